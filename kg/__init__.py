@@ -1,0 +1,24 @@
+"""kg: turn a folder of horizon-scanning article summaries into a knowledge graph.
+
+The pipeline, one module per stage, data flowing one way:
+
+    parse.parse_file     Markdown file   -> ParsedDocument
+    extract.extract      ParsedDocument  -> ArticleRecord
+    graph.build_graph    [ArticleRecord] -> KnowledgeGraph (sorted triples)
+    export.write_turtle  KnowledgeGraph  -> graph.ttl
+    view.write_html      networkx graph  -> graph.html
+    query.run            SPARQL over a pyoxigraph Store
+
+`kg.build(sources, outdir)` runs all of it; the `kg` command is a thin layer on top.
+"""
+
+from .graph import KnowledgeGraph, build_graph
+from .pipeline import BuildResult, build, find_sources, read_records
+from .query import saved_queries
+from .store import load_rdflib, load_store
+
+__all__ = [
+    "BuildResult", "KnowledgeGraph", "build", "build_graph", "find_sources", "load_rdflib",
+    "load_store", "read_records", "saved_queries",
+]
+__version__ = "0.1.0"

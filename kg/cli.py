@@ -1,0 +1,137 @@
+"""Command line: a thin layer over the Python API (kg.build, kg.query, kg.view)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import vocab as V
+
+MAX_SHOWN_DIAGNOSTICS = 30
+
+
+@click.group()
+@click.version_option(package_name="kg")
+def main() -> None:
+    """Turn horizon-scanning article summaries into a knowledge graph."""
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--outdir", default="output", show_default=True, type=click.Path(),
+              help="Folder for graph.ttl, graph.html and diagnostics.txt.")
+@click.option("--base", default=V.DEFAULT_BASE, show_default=True,
+              help="Base IRI of the graph's nodes.")
+@click.option("--html/--no-html", default=True, show_default=True,
+              help="Also write the graph.html explorer.")
+@click.option("--strict", is_flag=True, help="Exit with status 1 if there is any warning.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+def build(sources, outdir, base, html, strict, quiet) -> None:
+    """Build the graph of every *.md summary under SOURCES (files or folders)."""
+    from .export import atomic_write
+    from .pipeline import build as run_build
+
+    result = run_build(sources, outdir, base=base, html=html)
+    diagnostics = result.diagnostics
+    with atomic_write(Path(outdir) / "diagnostics.txt") as handle:
+        handle.writelines(f"{d}\n" for d in diagnostics)
+    errors = [d for d in diagnostics if d.level == "error"]
+    warnings = [d for d in diagnostics if d.level == "warning"]
+    shown = errors + warnings if not quiet else errors
+    for diagnostic in shown[:MAX_SHOWN_DIAGNOSTICS]:
+        click.echo(str(diagnostic), err=True)
+    if len(shown) > MAX_SHOWN_DIAGNOSTICS:
+        click.echo(f"... and {len(shown) - MAX_SHOWN_DIAGNOSTICS} more in "
+                   f"{Path(outdir) / 'diagnostics.txt'}", err=True)
+    if not quiet:
+        graph = result.graph
+        click.echo(f"documents read: {len(graph.records)} of {len(result.files)} files")
+        click.echo("nodes by type:")
+        for name, count in graph.count_by_class().items():
+            click.echo(f"  {name:<20} {count:>8}")
+        click.echo(f"triples: {len(graph.triples)}")
+        click.echo(f"warnings: {len(warnings)}  errors: {len(errors)}")
+        for kind, path in result.outputs.items():
+            click.echo(f"wrote {path}")
+    if strict and (warnings or errors):
+        sys.exit(1)
+
+
+def _list_queries(ctx: click.Context, _param, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from .query import saved_queries
+
+    for name, saved in saved_queries().items():
+        click.echo(f"{name:<30} {saved.title}")
+        for param, description in saved.params.items():
+            click.echo(f"{'':<30}   --param {param}=...  ({description})")
+    ctx.exit()
+
+
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False))
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.File("r", encoding="utf-8"),
+              help="Read the query from a .rq file.")
+@click.option("-n", "--name", help="Run a saved query (see --list).")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Value of a saved query's parameter.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+@click.option("--max-width", default=60, show_default=True,
+              help="Longest cell shown in table format.")
+@click.option("--list", "list_queries", is_flag=True, is_eager=True, expose_value=False,
+              callback=_list_queries, help="List the saved queries and exit.")
+def query(graph, sparql, query_file, name, params, fmt, max_width) -> None:
+    """Run a SPARQL query over GRAPH (a graph.ttl written by `kg build`)."""
+    from .query import query_files, saved_queries
+
+    given = [x for x in (sparql, query_file, name) if x]
+    if len(given) != 1:
+        raise click.UsageError("give exactly one of QUERY, --file or --name")
+    values = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--param")
+        values[key] = value
+    if name:
+        queries = saved_queries()
+        if name not in queries:
+            raise click.BadParameter(f"no saved query {name!r}; try --list", param_hint="--name")
+        try:
+            sparql = queries[name].bind(values)
+        except KeyError as err:
+            raise click.BadParameter(err.args[0], param_hint="--param") from None
+    elif values:
+        raise click.UsageError("--param only applies to saved queries (--name)")
+    elif query_file:
+        sparql = query_file.read()
+    try:
+        click.echo(query_files([graph], sparql, fmt, max_width).rstrip("\n"))
+    except (SyntaxError, OSError, ValueError) as err:
+        raise click.ClickException(str(err)) from None
+
+
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", default=None, type=click.Path(),
+              help="HTML file to write (default: next to GRAPH, .html).")
+@click.option("--max-nodes", default=600, show_default=True,
+              help="Show at most this many of the best-connected nodes.")
+def view(graph, output, max_nodes) -> None:
+    """Write an interactive HTML view of GRAPH."""
+    from .network import to_networkx
+    from .store import triples_from_file
+    from .view import write_html
+
+    output = output or str(Path(graph).with_suffix(".html"))
+    shown = write_html(to_networkx(triples_from_file(graph)), output, max_nodes=max_nodes)
+    click.echo(f"wrote {output} ({shown} nodes)")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

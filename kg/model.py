@@ -1,0 +1,131 @@
+"""Plain dataclasses passed between the pipeline stages.
+
+    parse.py    Markdown text      -> ParsedDocument   (structure: sections, lists, tables, lines)
+    extract.py  ParsedDocument     -> ArticleRecord    (meaning: keywords, signals, technologies, ...)
+    graph.py    [ArticleRecord]    -> KnowledgeGraph   (identity, IRIs, triples)
+
+Every stage reports problems as Diagnostic values instead of raising, so one
+bad file never stops the rest of the corpus from building.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem found in one input file, with the line it is on (1-based)."""
+
+    level: str  # "warning" (something was repaired or skipped) or "error" (file not used)
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.level}: {self.message}"
+
+
+# --- parse stage: document structure -------------------------------------------------
+
+
+@dataclass
+class TextLine:
+    """A piece of source text and the line it starts on."""
+
+    text: str
+    line: int
+
+
+@dataclass
+class TableRow:
+    cells: list[str]
+    line: int
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[TableRow]
+    line: int
+
+
+@dataclass
+class Link:
+    text: str
+    target: str
+    line: int
+
+
+@dataclass
+class Section:
+    """One `## Heading` and what follows it up to the next heading."""
+
+    heading: str
+    line: int
+    items: list[TextLine] = field(default_factory=list)  # bullet-list items
+    links: list[Link] = field(default_factory=list)  # items that are a single [text](target)
+    tables: list[Table] = field(default_factory=list)
+    paragraphs: list[TextLine] = field(default_factory=list)
+    source: str = ""  # the section's raw Markdown, kept for sections we do not understand
+
+
+@dataclass
+class ParsedDocument:
+    path: str  # as shown to the user (relative to the source root's parent)
+    stem: str  # file name without ".md"
+    title: str | None = None
+    page: str | None = None  # the newsletter page id, e.g. "20250323"
+    page_url: str | None = None
+    external_link: str | None = None
+    sections: list[Section] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+# --- extract stage: meaning ----------------------------------------------------------
+
+# Kinds of table rows; each becomes an entity plus a per-article qualified node.
+MENTION_KINDS = ("signal", "concern", "behavior", "technology", "issue")
+
+
+@dataclass
+class Mention:
+    """One table row: an article's statement about a signal, concern, technology, ..."""
+
+    kind: str  # one of MENTION_KINDS
+    name: str  # exact surface text of the name (or a name derived from the description)
+    line: int
+    description: str | None = None
+    relevancy: int | None = None
+    change: str | None = None  # signals only
+    ten_year: str | None = None  # signals only
+    driving_force: str | None = None  # signals only
+    src: str | None = None  # the `src` column of name-less technology tables
+    name_derived: bool = False  # True when the name was made from the description
+
+
+@dataclass
+class ArticleRecord:
+    """Everything one summary file says, in the order the graph stage needs it."""
+
+    path: str
+    stem: str  # file stem: identifies this summary (rendering)
+    article_id: str  # the article's id: the stem up to its first dot
+    rendering: str | None  # e.g. "legacy", "v2" for `<id>.legacy.md`; None for `<id>.md`
+    title: str | None
+    page: str | None
+    page_url: str | None
+    page_date: _dt.date | None
+    external_link: str | None
+    summary: str | None = None
+    category: TextLine | None = None
+    content_type: TextLine | None = None
+    keywords: list[TextLine] = field(default_factory=list)
+    themes: list[TextLine] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    closest: list[Link] = field(default_factory=list)
+    notes: list[TextLine] = field(default_factory=list)  # unknown `Other` fields, kept verbatim
+    extra_sections: list[TextLine] = field(default_factory=list)  # unknown sections, raw Markdown
+    diagnostics: list[Diagnostic] = field(default_factory=list)

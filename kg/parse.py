@@ -1,0 +1,267 @@
+"""Parse stage: one Markdown summary -> ParsedDocument (structure only).
+
+markdown-it-py finds the blocks (headings, lists, tables, paragraphs) and
+their line numbers; this module walks that token stream and keeps the raw
+source text of every item and cell. It does not decide what a section means:
+that is extract.py's job.
+
+Two things markdown-it does quietly that we must not: it drops table cells
+past the header's width and pads short rows. So every table row is re-split
+from its source line to notice ragged rows (see split_row).
+
+>>> doc = parse_text("# __T__, (from page [20250323](https://x.org/p/20250323).)\\n\\n## Keywords\\n\\n* a\\n", "t.md")
+>>> doc.title, doc.page, doc.sections[0].items[0].text
+('T', '20250323', 'a')
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .model import Diagnostic, Link, ParsedDocument, Section, Table, TableRow, TextLine
+
+_MD = MarkdownIt("commonmark").enable("table")
+
+# `# __Title__, (from page [DATE](URL).)` and the older `# __Title__, from ([DATE](URL).)`.
+# The title is greedy up to the last `__` before the `from` part, so titles may contain `__`.
+_TITLE_RE = re.compile(
+    r"""^__(?P<title>.+)__\s*,?\s*
+        \(?\s*from\s+(?:page\s+)?\(?\s*
+        \[(?P<page>[^\]]*)\]\((?P<url>[^)\s]*)\)
+        [\s.)]*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_BARE_TITLE_RE = re.compile(r"^__(?P<title>.+)__\s*,?\s*$")
+_LINK_RE = re.compile(r"^\[(?P<text>.*)\]\((?P<target>[^)\s]*)\)$")
+_EXTERNAL_RE = re.compile(r"\[\s*external link\s*\]\((?P<url>[^)\s]*)\)", re.IGNORECASE)
+# CommonMark backslash escapes of ASCII punctuation.
+_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def unescape(text: str) -> str:
+    """Undo Markdown backslash escapes: `a \\| b` -> `a | b`.
+
+    >>> unescape(r"C\\# \\| F\\*")
+    'C# | F*'
+    """
+    return _ESCAPE_RE.sub(r"\1", text)
+
+
+def split_row(line: str) -> list[str]:
+    """Split one source line of a pipe table into its cells, as GFM does.
+
+    Pipes escaped with a backslash stay inside their cell.
+
+    >>> split_row("| a | b \\\\| c |  |")
+    ['a', 'b | c', '']
+    """
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    cells, current, i = [], [], 0
+    while i < len(body):
+        char = body[i]
+        if char == "\\" and i + 1 < len(body):
+            current.append(body[i : i + 2])
+            i += 2
+            continue
+        if char == "|":
+            cells.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        i += 1
+    cells.append("".join(current))
+    return [unescape(cell.strip()) for cell in cells]
+
+
+def read_text(path: Path, shown_as: str) -> tuple[str, list[Diagnostic]]:
+    """Read a file as UTF-8; bad bytes become U+FFFD with a warning naming the line."""
+    data = path.read_bytes()
+    diagnostics = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        diagnostics.append(
+            Diagnostic(
+                "warning",
+                shown_as,
+                line,
+                f"bytes that are not UTF-8 (first at byte {err.start}); "
+                "replaced with U+FFFD",
+            )
+        )
+        text = data.decode("utf-8", errors="replace")
+    return text, diagnostics
+
+
+def parse_file(path: Path, shown_as: str | None = None) -> ParsedDocument:
+    """Read and parse one summary file. Never raises for bad content."""
+    shown_as = shown_as or str(path)
+    text, diagnostics = read_text(path, shown_as)
+    doc = parse_text(text, shown_as, stem=path.name.removesuffix(".md"))
+    doc.diagnostics[:0] = diagnostics
+    return doc
+
+
+def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
+    """Parse the Markdown text of one summary into its sections."""
+    stem = stem if stem is not None else Path(path).name.removesuffix(".md")
+    doc = ParsedDocument(path=path, stem=stem)
+    lines = text.splitlines()
+    if not text.strip():
+        doc.diagnostics.append(Diagnostic("error", path, None, "empty file"))
+        return doc
+
+    tokens = _MD.parse(text)
+    section: Section | None = None
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type == "heading_open":
+            inline = tokens[i + 1]
+            line = token.map[0] + 1
+            if token.tag == "h1" and doc.title is None and section is None:
+                _read_title_line(doc, inline.content, line)
+            else:
+                if token.tag != "h2":
+                    _warn(doc, line, f"heading `{inline.content}` is not a `##` section heading; "
+                          "treated as a section")
+                section = Section(heading=inline.content.strip(), line=line)
+                doc.sections.append(section)
+            i += 3
+            continue
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            i = _read_list(doc, tokens, i, section, lines)
+            continue
+        if token.type == "table_open":
+            i = _read_table(doc, tokens, i, section, lines)
+            continue
+        if token.type == "paragraph_open":
+            inline = tokens[i + 1]
+            _read_paragraph(doc, inline, token.map[0] + 1, section)
+            i += 3
+            continue
+        if token.map and token.type not in ("hr",):
+            _warn(doc, token.map[0] + 1, f"unexpected {token.type.replace('_', ' ')}; kept as text")
+            _keep_raw(section, lines, token.map)
+        i += 1
+
+    _fill_section_sources(doc, lines)
+    if doc.title is None:
+        _warn(doc, 1, "no title line `# __Title__, (from page [DATE](URL).)`; "
+              "the file name is used as the title")
+    return doc
+
+
+def _warn(doc: ParsedDocument, line: int | None, message: str) -> None:
+    doc.diagnostics.append(Diagnostic("warning", doc.path, line, message))
+
+
+def _keep_raw(section: Section | None, lines: list[str], span: list[int]) -> None:
+    if section is not None:
+        text = "\n".join(lines[span[0] : span[1]]).strip()
+        if text:
+            section.paragraphs.append(TextLine(text, span[0] + 1))
+
+
+def _read_title_line(doc: ParsedDocument, content: str, line: int) -> None:
+    content = content.strip()
+    match = _TITLE_RE.match(content)
+    if match:
+        doc.title = unescape(match["title"].strip())
+        doc.page = unescape(match["page"].strip())
+        doc.page_url = match["url"]
+        return
+    bare = _BARE_TITLE_RE.match(content)
+    doc.title = unescape((bare["title"] if bare else content).strip("_ ").strip())
+    _warn(doc, line, "title line has no `(from page [DATE](URL).)` part; page unknown")
+
+
+def _read_paragraph(doc: ParsedDocument, inline: Token, line: int, section: Section | None) -> None:
+    content = inline.content
+    if section is None:
+        external = _EXTERNAL_RE.search(content)
+        if external and doc.external_link is None:
+            doc.external_link = external["url"]
+        elif content.strip():
+            _warn(doc, line, "text before the first section is not the external link; ignored: "
+                  f"{content.strip()[:60]!r}")
+        return
+    section.paragraphs.append(TextLine(content, line))
+
+
+def _read_list(doc: ParsedDocument, tokens: list[Token], i: int, section: Section | None,
+               lines: list[str]) -> int:
+    """Collect every list item (nested ones too, flattened) up to the matching close."""
+    depth = 0
+    close = tokens[i].type.replace("_open", "_close")
+    open_type = tokens[i].type
+    start_line = tokens[i].map[0] + 1
+    while True:
+        token = tokens[i]
+        if token.type == open_type:
+            depth += 1
+        elif token.type == close:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        elif token.type == "list_item_open":
+            # The item's own first line: an empty item (`*  `) has no paragraph at all.
+            line = token.map[0] + 1
+            item_inline = _first_inline_of_item(tokens, i)
+            text = unescape(item_inline.content.strip()) if item_inline is not None else ""
+            if section is None:
+                _warn(doc, line, f"list item before the first section; ignored: {text[:60]!r}")
+            else:
+                section.items.append(TextLine(text, line))
+                link = _LINK_RE.match(item_inline.content.strip()) if item_inline else None
+                if link:
+                    section.links.append(Link(unescape(link["text"]), link["target"], line))
+        i += 1
+        if i >= len(tokens):  # pragma: no cover - markdown-it always closes lists
+            _warn(doc, start_line, "list is not closed")
+            return i
+
+
+def _first_inline_of_item(tokens: list[Token], i: int) -> Token | None:
+    """The inline token of a list item's first paragraph, or None for an empty item."""
+    j = i + 1
+    if j + 1 < len(tokens) and tokens[j].type == "paragraph_open":
+        return tokens[j + 1]
+    return None
+
+
+def _read_table(doc: ParsedDocument, tokens: list[Token], i: int, section: Section | None,
+                lines: list[str]) -> int:
+    start, end = tokens[i].map
+    header = split_row(lines[start])
+    table = Table(header=header, rows=[], line=start + 1)
+    # Rows come from the source lines, not from markdown-it's cells (see module docstring).
+    for number in range(start + 2, end):
+        source = lines[number]
+        if not source.strip():
+            continue
+        table.rows.append(TableRow(split_row(source), number + 1))
+    while tokens[i].type != "table_close":
+        i += 1
+    if section is None:
+        _warn(doc, start + 1, "table before the first section; ignored")
+    else:
+        section.tables.append(table)
+    return i + 1
+
+
+def _fill_section_sources(doc: ParsedDocument, lines: list[str]) -> None:
+    for index, section in enumerate(doc.sections):
+        end = doc.sections[index + 1].line - 1 if index + 1 < len(doc.sections) else len(lines)
+        section.source = "\n".join(lines[section.line - 1 : end]).strip()
