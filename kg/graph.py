@@ -266,6 +266,7 @@ class _GraphBuilder:
         add(article, kind.article_property, entity)
         add(article, V.HAS_MENTION, local)
         add(local, V.TYPE, kind.mention_class)
+        add(local, V.TYPE, V.MENTION)  # stated, so queries and SHACL need no reasoner
         add(local, V.MENTION_OF, entity)
         add(local, V.LABEL, Literal(mention.name))
         add(local, V.DERIVED_FROM, summary)

@@ -21,7 +21,7 @@ _PLAIN = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
 })
 _SPACE_RE = re.compile(r"\s+")
-_KEEP = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+_KEEP = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.")
 
 
 def identity_key(label: str) -> str:
@@ -33,13 +33,16 @@ def identity_key(label: str) -> str:
 def iri_segment(text: str) -> str:
     """Encode text as one readable, portable IRI path segment.
 
-    Letters, digits and `-` stay; a space becomes `_`; everything else, `_`
-    included, is percent-encoded as UTF-8, so the mapping is one-to-one and
-    the result is plain ASCII that every triple store accepts.
+    Letters, digits, `-` and `.` stay; a space becomes `_`; everything else,
+    `_` included, is percent-encoded as UTF-8, so the mapping is one-to-one and
+    the result is plain ASCII that every triple store accepts. A segment of
+    dots only (`.`, `..`) is encoded whole, since IRI resolution would remove it.
 
     >>> iri_segment("a_b c/é")
     'a%5Fb_c%2F%C3%A9'
     """
+    if text.strip(".") == "":
+        return "".join(f"%{ord(char):02X}" for char in text) or "-"
     out = []
     for char in text:
         if char in _KEEP:
@@ -48,4 +51,4 @@ def iri_segment(text: str) -> str:
             out.append("_")
         else:
             out.extend(f"%{byte:02X}" for byte in char.encode("utf-8"))
-    return "".join(out) or "-"  # only for an empty label, which extract never passes
+    return "".join(out)

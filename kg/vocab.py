@@ -40,6 +40,7 @@ XSD_DATE = XSD + "date"
 ARTICLE = KG + "Article"
 SUMMARY = KG + "ArticleSummary"
 PAGE = KG + "Page"
+MENTION = KG + "Mention"
 DRIVING_FORCE = KG + "DrivingForce"
 
 # Article and summary properties

@@ -1,0 +1,183 @@
+"""Extract stage: every format era becomes the same kind of record."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, strategies as st
+
+from kg.extract import extract, name_from_description, parse_page_date, split_stem
+from kg.parse import parse_text
+
+from .conftest import TODAY
+
+LEGACY = """# __Fart Proudly__, from ([20290911](https://kghosh.substack.com/p/20290911).)
+
+__[External link](https://en.wikipedia.org/wiki/Fart_Proudly)__
+
+## Summary
+
+Para one.
+
+Para two.
+
+## Keywords
+
+* essay
+* flatulence
+
+## Themes
+
+* humor
+
+## Signals
+
+| Signal                           | Change          | 10y horizon          | Driving force        |
+|:---------------------------------|:----------------|:---------------------|:---------------------|
+| "Fart Proudly" essay by Franklin | Cultural/Social | Attitudes may change | Desire for humor     |
+
+## Closest
+
+* [The Legacy of American Novelists](4c3432a8b55708ec616a64ca00632fdf)
+* [Itself](001b)
+* [The Legacy of American Novelists](4c3432a8b55708ec616a64ca00632fdf)
+"""
+
+
+def record(text, path="001b.legacy.md"):
+    return extract(parse_text(text, path), TODAY)
+
+
+def test_legacy_signal_table_maps_columns_by_name():
+    rec = record(LEGACY)
+    (signal,) = rec.mentions
+    assert (signal.kind, signal.name, signal.change, signal.ten_year, signal.driving_force,
+            signal.description, signal.relevancy, signal.line) == (
+        "signal", '"Fart Proudly" essay by Franklin', "Cultural/Social",
+        "Attitudes may change", "Desire for humor", None, None, 24)
+
+
+def test_legacy_record_fields_and_closest_links():
+    rec = record(LEGACY)
+    assert (rec.article_id, rec.rendering, rec.page, rec.page_date) == (
+        "001b", "legacy", "20290911", None)
+    assert rec.summary == "Para one.\n\nPara two."
+    assert [k.text for k in rec.keywords] == ["essay", "flatulence"]
+    assert [(c.target, c.text) for c in rec.closest] == [
+        ("4c3432a8b55708ec616a64ca00632fdf", "The Legacy of American Novelists")]
+    messages = [(d.line, d.message) for d in rec.diagnostics]
+    assert (1, "page date '20290911' is after the build date 2026-11-24; kept as text") in messages
+    assert (29, "`Closest` link to the article itself; ignored") in messages
+    assert (30, "`Closest` link to 4c3432a8b55708ec616a64ca00632fdf repeated; kept once") in messages
+
+
+NAMELESS_TECH = """# __T__, (from page [20250101](https://k.org/p/20250101).)
+
+__[External link](https://example.com/t)__
+
+## Technologies
+
+| description | relevancy | src |
+|:--|--:|:--|
+| Creating a drug to make flatulence inoffensive or pleasant. | 4 | 001b |
+"""
+
+
+def test_technology_without_name_column_gets_a_derived_name():
+    (tech,) = record(NAMELESS_TECH, "001b.md").mentions
+    assert (tech.name, tech.name_derived, tech.description, tech.relevancy, tech.src) == (
+        "Creating a drug", True, "Creating a drug to make flatulence inoffensive or pleasant.",
+        4, "001b")
+    assert record(NAMELESS_TECH, "001b.md").diagnostics == []
+
+
+def test_exploded_keyword_list_is_joined_back():
+    chars = list("silk dress,cryptogram,Wayne Chan")
+    body = "".join(f"* {c}\n" if c != " " else "*  \n" for c in chars)
+    rec = record(f"# __T__, from ([4320.0](https://k.org/p/4320.0).)\n\n## Keywords\n\n{body}",
+                 "a.v2.md")
+    assert [(k.text, k.line) for k in rec.keywords] == [
+        ("silk dress", 5), ("cryptogram", 16), ("Wayne Chan", 27)]
+    assert [d.message for d in rec.diagnostics] == [
+        "page date '4320.0' is not a YYYYMMDD date; kept as text",
+        "no `__[External link](URL)__` line",
+        "`Keywords` list has one character per item; joined back into 3 items"]
+
+
+def test_ragged_rows_are_repaired_with_warnings():
+    text = """## Concerns
+
+| name | description | relevancy |
+|--|--|--|
+| A | left | right | 3 |
+| B |
+| | |
+"""
+    rec = record(text, "a.md")
+    assert [(m.name, m.description, m.relevancy) for m in rec.mentions] == [
+        ("A", "left | right", 3), ("B", None, None)]
+    messages = [(d.line, d.message) for d in rec.diagnostics]
+    assert messages == [
+        (1, "no title line `# __Title__, (from page [DATE](URL).)`; the file name is used "
+            "as the title"),
+        (None, "no `__[External link](URL)__` line"),
+        (5, "`Concerns` row has 4 cells but the header has 3; cells joined into `description`"),
+        (6, "`Concerns` row has 1 cells but the header has 3; missing cells left empty"),
+        (7, "`Concerns` row has 2 cells but the header has 3; missing cells left empty"),
+        (7, "`Concerns` row has no name and no description; skipped"),
+    ]
+
+
+def test_unknown_section_and_other_fields_are_kept_with_warnings():
+    text = """# __T__, (from page [20250101](https://k.org/p/20250101).)
+
+## Other
+
+* Category: science
+* Type: news
+* Region: Europe
+
+## Predictions
+
+Something new.
+"""
+    rec = record(text, "a.md")
+    assert (rec.category.text, rec.content_type.text) == ("science", "news")
+    assert [n.text for n in rec.notes] == ["Region: Europe"]
+    assert [e.text for e in rec.extra_sections] == ["## Predictions\n\nSomething new."]
+    assert [(d.line, d.message) for d in rec.diagnostics] == [
+        (None, "no `__[External link](URL)__` line"),
+        (7, "`Other` item 'Region: Europe' is not `Category:` or `Type:`; kept as a note"),
+        (9, "unknown section `Predictions`; kept verbatim"),
+    ]
+
+
+def test_relevancy_that_is_not_a_number_is_reported():
+    text = "## Issues\n\n| name | relevancy |\n|--|--|\n| X | high |\n| Y | 4.0 |\n"
+    rec = record(text, "a.md")
+    assert [(m.name, m.relevancy) for m in rec.mentions] == [("X", None), ("Y", 4)]
+    assert (5, "relevancy 'high' is not a whole number; left out") in [
+        (d.line, d.message) for d in rec.diagnostics]
+
+
+def test_page_dates():
+    assert parse_page_date("20250323", TODAY) == (dt.date(2025, 3, 23), None)
+    assert parse_page_date("20250511d", TODAY) == (dt.date(2025, 5, 11), None)
+    assert parse_page_date("20250231", TODAY) == (None, "is not a calendar date")
+    assert parse_page_date("4320.0", TODAY) == (None, "is not a YYYYMMDD date")
+    assert parse_page_date("19000101", TODAY) == (None, "is before 1990-01-01")
+
+
+def test_split_stem():
+    assert split_stem("abc.v2") == ("abc", "v2")
+    assert split_stem("abc") == ("abc", None)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1,
+               max_size=300).filter(lambda s: s.split()))
+def test_derived_name_is_a_short_prefix_of_the_description(description):
+    name = name_from_description(description)
+    words, source = name.split(), description.split()
+    assert 1 <= len(words) <= 8
+    assert words[:-1] == source[: len(words) - 1]
+    assert source[len(words) - 1].startswith(words[-1])

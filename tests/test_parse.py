@@ -1,0 +1,137 @@
+"""Parse stage: structure, line numbers, ragged rows, bad bytes; round trips with hypothesis."""
+
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from kg.parse import parse_file, parse_text, split_row
+
+MODERN = """# __Coca-Cola's AI__, (from page [20250323](https://kghosh.substack.com/p/20250323).)
+
+__[External link](https://example.com/a?b=1)__
+
+## Keywords
+
+* generative AI
+* OpenAI
+
+## Signals
+
+| name | description | change | 10-year | driving-force | relevancy |
+|:--|:--|:--|:--|:--|--:|
+| S1 | d1 | c1 | t1 | f1 | 4 |
+| S2 | d2 \\| with pipe | c2 | t2 | f2 | 5 |
+"""
+
+
+def test_modern_title_line_and_link():
+    doc = parse_text(MODERN, "x/a.md")
+    assert (doc.title, doc.page, doc.page_url) == (
+        "Coca-Cola's AI", "20250323", "https://kghosh.substack.com/p/20250323")
+    assert doc.external_link == "https://example.com/a?b=1"
+    assert [s.heading for s in doc.sections] == ["Keywords", "Signals"]
+    assert [(i.text, i.line) for i in doc.sections[0].items] == [("generative AI", 7),
+                                                               ("OpenAI", 8)]
+    assert doc.diagnostics == []
+
+
+def test_table_rows_keep_lines_and_escaped_pipes():
+    table = parse_text(MODERN, "a.md").sections[1].tables[0]
+    assert table.header == ["name", "description", "change", "10-year", "driving-force",
+                            "relevancy"]
+    assert [(r.cells[:2], r.line) for r in table.rows] == [
+        (["S1", "d1"], 14), (["S2", "d2 | with pipe"], 15)]
+
+
+def test_legacy_title_line():
+    doc = parse_text("# __Fart Proudly: An Essay__, from ([20290911](https://k.org/p/20290911).)\n",
+                     "a.legacy.md")
+    assert (doc.title, doc.page, doc.page_url) == ("Fart Proudly: An Essay", "20290911",
+                                                   "https://k.org/p/20290911")
+
+
+def test_title_containing_underscores_and_brackets():
+    doc = parse_text("# __snake__case [x] title__, (from page [4320.0](https://k.org/p/4320.0).)\n",
+                     "a.md")
+    assert doc.title == "snake__case [x] title"
+    assert doc.page == "4320.0"
+
+
+def test_ragged_row_is_split_from_source_not_markdown_it():
+    text = "## Concerns\n\n| name | description |\n|--|--|\n| a | b | c |\n| only |\n"
+    rows = parse_text(text, "a.md").sections[0].tables[0].rows
+    assert [r.cells for r in rows] == [["a", "b", "c"], ["only"]]
+
+
+def test_empty_file_is_an_error(tmp_path):
+    path = tmp_path / "empty.md"
+    path.write_bytes(b"  \n\n")
+    doc = parse_file(path, "empty.md")
+    assert [(d.level, d.path, d.message) for d in doc.diagnostics] == [
+        ("error", "empty.md", "empty file")]
+
+
+def test_non_utf8_bytes_warn_with_line(tmp_path):
+    path = tmp_path / "bad.md"
+    path.write_bytes(b"# __T__, (from page [20250101](https://k.org/p/1).)\n\n## Keywords\n\n"
+                     b"* caf\xe9\n")
+    doc = parse_file(path, "bad.md")
+    assert doc.diagnostics[0].level == "warning"
+    assert doc.diagnostics[0].line == 5
+    assert "not UTF-8" in doc.diagnostics[0].message
+    assert doc.sections[0].items[0].text == "caf\ufffd"
+
+
+def test_missing_title_warns_on_line_1():
+    doc = parse_text("## Keywords\n\n* a\n", "t.md")
+    assert doc.title is None
+    assert [(d.line, d.level) for d in doc.diagnostics] == [(1, "warning")]
+    assert "no title line" in doc.diagnostics[0].message
+
+
+def test_empty_list_item_is_kept_as_empty_text():
+    items = parse_text("## Keywords\n\n* a\n*  \n* b\n", "t.md").sections[0].items
+    assert [(i.text, i.line) for i in items] == [("a", 3), ("", 4), ("b", 5)]
+
+
+# --- property-based -------------------------------------------------------------------
+
+cell_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"),
+                           blacklist_characters="\\`"),
+    max_size=30).map(str.strip)
+
+
+@given(st.lists(cell_text, min_size=1, max_size=8))
+def test_split_row_round_trips_escaped_cells(cells):
+    line = "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+    assert split_row(line) == cells
+
+
+title_text = st.text(
+    alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Nd", "Zs"),
+                           whitelist_characters="'’:,!?-&"),
+    min_size=1, max_size=60).map(lambda s: " ".join(s.split())).filter(bool)
+page_text = st.from_regex(r"[0-9]{4,8}(\.0|[a-z])?", fullmatch=True)
+
+
+@given(title_text, page_text, st.booleans())
+def test_title_line_round_trips_in_both_eras(title, page, legacy):
+    url = f"https://kghosh.substack.com/p/{page}"
+    line = (f"# __{title}__, from ([{page}]({url}).)" if legacy
+            else f"# __{title}__, (from page [{page}]({url}).)")
+    doc = parse_text(line + "\n", "t.md")
+    assert (doc.title, doc.page, doc.page_url) == (title, page, url)
+
+
+item_text = st.text(
+    alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Nd"), whitelist_characters=" -'"),
+    min_size=1, max_size=40).map(lambda s: " ".join(s.split())).filter(
+        lambda s: s and not s.startswith("-"))
+
+
+@given(st.lists(item_text, min_size=1, max_size=20))
+def test_list_items_round_trip_with_lines(items):
+    text = "## Keywords\n\n" + "".join(f"* {item}\n" for item in items)
+    parsed = parse_text(text, "t.md").sections[0].items
+    assert [(i.text, i.line) for i in parsed] == [(item, n + 3) for n, item in enumerate(items)]
