@@ -2,7 +2,7 @@
 
 One node per real-world thing across the corpus starts here: every label is
 reduced to an identity key (Unicode NFKC, case folded, typographic quotes and
-dashes made plain, whitespace collapsed). Labels with the same key are one node.
+dashes made plain, whitespace collapsed, a trailing full stop dropped). Labels with the same key are one node.
 
 >>> identity_key("  Generative   AI ") == identity_key("generative ai")
 True
@@ -27,7 +27,8 @@ _KEEP = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345678
 def identity_key(label: str) -> str:
     """The key under which labels are the same entity."""
     text = unicodedata.normalize("NFKC", label).translate(_PLAIN).casefold()
-    return _SPACE_RE.sub(" ", text).strip()
+    # A trailing full stop is sentence punctuation, not part of the name.
+    return _SPACE_RE.sub(" ", text).strip().rstrip(".").rstrip()
 
 
 def iri_segment(text: str) -> str:

@@ -200,14 +200,16 @@ def _read_paragraph(doc: ParsedDocument, inline: Token, line: int, section: Sect
     section.paragraphs.append(TextLine(content, line))
 
 
+_MARKER_RE = re.compile(r"^\s*(?:[*+-]|\d{1,9}[.)])[ \t]?")
+
+
 def _read_list(doc: ParsedDocument, tokens: list[Token], i: int, section: Section | None,
                lines: list[str]) -> int:
     """Collect every list item (nested ones too, flattened) up to the matching close."""
-    depth = 0
-    close = tokens[i].type.replace("_open", "_close")
     open_type = tokens[i].type
-    start_line = tokens[i].map[0] + 1
-    while True:
+    close = open_type.replace("_open", "_close")
+    depth = 0
+    while i < len(tokens):
         token = tokens[i]
         if token.type == open_type:
             depth += 1
@@ -216,29 +218,42 @@ def _read_list(doc: ParsedDocument, tokens: list[Token], i: int, section: Sectio
             if depth == 0:
                 return i + 1
         elif token.type == "list_item_open":
-            # The item's own first line: an empty item (`*  `) has no paragraph at all.
             line = token.map[0] + 1
-            item_inline = _first_inline_of_item(tokens, i)
-            text = unescape(item_inline.content.strip()) if item_inline is not None else ""
-            if section is None:
-                _warn(doc, line, f"list item before the first section; ignored: {text[:60]!r}")
+            has_paragraph = tokens[i + 1].type == "paragraph_open"
+            if has_paragraph:
+                raw = tokens[i + 2].content.strip()
             else:
-                section.items.append(TextLine(text, line))
-                link = _LINK_RE.match(item_inline.content.strip()) if item_inline else None
-                if link:
-                    section.links.append(Link(unescape(link["text"]), link["target"], line))
+                # `* -`, `* #`, `* 1.` are not nested blocks in this format but the item's
+                # text: read it from the source line and skip what markdown-it made of it.
+                raw = _MARKER_RE.sub("", lines[token.map[0]], count=1).strip()
+                i = _matching_close(tokens, i)
+            _add_item(doc, section, raw, line)
         i += 1
-        if i >= len(tokens):  # pragma: no cover - markdown-it always closes lists
-            _warn(doc, start_line, "list is not closed")
-            return i
+    return i
 
 
-def _first_inline_of_item(tokens: list[Token], i: int) -> Token | None:
-    """The inline token of a list item's first paragraph, or None for an empty item."""
-    j = i + 1
-    if j + 1 < len(tokens) and tokens[j].type == "paragraph_open":
-        return tokens[j + 1]
-    return None
+def _matching_close(tokens: list[Token], i: int) -> int:
+    """Index of the list_item_close that closes the list_item_open at i."""
+    level = 0
+    for j in range(i, len(tokens)):
+        if tokens[j].type == "list_item_open":
+            level += 1
+        elif tokens[j].type == "list_item_close":
+            level -= 1
+            if level == 0:
+                return j
+    return len(tokens) - 1
+
+
+def _add_item(doc: ParsedDocument, section: Section | None, raw: str, line: int) -> None:
+    text = unescape(raw)
+    if section is None:
+        _warn(doc, line, f"list item before the first section; ignored: {text[:60]!r}")
+        return
+    section.items.append(TextLine(text, line))
+    link = _LINK_RE.match(raw)
+    if link:
+        section.links.append(Link(unescape(link["text"]), link["target"], line))
 
 
 def _read_table(doc: ParsedDocument, tokens: list[Token], i: int, section: Section | None,

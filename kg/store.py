@@ -12,6 +12,7 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from .graph import Literal, Triple
+from .vocab import XSD_STRING
 
 
 def to_oxigraph(triple: Triple) -> ox.Triple:
@@ -35,8 +36,12 @@ def rdflib_from_triples(triples: Iterable[Triple]):
 
     graph = rdflib.Graph()
     for s, p, o in triples:
-        obj = rdflib.Literal(o.value, datatype=rdflib.URIRef(o.datatype)) \
-            if isinstance(o, Literal) else rdflib.URIRef(o)
+        if not isinstance(o, Literal):
+            obj = rdflib.URIRef(o)
+        elif o.datatype == XSD_STRING:  # RDF 1.1: "x" and "x"^^xsd:string are one term;
+            obj = rdflib.Literal(o.value)  # rdflib only equates them without the datatype
+        else:
+            obj = rdflib.Literal(o.value, datatype=rdflib.URIRef(o.datatype))
         graph.add((rdflib.URIRef(s), rdflib.URIRef(p), obj))
     return graph
 

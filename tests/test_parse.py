@@ -89,6 +89,11 @@ def test_missing_title_warns_on_line_1():
     assert "no title line" in doc.diagnostics[0].message
 
 
+def test_items_that_markdown_it_reads_as_blocks_keep_their_text():
+    items = parse_text("## Keywords\n\n* -\n* # tag\n* 1.\n* b\n", "t.md").sections[0].items
+    assert [(i.text, i.line) for i in items] == [("-", 3), ("# tag", 4), ("1.", 5), ("b", 6)]
+
+
 def test_empty_list_item_is_kept_as_empty_text():
     items = parse_text("## Keywords\n\n* a\n*  \n* b\n", "t.md").sections[0].items
     assert [(i.text, i.line) for i in items] == [("a", 3), ("", 4), ("b", 5)]
