@@ -183,7 +183,7 @@ def test_turtle_round_trips_through_rdflib_and_pyoxigraph(built):
     assert len(from_rdflib) == len(result.graph.triples)
     assert isomorphic(ours, from_rdflib)
     from_oxigraph = set(ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE))
-    expected = {ox.Triple(*q) for q in result.graph.to_store()}
+    expected = {ox.Triple(q.subject, q.predicate, q.object) for q in result.graph.to_store()}
     assert len(from_oxigraph) == len(result.graph.triples)
     assert {ox.Triple(t.subject, t.predicate, t.object) for t in from_oxigraph} == expected
 

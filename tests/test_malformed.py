@@ -1,0 +1,117 @@
+"""Bad input: clear diagnostics naming file and line, and the rest still builds."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.export import atomic_write
+from kg.pipeline import build
+
+from .conftest import BASE, EXAMPLE, TODAY
+
+GOOD = (EXAMPLE / "coca-cola-generative-ai.md").read_text(encoding="utf-8")
+
+RAGGED = """# __Ragged__, (from page [20250101](https://k.org/p/20250101).)
+
+__[External link](https://example.com/r)__
+
+## Concerns
+
+| name | description |
+|:--|:--|
+| Pipes | a | b inside |
+| Short |
+"""
+
+
+@pytest.fixture
+def messy(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "good.md").write_text(GOOD, encoding="utf-8")
+    (src / "ragged.md").write_text(RAGGED, encoding="utf-8")
+    (src / "empty.md").write_bytes(b"")
+    (src / "latin1.md").write_bytes(GOOD.replace("Coca-Cola's Pioneering", "Caf\u00e9").encode(
+        "utf-8").replace("Caf\u00e9".encode("utf-8"), b"Caf\xe9"))
+    (src / "untitled.md").write_text("## Keywords\n\n* lonely\n", encoding="utf-8")
+    (src / "notes.md").write_text("just some text\n", encoding="utf-8")
+    return src
+
+
+def test_bad_files_are_reported_and_the_rest_builds(messy, tmp_path):
+    result = build([messy], tmp_path / "out", base=BASE, today=TODAY)
+    shown = sorted(str(d) for d in result.diagnostics)
+    assert "src/empty.md: error: empty file" in shown
+    assert "src/notes.md: error: not a summary (no title line, no sections); skipped" in shown
+    assert ("src/ragged.md:9: warning: `Concerns` row has 3 cells but the header has 2; "
+            "cells joined into `description`") in shown
+    assert ("src/ragged.md:10: warning: `Concerns` row has 1 cells but the header has 2; "
+            "missing cells left empty") in shown
+    assert any(s.startswith("src/latin1.md:1: warning: bytes that are not UTF-8") for s in shown)
+    assert ("src/untitled.md:1: warning: no title line `# __Title__, (from page [DATE](URL).)`; "
+            "the file name is used as the title") in shown
+    assert sorted(r.stem for r in result.graph.records) == ["good", "latin1", "ragged",
+                                                            "untitled"]
+    ttl = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    assert '"Caf\ufffd Journey with Generative AI in Marketing Campaigns"' in ttl
+    assert '"a | b inside"' in ttl
+    assert "keyword:lonely" in ttl
+
+
+def test_cli_build_reports_and_strict_fails(messy, tmp_path):
+    result = CliRunner().invoke(main, ["build", str(messy), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 0
+    assert "documents read: 4 of 6 files" in result.output
+    assert "errors: 2" in result.output
+    diagnostics = (tmp_path / "o" / "diagnostics.txt").read_text()
+    assert "src/empty.md: error: empty file" in diagnostics
+    strict = CliRunner().invoke(main, ["build", str(messy), "-o", str(tmp_path / "s"), "--strict"])
+    assert strict.exit_code == 1
+
+
+def test_missing_source_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "nope")])
+    assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_atomic_write_keeps_the_old_file_on_error(tmp_path):
+    target = tmp_path / "graph.ttl"
+    target.write_text("old")
+    with pytest.raises(RuntimeError):
+        with atomic_write(target) as handle:
+            handle.write("half of a new")
+            raise RuntimeError("crash")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def test_killed_build_leaves_no_half_written_graph(tmp_path):
+    """A process killed while writing graph.ttl leaves the previous file whole."""
+    target = tmp_path / "graph.ttl"
+    target.write_text("previous graph\n")
+    writer = f"""
+import time
+from kg.export import atomic_write
+with atomic_write({str(target)!r}) as handle:
+    for i in range(1000):
+        handle.write("<a> <b> <c> .\\n" * 100)
+        handle.flush()
+        time.sleep(0.01)
+"""
+    process = subprocess.Popen([sys.executable, "-c", writer])
+    deadline = time.time() + 20
+    while not list(tmp_path.glob(".graph.ttl.*.tmp")) and time.time() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.2)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert target.read_text() == "previous graph\n"
