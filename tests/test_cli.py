@@ -96,3 +96,17 @@ def test_view_writes_html(example_ttl, tmp_path):
     # + 7 concerns + 7 behaviors + 6 technologies + 6 issues
     assert result.exit_code == 0 and "(50 nodes)" in result.output
     assert "vis.DataSet" in (tmp_path / "v.html").read_text()
+
+
+def test_html_view_escapes_hostile_labels(tmp_path):
+    hostile = ("# __<script>alert(1)</script>__, (from page [20250101](https://k.org/p/1).)\n\n"
+               "## Keywords\n\n* <img src=x onerror=alert(2)>\n* \"quoted\" </script><b>\n")
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "x.md").write_text(hostile, encoding="utf-8")
+    assert run("build", src, "-o", tmp_path / "out").exit_code == 0
+    html = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html
+    assert "<img src=x" not in html
+    assert "</script><b>" not in html
+    assert "\\u003cscript\\u003ealert(1)" in html  # present, as inert JSON text
