@@ -5,9 +5,12 @@ their line numbers; this module walks that token stream and keeps the raw
 source text of every item and cell. It does not decide what a section means:
 that is extract.py's job.
 
-Two things markdown-it does quietly that we must not: it drops table cells
-past the header's width and pads short rows. So every table row is re-split
-from its source line to notice ragged rows (see split_row).
+markdown-it runs with its block rules only: we keep the raw source text of
+items and cells, so its inline tokenizer (most of its time) is not needed.
+Pipe tables are recognised here, from the paragraph markdown-it sees (a
+header line, then a delimiter row `|:--|--:|`), and every row is split from its
+source line: markdown-it's own table rule would drop cells past the header's
+width and pad short rows, hiding the ragged rows we must report.
 
 >>> doc = parse_text("# __T__, (from page [20250323](https://x.org/p/20250323).)\\n\\n## Keywords\\n\\n* a\\n", "t.md")
 >>> doc.title, doc.page, doc.sections[0].items[0].text
@@ -24,7 +27,8 @@ from markdown_it.token import Token
 
 from .model import Diagnostic, Link, ParsedDocument, Section, Table, TableRow, TextLine
 
-_MD = MarkdownIt("commonmark").enable("table")
+_MD = MarkdownIt("commonmark").disable(["inline", "text_join"])
+_DELIMITER_ROW_RE = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 
 # `# __Title__, (from page [DATE](URL).)` and the older `# __Title__, from ([DATE](URL).)`.
 # The title is greedy up to the last `__` before the `from` part, so titles may contain `__`.
@@ -64,21 +68,12 @@ def split_row(line: str) -> list[str]:
         body = body[1:]
     if body.endswith("|") and not body.endswith("\\|"):
         body = body[:-1]
-    cells, current, i = [], [], 0
-    while i < len(body):
-        char = body[i]
-        if char == "\\" and i + 1 < len(body):
-            current.append(body[i : i + 2])
-            i += 2
-            continue
-        if char == "|":
-            cells.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-        i += 1
-    cells.append("".join(current))
-    return [unescape(cell.strip()) for cell in cells]
+    if "\\" not in body:  # the common case: no escapes at all
+        return [cell.strip() for cell in body.split("|")]
+    return [unescape(cell.strip()) for cell in _UNESCAPED_PIPE_RE.split(body)]
+
+
+_UNESCAPED_PIPE_RE = re.compile(r"(?<!\\)\|")
 
 
 def read_text(path: Path, shown_as: str) -> tuple[str, list[Diagnostic]]:
@@ -143,12 +138,13 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
         if token.type in ("bullet_list_open", "ordered_list_open"):
             i = _read_list(doc, tokens, i, section, lines)
             continue
-        if token.type == "table_open":
-            i = _read_table(doc, tokens, i, section, lines)
-            continue
         if token.type == "paragraph_open":
-            inline = tokens[i + 1]
-            _read_paragraph(doc, inline, token.map[0] + 1, section)
+            start, end = token.map
+            if end - start >= 2 and "|" in lines[start] and _DELIMITER_ROW_RE.match(
+                    lines[start + 1]):
+                _read_table(doc, start, end, section, lines)
+            else:
+                _read_paragraph(doc, tokens[i + 1], start + 1, section)
             i += 3
             continue
         if token.map and token.type not in ("hr",):
@@ -256,24 +252,16 @@ def _add_item(doc: ParsedDocument, section: Section | None, raw: str, line: int)
         section.links.append(Link(unescape(link["text"]), link["target"], line))
 
 
-def _read_table(doc: ParsedDocument, tokens: list[Token], i: int, section: Section | None,
-                lines: list[str]) -> int:
-    start, end = tokens[i].map
-    header = split_row(lines[start])
-    table = Table(header=header, rows=[], line=start + 1)
-    # Rows come from the source lines, not from markdown-it's cells (see module docstring).
+def _read_table(doc: ParsedDocument, start: int, end: int, section: Section | None,
+                lines: list[str]) -> None:
+    table = Table(header=split_row(lines[start]), rows=[], line=start + 1)
     for number in range(start + 2, end):
-        source = lines[number]
-        if not source.strip():
-            continue
-        table.rows.append(TableRow(split_row(source), number + 1))
-    while tokens[i].type != "table_close":
-        i += 1
+        if lines[number].strip():
+            table.rows.append(TableRow(split_row(lines[number]), number + 1))
     if section is None:
         _warn(doc, start + 1, "table before the first section; ignored")
     else:
         section.tables.append(table)
-    return i + 1
 
 
 def _fill_section_sources(doc: ParsedDocument, lines: list[str]) -> None:
