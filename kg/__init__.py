@@ -12,13 +12,14 @@ The pipeline, one module per stage, data flowing one way:
 `kg.build(sources, outdir)` runs all of it; the `kg` command is a thin layer on top.
 """
 
-from .graph import KnowledgeGraph, build_graph
-from .pipeline import BuildResult, build, find_sources, read_records
-from .query import saved_queries
-from .store import load_rdflib, load_store
+__version__ = "0.1.0"
+
+from .graph import KnowledgeGraph, build_graph  # noqa: E402  (after __version__: cache uses it)
+from .pipeline import BuildResult, build, find_sources, read_records  # noqa: E402
+from .query import saved_queries  # noqa: E402
+from .store import load_rdflib, load_store  # noqa: E402
 
 __all__ = [
     "BuildResult", "KnowledgeGraph", "build", "build_graph", "find_sources", "load_rdflib",
     "load_store", "read_records", "saved_queries",
 ]
-__version__ = "0.1.0"

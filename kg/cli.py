@@ -27,13 +27,18 @@ def main() -> None:
 @click.option("--html/--no-html", default=True, show_default=True,
               help="Also write the graph.html explorer.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 if there is any warning.")
-@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-def build(sources, outdir, base, html, strict, quiet) -> None:
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Reuse unchanged articles from the previous build in OUTDIR.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
+              help="Worker processes (default: one per core).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors; no progress bar.")
+def build(sources, outdir, base, html, strict, cache, jobs, quiet) -> None:
     """Build the graph of every *.md summary under SOURCES (files or folders)."""
     from .export import atomic_write
     from .pipeline import build as run_build
 
-    result = run_build(sources, outdir, base=base, html=html)
+    result = run_build(sources, outdir, base=base, html=html, use_cache=cache, workers=jobs,
+                       progress=not quiet and sys.stderr.isatty())
     diagnostics = result.diagnostics
     with atomic_write(Path(outdir) / "diagnostics.txt") as handle:
         handle.writelines(f"{d}\n" for d in diagnostics)
@@ -46,12 +51,13 @@ def build(sources, outdir, base, html, strict, quiet) -> None:
         click.echo(f"... and {len(shown) - MAX_SHOWN_DIAGNOSTICS} more in "
                    f"{Path(outdir) / 'diagnostics.txt'}", err=True)
     if not quiet:
-        graph = result.graph
-        click.echo(f"documents read: {len(graph.records)} of {len(result.files)} files")
+        click.echo(f"documents read: {len(result.documents)} of {len(result.files)} files"
+                   + (f" ({result.reused} articles unchanged since the last build)"
+                      if result.reused else ""))
         click.echo("nodes by type:")
-        for name, count in graph.count_by_class().items():
+        for name, count in result.counts.items():
             click.echo(f"  {name:<20} {count:>8}")
-        click.echo(f"triples: {len(graph.triples)}")
+        click.echo(f"triples: {result.triple_count}")
         click.echo(f"warnings: {len(warnings)}  errors: {len(errors)}")
         for kind, path in result.outputs.items():
             click.echo(f"wrote {path}")

@@ -24,6 +24,8 @@ _PLAIN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b",
             "\f": "\\f"}
 _NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 
 
 @contextmanager
@@ -35,6 +37,7 @@ def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO]:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; the output should be like any file
     try:
         with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8",
                                                            "newline": "\n"})) as handle:
@@ -57,54 +60,64 @@ def _escape(value: str) -> str:
 
 
 class _Namer:
-    """Writes IRIs as prefixed names where that is safe, else as <IRI>."""
+    """Writes IRIs as prefixed names where that is safe, else as <IRI>.
+
+    The namespace is everything up to the IRI's last `/` or `#`, so finding
+    the prefix is one dict look-up; nothing per IRI is kept, so memory stays
+    flat however many IRIs pass through.
+    """
 
     def __init__(self, prefixes: dict[str, str]):
-        # Longest namespace first, so `kg:` never shadows a longer data namespace.
-        self.prefixes = sorted(prefixes.items(), key=lambda item: -len(item[1]))
-        self.cache: dict[str, str] = {}
+        self.by_namespace = {namespace: prefix for prefix, namespace in prefixes.items()}
 
     def __call__(self, iri: str) -> str:
-        name = self.cache.get(iri)
-        if name is None:
-            name = f"<{iri}>"
-            for prefix, namespace in self.prefixes:
-                if iri.startswith(namespace) and _PLAIN_LOCAL.fullmatch(iri[len(namespace):]):
-                    name = f"{prefix}:{iri[len(namespace):]}"
-                    break
-            self.cache[iri] = name
-        return name
+        cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+        prefix = self.by_namespace.get(iri[:cut])
+        if prefix is not None and _PLAIN_LOCAL.fullmatch(iri, cut):
+            return f"{prefix}:{iri[cut:]}"
+        return f"<{iri}>"
 
 
-def turtle_lines(triples: Iterable[Triple], prefixes: dict[str, str]) -> Iterator[str]:
-    """Turtle text for triples sorted by subject then predicate, line by line."""
-    name = _Namer(prefixes)
+def turtle_header(prefixes: dict[str, str]) -> str:
+    return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in prefixes.items())
 
-    def term(o) -> str:
-        if not isinstance(o, Literal):
-            return "a" if o == V.TYPE else name(o)
-        if o.datatype == V.XSD_STRING:
-            return f'"{_escape(o.value)}"'
-        if o.datatype in (V.XSD_INTEGER, V.XSD_BOOLEAN):
-            return o.value
-        return f'"{_escape(o.value)}"^^{name(o.datatype)}'
 
-    for prefix, namespace in prefixes.items():
-        yield f"@prefix {prefix}: <{namespace}> .\n"
+_NAMERS: dict[tuple, _Namer] = {}
+
+
+def turtle_body(triples: Iterable[Triple], prefixes: dict[str, str]) -> str:
+    """Turtle statements for triples sorted by subject then predicate (no @prefix lines)."""
+    key = tuple(prefixes.items())
+    name = _NAMERS.get(key) or _NAMERS.setdefault(key, _Namer(prefixes))
+    out: list[str] = []
+    write = out.append
     subject = predicate = None
     for s, p, o in triples:
+        if o.__class__ is Literal:
+            if o.datatype == V.XSD_STRING:
+                obj = f'"{_escape(o.value)}"'
+            elif o.datatype in _BARE_DATATYPES:
+                obj = o.value
+            else:
+                obj = f'"{_escape(o.value)}"^^{name(o.datatype)}'
+        else:
+            obj = name(o)
         if s != subject:
             if subject is not None:
-                yield " .\n"
-            yield f"\n{name(s)}\n    {'a' if p == V.TYPE else name(p)} {term(o)}"
+                write(" .\n")
+            write(f"\n{name(s)}\n    {'a' if p == V.TYPE else name(p)} {obj}")
             subject, predicate = s, p
         elif p != predicate:
-            yield f" ;\n    {'a' if p == V.TYPE else name(p)} {term(o)}"
+            write(f" ;\n    {'a' if p == V.TYPE else name(p)} {obj}")
             predicate = p
         else:
-            yield f" ,\n        {term(o)}"
+            write(f" ,\n        {obj}")
     if subject is not None:
-        yield " .\n"
+        write(" .\n")
+    return "".join(out)
+
+
+_BARE_DATATYPES = (V.XSD_INTEGER, V.XSD_BOOLEAN)
 
 
 def graph_prefixes(base: str) -> dict[str, str]:
@@ -122,5 +135,7 @@ def graph_prefixes(base: str) -> dict[str, str]:
 
 def write_turtle(triples: Iterable[Triple], path: str | Path, base: str = V.DEFAULT_BASE) -> None:
     """Write sorted triples as Turtle, atomically."""
+    prefixes = graph_prefixes(base)
     with atomic_write(path) as handle:
-        handle.writelines(turtle_lines(triples, graph_prefixes(base)))
+        handle.write(turtle_header(prefixes))
+        handle.write(turtle_body(triples, prefixes))

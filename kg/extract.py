@@ -163,10 +163,8 @@ class _Extractor:
         if not _ARTICLE_ID_RE.fullmatch(record.article_id):
             self.warn(None, f"file name {self.doc.stem!r} is not a usable article id; "
                       "it is percent-encoded in IRIs")
-        if record.page is not None:
-            record.page_date, reason = parse_page_date(record.page, self.today)
-            if reason:
-                self.warn(1, f"page date {record.page!r} {reason}; kept as text")
+        if record.page is not None:  # a bad date is reported once per page by the graph stage
+            record.page_date = parse_page_date(record.page, self.today)[0]
         if record.external_link is None and self.doc.sections:
             self.warn(None, "no `__[External link](URL)__` line")
         for section in self.doc.sections:

@@ -17,17 +17,24 @@ whole corpus; what one article says about an entity lives on its own mention
 node, so articles never overwrite each other. Several files of one article
 (`<id>.md`, `<id>.legacy.md`) are one Article with several summaries.
 
-Triples are kept sorted and unique, so the same input always gives the same output.
+The work is split so it can run in parallel and stream: `article_part` makes
+everything an article owns (the article, its summaries, its mentions: triples
+no other article touches) and lists what it says about shared nodes;
+`SharedNodes` gathers those from all parts and makes the shared triples
+(entities with their labels, pages, articles only known from links). Each
+block is sorted, so the same input always gives the same output.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import urllib.parse
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, NamedTuple
 
 from . import vocab as V
+from .extract import build_date, parse_page_date
 from .identity import identity_key, iri_segment
 from .model import ArticleRecord, Diagnostic, Mention
 
@@ -155,48 +162,54 @@ def _safe_url(url: str) -> str | None:
     return encoded
 
 
-class _GraphBuilder:
+@dataclass
+class ArticlePart:
+    """What one article contributes: its own triples and what it says about shared nodes."""
+
+    article_id: str
+    triples: list[Triple]  # sorted; subjects: the article, its summaries, its mentions
+    forms: list[tuple[str, str]] = field(default_factory=list)  # (entity IRI, surface form)
+    drives: list[tuple[str, str]] = field(default_factory=list)  # (signal IRI, force IRI)
+    pages: list[tuple[str, str, str | None]] = field(default_factory=list)  # (path, id, url)
+    links: list[tuple[str, str]] = field(default_factory=list)  # (target id, link text)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def without_triples(self) -> "ArticlePart":
+        return ArticlePart(self.article_id, [], self.forms, self.drives, self.pages, self.links,
+                           self.diagnostics)
+
+
+class _ArticleBuilder:
+    """Makes the ArticlePart of one article from the records of its summary files."""
+
     def __init__(self, records: list[ArticleRecord], base: str):
         self.base = base
-        self.records = sorted(records, key=lambda r: (r.article_id, r.rendering is not None,
+        self.records = sorted(records, key=lambda r: (r.rendering is not None,
                                                       r.rendering or "", r.path))
         self.triples: set[Triple] = set()
-        self.diagnostics: list[Diagnostic] = []
-        self.surface_forms: dict[str, Counter[str]] = defaultdict(Counter)  # iri -> label counts
-        self.entity_kind: dict[str, str] = {}
-        self.loaded_ids = {record.article_id for record in self.records}
-        self.link_titles: dict[str, Counter[str]] = defaultdict(Counter)  # unloaded article ids
+        self.part = ArticlePart(article_id=self.records[0].article_id, triples=[])
 
     def add(self, s: str, p: str, o: "str | Literal") -> None:
         self.triples.add((s, p, o))
 
     def entity(self, kind: str, label: str) -> str:
         iri = entity_iri(self.base, kind, label)
-        self.surface_forms[iri][label] += 1
-        self.entity_kind[iri] = kind
+        self.part.forms.append((iri, label))
         return iri
 
-    def build(self) -> list[Triple]:
-        by_article: dict[str, list[ArticleRecord]] = defaultdict(list)
-        for record in self.records:
-            by_article[record.article_id].append(record)
-        for article_id, records in by_article.items():
-            self.article(article_id, records)
-        self.entity_labels()
-        self.unloaded_articles()
-        return sorted(self.triples, key=_sort_key)
-
-    def article(self, article_id: str, records: list[ArticleRecord]) -> None:
-        iri = article_iri(self.base, article_id)
-        primary = records[0]  # `<id>.md` sorts before `<id>.<rendering>.md`
+    def build(self) -> ArticlePart:
+        iri = article_iri(self.base, self.part.article_id)
+        primary = self.records[0]  # `<id>.md` sorts before `<id>.<rendering>.md`
         self.add(iri, V.TYPE, V.ARTICLE)
-        self.add(iri, V.IDENTIFIER, Literal(article_id))
+        self.add(iri, V.IDENTIFIER, Literal(self.part.article_id))
         self.add(iri, V.IS_LOADED, Literal("true", V.XSD_BOOLEAN))
-        self.add(iri, V.LABEL, Literal(primary.title or article_id))
+        self.add(iri, V.LABEL, Literal(primary.title or self.part.article_id))
         if primary.title:
             self.add(iri, V.TITLE, Literal(primary.title))
-        for record in records:
+        for record in self.records:
             self.summary(iri, record)
+        self.part.triples = sorted(self.triples, key=_sort_key)
+        return self.part
 
     def summary(self, article: str, record: ArticleRecord) -> None:
         summary = f"{self.base}summary/{iri_segment(record.stem)}"
@@ -225,7 +238,8 @@ class _GraphBuilder:
                           "absolute http(s) IRI; kept as text")
                 add(article, V.EXTERNAL_LINK_TEXT, Literal(record.external_link))
         if record.page:
-            add(article, V.PUBLISHED_IN, self.page(record))
+            add(article, V.PUBLISHED_IN, page_iri(self.base, record.page))
+            self.part.pages.append((record.path, record.page, record.page_url))
         for kind, terms in (("keyword", record.keywords), ("theme", record.themes),
                             ("category", [record.category] if record.category else []),
                             ("content_type", [record.content_type] if record.content_type else [])):
@@ -235,22 +249,8 @@ class _GraphBuilder:
         for mention in record.mentions:
             self.mention(article, summary, record, mention, used)
         for link in record.closest:
-            if link.target not in self.loaded_ids:
-                self.link_titles[link.target][link.text] += 1
+            self.part.links.append((link.target, link.text))
             add(article, V.CLOSEST_TO, article_iri(self.base, link.target))
-
-    def page(self, record: ArticleRecord) -> str:
-        page = f"{self.base}page/{iri_segment(record.page)}"
-        self.add(page, V.TYPE, V.PAGE)
-        self.add(page, V.IDENTIFIER, Literal(record.page))
-        self.add(page, V.LABEL, Literal(record.page))
-        if record.page_date:
-            self.add(page, V.DATE, Literal(record.page_date.isoformat(), V.XSD_DATE))
-        else:
-            self.add(page, V.UNPARSED_DATE, Literal(record.page))
-        if record.page_url and (url := _safe_url(record.page_url)):
-            self.add(page, V.URL, url)
-        return page
 
     def mention(self, article: str, summary: str, record: ArticleRecord, mention: Mention,
                 used: Counter[str]) -> None:
@@ -282,42 +282,120 @@ class _GraphBuilder:
         if mention.driving_force:
             force = self.entity("driving_force", mention.driving_force)
             add(local, V.DRIVEN_BY, force)
-            add(entity, V.DRIVEN_BY, force)
+            self.part.drives.append((entity, force))
         if mention.src:
             add(local, V.SRC_ID, Literal(mention.src))
         if mention.name_derived:
             add(local, V.NAME_DERIVED, Literal("true", V.XSD_BOOLEAN))
 
-    def entity_labels(self) -> None:
-        """Type every entity; its label is its most frequent surface form (ties: first in
-        sort order), and the other forms are kept as skos:altLabel."""
-        for iri, forms in self.surface_forms.items():
-            kind = KINDS[self.entity_kind[iri]]
-            label = _most_common(forms)
-            self.add(iri, V.TYPE, kind.cls)
-            for extra in kind.extra_types:
-                self.add(iri, V.TYPE, extra)
-            self.add(iri, V.LABEL, Literal(label))
-            for form in forms:
-                if form != label:
-                    self.add(iri, V.ALT_LABEL, Literal(form))
-
-    def unloaded_articles(self) -> None:
-        for article_id, titles in self.link_titles.items():
-            iri = article_iri(self.base, article_id)
-            self.add(iri, V.TYPE, V.ARTICLE)
-            self.add(iri, V.IDENTIFIER, Literal(article_id))
-            self.add(iri, V.IS_LOADED, Literal("false", V.XSD_BOOLEAN))
-            label = _most_common(titles)
-            self.add(iri, V.LABEL, Literal(label))
-            for title in titles:
-                if title != label:
-                    self.add(iri, V.ALT_LABEL, Literal(title))
-
     def warn(self, record: ArticleRecord, line: int | None, message: str) -> None:
-        diagnostic = Diagnostic("warning", record.path, line, message)
-        record.diagnostics.append(diagnostic)
-        self.diagnostics.append(diagnostic)
+        self.part.diagnostics.append(Diagnostic("warning", record.path, line, message))
+
+
+def article_part(records: list[ArticleRecord], base: str = V.DEFAULT_BASE) -> ArticlePart:
+    """The ArticlePart of one article, from the records of all its summary files."""
+    return _ArticleBuilder(records, base).build()
+
+
+def page_iri(base: str, page: str) -> str:
+    return f"{base}page/{iri_segment(page)}"
+
+
+_SEGMENT_KIND = {kind.segment: kind for kind in KINDS.values()}
+
+
+class SharedNodes:
+    """Gathers what articles say about shared nodes and makes their triples.
+
+    An entity's label is its most frequent surface form (ties: first in sort
+    order); the other forms are kept as skos:altLabel. To keep memory small on
+    big archives, an entity seen with one form only stores that form.
+    """
+
+    def __init__(self, base: str, today: _dt.date):
+        self.base = base
+        self.today = today
+        self.forms: dict[str, "str | Counter[str]"] = {}
+        self.single_counts: dict[str, int] = {}  # occurrences of entities with one form so far
+        self.drives: dict[str, set[str]] = defaultdict(set)
+        self.pages: dict[str, set[str]] = {}  # page id -> page URLs
+        self.page_dates: dict[str, tuple[_dt.date | None, str | None]] = {}  # date, problem
+        self.links: dict[str, Counter[str]] = defaultdict(Counter)
+        self.loaded: set[str] = set()
+        self.diagnostics: list[Diagnostic] = []
+
+    def add(self, part: ArticlePart) -> None:
+        self.loaded.add(part.article_id)
+        forms = self.forms
+        for iri, form in part.forms:
+            known = forms.get(iri)
+            if known is None:
+                forms[iri] = form
+                self.single_counts[iri] = 1
+            elif known.__class__ is str:
+                if known == form:
+                    self.single_counts[iri] += 1
+                else:
+                    forms[iri] = Counter({known: self.single_counts.pop(iri), form: 1})
+            else:
+                known[form] += 1
+        for signal, force in part.drives:
+            self.drives[signal].add(force)
+        for path, page, url in part.pages:
+            self.page(path, page, url)
+        for target, text in part.links:
+            self.links[target][text] += 1
+
+    def page(self, path: str, page: str, url: str | None) -> None:
+        urls = self.pages.setdefault(page, set())
+        if url and (safe := _safe_url(url)):
+            urls.add(safe)
+        if page not in self.page_dates:
+            self.page_dates[page] = parse_page_date(page, self.today)
+        problem = self.page_dates[page][1]
+        if problem:
+            self.diagnostics.append(Diagnostic("warning", path, 1,
+                                               f"page date {page!r} {problem}; kept as text"))
+
+    def triples(self) -> list[Triple]:
+        out: list[Triple] = []
+        add = out.append
+        for iri, forms in self.forms.items():
+            kind = _SEGMENT_KIND[iri[len(self.base):].split("/", 1)[0]]
+            add((iri, V.TYPE, kind.cls))
+            for extra in kind.extra_types:
+                add((iri, V.TYPE, extra))
+            if forms.__class__ is str:
+                add((iri, V.LABEL, Literal(forms)))
+            else:
+                label = _most_common(forms)
+                add((iri, V.LABEL, Literal(label)))
+                out.extend((iri, V.ALT_LABEL, Literal(form)) for form in forms if form != label)
+        for signal, forces in self.drives.items():
+            out.extend((signal, V.DRIVEN_BY, force) for force in forces)
+        for page, urls in self.pages.items():
+            iri = page_iri(self.base, page)
+            add((iri, V.TYPE, V.PAGE))
+            add((iri, V.IDENTIFIER, Literal(page)))
+            add((iri, V.LABEL, Literal(page)))
+            date = self.page_dates[page][0]
+            if date:
+                add((iri, V.DATE, Literal(date.isoformat(), V.XSD_DATE)))
+            else:
+                add((iri, V.UNPARSED_DATE, Literal(page)))
+            out.extend((iri, V.URL, url) for url in urls)
+        for target, titles in self.links.items():
+            if target in self.loaded:
+                continue
+            iri = article_iri(self.base, target)
+            add((iri, V.TYPE, V.ARTICLE))
+            add((iri, V.IDENTIFIER, Literal(target)))
+            add((iri, V.IS_LOADED, Literal("false", V.XSD_BOOLEAN)))
+            label = _most_common(titles)
+            add((iri, V.LABEL, Literal(label)))
+            out.extend((iri, V.ALT_LABEL, Literal(t)) for t in titles if t != label)
+        out.sort(key=_sort_key)
+        return out
 
 
 def _most_common(forms: Counter[str]) -> str:
@@ -326,16 +404,33 @@ def _most_common(forms: Counter[str]) -> str:
 
 def _sort_key(triple: Triple):
     s, p, o = triple
-    if isinstance(o, Literal):
+    if o.__class__ is Literal:
         return (s, p, 1, o.value, o.datatype)
     return (s, p, 0, o, "")
 
 
-def build_graph(records: Iterable[ArticleRecord], base: str = V.DEFAULT_BASE) -> KnowledgeGraph:
-    """Turn extracted records into a KnowledgeGraph. Deterministic for the same records."""
+def group_by_article(records: Iterable[ArticleRecord]) -> dict[str, list[ArticleRecord]]:
+    """Records by article id, in id order."""
+    groups: dict[str, list[ArticleRecord]] = defaultdict(list)
+    for record in records:
+        groups[record.article_id].append(record)
+    return dict(sorted(groups.items()))
+
+
+def build_graph(records: Iterable[ArticleRecord], base: str = V.DEFAULT_BASE,
+                today: _dt.date | None = None) -> KnowledgeGraph:
+    """Turn extracted records into an in-memory KnowledgeGraph (for small corpora and tests;
+    `kg.build` streams the same triples to disk). Deterministic for the same records."""
     records = list(records)
-    builder = _GraphBuilder(records, base)
-    triples = builder.build()
-    diagnostics = [d for record in builder.records for d in record.diagnostics]
-    return KnowledgeGraph(triples=triples, base=base, records=builder.records,
-                          diagnostics=diagnostics)
+    shared = SharedNodes(base, today or build_date())
+    triples: list[Triple] = []
+    diagnostics = [d for record in records for d in record.diagnostics]
+    for group in group_by_article(records).values():
+        part = article_part(group, base)
+        shared.add(part)
+        triples.extend(part.triples)
+        diagnostics.extend(part.diagnostics)
+    triples.extend(shared.triples())
+    triples.sort(key=_sort_key)
+    return KnowledgeGraph(triples=triples, base=base, records=records,
+                          diagnostics=diagnostics + shared.diagnostics)

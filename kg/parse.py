@@ -76,9 +76,8 @@ def split_row(line: str) -> list[str]:
 _UNESCAPED_PIPE_RE = re.compile(r"(?<!\\)\|")
 
 
-def read_text(path: Path, shown_as: str) -> tuple[str, list[Diagnostic]]:
-    """Read a file as UTF-8; bad bytes become U+FFFD with a warning naming the line."""
-    data = path.read_bytes()
+def decode(data: bytes, shown_as: str) -> tuple[str, list[Diagnostic]]:
+    """Decode a file's bytes as UTF-8; bad bytes become U+FFFD with a warning naming the line."""
     diagnostics = []
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -99,13 +98,17 @@ def read_text(path: Path, shown_as: str) -> tuple[str, list[Diagnostic]]:
     return text, diagnostics
 
 
-def parse_file(path: Path, shown_as: str | None = None) -> ParsedDocument:
-    """Read and parse one summary file. Never raises for bad content."""
-    shown_as = shown_as or str(path)
-    text, diagnostics = read_text(path, shown_as)
-    doc = parse_text(text, shown_as, stem=path.name.removesuffix(".md"))
+def parse_bytes(data: bytes, shown_as: str, stem: str) -> ParsedDocument:
+    """Parse the bytes of one summary file. Never raises for bad content."""
+    text, diagnostics = decode(data, shown_as)
+    doc = parse_text(text, shown_as, stem=stem)
     doc.diagnostics[:0] = diagnostics
     return doc
+
+
+def parse_file(path: Path, shown_as: str | None = None) -> ParsedDocument:
+    """Read and parse one summary file. Never raises for bad content."""
+    return parse_bytes(path.read_bytes(), shown_as or str(path), path.name.removesuffix(".md"))
 
 
 def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:

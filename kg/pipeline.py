@@ -3,25 +3,46 @@
 This is the Python API the CLI and the notebooks share:
 
 >>> import kg, tempfile
->>> result = kg.build(["examples"], tempfile.mkdtemp())   # doctest: +SKIP
->>> result.graph.count_by_class()["Article"]                # doctest: +SKIP
-1
+>>> result = kg.build(["examples"], tempfile.mkdtemp(), html=False)
+>>> result.counts["Article"], result.triple_count
+(1, 447)
+
+How a build runs, so it stays fast on big archives:
+
+* files are grouped by article (`<id>.md`, `<id>.legacy.md`, ... together) in id order;
+* worker processes read, parse and extract each article and make its own
+  triples as a block of Turtle text (`read_article`), one core each;
+* the main process writes those blocks to graph.ttl in id order as they come
+  (streaming: no article is held after it is written) and gathers what they
+  say about shared nodes, whose triples are written last;
+* with the cache (kg/cache.py), an unchanged article is not parsed again: its
+  block is copied from the previous graph.ttl. The result is byte-identical
+  to a clean build.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
+import multiprocessing
+import os
+import pickle
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
+from . import __version__
 from . import vocab as V
-from .export import write_turtle
-from .extract import build_date, extract
-from .graph import KnowledgeGraph, build_graph
+from .cache import (CACHE_FORMAT, BuildCache, CachedArticle, FileSignature, cache_dir,
+                    content_digest, load_cache, reusable, save_cache)
+from .export import atomic_write, graph_prefixes, turtle_body, turtle_header
+from .extract import build_date, extract, split_stem
+from .graph import ArticlePart, KnowledgeGraph, SharedNodes, article_part
 from .model import ArticleRecord, Diagnostic
-from .parse import parse_file
+from .parse import parse_bytes
+
+# Below this many articles, worker processes cost more than they save.
+PARALLEL_THRESHOLD = 64
 
 
 @dataclass
@@ -31,14 +52,47 @@ class SourceFile:
 
 
 @dataclass
+class ArticleResult:
+    """One article's contribution, as a worker returns it."""
+
+    article_id: str
+    part: ArticlePart  # without its triples: those are in `turtle`
+    turtle: bytes
+    files: tuple[FileSignature, ...]
+    documents: list[str]  # stems of the files read
+    counts: Counter  # its own nodes by class
+    triple_count: int
+    problems: list[Diagnostic] = field(default_factory=list)  # files that could not be used
+    records: list[ArticleRecord] | None = None
+
+
+@dataclass
 class BuildResult:
-    graph: KnowledgeGraph
     files: list[SourceFile]
+    documents: list[str] = field(default_factory=list)  # stems of the summaries read
+    counts: dict[str, int] = field(default_factory=dict)  # nodes by class
+    triple_count: int = 0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
     outputs: dict[str, Path] = field(default_factory=dict)
+    reused: int = 0  # articles taken from the cache
+    records: list[ArticleRecord] | None = None  # only with keep_records=True
+    base: str = V.DEFAULT_BASE
 
     @property
-    def diagnostics(self) -> list[Diagnostic]:
-        return self.graph.diagnostics
+    def graph(self) -> KnowledgeGraph:
+        """The written graph, read back into memory (for small graphs and tests)."""
+        from .store import triples_from_file
+
+        return KnowledgeGraph(triples=sorted(triples_from_file(self.outputs["turtle"]),
+                                             key=_triple_key),
+                              base=self.base, records=self.records or [],
+                              diagnostics=self.diagnostics)
+
+
+def _triple_key(triple):
+    from .graph import _sort_key
+
+    return _sort_key(triple)
 
 
 def find_sources(sources: Iterable[str | Path]) -> list[SourceFile]:
@@ -51,32 +105,48 @@ def find_sources(sources: Iterable[str | Path]) -> list[SourceFile]:
         if not source.exists():
             raise FileNotFoundError(f"{source}: no such file or folder")
         if source.is_dir():
-            root = source.resolve().parent
-            for path in sorted(source.resolve().rglob("*.md")):
-                if path.is_file() and not any(part.startswith(".") for part in
-                                              path.relative_to(source.resolve()).parts):
-                    found.append(SourceFile(path, path.relative_to(root).as_posix()))
+            root = source.resolve()
+            for path in sorted(root.rglob("*.md")):
+                relative = path.relative_to(root)
+                if path.is_file() and not any(p.startswith(".") for p in relative.parts):
+                    found.append(SourceFile(path, f"{root.name}/{relative.as_posix()}"))
         else:
             found.append(SourceFile(source.resolve(), source.name))
     return found
 
 
-def read_records(files: Iterable[SourceFile], today: _dt.date | None = None
-                 ) -> tuple[list[ArticleRecord], list[Diagnostic]]:
-    """Parse and extract every file. A file that cannot be used gives an error
-    diagnostic and is left out; all other files still come through."""
-    today = today or build_date()
-    records: list[ArticleRecord] = []
+def group_files(files: Iterable[SourceFile]) -> dict[str, list[SourceFile]]:
+    """Files by article id, in id order; within an article, `<id>.md` first."""
+    groups: dict[str, list[SourceFile]] = {}
+    for source in files:
+        article_id = split_stem(source.path.name.removesuffix(".md"))[0]
+        groups.setdefault(article_id, []).append(source)
+    for group in groups.values():
+        group.sort(key=lambda f: (f.path.name.count("."), f.path.name, f.shown_as))
+    return dict(sorted(groups.items()))
+
+
+def read_article(article_id: str, files: list[SourceFile], base: str, today: _dt.date,
+                 keep_records: bool = False) -> ArticleResult:
+    """Read, parse and extract the files of one article and make its Turtle block.
+
+    A file that cannot be used gives an error diagnostic and is left out.
+    """
     problems: list[Diagnostic] = []
-    seen: dict[str, tuple[str, str]] = {}  # stem -> (content hash, path)
+    records: list[ArticleRecord] = []
+    signatures: list[FileSignature] = []
+    seen: dict[str, tuple[str, str]] = {}  # stem -> (digest, shown_as)
     for source in files:
         try:
-            digest = hashlib.sha256(source.path.read_bytes()).hexdigest()
-            doc = parse_file(source.path, source.shown_as)
+            data = source.path.read_bytes()
+            stat = os.stat(source.path)
         except OSError as err:
             problems.append(Diagnostic("error", source.shown_as, None,
                                        f"cannot read file: {err.strerror or err}"))
             continue
+        digest = content_digest(data)
+        signatures.append(FileSignature(source.shown_as, stat.st_size, stat.st_mtime_ns, digest))
+        doc = parse_bytes(data, source.shown_as, source.path.name.removesuffix(".md"))
         if any(d.level == "error" for d in doc.diagnostics):
             problems.extend(doc.diagnostics)
             continue
@@ -86,8 +156,8 @@ def read_records(files: Iterable[SourceFile], today: _dt.date | None = None
                                        "not a summary (no title line, no sections); skipped"))
             continue
         if doc.stem in seen:
-            other_hash, other_path = seen[doc.stem]
-            if other_hash == digest:
+            other_digest, other_path = seen[doc.stem]
+            if other_digest == digest:
                 problems.append(Diagnostic("warning", source.shown_as, None,
                                            f"same content as {other_path}; read once"))
                 continue
@@ -104,28 +174,184 @@ def read_records(files: Iterable[SourceFile], today: _dt.date | None = None
             doc.stem = new_stem
         seen[doc.stem] = (digest, source.shown_as)
         records.append(extract(doc, today))
-    return records, problems
+    if not records:
+        return ArticleResult(article_id, ArticlePart(article_id, []), b"", tuple(signatures),
+                             [], Counter(), 0, problems)
+    part = article_part(records, base)
+    part.diagnostics[:0] = [d for r in records for d in r.diagnostics]
+    counts = Counter(o[len(V.KG):] for s, p, o in part.triples
+                     if p == V.TYPE and o.__class__ is str and o.startswith(V.KG))
+    turtle = turtle_body(part.triples, graph_prefixes(base)).encode("utf-8")
+    return ArticleResult(article_id, part.without_triples(), turtle, tuple(signatures),
+                         [r.stem for r in records], counts, len(part.triples), problems,
+                         records if keep_records else None)
+
+
+def _read_article_job(job) -> ArticleResult:
+    return read_article(*job)
+
+
+def _results(jobs: list[tuple], workers: int, progress) -> Iterator[ArticleResult]:
+    """Run read_article over the jobs, in order, on `workers` processes."""
+    if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
+        for job in jobs:
+            yield read_article(*job)
+            progress.update()
+        return
+    context = multiprocessing.get_context("fork" if "fork" in
+                                          multiprocessing.get_all_start_methods() else None)
+    with context.Pool(workers) as pool:
+        for result in pool.imap(_read_article_job, jobs, chunksize=8):
+            yield result
+            progress.update()
+
+
+class _NoProgress:
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar(total: int, enabled: bool):
+    if not enabled:
+        return _NoProgress()
+    from tqdm import tqdm
+
+    # delay: nothing is shown for builds that finish within a second.
+    return tqdm(total=total, unit="article", delay=1.0, leave=False)
 
 
 def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
-          base: str = V.DEFAULT_BASE, html: bool = True,
-          today: _dt.date | None = None) -> BuildResult:
+          base: str = V.DEFAULT_BASE, html: bool = True, today: _dt.date | None = None,
+          workers: int | None = None, use_cache: bool = True, progress: bool = False,
+          keep_records: bool = False) -> BuildResult:
     """Build the knowledge graph of the summaries under `sources` into `outdir`.
 
-    Writes `graph.ttl` (and `graph.html` unless html=False); every write is atomic.
+    Writes `graph.ttl` (and `graph.html` unless html=False), each atomically,
+    and keeps a cache in `outdir/.kg-cache` so the next build only reads what changed.
     """
-    files = find_sources(sources)
-    records, problems = read_records(files, today)
-    graph = build_graph(records, base=base)
-    graph.diagnostics[:0] = problems
+    today = today or build_date()
     outdir = Path(outdir)
-    result = BuildResult(graph=graph, files=files)
-    result.outputs["turtle"] = outdir / "graph.ttl"
-    write_turtle(graph.triples, result.outputs["turtle"], base)
+    files = find_sources(sources)
+    groups = group_files(files)
+    key = (CACHE_FORMAT, __version__, base)
+    old = load_cache(outdir, key) if use_cache and not keep_records else BuildCache(key)
+    new = BuildCache(key)
+    result = BuildResult(files=files, base=base, records=[] if keep_records else None)
+
+    reused: dict[str, tuple[CachedArticle, tuple[FileSignature, ...]]] = {}
+    for article_id, group in groups.items():
+        entry = old.articles.get(article_id)
+        signatures = reusable(entry, group) if entry else None
+        if signatures is not None:
+            reused[article_id] = (entry, signatures)
+    jobs = [(article_id, group, base, today, keep_records)
+            for article_id, group in groups.items() if article_id not in reused]
+    result.reused = len(reused)
+
+    prefixes = graph_prefixes(base)
+    shared = SharedNodes(base, today)
+    counts: Counter = Counter()
+    diagnostics: list[Diagnostic] = []
+    turtle_path = outdir / "graph.ttl"
+    parts_path = cache_dir(outdir) / "parts.bin"
+    bar = _progress_bar(len(jobs), progress)
+    computed = _results(jobs, workers or os.cpu_count() or 1, bar)
+    old_turtle = open(turtle_path, "rb") if reused else None
+    old_parts = open(parts_path, "rb") if reused else None
+    try:
+        with atomic_write(turtle_path, "wb") as out, \
+                (atomic_write(parts_path, "wb") if use_cache else _Sink()) as parts:
+            out.write(turtle_header(prefixes).encode("utf-8"))
+            for article_id in groups:
+                if article_id in reused:
+                    entry, signatures = reused[article_id]
+                    old_turtle.seek(entry.offset)
+                    turtle = old_turtle.read(entry.length)
+                    old_parts.seek(entry.part_offset)
+                    blob = old_parts.read(entry.part_length)
+                    article = _unpickle(blob)
+                    article.files = signatures
+                else:
+                    article = next(computed)
+                    turtle = article.turtle
+                    article.turtle = b""
+                    blob = _pickle(article)
+                offset, part_offset = out.tell(), parts.tell()
+                out.write(turtle)
+                parts.write(blob)
+                if article.documents:
+                    new.articles[article_id] = CachedArticle(
+                        article.files, offset, len(turtle), part_offset, len(blob))
+                    shared.add(article.part)
+                result.documents.extend(article.documents)
+                counts.update(article.counts)
+                result.triple_count += article.triple_count
+                diagnostics.extend(article.problems + article.part.diagnostics)
+                if keep_records and article.records:
+                    result.records.extend(article.records)
+            shared_triples = shared.triples()
+            out.write(turtle_body(shared_triples, prefixes).encode("utf-8"))
+    finally:
+        bar.close()
+        for handle in (old_turtle, old_parts):
+            if handle:
+                handle.close()
+    counts.update(o[len(V.KG):] for s, p, o in shared_triples
+                  if p == V.TYPE and o.__class__ is str and o.startswith(V.KG))
+    result.triple_count += len(shared_triples)
+    result.counts = dict(sorted(counts.items()))
+    result.diagnostics = diagnostics + shared.diagnostics
+    result.outputs["turtle"] = turtle_path
+    if use_cache:
+        save_cache(outdir, new)
     if html:
         from .network import to_networkx
+        from .store import triples_from_file
         from .view import write_html
 
         result.outputs["html"] = outdir / "graph.html"
-        write_html(to_networkx(graph.triples), result.outputs["html"])
+        write_html(to_networkx(triples_from_file(turtle_path)), result.outputs["html"])
     return result
+
+
+def _pickle(article: ArticleResult) -> bytes:
+    return pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unpickle(blob: bytes) -> ArticleResult:
+    return pickle.loads(blob)
+
+
+class _Sink:
+    """Stands in for parts.bin when the cache is off: counts bytes, keeps none."""
+
+    def __init__(self):
+        self.size = 0
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def write(self, data: bytes) -> None:
+        self.size += len(data)
+
+    def tell(self) -> int:
+        return self.size
+
+
+def read_records(files: Iterable[SourceFile], today: _dt.date | None = None
+                 ) -> tuple[list[ArticleRecord], list[Diagnostic]]:
+    """Parse and extract every file, in memory (no graph, no files written)."""
+    today = today or build_date()
+    records: list[ArticleRecord] = []
+    problems: list[Diagnostic] = []
+    for article_id, group in group_files(files).items():
+        article = read_article(article_id, group, V.DEFAULT_BASE, today, keep_records=True)
+        records.extend(article.records or [])
+        problems.extend(article.problems)
+    return records, problems

@@ -69,7 +69,7 @@ def select(store, query):
 def test_every_document_builds(built, corpus_dir):
     result, _, store = built
     files = sorted(corpus_dir.glob("*.md")) + sorted(SEED.glob("*.md"))
-    assert len(result.graph.records) == len(files)
+    assert len(result.documents) == len(files)
     assert [d for d in result.diagnostics if d.level == "error"] == []
     (count,) = select(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s a kg:ArticleSummary }")[0]
     assert int(count) == len(files)

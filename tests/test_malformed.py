@@ -59,8 +59,7 @@ def test_bad_files_are_reported_and_the_rest_builds(messy, tmp_path):
     assert any(s.startswith("src/latin1.md:1: warning: bytes that are not UTF-8") for s in shown)
     assert ("src/untitled.md:1: warning: no title line `# __Title__, (from page [DATE](URL).)`; "
             "the file name is used as the title") in shown
-    assert sorted(r.stem for r in result.graph.records) == ["good", "latin1", "ragged",
-                                                            "untitled"]
+    assert sorted(result.documents) == ["good", "latin1", "ragged", "untitled"]
     ttl = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
     assert '"Caf\ufffd Journey with Generative AI in Marketing Campaigns"' in ttl
     assert '"a | b inside"' in ttl

@@ -1,0 +1,101 @@
+"""Build cache: what a rebuild can reuse from the previous build in the same folder.
+
+For every article it records its files' signatures (path, size, mtime, content
+hash), where its block of Turtle sits in the previous graph.ttl, and its part
+(what it says about shared nodes) in `parts.bin`. An article whose files have
+the same content is not parsed again: its Turtle block is copied byte for byte
+and its part is read back. The output is the same as a clean build's.
+
+The cache lives in `OUTDIR/.kg-cache/` and is only trusted when graph.ttl is
+exactly the file the cache describes (same size and mtime) and kg's version
+and base IRI are unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .export import atomic_write
+
+CACHE_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class FileSignature:
+    shown_as: str
+    size: int
+    mtime_ns: int
+    digest: str
+
+
+@dataclass
+class CachedArticle:
+    files: tuple[FileSignature, ...]
+    offset: int  # of the article's Turtle block in graph.ttl
+    length: int
+    part_offset: int  # of the pickled part in parts.bin
+    part_length: int
+
+
+@dataclass
+class BuildCache:
+    key: tuple  # (format, kg version, base IRI)
+    graph_signature: tuple[int, int] | None = None  # graph.ttl (size, mtime_ns)
+    articles: dict[str, CachedArticle] = field(default_factory=dict)
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def cache_dir(outdir: Path) -> Path:
+    return outdir / ".kg-cache"
+
+
+def load_cache(outdir: Path, key: tuple) -> BuildCache:
+    """The cache for this output folder, or an empty one when it cannot be trusted."""
+    try:
+        with open(cache_dir(outdir) / "state.pickle", "rb") as handle:
+            cache = pickle.load(handle)
+        stat = (outdir / "graph.ttl").stat()
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+        return BuildCache(key)
+    if not isinstance(cache, BuildCache) or cache.key != key or \
+            cache.graph_signature != (stat.st_size, stat.st_mtime_ns):
+        return BuildCache(key)
+    return cache
+
+
+def save_cache(outdir: Path, cache: BuildCache) -> None:
+    stat = (outdir / "graph.ttl").stat()
+    cache.graph_signature = (stat.st_size, stat.st_mtime_ns)
+    with atomic_write(cache_dir(outdir) / "state.pickle", "wb") as handle:
+        pickle.dump(cache, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def reusable(entry: CachedArticle, files: list) -> tuple[FileSignature, ...] | None:
+    """The files' signatures if they are the files the entry was built from with the same
+    content, else None.
+
+    A file whose size and mtime are unchanged is trusted (as git's index does);
+    otherwise its content hash decides.
+    """
+    if len(entry.files) != len(files):
+        return None
+    signatures = []
+    for signature, source in zip(entry.files, files):
+        if signature.shown_as != source.shown_as:
+            return None
+        stat = os.stat(source.path)
+        if (stat.st_size, stat.st_mtime_ns) != (signature.size, signature.mtime_ns):
+            if stat.st_size != signature.size or \
+                    content_digest(Path(source.path).read_bytes()) != signature.digest:
+                return None
+            signature = FileSignature(signature.shown_as, stat.st_size, stat.st_mtime_ns,
+                                      signature.digest)
+        signatures.append(signature)
+    return tuple(signatures)
