@@ -308,7 +308,8 @@ class SharedNodes:
     """Gathers what articles say about shared nodes and makes their triples.
 
     An entity's label is its most frequent surface form (ties: first in sort
-    order); the other forms are kept as skos:altLabel. To keep memory small on
+    order); the other forms are kept as skos:altLabel, and its identity key as
+    skos:hiddenLabel, which saved queries use to find an entity by name. To keep memory small on
     big archives, an entity seen with one form only stores that form.
     """
 
@@ -366,11 +367,14 @@ class SharedNodes:
             for extra in kind.extra_types:
                 add((iri, V.TYPE, extra))
             if forms.__class__ is str:
+                label = forms
                 add((iri, V.LABEL, Literal(forms)))
             else:
                 label = _most_common(forms)
                 add((iri, V.LABEL, Literal(label)))
                 out.extend((iri, V.ALT_LABEL, Literal(form)) for form in forms if form != label)
+            # The identity key, for exact, indexed look-ups whatever the case or spacing.
+            add((iri, V.HIDDEN_LABEL, Literal(identity_key(label))))
         for signal, forces in self.drives.items():
             out.extend((signal, V.DRIVEN_BY, force) for force in forces)
         for page, urls in self.pages.items():

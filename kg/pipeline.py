@@ -5,7 +5,7 @@ This is the Python API the CLI and the notebooks share:
 >>> import kg, tempfile
 >>> result = kg.build(["examples"], tempfile.mkdtemp(), html=False)
 >>> result.counts["Article"], result.triple_count
-(1, 447)
+(1, 496)
 
 How a build runs, so it stays fast on big archives:
 

@@ -29,8 +29,11 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import vocab as V
+from .identity import identity_key
 
-_PARAM_RE = re.compile(r"^#\s*param\s+(\w+)\s*:\s*(.*)$")
+# `# param NAME: description`; `# param NAME (label): ...` marks an entity name looked up
+# by its search key (skos:hiddenLabel), so the value is normalised the way keys are.
+_PARAM_RE = re.compile(r"^#\s*param\s+(\w+)\s*(\(label\))?\s*:\s*(.*)$")
 
 
 @dataclass
@@ -39,6 +42,7 @@ class SavedQuery:
     title: str
     text: str
     params: dict[str, str] = field(default_factory=dict)  # name -> description
+    label_params: set[str] = field(default_factory=set)  # matched by identity key
 
     def bind(self, values: dict[str, str]) -> str:
         """The query text with parameter values bound, safely encoded."""
@@ -48,6 +52,8 @@ class SavedQuery:
                            f" (it has: {', '.join(self.params) or 'none'})")
         text = self.text
         for name, value in values.items():
+            if name in self.label_params:
+                value = identity_key(value)
             pattern = re.compile(r"VALUES\s+\?" + name + r"\s*\{[^}]*\}")
             text = pattern.sub(lambda _: f"VALUES ?{name} {{ {sparql_literal(value)} }}", text,
                                count=1)
@@ -75,13 +81,16 @@ def saved_queries() -> dict[str, SavedQuery]:
         text = entry.read_text(encoding="utf-8")
         lines = text.splitlines()
         title = lines[0].lstrip("# ").strip() if lines and lines[0].startswith("#") else entry.name
-        params = {}
+        params, label_params = {}, set()
         for line in lines:
             match = _PARAM_RE.match(line)
             if match:
-                params[match[1]] = match[2].strip()
+                params[match[1]] = match[3].strip()
+                if match[2]:
+                    label_params.add(match[1])
         name = entry.name.removesuffix(".rq")
-        queries[name] = SavedQuery(name=name, title=title, text=text, params=params)
+        queries[name] = SavedQuery(name=name, title=title, text=text, params=params,
+                                   label_params=label_params)
     return queries
 
 

@@ -23,6 +23,7 @@ PREFIXES = {
 TYPE = RDF + "type"
 LABEL = RDFS + "label"
 ALT_LABEL = SKOS + "altLabel"
+HIDDEN_LABEL = SKOS + "hiddenLabel"
 CONCEPT = SKOS + "Concept"
 TITLE = DCTERMS + "title"
 IDENTIFIER = DCTERMS + "identifier"

@@ -22,7 +22,7 @@ def example_ttl(tmp_path_factory):
     assert result.exit_code == 0, result.output
     assert "documents read: 1 of 1 files" in result.output
     assert "  Technology                  6\n" in result.output
-    assert "triples: 447" in result.output
+    assert "triples: 496" in result.output
     assert "warnings: 0  errors: 0" in result.output
     assert (out / "graph.html").stat().st_size > 10_000
     assert (out / "diagnostics.txt").read_text() == ""
@@ -110,3 +110,11 @@ def test_html_view_escapes_hostile_labels(tmp_path):
     assert "<img src=x" not in html
     assert "</script><b>" not in html
     assert "\\u003cscript\\u003ealert(1)" in html  # present, as inert JSON text
+
+
+def test_label_parameters_match_any_case_and_spacing(example_ttl):
+    result = run("query", example_ttl, "-n", "articles-mentioning", "--format", "csv",
+                 "-p", "label=  DIGITAL   twins ")
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert [(r["type"].rsplit("#")[1], r["title"][:9]) for r in rows] == [
+        ("Technology", "Coca-Cola")]

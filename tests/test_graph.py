@@ -36,9 +36,10 @@ def test_example_counts_by_class(example):
         "Technology": 6, "Issue": 6, "Mention": 31, "SignalMention": 5, "ConcernMention": 7,
         "BehaviorMention": 7, "TechnologyMention": 6, "IssueMention": 6,
     }
-    # article 8 + 44 entity edges + 31 hasMention; summary 6; page 5; entities 116;
-    # 26 plain mentions x 7 + 5 signal mentions x 11.
-    assert len(example.triples) == 83 + 6 + 5 + 116 + 26 * 7 + 5 * 11
+    # article 8 + 44 entity edges + 31 hasMention; summary 6; page 5; entities 116
+    # + one search key (skos:hiddenLabel) for each of the 49; 26 plain mentions x 7
+    # + 5 signal mentions x 11.
+    assert len(example.triples) == 83 + 6 + 5 + 116 + 49 + 26 * 7 + 5 * 11
     assert example.diagnostics == []
 
 
@@ -140,6 +141,7 @@ def test_same_entity_in_two_documents_is_one_node_with_both_descriptions():
     # The most frequent surface form wins; ties go to the first in sort order.
     assert (tech, V.LABEL, STR("Digital Twins")) in graph.triples
     assert (tech, V.ALT_LABEL, STR("digital twins")) in graph.triples
+    assert (tech, V.HIDDEN_LABEL, STR("digital twins")) in graph.triples
     mentions = {s: o for s, p, o in graph.triples if p == KG + "description"}
     assert mentions == {BASE + "summary/one/technology/digital_twins": STR("Mine."),
                         BASE + "summary/two/technology/digital_twins": STR("Yours.")}
@@ -196,7 +198,7 @@ def test_same_input_gives_byte_identical_turtle(tmp_path):
     second = build([EXAMPLE], tmp_path / "two", base=BASE, html=False, today=TODAY)
     assert (tmp_path / "one" / "graph.ttl").read_bytes() == \
         (tmp_path / "two" / "graph.ttl").read_bytes()
-    assert first.triple_count == second.triple_count == 447
+    assert first.triple_count == second.triple_count == 496
 
 
 def test_record_order_does_not_change_the_graph():
