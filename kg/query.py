@@ -202,12 +202,12 @@ def with_prefixes(sparql: str, prefixes: dict[str, str]) -> str:
 def query_files(paths: list[str | Path], sparql: str, fmt: str = "table",
                 max_width: int = 60) -> str:
     """Load graph files, run one query, return formatted results (the `kg query` command)."""
-    from .store import load_store
+    from .store import load_store, open_graph
 
     prefixes = dict(V.PREFIXES)
     for path in paths:
         prefixes.update(file_prefixes(path))
-    store = load_store(*paths)
+    store = open_graph(paths[0]) if len(paths) == 1 else load_store(*paths)
     table = as_table(run(store, with_prefixes(sparql, prefixes)))
     if fmt == "csv":
         return format_csv(table)

@@ -6,6 +6,8 @@ interoperability with the many tools built on it.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Iterable
 
@@ -85,3 +87,41 @@ def triples_from_file(path: str | Path) -> list[Triple]:
     for quad in ox.parse(path=str(path), format=_format_of(Path(path))):
         triples.append((plain(quad.subject), plain(quad.predicate), plain(quad.object)))
     return triples
+
+
+def open_graph(path: str | Path, persist: bool = True) -> ox.Store:
+    """A pyoxigraph Store for a graph file, indexed on disk once so later opens are instant.
+
+    The index lives in `.kg-cache/oxigraph-<file name>/` next to the file and is
+    rebuilt when the file changes (size or mtime). Where that folder cannot be
+    written, the graph is loaded in memory instead.
+    """
+    path = Path(path).resolve()
+    stat = path.stat()
+    stamp = f"{stat.st_size} {stat.st_mtime_ns}\n"
+    folder = path.parent / ".kg-cache" / f"oxigraph-{path.name}"
+    try:
+        if (folder / "SOURCE").read_text() == stamp:
+            return ox.Store.read_only(str(folder))
+    except OSError:
+        pass
+    if not persist:
+        return load_store(path)
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        building = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}."))
+        store = ox.Store(str(building))
+        store.bulk_load(path=path, format=_format_of(path))
+        store.flush()
+        del store
+        (building / "SOURCE").write_text(stamp)
+        # Swap the new index in; a reader of the old one keeps its open files.
+        old = folder.with_name(f".{folder.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        if folder.exists():
+            folder.rename(old)
+        building.rename(folder)
+        shutil.rmtree(old, ignore_errors=True)
+        return ox.Store.read_only(str(folder))
+    except OSError:
+        return load_store(path)

@@ -118,3 +118,16 @@ def test_label_parameters_match_any_case_and_spacing(example_ttl):
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert [(r["type"].rsplit("#")[1], r["title"][:9]) for r in rows] == [
         ("Technology", "Coca-Cola")]
+
+
+def test_query_indexes_the_graph_once_and_follows_changes(tmp_path):
+    out = tmp_path / "out"
+    assert run("build", EXAMPLE, "-o", out, "--no-html").exit_code == 0
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    first = run("query", out / "graph.ttl", count, "--format", "csv")
+    assert first.output == "n\n496\n"
+    index = out / ".kg-cache" / "oxigraph-graph.ttl"
+    assert (index / "SOURCE").exists()
+    with open(out / "graph.ttl", "a", encoding="utf-8") as handle:
+        handle.write('\n<http://x.org/a> <http://x.org/b> "c" .\n')
+    assert run("query", out / "graph.ttl", count, "--format", "csv").output == "n\n497\n"
