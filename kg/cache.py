@@ -3,8 +3,11 @@
 For every article it records its files' signatures (path, size, mtime, content
 hash), where its block of Turtle sits in the previous graph.ttl, and its part
 (what it says about shared nodes) in `parts.bin`. An article whose files have
-the same content is not parsed again: its Turtle block is copied byte for byte
-and its part is read back. The output is the same as a clean build's.
+the same content is not parsed again: its Turtle block is copied byte for byte.
+The gathered shared nodes (SharedNodes) are kept too, with where each bucket
+of their Turtle sits: a changed article's old part is subtracted and its new
+part added, and only the buckets they touch are written anew. The output is
+the same as a clean build's.
 
 The cache lives in `OUTDIR/.kg-cache/` and is only trusted when graph.ttl is
 exactly the file the cache describes (same size and mtime) and kg's version
@@ -21,7 +24,7 @@ from pathlib import Path
 
 from .export import atomic_write
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -37,8 +40,20 @@ class CachedArticle:
     files: tuple[FileSignature, ...]
     offset: int  # of the article's Turtle block in graph.ttl
     length: int
-    part_offset: int  # of the pickled part in parts.bin
+    part_offset: int  # of the pickled ArticlePart in parts.bin
     part_length: int
+    documents: list[str] = field(default_factory=list)
+    diagnostics: list = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    triple_count: int = 0
+
+
+@dataclass
+class CachedBucket:
+    offset: int  # of the bucket's Turtle in graph.ttl
+    length: int
+    counts: dict[str, int] = field(default_factory=dict)
+    triple_count: int = 0
 
 
 @dataclass
@@ -46,6 +61,8 @@ class BuildCache:
     key: tuple  # (format, kg version, base IRI)
     graph_signature: tuple[int, int] | None = None  # graph.ttl (size, mtime_ns)
     articles: dict[str, CachedArticle] = field(default_factory=dict)
+    buckets: dict[str, CachedBucket] = field(default_factory=dict)
+    shared: object = None  # the SharedNodes state of the build
 
 
 def content_digest(data: bytes) -> str:

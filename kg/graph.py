@@ -302,6 +302,9 @@ def page_iri(base: str, page: str) -> str:
 
 
 _SEGMENT_KIND = {kind.segment: kind for kind in KINDS.values()}
+# Characters of an IRI's last segment that pick its output bucket: more means smaller
+# buckets to rewrite after a change, and a longer table of them in the cache.
+BUCKET_CHARS = 6
 
 
 class SharedNodes:
@@ -309,89 +312,121 @@ class SharedNodes:
 
     An entity's label is its most frequent surface form (ties: first in sort
     order); the other forms are kept as skos:altLabel, and its identity key as
-    skos:hiddenLabel, which saved queries use to find an entity by name. To keep memory small on
-    big archives, an entity seen with one form only stores that form.
+    skos:hiddenLabel, which saved queries use to find an entity by name.
+
+    Parts can be added and removed again, so a rebuild after a change updates
+    the gathered state instead of starting over. Output comes in buckets (see
+    `bucket`), so a rebuild only regenerates the buckets a change touched.
     """
 
     def __init__(self, base: str, today: _dt.date):
         self.base = base
         self.today = today
+        # An entity seen with one surface form only keeps that form (a str) and a
+        # count; only entities with several forms pay for a Counter.
         self.forms: dict[str, "str | Counter[str]"] = {}
-        self.single_counts: dict[str, int] = {}  # occurrences of entities with one form so far
-        self.drives: dict[str, set[str]] = defaultdict(set)
-        self.pages: dict[str, set[str]] = {}  # page id -> page URLs
-        self.page_dates: dict[str, tuple[_dt.date | None, str | None]] = {}  # date, problem
-        self.links: dict[str, Counter[str]] = defaultdict(Counter)
+        self.single_counts: dict[str, int] = {}
+        self.drives: dict[str, Counter[str]] = {}  # signal IRI -> driving-force IRIs
+        self.pages: dict[str, Counter[str]] = {}  # page id -> its URLs ("" for none)
+        self.page_paths: dict[str, Counter[str]] = {}  # page id -> files published in it
+        self.links: dict[str, Counter[str]] = {}  # linked article id -> link texts
         self.loaded: set[str] = set()
-        self.diagnostics: list[Diagnostic] = []
+
+    # --- gathering ----------------------------------------------------------------
 
     def add(self, part: ArticlePart) -> None:
-        self.loaded.add(part.article_id)
-        forms = self.forms
+        self._count(part, 1)
+
+    def remove(self, part: ArticlePart) -> None:
+        """Undo add(part): for rebuilding after the article changed or went away."""
+        self._count(part, -1)
+
+    def _count(self, part: ArticlePart, step: int) -> None:
+        (self.loaded.add if step > 0 else self.loaded.discard)(part.article_id)
         for iri, form in part.forms:
-            known = forms.get(iri)
-            if known is None:
-                forms[iri] = form
-                self.single_counts[iri] = 1
-            elif known.__class__ is str:
-                if known == form:
-                    self.single_counts[iri] += 1
-                else:
-                    forms[iri] = Counter({known: self.single_counts.pop(iri), form: 1})
-            else:
-                known[form] += 1
+            self._count_form(iri, form, step)
         for signal, force in part.drives:
-            self.drives[signal].add(force)
+            _bump(self.drives, signal, force, step)
         for path, page, url in part.pages:
-            self.page(path, page, url)
+            _bump(self.pages, page, url or "", step)
+            _bump(self.page_paths, page, path, step)
         for target, text in part.links:
-            self.links[target][text] += 1
+            _bump(self.links, target, text, step)
 
-    def page(self, path: str, page: str, url: str | None) -> None:
-        urls = self.pages.setdefault(page, set())
-        if url and (safe := _safe_url(url)):
-            urls.add(safe)
-        if page not in self.page_dates:
-            self.page_dates[page] = parse_page_date(page, self.today)
-        problem = self.page_dates[page][1]
-        if problem:
-            self.diagnostics.append(Diagnostic("warning", path, 1,
-                                               f"page date {page!r} {problem}; kept as text"))
+    def _count_form(self, iri: str, form: str, step: int) -> None:
+        known = self.forms.get(iri)
+        if known is None:
+            self.forms[iri] = form
+            self.single_counts[iri] = 1
+        elif known.__class__ is str:
+            if known == form:
+                self.single_counts[iri] += step
+                if not self.single_counts[iri]:
+                    del self.forms[iri], self.single_counts[iri]
+            else:
+                self.forms[iri] = Counter({known: self.single_counts.pop(iri), form: step})
+        else:
+            known[form] += step
+            if not known[form]:
+                del known[form]
+                if not known:
+                    del self.forms[iri]
 
-    def triples(self) -> list[Triple]:
+    # --- output -------------------------------------------------------------------
+
+    def bucket(self, iri: str) -> str:
+        """The output bucket of a subject: its IRI up to the kind segment and 6 more
+        characters. Cutting IRIs at a prefix keeps their order, so buckets written in
+        key order are the sorted whole."""
+        return iri[: iri.find("/", len(self.base)) + BUCKET_CHARS + 1]
+
+    def touched(self, part: ArticlePart) -> set[str]:
+        """The buckets whose triples the part can change."""
+        base = self.base
+        subjects = [iri for iri, _ in part.forms]
+        subjects += [page_iri(base, page) for _, page, _ in part.pages]
+        subjects += [article_iri(base, target) for target, _ in part.links]
+        subjects.append(article_iri(base, part.article_id))
+        return {self.bucket(iri) for iri in subjects}
+
+    def triples(self, buckets: set[str] | None = None) -> list[Triple]:
+        """The shared triples, sorted; only those of `buckets` when given."""
+        keep = (lambda iri: True) if buckets is None else (lambda iri: self.bucket(iri) in buckets)
         out: list[Triple] = []
         add = out.append
         for iri, forms in self.forms.items():
+            if not keep(iri):
+                continue
             kind = _SEGMENT_KIND[iri[len(self.base):].split("/", 1)[0]]
             add((iri, V.TYPE, kind.cls))
             for extra in kind.extra_types:
                 add((iri, V.TYPE, extra))
-            if forms.__class__ is str:
-                label = forms
-                add((iri, V.LABEL, Literal(forms)))
-            else:
-                label = _most_common(forms)
-                add((iri, V.LABEL, Literal(label)))
+            label = forms if forms.__class__ is str else _most_common(forms)
+            add((iri, V.LABEL, Literal(label)))
+            if forms.__class__ is not str:
                 out.extend((iri, V.ALT_LABEL, Literal(form)) for form in forms if form != label)
             # The identity key, for exact, indexed look-ups whatever the case or spacing.
             add((iri, V.HIDDEN_LABEL, Literal(identity_key(label))))
         for signal, forces in self.drives.items():
-            out.extend((signal, V.DRIVEN_BY, force) for force in forces)
+            if keep(signal):
+                out.extend((signal, V.DRIVEN_BY, force) for force in forces)
         for page, urls in self.pages.items():
             iri = page_iri(self.base, page)
+            if not keep(iri):
+                continue
             add((iri, V.TYPE, V.PAGE))
             add((iri, V.IDENTIFIER, Literal(page)))
             add((iri, V.LABEL, Literal(page)))
-            date = self.page_dates[page][0]
+            date = parse_page_date(page, self.today)[0]
             if date:
                 add((iri, V.DATE, Literal(date.isoformat(), V.XSD_DATE)))
             else:
                 add((iri, V.UNPARSED_DATE, Literal(page)))
-            out.extend((iri, V.URL, url) for url in urls)
+            out.extend((iri, V.URL, url) for url in {_safe_url(u) for u in urls if u} if url)
         for target, titles in self.links.items():
-            if target in self.loaded:
-                continue
             iri = article_iri(self.base, target)
+            if target in self.loaded or not keep(iri):
+                continue
             add((iri, V.TYPE, V.ARTICLE))
             add((iri, V.IDENTIFIER, Literal(target)))
             add((iri, V.IS_LOADED, Literal("false", V.XSD_BOOLEAN)))
@@ -400,6 +435,28 @@ class SharedNodes:
             out.extend((iri, V.ALT_LABEL, Literal(t)) for t in titles if t != label)
         out.sort(key=_sort_key)
         return out
+
+    def diagnostics(self) -> list[Diagnostic]:
+        """A warning for every file published in a page whose id is not a usable date."""
+        found = []
+        for page, paths in self.page_paths.items():
+            problem = parse_page_date(page, self.today)[1]
+            if problem:
+                found.extend(Diagnostic("warning", path, 1, f"page date {page!r} {problem}; "
+                                        "kept as text") for path in paths)
+        return sorted(found, key=lambda d: d.path)
+
+
+def _bump(table: dict[str, Counter[str]], key: str, value: str, step: int) -> None:
+    """Add `step` to table[key][value], dropping what reaches zero."""
+    counter = table.get(key)
+    if counter is None:
+        counter = table[key] = Counter()
+    counter[value] += step
+    if not counter[value]:
+        del counter[value]
+        if not counter:
+            del table[key]
 
 
 def _most_common(forms: Counter[str]) -> str:
@@ -437,4 +494,4 @@ def build_graph(records: Iterable[ArticleRecord], base: str = V.DEFAULT_BASE,
     triples.extend(shared.triples())
     triples.sort(key=_sort_key)
     return KnowledgeGraph(triples=triples, base=base, records=records,
-                          diagnostics=diagnostics + shared.diagnostics)
+                          diagnostics=diagnostics + shared.diagnostics())

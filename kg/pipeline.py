@@ -33,8 +33,8 @@ from typing import Iterable, Iterator
 
 from . import __version__
 from . import vocab as V
-from .cache import (CACHE_FORMAT, BuildCache, CachedArticle, FileSignature, cache_dir,
-                    content_digest, load_cache, reusable, save_cache)
+from .cache import (CACHE_FORMAT, BuildCache, CachedArticle, CachedBucket, FileSignature,
+                    cache_dir, content_digest, load_cache, reusable, save_cache)
 from .export import atomic_write, graph_prefixes, turtle_body, turtle_header
 from .extract import build_date, extract, split_stem
 from .graph import ArticlePart, KnowledgeGraph, SharedNodes, article_part
@@ -106,13 +106,23 @@ def find_sources(sources: Iterable[str | Path]) -> list[SourceFile]:
             raise FileNotFoundError(f"{source}: no such file or folder")
         if source.is_dir():
             root = source.resolve()
-            for path in sorted(root.rglob("*.md")):
-                relative = path.relative_to(root)
-                if path.is_file() and not any(p.startswith(".") for p in relative.parts):
-                    found.append(SourceFile(path, f"{root.name}/{relative.as_posix()}"))
+            found.extend(SourceFile(root / relative, f"{root.name}/{relative}")
+                         for relative in sorted(_markdown_files(str(root), "")))
         else:
             found.append(SourceFile(source.resolve(), source.name))
     return found
+
+
+def _markdown_files(folder: str, prefix: str) -> Iterator[str]:
+    """Relative paths of the *.md files below `folder`, skipping hidden files and folders."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                yield from _markdown_files(entry.path, f"{prefix}{entry.name}/")
+            elif entry.name.endswith(".md") and entry.is_file():
+                yield f"{prefix}{entry.name}"
 
 
 def group_files(files: Iterable[SourceFile]) -> dict[str, list[SourceFile]]:
@@ -232,89 +242,207 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
     Writes `graph.ttl` (and `graph.html` unless html=False), each atomically,
     and keeps a cache in `outdir/.kg-cache` so the next build only reads what changed.
     """
-    today = today or build_date()
-    outdir = Path(outdir)
-    files = find_sources(sources)
-    groups = group_files(files)
-    key = (CACHE_FORMAT, __version__, base)
-    old = load_cache(outdir, key) if use_cache and not keep_records else BuildCache(key)
-    new = BuildCache(key)
-    result = BuildResult(files=files, base=base, records=[] if keep_records else None)
-
-    reused: dict[str, tuple[CachedArticle, tuple[FileSignature, ...]]] = {}
-    for article_id, group in groups.items():
-        entry = old.articles.get(article_id)
-        signatures = reusable(entry, group) if entry else None
-        if signatures is not None:
-            reused[article_id] = (entry, signatures)
-    jobs = [(article_id, group, base, today, keep_records)
-            for article_id, group in groups.items() if article_id not in reused]
-    result.reused = len(reused)
-
-    prefixes = graph_prefixes(base)
-    shared = SharedNodes(base, today)
-    counts: Counter = Counter()
-    diagnostics: list[Diagnostic] = []
-    turtle_path = outdir / "graph.ttl"
-    parts_path = cache_dir(outdir) / "parts.bin"
-    bar = _progress_bar(len(jobs), progress)
-    computed = _results(jobs, workers or os.cpu_count() or 1, bar)
-    old_turtle = open(turtle_path, "rb") if reused else None
-    old_parts = open(parts_path, "rb") if reused else None
-    try:
-        with atomic_write(turtle_path, "wb") as out, \
-                (atomic_write(parts_path, "wb") if use_cache else _Sink()) as parts:
-            out.write(turtle_header(prefixes).encode("utf-8"))
-            for article_id in groups:
-                if article_id in reused:
-                    entry, signatures = reused[article_id]
-                    old_turtle.seek(entry.offset)
-                    turtle = old_turtle.read(entry.length)
-                    old_parts.seek(entry.part_offset)
-                    blob = old_parts.read(entry.part_length)
-                    article = _unpickle(blob)
-                    article.files = signatures
-                else:
-                    article = next(computed)
-                    turtle = article.turtle
-                    article.turtle = b""
-                    blob = _pickle(article)
-                offset, part_offset = out.tell(), parts.tell()
-                out.write(turtle)
-                parts.write(blob)
-                if article.documents:
-                    new.articles[article_id] = CachedArticle(
-                        article.files, offset, len(turtle), part_offset, len(blob))
-                    shared.add(article.part)
-                result.documents.extend(article.documents)
-                counts.update(article.counts)
-                result.triple_count += article.triple_count
-                diagnostics.extend(article.problems + article.part.diagnostics)
-                if keep_records and article.records:
-                    result.records.extend(article.records)
-            shared_triples = shared.triples()
-            out.write(turtle_body(shared_triples, prefixes).encode("utf-8"))
-    finally:
-        bar.close()
-        for handle in (old_turtle, old_parts):
-            if handle:
-                handle.close()
-    counts.update(o[len(V.KG):] for s, p, o in shared_triples
-                  if p == V.TYPE and o.__class__ is str and o.startswith(V.KG))
-    result.triple_count += len(shared_triples)
-    result.counts = dict(sorted(counts.items()))
-    result.diagnostics = diagnostics + shared.diagnostics
-    result.outputs["turtle"] = turtle_path
-    if use_cache:
-        save_cache(outdir, new)
+    run = _Build(Path(outdir), base, today or build_date(), use_cache and not keep_records,
+                 keep_records)
+    result = run.write(find_sources(sources), workers or os.cpu_count() or 1, progress)
     if html:
         from .network import to_networkx
         from .store import triples_from_file
         from .view import write_html
 
-        result.outputs["html"] = outdir / "graph.html"
-        write_html(to_networkx(triples_from_file(turtle_path)), result.outputs["html"])
+        result.outputs["html"] = run.outdir / "graph.html"
+        write_html(to_networkx(triples_from_file(result.outputs["turtle"])),
+                   result.outputs["html"])
     return result
+
+
+class _Build:
+    """One run of `build`: decides what to reuse, then streams graph.ttl out."""
+
+    def __init__(self, outdir: Path, base: str, today: _dt.date, use_cache: bool,
+                 keep_records: bool):
+        self.outdir, self.base, self.today = outdir, base, today
+        self.use_cache, self.keep_records = use_cache, keep_records
+        key = (CACHE_FORMAT, __version__, base)
+        self.old = load_cache(outdir, key) if use_cache else BuildCache(key)
+        self.new = BuildCache(key)
+        self.turtle_path = outdir / "graph.ttl"
+        self.parts_path = cache_dir(outdir) / "parts.bin"
+
+    def write(self, files: list[SourceFile], workers: int, progress: bool) -> BuildResult:
+        groups = group_files(files)
+        reused = {}
+        for article_id, group in groups.items():
+            entry = self.old.articles.get(article_id)
+            signatures = reusable(entry, group) if entry else None
+            if signatures is not None:
+                reused[article_id] = (entry, signatures)
+        jobs = [(article_id, group, self.base, self.today, self.keep_records)
+                for article_id, group in groups.items() if article_id not in reused]
+        result = BuildResult(files=files, base=self.base, reused=len(reused),
+                             records=[] if self.keep_records else None)
+        # Reuse the gathered shared nodes when some articles are reused (else start over).
+        shared = self.old.shared
+        incremental = bool(reused) and isinstance(shared, SharedNodes) and shared.today == self.today
+        if not incremental:
+            shared = SharedNodes(self.base, self.today)
+        dirty: set[str] = set()
+        bar = _progress_bar(len(jobs), progress)
+        computed = _results(jobs, workers, bar)
+        with _open_or_none(self.turtle_path if reused else None) as old_turtle, \
+                _open_or_none(self.parts_path if reused else None) as old_parts:
+            if incremental:  # take out what changed or went away
+                for article_id, entry in self.old.articles.items():
+                    if article_id not in reused:
+                        old_part = _unpickle(_read_range(old_parts, entry.part_offset,
+                                                         entry.part_length))
+                        dirty |= shared.touched(old_part)
+                        shared.remove(old_part)
+            try:
+                with atomic_write(self.turtle_path, "wb") as out, \
+                        (atomic_write(self.parts_path, "wb") if self.use_cache
+                         else _Sink()) as parts:
+                    turtle, blobs = _Copier(old_turtle, out), _Copier(old_parts, parts)
+                    turtle.write(turtle_header(graph_prefixes(self.base)).encode("utf-8"))
+                    for article_id in groups:
+                        if article_id in reused:
+                            old_entry, signatures = reused[article_id]
+                            if not incremental:
+                                shared.add(_unpickle(_read_range(
+                                    old_parts, old_entry.part_offset, old_entry.part_length)))
+                            entry = self.reuse(old_entry, signatures, turtle, blobs)
+                        else:
+                            article = next(computed)
+                            entry = self.store(article, turtle, blobs)
+                            if article.documents:
+                                shared.add(article.part)
+                                if incremental:
+                                    dirty |= shared.touched(article.part)
+                            if self.keep_records and article.records:
+                                result.records.extend(article.records)
+                        if entry.documents:
+                            self.new.articles[article_id] = entry
+                        result.documents.extend(entry.documents)
+                        result.diagnostics.extend(entry.diagnostics)
+                    self.write_shared(shared, dirty if incremental else None, turtle)
+                    turtle.flush()
+                    blobs.flush()
+            finally:
+                bar.close()
+        counts: Counter = Counter()
+        for entry in list(self.new.articles.values()) + list(self.new.buckets.values()):
+            counts.update(entry.counts)
+            result.triple_count += entry.triple_count
+        result.counts = dict(sorted(counts.items()))
+        result.diagnostics.extend(shared.diagnostics())
+        result.outputs["turtle"] = self.turtle_path
+        if self.use_cache:
+            self.new.shared = shared
+            save_cache(self.outdir, self.new)
+        return result
+
+    def reuse(self, entry: CachedArticle, signatures, turtle: "_Copier",
+              blobs: "_Copier") -> CachedArticle:
+        """Copy an unchanged article's Turtle block and part from the previous build."""
+        offset, part_offset = turtle.copy(entry.offset, entry.length), \
+            blobs.copy(entry.part_offset, entry.part_length)
+        return CachedArticle(signatures, offset, entry.length, part_offset, entry.part_length,
+                             entry.documents, entry.diagnostics, entry.counts,
+                             entry.triple_count)
+
+    def store(self, article: ArticleResult, turtle: "_Copier", blobs: "_Copier") -> CachedArticle:
+        """Write a freshly read article's Turtle block and part."""
+        blob = _pickle(article.part)
+        offset, part_offset = turtle.write(article.turtle), blobs.write(blob)
+        return CachedArticle(article.files, offset, len(article.turtle), part_offset, len(blob),
+                             article.documents, article.problems + article.part.diagnostics,
+                             dict(article.counts), article.triple_count)
+
+    def write_shared(self, shared: SharedNodes, dirty: set[str] | None,
+                     turtle: "_Copier") -> None:
+        """Write the shared nodes bucket by bucket: all of them, or, in an incremental
+        build, the dirty ones anew and the others copied from the previous graph.ttl."""
+        fresh: dict[str, list] = {}
+        for triple in shared.triples(dirty):
+            fresh.setdefault(shared.bucket(triple[0]), []).append(triple)
+        keys = sorted(fresh) if dirty is None else sorted(set(self.old.buckets) | dirty)
+        prefixes = graph_prefixes(self.base)
+        for key in keys:
+            if dirty is not None and key not in dirty:
+                old = self.old.buckets[key]
+                self.new.buckets[key] = CachedBucket(turtle.copy(old.offset, old.length),
+                                                     old.length, old.counts, old.triple_count)
+            elif key in fresh:
+                triples = fresh[key]
+                text = turtle_body(triples, prefixes).encode("utf-8")
+                counts = Counter(o[len(V.KG):] for s, p, o in triples
+                                 if p == V.TYPE and o.__class__ is str and o.startswith(V.KG))
+                self.new.buckets[key] = CachedBucket(turtle.write(text), len(text),
+                                                     dict(counts), len(triples))
+
+
+class _Copier:
+    """Writes to `out`, copying ranges of `source` (the previous build's file) into it.
+
+    Adjacent ranges are merged and copied in large chunks, so copying a long run
+    of unchanged articles costs about as much as copying one file.
+    """
+
+    CHUNK = 1 << 23
+
+    def __init__(self, source, out):
+        self.source, self.out = source, out
+        self.pending: tuple[int, int] | None = None  # (offset in source, length)
+        self.position = out.tell()
+
+    def copy(self, offset: int, length: int) -> int:
+        """Queue source[offset:offset+length] for copying; returns its offset in `out`."""
+        at = self.position
+        if self.pending and self.pending[0] + self.pending[1] == offset:
+            self.pending = (self.pending[0], self.pending[1] + length)
+        else:
+            self.flush()
+            self.pending = (offset, length)
+        self.position += length
+        return at
+
+    def write(self, data: bytes) -> int:
+        self.flush()
+        at = self.position
+        self.out.write(data)
+        self.position += len(data)
+        return at
+
+    def flush(self) -> None:
+        if self.pending:
+            offset, length = self.pending
+            self.source.seek(offset)
+            while length:
+                chunk = self.source.read(min(length, self.CHUNK))
+                if not chunk:
+                    raise OSError("the previous build's file is shorter than its cache says")
+                self.out.write(chunk)
+                length -= len(chunk)
+            self.pending = None
+
+
+def _read_range(handle, offset: int, length: int) -> bytes:
+    handle.seek(offset)
+    return handle.read(length)
+
+
+class _open_or_none:
+    """`open(path, "rb")`, or None for no path, as a context manager."""
+
+    def __init__(self, path: Path | None):
+        self.handle = open(path, "rb") if path else None
+
+    def __enter__(self):
+        return self.handle
+
+    def __exit__(self, *exc) -> None:
+        if self.handle:
+            self.handle.close()
 
 
 def _pickle(article: ArticleResult) -> bytes:

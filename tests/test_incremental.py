@@ -1,0 +1,75 @@
+"""Parallel and incremental builds give exactly the bytes of a clean one-process build."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from bench.make_corpus import CorpusWriter
+from kg.pipeline import PARALLEL_THRESHOLD, build
+
+from .conftest import BASE, EXAMPLE, TODAY
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("synthetic") / "docs"
+    CorpusWriter(PARALLEL_THRESHOLD + 40, seed=7).write(folder)
+    return folder
+
+
+def clean_build(folder, out):
+    return build([folder], out, base=BASE, today=TODAY, html=False, use_cache=False, workers=1)
+
+
+def test_parallel_build_equals_one_process(synthetic, tmp_path):
+    one = clean_build(synthetic, tmp_path / "one")
+    two = build([synthetic], tmp_path / "two", base=BASE, today=TODAY, html=False, workers=2)
+    assert (tmp_path / "one" / "graph.ttl").read_bytes() == \
+        (tmp_path / "two" / "graph.ttl").read_bytes()
+    assert one.counts == two.counts and one.triple_count == two.triple_count
+    assert [str(d) for d in one.diagnostics] == [str(d) for d in two.diagnostics]
+
+
+def test_incremental_builds_equal_clean_builds(synthetic, tmp_path):
+    folder = tmp_path / "docs"
+    shutil.copytree(synthetic, folder)
+    out = tmp_path / "out"
+    first = build([folder], out, base=BASE, today=TODAY, html=False)
+    assert first.reused == 0
+
+    again = build([folder], out, base=BASE, today=TODAY, html=False)
+    assert again.reused == len({p.name.split(".")[0] for p in folder.glob("*.md")})
+
+    files = sorted(folder.glob("*.md"))
+    changed = files[5]
+    changed.write_text(changed.read_text().replace("## Keywords\n", "## Keywords\n\n* zebra\n"))
+    files[9].unlink()
+    shutil.copy(EXAMPLE / "coca-cola-generative-ai.md", folder)
+    third = build([folder], out, base=BASE, today=TODAY, html=False)
+    clean = clean_build(folder, tmp_path / "clean")
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
+    assert third.reused == again.reused - 2
+    assert third.counts == clean.counts and third.triple_count == clean.triple_count
+    assert sorted(map(str, third.diagnostics)) == sorted(map(str, clean.diagnostics))
+    assert b"keyword:zebra" in (out / "graph.ttl").read_bytes()
+
+
+def test_touched_but_unchanged_file_is_reused(synthetic, tmp_path):
+    folder = tmp_path / "docs"
+    shutil.copytree(synthetic, folder)
+    out = tmp_path / "out"
+    build([folder], out, base=BASE, today=TODAY, html=False)
+    target = sorted(folder.glob("*.md"))[3]
+    target.write_bytes(target.read_bytes())  # new mtime, same content
+    result = build([folder], out, base=BASE, today=TODAY, html=False)
+    assert result.reused == len({p.name.split(".")[0] for p in folder.glob("*.md")})
+
+
+def test_a_changed_graph_file_disables_the_cache(synthetic, tmp_path):
+    out = tmp_path / "out"
+    build([synthetic], out, base=BASE, today=TODAY, html=False)
+    with open(out / "graph.ttl", "ab") as handle:
+        handle.write(b"\n")
+    assert build([synthetic], out, base=BASE, today=TODAY, html=False).reused == 0
