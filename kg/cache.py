@@ -24,7 +24,11 @@ from pathlib import Path
 
 from .export import atomic_write
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
+
+
+class CacheError(Exception):
+    """The cache does not match what it describes; the build starts over without it."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ class BuildCache:
     key: tuple  # (format, kg version, base IRI)
     graph_signature: tuple[int, int] | None = None  # graph.ttl (size, mtime_ns)
     articles: dict[str, CachedArticle] = field(default_factory=dict)
-    buckets: dict[str, CachedBucket] = field(default_factory=dict)
+    buckets: dict[int, CachedBucket] = field(default_factory=dict)
     shared: object = None  # the SharedNodes state of the build
 
 
@@ -90,7 +94,8 @@ def load_cache(outdir: Path, key: tuple) -> BuildCache:
 def save_cache(outdir: Path, cache: BuildCache) -> None:
     stat = (outdir / "graph.ttl").stat()
     cache.graph_signature = (stat.st_size, stat.st_mtime_ns)
-    with atomic_write(cache_dir(outdir) / "state.pickle", "wb") as handle:
+    # Not fsynced: a cache torn by a power cut fails to load and is rebuilt.
+    with atomic_write(cache_dir(outdir) / "state.pickle", "wb", durable=False) as handle:
         pickle.dump(cache, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 

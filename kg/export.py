@@ -29,10 +29,12 @@ os.umask(_UMASK)
 
 
 @contextmanager
-def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO]:
+def atomic_write(path: str | Path, mode: str = "w", durable: bool = True) -> Iterator[IO]:
     """Open a temporary file next to `path` and move it into place only on success.
 
     A crash or an exception leaves the old file (or no file) behind, never half of one.
+    With durable=True the data also reaches the disk before the move (fsync), so
+    a power cut cannot leave an empty file either.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -43,7 +45,8 @@ def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO]:
                                                            "newline": "\n"})) as handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:

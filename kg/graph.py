@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import urllib.parse
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, NamedTuple
@@ -302,9 +303,9 @@ def page_iri(base: str, page: str) -> str:
 
 
 _SEGMENT_KIND = {kind.segment: kind for kind in KINDS.values()}
-# Characters of an IRI's last segment that pick its output bucket: more means smaller
-# buckets to rewrite after a change, and a longer table of them in the cache.
-BUCKET_CHARS = 6
+# Output buckets of the shared section: more means less to rewrite after a change,
+# and a longer table of them in the cache.
+BUCKETS = 4096
 
 
 class SharedNodes:
@@ -323,13 +324,14 @@ class SharedNodes:
         self.base = base
         self.today = today
         # An entity seen with one surface form only keeps that form (a str) and a
-        # count; only entities with several forms pay for a Counter.
-        self.forms: dict[str, "str | Counter[str]"] = {}
+        # count; an entity with several forms has a dict of form -> count. (Plain dicts, not
+        # Counters: this state is pickled in the build cache, and dicts pickle fast.)
+        self.forms: dict[str, "str | dict[str, int]"] = {}
         self.single_counts: dict[str, int] = {}
-        self.drives: dict[str, Counter[str]] = {}  # signal IRI -> driving-force IRIs
-        self.pages: dict[str, Counter[str]] = {}  # page id -> its URLs ("" for none)
-        self.page_paths: dict[str, Counter[str]] = {}  # page id -> files published in it
-        self.links: dict[str, Counter[str]] = {}  # linked article id -> link texts
+        self.drives: dict[str, dict[str, int]] = {}  # signal IRI -> driving-force IRIs
+        self.pages: dict[str, dict[str, int]] = {}  # page id -> its URLs ("" for none)
+        self.page_paths: dict[str, dict[str, int]] = {}  # page id -> files published in it
+        self.links: dict[str, dict[str, int]] = {}  # linked article id -> link texts
         self.loaded: set[str] = set()
 
     # --- gathering ----------------------------------------------------------------
@@ -364,23 +366,25 @@ class SharedNodes:
                 if not self.single_counts[iri]:
                     del self.forms[iri], self.single_counts[iri]
             else:
-                self.forms[iri] = Counter({known: self.single_counts.pop(iri), form: step})
+                self.forms[iri] = {known: self.single_counts.pop(iri), form: step}
         else:
-            known[form] += step
-            if not known[form]:
+            count = known.get(form, 0) + step
+            if count:
+                known[form] = count
+            else:
                 del known[form]
                 if not known:
                     del self.forms[iri]
 
     # --- output -------------------------------------------------------------------
 
-    def bucket(self, iri: str) -> str:
-        """The output bucket of a subject: its IRI up to the kind segment and 6 more
-        characters. Cutting IRIs at a prefix keeps their order, so buckets written in
-        key order are the sorted whole."""
-        return iri[: iri.find("/", len(self.base)) + BUCKET_CHARS + 1]
+    @staticmethod
+    def bucket(iri: str) -> int:
+        """The output bucket of a subject: a hash of its IRI, so buckets are even in
+        size. The shared section is written bucket by bucket, sorted within each."""
+        return zlib.crc32(iri.encode("utf-8")) % BUCKETS
 
-    def touched(self, part: ArticlePart) -> set[str]:
+    def touched(self, part: ArticlePart) -> set[int]:
         """The buckets whose triples the part can change."""
         base = self.base
         subjects = [iri for iri, _ in part.forms]
@@ -389,14 +393,18 @@ class SharedNodes:
         subjects.append(article_iri(base, part.article_id))
         return {self.bucket(iri) for iri in subjects}
 
-    def triples(self, buckets: set[str] | None = None) -> list[Triple]:
-        """The shared triples, sorted; only those of `buckets` when given."""
-        keep = (lambda iri: True) if buckets is None else (lambda iri: self.bucket(iri) in buckets)
+    def triples(self, buckets: set[int] | None = None) -> list[Triple]:
+        """The shared triples, in output order (by bucket, then sorted); only those
+        of `buckets` when given."""
+        def chosen(iris):
+            if buckets is None:
+                return iris
+            return [iri for iri in iris if zlib.crc32(iri.encode()) % BUCKETS in buckets]
+
         out: list[Triple] = []
         add = out.append
-        for iri, forms in self.forms.items():
-            if not keep(iri):
-                continue
+        for iri in chosen(self.forms):
+            forms = self.forms[iri]
             kind = _SEGMENT_KIND[iri[len(self.base):].split("/", 1)[0]]
             add((iri, V.TYPE, kind.cls))
             for extra in kind.extra_types:
@@ -407,13 +415,11 @@ class SharedNodes:
                 out.extend((iri, V.ALT_LABEL, Literal(form)) for form in forms if form != label)
             # The identity key, for exact, indexed look-ups whatever the case or spacing.
             add((iri, V.HIDDEN_LABEL, Literal(identity_key(label))))
-        for signal, forces in self.drives.items():
-            if keep(signal):
-                out.extend((signal, V.DRIVEN_BY, force) for force in forces)
-        for page, urls in self.pages.items():
-            iri = page_iri(self.base, page)
-            if not keep(iri):
-                continue
+        for signal in chosen(self.drives):
+            out.extend((signal, V.DRIVEN_BY, force) for force in self.drives[signal])
+        pages = {page_iri(self.base, page): page for page in self.pages}
+        for iri in chosen(pages):
+            page, urls = pages[iri], self.pages[pages[iri]]
             add((iri, V.TYPE, V.PAGE))
             add((iri, V.IDENTIFIER, Literal(page)))
             add((iri, V.LABEL, Literal(page)))
@@ -423,17 +429,19 @@ class SharedNodes:
             else:
                 add((iri, V.UNPARSED_DATE, Literal(page)))
             out.extend((iri, V.URL, url) for url in {_safe_url(u) for u in urls if u} if url)
-        for target, titles in self.links.items():
-            iri = article_iri(self.base, target)
-            if target in self.loaded or not keep(iri):
-                continue
+        linked = {article_iri(self.base, target): target for target in self.links
+                  if target not in self.loaded}
+        for iri in chosen(linked):
+            target = linked[iri]
+            titles = self.links[target]
             add((iri, V.TYPE, V.ARTICLE))
             add((iri, V.IDENTIFIER, Literal(target)))
             add((iri, V.IS_LOADED, Literal("false", V.XSD_BOOLEAN)))
             label = _most_common(titles)
             add((iri, V.LABEL, Literal(label)))
             out.extend((iri, V.ALT_LABEL, Literal(t)) for t in titles if t != label)
-        out.sort(key=_sort_key)
+        bucket = self.bucket
+        out.sort(key=lambda triple: (bucket(triple[0]), _sort_key(triple)))
         return out
 
     def diagnostics(self) -> list[Diagnostic]:
@@ -447,19 +455,21 @@ class SharedNodes:
         return sorted(found, key=lambda d: d.path)
 
 
-def _bump(table: dict[str, Counter[str]], key: str, value: str, step: int) -> None:
+def _bump(table: dict[str, dict[str, int]], key: str, value: str, step: int) -> None:
     """Add `step` to table[key][value], dropping what reaches zero."""
-    counter = table.get(key)
-    if counter is None:
-        counter = table[key] = Counter()
-    counter[value] += step
-    if not counter[value]:
-        del counter[value]
-        if not counter:
+    counts = table.get(key)
+    if counts is None:
+        counts = table[key] = {}
+    count = counts.get(value, 0) + step
+    if count:
+        counts[value] = count
+    else:
+        del counts[value]
+        if not counts:
             del table[key]
 
 
-def _most_common(forms: Counter[str]) -> str:
+def _most_common(forms: dict[str, int]) -> str:
     return min(forms, key=lambda form: (-forms[form], form))
 
 

@@ -33,8 +33,8 @@ from typing import Iterable, Iterator
 
 from . import __version__
 from . import vocab as V
-from .cache import (CACHE_FORMAT, BuildCache, CachedArticle, CachedBucket, FileSignature,
-                    cache_dir, content_digest, load_cache, reusable, save_cache)
+from .cache import (CACHE_FORMAT, BuildCache, CacheError, CachedArticle, CachedBucket,
+                    FileSignature, cache_dir, content_digest, load_cache, reusable, save_cache)
 from .export import atomic_write, graph_prefixes, turtle_body, turtle_header
 from .extract import build_date, extract, split_stem
 from .graph import ArticlePart, KnowledgeGraph, SharedNodes, article_part
@@ -242,9 +242,14 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
     Writes `graph.ttl` (and `graph.html` unless html=False), each atomically,
     and keeps a cache in `outdir/.kg-cache` so the next build only reads what changed.
     """
+    files = find_sources(sources)
     run = _Build(Path(outdir), base, today or build_date(), use_cache and not keep_records,
                  keep_records)
-    result = run.write(find_sources(sources), workers or os.cpu_count() or 1, progress)
+    try:
+        result = run.write(files, workers or os.cpu_count() or 1, progress)
+    except CacheError:  # e.g. torn by a power cut: build from scratch (the cache is rewritten)
+        run.old = BuildCache(run.old.key)
+        result = run.write(files, workers or os.cpu_count() or 1, progress)
     if html:
         from .network import to_networkx
         from .store import triples_from_file
@@ -286,7 +291,7 @@ class _Build:
         incremental = bool(reused) and isinstance(shared, SharedNodes) and shared.today == self.today
         if not incremental:
             shared = SharedNodes(self.base, self.today)
-        dirty: set[str] = set()
+        dirty: set[int] = set()
         bar = _progress_bar(len(jobs), progress)
         computed = _results(jobs, workers, bar)
         with _open_or_none(self.turtle_path if reused else None) as old_turtle, \
@@ -300,7 +305,7 @@ class _Build:
                         shared.remove(old_part)
             try:
                 with atomic_write(self.turtle_path, "wb") as out, \
-                        (atomic_write(self.parts_path, "wb") if self.use_cache
+                        (atomic_write(self.parts_path, "wb", durable=False) if self.use_cache
                          else _Sink()) as parts:
                     turtle, blobs = _Copier(old_turtle, out), _Copier(old_parts, parts)
                     turtle.write(turtle_header(graph_prefixes(self.base)).encode("utf-8"))
@@ -358,11 +363,11 @@ class _Build:
                              article.documents, article.problems + article.part.diagnostics,
                              dict(article.counts), article.triple_count)
 
-    def write_shared(self, shared: SharedNodes, dirty: set[str] | None,
+    def write_shared(self, shared: SharedNodes, dirty: set[int] | None,
                      turtle: "_Copier") -> None:
         """Write the shared nodes bucket by bucket: all of them, or, in an incremental
         build, the dirty ones anew and the others copied from the previous graph.ttl."""
-        fresh: dict[str, list] = {}
+        fresh: dict[int, list] = {}
         for triple in shared.triples(dirty):
             fresh.setdefault(shared.bucket(triple[0]), []).append(triple)
         keys = sorted(fresh) if dirty is None else sorted(set(self.old.buckets) | dirty)
@@ -414,16 +419,29 @@ class _Copier:
         return at
 
     def flush(self) -> None:
-        if self.pending:
-            offset, length = self.pending
-            self.source.seek(offset)
+        if not self.pending:
+            return
+        offset, length = self.pending
+        self.pending = None
+        end = self.position  # where the copied range ends in `out`
+        start = end - length
+        if hasattr(os, "copy_file_range"):  # in the kernel: no copy through Python
+            self.out.flush()
             while length:
-                chunk = self.source.read(min(length, self.CHUNK))
-                if not chunk:
-                    raise OSError("the previous build's file is shorter than its cache says")
-                self.out.write(chunk)
-                length -= len(chunk)
-            self.pending = None
+                done = os.copy_file_range(self.source.fileno(), self.out.fileno(), length,
+                                          offset, start)
+                if not done:
+                    raise CacheError("the previous build's file is shorter than its cache says")
+                offset, start, length = offset + done, start + done, length - done
+            self.out.seek(end)
+            return
+        self.source.seek(offset)
+        while length:
+            chunk = self.source.read(min(length, self.CHUNK))
+            if not chunk:
+                raise OSError("the previous build's file is shorter than its cache says")
+            self.out.write(chunk)
+            length -= len(chunk)
 
 
 def _read_range(handle, offset: int, length: int) -> bytes:
@@ -445,12 +463,15 @@ class _open_or_none:
             self.handle.close()
 
 
-def _pickle(article: ArticleResult) -> bytes:
-    return pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
+def _pickle(part: ArticlePart) -> bytes:
+    return pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _unpickle(blob: bytes) -> ArticleResult:
-    return pickle.loads(blob)
+def _unpickle(blob: bytes) -> ArticlePart:
+    try:
+        return pickle.loads(blob)
+    except Exception as err:  # any damage to parts.bin
+        raise CacheError(f"unreadable part in the cache: {err}") from err
 
 
 class _Sink:

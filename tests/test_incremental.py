@@ -73,3 +73,18 @@ def test_a_changed_graph_file_disables_the_cache(synthetic, tmp_path):
     with open(out / "graph.ttl", "ab") as handle:
         handle.write(b"\n")
     assert build([synthetic], out, base=BASE, today=TODAY, html=False).reused == 0
+
+
+def test_a_damaged_cache_means_a_clean_rebuild(synthetic, tmp_path):
+    folder = tmp_path / "docs"
+    shutil.copytree(synthetic, folder)
+    out = tmp_path / "out"
+    build([folder], out, base=BASE, today=TODAY, html=False)
+    parts = out / ".kg-cache" / "parts.bin"
+    parts.write_bytes(b"\0" * parts.stat().st_size)  # what a power cut can leave
+    changed = sorted(folder.glob("*.md"))[2]
+    changed.write_text(changed.read_text() + "\n## Keywords\n\n* extra\n")
+    result = build([folder], out, base=BASE, today=TODAY, html=False)
+    clean_build(folder, tmp_path / "clean")
+    assert result.reused == 0
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
