@@ -96,7 +96,11 @@ def save_cache(outdir: Path, cache: BuildCache) -> None:
     cache.graph_signature = (stat.st_size, stat.st_mtime_ns)
     # Not fsynced: a cache torn by a power cut fails to load and is rebuilt.
     with atomic_write(cache_dir(outdir) / "state.pickle", "wb", durable=False) as handle:
-        pickle.dump(cache, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
+        # No memo: the state is a tree, and a memo entry for each of its millions of
+        # objects would cost more memory than the state itself.
+        pickler.fast = True
+        pickler.dump(cache)
 
 
 def reusable(entry: CachedArticle, files: list) -> tuple[FileSignature, ...] | None:

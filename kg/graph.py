@@ -111,12 +111,8 @@ class KnowledgeGraph:
         return entity_iri(self.base, kind, label)
 
     def count_by_class(self) -> dict[str, int]:
-        """Number of nodes per rdf:type, by the class's local name."""
-        counts: Counter[str] = Counter()
-        for s, p, o in self.triples:
-            if p == V.TYPE and isinstance(o, str) and o.startswith(V.KG):
-                counts[o[len(V.KG):]] += 1
-        return dict(sorted(counts.items()))
+        """Number of nodes per kg class, by the class's local name."""
+        return dict(sorted(count_classes(self.triples).items()))
 
     def to_store(self):
         """The graph in a pyoxigraph Store (fast SPARQL)."""
@@ -129,6 +125,12 @@ class KnowledgeGraph:
         from .store import rdflib_from_triples
 
         return rdflib_from_triples(self.triples)
+
+
+def count_classes(triples: Iterable[Triple]) -> Counter[str]:
+    """Nodes per kg class (by local name) among the rdf:type triples."""
+    return Counter(o[len(V.KG):] for s, p, o in triples
+                   if p == V.TYPE and o.__class__ is str and o.startswith(V.KG))
 
 
 def entity_iri(base: str, kind: str, label: str) -> str:
@@ -209,7 +211,7 @@ class _ArticleBuilder:
             self.add(iri, V.TITLE, Literal(primary.title))
         for record in self.records:
             self.summary(iri, record)
-        self.part.triples = sorted(self.triples, key=_sort_key)
+        self.part.triples = sorted(self.triples, key=sort_key)
         return self.part
 
     def summary(self, article: str, record: ArticleRecord) -> None:
@@ -393,56 +395,77 @@ class SharedNodes:
         subjects.append(article_iri(base, part.article_id))
         return {self.bucket(iri) for iri in subjects}
 
-    def triples(self, buckets: set[int] | None = None) -> list[Triple]:
-        """The shared triples, in output order (by bucket, then sorted); only those
-        of `buckets` when given."""
-        def chosen(iris):
-            if buckets is None:
-                return iris
-            return [iri for iri in iris if zlib.crc32(iri.encode()) % BUCKETS in buckets]
-
-        out: list[Triple] = []
-        add = out.append
-        for iri in chosen(self.forms):
-            forms = self.forms[iri]
-            kind = _SEGMENT_KIND[iri[len(self.base):].split("/", 1)[0]]
-            add((iri, V.TYPE, kind.cls))
-            for extra in kind.extra_types:
-                add((iri, V.TYPE, extra))
-            label = forms if forms.__class__ is str else _most_common(forms)
-            add((iri, V.LABEL, Literal(label)))
-            if forms.__class__ is not str:
-                out.extend((iri, V.ALT_LABEL, Literal(form)) for form in forms if form != label)
-            # The identity key, for exact, indexed look-ups whatever the case or spacing.
-            add((iri, V.HIDDEN_LABEL, Literal(identity_key(label))))
-        for signal in chosen(self.drives):
-            out.extend((signal, V.DRIVEN_BY, force) for force in self.drives[signal])
-        pages = {page_iri(self.base, page): page for page in self.pages}
-        for iri in chosen(pages):
-            page, urls = pages[iri], self.pages[pages[iri]]
-            add((iri, V.TYPE, V.PAGE))
-            add((iri, V.IDENTIFIER, Literal(page)))
-            add((iri, V.LABEL, Literal(page)))
-            date = parse_page_date(page, self.today)[0]
-            if date:
-                add((iri, V.DATE, Literal(date.isoformat(), V.XSD_DATE)))
-            else:
-                add((iri, V.UNPARSED_DATE, Literal(page)))
-            out.extend((iri, V.URL, url) for url in {_safe_url(u) for u in urls if u} if url)
-        linked = {article_iri(self.base, target): target for target in self.links
-                  if target not in self.loaded}
-        for iri in chosen(linked):
-            target = linked[iri]
-            titles = self.links[target]
-            add((iri, V.TYPE, V.ARTICLE))
-            add((iri, V.IDENTIFIER, Literal(target)))
-            add((iri, V.IS_LOADED, Literal("false", V.XSD_BOOLEAN)))
-            label = _most_common(titles)
-            add((iri, V.LABEL, Literal(label)))
-            out.extend((iri, V.ALT_LABEL, Literal(t)) for t in titles if t != label)
+    def members(self, buckets: set[int] | None = None) -> dict[int, list[tuple[str, str]]]:
+        """The shared subjects per output bucket (all buckets, or only `buckets`), as
+        (what, key) pairs: ("entity", IRI), ("page", page id), ("link", article id)."""
+        found: dict[int, list[tuple[str, str]]] = defaultdict(list)
         bucket = self.bucket
-        out.sort(key=lambda triple: (bucket(triple[0]), _sort_key(triple)))
+        subjects = [("entity", iri, iri) for iri in self.forms]
+        subjects += [("page", page, page_iri(self.base, page)) for page in self.pages]
+        subjects += [("link", target, article_iri(self.base, target)) for target in self.links
+                     if target not in self.loaded]
+        for what, key, iri in subjects:
+            number = bucket(iri)
+            if buckets is None or number in buckets:
+                found[number].append((what, key))
+        return found
+
+    def bucket_triples(self, members: list[tuple[str, str]]) -> list[Triple]:
+        """The sorted triples of one bucket's subjects (see `members`)."""
+        out: list[Triple] = []
+        for what, key in members:
+            if what == "entity":
+                self._entity_triples(key, out)
+            elif what == "page":
+                self._page_triples(key, out)
+            else:
+                self._link_triples(key, out)
+        out.sort(key=sort_key)
         return out
+
+    def triples(self, buckets: set[int] | None = None) -> list[Triple]:
+        """All shared triples (or those of `buckets`) in output order: by bucket, sorted
+        within. For small graphs; builds write one bucket at a time."""
+        members = self.members(buckets)
+        return [t for number in sorted(members) for t in self.bucket_triples(members[number])]
+
+    def _entity_triples(self, iri: str, out: list[Triple]) -> None:
+        add = out.append
+        forms = self.forms[iri]
+        kind = _SEGMENT_KIND[iri[len(self.base):].split("/", 1)[0]]
+        add((iri, V.TYPE, kind.cls))
+        for extra in kind.extra_types:
+            add((iri, V.TYPE, extra))
+        label = forms if forms.__class__ is str else _most_common(forms)
+        add((iri, V.LABEL, Literal(label)))
+        if forms.__class__ is not str:
+            out.extend((iri, V.ALT_LABEL, Literal(form)) for form in forms if form != label)
+        # The identity key, for exact, indexed look-ups whatever the case or spacing.
+        add((iri, V.HIDDEN_LABEL, Literal(identity_key(label))))
+        out.extend((iri, V.DRIVEN_BY, force) for force in self.drives.get(iri, ()))
+
+    def _page_triples(self, page: str, out: list[Triple]) -> None:
+        iri = page_iri(self.base, page)
+        out.append((iri, V.TYPE, V.PAGE))
+        out.append((iri, V.IDENTIFIER, Literal(page)))
+        out.append((iri, V.LABEL, Literal(page)))
+        date = parse_page_date(page, self.today)[0]
+        if date:
+            out.append((iri, V.DATE, Literal(date.isoformat(), V.XSD_DATE)))
+        else:
+            out.append((iri, V.UNPARSED_DATE, Literal(page)))
+        urls = {_safe_url(url) for url in self.pages[page] if url}
+        out.extend((iri, V.URL, url) for url in urls if url)
+
+    def _link_triples(self, target: str, out: list[Triple]) -> None:
+        iri = article_iri(self.base, target)
+        titles = self.links[target]
+        out.append((iri, V.TYPE, V.ARTICLE))
+        out.append((iri, V.IDENTIFIER, Literal(target)))
+        out.append((iri, V.IS_LOADED, Literal("false", V.XSD_BOOLEAN)))
+        label = _most_common(titles)
+        out.append((iri, V.LABEL, Literal(label)))
+        out.extend((iri, V.ALT_LABEL, Literal(title)) for title in titles if title != label)
 
     def diagnostics(self) -> list[Diagnostic]:
         """A warning for every file published in a page whose id is not a usable date."""
@@ -473,7 +496,8 @@ def _most_common(forms: dict[str, int]) -> str:
     return min(forms, key=lambda form: (-forms[form], form))
 
 
-def _sort_key(triple: Triple):
+def sort_key(triple: Triple):
+    """Sort order of triples: subject, predicate, then IRIs before literals."""
     s, p, o = triple
     if o.__class__ is Literal:
         return (s, p, 1, o.value, o.datatype)
@@ -502,6 +526,6 @@ def build_graph(records: Iterable[ArticleRecord], base: str = V.DEFAULT_BASE,
         triples.extend(part.triples)
         diagnostics.extend(part.diagnostics)
     triples.extend(shared.triples())
-    triples.sort(key=_sort_key)
+    triples.sort(key=sort_key)
     return KnowledgeGraph(triples=triples, base=base, records=records,
                           diagnostics=diagnostics + shared.diagnostics())

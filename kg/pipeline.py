@@ -37,7 +37,8 @@ from .cache import (CACHE_FORMAT, BuildCache, CacheError, CachedArticle, CachedB
                     FileSignature, cache_dir, content_digest, load_cache, reusable, save_cache)
 from .export import atomic_write, graph_prefixes, turtle_body, turtle_header
 from .extract import build_date, extract, split_stem
-from .graph import ArticlePart, KnowledgeGraph, SharedNodes, article_part
+from .graph import (ArticlePart, KnowledgeGraph, SharedNodes, article_part, count_classes,
+                    sort_key)
 from .model import ArticleRecord, Diagnostic
 from .parse import parse_bytes
 
@@ -84,15 +85,9 @@ class BuildResult:
         from .store import triples_from_file
 
         return KnowledgeGraph(triples=sorted(triples_from_file(self.outputs["turtle"]),
-                                             key=_triple_key),
+                                             key=sort_key),
                               base=self.base, records=self.records or [],
                               diagnostics=self.diagnostics)
-
-
-def _triple_key(triple):
-    from .graph import _sort_key
-
-    return _sort_key(triple)
 
 
 def find_sources(sources: Iterable[str | Path]) -> list[SourceFile]:
@@ -189,8 +184,7 @@ def read_article(article_id: str, files: list[SourceFile], base: str, today: _dt
                              [], Counter(), 0, problems)
     part = article_part(records, base)
     part.diagnostics[:0] = [d for r in records for d in r.diagnostics]
-    counts = Counter(o[len(V.KG):] for s, p, o in part.triples
-                     if p == V.TYPE and o.__class__ is str and o.startswith(V.KG))
+    counts = count_classes(part.triples)
     turtle = turtle_body(part.triples, graph_prefixes(base)).encode("utf-8")
     return ArticleResult(article_id, part.without_triples(), turtle, tuple(signatures),
                          [r.stem for r in records], counts, len(part.triples), problems,
@@ -367,21 +361,18 @@ class _Build:
                      turtle: "_Copier") -> None:
         """Write the shared nodes bucket by bucket: all of them, or, in an incremental
         build, the dirty ones anew and the others copied from the previous graph.ttl."""
-        fresh: dict[int, list] = {}
-        for triple in shared.triples(dirty):
-            fresh.setdefault(shared.bucket(triple[0]), []).append(triple)
-        keys = sorted(fresh) if dirty is None else sorted(set(self.old.buckets) | dirty)
+        members = shared.members(dirty)
+        keys = sorted(members) if dirty is None else sorted(set(self.old.buckets) | dirty)
         prefixes = graph_prefixes(self.base)
         for key in keys:
             if dirty is not None and key not in dirty:
                 old = self.old.buckets[key]
                 self.new.buckets[key] = CachedBucket(turtle.copy(old.offset, old.length),
                                                      old.length, old.counts, old.triple_count)
-            elif key in fresh:
-                triples = fresh[key]
+            elif key in members:
+                triples = shared.bucket_triples(members.pop(key))  # one bucket in memory
                 text = turtle_body(triples, prefixes).encode("utf-8")
-                counts = Counter(o[len(V.KG):] for s, p, o in triples
-                                 if p == V.TYPE and o.__class__ is str and o.startswith(V.KG))
+                counts = count_classes(triples)
                 self.new.buckets[key] = CachedBucket(turtle.write(text), len(text),
                                                      dict(counts), len(triples))
 
