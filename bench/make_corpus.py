@@ -164,7 +164,7 @@ class CorpusWriter:
                           ""]
                 continue
             name = (lambda: self.technologies.draw(rng)) if kind == "technology" else \
-                (lambda: self.name(kind))
+                (lambda kind=kind: self.name(kind))
             names = list(dict.fromkeys(name() for _ in range(count)))
             rows = [[n, sentence(rng, 20)] + ([str(rng.randint(2, 5))] if relevancy else [])
                     for n in names]

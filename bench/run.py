@@ -162,7 +162,7 @@ def query_latencies(turtle: Path, with_rdflib: bool, limit: float
     rows = []
     for name, saved in saved_queries().items():
         sparql = with_prefixes(saved.text, prefixes)
-        ours = min(timed(lambda: list(store.query(sparql)))[0] for _ in range(3))
+        ours = min(timed(lambda q=sparql: list(store.query(q)))[0] for _ in range(3))
         theirs = rdflib_query_seconds(turtle, name, limit) if with_rdflib else None
         rows.append((name, ours, theirs if theirs is not None else (limit if with_rdflib
                                                                      else None),

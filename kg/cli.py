@@ -59,7 +59,7 @@ def build(sources, outdir, base, html, strict, cache, jobs, quiet) -> None:
             click.echo(f"  {name:<20} {count:>8}")
         click.echo(f"triples: {result.triple_count}")
         click.echo(f"warnings: {len(warnings)}  errors: {len(errors)}")
-        for kind, path in result.outputs.items():
+        for path in result.outputs.values():
             click.echo(f"wrote {path}")
     if strict and (warnings or errors):
         sys.exit(1)

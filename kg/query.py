@@ -55,8 +55,8 @@ class SavedQuery:
             if name in self.label_params:
                 value = identity_key(value)
             pattern = re.compile(r"VALUES\s+\?" + name + r"\s*\{[^}]*\}")
-            text = pattern.sub(lambda _: f"VALUES ?{name} {{ {sparql_literal(value)} }}", text,
-                               count=1)
+            replacement = f"VALUES ?{name} {{ {sparql_literal(value)} }}"
+            text = pattern.sub(lambda _, bound=replacement: bound, text, count=1)
         return text
 
 

@@ -193,6 +193,6 @@ def test_every_used_term_is_declared_in_the_ontology(built):
     ontology = rdflib.Graph().parse(ONTOLOGY / "kg.ttl")
     declared = {str(s) for s in ontology.subjects() if str(s).startswith(V.KG)}
     used = set()
-    for s, p, o in rdflib.Graph().parse(ttl):
+    for _, p, o in rdflib.Graph().parse(ttl):
         used |= {str(t) for t in (p, o) if str(t).startswith(V.KG)}
     assert used <= declared, used - declared

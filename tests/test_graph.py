@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
 
 import pytest
 
 from kg import vocab as V
-from kg.export import write_turtle
 from kg.extract import extract
 from kg.graph import Literal, build_graph
 from kg.parse import parse_text
