@@ -28,7 +28,8 @@ def main() -> None:
               help="Also write the graph.html explorer.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 if there is any warning.")
 @click.option("--cache/--no-cache", default=True, show_default=True,
-              help="Reuse unchanged articles from the previous build in OUTDIR.")
+              help="Reuse unchanged articles from the previous build in OUTDIR "
+                   "(--no-cache rebuilds everything).")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=None,
               help="Worker processes (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors; no progress bar.")

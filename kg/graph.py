@@ -176,10 +176,14 @@ class ArticlePart:
     pages: list[tuple[str, str, str | None]] = field(default_factory=list)  # (path, id, url)
     links: list[tuple[str, str]] = field(default_factory=list)  # (target id, link text)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # For the explorer page, which is drawn from parts without reading graph.ttl back:
+    title: str = ""
+    date: str | None = None  # earliest valid page date, ISO
+    url: str | None = None  # external link
 
     def without_triples(self) -> "ArticlePart":
         return ArticlePart(self.article_id, [], self.forms, self.drives, self.pages, self.links,
-                           self.diagnostics)
+                           self.diagnostics, self.title, self.date, self.url)
 
 
 class _ArticleBuilder:
@@ -212,6 +216,11 @@ class _ArticleBuilder:
         for record in self.records:
             self.summary(iri, record)
         self.part.triples = sorted(self.triples, key=sort_key)
+        self.part.title = primary.title or self.part.article_id
+        dates = [r.page_date.isoformat() for r in self.records if r.page_date]
+        self.part.date = min(dates) if dates else None
+        self.part.url = next(filter(None, (_safe_url(r.external_link) for r in self.records
+                                           if r.external_link)), None)
         return self.part
 
     def summary(self, article: str, record: ArticleRecord) -> None:
@@ -380,6 +389,10 @@ class SharedNodes:
 
     # --- output -------------------------------------------------------------------
 
+    def kind(self, iri: str) -> EntityKind:
+        """The kind of a shared entity, from its IRI."""
+        return _SEGMENT_KIND[iri[len(self.base):].split("/", 1)[0]]
+
     @staticmethod
     def bucket(iri: str) -> int:
         """The output bucket of a subject: a hash of its IRI, so buckets are even in
@@ -432,17 +445,22 @@ class SharedNodes:
     def _entity_triples(self, iri: str, out: list[Triple]) -> None:
         add = out.append
         forms = self.forms[iri]
-        kind = _SEGMENT_KIND[iri[len(self.base):].split("/", 1)[0]]
+        kind = self.kind(iri)
         add((iri, V.TYPE, kind.cls))
         for extra in kind.extra_types:
             add((iri, V.TYPE, extra))
-        label = forms if forms.__class__ is str else _most_common(forms)
+        label = forms if forms.__class__ is str else most_common(forms)
         add((iri, V.LABEL, Literal(label)))
         if forms.__class__ is not str:
             out.extend((iri, V.ALT_LABEL, Literal(form)) for form in forms if form != label)
         # The identity key, for exact, indexed look-ups whatever the case or spacing.
         add((iri, V.HIDDEN_LABEL, Literal(identity_key(label))))
         out.extend((iri, V.DRIVEN_BY, force) for force in self.drives.get(iri, ()))
+
+    def label(self, iri: str) -> str:
+        """The label of a shared entity (its most frequent surface form)."""
+        forms = self.forms[iri]
+        return forms if forms.__class__ is str else most_common(forms)
 
     def _page_triples(self, page: str, out: list[Triple]) -> None:
         iri = page_iri(self.base, page)
@@ -463,7 +481,7 @@ class SharedNodes:
         out.append((iri, V.TYPE, V.ARTICLE))
         out.append((iri, V.IDENTIFIER, Literal(target)))
         out.append((iri, V.IS_LOADED, Literal("false", V.XSD_BOOLEAN)))
-        label = _most_common(titles)
+        label = most_common(titles)
         out.append((iri, V.LABEL, Literal(label)))
         out.extend((iri, V.ALT_LABEL, Literal(title)) for title in titles if title != label)
 
@@ -492,7 +510,8 @@ def _bump(table: dict[str, dict[str, int]], key: str, value: str, step: int) -> 
             del table[key]
 
 
-def _most_common(forms: dict[str, int]) -> str:
+def most_common(forms: dict[str, int]) -> str:
+    """The most frequent form; ties go to the first in sort order."""
     return min(forms, key=lambda form: (-forms[form], form))
 
 

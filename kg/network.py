@@ -7,12 +7,12 @@ article), which is the shape people browse and graph algorithms want.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 
 from . import vocab as V
-from .graph import KINDS, Literal, Triple
+from .graph import KINDS, ArticlePart, Literal, SharedNodes, Triple, article_iri, most_common
 
 # Which relations become edges, and what they are called on the edge.
 EDGE_RELATIONS = {kind.article_property: kind.article_property[len(V.KG):]
@@ -66,3 +66,54 @@ def to_networkx(triples: Iterable[Triple]) -> nx.MultiDiGraph:
 
 def count_types(graph: nx.MultiDiGraph) -> Counter[str]:
     return Counter(type_ for _, type_ in graph.nodes(data="type"))
+
+
+def overview_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: SharedNodes,
+                        max_nodes: int = 600) -> nx.MultiDiGraph:
+    """The `max_nodes` best-connected articles and entities and the edges among them,
+    from a build's article parts and shared nodes, without reading graph.ttl back.
+
+    `parts` is called twice (two passes), so memory holds degrees, not edges.
+    """
+    def edges(part: ArticlePart) -> set[tuple[str, str, str]]:
+        article = article_iri(shared.base, part.article_id)
+        found = {(article, iri, EDGE_RELATIONS[shared.kind(iri).article_property])
+                 for iri, _ in part.forms if shared.kind(iri).article_property}
+        found |= {(article, article_iri(shared.base, target), "closestTo")
+                  for target, _ in part.links}
+        return found
+
+    degree: Counter[str] = Counter()
+    for part in parts():
+        for source, target, _ in edges(part):
+            degree[source] += 1
+            degree[target] += 1
+    for signal, forces in shared.drives.items():
+        for force in forces:
+            degree[signal] += 1
+            degree[force] += 1
+    chosen = {node for node, _ in sorted(degree.items(), key=lambda i: (-i[1], i[0]))[:max_nodes]}
+    del degree
+
+    graph = nx.MultiDiGraph()
+    loaded = len(shared.base + "article/")
+    for part in parts():
+        article = article_iri(shared.base, part.article_id)
+        if article in chosen:
+            graph.add_node(article, type="Article", label=part.title, loaded=True,
+                           **{k: v for k, v in (("date", part.date), ("url", part.url)) if v})
+        for source, target, relation in edges(part):
+            if source in chosen and target in chosen:
+                graph.add_edge(source, target, key=relation, relation=relation)
+    for signal, forces in shared.drives.items():
+        for force in forces:
+            if signal in chosen and force in chosen:
+                graph.add_edge(signal, force, key="drivenBy", relation="drivenBy")
+    for node in chosen:
+        if node in shared.forms:
+            graph.add_node(node, type=NODE_CLASSES[shared.kind(node).cls], label=shared.label(node))
+        elif "type" not in graph.nodes.get(node, {}):  # an article only known from links
+            titles = shared.links.get(node[loaded:])
+            graph.add_node(node, type="Article", loaded=False,
+                           label=most_common(titles) if titles else node[loaded:])
+    return graph

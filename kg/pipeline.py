@@ -245,13 +245,11 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
         run.old = BuildCache(run.old.key)
         result = run.write(files, workers or os.cpu_count() or 1, progress)
     if html:
-        from .network import to_networkx
-        from .store import triples_from_file
+        from .network import overview_from_parts
         from .view import write_html
 
         result.outputs["html"] = run.outdir / "graph.html"
-        write_html(to_networkx(triples_from_file(result.outputs["turtle"])),
-                   result.outputs["html"])
+        write_html(overview_from_parts(run.parts, run.new.shared), result.outputs["html"])
     return result
 
 
@@ -263,6 +261,8 @@ class _Build:
         self.outdir, self.base, self.today = outdir, base, today
         self.use_cache, self.keep_records = use_cache, keep_records
         key = (CACHE_FORMAT, __version__, base)
+        # Without use_cache nothing of the previous build is reused; the new cache is
+        # still written (the explorer page is drawn from it).
         self.old = load_cache(outdir, key) if use_cache else BuildCache(key)
         self.new = BuildCache(key)
         self.turtle_path = outdir / "graph.ttl"
@@ -299,8 +299,7 @@ class _Build:
                         shared.remove(old_part)
             try:
                 with atomic_write(self.turtle_path, "wb") as out, \
-                        (atomic_write(self.parts_path, "wb", durable=False) if self.use_cache
-                         else _Sink()) as parts:
+                        atomic_write(self.parts_path, "wb", durable=False) as parts:
                     turtle, blobs = _Copier(old_turtle, out), _Copier(old_parts, parts)
                     turtle.write(turtle_header(graph_prefixes(self.base)).encode("utf-8"))
                     for article_id in groups:
@@ -335,10 +334,15 @@ class _Build:
         result.counts = dict(sorted(counts.items()))
         result.diagnostics.extend(shared.diagnostics())
         result.outputs["turtle"] = self.turtle_path
-        if self.use_cache:
-            self.new.shared = shared
-            save_cache(self.outdir, self.new)
+        self.new.shared = shared
+        save_cache(self.outdir, self.new)
         return result
+
+    def parts(self) -> Iterator[ArticlePart]:
+        """The parts of this build's articles, read back from parts.bin in id order."""
+        with open(self.parts_path, "rb") as handle:
+            for entry in self.new.articles.values():
+                yield _unpickle(_read_range(handle, entry.part_offset, entry.part_length))
 
     def reuse(self, entry: CachedArticle, signatures, turtle: "_Copier",
               blobs: "_Copier") -> CachedArticle:
@@ -463,25 +467,6 @@ def _unpickle(blob: bytes) -> ArticlePart:
         return pickle.loads(blob)
     except Exception as err:  # any damage to parts.bin
         raise CacheError(f"unreadable part in the cache: {err}") from err
-
-
-class _Sink:
-    """Stands in for parts.bin when the cache is off: counts bytes, keeps none."""
-
-    def __init__(self):
-        self.size = 0
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        pass
-
-    def write(self, data: bytes) -> None:
-        self.size += len(data)
-
-    def tell(self) -> int:
-        return self.size
 
 
 def read_records(files: Iterable[SourceFile], today: _dt.date | None = None

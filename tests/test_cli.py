@@ -131,3 +131,22 @@ def test_query_indexes_the_graph_once_and_follows_changes(tmp_path):
     with open(out / "graph.ttl", "a", encoding="utf-8") as handle:
         handle.write('\n<http://x.org/a> <http://x.org/b> "c" .\n')
     assert run("query", out / "graph.ttl", count, "--format", "csv").output == "n\n497\n"
+
+
+def vis_data(html: str, name: str) -> list:
+    start = html.index(f"{name} = new vis.DataSet(") + len(f"{name} = new vis.DataSet(")
+    return json.JSONDecoder().raw_decode(html[start:])[0]
+
+
+def test_build_page_and_view_page_show_the_same_graph(example_ttl, tmp_path):
+    built = (example_ttl.parent / "graph.html").read_text(encoding="utf-8")
+    assert run("view", example_ttl, "-o", tmp_path / "v.html").exit_code == 0
+    viewed = (tmp_path / "v.html").read_text(encoding="utf-8")
+    for name in ("nodes", "edges"):
+        ours = sorted(json.dumps(item, sort_keys=True) for item in vis_data(built, name))
+        theirs = sorted(json.dumps(item, sort_keys=True) for item in vis_data(viewed, name))
+        assert ours == theirs
+    assert len(vis_data(built, "nodes")) == 50
+    # 6 keywords + 5 themes + category + type + 5 signals + 7 concerns + 7 behaviors
+    # + 6 technologies + 6 issues from the article, and 5 signal -> driving force
+    assert len(vis_data(built, "edges")) == 49
