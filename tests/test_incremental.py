@@ -88,3 +88,42 @@ def test_a_damaged_cache_means_a_clean_rebuild(synthetic, tmp_path):
     clean_build(folder, tmp_path / "clean")
     assert result.reused == 0
     assert (out / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
+
+
+def _run_on_terminal(args: list[str]) -> str:
+    """Run a command with stderr on a pseudo-terminal 100 columns wide; return what it drew."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", *args], stderr=follower,
+                               stdout=subprocess.DEVNULL)
+    os.close(follower)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the follower side closed
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    process.wait()
+    os.close(leader)
+    return drawn.decode("utf-8", "replace")
+
+
+def test_progress_bar_on_a_terminal_only_for_long_builds(tmp_path):
+    folder = tmp_path / "docs"
+    CorpusWriter(400, seed=5).write(folder)
+    long_build = ["build", str(folder), "--no-html", "-j", "1"]
+    assert "article/s" in _run_on_terminal(long_build + ["-o", str(tmp_path / "a")])
+    assert "article/s" not in _run_on_terminal(long_build + ["-o", str(tmp_path / "b"), "-q"])
+    short = _run_on_terminal(["build", str(EXAMPLE), "--no-html", "-o", str(tmp_path / "c")])
+    assert "article/s" not in short
