@@ -334,11 +334,10 @@ class SharedNodes:
     def __init__(self, base: str, today: _dt.date):
         self.base = base
         self.today = today
-        # An entity seen with one surface form only keeps that form (a str) and a
-        # count; an entity with several forms has a dict of form -> count. (Plain dicts, not
-        # Counters: this state is pickled in the build cache, and dicts pickle fast.)
+        # An entity seen once keeps just that surface form (a str); one seen more often
+        # has a dict of form -> count. (Plain dicts, not Counters: this state is pickled
+        # in the build cache, and dicts pickle fast.)
         self.forms: dict[str, "str | dict[str, int]"] = {}
-        self.single_counts: dict[str, int] = {}
         self.drives: dict[str, dict[str, int]] = {}  # signal IRI -> driving-force IRIs
         self.pages: dict[str, dict[str, int]] = {}  # page id -> its URLs ("" for none)
         self.page_paths: dict[str, dict[str, int]] = {}  # page id -> files published in it
@@ -368,16 +367,13 @@ class SharedNodes:
 
     def _count_form(self, iri: str, form: str, step: int) -> None:
         known = self.forms.get(iri)
-        if known is None:
+        if known is None:  # first seen (a removal always finds what was added)
             self.forms[iri] = form
-            self.single_counts[iri] = 1
         elif known.__class__ is str:
-            if known == form:
-                self.single_counts[iri] += step
-                if not self.single_counts[iri]:
-                    del self.forms[iri], self.single_counts[iri]
+            if step > 0:
+                self.forms[iri] = {known: 2} if known == form else {known: 1, form: 1}
             else:
-                self.forms[iri] = {known: self.single_counts.pop(iri), form: step}
+                del self.forms[iri]
         else:
             count = known.get(form, 0) + step
             if count:
