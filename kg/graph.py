@@ -375,13 +375,7 @@ class SharedNodes:
             else:
                 del self.forms[iri]
         else:
-            count = known.get(form, 0) + step
-            if count:
-                known[form] = count
-            else:
-                del known[form]
-                if not known:
-                    del self.forms[iri]
+            _bump(self.forms, iri, form, step)
 
     # --- output -------------------------------------------------------------------
 
