@@ -2,14 +2,17 @@
 
 The pipeline, one module per stage, data flowing one way:
 
-    parse.parse_file     Markdown file   -> ParsedDocument
-    extract.extract      ParsedDocument  -> ArticleRecord
-    graph.build_graph    [ArticleRecord] -> KnowledgeGraph (sorted triples)
-    export.write_turtle  KnowledgeGraph  -> graph.ttl
-    view.write_html      networkx graph  -> graph.html
-    query.run            SPARQL over a pyoxigraph Store
+    parse.parse_file      Markdown file   -> ParsedDocument
+    extract.extract       ParsedDocument  -> ArticleRecord
+    graph.article_part    ArticleRecords of one article -> ArticlePart (its own triples)
+    graph.SharedNodes     ArticleParts    -> entities, pages, linked articles
+    export.turtle_body    triples         -> Turtle text
+    view.write_html       networkx graph  -> graph.html
+    query.run             SPARQL over a pyoxigraph Store
 
-`kg.build(sources, outdir)` runs all of it; the `kg` command is a thin layer on top.
+`kg.build(sources, outdir)` runs all of it and writes the files (pipeline.py);
+`kg.build_graph(records)` gives the same triples in memory for small corpora.
+The `kg` command is a thin layer on top.
 """
 
 __version__ = "0.1.0"

@@ -134,11 +134,3 @@ def graph_prefixes(base: str) -> dict[str, str]:
     for kind in KINDS.values():
         prefixes[kind.segment.replace("-", "")] = f"{base}{kind.segment}/"
     return prefixes
-
-
-def write_turtle(triples: Iterable[Triple], path: str | Path, base: str = V.DEFAULT_BASE) -> None:
-    """Write sorted triples as Turtle, atomically."""
-    prefixes = graph_prefixes(base)
-    with atomic_write(path) as handle:
-        handle.write(turtle_header(prefixes))
-        handle.write(turtle_body(triples, prefixes))

@@ -64,10 +64,6 @@ def to_networkx(triples: Iterable[Triple]) -> nx.MultiDiGraph:
     return graph
 
 
-def count_types(graph: nx.MultiDiGraph) -> Counter[str]:
-    return Counter(type_ for _, type_ in graph.nodes(data="type"))
-
-
 def overview_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: SharedNodes,
                         max_nodes: int = 600) -> nx.MultiDiGraph:
     """The `max_nodes` best-connected articles and entities and the edges among them,
