@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .export import atomic_write
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 
 
 class CacheError(Exception):

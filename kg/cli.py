@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import subprocess
 import sys
 from pathlib import Path
 
@@ -123,21 +125,54 @@ def query(graph, sparql, query_file, name, params, fmt, max_width) -> None:
         raise click.ClickException(str(err)) from None
 
 
+def _date(_ctx, _param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
 @main.command()
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", default=None, type=click.Path(),
               help="HTML file to write (default: next to GRAPH, .html).")
+@click.option("--focus", metavar="LABEL", help="Show only what is near the node with this label.")
+@click.option("--depth", default=1, show_default=True, help="Steps from the --focus node.")
+@click.option("--types", metavar="TYPE,...",
+              help="Only these node types (e.g. Technology,Concern); articles stay as links.")
+@click.option("--min-degree", default=0, show_default=True, help="Only nodes with this many links.")
+@click.option("--since", callback=_date, metavar="DATE", help="Only articles from this page date.")
+@click.option("--until", callback=_date, metavar="DATE", help="Only articles up to this page date.")
 @click.option("--max-nodes", default=600, show_default=True,
               help="Show at most this many of the best-connected nodes.")
-def view(graph, output, max_nodes) -> None:
-    """Write an interactive HTML view of GRAPH."""
+@click.option("--screenshot", is_flag=True,
+              help="Also write a PNG of the page next to it (needs Chromium).")
+def view(graph, output, focus, depth, types, min_degree, since, until, max_nodes,
+         screenshot) -> None:
+    """Write the interactive explorer page of GRAPH (a Turtle file from `kg build`)."""
     from .network import to_networkx
     from .store import triples_from_file
-    from .view import write_html
+    from . import view as explorer
 
-    output = output or str(Path(graph).with_suffix(".html"))
-    shown = write_html(to_networkx(triples_from_file(graph)), output, max_nodes=max_nodes)
+    output = Path(output or Path(graph).with_suffix(".html"))
+    type_list = [t.strip() for t in types.split(",") if t.strip()] if types else None
+    try:
+        shown = explorer.write_html(to_networkx(triples_from_file(graph)), output,
+                                    max_nodes=max_nodes,
+                                    title=f"kg: {Path(graph).resolve().parent.name}",
+                                    focus=focus, depth=depth, types=type_list,
+                                    min_degree=min_degree, since=since, until=until)
+    except (LookupError, ValueError) as err:
+        raise click.ClickException(str(err)) from None
     click.echo(f"wrote {output} ({shown} nodes)")
+    if screenshot:
+        try:
+            png = explorer.screenshot(output, output.with_suffix(".png"))
+        except (RuntimeError, OSError, subprocess.TimeoutExpired) as err:
+            raise click.ClickException(str(err)) from None
+        click.echo(f"wrote {png}")
 
 
 if __name__ == "__main__":  # pragma: no cover

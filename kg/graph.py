@@ -177,13 +177,15 @@ class ArticlePart:
     links: list[tuple[str, str]] = field(default_factory=list)  # (target id, link text)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     # For the explorer page, which is drawn from parts without reading graph.ttl back:
+    # (entity IRI, {"description": ..., "relevancy": ...}) per table row
+    mentions: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     title: str = ""
     date: str | None = None  # earliest valid page date, ISO
     url: str | None = None  # external link
 
     def without_triples(self) -> "ArticlePart":
         return ArticlePart(self.article_id, [], self.forms, self.drives, self.pages, self.links,
-                           self.diagnostics, self.title, self.date, self.url)
+                           self.diagnostics, self.mentions, self.title, self.date, self.url)
 
 
 class _ArticleBuilder:
@@ -297,6 +299,10 @@ class _ArticleBuilder:
             self.part.drives.append((entity, force))
         if mention.src:
             add(local, V.SRC_ID, Literal(mention.src))
+        facts = {"description": mention.description, "change": mention.change,
+                 "tenYearOutlook": mention.ten_year,
+                 "relevancy": None if mention.relevancy is None else str(mention.relevancy)}
+        self.part.mentions.append((entity, {k: v for k, v in facts.items() if v}))
         if mention.name_derived:
             add(local, V.NAME_DERIVED, Literal("true", V.XSD_BOOLEAN))
 

@@ -21,10 +21,44 @@ EDGE_RELATIONS[V.CLOSEST_TO] = "closestTo"
 EDGE_RELATIONS[V.DRIVEN_BY] = "drivenBy"
 NODE_CLASSES = {kind.cls: kind.cls[len(V.KG):] for kind in KINDS.values()}
 NODE_CLASSES[V.ARTICLE] = "Article"
+# What an article says about an entity, kept for the explorer's details panel.
+MENTION_FACTS = {V.DESCRIPTION: "description", V.RELEVANCY: "relevancy", V.CHANGE: "change",
+                 V.TEN_YEAR: "tenYearOutlook"}
+
+
+def mention_facts(triples: Iterable[Triple]) -> Iterator[tuple[str, str, dict[str, str]]]:
+    """(article, entity, facts) for every mention node among `triples`, where facts has
+    the article's own description, relevancy, change and 10-year outlook (those present).
+
+    >>> from kg.graph import Literal
+    >>> list(mention_facts([("a", V.HAS_MENTION, "m"), ("m", V.MENTION_OF, "t"),
+    ...                     ("m", V.RELEVANCY, Literal("4", V.XSD_INTEGER))]))
+    [('a', 't', {'relevancy': '4'})]
+    """
+    article_of: dict[str, str] = {}
+    entity_of: dict[str, str] = {}
+    facts: dict[str, dict[str, str]] = {}
+    for s, p, o in triples:
+        if p == V.HAS_MENTION:
+            article_of[o] = s
+        elif p == V.MENTION_OF:
+            entity_of[s] = o
+        elif p in MENTION_FACTS:
+            facts.setdefault(s, {})[MENTION_FACTS[p]] = o.value
+    for mention in sorted(entity_of):
+        if mention in article_of:
+            yield article_of[mention], entity_of[mention], facts.get(mention, {})
+
+
+def _attach_mentions(graph: nx.MultiDiGraph, found: Iterable[tuple[str, str, dict]]) -> None:
+    for article, entity, facts in found:
+        if entity in graph:
+            graph.nodes[entity].setdefault("mentions", []).append({"article": article, **facts})
 
 
 def to_networkx(triples: Iterable[Triple]) -> nx.MultiDiGraph:
-    """Articles and entities with `type`, `label` and (articles) `date`, `url` attributes.
+    """Articles and entities with `type`, `label` and (articles) `date`, `url` attributes;
+    entities named in tables also have `mentions` (see `mention_facts`).
 
     >>> from kg.graph import Literal
     >>> g = to_networkx([("a", V.TYPE, V.ARTICLE), ("a", V.LABEL, Literal("A")),
@@ -61,7 +95,51 @@ def to_networkx(triples: Iterable[Triple]) -> nx.MultiDiGraph:
         if page in page_dates:
             graph.nodes[article]["date"] = min(page_dates[page],
                                                graph.nodes[article].get("date", "9999"))
+    _attach_mentions(graph, mention_facts(triples))
     return graph
+
+
+def pick_overview(kind: dict[str, str], degree: dict[str, int], reach: dict[str, int],
+                  links: Callable[[set[str]], dict[str, int]], max_nodes: int) -> list[str]:
+    """At most `max_nodes` nodes that show how a big graph hangs together.
+
+    Half the budget goes to the entities with the most `reach` (articles naming
+    them; for driving forces, signals), if shared (reach >= 2), taken in turn from
+    each type so every type shows; then the articles with most `links(chosen)` to
+    those, up to three quarters of the budget; then other entities, in turn by type;
+    then other articles. `kind` maps every node to its type, `degree` to its edge count.
+
+    >>> kind = {"a": "Article", "b": "Article", "t": "Technology", "k": "Keyword"}
+    >>> pick_overview(kind, {"a": 2, "b": 1, "t": 2, "k": 1}, {"t": 2, "k": 1},
+    ...               lambda chosen: {"a": 1, "b": 1}, 3)
+    ['t', 'a', 'k']
+    """
+    ranked = sorted(reach, key=lambda n: (-reach[n], -degree[n], n))
+    chosen: dict[str, None] = {}  # an ordered set
+
+    def take_in_turn(nodes: list[str], budget: int) -> None:
+        queues: dict[str, list[str]] = {}
+        for node in nodes:
+            if node not in chosen:
+                queues.setdefault(kind[node], []).append(node)
+        turn = [queue[::-1] for queue in queues.values()]  # popped from the end
+        while turn and len(chosen) < budget:
+            for queue in turn:
+                if len(chosen) < budget:
+                    chosen[queue.pop()] = None
+            turn = [queue for queue in turn if queue]
+
+    take_in_turn([n for n in ranked if reach[n] >= 2], max_nodes // 2)
+    linked = links(set(chosen))
+    articles = sorted(linked, key=lambda a: (-linked[a], -degree.get(a, 0), a))
+    for article in articles[: max(0, max_nodes * 3 // 4 - len(chosen))]:
+        chosen[article] = None
+    take_in_turn(ranked, max_nodes)
+    for article in articles:
+        if len(chosen) >= max_nodes:
+            break
+        chosen.setdefault(article, None)
+    return list(chosen)
 
 
 def overview_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: SharedNodes,
@@ -69,7 +147,7 @@ def overview_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: Shar
     """The `max_nodes` best-connected articles and entities and the edges among them,
     from a build's article parts and shared nodes, without reading graph.ttl back.
 
-    `parts` is called twice (two passes), so memory holds degrees, not edges.
+    `parts` is called four times (passes), so memory holds degrees, not edges.
     """
     def edges(part: ArticlePart) -> set[tuple[str, str, str]]:
         article = article_iri(shared.base, part.article_id)
@@ -80,16 +158,38 @@ def overview_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: Shar
         return found
 
     degree: Counter[str] = Counter()
+    reach: Counter[str] = Counter()
+    kind: dict[str, str] = {}
     for part in parts():
-        for source, target, _ in edges(part):
+        found = edges(part)
+        kind[article_iri(shared.base, part.article_id)] = "Article"
+        for source, target, relation in found:
             degree[source] += 1
             degree[target] += 1
+            if relation == "closestTo":
+                kind[target] = "Article"
+        reach.update({target for _, target, relation in found if relation != "closestTo"})
     for signal, forces in shared.drives.items():
         for force in forces:
             degree[signal] += 1
             degree[force] += 1
-    chosen = {node for node, _ in sorted(degree.items(), key=lambda i: (-i[1], i[0]))[:max_nodes]}
-    del degree
+            reach[force] += 1
+    for node in degree:
+        if node not in kind:
+            kind[node] = NODE_CLASSES[shared.kind(node).cls]
+            reach.setdefault(node, 0)
+
+    def links(chosen: set[str]) -> dict[str, int]:
+        found: Counter[str] = Counter({n: 0 for n, k in kind.items() if k == "Article"})
+        for part in parts():
+            for source, target, _ in edges(part):
+                if target in chosen:
+                    found[source] += 1
+                if source in chosen and kind[target] == "Article":
+                    found[target] += 1
+        return found
+
+    chosen = set(pick_overview(kind, degree, reach, links, max_nodes))
 
     graph = nx.MultiDiGraph()
     loaded = len(shared.base + "article/")
@@ -112,4 +212,7 @@ def overview_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: Shar
             titles = shared.links.get(node[loaded:])
             graph.add_node(node, type="Article", loaded=False,
                            label=most_common(titles) if titles else node[loaded:])
+    for part in parts():
+        article = article_iri(shared.base, part.article_id)
+        _attach_mentions(graph, ((article, entity, facts) for entity, facts in part.mentions))
     return graph

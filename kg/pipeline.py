@@ -249,7 +249,8 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
         from .view import write_html
 
         result.outputs["html"] = run.outdir / "graph.html"
-        write_html(overview_from_parts(run.parts, run.new.shared), result.outputs["html"])
+        write_html(overview_from_parts(run.parts, run.new.shared), result.outputs["html"],
+                   title=f"kg: {run.outdir.resolve().name}")
     return result
 
 
