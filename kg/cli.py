@@ -175,5 +175,91 @@ def view(graph, output, focus, depth, types, min_degree, since, until, max_nodes
         click.echo(f"wrote {png}")
 
 
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (loopback by default: only this machine can ask).")
+@click.option("--port", default=7878, show_default=True)
+@click.option("--timeout", default=30.0, show_default=True,
+              help="Seconds a query may run before it is stopped (503).")
+@click.option("--max-result-mb", default=100.0, show_default=True,
+              help="Largest result to send, in MB; larger ones are refused (413).")
+@click.option("--workers", default=2, show_default=True, help="Queries answered at once.")
+def serve(graph, host, port, timeout, max_result_mb, workers) -> None:
+    """Serve GRAPH read-only over the SPARQL 1.1 Protocol at /sparql, the explorer at /."""
+    from .serve import make_server
+
+    try:
+        server = make_server(graph, host, port, timeout=timeout, workers=workers,
+                             max_bytes=int(max_result_mb * 1e6))
+    except OSError as err:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {err}") from None
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}: other machines can query this graph", err=True)
+    click.echo(f"SPARQL endpoint: http://{host}:{server.server_address[1]}/sparql "
+               f"(explorer at /, query page at /query; Ctrl-C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        server.pool.close()
+
+
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False))
+@click.option("--store", "store_url", required=True, metavar="URL",
+              help="Graph Store Protocol endpoint, e.g. http://localhost:7878/store (Oxigraph), "
+                   "http://localhost:3030/ds/data (Fuseki).")
+@click.option("--graph", "graph_iri", metavar="IRI",
+              help="Named graph to replace (default: the default graph).")
+@click.option("--per-article-graphs", is_flag=True,
+              help="One named graph per article (+ one shared); re-pushes send only changes.")
+@click.option("--sparql", "sparql_url", metavar="URL",
+              help="The store's SPARQL query endpoint, to verify the count (default: guessed "
+                   "from --store).")
+@click.option("--chunk", default=50_000, show_default=True, help="Triples per request.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def push(graph, store_url, graph_iri, per_article_graphs, sparql_url, chunk, quiet) -> None:
+    """Upload GRAPH into a triple store (SPARQL 1.1 Graph Store HTTP Protocol) and verify it."""
+    from .push import PushError, push as push_graph
+    from .pipeline import progress_bar
+
+    if graph_iri and per_article_graphs:
+        raise click.UsageError("--graph and --per-article-graphs exclude each other")
+    bar = progress_bar(None, enabled=not quiet and sys.stderr.isatty(), unit="triple")
+    try:
+        report = push_graph(graph, store_url, graph=graph_iri, per_article=per_article_graphs,
+                            sparql_url=sparql_url, chunk=chunk, progress=bar.update)
+    except (PushError, ValueError, OSError) as err:
+        raise click.ClickException(str(err)) from None
+    finally:
+        bar.close()
+    click.echo(f"graphs sent: {len(report.graphs_sent)}  unchanged: {report.graphs_unchanged}  "
+               f"deleted: {len(report.graphs_deleted)}")
+    click.echo(f"triples sent: {report.triples_sent} in {report.requests} requests")
+    click.echo(f"triples in the store's pushed graphs: {report.triples_in_store} "
+               f"(expected {report.expected_in_store}) ok")
+
+
+@main.command("export")
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "graphml", "gexf"]))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
+def export_command(graph, fmt, output) -> None:
+    """Write GRAPH as another RDF format (nq/trig: a named graph per article), or as
+    GraphML/GEXF for Gephi and Cytoscape."""
+    from .export import atomic_write, export_graph
+
+    if output:
+        with atomic_write(output, "wb") as handle:
+            count = export_graph(graph, fmt, handle)
+        click.echo(f"wrote {output} ({count} triples)", err=True)
+    else:
+        export_graph(graph, fmt, sys.stdout.buffer)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

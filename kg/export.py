@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Iterable, Iterator
 
 from . import vocab as V
-from .graph import Literal, Triple
+from .graph import Literal, Triple, sort_key
 
 _PLAIN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b",
@@ -134,3 +134,98 @@ def graph_prefixes(base: str) -> dict[str, str]:
     for kind in KINDS.values():
         prefixes[kind.segment.replace("-", "")] = f"{base}{kind.segment}/"
     return prefixes
+
+
+# Formats of `kg export`: RDF ones written here, network ones through networkx.
+RDF_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
+NETWORK_FORMATS = ("graphml", "gexf")
+
+
+def ntriples_lines(triples: Iterable[Triple]) -> list[str]:
+    """Each triple as one N-Triples line (with its newline), sorted.
+
+    >>> ntriples_lines([("http://a", "http://b", Literal('say "hi"'))])
+    ['<http://a> <http://b> "say \\\\"hi\\\\"" .\\n']
+    """
+    from .store import to_oxigraph
+
+    return sorted(f"{to_oxigraph(triple)} .\n" for triple in triples)
+
+
+def named_graphs(triples: Iterable[Triple], base: str | None = None) -> dict[str, list[Triple]]:
+    """The triples split into one named graph per article (the article, its summaries
+    and its mentions: what no other article touches) and one for everything shared.
+
+    Graph names: `<base>graph/article/<id>` and `<base>graph/shared`, where base
+    defaults to the articles' own base.
+
+    >>> t = [("http://x/article/a", V.IS_LOADED, Literal("true", V.XSD_BOOLEAN)),
+    ...      ("http://x/article/a", V.HAS_MENTION, "http://x/summary/a/m"),
+    ...      ("http://x/summary/a/m", V.LABEL, Literal("M")),
+    ...      ("http://x/technology/m", V.LABEL, Literal("M"))]
+    >>> {g: len(ts) for g, ts in named_graphs(t).items()}
+    {'http://x/graph/article/a': 3, 'http://x/graph/shared': 1}
+    """
+    triples = list(triples)
+    owner: dict[str, str] = {}
+    for s, p, o in triples:
+        if p == V.IS_LOADED and isinstance(o, Literal) and o.value == "true":
+            owner[s] = s
+    for s, p, o in triples:
+        if p in (V.HAS_SUMMARY, V.HAS_MENTION) and s in owner:
+            owner[o] = s
+    if base is None:
+        article = next(iter(sorted(owner.values())), None)
+        base = article[: article.rindex("article/")] if article else V.DEFAULT_BASE
+    graphs: dict[str, list[Triple]] = {}
+    shared = f"{base}graph/shared"
+    for triple in triples:
+        article = owner.get(triple[0])
+        name = (f"{base}graph/article/{article[article.rindex('article/') + 8:]}"
+                if article else shared)
+        graphs.setdefault(name, []).append(triple)
+    return graphs
+
+
+def export_graph(graph_file: str | Path, fmt: str, output: IO[bytes],
+                 base: str | None = None) -> int:
+    """Write the graph in `graph_file` to `output` (binary) as `fmt`; returns the number
+    of triples. nq and trig put each article in its own named graph (`named_graphs`)."""
+    from .store import triples_from_file, to_oxigraph
+
+    triples = triples_from_file(graph_file)
+    if fmt in NETWORK_FORMATS:
+        import networkx as nx
+
+        from .network import to_networkx
+
+        graph = to_networkx(triples)
+        for _, data in graph.nodes(data=True):
+            data.pop("mentions", None)  # lists: neither GraphML nor GEXF can hold them
+        for node, data in graph.nodes(data=True):
+            data["iri"] = node
+        (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(graph, output)
+        return len(triples)
+    if fmt not in RDF_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; known: {', '.join(RDF_FORMATS + NETWORK_FORMATS)}")
+    import pyoxigraph as ox
+
+    from .query import file_prefixes
+
+    prefixes = {**V.PREFIXES, **file_prefixes(graph_file)}
+    ordered = sorted(triples, key=sort_key)
+    if fmt == "ttl":
+        output.write((turtle_header(prefixes) + turtle_body(ordered, prefixes)).encode("utf-8"))
+    elif fmt == "trig":
+        output.write(turtle_header(prefixes).encode("utf-8"))
+        for name, members in sorted(named_graphs(ordered, base).items()):
+            output.write(f"<{name}> {{\n{turtle_body(members, prefixes)}}}\n\n".encode("utf-8"))
+    elif fmt == "nt":
+        output.write("".join(ntriples_lines(triples)).encode("utf-8"))
+    elif fmt == "nq":
+        for name, members in sorted(named_graphs(ordered, base).items()):
+            output.write("".join(line[:-2] + f"<{name}> .\n"
+                                 for line in ntriples_lines(members)).encode("utf-8"))
+    else:  # jsonld
+        ox.serialize((to_oxigraph(t) for t in ordered), output, ox.RdfFormat.JSON_LD)
+    return len(triples)

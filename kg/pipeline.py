@@ -218,13 +218,14 @@ class _NoProgress:
         pass
 
 
-def _progress_bar(total: int, enabled: bool):
+def progress_bar(total: int | None, enabled: bool, unit: str = "article"):
+    """A tqdm bar shown after a second (or a do-nothing one when not `enabled`)."""
     if not enabled:
         return _NoProgress()
     from tqdm import tqdm
 
     # delay: nothing is shown for builds that finish within a second.
-    return tqdm(total=total, unit="article", delay=1.0, leave=False)
+    return tqdm(total=total, unit=unit, delay=1.0, leave=False, unit_scale=unit != "article")
 
 
 def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
@@ -287,7 +288,7 @@ class _Build:
         if not incremental:
             shared = SharedNodes(self.base, self.today)
         dirty: set[int] = set()
-        bar = _progress_bar(len(jobs), progress)
+        bar = progress_bar(len(jobs), progress)
         computed = _results(jobs, workers, bar)
         with _open_or_none(self.turtle_path if reused else None) as old_turtle, \
                 _open_or_none(self.parts_path if reused else None) as old_parts:

@@ -2,7 +2,7 @@
 
 Nothing is downloaded: Playwright only drives the browser installed on the
 machine (`.ci/run` installs it). Without one, browser tests skip, unless
-KG_REQUIRE_BROWSER=1 (set by CI), where a missing browser is a failure.
+KG_REQUIRE_TOOLS=1 (set by CI), where a missing browser is a failure.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ def chromium_or_skip() -> str:
     path = find_chromium()
     if path:
         return path
-    if os.environ.get("KG_REQUIRE_BROWSER") == "1":
-        pytest.fail("KG_REQUIRE_BROWSER=1 but no Chromium found (install Debian's chromium)")
+    if os.environ.get("KG_REQUIRE_TOOLS") == "1":
+        pytest.fail("KG_REQUIRE_TOOLS=1 but no Chromium found (install Debian's chromium)")
     pytest.skip("no Chromium on this machine")
 
 

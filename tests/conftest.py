@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -22,3 +28,51 @@ def corpus_dir() -> Path:
     if not CORPUS.is_dir() or not any(CORPUS.glob("*.md")):
         pytest.skip("../shared/corpus is not present")
     return CORPUS
+
+
+def require_tool(name: str) -> str:
+    """The path of an external program the test drives; skips when it is missing,
+    except under CI (KG_REQUIRE_TOOLS=1), where a missing tool is a failure."""
+    path = shutil.which(name) or shutil.which(name, path=str(Path(sys.executable).parent))
+    if path:
+        return path
+    if os.environ.get("KG_REQUIRE_TOOLS") == "1":
+        pytest.fail(f"KG_REQUIRE_TOOLS=1 but {name!r} is not installed")
+    pytest.skip(f"{name} is not installed")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(command: list[str], port: int, ready_path: str = "/",
+                 timeout: float = 60) -> subprocess.Popen:
+    """Start a server process and wait until it answers HTTP on 127.0.0.1:port."""
+    import urllib.error
+    import urllib.request
+
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{command[0]} exited: {process.stderr.read().decode()[-2000:]}")
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{ready_path}", timeout=2).close()
+            return process
+        except urllib.error.HTTPError:
+            return process  # it answers
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError(f"{command[0]} did not answer on port {port} within {timeout} s")
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
