@@ -1,0 +1,280 @@
+"""The graph in other hands: pushed into a real Oxigraph server (PyPI `oxigraph`),
+exported and read back by independent parsers (rdflib, pyoxigraph, raptor's
+`rapper`, serd's `serdi`), and as GraphML/GEXF by networkx."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import urllib.parse
+import urllib.request
+
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from kg import build
+from kg.cli import main
+from kg.export import export_graph, named_graphs
+from kg.network import to_networkx
+from kg.push import count_triples, push
+from kg.query import saved_queries
+from kg.store import open_graph, triples_from_file, to_oxigraph
+
+from .conftest import BASE, CORPUS, EXAMPLE, TODAY, free_port, require_tool, start_server, stop_server
+
+
+def kg_cli(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="module")
+def source():
+    """The real corpus when it is there (more variety), else the bundled example."""
+    return CORPUS if CORPUS.is_dir() and any(CORPUS.glob("*.md")) else EXAMPLE
+
+
+@pytest.fixture(scope="module")
+def built(source, tmp_path_factory):
+    out = tmp_path_factory.mktemp("built")
+    build([source], out, base=BASE, today=TODAY, html=False)
+    return out / "graph.ttl"
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    binary = require_tool("oxigraph")
+    port = free_port()
+    process = start_server([binary, "serve", "--location", str(tmp_path / "db"),
+                            "--bind", f"127.0.0.1:{port}"], port, "/query?query=ASK%7B%7D")
+    yield f"http://127.0.0.1:{port}"
+    stop_server(process)
+
+
+def server_select(server: str, query: str) -> list[tuple]:
+    body = urllib.parse.urlencode({"query": query}).encode()
+    request = urllib.request.Request(server + "/query", data=body, headers={
+        "Accept": "application/sparql-results+json",
+        "Content-Type": "application/x-www-form-urlencoded"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        data = json.load(response)
+    names = data["head"]["vars"]
+    return [tuple(b.get(n, {}).get("value") for n in names) for b in data["results"]["bindings"]]
+
+
+def our_select(graph_file, query: str) -> list[tuple]:
+    results = open_graph(graph_file).query(query)
+    names = [v.value for v in results.variables]
+    return [tuple(None if s[n] is None else s[n].value for n in names) for s in results]
+
+
+def test_push_then_saved_queries_agree_with_ours(built, oxigraph_server):
+    result = kg_cli("push", built, "--store", oxigraph_server + "/store", "-q", "--chunk", "5000")
+    expected = len(triples_from_file(built))
+    assert f"triples in the store's pushed graphs: {expected} (expected {expected}) ok" in result.output
+    assert count_triples(oxigraph_server + "/query") == expected
+    # Parameters bound to what the graph has: its top technology, its best-linked article.
+    queries = saved_queries()
+    [[top, *_], *_] = our_select(built, queries["top-technologies"].text)
+    [[label]] = our_select(
+        built, f"SELECT ?k WHERE {{ <{top}> <http://www.w3.org/2004/02/skos/core#hiddenLabel> ?k }}")
+    [[article, _]] = our_select(built, "PREFIX kg: <https://w3id.org/hskg/ontology#> "
+                                "SELECT ?id (COUNT(?other) AS ?n) WHERE { ?a kg:hasKeyword ?k ; "
+                                "<http://purl.org/dc/terms/identifier> ?id . ?other kg:hasKeyword"
+                                " ?k FILTER(?other != ?a) } GROUP BY ?id ORDER BY DESC(?n) ?id "
+                                "LIMIT 1")
+    values = {"concerns-with-technology": {"technology": label},
+              "articles-mentioning": {"label": label}, "similar-articles": {"article": article}}
+    for name, saved in queries.items():
+        query = saved.bind(values.get(name, {}))
+        ours = our_select(built, query)
+        theirs = server_select(oxigraph_server, query)
+        assert ours, name
+        if "ORDER BY" in query.upper():
+            assert theirs == ours, name
+        else:
+            assert sorted(theirs, key=str) == sorted(ours, key=str), name
+
+
+def test_push_replaces_the_graph_on_a_second_push(built, oxigraph_server):
+    push(built, oxigraph_server + "/store")
+    report = push(built, oxigraph_server + "/store")  # PUT replaces: no duplicates, same count
+    assert report.triples_in_store == report.expected_in_store == len(triples_from_file(built))
+
+
+ARTICLE = """# __{title}__, (from page [2025010{n}](https://example.org/p/{n}).)
+
+__[External link](https://example.org/a/{n})__
+
+## Keywords
+
+* shared keyword
+* keyword {n}
+
+## Technologies
+
+| name | description | relevancy |
+|------|-------------|-----------|
+| Tech {n} | what article {n} says | {n} |
+"""
+
+
+def graph_contents(server: str, graph: str) -> set[tuple]:
+    return set(server_select(server, f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"))
+
+
+def test_per_article_graphs_repush_replaces_only_what_changed(tmp_path, oxigraph_server):
+    src = tmp_path / "src"
+    src.mkdir()
+    for n in (1, 2, 3):
+        (src / f"a{n}.md").write_text(ARTICLE.format(title=f"Article {n}", n=n), encoding="utf-8")
+    out = tmp_path / "out"
+    build([src], out, base=BASE, today=TODAY, html=False)
+    store = oxigraph_server + "/store"
+    first = push(out / "graph.ttl", store, per_article=True)
+    article_graphs = [BASE + f"graph/article/a{n}" for n in (1, 2, 3)]
+    assert first.graphs_sent == sorted(article_graphs + [BASE + "graph/shared"])
+    assert first.triples_in_store == len(triples_from_file(out / "graph.ttl"))
+    before = {g: graph_contents(oxigraph_server, g) for g in article_graphs}
+    assert all(before.values())
+
+    same = push(out / "graph.ttl", store, per_article=True)
+    assert same.graphs_sent == [] and same.graphs_unchanged == 4 and same.requests == 0
+
+    # Article 2 changes its technology's description only: one graph goes up again.
+    (src / "a2.md").write_text(ARTICLE.format(title="Article 2", n=2).replace(
+        "what article 2 says", "what article 2 says now"), encoding="utf-8")
+    build([src], out, base=BASE, today=TODAY, html=False)
+    changed = push(out / "graph.ttl", store, per_article=True)
+    assert changed.graphs_sent == [BASE + "graph/article/a2"]
+    assert changed.graphs_unchanged == 3
+    after = {g: graph_contents(oxigraph_server, g) for g in article_graphs}
+    assert after[article_graphs[0]] == before[article_graphs[0]]
+    assert after[article_graphs[2]] == before[article_graphs[2]]
+    assert after[article_graphs[1]] != before[article_graphs[1]]
+    assert any(o == "what article 2 says now" for _, _, o in after[article_graphs[1]])
+    assert not any(o == "what article 2 says" for _, _, o in after[article_graphs[1]])
+
+    # Article 3 is removed: its graph is deleted, the shared graph is replaced.
+    (src / "a3.md").unlink()
+    build([src], out, base=BASE, today=TODAY, html=False)
+    removed = push(out / "graph.ttl", store, per_article=True)
+    assert removed.graphs_deleted == [BASE + "graph/article/a3"]
+    assert removed.graphs_sent == [BASE + "graph/shared"]
+    assert graph_contents(oxigraph_server, article_graphs[2]) == set()
+    assert count_triples(oxigraph_server + "/query") == len(triples_from_file(out / "graph.ttl"))
+
+
+# ---- formats read back by independent parsers ----
+
+def canonical(triples_or_quads) -> set[str]:
+    return {str(t) for t in triples_or_quads}
+
+
+@pytest.fixture(scope="module")
+def our_triples(built):
+    return canonical(to_oxigraph(t) for t in triples_from_file(built))
+
+
+@pytest.fixture(scope="module")
+def our_quads(built):
+    quads = set()
+    for name, triples in named_graphs(triples_from_file(built)).items():
+        for t in triples:
+            o = to_oxigraph(t)
+            quads.add(str(ox.Quad(o.subject, o.predicate, o.object, ox.NamedNode(name))))
+    return quads
+
+
+def exported(built, fmt: str, tmp_path):
+    path = tmp_path / f"g.{fmt}"
+    kg_cli("export", built, "--format", fmt, "-o", path)
+    return path
+
+
+@pytest.mark.parametrize("fmt, oxformat, quads", [
+    ("ttl", ox.RdfFormat.TURTLE, False), ("nt", ox.RdfFormat.N_TRIPLES, False),
+    ("trig", ox.RdfFormat.TRIG, True), ("nq", ox.RdfFormat.N_QUADS, True),
+    ("jsonld", ox.RdfFormat.JSON_LD, False),
+])
+def test_pyoxigraph_reads_every_export(built, tmp_path, our_triples, our_quads, fmt, oxformat,
+                                       quads):
+    path = exported(built, fmt, tmp_path)
+    parsed = canonical(ox.parse(path=str(path), format=oxformat))
+    assert parsed == (our_quads if quads else our_triples)
+
+
+@pytest.mark.parametrize("fmt, rdflib_format", [
+    ("ttl", "turtle"), ("nt", "nt"), ("trig", "trig"), ("nq", "nquads"), ("jsonld", "json-ld")])
+def test_rdflib_reads_every_export_isomorphic(built, tmp_path, fmt, rdflib_format):
+    import rdflib
+    from rdflib.compare import isomorphic
+
+    path = exported(built, fmt, tmp_path)
+    ours = rdflib.Graph().parse(data="".join(
+        f"{t} .\n" for t in (to_oxigraph(x) for x in triples_from_file(built))), format="nt")
+    if fmt in ("trig", "nq"):
+        dataset = rdflib.Dataset()
+        dataset.parse(path, format=rdflib_format)
+        merged = rdflib.Graph()
+        for s, p, o, _ in dataset.quads((None, None, None, None)):
+            merged.add((s, p, o))
+        assert len(list(dataset.graphs())) >= 2
+        theirs = merged
+    else:
+        theirs = rdflib.Graph().parse(path, format=rdflib_format)
+    assert len(theirs) == len(ours)
+    assert isomorphic(theirs, ours)
+
+
+@pytest.mark.parametrize("tool, fmt, syntax, out_syntax", [
+    ("rapper", "ttl", "turtle", "ntriples"), ("rapper", "nt", "ntriples", "ntriples"),
+    ("rapper", "trig", "trig", "nquads"), ("rapper", "nq", "nquads", "nquads"),
+    ("serdi", "ttl", "turtle", "ntriples"), ("serdi", "nt", "ntriples", "ntriples"),
+    ("serdi", "trig", "trig", "nquads"), ("serdi", "nq", "nquads", "nquads"),
+])
+def test_debian_parsers_read_every_export(built, tmp_path, our_triples, our_quads, tool, fmt,
+                                          syntax, out_syntax):
+    binary = require_tool(tool)
+    path = exported(built, fmt, tmp_path)
+    if tool == "rapper":
+        command = [binary, "-q", "-i", syntax, "-o", out_syntax, str(path)]
+    else:
+        command = [binary, "-i", syntax, "-o", out_syntax, str(path)]
+    done = subprocess.run(command, capture_output=True, timeout=300)
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    oxformat = ox.RdfFormat.N_QUADS if out_syntax == "nquads" else ox.RdfFormat.N_TRIPLES
+    parsed = canonical(ox.parse(io.BytesIO(done.stdout), format=oxformat))
+    assert parsed == (our_quads if out_syntax == "nquads" else our_triples)
+
+
+@pytest.mark.parametrize("fmt, reader", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_network_formats_read_back_by_networkx(built, tmp_path, fmt, reader):
+    path = exported(built, fmt, tmp_path)
+    ours = to_networkx(triples_from_file(built))
+    theirs = reader(path)
+    assert theirs.number_of_nodes() == ours.number_of_nodes()
+    assert theirs.number_of_edges() == ours.number_of_edges()
+    node = next(n for n, t in ours.nodes(data="type") if t == "Technology")
+    data = theirs.nodes[node]
+    assert data["type"] == "Technology" and data["label"] == ours.nodes[node]["label"]
+    relations = {d.get("relation") for _, _, d in theirs.edges(data=True)}
+    assert "mentionsTechnology" in relations and "hasKeyword" in relations
+
+
+def test_export_to_stdout_and_unknown_format(built):
+    result = CliRunner().invoke(main, ["export", str(built), "--format", "nt"])
+    assert result.exit_code == 0
+    assert len(result.stdout_bytes.splitlines()) == len(triples_from_file(built))
+    bad = CliRunner().invoke(main, ["export", str(built), "--format", "xlsx"])
+    assert bad.exit_code == 2
+
+
+def test_export_graph_api_counts(built):
+    buffer = io.BytesIO()
+    assert export_graph(built, "nq", buffer) == len(triples_from_file(built))
+    assert len(buffer.getvalue().splitlines()) == len(triples_from_file(built))
