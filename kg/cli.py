@@ -261,5 +261,32 @@ def export_command(graph, fmt, output) -> None:
         export_graph(graph, fmt, sys.stdout.buffer)
 
 
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="report.html (with charts) or report.md (default: Markdown on stdout).")
+@click.option("--top", default=10, show_default=True, help="Rows per table.")
+def stats(graph, output, top) -> None:
+    """Analytics of GRAPH: counts, central entities, communities, co-occurrence, trends,
+    driving forces."""
+    from .export import atomic_write
+    from .network import to_networkx
+    from .report import explorer_href, make_report, to_html, to_markdown
+    from .store import triples_from_file
+
+    report = make_report(to_networkx(triples_from_file(graph)), top=top)
+    if not output:
+        click.echo(to_markdown(report), nl=False)
+        return
+    if output.endswith((".html", ".htm")):
+        page = Path(graph).with_suffix(".html")
+        text = to_html(report, explorer_href(output, page) if page.exists() else None)
+    else:
+        text = to_markdown(report)
+    with atomic_write(output) as handle:
+        handle.write(text)
+    click.echo(f"wrote {output}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -43,7 +43,7 @@ def launched():
 class OpenPage:
     """A page opened with the network off, recording every request and script error."""
 
-    def __init__(self, browser, path: Path, viewport=(1400, 900)):
+    def __init__(self, browser, path: Path, viewport=(1400, 900), fragment: str = ""):
         self.context = browser.new_context(offline=True, viewport={"width": viewport[0],
                                                                    "height": viewport[1]})
         self.requests: list[str] = []
@@ -53,7 +53,7 @@ class OpenPage:
         self.page = self.context.new_page()
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("dialog", self._dialog)
-        self.page.goto(Path(path).resolve().as_uri())
+        self.page.goto(Path(path).resolve().as_uri() + fragment)
         self.page.wait_for_function("window.kg && window.kg.ready", timeout=60_000)
 
     def _route(self, route) -> None:

@@ -117,6 +117,16 @@ def test_clicking_a_node_highlights_its_neighbourhood(example):
     assert example.eval("document.querySelector('#details .type').textContent") == "Signal"
 
 
+def test_focus_link_from_a_report_opens_on_the_node(browser, example_page_path):
+    url = example_page_path.parent / "graph.html"
+    page = OpenPage(browser, url, fragment="#focus=Digital%20Twins")
+    try:
+        assert page.eval("kg.selected") == ID + "technology/digital_twins"
+        assert page.eval("document.querySelector('#details h2').textContent") == "Digital Twins"
+    finally:
+        page.close()
+
+
 HOSTILE = """# __<script>window.pwned = 1</script>__, (from page [20250101](https://k.org/p/1).)
 
 ## External link
