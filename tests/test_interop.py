@@ -26,6 +26,23 @@ from kg.store import open_graph, triples_from_file, to_oxigraph
 from .conftest import BASE, CORPUS, EXAMPLE, TODAY, free_port, require_tool, start_server, stop_server
 
 
+ARTICLE = """# __{title}__, (from page [2025010{n}](https://example.org/p/{n}).)
+
+__[External link](https://example.org/a/{n})__
+
+## Keywords
+
+* shared keyword
+* keyword {n}
+
+## Technologies
+
+| name | description | relevancy |
+|------|-------------|-----------|
+| Tech {n} | what article {n} says | {n} |
+"""
+
+
 def kg_cli(*args):
     result = CliRunner().invoke(main, [str(a) for a in args])
     assert result.exit_code == 0, result.output
@@ -33,9 +50,18 @@ def kg_cli(*args):
 
 
 @pytest.fixture(scope="module")
-def source():
-    """The real corpus when it is there (more variety), else the bundled example."""
-    return CORPUS if CORPUS.is_dir() and any(CORPUS.glob("*.md")) else EXAMPLE
+def source(tmp_path_factory):
+    """The real corpus when it is there (more variety), else the bundled example with
+    three small articles that share a keyword (so every saved query has answers)."""
+    if CORPUS.is_dir() and any(CORPUS.glob("*.md")):
+        return CORPUS
+    folder = tmp_path_factory.mktemp("source")
+    for path in EXAMPLE.glob("*.md"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    for n in (1, 2, 3):
+        (folder / f"a{n}.md").write_text(ARTICLE.format(title=f"Article {n}", n=n),
+                                         encoding="utf-8")
+    return folder
 
 
 @pytest.fixture(scope="module")
@@ -106,21 +132,6 @@ def test_push_replaces_the_graph_on_a_second_push(built, oxigraph_server):
     assert report.triples_in_store == report.expected_in_store == len(triples_from_file(built))
 
 
-ARTICLE = """# __{title}__, (from page [2025010{n}](https://example.org/p/{n}).)
-
-__[External link](https://example.org/a/{n})__
-
-## Keywords
-
-* shared keyword
-* keyword {n}
-
-## Technologies
-
-| name | description | relevancy |
-|------|-------------|-----------|
-| Tech {n} | what article {n} says | {n} |
-"""
 
 
 def graph_contents(server: str, graph: str) -> set[tuple]:
