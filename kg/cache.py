@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .export import atomic_write
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 
 
 class CacheError(Exception):

@@ -35,13 +35,19 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(1), default=None,
               help="Worker processes (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors; no progress bar.")
-def build(sources, outdir, base, html, strict, cache, jobs, quiet) -> None:
+@click.option("--aliases", type=click.Path(exists=True, dir_okay=False),
+              help="CSV of same,NAME,NAME / never,NAME,NAME decisions (see `kg resolve`).")
+def build(sources, outdir, base, html, strict, cache, jobs, quiet, aliases) -> None:
     """Build the graph of every *.md summary under SOURCES (files or folders)."""
     from .export import atomic_write
     from .pipeline import build as run_build
 
-    result = run_build(sources, outdir, base=base, html=html, use_cache=cache, workers=jobs,
-                       progress=not quiet and sys.stderr.isatty())
+    try:
+        result = run_build(sources, outdir, base=base, html=html, use_cache=cache,
+                           workers=jobs, progress=not quiet and sys.stderr.isatty(),
+                           aliases=aliases)
+    except ValueError as err:  # a malformed aliases file, with its line
+        raise click.ClickException(str(err)) from None
     diagnostics = result.diagnostics
     with atomic_write(Path(outdir) / "diagnostics.txt") as handle:
         handle.writelines(f"{d}\n" for d in diagnostics)
@@ -286,6 +292,37 @@ def stats(graph, output, top) -> None:
     with atomic_write(output) as handle:
         handle.write(text)
     click.echo(f"wrote {output}")
+
+
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False))
+@click.option("--report", is_flag=True, default=True, help="List merges and candidates.")
+@click.option("--threshold", default=90.0, show_default=True,
+              help="Least rapidfuzz ratio for a spelling candidate.")
+@click.option("--accept", "accept_file", type=click.Path(dir_okay=False),
+              help="Append every candidate scoring >= --accept-score to this aliases file.")
+@click.option("--accept-score", default=95.0, show_default=True)
+def resolve(graph, report, threshold, accept_file, accept_score) -> None:
+    """Show the merges the build made (entities with several names) and the candidate
+    pairs it did not make, with scores, for review into an aliases file."""
+    from .resolve import candidates, merges_in_graph, labels_in_graph
+
+    for iri, names in merges_in_graph(graph):
+        click.echo(f"merged  {iri}: " + " | ".join(names))
+    found = candidates(labels_in_graph(graph), threshold)
+    for c in found:
+        click.echo(f"candidate {c.score:5.1f} {c.reason:<8} {c.first_type}: {c.first!r}  ~  "
+                   f"{c.second_type}: {c.second!r}")
+    if accept_file:
+        chosen = [c for c in found if c.score >= accept_score]
+        with open(accept_file, "a", encoding="utf-8", newline="") as handle:
+            import csv
+
+            writer = csv.writer(handle)
+            for c in chosen:
+                writer.writerow(["same", c.first, c.second])
+        click.echo(f"appended {len(chosen)} pairs to {accept_file}; build with --aliases "
+                   f"{accept_file}")
 
 
 if __name__ == "__main__":  # pragma: no cover

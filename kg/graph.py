@@ -38,6 +38,7 @@ from . import vocab as V
 from .extract import build_date, parse_page_date
 from .identity import identity_key, iri_segment
 from .model import ArticleRecord, Diagnostic, Mention
+from .resolve import AliasTable, alias_keys, normal_form, resolution_key, split_alias
 
 
 class Literal(NamedTuple):
@@ -105,10 +106,11 @@ class KnowledgeGraph:
     base: str
     records: list[ArticleRecord] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    aliases: AliasTable | None = None
 
     def iri(self, kind: str, label: str) -> str:
         """The IRI an entity of `kind` with this label has in this graph."""
-        return entity_iri(self.base, kind, label)
+        return entity_iri(self.base, kind, label, self.aliases)
 
     def count_by_class(self) -> dict[str, int]:
         """Number of nodes per kg class, by the class's local name."""
@@ -133,13 +135,16 @@ def count_classes(triples: Iterable[Triple]) -> Counter[str]:
                    if p == V.TYPE and o.__class__ is str and o.startswith(V.KG))
 
 
-def entity_iri(base: str, kind: str, label: str) -> str:
-    """The IRI of an entity: `{base}{kind segment}/{encoded identity key}`.
+def entity_iri(base: str, kind: str, label: str, aliases: AliasTable | None = None) -> str:
+    """The IRI of an entity: `{base}{kind segment}/{encoded resolution key}`, so names
+    that differ only in case, accents, punctuation or plural are one node.
 
     >>> entity_iri("http://ex.org/", "technology", "Digital  Twins")
-    'http://ex.org/technology/digital_twins'
+    'http://ex.org/technology/digital_twin'
+    >>> entity_iri("http://ex.org/", "technology", "Large Language Models (LLMs)")
+    'http://ex.org/technology/large_language_model'
     """
-    return f"{base}{KINDS[kind].segment}/{iri_segment(identity_key(label))}"
+    return f"{base}{KINDS[kind].segment}/{iri_segment(resolution_key(label, aliases))}"
 
 
 def article_iri(base: str, article_id: str) -> str:
@@ -191,8 +196,8 @@ class ArticlePart:
 class _ArticleBuilder:
     """Makes the ArticlePart of one article from the records of its summary files."""
 
-    def __init__(self, records: list[ArticleRecord], base: str):
-        self.base = base
+    def __init__(self, records: list[ArticleRecord], base: str, aliases: AliasTable | None):
+        self.base, self.aliases = base, aliases
         self.records = sorted(records, key=lambda r: (r.rendering is not None,
                                                       r.rendering or "", r.path))
         self.triples: set[Triple] = set()
@@ -202,7 +207,7 @@ class _ArticleBuilder:
         self.triples.add((s, p, o))
 
     def entity(self, kind: str, label: str) -> str:
-        iri = entity_iri(self.base, kind, label)
+        iri = entity_iri(self.base, kind, label, self.aliases)
         self.part.forms.append((iri, label))
         return iri
 
@@ -310,9 +315,11 @@ class _ArticleBuilder:
         self.part.diagnostics.append(Diagnostic("warning", record.path, line, message))
 
 
-def article_part(records: list[ArticleRecord], base: str = V.DEFAULT_BASE) -> ArticlePart:
-    """The ArticlePart of one article, from the records of all its summary files."""
-    return _ArticleBuilder(records, base).build()
+def article_part(records: list[ArticleRecord], base: str = V.DEFAULT_BASE,
+                 aliases: AliasTable | None = None) -> ArticlePart:
+    """The ArticlePart of one article, from the records of all its summary files;
+    `aliases` is the analyst's aliases file, if any (see kg.resolve)."""
+    return _ArticleBuilder(records, base, aliases).build()
 
 
 def page_iri(base: str, page: str) -> str:
@@ -391,9 +398,11 @@ class SharedNodes:
 
     @staticmethod
     def bucket(iri: str) -> int:
-        """The output bucket of a subject: a hash of its IRI, so buckets are even in
-        size. The shared section is written bucket by bucket, sorted within each."""
-        return zlib.crc32(iri.encode("utf-8")) % BUCKETS
+        """The output bucket of a subject: a hash of the last segment of its IRI, so
+        buckets are even in size and entities of different types with the same key
+        share a bucket (their skos:exactMatch links are made there). The shared
+        section is written bucket by bucket, sorted within each."""
+        return zlib.crc32(iri[iri.rfind("/") + 1:].encode("utf-8")) % BUCKETS
 
     def touched(self, part: ArticlePart) -> set[int]:
         """The buckets whose triples the part can change."""
@@ -422,13 +431,19 @@ class SharedNodes:
     def bucket_triples(self, members: list[tuple[str, str]]) -> list[Triple]:
         """The sorted triples of one bucket's subjects (see `members`)."""
         out: list[Triple] = []
+        same_key: dict[str, list[str]] = defaultdict(list)
         for what, key in members:
             if what == "entity":
                 self._entity_triples(key, out)
+                same_key[key[key.rfind("/") + 1:]].append(key)
             elif what == "page":
                 self._page_triples(key, out)
             else:
                 self._link_triples(key, out)
+        # A keyword and a technology (say) with the same key name one concept: linked,
+        # not merged, as they are different kinds of thing in the model.
+        for iris in same_key.values():
+            out.extend((a, V.EXACT_MATCH, b) for a in iris for b in iris if a != b)
         out.sort(key=sort_key)
         return out
 
@@ -447,10 +462,14 @@ class SharedNodes:
             add((iri, V.TYPE, extra))
         label = forms if forms.__class__ is str else most_common(forms)
         add((iri, V.LABEL, Literal(label)))
-        if forms.__class__ is not str:
-            out.extend((iri, V.ALT_LABEL, Literal(form)) for form in forms if form != label)
-        # The identity key, for exact, indexed look-ups whatever the case or spacing.
-        add((iri, V.HIDDEN_LABEL, Literal(identity_key(label))))
+        add((iri, V.PREF_LABEL, Literal(label)))
+        every = [forms] if forms.__class__ is str else list(forms)
+        out.extend((iri, V.ALT_LABEL, Literal(form)) for form in every if form != label)
+        # Search keys (kg.resolve.normal_form of each name and of its alias in
+        # parentheses), for exact, indexed look-ups whatever the spelling variant.
+        keys = {normal_form(split_alias(form)[0]) for form in every}
+        keys.update(key for form in every for key in alias_keys(form))
+        out.extend((iri, V.HIDDEN_LABEL, Literal(key)) for key in keys if key)
         out.extend((iri, V.DRIVEN_BY, force) for force in self.drives.get(iri, ()))
 
     def label(self, iri: str) -> str:
@@ -528,7 +547,8 @@ def group_by_article(records: Iterable[ArticleRecord]) -> dict[str, list[Article
 
 
 def build_graph(records: Iterable[ArticleRecord], base: str = V.DEFAULT_BASE,
-                today: _dt.date | None = None) -> KnowledgeGraph:
+                today: _dt.date | None = None, aliases: AliasTable | None = None
+                ) -> KnowledgeGraph:
     """Turn extracted records into an in-memory KnowledgeGraph (for small corpora and tests;
     `kg.build` streams the same triples to disk). Deterministic for the same records."""
     records = list(records)
@@ -536,11 +556,11 @@ def build_graph(records: Iterable[ArticleRecord], base: str = V.DEFAULT_BASE,
     triples: list[Triple] = []
     diagnostics = [d for record in records for d in record.diagnostics]
     for group in group_by_article(records).values():
-        part = article_part(group, base)
+        part = article_part(group, base, aliases)
         shared.add(part)
         triples.extend(part.triples)
         diagnostics.extend(part.diagnostics)
     triples.extend(shared.triples())
     triples.sort(key=sort_key)
     return KnowledgeGraph(triples=triples, base=base, records=records,
-                          diagnostics=diagnostics + shared.diagnostics())
+                          diagnostics=diagnostics + shared.diagnostics(), aliases=aliases)

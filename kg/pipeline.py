@@ -5,7 +5,7 @@ This is the Python API the CLI and the notebooks share:
 >>> import kg, tempfile
 >>> result = kg.build(["examples"], tempfile.mkdtemp(), html=False)
 >>> result.counts["Article"], result.triple_count
-(1, 496)
+(1, 552)
 
 How a build runs, so it stays fast on big archives:
 
@@ -37,6 +37,7 @@ from .cache import (CACHE_FORMAT, BuildCache, CacheError, CachedArticle, CachedB
                     FileSignature, cache_dir, content_digest, load_cache, reusable, save_cache)
 from .export import atomic_write, graph_prefixes, turtle_body, turtle_header
 from .extract import build_date, extract, split_stem
+from .resolve import AliasTable
 from .graph import (ArticlePart, KnowledgeGraph, SharedNodes, article_part, count_classes,
                     sort_key)
 from .model import ArticleRecord, Diagnostic
@@ -132,7 +133,8 @@ def group_files(files: Iterable[SourceFile]) -> dict[str, list[SourceFile]]:
 
 
 def read_article(article_id: str, files: list[SourceFile], base: str, today: _dt.date,
-                 keep_records: bool = False) -> ArticleResult:
+                 keep_records: bool = False, aliases: AliasTable | None = None
+                 ) -> ArticleResult:
     """Read, parse and extract the files of one article and make its Turtle block.
 
     A file that cannot be used gives an error diagnostic and is left out.
@@ -182,7 +184,7 @@ def read_article(article_id: str, files: list[SourceFile], base: str, today: _dt
     if not records:
         return ArticleResult(article_id, ArticlePart(article_id, []), b"", tuple(signatures),
                              [], Counter(), 0, problems)
-    part = article_part(records, base)
+    part = article_part(records, base, aliases)
     part.diagnostics[:0] = [d for r in records for d in r.diagnostics]
     counts = count_classes(part.triples)
     turtle = turtle_body(part.triples, graph_prefixes(base)).encode("utf-8")
@@ -231,15 +233,20 @@ def progress_bar(total: int | None, enabled: bool, unit: str = "article"):
 def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
           base: str = V.DEFAULT_BASE, html: bool = True, today: _dt.date | None = None,
           workers: int | None = None, use_cache: bool = True, progress: bool = False,
-          keep_records: bool = False) -> BuildResult:
+          keep_records: bool = False, aliases: str | Path | AliasTable | None = None
+          ) -> BuildResult:
     """Build the knowledge graph of the summaries under `sources` into `outdir`.
 
     Writes `graph.ttl` (and `graph.html` unless html=False), each atomically,
     and keeps a cache in `outdir/.kg-cache` so the next build only reads what changed.
+    `aliases` is an aliases file (or table) of an analyst's same/never decisions
+    (kg.resolve); a changed file rebuilds everything.
     """
     files = find_sources(sources)
+    if aliases is not None and not isinstance(aliases, AliasTable):
+        aliases = AliasTable.read(aliases)
     run = _Build(Path(outdir), base, today or build_date(), use_cache and not keep_records,
-                 keep_records)
+                 keep_records, aliases)
     try:
         result = run.write(files, workers or os.cpu_count() or 1, progress)
     except CacheError:  # e.g. torn by a power cut: build from scratch (the cache is rewritten)
@@ -259,10 +266,10 @@ class _Build:
     """One run of `build`: decides what to reuse, then streams graph.ttl out."""
 
     def __init__(self, outdir: Path, base: str, today: _dt.date, use_cache: bool,
-                 keep_records: bool):
+                 keep_records: bool, aliases: AliasTable | None = None):
         self.outdir, self.base, self.today = outdir, base, today
-        self.use_cache, self.keep_records = use_cache, keep_records
-        key = (CACHE_FORMAT, __version__, base)
+        self.use_cache, self.keep_records, self.aliases = use_cache, keep_records, aliases
+        key = (CACHE_FORMAT, __version__, base, aliases.digest if aliases else None)
         # Without use_cache nothing of the previous build is reused; the new cache is
         # still written (the explorer page is drawn from it).
         self.old = load_cache(outdir, key) if use_cache else BuildCache(key)
@@ -278,7 +285,7 @@ class _Build:
             signatures = reusable(entry, group) if entry else None
             if signatures is not None:
                 reused[article_id] = (entry, signatures)
-        jobs = [(article_id, group, self.base, self.today, self.keep_records)
+        jobs = [(article_id, group, self.base, self.today, self.keep_records, self.aliases)
                 for article_id, group in groups.items() if article_id not in reused]
         result = BuildResult(files=files, base=self.base, reused=len(reused),
                              records=[] if self.keep_records else None)

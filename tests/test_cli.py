@@ -22,7 +22,7 @@ def example_ttl(tmp_path_factory):
     assert result.exit_code == 0, result.output
     assert "documents read: 1 of 1 files" in result.output
     assert "  Technology                  6\n" in result.output
-    assert "triples: 496" in result.output
+    assert "triples: 552" in result.output
     assert "warnings: 0  errors: 0" in result.output
     assert (out / "graph.html").stat().st_size > 10_000
     assert (out / "diagnostics.txt").read_text() == ""
@@ -125,12 +125,12 @@ def test_query_indexes_the_graph_once_and_follows_changes(tmp_path):
     assert run("build", EXAMPLE, "-o", out, "--no-html").exit_code == 0
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     first = run("query", out / "graph.ttl", count, "--format", "csv")
-    assert first.output == "n\n496\n"
+    assert first.output == "n\n552\n"
     index = out / ".kg-cache" / "oxigraph-graph.ttl"
     assert (index / "SOURCE").exists()
     with open(out / "graph.ttl", "a", encoding="utf-8") as handle:
         handle.write('\n<http://x.org/a> <http://x.org/b> "c" .\n')
-    assert run("query", out / "graph.ttl", count, "--format", "csv").output == "n\n497\n"
+    assert run("query", out / "graph.ttl", count, "--format", "csv").output == "n\n553\n"
 
 
 def vis_data(html: str, name: str) -> list:

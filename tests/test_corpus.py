@@ -17,6 +17,7 @@ from rdflib.compare import isomorphic
 
 from kg import vocab as V
 from kg.identity import identity_key
+from kg.resolve import resolution_key
 from kg.pipeline import build
 from kg.store import load_store
 
@@ -142,11 +143,11 @@ def test_keywords_themes_categories_and_closest_per_article(built, corpus_dir):
         article_id = path.name.split(".")[0]
         found = count_by_lines(path)
         for section in ("keywords", "themes"):
-            expected[article_id][section] |= {identity_key(i) for i in found["items"][section]
+            expected[article_id][section] |= {resolution_key(i) for i in found["items"][section]
                                               if i.strip()}
         for key in ("category", "type"):
             if key in found["other"]:
-                expected[article_id][key].add(identity_key(found["other"][key]))
+                expected[article_id][key].add(resolution_key(found["other"][key]))
         for item in found["items"].get("closest", []):
             target = re.fullmatch(r"\[.*\]\((\w+)\)", item)[1]
             if target != article_id:
@@ -158,7 +159,7 @@ def test_keywords_themes_categories_and_closest_per_article(built, corpus_dir):
               ?a dcterms:identifier ?id ; ?rel ?e . ?e rdfs:label|skos:altLabel ?label }"""):
         section = {"hasKeyword": "keywords", "hasTheme": "themes", "hasCategory": "category",
                    "hasContentType": "type"}[relation.removeprefix(V.KG)]
-        got[article_id][section].add(identity_key(label))
+        got[article_id][section].add(resolution_key(label))
     for article_id, target in select(store, """
             SELECT ?id ?target WHERE { ?a dcterms:identifier ?id ; kg:closestTo ?b .
                                        ?b dcterms:identifier ?target }"""):

@@ -35,9 +35,20 @@ def test_example_counts_by_class(example):
         "BehaviorMention": 7, "TechnologyMention": 6, "IssueMention": 6,
     }
     # article 8 + 44 entity edges + 31 hasMention; summary 6; page 5; entities 116
-    # + one search key (skos:hiddenLabel) for each of the 49; 26 plain mentions x 7
-    # + 5 signal mentions x 11.
-    assert len(example.triples) == 83 + 6 + 5 + 116 + 49 + 26 * 7 + 5 * 11
+    # + one search key (skos:hiddenLabel) and one skos:prefLabel for each of the 49,
+    # + the alias key "gen ai" of "Generative Artificial Intelligence (Gen AI)";
+    # 26 plain mentions x 7 + 5 signal mentions x 11; 6 skos:exactMatch (three names
+    # in two types each, both ways: keyword/theme "Coca-Cola", theme/technology
+    # "generative artificial intelligence", signal/behavior "Consumer Engagement Through AI").
+    assert len(example.triples) == 83 + 6 + 5 + 116 + 49 * 2 + 1 + 26 * 7 + 5 * 11 + 6
+    matches = {(s.removeprefix(BASE), o.removeprefix(BASE)) for s, p, o in example.triples
+               if p == V.EXACT_MATCH}
+    assert matches == {
+        ("keyword/coca_cola", "theme/coca_cola"), ("theme/coca_cola", "keyword/coca_cola"),
+        ("technology/generative_artificial_intelligence", "theme/generative_artificial_intelligence"),
+        ("theme/generative_artificial_intelligence", "technology/generative_artificial_intelligence"),
+        ("signal/consumer_engagement_through_ai", "behavior/consumer_engagement_through_ai"),
+        ("behavior/consumer_engagement_through_ai", "signal/consumer_engagement_through_ai")}
     assert example.diagnostics == []
 
 
@@ -61,7 +72,7 @@ def test_example_article_triples(example):
     }
     keywords = sorted(o for s, p, o in example.triples if s == A and p == KG + "hasKeyword")
     assert keywords == [BASE + "keyword/" + k for k in (
-        "coca-cola", "consumer_engagement", "generative_ai", "marketing_campaigns", "openai",
+        "coca_cola", "consumer_engagement", "generative_ai", "marketing_campaign", "openai",
         "technology_in_advertising")]
 
 
@@ -76,7 +87,7 @@ def test_example_page_and_mention_triples(example):
     }
     assert about(S + "/technology/digital_twins") == {
         (V.TYPE, KG + "TechnologyMention"), (V.TYPE, KG + "Mention"),
-        (KG + "mentionOf", BASE + "technology/digital_twins"),
+        (KG + "mentionOf", BASE + "technology/digital_twin"),
         (V.LABEL, STR("Digital Twins")),
         (V.DERIVED_FROM, S),
         (KG + "sourceLine", Literal("76", V.XSD_INTEGER)),
@@ -132,14 +143,16 @@ def two_articles():
 
 def test_same_entity_in_two_documents_is_one_node_with_both_descriptions():
     graph = two_articles()
-    tech = BASE + "technology/digital_twins"
+    tech = BASE + "technology/digital_twin"
     assert {s for s, p, o in graph.triples if p == KG + "mentionsTechnology" and o == tech} == {
         BASE + "article/one", BASE + "article/two"}
     assert sum(1 for s, p, o in graph.triples if s == tech and p == V.TYPE) == 1
     # The most frequent surface form wins; ties go to the first in sort order.
     assert (tech, V.LABEL, STR("Digital Twins")) in graph.triples
+    assert (tech, V.PREF_LABEL, STR("Digital Twins")) in graph.triples
     assert (tech, V.ALT_LABEL, STR("digital twins")) in graph.triples
-    assert (tech, V.HIDDEN_LABEL, STR("digital twins")) in graph.triples
+    assert {o for s, p, o in graph.triples if s == tech and p == V.HIDDEN_LABEL} == {
+        STR("digital twin")}
     mentions = {s: o for s, p, o in graph.triples if p == KG + "description"}
     assert mentions == {BASE + "summary/one/technology/digital_twins": STR("Mine."),
                         BASE + "summary/two/technology/digital_twins": STR("Yours.")}
@@ -185,10 +198,17 @@ def test_closest_links_resolve_or_become_unloaded_articles():
 
 def test_untrusted_text_becomes_encoded_iris():
     text = DOC.format(title="T", page="20240101", keyword="a/b <c> \"d\" ?#",
-                      tech="x", description="y", relevancy=1)
+                      tech="<x> ?#", description="y", relevancy=1)
     graph = build_graph([extract(parse_text(text, "t.md"), TODAY)], base=BASE)
-    assert BASE + "keyword/a%2Fb_%3Cc%3E_%22d%22_%3F%23" in {
-        o for s, p, o in graph.triples if p == KG + "hasKeyword"}
+    # Entity keys keep letters and digits only; mention IRIs encode the exact name.
+    assert {o for s, p, o in graph.triples if p == KG + "hasKeyword"} == {BASE + "keyword/a_b_c_d"}
+    assert {s for s, p, o in graph.triples if p == KG + "mentionOf"} == {
+        BASE + "summary/t/technology/%3Cx%3E_%3F%23"}
+    only_punctuation = DOC.format(title="U", page="20240101", keyword="?#!", tech="x",
+                                  description="y", relevancy=1)
+    graph = build_graph([extract(parse_text(only_punctuation, "u.md"), TODAY)], base=BASE)
+    assert {o for s, p, o in graph.triples if p == KG + "hasKeyword"} == {
+        BASE + "keyword/%3F%23%21"}
 
 
 def test_same_input_gives_byte_identical_turtle(tmp_path):
@@ -196,7 +216,7 @@ def test_same_input_gives_byte_identical_turtle(tmp_path):
     second = build([EXAMPLE], tmp_path / "two", base=BASE, html=False, today=TODAY)
     assert (tmp_path / "one" / "graph.ttl").read_bytes() == \
         (tmp_path / "two" / "graph.ttl").read_bytes()
-    assert first.triple_count == second.triple_count == 496
+    assert first.triple_count == second.triple_count == 552
 
 
 def test_record_order_does_not_change_the_graph():

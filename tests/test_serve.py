@@ -66,7 +66,7 @@ def test_select_xml_with_post(endpoint):
     sparql.setMethod(POST)
     document = sparql.query().convert()  # an xml.dom.minidom Document
     [literal] = document.getElementsByTagName("literal")
-    assert literal.firstChild.data == "496"
+    assert literal.firstChild.data == "552"
 
 
 def test_select_csv(endpoint):
@@ -86,7 +86,7 @@ def test_construct_turtle(endpoint):
     data = client(endpoint, query, TURTLE).query().convert()
     graph = rdflib.Graph().parse(data=data, format="turtle")
     assert len(graph) == 6
-    assert (rdflib.URIRef(ID + "technology/digital_twins"), rdflib.RDFS.label,
+    assert (rdflib.URIRef(ID + "technology/digital_twin"), rdflib.RDFS.label,
             rdflib.Literal("Digital Twins")) in graph
 
 
@@ -119,7 +119,7 @@ def test_update_is_refused(endpoint):
                         {"Content-Type": "application/sparql-query"})
     assert status == 400
     count = client(endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").query().convert()
-    assert count["results"]["bindings"][0]["n"]["value"] == "496"
+    assert count["results"]["bindings"][0]["n"]["value"] == "552"
 
 
 def test_slow_query_is_stopped_and_the_server_goes_on(endpoint):
@@ -142,7 +142,7 @@ def test_slow_query_is_stopped_and_the_server_goes_on(endpoint):
     assert status == 503 and b"limit of 2 s" in body
     assert 1.9 < answers["slow_seconds"] < 10
     again = client(endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").query().convert()
-    assert again["results"]["bindings"][0]["n"]["value"] == "496"
+    assert again["results"]["bindings"][0]["n"]["value"] == "552"
 
 
 def test_result_size_limit_refuses_rather_than_truncates(endpoint):

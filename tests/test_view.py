@@ -105,13 +105,13 @@ def test_details_keep_each_articles_own_description_and_relevancy(tmp_path):
     out = tmp_path / "out"
     build([EXAMPLE], out, base=BASE, today=TODAY)
     data = page_json((out / "graph.html").read_text(encoding="utf-8"))
-    info = data["details"][BASE + "technology/digital_twins"]
+    info = data["details"][BASE + "technology/digital_twin"]
     assert info["type"] == "Technology" and info["articles"] == 1
     [mention] = info["mentions"]
     assert "relevancy" not in mention  # the example's technology table has none
     assert mention["description"].startswith("Virtual replicas of physical entities")
     assert mention["url"].startswith("https://www.marketingdive.com/")
-    signal = data["details"][BASE + "signal/decentralization_of_ai_teams"]["mentions"][0]
+    signal = data["details"][BASE + "signal/decentralization_of_ai_team"]["mentions"][0]
     assert signal["relevancy"] == "4"
     assert signal["change"].startswith("Transition from centralized AI teams")
     assert signal["tenYearOutlook"].startswith("Organizations may integrate AI")
