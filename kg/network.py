@@ -147,12 +147,15 @@ def overview_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: Shar
     """The `max_nodes` best-connected articles and entities and the edges among them,
     from a build's article parts and shared nodes, without reading graph.ttl back.
 
-    `parts` is called four times (passes), so memory holds degrees, not edges.
+    `parts` is called three times (passes), so memory holds degrees, not edges.
     """
     def edges(part: ArticlePart) -> set[tuple[str, str, str]]:
         article = article_iri(shared.base, part.article_id)
-        found = {(article, iri, EDGE_RELATIONS[shared.kind(iri).article_property])
-                 for iri, _ in part.forms if shared.kind(iri).article_property}
+        found = set()
+        for iri, _ in part.forms:
+            relation = EDGE_RELATIONS.get(shared.kind(iri).article_property)
+            if relation:
+                found.add((article, iri, relation))
         found |= {(article, article_iri(shared.base, target), "closestTo")
                   for target, _ in part.links}
         return found
@@ -193,6 +196,9 @@ def overview_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: Shar
 
     graph = nx.MultiDiGraph()
     loaded = len(shared.base + "article/")
+    for node in chosen:
+        if node in shared.forms:
+            graph.add_node(node, type=NODE_CLASSES[shared.kind(node).cls], label=shared.label(node))
     for part in parts():
         article = article_iri(shared.base, part.article_id)
         if article in chosen:
@@ -201,18 +207,14 @@ def overview_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: Shar
         for source, target, relation in edges(part):
             if source in chosen and target in chosen:
                 graph.add_edge(source, target, key=relation, relation=relation)
+        _attach_mentions(graph, ((article, entity, facts) for entity, facts in part.mentions))
     for signal, forces in shared.drives.items():
         for force in forces:
             if signal in chosen and force in chosen:
                 graph.add_edge(signal, force, key="drivenBy", relation="drivenBy")
     for node in chosen:
-        if node in shared.forms:
-            graph.add_node(node, type=NODE_CLASSES[shared.kind(node).cls], label=shared.label(node))
-        elif "type" not in graph.nodes.get(node, {}):  # an article only known from links
+        if "type" not in graph.nodes.get(node, {}):  # an article only known from links
             titles = shared.links.get(node[loaded:])
             graph.add_node(node, type="Article", loaded=False,
                            label=most_common(titles) if titles else node[loaded:])
-    for part in parts():
-        article = article_iri(shared.base, part.article_id)
-        _attach_mentions(graph, ((article, entity, facts) for entity, facts in part.mentions))
     return graph

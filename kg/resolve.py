@@ -26,12 +26,13 @@ False
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .identity import identity_key
 
@@ -39,11 +40,38 @@ _PAREN_RE = re.compile(r"^(?P<before>[^()]*?)\s*\((?P<inside>[^()]+)\)\s*(?P<aft
 _POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
 _SEPARATORS_RE = re.compile(r"[-_/\u2010-\u2015.,:;!?'\"`*+]+")
 _OTHER_RE = re.compile(r"[^\w\s]+")
+_ACRONYM_PLURAL_RE = re.compile(r"\b([A-Z]{2,})s\b")  # EVs, LLMs, NPCs
+# British spellings, as American (both sides of a comparison get the same key), in one
+# pass: -isation, -iour, -our in a few words, -tre, -elling/-elled. (Not -ise/-ising:
+# "advertising", "promise" would change too, and keys show in IRIs.)
+_OUR_WORDS = "lab|col|fav|hon|harb|neighb|rum|hum|flav|vap|vig|od|arm|endeav"
+_SPELLING_RE = re.compile(
+    r"(?<=\w{3})is(?=ation)"
+    r"|(?<=\w)iou(?=r)"
+    rf"|\b(?:{_OUR_WORDS})ou(?=r)"
+    r"|\b(?:cent|theat|met|fib|lit|calib)re(?=s?\b)"
+    r"|(?<=[^l\W])ell(?=ing\b|ed\b)")
+
+
+def _american(match: re.Match) -> str:
+    text = match.group(0)
+    if text == "is":
+        return "iz"
+    if text.endswith("ou"):
+        return text[:-1] if text == "iou" else text[:-2] + "o"
+    if text.endswith("re"):
+        return text[:-2] + "er"
+    return "el"  # -ell- before -ing/-ed
+
+
 _SPACES_RE = re.compile(r"\s+")
 # Words whose final s is not a plural.
 _KEEP_S = frozenset("""news series species means physics economics ethics politics mathematics
 analytics logistics robotics graphics electronics statistics genetics linguistics dynamics
-aesthetics semantics metrics diagnostics optics basics gas bus bias canvas chaos lens atlas
+aesthetics semantics metrics diagnostics optics basics acoustics aeronautics athletics
+bioinformatics informatics ceramics civics ergonomics gymnastics mechanics phonetics tactics
+thermodynamics geopolitics semiotics pharmacokinetics glasses
+gas bus bias canvas chaos lens atlas
 alias thesis analysis crisis basis diagnosis synthesis hypothesis emphasis axis status campus
 virus census consensus corpus focus bonus nexus plus minus radius stimulus apparatus
 always perhaps towards afterwards whereas""".split())
@@ -54,10 +82,12 @@ def singular(word: str) -> str:
 
     >>> [singular(w) for w in ("technologies", "models", "llms", "batches", "ethics", "gas")]
     ['technology', 'model', 'llm', 'batch', 'ethics', 'gas']
+    >>> singular("microplastics"), singular("physics")
+    ('microplastic', 'physics')
     """
     if len(word) <= 3 or word in _KEEP_S or not word.endswith("s") or not word.isalpha():
         return word
-    if word.endswith(("ss", "us", "is", "ics")):
+    if word.endswith(("ss", "us", "is")):
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
@@ -66,20 +96,27 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # names recur across articles; workers keep their own
 def normal_form(label: str) -> str:
     """The lenient form of a name: identity key, accents and punctuation dropped, `&`
     as "and", possessive 's dropped, every word singular.
 
     >>> normal_form("Coca-Cola’s  AR/VR Headsets & Tools")
     'coca cola ar vr headset and tool'
+    >>> normal_form("EVs"), normal_form("Decarbonisation"), normal_form("Data centres")
+    ('ev', 'decarbonization', 'data center')
     """
-    text = identity_key(label)
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = identity_key(_ACRONYM_PLURAL_RE.sub(r"\1", label))
+    if not text.isascii():  # drop accents: El Niño -> el nino
+        text = "".join(c for c in unicodedata.normalize("NFKD", text)
+                       if not unicodedata.combining(c))
+    text = _SPELLING_RE.sub(_american, text)
     text = _POSSESSIVE_RE.sub("", text).replace("&", " and ")
     text = _OTHER_RE.sub(" ", _SEPARATORS_RE.sub(" ", text))
     return " ".join(singular(word) for word in _SPACES_RE.sub(" ", text).strip().split(" ") if word)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def split_alias(label: str) -> tuple[str, str | None]:
     """("X Z", "Y Z") for "X (Y) Z": the name and the alias in parentheses; (label, None)
     when there is no single parenthesis.
@@ -191,13 +228,15 @@ def compatible(a: str, b: str) -> bool:
     return a == b or (a in CONCEPT_TYPES and b in CONCEPT_TYPES)
 
 
-def initials(key: str) -> str:
-    """The first letters of the words that matter.
+def initials(key: str) -> set[str]:
+    """The first letters of the words, with and without the small ones.
 
-    >>> initials("large language model")
-    'llm'
+    >>> sorted(initials("internet of thing"))
+    ['iot', 'it']
     """
-    return "".join(word[0] for word in key.split() if word not in ("of", "and", "the", "for"))
+    words = key.split()
+    return {"".join(w[0] for w in words),
+            "".join(w[0] for w in words if w not in ("of", "and", "the", "for", "in", "on"))}
 
 
 def candidates(labels: Iterable[tuple[str, str]], threshold: float = 90.0) -> list[Candidate]:
@@ -237,19 +276,30 @@ def candidates(labels: Iterable[tuple[str, str]], threshold: float = 90.0) -> li
     acronyms = {key: group for key, group in by_key.items()
                 if 2 <= len(key.replace(" ", "")) <= 6 and " " not in key}
     for key, group in by_key.items():
-        short = initials(key)
-        if len(key.split()) >= 2 and short in acronyms:
+        if len(key.split()) < 2:
+            continue
+        for short in sorted(initials(key) & acronyms.keys()):
             for entry in group:
                 for other in acronyms[short]:
                     suggest(entry, other, 95.0, "initials")
+    squashed: dict[str, list[str]] = {}
+    for key in by_key:
+        squashed.setdefault(key.replace(" ", ""), []).append(key)
+    for keys in squashed.values():  # "e commerce" / "ecommerce", "open ai" / "openai"
+        for a in keys:
+            for b in keys:
+                if a < b:
+                    for x in by_key[a]:
+                        for y in by_key[b]:
+                            suggest(x, y, 98.0, "spacing")
     words: dict[str, list[str]] = {}
     for key in by_key:
-        for word in set(key.split()):
+        for word in set(key.split()) | {"^" + key[:4]}:  # shared word, or same beginning
             words.setdefault(word, []).append(key)
     for word, keys in words.items():
+        keys = sorted(set(keys))
         if len(keys) > 200:  # a very common word blocks nothing; rarer shared words will
             continue
-        keys.sort()
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
                 if min(len(a), len(b)) < 6 or a.split() == b.split()[:len(a.split())] \
@@ -292,3 +342,77 @@ def merges_in_graph(graph_file: str | Path) -> list[tuple[str, list[str]]]:
     for row in open_graph(graph_file).query(query):
         names.setdefault(row["e"].value, set()).add(row["name"].value)
     return [(iri, sorted(found)) for iri, found in sorted(names.items())]
+
+
+# ---- measuring the resolver on labelled pairs ----
+
+@dataclass(frozen=True)
+class Score:
+    precision: float
+    recall: float
+    true_positive: int
+    false_positive: int
+    false_negative: int
+    wrong: list[tuple[str, str, int]]  # (first, second, labelled same) decided wrongly
+
+
+def resolve_groups(labels: Iterable[tuple[str, str]], accept: float | None,
+                   threshold: float = 90.0) -> Callable[[str], str]:
+    """A function from a name to its group: its resolution key, joined with others by
+    every candidate scoring >= `accept` among `labels` (None: the build's rules only)."""
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while parent.get(key, key) != key:
+            parent[key] = parent.get(parent[key], parent[key])
+            key = parent[key]
+        return key
+
+    spelled: dict[str, bool] = {}  # group -> has a spelled-out (not acronym-like) name
+
+    def long_form(key: str) -> bool:
+        return len(key.replace(" ", "")) > 6
+
+    if accept is not None:
+        for c in candidates(labels, threshold):
+            if c.score < accept:
+                continue
+            first, second = resolution_key(c.first), resolution_key(c.second)
+            a, b = find(first), find(second)
+            if a == b:
+                continue
+            a_long = spelled.get(a, long_form(first))
+            b_long = spelled.get(b, long_form(second))
+            via_acronym = c.reason == "initials" or (
+                c.reason == "alias" and not (long_form(first) and long_form(second)))
+            if via_acronym and a_long and b_long:
+                continue  # one acronym, two spelled-out names: ambiguous ("UI")
+            root, other = min(a, b), max(a, b)
+            parent[other] = root
+            spelled[root] = a_long or b_long
+    return lambda name: find(resolution_key(name))
+
+
+def evaluate(pairs: list[dict[str, str]], universe: Iterable[tuple[str, str]],
+             accept: float | None, threshold: float = 90.0) -> Score:
+    """Precision and recall of "same thing" decisions on labelled pairs (CSV rows with
+    first, first_type, second, second_type, same), candidates mined from `universe`
+    plus the pairs' own names."""
+    names = set(universe)
+    for row in pairs:
+        names.add((row["first_type"], row["first"]))
+        names.add((row["second_type"], row["second"]))
+    group = resolve_groups(sorted(names), accept, threshold)
+    tp = fp = fn = 0
+    wrong = []
+    for row in pairs:
+        said = group(row["first"]) == group(row["second"])
+        truth = row["same"] == "1"
+        tp += said and truth
+        fp += said and not truth
+        fn += truth and not said
+        if said != truth:
+            wrong.append((row["first"], row["second"], int(truth)))
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return Score(precision, recall, tp, fp, fn, wrong)
