@@ -344,9 +344,11 @@ class SharedNodes:
     `bucket`), so a rebuild only regenerates the buckets a change touched.
     """
 
-    def __init__(self, base: str, today: _dt.date):
+    def __init__(self, base: str, today: _dt.date, aliases_used: bool = False):
         self.base = base
         self.today = today
+        # With an aliases file, an entity's key may differ from its names' own keys.
+        self.aliases_used = aliases_used
         # An entity seen once keeps just that surface form (a str); one seen more often
         # has a dict of form -> count. (Plain dicts, not Counters: this state is pickled
         # in the build cache, and dicts pickle fast.)
@@ -467,8 +469,12 @@ class SharedNodes:
         out.extend((iri, V.ALT_LABEL, Literal(form)) for form in every if form != label)
         # Search keys (kg.resolve.normal_form of each name and of its alias in
         # parentheses), for exact, indexed look-ups whatever the spelling variant.
-        keys = {normal_form(split_alias(form)[0]) for form in every}
-        keys.update(key for form in every for key in alias_keys(form))
+        # Without an aliases file, a name's key is the IRI's own (decoded) segment.
+        if self.aliases_used or len(every) > 1:
+            keys = {normal_form(split_alias(form)[0]) for form in every}
+        else:
+            keys = {urllib.parse.unquote(iri[iri.rfind("/") + 1:].replace("_", " "))}
+        keys.update(key for form in every if "(" in form for key in alias_keys(form))
         out.extend((iri, V.HIDDEN_LABEL, Literal(key)) for key in keys if key)
         out.extend((iri, V.DRIVEN_BY, force) for force in self.drives.get(iri, ()))
 
@@ -552,7 +558,7 @@ def build_graph(records: Iterable[ArticleRecord], base: str = V.DEFAULT_BASE,
     """Turn extracted records into an in-memory KnowledgeGraph (for small corpora and tests;
     `kg.build` streams the same triples to disk). Deterministic for the same records."""
     records = list(records)
-    shared = SharedNodes(base, today or build_date())
+    shared = SharedNodes(base, today or build_date(), aliases is not None)
     triples: list[Triple] = []
     diagnostics = [d for record in records for d in record.diagnostics]
     for group in group_by_article(records).values():

@@ -293,7 +293,7 @@ class _Build:
         shared = self.old.shared
         incremental = bool(reused) and isinstance(shared, SharedNodes) and shared.today == self.today
         if not incremental:
-            shared = SharedNodes(self.base, self.today)
+            shared = SharedNodes(self.base, self.today, self.aliases is not None)
         dirty: set[int] = set()
         bar = progress_bar(len(jobs), progress)
         computed = _results(jobs, workers, bar)
