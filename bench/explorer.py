@@ -15,7 +15,6 @@ The baseline in the same run is pyvis's own page for the same nodes and edges
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import subprocess
 import sys
@@ -24,7 +23,7 @@ import time
 from pathlib import Path
 
 from bench.run import corpus
-from kg.view import CHROMIUM_FLAGS, find_chromium
+from kg.view import CHROMIUM_FLAGS, find_chromium, read_page_data
 
 READY = "window.kg && window.kg.ready"
 
@@ -33,9 +32,7 @@ def plain_pyvis_page(html: Path, out: Path) -> Path:
     """The same nodes and edges in pyvis' stock page (the baseline)."""
     from pyvis.network import Network
 
-    start = html.read_text(encoding="utf-8").index('id="kg-data">') + len('id="kg-data">')
-    text = html.read_text(encoding="utf-8")
-    data = json.loads(text[start:text.index("</script>", start)])
+    data = read_page_data(html.read_text(encoding="utf-8"))
     net = Network(height="900px", width="100%", directed=True, cdn_resources="in_line")
     for node in data["nodes"]:
         net.add_node(node["id"], label=node["label"], title=node["title"], group=node["group"])
@@ -68,8 +65,7 @@ def measure(label: str, folder: Path, browser, loads: int, table: list) -> None:
         subprocess.run([sys.executable, "-m", "kg.cli", "build", str(folder), "-o", str(out),
                         "-q", "--no-cache"], check=True)
         html = out / "graph.html"
-        nodes = len(json.loads(html.read_text(encoding="utf-8").split('id="kg-data">', 1)[1]
-                               .split("</script>", 1)[0])["nodes"])
+        nodes = len(read_page_data(html.read_text(encoding="utf-8"))["nodes"])
         ours = time_to_interactive(browser, html, READY, loads)
         baseline_page = plain_pyvis_page(html, out / "pyvis.html")
         # one load: the stock page takes minutes on big graphs

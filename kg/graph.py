@@ -38,7 +38,7 @@ from . import vocab as V
 from .extract import build_date, parse_page_date
 from .identity import identity_key, iri_segment
 from .model import ArticleRecord, Diagnostic, Mention
-from .resolve import AliasTable, alias_keys, normal_form, resolution_key, split_alias
+from .resolve import AliasTable, alias_keys, name_key, resolution_key
 
 
 class Literal(NamedTuple):
@@ -467,11 +467,11 @@ class SharedNodes:
         add((iri, V.PREF_LABEL, Literal(label)))
         every = [forms] if forms.__class__ is str else list(forms)
         out.extend((iri, V.ALT_LABEL, Literal(form)) for form in every if form != label)
-        # Search keys (kg.resolve.normal_form of each name and of its alias in
+        # Search keys (kg.resolve.name_key of each name, and the key of its alias in
         # parentheses), for exact, indexed look-ups whatever the spelling variant.
         # Without an aliases file, a name's key is the IRI's own (decoded) segment.
         if self.aliases_used or len(every) > 1:
-            keys = {normal_form(split_alias(form)[0]) for form in every}
+            keys = {name_key(form) for form in every}
         else:
             keys = {urllib.parse.unquote(iri[iri.rfind("/") + 1:].replace("_", " "))}
         keys.update(key for form in every if "(" in form for key in alias_keys(form))

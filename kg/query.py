@@ -29,7 +29,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import vocab as V
-from .resolve import normal_form, split_alias
+from .resolve import name_key
 
 # `# param NAME: description`; `# param NAME (label): ...` marks an entity name looked up
 # by its search key (skos:hiddenLabel), so the value is normalised the way keys are.
@@ -53,20 +53,11 @@ class SavedQuery:
         text = self.text
         for name, value in values.items():
             if name in self.label_params:
-                value = search_key(value)
+                value = name_key(value)
             pattern = re.compile(r"VALUES\s+\?" + name + r"\s*\{[^}]*\}")
             replacement = f"VALUES ?{name} {{ {sparql_literal(value)} }}"
             text = pattern.sub(lambda _, bound=replacement: bound, text, count=1)
         return text
-
-
-def search_key(label: str) -> str:
-    """The key entities are looked up by (their skos:hiddenLabel values).
-
-    >>> search_key("  Large Language Models (LLMs) ")
-    'large language model'
-    """
-    return normal_form(split_alias(label)[0])
 
 
 def sparql_literal(value: str) -> str:

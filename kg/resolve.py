@@ -135,14 +135,23 @@ def split_alias(label: str) -> tuple[str, str | None]:
     return name, alias
 
 
+def name_key(label: str) -> str:
+    """The normal form of a name without its alias in parentheses: what entities are
+    looked up by (skos:hiddenLabel) and, unless an aliases file says otherwise, keyed by.
+
+    >>> name_key("  Large Language Models (LLMs) ")
+    'large language model'
+    """
+    return normal_form(split_alias(label)[0])
+
+
 def resolution_key(label: str, aliases: "AliasTable | None" = None) -> str:
     """The key under which names are one entity (within one type)."""
     if aliases is not None and aliases.never:
         kept = aliases.kept_apart(label)
         if kept is not None:
             return kept
-    name, _ = split_alias(label)
-    key = normal_form(name) or identity_key(label) or label
+    key = name_key(label) or identity_key(label) or label
     return aliases.canonical(key) if aliases is not None else key
 
 
@@ -198,7 +207,7 @@ class AliasTable:
             if cells[0].lower() == "never":
                 table.never.update(identity_key(name) for name in names)
                 continue
-            keys = sorted({normal_form(split_alias(name)[0]) for name in names})
+            keys = sorted({name_key(name) for name in names})
             roots = sorted({find(key) for key in keys})
             for root in roots[1:]:
                 parent[root] = roots[0]  # the smallest key names the group: deterministic

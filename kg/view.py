@@ -243,6 +243,16 @@ def _script_json(data) -> str:
     return text
 
 
+PAGE_DATA_START = '<script type="application/json" id="kg-data">'
+
+
+def read_page_data(html: str) -> dict:
+    """The data an explorer page shows (the inverse of the page's JSON block), for
+    tests, benchmarks and tools that inspect a written page."""
+    start = html.index(PAGE_DATA_START) + len(PAGE_DATA_START)
+    return json.loads(html[start:html.index("</script>", start)])
+
+
 def render_html(graph: nx.MultiDiGraph, title: str = "kg") -> str:
     """The explorer page for `graph` (drawn as it is: call `select` first on big graphs)."""
     import pyvis

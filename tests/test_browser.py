@@ -5,23 +5,15 @@ from __future__ import annotations
 import struct
 
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import main
 from kg.view import select
 from kg.network import to_networkx
 from kg.store import triples_from_file
 
 from .browser import OpenPage, chromium_or_skip, launched
-from .conftest import EXAMPLE
+from .conftest import kg_cli, EXAMPLE
 
 ID = "https://w3id.org/hskg/id/"
-
-
-def kg_cli(*args):
-    result = CliRunner().invoke(main, [str(a) for a in args])
-    assert result.exit_code == 0, result.output
-    return result
 
 
 @pytest.fixture(scope="module")

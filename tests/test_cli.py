@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
+from kg.view import read_page_data
 from kg.query import saved_queries
 
 from .conftest import EXAMPLE
@@ -134,9 +135,7 @@ def test_query_indexes_the_graph_once_and_follows_changes(tmp_path):
 
 
 def vis_data(html: str, name: str) -> list:
-    start = html.index('<script type="application/json" id="kg-data">')
-    start = html.index(">", start) + 1
-    return json.loads(html[start:html.index("</script>", start)])[name]
+    return read_page_data(html)[name]
 
 
 def test_build_page_and_view_page_show_the_same_graph(example_ttl, tmp_path):

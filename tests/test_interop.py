@@ -23,7 +23,7 @@ from kg.push import count_triples, push
 from kg.query import saved_queries
 from kg.store import open_graph, triples_from_file, to_oxigraph
 
-from .conftest import BASE, CORPUS, EXAMPLE, TODAY, free_port, require_tool, start_server, stop_server
+from .conftest import kg_cli, BASE, CORPUS, EXAMPLE, TODAY, free_port, require_tool, start_server, stop_server
 
 
 ARTICLE = """# __{title}__, (from page [2025010{n}](https://example.org/p/{n}).)
@@ -41,12 +41,6 @@ __[External link](https://example.org/a/{n})__
 |------|-------------|-----------|
 | Tech {n} | what article {n} says | {n} |
 """
-
-
-def kg_cli(*args):
-    result = CliRunner().invoke(main, [str(a) for a in args])
-    assert result.exit_code == 0, result.output
-    return result
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 
 import networkx as nx
 import pytest
@@ -11,15 +10,9 @@ import pytest
 from kg import build
 from kg.network import to_networkx
 from kg.store import triples_from_file
-from kg.view import find_nodes, page_data, render_html, select
+from kg.view import find_nodes, page_data, read_page_data as page_json, render_html, select
 
 from .conftest import BASE, EXAMPLE, TODAY
-
-
-def page_json(html: str) -> dict:
-    start = html.index('<script type="application/json" id="kg-data">')
-    start = html.index(">", start) + 1
-    return json.loads(html[start:html.index("</script>", start)])
 
 
 @pytest.fixture(scope="module")
