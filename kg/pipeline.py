@@ -221,13 +221,20 @@ class _NoProgress:
 
 
 def progress_bar(total: int | None, enabled: bool, unit: str = "article"):
-    """A tqdm bar shown after a second (or a do-nothing one when not `enabled`)."""
+    """A tqdm bar shown after a second (or a do-nothing one when not `enabled`).
+
+    $KG_PROGRESS_DELAY sets the seconds before it shows (default 1).
+    """
     if not enabled:
         return _NoProgress()
     from tqdm import tqdm
 
-    # delay: nothing is shown for builds that finish within a second.
-    return tqdm(total=total, unit=unit, delay=1.0, leave=False, unit_scale=unit != "article")
+    try:
+        delay = float(os.environ.get("KG_PROGRESS_DELAY", "1"))
+    except ValueError:
+        delay = 1.0
+    # delay: nothing is shown for builds that finish within it.
+    return tqdm(total=total, unit=unit, delay=delay, leave=False, unit_scale=unit != "article")
 
 
 def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,

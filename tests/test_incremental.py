@@ -90,8 +90,10 @@ def test_a_damaged_cache_means_a_clean_rebuild(synthetic, tmp_path):
     assert (out / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
 
 
-def _run_on_terminal(args: list[str]) -> str:
-    """Run a command with stderr on a pseudo-terminal 100 columns wide; return what it drew."""
+def _run_on_terminal(args: list[str], delay: str | None = None) -> str:
+    """Run a command with stderr on a pseudo-terminal 100 columns wide; return what it drew.
+
+    `delay` is $KG_PROGRESS_DELAY for it (default: unset, one second)."""
     import fcntl
     import os
     import pty
@@ -102,8 +104,12 @@ def _run_on_terminal(args: list[str]) -> str:
 
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+    env = dict(os.environ)
+    env.pop("KG_PROGRESS_DELAY", None)
+    if delay is not None:
+        env["KG_PROGRESS_DELAY"] = delay
     process = subprocess.Popen([sys.executable, "-m", "kg.cli", *args], stderr=follower,
-                               stdout=subprocess.DEVNULL)
+                               stdout=subprocess.DEVNULL, env=env)
     os.close(follower)
     drawn = b""
     while True:
@@ -122,8 +128,11 @@ def _run_on_terminal(args: list[str]) -> str:
 def test_progress_bar_on_a_terminal_only_for_long_builds(tmp_path):
     folder = tmp_path / "docs"
     CorpusWriter(400, seed=5).write(folder)
+    # "Long" is relative to the bar's delay: here 0.05 s, so the test does not depend on
+    # how fast this machine parses 400 documents; the example's build stays below 1 s.
     long_build = ["build", str(folder), "--no-html", "-j", "1"]
-    assert "article/s" in _run_on_terminal(long_build + ["-o", str(tmp_path / "a")])
-    assert "article/s" not in _run_on_terminal(long_build + ["-o", str(tmp_path / "b"), "-q"])
+    assert "article/s" in _run_on_terminal(long_build + ["-o", str(tmp_path / "a")], "0.05")
+    assert "article/s" not in _run_on_terminal(long_build + ["-o", str(tmp_path / "b"), "-q"],
+                                               "0.05")
     short = _run_on_terminal(["build", str(EXAMPLE), "--no-html", "-o", str(tmp_path / "c")])
     assert "article/s" not in short
