@@ -350,8 +350,8 @@ class SharedNodes:
         # With an aliases file, an entity's key may differ from its names' own keys.
         self.aliases_used = aliases_used
         # An entity seen once keeps just that surface form (a str); one seen more often
-        # has a dict of form -> count. (Plain dicts, not Counters: this state is pickled
-        # in the build cache, and dicts pickle fast.)
+        # has a dict of form -> count. (Plain dicts, not Counters: the build cache
+        # stores them with marshal, which takes builtin types only.)
         self.forms: dict[str, "str | dict[str, int]"] = {}
         self.drives: dict[str, dict[str, int]] = {}  # signal IRI -> driving-force IRIs
         self.pages: dict[str, dict[str, int]] = {}  # page id -> its URLs ("" for none)
@@ -422,8 +422,9 @@ class SharedNodes:
         bucket = self.bucket
         subjects = [("entity", iri, iri) for iri in self.forms]
         subjects += [("page", page, page_iri(self.base, page)) for page in self.pages]
-        subjects += [("link", target, article_iri(self.base, target)) for target in self.links
-                     if target not in self.loaded]
+        # Links to loaded articles too: their triples are left out (bucket_triples), but
+        # the state is kept, for when the article goes away again.
+        subjects += [("link", target, article_iri(self.base, target)) for target in self.links]
         for what, key, iri in subjects:
             number = bucket(iri)
             if buckets is None or number in buckets:
@@ -440,7 +441,7 @@ class SharedNodes:
                 same_key[key[key.rfind("/") + 1:]].append(key)
             elif what == "page":
                 self._page_triples(key, out)
-            else:
+            elif key not in self.loaded:  # an article known only from links to it
                 self._link_triples(key, out)
         # A keyword and a technology (say) with the same key name one concept: linked,
         # not merged, as they are different kinds of thing in the model.
@@ -506,15 +507,23 @@ class SharedNodes:
         out.append((iri, V.LABEL, Literal(label)))
         out.extend((iri, V.ALT_LABEL, Literal(title)) for title in titles if title != label)
 
+    def page_problem(self, page: str) -> str | None:
+        """Why a page id is not a usable date, or None."""
+        return parse_page_date(page, self.today)[1]
+
     def diagnostics(self) -> list[Diagnostic]:
         """A warning for every file published in a page whose id is not a usable date."""
-        found = []
-        for page, paths in self.page_paths.items():
-            problem = parse_page_date(page, self.today)[1]
-            if problem:
-                found.extend(Diagnostic("warning", path, 1, f"page date {page!r} {problem}; "
-                                        "kept as text") for path in paths)
-        return sorted(found, key=lambda d: d.path)
+        return page_date_warnings((page, paths, self.page_problem(page))
+                                  for page, paths in self.page_paths.items())
+
+
+def page_date_warnings(pages: Iterable[tuple[str, Iterable[str], str | None]]
+                       ) -> list[Diagnostic]:
+    """Warnings for the files of pages whose id is not a usable date, in path order,
+    from (page id, its files, the problem or None)."""
+    found = [Diagnostic("warning", path, 1, f"page date {page!r} {problem}; kept as text")
+             for page, paths, problem in pages if problem for path in paths]
+    return sorted(found, key=lambda d: (d.path, d.message))
 
 
 def _bump(table: dict[str, dict[str, int]], key: str, value: str, step: int) -> None:

@@ -33,13 +33,15 @@ from typing import Iterable, Iterator
 
 from . import __version__
 from . import vocab as V
-from .cache import (CACHE_FORMAT, BuildCache, CacheError, CachedArticle, CachedBucket,
-                    FileSignature, cache_dir, content_digest, load_cache, reusable, save_cache)
+from .blocks import BlockAppender, BlockCopier, open_blocks, open_or_none, read_range
+from .cache import (BuildCache, CacheError, CachedArticle, CachedBucket, FileSignature,
+                    SharedRows, cache_dir, cache_key, content_digest, load_cache, load_shared,
+                    page_problems, reusable)
 from .export import atomic_write, graph_prefixes, turtle_body, turtle_header
 from .extract import build_date, extract, split_stem
 from .resolve import AliasTable
 from .graph import (ArticlePart, KnowledgeGraph, SharedNodes, article_part, count_classes,
-                    sort_key)
+                    page_date_warnings, sort_key)
 from .model import ArticleRecord, Diagnostic
 from .parse import parse_bytes
 
@@ -255,34 +257,55 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
     run = _Build(Path(outdir), base, today or build_date(), use_cache and not keep_records,
                  keep_records, aliases)
     try:
-        result = run.write(files, workers or os.cpu_count() or 1, progress)
-    except CacheError:  # e.g. torn by a power cut: build from scratch (the cache is rewritten)
-        run.old = BuildCache(run.old.key)
-        result = run.write(files, workers or os.cpu_count() or 1, progress)
-    if html:
-        from .network import overview_from_parts
-        from .view import write_html
+        try:
+            result = run.write(files, workers or os.cpu_count() or 1, progress)
+        except CacheError:  # e.g. torn by a power cut: build from scratch (the cache is rewritten)
+            run.forget_cache()
+            result = run.write(files, workers or os.cpu_count() or 1, progress)
+        if html:
+            from .network import overview_from_parts
+            from .view import write_html
 
-        result.outputs["html"] = run.outdir / "graph.html"
-        write_html(overview_from_parts(run.parts, run.new.shared), result.outputs["html"],
-                   title=f"kg: {run.outdir.resolve().name}")
+            result.outputs["html"] = run.outdir / "graph.html"
+            write_html(overview_from_parts(run.parts, run.full_shared()), result.outputs["html"],
+                       title=f"kg: {run.outdir.resolve().name}")
+    finally:
+        run.old.close()
     return result
 
 
 class _Build:
-    """One run of `build`: decides what to reuse, then streams graph.ttl out."""
+    """One run of `build`: decides what to reuse, then streams graph.ttl out.
+
+    A full build gathers every article's part into one SharedNodes and writes all
+    of the shared section. An incremental one (a few articles changed, same build
+    date) reads only the shared rows of the output buckets the change touches,
+    updates them, and copies every other bucket from the previous graph.ttl.
+    """
 
     def __init__(self, outdir: Path, base: str, today: _dt.date, use_cache: bool,
                  keep_records: bool, aliases: AliasTable | None = None):
         self.outdir, self.base, self.today = outdir, base, today
         self.use_cache, self.keep_records, self.aliases = use_cache, keep_records, aliases
-        key = (CACHE_FORMAT, __version__, base, aliases.digest if aliases else None)
+        key = cache_key(__version__, base, aliases.digest if aliases else None)
         # Without use_cache nothing of the previous build is reused; the new cache is
         # still written (the explorer page is drawn from it).
         self.old = load_cache(outdir, key) if use_cache else BuildCache(key)
-        self.new = BuildCache(key)
+        self.new = BuildCache(key, today=today.isoformat(), aliases_used=aliases is not None)
         self.turtle_path = outdir / "graph.ttl"
         self.parts_path = cache_dir(outdir) / "parts.bin"
+        self.shared = self.new_shared()
+        self.incremental = False
+
+    def new_shared(self) -> SharedNodes:
+        return SharedNodes(self.base, self.today, self.aliases is not None)
+
+    def forget_cache(self) -> None:
+        self.old.close()
+        self.old = BuildCache(self.old.key)
+        self.new = BuildCache(self.old.key, today=self.today.isoformat(),
+                              aliases_used=self.aliases is not None)
+        self.shared = self.new_shared()
 
     def write(self, files: list[SourceFile], workers: int, progress: bool) -> BuildResult:
         groups = group_files(files)
@@ -294,74 +317,108 @@ class _Build:
                 reused[article_id] = (entry, signatures)
         jobs = [(article_id, group, self.base, self.today, self.keep_records, self.aliases)
                 for article_id, group in groups.items() if article_id not in reused]
+        gone = [article_id for article_id in self.old.articles if article_id not in reused]
+        # Incremental while the change is smaller than what stays; the shared rows were
+        # made for one build date (page dates after it are warnings).
+        self.incremental = incremental = bool(reused) and self.old.connection is not None and \
+            self.old.today == self.new.today and len(gone) + len(jobs) <= len(reused)
+        # Append new parts to parts.bin unless most of it would then be stale.
+        live = sum(entry.part_length for entry in self.old.articles.values())
+        append = incremental and _size(self.parts_path) <= 2 * live + (64 << 10)
         result = BuildResult(files=files, base=self.base, reused=len(reused),
                              records=[] if self.keep_records else None)
-        # Reuse the gathered shared nodes when some articles are reused (else start over).
-        shared = self.old.shared
-        incremental = bool(reused) and isinstance(shared, SharedNodes) and shared.today == self.today
-        if not incremental:
-            shared = SharedNodes(self.base, self.today, self.aliases is not None)
-        dirty: set[int] = set()
+        shared = self.shared
         bar = progress_bar(len(jobs), progress)
         computed = _results(jobs, workers, bar)
-        with _open_or_none(self.turtle_path if reused else None) as old_turtle, \
-                _open_or_none(self.parts_path if reused else None) as old_parts:
-            if incremental:  # take out what changed or went away
-                for article_id, entry in self.old.articles.items():
-                    if article_id not in reused:
-                        old_part = _unpickle(_read_range(old_parts, entry.part_offset,
-                                                         entry.part_length))
-                        dirty |= shared.touched(old_part)
-                        shared.remove(old_part)
-            try:
+        rows: SharedRows | None = None
+        writers: list = []
+        try:
+            with open_or_none(self.turtle_path if reused else None, close_later=True) as old_turtle, \
+                    open_or_none(self.parts_path if reused else None) as old_parts:
+                old_parts_of_gone = [self.old_part(old_parts, self.old.articles[article_id])
+                                     for article_id in gone] if incremental else []
+                new_parts = []
                 with atomic_write(self.turtle_path, "wb") as out, \
-                        atomic_write(self.parts_path, "wb", durable=False) as parts:
-                    turtle, blobs = _Copier(old_turtle, out), _Copier(old_parts, parts)
+                        open_blocks(self.parts_path, append) as parts:
+                    turtle = BlockCopier(old_turtle, out)
+                    blobs = BlockAppender(parts) if append else BlockCopier(old_parts, parts)
+                    writers.extend((turtle, blobs))
                     turtle.write(turtle_header(graph_prefixes(self.base)).encode("utf-8"))
                     for article_id in groups:
                         if article_id in reused:
                             old_entry, signatures = reused[article_id]
                             if not incremental:
-                                shared.add(_unpickle(_read_range(
-                                    old_parts, old_entry.part_offset, old_entry.part_length)))
+                                shared.add(self.old_part(old_parts, old_entry))
                             entry = self.reuse(old_entry, signatures, turtle, blobs)
                         else:
                             article = next(computed)
                             entry = self.store(article, turtle, blobs)
                             if article.documents:
-                                shared.add(article.part)
-                                if incremental:
-                                    dirty |= shared.touched(article.part)
+                                (new_parts.append if incremental else shared.add)(article.part)
                             if self.keep_records and article.records:
                                 result.records.extend(article.records)
                         if entry.documents:
                             self.new.articles[article_id] = entry
                         result.documents.extend(entry.documents)
                         result.diagnostics.extend(entry.diagnostics)
-                    self.write_shared(shared, dirty if incremental else None, turtle)
-                    turtle.flush()
-                    blobs.flush()
-            finally:
-                bar.close()
+                    dirty = None
+                    if incremental:  # the old parts out, the new ones in, bucket by bucket
+                        dirty = set()
+                        for part in old_parts_of_gone + new_parts:
+                            dirty |= shared.touched(part)
+                        load_shared(self.old, shared, dirty)
+                        for part in old_parts_of_gone:
+                            shared.remove(part)
+                        for part in new_parts:
+                            shared.add(part)
+                        shared.loaded = set(self.new.articles)
+                    rows = SharedRows(self.outdir, self.old if incremental else None)
+                    if dirty is not None:
+                        rows.clear(dirty)
+                    self.write_shared(shared, dirty, turtle, rows)
+                    rows.store_articles(self.new)  # while the writer threads copy
+                    turtle.finish()
+                    blobs.finish()
+            rows.commit(self.new)
+        except BaseException:
+            for writer in writers:
+                writer.close()
+            if rows is not None:
+                rows.abort()
+            raise
+        finally:
+            bar.close()
         counts: Counter = Counter()
         for entry in list(self.new.articles.values()) + list(self.new.buckets.values()):
             counts.update(entry.counts)
             result.triple_count += entry.triple_count
         result.counts = dict(sorted(counts.items()))
-        result.diagnostics.extend(shared.diagnostics())
+        result.diagnostics.extend(page_date_warnings(page_problems(self.old)) if incremental
+                                  else shared.diagnostics())
         result.outputs["turtle"] = self.turtle_path
-        self.new.shared = shared
-        save_cache(self.outdir, self.new)
         return result
+
+    def old_part(self, handle, entry: CachedArticle) -> ArticlePart:
+        return _unpickle(read_range(handle, entry.part_offset, entry.part_length))
+
+    def full_shared(self) -> SharedNodes:
+        """Every shared node of this build (read back from the cache after an
+        incremental build, which only held the buckets it changed)."""
+        if not self.incremental:
+            return self.shared
+        shared = self.new_shared()
+        load_shared(self.old, shared, None)
+        shared.loaded = set(self.new.articles)
+        return shared
 
     def parts(self) -> Iterator[ArticlePart]:
         """The parts of this build's articles, read back from parts.bin in id order."""
         with open(self.parts_path, "rb") as handle:
             for entry in self.new.articles.values():
-                yield _unpickle(_read_range(handle, entry.part_offset, entry.part_length))
+                yield self.old_part(handle, entry)
 
-    def reuse(self, entry: CachedArticle, signatures, turtle: "_Copier",
-              blobs: "_Copier") -> CachedArticle:
+    def reuse(self, entry: CachedArticle, signatures, turtle: BlockCopier,
+              blobs: "BlockCopier | BlockAppender") -> CachedArticle:
         """Copy an unchanged article's Turtle block and part from the previous build."""
         offset, part_offset = turtle.copy(entry.offset, entry.length), \
             blobs.copy(entry.part_offset, entry.part_length)
@@ -369,7 +426,8 @@ class _Build:
                              entry.documents, entry.diagnostics, entry.counts,
                              entry.triple_count)
 
-    def store(self, article: ArticleResult, turtle: "_Copier", blobs: "_Copier") -> CachedArticle:
+    def store(self, article: ArticleResult, turtle: BlockCopier,
+              blobs: "BlockCopier | BlockAppender") -> CachedArticle:
         """Write a freshly read article's Turtle block and part."""
         blob = _pickle(article.part)
         offset, part_offset = turtle.write(article.turtle), blobs.write(blob)
@@ -377,10 +435,11 @@ class _Build:
                              article.documents, article.problems + article.part.diagnostics,
                              dict(article.counts), article.triple_count)
 
-    def write_shared(self, shared: SharedNodes, dirty: set[int] | None,
-                     turtle: "_Copier") -> None:
-        """Write the shared nodes bucket by bucket: all of them, or, in an incremental
-        build, the dirty ones anew and the others copied from the previous graph.ttl."""
+    def write_shared(self, shared: SharedNodes, dirty: set[int] | None, turtle: BlockCopier,
+                     rows: SharedRows) -> None:
+        """Write the shared nodes bucket by bucket (and their rows to the cache): all of
+        them, or, in an incremental build, the dirty ones anew and the others copied from
+        the previous graph.ttl."""
         members = shared.members(dirty)
         keys = sorted(members) if dirty is None else sorted(set(self.old.buckets) | dirty)
         prefixes = graph_prefixes(self.base)
@@ -390,88 +449,21 @@ class _Build:
                 self.new.buckets[key] = CachedBucket(turtle.copy(old.offset, old.length),
                                                      old.length, old.counts, old.triple_count)
             elif key in members:
-                triples = shared.bucket_triples(members.pop(key))  # one bucket in memory
-                text = turtle_body(triples, prefixes).encode("utf-8")
-                counts = count_classes(triples)
-                self.new.buckets[key] = CachedBucket(turtle.write(text), len(text),
-                                                     dict(counts), len(triples))
+                bucket = members.pop(key)  # one bucket in memory
+                rows.add_bucket(key, bucket, shared)
+                triples = shared.bucket_triples(bucket)
+                if triples:
+                    text = turtle_body(triples, prefixes).encode("utf-8")
+                    self.new.buckets[key] = CachedBucket(turtle.write(text), len(text),
+                                                         dict(count_classes(triples)),
+                                                         len(triples))
 
 
-class _Copier:
-    """Writes to `out`, copying ranges of `source` (the previous build's file) into it.
-
-    Adjacent ranges are merged and copied in large chunks, so copying a long run
-    of unchanged articles costs about as much as copying one file.
-    """
-
-    CHUNK = 1 << 23
-
-    def __init__(self, source, out):
-        self.source, self.out = source, out
-        self.pending: tuple[int, int] | None = None  # (offset in source, length)
-        self.position = out.tell()
-
-    def copy(self, offset: int, length: int) -> int:
-        """Queue source[offset:offset+length] for copying; returns its offset in `out`."""
-        at = self.position
-        if self.pending and self.pending[0] + self.pending[1] == offset:
-            self.pending = (self.pending[0], self.pending[1] + length)
-        else:
-            self.flush()
-            self.pending = (offset, length)
-        self.position += length
-        return at
-
-    def write(self, data: bytes) -> int:
-        self.flush()
-        at = self.position
-        self.out.write(data)
-        self.position += len(data)
-        return at
-
-    def flush(self) -> None:
-        if not self.pending:
-            return
-        offset, length = self.pending
-        self.pending = None
-        end = self.position  # where the copied range ends in `out`
-        start = end - length
-        if hasattr(os, "copy_file_range"):  # in the kernel: no copy through Python
-            self.out.flush()
-            while length:
-                done = os.copy_file_range(self.source.fileno(), self.out.fileno(), length,
-                                          offset, start)
-                if not done:
-                    raise CacheError("the previous build's file is shorter than its cache says")
-                offset, start, length = offset + done, start + done, length - done
-            self.out.seek(end)
-            return
-        self.source.seek(offset)
-        while length:
-            chunk = self.source.read(min(length, self.CHUNK))
-            if not chunk:
-                raise OSError("the previous build's file is shorter than its cache says")
-            self.out.write(chunk)
-            length -= len(chunk)
-
-
-def _read_range(handle, offset: int, length: int) -> bytes:
-    handle.seek(offset)
-    return handle.read(length)
-
-
-class _open_or_none:
-    """`open(path, "rb")`, or None for no path, as a context manager."""
-
-    def __init__(self, path: Path | None):
-        self.handle = open(path, "rb") if path else None
-
-    def __enter__(self):
-        return self.handle
-
-    def __exit__(self, *exc) -> None:
-        if self.handle:
-            self.handle.close()
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _pickle(part: ArticlePart) -> bytes:

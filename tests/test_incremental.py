@@ -136,3 +136,100 @@ def test_progress_bar_on_a_terminal_only_for_long_builds(tmp_path):
                                                "0.05")
     short = _run_on_terminal(["build", str(EXAMPLE), "--no-html", "-o", str(tmp_path / "c")])
     assert "article/s" not in short
+
+
+def _summary(title: str, page: str, keywords: list[str], closest: list[tuple[str, str]] = ()):
+    lines = [f"# __{title}__, (from page [{page}](https://example.org/p/{page}).)", "",
+             "## Keywords", ""] + [f"* {k}" for k in keywords] + [""]
+    if closest:
+        lines += ["## Closest", ""] + [f"* [{text}]({target})" for text, target in closest]
+    return "\n".join(lines) + "\n"
+
+
+def _same_as_clean(folder, out, tmp_path, today=TODAY):
+    result = build([folder], out, base=BASE, today=today, html=False)
+    clean = build([folder], tmp_path / "clean", base=BASE, today=today, html=False,
+                  use_cache=False, workers=1)
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
+    assert result.counts == clean.counts and result.triple_count == clean.triple_count
+    assert [str(d) for d in result.diagnostics] == [str(d) for d in clean.diagnostics]
+    return result
+
+
+def test_an_article_known_from_links_comes_back_when_it_goes(synthetic, tmp_path):
+    """Link state is kept while the linked article is loaded, for when it goes away."""
+    folder = tmp_path / "docs"
+    shutil.copytree(synthetic, folder)
+    (folder / "aaa.md").write_text(_summary("A", "20250101", ["alpha"], [("Bee story", "bbb")]))
+    out = tmp_path / "out"
+    build([folder], out, base=BASE, today=TODAY, html=False)
+    assert b"Bee story" in (out / "graph.ttl").read_bytes()
+    (folder / "bbb.md").write_text(_summary("Bee", "20250102", ["beta"]))
+    assert _same_as_clean(folder, out, tmp_path).reused > 0
+    assert b"Bee story" not in (out / "graph.ttl").read_bytes()  # now a loaded article
+    (folder / "bbb.md").unlink()
+    shutil.rmtree(tmp_path / "clean")
+    assert _same_as_clean(folder, out, tmp_path).reused > 0
+    assert b'"Bee story"' in (out / "graph.ttl").read_bytes()
+
+
+def test_parts_file_is_appended_to_then_compacted(synthetic, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for path in sorted(synthetic.glob("*.md"))[:6]:
+        shutil.copy(path, folder)
+    out = tmp_path / "out"
+    build([folder], out, base=BASE, today=TODAY, html=False)
+    parts = out / ".kg-cache" / "parts.bin"
+    first = parts.stat().st_size
+    target = sorted(folder.glob("*.md"))[4]
+    sizes = []
+    for n in range(30):
+        target.write_text(target.read_text().replace("## Keywords\n", f"## Keywords\n\n* k{n}\n", 1))
+        assert build([folder], out, base=BASE, today=TODAY, html=False).reused == 5
+        sizes.append(parts.stat().st_size)
+    assert sizes[0] > first  # appended, not rewritten
+    assert any(b < a for a, b in zip(sizes, sizes[1:]))  # compacted once it was mostly stale
+    assert max(sizes) <= 2 * first + (64 << 10) + 20_000
+    shutil.rmtree(tmp_path / "clean", ignore_errors=True)
+    _same_as_clean(folder, out, tmp_path)
+
+
+def test_a_failed_incremental_build_leaves_the_cache_usable(synthetic, tmp_path, monkeypatch):
+    from kg import cache
+
+    folder = tmp_path / "docs"
+    shutil.copytree(synthetic, folder)
+    out = tmp_path / "out"
+    build([folder], out, base=BASE, today=TODAY, html=False)
+    before = (out / "graph.ttl").read_bytes()
+    target = sorted(folder.glob("*.md"))[6]
+    target.write_text(target.read_text().replace("## Keywords\n", "## Keywords\n\n* kiwi\n", 1))
+
+    def fail(*args):
+        raise RuntimeError("disk full")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(cache.SharedRows, "add_bucket", fail)
+        with pytest.raises(RuntimeError):
+            build([folder], out, base=BASE, today=TODAY, html=False)
+    assert (out / "graph.ttl").read_bytes() == before  # the old graph, whole
+    result = _same_as_clean(folder, out, tmp_path)
+    assert result.reused == len({p.name.split(".")[0] for p in folder.glob("*.md")}) - 1
+
+
+def test_a_new_build_date_recomputes_the_shared_nodes(synthetic, tmp_path):
+    """Page dates after the build date are warnings: the shared rows depend on the date."""
+    import datetime as dt
+
+    folder = tmp_path / "docs"
+    shutil.copytree(synthetic, folder)
+    (folder / "late.md").write_text(_summary("Late", "20261125", ["gamma"]))
+    out = tmp_path / "out"
+    first = build([folder], out, base=BASE, today=TODAY, html=False)
+    late = [d for d in first.diagnostics if d.path.endswith("late.md")]
+    assert any("after the build date" in d.message for d in late)
+    later = _same_as_clean(folder, out, tmp_path, today=TODAY + dt.timedelta(days=2))
+    assert later.reused == len({p.name.split(".")[0] for p in folder.glob("*.md")})
+    assert not any("after the build date" in d.message for d in later.diagnostics
+                   if d.path.endswith("late.md"))
