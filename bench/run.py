@@ -16,7 +16,7 @@ Figures (goals from issue 3 in brackets):
   each < 100 ms at 3,000 documents];
 * peak RSS of a build of --rss-docs documents, all processes summed [<= 1.5 GB];
 * incremental: rebuild after changing 1 of --incremental-docs documents / full
-  build [<= 5%].
+  build, both without graph.html, median of three changes [<= 5%].
 """
 
 from __future__ import annotations
@@ -245,25 +245,36 @@ def measure_corpus(label: str, folder: Path, table: list, skip: set[str], work: 
                 ">= 20x, < 100 ms", theirs / mine >= 20 and mine < 0.1)
 
 
-def measure_incremental(n: int, table: list, work: Path) -> None:
+def measure_incremental(n: int, table: list, work: Path, rounds: int = 3) -> None:
+    """Rebuild after changing one document, `rounds` times (a different document each
+    time; median reported), against a full build. The disk is synced before each timed
+    build, so none of them pays for writing back what the one before it wrote."""
     source = corpus(n)
     folder = work / f"incremental-{n}"
     shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(source, folder)
     out = work / f"incremental-{n}-out"
     shutil.rmtree(out, ignore_errors=True)
+    os.sync()
     full = kg_build(folder, out, "--no-html")
-    changed = sorted(folder.glob("*.md"))[n // 2]
-    text = changed.read_text(encoding="utf-8")
-    changed.write_text(text.replace("## Keywords\n", "## Keywords\n\n* a keyword just added\n", 1),
-                       encoding="utf-8")
-    again = kg_build(folder, out, "--no-html")
+    files = sorted(folder.glob("*.md"))
+    times = []
+    for step in range(rounds):
+        changed = files[len(files) * (step + 1) // (rounds + 1)]
+        text = changed.read_text(encoding="utf-8")
+        changed.write_text(text.replace("## Keywords\n",
+                                        f"## Keywords\n\n* a keyword just added {step}\n", 1),
+                           encoding="utf-8")
+        os.sync()
+        times.append(kg_build(folder, out, "--no-html"))
+    again = sorted(times)[len(times) // 2]
     clean = work / f"incremental-{n}-clean"
     shutil.rmtree(clean, ignore_errors=True)
     kg_build(folder, clean, "--no-html", "--no-cache")
     same = (out / "graph.ttl").read_bytes() == (clean / "graph.ttl").read_bytes()
-    row(table, f"incremental: 1 of {n} changed", f"{again:.2f} s", f"{full:.2f} s (full)",
-        f"{again / full:.1%}", "<= 5%", again / full <= 0.05)
+    shown = ", ".join(f"{t:.2f}" for t in times)
+    row(table, f"incremental: 1 of {n} changed (median of {shown} s)", f"{again:.2f} s",
+        f"{full:.2f} s (full)", f"{again / full:.1%}", "<= 5%", again / full <= 0.05)
     row(table, "incremental output = clean build", "byte-identical" if same else "DIFFERENT",
         "", "", "identical", same)
 

@@ -149,15 +149,27 @@ def overview_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: Shar
 
     `parts` is called three times (passes), so memory holds degrees, not edges.
     """
+    # Memos: the passes meet the same entity and article IRIs over and over.
+    relations: dict[str, str | None] = {}
+    articles: dict[str, str] = {}
+
+    def relation_of(iri: str) -> str | None:
+        relation = relations.get(iri, 0)
+        if relation == 0:
+            relation = relations[iri] = EDGE_RELATIONS.get(shared.kind(iri).article_property)
+        return relation
+
+    def iri_of(article_id: str) -> str:
+        iri = articles.get(article_id)
+        if iri is None:
+            iri = articles[article_id] = article_iri(shared.base, article_id)
+        return iri
+
     def edges(part: ArticlePart) -> set[tuple[str, str, str]]:
-        article = article_iri(shared.base, part.article_id)
-        found = set()
-        for iri, _ in part.forms:
-            relation = EDGE_RELATIONS.get(shared.kind(iri).article_property)
-            if relation:
-                found.add((article, iri, relation))
-        found |= {(article, article_iri(shared.base, target), "closestTo")
-                  for target, _ in part.links}
+        article = iri_of(part.article_id)
+        found = {(article, iri, relation) for iri, _ in part.forms
+                 if (relation := relation_of(iri))}
+        found.update((article, iri_of(target), "closestTo") for target, _ in part.links)
         return found
 
     degree: Counter[str] = Counter()
@@ -165,7 +177,7 @@ def overview_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: Shar
     kind: dict[str, str] = {}
     for part in parts():
         found = edges(part)
-        kind[article_iri(shared.base, part.article_id)] = "Article"
+        kind[iri_of(part.article_id)] = "Article"
         for source, target, relation in found:
             degree[source] += 1
             degree[target] += 1
@@ -200,7 +212,7 @@ def overview_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: Shar
         if node in shared.forms:
             graph.add_node(node, type=NODE_CLASSES[shared.kind(node).cls], label=shared.label(node))
     for part in parts():
-        article = article_iri(shared.base, part.article_id)
+        article = iri_of(part.article_id)
         if article in chosen:
             graph.add_node(article, type="Article", label=part.title, loaded=True,
                            **{k: v for k, v in (("date", part.date), ("url", part.url)) if v})
