@@ -286,7 +286,8 @@ def _decode_articles(table: dict) -> dict[str, CachedArticle]:
 
     return {article_id: CachedArticle(tuple(map(FileSignature._make, files)), offset, length,
                                       part_offset, part_length, documents,
-                                      [Diagnostic(*d) for d in diagnostics], counts, triples)
+                                      [Diagnostic(*d) for d in diagnostics] if diagnostics
+                                      else diagnostics, counts, triples)
             for article_id, (files, offset, length, part_offset, part_length, documents,
                              diagnostics, counts, triples) in table.items()}
 
