@@ -112,6 +112,11 @@ class BlockCopier:
                 self.error = err
 
     def _write_at(self, data: bytes, at: int) -> None:
+        if not hasattr(os, "pwrite"):  # Windows: only this thread moves the file position
+            self.out.seek(at)
+            self.out.write(data)
+            self.out.flush()
+            return
         view = memoryview(data)
         while view:
             done = os.pwrite(self.out.fileno(), view, at)
@@ -123,7 +128,8 @@ class BlockCopier:
             if hasattr(os, "copy_file_range"):  # in the kernel: no copy through Python
                 done = os.copy_file_range(source, out, length, offset, at)
             else:
-                chunk = os.pread(source, min(length, self.CHUNK), offset)
+                self.source.seek(offset)
+                chunk = self.source.read(min(length, self.CHUNK))
                 self._write_at(chunk, at)
                 done = len(chunk)
             if not done:

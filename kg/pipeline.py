@@ -200,18 +200,41 @@ def _read_article_job(job) -> ArticleResult:
 
 
 def _results(jobs: list[tuple], workers: int, progress) -> Iterator[ArticleResult]:
-    """Run read_article over the jobs, in order, on `workers` processes."""
+    """Run read_article over the jobs, in order, on `workers` processes.
+
+    The processes start here, before the caller starts any thread (forking a
+    process that has threads running is unsafe)."""
     if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
-        for job in jobs:
-            yield read_article(*job)
-            progress.update()
-        return
+        return _one_by_one(jobs, progress)
     context = multiprocessing.get_context("fork" if "fork" in
                                           multiprocessing.get_all_start_methods() else None)
-    with context.Pool(workers) as pool:
-        for result in pool.imap(_read_article_job, jobs, chunksize=8):
-            yield result
-            progress.update()
+    return _in_pool(context.Pool(workers), jobs, progress)
+
+
+def _one_by_one(jobs: list[tuple], progress) -> Iterator[ArticleResult]:
+    for job in jobs:
+        yield read_article(*job)
+        progress.update()
+
+
+class _in_pool:
+    """The results of a pool's workers, in order; close() stops the workers."""
+
+    def __init__(self, pool, jobs: list[tuple], progress):
+        self.pool, self.progress = pool, progress
+        self.results = pool.imap(_read_article_job, jobs, chunksize=8)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> ArticleResult:
+        result = next(self.results)
+        self.progress.update()
+        return result
+
+    def close(self) -> None:
+        self.pool.terminate()
+        self.pool.join()
 
 
 class _NoProgress:
@@ -339,10 +362,12 @@ class _Build:
                                      for article_id in gone] if incremental else []
                 new_parts = []
                 with atomic_write(self.turtle_path, "wb") as out, \
-                        open_blocks(self.parts_path, append) as parts:
+                        open_blocks(self.parts_path, append) as parts, \
+                        _stopped(writers):  # writer threads stop before their files close
                     turtle = BlockCopier(old_turtle, out)
+                    writers.append(turtle)
                     blobs = BlockAppender(parts) if append else BlockCopier(old_parts, parts)
-                    writers.extend((turtle, blobs))
+                    writers.append(blobs)
                     turtle.write(turtle_header(graph_prefixes(self.base)).encode("utf-8"))
                     for article_id in groups:
                         if article_id in reused:
@@ -381,12 +406,11 @@ class _Build:
                     blobs.finish()
             rows.commit(self.new)
         except BaseException:
-            for writer in writers:
-                writer.close()
             if rows is not None:
                 rows.abort()
             raise
         finally:
+            computed.close()
             bar.close()
         counts: Counter = Counter()
         for entry in list(self.new.articles.values()) + list(self.new.buckets.values()):
@@ -457,6 +481,20 @@ class _Build:
                     self.new.buckets[key] = CachedBucket(turtle.write(text), len(text),
                                                          dict(count_classes(triples)),
                                                          len(triples))
+
+
+class _stopped:
+    """Stops the block writers' threads on leaving the block, however it is left."""
+
+    def __init__(self, writers: list):
+        self.writers = writers
+
+    def __enter__(self):
+        return self.writers
+
+    def __exit__(self, *exc) -> None:
+        for writer in self.writers:
+            writer.close()
 
 
 def _size(path: Path) -> int:
