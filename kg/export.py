@@ -86,12 +86,21 @@ def turtle_header(prefixes: dict[str, str]) -> str:
 
 
 _NAMERS: dict[tuple, _Namer] = {}
+_VOCABULARY_NAMES: dict[tuple, tuple[dict[str, str], dict[str, str]]] = {}
+
+
+def _remember(names: dict[str, str], iri: str, name: str) -> str:
+    if len(names) < 1000:  # a vocabulary, not data: memory stays flat whatever comes
+        names[iri] = name
+    return name
 
 
 def turtle_body(triples: Iterable[Triple], prefixes: dict[str, str]) -> str:
     """Turtle statements for triples sorted by subject then predicate (no @prefix lines)."""
     key = tuple(prefixes.items())
     name = _NAMERS.get(key) or _NAMERS.setdefault(key, _Namer(prefixes))
+    # Predicates and classes come from a small vocabulary: name each once.
+    predicates, classes = _VOCABULARY_NAMES.setdefault(key, ({V.TYPE: "a"}, {}))
     out: list[str] = []
     write = out.append
     subject = predicate = None
@@ -103,15 +112,18 @@ def turtle_body(triples: Iterable[Triple], prefixes: dict[str, str]) -> str:
                 obj = o.value
             else:
                 obj = f'"{_escape(o.value)}"^^{name(o.datatype)}'
+        elif p == V.TYPE:
+            obj = classes.get(o) or _remember(classes, o, name(o))
         else:
             obj = name(o)
         if s != subject:
             if subject is not None:
                 write(" .\n")
-            write(f"\n{name(s)}\n    {'a' if p == V.TYPE else name(p)} {obj}")
+            write(f"\n{name(s)}\n    {predicates.get(p) or _remember(predicates, p, name(p))} "
+                  f"{obj}")
             subject, predicate = s, p
         elif p != predicate:
-            write(f" ;\n    {'a' if p == V.TYPE else name(p)} {obj}")
+            write(f" ;\n    {predicates.get(p) or _remember(predicates, p, name(p))} {obj}")
             predicate = p
         else:
             write(f" ,\n        {obj}")

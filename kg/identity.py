@@ -22,6 +22,7 @@ _PLAIN = str.maketrans({
 })
 _SPACE_RE = re.compile(r"\s+")
 _KEEP = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.")
+_ONLY_KEPT = re.compile(r"[A-Za-z0-9.\- ]*")  # _KEEP and spaces (ASCII only)
 
 
 def identity_key(label: str) -> str:
@@ -44,6 +45,8 @@ def iri_segment(text: str) -> str:
     """
     if text.strip(".") == "":
         return "".join(f"%{ord(char):02X}" for char in text) or "-"
+    if _ONLY_KEPT.fullmatch(text):  # the common case, without a loop in Python
+        return text.replace(" ", "_")
     out = []
     for char in text:
         if char in _KEEP:
