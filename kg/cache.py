@@ -264,6 +264,7 @@ class SharedRows:
             for leftover in ("-journal", "-wal", "-shm"):
                 Path(f"{self.path}{leftover}").unlink(missing_ok=True)
             os.replace(self.new_path, self.path)
+            (self.path.parent / "state.pickle").unlink(missing_ok=True)  # kg <= format 6
 
     def abort(self) -> None:
         if self.connection.in_transaction:
