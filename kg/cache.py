@@ -52,6 +52,10 @@ CREATE TABLE link (bucket INTEGER, target TEXT, texts BLOB,
 """
 
 
+# What a damaged database or a damaged marshalled value raises.
+_UNREADABLE = (sqlite3.Error, ValueError, EOFError, TypeError)
+
+
 class CacheError(Exception):
     """The cache does not match what it describes; the build starts over without it."""
 
@@ -87,12 +91,11 @@ class CachedBucket:
 
 @dataclass
 class BuildCache:
-    key: tuple  # (format, kg version, base IRI, aliases digest)
+    key: tuple  # cache_key(): format, kg version, base IRI, aliases digest, Python
     graph_signature: tuple[int, int] | None = None  # graph.ttl (size, mtime_ns)
     articles: dict[str, CachedArticle] = field(default_factory=dict)
     buckets: dict[int, CachedBucket] = field(default_factory=dict)
     today: str | None = None  # build date the shared rows were made with (ISO)
-    aliases_used: bool = False
     connection: sqlite3.Connection | None = None  # the open state database, if any
 
     def close(self) -> None:
@@ -139,9 +142,8 @@ def load_cache(outdir: Path, key: tuple) -> BuildCache:
                            _decode_articles(marshal.loads(meta["articles"])),
                            {number: CachedBucket(*row)
                             for number, row in marshal.loads(meta["buckets"]).items()},
-                           marshal.loads(meta["today"]), bool(marshal.loads(meta["aliases"])),
-                           connection)
-    except (OSError, sqlite3.Error, KeyError, ValueError, EOFError, TypeError):
+                           marshal.loads(meta["today"]), connection)
+    except (OSError, KeyError) + _UNREADABLE:
         if connection is not None:
             connection.close()
         return BuildCache(key)
@@ -166,7 +168,7 @@ def load_shared(cache: BuildCache, shared, buckets: set[int] | None) -> None:
         for target, texts in cache.connection.execute(
                 f"SELECT target, texts FROM link {where}", values):
             shared.links[target] = marshal.loads(texts)
-    except (sqlite3.Error, ValueError, EOFError, TypeError) as err:
+    except _UNREADABLE as err:
         raise CacheError(f"unreadable shared nodes in the cache: {err}") from err
 
 
@@ -176,7 +178,7 @@ def page_problems(cache: BuildCache) -> list[tuple[str, dict[str, int], str]]:
         return [(page, marshal.loads(paths), problem) for page, paths, problem in
                 cache.connection.execute(
                     "SELECT page, paths, problem FROM page WHERE problem IS NOT NULL")]
-    except (sqlite3.Error, ValueError, EOFError, TypeError) as err:
+    except _UNREADABLE as err:
         raise CacheError(f"unreadable pages in the cache: {err}") from err
 
 
@@ -247,7 +249,7 @@ class SharedRows:
         meta = {"key": cache.key, "articles": _encode_articles(cache.articles),
                 "buckets": {number: (b.offset, b.length, b.counts, b.triple_count)
                             for number, b in cache.buckets.items()},
-                "today": cache.today, "aliases": cache.aliases_used}
+                "today": cache.today}
         self.connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                                     [(name, marshal.dumps(value)) for name, value in meta.items()])
 

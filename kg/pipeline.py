@@ -27,6 +27,7 @@ import multiprocessing
 import os
 import pickle
 from collections import Counter
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -313,10 +314,14 @@ class _Build:
         key = cache_key(__version__, base, aliases.digest if aliases else None)
         # Without use_cache nothing of the previous build is reused; the new cache is
         # still written (the explorer page is drawn from it).
-        self.old = load_cache(outdir, key) if use_cache else BuildCache(key)
-        self.new = BuildCache(key, today=today.isoformat(), aliases_used=aliases is not None)
         self.turtle_path = outdir / "graph.ttl"
         self.parts_path = cache_dir(outdir) / "parts.bin"
+        self.begin(load_cache(outdir, key) if use_cache else BuildCache(key))
+
+    def begin(self, old: BuildCache) -> None:
+        """Start (again) from the previous build's cache `old`."""
+        self.old = old
+        self.new = BuildCache(old.key, today=self.today.isoformat())
         self.shared = self.new_shared()
         self.incremental = False
 
@@ -325,10 +330,7 @@ class _Build:
 
     def forget_cache(self) -> None:
         self.old.close()
-        self.old = BuildCache(self.old.key)
-        self.new = BuildCache(self.old.key, today=self.today.isoformat(),
-                              aliases_used=self.aliases is not None)
-        self.shared = self.new_shared()
+        self.begin(BuildCache(self.old.key))
 
     def write(self, files: list[SourceFile], workers: int, progress: bool) -> BuildResult:
         groups = group_files(files)
@@ -354,20 +356,18 @@ class _Build:
         bar = progress_bar(len(jobs), progress)
         computed = _results(jobs, workers, bar)
         rows: SharedRows | None = None
-        writers: list = []
         try:
             with open_or_none(self.turtle_path if reused else None, close_later=True) as old_turtle, \
                     open_or_none(self.parts_path if reused else None) as old_parts:
                 old_parts_of_gone = [self.old_part(old_parts, self.old.articles[article_id])
                                      for article_id in gone] if incremental else []
                 new_parts = []
+                # (closing: the writer threads stop before their files close, on every path)
                 with atomic_write(self.turtle_path, "wb") as out, \
                         open_blocks(self.parts_path, append) as parts, \
-                        _stopped(writers):  # writer threads stop before their files close
-                    turtle = BlockCopier(old_turtle, out)
-                    writers.append(turtle)
-                    blobs = BlockAppender(parts) if append else BlockCopier(old_parts, parts)
-                    writers.append(blobs)
+                        closing(BlockCopier(old_turtle, out)) as turtle, \
+                        closing(BlockAppender(parts) if append
+                                else BlockCopier(old_parts, parts)) as blobs:
                     turtle.write(turtle_header(graph_prefixes(self.base)).encode("utf-8"))
                     for article_id in groups:
                         if article_id in reused:
@@ -481,20 +481,6 @@ class _Build:
                     self.new.buckets[key] = CachedBucket(turtle.write(text), len(text),
                                                          dict(count_classes(triples)),
                                                          len(triples))
-
-
-class _stopped:
-    """Stops the block writers' threads on leaving the block, however it is left."""
-
-    def __init__(self, writers: list):
-        self.writers = writers
-
-    def __enter__(self):
-        return self.writers
-
-    def __exit__(self, *exc) -> None:
-        for writer in self.writers:
-            writer.close()
 
 
 def _size(path: Path) -> int:
