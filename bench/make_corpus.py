@@ -78,7 +78,10 @@ def vocabulary(rng: random.Random, size: int, words: int, title: bool = False) -
 
 def table(header: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
-    line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"
+
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"
+
     sep = "|" + "|".join(":" + "-" * (w + 1) for w in widths) + "|"
     return "\n".join([line(header), sep] + [line(r) for r in rows])
 

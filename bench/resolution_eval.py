@@ -17,8 +17,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
 from kg import build
-from kg.resolve import evaluate, labels_in_graph
+from kg.resolve import candidates, resolution_key
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "tests" / "data" / "resolution-pairs.csv"
@@ -29,8 +32,79 @@ def corpus_names(folders: list[Path]) -> list[tuple[str, str]]:
     if not present:
         return []
     with tempfile.TemporaryDirectory() as out:
-        build(present, out, html=False, use_cache=False)
-        return labels_in_graph(Path(out) / "graph.ttl")
+        return build(present, out, html=False, use_cache=False).entity_names()
+
+
+@dataclass(frozen=True)
+class Score:
+    precision: float
+    recall: float
+    true_positive: int
+    false_positive: int
+    false_negative: int
+    wrong: list[tuple[str, str, int]]  # (first, second, labelled same) decided wrongly
+
+
+def resolve_groups(labels: Iterable[tuple[str, str]], accept: float | None,
+                   threshold: float = 90.0) -> Callable[[str], str]:
+    """A function from a name to its group: its resolution key, joined with others by
+    every candidate scoring >= `accept` among `labels` (None: the build's rules only)."""
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while parent.get(key, key) != key:
+            parent[key] = parent.get(parent[key], parent[key])
+            key = parent[key]
+        return key
+
+    spelled: dict[str, bool] = {}  # group -> has a spelled-out (not acronym-like) name
+
+    def long_form(key: str) -> bool:
+        return len(key.replace(" ", "")) > 6
+
+    if accept is not None:
+        for c in candidates(labels, threshold):
+            if c.score < accept:
+                continue
+            first, second = resolution_key(c.first), resolution_key(c.second)
+            a, b = find(first), find(second)
+            if a == b:
+                continue
+            a_long = spelled.get(a, long_form(first))
+            b_long = spelled.get(b, long_form(second))
+            via_acronym = c.reason == "initials" or (
+                c.reason == "alias" and not (long_form(first) and long_form(second)))
+            if via_acronym and a_long and b_long:
+                continue  # one acronym, two spelled-out names: ambiguous ("UI")
+            root, other = min(a, b), max(a, b)
+            parent[other] = root
+            spelled[root] = a_long or b_long
+    return lambda name: find(resolution_key(name))
+
+
+def evaluate(pairs: list[dict[str, str]], universe: Iterable[tuple[str, str]],
+             accept: float | None, threshold: float = 90.0) -> Score:
+    """Precision and recall of "same thing" decisions on labelled pairs (CSV rows with
+    first, first_type, second, second_type, same), candidates mined from `universe`
+    plus the pairs' own names."""
+    names = set(universe)
+    for row in pairs:
+        names.add((row["first_type"], row["first"]))
+        names.add((row["second_type"], row["second"]))
+    group = resolve_groups(sorted(names), accept, threshold)
+    tp = fp = fn = 0
+    wrong = []
+    for row in pairs:
+        said = group(row["first"]) == group(row["second"])
+        truth = row["same"] == "1"
+        tp += said and truth
+        fp += said and not truth
+        fn += truth and not said
+        if said != truth:
+            wrong.append((row["first"], row["second"], int(truth)))
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return Score(precision, recall, tp, fp, fn, wrong)
 
 
 def main(argv: list[str] | None = None) -> None:

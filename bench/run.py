@@ -74,13 +74,12 @@ def kg_build(folder: Path, out: Path, *extra: str) -> float:
 
 def graph_stage(records, out: Path) -> float:
     """Ours: from records to graph.ttl and graph.html written, one process."""
-    from kg.export import graph_prefixes, turtle_body, turtle_header
-    from kg.graph import SharedNodes, article_part, group_by_article
-    from kg.network import to_networkx
-    from kg.store import triples_from_file
-    from kg.view import write_html
-    from kg.extract import build_date
+    from kg import open_graph
     from kg import vocab as V
+    from kg.dates import build_date
+    from kg.parts import SharedNodes, article_part, group_by_article
+    from kg.turtle import graph_prefixes, turtle_body, turtle_header
+    from kg.view import write_html
 
     start = time.perf_counter()
     prefixes = graph_prefixes(V.DEFAULT_BASE)
@@ -92,7 +91,7 @@ def graph_stage(records, out: Path) -> float:
             shared.add(part)
             handle.write(turtle_body(part.triples, prefixes))
         handle.write(turtle_body(shared.triples(), prefixes))
-    write_html(to_networkx(triples_from_file(out / "graph.ttl")), out / "graph.html")
+    write_html(open_graph(out / "graph.ttl").to_networkx(), out / "graph.html")
     return time.perf_counter() - start
 
 
@@ -100,9 +99,10 @@ def rdflib_graph_stage(records, out: Path) -> float:
     """rdflib doing the same from the same records: Graph.add each triple, serialize Turtle."""
     import rdflib
 
-    from kg.graph import Literal, SharedNodes, article_part, group_by_article
-    from kg.extract import build_date
     from kg import vocab as V
+    from kg.dates import build_date
+    from kg.parts import SharedNodes, article_part, group_by_article
+    from kg.rdf import Literal
 
     def term(value):
         if isinstance(value, Literal):
@@ -127,7 +127,8 @@ def rdflib_graph_stage(records, out: Path) -> float:
 
 RDFLIB_QUERY = """
 import json, sys, time, rdflib
-from kg.query import file_prefixes, saved_queries, with_prefixes
+from kg.query import saved_queries, with_prefixes
+from kg.store import file_prefixes
 turtle, name, values = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
 graph = rdflib.Graph().parse(turtle, format="turtle")
 saved = saved_queries()[name]
@@ -180,8 +181,8 @@ def busiest_parameters(store, prefixes: dict[str, str]) -> dict[str, str]:
 
 def query_latencies(turtle: Path, with_rdflib: bool, limit: float
                     ) -> list[tuple[str, float, float | None]]:
-    from kg.query import file_prefixes, saved_queries, with_prefixes
-    from kg.store import load_store
+    from kg.query import saved_queries, with_prefixes
+    from kg.store import file_prefixes, load_store
 
     store = load_store(turtle)
     prefixes = file_prefixes(turtle)
@@ -240,7 +241,7 @@ def row(table: list, what: str, ours: str, baseline: str, ratio: str, goal: str,
 
 def measure_corpus(label: str, folder: Path, table: list, skip: set[str], work: Path,
                    query_limit: float) -> None:
-    from kg.pipeline import find_sources, read_records
+    from kg import find_sources, read_records
 
     files = sorted(folder.rglob("*.md"))
     parse_alone = markdown_it_alone(files)

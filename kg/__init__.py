@@ -1,28 +1,34 @@
 """kg: turn a folder of horizon-scanning article summaries into a knowledge graph.
 
-The pipeline, one module per stage, data flowing one way:
+The pipeline, one module per stage, data flowing one way through plain
+dataclasses (model.py):
 
-    parse.parse_file      Markdown file   -> ParsedDocument
-    extract.extract       ParsedDocument  -> ArticleRecord
-    graph.article_part    ArticleRecords of one article -> ArticlePart (its own triples)
-    graph.SharedNodes     ArticleParts    -> entities, pages, linked articles
-    export.turtle_body    triples         -> Turtle text
-    view.write_html       networkx graph  -> graph.html
-    query.run             SPARQL over a pyoxigraph Store
+    parse.parse_file      Markdown file        -> ParsedDocument (structure)
+    extract.extract       ParsedDocument       -> ArticleRecord  (meaning; readers by name)
+    parts.article_part    an article's records -> ArticlePart    (its own triples)
+    parts.SharedNodes     all ArticleParts     -> entities, pages, linked articles
+    turtle.turtle_body    triples              -> Turtle text
+    pipeline.build        all of it, in parallel, cached, written atomically -> Graph
 
-`kg.build(sources, outdir)` runs all of it and writes the files (pipeline.py);
-`kg.build_graph(records)` gives the same triples in memory for small corpora.
-The `kg` command is a thin layer on top.
+The one public object is `Graph` (graph.py): `kg.build(sources, outdir)` returns
+it and `kg.open_graph(path)` opens a built one; it answers SPARQL, gives the
+networkx and rdflib views, exports, and runs the analytics. What kinds of
+entity there are is one table, `kg.kinds.KINDS`. kg's own errors are
+`KgError` and its subclasses (errors.py). The `kg` command is a thin layer on
+top (cli.py).
 """
 
-__version__ = "0.1.0"
-
-from .graph import KnowledgeGraph, build_graph  # noqa: E402  (after __version__: cache uses it)
-from .pipeline import BuildResult, build, find_sources, read_records  # noqa: E402
-from .query import saved_queries  # noqa: E402
-from .store import load_rdflib, load_store  # noqa: E402
+from .version import __version__
+from .errors import CacheError, GraphFileError, InputError, KgError, PushError, QueryError
+from .files import find_sources
+from .graph import BuildReport, Graph, build_graph, open_graph
+from .kinds import KINDS, Column, EntityKind, KindTable
+from .pipeline import build, read_records
+from .query import saved_queries
 
 __all__ = [
-    "BuildResult", "KnowledgeGraph", "build", "build_graph", "find_sources", "load_rdflib",
-    "load_store", "read_records", "saved_queries",
+    "__version__", "build", "open_graph", "build_graph", "Graph", "BuildReport",
+    "find_sources", "read_records", "saved_queries", "KINDS", "KindTable", "EntityKind",
+    "Column", "KgError", "InputError", "GraphFileError", "QueryError", "CacheError",
+    "PushError",
 ]

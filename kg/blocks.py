@@ -16,8 +16,8 @@ import queue
 import threading
 from pathlib import Path
 
-from .cache import CacheError
-from .export import atomic_write
+from .errors import CacheError
+from .files import atomic_write
 
 
 class BlockCopier:

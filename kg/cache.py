@@ -5,7 +5,7 @@ It lives in `OUTDIR/.kg-cache/`:
 * `state.sqlite` records, for every article, its files' signatures (path, size,
   mtime, content hash) and where its block of Turtle sits in graph.ttl; where
   each output bucket of the shared section sits; and the gathered shared nodes
-  (SharedNodes: entity names, driving forces, pages, linked articles) as rows
+  (SharedNodes: entity names, entity links, pages, linked articles) as rows
   tagged with their output bucket.
 * `parts.bin` holds every article's part (what it says about shared nodes),
   pickled. Incremental builds append the parts they make; full builds (and
@@ -19,13 +19,12 @@ the change more than the size of the corpus. The output is the same as a clean
 build's.
 
 The cache is only trusted when graph.ttl is exactly the file it describes (same
-size and mtime) and kg's version, the base IRI and the aliases file are the
-same; anything unreadable means a clean build.
+size and mtime) and kg's code, the base IRI, the aliases file and the kinds
+table are the same; anything unreadable means a clean build.
 """
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sqlite3
@@ -34,6 +33,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from .errors import CacheError
+from .files import code_digest, content_digest
+from .model import Diagnostic
+
 CACHE_FORMAT = 7
 STATE_FILE = "state.sqlite"
 
@@ -41,8 +44,8 @@ _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB);
 -- Rows are read and replaced a bucket at a time, so they are stored by bucket.
 -- forms: the one surface form (text) or a marshalled {form: count};
--- drives: marshalled {driving force IRI: count} of a signal, else NULL
-CREATE TABLE entity (bucket INTEGER, iri TEXT, forms, drives BLOB,
+-- links: marshalled {(property IRI, other entity IRI): count} (a signal's drivers), else NULL
+CREATE TABLE entity (bucket INTEGER, iri TEXT, forms, links BLOB,
                      PRIMARY KEY (bucket, iri)) WITHOUT ROWID;
 -- problem: why the page id is not a usable date, else NULL
 CREATE TABLE page (bucket INTEGER, page TEXT, urls BLOB, paths BLOB, problem TEXT,
@@ -54,10 +57,6 @@ CREATE TABLE link (bucket INTEGER, target TEXT, texts BLOB,
 
 # What a damaged database or a damaged marshalled value raises.
 _UNREADABLE = (sqlite3.Error, ValueError, EOFError, TypeError)
-
-
-class CacheError(Exception):
-    """The cache does not match what it describes; the build starts over without it."""
 
 
 # Named tuples, not dataclasses: the table of every article is read and written on
@@ -91,7 +90,7 @@ class CachedBucket:
 
 @dataclass
 class BuildCache:
-    key: tuple  # cache_key(): format, kg version, base IRI, aliases digest, Python
+    key: tuple  # cache_key(): format, code digest, base IRI, aliases, kinds, Python
     graph_signature: tuple[int, int] | None = None  # graph.ttl (size, mtime_ns)
     articles: dict[str, CachedArticle] = field(default_factory=dict)
     buckets: dict[int, CachedBucket] = field(default_factory=dict)
@@ -104,17 +103,16 @@ class BuildCache:
             self.connection = None
 
 
-def content_digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
 def cache_dir(outdir: Path) -> Path:
     return outdir / ".kg-cache"
 
 
-def cache_key(version: str, base: str, aliases_digest: str | None) -> tuple:
-    """What must be unchanged for a cache to be used (marshal's format is Python's)."""
-    return (CACHE_FORMAT, version, base, aliases_digest, sys.version_info[:2])
+def cache_key(base: str, aliases_digest: str | None, kinds_digest: str = "") -> tuple:
+    """What must be unchanged for a cache to be used: kg's own code and ontology (an
+    upgraded or edited kg never serves output made by other code), the base IRI, the
+    aliases file, the kinds table, and Python (marshal's format is Python's)."""
+    return (CACHE_FORMAT, code_digest(), base, aliases_digest, kinds_digest,
+            sys.version_info[:2])
 
 
 # --- reading ----------------------------------------------------------------------------
@@ -156,11 +154,11 @@ def load_shared(cache: BuildCache, shared, buckets: set[int] | None) -> None:
         raise CacheError("no state database to read shared nodes from")
     where, values = _in_buckets(buckets)
     try:
-        for iri, forms, drives in cache.connection.execute(
-                f"SELECT iri, forms, drives FROM entity {where}", values):
+        for iri, forms, links in cache.connection.execute(
+                f"SELECT iri, forms, links FROM entity {where}", values):
             shared.forms[iri] = forms if forms.__class__ is str else marshal.loads(forms)
-            if drives is not None:
-                shared.drives[iri] = marshal.loads(drives)
+            if links is not None:
+                shared.entity_links[iri] = marshal.loads(links)
         for page, urls, paths in cache.connection.execute(
                 f"SELECT page, urls, paths FROM page {where}", values):
             shared.pages[page] = marshal.loads(urls)
@@ -224,10 +222,10 @@ class SharedRows:
         for what, key in members:
             if what == "entity":
                 forms = shared.forms[key]
-                drives = shared.drives.get(key)
+                linked = shared.entity_links.get(key)
                 entities.append((number, key, forms if forms.__class__ is str
                                  else marshal.dumps(forms),
-                                 None if drives is None else marshal.dumps(drives)))
+                                 None if linked is None else marshal.dumps(linked)))
             elif what == "page":
                 pages.append((number, key, marshal.dumps(shared.pages[key]),
                               marshal.dumps(shared.page_paths[key]), shared.page_problem(key)))
@@ -285,8 +283,6 @@ def _encode_articles(articles: dict[str, CachedArticle]) -> dict:
 
 
 def _decode_articles(table: dict) -> dict[str, CachedArticle]:
-    from .model import Diagnostic
-
     return {article_id: CachedArticle(tuple(map(FileSignature._make, files)), offset, length,
                                       part_offset, part_length, documents,
                                       [Diagnostic(*d) for d in diagnostics] if diagnostics

@@ -1,8 +1,14 @@
-"""Command line: a thin layer over the Python API (kg.build, kg.query, kg.view)."""
+"""Command line: a thin layer over the Python API (kg.build, kg.open_graph, Graph).
+
+Every command catches kg's own errors (KgError) and nothing else: those are
+printed as one line (the file and line where known) with exit status 1;
+anything else is a bug and shows its traceback.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import subprocess
 import sys
 from pathlib import Path
@@ -10,8 +16,20 @@ from pathlib import Path
 import click
 
 from . import vocab as V
+from .errors import InputError, KgError
 
 MAX_SHOWN_DIAGNOSTICS = 30
+
+
+def _kg_errors(command):
+    """Show a KgError as click shows its own errors: `Error: ...` and exit 1."""
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except KgError as err:
+            raise click.ClickException(str(err)) from None
+    return run
 
 
 @click.group()
@@ -37,18 +55,15 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors; no progress bar.")
 @click.option("--aliases", type=click.Path(exists=True, dir_okay=False),
               help="CSV of same,NAME,NAME / never,NAME,NAME decisions (see `kg resolve`).")
+@_kg_errors
 def build(sources, outdir, base, html, strict, cache, jobs, quiet, aliases) -> None:
     """Build the graph of every *.md summary under SOURCES (files or folders)."""
-    from .export import atomic_write
+    from .files import atomic_write
     from .pipeline import build as run_build
 
-    try:
-        result = run_build(sources, outdir, base=base, html=html, use_cache=cache,
-                           workers=jobs, progress=not quiet and sys.stderr.isatty(),
-                           aliases=aliases)
-    except ValueError as err:  # a malformed aliases file, with its line
-        raise click.ClickException(str(err)) from None
-    diagnostics = result.diagnostics
+    report = run_build(sources, outdir, base=base, html=html, use_cache=cache, workers=jobs,
+                       progress=not quiet and sys.stderr.isatty(), aliases=aliases).report
+    diagnostics = report.diagnostics
     with atomic_write(Path(outdir) / "diagnostics.txt") as handle:
         handle.writelines(f"{d}\n" for d in diagnostics)
     errors = [d for d in diagnostics if d.level == "error"]
@@ -60,15 +75,15 @@ def build(sources, outdir, base, html, strict, cache, jobs, quiet, aliases) -> N
         click.echo(f"... and {len(shown) - MAX_SHOWN_DIAGNOSTICS} more in "
                    f"{Path(outdir) / 'diagnostics.txt'}", err=True)
     if not quiet:
-        click.echo(f"documents read: {len(result.documents)} of {len(result.files)} files"
-                   + (f" ({result.reused} articles unchanged since the last build)"
-                      if result.reused else ""))
+        click.echo(f"documents read: {len(report.documents)} of {len(report.files)} files"
+                   + (f" ({report.reused} articles unchanged since the last build)"
+                      if report.reused else ""))
         click.echo("nodes by type:")
-        for name, count in result.counts.items():
+        for name, count in report.counts.items():
             click.echo(f"  {name:<20} {count:>8}")
-        click.echo(f"triples: {result.triple_count}")
+        click.echo(f"triples: {report.triple_count}")
         click.echo(f"warnings: {len(warnings)}  errors: {len(errors)}")
-        for path in result.outputs.values():
+        for path in report.outputs.values():
             click.echo(f"wrote {path}")
     if strict and (warnings or errors):
         sys.exit(1)
@@ -94,15 +109,18 @@ def _list_queries(ctx: click.Context, _param, value: bool) -> None:
 @click.option("-n", "--name", help="Run a saved query (see --list).")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Value of a saved query's parameter.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True)
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "csv", "tsv", "json", "xml"]))
 @click.option("--max-width", default=60, show_default=True,
               help="Longest cell shown in table format.")
 @click.option("--list", "list_queries", is_flag=True, is_eager=True, expose_value=False,
               callback=_list_queries, help="List the saved queries and exit.")
+@_kg_errors
 def query(graph, sparql, query_file, name, params, fmt, max_width) -> None:
     """Run a SPARQL query over GRAPH (a graph.ttl written by `kg build`)."""
-    from .query import query_files, saved_queries
+    from . import formats
+    from .graph import open_graph
+    from .query import as_table, format_results, format_table, saved_query
 
     given = [x for x in (sparql, query_file, name) if x]
     if len(given) != 1:
@@ -114,21 +132,18 @@ def query(graph, sparql, query_file, name, params, fmt, max_width) -> None:
             raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--param")
         values[key] = value
     if name:
-        queries = saved_queries()
-        if name not in queries:
-            raise click.BadParameter(f"no saved query {name!r}; try --list", param_hint="--name")
-        try:
-            sparql = queries[name].bind(values)
-        except KeyError as err:
-            raise click.BadParameter(err.args[0], param_hint="--param") from None
+        sparql = saved_query(name).bind(values)
     elif values:
         raise click.UsageError("--param only applies to saved queries (--name)")
     elif query_file:
         sparql = query_file.read()
-    try:
-        click.echo(query_files([graph], sparql, fmt, max_width).rstrip("\n"))
-    except (SyntaxError, OSError, ValueError) as err:
-        raise click.ClickException(str(err)) from None
+    opened = open_graph(graph)
+    results = opened.results(sparql)
+    if fmt == "table":
+        click.echo(format_table(as_table(results), max_width=max_width,
+                                prefixes=opened.prefixes))
+    else:
+        click.echo(format_results(results, formats.find(fmt, "results")), nl=False)
 
 
 def _date(_ctx, _param, value):
@@ -145,39 +160,41 @@ def _date(_ctx, _param, value):
 @click.option("-o", "--output", default=None, type=click.Path(),
               help="HTML file to write (default: next to GRAPH, .html).")
 @click.option("--focus", metavar="LABEL", help="Show only what is near the node with this label.")
-@click.option("--depth", default=1, show_default=True, help="Steps from the --focus node.")
+@click.option("--depth", type=click.IntRange(0), default=None,
+              help="Steps from the --focus node (default 1).")
 @click.option("--types", metavar="TYPE,...",
-              help="Only these node types (e.g. Technology,Concern); articles stay as links.")
-@click.option("--min-degree", default=0, show_default=True, help="Only nodes with this many links.")
+              help="Only these node types, any case (e.g. technology,concern); articles "
+                   "stay as links.")
+@click.option("--min-degree", type=click.IntRange(0), default=0, show_default=True,
+              help="Only nodes with this many links.")
 @click.option("--since", callback=_date, metavar="DATE", help="Only articles from this page date.")
 @click.option("--until", callback=_date, metavar="DATE", help="Only articles up to this page date.")
-@click.option("--max-nodes", default=600, show_default=True,
+@click.option("--max-nodes", type=click.IntRange(1), default=600, show_default=True,
               help="Show at most this many of the best-connected nodes.")
 @click.option("--screenshot", is_flag=True,
               help="Also write a PNG of the page next to it (needs Chromium).")
+@_kg_errors
 def view(graph, output, focus, depth, types, min_degree, since, until, max_nodes,
          screenshot) -> None:
     """Write the interactive explorer page of GRAPH (a Turtle file from `kg build`)."""
-    from .network import to_networkx
-    from .store import triples_from_file
     from . import view as explorer
+    from .graph import open_graph
 
+    if depth is not None and focus is None:
+        raise click.UsageError("--depth applies to a --focus node; give --focus LABEL")
     output = Path(output or Path(graph).with_suffix(".html"))
     type_list = [t.strip() for t in types.split(",") if t.strip()] if types else None
-    try:
-        shown = explorer.write_html(to_networkx(triples_from_file(graph)), output,
-                                    max_nodes=max_nodes,
-                                    title=f"kg: {Path(graph).resolve().parent.name}",
-                                    focus=focus, depth=depth, types=type_list,
-                                    min_degree=min_degree, since=since, until=until)
-    except (LookupError, ValueError) as err:
-        raise click.ClickException(str(err)) from None
+    shown = explorer.write_html(open_graph(graph).to_networkx(), output, max_nodes=max_nodes,
+                                title=f"kg: {Path(graph).resolve().parent.name}",
+                                focus=focus, depth=1 if depth is None else depth,
+                                types=type_list, min_degree=min_degree, since=since,
+                                until=until)
     click.echo(f"wrote {output} ({shown} nodes)")
     if screenshot:
         try:
             png = explorer.screenshot(output, output.with_suffix(".png"))
         except (RuntimeError, OSError, subprocess.TimeoutExpired) as err:
-            raise click.ClickException(str(err)) from None
+            raise click.ClickException(f"no screenshot: {err}") from None
         click.echo(f"wrote {png}")
 
 
@@ -190,7 +207,9 @@ def view(graph, output, focus, depth, types, min_degree, since, until, max_nodes
               help="Seconds a query may run before it is stopped (503).")
 @click.option("--max-result-mb", default=100.0, show_default=True,
               help="Largest result to send, in MB; larger ones are refused (413).")
-@click.option("--workers", default=2, show_default=True, help="Queries answered at once.")
+@click.option("--workers", type=click.IntRange(1), default=2, show_default=True,
+              help="Queries answered at once.")
+@_kg_errors
 def serve(graph, host, port, timeout, max_result_mb, workers) -> None:
     """Serve GRAPH read-only over the SPARQL 1.1 Protocol at /sparql, the explorer at /."""
     from .serve import make_server
@@ -199,7 +218,7 @@ def serve(graph, host, port, timeout, max_result_mb, workers) -> None:
         server = make_server(graph, host, port, timeout=timeout, workers=workers,
                              max_bytes=int(max_result_mb * 1e6))
     except OSError as err:
-        raise click.ClickException(f"cannot listen on {host}:{port}: {err}") from None
+        raise KgError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: other machines can query this graph", err=True)
     click.echo(f"SPARQL endpoint: http://{host}:{server.server_address[1]}/sparql "
@@ -225,21 +244,23 @@ def serve(graph, host, port, timeout, max_result_mb, workers) -> None:
 @click.option("--sparql", "sparql_url", metavar="URL",
               help="The store's SPARQL query endpoint, to verify the count (default: guessed "
                    "from --store).")
-@click.option("--chunk", default=50_000, show_default=True, help="Triples per request.")
+@click.option("--chunk", type=click.IntRange(1), default=50_000, show_default=True,
+              help="Triples per request.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@_kg_errors
 def push(graph, store_url, graph_iri, per_article_graphs, sparql_url, chunk, quiet) -> None:
     """Upload GRAPH into a triple store (SPARQL 1.1 Graph Store HTTP Protocol) and verify it."""
-    from .push import PushError, push as push_graph
-    from .pipeline import progress_bar
+    from .graph import open_graph
+    from .progress import progress_bar
+    from .push import push as push_graph
 
     if graph_iri and per_article_graphs:
         raise click.UsageError("--graph and --per-article-graphs exclude each other")
     bar = progress_bar(None, enabled=not quiet and sys.stderr.isatty(), unit="triple")
     try:
-        report = push_graph(graph, store_url, graph=graph_iri, per_article=per_article_graphs,
-                            sparql_url=sparql_url, chunk=chunk, progress=bar.update)
-    except (PushError, ValueError, OSError) as err:
-        raise click.ClickException(str(err)) from None
+        report = push_graph(open_graph(graph), store_url, graph=graph_iri,
+                            per_article=per_article_graphs, sparql_url=sparql_url, chunk=chunk,
+                            progress=bar.update)
     finally:
         bar.close()
     click.echo(f"graphs sent: {len(report.graphs_sent)}  unchanged: {report.graphs_unchanged}  "
@@ -251,37 +272,44 @@ def push(graph, store_url, graph_iri, per_article_graphs, sparql_url, chunk, qui
 
 @main.command("export")
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "fmt", required=True,
-              type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "graphml", "gexf"]))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
+@click.option("--format", "fmt", metavar="FORMAT",
+              help="ttl, nt, nq, trig, jsonld, rdfxml, graphml or gexf (default: from the "
+                   "extension of -o).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="File to write, - for stdout (default: stdout).")
+@_kg_errors
 def export_command(graph, fmt, output) -> None:
     """Write GRAPH as another RDF format (nq/trig: a named graph per article), or as
     GraphML/GEXF for Gephi and Cytoscape."""
-    from .export import atomic_write, export_graph
+    from .files import STDOUT, atomic_write
+    from .formats import export_format
+    from .graph import open_graph
 
-    if output:
-        with atomic_write(output, "wb") as handle:
-            count = export_graph(graph, fmt, handle)
-        click.echo(f"wrote {output} ({count} triples)", err=True)
-    else:
-        export_graph(graph, fmt, sys.stdout.buffer)
+    chosen = export_format(fmt, output)
+    opened = open_graph(graph)
+    opened.triples  # noqa: B018 - read (and fail on a bad file) before writing anything
+    with atomic_write(output or STDOUT, "wb") as handle:
+        written = opened.export(handle, chosen)
+    if output and output != STDOUT:
+        click.echo(f"wrote {output} ({written})", err=True)
 
 
 @main.command()
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="report.html (with charts) or report.md (default: Markdown on stdout).")
-@click.option("--top", default=10, show_default=True, help="Rows per table.")
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True,
+              help="Rows per table.")
+@_kg_errors
 def stats(graph, output, top) -> None:
     """Analytics of GRAPH: counts, central entities, communities, co-occurrence, trends,
     driving forces."""
-    from .export import atomic_write
-    from .network import to_networkx
-    from .report import explorer_href, make_report, to_html, to_markdown
-    from .store import triples_from_file
+    from .files import STDOUT, atomic_write
+    from .graph import open_graph
+    from .report import explorer_href, to_html, to_markdown
 
-    report = make_report(to_networkx(triples_from_file(graph)), top=top)
-    if not output:
+    report = open_graph(graph).stats(top=top)
+    if not output or output == STDOUT:
         click.echo(to_markdown(report), nl=False)
         return
     if output.endswith((".html", ".htm")):
@@ -296,31 +324,36 @@ def stats(graph, output, top) -> None:
 
 @main.command()
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
-@click.option("--report", is_flag=True, default=True, help="List merges and candidates.")
 @click.option("--threshold", default=90.0, show_default=True,
               help="Least rapidfuzz ratio for a spelling candidate.")
 @click.option("--accept", "accept_file", type=click.Path(dir_okay=False),
               help="Append every candidate scoring >= --accept-score to this aliases file.")
 @click.option("--accept-score", default=95.0, show_default=True)
-def resolve(graph, report, threshold, accept_file, accept_score) -> None:
+@_kg_errors
+def resolve(graph, threshold, accept_file, accept_score) -> None:
     """Show the merges the build made (entities with several names) and the candidate
     pairs it did not make, with scores, for review into an aliases file."""
-    from .resolve import candidates, merges_in_graph, labels_in_graph
+    import csv
 
-    for iri, names in merges_in_graph(graph):
+    from .graph import open_graph
+    from .resolve import candidates
+
+    opened = open_graph(graph)
+    for iri, names in opened.merged_entities():
         click.echo(f"merged  {iri}: " + " | ".join(names))
-    found = candidates(labels_in_graph(graph), threshold)
+    found = candidates(opened.entity_names(), threshold)
     for c in found:
         click.echo(f"candidate {c.score:5.1f} {c.reason:<8} {c.first_type}: {c.first!r}  ~  "
                    f"{c.second_type}: {c.second!r}")
     if accept_file:
         chosen = [c for c in found if c.score >= accept_score]
-        with open(accept_file, "a", encoding="utf-8", newline="") as handle:
-            import csv
-
-            writer = csv.writer(handle)
-            for c in chosen:
-                writer.writerow(["same", c.first, c.second])
+        try:
+            with open(accept_file, "a", encoding="utf-8", newline="") as handle:
+                writer = csv.writer(handle)
+                for c in chosen:
+                    writer.writerow(["same", c.first, c.second])
+        except OSError as err:
+            raise InputError(f"cannot write: {err.strerror or err}", path=accept_file) from None
         click.echo(f"appended {len(chosen)} pairs to {accept_file}; build with --aliases "
                    f"{accept_file}")
 

@@ -1,581 +1,201 @@
-"""Graph stage: ArticleRecords -> KnowledgeGraph (identity, IRIs, triples).
+"""The graph as one object: what `kg.build` returns and `kg.open_graph` opens.
 
-The model, in one picture (ontology/kg.ttl has the full definitions):
+A Graph is a built graph file (or triples in memory) with everything people do
+with it one call away; each view of it is made once, when first asked for:
 
-    Article --hasKeyword/hasTheme/hasCategory/hasContentType--> Keyword/Theme/...
-    Article --reportsSignal/mentionsTechnology/raisesConcern/...--> Signal/Technology/...
-    Article --hasMention--> TechnologyMention --mentionOf--> Technology
-                             (description, relevancy, sourceLine; for signals also
-                              change, tenYearOutlook, drivenBy DrivingForce)
-    Signal --drivenBy--> DrivingForce
-    Article --publishedIn--> Page (dcterms:date)     Article --closestTo--> Article
-    Article --hasSummary--> ArticleSummary (one per file: title, abstract, sourcePath)
-
-Entities (keywords, themes, signals, driving forces, technologies, concerns,
-behaviors, issues, categories, types) are one node per identity key across the
-whole corpus; what one article says about an entity lives on its own mention
-node, so articles never overwrite each other. Several files of one article
-(`<id>.md`, `<id>.legacy.md`) are one Article with several summaries.
-
-The work is split so it can run in parallel and stream: `article_part` makes
-everything an article owns (the article, its summaries, its mentions: triples
-no other article touches) and lists what it says about shared nodes;
-`SharedNodes` gathers those from all parts and makes the shared triples
-(entities with their labels, pages, articles only known from links). Each
-block is sorted, so the same input always gives the same output.
+>>> import kg, tempfile
+>>> graph = kg.build(["examples"], tempfile.mkdtemp(), html=False)
+>>> graph.count_by_class()["Article"], len(graph)
+(1, 552)
+>>> graph.query("SELECT (COUNT(*) AS ?n) WHERE { ?t a kg:Technology }").values()
+[{'n': '6'}]
+>>> graph.to_networkx().number_of_nodes() > 10
+True
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import urllib.parse
-import zlib
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from typing import Iterable, NamedTuple
+import functools
+from pathlib import Path
+from typing import IO, Iterable
 
 from . import vocab as V
-from .extract import build_date, parse_page_date
-from .identity import identity_key, iri_segment
-from .model import ArticleRecord, Diagnostic, Mention
-from .resolve import AliasTable, alias_keys, name_key, resolution_key
+from .dates import build_date
+from .errors import GraphFileError
+from .formats import Format, export_format
+from .kinds import KINDS, KindTable
+from .model import ArticleRecord, Diagnostic
+from .parts import assemble, count_classes
+from .query import Table, as_table, run, saved_query
+from .rdf import Triple
+from .resolve import AliasTable
+from .store import (file_prefixes, open_store, rdf_format_of, store_from_triples,
+                    triples_from_file)
+from .turtle import graph_prefixes
+
+__all__ = ["Graph", "open_graph", "build_graph", "BuildReport"]
 
 
-class Literal(NamedTuple):
-    """An RDF literal; IRIs are plain `str`."""
+class BuildReport:
+    """What a build did: files read, counts, diagnostics, outputs written."""
 
-    value: str
-    datatype: str = V.XSD_STRING
-
-
-Term = "str | Literal"
-Triple = tuple[str, str, "str | Literal"]
-
-
-@dataclass(frozen=True)
-class EntityKind:
-    """How one kind of entity is typed, named and linked from its article."""
-
-    name: str
-    cls: str
-    segment: str  # IRI path segment under the base
-    article_property: str | None
-    mention_class: str | None = None
-    extra_types: tuple[str, ...] = ()
+    def __init__(self, files: list, base: str):
+        self.files = files  # the SourceFiles found
+        self.base = base
+        self.documents: list[str] = []  # stems of the summaries read
+        self.counts: dict[str, int] = {}  # nodes by class
+        self.triple_count = 0
+        self.diagnostics: list[Diagnostic] = []
+        self.outputs: dict[str, Path] = {}
+        self.reused = 0  # articles taken from the cache
+        self.records: list[ArticleRecord] | None = None  # only with keep_records=True
 
 
-KINDS = {
-    kind.name: kind
-    for kind in (
-        EntityKind("keyword", V.KG + "Keyword", "keyword", V.KG + "hasKeyword",
-                   extra_types=(V.CONCEPT,)),
-        EntityKind("theme", V.KG + "Theme", "theme", V.KG + "hasTheme", extra_types=(V.CONCEPT,)),
-        EntityKind("category", V.KG + "Category", "category", V.KG + "hasCategory",
-                   extra_types=(V.CONCEPT,)),
-        EntityKind("content_type", V.KG + "ContentType", "type", V.KG + "hasContentType",
-                   extra_types=(V.CONCEPT,)),
-        EntityKind("signal", V.KG + "Signal", "signal", V.KG + "reportsSignal",
-                   V.KG + "SignalMention"),
-        EntityKind("concern", V.KG + "Concern", "concern", V.KG + "raisesConcern",
-                   V.KG + "ConcernMention"),
-        EntityKind("behavior", V.KG + "Behavior", "behavior", V.KG + "describesBehavior",
-                   V.KG + "BehaviorMention"),
-        EntityKind("technology", V.KG + "Technology", "technology", V.KG + "mentionsTechnology",
-                   V.KG + "TechnologyMention"),
-        EntityKind("issue", V.KG + "Issue", "issue", V.KG + "discussesIssue",
-                   V.KG + "IssueMention"),
-        EntityKind("driving_force", V.DRIVING_FORCE, "driving-force", None),
-    )
-}
+class Graph:
+    """A knowledge graph built by kg: a graph file, or triples in memory.
 
-
-@dataclass
-class KnowledgeGraph:
-    """The built graph: sorted unique triples plus what went into them.
-
-    >>> from kg.parse import parse_text
-    >>> from kg.extract import extract
-    >>> rec = extract(parse_text("# __T__, (from page [20250323](https://x.org/p/1).)\\n\\n"
-    ...                          "## Keywords\\n\\n* AI\\n", "a.md"))
-    >>> g = build_graph([rec], base="http://ex.org/")
-    >>> ("http://ex.org/article/a", V.KG + "hasKeyword", "http://ex.org/keyword/ai") in g.triples
-    True
+    `path`: the graph file (Turtle, or any RDF format pyoxigraph reads);
+    `triples`: or the triples themselves; `report`: what the build did, when the
+    graph comes from `kg.build`.
     """
 
-    triples: list[Triple]
-    base: str
-    records: list[ArticleRecord] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    aliases: AliasTable | None = None
+    def __init__(self, path: str | Path | None = None, *, triples: list[Triple] | None = None,
+                 base: str | None = None, report: BuildReport | None = None,
+                 kinds: KindTable = KINDS):
+        if (path is None) == (triples is None):
+            raise ValueError("give a graph file or triples")
+        self.path = None if path is None else Path(path)
+        self._triples = triples
+        self._base = base
+        self.report = report
+        self.kinds = kinds
 
-    def iri(self, kind: str, label: str) -> str:
-        """The IRI an entity of `kind` with this label has in this graph."""
-        return entity_iri(self.base, kind, label, self.aliases)
+    def __repr__(self) -> str:
+        where = self.path if self.path else f"{len(self._triples)} triples in memory"
+        return f"<kg.Graph {where}>"
+
+    # --- views, each made once --------------------------------------------------------
+
+    @property
+    def triples(self) -> list[Triple]:
+        """The graph's triples (read from the file on first use)."""
+        if self._triples is None:
+            self._triples = triples_from_file(self.path)
+        return self._triples
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+    @functools.cached_property
+    def prefixes(self) -> dict[str, str]:
+        """Prefixes for queries and writing: the standard ones and the graph's own."""
+        if self.path is not None:
+            return {**V.PREFIXES, **file_prefixes(self.path)}
+        return graph_prefixes(self.base, self.kinds)
+
+    @property
+    def base(self) -> str:
+        """The base IRI of the graph's nodes."""
+        if self._base is None:
+            article = self.prefixes.get("article", V.DEFAULT_BASE + "article/")
+            self._base = article.removesuffix("article/")
+        return self._base
+
+    @functools.cached_property
+    def store(self):
+        """A pyoxigraph Store of the graph (a file's on-disk index, opened read-only)."""
+        if self.path is not None:
+            return open_store(self.path)
+        return store_from_triples(self.triples)
+
+    def to_networkx(self):
+        """Articles and entities as a networkx MultiDiGraph (see kg.network.to_networkx)."""
+        return self._networkx
+
+    @functools.cached_property
+    def _networkx(self):
+        from .network import to_networkx
+
+        return to_networkx(self.triples, self.kinds)
+
+    def to_rdflib(self):
+        """The graph as an rdflib.Graph (a new one on each call: rdflib graphs are mutable)."""
+        from .store import rdflib_from_triples
+
+        return rdflib_from_triples(self.triples)
+
+    # --- asking -----------------------------------------------------------------------
+
+    def query(self, sparql: str) -> Table:
+        """Run a SPARQL query (kg:, rdfs:, skos:, ... need no PREFIX lines); SELECT rows,
+        an ASK answer or CONSTRUCT triples as a Table. Raises QueryError."""
+        return as_table(self.results(sparql))
+
+    def results(self, sparql: str):
+        """The raw pyoxigraph results of a query (for serialising them)."""
+        return run(self.store, sparql, self.prefixes)
+
+    def saved_query(self, name: str, **params: str) -> Table:
+        """Run a saved query (`kg query --list`) with its parameters."""
+        return self.query(saved_query(name).bind(params))
 
     def count_by_class(self) -> dict[str, int]:
         """Number of nodes per kg class, by the class's local name."""
         return dict(sorted(count_classes(self.triples).items()))
 
-    def to_store(self):
-        """The graph in a pyoxigraph Store (fast SPARQL)."""
-        from .store import store_from_triples
-
-        return store_from_triples(self.triples)
-
-    def to_rdflib(self):
-        """The graph as an rdflib.Graph (for rdflib-based tools)."""
-        from .store import rdflib_from_triples
-
-        return rdflib_from_triples(self.triples)
-
-
-def count_classes(triples: Iterable[Triple]) -> Counter[str]:
-    """Nodes per kg class (by local name) among the rdf:type triples."""
-    return Counter(o[len(V.KG):] for s, p, o in triples
-                   if p == V.TYPE and o.__class__ is str and o.startswith(V.KG))
-
-
-def entity_iri(base: str, kind: str, label: str, aliases: AliasTable | None = None) -> str:
-    """The IRI of an entity: `{base}{kind segment}/{encoded resolution key}`, so names
-    that differ only in case, accents, punctuation or plural are one node.
-
-    >>> entity_iri("http://ex.org/", "technology", "Digital  Twins")
-    'http://ex.org/technology/digital_twin'
-    >>> entity_iri("http://ex.org/", "technology", "Large Language Models (LLMs)")
-    'http://ex.org/technology/large_language_model'
-    """
-    return f"{base}{KINDS[kind].segment}/{iri_segment(resolution_key(label, aliases))}"
-
-
-def article_iri(base: str, article_id: str) -> str:
-    return f"{base}article/{iri_segment(article_id)}"
-
-
-def _safe_url(url: str) -> str | None:
-    """An untrusted URL as an absolute IRI, percent-encoding what IRIs forbid; or None."""
-    url = url.strip()
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https", "ftp", "mailto") or not (
-        parts.netloc or parts.scheme.lower() == "mailto"
-    ):
-        return None
-    # Keep everything IRIs allow (reserved characters, existing %-escapes, non-ASCII).
-    encoded = urllib.parse.quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
-    try:
-        from pyoxigraph import NamedNode
-
-        NamedNode(encoded)
-    except ValueError:
-        return None
-    return encoded
-
-
-@dataclass
-class ArticlePart:
-    """What one article contributes: its own triples and what it says about shared nodes."""
-
-    article_id: str
-    triples: list[Triple]  # sorted; subjects: the article, its summaries, its mentions
-    forms: list[tuple[str, str]] = field(default_factory=list)  # (entity IRI, surface form)
-    drives: list[tuple[str, str]] = field(default_factory=list)  # (signal IRI, force IRI)
-    pages: list[tuple[str, str, str | None]] = field(default_factory=list)  # (path, id, url)
-    links: list[tuple[str, str]] = field(default_factory=list)  # (target id, link text)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    # For the explorer page, which is drawn from parts without reading graph.ttl back:
-    # (entity IRI, {"description": ..., "relevancy": ...}) per table row
-    mentions: list[tuple[str, dict[str, str]]] = field(default_factory=list)
-    title: str = ""
-    date: str | None = None  # earliest valid page date, ISO
-    url: str | None = None  # external link
-
-    def without_triples(self) -> "ArticlePart":
-        return ArticlePart(self.article_id, [], self.forms, self.drives, self.pages, self.links,
-                           self.diagnostics, self.mentions, self.title, self.date, self.url)
-
-
-class _ArticleBuilder:
-    """Makes the ArticlePart of one article from the records of its summary files."""
-
-    def __init__(self, records: list[ArticleRecord], base: str, aliases: AliasTable | None):
-        self.base, self.aliases = base, aliases
-        self.records = sorted(records, key=lambda r: (r.rendering is not None,
-                                                      r.rendering or "", r.path))
-        self.triples: set[Triple] = set()
-        self.part = ArticlePart(article_id=self.records[0].article_id, triples=[])
-
-    def add(self, s: str, p: str, o: "str | Literal") -> None:
-        self.triples.add((s, p, o))
-
-    def entity(self, kind: str, label: str) -> str:
-        iri = entity_iri(self.base, kind, label, self.aliases)
-        self.part.forms.append((iri, label))
-        return iri
-
-    def build(self) -> ArticlePart:
-        iri = article_iri(self.base, self.part.article_id)
-        primary = self.records[0]  # `<id>.md` sorts before `<id>.<rendering>.md`
-        self.add(iri, V.TYPE, V.ARTICLE)
-        self.add(iri, V.IDENTIFIER, Literal(self.part.article_id))
-        self.add(iri, V.IS_LOADED, Literal("true", V.XSD_BOOLEAN))
-        self.add(iri, V.LABEL, Literal(primary.title or self.part.article_id))
-        if primary.title:
-            self.add(iri, V.TITLE, Literal(primary.title))
-        for record in self.records:
-            self.summary(iri, record)
-        self.part.triples = sorted(self.triples, key=sort_key)
-        self.part.title = primary.title or self.part.article_id
-        dates = [r.page_date.isoformat() for r in self.records if r.page_date]
-        self.part.date = min(dates) if dates else None
-        self.part.url = next(filter(None, (_safe_url(r.external_link) for r in self.records
-                                           if r.external_link)), None)
-        return self.part
-
-    def summary(self, article: str, record: ArticleRecord) -> None:
-        summary = f"{self.base}summary/{iri_segment(record.stem)}"
-        add = self.add
-        add(article, V.HAS_SUMMARY, summary)
-        add(summary, V.TYPE, V.SUMMARY)
-        add(summary, V.TYPE, V.PROV_ENTITY)
-        add(summary, V.LABEL, Literal(record.title or record.stem))
-        add(summary, V.SOURCE_PATH, Literal(record.path))
-        if record.title:
-            add(summary, V.TITLE, Literal(record.title))
-        if record.rendering:
-            add(summary, V.RENDERING, Literal(record.rendering))
-        if record.summary:
-            add(summary, V.ABSTRACT, Literal(record.summary))
-        for note in record.notes:
-            add(summary, V.NOTE, Literal(note.text))
-        for extra in record.extra_sections:
-            add(summary, V.EXTRA_SECTION, Literal(extra.text))
-        if record.external_link:
-            url = _safe_url(record.external_link)
-            if url:
-                add(article, V.URL, url)
-            else:
-                self.warn(record, None, f"external link {record.external_link!r} is not an "
-                          "absolute http(s) IRI; kept as text")
-                add(article, V.EXTERNAL_LINK_TEXT, Literal(record.external_link))
-        if record.page:
-            add(article, V.PUBLISHED_IN, page_iri(self.base, record.page))
-            self.part.pages.append((record.path, record.page, record.page_url))
-        for kind, terms in (("keyword", record.keywords), ("theme", record.themes),
-                            ("category", [record.category] if record.category else []),
-                            ("content_type", [record.content_type] if record.content_type else [])):
-            for term in terms:
-                add(article, KINDS[kind].article_property, self.entity(kind, term.text))
-        used: Counter[str] = Counter()
-        for mention in record.mentions:
-            self.mention(article, summary, record, mention, used)
-        for link in record.closest:
-            self.part.links.append((link.target, link.text))
-            add(article, V.CLOSEST_TO, article_iri(self.base, link.target))
-
-    def mention(self, article: str, summary: str, record: ArticleRecord, mention: Mention,
-                used: Counter[str]) -> None:
-        kind = KINDS[mention.kind]
-        entity = self.entity(mention.kind, mention.name)
-        local = f"{summary}/{kind.segment}/{iri_segment(identity_key(mention.name))}"
-        used[local] += 1
-        if used[local] > 1:  # the same entity twice in one table: keep both rows
-            self.warn(record, mention.line, f"{mention.kind} {mention.name!r} appears again "
-                      "in this file; kept as a second mention")
-            local = f"{local}/{used[local]}"
-        add = self.add
-        add(article, kind.article_property, entity)
-        add(article, V.HAS_MENTION, local)
-        add(local, V.TYPE, kind.mention_class)
-        add(local, V.TYPE, V.MENTION)  # stated, so queries and SHACL need no reasoner
-        add(local, V.MENTION_OF, entity)
-        add(local, V.LABEL, Literal(mention.name))
-        add(local, V.DERIVED_FROM, summary)
-        add(local, V.SOURCE_LINE, Literal(str(mention.line), V.XSD_INTEGER))
-        if mention.description:
-            add(local, V.DESCRIPTION, Literal(mention.description))
-        if mention.relevancy is not None:
-            add(local, V.RELEVANCY, Literal(str(mention.relevancy), V.XSD_INTEGER))
-        if mention.change:
-            add(local, V.CHANGE, Literal(mention.change))
-        if mention.ten_year:
-            add(local, V.TEN_YEAR, Literal(mention.ten_year))
-        if mention.driving_force:
-            force = self.entity("driving_force", mention.driving_force)
-            add(local, V.DRIVEN_BY, force)
-            self.part.drives.append((entity, force))
-        if mention.src:
-            add(local, V.SRC_ID, Literal(mention.src))
-        facts = {"description": mention.description, "change": mention.change,
-                 "tenYearOutlook": mention.ten_year,
-                 "relevancy": None if mention.relevancy is None else str(mention.relevancy)}
-        self.part.mentions.append((entity, {k: v for k, v in facts.items() if v}))
-        if mention.name_derived:
-            add(local, V.NAME_DERIVED, Literal("true", V.XSD_BOOLEAN))
-
-    def warn(self, record: ArticleRecord, line: int | None, message: str) -> None:
-        self.part.diagnostics.append(Diagnostic("warning", record.path, line, message))
-
-
-def article_part(records: list[ArticleRecord], base: str = V.DEFAULT_BASE,
-                 aliases: AliasTable | None = None) -> ArticlePart:
-    """The ArticlePart of one article, from the records of all its summary files;
-    `aliases` is the analyst's aliases file, if any (see kg.resolve)."""
-    return _ArticleBuilder(records, base, aliases).build()
-
-
-def page_iri(base: str, page: str) -> str:
-    return f"{base}page/{iri_segment(page)}"
-
-
-_SEGMENT_KIND = {kind.segment: kind for kind in KINDS.values()}
-# Output buckets of the shared section: more means less to rewrite after a change,
-# and a longer table of them in the cache.
-BUCKETS = 4096
-
-
-class SharedNodes:
-    """Gathers what articles say about shared nodes and makes their triples.
-
-    An entity's label is its most frequent surface form (ties: first in sort
-    order); the other forms are kept as skos:altLabel, and its identity key as
-    skos:hiddenLabel, which saved queries use to find an entity by name.
-
-    Parts can be added and removed again, so a rebuild after a change updates
-    the gathered state instead of starting over. Output comes in buckets (see
-    `bucket`), so a rebuild only regenerates the buckets a change touched.
-    """
-
-    def __init__(self, base: str, today: _dt.date, aliases_used: bool = False):
-        self.base = base
-        self.today = today
-        # With an aliases file, an entity's key may differ from its names' own keys.
-        self.aliases_used = aliases_used
-        # An entity seen once keeps just that surface form (a str); one seen more often
-        # has a dict of form -> count. (Plain dicts, not Counters: the build cache
-        # stores them with marshal, which takes builtin types only.)
-        self.forms: dict[str, "str | dict[str, int]"] = {}
-        self.drives: dict[str, dict[str, int]] = {}  # signal IRI -> driving-force IRIs
-        self.pages: dict[str, dict[str, int]] = {}  # page id -> its URLs ("" for none)
-        self.page_paths: dict[str, dict[str, int]] = {}  # page id -> files published in it
-        self.links: dict[str, dict[str, int]] = {}  # linked article id -> link texts
-        self.loaded: set[str] = set()
-
-    # --- gathering ----------------------------------------------------------------
-
-    def add(self, part: ArticlePart) -> None:
-        self._count(part, 1)
-
-    def remove(self, part: ArticlePart) -> None:
-        """Undo add(part): for rebuilding after the article changed or went away."""
-        self._count(part, -1)
-
-    def _count(self, part: ArticlePart, step: int) -> None:
-        (self.loaded.add if step > 0 else self.loaded.discard)(part.article_id)
-        for iri, form in part.forms:
-            self._count_form(iri, form, step)
-        for signal, force in part.drives:
-            _bump(self.drives, signal, force, step)
-        for path, page, url in part.pages:
-            _bump(self.pages, page, url or "", step)
-            _bump(self.page_paths, page, path, step)
-        for target, text in part.links:
-            _bump(self.links, target, text, step)
-
-    def _count_form(self, iri: str, form: str, step: int) -> None:
-        known = self.forms.get(iri)
-        if known is None:  # first seen (a removal always finds what was added)
-            self.forms[iri] = form
-        elif known.__class__ is str:
-            if step > 0:
-                self.forms[iri] = {known: 2} if known == form else {known: 1, form: 1}
-            else:
-                del self.forms[iri]
-        else:
-            _bump(self.forms, iri, form, step)
-
-    # --- output -------------------------------------------------------------------
-
-    def kind(self, iri: str) -> EntityKind:
-        """The kind of a shared entity, from its IRI."""
-        return _SEGMENT_KIND[iri[len(self.base):].split("/", 1)[0]]
-
-    @staticmethod
-    def bucket(iri: str) -> int:
-        """The output bucket of a subject: a hash of the last segment of its IRI, so
-        buckets are even in size and entities of different types with the same key
-        share a bucket (their skos:exactMatch links are made there). The shared
-        section is written bucket by bucket, sorted within each."""
-        return zlib.crc32(iri[iri.rfind("/") + 1:].encode("utf-8")) % BUCKETS
-
-    def touched(self, part: ArticlePart) -> set[int]:
-        """The buckets whose triples the part can change."""
-        base = self.base
-        subjects = [iri for iri, _ in part.forms]
-        subjects += [page_iri(base, page) for _, page, _ in part.pages]
-        subjects += [article_iri(base, target) for target, _ in part.links]
-        subjects.append(article_iri(base, part.article_id))
-        return {self.bucket(iri) for iri in subjects}
-
-    def members(self, buckets: set[int] | None = None) -> dict[int, list[tuple[str, str]]]:
-        """The shared subjects per output bucket (all buckets, or only `buckets`), as
-        (what, key) pairs: ("entity", IRI), ("page", page id), ("link", article id)."""
-        found: dict[int, list[tuple[str, str]]] = defaultdict(list)
-        bucket = self.bucket
-        subjects = [("entity", iri, iri) for iri in self.forms]
-        subjects += [("page", page, page_iri(self.base, page)) for page in self.pages]
-        # Links to loaded articles too: their triples are left out (bucket_triples), but
-        # the state is kept, for when the article goes away again.
-        subjects += [("link", target, article_iri(self.base, target)) for target in self.links]
-        for what, key, iri in subjects:
-            number = bucket(iri)
-            if buckets is None or number in buckets:
-                found[number].append((what, key))
-        return found
-
-    def bucket_triples(self, members: list[tuple[str, str]]) -> list[Triple]:
-        """The sorted triples of one bucket's subjects (see `members`)."""
-        out: list[Triple] = []
-        same_key: dict[str, list[str]] = defaultdict(list)
-        for what, key in members:
-            if what == "entity":
-                self._entity_triples(key, out)
-                same_key[key[key.rfind("/") + 1:]].append(key)
-            elif what == "page":
-                self._page_triples(key, out)
-            elif key not in self.loaded:  # an article known only from links to it
-                self._link_triples(key, out)
-        # A keyword and a technology (say) with the same key name one concept: linked,
-        # not merged, as they are different kinds of thing in the model.
-        for iris in same_key.values():
-            out.extend((a, V.EXACT_MATCH, b) for a in iris for b in iris if a != b)
-        out.sort(key=sort_key)
-        return out
-
-    def triples(self, buckets: set[int] | None = None) -> list[Triple]:
-        """All shared triples (or those of `buckets`) in output order: by bucket, sorted
-        within. For small graphs; builds write one bucket at a time."""
-        members = self.members(buckets)
-        return [t for number in sorted(members) for t in self.bucket_triples(members[number])]
-
-    def _entity_triples(self, iri: str, out: list[Triple]) -> None:
-        add = out.append
-        forms = self.forms[iri]
-        kind = self.kind(iri)
-        add((iri, V.TYPE, kind.cls))
-        for extra in kind.extra_types:
-            add((iri, V.TYPE, extra))
-        label = forms if forms.__class__ is str else most_common(forms)
-        add((iri, V.LABEL, Literal(label)))
-        add((iri, V.PREF_LABEL, Literal(label)))
-        every = [forms] if forms.__class__ is str else list(forms)
-        out.extend((iri, V.ALT_LABEL, Literal(form)) for form in every if form != label)
-        # Search keys (kg.resolve.name_key of each name, and the key of its alias in
-        # parentheses), for exact, indexed look-ups whatever the spelling variant.
-        # Without an aliases file, a name's key is the IRI's own (decoded) segment.
-        if self.aliases_used or len(every) > 1:
-            keys = {name_key(form) for form in every}
-        else:
-            keys = {urllib.parse.unquote(iri[iri.rfind("/") + 1:].replace("_", " "))}
-        keys.update(key for form in every if "(" in form for key in alias_keys(form))
-        out.extend((iri, V.HIDDEN_LABEL, Literal(key)) for key in keys if key)
-        out.extend((iri, V.DRIVEN_BY, force) for force in self.drives.get(iri, ()))
-
-    def label(self, iri: str) -> str:
-        """The label of a shared entity (its most frequent surface form)."""
-        forms = self.forms[iri]
-        return forms if forms.__class__ is str else most_common(forms)
-
-    def _page_triples(self, page: str, out: list[Triple]) -> None:
-        iri = page_iri(self.base, page)
-        out.append((iri, V.TYPE, V.PAGE))
-        out.append((iri, V.IDENTIFIER, Literal(page)))
-        out.append((iri, V.LABEL, Literal(page)))
-        date = parse_page_date(page, self.today)[0]
-        if date:
-            out.append((iri, V.DATE, Literal(date.isoformat(), V.XSD_DATE)))
-        else:
-            out.append((iri, V.UNPARSED_DATE, Literal(page)))
-        urls = {_safe_url(url) for url in self.pages[page] if url}
-        out.extend((iri, V.URL, url) for url in urls if url)
-
-    def _link_triples(self, target: str, out: list[Triple]) -> None:
-        iri = article_iri(self.base, target)
-        titles = self.links[target]
-        out.append((iri, V.TYPE, V.ARTICLE))
-        out.append((iri, V.IDENTIFIER, Literal(target)))
-        out.append((iri, V.IS_LOADED, Literal("false", V.XSD_BOOLEAN)))
-        label = most_common(titles)
-        out.append((iri, V.LABEL, Literal(label)))
-        out.extend((iri, V.ALT_LABEL, Literal(title)) for title in titles if title != label)
-
-    def page_problem(self, page: str) -> str | None:
-        """Why a page id is not a usable date, or None."""
-        return parse_page_date(page, self.today)[1]
-
-    def diagnostics(self) -> list[Diagnostic]:
-        """A warning for every file published in a page whose id is not a usable date."""
-        return page_date_warnings((page, paths, self.page_problem(page))
-                                  for page, paths in self.page_paths.items())
-
-
-def page_date_warnings(pages: Iterable[tuple[str, Iterable[str], str | None]]
-                       ) -> list[Diagnostic]:
-    """Warnings for the files of pages whose id is not a usable date, in path order,
-    from (page id, its files, the problem or None)."""
-    found = [Diagnostic("warning", path, 1, f"page date {page!r} {problem}; kept as text")
-             for page, paths, problem in pages if problem for path in paths]
-    return sorted(found, key=lambda d: (d.path, d.message))
-
-
-def _bump(table: dict[str, dict[str, int]], key: str, value: str, step: int) -> None:
-    """Add `step` to table[key][value], dropping what reaches zero."""
-    counts = table.get(key)
-    if counts is None:
-        counts = table[key] = {}
-    count = counts.get(value, 0) + step
-    if count:
-        counts[value] = count
-    else:
-        del counts[value]
-        if not counts:
-            del table[key]
-
-
-def most_common(forms: dict[str, int]) -> str:
-    """The most frequent form; ties go to the first in sort order."""
-    return min(forms, key=lambda form: (-forms[form], form))
-
-
-def sort_key(triple: Triple):
-    """Sort order of triples: subject, predicate, then IRIs before literals."""
-    s, p, o = triple
-    if o.__class__ is Literal:
-        return (s, p, 1, o.value, o.datatype)
-    return (s, p, 0, o, "")
-
-
-def group_by_article(records: Iterable[ArticleRecord]) -> dict[str, list[ArticleRecord]]:
-    """Records by article id, in id order."""
-    groups: dict[str, list[ArticleRecord]] = defaultdict(list)
-    for record in records:
-        groups[record.article_id].append(record)
-    return dict(sorted(groups.items()))
+    def entity_names(self) -> list[tuple[str, str]]:
+        """(type, name) of every entity name (label and other names), sorted."""
+        classes = ", ".join(f"<{cls}>" for cls in self.kinds.classes())
+        table = self.query("SELECT ?type ?name WHERE { ?e a ?class ; rdfs:label|skos:altLabel "
+                           f"?name . FILTER(?class IN ({classes})) "
+                           "BIND(STRAFTER(STR(?class), '#') AS ?type) }")
+        return sorted((row["type"], row["name"]) for row in table.values())
+
+    def merged_entities(self) -> list[tuple[str, list[str]]]:
+        """Entities the build made of several differently written names."""
+        table = self.query("SELECT ?e ?name WHERE { ?e skos:altLabel [] ; "
+                           "rdfs:label|skos:altLabel ?name }")
+        names: dict[str, set[str]] = {}
+        for row in table.values():
+            names.setdefault(row["e"], set()).add(row["name"])
+        return [(iri, sorted(found)) for iri, found in sorted(names.items())]
+
+    # --- writing ----------------------------------------------------------------------
+
+    def export(self, output: IO[bytes], fmt: str | Format) -> str:
+        """Write the graph to a binary stream in an export format (a Format or its name);
+        returns what was written ("553 triples")."""
+        if not isinstance(fmt, Format):
+            fmt = export_format(fmt, None)
+        return fmt.writer(self.triples, output, self.prefixes)
+
+    def stats(self, top: int = 10):
+        """The analytics report (kg.report.Report) of the graph."""
+        from .report import make_report
+
+        return make_report(self.to_networkx(), top=top)
+
+
+def open_graph(path: str | Path, kinds: KindTable = KINDS) -> Graph:
+    """Open a graph file written by `kg build` (or any RDF file kg can read); it is read
+    when first used. GraphFileError, naming the file (and the line, for a file that
+    cannot be parsed), when it cannot be read."""
+    if not Path(path).is_file():
+        raise GraphFileError("no such graph file", path=path)
+    rdf_format_of(path)  # an unknown extension fails now
+    return Graph(path, kinds=kinds)
 
 
 def build_graph(records: Iterable[ArticleRecord], base: str = V.DEFAULT_BASE,
-                today: _dt.date | None = None, aliases: AliasTable | None = None
-                ) -> KnowledgeGraph:
-    """Turn extracted records into an in-memory KnowledgeGraph (for small corpora and tests;
-    `kg.build` streams the same triples to disk). Deterministic for the same records."""
+                today: _dt.date | None = None, aliases: AliasTable | None = None,
+                kinds: KindTable = KINDS) -> Graph:
+    """The Graph of extracted records, in memory (for small corpora and tests; `kg.build`
+    streams the same triples to disk). Deterministic for the same records."""
     records = list(records)
-    shared = SharedNodes(base, today or build_date(), aliases is not None)
-    triples: list[Triple] = []
-    diagnostics = [d for record in records for d in record.diagnostics]
-    for group in group_by_article(records).values():
-        part = article_part(group, base, aliases)
-        shared.add(part)
-        triples.extend(part.triples)
-        diagnostics.extend(part.diagnostics)
-    triples.extend(shared.triples())
-    triples.sort(key=sort_key)
-    return KnowledgeGraph(triples=triples, base=base, records=records,
-                          diagnostics=diagnostics + shared.diagnostics(), aliases=aliases)
+    triples, diagnostics = assemble(records, base, today or build_date(), aliases, kinds)
+    report = BuildReport([], base)
+    report.records, report.diagnostics = records, diagnostics
+    report.triple_count = len(triples)
+    report.counts = dict(sorted(count_classes(triples).items()))
+    return Graph(triples=triples, base=base, report=report, kinds=kinds)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
+from .errors import clean_text
+
 
 @dataclass(frozen=True)
 class Diagnostic:
@@ -25,7 +27,8 @@ class Diagnostic:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.level}: {self.message}"
+        # Text from documents reaches terminals: control characters are shown, not sent.
+        return clean_text(f"{where}: {self.level}: {self.message}")
 
 
 # --- parse stage: document structure -------------------------------------------------
@@ -80,30 +83,37 @@ class ParsedDocument:
     page: str | None = None  # the newsletter page id, e.g. "20250323"
     page_url: str | None = None
     external_link: str | None = None
+    external_link_line: int | None = None
     sections: list[Section] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
 # --- extract stage: meaning ----------------------------------------------------------
 
-# Kinds of table rows; each becomes an entity plus a per-article qualified node.
-MENTION_KINDS = ("signal", "concern", "behavior", "technology", "issue")
+
+@dataclass
+class EntityName:
+    """An item naming an entity of a list or field kind (a keyword, a theme, the category)."""
+
+    kind: str  # a name in kinds.KINDS
+    text: str
+    line: int
 
 
 @dataclass
 class Mention:
     """One table row: an article's statement about a signal, concern, technology, ..."""
 
-    kind: str  # one of MENTION_KINDS
+    kind: str  # a table kind in kinds.KINDS
     name: str  # exact surface text of the name (or a name derived from the description)
     line: int
     description: str | None = None
     relevancy: int | None = None
-    change: str | None = None  # signals only
-    ten_year: str | None = None  # signals only
-    driving_force: str | None = None  # signals only
     src: str | None = None  # the `src` column of name-less technology tables
     name_derived: bool = False  # True when the name was made from the description
+    # The kind's own columns (kinds.Column.field -> cell text): a signal's change,
+    # ten_year and driving_force.
+    values: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -119,13 +129,15 @@ class ArticleRecord:
     page_url: str | None
     page_date: _dt.date | None
     external_link: str | None
+    external_link_line: int | None = None
     summary: str | None = None
-    category: TextLine | None = None
-    content_type: TextLine | None = None
-    keywords: list[TextLine] = field(default_factory=list)
-    themes: list[TextLine] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
+    names: list[EntityName] = field(default_factory=list)  # keywords, themes, category, type
+    mentions: list[Mention] = field(default_factory=list)  # table rows
     closest: list[Link] = field(default_factory=list)
     notes: list[TextLine] = field(default_factory=list)  # unknown `Other` fields, kept verbatim
     extra_sections: list[TextLine] = field(default_factory=list)  # unknown sections, raw Markdown
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def names_of(self, kind: str) -> list[EntityName]:
+        """The items naming entities of one list or field kind, in document order."""
+        return [name for name in self.names if name.kind == kind]

@@ -12,15 +12,30 @@ from typing import Callable, Iterable, Iterator
 import networkx as nx
 
 from . import vocab as V
-from .graph import KINDS, ArticlePart, Literal, SharedNodes, Triple, article_iri, most_common
+from .kinds import KINDS, KindTable
+from .parts import ArticlePart, SharedNodes, most_common
+from .rdf import Literal, Triple, article_iri
 
-# Which relations become edges, and what they are called on the edge.
-EDGE_RELATIONS = {kind.article_property: kind.article_property[len(V.KG):]
-                  for kind in KINDS.values() if kind.article_property}
-EDGE_RELATIONS[V.CLOSEST_TO] = "closestTo"
-EDGE_RELATIONS[V.DRIVEN_BY] = "drivenBy"
-NODE_CLASSES = {kind.cls: kind.cls[len(V.KG):] for kind in KINDS.values()}
-NODE_CLASSES[V.ARTICLE] = "Article"
+__all__ = ["edge_relations", "node_classes", "mention_facts", "to_networkx", "pick_overview",
+           "overview_from_parts"]
+
+
+def edge_relations(kinds: KindTable = KINDS) -> dict[str, str]:
+    """Which relations become edges (property IRI -> the edge's `relation`): article ->
+    entity, article -> article (closestTo), entity -> entity (a signal's drivenBy)."""
+    relations = {kind.property_iri: kind.article_property for kind in kinds
+                 if kind.article_property}
+    relations[V.CLOSEST_TO] = "closestTo"
+    for kind in kinds:
+        for column in kind.columns:
+            if column.names_kind:
+                relations[V.KG + column.property] = column.property
+    return relations
+
+
+def node_classes(kinds: KindTable = KINDS) -> dict[str, str]:
+    """Which classes become nodes (class IRI -> the node's `type`)."""
+    return {V.ARTICLE: "Article", **{kind.cls: kind.class_name for kind in kinds}}
 # What an article says about an entity, kept for the explorer's details panel.
 MENTION_FACTS = {V.DESCRIPTION: "description", V.RELEVANCY: "relevancy", V.CHANGE: "change",
                  V.TEN_YEAR: "tenYearOutlook"}
@@ -30,7 +45,7 @@ def mention_facts(triples: Iterable[Triple]) -> Iterator[tuple[str, str, dict[st
     """(article, entity, facts) for every mention node among `triples`, where facts has
     the article's own description, relevancy, change and 10-year outlook (those present).
 
-    >>> from kg.graph import Literal
+    >>> from kg.rdf import Literal
     >>> list(mention_facts([("a", V.HAS_MENTION, "m"), ("m", V.MENTION_OF, "t"),
     ...                     ("m", V.RELEVANCY, Literal("4", V.XSD_INTEGER))]))
     [('a', 't', {'relevancy': '4'})]
@@ -56,11 +71,11 @@ def _attach_mentions(graph: nx.MultiDiGraph, found: Iterable[tuple[str, str, dic
             graph.nodes[entity].setdefault("mentions", []).append({"article": article, **facts})
 
 
-def to_networkx(triples: Iterable[Triple]) -> nx.MultiDiGraph:
+def to_networkx(triples: Iterable[Triple], kinds: KindTable = KINDS) -> nx.MultiDiGraph:
     """Articles and entities with `type`, `label` and (articles) `date`, `url` attributes;
     entities named in tables also have `mentions` (see `mention_facts`).
 
-    >>> from kg.graph import Literal
+    >>> from kg.rdf import Literal
     >>> g = to_networkx([("a", V.TYPE, V.ARTICLE), ("a", V.LABEL, Literal("A")),
     ...                  ("t", V.TYPE, V.KG + "Technology"), ("t", V.LABEL, Literal("T")),
     ...                  ("a", V.KG + "mentionsTechnology", "t")])
@@ -68,11 +83,12 @@ def to_networkx(triples: Iterable[Triple]) -> nx.MultiDiGraph:
     [('a', 't', 'mentionsTechnology')]
     """
     triples = list(triples)
+    classes, relations = node_classes(kinds), edge_relations(kinds)
     graph = nx.MultiDiGraph()
     node_type: dict[str, str] = {}
     for s, p, o in triples:
-        if p == V.TYPE and o in NODE_CLASSES:
-            node_type[s] = NODE_CLASSES[o]
+        if p == V.TYPE and o in classes:
+            node_type[s] = classes[o]
     for node, kind in sorted(node_type.items()):
         graph.add_node(node, type=kind, label=node)
     page_dates: dict[str, str] = {}
@@ -87,8 +103,8 @@ def to_networkx(triples: Iterable[Triple]) -> nx.MultiDiGraph:
                 graph.nodes[s]["loaded"] = o.value == "true"
             elif p == V.PUBLISHED_IN:
                 article_pages.append((s, o))
-            elif p in EDGE_RELATIONS and isinstance(o, str) and o in node_type:
-                graph.add_edge(s, o, key=EDGE_RELATIONS[p], relation=EDGE_RELATIONS[p])
+            elif p in relations and o.__class__ is str and o in node_type:
+                graph.add_edge(s, o, key=relations[p], relation=relations[p])
         elif p == V.DATE and isinstance(o, Literal):
             page_dates[s] = o.value
     for article, page in article_pages:
@@ -156,7 +172,7 @@ def overview_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: Shar
     def relation_of(iri: str) -> str | None:
         relation = relations.get(iri, 0)
         if relation == 0:
-            relation = relations[iri] = EDGE_RELATIONS.get(shared.kind(iri).article_property)
+            relation = relations[iri] = shared.kind(iri).article_property
         return relation
 
     def iri_of(article_id: str) -> str:
@@ -184,14 +200,14 @@ def overview_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: Shar
             if relation == "closestTo":
                 kind[target] = "Article"
         reach.update({target for _, target, relation in found if relation != "closestTo"})
-    for signal, forces in shared.drives.items():
-        for force in forces:
-            degree[signal] += 1
-            degree[force] += 1
-            reach[force] += 1
+    for entity, links in shared.entity_links.items():
+        for _, other in links:
+            degree[entity] += 1
+            degree[other] += 1
+            reach[other] += 1
     for node in degree:
         if node not in kind:
-            kind[node] = NODE_CLASSES[shared.kind(node).cls]
+            kind[node] = shared.kind(node).class_name
             reach.setdefault(node, 0)
 
     def links(chosen: set[str]) -> dict[str, int]:
@@ -210,7 +226,7 @@ def overview_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: Shar
     loaded = len(shared.base + "article/")
     for node in chosen:
         if node in shared.forms:
-            graph.add_node(node, type=NODE_CLASSES[shared.kind(node).cls], label=shared.label(node))
+            graph.add_node(node, type=shared.kind(node).class_name, label=shared.label(node))
     for part in parts():
         article = iri_of(part.article_id)
         if article in chosen:
@@ -220,10 +236,11 @@ def overview_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: Shar
             if source in chosen and target in chosen:
                 graph.add_edge(source, target, key=relation, relation=relation)
         _attach_mentions(graph, ((article, entity, facts) for entity, facts in part.mentions))
-    for signal, forces in shared.drives.items():
-        for force in forces:
-            if signal in chosen and force in chosen:
-                graph.add_edge(signal, force, key="drivenBy", relation="drivenBy")
+    for entity, links in shared.entity_links.items():
+        for prop, other in links:
+            if entity in chosen and other in chosen:
+                relation = prop[len(V.KG):]
+                graph.add_edge(entity, other, key=relation, relation=relation)
     for node in chosen:
         if "type" not in graph.nodes.get(node, {}):  # an article only known from links
             titles = shared.links.get(node[loaded:])

@@ -12,7 +12,8 @@ header line, then a delimiter row `|:--|--:|`), and every row is split from its
 source line: markdown-it's own table rule would drop cells past the header's
 width and pad short rows, hiding the ragged rows we must report.
 
->>> doc = parse_text("# __T__, (from page [20250323](https://x.org/p/20250323).)\\n\\n## Keywords\\n\\n* a\\n", "t.md")
+>>> doc = parse_text("# __T__, (from page [20250323](https://x.org/p/20250323).)\\n\\n"
+...                  "## Keywords\\n\\n* a\\n", "t.md")
 >>> doc.title, doc.page, doc.sections[0].items[0].text
 ('T', '20250323', 'a')
 """
@@ -192,6 +193,7 @@ def _read_paragraph(doc: ParsedDocument, inline: Token, line: int, section: Sect
         external = _EXTERNAL_RE.search(content)
         if external and doc.external_link is None:
             doc.external_link = external["url"]
+            doc.external_link_line = line
         elif content.strip():
             _warn(doc, line, "text before the first section is not the external link; ignored: "
                   f"{content.strip()[:60]!r}")

@@ -3,8 +3,8 @@
 This is the Python API the CLI and the notebooks share:
 
 >>> import kg, tempfile
->>> result = kg.build(["examples"], tempfile.mkdtemp(), html=False)
->>> result.counts["Article"], result.triple_count
+>>> graph = kg.build(["examples"], tempfile.mkdtemp(), html=False)
+>>> graph.report.counts["Article"], graph.report.triple_count
 (1, 552)
 
 How a build runs, so it stays fast on big archives:
@@ -32,28 +32,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from . import __version__
 from . import vocab as V
 from .blocks import BlockAppender, BlockCopier, open_blocks, open_or_none, read_range
-from .cache import (BuildCache, CacheError, CachedArticle, CachedBucket, FileSignature,
-                    SharedRows, cache_dir, cache_key, content_digest, load_cache, load_shared,
+from .cache import (BuildCache, CachedArticle, CachedBucket, FileSignature,
+                    SharedRows, cache_dir, cache_key, load_cache, load_shared,
                     page_problems, reusable)
-from .export import atomic_write, graph_prefixes, turtle_body, turtle_header
-from .extract import build_date, extract, split_stem
+from .dates import build_date
+from .errors import CacheError
+from .extract import extract, split_stem
+from .files import SourceFile, atomic_write, content_digest, find_sources
+from .graph import BuildReport, Graph
+from .kinds import KINDS, KindTable
+from .progress import progress_bar
 from .resolve import AliasTable
-from .graph import (ArticlePart, KnowledgeGraph, SharedNodes, article_part, count_classes,
-                    page_date_warnings, sort_key)
+from .turtle import graph_prefixes, turtle_body, turtle_header
+from .parts import ArticlePart, SharedNodes, article_part, count_classes, page_date_warnings
 from .model import ArticleRecord, Diagnostic
 from .parse import parse_bytes
 
 # Below this many articles, worker processes cost more than they save.
 PARALLEL_THRESHOLD = 64
-
-
-@dataclass
-class SourceFile:
-    path: Path
-    shown_as: str  # relative to the source argument's parent: stable across machines
 
 
 @dataclass
@@ -71,59 +69,6 @@ class ArticleResult:
     records: list[ArticleRecord] | None = None
 
 
-@dataclass
-class BuildResult:
-    files: list[SourceFile]
-    documents: list[str] = field(default_factory=list)  # stems of the summaries read
-    counts: dict[str, int] = field(default_factory=dict)  # nodes by class
-    triple_count: int = 0
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    outputs: dict[str, Path] = field(default_factory=dict)
-    reused: int = 0  # articles taken from the cache
-    records: list[ArticleRecord] | None = None  # only with keep_records=True
-    base: str = V.DEFAULT_BASE
-
-    @property
-    def graph(self) -> KnowledgeGraph:
-        """The written graph, read back into memory (for small graphs and tests)."""
-        from .store import triples_from_file
-
-        return KnowledgeGraph(triples=sorted(triples_from_file(self.outputs["turtle"]),
-                                             key=sort_key),
-                              base=self.base, records=self.records or [],
-                              diagnostics=self.diagnostics)
-
-
-def find_sources(sources: Iterable[str | Path]) -> list[SourceFile]:
-    """Every `*.md` file under the given files and folders, in a stable order.
-
-    Raises FileNotFoundError for a source that does not exist.
-    """
-    found: list[SourceFile] = []
-    for source in map(Path, sources):
-        if not source.exists():
-            raise FileNotFoundError(f"{source}: no such file or folder")
-        if source.is_dir():
-            root = source.resolve()
-            found.extend(SourceFile(root / relative, f"{root.name}/{relative}")
-                         for relative in sorted(_markdown_files(str(root), "")))
-        else:
-            found.append(SourceFile(source.resolve(), source.name))
-    return found
-
-
-def _markdown_files(folder: str, prefix: str) -> Iterator[str]:
-    """Relative paths of the *.md files below `folder`, skipping hidden files and folders."""
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir():
-                yield from _markdown_files(entry.path, f"{prefix}{entry.name}/")
-            elif entry.name.endswith(".md") and entry.is_file():
-                yield f"{prefix}{entry.name}"
-
-
 def group_files(files: Iterable[SourceFile]) -> dict[str, list[SourceFile]]:
     """Files by article id, in id order; within an article, `<id>.md` first."""
     groups: dict[str, list[SourceFile]] = {}
@@ -136,8 +81,8 @@ def group_files(files: Iterable[SourceFile]) -> dict[str, list[SourceFile]]:
 
 
 def read_article(article_id: str, files: list[SourceFile], base: str, today: _dt.date,
-                 keep_records: bool = False, aliases: AliasTable | None = None
-                 ) -> ArticleResult:
+                 keep_records: bool = False, aliases: AliasTable | None = None,
+                 kinds: KindTable = KINDS) -> ArticleResult:
     """Read, parse and extract the files of one article and make its Turtle block.
 
     A file that cannot be used gives an error diagnostic and is left out.
@@ -183,14 +128,14 @@ def read_article(article_id: str, files: list[SourceFile], base: str, today: _dt
                 f"read as another rendering, {new_stem}"))
             doc.stem = new_stem
         seen[doc.stem] = (digest, source.shown_as)
-        records.append(extract(doc, today))
+        records.append(extract(doc, today, kinds))
     if not records:
         return ArticleResult(article_id, ArticlePart(article_id, []), b"", tuple(signatures),
                              [], Counter(), 0, problems)
-    part = article_part(records, base, aliases)
+    part = article_part(records, base, aliases, kinds)
     part.diagnostics[:0] = [d for r in records for d in r.diagnostics]
     counts = count_classes(part.triples)
-    turtle = turtle_body(part.triples, graph_prefixes(base)).encode("utf-8")
+    turtle = turtle_body(part.triples, graph_prefixes(base, kinds)).encode("utf-8")
     return ArticleResult(article_id, part.without_triples(), turtle, tuple(signatures),
                          [r.stem for r in records], counts, len(part.triples), problems,
                          records if keep_records else None)
@@ -238,48 +183,27 @@ class _in_pool:
         self.pool.join()
 
 
-class _NoProgress:
-    def update(self, n: int = 1) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
-
-
-def progress_bar(total: int | None, enabled: bool, unit: str = "article"):
-    """A tqdm bar shown after a second (or a do-nothing one when not `enabled`).
-
-    $KG_PROGRESS_DELAY sets the seconds before it shows (default 1).
-    """
-    if not enabled:
-        return _NoProgress()
-    from tqdm import tqdm
-
-    try:
-        delay = float(os.environ.get("KG_PROGRESS_DELAY", "1"))
-    except ValueError:
-        delay = 1.0
-    # delay: nothing is shown for builds that finish within it.
-    return tqdm(total=total, unit=unit, delay=delay, leave=False, unit_scale=unit != "article")
-
-
 def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
           base: str = V.DEFAULT_BASE, html: bool = True, today: _dt.date | None = None,
           workers: int | None = None, use_cache: bool = True, progress: bool = False,
-          keep_records: bool = False, aliases: str | Path | AliasTable | None = None
-          ) -> BuildResult:
-    """Build the knowledge graph of the summaries under `sources` into `outdir`.
+          keep_records: bool = False, aliases: str | Path | AliasTable | None = None,
+          kinds: KindTable = KINDS) -> Graph:
+    """Build the knowledge graph of the summaries under `sources` into `outdir`; returns
+    the Graph, whose `report` says what was read, counted, written and found wrong.
 
     Writes `graph.ttl` (and `graph.html` unless html=False), each atomically,
     and keeps a cache in `outdir/.kg-cache` so the next build only reads what changed.
     `aliases` is an aliases file (or table) of an analyst's same/never decisions
-    (kg.resolve); a changed file rebuilds everything.
+    (kg.resolve); a changed file rebuilds everything. `kinds` is the table of
+    entity kinds (kg.kinds.KINDS).
+
+    Raises InputError for a source that does not exist or a malformed aliases file.
     """
     files = find_sources(sources)
     if aliases is not None and not isinstance(aliases, AliasTable):
         aliases = AliasTable.read(aliases)
     run = _Build(Path(outdir), base, today or build_date(), use_cache and not keep_records,
-                 keep_records, aliases)
+                 keep_records, aliases, kinds)
     try:
         try:
             result = run.write(files, workers or os.cpu_count() or 1, progress)
@@ -295,7 +219,8 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
                        title=f"kg: {run.outdir.resolve().name}")
     finally:
         run.old.close()
-    return result
+    result.diagnostics[:0] = files.diagnostics
+    return Graph(result.outputs["turtle"], base=base, report=result, kinds=kinds)
 
 
 class _Build:
@@ -308,10 +233,11 @@ class _Build:
     """
 
     def __init__(self, outdir: Path, base: str, today: _dt.date, use_cache: bool,
-                 keep_records: bool, aliases: AliasTable | None = None):
+                 keep_records: bool, aliases: AliasTable | None, kinds: KindTable):
         self.outdir, self.base, self.today = outdir, base, today
         self.use_cache, self.keep_records, self.aliases = use_cache, keep_records, aliases
-        key = cache_key(__version__, base, aliases.digest if aliases else None)
+        self.kinds = kinds
+        key = cache_key(base, aliases.digest if aliases else None, kinds.digest)
         # Without use_cache nothing of the previous build is reused; the new cache is
         # still written (the explorer page is drawn from it).
         self.turtle_path = outdir / "graph.ttl"
@@ -326,13 +252,13 @@ class _Build:
         self.incremental = False
 
     def new_shared(self) -> SharedNodes:
-        return SharedNodes(self.base, self.today, self.aliases is not None)
+        return SharedNodes(self.base, self.today, self.aliases is not None, self.kinds)
 
     def forget_cache(self) -> None:
         self.old.close()
         self.begin(BuildCache(self.old.key))
 
-    def write(self, files: list[SourceFile], workers: int, progress: bool) -> BuildResult:
+    def write(self, files: list[SourceFile], workers: int, progress: bool) -> BuildReport:
         groups = group_files(files)
         reused = {}
         for article_id, group in groups.items():
@@ -340,8 +266,8 @@ class _Build:
             signatures = reusable(entry, group) if entry else None
             if signatures is not None:
                 reused[article_id] = (entry, signatures)
-        jobs = [(article_id, group, self.base, self.today, self.keep_records, self.aliases)
-                for article_id, group in groups.items() if article_id not in reused]
+        jobs = [(article_id, group, self.base, self.today, self.keep_records, self.aliases,
+                 self.kinds) for article_id, group in groups.items() if article_id not in reused]
         gone = [article_id for article_id in self.old.articles if article_id not in reused]
         # Incremental while the change is smaller than what stays; the shared rows were
         # made for one build date (page dates after it are warnings).
@@ -350,8 +276,9 @@ class _Build:
         # Append new parts to parts.bin unless most of it would then be stale.
         live = sum(entry.part_length for entry in self.old.articles.values())
         append = incremental and _size(self.parts_path) <= 2 * live + (64 << 10)
-        result = BuildResult(files=files, base=self.base, reused=len(reused),
-                             records=[] if self.keep_records else None)
+        result = BuildReport(files, self.base)
+        result.reused = len(reused)
+        result.records = [] if self.keep_records else None
         shared = self.shared
         bar = progress_bar(len(jobs), progress)
         computed = _results(jobs, workers, bar)
@@ -368,7 +295,8 @@ class _Build:
                         closing(BlockCopier(old_turtle, out)) as turtle, \
                         closing(BlockAppender(parts) if append
                                 else BlockCopier(old_parts, parts)) as blobs:
-                    turtle.write(turtle_header(graph_prefixes(self.base)).encode("utf-8"))
+                    turtle.write(turtle_header(graph_prefixes(self.base, self.kinds))
+                                 .encode("utf-8"))
                     for article_id in groups:
                         if article_id in reused:
                             old_entry, signatures = reused[article_id]
@@ -466,7 +394,7 @@ class _Build:
         the previous graph.ttl."""
         members = shared.members(dirty)
         keys = sorted(members) if dirty is None else sorted(set(self.old.buckets) | dirty)
-        prefixes = graph_prefixes(self.base)
+        prefixes = graph_prefixes(self.base, self.kinds)
         for key in keys:
             if dirty is not None and key not in dirty:
                 old = self.old.buckets[key]
@@ -501,14 +429,15 @@ def _unpickle(blob: bytes) -> ArticlePart:
         raise CacheError(f"unreadable part in the cache: {err}") from err
 
 
-def read_records(files: Iterable[SourceFile], today: _dt.date | None = None
-                 ) -> tuple[list[ArticleRecord], list[Diagnostic]]:
+def read_records(files: Iterable[SourceFile], today: _dt.date | None = None,
+                 kinds: KindTable = KINDS) -> tuple[list[ArticleRecord], list[Diagnostic]]:
     """Parse and extract every file, in memory (no graph, no files written)."""
     today = today or build_date()
     records: list[ArticleRecord] = []
     problems: list[Diagnostic] = []
     for article_id, group in group_files(files).items():
-        article = read_article(article_id, group, V.DEFAULT_BASE, today, keep_records=True)
+        article = read_article(article_id, group, V.DEFAULT_BASE, today, keep_records=True,
+                               kinds=kinds)
         records.extend(article.records or [])
         problems.extend(article.problems)
     return records, problems

@@ -24,17 +24,17 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
-from .export import atomic_write, named_graphs, ntriples_lines
-from .store import triples_from_file
+from .errors import PushError
+from .export import named_graphs, ntriples_lines
+from .files import atomic_write
+
+if TYPE_CHECKING:
+    from .graph import Graph
 
 CHUNK_TRIPLES = 50_000
 RETRIES = 4
-
-
-class PushError(RuntimeError):
-    """The store refused or failed a request (after retries), or the count did not match."""
 
 
 @dataclass
@@ -64,7 +64,7 @@ def query_endpoint_for(store_url: str) -> str:
                                 ("/rdf-graph-store", "/sparql")):
         if url.endswith(suffix):
             return url[: -len(suffix)] + replacement
-    raise ValueError(f"cannot tell the SPARQL endpoint of {store_url}; give --sparql URL")
+    raise PushError(f"cannot tell the SPARQL endpoint of {store_url}; give --sparql URL")
 
 
 def _graph_url(store_url: str, graph: str) -> str:
@@ -113,19 +113,25 @@ def _state_path(graph_file: Path, store_url: str) -> Path:
     return graph_file.resolve().parent / ".kg-cache" / f"push-{key}.json"
 
 
-def push(graph_file: str | Path, store_url: str, *, graph: str | None = None,
+def push(source: "Graph | str | Path", store_url: str, *, graph: str | None = None,
          per_article: bool = False, base: str | None = None, sparql_url: str | None = None,
          chunk: int = CHUNK_TRIPLES, progress: Callable[[int], None] | None = None,
          verify: bool = True) -> PushReport:
-    """Upload `graph_file` to the Graph Store at `store_url` and verify the count.
+    """Upload a graph (a kg.Graph or a graph file) to the Graph Store at `store_url` and
+    verify the count.
 
     Into the default graph (or `graph`, an IRI) — replacing what was there — or,
     with `per_article`, one named graph per article plus one for shared nodes
     (names under `base`, default the articles' own base). `progress(n)` is called
     with the number of triples after each request.
     """
-    graph_file = Path(graph_file)
-    triples = triples_from_file(graph_file)
+    from .graph import Graph, open_graph
+
+    opened = source if isinstance(source, Graph) else open_graph(source)
+    if opened.path is None:
+        raise PushError("push a graph written to a file (kg.build or kg.open_graph)")
+    graph_file = opened.path
+    triples = opened.triples
     if per_article:
         groups = named_graphs(triples, base)
     else:

@@ -11,6 +11,9 @@ title (first line) and declares parameters:
 The VALUES line holds a default, so the file runs as it is in any SPARQL
 engine; `--param technology=...` replaces the value with a properly escaped
 SPARQL literal (text from users is never pasted into a query unencoded).
+A query that should cover every entity kind says so with `# kinds: all` (or
+`# kinds: all except category, ...`), and `missing_kinds` (run by the tests)
+says which kinds it does not reach, so a new kind cannot be forgotten there.
 
 >>> sparql_literal('say "hi"\\n')
 '"say \\\\"hi\\\\"\\\\n"'
@@ -18,22 +21,26 @@ SPARQL literal (text from users is never pasted into a query unencoded).
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 import re
 from dataclasses import dataclass, field
 from importlib import resources
-from pathlib import Path
 
 import pyoxigraph as ox
 
 from . import vocab as V
+from .errors import QueryError
+from .formats import Format
+from .kinds import KINDS, KindTable
 from .resolve import name_key
+
+__all__ = ["SavedQuery", "saved_queries", "sparql_literal", "run", "Table", "as_table",
+           "format_table", "format_results", "with_prefixes", "missing_kinds", "saved_query"]
 
 # `# param NAME: description`; `# param NAME (label): ...` marks an entity name looked up
 # by its search key (skos:hiddenLabel), so the value is normalised the way keys are.
 _PARAM_RE = re.compile(r"^#\s*param\s+(\w+)\s*(\(label\))?\s*:\s*(.*)$")
+_KINDS_RE = re.compile(r"^#\s*kinds\s*:\s*all(?:\s+except\s+([\w ,]+?))?\s*(?:\(.*)?$")
 
 
 @dataclass
@@ -43,13 +50,16 @@ class SavedQuery:
     text: str
     params: dict[str, str] = field(default_factory=dict)  # name -> description
     label_params: set[str] = field(default_factory=set)  # matched by identity key
+    # `# kinds: all [except ...]`: the kinds it must reach (None: not marked)
+    kinds_excluded: frozenset[str] | None = None
 
     def bind(self, values: dict[str, str]) -> str:
         """The query text with parameter values bound, safely encoded."""
         unknown = set(values) - set(self.params)
         if unknown:
-            raise KeyError(f"query {self.name!r} has no parameter {', '.join(sorted(unknown))}"
-                           f" (it has: {', '.join(self.params) or 'none'})")
+            raise QueryError(f"query {self.name!r} has no parameter "
+                             f"{', '.join(sorted(unknown))} (it has: "
+                             f"{', '.join(self.params) or 'none'})")
         text = self.text
         for name, value in values.items():
             if name in self.label_params:
@@ -89,14 +99,70 @@ def saved_queries() -> dict[str, SavedQuery]:
                 if match[2]:
                     label_params.add(match[1])
         name = entry.name.removesuffix(".rq")
+        marker = next(filter(None, map(_KINDS_RE.match, lines)), None)
+        excluded = None if marker is None else frozenset(
+            part.strip() for part in (marker[1] or "").split(",") if part.strip())
         queries[name] = SavedQuery(name=name, title=title, text=text, params=params,
-                                   label_params=label_params)
+                                   label_params=label_params, kinds_excluded=excluded)
     return queries
 
 
-def run(store: ox.Store, sparql: str):
-    """Run a SPARQL query on a pyoxigraph Store; returns pyoxigraph's results object."""
-    return store.query(sparql, use_default_graph_as_union=True)
+def missing_kinds(saved: SavedQuery, kinds: KindTable = KINDS) -> list[str]:
+    """The kinds a query marked `# kinds: all` does not reach: a list or field kind
+    whose article property it does not name, a table kind when it neither names the
+    property nor goes through mentions (`kg:hasMention` and `kg:mentionOf`), a column
+    kind whose property it does not name. Empty for unmarked queries.
+
+    >>> missing_kinds(saved_queries()["articles-mentioning"])
+    []
+    """
+    if saved.kinds_excluded is None:
+        return []
+    text = saved.text
+
+    def names(local: str) -> bool:
+        return re.search(rf"kg:{re.escape(local)}\b", text) is not None
+
+    through_mentions = names("hasMention") and names("mentionOf")
+    missing = []
+    for kind in kinds:
+        if kind.name in saved.kinds_excluded:
+            continue
+        if kind.source == "column":
+            linking = [c.property for k in kinds for c in k.columns if c.names_kind == kind.name]
+            reached = any(map(names, linking))
+        else:
+            reached = names(kind.article_property) or (kind.is_table and through_mentions)
+        if not reached:
+            missing.append(kind.name)
+    return missing
+
+
+def saved_query(name: str) -> SavedQuery:
+    """One saved query by name; QueryError naming the known ones otherwise."""
+    queries = saved_queries()
+    if name not in queries:
+        raise QueryError(f"no saved query {name!r}; known: {', '.join(queries)}")
+    return queries[name]
+
+
+def with_prefixes(sparql: str, prefixes: dict[str, str]) -> str:
+    """Declare the graph's prefixes before the query, so `kg:` and friends need no
+    PREFIX lines; the query's own declarations come later and win."""
+    head = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items())
+    return head + sparql
+
+
+def run(store: ox.Store, sparql: str, prefixes: dict[str, str] | None = None):
+    """Run a SPARQL query on a pyoxigraph Store; returns pyoxigraph's results object.
+
+    Raises QueryError for a query that cannot be parsed or run."""
+    try:
+        return store.query(sparql, prefixes=prefixes or {}, use_default_graph_as_union=True)
+    except SyntaxError as err:
+        raise QueryError(f"SPARQL syntax error: {err.msg if err.msg else err}") from None
+    except (ValueError, OSError) as err:
+        raise QueryError(f"query failed: {err}") from None
 
 
 @dataclass
@@ -105,6 +171,14 @@ class Table:
 
     columns: list[str]
     rows: list[list[ox.NamedNode | ox.Literal | ox.BlankNode | None]]
+
+    def __str__(self) -> str:
+        return format_table(self)
+
+    def values(self) -> list[dict[str, str | None]]:
+        """The rows as dicts of plain strings (IRIs and literal values)."""
+        return [{c: (None if t is None else t.value) for c, t in zip(self.columns, row)}
+                for row in self.rows]
 
 
 def as_table(results) -> Table:
@@ -147,70 +221,16 @@ def format_table(table: Table, max_width: int = 60, prefixes: dict[str, str] | N
     return "\n".join(lines)
 
 
-def format_csv(table: Table) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(table.columns)
-    for row in table.rows:
-        writer.writerow([_plain(term) for term in row])
+def format_results(results, fmt: Format) -> bytes:
+    """SELECT/ASK results in a SPARQL results format, or CONSTRUCT/DESCRIBE triples in
+    an RDF format, written by pyoxigraph."""
+    out = io.BytesIO()
+    if isinstance(results, ox.QueryTriples):
+        if fmt.rdf is None:
+            raise QueryError(f"a CONSTRUCT or DESCRIBE result cannot be written as {fmt.name}")
+        results.serialize(out, fmt.rdf)
+    else:
+        if fmt.results is None:
+            raise QueryError(f"a SELECT or ASK result cannot be written as {fmt.name}")
+        results.serialize(out, fmt.results)
     return out.getvalue()
-
-
-def format_json(table: Table) -> str:
-    """SPARQL 1.1 Query Results JSON."""
-    def binding(term):
-        if isinstance(term, ox.NamedNode):
-            return {"type": "uri", "value": term.value}
-        if isinstance(term, ox.BlankNode):
-            return {"type": "bnode", "value": term.value}
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != V.XSD_STRING:
-            out["datatype"] = term.datatype.value
-        return out
-
-    bindings = [{c: binding(t) for c, t in zip(table.columns, row) if t is not None}
-                for row in table.rows]
-    return json.dumps({"head": {"vars": table.columns}, "results": {"bindings": bindings}},
-                      indent=1, ensure_ascii=False)
-
-
-_PREFIX_LINE_RE = re.compile(r"@prefix\s+([\w-]*):\s*<([^>]*)>\s*\.", re.IGNORECASE)
-
-
-def file_prefixes(path: str | Path) -> dict[str, str]:
-    """The @prefix declarations at the top of a Turtle file (empty for other formats)."""
-    prefixes = {}
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        for line in handle:
-            match = _PREFIX_LINE_RE.match(line.strip())
-            if match:
-                prefixes[match[1]] = match[2]
-            elif line.strip():
-                break
-    return prefixes
-
-
-def with_prefixes(sparql: str, prefixes: dict[str, str]) -> str:
-    """Declare the graph's prefixes before the query, so `kg:` and friends need no
-    PREFIX lines; the query's own declarations come later and win."""
-    head = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items())
-    return head + sparql
-
-
-def query_files(paths: list[str | Path], sparql: str, fmt: str = "table",
-                max_width: int = 60) -> str:
-    """Load graph files, run one query, return formatted results (the `kg query` command)."""
-    from .store import load_store, open_graph
-
-    prefixes = dict(V.PREFIXES)
-    for path in paths:
-        prefixes.update(file_prefixes(path))
-    store = open_graph(paths[0]) if len(paths) == 1 else load_store(*paths)
-    table = as_table(run(store, with_prefixes(sparql, prefixes)))
-    if fmt == "csv":
-        return format_csv(table)
-    if fmt == "json":
-        return format_json(table)
-    return format_table(table, max_width=max_width, prefixes=prefixes)

@@ -32,8 +32,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
+from .errors import InputError
 from .identity import identity_key
 
 _PAREN_RE = re.compile(r"^(?P<before>[^()]*?)\s*\((?P<inside>[^()]+)\)\s*(?P<after>[^()]*)$")
@@ -186,7 +187,11 @@ class AliasTable:
     def read(cls, path: str | Path) -> "AliasTable":
         """Read a CSV of `same,NAME,NAME[,...]` / `never,NAME,NAME` rows (# comments)."""
         path = Path(path)
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            raise InputError(f"cannot read the aliases file: {err.strerror or err}",
+                             path=path) from None
         table = cls(digest=hashlib.blake2b(data, digest_size=12).hexdigest())
         parent: dict[str, str] = {}
 
@@ -195,14 +200,19 @@ class AliasTable:
                 key = parent[key]
             return key
 
-        rows = csv.reader(data.decode("utf-8-sig").splitlines())
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            raise InputError(f"the aliases file is not UTF-8 (byte {err.start})",
+                             path=path) from None
+        rows = csv.reader(text.splitlines())
         for number, row in enumerate(rows, 1):
             cells = [cell.strip() for cell in row]
             if not cells or not cells[0] or cells[0].startswith("#"):
                 continue
             if cells[0].lower() not in ("same", "never") or len([c for c in cells[1:] if c]) < 2:
-                raise ValueError(f"{path}:{number}: expected `same,NAME,NAME` or "
-                                 f"`never,NAME,NAME`, got {','.join(row)!r}")
+                raise InputError(f"expected `same,NAME,NAME` or `never,NAME,NAME`, got "
+                                 f"{','.join(row)!r}", path=path, line=number)
             names = [c for c in cells[1:] if c]
             if cells[0].lower() == "never":
                 table.never.update(identity_key(name) for name in names)
@@ -305,7 +315,7 @@ def candidates(labels: Iterable[tuple[str, str]], threshold: float = 90.0) -> li
     for key in by_key:
         for word in set(key.split()) | {"^" + key[:4]}:  # shared word, or same beginning
             words.setdefault(word, []).append(key)
-    for word, keys in words.items():
+    for keys in words.values():
         keys = sorted(set(keys))
         if len(keys) > 200:  # a very common word blocks nothing; rarer shared words will
             continue
@@ -326,102 +336,3 @@ def candidates(labels: Iterable[tuple[str, str]], threshold: float = 90.0) -> li
 def same_by_rules(a: str, b: str, aliases: AliasTable | None = None) -> bool:
     """Whether the build makes `a` and `b` one entity (or, across types, exact matches)."""
     return resolution_key(a, aliases) == resolution_key(b, aliases)
-
-
-def labels_in_graph(graph_file: str | Path) -> list[tuple[str, str]]:
-    """(type, name) of every entity name in a built graph (labels and altLabels)."""
-    from .store import open_graph
-
-    query = ("SELECT ?type ?name WHERE { ?e a ?class ; "
-             "<http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#altLabel> ?name . "
-             "FILTER(?class IN (kg:Keyword, kg:Theme, kg:Technology, kg:Concern, kg:Issue, "
-             "kg:Behavior, kg:Signal, kg:DrivingForce)) BIND(STRAFTER(STR(?class), '#') AS ?type) }")
-    results = open_graph(graph_file).query(query, prefixes={"kg": "https://w3id.org/hskg/ontology#"})
-    return sorted((s["type"].value, s["name"].value) for s in results)
-
-
-def merges_in_graph(graph_file: str | Path) -> list[tuple[str, list[str]]]:
-    """Entities the build made of several differently written names."""
-    from .store import open_graph
-
-    query = ("SELECT ?e ?name WHERE { ?e <http://www.w3.org/2004/02/skos/core#altLabel> [] ; "
-             "<http://www.w3.org/2000/01/rdf-schema#label>|"
-             "<http://www.w3.org/2004/02/skos/core#altLabel> ?name }")
-    names: dict[str, set[str]] = {}
-    for row in open_graph(graph_file).query(query):
-        names.setdefault(row["e"].value, set()).add(row["name"].value)
-    return [(iri, sorted(found)) for iri, found in sorted(names.items())]
-
-
-# ---- measuring the resolver on labelled pairs ----
-
-@dataclass(frozen=True)
-class Score:
-    precision: float
-    recall: float
-    true_positive: int
-    false_positive: int
-    false_negative: int
-    wrong: list[tuple[str, str, int]]  # (first, second, labelled same) decided wrongly
-
-
-def resolve_groups(labels: Iterable[tuple[str, str]], accept: float | None,
-                   threshold: float = 90.0) -> Callable[[str], str]:
-    """A function from a name to its group: its resolution key, joined with others by
-    every candidate scoring >= `accept` among `labels` (None: the build's rules only)."""
-    parent: dict[str, str] = {}
-
-    def find(key: str) -> str:
-        while parent.get(key, key) != key:
-            parent[key] = parent.get(parent[key], parent[key])
-            key = parent[key]
-        return key
-
-    spelled: dict[str, bool] = {}  # group -> has a spelled-out (not acronym-like) name
-
-    def long_form(key: str) -> bool:
-        return len(key.replace(" ", "")) > 6
-
-    if accept is not None:
-        for c in candidates(labels, threshold):
-            if c.score < accept:
-                continue
-            first, second = resolution_key(c.first), resolution_key(c.second)
-            a, b = find(first), find(second)
-            if a == b:
-                continue
-            a_long = spelled.get(a, long_form(first))
-            b_long = spelled.get(b, long_form(second))
-            via_acronym = c.reason == "initials" or (
-                c.reason == "alias" and not (long_form(first) and long_form(second)))
-            if via_acronym and a_long and b_long:
-                continue  # one acronym, two spelled-out names: ambiguous ("UI")
-            root, other = min(a, b), max(a, b)
-            parent[other] = root
-            spelled[root] = a_long or b_long
-    return lambda name: find(resolution_key(name))
-
-
-def evaluate(pairs: list[dict[str, str]], universe: Iterable[tuple[str, str]],
-             accept: float | None, threshold: float = 90.0) -> Score:
-    """Precision and recall of "same thing" decisions on labelled pairs (CSV rows with
-    first, first_type, second, second_type, same), candidates mined from `universe`
-    plus the pairs' own names."""
-    names = set(universe)
-    for row in pairs:
-        names.add((row["first_type"], row["first"]))
-        names.add((row["second_type"], row["second"]))
-    group = resolve_groups(sorted(names), accept, threshold)
-    tp = fp = fn = 0
-    wrong = []
-    for row in pairs:
-        said = group(row["first"]) == group(row["second"])
-        truth = row["same"] == "1"
-        tp += said and truth
-        fp += said and not truth
-        fn += truth and not said
-        if said != truth:
-            wrong.append((row["first"], row["second"], int(truth)))
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    return Score(precision, recall, tp, fp, fn, wrong)

@@ -25,32 +25,32 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-# (media type, pyoxigraph format name) in order of preference for */*.
-SOLUTION_FORMATS = [
-    ("application/sparql-results+json", "JSON"), ("application/json", "JSON"),
-    ("application/sparql-results+xml", "XML"), ("application/xml", "XML"),
-    ("text/csv", "CSV"), ("text/tab-separated-values", "TSV"),
-]
-GRAPH_FORMATS = [
-    ("text/turtle", "TURTLE"), ("application/n-triples", "N_TRIPLES"),
-    ("application/ld+json", "JSON_LD"), ("application/rdf+xml", "RDF_XML"),
-    ("text/plain", "N_TRIPLES"),
-]
-# `?format=` short names, for clients that cannot set Accept (browsers' address bar).
-FORMAT_NAMES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-                "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
-                "ttl": "text/turtle", "nt": "application/n-triples",
-                "ntriples": "application/n-triples", "jsonld": "application/ld+json"}
+from . import formats
+from .formats import Format
+
+def _offers(family: str, extra: dict[str, str]) -> list[tuple[str, Format]]:
+    """(media type, Format) pairs of a family in order of preference for */*, with
+    other media types clients use for some of them (`application/json`)."""
+    offers = []
+    for fmt in formats.of_family(family):
+        offers.append((fmt.media_type, fmt))
+        offers.extend((media, fmt) for media, name in extra.items() if name == fmt.name)
+    return offers
+
+
+SOLUTION_FORMATS = _offers("results", {"application/json": "json", "application/xml": "xml"})
+GRAPH_FORMATS = _offers("graph", {"text/plain": "nt"})
 MAX_QUERY_BYTES = 1_000_000
 
 
-def negotiate(accept: str | None, offered: list[tuple[str, str]]) -> tuple[str, str] | None:
+def negotiate(accept: str | None, offered: list[tuple[str, Format]]
+              ) -> tuple[str, Format] | None:
     """The offered (media type, format) the Accept header likes best; None if none.
 
-    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", SOLUTION_FORMATS)
-    ('application/sparql-results+xml', 'XML')
-    >>> negotiate("*/*", GRAPH_FORMATS), negotiate("image/png", GRAPH_FORMATS)
-    (('text/turtle', 'TURTLE'), None)
+    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", SOLUTION_FORMATS)[0]
+    'application/sparql-results+xml'
+    >>> negotiate("*/*", GRAPH_FORMATS)[0], negotiate("image/png", GRAPH_FORMATS)
+    ('text/turtle', None)
     """
     if not accept or not accept.strip():
         return offered[0]
@@ -75,6 +75,21 @@ def negotiate(accept: str | None, offered: list[tuple[str, str]]) -> tuple[str, 
                     best, best_q = offer, score
                 break
     return best
+
+
+def format_accept(name: str, accept: str | None) -> str:
+    """An Accept header for a `?format=` value (clients that cannot set headers, and
+    SPARQLWrapper, send one): the named format of each family first (`xml` is SPARQL
+    results XML for SELECT, RDF/XML for CONSTRUCT), then the client's own Accept.
+
+    >>> format_accept("xml", "*/*")
+    'application/sparql-results+xml, application/rdf+xml, */*'
+    """
+    named = [fmt.media_type for family in ("results", "graph")
+             if (fmt := formats.find(name, family)) is not None]
+    if not named and "/" in name:  # a media type given as the format
+        named = [name]
+    return ", ".join(named + ([accept] if accept else []))
 
 
 @dataclass
@@ -129,24 +144,23 @@ def answer_query(store, sparql: str, accept: str | None, max_bytes: int,
     if chosen is None:
         offered = ", ".join(m for m, _ in (GRAPH_FORMATS if graph else SOLUTION_FORMATS))
         return _error(406, f"cannot answer in {accept!r}; this result can be: {offered}")
-    media_type, name = chosen
-    fmt = getattr(ox.RdfFormat if graph else ox.QueryResultsFormat, name)
+    media_type, fmt = chosen
     out = _Limited(max_bytes)
     try:
-        results.serialize(out, fmt)
+        results.serialize(out, fmt.rdf if graph else fmt.results)
     except OverflowError:
         return _error(413, f"the result is larger than the limit of {max_bytes:,} bytes; "
                       "narrow the query or add a LIMIT")
     except (ValueError, OSError) as err:
         return _error(500, f"query failed: {err}")
-    charset = "" if name == "JSON_LD" else "; charset=utf-8"
+    charset = "" if fmt.name == "jsonld" else "; charset=utf-8"
     return Answer(200, media_type + charset, b"".join(out.parts))
 
 
 def _worker_main(graph: str, connection, max_bytes: int, prefixes: dict[str, str]) -> None:
-    from .store import open_graph
+    from .store import open_store
 
-    store = open_graph(graph)
+    store = open_store(graph)
     while True:
         try:
             request = connection.recv()
@@ -331,7 +345,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             return
         accept = self.headers.get("Accept")
         if params.get("format"):
-            accept = FORMAT_NAMES.get(params["format"][0].lower(), params["format"][0])
+            accept = format_accept(params["format"][0], accept)
         self._send(self.server.pool.ask(queries[0], accept, params.get("default-graph-uri", []),
                                         params.get("named-graph-uri", [])))
 
@@ -345,13 +359,12 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = 7878, *,
     read-only). `page` is the explorer HTML served at `/` (default: the file next
     to the graph with the same name and .html, if there is one).
     """
-    from .query import file_prefixes
-    from .store import open_graph
-    from . import vocab as V
+    from .graph import open_graph
 
-    graph = Path(graph).resolve()
-    open_graph(graph)  # build the on-disk index once, here, not in every worker
-    prefixes = {**V.PREFIXES, **file_prefixes(graph)}
+    opened = open_graph(graph)
+    opened.store  # noqa: B018 - build the on-disk index once, here, not in every worker
+    graph = opened.path.resolve()
+    prefixes = opened.prefixes
     page = page or graph.with_suffix(".html")
     body = page.read_bytes() if page.is_file() else None
     pool = QueryPool(graph, workers=workers, timeout=timeout, max_bytes=max_bytes,

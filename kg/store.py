@@ -1,7 +1,8 @@
-"""Store: move triples between our plain tuples, pyoxigraph and rdflib, and load graph files.
+"""Store: graph files into pyoxigraph (queries) and back into kg's plain triples.
 
 pyoxigraph is the query engine (fast, SPARQL 1.1); rdflib is offered for
-interoperability with the many tools built on it.
+interoperability with the many tools built on it. Every reader here turns a
+file that cannot be parsed into a GraphFileError naming the file and line.
 """
 
 from __future__ import annotations
@@ -13,15 +14,29 @@ from typing import Iterable
 
 import pyoxigraph as ox
 
-from .graph import Literal, Triple
+from .errors import GraphFileError
+from .rdf import Literal, Triple, from_oxigraph, to_oxigraph
 from .vocab import XSD_STRING
 
+__all__ = ["rdf_format_of", "store_from_triples", "rdflib_from_triples", "load_store",
+           "open_store", "triples_from_file", "file_prefixes"]
 
-def to_oxigraph(triple: Triple) -> ox.Triple:
-    s, p, o = triple
-    obj = ox.Literal(o.value, datatype=ox.NamedNode(o.datatype)) if isinstance(o, Literal) \
-        else ox.NamedNode(o)
-    return ox.Triple(ox.NamedNode(s), ox.NamedNode(p), obj)
+
+def rdf_format_of(path: str | Path) -> ox.RdfFormat:
+    """The RDF format of a file, from its extension (pyoxigraph knows them)."""
+    suffix = Path(path).suffix.lstrip(".")
+    fmt = ox.RdfFormat.from_extension(suffix) if suffix else None
+    if fmt is None:
+        raise GraphFileError("cannot tell the RDF format from the file extension "
+                             "(.ttl, .nt, .nq, .trig, .jsonld, .rdf)", path=path)
+    return fmt
+
+
+def _readable(path: str | Path) -> Path:
+    path = Path(path)
+    if not path.is_file():
+        raise GraphFileError("no such graph file", path=path)
+    return path
 
 
 def store_from_triples(triples: Iterable[Triple]) -> ox.Store:
@@ -38,7 +53,7 @@ def rdflib_from_triples(triples: Iterable[Triple]):
 
     graph = rdflib.Graph()
     for s, p, o in triples:
-        if not isinstance(o, Literal):
+        if o.__class__ is not Literal:
             obj = rdflib.URIRef(o)
         elif o.datatype == XSD_STRING:  # RDF 1.1: "x" and "x"^^xsd:string are one term;
             obj = rdflib.Literal(o.value)  # rdflib only equates them without the datatype
@@ -48,55 +63,36 @@ def rdflib_from_triples(triples: Iterable[Triple]):
     return graph
 
 
-def _format_of(path: Path) -> ox.RdfFormat:
-    fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) if path.suffix else None
-    if fmt is None:
-        raise ValueError(f"{path}: cannot tell the RDF format from the file extension")
-    return fmt
-
-
 def load_store(*paths: str | Path) -> ox.Store:
     """Load graph files (Turtle, N-Triples, TriG, ...) into an in-memory pyoxigraph Store."""
     store = ox.Store()
-    for path in map(Path, paths):
-        fmt = _format_of(path)
-        store.bulk_load(path=path, format=fmt)
+    for path in map(_readable, paths):
+        try:
+            store.bulk_load(path=path, format=rdf_format_of(path))
+        except SyntaxError as err:
+            raise GraphFileError.from_syntax(err, path) from None
     return store
-
-
-def load_rdflib(path: str | Path):
-    """Load a graph file into an rdflib.Graph (slower than load_store; for rdflib users)."""
-    import rdflib
-
-    graph = rdflib.Graph()
-    graph.parse(str(path))
-    return graph
 
 
 def triples_from_file(path: str | Path) -> list[Triple]:
     """Read a graph file back into kg's plain triples (blank nodes keep their `_:` ids)."""
-    triples: list[Triple] = []
-
-    def plain(term):
-        if isinstance(term, ox.Literal):
-            return Literal(term.value, term.datatype.value)
-        if isinstance(term, ox.BlankNode):
-            return f"_:{term.value}"
-        return term.value
-
-    for quad in ox.parse(path=str(path), format=_format_of(Path(path))):
-        triples.append((plain(quad.subject), plain(quad.predicate), plain(quad.object)))
-    return triples
+    path = _readable(path)
+    try:
+        return [(from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object))
+                for q in ox.parse(path=str(path), format=rdf_format_of(path))]
+    except SyntaxError as err:
+        raise GraphFileError.from_syntax(err, path) from None
 
 
-def open_graph(path: str | Path, persist: bool = True) -> ox.Store:
+def open_store(path: str | Path, persist: bool = True) -> ox.Store:
     """A pyoxigraph Store for a graph file, indexed on disk once so later opens are instant.
 
     The index lives in `.kg-cache/oxigraph-<file name>/` next to the file and is
     rebuilt when the file changes (size or mtime). Where that folder cannot be
-    written, the graph is loaded in memory instead.
+    written, the graph is loaded in memory instead. A file that cannot be
+    parsed raises GraphFileError and leaves nothing behind.
     """
-    path = Path(path).resolve()
+    path = _readable(path).resolve()
     stat = path.stat()
     stamp = f"{stat.st_size} {stat.st_mtime_ns}\n"
     folder = path.parent / ".kg-cache" / f"oxigraph-{path.name}"
@@ -107,11 +103,15 @@ def open_graph(path: str | Path, persist: bool = True) -> ox.Store:
         pass
     if not persist:
         return load_store(path)
+    fmt = rdf_format_of(path)
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         building = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}."))
+    except OSError:
+        return load_store(path)
+    try:
         store = ox.Store(str(building))
-        store.bulk_load(path=path, format=_format_of(path))
+        store.bulk_load(path=path, format=fmt)
         store.flush()
         del store
         (building / "SOURCE").write_text(stamp)
@@ -123,5 +123,29 @@ def open_graph(path: str | Path, persist: bool = True) -> ox.Store:
         building.rename(folder)
         shutil.rmtree(old, ignore_errors=True)
         return ox.Store.read_only(str(folder))
+    except SyntaxError as err:
+        raise GraphFileError.from_syntax(err, path) from None
     except OSError:
         return load_store(path)
+    finally:
+        if building.exists():
+            shutil.rmtree(building, ignore_errors=True)
+
+
+def file_prefixes(path: str | Path) -> dict[str, str]:
+    """The @prefix declarations at the top of a Turtle file (empty for other formats)."""
+    import re
+
+    line_re = re.compile(r"@prefix\s+([\w-]*):\s*<([^>]*)>\s*\.", re.IGNORECASE)
+    prefixes = {}
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for line in handle:
+                match = line_re.match(line.strip())
+                if match:
+                    prefixes[match[1]] = match[2]
+                elif line.strip():
+                    break
+    except OSError as err:
+        raise GraphFileError(f"cannot read: {err.strerror or err}", path=path) from None
+    return prefixes

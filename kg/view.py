@@ -27,24 +27,52 @@ from typing import Iterable
 
 import networkx as nx
 
-from .export import atomic_write
+from .errors import InputError
+from .files import atomic_write
 from .identity import identity_key
+from .kinds import ARTICLE_STYLE, KINDS, KindTable
 from .network import pick_overview
 
-# One colour and shape per node type; the page's legend is drawn from this.
-STYLE = {
-    "Article": ("#4e79a7", "dot"),
-    "Keyword": ("#bab0ac", "dot"),
-    "Theme": ("#9c755f", "dot"),
-    "Signal": ("#f28e2b", "triangle"),
-    "DrivingForce": ("#e15759", "diamond"),
-    "Technology": ("#59a14f", "square"),
-    "Concern": ("#b07aa1", "star"),
-    "Behavior": ("#76b7b2", "dot"),
-    "Issue": ("#edc948", "triangleDown"),
-    "Category": ("#ff9da7", "hexagon"),
-    "ContentType": ("#d4a6c8", "hexagon"),
-}
+def styles(kinds: KindTable = KINDS) -> dict[str, tuple[str, str]]:
+    """One colour and shape per node type (from the kinds table); the page's legend is
+    drawn from this.
+
+    >>> styles()["Technology"]
+    ('#59a14f', 'square')
+    """
+    return {"Article": ARTICLE_STYLE, **{kind.class_name: (kind.color, kind.shape)
+                                         for kind in kinds}}
+
+
+def node_types(names: Iterable[str], kinds: KindTable = KINDS) -> set[str]:
+    """Node types as users write them (any case, class or kind name: "technology",
+    "DrivingForce", "driving_force") as the types nodes carry; InputError naming the
+    known ones for a name that is none of them.
+
+    >>> sorted(node_types(["technology", "driving force", "Article"]))
+    ['Article', 'DrivingForce', 'Technology']
+    """
+    known = {}
+    for kind in kinds:
+        for alias in (kind.class_name, kind.name, kind.label):
+            known[_type_key(alias)] = kind.class_name
+    known[_type_key("Article")] = "Article"
+    found, unknown = set(), []
+    for name in names:
+        if _type_key(name) in known:
+            found.add(known[_type_key(name)])
+        else:
+            unknown.append(name)
+    if unknown:
+        raise InputError(f"unknown node type(s) {', '.join(unknown)}; known: "
+                         f"{', '.join(styles(kinds))}")
+    return found
+
+
+def _type_key(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
 MAX_LABEL = 40
 MAX_MENTIONS = 12  # per node in the details panel; the page says how many more there are
 MAX_TEXT = 400  # characters of one description in the page
@@ -76,7 +104,7 @@ def find_nodes(graph: nx.MultiDiGraph, label: str) -> list[str]:
 def select(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
            types: Iterable[str] | None = None, min_degree: int = 0,
            since: _dt.date | str | None = None, until: _dt.date | str | None = None,
-           max_nodes: int | None = 600) -> nx.MultiDiGraph:
+           max_nodes: int | None = 600, kinds: KindTable = KINDS) -> nx.MultiDiGraph:
     """The part of `graph` to draw, narrowed in this order:
 
     * `since`/`until`: only articles whose page date is in range (inclusive), and
@@ -86,7 +114,7 @@ def select(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
     * `min_degree`: only nodes with at least this many edges left;
     * `max_nodes`: the best-connected nodes, at most this many (None: no limit).
 
-    Raises LookupError when `focus` names no node.
+    Raises InputError when `focus` names no node or `types` an unknown type.
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("a", type="Article", label="A", date="2024-01-05")
@@ -110,11 +138,7 @@ def select(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
         forces = {f for s in named for f in graph.successors(s)}  # signals' driving forces
         chosen = articles | named | forces
     if types:
-        wanted = set(types)
-        unknown = wanted - set(STYLE)
-        if unknown:
-            raise ValueError(f"unknown node type(s) {', '.join(sorted(unknown))}; "
-                             f"known: {', '.join(STYLE)}")
+        wanted = node_types(types, kinds)
         chosen = {n for n in chosen if graph.nodes[n]["type"] in wanted | {"Article"}}
         if "Article" not in wanted:  # keep only the articles that link chosen entities
             chosen = {n for n in chosen if graph.nodes[n]["type"] != "Article"
@@ -124,7 +148,7 @@ def select(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
     if focus is not None:
         starts = find_nodes(view, focus)
         if not starts:
-            raise LookupError(f"no node labelled {focus!r} in the graph")
+            raise InputError(f"no node labelled {focus!r} in the graph")
         near: set[str] = set()
         undirected = view.to_undirected(as_view=True)
         for start in starts:
@@ -160,7 +184,7 @@ def overview_nodes(graph: nx.MultiDiGraph, max_nodes: int) -> list[str]:
     return pick_overview(kind, dict(graph.degree), reach, links, max_nodes)
 
 
-def page_data(graph: nx.MultiDiGraph, title: str = "kg") -> dict:
+def page_data(graph: nx.MultiDiGraph, title: str = "kg", kinds: KindTable = KINDS) -> dict:
     """Everything the page shows, as plain JSON-ready data: vis nodes and edges (made
     with pyvis), per-node details, the legend."""
     from pyvis.network import Network
@@ -169,7 +193,7 @@ def page_data(graph: nx.MultiDiGraph, title: str = "kg") -> dict:
     degree = dict(graph.degree)
     details = {}
     for node, data in sorted(graph.nodes(data=True)):
-        # Colour and shape come from the group (STYLE), set once in the page's options.
+        # Colour and shape come from the group (styles()), set once in the page's options.
         net.add_node(node, label=short(data["label"]), title=_tooltip(graph, node, degree[node]),
                      group=data["type"],
                      size=(12 if data["type"] == "Article" else 6) + min(degree[node], 80) ** 0.5 * 3,
@@ -181,9 +205,10 @@ def page_data(graph: nx.MultiDiGraph, title: str = "kg") -> dict:
     for node in nodes:  # pyvis sets a default shape; the group's should apply
         node.pop("shape", None)
     present = {data["type"] for _, data in graph.nodes(data=True)}
+    style = styles(kinds)
     legend = [{"type": kind, "color": color, "shape": shape}
-              for kind, (color, shape) in STYLE.items() if kind in present]
-    groups = {kind: {"color": color, "shape": shape} for kind, (color, shape) in STYLE.items()}
+              for kind, (color, shape) in style.items() if kind in present]
+    groups = {kind: {"color": color, "shape": shape} for kind, (color, shape) in style.items()}
     return {"title": title, "nodes": nodes, "edges": edges, "details": details,
             "legend": legend, "groups": groups}
 
@@ -212,7 +237,10 @@ def _details(graph: nx.MultiDiGraph, node: str) -> dict:
     if not mentions:  # keywords, themes, ...: the articles linking to it
         mentions = [_article_ref(graph, a) for a in graph.predecessors(node)
                     if graph.nodes[a]["type"] == "Article"]
-    mentions.sort(key=lambda m: (m.get("date", ""), m["title"], m["id"]), reverse=True)
+    # Newest first; the rest of the key makes the order total (renderings of one
+    # article can name an entity twice with the same date and title).
+    mentions.sort(key=lambda m: (m.get("date", ""), m["title"], m["id"],
+                                 json.dumps(m, sort_keys=True)), reverse=True)
     info["articles"] = len(mentions)
     info["mentions"] = mentions[:MAX_MENTIONS]
     return info
@@ -253,14 +281,14 @@ def read_page_data(html: str) -> dict:
     return json.loads(html[start:html.index("</script>", start)])
 
 
-def render_html(graph: nx.MultiDiGraph, title: str = "kg") -> str:
+def render_html(graph: nx.MultiDiGraph, title: str = "kg", kinds: KindTable = KINDS) -> str:
     """The explorer page for `graph` (drawn as it is: call `select` first on big graphs)."""
     import pyvis
 
     vis = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
     template = resources.files("kg").joinpath("templates/explorer.html").read_text("utf-8")
     values = {"{{TITLE}}": _html_text(title),
-              "{{DATA}}": _script_json(page_data(graph, title)),
+              "{{DATA}}": _script_json(page_data(graph, title, kinds)),
               "/*VIS_CSS*/": (vis / "vis-network.css").read_text("utf-8"),
               "/*VIS_JS*/": (vis / "vis-network.min.js").read_text("utf-8")}
     # One pass over the template: inserted text is never searched for placeholders.
@@ -275,11 +303,11 @@ def _html_text(text: str) -> str:
 
 
 def write_html(graph: nx.MultiDiGraph, path: str | Path, max_nodes: int | None = 600,
-               title: str = "kg", **narrow) -> int:
+               title: str = "kg", kinds: KindTable = KINDS, **narrow) -> int:
     """Write the explorer page of `graph`, narrowed by `select(max_nodes=..., **narrow)`;
     returns the number of nodes shown."""
-    shown = select(graph, max_nodes=max_nodes, **narrow)
-    page = render_html(shown, title)
+    shown = select(graph, max_nodes=max_nodes, kinds=kinds, **narrow)
+    page = render_html(shown, title, kinds)
     with atomic_write(path) as handle:
         handle.write(page)
     return shown.number_of_nodes()

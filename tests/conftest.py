@@ -23,11 +23,40 @@ TODAY = dt.date(2026, 11, 24)
 BASE = "http://example.org/kg/"
 
 
+def corpus_present() -> bool:
+    return CORPUS.is_dir() and any(CORPUS.glob("*.md"))
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
-    if not CORPUS.is_dir() or not any(CORPUS.glob("*.md")):
+    if not corpus_present():
         pytest.skip("../shared/corpus is not present")
     return CORPUS
+
+
+# Enough synthetic documents for the explorer's overview to choose (more than 600 nodes)
+# and for the build to run in worker processes.
+SYNTHETIC_DOCS = 150
+
+
+@pytest.fixture(scope="session")
+def synthetic_dir(tmp_path_factory) -> Path:
+    """A corpus from bench/make_corpus.py (every format era), for tests that must also
+    run without the real archive."""
+    from bench.make_corpus import CorpusWriter
+
+    folder = tmp_path_factory.mktemp("synthetic") / "docs"
+    CorpusWriter(SYNTHETIC_DOCS, seed=7).write(folder)
+    return folder
+
+
+@pytest.fixture(scope="session", params=["corpus", "synthetic"])
+def source_dirs(request) -> list[Path]:
+    """The real archive (with the seed) and a synthetic corpus: tests that matter run on
+    both; the real one skips when absent."""
+    if request.param == "corpus":
+        return [request.getfixturevalue("corpus_dir"), SEED]
+    return [request.getfixturevalue("synthetic_dir")]
 
 
 def require_tool(name: str) -> str:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bench import run
 from bench.make_corpus import CorpusWriter
-from kg.pipeline import find_sources, read_records
+from kg import find_sources, read_records
+
+pytestmark = [pytest.mark.slow]
 
 
 def test_generator_is_deterministic_and_covers_every_era(tmp_path):

@@ -7,11 +7,12 @@ import struct
 import pytest
 
 from kg.view import select
-from kg.network import to_networkx
-from kg.store import triples_from_file
+from kg import open_graph
 
 from .browser import OpenPage, chromium_or_skip, launched
 from .conftest import kg_cli, EXAMPLE
+
+pytestmark = [pytest.mark.external, pytest.mark.slow]
 
 ID = "https://w3id.org/hskg/id/"
 
@@ -44,8 +45,8 @@ def test_page_loads_offline_with_every_node_and_edge(example):
     assert example.eval("[kg.nodeView.length, kg.edgeView.length]") == [50, 49]
     assert example.eval("document.querySelectorAll('#graph canvas').length") == 1
     legend = example.eval("[...document.querySelectorAll('#legend label')].map(l => l.textContent)")
-    assert legend == ["Article", "Keyword", "Theme", "Signal", "DrivingForce", "Technology",
-                      "Concern", "Behavior", "Issue", "Category", "ContentType"]
+    assert legend == ["Article", "Keyword", "Theme", "Category", "ContentType", "Signal",
+                      "Concern", "Behavior", "Technology", "Issue", "DrivingForce"]
 
 
 def test_search_box_focuses_the_node(example):
@@ -66,7 +67,8 @@ def test_search_box_focuses_the_node(example):
 
 
 def test_search_finds_part_of_a_label_and_reports_misses(example):
-    assert example.eval("kg.search('backlash')") == ID + "concern/consumer_backlash_against_ai_generated_content"
+    assert example.eval("kg.search('backlash')") == \
+        ID + "concern/consumer_backlash_against_ai_generated_content"
     assert example.eval("kg.search('no such thing at all')") is None
     assert "nothing labelled" in example.eval("document.getElementById('status').textContent")
 
@@ -167,7 +169,7 @@ def test_hostile_text_is_shown_never_run(browser, tmp_path):
 
 def test_corpus_overview_in_the_browser(browser, corpus_dir, tmp_path):
     kg_cli("build", corpus_dir, "-o", tmp_path, "-q")
-    expected = select(to_networkx(triples_from_file(tmp_path / "graph.ttl")))
+    expected = select(open_graph(tmp_path / "graph.ttl").to_networkx())
     page = OpenPage(browser, tmp_path / "graph.html")
     try:
         assert page.errors == []

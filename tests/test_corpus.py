@@ -18,7 +18,7 @@ from rdflib.compare import isomorphic
 from kg import vocab as V
 from kg.identity import identity_key
 from kg.resolve import resolution_key
-from kg.pipeline import build
+from kg import build
 from kg.store import load_store
 
 from .conftest import BASE, ONTOLOGY, SEED, TODAY
@@ -61,6 +61,14 @@ def built(corpus_dir, tmp_path_factory):
     return result, out / "graph.ttl", load_store(out / "graph.ttl")
 
 
+@pytest.fixture(scope="module")
+def any_built(source_dirs, tmp_path_factory):
+    """The real archive's build, and a synthetic corpus' (runs without the archive)."""
+    out = tmp_path_factory.mktemp("any")
+    result = build(source_dirs, out, base=BASE, today=TODAY, html=False)
+    return result, out / "graph.ttl", result.store
+
+
 def select(store, query):
     prefixes = "".join(f"PREFIX {k}: <{v}>\n" for k, v in V.PREFIXES.items())
     return [[term.value if term is not None else None for term in row]
@@ -70,8 +78,8 @@ def select(store, query):
 def test_every_document_builds(built, corpus_dir):
     result, _, store = built
     files = sorted(corpus_dir.glob("*.md")) + sorted(SEED.glob("*.md"))
-    assert len(result.documents) == len(files)
-    assert [d for d in result.diagnostics if d.level == "error"] == []
+    assert len(result.report.documents) == len(files)
+    assert [d for d in result.report.diagnostics if d.level == "error"] == []
     (count,) = select(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s a kg:ArticleSummary }")[0]
     assert int(count) == len(files)
 
@@ -169,28 +177,28 @@ def test_keywords_themes_categories_and_closest_per_article(built, corpus_dir):
             assert values == got[article_id][section], (article_id, section)
 
 
-def test_graph_conforms_to_shacl_shapes(built):
+def test_graph_conforms_to_shacl_shapes(any_built):
     pyshacl = pytest.importorskip("pyshacl")
-    _, ttl, _ = built
+    _, ttl, _ = any_built
     conforms, _, report = pyshacl.validate(
         rdflib.Graph().parse(ttl), shacl_graph=rdflib.Graph().parse(ONTOLOGY / "shapes.ttl"))
     assert conforms, report
 
 
-def test_turtle_round_trips_through_rdflib_and_pyoxigraph(built):
-    result, ttl, _ = built
-    ours = result.graph.to_rdflib()
+def test_turtle_round_trips_through_rdflib_and_pyoxigraph(any_built):
+    result, ttl, _ = any_built
+    ours = result.to_rdflib()
     from_rdflib = rdflib.Graph().parse(ttl, format="turtle")
-    assert len(from_rdflib) == len(result.graph.triples)
+    assert len(from_rdflib) == len(result.triples)
     assert isomorphic(ours, from_rdflib)
     from_oxigraph = set(ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE))
-    expected = {ox.Triple(q.subject, q.predicate, q.object) for q in result.graph.to_store()}
-    assert len(from_oxigraph) == len(result.graph.triples)
+    expected = {ox.Triple(q.subject, q.predicate, q.object) for q in result.store}
+    assert len(from_oxigraph) == len(result.triples)
     assert {ox.Triple(t.subject, t.predicate, t.object) for t in from_oxigraph} == expected
 
 
-def test_every_used_term_is_declared_in_the_ontology(built):
-    _, ttl, _ = built
+def test_every_used_term_is_declared_in_the_ontology(any_built):
+    _, ttl, _ = any_built
     ontology = rdflib.Graph().parse(ONTOLOGY / "kg.ttl")
     declared = {str(s) for s in ontology.subjects() if str(s).startswith(V.KG)}
     used = set()

@@ -6,7 +6,8 @@ import datetime as dt
 
 from hypothesis import given, strategies as st
 
-from kg.extract import extract, name_from_description, parse_page_date, split_stem
+from kg.dates import parse_page_date
+from kg.extract import extract, name_from_description, split_stem
 from kg.parse import parse_text
 
 from .conftest import TODAY
@@ -51,10 +52,11 @@ def record(text, path="001b.legacy.md"):
 def test_legacy_signal_table_maps_columns_by_name():
     rec = record(LEGACY)
     (signal,) = rec.mentions
-    assert (signal.kind, signal.name, signal.change, signal.ten_year, signal.driving_force,
-            signal.description, signal.relevancy, signal.line) == (
-        "signal", '"Fart Proudly" essay by Franklin', "Cultural/Social",
-        "Attitudes may change", "Desire for humor", None, None, 24)
+    assert (signal.kind, signal.name, signal.values, signal.description, signal.relevancy,
+            signal.line) == (
+        "signal", '"Fart Proudly" essay by Franklin',
+        {"change": "Cultural/Social", "ten_year": "Attitudes may change",
+         "driving_force": "Desire for humor"}, None, None, 24)
 
 
 def test_legacy_record_fields_and_closest_links():
@@ -62,7 +64,7 @@ def test_legacy_record_fields_and_closest_links():
     assert (rec.article_id, rec.rendering, rec.page, rec.page_date) == (
         "001b", "legacy", "20290911", None)
     assert rec.summary == "Para one.\n\nPara two."
-    assert [k.text for k in rec.keywords] == ["essay", "flatulence"]
+    assert [k.text for k in rec.names_of("keyword")] == ["essay", "flatulence"]
     assert [(c.target, c.text) for c in rec.closest] == [
         ("4c3432a8b55708ec616a64ca00632fdf", "The Legacy of American Novelists")]
     messages = [(d.line, d.message) for d in rec.diagnostics]
@@ -95,7 +97,7 @@ def test_exploded_keyword_list_is_joined_back():
     body = "".join(f"* {c}\n" if c != " " else "*  \n" for c in chars)
     rec = record(f"# __T__, from ([4320.0](https://k.org/p/4320.0).)\n\n## Keywords\n\n{body}",
                  "a.v2.md")
-    assert [(k.text, k.line) for k in rec.keywords] == [
+    assert [(k.text, k.line) for k in rec.names_of("keyword")] == [
         ("silk dress", 5), ("cryptogram", 16), ("Wayne Chan", 27)]
     assert [d.message for d in rec.diagnostics] == [
         "no `__[External link](URL)__` line",
@@ -140,7 +142,8 @@ def test_unknown_section_and_other_fields_are_kept_with_warnings():
 Something new.
 """
     rec = record(text, "a.md")
-    assert (rec.category.text, rec.content_type.text) == ("science", "news")
+    assert [(n.kind, n.text) for n in rec.names if n.kind in ("category", "content_type")] == [
+        ("category", "science"), ("content_type", "news")]
     assert [n.text for n in rec.notes] == ["Region: Europe"]
     assert [e.text for e in rec.extra_sections] == ["## Predictions\n\nSomething new."]
     assert [(d.line, d.message) for d in rec.diagnostics] == [

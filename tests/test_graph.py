@@ -7,9 +7,10 @@ import pytest
 
 from kg import vocab as V
 from kg.extract import extract
-from kg.graph import Literal, build_graph
+from kg.graph import build_graph
+from kg.rdf import Literal
 from kg.parse import parse_text
-from kg.pipeline import build, find_sources, read_records
+from kg import build, find_sources, read_records
 
 from .conftest import BASE, EXAMPLE, TODAY
 
@@ -49,7 +50,7 @@ def test_example_counts_by_class(example):
         ("theme/generative_artificial_intelligence", "technology/generative_artificial_intelligence"),
         ("signal/consumer_engagement_through_ai", "behavior/consumer_engagement_through_ai"),
         ("behavior/consumer_engagement_through_ai", "signal/consumer_engagement_through_ai")}
-    assert example.diagnostics == []
+    assert example.report.diagnostics == []
 
 
 def test_example_article_triples(example):
@@ -216,10 +217,10 @@ def test_same_input_gives_byte_identical_turtle(tmp_path):
     second = build([EXAMPLE], tmp_path / "two", base=BASE, html=False, today=TODAY)
     assert (tmp_path / "one" / "graph.ttl").read_bytes() == \
         (tmp_path / "two" / "graph.ttl").read_bytes()
-    assert first.triple_count == second.triple_count == 552
+    assert first.report.triple_count == second.report.triple_count == 552
 
 
 def test_record_order_does_not_change_the_graph():
     graph = two_articles()
-    reversed_graph = build_graph(list(reversed(graph.records)), base=BASE)
+    reversed_graph = build_graph(list(reversed(graph.report.records)), base=BASE)
     assert graph.triples == reversed_graph.triples

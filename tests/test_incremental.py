@@ -13,10 +13,9 @@ from .conftest import BASE, EXAMPLE, TODAY
 
 
 @pytest.fixture(scope="module")
-def synthetic(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("synthetic") / "docs"
-    CorpusWriter(PARALLEL_THRESHOLD + 40, seed=7).write(folder)
-    return folder
+def synthetic(synthetic_dir):
+    assert len({p.name.split(".")[0] for p in synthetic_dir.glob("*.md")}) > PARALLEL_THRESHOLD
+    return synthetic_dir
 
 
 def clean_build(folder, out):
@@ -28,8 +27,9 @@ def test_parallel_build_equals_one_process(synthetic, tmp_path):
     two = build([synthetic], tmp_path / "two", base=BASE, today=TODAY, html=False, workers=2)
     assert (tmp_path / "one" / "graph.ttl").read_bytes() == \
         (tmp_path / "two" / "graph.ttl").read_bytes()
-    assert one.counts == two.counts and one.triple_count == two.triple_count
-    assert [str(d) for d in one.diagnostics] == [str(d) for d in two.diagnostics]
+    assert one.report.counts == two.report.counts
+    assert one.report.triple_count == two.report.triple_count
+    assert [str(d) for d in one.report.diagnostics] == [str(d) for d in two.report.diagnostics]
 
 
 def test_incremental_builds_equal_clean_builds(synthetic, tmp_path):
@@ -37,10 +37,10 @@ def test_incremental_builds_equal_clean_builds(synthetic, tmp_path):
     shutil.copytree(synthetic, folder)
     out = tmp_path / "out"
     first = build([folder], out, base=BASE, today=TODAY, html=False)
-    assert first.reused == 0
+    assert first.report.reused == 0
 
     again = build([folder], out, base=BASE, today=TODAY, html=False)
-    assert again.reused == len({p.name.split(".")[0] for p in folder.glob("*.md")})
+    assert again.report.reused == len({p.name.split(".")[0] for p in folder.glob("*.md")})
 
     files = sorted(folder.glob("*.md"))
     changed = files[5]
@@ -50,9 +50,10 @@ def test_incremental_builds_equal_clean_builds(synthetic, tmp_path):
     third = build([folder], out, base=BASE, today=TODAY, html=False)
     clean = clean_build(folder, tmp_path / "clean")
     assert (out / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
-    assert third.reused == again.reused - 2
-    assert third.counts == clean.counts and third.triple_count == clean.triple_count
-    assert sorted(map(str, third.diagnostics)) == sorted(map(str, clean.diagnostics))
+    assert third.report.reused == again.report.reused - 2
+    assert third.report.counts == clean.report.counts
+    assert third.report.triple_count == clean.report.triple_count
+    assert sorted(map(str, third.report.diagnostics)) == sorted(map(str, clean.report.diagnostics))
     assert b"keyword:zebra" in (out / "graph.ttl").read_bytes()
 
 
@@ -64,7 +65,7 @@ def test_touched_but_unchanged_file_is_reused(synthetic, tmp_path):
     target = sorted(folder.glob("*.md"))[3]
     target.write_bytes(target.read_bytes())  # new mtime, same content
     result = build([folder], out, base=BASE, today=TODAY, html=False)
-    assert result.reused == len({p.name.split(".")[0] for p in folder.glob("*.md")})
+    assert result.report.reused == len({p.name.split(".")[0] for p in folder.glob("*.md")})
 
 
 def test_a_changed_graph_file_disables_the_cache(synthetic, tmp_path):
@@ -72,7 +73,7 @@ def test_a_changed_graph_file_disables_the_cache(synthetic, tmp_path):
     build([synthetic], out, base=BASE, today=TODAY, html=False)
     with open(out / "graph.ttl", "ab") as handle:
         handle.write(b"\n")
-    assert build([synthetic], out, base=BASE, today=TODAY, html=False).reused == 0
+    assert build([synthetic], out, base=BASE, today=TODAY, html=False).report.reused == 0
 
 
 def test_a_damaged_cache_means_a_clean_rebuild(synthetic, tmp_path):
@@ -86,7 +87,7 @@ def test_a_damaged_cache_means_a_clean_rebuild(synthetic, tmp_path):
     changed.write_text(changed.read_text() + "\n## Keywords\n\n* extra\n")
     result = build([folder], out, base=BASE, today=TODAY, html=False)
     clean_build(folder, tmp_path / "clean")
-    assert result.reused == 0
+    assert result.report.reused == 0
     assert (out / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
 
 
@@ -151,8 +152,9 @@ def _same_as_clean(folder, out, tmp_path, today=TODAY):
     clean = build([folder], tmp_path / "clean", base=BASE, today=today, html=False,
                   use_cache=False, workers=1)
     assert (out / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
-    assert result.counts == clean.counts and result.triple_count == clean.triple_count
-    assert [str(d) for d in result.diagnostics] == [str(d) for d in clean.diagnostics]
+    assert result.report.counts == clean.report.counts
+    assert result.report.triple_count == clean.report.triple_count
+    assert [str(d) for d in result.report.diagnostics] == [str(d) for d in clean.report.diagnostics]
     return result
 
 
@@ -165,11 +167,11 @@ def test_an_article_known_from_links_comes_back_when_it_goes(synthetic, tmp_path
     build([folder], out, base=BASE, today=TODAY, html=False)
     assert b"Bee story" in (out / "graph.ttl").read_bytes()
     (folder / "bbb.md").write_text(_summary("Bee", "20250102", ["beta"]))
-    assert _same_as_clean(folder, out, tmp_path).reused > 0
+    assert _same_as_clean(folder, out, tmp_path).report.reused > 0
     assert b"Bee story" not in (out / "graph.ttl").read_bytes()  # now a loaded article
     (folder / "bbb.md").unlink()
     shutil.rmtree(tmp_path / "clean")
-    assert _same_as_clean(folder, out, tmp_path).reused > 0
+    assert _same_as_clean(folder, out, tmp_path).report.reused > 0
     assert b'"Bee story"' in (out / "graph.ttl").read_bytes()
 
 
@@ -186,7 +188,7 @@ def test_parts_file_is_appended_to_then_compacted(synthetic, tmp_path):
     sizes = []
     for n in range(30):
         target.write_text(target.read_text().replace("## Keywords\n", f"## Keywords\n\n* k{n}\n", 1))
-        assert build([folder], out, base=BASE, today=TODAY, html=False).reused == 5
+        assert build([folder], out, base=BASE, today=TODAY, html=False).report.reused == 5
         sizes.append(parts.stat().st_size)
     assert sizes[0] > first  # appended, not rewritten
     assert any(b < a for a, b in zip(sizes, sizes[1:]))  # compacted once it was mostly stale
@@ -215,7 +217,7 @@ def test_a_failed_incremental_build_leaves_the_cache_usable(synthetic, tmp_path,
             build([folder], out, base=BASE, today=TODAY, html=False)
     assert (out / "graph.ttl").read_bytes() == before  # the old graph, whole
     result = _same_as_clean(folder, out, tmp_path)
-    assert result.reused == len({p.name.split(".")[0] for p in folder.glob("*.md")}) - 1
+    assert result.report.reused == len({p.name.split(".")[0] for p in folder.glob("*.md")}) - 1
 
 
 def test_a_new_build_date_recomputes_the_shared_nodes(synthetic, tmp_path):
@@ -227,9 +229,9 @@ def test_a_new_build_date_recomputes_the_shared_nodes(synthetic, tmp_path):
     (folder / "late.md").write_text(_summary("Late", "20261125", ["gamma"]))
     out = tmp_path / "out"
     first = build([folder], out, base=BASE, today=TODAY, html=False)
-    late = [d for d in first.diagnostics if d.path.endswith("late.md")]
+    late = [d for d in first.report.diagnostics if d.path.endswith("late.md")]
     assert any("after the build date" in d.message for d in late)
     later = _same_as_clean(folder, out, tmp_path, today=TODAY + dt.timedelta(days=2))
-    assert later.reused == len({p.name.split(".")[0] for p in folder.glob("*.md")})
-    assert not any("after the build date" in d.message for d in later.diagnostics
+    assert later.report.reused == len({p.name.split(".")[0] for p in folder.glob("*.md")})
+    assert not any("after the build date" in d.message for d in later.report.diagnostics
                    if d.path.endswith("late.md"))

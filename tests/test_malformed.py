@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.export import atomic_write
-from kg.pipeline import build
+from kg.files import atomic_write
+from kg import build
 
 from .conftest import BASE, EXAMPLE, TODAY
 
@@ -48,7 +48,7 @@ def messy(tmp_path):
 
 def test_bad_files_are_reported_and_the_rest_builds(messy, tmp_path):
     result = build([messy], tmp_path / "out", base=BASE, today=TODAY)
-    shown = sorted(str(d) for d in result.diagnostics)
+    shown = sorted(str(d) for d in result.report.diagnostics)
     assert "src/empty.md: error: empty file" in shown
     assert "src/notes.md: error: not a summary (no title line, no sections); skipped" in shown
     assert ("src/ragged.md:9: warning: `Concerns` row has 3 cells but the header has 2; "
@@ -58,7 +58,7 @@ def test_bad_files_are_reported_and_the_rest_builds(messy, tmp_path):
     assert any(s.startswith("src/latin1.md:1: warning: bytes that are not UTF-8") for s in shown)
     assert ("src/untitled.md:1: warning: no title line `# __Title__, (from page [DATE](URL).)`; "
             "the file name is used as the title") in shown
-    assert sorted(result.documents) == ["good", "latin1", "ragged", "untitled"]
+    assert sorted(result.report.documents) == ["good", "latin1", "ragged", "untitled"]
     ttl = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
     assert '"Caf\ufffd Journey with Generative AI in Marketing Campaigns"' in ttl
     assert '"a | b inside"' in ttl
@@ -98,7 +98,7 @@ def test_killed_build_leaves_no_half_written_graph(tmp_path):
     target.write_text("previous graph\n")
     writer = f"""
 import time
-from kg.export import atomic_write
+from kg.files import atomic_write
 with atomic_write({str(target)!r}) as handle:
     for i in range(1000):
         handle.write("<a> <b> <c> .\\n" * 100)
@@ -107,7 +107,7 @@ with atomic_write({str(target)!r}) as handle:
 """
     process = subprocess.Popen([sys.executable, "-c", writer])
     deadline = time.time() + 20
-    while not list(tmp_path.glob(".graph.ttl.*.tmp")) and time.time() < deadline:
+    while not list(tmp_path.glob(".kg-tmp.graph.ttl.*.tmp")) and time.time() < deadline:
         time.sleep(0.02)
     time.sleep(0.2)
     os.kill(process.pid, signal.SIGKILL)

@@ -11,6 +11,8 @@ from nbclient import NotebookClient
 
 from .conftest import CORPUS, EXAMPLE, REPO
 
+pytestmark = [pytest.mark.external, pytest.mark.slow]
+
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 SOURCES = [pytest.param(EXAMPLE, id="example"),
            pytest.param(CORPUS, id="corpus", marks=pytest.mark.skipif(

@@ -9,9 +9,10 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given, strategies as st
 
-from kg import build
+from bench.resolution_eval import evaluate
+from kg import InputError, build
 from kg.cli import main
-from kg.resolve import (AliasTable, candidates, evaluate, labels_in_graph, normal_form,
+from kg.resolve import (AliasTable, candidates, normal_form,
                         resolution_key, split_alias)
 
 from .conftest import BASE, CORPUS, SEED, TODAY
@@ -51,8 +52,8 @@ def test_labelled_pairs_meet_the_goals():
         import tempfile
 
         with tempfile.TemporaryDirectory() as out:
-            build([CORPUS, SEED], out, html=False, use_cache=False, today=TODAY)
-            names = labels_in_graph(f"{out}/graph.ttl")
+            names = build([CORPUS, SEED], out, html=False, use_cache=False,
+                          today=TODAY).entity_names()
     rules = evaluate(PAIRS, names, accept=None)
     assert rules.precision >= 0.95 and rules.false_positive <= 1
     reviewed = evaluate(PAIRS, names, accept=95.0)
@@ -75,30 +76,27 @@ def test_aliases_file_is_honoured_by_the_build(tmp_path):
     for n, tech in enumerate(("Gen AI", "Generative AI", "Digital Twins", "digital twin"), 1):
         (src / f"a{n}.md").write_text(DOC.format(title=f"A{n}", tech=tech), encoding="utf-8")
     plain = build([src], tmp_path / "plain", base=BASE, today=TODAY, html=False)
-    assert plain.counts["Technology"] == 3  # gen ai | generative ai | digital twin
+    assert plain.report.counts["Technology"] == 3  # gen ai | generative ai | digital twin
     aliases = tmp_path / "aliases.csv"
     aliases.write_text("# reviewed 2026-11-24\nsame,Gen AI,generative AI\n"
                        "never,Digital Twins,digital twin\n", encoding="utf-8")
     result = build([src], tmp_path / "out", base=BASE, today=TODAY, html=False, aliases=aliases)
-    assert result.counts["Technology"] == 3  # gen ai + generative ai | Digital Twins | digital twin
-    from kg.store import open_graph
-
-    rows = open_graph(tmp_path / "out" / "graph.ttl").query(
-        "SELECT ?e ?name WHERE { ?e a <https://w3id.org/hskg/ontology#Technology> ; "
-        "<http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#altLabel> ?name }")
-    node_of = {row["name"].value: row["e"].value.removeprefix(BASE) for row in rows}
+    assert result.report.counts["Technology"] == 3  # gen ai + generative ai | Digital Twins | digital twin
+    rows = result.query("SELECT ?e ?name WHERE { ?e a kg:Technology ; "
+                        "rdfs:label|skos:altLabel ?name }").values()
+    node_of = {row["name"]: row["e"].removeprefix(BASE) for row in rows}
     assert node_of["Gen AI"] == node_of["Generative AI"] == "technology/gen_ai"
     assert node_of["Digital Twins"] != node_of["digital twin"]
     # The aliases file is part of the cache key: editing it rebuilds with the new decisions.
     aliases.write_text("same,Gen AI,generative AI\n", encoding="utf-8")
     again = build([src], tmp_path / "out", base=BASE, today=TODAY, html=False, aliases=aliases)
-    assert again.counts["Technology"] == 2 and again.reused == 0
+    assert again.report.counts["Technology"] == 2 and again.report.reused == 0
 
 
 def test_bad_aliases_file_names_file_and_line(tmp_path):
     bad = tmp_path / "aliases.csv"
     bad.write_text("same,a,b\nmaybe,c,d\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"aliases.csv:2: expected"):
+    with pytest.raises(InputError, match=r"aliases.csv:2: expected"):
         AliasTable.read(bad)
     src = tmp_path / "src"
     src.mkdir()
@@ -134,4 +132,4 @@ def test_resolve_command_reports_and_accepts(tmp_path):
     assert list(csv.reader(accepted.open())) == [["same", "Large Language Models (LLMs)", "LLMs"]]
     rebuilt = build([src], tmp_path / "out2", base=BASE, today=TODAY, html=False,
                     aliases=accepted)
-    assert rebuilt.counts["Technology"] == 3
+    assert rebuilt.report.counts["Technology"] == 3

@@ -1,0 +1,199 @@
+"""Files: finding the summaries, writing outputs atomically, digests.
+
+>>> import tempfile
+>>> folder = Path(tempfile.mkdtemp())
+>>> with atomic_write(folder / "out.txt") as handle:
+...     _ = handle.write("whole or nothing")
+>>> (folder / "out.txt").read_text()
+'whole or nothing'
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+from .errors import InputError
+from .model import Diagnostic
+
+__all__ = ["SourceFile", "Sources", "find_sources", "atomic_write", "content_digest",
+           "code_digest", "TEMP_PREFIX", "STDOUT"]
+
+# Temporary files of atomic writes start with this, so leftovers of a killed run
+# can be recognised and removed by the next successful one.
+TEMP_PREFIX = ".kg-tmp."
+# The file name that means standard output in every command that writes a file.
+STDOUT = "-"
+
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
+@dataclass
+class SourceFile:
+    path: Path
+    shown_as: str  # relative to the source argument's parent: stable across machines
+
+
+class Sources(list):
+    """The summary files found (a list of SourceFile) and the problems met finding them."""
+
+    def __init__(self, files: Iterable[SourceFile] = (), diagnostics=None):
+        super().__init__(files)
+        self.diagnostics: list[Diagnostic] = list(diagnostics or [])
+
+
+def find_sources(sources: Iterable[str | Path]) -> Sources:
+    """Every `*.md` file under the given files and folders, in a stable order.
+
+    Hidden files and folders are skipped; a folder that cannot be read (no
+    permission, a symbolic-link loop) is reported as an error diagnostic and
+    the rest is still found. Raises InputError for a source that does not exist.
+    """
+    found = Sources()
+    for source in map(Path, sources):
+        if not source.exists():
+            raise InputError("no such file or folder", path=source)
+        if source.is_dir():
+            root = source.resolve()
+            found.extend(SourceFile(root / relative, f"{root.name}/{relative}")
+                         for relative in sorted(_markdown_files(root, "", found.diagnostics,
+                                                                root.name, set())))
+        else:
+            found.append(SourceFile(source.resolve(), source.name))
+    return found
+
+
+def _markdown_files(folder: Path, prefix: str, problems: list[Diagnostic], shown: str,
+                    visited: set[tuple[int, int]]) -> Iterator[str]:
+    """Relative paths of the *.md files below `folder` (hidden ones skipped); folders
+    reached twice through symbolic links are read once."""
+    try:
+        stat = folder.stat()
+        if (stat.st_dev, stat.st_ino) in visited:
+            problems.append(Diagnostic("warning", f"{shown}/{prefix}".rstrip("/"), None,
+                                       "folder reached again through a symbolic link; "
+                                       "read once"))
+            return
+        visited.add((stat.st_dev, stat.st_ino))
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except OSError as err:
+        problems.append(Diagnostic("error", f"{shown}/{prefix}".rstrip("/"), None,
+                                   f"cannot read folder: {err.strerror or err}; skipped"))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir()
+            is_file = not is_dir and entry.name.endswith(".md") and entry.is_file()
+        except OSError as err:  # e.g. a symbolic-link loop
+            problems.append(Diagnostic("error", f"{shown}/{prefix}{entry.name}", None,
+                                       f"cannot read: {err.strerror or err}; skipped"))
+            continue
+        if is_dir:
+            yield from _markdown_files(Path(entry.path), f"{prefix}{entry.name}/", problems,
+                                       shown, visited)
+        elif is_file:
+            yield f"{prefix}{entry.name}"
+
+
+@contextmanager
+def atomic_write(path: str | Path, mode: str = "w", durable: bool = True) -> Iterator[IO]:
+    """Open a temporary file next to `path` and move it into place only on success.
+
+    A crash or an exception leaves the old file (or no file) behind, never half of one.
+    With durable=True the data also reaches the disk before the move (fsync), so
+    a power cut cannot leave an empty file either. `path` "-" writes to standard
+    output instead.
+    """
+    if str(path) == STDOUT:
+        stream = sys.stdout.buffer if "b" in mode else sys.stdout
+        yield stream
+        stream.flush()
+        return
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{TEMP_PREFIX}{path.name}.",
+                               suffix=".tmp")
+    os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; the output should be like any file
+    try:
+        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8",
+                                                           "newline": "\n"})) as handle:
+            yield handle
+            handle.flush()
+            if durable:
+                os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def remove_leftovers(folder: Path) -> int:
+    """Remove the temporary files of interrupted atomic writes in `folder` (not recursive);
+    returns how many. Only for folders kg owns (an output folder, its cache)."""
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        if entry.name.startswith(TEMP_PREFIX) and entry.is_file(follow_symlinks=False):
+            try:
+                os.unlink(entry.path)
+                removed += 1
+            except OSError:
+                pass
+    return removed
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def code_digest(package: Path | None = None) -> str:
+    """A digest of kg's own code, saved queries, templates and ontology (of the installed
+    package, or of the package folder given), so that outputs made by other code are
+    never taken for this code's: the build cache key uses it."""
+    if package is None:
+        return _installed_code_digest()
+    return _digest_of_package(package)
+
+
+@functools.lru_cache(maxsize=1)
+def _installed_code_digest() -> str:
+    return _digest_of_package(resources.files("kg"))
+
+
+def _digest_of_package(root) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for name in sorted(_package_files(root, "")):
+        digest.update(name.encode() + b"\0")
+        digest.update(root.joinpath(name).read_bytes())
+    return digest.hexdigest()
+
+
+_CODE_SUFFIXES = (".py", ".rq", ".html", ".ttl", ".jsonld", ".js", ".css")
+
+
+def _package_files(folder, prefix: str) -> Iterator[str]:
+    for entry in folder.iterdir():
+        if entry.name.startswith((".", "__pycache__")):
+            continue
+        if entry.is_dir():
+            yield from _package_files(entry, f"{prefix}{entry.name}/")
+        elif entry.name.endswith(_CODE_SUFFIXES):
+            yield f"{prefix}{entry.name}"
