@@ -222,6 +222,9 @@ def _article_ref(graph: nx.MultiDiGraph, article: str) -> dict:
     return ref
 
 
+_FACT_ORDER = ("description", "relevancy", "change", "tenYearOutlook")
+
+
 def _details(graph: nx.MultiDiGraph, node: str) -> dict:
     data = graph.nodes[node]
     info: dict = {"type": data["type"], "label": data["label"], "degree": graph.degree(node)}
@@ -240,7 +243,7 @@ def _details(graph: nx.MultiDiGraph, node: str) -> dict:
     # Newest first; the rest of the key makes the order total (renderings of one
     # article can name an entity twice with the same date and title).
     mentions.sort(key=lambda m: (m.get("date", ""), m["title"], m["id"],
-                                 json.dumps(m, sort_keys=True)), reverse=True)
+                                 *(m.get(k, "") for k in _FACT_ORDER)), reverse=True)
     info["articles"] = len(mentions)
     info["mentions"] = mentions[:MAX_MENTIONS]
     return info
