@@ -141,3 +141,30 @@ class ArticleRecord:
     def names_of(self, kind: str) -> list[EntityName]:
         """The items naming entities of one list or field kind, in document order."""
         return [name for name in self.names if name.kind == kind]
+
+
+# --- across articles: what the corpus as a whole says --------------------------------
+
+
+@dataclass(frozen=True)
+class RelatedLink:
+    """Two entities of different articles about the same specific phenomenon (related,
+    not the same: they stay two nodes), with how strongly and on what evidence."""
+
+    first: str  # entity IRI (first < second)
+    second: str
+    score: float  # 0..1
+    method: str  # the evidence, e.g. "names+descriptions"
+
+
+@dataclass(frozen=True)
+class Trend:
+    """Related entities named by at least two articles, followed across the archive."""
+
+    iri: str
+    label: str  # a readable name from its most central members
+    members: tuple[str, ...]  # entity IRIs, most central first
+    articles: tuple[str, ...]  # article IRIs, sorted
+    first_date: str | None  # ISO page dates of its articles
+    last_date: str | None
+    months: tuple[tuple[str, int], ...]  # (YYYY-MM, articles that month), in month order

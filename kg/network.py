@@ -6,7 +6,7 @@ article), which is the shape people browse and graph algorithms want.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import Callable, Iterable, Iterator
 
 import networkx as nx
@@ -26,6 +26,9 @@ def edge_relations(kinds: KindTable = KINDS) -> dict[str, str]:
     relations = {kind.property_iri: kind.article_property for kind in kinds
                  if kind.article_property}
     relations[V.CLOSEST_TO] = "closestTo"
+    relations[V.RELATED] = "related"  # entity -- entity, across articles (both directions)
+    relations[V.MEMBER] = "member"  # trend -> entity
+    relations[V.TREND_ARTICLE] = "trendArticle"  # trend -> article
     for kind in kinds:
         for column in kind.columns:
             if column.names_kind:
@@ -35,7 +38,8 @@ def edge_relations(kinds: KindTable = KINDS) -> dict[str, str]:
 
 def node_classes(kinds: KindTable = KINDS) -> dict[str, str]:
     """Which classes become nodes (class IRI -> the node's `type`)."""
-    return {V.ARTICLE: "Article", **{kind.cls: kind.class_name for kind in kinds}}
+    return {V.ARTICLE: "Article", V.TREND: "Trend",
+            **{kind.cls: kind.class_name for kind in kinds}}
 # What an article says about an entity, kept for the explorer's details panel.
 MENTION_FACTS = {V.DESCRIPTION: "description", V.RELEVANCY: "relevancy", V.CHANGE: "change",
                  V.TEN_YEAR: "tenYearOutlook"}
@@ -72,8 +76,10 @@ def _attach_mentions(graph: nx.MultiDiGraph, found: Iterable[tuple[str, str, dic
 
 
 def to_networkx(triples: Iterable[Triple], kinds: KindTable = KINDS) -> nx.MultiDiGraph:
-    """Articles and entities with `type`, `label` and (articles) `date`, `url` attributes;
-    entities named in tables also have `mentions` (see `mention_facts`).
+    """Articles, entities and trends as nodes with `type` and `label`; articles also have
+    `date` and `url`, entities named in tables `mentions` (see `mention_facts`), trends
+    `articles`, `first`, `last` (ISO dates) and `months` ({YYYY-MM: articles}).
+    Edges carry their `relation`; `related` edges (both directions) also their `score`.
 
     >>> from kg.rdf import Literal
     >>> g = to_networkx([("a", V.TYPE, V.ARTICLE), ("a", V.LABEL, Literal("A")),
@@ -93,7 +99,11 @@ def to_networkx(triples: Iterable[Triple], kinds: KindTable = KINDS) -> nx.Multi
         graph.add_node(node, type=kind, label=node)
     page_dates: dict[str, str] = {}
     article_pages: list[tuple[str, str]] = []
+    # Qualified nodes (relatedness, monthly counts): their facts, folded into edges and trends.
+    qualified: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for s, p, o in triples:
+        if p in _QUALIFIER_FACTS and s not in node_type:
+            qualified[s][p].append(o)
         if s in node_type:
             if p == V.LABEL:
                 graph.nodes[s]["label"] = o.value
@@ -105,14 +115,36 @@ def to_networkx(triples: Iterable[Triple], kinds: KindTable = KINDS) -> nx.Multi
                 article_pages.append((s, o))
             elif p in relations and o.__class__ is str and o in node_type:
                 graph.add_edge(s, o, key=relations[p], relation=relations[p])
+            elif p in _TREND_FACTS and o.__class__ is Literal:
+                name, convert = _TREND_FACTS[p]
+                graph.nodes[s][name] = convert(o.value)
+            elif p == V.MONTHLY_COUNT:
+                graph.nodes[s].setdefault("monthly", []).append(o)
         elif p == V.DATE and isinstance(o, Literal):
             page_dates[s] = o.value
     for article, page in article_pages:
         if page in page_dates:
             graph.nodes[article]["date"] = min(page_dates[page],
                                                graph.nodes[article].get("date", "9999"))
+    for node in [n for n, t in node_type.items() if t == "Trend"]:
+        counts = (qualified.get(m, {}) for m in graph.nodes[node].pop("monthly", []))
+        graph.nodes[node]["months"] = dict(sorted(
+            (c[V.MONTH][0].value, int(c[V.ARTICLE_COUNT][0].value)) for c in counts
+            if c.get(V.MONTH) and c.get(V.ARTICLE_COUNT)))
+    for facts in qualified.values():
+        ends, scores = facts.get(V.RELATES, []), facts.get(V.SCORE, [])
+        if len(ends) == 2 and scores:
+            for source, target in (ends, ends[::-1]):
+                if graph.has_edge(source, target, "related"):
+                    graph.edges[source, target, "related"]["score"] = float(scores[0].value)
     _attach_mentions(graph, mention_facts(triples))
     return graph
+
+
+_QUALIFIER_FACTS = frozenset({V.RELATES, V.SCORE, V.MONTH, V.ARTICLE_COUNT})
+# Facts of a trend kept as node attributes: predicate -> (attribute, conversion)
+_TREND_FACTS = {V.ARTICLE_COUNT: ("articles", int), V.FIRST_DATE: ("first", str),
+                V.LAST_DATE: ("last", str)}
 
 
 def pick_overview(kind: dict[str, str], degree: dict[str, int], reach: dict[str, int],

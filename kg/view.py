@@ -30,7 +30,7 @@ import networkx as nx
 from .errors import InputError
 from .files import atomic_write
 from .identity import identity_key
-from .kinds import ARTICLE_STYLE, KINDS, KindTable
+from .kinds import ARTICLE_STYLE, KINDS, TREND_STYLE, KindTable
 from .network import pick_overview
 
 def styles(kinds: KindTable = KINDS) -> dict[str, tuple[str, str]]:
@@ -41,7 +41,7 @@ def styles(kinds: KindTable = KINDS) -> dict[str, tuple[str, str]]:
     ('#59a14f', 'square')
     """
     return {"Article": ARTICLE_STYLE, **{kind.class_name: (kind.color, kind.shape)
-                                         for kind in kinds}}
+                                         for kind in kinds}, "Trend": TREND_STYLE}
 
 
 def node_types(names: Iterable[str], kinds: KindTable = KINDS) -> set[str]:
@@ -57,6 +57,7 @@ def node_types(names: Iterable[str], kinds: KindTable = KINDS) -> set[str]:
         for alias in (kind.class_name, kind.name, kind.label):
             known[_type_key(alias)] = kind.class_name
     known[_type_key("Article")] = "Article"
+    known[_type_key("Trend")] = "Trend"
     found, unknown = set(), []
     for name in names:
         if _type_key(name) in known:
