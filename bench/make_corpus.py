@@ -1,6 +1,6 @@
 """Write N synthetic summaries in every format era of the real archive.
 
-    python bench/make_corpus.py N OUTDIR [--seed S]
+    python bench/make_corpus.py N OUTDIR [--seed S] [--plant]
 
 Deterministic for a given N and seed. Entities are drawn from Zipf-like
 vocabularies, so keywords, themes, technologies and driving forces recur across
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import random
 from bisect import bisect
 from itertools import accumulate
@@ -118,24 +119,54 @@ class CorpusWriter:
         day = f"{rng.randint(2021, 2026)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
         return day + ("d" if rng.random() < 0.1 else "")
 
+    # Hooks: what a document names. The planted corpus (PlantedCorpusWriter) overrides
+    # them; here they draw exactly as they always did, so the default output stays the same.
+
+    def page_of(self, index: int, era: str) -> str:
+        return self.page() if era != "float" else f"{self.rng.randint(1000, 16000)}.0"
+
+    def keywords_of(self, index: int) -> list[str]:
+        rng = self.rng
+        return list(dict.fromkeys(self.keywords.draw(rng) for _ in range(rng.randint(5, 10))))
+
+    def themes_of(self, index: int) -> list[str]:
+        rng = self.rng
+        return list(dict.fromkeys(self.themes.draw(rng) for _ in range(rng.randint(3, 6))))
+
+    def category(self) -> str:
+        return self.categories.draw(self.rng)
+
+    def content_type(self) -> str:
+        return self.types.draw(self.rng)
+
+    def force(self) -> str:
+        return self.forces.draw(self.rng)
+
+    def technology(self) -> str:
+        return self.technologies.draw(self.rng)
+
+    def planted_rows(self, index: int, kind: str) -> list[tuple[str, str]]:
+        """(name, driving force or "") rows added to a table; none here."""
+        return []
+
     def document(self, index: int, era: str) -> str:
         rng = self.rng
         article_id = self.ids[index]
-        page = self.page() if era != "float" else f"{rng.randint(1000, 16000)}.0"
+        page = self.page_of(index, era)
         title = " ".join(w.capitalize() for w in phrase(rng, rng.randint(5, 9)).split())
         url = f"https://kghosh.substack.com/p/{page}"
         head = (f"# __{title}__, from ([{page}]({url}).)" if era in ("legacy", "float")
                 else f"# __{title}__, (from page [{page}]({url}).)")
         parts = [head, "", f"__[External link](https://example.com/{article_id})__", "", ""]
-        keywords = list(dict.fromkeys(self.keywords.draw(rng) for _ in range(rng.randint(5, 10))))
-        themes = list(dict.fromkeys(self.themes.draw(rng) for _ in range(rng.randint(3, 6))))
+        keywords = self.keywords_of(index)
+        themes = self.themes_of(index)
         summary = " ".join(sentence(rng) for _ in range(rng.randint(5, 8)))
         lists = ["## Keywords", "", *[f"* {k}" for k in keywords], "", "## Themes", "",
                  *[f"* {t}" for t in themes], ""]
         if era == "legacy":
             parts += ["## Summary", "", summary, "", *lists]
             rows = [[name, rng.choice(["Cultural/Social", "Technological", "Economic",
-                                       "Academic"]), sentence(rng, 9), self.forces.draw(rng)]
+                                       "Academic"]), sentence(rng, 9), self.force()]
                     for name in dict.fromkeys(self.name("signal")
                                               for _ in range(rng.randint(4, 6)))]
             parts += ["## Signals", "", table(["Signal", "Change", "10y horizon",
@@ -146,12 +177,14 @@ class CorpusWriter:
                     hashlib.md5(f"elsewhere-{other}".encode()).hexdigest()
                 parts.append(f"* [{phrase(rng, 4).title()}]({target})")
             return "\n".join(parts)
-        parts += [*lists, "## Other", "", f"* Category: {self.categories.draw(rng)}",
-                  f"* Type: {self.types.draw(rng)}", "", "## Summary", "", summary, ""]
+        parts += [*lists, "## Other", "", f"* Category: {self.category()}",
+                  f"* Type: {self.content_type()}", "", "## Summary", "", summary, ""]
         relevancy = era != "norelevancy"
         signal_rows = [[name, sentence(rng, 14), sentence(rng, 14), sentence(rng, 16),
-                        self.forces.draw(rng), str(rng.randint(2, 5))]
+                        self.force(), str(rng.randint(2, 5))]
                        for name in dict.fromkeys(self.name("signal") for _ in range(5))]
+        signal_rows += [[name, "Planted.", "Planted.", "Planted.", force, "4"]
+                        for name, force in self.planted_rows(index, "signal")]
         parts += ["## Signals", "", table(["name", "description", "change", "10-year",
                                             "driving-force", "relevancy"], signal_rows), ""]
         sections = ["Concerns", "Behaviors", "Technologies", "Issues"]
@@ -166,9 +199,10 @@ class CorpusWriter:
                 parts += [f"## {section}", "", table(["description", "relevancy", "src"], rows),
                           ""]
                 continue
-            name = (lambda: self.technologies.draw(rng)) if kind == "technology" else \
+            name = self.technology if kind == "technology" else \
                 (lambda kind=kind: self.name(kind))
             names = list(dict.fromkeys(name() for _ in range(count)))
+            names += [n for n, _ in self.planted_rows(index, kind) if n not in names]
             rows = [[n, sentence(rng, 20)] + ([str(rng.randint(2, 5))] if relevancy else [])
                     for n in names]
             header = ["name", "description"] + (["relevancy"] if relevancy else [])
@@ -195,6 +229,149 @@ class CorpusWriter:
         return written
 
 
+class PlantedCorpusWriter(CorpusWriter):
+    """A corpus with known patterns, for testing emergence, drivers and `kg diff`.
+
+    Articles are spread evenly over six quarters (2024-Q1 to 2025-Q2, in file order;
+    every page date valid) and carry, on top of the usual random content:
+
+    * STEADY, a keyword in 30% of every quarter's articles (well known);
+    * RARE, a keyword in one article per quarter (latent);
+    * EMERGING, a keyword only in the last two quarters, growing (a weak signal);
+    * STRONG, a keyword in 10% of the first quarter's articles rising to 50% (strong);
+    * TREND_TECHNOLOGY and TREND_SIGNAL together, from the third quarter on in a rising
+      share of articles, the signal driven by DRIVER: a trend and the driver behind it;
+    * in the last quarter only, NEW_KEYWORD and NEW_TECHNOLOGY: the last quarter's only new
+      entities. Everything else its articles name (keywords, themes, signals, concerns,
+      behaviors, issues, technologies, driving forces, categories, types) is drawn from
+      what earlier quarters named, so `kg diff` between the corpus without and with its
+      last quarter lists exactly its articles, these two entities, and as grown the
+      keywords and themes the last quarter names.
+
+    `write` also writes `planted.json`: the quarters, each article's quarter and every
+    name each article uses, by kind.
+    """
+
+    STEADY = "steady grid commons"
+    RARE = "rare kelp archive"
+    EMERGING = "emergent quantum listening"
+    STRONG = "strong solar roofs"
+    TREND_TECHNOLOGY = "Ambient Sensor Mesh"
+    TREND_SIGNAL = "Ambient Sensing Spreads"
+    DRIVER = "Falling cost of sensors everywhere."
+    NEW_KEYWORD = "novel tidal kites"
+    NEW_TECHNOLOGY = "Tidal Kite Arrays"
+    QUARTERS = ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2"]
+    STRONG_SHARE = [2, 3, 4, 6, 8, 10]  # of every 20 articles, per quarter
+    TREND_SHARE = [0, 0, 1, 2, 3, 4]  # of every 10 articles, per quarter
+
+    def __init__(self, n: int, seed: int):
+        super().__init__(n, seed)
+        self.pools: dict[str, list[str]] = {}  # kind -> every use before the last quarter
+        self.used: dict[str, dict[str, list[str]]] = {}  # article id -> kind -> names
+        self.index = 0
+
+    def quarter(self, index: int) -> int:
+        return index * len(self.QUARTERS) // self.n
+
+    def last(self, index: int) -> bool:
+        return self.quarter(index) == len(self.QUARTERS) - 1
+
+    def note(self, kind: str, names: list[str], pool: bool = True) -> list[str]:
+        """Record what the current article names; before the last quarter, into the pools
+        (planted names stay out of them: they appear only where planted)."""
+        self.used.setdefault(self.ids[self.index], {}).setdefault(kind, []).extend(names)
+        if pool and not self.last(self.index):
+            self.pools.setdefault(kind, []).extend(names)
+        return names
+
+    def from_pool(self, kind: str) -> str:
+        """A name an earlier quarter used, as often as it was used."""
+        return self.rng.choice(self.pools[kind])
+
+    def page_of(self, index: int, era: str) -> str:
+        self.index = index
+        quarter = self.quarter(index)
+        month = 1 + (quarter % 4) * 3 + self.rng.randint(0, 2)
+        return f"{2024 + quarter // 4}{month:02d}{self.rng.randint(1, 28):02d}"
+
+    def planted_keywords(self, index: int) -> list[str]:
+        quarter, found = self.quarter(index), []
+        if index % 10 < 3:
+            found.append(self.STEADY)
+        if index == -(-quarter * self.n // len(self.QUARTERS)):  # the quarter's first article
+            found.append(self.RARE)
+        if (quarter == 4 and index % 25 == 0) or (quarter == 5 and index % 8 == 0):
+            found.append(self.EMERGING)
+        if index % 20 < self.STRONG_SHARE[quarter]:
+            found.append(self.STRONG)
+        if self.last(index) and index % 5 == 0:
+            found.append(self.NEW_KEYWORD)
+        return found
+
+    def keywords_of(self, index: int) -> list[str]:
+        if self.last(index):
+            drawn = [self.from_pool("keyword") for _ in range(self.rng.randint(3, 6))]
+        else:
+            drawn = super().keywords_of(index)
+        drawn = self.note("keyword", list(dict.fromkeys(drawn)))
+        planted = [k for k in self.planted_keywords(index) if k not in drawn]
+        return drawn + self.note("keyword", planted, pool=False)
+
+    def themes_of(self, index: int) -> list[str]:
+        if self.last(index):
+            return self.note("theme", list(dict.fromkeys(
+                self.from_pool("theme") for _ in range(self.rng.randint(3, 6)))))
+        return self.note("theme", super().themes_of(index))
+
+    def drawn(self, kind: str, draw) -> str:
+        name = self.from_pool(kind) if self.last(self.index) else draw()
+        return self.note(kind, [name])[0]
+
+    def category(self) -> str:
+        return self.drawn("category", super().category)
+
+    def content_type(self) -> str:
+        return self.drawn("content_type", super().content_type)
+
+    def force(self) -> str:
+        return self.drawn("driving_force", super().force)
+
+    def technology(self) -> str:
+        return self.drawn("technology", super().technology)
+
+    def name(self, kind: str) -> str:
+        return self.drawn(kind, lambda: super(PlantedCorpusWriter, self).name(kind))
+
+    def planted_rows(self, index: int, kind: str) -> list[tuple[str, str]]:
+        rows = []
+        if index % 10 < self.TREND_SHARE[self.quarter(index)]:
+            if kind == "signal":
+                rows.append((self.TREND_SIGNAL, self.DRIVER))
+                self.note("driving_force", [self.DRIVER], pool=False)
+            elif kind == "technology":
+                rows.append((self.TREND_TECHNOLOGY, ""))
+        if kind == "technology" and self.last(index) and index % 5 == 0:
+            rows.append((self.NEW_TECHNOLOGY, ""))
+        self.note(kind, [name for name, _ in rows], pool=False)
+        return rows
+
+    def write(self, outdir: Path) -> int:
+        outdir.mkdir(parents=True, exist_ok=True)
+        eras = ["modern"] * 8 + ["noconcerns", "norelevancy"]  # every page dated, every field
+        for index, article_id in enumerate(self.ids):
+            self.index = index
+            era = self.rng.choice(eras)
+            (outdir / f"{article_id}.md").write_text(self.document(index, era), encoding="utf-8")
+        manifest = {"quarters": self.QUARTERS,
+                    "articles": {a: {"quarter": self.QUARTERS[self.quarter(i)],
+                                     "names": self.used.get(a, {})}
+                                 for i, a in enumerate(self.ids)}}
+        (outdir / "planted.json").write_text(json.dumps(manifest, indent=1, sort_keys=True),
+                                             encoding="utf-8")
+        return self.n
+
+
 def explode_keywords(text: str) -> str:
     """Reproduce the archive's bug: a comma-joined keyword string listed one char per item."""
     lines = text.split("\n")
@@ -210,8 +387,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("n", type=int, help="number of articles")
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--plant", action="store_true",
+                        help="plant known patterns over six quarters (see PlantedCorpusWriter) "
+                             "and write planted.json")
     args = parser.parse_args(argv)
-    written = CorpusWriter(args.n, args.seed).write(args.outdir)
+    writer = (PlantedCorpusWriter if args.plant else CorpusWriter)(args.n, args.seed)
+    written = writer.write(args.outdir)
     print(f"wrote {written} files for {args.n} articles to {args.outdir}")
 
 

@@ -294,32 +294,125 @@ def export_command(graph, fmt, output) -> None:
         click.echo(f"wrote {output} ({written})", err=True)
 
 
+def _emergence_options(command):
+    """The emergence map's thresholds and windows (kg.analytics.Thresholds)."""
+    from .analytics import Thresholds
+
+    defaults = Thresholds()
+    for option in reversed([
+        click.option("--frequent", type=click.FloatRange(0, 1), default=defaults.frequent,
+                     show_default=True, help="Emergence map: visibility (time-weighted share "
+                     "of a window's articles) from which an item is frequent."),
+        click.option("--growing", type=float, default=defaults.growing, show_default=True,
+                     help="Emergence map: growth per window from which an item is growing "
+                     "(0.1 = +10%)."),
+        click.option("--time-weight", type=click.FloatRange(0, 1),
+                     default=defaults.time_weight, show_default=True,
+                     help="Emergence map: how much less each older window weighs."),
+        click.option("--min-articles", type=click.IntRange(1), default=defaults.min_articles,
+                     show_default=True, help="Emergence map: least dated articles for an item."),
+        click.option("--window", type=click.Choice(["auto", "month", "quarter"]),
+                     default="auto", show_default=True,
+                     help="Time windows of page dates (auto: months when they hold enough "
+                     "articles, else quarters)."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _thresholds(frequent, growing, time_weight, min_articles):
+    from .analytics import Thresholds
+
+    return Thresholds(frequent, growing, time_weight, min_articles)
+
+
+def _report_format(output: str | None, fmt: str | None, known: tuple[str, ...]) -> str:
+    """The format asked for by --format, else by -o's extension, else Markdown."""
+    if fmt:
+        return fmt
+    suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
+    suffix = {"htm": "html", "markdown": "md"}.get(suffix, suffix)
+    if suffix and suffix not in known:
+        raise click.BadParameter(f"cannot tell the format from {output!r}: use "
+                                 f"{', '.join('.' + k for k in known)} or --format",
+                                 param_hint="-o")
+    return suffix or "md"
+
+
 @main.command()
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="report.html (with charts) or report.md (default: Markdown on stdout).")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]),
+              help="Output format (default: from the extension of -o, else md).")
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True,
-              help="Rows per table.")
+              help="Rows in every table.")
+@_emergence_options
 @_kg_errors
-def stats(graph, output, top) -> None:
-    """Analytics of GRAPH: counts, central entities, communities, co-occurrence, trends,
-    driving forces."""
+def stats(graph, output, fmt, top, frequent, growing, time_weight, min_articles, window) -> None:
+    """Analytics of GRAPH: what recurs and what emerges (emergence map of keywords, themes
+    and trends), drivers, the category x relevancy radar."""
     from .files import STDOUT, atomic_write
     from .graph import open_graph
     from .report import explorer_href, to_html, to_markdown
 
-    report = open_graph(graph).stats(top=top)
-    if not output or output == STDOUT:
-        click.echo(to_markdown(report), nl=False)
-        return
-    if output.endswith((".html", ".htm")):
-        page = Path(graph).with_suffix(".html")
-        text = to_html(report, explorer_href(output, page) if page.exists() else None)
+    chosen = _report_format(output, fmt, ("md", "html"))
+    report = open_graph(graph).stats(
+        top=top, thresholds=_thresholds(frequent, growing, time_weight, min_articles),
+        size=window)
+    to_file = output and output != STDOUT
+    page = Path(graph).with_suffix(".html")
+    explorer = explorer_href(output, page) if to_file and page.exists() else None
+    if chosen == "html":
+        text = to_html(report, explorer, title=f"kg report: {_graph_name(graph)}")
     else:
-        text = to_markdown(report)
-    with atomic_write(output) as handle:
+        text = to_markdown(report, explorer)
+    with atomic_write(output or STDOUT) as handle:
         handle.write(text)
-    click.echo(f"wrote {output}")
+    if to_file:
+        click.echo(f"wrote {output}", err=True)
+
+
+@main.command("diff")
+@click.argument("old", type=click.Path(exists=True, dir_okay=False))
+@click.argument("new", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="diff.html, diff.md, diff.json or diff.ttl (default: Markdown on stdout).")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json", "ttl"]),
+              help="Output format (default: from the extension of -o, else md); ttl: the "
+                   "changes as RDF (kg:ScanDiff, kg:ScanChange) for a triple store.")
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True,
+              help="Rows in every table (md, html).")
+@click.option("--window", type=click.Choice(["auto", "month", "quarter"]), default="auto",
+              show_default=True, help="Time windows of page dates for what grew or faded.")
+@_kg_errors
+def diff_command(old, new, output, fmt, top, window) -> None:
+    """What changed from the OLD scan's graph to the NEW one: articles added and removed,
+    new entities and trends, keywords, themes and trends that grew or faded, new related
+    links, changed relevancies."""
+    from .diff import read_and_compare, to_json, to_turtle
+    from .files import STDOUT, atomic_write
+    from .report import diff_html, diff_markdown, explorer_href
+
+    chosen = _report_format(output, fmt, ("md", "html", "json", "ttl"))
+    found = read_and_compare(old, new, size=window)
+    to_file = output and output != STDOUT
+    page = Path(new).with_suffix(".html")
+    explorer = explorer_href(output, page) if to_file and page.exists() else None
+    text = {"md": lambda: diff_markdown(found, top, explorer),
+            "html": lambda: diff_html(found, top, explorer),
+            "json": lambda: to_json(found), "ttl": lambda: to_turtle(found)}[chosen]()
+    with atomic_write(output or STDOUT) as handle:
+        handle.write(text)
+    if to_file:
+        counts = ", ".join(f"{name} {n}" for name, n in found.counts().items() if n)
+        click.echo(f"wrote {output} ({counts or 'no changes'})", err=True)
+
+
+def _graph_name(path: str) -> str:
+    """What a graph is called in titles: its folder (output/graph.ttl -> output)."""
+    resolved = Path(path).resolve()
+    return resolved.parent.name if resolved.stem == "graph" else resolved.stem
 
 
 @main.command()

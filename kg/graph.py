@@ -170,11 +170,21 @@ class Graph:
             fmt = export_format(fmt, None)
         return fmt.writer(self.triples, output, self.prefixes)
 
-    def stats(self, top: int = 10):
-        """The analytics report (kg.report.Report) of the graph."""
+    def stats(self, top: int = 10, **options):
+        """The analytics report (kg.report.Report) of the graph; `options` as
+        kg.report.make_report takes them."""
         from .report import make_report
 
-        return make_report(self.to_networkx(), top=top)
+        return make_report(self.corpus(), top=top, **options)
+
+    def corpus(self):
+        """What analytics read of the graph (kg.corpus.Corpus), streamed from the file
+        unless the triples are already in memory."""
+        from .corpus import corpus_from_triples, read_corpus
+
+        if self._triples is None:
+            return read_corpus(self.path, self.kinds)
+        return corpus_from_triples(self._triples, self.kinds)
 
 
 def open_graph(path: str | Path, kinds: KindTable = KINDS) -> Graph:

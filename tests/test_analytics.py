@@ -1,17 +1,22 @@
-"""Analytics on small hand-made graphs whose answers are known, and `kg stats`."""
+"""Analytics on small hand-made graphs whose answers are known, the report's rules
+(rows, escaping, links, ties), and `kg stats`."""
 
 from __future__ import annotations
 
 import math
+import re
 
 import networkx as nx
 import pytest
 from click.testing import CliRunner
 
 from kg import analytics as A
+from kg import charts
 from kg.cli import main
+from kg.corpus import Corpus, corpus_from_triples, read_corpus
+from kg.report import make_report, to_html, to_markdown
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, kg_cli
 
 
 def graph_of(articles: dict[str, tuple[str, list[str]]], kinds: dict[str, str],
@@ -43,9 +48,27 @@ def six():
     }, KINDS, drives=[("S1", "F1"), ("S2", "F1"), ("S3", "F2")])
 
 
-def test_counts_by_type(six):
-    assert A.counts_by_type(six) == {"Article": 6, "Concern": 2, "DrivingForce": 2, "Keyword": 2,
-                                     "Signal": 3, "Technology": 2}
+def corpus(articles: dict[str, tuple[str | None, list[str]]], types: dict[str, str],
+           **extra) -> Corpus:
+    """A Corpus: article -> (page date or None, the nodes it names)."""
+    found = Corpus(types={a: "Article" for a in articles} | types,
+                   labels={n: n for n in types}, articles=sorted(articles),
+                   dates={a: d for a, (d, _) in articles.items() if d}, **extra)
+    for article, (_, named) in articles.items():
+        for node in named:
+            found.named_by.setdefault(node, set()).add(article)
+    return found
+
+
+# --- counts, recurrence, co-occurrence, the networkx algorithms ------------------------------
+
+
+def test_counts_by_type_most_first(six):
+    counts = A.counts_by_type(six)
+    assert counts == {"Article": 6, "Concern": 2, "DrivingForce": 2, "Keyword": 2, "Signal": 3,
+                      "Technology": 2}
+    assert list(counts) == ["Article", "Signal", "Concern", "DrivingForce", "Keyword",
+                            "Technology"]
 
 
 def test_most_central_technology(six):
@@ -65,13 +88,31 @@ def test_cooccurrence_ranks_by_lift_with_exact_scores(six):
     assert A.cooccurrence(six, "Technology", "Concern", min_count=3) == []
 
 
+def test_cooccurrence_of_any_types_never_pairs_two_names_of_one_idea():
+    found = corpus({"a": (None, ["k", "t", "x"]), "b": (None, ["k", "t", "x"])},
+                   {"k": "Keyword", "t": "Theme", "x": "Technology"})
+    found.labels.update(k="AI", t="ai", x="Robots")
+    pairs = A.cooccurrence(found, None, None)
+    assert sorted((p.first_label, p.second_label) for p in pairs) == [("AI", "Robots"),
+                                                                      ("ai", "Robots")]
+
+
+def test_recurring_ranks_only_what_two_articles_name(six):
+    assert [(r.label, r.articles, r.first, r.last) for r in A.recurring(six)] == [
+        ("T1", 5, "2024-01-03", "2024-03-09"), ("C2", 3, "2024-02-02", "2024-03-05"),
+        ("K1", 3, "2024-01-03", "2024-02-02"), ("K2", 3, "2024-02-11", "2024-03-09"),
+        ("T2", 3, "2024-02-11", "2024-03-09"), ("C1", 2, "2024-01-03", "2024-01-20"),
+        ("F1", 2, "2024-01-03", "2024-02-02")]  # a driving force: the articles of its signals
+
+
 def test_rising_entities_by_monthly_share(six):
-    rising = A.trends(six)
+    rising = A.rising(six)
     # T2: 0, 1/2, 2/2 of each month's articles; K2 the same; C2: 0, 1/2, 1/2; T1 flat-ish
     assert [(t.label, t.shares) for t in rising] == [
         ("K2", [0.0, 0.5, 1.0]), ("T2", [0.0, 0.5, 1.0]), ("C2", [0.0, 1.0, 0.5])]
     assert [t.slope for t in rising] == pytest.approx([0.5, 0.5, 0.25])
     assert rising[0].months == ["2024-01", "2024-02", "2024-03"]
+    assert not hasattr(A, "Trend") and not hasattr(A, "trends")  # no clash with kg.model.Trend
 
 
 def test_driving_forces_by_signals(six):
@@ -92,18 +133,306 @@ def test_communities_split_exactly():
     assert [c.members for c in A.communities(graph, seed=99)] == [c.members for c in found]
 
 
+# --- time windows and the emergence map --------------------------------------------------------
+
+
+def test_windows_are_the_quarters_that_have_articles():
+    found = corpus({"a": ("2024-01-05", []), "b": ("2024-08-01", []), "c": ("2024-09-30", []),
+                    "d": (None, [])}, {})
+    windows = A.windows(found)
+    assert (windows.size, windows.labels, windows.totals, windows.undated) == (
+        "quarter", ["2024-Q1", "2024-Q3"], [1, 2], 1)  # no 2024-Q2: it has no article
+    assert windows.positions[1] - windows.positions[0] == 2  # but time keeps its distance
+    assert A.windows(found, "month").labels == ["2024-01", "2024-08", "2024-09"]
+    busy = corpus({f"a{i}": (f"2024-0{1 + i % 3}-01", []) for i in range(60)}, {})
+    assert A.windows(busy).size == "month"  # 20 articles a month: months
+    assert A.timeline(found) == ([("2024-01", 1), ("2024-02", 0), ("2024-03", 0), ("2024-04", 0),
+                                  ("2024-05", 0), ("2024-06", 0), ("2024-07", 0), ("2024-08", 1),
+                                  ("2024-09", 1)], 1)
+
+
+def _emergence_corpus() -> Corpus:
+    dates = {"a1": "2024-01-10", "a2": "2024-02-10", "a3": "2024-04-10", "a4": "2024-05-10",
+             "a5": "2024-07-10", "a6": "2024-07-11", "a7": "2024-08-10", "a8": "2024-09-10"}
+    named = {"a4": ["K"], "a5": ["K"], "a6": ["K"], "a7": ["K"],
+             "a1": ["F"], "a3": ["F"], "a5x": []}
+    articles = {a: (d, named.get(a, [])) for a, d in dates.items()}
+    return corpus(articles, {"K": "Keyword", "F": "Keyword", "once": "Keyword"})
+
+
+def test_emergence_visibility_and_growth_by_hand():
+    found = A.emergence(_emergence_corpus())
+    item = {e.label: e for e in found.items}["K"]
+    assert found.windows.labels == ["2024-Q1", "2024-Q2", "2024-Q3"]
+    assert item.counts == (0, 1, 3)
+    # visibility: windows weigh 0.90, 0.95, 1.00; shares 0/2, 1/2, 3/4
+    assert item.visibility == pytest.approx((0.95 * 0.5 + 1.0 * 0.75) / 2.85)
+    # growth: least squares of log((a + 1/2) / (N + 1)) on x = 0, 1, 2, weights N = 2, 2, 4
+    x, n, a = [0, 1, 2], [2, 2, 4], [0, 1, 3]
+    y = [math.log((ai + 0.5) / (ni + 1)) for ai, ni in zip(a, n)]
+    w, sx = sum(n), sum(ni * xi for ni, xi in zip(n, x))
+    sy, sxx = sum(ni * yi for ni, yi in zip(n, y)), sum(ni * xi * xi for ni, xi in zip(n, x))
+    sxy = sum(ni * xi * yi for ni, xi, yi in zip(n, x, y))
+    assert item.growth == pytest.approx(math.exp((w * sxy - sx * sy) / (w * sxx - sx * sx)) - 1)
+    assert item.growth == pytest.approx(0.97968, abs=1e-4)
+    assert item.quadrant == "strong signal"
+    fading = {e.label: e for e in found.items}["F"]
+    assert fading.counts == (1, 1, 0) and fading.growth < 0 and fading.quadrant == "well known"
+    assert found.left_out == 1  # "once" has no article: off the map
+
+
+def test_emergence_thresholds_are_settable():
+    strict = A.emergence(_emergence_corpus(), thresholds=A.Thresholds(frequent=0.5, growing=1.5))
+    assert {e.label: e.quadrant for e in strict.items} == {"K": "latent", "F": "latent"}
+    loose = A.emergence(_emergence_corpus(), thresholds=A.Thresholds(frequent=0.5, growing=0.5))
+    assert {e.label: e.quadrant for e in loose.items} == {"K": "weak signal", "F": "latent"}
+    few = A.emergence(_emergence_corpus(), thresholds=A.Thresholds(min_articles=3))
+    assert [e.label for e in few.items] == ["K"] and few.left_out == 2
+
+
+def test_an_empty_window_is_not_growth():
+    # An item in half the articles of 2024-Q1 and of 2024-Q3; no article at all in Q2.
+    found = corpus({"a": ("2024-01-01", ["K"]), "b": ("2024-01-02", []),
+                    "c": ("2024-07-01", ["K"]), "d": ("2024-07-02", [])}, {"K": "Keyword"})
+    item = A.emergence(found).items[0]
+    assert item.counts == (1, 1) and item.growth == pytest.approx(0.0)
+
+
+def test_diffusion_counts_categories_and_sources():
+    found = corpus({"a": ("2024-01-01", ["K", "c1"]), "b": ("2024-01-02", ["K", "c2"]),
+                    "c": ("2024-01-03", ["c2"])},
+                   {"K": "Keyword", "c1": "Category", "c2": "Category"},
+                   urls={"a": "https://www.one.org/x", "b": "https://one.org/y",
+                         "c": "https://two.net/z"})
+    item = A.emergence(found, thresholds=A.Thresholds(min_articles=1)).items[0]
+    assert (item.articles, item.categories, item.sources) == (2, 2, 1)
+    # one window: 2 of 3 articles, 2 of 2 categories, 1 of 2 sources
+    assert item.diffusion == pytest.approx((2 / 3 + 2 / 2 + 1 / 2) / 3)
+    assert item.growth == 0.0  # one window: nothing to grow from
+
+
+# --- drivers -------------------------------------------------------------------------------
+
+
+def _drivers_corpus() -> Corpus:
+    types = {"S1": "Signal", "S2": "Signal", "S3": "Signal", "S4": "Signal",
+             "F1": "DrivingForce", "F2": "DrivingForce", "F3": "DrivingForce",
+             "F4": "DrivingForce", "F5": "DrivingForce", "T": "Trend", "U": "Trend",
+             "sci": "Category"}
+    found = corpus({"a1": ("2024-01-01", ["S1", "sci"]), "a2": ("2024-01-02", ["S2", "S3"]),
+                    "a3": ("2024-01-03", ["S3"]), "a4": ("2024-01-04", ["S4"])}, types,
+                   related={("F1", "F2"): 0.6},
+                   members={"T": {"S1", "S3"}, "U": {"F4", "F5"}},
+                   driven={"F1": {("a1", "S1")}, "F2": {("a2", "S2")},
+                           "F3": {("a2", "S3"), ("a3", "S3")}, "F4": {("a4", "S4")},
+                           "F5": {("a4", "S4")}})
+    found.named_by["T"] = {"a1", "a2", "a3"}
+    found.named_by["U"] = {"a4"}
+    return found
+
+
+def test_driver_groups_join_related_forces_and_forces_of_one_trend():
+    groups = A.driver_groups(_drivers_corpus())
+    assert [(g.drivers, g.signals, sorted(g.articles)) for g in groups] == [
+        (("F1", "F2"), ("S1", "S2"), ["a1", "a2"]),  # related: one group
+        (("F3",), ("S3",), ["a2", "a3"]),
+        (("F4", "F5"), ("S4",), ["a4"])]  # members of one trend
+    assert groups[0].categories == (("sci", 1),)
+    assert A.driver_groups(_drivers_corpus(), min_score=0.7)[0].drivers == ("F3",)
+
+
+def test_influence_counts_a_trends_articles_through_its_signals():
+    table = A.influence(_drivers_corpus())
+    assert table.trends == ["T", "U"]
+    # T has signals S1, S3 and articles a1..a3: F1-F2 drive S1 in a1 (S2 is not T's);
+    # F3 drives S3 in a2 and a3. U has no signal: any signal of its article a4.
+    assert table.counts == {(0, "T"): 1, (1, "T"): 2, (2, "U"): 1}
+    assert table.shares == {(0, "T"): pytest.approx(1 / 3), (1, "T"): pytest.approx(2 / 3),
+                            (2, "U"): 1.0}
+    assert table.groups[1].trends == ("T",)
+
+
+def test_drivers_behind_the_fastest_rising_trend():
+    found = _drivers_corpus()
+    found.dates.update(a4="2024-01-02", a1="2024-04-01", a2="2024-07-01", a3="2024-07-02")
+    trend_map = A.emergence(found, types=("Trend",), thresholds=A.Thresholds(min_articles=1))
+    assert [(e.label, e.counts) for e in trend_map.items] == [("T", (0, 1, 2)), ("U", (1, 0, 0))]
+    behind = A.drivers_behind(A.influence(found), trend_map)
+    assert [(t.label, [(g.name, n, share) for g, n, share in groups]) for t, groups in behind] \
+        == [("T", [("F3", 2, pytest.approx(2 / 3)), ("F1", 1, pytest.approx(1 / 3))])]
+
+
+def test_without_trends_drivers_stand_alone(six):
+    table = A.influence(six)
+    assert table.trends == [] and table.counts == {}
+    assert [g.drivers for g in table.groups] == [("F1",), ("F2",)]
+
+
+# --- the radar -----------------------------------------------------------------------------------
+
+
+def test_radar_places_blips_and_keeps_the_rest_apart():
+    found = corpus({"a": (None, ["S1", "S2", "sci"]), "b": (None, ["S1", "city"]),
+                    "c": (None, ["S1", "city"]), "d": (None, ["T1"])},
+                   {"S1": "Signal", "S2": "Signal", "T1": "Technology", "sci": "Category",
+                    "city": "Category"},
+                   relevancy={("a", "S1"): 5, ("b", "S1"): 4, ("c", "S1"): 4, ("d", "T1"): 3})
+    radar = A.radar(found)
+    assert [(b.label, b.category, b.relevancy, b.articles) for b in radar.blips] == [
+        ("S1", "city", 4, 3)]  # city in 2 of 3 articles; (5 + 4 + 4) / 3 = 4.33 -> 4
+    assert [b.label for b in radar.no_relevancy] == ["S2"]
+    assert [b.label for b in radar.no_category] == ["T1"]
+    assert A.blip_place(["b", "a"], [4, 5]) == ("a", 5)  # ties: first by name; 4.5 -> 5
+
+
+# --- reading graphs ---------------------------------------------------------------------------
+
+
+def test_the_corpus_is_the_same_from_a_file_triples_or_networkx(synthetic_dir, tmp_path):
+    import kg
+
+    graph = kg.build([synthetic_dir], tmp_path, html=False)
+    from_file = read_corpus(tmp_path / "graph.ttl")
+    pieces = read_corpus(tmp_path / "graph.ttl", workers=2)
+    from_triples = corpus_from_triples(graph.triples)
+    from_nx = Corpus.from_networkx(graph.to_networkx())
+    for name in ("types", "labels", "articles", "dates", "urls", "named_by", "relevancy",
+                 "drives", "driven", "members", "related"):
+        assert getattr(from_file, name) == getattr(from_triples, name) == getattr(pieces, name)
+    for name in ("types", "labels", "articles", "dates", "urls", "relevancy", "drives",
+                 "members", "related"):
+        assert getattr(from_file, name) == getattr(from_nx, name), name
+    # networkx keeps which forces drive a signal, not in which article: all of its articles
+    forces = {n for n, t in from_file.types.items() if t == "DrivingForce"}
+    assert {n: a for n, a in from_file.named_by.items() if n not in forces} == \
+        {n: a for n, a in from_nx.named_by.items() if n not in forces}
+    assert all(from_file.named_by[f] <= from_nx.named_by[f] for f in forces)
+    assert len(from_file.articles) == 150 and from_file.relevancy
+
+
+def test_a_cut_inside_a_long_literal_reads_the_file_whole(tmp_path, monkeypatch):
+    from kg import corpus as C
+    from kg import vocab as V
+
+    # A summary whose text holds a blank line and what looks like a statement: cutting the
+    # file there would make a triple of it. The reader must read the file as it is.
+    trap = '\\n\\n<http://x/evil> <http://www.w3.org/2000/01/rdf-schema#label> "pwned" .\\n'
+    lines = ["@prefix kg: <https://w3id.org/hskg/ontology#> .", ""]
+    for i in range(400):
+        lines += [f"<http://x/article/{i}> a kg:Article ;",
+                  f'    <{V.ABSTRACT}> """{"text " * 40}{trap if i == 200 else ""}""" ;',
+                  f'    <{V.LABEL}> "A{i}" .', ""]
+    path = tmp_path / "graph.ttl"
+    path.write_text("\n".join(lines).replace("\\n", "\n"), encoding="utf-8")
+    monkeypatch.setattr(C, "PARALLEL_BYTES", 1)
+    cut = C._pieces(path, 7)
+    assert len(cut) == 7
+    whole = read_corpus(path, workers=1)
+    assert read_corpus(path, workers=7) == whole
+    assert "http://x/evil" not in whole.labels and len(whole.articles) == 400
+
+
+# --- the report ----------------------------------------------------------------------------------
+
+
+def _tables(markdown: str) -> list[list[str]]:
+    """The Markdown tables of a text, each as its body rows."""
+    tables, rows = [], None
+    for line in markdown.splitlines():
+        if line.startswith("|"):
+            if rows is None:
+                rows = []
+            elif not line.startswith("|---"):
+                rows.append(line)
+        elif rows is not None:
+            tables.append(rows)
+            rows = None
+    return tables + ([rows] if rows is not None else [])
+
+
+HOSTILE = {"k": "Knowledge Graphs & LLMs", "x": "<img src=x onerror=alert(1)> | pipe",
+           "t": "R&amp;D \x1b[31mred"}
+
+
+def _hostile_corpus() -> Corpus:
+    found = corpus({"a": ("2024-01-01", ["k", "x", "t"]), "b": ("2024-02-01", ["k", "x", "t"]),
+                    "c": ("2024-03-01", ["k"])}, {"k": "Keyword", "x": "Technology", "t": "Theme"})
+    found.labels.update(HOSTILE)
+    return found
+
+
+def test_markdown_shows_text_as_written_and_html_escapes_it_once():
+    report = make_report(_hostile_corpus(), top=5)
+    markdown = to_markdown(report)
+    assert "Knowledge Graphs & LLMs" in markdown and "R\\&amp;D" in markdown
+    assert markdown.count("&amp;") == markdown.count("R\\&amp;D")  # never HTML-escaped
+    assert "\\<img src=x onerror=alert(1)\\> \\| pipe" in markdown
+    assert "\x1b" not in markdown and "\\x1b" in markdown  # a terminal shows it, inert
+    page = to_html(report, "graph.html")
+    assert "Knowledge Graphs &amp; LLMs" in page and "&amp;amp; LLMs" not in page
+    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "R&amp;amp;D" in page  # the label's own "&amp;" is text, escaped once
+
+
+def test_every_entity_links_to_the_explorer_by_type_and_label():
+    page = to_html(make_report(_hostile_corpus(), top=5), "graph.html")
+    links = re.findall(r'<a href="([^"]*)"', page)
+    assert 'graph.html#focus=Keyword%3AKnowledge%20Graphs%20%26%20LLMs' in links
+    assert all(link.startswith("graph.html#focus=") for link in links)
+    markdown = to_markdown(make_report(_hostile_corpus(), top=5), "graph.html")
+    assert "[Knowledge Graphs & LLMs](graph.html#focus=Keyword%3AKnowledge%20Graphs%20%26%20LLMs)" \
+        in markdown
+
+
+def test_ties_and_single_article_items_are_never_ranked():
+    found = corpus({"a": ("2024-01-01", ["t1", "k"]), "b": ("2024-02-01", ["t2", "k"]),
+                    "c": ("2024-03-01", ["t3", "j"]), "d": ("2024-03-02", ["j"])},
+                   {"t1": "Technology", "t2": "Technology", "t3": "Technology", "k": "Keyword",
+                    "j": "Keyword"})
+    report = make_report(found, top=5)
+    markdown = to_markdown(report)
+    assert "All shown are tied at 2 articles: this is a list, not a ranking." in markdown
+    assert "all 3 technologies" in markdown  # named by one article each, said so
+    assert not re.search(r"\| technology \| t\d", markdown)
+    page = to_html(report)
+    assert "Entities named by the most articles" not in page  # no chart of ties
+
+
+def test_top_means_that_many_rows_in_every_table(synthetic_dir, tmp_path):
+    kg_cli("build", synthetic_dir, "-o", tmp_path, "-q", "--no-html")
+    for top in (1, 3):
+        text = kg_cli("stats", tmp_path / "graph.ttl", "--top", top).output
+        tables = _tables(text)
+        assert len(tables) >= 5 and max(len(rows) for rows in tables) == top
+
+
+def test_integer_ticks_for_counts():
+    assert charts.nice_ticks(0, 3, integer=True) == [0, 1, 2, 3]
+    svg = charts.bars(["a", "b"], [3, 1], ["#000", "#111"], "articles")
+    ticks = re.findall(r"fill='#666'>([^<]*)</text>", svg)
+    assert ticks == ["0", "1", "2", "3"]
+
+
 def test_stats_command_markdown_and_html(tmp_path):
     out = tmp_path / "out"
     assert CliRunner().invoke(main, ["build", str(EXAMPLE), "-o", str(out), "-q"]).exit_code == 0
     text = CliRunner().invoke(main, ["stats", str(out / "graph.ttl")]).output
-    assert "| Technology | 6 |" in text and "| Article | 1 |" in text
-    assert "## Driving forces by signals driven" in text
+    assert text.startswith("# Knowledge graph report\n\n1 article read; 1 with a page date, "
+                           "in March 2025.")
+    assert "technologies 6" in text and "articles 1" in text
+    assert "This graph has no trends (kg:Trend)" in text
     result = CliRunner().invoke(main, ["stats", str(out / "graph.ttl"), "-o",
                                        str(out / "report.html")])
     assert result.exit_code == 0, result.output
     page = (out / "report.html").read_text(encoding="utf-8")
-    assert page.count("data:image/png;base64,") >= 3
-    assert 'href="graph.html#focus=Digital%20Twins"' in page
+    assert page.count("<svg") >= 2 and "<script" not in page
+    # one article: nothing recurs; the most relevant signals instead, each a link
+    assert 'href="graph.html#focus=Signal%3AConsumer%20Engagement%20Through%20AI"' in page
     assert CliRunner().invoke(main, ["stats", str(out / "graph.ttl"), "-o",
                                      str(out / "r.md")]).exit_code == 0
-    assert (out / "r.md").read_text(encoding="utf-8") == text
+    # The same Markdown, with links to the explorer next to it.
+    written = (out / "r.md").read_text(encoding="utf-8")
+    assert re.sub(r"\]\(graph\.html#focus=[^)]*\)", "", written).replace("[", "") == \
+        text.replace("[", "")
+    bad = CliRunner().invoke(main, ["stats", str(out / "graph.ttl"), "-o", str(out / "r.pdf")])
+    assert bad.exit_code == 2 and "cannot tell the format" in bad.output

@@ -1,0 +1,465 @@
+"""The graph as the analyses read it: articles with their dates and sources, and for
+every entity and trend the articles that name it. One pass over a graph's triples.
+
+`kg stats` and `kg diff` read graphs of a million triples; building the whole
+networkx graph (`kg.network.to_networkx`) for them costs more than the analyses,
+so `read_corpus` streams the file once and keeps only what analytics use.
+`Corpus.from_networkx` gives the same from a networkx graph, for code that
+already holds one.
+
+>>> from kg.rdf import Literal
+>>> from kg import vocab as V
+>>> corpus = corpus_from_triples([
+...     ("a", V.TYPE, V.ARTICLE), ("a", V.LABEL, Literal("A")),
+...     ("a", V.PUBLISHED_IN, "p"), ("p", V.DATE, Literal("2024-05-02", V.XSD_DATE)),
+...     ("t", V.TYPE, V.KG + "Technology"), ("t", V.LABEL, Literal("T")),
+...     ("a", V.KG + "mentionsTechnology", "t")])
+>>> corpus.articles, corpus.dates, corpus.named_by
+(['a'], {'a': '2024-05-02'}, {'t': {'a'}})
+"""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+import os
+import re
+import urllib.parse
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from . import vocab as V
+from .kinds import KINDS, KindTable
+
+__all__ = ["Corpus", "read_corpus", "read_corpora", "corpus_from_triples", "source_of"]
+
+ARTICLE, TREND = "Article", "Trend"
+
+
+@dataclass
+class Corpus:
+    """What the analyses read of a graph. Nodes are IRIs; `types` holds every article,
+    entity and trend (by class local name: "Article", "Technology", "Trend")."""
+
+    types: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    articles: list[str] = field(default_factory=list)  # loaded articles, sorted
+    dates: dict[str, str] = field(default_factory=dict)  # loaded article -> ISO page date
+    urls: dict[str, str] = field(default_factory=dict)  # article -> its external link
+    titles: dict[str, str] = field(default_factory=dict)  # article -> title (its label)
+    named_by: dict[str, set[str]] = field(default_factory=dict)  # entity/trend -> articles
+    relevancy: dict[tuple[str, str], int] = field(default_factory=dict)  # (article, entity)
+    drives: dict[str, set[str]] = field(default_factory=dict)  # signal -> driving forces
+    # driving force -> (article, signal): the articles whose signal rows name the force
+    driven: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
+    members: dict[str, set[str]] = field(default_factory=dict)  # trend -> entities
+    related: dict[tuple[str, str], float] = field(default_factory=dict)  # (a, b), a < b
+
+    def label(self, node: str) -> str:
+        return self.labels.get(node, node)
+
+    def of_type(self, *types: str) -> list[str]:
+        """Nodes of these types, sorted."""
+        return sorted(n for n, t in self.types.items() if t in types)
+
+    @functools.cached_property
+    def names(self) -> dict[str, set[str]]:
+        """Article -> the entities it names (trends left out)."""
+        found: dict[str, set[str]] = {a: set() for a in self.articles}
+        for node, articles in self.named_by.items():
+            if self.types.get(node) != TREND:
+                for article in articles:
+                    found[article].add(node)
+        return found
+
+    @functools.cached_property
+    def categories(self) -> dict[str, set[str]]:
+        """Article -> the labels of its categories."""
+        return {a: {self.label(n) for n in named if self.types[n] == "Category"}
+                for a, named in self.names.items()}
+
+    @functools.cached_property
+    def sources(self) -> dict[str, str]:
+        """Article -> the host of its external link (`www.` dropped), for those that have one."""
+        return {a: host for a in self.articles if (host := source_of(self.urls.get(a, "")))}
+
+    @classmethod
+    def from_networkx(cls, graph, kinds: KindTable = KINDS) -> "Corpus":
+        """The corpus of a graph from `kg.network.to_networkx` (or one shaped like it)."""
+        corpus = cls()
+        for node, data in graph.nodes(data=True):
+            corpus.types[node] = data["type"]
+            corpus.labels[node] = data.get("label", node)
+            if data["type"] == ARTICLE:
+                if data.get("url"):
+                    corpus.urls[node] = data["url"]
+                if data.get("loaded", True):
+                    corpus.articles.append(node)
+                    if data.get("date"):
+                        corpus.dates[node] = data["date"]
+        loaded = set(corpus.articles)
+        forces = _driving_properties(kinds)
+        for source, target, relation in graph.edges(data="relation"):
+            kind = corpus.types.get(source)
+            if relation == "related":
+                if source < target:
+                    score = graph.edges[source, target, "related"].get("score", 0.0) \
+                        if graph.has_edge(source, target, "related") else 0.0
+                    corpus.related[source, target] = score
+            elif relation == "member":
+                corpus.members.setdefault(source, set()).add(target)
+            elif relation == "trendArticle" or (kind == ARTICLE and relation != "closestTo"):
+                if (source if kind == ARTICLE else target) in loaded:
+                    article, node = (source, target) if kind == ARTICLE else (target, source)
+                    corpus.named_by.setdefault(node, set()).add(article)
+            elif relation in forces and kind == "Signal":
+                corpus.drives.setdefault(source, set()).add(target)
+        # The networkx graph keeps which force drives a signal, not in which article: every
+        # article of the signal is taken to name each of its forces.
+        for signal, found in corpus.drives.items():
+            for force in found:
+                corpus.driven.setdefault(force, set()).update(
+                    (article, signal) for article in corpus.named_by.get(signal, ()))
+        _name_forces(corpus)
+        for node, data in graph.nodes(data=True):
+            for mention in data.get("mentions", ()):
+                _keep_relevancy(corpus.relevancy, mention.get("article"), node,
+                                mention.get("relevancy"))
+        corpus.articles.sort()
+        corpus.titles = {a: corpus.label(a) for a in corpus.articles}
+        return corpus
+
+
+def _name_forces(corpus: Corpus) -> None:
+    """A driving force is named by the articles whose signal rows name it."""
+    for force, pairs in corpus.driven.items():
+        corpus.named_by[force] = {article for article, _ in pairs}
+
+
+def source_of(url: str) -> str:
+    """The host of a link, lower case, without `www.`: where an article came from.
+
+    >>> source_of("https://www.Example.com/a?b"), source_of("not a link")
+    ('example.com', '')
+    """
+    try:
+        host = urllib.parse.urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def _driving_properties(kinds: KindTable) -> set[str]:
+    """Relations from a signal to the entity named in one of its columns (drivenBy)."""
+    return {column.property for kind in kinds for column in kind.columns if column.names_kind}
+
+
+def _keep_relevancy(found: dict, article, entity: str, value) -> None:
+    # An article read from several renderings may give two relevancies: keep the highest,
+    # as the explorer does.
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return
+    if article is not None and number > found.get((article, entity), -1):
+        found[article, entity] = number
+
+
+def corpus_from_triples(triples: Iterable[tuple], kinds: KindTable = KINDS) -> Corpus:
+    """The corpus of plain triples (`kg.rdf`: IRIs as str, literals with `.value`)."""
+    get = _predicates(kinds).get
+
+    def wanted() -> Iterator[tuple[int, str, str]]:
+        for s, p, o in triples:
+            code = get(p)
+            if code is not None:
+                yield code, s, o if o.__class__ is str else o.value
+    return _finish(_gather(wanted(), kinds))
+
+
+def read_corpus(path: str | Path, kinds: KindTable = KINDS, workers: int | None = None) -> Corpus:
+    """The corpus of a graph file (GraphFileError, naming the file and line, when it
+    cannot be parsed). See `read_corpora`."""
+    return read_corpora([path], kinds, workers)[0]
+
+
+# Below this size a file is read in one piece: starting processes would cost more.
+PARALLEL_BYTES = 8 << 20
+
+
+def read_corpora(paths: list[str | Path], kinds: KindTable = KINDS,
+                 workers: int | None = None) -> list[Corpus]:
+    """The corpora of graph files. Reading a graph is mostly parsing it, one core per
+    million triples a few seconds, so big Turtle and N-Triples files are cut at statement
+    boundaries into pieces parsed on `workers` processes (default: one per core).
+
+    A piece starts with the file's prefix lines; a file that declares a prefix or base
+    anywhere else is read whole, and a piece that does not parse (a cut that fell inside
+    a long literal always leaves its piece unterminated) makes the whole file be read
+    again in one piece, so the result is always the file's."""
+    from .errors import GraphFileError
+    from .store import rdf_format_of
+
+    paths = [Path(p) for p in paths]
+    for path in paths:
+        if not path.is_file():
+            raise GraphFileError("no such graph file", path=path)
+        rdf_format_of(path)
+    workers = workers or os.cpu_count() or 1
+    jobs: list[tuple] = []
+    owner: list[int] = []
+    for number, path in enumerate(paths):
+        for piece in _pieces(path, workers):
+            jobs.append((str(path), *piece, kinds))
+            owner.append(number)
+    if workers > 1 and len(jobs) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        with multiprocessing.get_context("fork").Pool(min(workers, len(jobs))) as pool:
+            gathered = pool.map(_gather_piece, jobs, chunksize=1)
+    else:
+        gathered = [_gather_piece(job) for job in jobs]
+    corpora = []
+    for number, path in enumerate(paths):
+        mine = [g for g, o in zip(gathered, owner) if o == number]
+        if any(g is None for g in mine):  # a cut went wrong: read the file whole
+            mine = [_gather_file(path, kinds)]
+        corpora.append(_finish(_merge(mine)))
+    return corpora
+
+
+_DECLARATION = re.compile(rb"(?im)^[ \t]*(@prefix|@base|prefix[ \t]|base[ \t])")
+
+
+def _pieces(path: Path, count: int) -> list[tuple[bytes, int, int]]:
+    """(header, start, end) byte ranges of a file, cut at blank lines before a statement
+    (Turtle) or at line ends (N-Triples); one range (the whole file, no header) when it is
+    small, of another format, or declares prefixes after its header."""
+    size = path.stat().st_size
+    whole = [(b"", 0, -1)]
+    if count < 2 or size < PARALLEL_BYTES or path.suffix.lower() not in (".ttl", ".nt"):
+        return whole
+    with open(path, "rb") as handle:
+        data = handle.read()
+    header_end = 0
+    if path.suffix.lower() == ".ttl":
+        for match in re.finditer(rb"[^\n]*\n", data):
+            line = match.group().strip()
+            if line and not _DECLARATION.match(line):
+                break
+            header_end = match.end()
+        if _declares_later(data, header_end):
+            return whole
+    boundary = b"\n\n" if path.suffix.lower() == ".ttl" else b"\n"
+    cuts = [header_end]
+    for i in range(1, count):
+        at = data.find(boundary, max(size * i // count, cuts[-1]))
+        if at < 0:
+            break
+        cuts.append(at + len(boundary))
+    cuts.append(size)
+    header = data[:header_end]
+    return [(header, a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _declares_later(data: bytes, start: int) -> bool:
+    """Whether a prefix or base is declared (a line starting with @prefix, PREFIX, @base or
+    BASE, any case) after `start`. Words in texts may make it say yes: then the file is
+    just read whole."""
+    lower = data.lower()
+    for token in (b"prefix", b"base"):
+        at = lower.find(token, start)
+        while at >= 0:
+            line = lower.rfind(b"\n", 0, at) + 1
+            if lower[line:at].strip(b" \t") in (b"", b"@"):
+                return True
+            at = lower.find(token, at + 1)
+    return False
+
+
+def _gather_piece(job) -> dict | None:
+    """What one piece of a file holds (see `_gather`); None when it does not parse."""
+    import pyoxigraph as ox
+
+    from .store import rdf_format_of
+
+    path, header, start, end, kinds = job
+    if end < 0:
+        return _gather_file(Path(path), kinds)
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        data = header + handle.read(end - start)
+    get = _predicates(kinds).get
+
+    def wanted() -> Iterator[tuple[int, str, str]]:
+        for quad in ox.parse(data, format=rdf_format_of(path)):
+            code = get(quad.predicate.value)
+            if code is not None:
+                yield code, quad.subject.value, quad.object.value
+    try:
+        return _gather(wanted(), kinds)
+    except SyntaxError:
+        return None
+
+
+def _gather_file(path: Path, kinds: KindTable) -> dict:
+    import pyoxigraph as ox
+
+    from .errors import GraphFileError
+    from .store import rdf_format_of
+
+    get = _predicates(kinds).get
+
+    def wanted() -> Iterator[tuple[int, str, str]]:
+        # The predicate first: most triples are texts the analyses do not read.
+        for quad in ox.parse(path=str(path), format=rdf_format_of(path)):
+            code = get(quad.predicate.value)
+            if code is not None:
+                yield code, quad.subject.value, quad.object.value
+
+    try:
+        return _gather(wanted(), kinds)
+    except SyntaxError as err:
+        raise GraphFileError.from_syntax(err, path) from None
+    except OSError as err:
+        raise GraphFileError(f"cannot read: {err.strerror or err}", path=path) from None
+
+
+# What each predicate is to the reader (one look-up per triple).
+(_TYPE, _LABEL, _NAMES, _DRIVES, _HAS_MENTION, _MENTION_OF, _RELEVANCY, _PUBLISHED, _DATE,
+ _URL, _LOADED, _MEMBER, _TREND_ARTICLE, _RELATED, _RELATES, _SCORE) = range(16)
+
+
+def _predicates(kinds: KindTable) -> dict[str, int]:
+    table = {V.TYPE: _TYPE, V.LABEL: _LABEL, V.HAS_MENTION: _HAS_MENTION,
+             V.MENTION_OF: _MENTION_OF, V.RELEVANCY: _RELEVANCY, V.PUBLISHED_IN: _PUBLISHED,
+             V.DATE: _DATE, V.URL: _URL, V.IS_LOADED: _LOADED, V.MEMBER: _MEMBER,
+             V.TREND_ARTICLE: _TREND_ARTICLE, V.RELATED: _RELATED, V.RELATES: _RELATES,
+             V.SCORE: _SCORE}
+    table.update({iri: _NAMES for iri in kinds.article_properties()})
+    table.update({V.KG + name: _DRIVES for name in _driving_properties(kinds)})
+    return table
+
+
+# The raw facts gathered from (a piece of) a graph: name -> dict, list or set.
+_DICTS = ("types", "labels", "mention_article", "mention_entity", "mention_relevancy",
+          "page_dates", "urls", "scores")
+_LISTS = ("names", "drives", "pages", "members", "related", "relates", "unloaded")
+
+
+def _gather(triples: Iterator[tuple[int, str, str]], kinds: KindTable) -> dict:
+    """The raw facts of (predicate code, subject, object value) triples: one pass, one
+    branch per triple, nothing joined yet (the pieces of a file are joined first)."""
+    classes = {V.ARTICLE: ARTICLE, V.TREND: TREND, **{k.cls: k.class_name for k in kinds}}
+    raw = {name: {} for name in _DICTS} | {name: [] for name in _LISTS}
+    types, labels = raw["types"], raw["labels"]
+    names, drives, pages = raw["names"], raw["drives"], raw["pages"]
+    mention_article, mention_entity = raw["mention_article"], raw["mention_entity"]
+    mention_relevancy, page_dates, urls = raw["mention_relevancy"], raw["page_dates"], raw["urls"]
+    for code, s, o in triples:
+        if code == _TYPE:
+            kind = classes.get(o)
+            if kind is not None:
+                types[s] = kind
+        elif code == _LABEL:
+            labels[s] = o
+        elif code == _NAMES or code == _TREND_ARTICLE:
+            names.append((s, o))
+        elif code == _HAS_MENTION:
+            mention_article[o] = s
+        elif code == _MENTION_OF:
+            mention_entity[s] = o
+        elif code == _RELEVANCY:
+            mention_relevancy[s] = o
+        elif code == _DRIVES:
+            drives.append((s, o))
+        elif code == _PUBLISHED:
+            pages.append((s, o))
+        elif code == _DATE:
+            page_dates[s] = o
+        elif code == _URL:
+            urls[s] = o
+        elif code == _LOADED:
+            if o == "false":
+                raw["unloaded"].append(s)
+        elif code == _MEMBER:
+            raw["members"].append((s, o))
+        elif code == _RELATED:
+            if s != o:
+                raw["related"].append((s, o) if s < o else (o, s))
+        elif code == _RELATES:
+            raw["relates"].append((s, o))
+        elif code == _SCORE:
+            raw["scores"][s] = o
+    return raw
+
+
+def _merge(pieces: list[dict]) -> dict:
+    if len(pieces) == 1:
+        return pieces[0]
+    merged = {name: {} for name in _DICTS} | {name: [] for name in _LISTS}
+    for piece in pieces:
+        for name in _DICTS:
+            merged[name].update(piece[name])
+        for name in _LISTS:
+            merged[name] += piece[name]
+    return merged
+
+
+def _finish(raw: dict) -> Corpus:
+    """The corpus of the raw facts of a whole graph."""
+    types = raw["types"]
+    corpus = Corpus(types=types, labels={n: raw["labels"].get(n, n) for n in types})
+    unloaded = set(raw["unloaded"])
+    corpus.articles = sorted(n for n, t in types.items() if t == ARTICLE and n not in unloaded)
+    loaded = set(corpus.articles)
+    page_dates = raw["page_dates"]
+    for article, page in raw["pages"]:
+        if article in loaded and page in page_dates:
+            date = page_dates[page]
+            if date < corpus.dates.get(article, "9999"):
+                corpus.dates[article] = date
+    corpus.urls = {a: u for a, u in raw["urls"].items() if types.get(a) == ARTICLE}
+    corpus.titles = {a: corpus.labels[a] for a in corpus.articles}
+    for source, target in raw["names"]:
+        if source in loaded and target in types:
+            corpus.named_by.setdefault(target, set()).add(source)
+        elif types.get(source) == TREND and target in loaded:
+            corpus.named_by.setdefault(source, set()).add(target)
+    relevancy, mention_article = raw["mention_relevancy"], raw["mention_article"]
+    mention_entity = raw["mention_entity"]
+    for subject, force in raw["drives"]:
+        if force not in types:
+            continue
+        if types.get(subject) == "Signal":
+            corpus.drives.setdefault(subject, set()).add(force)
+        elif subject in mention_entity:  # one article's signal row names the force
+            article, signal = mention_article.get(subject), mention_entity[subject]
+            if article in loaded and types.get(signal) == "Signal":
+                corpus.driven.setdefault(force, set()).add((article, signal))
+    if not corpus.driven:  # a graph without rows' own links: every article of the signal
+        for signal, found in corpus.drives.items():
+            for force in found:
+                corpus.driven.setdefault(force, set()).update(
+                    (a, signal) for a in corpus.named_by.get(signal, ()))
+    _name_forces(corpus)
+    for mention, entity in raw["mention_entity"].items():
+        if mention in relevancy and entity in types:
+            _keep_relevancy(corpus.relevancy, mention_article.get(mention), entity,
+                            relevancy[mention])
+    for trend, member in raw["members"]:
+        if types.get(trend) == TREND and member in types:
+            corpus.members.setdefault(trend, set()).add(member)
+    ends: dict[str, list[str]] = defaultdict(list)
+    for node, end in raw["relates"]:
+        ends[node].append(end)
+    score_of: dict[tuple[str, str], float] = {}
+    for node, pair in ends.items():
+        if len(pair) == 2 and node in raw["scores"]:
+            try:
+                score_of[tuple(sorted(pair))] = float(raw["scores"][node])
+            except ValueError:
+                pass
+    corpus.related = {pair: score_of.get(pair, 0.0) for pair in sorted(set(raw["related"]))
+                      if pair[0] in types and pair[1] in types}
+    return corpus

@@ -1,0 +1,378 @@
+"""Scan to scan: what changed between two builds of the archive (an older and a newer
+graph.ttl): articles added and removed, new and vanished entities and trends,
+keywords, themes and trends that grew or faded (articles per window), new related
+links and changed relevancies. As data (`compare`), JSON (`to_json`), and RDF: a
+small change-set vocabulary in the ontology (`kg:ScanDiff`, a prov:Activity, with
+`kg:ScanChange` nodes), so a triple store can keep the history (`to_triples`).
+
+Nodes are matched by IRI; an entity whose IRI differs (kg versions may mint IRIs
+differently) is matched by its type and label key when that is unambiguous, and
+counted as renamed. Two graphs are not comparable (NotComparable) when one has no
+articles or their articles are minted under different base IRIs.
+
+>>> from kg.corpus import Corpus
+>>> old = Corpus(types={"b/article/1": "Article", "k": "Keyword"}, labels={"k": "AI"},
+...              articles=["b/article/1"], named_by={"k": {"b/article/1"}})
+>>> new = Corpus(types={"b/article/1": "Article", "b/article/2": "Article", "k": "Keyword",
+...                     "t": "Technology"}, labels={"k": "AI", "t": "Robots"},
+...              articles=["b/article/1", "b/article/2"],
+...              named_by={"k": {"b/article/1", "b/article/2"}, "t": {"b/article/2"}})
+>>> diff = compare(old, new)
+>>> [a.node for a in diff.added], [e.label for e in diff.new_entities], [g.label for g in diff.grew]
+(['b/article/2'], ['Robots'], ['AI'])
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+
+from . import vocab as V
+from .analytics import Windows, windows
+from .corpus import Corpus
+from .errors import KgError
+from .identity import identity_key
+from .rdf import Literal, Triple
+
+__all__ = ["Diff", "Item", "Growth", "LinkChange", "RelevancyChange", "NotComparable",
+           "compare", "read_and_compare", "to_json", "to_triples", "to_turtle", "GROWTH_TYPES"]
+
+# What grows or fades, window by window.
+GROWTH_TYPES = ("Keyword", "Theme", "Trend")
+
+
+class NotComparable(KgError):
+    """Two graphs that a difference would say nothing true about."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """An article, entity or trend, with the articles naming it in its graph."""
+
+    node: str
+    label: str
+    type: str
+    articles: int
+    date: str | None = None  # an article's page date
+
+
+@dataclass(frozen=True)
+class Growth:
+    """A keyword, theme or trend in both graphs whose articles changed."""
+
+    node: str
+    label: str
+    type: str
+    old: int  # articles naming it
+    new: int
+    windows: tuple[tuple[str, int, int], ...]  # (window, old, new) where the two differ
+    quiet: bool = False  # faded: named in the old scan's last window, in none of the new ones
+
+
+@dataclass(frozen=True)
+class LinkChange:
+    first: str
+    first_label: str
+    first_type: str
+    second: str
+    second_label: str
+    second_type: str
+    score: float
+
+
+@dataclass(frozen=True)
+class RelevancyChange:
+    article: str
+    article_label: str
+    entity: str
+    entity_label: str
+    type: str
+    old: int
+    new: int
+
+
+@dataclass
+class Diff:
+    old_name: str
+    new_name: str
+    old_articles: int
+    new_articles: int
+    window: str  # "month" or "quarter"
+    added: list[Item] = field(default_factory=list)
+    removed: list[Item] = field(default_factory=list)
+    new_entities: list[Item] = field(default_factory=list)
+    gone_entities: list[Item] = field(default_factory=list)
+    new_trends: list[Item] = field(default_factory=list)
+    gone_trends: list[Item] = field(default_factory=list)
+    grew: list[Growth] = field(default_factory=list)
+    faded: list[Growth] = field(default_factory=list)
+    new_links: list[LinkChange] = field(default_factory=list)
+    gone_links: list[LinkChange] = field(default_factory=list)
+    relevancy: list[RelevancyChange] = field(default_factory=list)
+    renamed: int = 0  # entities matched by type and label, their IRIs differing
+    base: str = V.DEFAULT_BASE
+
+    def counts(self) -> dict[str, int]:
+        """How many of each change, by name (what the report and tests compare)."""
+        return {"articles added": len(self.added), "articles removed": len(self.removed),
+                "new entities": len(self.new_entities),
+                "entities gone": len(self.gone_entities), "new trends": len(self.new_trends),
+                "trends gone": len(self.gone_trends), "grew": len(self.grew),
+                "faded": len(self.faded), "new related links": len(self.new_links),
+                "related links gone": len(self.gone_links),
+                "relevancies changed": len(self.relevancy)}
+
+
+def _bases(corpus: Corpus) -> set[str]:
+    return {a.rsplit("article/", 1)[0] for a, t in corpus.types.items()
+            if t == "Article" and "article/" in a}
+
+
+def _check(old: Corpus, new: Corpus, old_name: str, new_name: str) -> None:
+    for corpus, name in ((old, old_name), (new, new_name)):
+        if not corpus.articles:
+            raise NotComparable(f"not comparable: {name} has no articles (kg:Article that was "
+                                "read): is it a graph kg built?")
+    old_bases, new_bases = _bases(old), _bases(new)
+    if old_bases and new_bases and not old_bases & new_bases:
+        raise NotComparable(
+            f"not comparable: {old_name} names its nodes under {', '.join(sorted(old_bases))} "
+            f"and {new_name} under {', '.join(sorted(new_bases))}; build both with the same "
+            "--base")
+
+
+def _match(old: Corpus, new: Corpus) -> tuple[dict[str, str], int]:
+    """Old node -> new node: the same IRI, else (entities) one node of the same type and
+    label key on each side; and how many were matched by label."""
+    matched = {n: n for n in old.types if n in new.types and old.types[n] == new.types[n]}
+    taken = set(matched.values())
+
+    def by_key(corpus: Corpus, skip) -> dict[tuple[str, str], list[str]]:
+        found: dict[tuple[str, str], list[str]] = {}
+        for node, kind in corpus.types.items():
+            if node not in skip and kind != "Article":
+                found.setdefault((kind, identity_key(corpus.label(node))), []).append(node)
+        return found
+
+    olds, news = by_key(old, matched), by_key(new, taken)
+    renamed = 0
+    for key, nodes in olds.items():
+        if len(nodes) == 1 and len(news.get(key, ())) == 1:
+            matched[nodes[0]] = news[key][0]
+            renamed += 1
+    return matched, renamed
+
+
+def _item(corpus: Corpus, node: str) -> Item:
+    kind = corpus.types[node]
+    if kind == "Article":
+        return Item(node, corpus.label(node), kind, 1, corpus.dates.get(node))
+    return Item(node, corpus.label(node), kind, len(corpus.named_by.get(node, ())))
+
+
+def _order(items: list[Item]) -> list[Item]:
+    """Articles newest first; entities and trends named by most articles first."""
+    return sorted(items, key=lambda i: (i.type != "Article", i.date is None,
+                                        _reverse(i.date or ""), -i.articles,
+                                        i.label.casefold(), i.node))
+
+
+def _reverse(date: str) -> str:
+    """A key sorting ISO dates newest first."""
+    return "".join(chr(0x10FFFF - ord(c)) for c in date)
+
+
+def compare(old: Corpus, new: Corpus, old_name: str = "OLD", new_name: str = "NEW",
+            size: str = "auto") -> Diff:
+    """What changed from `old` to `new` (NotComparable when nothing true can be said).
+    Windows (months or quarters, see `kg.analytics.windows`) are the new graph's."""
+    _check(old, new, old_name, new_name)
+    matched, renamed = _match(old, new)
+    back = {n: o for o, n in matched.items()}
+    bases = sorted(_bases(new)) or [V.DEFAULT_BASE]
+    found = windows(new, size)
+    diff = Diff(old_name, new_name, len(old.articles), len(new.articles), found.size,
+                renamed=renamed, base=bases[0])
+
+    old_loaded, new_loaded = set(old.articles), set(new.articles)
+    diff.added = _order([_item(new, a) for a in new.articles if a not in old_loaded])
+    diff.removed = _order([_item(old, a) for a in old.articles if a not in new_loaded])
+    for corpus, nodes, entities, trends in (
+            (new, [n for n in new.types if n not in back], diff.new_entities, diff.new_trends),
+            (old, [n for n in old.types if n not in matched], diff.gone_entities,
+             diff.gone_trends)):
+        for node in nodes:
+            kind = corpus.types[node]
+            if kind == "Trend":
+                trends.append(_item(corpus, node))
+            elif kind != "Article":
+                entities.append(_item(corpus, node))
+    for items in (diff.new_entities, diff.gone_entities, diff.new_trends, diff.gone_trends):
+        items[:] = _order(items)
+
+    diff.grew, diff.faded = _growth(old, new, matched, found)
+    old_links = {tuple(sorted((matched.get(a, "\0" + a), matched.get(b, "\0" + b))))
+                 for a, b in old.related}
+    new_links = set(new.related)
+    diff.new_links = [_link(new, pair, new.related[pair]) for pair in sorted(new_links - old_links)]
+    gone = sorted(pair for pair in old.related
+                  if tuple(sorted((matched.get(pair[0], ""), matched.get(pair[1], ""))))
+                  not in new_links)
+    diff.gone_links = [_link(old, pair, old.related[pair]) for pair in gone]
+    for (article, entity), value in sorted(old.relevancy.items()):
+        now = new.relevancy.get((article, matched.get(entity, "")))
+        if now is not None and now != value and article in new_loaded:
+            target = matched[entity]
+            diff.relevancy.append(RelevancyChange(article, new.label(article), target,
+                                                  new.label(target), new.types[target],
+                                                  value, now))
+    return diff
+
+
+def _link(corpus: Corpus, pair: tuple[str, str], score: float) -> LinkChange:
+    a, b = pair
+    return LinkChange(a, corpus.label(a), corpus.types[a], b, corpus.label(b), corpus.types[b],
+                      score)
+
+
+def _growth(old: Corpus, new: Corpus, matched: dict[str, str],
+            found: Windows) -> tuple[list[Growth], list[Growth]]:
+    """Keywords, themes and trends in both graphs: those named by more articles now (grew),
+    and those named by fewer, or quiet in the windows the new graph adds after the old
+    one's last (faded). Counts per window: the new graph's windows."""
+    old_windows = windows(old, found.size)
+    old_last = old_windows.positions[-1] if old_windows.positions else None
+    position = dict(zip(found.labels, found.positions))
+    later = {label for label, p in position.items() if old_last is not None and p > old_last}
+    label_of = {}  # article -> window label, from either graph (the same windows)
+    for corpus in (old, new):
+        for article, date in corpus.dates.items():
+            label_of[article] = _window_label(date, found.size)
+    grew, faded = [], []
+    for before, now in matched.items():
+        kind = new.types[now]
+        if kind not in GROWTH_TYPES:
+            continue
+        old_articles = old.named_by.get(before, set())
+        new_articles = new.named_by.get(now, set())
+        per_window: dict[str, list[int]] = {}
+        for index, articles in ((0, old_articles), (1, new_articles)):
+            for article in articles:
+                if article in label_of:
+                    per_window.setdefault(label_of[article], [0, 0])[index] += 1
+        changed = tuple((w, a, b) for w, (a, b) in sorted(per_window.items()) if a != b)
+        item = Growth(now, new.label(now), kind, len(old_articles), len(new_articles), changed)
+        if len(new_articles) > len(old_articles):
+            grew.append(item)
+        elif len(new_articles) < len(old_articles):
+            faded.append(item)
+        elif later and old_last is not None and len(old_articles) >= 2:
+            last_label = old_windows.labels[-1]
+            in_last = any(label_of.get(a) == last_label for a in old_articles)
+            if in_last and not any(label_of.get(a) in later for a in new_articles):
+                faded.append(Growth(now, new.label(now), kind, len(old_articles),
+                                    len(new_articles), changed, quiet=True))
+    grew.sort(key=lambda g: (-(g.new - g.old), -g.new, g.label.casefold(), g.node))
+    faded.sort(key=lambda g: (g.new - g.old, -g.old, g.label.casefold(), g.node))
+    return grew, faded
+
+
+def _window_label(date: str, size: str) -> str:
+    if size == "month":
+        return date[:7]
+    return f"{date[:4]}-Q{(int(date[5:7]) - 1) // 3 + 1}"
+
+
+# --- JSON -----------------------------------------------------------------------------------------
+
+
+def to_json(diff: Diff) -> str:
+    """The diff as JSON: counts, then every list (stable order, UTF-8)."""
+    data = {"old": diff.old_name, "new": diff.new_name, "old_articles": diff.old_articles,
+            "new_articles": diff.new_articles, "window": diff.window, "counts": diff.counts(),
+            "renamed_entities": diff.renamed}
+    for name in ("added", "removed", "new_entities", "gone_entities", "new_trends",
+                 "gone_trends", "grew", "faded", "new_links", "gone_links", "relevancy"):
+        data[name] = [asdict(item) for item in getattr(diff, name)]
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+# --- RDF ------------------------------------------------------------------------------------------
+
+KIND_ADDED, KIND_REMOVED = V.KG + "Added", V.KG + "Removed"
+KIND_GREW, KIND_FADED = V.KG + "Grew", V.KG + "Faded"
+KIND_RELEVANCY = V.KG + "RelevancyChanged"
+
+
+def to_triples(diff: Diff) -> list[Triple]:
+    """The diff as RDF: one kg:ScanDiff (a prov:Activity) with a kg:ScanChange per change,
+    each saying its kind (kg:Added, kg:Removed, kg:Grew, kg:Faded, kg:RelevancyChanged),
+    what changed (kg:changed: an article, entity or trend; both ends of a related link),
+    and the counts or relevancies before and after. IRIs come from a digest of the
+    diff, so the same two graphs give the same triples."""
+    digest = hashlib.blake2b(to_json(diff).encode(), digest_size=8).hexdigest()
+    activity = f"{diff.base}diff/{digest}"
+    integer = V.XSD_INTEGER
+    triples: list[Triple] = [
+        (activity, V.TYPE, V.SCAN_DIFF), (activity, V.TYPE, V.PROV + "Activity"),
+        (activity, V.LABEL, Literal(f"changes from {diff.old_name} to {diff.new_name}")),
+        (activity, V.OLD_GRAPH, Literal(diff.old_name)),
+        (activity, V.NEW_GRAPH, Literal(diff.new_name)),
+        (activity, V.OLD_COUNT, Literal(str(diff.old_articles), integer)),
+        (activity, V.NEW_COUNT, Literal(str(diff.new_articles), integer))]
+    changes: list[tuple[str, str, list[str], dict]] = []
+    for items, kind, what in ((diff.added, KIND_ADDED, "article"),
+                              (diff.removed, KIND_REMOVED, "article"),
+                              (diff.new_entities, KIND_ADDED, ""),
+                              (diff.gone_entities, KIND_REMOVED, ""),
+                              (diff.new_trends, KIND_ADDED, ""),
+                              (diff.gone_trends, KIND_REMOVED, "")):
+        for item in items:
+            changes.append((kind, f"{_word(kind)} {what or item.type}: {item.label}",
+                            [item.node], {}))
+    for items, kind in ((diff.grew, KIND_GREW), (diff.faded, KIND_FADED)):
+        for g in items:
+            changes.append((kind, f"{_word(kind)} {g.type}: {g.label}", [g.node],
+                            {V.OLD_COUNT: g.old, V.NEW_COUNT: g.new}))
+    for items, kind in ((diff.new_links, KIND_ADDED), (diff.gone_links, KIND_REMOVED)):
+        for link in items:
+            changes.append((kind, f"{_word(kind)} related link: {link.first_label} ~ "
+                                  f"{link.second_label}", [link.first, link.second], {}))
+    for r in diff.relevancy:
+        changes.append((KIND_RELEVANCY, f"relevancy of {r.type} {r.entity_label} in "
+                                        f"{r.article_label}: {r.old} -> {r.new}", [r.entity],
+                        {V.OLD_RELEVANCY: r.old, V.NEW_RELEVANCY: r.new, V.IN_ARTICLE: r.article}))
+    width = len(str(len(changes)))
+    for number, (kind, label, nodes, facts) in enumerate(changes, 1):
+        change = f"{activity}/change/{number:0{width}d}"
+        triples += [(activity, V.HAS_CHANGE, change), (change, V.TYPE, V.CHANGE),
+                    (change, V.CHANGE_KIND, kind), (change, V.LABEL, Literal(label))]
+        triples += [(change, V.CHANGED, node) for node in nodes]
+        for prop, value in facts.items():
+            triples.append((change, prop, value if isinstance(value, str)
+                            else Literal(str(value), integer)))
+    return triples
+
+
+def to_turtle(diff: Diff) -> str:
+    """The diff's triples (`to_triples`) as Turtle."""
+    from .rdf import sort_key
+    from .turtle import graph_prefixes, turtle_body, turtle_header
+
+    prefixes = {**graph_prefixes(diff.base), "diff": f"{diff.base}diff/"}
+    return turtle_header(prefixes) + turtle_body(sorted(to_triples(diff), key=sort_key), prefixes)
+
+
+def read_and_compare(old_path, new_path, size: str = "auto", workers: int | None = None) -> Diff:
+    """Read two graph files (in parallel) and compare them; the names are the paths as
+    given."""
+    from .corpus import read_corpora
+
+    old, new = read_corpora([old_path, new_path], workers=workers)
+    return compare(old, new, str(old_path), str(new_path), size)
+
+
+def _word(kind: str) -> str:
+    return {KIND_ADDED: "added", KIND_REMOVED: "removed", KIND_GREW: "grew",
+            KIND_FADED: "faded"}[kind]
