@@ -740,8 +740,9 @@ def diff_blocks(diff, top: int = 10) -> list:
     counts = diff.counts()
     window = diff.window
     blocks: list = [_text(
-        f"From {diff.old_name} ({_count(diff.old_articles, 'article')}) to {diff.new_name} "
-        f"({_count(diff.new_articles, 'article')}): {counts['articles added']:,} added, "
+        "From ", Code(diff.old_name), f" ({_count(diff.old_articles, 'article')}) to ",
+        Code(diff.new_name), f" ({_count(diff.new_articles, 'article')}): "
+        f"{counts['articles added']:,} added, "
         f"{counts['articles removed']:,} removed; {counts['new entities']:,} new entities"
         + (f" ({_by_type(diff.new_entities)})" if diff.new_entities else "")
         + f", {counts['entities gone']:,} gone; {counts['new trends']:,} new trends, "

@@ -1,0 +1,310 @@
+"""Foresight on a corpus with planted patterns (bench/make_corpus.py --plant): each
+planted keyword lands in its quadrant, the planted driver is behind the rising trend,
+and `kg diff` between the corpus without and with its last quarter lists exactly the
+planted additions. Then `kg diff` on the real archive split by page date, checked
+against SPARQL on the two graphs, and graphs that cannot be compared."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from bench.make_corpus import PlantedCorpusWriter as P
+from kg import analytics as A
+from kg import vocab as V
+from kg.cli import main
+from kg.corpus import read_corpus
+from kg.diff import compare, read_and_compare, to_triples, to_turtle
+from kg.report import make_report, to_html, to_markdown
+
+from .conftest import ONTOLOGY, SEED, kg_cli
+from .planted import append, find, related_lines, trend_lines
+
+pytestmark = pytest.mark.slow
+
+PLANTED_DOCS = 300
+AMBIENT = "https://w3id.org/hskg/id/trend/ambient"
+STEADY = "https://w3id.org/hskg/id/trend/steady"
+
+
+@pytest.fixture(scope="session")
+def planted(tmp_path_factory) -> dict:
+    """The planted corpus built whole (new) and without its last quarter (old), with two
+    trends and a related link added to both, and one related link to the new one only."""
+    root = tmp_path_factory.mktemp("planted")
+    docs = root / "docs"
+    P(PLANTED_DOCS, seed=7).write(docs)
+    manifest = json.loads((docs / "planted.json").read_text())
+    earlier = root / "earlier"
+    earlier.mkdir()
+    for article, facts in manifest["articles"].items():
+        if facts["quarter"] != manifest["quarters"][-1]:
+            shutil.copy(docs / f"{article}.md", earlier)
+    kg_cli("build", docs, "-o", root / "new", "-q", "--no-html")
+    kg_cli("build", earlier, "-o", root / "old", "-q", "--no-html")
+    graphs = {"old": root / "old" / "graph.ttl", "new": root / "new" / "graph.ttl"}
+    for name, graph in graphs.items():
+        lines = trend_lines(graph, AMBIENT, "Ambient sensing",
+                            [("Technology", P.TREND_TECHNOLOGY), ("Signal", P.TREND_SIGNAL)])
+        lines += trend_lines(graph, STEADY, "Steady commons",
+                             [("Keyword", P.STEADY), ("Keyword", P.RARE)])
+        lines += related_lines("https://w3id.org/hskg/id/related/1",
+                               find(graph, "Technology", P.TREND_TECHNOLOGY),
+                               find(graph, "Signal", P.TREND_SIGNAL), 0.8)
+        if name == "new":
+            lines += related_lines("https://w3id.org/hskg/id/related/2",
+                                   find(graph, "Technology", P.NEW_TECHNOLOGY),
+                                   find(graph, "Technology", P.TREND_TECHNOLOGY), 0.7)
+        append(graph, lines)
+    return {**graphs, "manifest": manifest, "root": root}
+
+
+def test_planted_keywords_land_in_their_quadrants(planted):
+    found = A.emergence(read_corpus(planted["new"]))
+    assert found.windows.labels == P.QUARTERS and found.windows.size == "quarter"
+    quadrant = {e.label: e.quadrant for e in found.items}
+    assert quadrant[P.EMERGING] == "weak signal"  # only in the last two quarters, growing
+    assert quadrant[P.STRONG] == "strong signal"
+    assert quadrant[P.STEADY] == "well known"  # 30% of every quarter
+    assert quadrant[P.RARE] == "latent"  # one article a quarter
+    assert quadrant["Ambient sensing"] in ("weak signal", "strong signal")
+    assert quadrant["Steady commons"] == "well known"
+    emerging = next(e for e in found.items if e.label == P.EMERGING)
+    assert emerging.counts == (0, 0, 0, 0, 2, 6)
+
+
+def test_the_planted_driver_is_behind_the_rising_trend(planted):
+    corpus = read_corpus(planted["new"])
+    table = A.influence(corpus)
+    trend_map = A.emergence(corpus)
+    behind = A.drivers_behind(table, trend_map)
+    trend, groups = behind[0]
+    assert trend.label == "Ambient sensing"
+    group, count, share = groups[0]
+    assert group.drivers == (find(planted["new"], "DrivingForce", P.DRIVER),)
+    assert (count, share) == (len(corpus.named_by[AMBIENT]), 1.0)
+    assert [g.name for g, _, _ in groups] == [P.DRIVER]  # no other force drives its signal
+    report = to_markdown(make_report(corpus, top=5))
+    assert "Fastest-rising trend: Ambient sensing (+" in report
+    assert f"driven most by {P.DRIVER}" in report
+
+
+def test_diff_of_the_last_quarter_lists_exactly_the_planted_additions(planted):
+    manifest = planted["manifest"]
+    last = manifest["quarters"][-1]
+    added = {a for a, f in manifest["articles"].items() if f["quarter"] == last}
+    old_names, new_names = {}, {}
+    for facts in manifest["articles"].values():
+        target = new_names if facts["quarter"] == last else old_names
+        for kind, names in facts["names"].items():
+            target.setdefault(kind, set()).update(names)
+    diff = read_and_compare(planted["old"], planted["new"])
+    base = diff.base
+    assert {a.node for a in diff.added} == {f"{base}article/{a}" for a in added}
+    assert diff.removed == [] and diff.gone_entities == [] and diff.gone_trends == []
+    # New entities: exactly what the last quarter names that no earlier quarter did.
+    expected = {(kind, name) for kind, names in new_names.items()
+                for name in names - old_names.get(kind, set())}
+    assert expected == {("keyword", P.NEW_KEYWORD), ("technology", P.NEW_TECHNOLOGY)}
+    assert {(e.type, e.label) for e in diff.new_entities} == {
+        ("Keyword", P.NEW_KEYWORD), ("Technology", P.NEW_TECHNOLOGY)}
+    assert diff.new_trends == []
+    # Grew: every keyword and theme the last quarter names (all named before), and both
+    # trends, whose members the last quarter names.
+    grew = {(g.type, g.label) for g in diff.grew}
+    assert grew == {("Keyword", k) for k in new_names["keyword"] - {P.NEW_KEYWORD}} | \
+        {("Theme", t) for t in new_names["theme"]} | \
+        {("Trend", "Ambient sensing"), ("Trend", "Steady commons")}
+    assert all(g.windows == ((last, 0, g.new - g.old),) for g in diff.grew)
+    assert [(r.first_label, r.second_label, r.score) for r in diff.new_links] == [
+        (P.TREND_TECHNOLOGY, P.NEW_TECHNOLOGY, 0.7)]
+    assert diff.gone_links == [] and diff.relevancy == [] and diff.renamed == 0
+    # Faded: nothing lost articles; those quiet in the new quarter had one in the old last.
+    assert all(f.quiet and f.old == f.new >= 2 for f in diff.faded)
+
+
+def test_diff_formats_from_the_command_line(planted, tmp_path):
+    old, new = planted["old"], planted["new"]
+    data = json.loads(kg_cli("diff", old, new, "--format", "json").output)
+    diff = read_and_compare(old, new)
+    assert data["counts"] == diff.counts() and data["counts"]["new entities"] == 2
+    assert sorted(e["label"] for e in data["new_entities"]) == [P.NEW_TECHNOLOGY, P.NEW_KEYWORD]
+    result = kg_cli("diff", old, new, "-o", tmp_path / "diff.md", "--top", "3")
+    assert "articles added 50" in result.output
+    text = (tmp_path / "diff.md").read_text()
+    assert text.startswith(f"# What changed between two scans\n\nFrom `{old}` (250 articles) to "
+                           f"`{new}` (300 articles): 50 added, 0 removed; 2 new entities "
+                           "(1 keyword, 1 technology)")
+    assert max(len(rows) for rows in _tables(text)) == 3
+    kg_cli("diff", old, new, "-o", tmp_path / "diff.html")
+    page = (tmp_path / "diff.html").read_text()
+    assert page.count("<table>") == 5  # added, new entities, grew, faded, new links
+
+
+def _tables(markdown: str) -> list[list[str]]:
+    from .test_analytics import _tables as tables
+    return tables(markdown)
+
+
+def test_diff_as_rdf_conforms_to_the_shapes(planted, tmp_path):
+    import pyshacl
+    import rdflib
+
+    diff = read_and_compare(planted["old"], planted["new"])
+    turtle = to_turtle(diff)
+    assert to_turtle(read_and_compare(planted["old"], planted["new"])) == turtle  # stable
+    graph = rdflib.Graph().parse(data=turtle, format="turtle")
+    shapes = rdflib.Graph().parse(ONTOLOGY / "shapes.ttl")
+    ontology = rdflib.Graph().parse(ONTOLOGY / "kg.ttl")
+    conforms, _, text = pyshacl.validate(graph, shacl_graph=shapes, ont_graph=ontology)
+    assert conforms, text
+    store = ox.Store()
+    store.load(turtle.encode(), ox.RdfFormat.TURTLE)
+    rows = {str(r["kind"].value).rsplit("#")[1]: int(r["n"].value) for r in store.query(
+        "PREFIX kg: <https://w3id.org/hskg/ontology#> SELECT ?kind (COUNT(?c) AS ?n) "
+        "WHERE { ?d a kg:ScanDiff ; kg:hasChange ?c . ?c kg:changeKind ?kind } GROUP BY ?kind")}
+    counts = diff.counts()
+    assert rows == {"Added": counts["articles added"] + counts["new entities"]
+                    + counts["new related links"], "Grew": counts["grew"],
+                    "Faded": counts["faded"]}
+    assert len(to_triples(diff)) == len(graph)
+
+
+def test_graphs_that_cannot_be_compared_say_so(planted, tmp_path):
+    other = tmp_path / "other.ttl"
+    text = planted["new"].read_text(encoding="utf-8")
+    other.write_text(text.replace("https://w3id.org/hskg/id/", "http://example.org/kg/"),
+                     encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(planted["old"]), str(other)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: not comparable: {planted['old']} names its nodes under "
+        f"https://w3id.org/hskg/id/ and {other} under http://example.org/kg/; build both with "
+        "the same --base\n")
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("<http://x/a> <http://x/b> <http://x/c> .\n")
+    result = CliRunner().invoke(main, ["diff", str(empty), str(planted["new"])])
+    assert result.exit_code == 1 and result.output == (
+        f"Error: not comparable: {empty} has no articles (kg:Article that was read): is it "
+        "a graph kg built?\n")
+
+
+def test_renamed_entities_are_matched_by_type_and_name(planted, tmp_path):
+    # Another kg version might mint another IRI for the same technology.
+    iri = ox.NamedNode(find(planted["new"], "Technology", P.TREND_TECHNOLOGY))
+    moved = ox.NamedNode(iri.value + "_v2")
+    renamed = [ox.Quad(*(moved if term == iri else term for term in (q.subject, q.predicate,
+                                                                     q.object)))
+               for q in ox.parse(path=str(planted["new"]), format=ox.RdfFormat.TURTLE)]
+    other = tmp_path / "graph.nt"
+    ox.serialize(renamed, str(other), ox.RdfFormat.N_TRIPLES)
+    diff = read_and_compare(planted["new"], other)
+    assert diff.renamed == 1 and diff.new_entities == [] and diff.gone_entities == []
+    assert diff.counts() == dict.fromkeys(diff.counts(), 0)
+
+
+def test_report_of_the_planted_corpus_html(planted):
+    report = make_report(read_corpus(planted["new"]), top=5)
+    page = to_html(report, "graph.html")
+    assert re.findall(r"<svg [^>]*><title>([^<]*)</title>", page) == [
+        "Articles per month of page date", "Nodes by type, most first",
+        f"Emergence map: {len(report.map.items)} keywords, themes and trends by visibility and "
+        "growth per quarter",
+        "Entities named by the most articles", "Pairs named together, by lift",
+        "Driver groups by articles reporting the signals they drive",
+        "Radar: signals and technologies by category (sectors) and relevancy (rings, 5 inner)"]
+    assert f"graph.html#focus=Keyword%3A{P.EMERGING.replace(' ', '%20')}" in page
+
+
+# --- the real archive split by page date ----------------------------------------------------------
+
+SPLIT = "2023-06-01"
+
+
+@pytest.fixture(scope="session")
+def split_archive(tmp_path_factory, corpus_dir):
+    """../shared/corpus + seed built twice: articles before SPLIT (and undated), and all."""
+    import kg
+
+    root = tmp_path_factory.mktemp("split")
+    whole = kg.build([corpus_dir, SEED], root / "new", html=False)
+    early = root / "early"
+    early.mkdir()
+    rows = whole.query("SELECT ?path ?date WHERE { ?a kg:hasSummary ?s . ?s kg:sourcePath ?path "
+                       "OPTIONAL { ?a kg:publishedIn/dcterms:date ?date } }").values()
+    for row in rows:
+        if row["date"] is None or row["date"] < SPLIT:
+            source = Path(corpus_dir).parent / row["path"]
+            if not source.exists():
+                source = SEED.parent / row["path"]
+            shutil.copy(source, early)
+    kg.build([early], root / "old", html=False)
+    return root / "old" / "graph.ttl", root / "new" / "graph.ttl"
+
+
+def _sparql_sets(old: Path, new: Path) -> dict[str, int]:
+    """The diff's counts, asked of both graphs in one store (a named graph each)."""
+    store = ox.Store()
+    for name, path in (("old", old), ("new", new)):
+        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE,
+                        to_graph=ox.NamedNode(f"urn:{name}"))
+    prefix = f"PREFIX kg: <{V.KG}> PREFIX skos: <{V.SKOS}> "
+
+    def count(body: str) -> int:
+        return int(next(iter(store.query(prefix + f"SELECT (COUNT(*) AS ?n) WHERE {{ {body} }}")))
+                   ["n"].value)
+
+    loaded = "?x a kg:Article ; kg:isLoaded true"
+    entity = ("?x a ?c . FILTER(?c IN (kg:Keyword, kg:Theme, kg:Category, kg:ContentType, "
+              "kg:Signal, kg:Concern, kg:Behavior, kg:Technology, kg:Issue, kg:DrivingForce))")
+    articles_of = "{ SELECT ?x (COUNT(DISTINCT ?a) AS ?%s) WHERE { GRAPH <urn:%s> { ?a ?p ?x . " \
+                  "?a a kg:Article ; kg:isLoaded true } } GROUP BY ?x }"
+    grown = ("GRAPH <urn:new> { ?x a ?c . FILTER(?c IN (kg:Keyword, kg:Theme, kg:Trend)) } "
+             f"{articles_of % ('before', 'old')} {articles_of % ('after', 'new')} ")
+    return {
+        "articles added": count(f"GRAPH <urn:new> {{ {loaded} }} "
+                                f"FILTER NOT EXISTS {{ GRAPH <urn:old> {{ {loaded} }} }}"),
+        "articles removed": count(f"GRAPH <urn:old> {{ {loaded} }} "
+                                  f"FILTER NOT EXISTS {{ GRAPH <urn:new> {{ {loaded} }} }}"),
+        "new entities": count(f"GRAPH <urn:new> {{ {entity} }} "
+                              "FILTER NOT EXISTS { GRAPH <urn:old> { ?x a ?c } }"),
+        "entities gone": count(f"GRAPH <urn:old> {{ {entity} }} "
+                               "FILTER NOT EXISTS { GRAPH <urn:new> { ?x a ?c } }"),
+        "grew": count(grown + "FILTER(?after > ?before)"),
+        "relevancies changed": count(
+            "GRAPH <urn:old> { ?a kg:hasMention ?m . ?m kg:mentionOf ?x ; kg:relevancy ?r } "
+            "GRAPH <urn:new> { ?a kg:hasMention ?n . ?n kg:mentionOf ?x ; kg:relevancy ?s } "
+            "FILTER(?r != ?s)"),
+    }
+
+
+def test_diff_of_the_archive_split_by_date_matches_sparql(split_archive):
+    old, new = split_archive
+    diff = read_and_compare(old, new)
+    counts = diff.counts()
+    expected = _sparql_sets(old, new)
+    assert {name: counts[name] for name in expected} == expected
+    assert counts["articles added"] > 5 and counts["new entities"] > 100
+    assert counts["articles removed"] == counts["entities gone"] == 0
+    assert counts["new trends"] == counts["new related links"] == 0  # none built yet
+    assert diff.renamed == 0
+    # What grew is named by articles after the split, window by window.
+    assert all(all(b > a for _, a, b in g.windows) for g in diff.grew)
+
+
+def test_the_archive_reports_read_well(split_archive):
+    old, new = split_archive
+    corpus = read_corpus(new)
+    markdown = to_markdown(make_report(corpus, top=10))
+    assert "&amp;" not in markdown and max(len(rows) for rows in _tables(markdown)) == 10
+    assert "This graph has no trends" in markdown
+    diff = kg_cli("diff", old, new, "--top", "100").output
+    assert "Knowledge Graphs & LLMs" in diff and "&amp;" not in diff
+    assert compare(corpus, corpus).counts() == dict.fromkeys(compare(corpus, corpus).counts(), 0)
+
