@@ -107,6 +107,8 @@ class Pair:
     count: int  # articles naming both
     lift: float  # count * N / (count_first * count_second); > 1: together more than by chance
     pmi: float  # log2(lift)
+    first_type: str = ""
+    second_type: str = ""
 
 
 def cooccurrence(source, first: str | None = "Technology", second: str | None = "Concern",
@@ -139,7 +141,8 @@ def cooccurrence(source, first: str | None = "Technology", second: str | None = 
         if n < min_count:
             continue
         lift = n * total / (count[a] * count[b])
-        pairs.append(Pair(a, corpus.label(a), b, corpus.label(b), n, lift, math.log2(lift)))
+        pairs.append(Pair(a, corpus.label(a), b, corpus.label(b), n, lift, math.log2(lift),
+                          corpus.types[a], corpus.types[b]))
     pairs.sort(key=lambda p: (-p.lift, -p.count, p.first_label, p.second_label))
     return pairs[:top]
 

@@ -84,8 +84,10 @@ def bars(labels: list[str], values: list[float], colours: list[str], xlabel: str
          integer: bool = True, legend: dict[str, str] | None = None,
          title: str = "") -> str:
     """Horizontal bars, the first label on top, values at the bars' ends."""
-    row, left, right, top = 20, 250, 60, 8
-    width = 760
+    row, right, top, cut = 20, 60, 8, 46
+    longest = max((len(short(label, cut)) for label in labels), default=10)
+    left = int(16 + 6.3 * longest)  # room for the longest label at 11 px
+    width = left + 520
     height = top + row * len(labels) + 44 + (18 if legend else 0)
     plot = width - left - right
     ticks = nice_ticks(0, max(values, default=1), 5, integer)
@@ -99,7 +101,7 @@ def bars(labels: list[str], values: list[float], colours: list[str], xlabel: str
                     f"fill='{MUTED}'>{_number(tick)}</text>")
     for i, (label, value, colour) in enumerate(zip(labels, values, colours)):
         y = top + i * row
-        body.append(_label(left - 6, y + row * 0.68, label, 42, "end"))
+        body.append(_label(left - 6, y + row * 0.68, label, cut, "end"))
         body.append(f"<rect x='{left}' y='{y + 3}' width='{max(value * scale, 1):.1f}' "
                     f"height='{row - 6}' fill='{_e(colour)}'><title>{_e(label)}: "
                     f"{_e(_number(value) if integer else f'{value:.2f}')}</title></rect>")
@@ -130,13 +132,14 @@ def columns(labels: list[str], values: list[int], ylabel: str, title: str = "") 
                     f"stroke='{GRID}'/><text x='{left - 5}' y='{y + 4:.1f}' text-anchor='end' "
                     f"fill='{MUTED}'>{tick}</text>")
     yearly = len(labels) > 24
+    every = max(1, math.ceil(len(labels) / 9))  # at most nine labels of months
     for i, (label, value) in enumerate(zip(labels, values)):
         x = left + i * step
         if value:
             body.append(f"<rect x='{x + step * 0.1:.1f}' y='{top + plot_h - value * scale:.1f}' "
                         f"width='{max(step * 0.8, 1):.1f}' height='{value * scale:.1f}' "
                         f"fill='#4e79a7'><title>{_e(label)}: {value}</title></rect>")
-        if not yearly or label.endswith("-01") or i == 0:
+        if (label.endswith("-01") or i == 0) if yearly else i % every == 0:
             text = label[:4] if yearly else label
             body.append(f"<text x='{x + step / 2:.1f}' y='{top + plot_h + 14}' "
                         f"text-anchor='middle' fill='{MUTED}'>{_e(text)}</text>")
@@ -154,6 +157,12 @@ def _log_ticks(low: float, high: float, candidates: list[float]) -> list[float]:
 
 _SHARES = [m * 10 ** p for p in range(-5, 1) for m in (1, 2, 5)] + [1.0]
 _FACTORS = [0.1, 0.25, 0.5, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0, 3.0, 5.0, 10.0]
+
+
+def _growth_label(factor: float) -> str:
+    """A growth factor as people read it: 1.25 -> "+25%", 1 -> "0%"."""
+    percent = round((factor - 1) * 100)
+    return f"{percent:+d}%" if percent else "0%"
 
 
 def log_map(points: list[dict], xlabel: str, ylabel: str, x_cut: float, y_cut: float,
@@ -186,7 +195,7 @@ def log_map(points: list[dict], xlabel: str, ylabel: str, x_cut: float, y_cut: f
         y = py(tick)
         body.append(f"<line x1='{left}' y1='{y:.1f}' x2='{left + plot_w}' y2='{y:.1f}' "
                     f"stroke='{GRID}'/><text x='{left - 5}' y='{y + 4:.1f}' text-anchor='end' "
-                    f"fill='{MUTED}'>{(tick - 1) * 100:+.0f}%</text>")
+                    f"fill='{MUTED}'>{_growth_label(tick)}</text>")
     body.append(f"<line x1='{px(x_cut):.1f}' y1='{top}' x2='{px(x_cut):.1f}' "
                 f"y2='{top + plot_h}' stroke='#888' stroke-dasharray='5 4'/>")
     body.append(f"<line x1='{left}' y1='{py(y_cut):.1f}' x2='{left + plot_w}' "
@@ -233,12 +242,13 @@ def radar(blips: list[dict], sectors: list[str], rings: list[str], legend: dict[
     """Blips (dicts with node, sector, ring index (0 inner), size, colour, tip) in
     sectors and rings; a blip's place inside its cell comes from a hash of its node, so
     the chart is the same every run."""
-    width, height = 760, 640
-    cx, cy, radius = 330, 320, 270
-    band = radius / len(rings)
+    width, height = 760, 600
+    cx, cy, radius = 350, 300, 250
+    # Rings of equal area (radius ~ sqrt), so the inner ring is not the most crowded.
+    edge = [radius * math.sqrt(i / len(rings)) for i in range(len(rings) + 1)]
     body = []
     for i in range(len(rings), 0, -1):
-        body.append(f"<circle cx='{cx}' cy='{cy}' r='{band * i:.1f}' fill='"
+        body.append(f"<circle cx='{cx}' cy='{cy}' r='{edge[i]:.1f}' fill='"
                     f"{'#f7f7f7' if i % 2 else '#fff'}' stroke='#ccc'/>")
     share = 2 * math.pi / max(len(sectors), 1)
     for i, sector in enumerate(sectors):
@@ -251,22 +261,23 @@ def radar(blips: list[dict], sectors: list[str], rings: list[str], legend: dict[
             else "end"
         body.append(_label(x, y + 4, sector, 18, anchor, "font-size='12' font-weight='600'"))
     for i, ring in enumerate(rings):
-        body.append(f"<text x='{cx + 3}' y='{cy - band * i - band / 2 + 4:.1f}' fill='{MUTED}' "
-                    f"font-size='10'>{_e(ring)}</text>")
+        body.append(f"<text x='{cx + 3}' y='{cy - (edge[i] + edge[i + 1]) / 2 + 4:.1f}' "
+                    f"fill='{MUTED}' font-size='10'>{_e(ring)}</text>")
     for blip in sorted(blips, key=lambda b: -b["size"]):
         digest = hashlib.blake2b(blip["node"].encode(), digest_size=8).digest()
         a, r = int.from_bytes(digest[:4], "big") / 2 ** 32, int.from_bytes(digest[4:], "big") / 2 ** 32
         angle = -math.pi / 2 + (blip["sector"] + 0.08 + 0.84 * a) * share
-        distance = band * (blip["ring"] + 0.12 + 0.76 * r)
+        inner, outer = edge[blip["ring"]], edge[blip["ring"] + 1]
+        distance = inner + (outer - inner) * (0.12 + 0.76 * r)
         body.append(f"<circle cx='{cx + distance * math.cos(angle):.1f}' "
                     f"cy='{cy + distance * math.sin(angle):.1f}' r='{blip['size']:.1f}' "
                     f"fill='{_e(blip['colour'])}' fill-opacity='0.75' stroke='#333' "
                     f"stroke-width='0.4'><title>{_e(blip['tip'])}</title></circle>")
     y = 24
     for name, colour in legend.items():
-        body.append(f"<circle cx='{width - 120}' cy='{y}' r='5' fill='{_e(colour)}' stroke='#333' "
-                    f"stroke-width='0.5'/><text x='{width - 110}' y='{y + 4}'>{_e(name)}</text>")
+        body.append(f"<circle cx='{width - 100}' cy='{y}' r='5' fill='{_e(colour)}' stroke='#333' "
+                    f"stroke-width='0.5'/><text x='{width - 90}' y='{y + 4}'>{_e(name)}</text>")
         y += 18
-    body.append(f"<text x='{width - 120}' y='{y + 8}' fill='{MUTED}' font-size='10'>rings: "
+    body.append(f"<text x='{width - 100}' y='{y + 8}' fill='{MUTED}' font-size='10'>rings: "
                 "relevancy</text>")
     return _svg(width, height, body, title or "radar")

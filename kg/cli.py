@@ -347,9 +347,12 @@ def _report_format(output: str | None, fmt: str | None, known: tuple[str, ...]) 
               help="Output format (default: from the extension of -o, else md).")
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True,
               help="Rows in every table.")
+@click.option("--title", help="The report's title (default: names the folders the graph was "
+                              "built from).")
 @_emergence_options
 @_kg_errors
-def stats(graph, output, fmt, top, frequent, growing, time_weight, min_articles, window) -> None:
+def stats(graph, output, fmt, top, title, frequent, growing, time_weight, min_articles,
+          window) -> None:
     """Analytics of GRAPH: what recurs and what emerges (emergence map of keywords, themes
     and trends), drivers, the category x relevancy radar."""
     from .files import STDOUT, atomic_write
@@ -364,9 +367,9 @@ def stats(graph, output, fmt, top, frequent, growing, time_weight, min_articles,
     page = Path(graph).with_suffix(".html")
     explorer = explorer_href(output, page) if to_file and page.exists() else None
     if chosen == "html":
-        text = to_html(report, explorer, title=f"kg report: {_graph_name(graph)}")
+        text = to_html(report, explorer, title)
     else:
-        text = to_markdown(report, explorer)
+        text = to_markdown(report, explorer, title)
     with atomic_write(output or STDOUT) as handle:
         handle.write(text)
     if to_file:
@@ -407,12 +410,6 @@ def diff_command(old, new, output, fmt, top, window) -> None:
     if to_file:
         counts = ", ".join(f"{name} {n}" for name, n in found.counts().items() if n)
         click.echo(f"wrote {output} ({counts or 'no changes'})", err=True)
-
-
-def _graph_name(path: str) -> str:
-    """What a graph is called in titles: its folder (output/graph.ttl -> output)."""
-    resolved = Path(path).resolve()
-    return resolved.parent.name if resolved.stem == "graph" else resolved.stem
 
 
 @main.command()

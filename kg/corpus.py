@@ -25,7 +25,7 @@ import multiprocessing
 import os
 import re
 import urllib.parse
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -56,6 +56,7 @@ class Corpus:
     driven: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     members: dict[str, set[str]] = field(default_factory=dict)  # trend -> entities
     related: dict[tuple[str, str], float] = field(default_factory=dict)  # (a, b), a < b
+    folders: list[str] = field(default_factory=list)  # the summaries' folders, most first
 
     def label(self, node: str) -> str:
         return self.labels.get(node, node)
@@ -327,7 +328,7 @@ def _gather_file(path: Path, kinds: KindTable) -> dict:
 
 # What each predicate is to the reader (one look-up per triple).
 (_TYPE, _LABEL, _NAMES, _DRIVES, _HAS_MENTION, _MENTION_OF, _RELEVANCY, _PUBLISHED, _DATE,
- _URL, _LOADED, _MEMBER, _TREND_ARTICLE, _RELATED, _RELATES, _SCORE) = range(16)
+ _URL, _LOADED, _MEMBER, _TREND_ARTICLE, _RELATED, _RELATES, _SCORE, _SOURCE_PATH) = range(17)
 
 
 def _predicates(kinds: KindTable) -> dict[str, int]:
@@ -335,7 +336,7 @@ def _predicates(kinds: KindTable) -> dict[str, int]:
              V.MENTION_OF: _MENTION_OF, V.RELEVANCY: _RELEVANCY, V.PUBLISHED_IN: _PUBLISHED,
              V.DATE: _DATE, V.URL: _URL, V.IS_LOADED: _LOADED, V.MEMBER: _MEMBER,
              V.TREND_ARTICLE: _TREND_ARTICLE, V.RELATED: _RELATED, V.RELATES: _RELATES,
-             V.SCORE: _SCORE}
+             V.SCORE: _SCORE, V.SOURCE_PATH: _SOURCE_PATH}
     table.update({iri: _NAMES for iri in kinds.article_properties()})
     table.update({V.KG + name: _DRIVES for name in _driving_properties(kinds)})
     return table
@@ -344,7 +345,7 @@ def _predicates(kinds: KindTable) -> dict[str, int]:
 # The raw facts gathered from (a piece of) a graph: name -> dict, list or set.
 _DICTS = ("types", "labels", "mention_article", "mention_entity", "mention_relevancy",
           "page_dates", "urls", "scores")
-_LISTS = ("names", "drives", "pages", "members", "related", "relates", "unloaded")
+_LISTS = ("names", "drives", "pages", "members", "related", "relates", "unloaded", "paths")
 
 
 def _gather(triples: Iterator[tuple[int, str, str]], kinds: KindTable) -> dict:
@@ -391,6 +392,8 @@ def _gather(triples: Iterator[tuple[int, str, str]], kinds: KindTable) -> dict:
             raw["relates"].append((s, o))
         elif code == _SCORE:
             raw["scores"][s] = o
+        elif code == _SOURCE_PATH:
+            raw["paths"].append(o)
     return raw
 
 
@@ -462,4 +465,6 @@ def _finish(raw: dict) -> Corpus:
                 pass
     corpus.related = {pair: score_of.get(pair, 0.0) for pair in sorted(set(raw["related"]))
                       if pair[0] in types and pair[1] in types}
+    folders = Counter(path.split("/", 1)[0] for path in raw["paths"] if "/" in path)
+    corpus.folders = sorted(folders, key=lambda f: (-folders[f], f))
     return corpus

@@ -144,7 +144,8 @@ def render_markdown(blocks: list, explorer: str | None = None) -> str:
 _STYLE = ("body{font:14px/1.45 system-ui,sans-serif;margin:1em 2em;max-width:1060px;color:#222}"
           "h1{font-size:1.6em}h2{margin-top:1.6em;border-bottom:1px solid #ddd}"
           "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;"
-          "padding:2px 6px;text-align:left;vertical-align:top}td.n,th.n{text-align:right}"
+          "padding:2px 6px;text-align:left;vertical-align:top;white-space:nowrap}"
+          "td.w{white-space:normal;min-width:14em}td.n,th.n{text-align:right}"
           "th{background:#f4f4f4}.note{color:#8a4b00;border-left:3px solid #e0a040;"
           "padding-left:.6em}figure{margin:.6em 0}svg{max-width:100%;height:auto}"
           "a{color:#0b4f9c}code{background:#f3f3f3;padding:0 .2em}")
@@ -178,15 +179,20 @@ def render_html(blocks: list, title: str, explorer: str | None = None) -> str:
             numeric = block.numeric or (False,) * len(block.header)
             head = "".join(f'<th{" class=n" if n else ""}>{esc(h)}</th>'
                            for h, n in zip(block.header, numeric))
-            rows = "".join("<tr>" + "".join(f'<td{" class=n" if n else ""}>{inline(c)}</td>'
-                                            for c, n in zip(row, numeric)) + "</tr>"
-                           for row in block.rows)
+            rows = "".join("<tr>" + "".join(_cell(inline(c), n) for c, n in zip(row, numeric))
+                           + "</tr>" for row in block.rows)
             body.append(f"<table><tr>{head}</tr>{rows}</table>")
         elif isinstance(block, Chart):
             body.append(f"<figure>{block.svg}</figure>")
     return ("<!DOCTYPE html><html lang=en><head><meta charset=utf-8>"
             f"<meta name=viewport content='width=device-width'><title>{esc(title)}</title>"
             f"<style>{_STYLE}</style></head><body>{''.join(body)}</body></html>\n")
+
+
+def _cell(content: str, numeric: bool) -> str:
+    # Numbers and short texts stay on one line; long names wrap.
+    cls = "n" if numeric else "w" if len(re.sub(r"<[^>]*>", "", content)) > 28 else ""
+    return f"<td class={cls}>{content}</td>" if cls else f"<td>{content}</td>"
 
 
 def explorer_href(report_path: str | Path, page: str | Path) -> str:
@@ -237,6 +243,7 @@ class Report:
     behind: list
     radar: A.Radar
     related: int  # related links in the graph
+    folders: list[str] = field(default_factory=list)  # what the graph was built from
     notes: list[str] = field(default_factory=list)
 
 
@@ -262,7 +269,7 @@ def make_report(source, top: int = 10, thresholds: A.Thresholds | None = None,
                   dates[-1] if dates else None, A.counts_by_type(corpus), months, emergence,
                   A.recurring(corpus), named_once, pairs, pairs_any, table,
                   A.drivers_behind(table, emergence, top=top), A.radar(corpus),
-                  len(corpus.related))
+                  len(corpus.related), corpus.folders)
 
 
 _MONTHS = ("January February March April May June July August September October November "
@@ -289,7 +296,9 @@ def _count(n: int, noun: str) -> str:
 
 
 def _percent(growth: float) -> str:
-    return f"{growth * 100:+.0f}%"
+    """+25%, -3%, 0% (never -0%)."""
+    percent = round(growth * 100)
+    return f"{percent:+d}%" if percent else "0%"
 
 
 def _listing(items: list) -> list:
@@ -397,7 +406,7 @@ def _map_chart(emergence: A.EmergenceMap, colours: dict[str, str]) -> Chart | No
         return None
     limits, window = emergence.thresholds, emergence.windows.size
     shown = {id(e) for e in _labelled(emergence)}
-    points = [{"x": e.visibility, "y": 1 + e.growth, "size": 3 + 1.6 * e.articles ** 0.5,
+    points = [{"x": e.visibility, "y": 1 + e.growth, "size": min(3 + e.articles ** 0.5, 11),
                "colour": colours.get(e.type, "#777"), "label": e.label, "show": id(e) in shown,
                "tip": f"{_kind(e.type)}: {e.label} · {e.quadrant} · {e.articles} articles · "
                       f"visibility {e.visibility:.3f} · {_percent(e.growth)} per {window}"}
@@ -413,8 +422,10 @@ def _map_chart(emergence: A.EmergenceMap, colours: dict[str, str]) -> Chart | No
 
 
 def _labelled(emergence: A.EmergenceMap) -> list[A.Emergence]:
-    """The points worth a label: the fastest growing of the growing quadrants, the most
-    visible of the others."""
+    """The points worth a label: all of a small map; else the fastest growing of the
+    growing quadrants and the most visible of the others."""
+    if len(emergence.items) <= 30:
+        return list(emergence.items)
     chosen = emergence.quadrant("weak signal")[:6] + emergence.quadrant("strong signal")[:4]
     for name in ("well known", "latent"):
         chosen += sorted(emergence.quadrant(name), key=lambda e: -e.visibility)[:3]
@@ -443,7 +454,7 @@ def _radar_chart(radar: A.Radar, colours: dict[str, str]) -> Chart | None:
     drawn = sorted(radar.blips, key=lambda b: (-b.articles, -b.relevancy, b.node))[:MAX_BLIPS]
     blips = [{"node": b.node, "sector": radar.sectors.index(b.category),
               "ring": _RINGS.index(b.relevancy) if b.relevancy in _RINGS else len(_RINGS) - 1,
-              "size": 2.5 + 1.6 * b.articles ** 0.5, "colour": colours.get(b.type, "#777"),
+              "size": min(2.5 + b.articles ** 0.5, 9), "colour": colours.get(b.type, "#777"),
               "tip": f"{_kind(b.type)}: {b.label} · {b.category} · relevancy {b.relevancy} · "
                      f"{_count(b.articles, 'article')}"} for b in drawn]
     legend = {_kind(k, True): colours.get(k, "#777") for k in sorted({b.type for b in radar.blips})}
@@ -458,19 +469,21 @@ def stats_blocks(report: Report, draw: bool = True) -> list:
     blocks: list = [*_opening(report)]
 
     blocks.append(Heading("Articles over time"))
-    if draw and (chart := _timeline_chart(report.timeline)):
-        blocks.append(chart)
+    chart = _timeline_chart(report.timeline) if draw else None
     active = [(m, n) for m, n in report.timeline if n]
-    if active:
+    if chart:
+        blocks.append(chart)
+    elif active:  # the chart's numbers, where there is no chart
         blocks.append(_text("Articles per month: " + ", ".join(f"{m} {n}" for m, n in active)
                             + "."))
     blocks.append(Heading("Nodes by type"))
     if draw and _varied(report.counts.values()):
-        blocks.append(_bars(list(report.counts), list(report.counts.values()),
+        blocks.append(_bars([_kind(k) for k in report.counts], list(report.counts.values()),
                             [colours.get(k, "#777") for k in report.counts], "nodes",
                             "Nodes by type, most first"))
-    blocks.append(_text("; ".join(f"{_kind(k, True)} {n:,}" for k, n in report.counts.items())
-                        + "."))
+    else:
+        blocks.append(_text("; ".join(f"{_kind(k, True)} {n:,}"
+                                      for k, n in report.counts.items()) + "."))
 
     blocks += _emergence_blocks(report, colours, draw)
 
@@ -482,7 +495,7 @@ def stats_blocks(report: Report, draw: bool = True) -> list:
             blocks.append(_bars([f"{r.label} ({_kind(r.type)})" for r in shown],
                                 [r.articles for r in shown], [kinds[r.type] for r in shown],
                                 "articles naming it", "Entities named by the most articles",
-                                legend=kinds))
+                                legend={_kind(k, True): c for k, c in kinds.items()}))
         blocks.append(Table(("type", "entity", "articles", "first", "last"),
                             [(_kind(r.type), Entity(r.label, r.type), r.articles, r.first or "",
                               r.last or "") for r in shown], (False, False, True, False, False)))
@@ -514,12 +527,14 @@ def stats_blocks(report: Report, draw: bool = True) -> list:
         blocks.append(_text("Lift: how many times more often two are named by the same "
                             "article than chance would have it (1 = chance)."))
         if draw and _varied(round(p.lift, 2) for p in report.pairs):
-            blocks.append(_bars([f"{p.first_label} + {p.second_label}" for p in report.pairs],
+            blocks.append(_bars([f"{p.first_label} ({_kind(p.first_type)}) + {p.second_label} "
+                                 f"({_kind(p.second_type)})" for p in report.pairs],
                                 [p.lift for p in report.pairs], ["#4e79a7"] * len(report.pairs),
                                 "lift", "Pairs named together, by lift", integer=False))
         blocks.append(Table(("first", "second", "articles", "lift"), [
-            (p.first_label, p.second_label, p.count, f"{p.lift:.1f}") for p in report.pairs],
-            (False, False, True, True)))
+            ([Entity(p.first_label, p.first_type), f" ({_kind(p.first_type)})"],
+             [Entity(p.second_label, p.second_type), f" ({_kind(p.second_type)})"], p.count,
+             f"{p.lift:.1f}") for p in report.pairs], (False, False, True, True)))
     else:
         blocks.append(_note("No two entities are named together by two or more articles."))
 
@@ -705,17 +720,24 @@ def _driver_blocks(report: Report, colours: dict, draw: bool) -> list:
 # --- entry points ---------------------------------------------------------------------------------
 
 
-def to_markdown(report: Report, explorer: str | None = None) -> str:
+def to_markdown(report: Report, explorer: str | None = None, title: str | None = None) -> str:
     """The stats report as Markdown (no charts)."""
-    return render_markdown([Heading("Knowledge graph report", 1), *stats_blocks(report, False)],
-                           explorer)
+    return render_markdown([Heading(title or report_title(report), 1),
+                            *stats_blocks(report, False)], explorer)
 
 
-def to_html(report: Report, explorer: str | None = None,
-            title: str = "Knowledge graph report") -> str:
+def report_title(report: Report) -> str:
+    """"Knowledge graph report: corpus + seed": the folders the summaries came from."""
+    if not report.folders:
+        return "Knowledge graph report"
+    shown = " + ".join(report.folders[:3])
+    return f"Knowledge graph report: {shown}" + (" + …" if len(report.folders) > 3 else "")
+
+
+def to_html(report: Report, explorer: str | None = None, title: str | None = None) -> str:
     """The stats report as one HTML page with charts; entity names link to the explorer
     page at `explorer` (a relative URL), focused on them."""
-    return render_html(stats_blocks(report, True), title, explorer)
+    return render_html(stats_blocks(report, True), title or report_title(report), explorer)
 
 
 # --- the diff report ------------------------------------------------------------------------------

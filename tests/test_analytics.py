@@ -417,7 +417,7 @@ def test_stats_command_markdown_and_html(tmp_path):
     out = tmp_path / "out"
     assert CliRunner().invoke(main, ["build", str(EXAMPLE), "-o", str(out), "-q"]).exit_code == 0
     text = CliRunner().invoke(main, ["stats", str(out / "graph.ttl")]).output
-    assert text.startswith("# Knowledge graph report\n\n1 article read; 1 with a page date, "
+    assert text.startswith("# Knowledge graph report: examples\n\n1 article read; 1 with a page date, "
                            "in March 2025.")
     assert "technologies 6" in text and "articles 1" in text
     assert "This graph has no trends (kg:Trend)" in text

@@ -37,3 +37,27 @@ def test_benchmark_prints_its_table(capsys, tmp_path):
                 "peak RSS, 70 docs"):
         assert row in out
     assert "byte-identical" in out
+
+
+def test_the_default_corpus_stays_byte_identical(tmp_path):
+    # The digest of bench/make_corpus.py's output before the --plant option was added.
+    import hashlib
+
+    CorpusWriter(60, seed=3).write(tmp_path)
+    digest = hashlib.sha256()
+    for path in sorted(tmp_path.iterdir()):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    assert digest.hexdigest() == "e914bec36af4e1308581e8989cf6c9f0220664459ececc3d654549fd4ccb9e63"
+
+
+def test_analytics_benchmark_prints_its_table(capsys):
+    from bench import analytics
+
+    analytics.main(["--docs", "40", "--repeat", "1"])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["measure", "kg", "baseline", "ratio", "goal", "met"]
+    assert [line.split(":")[1].split("  ")[0].strip() for line in lines[1:6]] == [
+        "kg stats -o report.html", "kg stats (Markdown)",
+        "networkx graph (what stats read before)", "kg diff OLD NEW -o diff.html",
+        "report.html size"]

@@ -22,7 +22,8 @@ SOURCES = [pytest.param(EXAMPLE, id="example"),
 
 def test_there_are_notebooks():
     assert [p.name for p in NOTEBOOKS] == ["01-build-and-query.ipynb",
-                                           "02-trends-and-cooccurrence.ipynb"]
+                                           "02-trends-and-cooccurrence.ipynb",
+                                           "03-emergence-and-drivers.ipynb"]
 
 
 @pytest.mark.parametrize("source", SOURCES)
