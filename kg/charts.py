@@ -214,16 +214,21 @@ def log_map(points: list[dict], xlabel: str, ylabel: str, x_cut: float, y_cut: f
                     f"stroke-width='0.5'><title>{_e(p['tip'])}</title></circle>")
         if p.get("show"):
             labels.append((x, y, p))
-    placed: list[tuple[float, float]] = []
+    placed: list[tuple[float, float, float, float]] = []  # label boxes: x0, y0, x1, y1
     for x, y, p in labels:
-        if any(abs(x - a) < 90 and abs(y - b) < 12 for a, b in placed):
-            continue
-        placed.append((x, y))
-        anchor = "end" if x > left + plot_w * 0.8 else "start"
-        dx = -p["size"] - 3 if anchor == "end" else p["size"] + 3
-        body.append(_label(x + dx, y - 3, p["label"], 30, anchor,
-                           "font-size='10' fill='#111' paint-order='stroke' stroke='#fff' "
-                           "stroke-width='3'"))
+        text = short(p["label"], 30)
+        wide = 5.6 * len(text)
+        for anchor in ("start", "end"):  # right of the point, else left of it
+            x0 = x + p["size"] + 3 if anchor == "start" else x - p["size"] - 3 - wide
+            box = (x0, y - 13, x0 + wide, y)
+            inside = left <= box[0] and box[2] <= left + plot_w and top <= box[1]
+            if inside and not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and
+                                  b[1] < box[3] for b in placed):
+                placed.append(box)
+                body.append(_label(x0 if anchor == "start" else box[2], y - 3, p["label"], 30,
+                                   anchor, "font-size='10' fill='#111' paint-order='stroke' "
+                                           "stroke='#fff' stroke-width='3'"))
+                break
     body.append(f"<text x='{left + plot_w / 2:.1f}' y='{height - 8}' text-anchor='middle' "
                 f"fill='{INK}'>{_e(xlabel)}</text>")
     body.append(f"<text x='14' y='{top + plot_h / 2:.1f}' text-anchor='middle' fill='{INK}' "
