@@ -346,7 +346,7 @@ def to_triples(diff: Diff) -> list[Triple]:
     width = len(str(len(changes)))
     for number, (kind, label, nodes, facts) in enumerate(changes, 1):
         change = f"{activity}/change/{number:0{width}d}"
-        triples += [(activity, V.HAS_CHANGE, change), (change, V.TYPE, V.CHANGE),
+        triples += [(activity, V.HAS_CHANGE, change), (change, V.TYPE, V.SCAN_CHANGE),
                     (change, V.CHANGE_KIND, kind), (change, V.LABEL, Literal(label))]
         triples += [(change, V.CHANGED, node) for node in nodes]
         for prop, value in facts.items():

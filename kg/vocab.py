@@ -91,7 +91,7 @@ XSD_GYEARMONTH = XSD + "gYearMonth"
 
 # Scan to scan: a change set between two builds (kg diff --format ttl)
 SCAN_DIFF = KG + "ScanDiff"
-CHANGE = KG + "ScanChange"
+SCAN_CHANGE = KG + "ScanChange"
 HAS_CHANGE = KG + "hasChange"
 CHANGE_KIND = KG + "changeKind"
 CHANGED = KG + "changed"

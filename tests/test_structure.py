@@ -251,3 +251,14 @@ def test_build_returns_the_graph_loaded_once(tmp_path):
     assert graph.triples is graph.triples and graph.to_networkx() is graph.to_networkx()
     assert len(graph) == graph.report.triple_count == 552
     assert kg.open_graph(tmp_path / "graph.ttl").count_by_class() == graph.count_by_class()
+
+
+def test_every_vocabulary_name_is_defined_once():
+    # Two meanings under one name: the later silently replaces the earlier everywhere.
+    import ast
+
+    source = (kg.__path__[0] + "/vocab.py")
+    names = [target.id for node in ast.parse(open(source, encoding="utf-8").read()).body
+             if isinstance(node, ast.Assign) for target in node.targets
+             if isinstance(target, ast.Name)]
+    assert sorted({n for n in names if names.count(n) > 1}) == []
