@@ -50,17 +50,18 @@ def planted(tmp_path_factory) -> dict:
     kg_cli("build", earlier, "-o", root / "old", "-q", "--no-html")
     graphs = {"old": root / "old" / "graph.ttl", "new": root / "new" / "graph.ttl"}
     for name, graph in graphs.items():
-        lines = trend_lines(graph, AMBIENT, "Ambient sensing",
+        corpus = read_corpus(graph)
+        lines = trend_lines(corpus, AMBIENT, "Ambient sensing",
                             [("Technology", P.TREND_TECHNOLOGY), ("Signal", P.TREND_SIGNAL)])
-        lines += trend_lines(graph, STEADY, "Steady commons",
+        lines += trend_lines(corpus, STEADY, "Steady commons",
                              [("Keyword", P.STEADY), ("Keyword", P.RARE)])
         lines += related_lines("https://w3id.org/hskg/id/related/1",
-                               find(graph, "Technology", P.TREND_TECHNOLOGY),
-                               find(graph, "Signal", P.TREND_SIGNAL), 0.8)
+                               find(corpus, "Technology", P.TREND_TECHNOLOGY),
+                               find(corpus, "Signal", P.TREND_SIGNAL), 0.8)
         if name == "new":
             lines += related_lines("https://w3id.org/hskg/id/related/2",
-                                   find(graph, "Technology", P.NEW_TECHNOLOGY),
-                                   find(graph, "Technology", P.TREND_TECHNOLOGY), 0.7)
+                                   find(corpus, "Technology", P.NEW_TECHNOLOGY),
+                                   find(corpus, "Technology", P.TREND_TECHNOLOGY), 0.7)
         append(graph, lines)
     return {**graphs, "manifest": manifest, "root": root}
 
