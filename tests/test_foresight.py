@@ -309,3 +309,19 @@ def test_the_archive_reports_read_well(split_archive):
     assert "Knowledge Graphs & LLMs" in diff and "&amp;" not in diff
     assert compare(corpus, corpus).counts() == dict.fromkeys(compare(corpus, corpus).counts(), 0)
 
+
+
+def test_the_issues_defects_are_gone_from_kg_stats(split_archive, tmp_path):
+    """What issue 16 found trying `kg stats ../shared/corpus` (each failed before)."""
+    graph = split_archive[1]
+    text = kg_cli("stats", graph, "--top", "10").output
+    assert "&amp;" not in text  # Markdown is not HTML-escaped
+    assert max(len(rows) for rows in _tables(text)) <= 10  # --top 10 means 10 rows
+    assert not re.search(r"\| technology \| [^|]+ \| 1 \|", text)  # no single-article ranks
+    kg_cli("view", graph, "-o", graph.with_suffix(".html"))  # the explorer next to it
+    kg_cli("stats", graph, "-o", tmp_path / "report.html")
+    assert "#focus=" not in (tmp_path / "report.html").read_text()  # no explorer beside it
+    kg_cli("stats", graph, "-o", graph.parent / "report.html")
+    links = re.findall(r'href="graph\.html#focus=([^"]*)"',
+                       (graph.parent / "report.html").read_text(encoding="utf-8"))
+    assert links and all("%3A" in link for link in links)  # Type:label, never ambiguous
