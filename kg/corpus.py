@@ -353,45 +353,32 @@ def _gather(triples: Iterator[tuple[int, str, str]], kinds: KindTable) -> dict:
     branch per triple, nothing joined yet (the pieces of a file are joined first)."""
     classes = {V.ARTICLE: ARTICLE, V.TREND: TREND, **{k.cls: k.class_name for k in kinds}}
     raw = {name: {} for name in _DICTS} | {name: [] for name in _LISTS}
-    types, labels = raw["types"], raw["labels"]
-    names, drives, pages = raw["names"], raw["drives"], raw["pages"]
-    mention_article, mention_entity = raw["mention_article"], raw["mention_entity"]
-    mention_relevancy, page_dates, urls = raw["mention_relevancy"], raw["page_dates"], raw["urls"]
+    types = raw["types"]
+    # subject -> object, in a dict; (subject, object), in a list
+    into_dict = {_LABEL: raw["labels"], _MENTION_OF: raw["mention_entity"],
+                 _RELEVANCY: raw["mention_relevancy"], _DATE: raw["page_dates"],
+                 _URL: raw["urls"], _SCORE: raw["scores"]}
+    into_list = {_NAMES: raw["names"], _TREND_ARTICLE: raw["names"], _DRIVES: raw["drives"],
+                 _PUBLISHED: raw["pages"], _MEMBER: raw["members"], _RELATES: raw["relates"]}
+    mention_article = raw["mention_article"]
     for code, s, o in triples:
-        if code == _TYPE:
+        target = into_dict.get(code)
+        if target is not None:
+            target[s] = o
+        elif code == _TYPE:
             kind = classes.get(o)
             if kind is not None:
                 types[s] = kind
-        elif code == _LABEL:
-            labels[s] = o
-        elif code == _NAMES or code == _TREND_ARTICLE:
-            names.append((s, o))
+        elif (pairs := into_list.get(code)) is not None:
+            pairs.append((s, o))
         elif code == _HAS_MENTION:
             mention_article[o] = s
-        elif code == _MENTION_OF:
-            mention_entity[s] = o
-        elif code == _RELEVANCY:
-            mention_relevancy[s] = o
-        elif code == _DRIVES:
-            drives.append((s, o))
-        elif code == _PUBLISHED:
-            pages.append((s, o))
-        elif code == _DATE:
-            page_dates[s] = o
-        elif code == _URL:
-            urls[s] = o
         elif code == _LOADED:
             if o == "false":
                 raw["unloaded"].append(s)
-        elif code == _MEMBER:
-            raw["members"].append((s, o))
         elif code == _RELATED:
             if s != o:
                 raw["related"].append((s, o) if s < o else (o, s))
-        elif code == _RELATES:
-            raw["relates"].append((s, o))
-        elif code == _SCORE:
-            raw["scores"][s] = o
         elif code == _SOURCE_PATH:
             raw["paths"].append(o)
     return raw

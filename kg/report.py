@@ -18,6 +18,7 @@ import re
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from . import analytics as A
 from . import charts
@@ -110,21 +111,34 @@ def _focus_href(explorer: str, entity: Entity) -> str:
     return f"{explorer}#focus={urllib.parse.quote(f'{entity.type}:{entity.label}', safe='')}"
 
 
+@dataclass(frozen=True)
+class _Inline:
+    """How a writer renders a paragraph's or cell's parts: texts by `text`, Code by `code`,
+    an entity as `link(label, href)` to the explorer when there is one; a list is one
+    text, a tuple items joined by ", "."""
+
+    text: Callable[[str], str]
+    code: Callable[[str], str]
+    link: Callable[[str, str], str]
+    explorer: str | None
+
+    def __call__(self, part) -> str:
+        if isinstance(part, Code):
+            return self.code(part.text)
+        if isinstance(part, Entity):
+            label = self.text(part.label)
+            if self.explorer is None:
+                return label
+            return self.link(label, _focus_href(self.explorer, part))
+        if isinstance(part, (list, tuple)):
+            return ("" if isinstance(part, list) else ", ").join(map(self, part))
+        return self.text(str(part))
+
+
 def render_markdown(blocks: list, explorer: str | None = None) -> str:
     """Blocks as Markdown; entities are links when `explorer` (a relative URL) is given."""
-    def inline(part) -> str:
-        if isinstance(part, Code):
-            return f"`{part.text}`"
-        if isinstance(part, Entity):
-            if explorer is None:
-                return _md(part.label)
-            return f"[{_md(part.label)}]({_focus_href(explorer, part)})"
-        if isinstance(part, list):
-            return "".join(inline(p) for p in part)
-        if isinstance(part, tuple):
-            return ", ".join(inline(p) for p in part)
-        return _md(part) if isinstance(part, str) else str(part)
-
+    inline = _Inline(_md, lambda text: f"`{text}`", lambda label, href: f"[{label}]({href})",
+                     explorer)
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
@@ -154,20 +168,8 @@ _STYLE = ("body{font:14px/1.45 system-ui,sans-serif;margin:1em 2em;max-width:106
 def render_html(blocks: list, title: str, explorer: str | None = None) -> str:
     """Blocks as one HTML page (charts embedded); every text escaped once."""
     esc = html.escape
-
-    def inline(part) -> str:
-        if isinstance(part, Code):
-            return f"<code>{esc(part.text)}</code>"
-        if isinstance(part, Entity):
-            if explorer is None:
-                return esc(part.label)
-            return f'<a href="{esc(_focus_href(explorer, part))}">{esc(part.label)}</a>'
-        if isinstance(part, list):
-            return "".join(inline(p) for p in part)
-        if isinstance(part, tuple):
-            return ", ".join(inline(p) for p in part)
-        return esc(part) if isinstance(part, str) else esc(str(part))
-
+    inline = _Inline(esc, lambda text: f"<code>{esc(text)}</code>",
+                     lambda label, href: f'<a href="{esc(href)}">{label}</a>', explorer)
     body = [f"<h1>{esc(title)}</h1>"]
     for block in blocks:
         if isinstance(block, Heading):
