@@ -33,10 +33,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from statistics import median
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .corpus import Corpus
 from .identity import identity_key
+
+if TYPE_CHECKING:  # networkx is imported where a graph algorithm runs: `kg stats` needs none
+    import networkx as nx
 
 __all__ = ["as_corpus", "counts_by_type", "central", "communities", "cooccurrence", "rising",
            "driving_forces", "recurring", "timeline", "windows", "emergence", "driver_groups",
@@ -175,12 +178,15 @@ def central(graph: nx.MultiDiGraph, top: int = 10) -> dict[str, list[Ranked]]:
     """The `top` entities of each type by degree, with their PageRank on the undirected
     article-entity graph (ties broken by label), articles included as their own type.
 
+    >>> import networkx as nx
     >>> g = nx.MultiDiGraph([("a", "t1"), ("b", "t1"), ("b", "t2")])
     >>> for n, t in (("a", "Article"), ("b", "Article"), ("t1", "Technology"), ("t2", "Technology")):
     ...     g.nodes[n].update(type=t, label=n.upper())
     >>> [r.label for r in central(g)["Technology"]]
     ['T1', 'T2']
     """
+    import networkx as nx
+
     simple = nx.Graph(graph.to_undirected(as_view=True))
     rank = nx.pagerank(simple) if simple.number_of_edges() else {n: 0.0 for n in simple}
     by_type: dict[str, list[Ranked]] = defaultdict(list)
@@ -196,12 +202,15 @@ def communities(graph: nx.MultiDiGraph, seed: int = 7, top_labels: int = 5,
     """Louvain communities of the undirected graph (fixed seed: the same split every
     run), largest first, each named by its best-connected entities.
 
+    >>> import networkx as nx
     >>> g = nx.MultiDiGraph([("a", "k1"), ("b", "k1"), ("c", "k2"), ("d", "k2")])
     >>> for n in "abcd": g.nodes[n].update(type="Article", label=n)
     >>> for n in ("k1", "k2"): g.nodes[n].update(type="Keyword", label=n.upper())
     >>> [(c.size, c.top_labels) for c in communities(g)]
     [(3, ['K1']), (3, ['K2'])]
     """
+    import networkx as nx
+
     simple = nx.Graph(graph.to_undirected(as_view=True))
     if simple.number_of_edges() == 0:
         return []
@@ -507,6 +516,7 @@ def rising(source, kinds: tuple[str, ...] = ("Technology", "Concern", "Theme", "
     """Entities whose share of each month's articles rises most (least-squares slope
     over the months that have dated articles), among those in >= `min_articles`.
 
+    >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
     >>> for i, month in enumerate(["2024-01", "2024-01", "2024-02", "2024-02"]):
     ...     g.add_node(f"a{i}", type="Article", label=f"a{i}", date=month + "-01")
