@@ -129,9 +129,12 @@ def cooccurrence(source, first: str | None = "Technology", second: str | None = 
     count = {n: len(a) for n, a in corpus.named_by.items()
              if corpus.types.get(n) in firsts | seconds and len(a) >= min_count}
     key = {n: identity_key(corpus.label(n)) for n in count}
+    named_by_article: dict[str, list[str]] = defaultdict(list)
+    for node in sorted(count):
+        for article in corpus.named_by[node]:
+            named_by_article[article].append(node)
     together: Counter[tuple[str, str]] = Counter()
-    for named in corpus.names.values():
-        present = sorted(n for n in named if n in count)
+    for present in named_by_article.values():
         for a in present:
             if corpus.types[a] not in firsts:
                 continue

@@ -63,7 +63,14 @@ class Corpus:
 
     def of_type(self, *types: str) -> list[str]:
         """Nodes of these types, sorted."""
-        return sorted(n for n, t in self.types.items() if t in types)
+        return sorted(n for kind in types for n in self._by_type.get(kind, ()))
+
+    @functools.cached_property
+    def _by_type(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        for node, kind in self.types.items():
+            found[kind].append(node)
+        return found
 
     @functools.cached_property
     def names(self) -> dict[str, set[str]]:
@@ -78,8 +85,11 @@ class Corpus:
     @functools.cached_property
     def categories(self) -> dict[str, set[str]]:
         """Article -> the labels of its categories."""
-        return {a: {self.label(n) for n in named if self.types[n] == "Category"}
-                for a, named in self.names.items()}
+        found: dict[str, set[str]] = {a: set() for a in self.articles}
+        for category in self._by_type.get("Category", ()):
+            for article in self.named_by.get(category, ()):
+                found[article].add(self.label(category))
+        return found
 
     @functools.cached_property
     def sources(self) -> dict[str, str]:
@@ -124,10 +134,9 @@ class Corpus:
                 corpus.driven.setdefault(force, set()).update(
                     (article, signal) for article in corpus.named_by.get(signal, ()))
         _name_forces(corpus)
-        for node, data in graph.nodes(data=True):
-            for mention in data.get("mentions", ()):
-                _keep_relevancy(corpus.relevancy, mention.get("article"), node,
-                                mention.get("relevancy"))
+        _keep_relevancies(corpus.relevancy, (
+            (mention.get("article"), node, mention.get("relevancy"))
+            for node, data in graph.nodes(data=True) for mention in data.get("mentions", ())))
         corpus.articles.sort()
         corpus.titles = {a: corpus.label(a) for a in corpus.articles}
         return corpus
@@ -157,15 +166,17 @@ def _driving_properties(kinds: KindTable) -> set[str]:
     return {column.property for kind in kinds for column in kind.columns if column.names_kind}
 
 
-def _keep_relevancy(found: dict, article, entity: str, value) -> None:
-    # An article read from several renderings may give two relevancies: keep the highest,
-    # as the explorer does.
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return
-    if article is not None and number > found.get((article, entity), -1):
-        found[article, entity] = number
+def _keep_relevancies(found: dict, rows: Iterable[tuple]) -> None:
+    """(article, entity, relevancy) rows into `found`. An article read from several
+    renderings may give two relevancies: the highest is kept, as the explorer does."""
+    for article, entity, value in rows:
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            continue
+        key = (article, entity)
+        if article is not None and number > found.get(key, -1):
+            found[key] = number
 
 
 def corpus_from_triples(triples: Iterable[tuple], kinds: KindTable = KINDS) -> Corpus:
@@ -194,12 +205,13 @@ def read_corpora(paths: list[str | Path], kinds: KindTable = KINDS,
                  workers: int | None = None) -> list[Corpus]:
     """The corpora of graph files. Reading a graph is mostly parsing it, one core per
     million triples a few seconds, so big Turtle and N-Triples files are cut at statement
-    boundaries into pieces parsed on `workers` processes (default: one per core).
+    boundaries into pieces parsed on `workers` processes (default: one per core; this
+    process parses its share too).
 
-    A piece starts with the file's prefix lines; a file that declares a prefix or base
-    anywhere else is read whole, and a piece that does not parse (a cut that fell inside
-    a long literal always leaves its piece unterminated) makes the whole file be read
-    again in one piece, so the result is always the file's."""
+    A piece starts with the file's prefix lines. A file with a prefix or base declared
+    anywhere else, or with a piece that does not parse (a cut that fell inside a long
+    literal always leaves its piece unterminated), is read again whole, so the result is
+    always the file's."""
     from .errors import GraphFileError
     from .store import rdf_format_of
 
@@ -215,9 +227,16 @@ def read_corpora(paths: list[str | Path], kinds: KindTable = KINDS,
         for piece in _pieces(path, workers):
             jobs.append((str(path), *piece, kinds))
             owner.append(number)
+    gathered: list = [None] * len(jobs)
     if workers > 1 and len(jobs) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        with multiprocessing.get_context("fork").Pool(min(workers, len(jobs))) as pool:
-            gathered = pool.map(_gather_piece, jobs, chunksize=1)
+        mine = list(range(0, len(jobs), workers))  # this process takes every workers-th
+        theirs = [i for i in range(len(jobs)) if i not in mine]
+        with multiprocessing.get_context("fork").Pool(min(workers - 1, len(theirs))) as pool:
+            pending = pool.map_async(_gather_piece, [jobs[i] for i in theirs], chunksize=1)
+            for i in mine:
+                gathered[i] = _gather_piece(jobs[i])
+            for i, found in zip(theirs, pending.get()):
+                gathered[i] = found
     else:
         gathered = [_gather_piece(job) for job in jobs]
     corpora = []
@@ -229,47 +248,47 @@ def read_corpora(paths: list[str | Path], kinds: KindTable = KINDS,
     return corpora
 
 
-_DECLARATION = re.compile(rb"(?im)^[ \t]*(@prefix|@base|prefix[ \t]|base[ \t])")
+_DECLARATION = re.compile(rb"(?i)[ \t]*(@prefix|@base|prefix[ \t]|base[ \t])")
+_WINDOW = 1 << 20  # bytes read around a cut to find a statement boundary
 
 
 def _pieces(path: Path, count: int) -> list[tuple[bytes, int, int]]:
     """(header, start, end) byte ranges of a file, cut at blank lines before a statement
     (Turtle) or at line ends (N-Triples); one range (the whole file, no header) when it is
-    small, of another format, or declares prefixes after its header."""
+    small, of another format, or its cuts cannot be found nearby."""
     size = path.stat().st_size
     whole = [(b"", 0, -1)]
+    turtle = path.suffix.lower() == ".ttl"
     if count < 2 or size < PARALLEL_BYTES or path.suffix.lower() not in (".ttl", ".nt"):
         return whole
     with open(path, "rb") as handle:
-        data = handle.read()
-    header_end = 0
-    if path.suffix.lower() == ".ttl":
-        for match in re.finditer(rb"[^\n]*\n", data):
-            line = match.group().strip()
-            if line and not _DECLARATION.match(line):
-                break
-            header_end = match.end()
-        if _declares_later(data, header_end):
-            return whole
-    boundary = b"\n\n" if path.suffix.lower() == ".ttl" else b"\n"
-    cuts = [header_end]
-    for i in range(1, count):
-        at = data.find(boundary, max(size * i // count, cuts[-1]))
-        if at < 0:
-            break
-        cuts.append(at + len(boundary))
+        head = handle.read(_WINDOW)
+        header_end = 0
+        if turtle:
+            for line in head.splitlines(keepends=True):
+                if line.strip() and not _DECLARATION.match(line):
+                    break
+                header_end += len(line)
+        boundary = b"\n\n" if turtle else b"\n"
+        cuts = [header_end]
+        for i in range(1, count):
+            start = max(size * i // count, cuts[-1])
+            handle.seek(start)
+            at = handle.read(_WINDOW).find(boundary)
+            if at < 0:
+                return whole
+            cuts.append(start + at + len(boundary))
     cuts.append(size)
-    header = data[:header_end]
-    return [(header, a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    return [(head[:header_end], a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
-def _declares_later(data: bytes, start: int) -> bool:
-    """Whether a prefix or base is declared (a line starting with @prefix, PREFIX, @base or
-    BASE, any case) after `start`. Words in texts may make it say yes: then the file is
-    just read whole."""
+def _declares(data: bytes) -> bool:
+    """Whether a prefix or base is declared in `data` (a line starting with @prefix, PREFIX,
+    @base or BASE, any case). Words in texts may make it say yes: then the file is just
+    read whole."""
     lower = data.lower()
     for token in (b"prefix", b"base"):
-        at = lower.find(token, start)
+        at = lower.find(token)
         while at >= 0:
             line = lower.rfind(b"\n", 0, at) + 1
             if lower[line:at].strip(b" \t") in (b"", b"@"):
@@ -279,7 +298,8 @@ def _declares_later(data: bytes, start: int) -> bool:
 
 
 def _gather_piece(job) -> dict | None:
-    """What one piece of a file holds (see `_gather`); None when it does not parse."""
+    """What one piece of a file holds (see `_gather`); None when it does not parse or
+    declares a prefix of its own (the other pieces would not know it)."""
     import pyoxigraph as ox
 
     from .store import rdf_format_of
@@ -289,11 +309,13 @@ def _gather_piece(job) -> dict | None:
         return _gather_file(Path(path), kinds)
     with open(path, "rb") as handle:
         handle.seek(start)
-        data = header + handle.read(end - start)
+        body = handle.read(end - start)
+    if _declares(body):
+        return None
     get = _predicates(kinds).get
 
     def wanted() -> Iterator[tuple[int, str, str]]:
-        for quad in ox.parse(data, format=rdf_format_of(path)):
+        for quad in ox.parse(header + body, format=rdf_format_of(path)):
             code = get(quad.predicate.value)
             if code is not None:
                 yield code, quad.subject.value, quad.object.value
@@ -345,7 +367,8 @@ def _predicates(kinds: KindTable) -> dict[str, int]:
 # The raw facts gathered from (a piece of) a graph: name -> dict, list or set.
 _DICTS = ("types", "labels", "mention_article", "mention_entity", "mention_relevancy",
           "page_dates", "urls", "scores")
-_LISTS = ("names", "drives", "pages", "members", "related", "relates", "unloaded", "paths")
+_LISTS = ("names", "drives", "pages", "members", "related", "relates", "unloaded", "paths",
+          "rows", "row_drives")
 
 
 def _gather(triples: Iterator[tuple[int, str, str]], kinds: KindTable) -> dict:
@@ -381,7 +404,30 @@ def _gather(triples: Iterator[tuple[int, str, str]], kinds: KindTable) -> dict:
                 raw["related"].append((s, o) if s < o else (o, s))
         elif code == _SOURCE_PATH:
             raw["paths"].append(o)
+    _join_mentions(raw)
     return raw
+
+
+def _join_mentions(raw: dict) -> None:
+    """Each mention whose article and entity are known, as rows: (article, entity,
+    relevancy) and (article, signal, driving force); mentions not yet joinable (their
+    article's statement in another piece of the file) stay as they are."""
+    article_of, entity_of = raw["mention_article"], raw["mention_entity"]
+    relevancy_of = raw["mention_relevancy"]
+    forces_of: dict[str, list[str]] = defaultdict(list)
+    kept = []
+    for subject, force in raw["drives"]:
+        if subject in entity_of:
+            forces_of[subject].append(force)
+        else:  # a signal's own link (or a mention read in another piece)
+            kept.append((subject, force))
+    for mention in [m for m in entity_of if m in article_of]:
+        article, entity = article_of.pop(mention), entity_of.pop(mention)
+        relevancy = relevancy_of.pop(mention, None)
+        if relevancy is not None:
+            raw["rows"].append((article, entity, relevancy))
+        raw["row_drives"] += [(article, entity, force) for force in forces_of.pop(mention, ())]
+    raw["drives"] = kept + [(m, f) for m, found in forces_of.items() for f in found]
 
 
 def _merge(pieces: list[dict]) -> dict:
@@ -416,27 +462,21 @@ def _finish(raw: dict) -> Corpus:
             corpus.named_by.setdefault(target, set()).add(source)
         elif types.get(source) == TREND and target in loaded:
             corpus.named_by.setdefault(source, set()).add(target)
-    relevancy, mention_article = raw["mention_relevancy"], raw["mention_article"]
-    mention_entity = raw["mention_entity"]
-    for subject, force in raw["drives"]:
-        if force not in types:
-            continue
-        if types.get(subject) == "Signal":
-            corpus.drives.setdefault(subject, set()).add(force)
-        elif subject in mention_entity:  # one article's signal row names the force
-            article, signal = mention_article.get(subject), mention_entity[subject]
-            if article in loaded and types.get(signal) == "Signal":
-                corpus.driven.setdefault(force, set()).add((article, signal))
+    _join_mentions(raw)  # what the pieces could not join alone
+    _keep_relevancies(corpus.relevancy, (row for row in raw["rows"]
+                                         if row[0] in loaded and row[1] in types))
+    for signal, force in raw["drives"]:
+        if types.get(signal) == "Signal" and force in types:
+            corpus.drives.setdefault(signal, set()).add(force)
+    for article, signal, force in raw["row_drives"]:  # one article's signal row names a force
+        if article in loaded and types.get(signal) == "Signal" and force in types:
+            corpus.driven.setdefault(force, set()).add((article, signal))
     if not corpus.driven:  # a graph without rows' own links: every article of the signal
         for signal, found in corpus.drives.items():
             for force in found:
                 corpus.driven.setdefault(force, set()).update(
                     (a, signal) for a in corpus.named_by.get(signal, ()))
     _name_forces(corpus)
-    for mention, entity in raw["mention_entity"].items():
-        if mention in relevancy and entity in types:
-            _keep_relevancy(corpus.relevancy, mention_article.get(mention), entity,
-                            relevancy[mention])
     for trend, member in raw["members"]:
         if types.get(trend) == TREND and member in types:
             corpus.members.setdefault(trend, set()).add(member)

@@ -436,3 +436,22 @@ def test_stats_command_markdown_and_html(tmp_path):
         text.replace("[", "")
     bad = CliRunner().invoke(main, ["stats", str(out / "graph.ttl"), "-o", str(out / "r.pdf")])
     assert bad.exit_code == 2 and "cannot tell the format" in bad.output
+
+
+def test_a_prefix_declared_later_reads_the_file_whole(tmp_path, monkeypatch):
+    from kg import corpus as C
+
+    lines = ["@prefix kg: <https://w3id.org/hskg/ontology#> .",
+             "@prefix ex: <http://first/> .", ""]
+    for i in range(300):
+        if i == 150:
+            lines += ["@prefix ex: <http://second/> .", ""]
+        lines += [f'ex:a{i} a kg:Article ; <http://www.w3.org/2000/01/rdf-schema#label> "A{i}" .',
+                  ""]
+    path = tmp_path / "graph.ttl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    monkeypatch.setattr(C, "PARALLEL_BYTES", 1)
+    assert len(C._pieces(path, 4)) == 4
+    found = read_corpus(path, workers=4)
+    assert found == read_corpus(path, workers=1)
+    assert "http://second/a299" in found.labels and "http://first/a299" not in found.labels
