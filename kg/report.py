@@ -478,14 +478,18 @@ def stats_blocks(report: Report, draw: bool = True) -> list:
     elif active:  # the chart's numbers, where there is no chart
         blocks.append(_text("Articles per month: " + ", ".join(f"{m} {n}" for m, n in active)
                             + "."))
+    else:
+        blocks.append(_text("No article has a page date."))
     blocks.append(Heading("Nodes by type"))
     if draw and _varied(report.counts.values()):
         blocks.append(_bars([_kind(k) for k in report.counts], list(report.counts.values()),
                             [colours.get(k, "#777") for k in report.counts], "nodes",
                             "Nodes by type, most first"))
-    else:
+    elif report.counts:
         blocks.append(_text("; ".join(f"{_kind(k, True)} {n:,}"
                                       for k, n in report.counts.items()) + "."))
+    else:
+        blocks.append(_text("The graph has no articles or entities."))
 
     blocks += _emergence_blocks(report, colours, draw)
 
@@ -505,16 +509,19 @@ def stats_blocks(report: Report, draw: bool = True) -> list:
         if tied:
             blocks.append(_note(f"{tied} more are also named by {shown[-1].articles} articles "
                                 f"(ties); ", Code("--top"), " shows more."))
-        if len({r.articles for r in shown}) == 1:
+        if len(shown) > 1 and len({r.articles for r in shown}) == 1:
             blocks.append(_note(f"All shown are tied at {shown[0].articles} articles: this is a "
                                 "list, not a ranking."))
-    else:
+    elif report.radar.blips:
         blocks.append(_note("No entity is named by two or more articles; there is no ranking "
                             "to show. The most relevant signals and technologies instead (as "
                             "their articles rate them; a list, not a ranking):"))
         blocks.append(Table(("type", "entity", "relevancy", "category"), [
             (_kind(b.type), Entity(b.label, b.type), b.relevancy, b.category)
             for b in report.radar.blips[:top]], (False, False, True, False)))
+    else:
+        blocks.append(_note("No entity is named by two or more articles; there is no ranking "
+                            "to show."))
     single = [k for k, (n, once) in report.named_once.items() if n and once == n]
     if single:
         blocks.append(_text("Named by one article each (never ranked as central): "

@@ -455,3 +455,29 @@ def test_a_prefix_declared_later_reads_the_file_whole(tmp_path, monkeypatch):
     found = read_corpus(path, workers=4)
     assert found == read_corpus(path, workers=1)
     assert "http://second/a299" in found.labels and "http://first/a299" not in found.labels
+
+
+def test_charts_escape_every_text():
+    hostile = "</text><script>alert(1)</script><text>"
+    svgs = [charts.bars([hostile, "b"], [2, 1], ["#000", "#111"], hostile,
+                        legend={hostile: "#000"}),
+            charts.columns([hostile, "2024-02"], [1, 2], hostile),
+            charts.log_map([{"x": 0.1, "y": 1.2, "size": 4, "colour": "#000", "label": hostile,
+                             "show": True, "tip": hostile}], hostile, hostile, 0.05, 1.1,
+                           (hostile,) * 4, {hostile: "#000"}),
+            charts.radar([{"node": "n", "sector": 0, "ring": 0, "size": 3, "colour": "#000",
+                           "tip": hostile}], [hostile], ["5", "4", "3", "≤ 2"], {hostile: "#000"})]
+    for svg in svgs:
+        assert "<script" not in svg and "&lt;script&gt;" in svg
+
+
+def test_reports_of_graphs_with_little_in_them():
+    for found in (corpus({}, {}), corpus({"a": (None, ["k"]), "b": (None, ["k"])},
+                                         {"k": "Keyword"})):
+        report = make_report(found, top=3)
+        markdown, page = to_markdown(report), to_html(report)
+        assert page.count("<svg") == (1 if found.articles else 0)  # nodes by type, at most
+        assert f"{len(found.articles)} articles read; none has a page date" in markdown
+        assert "Page dates fall in 0 quarters: growth cannot be measured" in markdown
+        assert "No article has a page date." in markdown and "\n.\n" not in markdown
+        assert "|---|---|---:|---|\n\n" not in markdown  # no table without rows
