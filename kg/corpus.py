@@ -24,6 +24,7 @@ import functools
 import multiprocessing
 import os
 import re
+import threading
 import urllib.parse
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -228,7 +229,10 @@ def read_corpora(paths: list[str | Path], kinds: KindTable = KINDS,
             jobs.append((str(path), *piece, kinds))
             owner.append(number)
     gathered: list = [None] * len(jobs)
-    if workers > 1 and len(jobs) > 1 and "fork" in multiprocessing.get_all_start_methods():
+    # Forked workers: cheap to start, and the pieces need nothing sent to them. Forking a
+    # process that runs threads (a notebook's kernel) is unsafe: there, one process reads.
+    if workers > 1 and len(jobs) > 1 and threading.active_count() == 1 and \
+            "fork" in multiprocessing.get_all_start_methods():
         mine = list(range(0, len(jobs), workers))  # this process takes every workers-th
         theirs = [i for i in range(len(jobs)) if i not in mine]
         with multiprocessing.get_context("fork").Pool(min(workers - 1, len(theirs))) as pool:
