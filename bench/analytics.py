@@ -21,6 +21,8 @@ read before this work (`open_graph(path).to_networkx()`). With --corpus DIR (e.g
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -35,11 +37,20 @@ GOAL_SECONDS = 5.0
 GOAL_BYTES = 3_000_000
 
 
+CPU: dict[str, list[float]] = {}  # command -> CPU seconds (user + system, all processes)
+
+
 def kg(*args) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "kg.cli", *map(str, args)], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.setdefault(" ".join(map(str, args[:1])) + (" html" if str(args[-1]).endswith(".html")
+                                                   else ""), []).append(
+        after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return wall
 
 
 def median_time(repeat: int, *args) -> float:
@@ -126,8 +137,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
     rows: list = []
+    print(f"(load average {os.getloadavg()[0]:.1f} at the start on {os.cpu_count()} cores)")
     measure(f"synthetic {args.docs}", [corpus(args.docs)], args.repeat, rows)
     if args.corpus and all(path.is_dir() for path in args.corpus):
+        CPU.clear()
         measure(" + ".join(p.name for p in args.corpus), args.corpus, args.repeat, rows)
     print(f"{'measure':<52} {'kg':>10} {'baseline':>10} {'ratio':>7}  goal        met")
     for name, ours, base, base_name, goal, met in rows:
@@ -138,7 +151,10 @@ def main(argv: list[str] | None = None) -> None:
         ratio = f"{ours / base:.2f}" if base else ""
         print(f"{name:<52} {ours:>8.2f} s {base:>8.2f} s {ratio:>7}  {goal:<11} "
               f"{'' if met is None else 'yes' if met else 'NO'}  ({base_name})")
-    print(f"(corpora cached in {CACHE}; ratio = kg / baseline)")
+    cpu = ", ".join(f"{name}: {statistics.median(times):.2f} s" for name, times in CPU.items())
+    print(f"(median CPU seconds of the last corpus' runs, all processes: {cpu})")
+    print(f"(load average {os.getloadavg()[0]:.1f} at the end on {os.cpu_count()} cores; "
+          f"corpora cached in {CACHE}; ratio = kg / baseline)")
 
 
 if __name__ == "__main__":
