@@ -38,6 +38,7 @@ GOAL_BYTES = 3_000_000
 
 
 CPU: dict[str, list[float]] = {}  # command -> CPU seconds (user + system, all processes)
+CPU_BY_CORPUS: dict[str, dict[str, list[float]]] = {}
 
 
 def kg(*args) -> float:
@@ -139,9 +140,12 @@ def main(argv: list[str] | None = None) -> None:
     rows: list = []
     print(f"(load average {os.getloadavg()[0]:.1f} at the start on {os.cpu_count()} cores)")
     measure(f"synthetic {args.docs}", [corpus(args.docs)], args.repeat, rows)
+    CPU_BY_CORPUS[f"synthetic {args.docs}"] = dict(CPU)
     if args.corpus and all(path.is_dir() for path in args.corpus):
         CPU.clear()
         measure(" + ".join(p.name for p in args.corpus), args.corpus, args.repeat, rows)
+    if args.corpus and all(path.is_dir() for path in args.corpus):
+        CPU_BY_CORPUS[" + ".join(p.name for p in args.corpus)] = dict(CPU)
     print(f"{'measure':<52} {'kg':>10} {'baseline':>10} {'ratio':>7}  goal        met")
     for name, ours, base, base_name, goal, met in rows:
         if name.endswith("size"):
@@ -151,8 +155,10 @@ def main(argv: list[str] | None = None) -> None:
         ratio = f"{ours / base:.2f}" if base else ""
         print(f"{name:<52} {ours:>8.2f} s {base:>8.2f} s {ratio:>7}  {goal:<11} "
               f"{'' if met is None else 'yes' if met else 'NO'}  ({base_name})")
-    cpu = ", ".join(f"{name}: {statistics.median(times):.2f} s" for name, times in CPU.items())
-    print(f"(median CPU seconds of the last corpus' runs, all processes: {cpu})")
+    for name, found in CPU_BY_CORPUS.items():
+        cpu = ", ".join(f"{command}: {statistics.median(times):.2f} s"
+                        for command, times in found.items())
+        print(f"({name}: median CPU seconds, all processes of a run: {cpu})")
     print(f"(load average {os.getloadavg()[0]:.1f} at the end on {os.cpu_count()} cores; "
           f"corpora cached in {CACHE}; ratio = kg / baseline)")
 

@@ -319,7 +319,7 @@ def _gather_piece(job) -> dict | None:
     get = _predicates(kinds).get
 
     def wanted() -> Iterator[tuple[int, str, str]]:
-        for quad in ox.parse(header + body, format=rdf_format_of(path)):
+        for quad in ox.parse(header + body, format=rdf_format_of(path), lenient=True):
             code = get(quad.predicate.value)
             if code is not None:
                 yield code, quad.subject.value, quad.object.value
@@ -338,8 +338,9 @@ def _gather_file(path: Path, kinds: KindTable) -> dict:
     get = _predicates(kinds).get
 
     def wanted() -> Iterator[tuple[int, str, str]]:
-        # The predicate first: most triples are texts the analyses do not read.
-        for quad in ox.parse(path=str(path), format=rdf_format_of(path)):
+        # The predicate first: most triples are texts the analyses do not read. Lenient
+        # parsing skips validating IRIs: here they are only keys, and it parses faster.
+        for quad in ox.parse(path=str(path), format=rdf_format_of(path), lenient=True):
             code = get(quad.predicate.value)
             if code is not None:
                 yield code, quad.subject.value, quad.object.value
