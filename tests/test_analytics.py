@@ -481,3 +481,14 @@ def test_reports_of_graphs_with_little_in_them():
         assert "Page dates fall in 0 quarters: growth cannot be measured" in markdown
         assert "No article has a page date." in markdown and "\n.\n" not in markdown
         assert "|---|---|---:|---|\n\n" not in markdown  # no table without rows
+
+
+def test_a_graph_that_does_not_parse_is_one_line_with_its_line(tmp_path):
+    bad = tmp_path / "graph.ttl"
+    bad.write_text('@prefix kg: <https://w3id.org/hskg/ontology#> .\n<http://x/a> a kg:Article ;\n'
+                   '  <http://x/p> "unterminated .\n', encoding="utf-8")
+    for args in (["stats", str(bad)], ["diff", str(bad), str(bad)]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 1
+        assert result.output.startswith(f"Error: {bad}:3: not a readable graph file: ")
+        assert result.output.count("\n") == 1
