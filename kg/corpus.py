@@ -25,11 +25,12 @@ import multiprocessing
 import os
 import re
 import threading
+from sys import intern
 import urllib.parse
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, NamedTuple
 
 from . import vocab as V
 from .kinds import KINDS, KindTable
@@ -180,16 +181,22 @@ def _keep_relevancies(found: dict, rows: Iterable[tuple]) -> None:
             found[key] = number
 
 
+class _Term(NamedTuple):
+    value: str
+
+
+class _Quad(NamedTuple):
+    """A plain triple shaped as pyoxigraph's quads are (`.subject.value` ...)."""
+
+    subject: _Term
+    predicate: _Term
+    object: _Term
+
+
 def corpus_from_triples(triples: Iterable[tuple], kinds: KindTable = KINDS) -> Corpus:
     """The corpus of plain triples (`kg.rdf`: IRIs as str, literals with `.value`)."""
-    get = _predicates(kinds).get
-
-    def wanted() -> Iterator[tuple[int, str, str]]:
-        for s, p, o in triples:
-            code = get(p)
-            if code is not None:
-                yield code, s, o if o.__class__ is str else o.value
-    return _finish(_gather(wanted(), kinds))
+    return _finish(_gather((_Quad(_Term(s), _Term(p), _Term(o if o.__class__ is str else o.value))
+                            for s, p, o in triples), kinds))
 
 
 def read_corpus(path: str | Path, kinds: KindTable = KINDS, workers: int | None = None) -> Corpus:
@@ -316,15 +323,8 @@ def _gather_piece(job) -> dict | None:
         body = handle.read(end - start)
     if _declares(body):
         return None
-    get = _predicates(kinds).get
-
-    def wanted() -> Iterator[tuple[int, str, str]]:
-        for quad in ox.parse(header + body, format=rdf_format_of(path), lenient=True):
-            code = get(quad.predicate.value)
-            if code is not None:
-                yield code, quad.subject.value, quad.object.value
     try:
-        return _gather(wanted(), kinds)
+        return _gather(ox.parse(header + body, format=rdf_format_of(path), lenient=True), kinds)
     except SyntaxError:
         return None
 
@@ -335,18 +335,10 @@ def _gather_file(path: Path, kinds: KindTable) -> dict:
     from .errors import GraphFileError
     from .store import rdf_format_of
 
-    get = _predicates(kinds).get
-
-    def wanted() -> Iterator[tuple[int, str, str]]:
-        # The predicate first: most triples are texts the analyses do not read. Lenient
-        # parsing skips validating IRIs: here they are only keys, and it parses faster.
-        for quad in ox.parse(path=str(path), format=rdf_format_of(path), lenient=True):
-            code = get(quad.predicate.value)
-            if code is not None:
-                yield code, quad.subject.value, quad.object.value
-
     try:
-        return _gather(wanted(), kinds)
+        # Lenient parsing skips validating IRIs: here they are only keys, and it is faster.
+        return _gather(ox.parse(path=str(path), format=rdf_format_of(path), lenient=True),
+                       kinds)
     except SyntaxError as err:
         raise GraphFileError.from_syntax(err, path) from None
     except OSError as err:
@@ -376,10 +368,13 @@ _LISTS = ("names", "drives", "pages", "members", "related", "relates", "unloaded
           "rows", "row_drives")
 
 
-def _gather(triples: Iterator[tuple[int, str, str]], kinds: KindTable) -> dict:
-    """The raw facts of (predicate code, subject, object value) triples: one pass, one
-    branch per triple, nothing joined yet (the pieces of a file are joined first)."""
+def _gather(quads: Iterable, kinds: KindTable) -> dict:
+    """The raw facts of a graph's (or a piece's) quads (pyoxigraph's, or `_Quad`s): one
+    pass, the predicate looked at first (most triples are texts the analyses do not
+    read), nothing joined across pieces yet. Strings are interned: an IRI named a hundred
+    times is one string, sent back from a worker once."""
     classes = {V.ARTICLE: ARTICLE, V.TREND: TREND, **{k.cls: k.class_name for k in kinds}}
+    get = _predicates(kinds).get
     raw = {name: {} for name in _DICTS} | {name: [] for name in _LISTS}
     types = raw["types"]
     # subject -> object, in a dict; (subject, object), in a list
@@ -389,14 +384,19 @@ def _gather(triples: Iterator[tuple[int, str, str]], kinds: KindTable) -> dict:
     into_list = {_NAMES: raw["names"], _TREND_ARTICLE: raw["names"], _DRIVES: raw["drives"],
                  _PUBLISHED: raw["pages"], _MEMBER: raw["members"], _RELATES: raw["relates"]}
     mention_article = raw["mention_article"]
-    for code, s, o in triples:
+    for quad in quads:
+        code = get(quad.predicate.value)
+        if code is None:
+            continue
+        if code == _TYPE:  # most are of mentions, summaries, pages: no subject needed
+            kind = classes.get(quad.object.value)
+            if kind is not None:
+                types[intern(quad.subject.value)] = kind
+            continue
+        s, o = intern(quad.subject.value), intern(quad.object.value)
         target = into_dict.get(code)
         if target is not None:
             target[s] = o
-        elif code == _TYPE:
-            kind = classes.get(o)
-            if kind is not None:
-                types[s] = kind
         elif (pairs := into_list.get(code)) is not None:
             pairs.append((s, o))
         elif code == _HAS_MENTION:
