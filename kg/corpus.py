@@ -181,21 +181,25 @@ def _keep_relevancies(found: dict, rows: Iterable[tuple]) -> None:
             found[key] = number
 
 
-class _Term(NamedTuple):
-    value: str
+class _Text(str):
+    """A plain triple's IRI or literal text, with `.value` as pyoxigraph's terms have."""
+
+    @property
+    def value(self) -> str:
+        return str.__str__(self)
 
 
 class _Quad(NamedTuple):
-    """A plain triple shaped as pyoxigraph's quads are (`.subject.value` ...)."""
+    """A plain triple shaped as pyoxigraph's quads are."""
 
-    subject: _Term
-    predicate: _Term
-    object: _Term
+    subject: _Text
+    predicate: str
+    object: _Text
 
 
 def corpus_from_triples(triples: Iterable[tuple], kinds: KindTable = KINDS) -> Corpus:
     """The corpus of plain triples (`kg.rdf`: IRIs as str, literals with `.value`)."""
-    return _finish(_gather((_Quad(_Term(s), _Term(p), _Term(o if o.__class__ is str else o.value))
+    return _finish(_gather((_Quad(_Text(s), p, _Text(o if o.__class__ is str else o.value))
                             for s, p, o in triples), kinds))
 
 
@@ -373,8 +377,14 @@ def _gather(quads: Iterable, kinds: KindTable) -> dict:
     pass, the predicate looked at first (most triples are texts the analyses do not
     read), nothing joined across pieces yet. Strings are interned: an IRI named a hundred
     times is one string, sent back from a worker once."""
+    import pyoxigraph as ox
+
+    # Keyed by pyoxigraph's IRIs (a look-up hashes the parser's term, no string is made)
+    # and by plain strings (for `_Quad`s).
     classes = {V.ARTICLE: ARTICLE, V.TREND: TREND, **{k.cls: k.class_name for k in kinds}}
-    get = _predicates(kinds).get
+    classes.update({ox.NamedNode(iri): name for iri, name in classes.items()})
+    predicates = _predicates(kinds)
+    get = {**predicates, **{ox.NamedNode(iri): code for iri, code in predicates.items()}}.get
     raw = {name: {} for name in _DICTS} | {name: [] for name in _LISTS}
     types = raw["types"]
     # subject -> object, in a dict; (subject, object), in a list
@@ -385,11 +395,11 @@ def _gather(quads: Iterable, kinds: KindTable) -> dict:
                  _PUBLISHED: raw["pages"], _MEMBER: raw["members"], _RELATES: raw["relates"]}
     mention_article = raw["mention_article"]
     for quad in quads:
-        code = get(quad.predicate.value)
+        code = get(quad.predicate)
         if code is None:
             continue
         if code == _TYPE:  # most are of mentions, summaries, pages: no subject needed
-            kind = classes.get(quad.object.value)
+            kind = classes.get(quad.object)
             if kind is not None:
                 types[intern(quad.subject.value)] = kind
             continue
