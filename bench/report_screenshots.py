@@ -27,7 +27,7 @@ def build_pages(sources: list[Path], out: Path, split: str | None) -> tuple[Path
 
     graph = kg.build(sources, out / "new")
     report = out / "new" / "report.html"
-    report.write_text(to_html(make_report(graph.corpus(), top=10), "graph.html"),
+    report.write_text(to_html(make_report(graph.facts(), top=10), "graph.html"),
                       encoding="utf-8")
     rows = graph.query("SELECT ?path (MIN(?d) AS ?date) WHERE { ?a kg:hasSummary ?s . "
                        "?s kg:sourcePath ?path OPTIONAL { ?a kg:publishedIn/dcterms:date ?d } } "

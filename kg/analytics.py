@@ -1,6 +1,6 @@
 """Analytics: what the graph says across articles, as plain numbers.
 
-Every function takes a `kg.corpus.Corpus` (`read_corpus(path)`, fast on big graphs)
+Every function takes a `kg.facts.Facts` (`read_facts(path)`, fast on big graphs)
 or the networkx graph of `kg.network.to_networkx` (articles and entities as nodes
 with `type` and `label`, articles with a page `date`), and returns plain
 dataclasses, so the report, the CLI, notebooks and tests share them.
@@ -35,13 +35,13 @@ from statistics import median
 
 from typing import TYPE_CHECKING
 
-from .corpus import Corpus
+from .facts import Facts
 from .identity import identity_key
 
 if TYPE_CHECKING:  # networkx is imported where a graph algorithm runs: `kg stats` needs none
     import networkx as nx
 
-__all__ = ["as_corpus", "counts_by_type", "central", "communities", "cooccurrence", "rising",
+__all__ = ["as_facts", "counts_by_type", "central", "communities", "cooccurrence", "rising",
            "driving_forces", "recurring", "timeline", "windows", "emergence", "driver_groups",
            "influence", "drivers_behind", "radar", "Ranked", "Community", "Pair", "Rising",
            "ForceRank", "Recurring", "Windows", "Thresholds", "Emergence", "EmergenceMap",
@@ -53,9 +53,9 @@ CONTENT_TYPES = ("Keyword", "Theme", "Signal", "Technology", "Concern", "Behavio
                  "DrivingForce")
 
 
-def as_corpus(source) -> Corpus:
-    """A Corpus as is; a networkx graph (`to_networkx`) read into one."""
-    return source if isinstance(source, Corpus) else Corpus.from_networkx(source)
+def as_facts(source) -> Facts:
+    """A Facts as is; a networkx graph (`to_networkx`) read into one."""
+    return source if isinstance(source, Facts) else Facts.from_networkx(source)
 
 
 # --- counts, recurrence, co-occurrence -----------------------------------------------------
@@ -63,7 +63,7 @@ def as_corpus(source) -> Corpus:
 
 def counts_by_type(source) -> dict[str, int]:
     """Nodes per type, most first (then by name)."""
-    counts = Counter(as_corpus(source).types.values())
+    counts = Counter(as_facts(source).types.values())
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
@@ -83,13 +83,13 @@ def recurring(source, types: tuple[str, ...] = CONTENT_TYPES,
     what connects articles. An entity named by one article connects nothing, so it is
     never ranked.
 
-    >>> corpus = Corpus(types={"a": "Article", "b": "Article", "k": "Keyword", "j": "Keyword"},
+    >>> corpus = Facts(types={"a": "Article", "b": "Article", "k": "Keyword", "j": "Keyword"},
     ...                 labels={"k": "K", "j": "J"}, articles=["a", "b"],
     ...                 dates={"a": "2024-01-02"}, named_by={"k": {"a", "b"}, "j": {"b"}})
     >>> recurring(corpus)
     [Recurring(node='k', label='K', type='Keyword', articles=2, first='2024-01-02', last='2024-01-02')]
     """
-    corpus = as_corpus(source)
+    corpus = as_facts(source)
     found = []
     for node, articles in corpus.named_by.items():
         kind = corpus.types.get(node)
@@ -121,7 +121,7 @@ def cooccurrence(source, first: str | None = "Technology", second: str | None = 
     ranked by lift, then count. Lift, not raw counts: two common entities meet often by
     chance alone. Two names of one idea (a keyword and a theme both "AI") are no pair.
     """
-    corpus = as_corpus(source)
+    corpus = as_facts(source)
     firsts = {first} if first else set(CONTENT_TYPES)
     seconds = {second} if second else set(CONTENT_TYPES)
     total = len(corpus.articles)
@@ -237,11 +237,11 @@ def timeline(source) -> tuple[list[tuple[str, int]], int]:
     """Articles per month of page date, every month from the first to the last (months
     without articles are there, as 0), and the number of articles without a date.
 
-    >>> corpus = Corpus(articles=["a", "b", "c"], dates={"a": "2024-01-05", "b": "2024-03-01"})
+    >>> corpus = Facts(articles=["a", "b", "c"], dates={"a": "2024-01-05", "b": "2024-03-01"})
     >>> timeline(corpus)
     ([('2024-01', 1), ('2024-02', 0), ('2024-03', 1)], 1)
     """
-    corpus = as_corpus(source)
+    corpus = as_facts(source)
     months = Counter(corpus.dates[a][:7] for a in corpus.articles if a in corpus.dates)
     undated = sum(1 for a in corpus.articles if a not in corpus.dates)
     if not months:
@@ -280,13 +280,13 @@ def windows(source, size: str = "auto") -> Windows:
     median month with articles holds at least MIN_MONTHLY_ARTICLES, else quarters, so
     each share rests on enough articles).
 
-    >>> corpus = Corpus(articles=["a", "b", "c"],
+    >>> corpus = Facts(articles=["a", "b", "c"],
     ...                 dates={"a": "2024-01-05", "b": "2024-08-01", "c": "2024-09-30"})
     >>> w = windows(corpus)
     >>> w.size, w.labels, w.positions, w.totals
     ('quarter', ['2024-Q1', '2024-Q3'], [8096, 8098], [1, 2])
     """
-    corpus = as_corpus(source)
+    corpus = as_facts(source)
     dated = {a: corpus.dates[a] for a in corpus.articles if a in corpus.dates}
     if size == "auto":
         per_month = Counter(date[:7] for date in dated.values())
@@ -432,7 +432,7 @@ def emergence(source, types: tuple[str, ...] = ("Keyword", "Theme", "Trend"),
       thresholds.growing: weak signal (rare, growing), strong signal (frequent, growing),
       well known (frequent, not growing), latent (rare, not growing).
     """
-    corpus = as_corpus(source)
+    corpus = as_facts(source)
     thresholds = thresholds or Thresholds()
     found = windows(corpus, size)
     latest = found.positions[-1] if found.positions else 0
@@ -528,7 +528,7 @@ def rising(source, kinds: tuple[str, ...] = ("Technology", "Concern", "Theme", "
     >>> [(t.label, t.shares, t.slope) for t in rising(g)]
     [('T', [0.5, 1.0], 0.5)]
     """
-    corpus = as_corpus(source)
+    corpus = as_facts(source)
     month_of = {a: corpus.dates[a][:7] for a in corpus.articles if a in corpus.dates}
     months = sorted(set(month_of.values()))
     per_month = Counter(month_of.values())
@@ -557,14 +557,14 @@ class ForceRank:
     top_signals: list[str]
 
 
-def _driven(corpus: Corpus) -> dict[str, set[str]]:
+def _driven(corpus: Facts) -> dict[str, set[str]]:
     """Driving force -> the signals articles say it drives."""
     return {force: {signal for _, signal in pairs} for force, pairs in corpus.driven.items()}
 
 
 def driving_forces(source, top: int = 20) -> list[ForceRank]:
     """Driving forces ranked by the signals they drive (then by articles reporting those)."""
-    corpus = as_corpus(source)
+    corpus = as_facts(source)
     driven = _driven(corpus)
     ranked = []
     for node in corpus.of_type("DrivingForce"):
@@ -622,7 +622,7 @@ class Influence:
     shares: dict[tuple[int, str], float]  # the count / the trend's articles
 
 
-def _category_counter(corpus: Corpus):
+def _category_counter(corpus: Facts):
     """A function counting the categories of a set of articles: {category: articles}.
     Driver groups of a big archive hold hundreds of thousands of articles between them,
     so the counting is done by numpy on category numbers."""
@@ -660,7 +660,7 @@ def driver_groups(source, min_score: float = 0.0) -> list[DriverGroup]:
 
 def influence(source, min_score: float = 0.0) -> Influence:
     """Driver groups (see `driver_groups`) and which trends each drives."""
-    corpus = as_corpus(source)
+    corpus = as_facts(source)
     driven = _driven(corpus)
     forces = corpus.of_type("DrivingForce")
     links = [pair for pair, score in corpus.related.items() if score >= min_score]
@@ -758,7 +758,7 @@ def blip_place(categories: list[str], relevancies: list[int]) -> tuple[str | Non
 def radar(source, types: tuple[str, ...] = ("Signal", "Technology")) -> Radar:
     """Signals and technologies by the category of their articles (sectors) and the
     relevancy articles give them (rings, 5 inner); blips without either apart."""
-    corpus = as_corpus(source)
+    corpus = as_facts(source)
     trend_of: dict[str, str] = {}
     for trend in sorted(corpus.members, key=lambda t: (-len(corpus.named_by.get(t, ())), t)):
         for member in corpus.members[trend]:

@@ -10,10 +10,10 @@ differently) is matched by its type and label key when that is unambiguous, and
 counted as renamed. Two graphs are not comparable (NotComparable) when one has no
 articles or their articles are minted under different base IRIs.
 
->>> from kg.corpus import Corpus
->>> old = Corpus(types={"b/article/1": "Article", "k": "Keyword"}, labels={"k": "AI"},
+>>> from kg.facts import Facts
+>>> old = Facts(types={"b/article/1": "Article", "k": "Keyword"}, labels={"k": "AI"},
 ...              articles=["b/article/1"], named_by={"k": {"b/article/1"}})
->>> new = Corpus(types={"b/article/1": "Article", "b/article/2": "Article", "k": "Keyword",
+>>> new = Facts(types={"b/article/1": "Article", "b/article/2": "Article", "k": "Keyword",
 ...                     "t": "Technology"}, labels={"k": "AI", "t": "Robots"},
 ...              articles=["b/article/1", "b/article/2"],
 ...              named_by={"k": {"b/article/1", "b/article/2"}, "t": {"b/article/2"}})
@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass, field
 
 from . import vocab as V
 from .analytics import Windows, windows
-from .corpus import Corpus
+from .facts import Facts
 from .errors import KgError
 from .identity import identity_key
 from .rdf import Literal, Triple
@@ -124,12 +124,12 @@ class Diff:
                 "relevancies changed": len(self.relevancy)}
 
 
-def _bases(corpus: Corpus) -> set[str]:
+def _bases(corpus: Facts) -> set[str]:
     return {a.rsplit("article/", 1)[0] for a, t in corpus.types.items()
             if t == "Article" and "article/" in a}
 
 
-def _check(old: Corpus, new: Corpus, old_name: str, new_name: str) -> None:
+def _check(old: Facts, new: Facts, old_name: str, new_name: str) -> None:
     for corpus, name in ((old, old_name), (new, new_name)):
         if not corpus.articles:
             raise NotComparable(f"not comparable: {name} has no articles (kg:Article that was "
@@ -142,13 +142,13 @@ def _check(old: Corpus, new: Corpus, old_name: str, new_name: str) -> None:
             "--base")
 
 
-def _match(old: Corpus, new: Corpus) -> tuple[dict[str, str], int]:
+def _match(old: Facts, new: Facts) -> tuple[dict[str, str], int]:
     """Old node -> new node: the same IRI, else (entities) one node of the same type and
     label key on each side; and how many were matched by label."""
     matched = {n: n for n in old.types if n in new.types and old.types[n] == new.types[n]}
     taken = set(matched.values())
 
-    def by_key(corpus: Corpus, skip) -> dict[tuple[str, str], list[str]]:
+    def by_key(corpus: Facts, skip) -> dict[tuple[str, str], list[str]]:
         found: dict[tuple[str, str], list[str]] = {}
         for node, kind in corpus.types.items():
             if node not in skip and kind != "Article":
@@ -164,7 +164,7 @@ def _match(old: Corpus, new: Corpus) -> tuple[dict[str, str], int]:
     return matched, renamed
 
 
-def _item(corpus: Corpus, node: str) -> Item:
+def _item(corpus: Facts, node: str) -> Item:
     kind = corpus.types[node]
     if kind == "Article":
         return Item(node, corpus.label(node), kind, 1, corpus.dates.get(node))
@@ -183,7 +183,7 @@ def _reverse(date: str) -> str:
     return "".join(chr(0x10FFFF - ord(c)) for c in date)
 
 
-def compare(old: Corpus, new: Corpus, old_name: str = "OLD", new_name: str = "NEW",
+def compare(old: Facts, new: Facts, old_name: str = "OLD", new_name: str = "NEW",
             size: str = "auto") -> Diff:
     """What changed from `old` to `new` (NotComparable when nothing true can be said).
     Windows (months or quarters, see `kg.analytics.windows`) are the new graph's."""
@@ -230,13 +230,13 @@ def compare(old: Corpus, new: Corpus, old_name: str = "OLD", new_name: str = "NE
     return diff
 
 
-def _link(corpus: Corpus, pair: tuple[str, str], score: float) -> LinkChange:
+def _link(corpus: Facts, pair: tuple[str, str], score: float) -> LinkChange:
     a, b = pair
     return LinkChange(a, corpus.label(a), corpus.types[a], b, corpus.label(b), corpus.types[b],
                       score)
 
 
-def _growth(old: Corpus, new: Corpus, matched: dict[str, str],
+def _growth(old: Facts, new: Facts, matched: dict[str, str],
             found: Windows) -> tuple[list[Growth], list[Growth]]:
     """Keywords, themes and trends in both graphs: those named by more articles now (grew),
     and those named by fewer, or quiet in the windows the new graph adds after the old
@@ -367,9 +367,9 @@ def to_turtle(diff: Diff) -> str:
 def read_and_compare(old_path, new_path, size: str = "auto", workers: int | None = None) -> Diff:
     """Read two graph files (in parallel) and compare them; the names are the paths as
     given."""
-    from .corpus import read_corpora
+    from .facts import read_many
 
-    old, new = read_corpora([old_path, new_path], workers=workers)
+    old, new = read_many([old_path, new_path], workers=workers)
     return compare(old, new, str(old_path), str(new_path), size)
 
 

@@ -175,16 +175,16 @@ class Graph:
         kg.report.make_report takes them."""
         from .report import make_report
 
-        return make_report(self.corpus(), top=top, **options)
+        return make_report(self.facts(), top=top, **options)
 
-    def corpus(self):
-        """What analytics read of the graph (kg.corpus.Corpus), streamed from the file
+    def facts(self):
+        """What analytics read of the graph (kg.facts.Facts), streamed from the file
         unless the triples are already in memory."""
-        from .corpus import corpus_from_triples, read_corpus
+        from .facts import facts_from_triples, read_facts
 
         if self._triples is None:
-            return read_corpus(self.path, self.kinds)
-        return corpus_from_triples(self._triples, self.kinds)
+            return read_facts(self.path, self.kinds)
+        return facts_from_triples(self._triples, self.kinds)
 
 
 def open_graph(path: str | Path, kinds: KindTable = KINDS) -> Graph:

@@ -22,7 +22,7 @@ from typing import Callable
 
 from . import analytics as A
 from . import charts
-from .corpus import Corpus
+from .facts import Facts
 from .errors import clean_text
 
 __all__ = ["Report", "make_report", "stats_blocks", "to_markdown", "to_html", "diff_blocks",
@@ -251,8 +251,8 @@ class Report:
 
 def make_report(source, top: int = 10, thresholds: A.Thresholds | None = None,
                 size: str = "auto") -> Report:
-    """Run every analysis of the report on `source` (a Corpus or a networkx graph)."""
-    corpus: Corpus = A.as_corpus(source)
+    """Run every analysis of the report on `source` (a Facts or a networkx graph)."""
+    corpus: Facts = A.as_facts(source)
     dates = sorted(corpus.dates[a] for a in corpus.articles if a in corpus.dates)
     months, _ = A.timeline(corpus)
     named_once = {}

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from kg import vocab as V
-from kg.corpus import Corpus, read_corpus
+from kg.facts import Facts, read_facts
 from kg.turtle import escape_literal
 
 
@@ -21,19 +21,19 @@ def _literal(value: str, datatype: str = V.XSD_STRING) -> str:
     return text if datatype == V.XSD_STRING else f"{text}^^<{datatype}>"
 
 
-def find(graph: Path | Corpus, kind: str, label: str) -> str:
+def find(graph: Path | Facts, kind: str, label: str) -> str:
     """The IRI of the node of type `kind` labelled `label` in a graph (file or corpus)."""
-    corpus = graph if isinstance(graph, Corpus) else read_corpus(graph)
+    corpus = graph if isinstance(graph, Facts) else read_facts(graph)
     found = [n for n, t in corpus.types.items() if t == kind and corpus.label(n) == label]
     assert len(found) == 1, (kind, label, found)
     return found[0]
 
 
-def trend_lines(graph: Path | Corpus, iri: str, label: str,
+def trend_lines(graph: Path | Facts, iri: str, label: str,
                 members: list[tuple[str, str]]) -> list[str]:
     """N-Triples of a kg:Trend of the (type, label) members, with every loaded article
     naming one of them, its first and last page dates and its articles per month."""
-    corpus = graph if isinstance(graph, Corpus) else read_corpus(graph)
+    corpus = graph if isinstance(graph, Facts) else read_facts(graph)
     nodes = [find(corpus, kind, name) for kind, name in members]
     articles = sorted(set().union(*(corpus.named_by.get(n, set()) for n in nodes)))
     dates = sorted(corpus.dates[a] for a in articles if a in corpus.dates)

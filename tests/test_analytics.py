@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from kg import analytics as A
 from kg import charts
 from kg.cli import main
-from kg.corpus import Corpus, corpus_from_triples, read_corpus
+from kg.facts import Facts, facts_from_triples, read_facts
 from kg.report import make_report, to_html, to_markdown
 
 from .conftest import EXAMPLE, kg_cli
@@ -49,9 +49,9 @@ def six():
 
 
 def corpus(articles: dict[str, tuple[str | None, list[str]]], types: dict[str, str],
-           **extra) -> Corpus:
-    """A Corpus: article -> (page date or None, the nodes it names)."""
-    found = Corpus(types={a: "Article" for a in articles} | types,
+           **extra) -> Facts:
+    """A Facts: article -> (page date or None, the nodes it names)."""
+    found = Facts(types={a: "Article" for a in articles} | types,
                    labels={n: n for n in types}, articles=sorted(articles),
                    dates={a: d for a, (d, _) in articles.items() if d}, **extra)
     for article, (_, named) in articles.items():
@@ -151,7 +151,7 @@ def test_windows_are_the_quarters_that_have_articles():
                                   ("2024-09", 1)], 1)
 
 
-def _emergence_corpus() -> Corpus:
+def _emergence_corpus() -> Facts:
     dates = {"a1": "2024-01-10", "a2": "2024-02-10", "a3": "2024-04-10", "a4": "2024-05-10",
              "a5": "2024-07-10", "a6": "2024-07-11", "a7": "2024-08-10", "a8": "2024-09-10"}
     named = {"a4": ["K"], "a5": ["K"], "a6": ["K"], "a7": ["K"],
@@ -214,7 +214,7 @@ def test_diffusion_counts_categories_and_sources():
 # --- drivers -------------------------------------------------------------------------------
 
 
-def _drivers_corpus() -> Corpus:
+def _drivers_corpus() -> Facts:
     types = {"S1": "Signal", "S2": "Signal", "S3": "Signal", "S4": "Signal",
              "F1": "DrivingForce", "F2": "DrivingForce", "F3": "DrivingForce",
              "F4": "DrivingForce", "F5": "DrivingForce", "T": "Trend", "U": "Trend",
@@ -292,10 +292,10 @@ def test_the_corpus_is_the_same_from_a_file_triples_or_networkx(synthetic_dir, t
     import kg
 
     graph = kg.build([synthetic_dir], tmp_path, html=False)
-    from_file = read_corpus(tmp_path / "graph.ttl")
-    pieces = read_corpus(tmp_path / "graph.ttl", workers=2)
-    from_triples = corpus_from_triples(graph.triples)
-    from_nx = Corpus.from_networkx(graph.to_networkx())
+    from_file = read_facts(tmp_path / "graph.ttl")
+    pieces = read_facts(tmp_path / "graph.ttl", workers=2)
+    from_triples = facts_from_triples(graph.triples)
+    from_nx = Facts.from_networkx(graph.to_networkx())
     for name in ("types", "labels", "articles", "dates", "urls", "named_by", "relevancy",
                  "drives", "driven", "members", "related"):
         assert getattr(from_file, name) == getattr(from_triples, name) == getattr(pieces, name)
@@ -311,7 +311,7 @@ def test_the_corpus_is_the_same_from_a_file_triples_or_networkx(synthetic_dir, t
 
 
 def test_a_cut_inside_a_long_literal_reads_the_file_whole(tmp_path, monkeypatch):
-    from kg import corpus as C
+    from kg import facts as C
     from kg import vocab as V
 
     # A summary whose text holds a blank line and what looks like a statement: cutting the
@@ -327,8 +327,8 @@ def test_a_cut_inside_a_long_literal_reads_the_file_whole(tmp_path, monkeypatch)
     monkeypatch.setattr(C, "PARALLEL_BYTES", 1)
     cut = C._pieces(path, 7)
     assert len(cut) == 7
-    whole = read_corpus(path, workers=1)
-    assert read_corpus(path, workers=7) == whole
+    whole = read_facts(path, workers=1)
+    assert read_facts(path, workers=7) == whole
     assert "http://x/evil" not in whole.labels and len(whole.articles) == 400
 
 
@@ -354,7 +354,7 @@ HOSTILE = {"k": "Knowledge Graphs & LLMs", "x": "<img src=x onerror=alert(1)> | 
            "t": "R&amp;D \x1b[31mred"}
 
 
-def _hostile_corpus() -> Corpus:
+def _hostile_corpus() -> Facts:
     found = corpus({"a": ("2024-01-01", ["k", "x", "t"]), "b": ("2024-02-01", ["k", "x", "t"]),
                     "c": ("2024-03-01", ["k"])}, {"k": "Keyword", "x": "Technology", "t": "Theme"})
     found.labels.update(HOSTILE)
@@ -439,7 +439,7 @@ def test_stats_command_markdown_and_html(tmp_path):
 
 
 def test_a_prefix_declared_later_reads_the_file_whole(tmp_path, monkeypatch):
-    from kg import corpus as C
+    from kg import facts as C
 
     lines = ["@prefix kg: <https://w3id.org/hskg/ontology#> .",
              "@prefix ex: <http://first/> .", ""]
@@ -452,8 +452,8 @@ def test_a_prefix_declared_later_reads_the_file_whole(tmp_path, monkeypatch):
     path.write_text("\n".join(lines), encoding="utf-8")
     monkeypatch.setattr(C, "PARALLEL_BYTES", 1)
     assert len(C._pieces(path, 4)) == 4
-    found = read_corpus(path, workers=4)
-    assert found == read_corpus(path, workers=1)
+    found = read_facts(path, workers=4)
+    assert found == read_facts(path, workers=1)
     assert "http://second/a299" in found.labels and "http://first/a299" not in found.labels
 
 

@@ -20,7 +20,7 @@ from bench.make_corpus import PlantedCorpusWriter as P
 from kg import analytics as A
 from kg import vocab as V
 from kg.cli import main
-from kg.corpus import read_corpus
+from kg.facts import read_facts
 from kg.diff import compare, read_and_compare, to_triples, to_turtle
 from kg.report import make_report, to_html, to_markdown
 
@@ -51,7 +51,7 @@ def planted(tmp_path_factory) -> dict:
     kg_cli("build", earlier, "-o", root / "old", "-q", "--no-html")
     graphs = {"old": root / "old" / "graph.ttl", "new": root / "new" / "graph.ttl"}
     for name, graph in graphs.items():
-        corpus = read_corpus(graph)
+        corpus = read_facts(graph)
         lines = trend_lines(corpus, AMBIENT, "Ambient sensing",
                             [("Technology", P.TREND_TECHNOLOGY), ("Signal", P.TREND_SIGNAL)])
         lines += trend_lines(corpus, STEADY, "Steady commons",
@@ -68,7 +68,7 @@ def planted(tmp_path_factory) -> dict:
 
 
 def test_planted_keywords_land_in_their_quadrants(planted):
-    found = A.emergence(read_corpus(planted["new"]))
+    found = A.emergence(read_facts(planted["new"]))
     assert found.windows.labels == P.QUARTERS and found.windows.size == "quarter"
     quadrant = {e.label: e.quadrant for e in found.items}
     assert quadrant[P.EMERGING] == "weak signal"  # only in the last two quarters, growing
@@ -82,7 +82,7 @@ def test_planted_keywords_land_in_their_quadrants(planted):
 
 
 def test_the_planted_driver_is_behind_the_rising_trend(planted):
-    corpus = read_corpus(planted["new"])
+    corpus = read_facts(planted["new"])
     table = A.influence(corpus)
     trend_map = A.emergence(corpus)
     behind = A.drivers_behind(table, trend_map)
@@ -212,7 +212,7 @@ def test_renamed_entities_are_matched_by_type_and_name(planted, tmp_path):
 
 
 def test_report_of_the_planted_corpus_html(planted):
-    report = make_report(read_corpus(planted["new"]), top=5)
+    report = make_report(read_facts(planted["new"]), top=5)
     page = to_html(report, "graph.html")
     assert re.findall(r"<svg [^>]*><title>([^<]*)</title>", page) == [
         "Articles per month of page date", "Nodes by type, most first",
@@ -302,7 +302,7 @@ def test_diff_of_the_archive_split_by_date_matches_sparql(split_archive):
 
 def test_the_archive_reports_read_well(split_archive):
     old, new = split_archive
-    corpus = read_corpus(new)
+    corpus = read_facts(new)
     markdown = to_markdown(make_report(corpus, top=10))
     assert "&amp;" not in markdown and max(len(rows) for rows in _tables(markdown)) == 10
     assert "This graph has no trends" in markdown

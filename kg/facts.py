@@ -1,20 +1,20 @@
-"""The graph as the analyses read it: articles with their dates and sources, and for
+"""Facts: the graph as the analyses read it: articles with their dates and sources, and for
 every entity and trend the articles that name it. One pass over a graph's triples.
 
 `kg stats` and `kg diff` read graphs of a million triples; building the whole
 networkx graph (`kg.network.to_networkx`) for them costs more than the analyses,
-so `read_corpus` streams the file once and keeps only what analytics use.
-`Corpus.from_networkx` gives the same from a networkx graph, for code that
+so `read_facts` streams the file once and keeps only what analytics use.
+`Facts.from_networkx` gives the same from a networkx graph, for code that
 already holds one.
 
 >>> from kg.rdf import Literal
 >>> from kg import vocab as V
->>> corpus = corpus_from_triples([
+>>> facts = facts_from_triples([
 ...     ("a", V.TYPE, V.ARTICLE), ("a", V.LABEL, Literal("A")),
 ...     ("a", V.PUBLISHED_IN, "p"), ("p", V.DATE, Literal("2024-05-02", V.XSD_DATE)),
 ...     ("t", V.TYPE, V.KG + "Technology"), ("t", V.LABEL, Literal("T")),
 ...     ("a", V.KG + "mentionsTechnology", "t")])
->>> corpus.articles, corpus.dates, corpus.named_by
+>>> facts.articles, facts.dates, facts.named_by
 (['a'], {'a': '2024-05-02'}, {'t': {'a'}})
 """
 
@@ -35,13 +35,13 @@ from typing import Iterable, NamedTuple
 from . import vocab as V
 from .kinds import KINDS, KindTable
 
-__all__ = ["Corpus", "read_corpus", "read_corpora", "corpus_from_triples", "source_of"]
+__all__ = ["Facts", "read_facts", "read_many", "facts_from_triples", "source_of"]
 
 ARTICLE, TREND = "Article", "Trend"
 
 
 @dataclass
-class Corpus:
+class Facts:
     """What the analyses read of a graph. Nodes are IRIs; `types` holds every article,
     entity and trend (by class local name: "Article", "Technology", "Trend")."""
 
@@ -99,55 +99,55 @@ class Corpus:
         return {a: host for a in self.articles if (host := source_of(self.urls.get(a, "")))}
 
     @classmethod
-    def from_networkx(cls, graph, kinds: KindTable = KINDS) -> "Corpus":
-        """The corpus of a graph from `kg.network.to_networkx` (or one shaped like it)."""
-        corpus = cls()
+    def from_networkx(cls, graph, kinds: KindTable = KINDS) -> "Facts":
+        """The facts of a graph from `kg.network.to_networkx` (or one shaped like it)."""
+        facts = cls()
         for node, data in graph.nodes(data=True):
-            corpus.types[node] = data["type"]
-            corpus.labels[node] = data.get("label", node)
+            facts.types[node] = data["type"]
+            facts.labels[node] = data.get("label", node)
             if data["type"] == ARTICLE:
                 if data.get("url"):
-                    corpus.urls[node] = data["url"]
+                    facts.urls[node] = data["url"]
                 if data.get("loaded", True):
-                    corpus.articles.append(node)
+                    facts.articles.append(node)
                     if data.get("date"):
-                        corpus.dates[node] = data["date"]
-        loaded = set(corpus.articles)
+                        facts.dates[node] = data["date"]
+        loaded = set(facts.articles)
         forces = _driving_properties(kinds)
         for source, target, relation in graph.edges(data="relation"):
-            kind = corpus.types.get(source)
+            kind = facts.types.get(source)
             if relation == "related":
                 if source < target:
                     score = graph.edges[source, target, "related"].get("score", 0.0) \
                         if graph.has_edge(source, target, "related") else 0.0
-                    corpus.related[source, target] = score
+                    facts.related[source, target] = score
             elif relation == "member":
-                corpus.members.setdefault(source, set()).add(target)
+                facts.members.setdefault(source, set()).add(target)
             elif relation == "trendArticle" or (kind == ARTICLE and relation != "closestTo"):
                 if (source if kind == ARTICLE else target) in loaded:
                     article, node = (source, target) if kind == ARTICLE else (target, source)
-                    corpus.named_by.setdefault(node, set()).add(article)
+                    facts.named_by.setdefault(node, set()).add(article)
             elif relation in forces and kind == "Signal":
-                corpus.drives.setdefault(source, set()).add(target)
+                facts.drives.setdefault(source, set()).add(target)
         # The networkx graph keeps which force drives a signal, not in which article: every
         # article of the signal is taken to name each of its forces.
-        for signal, found in corpus.drives.items():
+        for signal, found in facts.drives.items():
             for force in found:
-                corpus.driven.setdefault(force, set()).update(
-                    (article, signal) for article in corpus.named_by.get(signal, ()))
-        _name_forces(corpus)
-        _keep_relevancies(corpus.relevancy, (
+                facts.driven.setdefault(force, set()).update(
+                    (article, signal) for article in facts.named_by.get(signal, ()))
+        _name_forces(facts)
+        _keep_relevancies(facts.relevancy, (
             (mention.get("article"), node, mention.get("relevancy"))
             for node, data in graph.nodes(data=True) for mention in data.get("mentions", ())))
-        corpus.articles.sort()
-        corpus.titles = {a: corpus.label(a) for a in corpus.articles}
-        return corpus
+        facts.articles.sort()
+        facts.titles = {a: facts.label(a) for a in facts.articles}
+        return facts
 
 
-def _name_forces(corpus: Corpus) -> None:
+def _name_forces(facts: Facts) -> None:
     """A driving force is named by the articles whose signal rows name it."""
-    for force, pairs in corpus.driven.items():
-        corpus.named_by[force] = {article for article, _ in pairs}
+    for force, pairs in facts.driven.items():
+        facts.named_by[force] = {article for article, _ in pairs}
 
 
 def source_of(url: str) -> str:
@@ -197,25 +197,25 @@ class _Quad(NamedTuple):
     object: _Text
 
 
-def corpus_from_triples(triples: Iterable[tuple], kinds: KindTable = KINDS) -> Corpus:
-    """The corpus of plain triples (`kg.rdf`: IRIs as str, literals with `.value`)."""
+def facts_from_triples(triples: Iterable[tuple], kinds: KindTable = KINDS) -> Facts:
+    """The facts of plain triples (`kg.rdf`: IRIs as str, literals with `.value`)."""
     return _finish(_gather((_Quad(_Text(s), p, _Text(o if o.__class__ is str else o.value))
                             for s, p, o in triples), kinds))
 
 
-def read_corpus(path: str | Path, kinds: KindTable = KINDS, workers: int | None = None) -> Corpus:
-    """The corpus of a graph file (GraphFileError, naming the file and line, when it
-    cannot be parsed). See `read_corpora`."""
-    return read_corpora([path], kinds, workers)[0]
+def read_facts(path: str | Path, kinds: KindTable = KINDS, workers: int | None = None) -> Facts:
+    """The facts of a graph file (GraphFileError, naming the file and line, when it
+    cannot be parsed). See `read_many`."""
+    return read_many([path], kinds, workers)[0]
 
 
 # Below this size a file is read in one piece: starting processes would cost more.
 PARALLEL_BYTES = 8 << 20
 
 
-def read_corpora(paths: list[str | Path], kinds: KindTable = KINDS,
-                 workers: int | None = None) -> list[Corpus]:
-    """The corpora of graph files. Reading a graph is mostly parsing it, one core per
+def read_many(paths: list[str | Path], kinds: KindTable = KINDS,
+                 workers: int | None = None) -> list[Facts]:
+    """The facts of graph files. Reading a graph is mostly parsing it, one core per
     million triples a few seconds, so big Turtle and N-Triples files are cut at statement
     boundaries into pieces parsed on `workers` processes (default: one per core; this
     process parses its share too).
@@ -254,13 +254,13 @@ def read_corpora(paths: list[str | Path], kinds: KindTable = KINDS,
                 gathered[i] = found
     else:
         gathered = [_gather_piece(job) for job in jobs]
-    corpora = []
+    facts = []
     for number, path in enumerate(paths):
         mine = [g for g, o in zip(gathered, owner) if o == number]
         if any(g is None for g in mine):  # a cut went wrong: read the file whole
             mine = [_gather_file(path, kinds)]
-        corpora.append(_finish(_merge(mine)))
-    return corpora
+        facts.append(_finish(_merge(mine)))
+    return facts
 
 
 _DECLARATION = re.compile(rb"(?i)[ \t]*(@prefix|@base|prefix[ \t]|base[ \t])")
@@ -457,44 +457,44 @@ def _merge(pieces: list[dict]) -> dict:
     return merged
 
 
-def _finish(raw: dict) -> Corpus:
-    """The corpus of the raw facts of a whole graph."""
+def _finish(raw: dict) -> Facts:
+    """The Facts of the raw facts gathered from a whole graph."""
     types = raw["types"]
-    corpus = Corpus(types=types, labels={n: raw["labels"].get(n, n) for n in types})
+    facts = Facts(types=types, labels={n: raw["labels"].get(n, n) for n in types})
     unloaded = set(raw["unloaded"])
-    corpus.articles = sorted(n for n, t in types.items() if t == ARTICLE and n not in unloaded)
-    loaded = set(corpus.articles)
+    facts.articles = sorted(n for n, t in types.items() if t == ARTICLE and n not in unloaded)
+    loaded = set(facts.articles)
     page_dates = raw["page_dates"]
     for article, page in raw["pages"]:
         if article in loaded and page in page_dates:
             date = page_dates[page]
-            if date < corpus.dates.get(article, "9999"):
-                corpus.dates[article] = date
-    corpus.urls = {a: u for a, u in raw["urls"].items() if types.get(a) == ARTICLE}
-    corpus.titles = {a: corpus.labels[a] for a in corpus.articles}
+            if date < facts.dates.get(article, "9999"):
+                facts.dates[article] = date
+    facts.urls = {a: u for a, u in raw["urls"].items() if types.get(a) == ARTICLE}
+    facts.titles = {a: facts.labels[a] for a in facts.articles}
     for source, target in raw["names"]:
         if source in loaded and target in types:
-            corpus.named_by.setdefault(target, set()).add(source)
+            facts.named_by.setdefault(target, set()).add(source)
         elif types.get(source) == TREND and target in loaded:
-            corpus.named_by.setdefault(source, set()).add(target)
+            facts.named_by.setdefault(source, set()).add(target)
     _join_mentions(raw)  # what the pieces could not join alone
-    _keep_relevancies(corpus.relevancy, (row for row in raw["rows"]
+    _keep_relevancies(facts.relevancy, (row for row in raw["rows"]
                                          if row[0] in loaded and row[1] in types))
     for signal, force in raw["drives"]:
         if types.get(signal) == "Signal" and force in types:
-            corpus.drives.setdefault(signal, set()).add(force)
+            facts.drives.setdefault(signal, set()).add(force)
     for article, signal, force in raw["row_drives"]:  # one article's signal row names a force
         if article in loaded and types.get(signal) == "Signal" and force in types:
-            corpus.driven.setdefault(force, set()).add((article, signal))
-    if not corpus.driven:  # a graph without rows' own links: every article of the signal
-        for signal, found in corpus.drives.items():
+            facts.driven.setdefault(force, set()).add((article, signal))
+    if not facts.driven:  # a graph without rows' own links: every article of the signal
+        for signal, found in facts.drives.items():
             for force in found:
-                corpus.driven.setdefault(force, set()).update(
-                    (a, signal) for a in corpus.named_by.get(signal, ()))
-    _name_forces(corpus)
+                facts.driven.setdefault(force, set()).update(
+                    (a, signal) for a in facts.named_by.get(signal, ()))
+    _name_forces(facts)
     for trend, member in raw["members"]:
         if types.get(trend) == TREND and member in types:
-            corpus.members.setdefault(trend, set()).add(member)
+            facts.members.setdefault(trend, set()).add(member)
     ends: dict[str, list[str]] = defaultdict(list)
     for node, end in raw["relates"]:
         ends[node].append(end)
@@ -505,8 +505,8 @@ def _finish(raw: dict) -> Corpus:
                 score_of[tuple(sorted(pair))] = float(raw["scores"][node])
             except ValueError:
                 pass
-    corpus.related = {pair: score_of.get(pair, 0.0) for pair in sorted(set(raw["related"]))
+    facts.related = {pair: score_of.get(pair, 0.0) for pair in sorted(set(raw["related"]))
                       if pair[0] in types and pair[1] in types}
     folders = Counter(path.split("/", 1)[0] for path in raw["paths"] if "/" in path)
-    corpus.folders = sorted(folders, key=lambda f: (-folders[f], f))
-    return corpus
+    facts.folders = sorted(folders, key=lambda f: (-folders[f], f))
+    return facts
