@@ -273,14 +273,15 @@ def push(graph, store_url, graph_iri, per_article_graphs, sparql_url, chunk, qui
 @main.command("export")
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", metavar="FORMAT",
-              help="ttl, nt, nq, trig, jsonld, rdfxml, graphml or gexf (default: from the "
+              help="ttl, nt, nq, trig, jsonld, rdfxml, graphml, gexf or csv (default: from the "
                    "extension of -o).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="File to write, - for stdout (default: stdout).")
+@click.option("-o", "--output", type=click.Path(),
+              help="File to write, - for stdout (default: stdout); for csv a folder (or "
+                   "FOLDER/nodes.csv) that gets nodes.csv and edges.csv.")
 @_kg_errors
 def export_command(graph, fmt, output) -> None:
-    """Write GRAPH as another RDF format (nq/trig: a named graph per article), or as
-    GraphML/GEXF for Gephi and Cytoscape."""
+    """Write GRAPH as another RDF format (nq/trig: a named graph per article), as
+    GraphML/GEXF for Gephi and Cytoscape, or as nodes.csv and edges.csv."""
     from .files import STDOUT, atomic_write
     from .formats import export_format
     from .graph import open_graph
@@ -288,10 +289,30 @@ def export_command(graph, fmt, output) -> None:
     chosen = export_format(fmt, output)
     opened = open_graph(graph)
     opened.triples  # noqa: B018 - read (and fail on a bad file) before writing anything
+    if chosen.files:
+        folder = _files_folder(chosen, output)
+        written = opened.export(folder, chosen)
+        click.echo(f"wrote {' and '.join(str(folder / n) for n in chosen.files)} ({written})",
+                   err=True)
+        return
     with atomic_write(output or STDOUT, "wb") as handle:
         written = opened.export(handle, chosen)
     if output and output != STDOUT:
         click.echo(f"wrote {output} ({written})", err=True)
+
+
+def _files_folder(chosen, output: str | None) -> Path:
+    """The folder a format of several files goes to: -o FOLDER, or -o FOLDER/one-of-them."""
+    usage = (f"{chosen.name} writes {' and '.join(chosen.files)}: give -o FOLDER (or "
+             f"-o FOLDER/{chosen.files[0]})")
+    if not output or output == "-":
+        raise InputError(usage)
+    path = Path(output)
+    if path.name in chosen.files:
+        return path.parent
+    if path.suffix.lstrip(".").lower() in chosen.extensions or path.is_file():
+        raise InputError(usage)
+    return path
 
 
 @main.command()

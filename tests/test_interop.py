@@ -280,7 +280,7 @@ def test_export_to_stdout_and_unknown_format(built):
     bad = CliRunner().invoke(main, ["export", str(built), "--format", "xlsx"])
     assert bad.exit_code == 1
     assert bad.output == ("Error: unknown export format 'xlsx'; known: ttl, nt, jsonld, rdfxml, "
-                          "nq, trig, graphml, gexf\n")
+                          "nq, trig, graphml, gexf, csv\n")
 
 
 def test_export_graph_api_counts(built):
