@@ -240,34 +240,52 @@ def serve(graph, host, port, timeout, max_result_mb, workers) -> None:
 @click.option("--graph", "graph_iri", metavar="IRI",
               help="Named graph to replace (default: the default graph).")
 @click.option("--per-article-graphs", is_flag=True,
-              help="One named graph per article (+ one shared); re-pushes send only changes.")
+              help="One named graph per article (+ one shared); re-pushes send only changes "
+                   "and what the store lacks.")
+@click.option("--force", is_flag=True,
+              help="With --per-article-graphs: send every graph, whatever was sent before.")
 @click.option("--sparql", "sparql_url", metavar="URL",
               help="The store's SPARQL query endpoint, to verify the count (default: guessed "
                    "from --store).")
+@click.option("--update", "update_url", metavar="URL",
+              help="The store's SPARQL Update endpoint, to replace graphs in one transaction "
+                   "(default: guessed from --store; '' for none).")
 @click.option("--chunk", type=click.IntRange(1), default=50_000, show_default=True,
               help="Triples per request.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @_kg_errors
-def push(graph, store_url, graph_iri, per_article_graphs, sparql_url, chunk, quiet) -> None:
-    """Upload GRAPH into a triple store (SPARQL 1.1 Graph Store HTTP Protocol) and verify it."""
+def push(graph, store_url, graph_iri, per_article_graphs, force, sparql_url, update_url, chunk,
+         quiet) -> None:
+    """Upload GRAPH into a triple store (SPARQL 1.1 Graph Store HTTP Protocol) and verify it.
+
+    Where the store takes SPARQL Update the new graph goes into a temporary graph and
+    then replaces the old one in one step, so a failed push leaves the old graph."""
     from .graph import open_graph
     from .progress import progress_bar
     from .push import push as push_graph
 
     if graph_iri and per_article_graphs:
         raise click.UsageError("--graph and --per-article-graphs exclude each other")
+    if force and not per_article_graphs:
+        raise click.UsageError("--force applies to --per-article-graphs (a plain push always "
+                               "sends everything)")
     bar = progress_bar(None, enabled=not quiet and sys.stderr.isatty(), unit="triple")
     try:
         report = push_graph(open_graph(graph), store_url, graph=graph_iri,
-                            per_article=per_article_graphs, sparql_url=sparql_url, chunk=chunk,
-                            progress=bar.update)
+                            per_article=per_article_graphs, sparql_url=sparql_url,
+                            update_url=update_url, chunk=chunk, progress=bar.update, force=force)
     finally:
         bar.close()
+    restored = f"  restored: {len(report.graphs_restored)}" if report.graphs_restored else ""
     click.echo(f"graphs sent: {len(report.graphs_sent)}  unchanged: {report.graphs_unchanged}  "
-               f"deleted: {len(report.graphs_deleted)}")
+               f"deleted: {len(report.graphs_deleted)}{restored}")
     click.echo(f"triples sent: {report.triples_sent} in {report.requests} requests")
     click.echo(f"triples in the store's pushed graphs: {report.triples_in_store} "
                f"(expected {report.expected_in_store}) ok")
+    if report.graphs_sent or report.graphs_deleted:
+        click.echo(f"replaced in one transaction through {report.update_url}" if report.atomic
+                   else "replaced graph by graph (the store takes no SPARQL Update: give "
+                        "--update URL if it has an endpoint for it)")
 
 
 @main.command("export")
