@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -92,12 +93,26 @@ def build(sources, outdir, base, html, strict, cache, jobs, quiet, aliases) -> N
 def _list_queries(ctx: click.Context, _param, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
+    import textwrap
+
     from .query import saved_queries
 
+    width = min(shutil.get_terminal_size((100, 24)).columns, 100)
+
+    def wrapped(text: str, indent: str) -> str:
+        return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent)
+
     for name, saved in saved_queries().items():
-        click.echo(f"{name:<30} {saved.title}")
+        click.echo(f"{name}: {saved.title}")
+        if saved.description:
+            click.echo(wrapped(saved.description, "    "))
         for param, description in saved.params.items():
-            click.echo(f"{'':<30}   --param {param}=...  ({description})")
+            if param in saved.defaults:
+                default = saved.defaults[param].replace("\\", "\\\\").replace('"', '\\"')
+                need = f'default "{default}"'
+            else:
+                need = "required"
+            click.echo(wrapped(f"-p {param}=VALUE  ({need}) {description}", "    "))
     ctx.exit()
 
 
@@ -105,20 +120,29 @@ def _list_queries(ctx: click.Context, _param, value: bool) -> None:
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "query_file", type=click.File("r", encoding="utf-8"),
-              help="Read the query from a .rq file.")
+              help="Read the query from a .rq file (- for stdin).")
 @click.option("-n", "--name", help="Run a saved query (see --list).")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Value of a saved query's parameter.")
-@click.option("--format", "fmt", default="table", show_default=True,
-              type=click.Choice(["table", "csv", "tsv", "json", "xml"]))
+@click.option("--format", "fmt", default=None,
+              type=click.Choice(["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld"]),
+              help="SELECT/ASK: table (default), csv, tsv, json, xml; CONSTRUCT/DESCRIBE: ttl "
+                   "(default), nt, jsonld.")
 @click.option("--max-width", default=60, show_default=True,
               help="Longest cell shown in table format.")
 @click.option("--list", "list_queries", is_flag=True, is_eager=True, expose_value=False,
-              callback=_list_queries, help="List the saved queries and exit.")
+              callback=_list_queries, help="List the saved queries, their parameters, and exit.")
 @_kg_errors
 def query(graph, sparql, query_file, name, params, fmt, max_width) -> None:
-    """Run a SPARQL query over GRAPH (a graph.ttl written by `kg build`)."""
+    """Run a SPARQL query over GRAPH (a graph.ttl written by `kg build`).
+
+    The query is SPARQL, a file (--file), a saved query (--name) or, for SPARQL `-`,
+    standard input. kg:, rdfs:, skos:, dcterms:, schema:, prov: and the graph's own
+    prefixes need no PREFIX lines."""
+    import pyoxigraph as ox
+
     from . import formats
+    from .errors import QueryError
     from .graph import open_graph
     from .query import as_table, format_results, format_table, saved_query
 
@@ -137,13 +161,21 @@ def query(graph, sparql, query_file, name, params, fmt, max_width) -> None:
         raise click.UsageError("--param only applies to saved queries (--name)")
     elif query_file:
         sparql = query_file.read()
+    elif sparql == "-":
+        sparql = click.get_text_stream("stdin").read()
     opened = open_graph(graph)
     results = opened.results(sparql)
-    if fmt == "table":
+    triples = isinstance(results, ox.QueryTriples)
+    chosen = fmt or ("ttl" if triples else "table")
+    if chosen == "table" and not triples:
         click.echo(format_table(as_table(results), max_width=max_width,
                                 prefixes=opened.prefixes))
-    else:
-        click.echo(format_results(results, formats.find(fmt, "results")), nl=False)
+        return
+    if chosen == "table":
+        raise QueryError("a CONSTRUCT or DESCRIBE result is triples: give --format ttl, nt or "
+                         "jsonld, not table")
+    found = formats.find(chosen, "graph" if chosen in ("ttl", "nt", "jsonld") else "results")
+    click.echo(format_results(results, found, opened.prefixes), nl=False)
 
 
 def _date(_ctx, _param, value):
