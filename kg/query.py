@@ -225,7 +225,7 @@ def syntax_error(err: SyntaxError, sparql: str, prefixes: dict[str, str]) -> Que
 
     >>> str(syntax_error(SyntaxError("error at 2:13: expected one of Prefix not found, ..."),
     ...                  "SELECT * WHERE {\\n  ?s foo:bar ?o }", {"kg": "http://kg/"}))
-    'line 2, column 6: unknown prefix foo: (declare it with PREFIX foo: <IRI>; known: kg)'
+    'SPARQL syntax error at line 2, column 6: unknown prefix foo: (declare it with PREFIX foo: <IRI>; known: kg)'
     """
     update = _UPDATE_RE.match(sparql)
     if update:
@@ -243,10 +243,11 @@ def syntax_error(err: SyntaxError, sparql: str, prefixes: dict[str, str]) -> Que
         if used:
             prefix = used[-1][1]
             known = sorted(set(prefixes) | set(_DECLARED_RE.findall(sparql)))
-            return QueryError(f"line {line}, column {used[-1].start() + 1}: unknown prefix "
+            return QueryError(f"SPARQL syntax error at line {line}, column "
+                              f"{used[-1].start() + 1}: unknown prefix "
                               f"{prefix}: (declare it with PREFIX {prefix}: <IRI>; known: "
                               f"{', '.join(known)})")
-    return QueryError(f"line {line}, column {column}: SPARQL syntax error: {detail}")
+    return QueryError(f"SPARQL syntax error at line {line}, column {column}: {detail}")
 
 
 @dataclass

@@ -145,10 +145,11 @@ def test_construct_and_describe_print_rdf(example_ttl):
 def test_query_errors_point_at_the_users_own_line(example_ttl):
     unknown = run("query", example_ttl, "SELECT ?x WHERE {\n  ?x a kg:Article .\n  ?x foo:bar ?y .\n}")
     assert unknown.exit_code == 1
-    assert unknown.output.startswith("Error: line 3, column 6: unknown prefix foo: (declare it "
-                                     "with PREFIX foo: <IRI>; known: article, behavior,")
+    assert unknown.output.startswith("Error: SPARQL syntax error at line 3, column 6: unknown "
+                                     "prefix foo: (declare it with PREFIX foo: <IRI>; known: "
+                                     "article, behavior,")
     syntax = run("query", example_ttl, "SELECT ?x WHERE {\n  ?x a kg:Article\n  FILTER(\n}")
-    assert syntax.output.startswith("Error: line 4, column 2: SPARQL syntax error: expected ")
+    assert syntax.output.startswith("Error: SPARQL syntax error at line 4, column 2: expected ")
     for update in ("INSERT DATA { <a:a> <a:b> <a:c> }",
                    "PREFIX x: <http://x/>  # a comment\ndelete where { ?s ?p ?o }"):
         refused = run("query", example_ttl, update)
