@@ -223,9 +223,9 @@ def syntax_error(err: SyntaxError, sparql: str, prefixes: dict[str, str]) -> Que
     """The QueryError for a query pyoxigraph could not parse: an update is refused as
     such, an unknown prefix is named, and every position is the query's own.
 
-    >>> str(syntax_error(SyntaxError("error at 2:13: expected one of Prefix not found, ..."),
-    ...                  "SELECT * WHERE {\\n  ?s foo:bar ?o }", {"kg": "http://kg/"}))
-    'SPARQL syntax error at line 2, column 6: unknown prefix foo: (declare it with PREFIX foo: <IRI>; known: kg)'
+    >>> print(syntax_error(SyntaxError("error at 2:13: expected one of Prefix not found, ..."),
+    ...                    "SELECT * WHERE {\\n  ?s foo:bar ?o }", {"k": "http://kg/"}))
+    SPARQL syntax error at line 2, column 6: unknown prefix foo: (declare it with PREFIX foo: <IRI>; known: k)
     """
     update = _UPDATE_RE.match(sparql)
     if update:
