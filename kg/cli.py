@@ -33,10 +33,14 @@ def _kg_errors(command):
     return run
 
 
-@click.group()
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kg")
 def main() -> None:
-    """Turn horizon-scanning article summaries into a knowledge graph."""
+    """Turn horizon-scanning article summaries into a knowledge graph.
+
+    `kg COMMAND -h` shows a command's options and an example. Shell completion (bash,
+    zsh, fish): eval "$(_KG_COMPLETE=bash_source kg)" in ~/.bashrc (zsh_source,
+    fish_source for the others)."""
 
 
 @main.command()
@@ -190,7 +194,7 @@ def _date(_ctx, _param, value):
 @main.command()
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", default=None, type=click.Path(),
-              help="HTML file to write (default: next to GRAPH, .html).")
+              help="HTML file to write, - for stdout (default: next to GRAPH, .html).")
 @click.option("--focus", metavar="LABEL", help="Show only what is near the node with this label.")
 @click.option("--depth", type=click.IntRange(0), default=None,
               help="Steps from the --focus node (default 1).")
@@ -210,24 +214,29 @@ def view(graph, output, focus, depth, types, min_degree, since, until, max_nodes
          screenshot) -> None:
     """Write the interactive explorer page of GRAPH (a Turtle file from `kg build`)."""
     from . import view as explorer
+    from .files import STDOUT
     from .graph import open_graph
 
     if depth is not None and focus is None:
         raise click.UsageError("--depth applies to a --focus node; give --focus LABEL")
-    output = Path(output or Path(graph).with_suffix(".html"))
+    to_stdout = output == STDOUT
+    if screenshot and to_stdout:
+        raise click.UsageError("--screenshot needs the page in a file: give -o FILE.html")
+    output = STDOUT if to_stdout else Path(output or Path(graph).with_suffix(".html"))
     type_list = [t.strip() for t in types.split(",") if t.strip()] if types else None
     shown = explorer.write_html(open_graph(graph).to_networkx(), output, max_nodes=max_nodes,
                                 title=f"kg: {Path(graph).resolve().parent.name}",
                                 focus=focus, depth=1 if depth is None else depth,
                                 types=type_list, min_degree=min_degree, since=since,
                                 until=until)
-    click.echo(f"wrote {output} ({shown} nodes)")
+    if not to_stdout:
+        click.echo(f"wrote {output} ({shown} nodes)", err=True)
     if screenshot:
         try:
             png = explorer.screenshot(output, output.with_suffix(".png"))
         except (RuntimeError, OSError, subprocess.TimeoutExpired) as err:
             raise click.ClickException(f"no screenshot: {err}") from None
-        click.echo(f"wrote {png}")
+        click.echo(f"wrote {png}", err=True)
 
 
 @main.command()
@@ -368,7 +377,8 @@ def _files_folder(chosen, output: str | None) -> Path:
 @main.command()
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="report.html (with charts) or report.md (default: Markdown on stdout).")
+              help="report.html (with charts) or report.md, - for stdout (default: Markdown "
+                   "on stdout).")
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True,
               help="Rows per table.")
 @_kg_errors
@@ -390,7 +400,7 @@ def stats(graph, output, top) -> None:
         text = to_markdown(report)
     with atomic_write(output) as handle:
         handle.write(text)
-    click.echo(f"wrote {output}")
+    click.echo(f"wrote {output}", err=True)
 
 
 @main.command()
@@ -427,6 +437,50 @@ def resolve(graph, threshold, accept_file, accept_score) -> None:
             raise InputError(f"cannot write: {err.strerror or err}", path=accept_file) from None
         click.echo(f"appended {len(chosen)} pairs to {accept_file}; build with --aliases "
                    f"{accept_file}")
+
+
+@main.command()
+@click.option("--shapes", is_flag=True, help="The SHACL shapes (ontology/shapes.ttl) instead.")
+@click.option("--context", "context_", is_flag=True,
+              help="The JSON-LD context (ontology/context.jsonld) instead.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="File to write, - for stdout (default: stdout).")
+@_kg_errors
+def ontology(shapes, context_, output) -> None:
+    """Print or write kg's OWL ontology (ontology/kg.ttl), shipped with kg."""
+    from importlib import resources
+
+    from .files import STDOUT, atomic_write
+
+    if shapes and context_:
+        raise click.UsageError("--shapes and --context exclude each other")
+    name = "shapes.ttl" if shapes else "context.jsonld" if context_ else "kg.ttl"
+    data = resources.files("kg").joinpath("ontology", name).read_bytes()
+    with atomic_write(output or STDOUT, "wb") as handle:
+        handle.write(data)
+    if output and output != STDOUT:
+        click.echo(f"wrote {output}", err=True)
+
+
+# One example per command, shown at the end of its --help (tests check every command
+# has one, so a new command cannot come without).
+EXAMPLES = {
+    "build": ["kg build examples -o output", "kg build ~/summaries -o output --aliases aliases.csv -q"],
+    "query": ["kg query output/graph.ttl 'SELECT ?t WHERE { ?t a kg:Technology } LIMIT 5'",
+              "kg query output/graph.ttl -n articles-mentioning -p label='digital twins'",
+              "kg query output/graph.ttl - --format csv < question.rq"],
+    "view": ["kg view output/graph.ttl --focus 'generative AI' --depth 2 -o genai.html"],
+    "serve": ["kg serve output/graph.ttl --port 7879"],
+    "push": ["kg push output/graph.ttl --store http://localhost:7878/store",
+             "kg push output/graph.ttl --store http://localhost:3030/kg/data --per-article-graphs"],
+    "export": ["kg export output/graph.ttl -o graph.nt",
+               "kg export output/graph.ttl --format csv -o gephi/"],
+    "stats": ["kg stats output/graph.ttl -o output/report.html"],
+    "resolve": ["kg resolve output/graph.ttl --accept aliases.csv"],
+    "ontology": ["kg ontology --shapes -o shapes.ttl"],
+}
+for _name, _lines in EXAMPLES.items():
+    main.commands[_name].epilog = "\b\nExamples:\n" + "\n".join(f"  {line}" for line in _lines)
 
 
 if __name__ == "__main__":  # pragma: no cover

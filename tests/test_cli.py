@@ -252,3 +252,54 @@ def test_build_page_and_view_page_show_the_same_graph(example_ttl, tmp_path):
     # 6 keywords + 5 themes + category + type + 5 signals + 7 concerns + 7 behaviors
     # + 6 technologies + 6 issues from the article, and 5 signal -> driving force
     assert len(vis_data(built, "edges")) == 49
+
+
+def test_python_m_kg_and_dash_h():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "kg", "-h"], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0 and done.stdout.startswith("Usage: kg [OPTIONS] COMMAND")
+    assert "_KG_COMPLETE=bash_source kg" in done.stdout
+    assert run("query", "-h").output == run("query", "--help").output
+
+
+def test_every_command_help_has_an_example():
+    from kg.cli import EXAMPLES
+
+    assert set(EXAMPLES) == set(main.commands)
+    for name in main.commands:
+        shown = run(name, "--help").output
+        assert "\n  Examples:\n" in shown, name
+        for line in EXAMPLES[name]:
+            assert f"    {line}\n" in shown, (name, line)
+            assert line.split()[:2] == ["kg", name]
+
+
+def test_dash_o_dash_writes_to_stdout_in_every_command(example_ttl, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    page = run("view", example_ttl, "-o", "-")
+    assert page.exit_code == 0 and page.stdout.startswith("<!DOCTYPE html>")
+    assert len(vis_data(page.stdout, "nodes")) == 50
+    report = run("stats", example_ttl, "-o", "-")
+    assert report.exit_code == 0 and report.stdout.startswith("# Knowledge graph report")
+    exported = run("export", example_ttl, "--format", "nt", "-o", "-")
+    assert exported.exit_code == 0 and len(exported.stdout.splitlines()) == 552
+    ontology = run("ontology", "-o", "-")
+    from .conftest import ONTOLOGY
+
+    assert ontology.stdout_bytes == (ONTOLOGY / "kg.ttl").read_bytes()
+    assert list(tmp_path.iterdir()) == []  # no file named "-"
+    refused = run("view", example_ttl, "-o", "-", "--screenshot")
+    assert refused.exit_code == 2 and "--screenshot needs the page in a file" in refused.output
+
+
+def test_ontology_command_writes_each_file(tmp_path):
+    from .conftest import ONTOLOGY
+
+    for args, name in (([], "kg.ttl"), (["--shapes"], "shapes.ttl"),
+                       (["--context"], "context.jsonld")):
+        result = run("ontology", *args, "-o", tmp_path / name)
+        assert result.exit_code == 0 and result.output == f"wrote {tmp_path / name}\n"
+        assert (tmp_path / name).read_bytes() == (ONTOLOGY / name).read_bytes()
