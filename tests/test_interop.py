@@ -263,13 +263,12 @@ def test_without_sparql_update_a_failed_push_says_how_much_the_store_holds(
     total = len(triples_from_file(v2))
     # 1: the update probe (404: no SPARQL Update), 2 and 3: two chunks, 4: fails.
     proxy = failing_store("--no-update", "--fail-from", 4)
-    result = CliRunner().invoke(main, ["push", str(v2), "--store", proxy + "/store", "-q",
-                                       "--chunk", "20"])
-    assert result.exit_code == 1
-    assert result.output == (
-        f"Error: POST {proxy}/store?default: HTTP 500 Internal Server Error: boom — the store "
+    with pytest.raises(PushError) as failed:
+        push(v2, proxy + "/store", chunk=20, retries=0)
+    assert str(failed.value) == (
+        f"POST {proxy}/store?default: HTTP 500 Internal Server Error: boom — the store "
         "takes no SPARQL Update, so the graph went in directly: the default graph now holds "
-        f"the first 40 of its {total} triples; push again\n")
+        f"the first 40 of its {total} triples; push again")
     assert count_triples(oxigraph_server + "/query") == 40
 
 
