@@ -181,8 +181,15 @@ def test_xml_exports_are_well_formed(hostile, tmp_path, fmt):
 def test_networkx_reads_hostile_network_exports(hostile, tmp_path, fmt, reader):
     from kg.graph import open_graph
 
-    theirs = reader(export(hostile, fmt, tmp_path))
+    path = tmp_path / f"g.{fmt}"
+    message = kg_cli("export", hostile, "-o", path).stderr
+    theirs = reader(path)
     ours = open_graph(hostile).to_networkx()
+    changed = sum(1 for _, _, o in triples_from_file(hostile)
+                  if o.__class__ is Literal and cleaned(o.value, xml=True) != o.value)
+    assert message == (f"wrote {path} ({ours.number_of_nodes()} nodes, {ours.number_of_edges()} "
+                       f"edges; {changed} texts had characters XML cannot hold, written as "
+                       "U+FFFD)\n")
     assert theirs.number_of_nodes() == ours.number_of_nodes()
     assert theirs.number_of_edges() == ours.number_of_edges()
     assert {n: d["label"] for n, d in theirs.nodes(data=True)} == {
