@@ -42,6 +42,9 @@ class Format:
     rdf: ox.RdfFormat | None = None  # pyoxigraph's format, where it has one
     results: ox.QueryResultsFormat | None = None
     aliases: tuple[str, ...] = ()  # other names clients use (`turtle`, `json-ld`, `n3`)
+    # Formats written as several files into a folder: their names; the writer then takes
+    # {name: binary stream} instead of one stream.
+    files: tuple[str, ...] = ()
 
     @property
     def extension(self) -> str:
@@ -60,9 +63,9 @@ def register(fmt: Format) -> Format:
 
 
 def _rdf(name: str, rdf: ox.RdfFormat, family: str, description: str, writer,
-         aliases: tuple[str, ...] = ()) -> Format:
-    return register(Format(name, family, (rdf.file_extension,), rdf.media_type, description,
-                           writer, rdf=rdf, aliases=aliases))
+         aliases: tuple[str, ...] = (), extensions: tuple[str, ...] = ()) -> Format:
+    return register(Format(name, family, (rdf.file_extension, *extensions), rdf.media_type,
+                           description, writer, rdf=rdf, aliases=aliases))
 
 
 def _results(name: str, results: ox.QueryResultsFormat, description: str,
@@ -75,10 +78,11 @@ def _results(name: str, results: ox.QueryResultsFormat, description: str,
 _rdf("ttl", ox.RdfFormat.TURTLE, "graph", "Turtle", export.write_turtle, ("turtle",))
 _rdf("nt", ox.RdfFormat.N_TRIPLES, "graph", "N-Triples", export.write_ntriples,
      ("ntriples", "n-triples"))
-_rdf("jsonld", ox.RdfFormat.JSON_LD, "graph", "JSON-LD", export.write_jsonld,
+_rdf("jsonld", ox.RdfFormat.JSON_LD, "graph",
+     "JSON-LD compacted with kg's context (ontology/context.jsonld)", export.write_jsonld,
      ("json-ld",))
 _rdf("rdfxml", ox.RdfFormat.RDF_XML, "graph", "RDF/XML", export.write_rdfxml,
-     ("rdf", "xml", "rdf+xml"))
+     ("rdf", "xml", "rdf+xml"), ("rdfxml", "owl"))
 _rdf("nq", ox.RdfFormat.N_QUADS, "dataset", "N-Quads, a named graph per article",
      export.write_nquads, ("nquads", "n-quads"))
 _rdf("trig", ox.RdfFormat.TRIG, "dataset", "TriG, a named graph per article",
@@ -87,6 +91,9 @@ register(Format("graphml", "network", ("graphml",), "application/graphml+xml",
                 "GraphML (Gephi, Cytoscape, yEd)", export.write_graphml))
 register(Format("gexf", "network", ("gexf",), "application/gexf+xml", "GEXF (Gephi)",
                 export.write_gexf))
+register(Format("csv", "network", ("csv",), "text/csv",
+                "nodes.csv and edges.csv in a folder (spreadsheets, Gephi)", export.write_csv,
+                files=("nodes.csv", "edges.csv")))
 _results("json", ox.QueryResultsFormat.JSON, "SPARQL 1.1 Query Results JSON")
 _results("xml", ox.QueryResultsFormat.XML, "SPARQL Query Results XML")
 _results("csv", ox.QueryResultsFormat.CSV, "SPARQL 1.1 Query Results CSV")

@@ -163,11 +163,16 @@ class Graph:
 
     # --- writing ----------------------------------------------------------------------
 
-    def export(self, output: IO[bytes], fmt: str | Format) -> str:
-        """Write the graph to a binary stream in an export format (a Format or its name);
+    def export(self, output: "IO[bytes] | str | Path", fmt: str | Format) -> str:
+        """Write the graph to a binary stream in an export format (a Format or its name),
+        or, for a format of several files (csv: nodes.csv, edges.csv), into a folder;
         returns what was written ("553 triples")."""
         if not isinstance(fmt, Format):
             fmt = export_format(fmt, None)
+        if fmt.files:
+            from .export import write_files
+
+            return write_files(fmt, self.triples, self.prefixes, output)
         return fmt.writer(self.triples, output, self.prefixes)
 
     def stats(self, top: int = 10):
