@@ -32,6 +32,7 @@ from . import vocab as V
 from .errors import QueryError
 from .formats import Format
 from .kinds import KINDS, KindTable
+from .querycheck import check_shape, scan
 from .resolve import name_key
 
 __all__ = ["SavedQuery", "saved_queries", "sparql_literal", "run", "Table", "as_table",
@@ -156,7 +157,9 @@ def with_prefixes(sparql: str, prefixes: dict[str, str]) -> str:
 def run(store: ox.Store, sparql: str, prefixes: dict[str, str] | None = None):
     """Run a SPARQL query on a pyoxigraph Store; returns pyoxigraph's results object.
 
-    Raises QueryError for a query that cannot be parsed or run."""
+    Raises QueryError for a query that cannot be parsed or run, or that nests too deep
+    for the engine to parse without crashing (kg.querycheck)."""
+    check_shape(scan(sparql))
     try:
         return store.query(sparql, prefixes=prefixes or {}, use_default_graph_as_union=True)
     except SyntaxError as err:
