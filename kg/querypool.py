@@ -70,6 +70,8 @@ class Context:
 Job = Callable[..., Answer]
 
 CLONE_NEWUSER, CLONE_NEWNET = 0x10000000, 0x40000000
+READY = "ready"  # a worker's first message: its store is open, jobs may be timed from now
+START_TIMEOUT = 300  # seconds a worker may take to open the store
 
 
 def isolate_network() -> bool:
@@ -95,6 +97,7 @@ def _worker_main(connection, graph: str, settings, limits: Limits, isolate: bool
     from .store import open_store
 
     context = Context(open_store(graph), settings, limits)
+    connection.send(READY)
     while True:
         try:
             job, args = connection.recv()
@@ -128,6 +131,13 @@ class _Worker:
         self.process.start()
         theirs.close()
         self.connection = mine
+
+    def wait_ready(self) -> bool:
+        """Wait for the worker to open its store (so no job's time limit counts that)."""
+        try:
+            return self.connection.poll(START_TIMEOUT) and self.connection.recv() == READY
+        except (EOFError, OSError):
+            return False
 
     def stop(self) -> int | None:
         self.process.kill()
@@ -178,9 +188,29 @@ class QueryPool:
         self._idle: dict[str, list[_Worker]] = {"general": [], "quick": []}
         self._ready = threading.Condition()
         self._closed = False
-        for lane, count in (("general", workers), ("quick", quick_workers)):
-            for _ in range(count):
-                self._idle[lane].append(_Worker(self._mp, self._args, lane))
+        self._in_flight: dict = {}  # job key -> Event, so a burst of one query runs it once
+        self._flight_lock = threading.Lock()
+        started = [_Worker(self._mp, self._args, lane)
+                   for lane, count in (("general", workers), ("quick", quick_workers))
+                   for _ in range(count)]
+        for worker in started:
+            if not worker.wait_ready():
+                for other in started:
+                    other.stop()
+                raise RuntimeError("a query worker could not open the graph's index")
+            self._idle[worker.lane].append(worker)
+
+    def _replace(self, worker: _Worker) -> None:
+        """Start a worker in place of one that was stopped, in the background: it joins
+        its lane once its store is open."""
+        def start() -> None:
+            for _ in range(3):
+                fresh = _Worker(self._mp, self._args, worker.lane)
+                if fresh.wait_ready():
+                    self._checkin(fresh)
+                    return
+                fresh.stop()
+        threading.Thread(target=start, daemon=True).start()
 
     def _checkout(self) -> _Worker | None:
         deadline = time.monotonic() + self.limits.timeout
@@ -206,8 +236,25 @@ class QueryPool:
         """Run `job(context, *args)` in a worker and return its answer, or an error
         answer (503) when it ran out of time or memory or no worker became free."""
         key = (job.__module__, job.__qualname__, args)
-        if cache and (answer := self.cache.get(key)) is not None:
+        if not cache:
+            return self._run(job, args, None)
+        if (answer := self.cache.get(key)) is not None:
             return answer
+        with self._flight_lock:
+            running = self._in_flight.get(key)
+            if running is None:
+                self._in_flight[key] = threading.Event()
+        if running is not None:  # the same job is running for another client: its answer
+            running.wait()
+            answer = self.cache.get(key)
+            return answer if answer is not None else self._run(job, args, None)
+        try:
+            return self._run(job, args, key)
+        finally:
+            with self._flight_lock:
+                self._in_flight.pop(key).set()
+
+    def _run(self, job: Job, args: tuple, key) -> Answer:
         worker = self._checkout()
         if worker is None:
             return Answer.text(503, "every query worker stayed busy for "
@@ -219,14 +266,14 @@ class QueryPool:
             if worker.connection.poll(limit):
                 answer = worker.connection.recv()
                 self._checkin(worker)
-                if cache:
+                if key is not None:
                     self.cache.put(key, answer)
                 return answer
             timed_out = True
         except (EOFError, OSError):
             timed_out = False
         exitcode = worker.stop()  # out of time, or dead: end it and start a fresh one
-        self._checkin(_Worker(self._mp, self._args, worker.lane))
+        self._replace(worker)
         if timed_out and quick:
             return Answer.text(503, "the general query workers are busy with long queries, "
                                f"and this one ran longer than the {limit:g} s allowed beside "

@@ -391,9 +391,14 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
     to the graph with the same name and .html, if there is one). `base` is the
     IRI base of the nodes served under /id/ (default: the graph's own).
     """
+    import logging
+
     import waitress
 
     from .graph import open_graph
+
+    # waitress warns of every queued request; queueing is the design, not news
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
 
     opened = open_graph(graph)
     triple_count = len(opened.store)  # builds the on-disk index once, here
