@@ -121,18 +121,22 @@ def build(sources: list[Path], folder: Path) -> Path:
     return folder / "graph.ttl"
 
 
-def run_kg(graph: Path, extra: list[str], args, queries) -> dict:
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(graph), "--port",
-                                str(port), *extra], stderr=subprocess.DEVNULL,
-                               stdout=subprocess.DEVNULL)
+def measure(command: list[str], port: int, ready: str, path: str, args, queries) -> dict:
+    """Start a server, wait until it answers, load it, stop it."""
+    process = subprocess.Popen(command, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
     try:
-        wait_until_up(f"http://127.0.0.1:{port}/sparql", process)
-        return load("127.0.0.1", port, "/sparql", queries, args.clients, args.processes,
+        wait_until_up(f"http://127.0.0.1:{port}{ready}", process)
+        return load("127.0.0.1", port, path, queries, args.clients, args.processes,
                     args.seconds)
     finally:
         process.terminate()
         process.wait()
+
+
+def run_kg(graph: Path, extra: list[str], args, queries) -> dict:
+    port = free_port()
+    return measure([sys.executable, "-m", "kg.cli", "serve", str(graph), "--port", str(port),
+                    *extra], port, "/sparql", "/sparql", args, queries)
 
 
 def run_oxigraph(graph: Path, work: Path, args, queries) -> dict | None:
@@ -144,16 +148,9 @@ def run_oxigraph(graph: Path, work: Path, args, queries) -> dict | None:
     subprocess.run([oxigraph, "load", "--location", str(database), "--file", str(graph)],
                    check=True, capture_output=True)
     port = free_port()
-    process = subprocess.Popen([oxigraph, "serve-read-only", "--location", str(database),
-                                "--bind", f"127.0.0.1:{port}"], stderr=subprocess.DEVNULL,
-                               stdout=subprocess.DEVNULL)
-    try:
-        wait_until_up(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", process)
-        return load("127.0.0.1", port, "/query", queries, args.clients, args.processes,
-                    args.seconds)
-    finally:
-        process.terminate()
-        process.wait()
+    return measure([oxigraph, "serve-read-only", "--location", str(database), "--bind",
+                    f"127.0.0.1:{port}"], port, "/query?query=ASK%7B%7D", "/query", args,
+                   queries)
 
 
 def main(argv: list[str] | None = None) -> dict:
