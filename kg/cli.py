@@ -243,34 +243,73 @@ def view(graph, output, focus, depth, types, min_degree, since, until, max_nodes
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (loopback by default: only this machine can ask).")
-@click.option("--port", default=7878, show_default=True)
+@click.option("--port", default=8484, show_default=True)
+@click.option("--base", metavar="IRI",
+              help="IRI base of the nodes served under /id/ (default: the graph's own); "
+                   "a public base (e.g. a w3id redirect) that points at this server.")
 @click.option("--timeout", default=30.0, show_default=True,
               help="Seconds a query may run before it is stopped (503).")
+@click.option("--quick-timeout", default=2.0, show_default=True,
+              help="Seconds a query may run on the quick lane, the worker kept for queries "
+                   "that arrive while every other worker is busy.")
 @click.option("--max-result-mb", default=100.0, show_default=True,
               help="Largest result to send, in MB; larger ones are refused (413).")
-@click.option("--workers", type=click.IntRange(1), default=2, show_default=True,
-              help="Queries answered at once.")
+@click.option("--max-memory-mb", default=1000, show_default=True, type=click.IntRange(64),
+              help="Memory of each query worker, in MB; a query needing more is stopped (503).")
+@click.option("--workers", type=click.IntRange(1), default=3, show_default=True,
+              help="Queries answered at once (plus one on the quick lane).")
+@click.option("--allow-service", "allow_services", multiple=True, metavar="URL",
+              help="A SPARQL endpoint SERVICE may call (repeatable); by default the server "
+                   "makes no request to any other server.")
+@click.option("--max-connections", type=click.IntRange(1), default=200, show_default=True,
+              help="Open connections at most; more wait in the listen backlog.")
+@click.option("--idle-timeout", default=30.0, show_default=True,
+              help="Seconds an idle connection is kept open.")
+@click.option("--cache-mb", default=64.0, show_default=True,
+              help="Memory for answers kept for repeated queries (0: none).")
 @_kg_errors
-def serve(graph, host, port, timeout, max_result_mb, workers) -> None:
-    """Serve GRAPH read-only over the SPARQL 1.1 Protocol at /sparql, the explorer at /."""
+def serve(graph, host, port, base, timeout, quick_timeout, max_result_mb, max_memory_mb,
+          workers, allow_services, max_connections, idle_timeout, cache_mb) -> None:
+    """Serve GRAPH read-only: SPARQL 1.1 Protocol at /sparql, Linked Data at /id/, the
+    explorer at /.
+
+    \b
+    Example:
+      kg serve output/graph.ttl --port 8484
+      curl -H 'Accept: text/turtle' http://127.0.0.1:8484/id/technology/digital_twin
+    """
     from .serve import make_server
 
+    if base is not None:
+        _check_base(base)
     try:
-        server = make_server(graph, host, port, timeout=timeout, workers=workers,
-                             max_bytes=int(max_result_mb * 1e6))
+        server = make_server(graph, host, port, timeout=timeout, quick_timeout=quick_timeout,
+                             workers=workers, max_bytes=int(max_result_mb * 1e6),
+                             memory_mb=max_memory_mb, base=base, allow_services=allow_services,
+                             max_connections=max_connections, idle_timeout=idle_timeout,
+                             cache_mb=cache_mb)
     except OSError as err:
         raise KgError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: other machines can query this graph", err=True)
-    click.echo(f"SPARQL endpoint: http://{host}:{server.server_address[1]}/sparql "
-               f"(explorer at /, query page at /query; Ctrl-C stops)", err=True)
+    url = server.app.settings.endpoint
+    click.echo(f"SPARQL endpoint: {url} (Linked Data at {url.removesuffix('sparql')}id/..., "
+               "explorer at /; Ctrl-C stops)", err=True)
     try:
-        server.serve_forever()
+        server.run()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
-        server.pool.close()
+        server.close()
+
+
+def _check_base(base: str) -> None:
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(base)
+    except ValueError as err:
+        raise InputError(f"--base {base!r} is not an absolute IRI: {err}") from None
 
 
 @main.command()

@@ -38,6 +38,7 @@ from . import vocab as V
 from .errors import QueryError
 from .formats import Format
 from .kinds import KINDS, KindTable
+from .querycheck import check_shape, scan
 from .resolve import name_key
 
 __all__ = ["SavedQuery", "saved_queries", "sparql_literal", "run", "Table", "as_table",
@@ -201,7 +202,9 @@ def run(store: ox.Store, sparql: str, prefixes: dict[str, str] | None = None):
 
     The prefixes are given to the parser, not written before the query, so errors
     point at the query's own lines. Raises QueryError for a query that cannot be
-    parsed or run."""
+    parsed or run, or that nests too deep for the engine to parse without crashing
+    (kg.querycheck)."""
+    check_shape(scan(sparql))
     prefixes = prefixes or {}
     try:
         return store.query(sparql, prefixes=prefixes, use_default_graph_as_union=True)
