@@ -40,8 +40,10 @@ NOT_KG = {
     "pip install -e .[test]": "the same, with the test tools",
     "python -m pytest -q": "the test suite itself",
     "curl -H Accept: text/csv --data-urlencode query=SELECT ?t WHERE { ?a "
-    "kg:mentionsTechnology/rdfs:label ?t } http://127.0.0.1:7878/sparql":
+    "kg:mentionsTechnology/rdfs:label ?t } http://127.0.0.1:8484/sparql":
         "needs a running kg serve (tests/test_serve.py queries it over HTTP)",
+    "curl -H Accept: text/turtle http://127.0.0.1:8484/id/technology/digital_twin":
+        "needs a running kg serve (tests/test_serve_linkeddata.py fetches with curl)",
 }
 PARSED_ONLY = {"serve", "push"}
 PLACEHOLDER = re.compile(r"^[A-Z][A-Z_]*(\.\.\.)?$|\.\.\.|^\[|\]$")
