@@ -43,7 +43,7 @@ if TYPE_CHECKING:  # networkx is imported where a graph algorithm runs: `kg stat
 
 __all__ = ["as_facts", "counts_by_type", "central", "communities", "cooccurrence", "rising",
            "driving_forces", "recurring", "timeline", "windows", "emergence", "driver_groups",
-           "influence", "drivers_behind", "radar", "Ranked", "Community", "Pair", "Rising",
+           "influence", "drivers_behind", "driver_links", "radar", "Ranked", "Community", "Pair", "Rising",
            "ForceRank", "Recurring", "Windows", "Thresholds", "Emergence", "EmergenceMap",
            "DriverGroup", "Influence", "Blip", "Radar", "blip_place", "QUADRANTS",
            "CONTENT_TYPES"]
@@ -650,11 +650,36 @@ def _category_counter(corpus: Facts):
     return count
 
 
+def driver_links(facts: Facts, min_score: float = 0.0) -> list[tuple[str, str]]:
+    """Which driving forces go in one group: those a trend holds together, and two joined
+    by a related link (score >= min_score) when each is the other's most related force.
+
+    Related links are many and chain (A ~ B ~ C ... joins everything under a broad
+    theme), so a link alone joins only mutual best matches; trends, already clusters,
+    join all their forces.
+
+    >>> facts = Facts(types={f: "DrivingForce" for f in "abcd"},
+    ...               related={("a", "b"): 0.9, ("b", "c"): 0.5, ("c", "d"): 0.8})
+    >>> driver_links(facts)
+    [('a', 'b'), ('c', 'd')]
+    """
+    best: dict[str, tuple[float, str]] = {}
+    for (a, b), score in sorted(facts.related.items()):
+        if score >= min_score and facts.types.get(a) == facts.types.get(b) == "DrivingForce":
+            for one, other in ((a, b), (b, a)):
+                if (score, other) > best.get(one, (-1.0, "")):
+                    best[one] = (score, other)
+    links = sorted({tuple(sorted((a, b))) for a, (_, b) in best.items() if best[b][1] == a})
+    for members in facts.members.values():
+        inside = sorted(m for m in members if facts.types.get(m) == "DrivingForce")
+        links += list(zip(inside, inside[1:]))
+    return links
+
+
 def driver_groups(source, min_score: float = 0.0) -> list[DriverGroup]:
-    """Driving forces in groups: two forces are in one group when a related link joins
-    them (score >= min_score) or a trend has both as members. Groups whose signals most
-    articles report come first (then most signals). Without related links or trends,
-    every force is its own group."""
+    """Driving forces in groups (see `driver_links`). Groups whose signals most articles
+    report come first (then most signals). Without related links or trends, every force
+    is its own group."""
     return influence(source, min_score).groups
 
 
@@ -663,10 +688,7 @@ def influence(source, min_score: float = 0.0) -> Influence:
     corpus = as_facts(source)
     driven = _driven(corpus)
     forces = corpus.of_type("DrivingForce")
-    links = [pair for pair, score in corpus.related.items() if score >= min_score]
-    for members in corpus.members.values():
-        inside = sorted(m for m in members if corpus.types.get(m) == "DrivingForce")
-        links += list(zip(inside, inside[1:]))
+    links = driver_links(corpus, min_score)
     trends = corpus.of_type("Trend")
     trend_signals = {t: {m for m in corpus.members.get(t, ()) if corpus.types.get(m) == "Signal"}
                      for t in trends}

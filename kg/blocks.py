@@ -17,7 +17,6 @@ import threading
 from pathlib import Path
 
 from .errors import CacheError
-from .files import atomic_write
 
 
 class BlockCopier:
@@ -159,14 +158,6 @@ class BlockAppender:
 
     def close(self) -> None:
         pass
-
-
-def open_blocks(path: Path, append: bool):
-    """A block file to write: appended to in place, or a new file moved into place when
-    done. Not fsynced (for the cache: a torn file fails to load and means a clean build)."""
-    if append:
-        return open(path, "ab")
-    return atomic_write(path, "wb", durable=False)
 
 
 def read_range(handle, offset: int, length: int) -> bytes:

@@ -80,8 +80,11 @@ class CachedArticle(NamedTuple):
     files: tuple[FileSignature, ...]
     offset: int  # of the article's Turtle block in graph.ttl
     length: int
-    part_offset: int  # of the pickled ArticlePart in parts.bin
+    part_offset: int  # of its ArticlePart in parts.bin
     part_length: int
+    link_offset: int  # of its block of triples pointing at entities, in graph.ttl
+    link_length: int
+    link_triple_count: int
     documents: list[str]
     diagnostics: list  # of Diagnostic
     counts: dict[str, int]
@@ -103,6 +106,7 @@ class BuildCache:
     articles: dict[str, CachedArticle] = field(default_factory=dict)
     buckets: dict[int, CachedBucket] = field(default_factory=dict)
     today: str | None = None  # build date the shared rows were made with (ISO)
+    joined: dict[str, str] = field(default_factory=dict)  # keys the corpus joined (resolve)
     connection: sqlite3.Connection | None = None  # the open state database, if any
 
     def close(self) -> None:
@@ -164,8 +168,12 @@ def load_cache(outdir: Path, key: tuple) -> BuildCache:
         if not parts.is_file() or parts.stat().st_size < needed:
             connection.close()
             return BuildCache(key)
+        joined = meta["joined"]
+        if joined.__class__ is not dict or not all(v.__class__ is str for v in joined.values()):
+            raise TypeError("joined keys of the wrong shape")
         cache = BuildCache(key, (stat.st_size, stat.st_mtime_ns), articles,
-                           _decode_buckets(meta["buckets"]), _text(meta["today"]), connection)
+                           _decode_buckets(meta["buckets"]), _text(meta["today"]), joined,
+                           connection)
     except (OSError, orjson.JSONDecodeError) + _UNREADABLE:
         if connection is not None:
             connection.close()
@@ -195,6 +203,20 @@ def load_shared(cache: BuildCache, shared, buckets: set[int] | None) -> None:
             shared.links[_text(target)] = _counts(orjson.loads(texts))
     except (orjson.JSONDecodeError,) + _UNREADABLE as err:
         raise CacheError(f"unreadable shared nodes in the cache: {err}") from err
+
+
+def load_all_forms(cache: BuildCache) -> dict[str, "str | dict[str, int]"]:
+    """Every entity key IRI with its surface forms (what the corpus' joins are decided on)."""
+    if cache.connection is None:
+        raise CacheError("no state database to read entity names from")
+    try:
+        found = {}
+        for iri, forms in cache.connection.execute("SELECT iri, forms FROM entity"):
+            forms = orjson.loads(forms)
+            found[_text(iri)] = forms if forms.__class__ is str else _counts(forms)
+        return found
+    except (orjson.JSONDecodeError,) + _UNREADABLE as err:
+        raise CacheError(f"unreadable entity names in the cache: {err}") from err
 
 
 def page_problems(cache: BuildCache) -> list[tuple[str, dict[str, int], str]]:
@@ -247,12 +269,13 @@ class SharedRows:
         """Store the rows of one bucket (its members, as SharedNodes.members gives them)."""
         entities, pages, links = [], [], []
         for what, key in members:
-            if what == "entity":
-                linked = shared.entity_links.get(key)
-                entities.append((number, key, orjson.dumps(shared.forms[key]),
-                                 None if linked is None else orjson.dumps(
-                                     [[prop, other, count]
-                                      for (prop, other), count in linked.items()])))
+            if what == "entity":  # a node: a row per key it is made of, in its bucket
+                for member in shared.keys_of(key):
+                    linked = shared.entity_links.get(member)
+                    entities.append((number, member, orjson.dumps(shared.forms[member]),
+                                     None if linked is None else orjson.dumps(
+                                         [[prop, other, count]
+                                          for (prop, other), count in linked.items()])))
             elif what == "page":
                 pages.append((number, key, orjson.dumps(shared.pages[key]),
                               orjson.dumps(shared.page_paths[key]), shared.page_problem(key)))
@@ -274,7 +297,7 @@ class SharedRows:
         meta = {"key": cache.key, "articles": _encode_articles(cache.articles),
                 "buckets": [(number, b.offset, b.length, b.counts, b.triple_count)
                             for number, b in cache.buckets.items()],
-                "today": cache.today}
+                "today": cache.today, "joined": cache.joined}
         self.connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                                     [(name, orjson.dumps(value)) for name, value in meta.items()])
 
@@ -304,7 +327,8 @@ class SharedRows:
 
 def _encode_articles(articles: dict[str, CachedArticle]) -> dict:
     return {article_id: ([tuple(f) for f in a.files], a.offset, a.length, a.part_offset,
-                         a.part_length, a.documents,
+                         a.part_length, a.link_offset, a.link_length, a.link_triple_count,
+                         a.documents,
                          [(d.level, d.path, d.line, d.message) for d in a.diagnostics],
                          a.counts, a.triple_count)
             for article_id, a in articles.items()}
@@ -315,10 +339,12 @@ def _decode_articles(table: dict) -> dict[str, CachedArticle]:
                 tuple(FileSignature(_text(path), _number(size), _number(mtime), _text(digest))
                       for path, size, mtime, digest in files),
                 _number(offset), _number(length), _number(part_offset), _number(part_length),
+                _number(link_offset), _number(link_length), _number(link_triples),
                 [_text(d) for d in documents], decode_diagnostics(diagnostics),
                 _counts(counts), _number(triples))
-            for article_id, (files, offset, length, part_offset, part_length, documents,
-                             diagnostics, counts, triples) in table.items()}
+            for article_id, (files, offset, length, part_offset, part_length, link_offset,
+                             link_length, link_triples, documents, diagnostics, counts,
+                             triples) in table.items()}
 
 
 def _decode_buckets(rows: list) -> dict[int, CachedBucket]:
@@ -332,7 +358,8 @@ def _decode_buckets(rows: list) -> dict[int, CachedBucket]:
 
 def encode_part(part: ArticlePart) -> bytes:
     """An ArticlePart (without its triples) as JSON."""
-    return orjson.dumps((part.article_id, part.forms, part.entity_links, part.pages, part.links,
+    return orjson.dumps((part.article_id, part.forms, part.refs, part.texts, part.entity_links,
+                         part.pages, part.links,
                          [(d.level, d.path, d.line, d.message) for d in part.diagnostics],
                          part.mentions, part.title, part.date, part.url))
 
@@ -341,10 +368,12 @@ def decode_part(blob: bytes) -> ArticlePart:
     """An ArticlePart read back from parts.bin, every value checked; CacheError if the
     bytes are not one (damaged, or not written by kg)."""
     try:
-        (article_id, forms, entity_links, pages, links, diagnostics, mentions, title, date,
-         url) = orjson.loads(blob)
+        (article_id, forms, refs, texts, entity_links, pages, links, diagnostics, mentions,
+         title, date, url) = orjson.loads(blob)
         return ArticlePart(
             _text(article_id), [], [(_text(iri), _text(form)) for iri, form in forms],
+            [(_text(s), _text(p), _text(o)) for s, p, o in refs],
+            [(_text(iri), _text(text)) for iri, text in texts],
             [(_text(a), _text(p), _text(b)) for a, p, b in entity_links],
             [(_text(path), _text(page), _text_or_none(link)) for path, page, link in pages],
             [(_text(target), _text(text)) for target, text in links],

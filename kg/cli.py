@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -32,10 +33,14 @@ def _kg_errors(command):
     return run
 
 
-@click.group()
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kg")
 def main() -> None:
-    """Turn horizon-scanning article summaries into a knowledge graph."""
+    """Turn horizon-scanning article summaries into a knowledge graph.
+
+    `kg COMMAND -h` shows a command's options and an example. Shell completion (bash,
+    zsh, fish): eval "$(_KG_COMPLETE=bash_source kg)" in ~/.bashrc (zsh_source,
+    fish_source for the others)."""
 
 
 @main.command()
@@ -92,12 +97,26 @@ def build(sources, outdir, base, html, strict, cache, jobs, quiet, aliases) -> N
 def _list_queries(ctx: click.Context, _param, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
+    import textwrap
+
     from .query import saved_queries
 
+    width = min(shutil.get_terminal_size((100, 24)).columns, 100)
+
+    def wrapped(text: str, indent: str) -> str:
+        return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent)
+
     for name, saved in saved_queries().items():
-        click.echo(f"{name:<30} {saved.title}")
+        click.echo(f"{name}: {saved.title}")
+        if saved.description:
+            click.echo(wrapped(saved.description, "    "))
         for param, description in saved.params.items():
-            click.echo(f"{'':<30}   --param {param}=...  ({description})")
+            if param in saved.defaults:
+                default = saved.defaults[param].replace("\\", "\\\\").replace('"', '\\"')
+                need = f'default "{default}"'
+            else:
+                need = "required"
+            click.echo(wrapped(f"-p {param}=VALUE  ({need}) {description}", "    "))
     ctx.exit()
 
 
@@ -105,20 +124,29 @@ def _list_queries(ctx: click.Context, _param, value: bool) -> None:
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "query_file", type=click.File("r", encoding="utf-8"),
-              help="Read the query from a .rq file.")
+              help="Read the query from a .rq file (- for stdin).")
 @click.option("-n", "--name", help="Run a saved query (see --list).")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Value of a saved query's parameter.")
-@click.option("--format", "fmt", default="table", show_default=True,
-              type=click.Choice(["table", "csv", "tsv", "json", "xml"]))
+@click.option("--format", "fmt", default=None,
+              type=click.Choice(["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld"]),
+              help="SELECT/ASK: table (default), csv, tsv, json, xml; CONSTRUCT/DESCRIBE: ttl "
+                   "(default), nt, jsonld.")
 @click.option("--max-width", default=60, show_default=True,
               help="Longest cell shown in table format.")
 @click.option("--list", "list_queries", is_flag=True, is_eager=True, expose_value=False,
-              callback=_list_queries, help="List the saved queries and exit.")
+              callback=_list_queries, help="List the saved queries, their parameters, and exit.")
 @_kg_errors
 def query(graph, sparql, query_file, name, params, fmt, max_width) -> None:
-    """Run a SPARQL query over GRAPH (a graph.ttl written by `kg build`)."""
+    """Run a SPARQL query over GRAPH (a graph.ttl written by `kg build`).
+
+    The query is SPARQL, a file (--file), a saved query (--name) or, for SPARQL `-`,
+    standard input. kg:, rdfs:, skos:, dcterms:, schema:, prov: and the graph's own
+    prefixes need no PREFIX lines."""
+    import pyoxigraph as ox
+
     from . import formats
+    from .errors import QueryError
     from .graph import open_graph
     from .query import as_table, format_results, format_table, saved_query
 
@@ -137,13 +165,21 @@ def query(graph, sparql, query_file, name, params, fmt, max_width) -> None:
         raise click.UsageError("--param only applies to saved queries (--name)")
     elif query_file:
         sparql = query_file.read()
+    elif sparql == "-":
+        sparql = click.get_text_stream("stdin").read()
     opened = open_graph(graph)
     results = opened.results(sparql)
-    if fmt == "table":
+    triples = isinstance(results, ox.QueryTriples)
+    chosen = fmt or ("ttl" if triples else "table")
+    if chosen == "table" and not triples:
         click.echo(format_table(as_table(results), max_width=max_width,
                                 prefixes=opened.prefixes))
-    else:
-        click.echo(format_results(results, formats.find(fmt, "results")), nl=False)
+        return
+    if chosen == "table":
+        raise QueryError("a CONSTRUCT or DESCRIBE result is triples: give --format ttl, nt or "
+                         "jsonld, not table")
+    found = formats.find(chosen, "graph" if chosen in ("ttl", "nt", "jsonld") else "results")
+    click.echo(format_results(results, found, opened.prefixes), nl=False)
 
 
 def _date(_ctx, _param, value):
@@ -158,7 +194,7 @@ def _date(_ctx, _param, value):
 @main.command()
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", default=None, type=click.Path(),
-              help="HTML file to write (default: next to GRAPH, .html).")
+              help="HTML file to write, - for stdout (default: next to GRAPH, .html).")
 @click.option("--focus", metavar="LABEL", help="Show only what is near the node with this label.")
 @click.option("--depth", type=click.IntRange(0), default=None,
               help="Steps from the --focus node (default 1).")
@@ -178,58 +214,102 @@ def view(graph, output, focus, depth, types, min_degree, since, until, max_nodes
          screenshot) -> None:
     """Write the interactive explorer page of GRAPH (a Turtle file from `kg build`)."""
     from . import view as explorer
+    from .files import STDOUT
     from .graph import open_graph
 
     if depth is not None and focus is None:
         raise click.UsageError("--depth applies to a --focus node; give --focus LABEL")
-    output = Path(output or Path(graph).with_suffix(".html"))
+    to_stdout = output == STDOUT
+    if screenshot and to_stdout:
+        raise click.UsageError("--screenshot needs the page in a file: give -o FILE.html")
+    output = STDOUT if to_stdout else Path(output or Path(graph).with_suffix(".html"))
     type_list = [t.strip() for t in types.split(",") if t.strip()] if types else None
     shown = explorer.write_html(open_graph(graph).to_networkx(), output, max_nodes=max_nodes,
                                 title=f"kg: {Path(graph).resolve().parent.name}",
                                 focus=focus, depth=1 if depth is None else depth,
                                 types=type_list, min_degree=min_degree, since=since,
                                 until=until)
-    click.echo(f"wrote {output} ({shown} nodes)")
+    if not to_stdout:
+        click.echo(f"wrote {output} ({shown} nodes)", err=True)
     if screenshot:
         try:
             png = explorer.screenshot(output, output.with_suffix(".png"))
         except (RuntimeError, OSError, subprocess.TimeoutExpired) as err:
             raise click.ClickException(f"no screenshot: {err}") from None
-        click.echo(f"wrote {png}")
+        click.echo(f"wrote {png}", err=True)
 
 
 @main.command()
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (loopback by default: only this machine can ask).")
-@click.option("--port", default=7878, show_default=True)
+@click.option("--port", default=8484, show_default=True)
+@click.option("--base", metavar="IRI",
+              help="IRI base of the nodes served under /id/ (default: the graph's own); "
+                   "a public base (e.g. a w3id redirect) that points at this server.")
 @click.option("--timeout", default=30.0, show_default=True,
               help="Seconds a query may run before it is stopped (503).")
+@click.option("--quick-timeout", default=2.0, show_default=True,
+              help="Seconds a query may run on the quick lane, the worker kept for queries "
+                   "that arrive while every other worker is busy.")
 @click.option("--max-result-mb", default=100.0, show_default=True,
               help="Largest result to send, in MB; larger ones are refused (413).")
-@click.option("--workers", type=click.IntRange(1), default=2, show_default=True,
-              help="Queries answered at once.")
+@click.option("--max-memory-mb", default=1000, show_default=True, type=click.IntRange(64),
+              help="Memory of each query worker, in MB; a query needing more is stopped (503).")
+@click.option("--workers", type=click.IntRange(1), default=3, show_default=True,
+              help="Queries answered at once (plus one on the quick lane).")
+@click.option("--allow-service", "allow_services", multiple=True, metavar="URL",
+              help="A SPARQL endpoint SERVICE may call (repeatable); by default the server "
+                   "makes no request to any other server.")
+@click.option("--max-connections", type=click.IntRange(1), default=200, show_default=True,
+              help="Open connections at most; more wait in the listen backlog.")
+@click.option("--idle-timeout", default=30.0, show_default=True,
+              help="Seconds an idle connection is kept open.")
+@click.option("--cache-mb", default=64.0, show_default=True,
+              help="Memory for answers kept for repeated queries (0: none).")
 @_kg_errors
-def serve(graph, host, port, timeout, max_result_mb, workers) -> None:
-    """Serve GRAPH read-only over the SPARQL 1.1 Protocol at /sparql, the explorer at /."""
+def serve(graph, host, port, base, timeout, quick_timeout, max_result_mb, max_memory_mb,
+          workers, allow_services, max_connections, idle_timeout, cache_mb) -> None:
+    """Serve GRAPH read-only: SPARQL 1.1 Protocol at /sparql, Linked Data at /id/, the
+    explorer at /.
+
+    \b
+    Example:
+      kg serve output/graph.ttl --port 8484
+      curl -H 'Accept: text/turtle' http://127.0.0.1:8484/id/technology/digital_twin
+    """
     from .serve import make_server
 
+    if base is not None:
+        _check_base(base)
     try:
-        server = make_server(graph, host, port, timeout=timeout, workers=workers,
-                             max_bytes=int(max_result_mb * 1e6))
+        server = make_server(graph, host, port, timeout=timeout, quick_timeout=quick_timeout,
+                             workers=workers, max_bytes=int(max_result_mb * 1e6),
+                             memory_mb=max_memory_mb, base=base, allow_services=allow_services,
+                             max_connections=max_connections, idle_timeout=idle_timeout,
+                             cache_mb=cache_mb)
     except OSError as err:
         raise KgError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: other machines can query this graph", err=True)
-    click.echo(f"SPARQL endpoint: http://{host}:{server.server_address[1]}/sparql "
-               f"(explorer at /, query page at /query; Ctrl-C stops)", err=True)
+    url = server.app.settings.endpoint
+    click.echo(f"SPARQL endpoint: {url} (Linked Data at {url.removesuffix('sparql')}id/..., "
+               "explorer at /; Ctrl-C stops)", err=True)
     try:
-        server.serve_forever()
+        server.run()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
-        server.pool.close()
+        server.close()
+
+
+def _check_base(base: str) -> None:
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(base)
+    except ValueError as err:
+        raise InputError(f"--base {base!r} is not an absolute IRI: {err}") from None
 
 
 @main.command()
@@ -240,47 +320,66 @@ def serve(graph, host, port, timeout, max_result_mb, workers) -> None:
 @click.option("--graph", "graph_iri", metavar="IRI",
               help="Named graph to replace (default: the default graph).")
 @click.option("--per-article-graphs", is_flag=True,
-              help="One named graph per article (+ one shared); re-pushes send only changes.")
+              help="One named graph per article (+ one shared); re-pushes send only changes "
+                   "and what the store lacks.")
+@click.option("--force", is_flag=True,
+              help="With --per-article-graphs: send every graph, whatever was sent before.")
 @click.option("--sparql", "sparql_url", metavar="URL",
               help="The store's SPARQL query endpoint, to verify the count (default: guessed "
                    "from --store).")
+@click.option("--update", "update_url", metavar="URL",
+              help="The store's SPARQL Update endpoint, to replace graphs in one transaction "
+                   "(default: guessed from --store; '' for none).")
 @click.option("--chunk", type=click.IntRange(1), default=50_000, show_default=True,
               help="Triples per request.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @_kg_errors
-def push(graph, store_url, graph_iri, per_article_graphs, sparql_url, chunk, quiet) -> None:
-    """Upload GRAPH into a triple store (SPARQL 1.1 Graph Store HTTP Protocol) and verify it."""
+def push(graph, store_url, graph_iri, per_article_graphs, force, sparql_url, update_url, chunk,
+         quiet) -> None:
+    """Upload GRAPH into a triple store (SPARQL 1.1 Graph Store HTTP Protocol) and verify it.
+
+    Where the store takes SPARQL Update the new graph goes into a temporary graph and
+    then replaces the old one in one step, so a failed push leaves the old graph."""
     from .graph import open_graph
     from .progress import progress_bar
     from .push import push as push_graph
 
     if graph_iri and per_article_graphs:
         raise click.UsageError("--graph and --per-article-graphs exclude each other")
+    if force and not per_article_graphs:
+        raise click.UsageError("--force applies to --per-article-graphs (a plain push always "
+                               "sends everything)")
     bar = progress_bar(None, enabled=not quiet and sys.stderr.isatty(), unit="triple")
     try:
         report = push_graph(open_graph(graph), store_url, graph=graph_iri,
-                            per_article=per_article_graphs, sparql_url=sparql_url, chunk=chunk,
-                            progress=bar.update)
+                            per_article=per_article_graphs, sparql_url=sparql_url,
+                            update_url=update_url, chunk=chunk, progress=bar.update, force=force)
     finally:
         bar.close()
+    restored = f"  restored: {len(report.graphs_restored)}" if report.graphs_restored else ""
     click.echo(f"graphs sent: {len(report.graphs_sent)}  unchanged: {report.graphs_unchanged}  "
-               f"deleted: {len(report.graphs_deleted)}")
+               f"deleted: {len(report.graphs_deleted)}{restored}")
     click.echo(f"triples sent: {report.triples_sent} in {report.requests} requests")
     click.echo(f"triples in the store's pushed graphs: {report.triples_in_store} "
                f"(expected {report.expected_in_store}) ok")
+    if report.graphs_sent or report.graphs_deleted:
+        click.echo(f"replaced in one transaction through {report.update_url}" if report.atomic
+                   else "replaced graph by graph (the store takes no SPARQL Update: give "
+                        "--update URL if it has an endpoint for it)")
 
 
 @main.command("export")
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", metavar="FORMAT",
-              help="ttl, nt, nq, trig, jsonld, rdfxml, graphml or gexf (default: from the "
+              help="ttl, nt, nq, trig, jsonld, rdfxml, graphml, gexf or csv (default: from the "
                    "extension of -o).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="File to write, - for stdout (default: stdout).")
+@click.option("-o", "--output", type=click.Path(),
+              help="File to write, - for stdout (default: stdout); for csv a folder (or "
+                   "FOLDER/nodes.csv) that gets nodes.csv and edges.csv.")
 @_kg_errors
 def export_command(graph, fmt, output) -> None:
-    """Write GRAPH as another RDF format (nq/trig: a named graph per article), or as
-    GraphML/GEXF for Gephi and Cytoscape."""
+    """Write GRAPH as another RDF format (nq/trig: a named graph per article), as
+    GraphML/GEXF for Gephi and Cytoscape, or as nodes.csv and edges.csv."""
     from .files import STDOUT, atomic_write
     from .formats import export_format
     from .graph import open_graph
@@ -288,10 +387,30 @@ def export_command(graph, fmt, output) -> None:
     chosen = export_format(fmt, output)
     opened = open_graph(graph)
     opened.triples  # noqa: B018 - read (and fail on a bad file) before writing anything
+    if chosen.files:
+        folder = _files_folder(chosen, output)
+        written = opened.export(folder, chosen)
+        click.echo(f"wrote {' and '.join(str(folder / n) for n in chosen.files)} ({written})",
+                   err=True)
+        return
     with atomic_write(output or STDOUT, "wb") as handle:
         written = opened.export(handle, chosen)
     if output and output != STDOUT:
         click.echo(f"wrote {output} ({written})", err=True)
+
+
+def _files_folder(chosen, output: str | None) -> Path:
+    """The folder a format of several files goes to: -o FOLDER, or -o FOLDER/one-of-them."""
+    usage = (f"{chosen.name} writes {' and '.join(chosen.files)}: give -o FOLDER (or "
+             f"-o FOLDER/{chosen.files[0]})")
+    if not output or output == "-":
+        raise InputError(usage)
+    path = Path(output)
+    if path.name in chosen.files:
+        return path.parent
+    if path.suffix.lstrip(".").lower() in chosen.extensions or path.is_file():
+        raise InputError(usage)
+    return path
 
 
 def _emergence_options(command):
@@ -342,7 +461,8 @@ def _report_format(output: str | None, fmt: str | None, known: tuple[str, ...]) 
 @main.command()
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="report.html (with charts) or report.md (default: Markdown on stdout).")
+              help="report.html (with charts) or report.md, - for stdout (default: Markdown "
+                   "on stdout).")
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]),
               help="Output format (default: from the extension of -o, else md).")
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True,
@@ -446,6 +566,50 @@ def resolve(graph, threshold, accept_file, accept_score) -> None:
             raise InputError(f"cannot write: {err.strerror or err}", path=accept_file) from None
         click.echo(f"appended {len(chosen)} pairs to {accept_file}; build with --aliases "
                    f"{accept_file}")
+
+
+@main.command()
+@click.option("--shapes", is_flag=True, help="The SHACL shapes (ontology/shapes.ttl) instead.")
+@click.option("--context", "context_", is_flag=True,
+              help="The JSON-LD context (ontology/context.jsonld) instead.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="File to write, - for stdout (default: stdout).")
+@_kg_errors
+def ontology(shapes, context_, output) -> None:
+    """Print or write kg's OWL ontology (ontology/kg.ttl), shipped with kg."""
+    from importlib import resources
+
+    from .files import STDOUT, atomic_write
+
+    if shapes and context_:
+        raise click.UsageError("--shapes and --context exclude each other")
+    name = "shapes.ttl" if shapes else "context.jsonld" if context_ else "kg.ttl"
+    data = resources.files("kg").joinpath("ontology", name).read_bytes()
+    with atomic_write(output or STDOUT, "wb") as handle:
+        handle.write(data)
+    if output and output != STDOUT:
+        click.echo(f"wrote {output}", err=True)
+
+
+# One example per command, shown at the end of its --help (tests check every command
+# has one, so a new command cannot come without).
+EXAMPLES = {
+    "build": ["kg build examples -o output", "kg build ~/summaries -o output --aliases aliases.csv -q"],
+    "query": ["kg query output/graph.ttl 'SELECT ?t WHERE { ?t a kg:Technology } LIMIT 5'",
+              "kg query output/graph.ttl -n articles-mentioning -p label='digital twins'",
+              "kg query output/graph.ttl - --format csv < question.rq"],
+    "view": ["kg view output/graph.ttl --focus 'generative AI' --depth 2 -o genai.html"],
+    "serve": ["kg serve output/graph.ttl --port 7879"],
+    "push": ["kg push output/graph.ttl --store http://localhost:7878/store",
+             "kg push output/graph.ttl --store http://localhost:3030/kg/data --per-article-graphs"],
+    "export": ["kg export output/graph.ttl -o graph.nt",
+               "kg export output/graph.ttl --format csv -o gephi/"],
+    "stats": ["kg stats output/graph.ttl -o output/report.html"],
+    "resolve": ["kg resolve output/graph.ttl --accept aliases.csv"],
+    "ontology": ["kg ontology --shapes -o shapes.ttl"],
+}
+for _name, _lines in EXAMPLES.items():
+    main.commands[_name].epilog = "\b\nExamples:\n" + "\n".join(f"  {line}" for line in _lines)
 
 
 if __name__ == "__main__":  # pragma: no cover

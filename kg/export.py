@@ -18,14 +18,78 @@ b'<http://a> <http://b> "say \\\\"hi\\\\"" .\\n'
 
 from __future__ import annotations
 
-from typing import IO, Iterable
+import io
+import re
+from typing import IO, Iterable, Iterator
 
 from . import vocab as V
+from .errors import InputError
 from .rdf import Literal, Triple, to_oxigraph
 from .turtle import turtle_body, turtle_header
 
 __all__ = ["write_turtle", "write_ntriples", "write_nquads", "write_trig", "write_jsonld",
-           "write_rdfxml", "write_graphml", "write_gexf", "ntriples_lines", "named_graphs"]
+           "write_rdfxml", "write_graphml", "write_gexf", "ntriples_lines", "named_graphs",
+           "carried_text", "REPLACEMENT", "write_csv", "csv_rows", "export_network",
+           "spreadsheet_text"]
+
+REPLACEMENT = "\ufffd"
+# What no format carries reliably: lone surrogates (not encodable as UTF-8) and the 66
+# noncharacters (raptor refuses U+FFFE and U+FFFF). XML 1.0 also forbids the C0 controls
+# other than tab, newline and carriage return, even as character references.
+_NOT_CHARACTERS = "\ud800-\udfff\ufdd0-\ufdef" + "".join(
+    f"{chr(plane << 16 | 0xfffe)}{chr(plane << 16 | 0xffff)}" for plane in range(17))
+_UNCARRIED = re.compile(f"[{_NOT_CHARACTERS}]")
+_UNCARRIED_IN_XML = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f{_NOT_CHARACTERS}]")
+
+
+def carried_text(text: str, xml: bool = False) -> str:
+    """The text with what the format cannot carry replaced by U+FFFD: noncharacters and
+    lone surrogates in every format, and in XML formats the controls XML 1.0 forbids.
+
+    >>> carried_text("a\\x01b\\uffffc"), carried_text("a\\x01b\\uffffc", xml=True)
+    ('a\\x01b\\ufffdc', 'a\\ufffdb\\ufffdc')
+    """
+    return (_UNCARRIED_IN_XML if xml else _UNCARRIED).sub(REPLACEMENT, text)
+
+
+def _carried(triples: list[Triple], xml: bool) -> tuple[list[Triple], int]:
+    """The triples with every IRI and literal as the format can carry it, and how many
+    terms had characters replaced."""
+    pattern = _UNCARRIED_IN_XML if xml else _UNCARRIED
+    changed = 0
+    out = triples
+    for index, triple in enumerate(triples):
+        s, p, o = triple
+        text = o.value if o.__class__ is Literal else o
+        if pattern.search(text) or pattern.search(s) or pattern.search(p):
+            if out is triples:
+                out = list(triples)
+            s, p = pattern.sub(REPLACEMENT, s), pattern.sub(REPLACEMENT, p)
+            o = (Literal(pattern.sub(REPLACEMENT, o.value), o.datatype)
+                 if o.__class__ is Literal else pattern.sub(REPLACEMENT, o))
+            out[index] = (s, p, o)
+            changed += 1
+    return out, changed
+
+
+def _written(what: str, replaced: int, xml: bool) -> str:
+    """What a writer reports: "553 triples", and the triples whose text it had to change."""
+    if not replaced:
+        return what
+    cannot = "characters XML cannot hold" if xml else "noncharacters or lone surrogates"
+    return f"{what}; {replaced} texts had {cannot}, written as U+FFFD"
+
+
+def _text_formats(write):
+    """A writer of triples whose text is first made what the format can carry."""
+    xml = write.__name__ in ("write_rdfxml", "write_graphml", "write_gexf")
+
+    def carrying(triples: list[Triple], out: IO[bytes], prefixes: dict[str, str]) -> str:
+        carried, replaced = _carried(triples, xml)
+        return _written(write(carried, out, prefixes), replaced, xml)
+    carrying.__name__ = write.__name__
+    carrying.__doc__ = write.__doc__
+    return carrying
 
 
 def ntriples_lines(triples: Iterable[Triple]) -> list[str]:
@@ -72,16 +136,19 @@ def named_graphs(triples: Iterable[Triple], base: str | None = None) -> dict[str
     return graphs
 
 
+@_text_formats
 def write_turtle(triples: list[Triple], out: IO[bytes], prefixes: dict[str, str]) -> str:
     out.write((turtle_header(prefixes) + turtle_body(triples, prefixes)).encode("utf-8"))
     return f"{len(triples)} triples"
 
 
+@_text_formats
 def write_ntriples(triples: list[Triple], out: IO[bytes], prefixes: dict[str, str]) -> str:
     out.write("".join(ntriples_lines(triples)).encode("utf-8"))
     return f"{len(triples)} triples"
 
 
+@_text_formats
 def write_nquads(triples: list[Triple], out: IO[bytes], prefixes: dict[str, str]) -> str:
     for name, members in sorted(named_graphs(triples).items()):
         out.write("".join(line[:-2] + f"<{name}> .\n"
@@ -89,6 +156,7 @@ def write_nquads(triples: list[Triple], out: IO[bytes], prefixes: dict[str, str]
     return f"{len(triples)} triples"
 
 
+@_text_formats
 def write_trig(triples: list[Triple], out: IO[bytes], prefixes: dict[str, str]) -> str:
     out.write(turtle_header(prefixes).encode("utf-8"))
     for name, members in sorted(named_graphs(triples).items()):
@@ -96,41 +164,156 @@ def write_trig(triples: list[Triple], out: IO[bytes], prefixes: dict[str, str]) 
     return f"{len(triples)} triples"
 
 
-def _oxigraph_writer(format_name: str, use_prefixes: bool = True):
+def _oxigraph_writer(format_name: str, name: str):
     def write(triples: list[Triple], out: IO[bytes], prefixes: dict[str, str]) -> str:
         import pyoxigraph as ox
 
         ox.serialize((to_oxigraph(t) for t in triples), out, getattr(ox.RdfFormat, format_name),
                      prefixes=prefixes)
         return f"{len(triples)} triples"
-    write.__name__ = f"write_{format_name.lower()}"
-    return write
+    write.__name__ = name
+    return _text_formats(write)
 
 
-write_jsonld = _oxigraph_writer("JSON_LD", use_prefixes=False)
-write_rdfxml = _oxigraph_writer("RDF_XML")
+@_text_formats
+def write_jsonld(triples: list[Triple], out: IO[bytes], prefixes: dict[str, str]) -> str:
+    """JSON-LD compacted with kg's published context (see kg.jsonld)."""
+    import json
+
+    from .jsonld import compact
+
+    text = json.dumps(compact(triples, prefixes), indent=1, ensure_ascii=False)
+    out.write(text.encode("utf-8") + b"\n")
+    return f"{len(triples)} triples"
 
 
-def _network_writer(write_network):
+write_rdfxml = _oxigraph_writer("RDF_XML", "write_rdfxml")
+
+
+def export_network(triples: Iterable[Triple]):
+    """The graph as networkx for GraphML, GEXF and CSV: articles, entities and trends
+    as nodes with `type`, `label` and `iri` (articles also `date`, `url`), edges with
+    their `relation`; attributes that are not plain values (a trend's months) as JSON
+    text, an entity's mentions left out (they are in the RDF formats).
+
+    >>> g = export_network([("http://x/a", V.TYPE, V.ARTICLE), ("http://x/a", V.LABEL, Literal("A"))])
+    >>> dict(g.nodes(data=True))
+    {'http://x/a': {'type': 'Article', 'label': 'A', 'iri': 'http://x/a'}}
+    """
+    import json
+
+    from .network import to_networkx
+
+    graph = to_networkx(triples)
+    for node, data in graph.nodes(data=True):
+        data.pop("mentions", None)
+        data["iri"] = node
+        for key, value in data.items():
+            if not isinstance(value, (str, int, float, bool)):
+                data[key] = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return graph
+
+
+def _network_writer(write_network, name: str):
     def write(triples: list[Triple], out: IO[bytes], prefixes: dict[str, str]) -> str:
-        from .network import to_networkx
-
-        graph = to_networkx(triples)
-        for node, data in graph.nodes(data=True):
-            data.pop("mentions", None)  # lists: neither GraphML nor GEXF can hold them
-            data["iri"] = node
+        graph = export_network(triples)
         write_network(graph, out)
         return f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges"
-    return write
+    write.__name__ = name
+    return _text_formats(write)
 
 
-def write_graphml(triples: list[Triple], out: IO[bytes], prefixes: dict[str, str]) -> str:
+def _write_graphml(graph, out) -> None:
     import networkx as nx
 
-    return _network_writer(nx.write_graphml)(triples, out, prefixes)
+    nx.write_graphml(graph, out)
 
 
-def write_gexf(triples: list[Triple], out: IO[bytes], prefixes: dict[str, str]) -> str:
+def _write_gexf(graph, out) -> None:
     import networkx as nx
 
-    return _network_writer(nx.write_gexf)(triples, out, prefixes)
+    nx.write_gexf(graph, out)
+
+
+write_graphml = _network_writer(_write_graphml, "write_graphml")
+write_gexf = _network_writer(_write_gexf, "write_gexf")
+
+NODE_COLUMNS = ("id", "label", "type", "articles", "date", "url")
+EDGE_COLUMNS = ("source", "target", "type", "label", "weight")
+# A spreadsheet runs a cell that starts with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(text: str) -> str:
+    """Text a spreadsheet shows as text: one that would start a formula gets a leading
+    apostrophe (the usual defence against CSV injection).
+
+    >>> spreadsheet_text("=HYPERLINK(1)"), spreadsheet_text("Digital Twins")
+    ("'=HYPERLINK(1)", 'Digital Twins')
+    """
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def csv_rows(graph) -> tuple[Iterator[tuple], Iterator[tuple]]:
+    """The rows (after a header) of nodes.csv and edges.csv for a network from
+    `export_network`: a node's `articles` is the number of articles linking to it (for
+    a trend, the articles it counts); edges are directed, `label` is the relation and
+    `weight` the relatedness score (1 for other edges).
+
+    >>> g = export_network([("a", V.TYPE, V.ARTICLE), ("a", V.LABEL, Literal("A")),
+    ...                     ("t", V.TYPE, V.KG + "Technology"), ("t", V.LABEL, Literal("=T")),
+    ...                     ("a", V.KG + "mentionsTechnology", "t")])
+    >>> nodes, edges = csv_rows(g)
+    >>> list(nodes), list(edges)
+    ([('id', 'label', 'type', 'articles', 'date', 'url'), ('a', 'A', 'Article', '', '', ''), \
+('t', "'=T", 'Technology', 1, '', '')], [('source', 'target', 'type', 'label', 'weight'), \
+('a', 't', 'Directed', 'mentionsTechnology', 1)])
+    """
+    def nodes():
+        yield NODE_COLUMNS
+        for node, data in sorted(graph.nodes(data=True)):
+            if data.get("type") == "Article":
+                articles = ""
+            elif "articles" in data:
+                articles = data["articles"]
+            else:
+                articles = len({s for s in graph.predecessors(node)
+                                if graph.nodes[s].get("type") == "Article"})
+            yield (node, spreadsheet_text(str(data.get("label", ""))), data.get("type", ""),
+                   articles, data.get("date", ""), data.get("url", ""))
+
+    def edges():
+        yield EDGE_COLUMNS
+        for source, target, data in sorted(graph.edges(data=True),
+                                           key=lambda e: (e[0], e[1], e[2]["relation"])):
+            yield source, target, "Directed", data["relation"], data.get("score", 1)
+    return nodes(), edges()
+
+
+@_text_formats
+def write_csv(triples: list[Triple], outs: dict[str, IO[bytes]], prefixes: dict[str, str]) -> str:
+    """nodes.csv and edges.csv (UTF-8, RFC 4180), for spreadsheets and Gephi's import."""
+    import csv
+
+    graph = export_network(triples)
+    for name, rows in zip(("nodes.csv", "edges.csv"), csv_rows(graph)):
+        text = io.TextIOWrapper(outs[name], encoding="utf-8", newline="", write_through=True)
+        csv.writer(text, lineterminator="\r\n").writerows(rows)
+        text.detach()
+    return f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges"
+
+
+def write_files(fmt, triples: list[Triple], prefixes: dict[str, str], folder) -> str:
+    """Write a format of several files (`fmt.files`) into a folder, each atomically and
+    none unless all are written."""
+    from contextlib import ExitStack
+    from pathlib import Path
+
+    from .files import atomic_write
+
+    if not isinstance(folder, (str, Path)) or str(folder) == "-":
+        raise InputError(f"{fmt.name} writes {' and '.join(fmt.files)}: give a folder")
+    with ExitStack() as stack:
+        outs = {name: stack.enter_context(atomic_write(Path(folder) / name, "wb"))
+                for name in fmt.files}
+        return fmt.writer(triples, outs, prefixes)

@@ -42,6 +42,10 @@ class Format:
     rdf: ox.RdfFormat | None = None  # pyoxigraph's format, where it has one
     results: ox.QueryResultsFormat | None = None
     aliases: tuple[str, ...] = ()  # other names clients use (`turtle`, `json-ld`, `n3`)
+    other_media_types: tuple[str, ...] = ()  # others clients ask for it by (`text/n3`)
+    # Formats written as several files into a folder: their names; the writer then takes
+    # {name: binary stream} instead of one stream.
+    files: tuple[str, ...] = ()
 
     @property
     def extension(self) -> str:
@@ -60,25 +64,32 @@ def register(fmt: Format) -> Format:
 
 
 def _rdf(name: str, rdf: ox.RdfFormat, family: str, description: str, writer,
-         aliases: tuple[str, ...] = ()) -> Format:
-    return register(Format(name, family, (rdf.file_extension,), rdf.media_type, description,
-                           writer, rdf=rdf, aliases=aliases))
+         aliases: tuple[str, ...] = (), media: tuple[str, ...] = (),
+         extensions: tuple[str, ...] = ()) -> Format:
+    return register(Format(name, family, (rdf.file_extension, *extensions), rdf.media_type,
+                           description, writer, rdf=rdf, aliases=aliases,
+                           other_media_types=media))
 
 
 def _results(name: str, results: ox.QueryResultsFormat, description: str,
-             aliases: tuple[str, ...] = ()) -> Format:
+             aliases: tuple[str, ...] = (), media: tuple[str, ...] = ()) -> Format:
     return register(Format(name, "results", (results.file_extension, name),
                            results.media_type.split(";")[0], description, results=results,
-                           aliases=aliases))
+                           aliases=aliases, other_media_types=media))
 
 
-_rdf("ttl", ox.RdfFormat.TURTLE, "graph", "Turtle", export.write_turtle, ("turtle",))
+# Aliases and other media types: the names SPARQL clients send for them (SPARQLWrapper's
+# format=, Fuseki's output=, Virtuoso's format=; Turtle is the N3 a client can read).
+_rdf("ttl", ox.RdfFormat.TURTLE, "graph", "Turtle", export.write_turtle, ("turtle", "n3"),
+     ("application/turtle", "application/x-turtle", "text/n3", "text/rdf+n3", "application/n3"))
 _rdf("nt", ox.RdfFormat.N_TRIPLES, "graph", "N-Triples", export.write_ntriples,
-     ("ntriples", "n-triples"))
-_rdf("jsonld", ox.RdfFormat.JSON_LD, "graph", "JSON-LD", export.write_jsonld,
-     ("json-ld",))
+     ("ntriples", "n-triples"), ("text/plain",))
+_rdf("jsonld", ox.RdfFormat.JSON_LD, "graph",
+     "JSON-LD compacted with kg's context (ontology/context.jsonld)", export.write_jsonld,
+     ("json-ld", "json"), ("application/json", "application/x-json+ld"))
 _rdf("rdfxml", ox.RdfFormat.RDF_XML, "graph", "RDF/XML", export.write_rdfxml,
-     ("rdf", "xml", "rdf+xml"))
+     ("rdf", "xml", "rdf+xml", "rdf/xml"), ("application/xml", "text/xml"),
+     ("rdfxml", "owl"))
 _rdf("nq", ox.RdfFormat.N_QUADS, "dataset", "N-Quads, a named graph per article",
      export.write_nquads, ("nquads", "n-quads"))
 _rdf("trig", ox.RdfFormat.TRIG, "dataset", "TriG, a named graph per article",
@@ -87,8 +98,13 @@ register(Format("graphml", "network", ("graphml",), "application/graphml+xml",
                 "GraphML (Gephi, Cytoscape, yEd)", export.write_graphml))
 register(Format("gexf", "network", ("gexf",), "application/gexf+xml", "GEXF (Gephi)",
                 export.write_gexf))
-_results("json", ox.QueryResultsFormat.JSON, "SPARQL 1.1 Query Results JSON")
-_results("xml", ox.QueryResultsFormat.XML, "SPARQL Query Results XML")
+register(Format("csv", "network", ("csv",), "text/csv",
+                "nodes.csv and edges.csv in a folder (spreadsheets, Gephi)", export.write_csv,
+                files=("nodes.csv", "edges.csv")))
+_results("json", ox.QueryResultsFormat.JSON, "SPARQL 1.1 Query Results JSON",
+         ("srj", "sparql-results+json"), ("application/json",))
+_results("xml", ox.QueryResultsFormat.XML, "SPARQL Query Results XML",
+         ("srx", "sparql-results+xml"), ("application/xml", "text/xml"))
 _results("csv", ox.QueryResultsFormat.CSV, "SPARQL 1.1 Query Results CSV")
 _results("tsv", ox.QueryResultsFormat.TSV, "SPARQL 1.1 Query Results TSV")
 
@@ -105,7 +121,7 @@ def find(text: str, family: str | None = None) -> Format | None:
     media = text.split(";")[0].strip()
     extension = text.rsplit(".", 1)[-1]
     for matches in (lambda f: text == f.name or text in f.aliases,
-                    lambda f: media == f.media_type,
+                    lambda f: media == f.media_type or media in f.other_media_types,
                     lambda f: extension in f.extensions):
         found = next((f for f in candidates if matches(f)), None)
         if found is not None:

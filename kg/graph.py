@@ -6,7 +6,7 @@ with it one call away; each view of it is made once, when first asked for:
 >>> import kg, tempfile
 >>> graph = kg.build(["examples"], tempfile.mkdtemp(), html=False)
 >>> graph.count_by_class()["Article"], len(graph)
-(1, 552)
+(1, 556)
 >>> graph.query("SELECT (COUNT(*) AS ?n) WHERE { ?t a kg:Technology }").values()
 [{'n': '6'}]
 >>> graph.to_networkx().number_of_nodes() > 10
@@ -163,11 +163,16 @@ class Graph:
 
     # --- writing ----------------------------------------------------------------------
 
-    def export(self, output: IO[bytes], fmt: str | Format) -> str:
-        """Write the graph to a binary stream in an export format (a Format or its name);
+    def export(self, output: "IO[bytes] | str | Path", fmt: str | Format) -> str:
+        """Write the graph to a binary stream in an export format (a Format or its name),
+        or, for a format of several files (csv: nodes.csv, edges.csv), into a folder;
         returns what was written ("553 triples")."""
         if not isinstance(fmt, Format):
             fmt = export_format(fmt, None)
+        if fmt.files:
+            from .export import write_files
+
+            return write_files(fmt, self.triples, self.prefixes, output)
         return fmt.writer(self.triples, output, self.prefixes)
 
     def stats(self, top: int = 10, **options):
@@ -199,11 +204,12 @@ def open_graph(path: str | Path, kinds: KindTable = KINDS) -> Graph:
 
 def build_graph(records: Iterable[ArticleRecord], base: str = V.DEFAULT_BASE,
                 today: _dt.date | None = None, aliases: AliasTable | None = None,
-                kinds: KindTable = KINDS) -> Graph:
+                kinds: KindTable = KINDS, related=None) -> Graph:
     """The Graph of extracted records, in memory (for small corpora and tests; `kg.build`
     streams the same triples to disk). Deterministic for the same records."""
     records = list(records)
-    triples, diagnostics = assemble(records, base, today or build_date(), aliases, kinds)
+    triples, diagnostics = assemble(records, base, today or build_date(), aliases, kinds,
+                                    related)
     report = BuildReport([], base)
     report.records, report.diagnostics = records, diagnostics
     report.triple_count = len(triples)

@@ -29,8 +29,8 @@ block is sorted, so the same input always gives the same output.
 >>> rec = extract(parse_text("# __T__, (from page [20250323](https://x.org/p/1).)\\n\\n"
 ...                          "## Keywords\\n\\n* AI\\n", "a.md"))
 >>> part = article_part([rec], base="http://ex.org/")
->>> ("http://ex.org/article/a", V.KG + "hasKeyword", "http://ex.org/keyword/ai") in part.triples
-True
+>>> part.refs  # pointing at an entity: written once the corpus' joins are known
+[('http://ex.org/article/a', 'https://w3id.org/hskg/ontology#hasKeyword', 'http://ex.org/keyword/ai')]
 """
 
 from __future__ import annotations
@@ -40,14 +40,13 @@ import urllib.parse
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
 from . import vocab as V
 from .dates import parse_page_date
 from .kinds import KINDS, EntityKind, KindTable
 from .model import ArticleRecord, Diagnostic, Mention
 from .rdf import Literal, Triple, article_iri, iri_segment, page_iri, safe_url, sort_key
-from .identity import identity_key
 from .resolve import AliasTable, alias_keys, name_key, resolution_key
 
 __all__ = ["ArticlePart", "article_part", "SharedNodes", "entity_iri", "count_classes",
@@ -74,11 +73,20 @@ def entity_iri(base: str, kind: EntityKind, label: str, aliases: AliasTable | No
 
 @dataclass
 class ArticlePart:
-    """What one article contributes: its own triples and what it says about shared nodes."""
+    """What one article contributes: its own triples and what it says about shared nodes.
+
+    Triples whose object is an entity (the article's links to its entities, its
+    mentions' `mentionOf` and `drivenBy`) are not among `triples` but in `refs`, with
+    the entity's key IRI: which node a key ends up as depends on the whole corpus
+    (kg.resolve.join_keys), so they are written once that is known.
+    """
 
     article_id: str
     triples: list[Triple]  # sorted; subjects: the article, its summaries, its mentions
     forms: list[tuple[str, str]] = field(default_factory=list)  # (entity IRI, surface form)
+    refs: list[tuple[str, str, str]] = field(default_factory=list)  # (subject, property, entity)
+    # What relatedness reads: (entity IRI, a text about it in this article)
+    texts: list[tuple[str, str]] = field(default_factory=list)
     # (entity IRI, property IRI, other entity IRI): entity-level links named in table
     # columns, e.g. (signal, kg:drivenBy, driving force)
     entity_links: list[tuple[str, str, str]] = field(default_factory=list)
@@ -93,9 +101,9 @@ class ArticlePart:
     url: str | None = None  # external link
 
     def without_triples(self) -> "ArticlePart":
-        return ArticlePart(self.article_id, [], self.forms, self.entity_links, self.pages,
-                           self.links, self.diagnostics, self.mentions, self.title, self.date,
-                           self.url)
+        return ArticlePart(self.article_id, [], self.forms, self.refs, self.texts,
+                           self.entity_links, self.pages, self.links, self.diagnostics,
+                           self.mentions, self.title, self.date, self.url)
 
 
 class _ArticleBuilder:
@@ -107,10 +115,15 @@ class _ArticleBuilder:
         self.records = sorted(records, key=lambda r: (r.rendering is not None,
                                                       r.rendering or "", r.path))
         self.triples: set[Triple] = set()
+        self.refs: set[tuple[str, str, str]] = set()
         self.part = ArticlePart(article_id=self.records[0].article_id, triples=[])
 
     def add(self, s: str, p: str, o: "str | Literal") -> None:
         self.triples.add((s, p, o))
+
+    def refer(self, s: str, p: str, entity: str) -> None:
+        """A triple whose object is an entity (see ArticlePart.refs)."""
+        self.refs.add((s, p, entity))
 
     def entity(self, kind: EntityKind, label: str) -> str:
         iri = entity_iri(self.base, kind, label, self.aliases)
@@ -129,6 +142,7 @@ class _ArticleBuilder:
         for record in self.records:
             self.summary(iri, record)
         self.part.triples = sorted(self.triples, key=sort_key)
+        self.part.refs = sorted(self.refs)
         self.part.title = primary.title or self.part.article_id
         dates = [r.page_date.isoformat() for r in self.records if r.page_date]
         self.part.date = min(dates) if dates else None
@@ -171,7 +185,9 @@ class _ArticleBuilder:
                           "http(s) IRI; kept as text")
         for name in record.names:
             kind = self.kinds[name.kind]
-            add(article, kind.property_iri, self.entity(kind, name.text))
+            entity = self.entity(kind, name.text)
+            self.refer(article, kind.property_iri, entity)
+            self.part.texts.append((entity, name.text))
         used: Counter[str] = Counter()
         for mention in record.mentions:
             self.mention(article, summary, record, mention, used)
@@ -183,18 +199,20 @@ class _ArticleBuilder:
                 used: Counter[str]) -> None:
         kind = self.kinds[mention.kind]
         entity = self.entity(kind, mention.name)
-        local = f"{summary}/{kind.segment}/{iri_segment(identity_key(mention.name))}"
+        local = f"{summary}/{kind.segment}/{iri_segment(resolution_key(mention.name))}"
         used[local] += 1
         if used[local] > 1:  # the same entity twice in one table: keep both rows
             self.warn(record, mention.line, f"{kind.label.lower()} {mention.name!r} appears "
                       "again in this file; kept as a second mention")
             local = f"{local}/{used[local]}"
         add = self.add
-        add(article, kind.property_iri, entity)
+        self.refer(article, kind.property_iri, entity)
         add(article, V.HAS_MENTION, local)
         add(local, V.TYPE, kind.mention_class)
         add(local, V.TYPE, V.MENTION)  # stated, so queries and SHACL need no reasoner
-        add(local, V.MENTION_OF, entity)
+        self.refer(local, V.MENTION_OF, entity)
+        self.part.texts.append((entity, f"{mention.name}. {mention.description}"
+                                if mention.description else mention.name))
         add(local, V.LABEL, Literal(mention.name))
         add(local, V.DERIVED_FROM, summary)
         add(local, V.SOURCE_LINE, Literal(str(mention.line), V.XSD_INTEGER))
@@ -211,8 +229,9 @@ class _ArticleBuilder:
                 continue
             if column.names_kind:  # the cell names another entity: a link, on both levels
                 other = self.entity(self.kinds[column.names_kind], value)
-                add(local, V.KG + column.property, other)
+                self.refer(local, V.KG + column.property, other)
                 self.part.entity_links.append((entity, V.KG + column.property, other))
+                self.part.texts.append((other, value))
             else:
                 add(local, V.KG + column.property, Literal(value))
                 facts[column.property] = value
@@ -251,10 +270,13 @@ class SharedNodes:
     """
 
     def __init__(self, base: str, today: _dt.date, aliases_used: bool = False,
-                 kinds: KindTable = KINDS):
+                 kinds: KindTable = KINDS, canonical: Callable[[str], str] | None = None):
         self.base = base
         self.today = today
         self.kinds = kinds
+        # The node an entity key IRI is part of (the corpus joins keys: kg.resolve.join_keys).
+        self.canonical: Callable[[str], str] = canonical or _same
+        self._members: dict[str, list[str]] | None = None  # canonical IRI -> its keys
         self._by_segment = {kind.segment: kind for kind in kinds}
         # With an aliases file, an entity's key may differ from its names' own keys.
         self.aliases_used = aliases_used
@@ -271,6 +293,11 @@ class SharedNodes:
 
     # --- gathering ----------------------------------------------------------------
 
+    def set_canonical(self, canonical: Callable[[str], str]) -> None:
+        """Use the corpus' joins (a function from key IRI to node IRI) from now on."""
+        self.canonical = canonical
+        self._members = None
+
     def add(self, part: ArticlePart) -> None:
         self._count(part, 1)
 
@@ -279,6 +306,7 @@ class SharedNodes:
         self._count(part, -1)
 
     def _count(self, part: ArticlePart, step: int) -> None:
+        self._members = None
         (self.loaded.add if step > 0 else self.loaded.discard)(part.article_id)
         for iri, form in part.forms:
             self._count_form(iri, form, step)
@@ -319,18 +347,29 @@ class SharedNodes:
     def touched(self, part: ArticlePart) -> set[int]:
         """The buckets whose triples the part can change."""
         base = self.base
-        subjects = [iri for iri, _ in part.forms]
+        subjects = [self.canonical(iri) for iri, _ in part.forms]
         subjects += [page_iri(base, page) for _, page, _ in part.pages]
         subjects += [article_iri(base, target) for target, _ in part.links]
         subjects.append(article_iri(base, part.article_id))
         return {self.bucket(iri) for iri in subjects}
 
+    def groups(self) -> dict[str, list[str]]:
+        """The entity nodes: each canonical IRI with the key IRIs it is made of, sorted."""
+        if self._members is None:
+            found: dict[str, list[str]] = defaultdict(list)
+            canonical = self.canonical
+            for iri in self.forms:
+                found[canonical(iri)].append(iri)
+            self._members = {node: sorted(keys) for node, keys in found.items()}
+        return self._members
+
     def members(self, buckets: set[int] | None = None) -> dict[int, list[tuple[str, str]]]:
         """The shared subjects per output bucket (all buckets, or only `buckets`), as
-        (what, key) pairs: ("entity", IRI), ("page", page id), ("link", article id)."""
+        (what, key) pairs: ("entity", canonical IRI), ("page", page id), ("link",
+        article id)."""
         found: dict[int, list[tuple[str, str]]] = defaultdict(list)
         bucket = self.bucket
-        subjects = [("entity", iri, iri) for iri in self.forms]
+        subjects = [("entity", iri, iri) for iri in self.groups()]
         subjects += [("page", page, page_iri(self.base, page)) for page in self.pages]
         # Links to loaded articles too: their triples are left out (bucket_triples), but
         # the state is kept, for when the article goes away again.
@@ -366,9 +405,25 @@ class SharedNodes:
         members = self.members(buckets)
         return [t for number in sorted(members) for t in self.bucket_triples(members[number])]
 
+    def keys_of(self, iri: str) -> list[str]:
+        """The key IRIs a canonical entity IRI is made of (kept per key in the cache)."""
+        return self.groups().get(iri, [iri])
+
+    def forms_of(self, iri: str) -> "str | dict[str, int]":
+        """The surface forms of a canonical entity (all its keys'), as `forms` holds them."""
+        keys = self.keys_of(iri)
+        if len(keys) == 1:
+            return self.forms[keys[0]]
+        merged: dict[str, int] = {}
+        for key in keys:
+            forms = self.forms[key]
+            for form, count in ({forms: 1} if forms.__class__ is str else forms).items():
+                merged[form] = merged.get(form, 0) + count
+        return merged
+
     def _entity_triples(self, iri: str, out: list[Triple]) -> None:
         add = out.append
-        forms = self.forms[iri]
+        forms = self.forms_of(iri)
         kind = self.kind(iri)
         add((iri, V.TYPE, kind.cls))
         if kind.concept:
@@ -387,11 +442,14 @@ class SharedNodes:
             keys = {urllib.parse.unquote(iri[iri.rfind("/") + 1:].replace("_", " "))}
         keys.update(key for form in every if "(" in form for key in alias_keys(form))
         out.extend((iri, V.HIDDEN_LABEL, Literal(key)) for key in keys if key)
-        out.extend((iri, prop, other) for prop, other in self.entity_links.get(iri, ()))
+        canonical = self.canonical
+        linked = {(prop, canonical(other)) for key in self.keys_of(iri)
+                  for prop, other in self.entity_links.get(key, ())}
+        out.extend((iri, prop, other) for prop, other in linked)
 
     def label(self, iri: str) -> str:
         """The label of a shared entity (its most frequent surface form)."""
-        forms = self.forms[iri]
+        forms = self.forms_of(iri)
         return forms if forms.__class__ is str else most_common(forms)
 
     def _page_triples(self, page: str, out: list[Triple]) -> None:
@@ -433,6 +491,10 @@ class SharedNodes:
                                   for page, paths in self.page_paths.items())
 
 
+def _same(iri: str) -> str:
+    return iri
+
+
 def page_date_warnings(pages: Iterable[tuple[str, Iterable[str], str | None]]
                        ) -> list[Diagnostic]:
     """Warnings for the files of pages whose id is not a usable date, in path order,
@@ -470,19 +532,32 @@ def group_by_article(records: Iterable[ArticleRecord]) -> dict[str, list[Article
 
 
 def assemble(records: Iterable[ArticleRecord], base: str, today: _dt.date,
-             aliases: AliasTable | None = None, kinds: KindTable = KINDS
+             aliases: AliasTable | None = None, kinds: KindTable = KINDS, related=None
              ) -> tuple[list[Triple], list[Diagnostic]]:
     """All the triples of some records, sorted, and the diagnostics met, in memory (for
-    small corpora and tests; `kg.build` streams the same triples to disk)."""
+    small corpora and tests; `kg.build` streams the same triples to disk). `related`
+    is a kg.related.Settings (None: the defaults)."""
+    from .corpus import canonical_map, corpus_triples, link_triples
+    from .related import Settings
+
     records = list(records)
     shared = SharedNodes(base, today, aliases is not None, kinds)
     triples: list[Triple] = []
     diagnostics = [d for record in records for d in record.diagnostics]
+    parts = []
     for group in group_by_article(records).values():
         part = article_part(group, base, aliases, kinds)
         shared.add(part)
+        parts.append(part)
         triples.extend(part.triples)
         diagnostics.extend(part.diagnostics)
+    canonical = canonical_map(((iri, form) for part in parts for iri, form in part.forms),
+                              base, kinds, aliases)
+    shared.set_canonical(canonical)
+    for part in parts:
+        triples.extend(link_triples(part.refs, canonical))
     triples.extend(shared.triples())
+    triples.extend(corpus_triples(parts, canonical, base, kinds, related or Settings(),
+                                  shared.label)[0])
     triples.sort(key=sort_key)
     return triples, diagnostics + shared.diagnostics()

@@ -5,7 +5,7 @@ This is the Python API the CLI and the notebooks share:
 >>> import kg, tempfile
 >>> graph = kg.build(["examples"], tempfile.mkdtemp(), html=False)
 >>> graph.report.counts["Article"], graph.report.triple_count
-(1, 552)
+(1, 556)
 
 How a build runs, so it stays fast on big archives:
 
@@ -33,18 +33,21 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import vocab as V
-from .blocks import BlockAppender, BlockCopier, open_blocks, open_or_none, read_range
+from .blocks import BlockAppender, BlockCopier, open_or_none, read_range
 from .cache import (BuildCache, CachedArticle, CachedBucket, FileSignature, SharedRows,
-                    cache_dir, cache_key, decode_part, encode_part, load_cache, load_shared,
-                    page_problems, prepare_cache_dir, reusable)
+                    cache_dir, cache_key, decode_part, encode_part, load_all_forms, load_cache,
+                    load_shared, page_problems, prepare_cache_dir, reusable)
+from .corpus import Canonical, canonical_map, corpus_triples, link_triples
 from .dates import build_date
 from .errors import CacheError
 from .extract import extract, split_stem
-from .files import SourceFile, atomic_write, content_digest, find_sources, remove_leftovers
+from .files import (TEMP_PREFIX, SourceFile, atomic_write, content_digest, find_sources,
+                    remove_leftovers)
 from .graph import BuildReport, Graph
 from .kinds import KINDS, KindTable
 from .progress import progress_bar
 from .rdf import check_base
+from .related import Settings as RelatedSettings
 from .resolve import AliasTable
 from .turtle import graph_prefixes, turtle_body, turtle_header
 from .parts import ArticlePart, SharedNodes, article_part, count_classes, page_date_warnings
@@ -188,7 +191,7 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
           base: str = V.DEFAULT_BASE, html: bool = True, today: _dt.date | None = None,
           workers: int | None = None, use_cache: bool = True, progress: bool = False,
           keep_records: bool = False, aliases: str | Path | AliasTable | None = None,
-          kinds: KindTable = KINDS) -> Graph:
+          kinds: KindTable = KINDS, related: RelatedSettings | None = None) -> Graph:
     """Build the knowledge graph of the summaries under `sources` into `outdir`; returns
     the Graph, whose `report` says what was read, counted, written and found wrong.
 
@@ -196,7 +199,8 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
     and keeps a cache in `outdir/.kg-cache` so the next build only reads what changed.
     `aliases` is an aliases file (or table) of an analyst's same/never decisions
     (kg.resolve); a changed file rebuilds everything. `kinds` is the table of
-    entity kinds (kg.kinds.KINDS).
+    entity kinds (kg.kinds.KINDS); `related` how related links and trends are made
+    (kg.related.Settings; `Settings(enabled=False)` makes none).
 
     Raises InputError for a source that does not exist or a malformed aliases file.
     """
@@ -206,7 +210,7 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
     if aliases is not None and not isinstance(aliases, AliasTable):
         aliases = AliasTable.read(aliases)
     run = _Build(Path(outdir), base, today or build_date(), use_cache and not keep_records,
-                 keep_records, aliases, kinds)
+                 keep_records, aliases, kinds, related or RelatedSettings())
 
     def attempt() -> BuildReport:
         result = run.write(files, workers or os.cpu_count() or 1, progress)
@@ -244,10 +248,11 @@ class _Build:
     """
 
     def __init__(self, outdir: Path, base: str, today: _dt.date, use_cache: bool,
-                 keep_records: bool, aliases: AliasTable | None, kinds: KindTable):
+                 keep_records: bool, aliases: AliasTable | None, kinds: KindTable,
+                 related: RelatedSettings):
         self.outdir, self.base, self.today = outdir, base, today
         self.use_cache, self.keep_records, self.aliases = use_cache, keep_records, aliases
-        self.kinds = kinds
+        self.kinds, self.related = kinds, related
         key = cache_key(base, aliases.digest if aliases else None, kinds.digest)
         # Without use_cache nothing of the previous build is reused; the new cache is
         # still written (the explorer page is drawn from it).
@@ -261,6 +266,10 @@ class _Build:
         self.new = BuildCache(old.key, today=self.today.isoformat())
         self.shared = self.new_shared()
         self.incremental = False
+        self.complete = True  # self.shared holds every shared node
+        self.canonical = Canonical(self.base, {})
+        self.links: list = []  # this build's related links and trends (for the page)
+        self.trends: list = []
 
     def new_shared(self) -> SharedNodes:
         return SharedNodes(self.base, self.today, self.aliases is not None, self.kinds)
@@ -270,6 +279,9 @@ class _Build:
         self.begin(BuildCache(self.old.key))
 
     def write(self, files: list[SourceFile], workers: int, progress: bool) -> BuildReport:
+        """Write graph.ttl: the article blocks (copied or made by workers), then what needs
+        the whole corpus: each article's triples pointing at entities (through the keys
+        the corpus joined), the shared nodes, related links and trends."""
         prepare_cache_dir(self.outdir)
         groups = group_files(files)
         reused = {}
@@ -291,119 +303,159 @@ class _Build:
         result = BuildReport(files, self.base)
         result.reused = len(reused)
         result.records = [] if self.keep_records else None
-        shared = self.shared
         bar = progress_bar(len(jobs), progress)
         computed = _results(jobs, workers, bar)
         rows: SharedRows | None = None
+        parts_file = self.parts_path if append else \
+            cache_dir(self.outdir) / f"{TEMP_PREFIX}parts.bin.{os.getpid()}"
         try:
             with open_or_none(self.turtle_path if reused else None, close_later=True) as old_turtle, \
                     open_or_none(self.parts_path if reused else None) as old_parts:
                 old_parts_of_gone = [self.old_part(old_parts, self.old.articles[article_id])
                                      for article_id in gone] if incremental else []
-                new_parts = []
                 # (closing: the writer threads stop before their files close, on every path)
                 with atomic_write(self.turtle_path, "wb") as out, \
-                        open_blocks(self.parts_path, append) as parts, \
-                        closing(BlockCopier(old_turtle, out)) as turtle, \
-                        closing(BlockAppender(parts) if append
-                                else BlockCopier(old_parts, parts)) as blobs:
+                        closing(BlockCopier(old_turtle, out)) as turtle:
                     turtle.write(turtle_header(graph_prefixes(self.base, self.kinds))
                                  .encode("utf-8"))
-                    for article_id in groups:
-                        if article_id in reused:
-                            old_entry, signatures = reused[article_id]
-                            if not incremental:
-                                shared.add(self.old_part(old_parts, old_entry))
-                            entry = self.reuse(old_entry, signatures, turtle, blobs)
-                        else:
-                            article = next(computed)
-                            entry = self.store(article, turtle, blobs)
-                            if article.documents:
-                                (new_parts.append if incremental else shared.add)(article.part)
-                            if self.keep_records and article.records:
-                                result.records.extend(article.records)
-                        if entry.documents:
-                            self.new.articles[article_id] = entry
-                        result.documents.extend(entry.documents)
-                        result.diagnostics.extend(entry.diagnostics)
-                    dirty = None
-                    if incremental:  # the old parts out, the new ones in, bucket by bucket
-                        dirty = set()
-                        for part in old_parts_of_gone + new_parts:
-                            dirty |= shared.touched(part)
-                        load_shared(self.old, shared, dirty)
-                        for part in old_parts_of_gone:
-                            shared.remove(part)
-                        for part in new_parts:
-                            shared.add(part)
-                        shared.loaded = set(self.new.articles)
-                    rows = SharedRows(self.outdir, self.old if incremental else None)
-                    if dirty is not None:
-                        rows.clear(dirty)
-                    self.write_shared(shared, dirty, turtle, rows)
+                    with open(parts_file, "ab" if append else "wb") as parts, \
+                            closing(BlockAppender(parts) if append
+                                    else BlockCopier(old_parts, parts)) as blobs:
+                        new_parts = self.stream_articles(groups, reused, computed, turtle, blobs,
+                                                         old_parts, result)
+                        blobs.finish()
+                    canonical, rejoined = self.join_corpus(old_parts_of_gone, new_parts)
+                    with open(parts_file, "rb") as handle:
+                        self.write_links(turtle, handle, set(reused) if not rejoined else set())
+                        rows = self.write_shared(turtle, old_parts_of_gone, new_parts, canonical,
+                                                 incremental and not rejoined)
+                        self.write_corpus(turtle, handle, canonical, result)
                     rows.store_articles(self.new)  # while the writer threads copy
                     turtle.finish()
-                    blobs.finish()
             rows.commit(self.new)
+            if parts_file != self.parts_path:
+                os.replace(parts_file, self.parts_path)
         except BaseException:
             if rows is not None:
                 rows.abort()
+            if parts_file != self.parts_path:
+                parts_file.unlink(missing_ok=True)
             raise
         finally:
             computed.close()
             bar.close()
-        counts: Counter = Counter()
-        for entry in list(self.new.articles.values()) + list(self.new.buckets.values()):
+        counts: Counter = Counter(result.counts)
+        for entry in self.new.articles.values():
+            counts.update(entry.counts)
+            result.triple_count += entry.triple_count + entry.link_triple_count
+        for entry in self.new.buckets.values():
             counts.update(entry.counts)
             result.triple_count += entry.triple_count
         result.counts = dict(sorted(counts.items()))
-        result.diagnostics.extend(page_date_warnings(page_problems(self.old)) if incremental
-                                  else shared.diagnostics())
+        result.diagnostics.extend(page_date_warnings(page_problems(self.old))
+                                  if incremental and not rejoined else self.shared.diagnostics())
         result.outputs["turtle"] = self.turtle_path
         return result
 
-    def old_part(self, handle, entry: CachedArticle) -> ArticlePart:
-        return decode_part(read_range(handle, entry.part_offset, entry.part_length))
+    def stream_articles(self, groups, reused, computed, turtle: BlockCopier, blobs, old_parts,
+                        result: BuildReport) -> list[ArticlePart]:
+        """Each article's block of Turtle, in id order: copied from the previous build when
+        its files are unchanged, else made by a worker; returns the new parts (a full
+        build also gathers every part into the shared nodes)."""
+        new_parts = []
+        full = not self.incremental
+        for article_id in groups:
+            if article_id in reused:
+                old_entry, signatures = reused[article_id]
+                if full:
+                    self.shared.add(self.old_part(old_parts, old_entry))
+                entry = self.reuse(old_entry, signatures, turtle, blobs)
+            else:
+                article = next(computed)
+                entry = self.store(article, turtle, blobs)
+                if article.documents:
+                    new_parts.append(article.part)
+                    if full:
+                        self.shared.add(article.part)
+                if self.keep_records and article.records:
+                    result.records.extend(article.records)
+            if entry.documents:
+                self.new.articles[article_id] = entry
+            result.documents.extend(entry.documents)
+            result.diagnostics.extend(entry.diagnostics)
+        return new_parts
 
-    def full_shared(self) -> SharedNodes:
-        """Every shared node of this build (read back from the cache after an
-        incremental build, which only held the buckets it changed)."""
-        if not self.incremental:
-            return self.shared
-        shared = self.new_shared()
-        load_shared(self.old, shared, None)
+    def join_corpus(self, gone_parts: list[ArticlePart], new_parts: list[ArticlePart]
+                    ) -> tuple[Canonical, bool]:
+        """The keys the whole corpus joins (kg.resolve.join_keys), and whether they differ
+        from the previous build's (then every block pointing at entities is made anew)."""
+        if self.incremental:  # the names: the previous build's, less the gone, plus the new
+            forms = load_all_forms(self.old)
+            shared = self.new_shared()
+            shared.forms = forms
+            for part in gone_parts:
+                for iri, form in part.forms:
+                    shared._count_form(iri, form, -1)
+            for part in new_parts:
+                for iri, form in part.forms:
+                    shared._count_form(iri, form, 1)
+            names = shared.forms
+        else:
+            names = self.shared.forms
+        canonical = canonical_map(((iri, form) for iri, forms in names.items()
+                                   for form in ([forms] if forms.__class__ is str else forms)),
+                                  self.base, self.kinds, self.aliases)
+        self.new.joined = canonical.joined
+        self.canonical = canonical
+        return canonical, canonical.joined != self.old.joined
+
+    def write_links(self, turtle: BlockCopier, parts, unchanged: set[str]) -> None:
+        """Each article's triples pointing at entities, in id order: copied from the
+        previous graph.ttl for the `unchanged` articles (when the corpus' joins are the
+        same as then), else made anew from the article's part."""
+        prefixes = graph_prefixes(self.base, self.kinds)
+        for article_id, entry in self.new.articles.items():
+            old = self.old.articles.get(article_id)
+            if article_id in unchanged and old is not None:
+                offset, length, count = turtle.copy(old.link_offset, old.link_length), \
+                    old.link_length, old.link_triple_count
+            else:
+                triples = link_triples(self.old_part(parts, entry).refs, self.canonical)
+                text = turtle_body(triples, prefixes).encode("utf-8")
+                offset, length, count = turtle.write(text), len(text), len(triples)
+            self.new.articles[article_id] = entry._replace(link_offset=offset, link_length=length,
+                                                           link_triple_count=count)
+
+    def write_shared(self, turtle: BlockCopier, gone_parts: list[ArticlePart],
+                     new_parts: list[ArticlePart], canonical: Canonical,
+                     incremental: bool) -> SharedRows:
+        """The shared nodes bucket by bucket (and their rows in the cache): in an
+        incremental build whose joins are unchanged, the buckets the change touches anew
+        and the others copied; else all of them."""
+        shared = self.shared
+        if self.incremental and not incremental:  # the joins changed: every bucket anew
+            shared = self.shared = self.new_shared()
+            load_shared(self.old, shared, None)
+            for part in gone_parts:
+                shared.remove(part)
+            for part in new_parts:
+                shared.add(part)
+        shared.set_canonical(canonical)
+        self.complete = not incremental  # self.shared holds every shared node
+        dirty = None
+        if incremental:  # the old parts out, the new ones in, bucket by bucket
+            dirty = set()
+            for part in gone_parts + new_parts:
+                dirty |= shared.touched(part)
+            load_shared(self.old, shared, dirty)
+            for part in gone_parts:
+                shared.remove(part)
+            for part in new_parts:
+                shared.add(part)
         shared.loaded = set(self.new.articles)
-        return shared
-
-    def parts(self) -> Iterator[ArticlePart]:
-        """The parts of this build's articles, read back from parts.bin in id order."""
-        with open(self.parts_path, "rb") as handle:
-            for entry in self.new.articles.values():
-                yield self.old_part(handle, entry)
-
-    def reuse(self, entry: CachedArticle, signatures, turtle: BlockCopier,
-              blobs: "BlockCopier | BlockAppender") -> CachedArticle:
-        """Copy an unchanged article's Turtle block and part from the previous build."""
-        offset, part_offset = turtle.copy(entry.offset, entry.length), \
-            blobs.copy(entry.part_offset, entry.part_length)
-        return CachedArticle(signatures, offset, entry.length, part_offset, entry.part_length,
-                             entry.documents, entry.diagnostics, entry.counts,
-                             entry.triple_count)
-
-    def store(self, article: ArticleResult, turtle: BlockCopier,
-              blobs: "BlockCopier | BlockAppender") -> CachedArticle:
-        """Write a freshly read article's Turtle block and part."""
-        blob = encode_part(article.part)
-        offset, part_offset = turtle.write(article.turtle), blobs.write(blob)
-        return CachedArticle(article.files, offset, len(article.turtle), part_offset, len(blob),
-                             article.documents, article.problems + article.part.diagnostics,
-                             dict(article.counts), article.triple_count)
-
-    def write_shared(self, shared: SharedNodes, dirty: set[int] | None, turtle: BlockCopier,
-                     rows: SharedRows) -> None:
-        """Write the shared nodes bucket by bucket (and their rows to the cache): all of
-        them, or, in an incremental build, the dirty ones anew and the others copied from
-        the previous graph.ttl."""
+        rows = SharedRows(self.outdir, self.old if incremental else None)
+        if dirty is not None:
+            rows.clear(dirty)
         members = shared.members(dirty)
         keys = sorted(members) if dirty is None else sorted(set(self.old.buckets) | dirty)
         prefixes = graph_prefixes(self.base, self.kinds)
@@ -421,6 +473,58 @@ class _Build:
                     self.new.buckets[key] = CachedBucket(turtle.write(text), len(text),
                                                          dict(count_classes(triples)),
                                                          len(triples))
+        return rows
+
+    def write_corpus(self, turtle: BlockCopier, parts, canonical: Canonical,
+                     result: BuildReport) -> None:
+        """Related links and trends, made from every article's texts each build."""
+        shared = self.full_shared() if self.related.enabled else self.shared
+        triples, self.links, self.trends = corpus_triples(
+            (self.old_part(parts, entry) for entry in self.new.articles.values()), canonical,
+            self.base, self.kinds, self.related, shared.label)
+        if triples:
+            turtle.write(turtle_body(triples, graph_prefixes(self.base, self.kinds))
+                         .encode("utf-8"))
+        result.counts = dict(count_classes(triples))
+        result.triple_count += len(triples)
+
+    def old_part(self, handle, entry: CachedArticle) -> ArticlePart:
+        return decode_part(read_range(handle, entry.part_offset, entry.part_length))
+
+    def full_shared(self) -> SharedNodes:
+        """Every shared node of this build (read back from the cache, once, after an
+        incremental build, which only held the buckets it changed)."""
+        if self.complete:
+            return self.shared
+        shared = self.new_shared()
+        load_shared(self.old, shared, None)
+        shared.loaded = set(self.new.articles)
+        shared.set_canonical(self.canonical)
+        self.shared, self.complete = shared, True
+        return shared
+
+    def parts(self) -> Iterator[ArticlePart]:
+        """The parts of this build's articles, read back from parts.bin in id order."""
+        with open(self.parts_path, "rb") as handle:
+            for entry in self.new.articles.values():
+                yield self.old_part(handle, entry)
+
+    def reuse(self, entry: CachedArticle, signatures, turtle: BlockCopier,
+              blobs: "BlockCopier | BlockAppender") -> CachedArticle:
+        """Copy an unchanged article's Turtle block and part from the previous build."""
+        offset, part_offset = turtle.copy(entry.offset, entry.length), \
+            blobs.copy(entry.part_offset, entry.part_length)
+        return entry._replace(files=signatures, offset=offset, part_offset=part_offset)
+
+    def store(self, article: ArticleResult, turtle: BlockCopier,
+              blobs: "BlockCopier | BlockAppender") -> CachedArticle:
+        """Write a freshly read article's Turtle block and part."""
+        blob = encode_part(article.part)
+        offset, part_offset = turtle.write(article.turtle), blobs.write(blob)
+        return CachedArticle(article.files, offset, len(article.turtle), part_offset, len(blob),
+                             0, 0, 0, article.documents,
+                             article.problems + article.part.diagnostics,
+                             dict(article.counts), article.triple_count)
 
 
 def _size(path: Path) -> int:

@@ -2,26 +2,39 @@
 
     kg push output/graph.ttl --store http://localhost:7878/store
 
-The graph goes up as N-Triples in chunks: the first request of a graph is a PUT
-(replace), the rest POST (add), each retried on connection errors and 5xx
-answers. Afterwards the triples are counted through the store's own SPARQL
-endpoint and compared with what was sent.
+A push never leaves a store with part of the new graph in place of the old one
+where the store takes SPARQL Update: the graph goes up as N-Triples in chunks
+into a temporary named graph (`urn:uuid:...`), and one SPARQL Update request
+then moves it into place (`MOVE <tmp> TO <graph>`: the store replaces the old
+graph in one transaction). A failure before that leaves the old graph as it
+was and the temporary one is removed. A store that refuses SPARQL Update (or
+whose update endpoint kg cannot tell) gets the chunks directly (the first a PUT
+that replaces, then POSTs that add); a failure then says exactly how many
+triples of the graph the store holds. Every request is retried on connection
+errors and 5xx answers; afterwards the triples are counted through the store's
+own SPARQL endpoint and compared with what was sent.
 
 With `per_article=True` each article (the article, its summaries and its
 mentions) goes to its own named graph and everything shared (entities, pages,
-articles only known from links) to one more; a record of what each graph held
+articles only known from links) to one more. A record of what each graph held
 when last pushed to that store is kept next to the graph file, so a re-push
-sends only the graphs that changed and deletes those of articles that are gone.
+sends only the graphs that changed and deletes those of articles that are gone;
+before trusting the record kg counts each graph's triples in the store, so a
+store that lost data (a restart without persistence, a wipe) gets back what it
+lacks. `force=True` sends everything.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
+import re
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -33,6 +46,9 @@ from .files import atomic_write
 if TYPE_CHECKING:
     from .graph import Graph
 
+__all__ = ["push", "PushReport", "query_endpoint_for", "update_endpoint_for", "count_triples",
+           "graph_counts", "CHUNK_TRIPLES"]
+
 CHUNK_TRIPLES = 50_000
 RETRIES = 4
 
@@ -42,10 +58,31 @@ class PushReport:
     graphs_sent: list[str] = field(default_factory=list)  # graph IRIs ("" = default graph)
     graphs_unchanged: int = 0
     graphs_deleted: list[str] = field(default_factory=list)
+    graphs_restored: list[str] = field(default_factory=list)  # recorded, but lacking in the store
     triples_sent: int = 0
     requests: int = 0
     triples_in_store: int | None = None
     expected_in_store: int = 0
+    atomic: bool = False  # moved into place by SPARQL Update
+    update_url: str | None = None
+
+
+# Endpoint layouts of the common stores: Graph Store suffix -> (query, update) suffixes.
+_LAYOUTS = (("/store", "/query", "/update"),  # Oxigraph
+            ("/data", "/sparql", "/update"),  # Fuseki
+            ("/rdf-graphs/service", "", "/statements"),  # GraphDB
+            ("/statements", "", "/statements"),  # GraphDB, RDF4J
+            ("/sparql-graph-crud-auth", "/sparql-auth", "/sparql-auth"),  # Virtuoso
+            ("/sparql-graph-crud", "/sparql", "/sparql"),
+            ("/rdf-graph-store", "/sparql", "/sparql"))
+
+
+def _layout(store_url: str) -> tuple[str, str, str] | None:
+    url = store_url.split("?")[0].rstrip("/")
+    for suffix, query, update in _LAYOUTS:
+        if url.endswith(suffix):
+            return url[: -len(suffix)], query, update
+    return None
 
 
 def query_endpoint_for(store_url: str) -> str:
@@ -55,16 +92,35 @@ def query_endpoint_for(store_url: str) -> str:
     'http://localhost:7878/query'
     >>> query_endpoint_for("http://localhost:3030/ds/data")  # Fuseki
     'http://localhost:3030/ds/sparql'
-    >>> query_endpoint_for("http://localhost:7200/repositories/kg/statements")  # GraphDB
+    >>> query_endpoint_for("http://localhost:7200/repositories/kg/rdf-graphs/service")  # GraphDB
     'http://localhost:7200/repositories/kg'
     """
-    url = store_url.rstrip("/")
-    for suffix, replacement in (("/store", "/query"), ("/data", "/sparql"),
-                                ("/statements", ""), ("/sparql-graph-crud", "/sparql"),
-                                ("/rdf-graph-store", "/sparql")):
-        if url.endswith(suffix):
-            return url[: -len(suffix)] + replacement
-    raise PushError(f"cannot tell the SPARQL endpoint of {store_url}; give --sparql URL")
+    found = _layout(store_url)
+    if found is None:
+        raise PushError(f"cannot tell the SPARQL endpoint of {store_url}; give --sparql URL")
+    return found[0] + found[1]
+
+
+def update_endpoint_for(store_url: str) -> str | None:
+    """The SPARQL Update endpoint next to a Graph Store endpoint, by the usual layouts;
+    None when the layout is not known.
+
+    >>> update_endpoint_for("http://localhost:7878/store"), update_endpoint_for("http://x/gsp")
+    ('http://localhost:7878/update', None)
+    """
+    found = _layout(store_url)
+    return None if found is None else found[0] + found[2]
+
+
+def _check_url(url: str, option: str) -> str:
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise PushError(f"{option} {url!r} is not an http(s) URL "
+                        "(e.g. http://localhost:7878/store)")
+    return url
 
 
 def _graph_url(store_url: str, graph: str) -> str:
@@ -72,40 +128,93 @@ def _graph_url(store_url: str, graph: str) -> str:
     return store_url + ("&" if "?" in store_url else "?") + query
 
 
-def _request(method: str, url: str, body: bytes | None = None,
-             headers: dict[str, str] | None = None, timeout: float = 300) -> bytes:
-    """One HTTP request, retried with back-off on connection errors and 5xx answers."""
-    for attempt in range(RETRIES + 1):
-        request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
-                return response.read()
-        except urllib.error.HTTPError as err:
-            detail = err.read()[:500].decode("utf-8", errors="replace")
-            if err.code < 500 or attempt == RETRIES:
-                raise PushError(f"{method} {url}: HTTP {err.code} {detail}") from None
-        except (urllib.error.URLError, ConnectionError, TimeoutError) as err:
-            if attempt == RETRIES:
-                raise PushError(f"{method} {url}: {err}") from None
-        time.sleep(0.5 * 2 ** attempt)
-    raise AssertionError("unreachable")
+def _store_message(body: bytes) -> str:
+    """The gist of an error answer in one line: an HTML page's title and text, or the
+    text itself, cut to 300 characters."""
+    text = body[:20_000].decode("utf-8", errors="replace")
+    if re.search(r"<(html|body|head|title|h1|p|pre)\b", text, re.IGNORECASE):
+        title = re.search(r"<title[^>]*>(.*?)</title>", text, re.IGNORECASE | re.DOTALL)
+        body_text = re.sub(r"<(script|style|title|head)\b.*?</\1\s*>", " ", text,
+                           flags=re.IGNORECASE | re.DOTALL)
+        parts = [html.unescape(re.sub(r"<[^>]*>", " ", part))
+                 for part in ((title[1] if title else ""), body_text)]
+        words = [" ".join(part.split()) for part in parts]
+        text = words[1] if words[0] and words[0] in words[1] else " — ".join(w for w in words if w)
+    text = " ".join(text.split())
+    return text if len(text) <= 300 else text[:299] + "…"
 
 
-def count_triples(sparql_url: str, graphs: Iterable[str] | None = None) -> int:
-    """Triples in the store, through its SPARQL endpoint: all graphs, or those named."""
+class _Client:
+    """HTTP requests to one store: retried with back-off on connection errors and 5xx
+    answers; errors as one line naming the request."""
+
+    def __init__(self, retries: int = RETRIES, timeout: float = 300):
+        self.retries = retries
+        self.timeout = timeout
+        self.answered = False  # a refused connection before any answer is not retried
+
+    def request(self, method: str, url: str, body: bytes | None = None,
+                headers: dict[str, str] | None = None) -> bytes:
+        for attempt in range(self.retries + 1):
+            request = urllib.request.Request(url, data=body, method=method,
+                                             headers=headers or {})
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                    self.answered = True
+                    return response.read()
+            except urllib.error.HTTPError as err:
+                self.answered = True
+                if err.code < 500 or attempt == self.retries:
+                    message = _store_message(err.read())
+                    raise PushError(f"{method} {url}: HTTP {err.code} {err.reason}"
+                                    + (f": {message}" if message else "")) from None
+            except (urllib.error.URLError, OSError) as err:
+                reason = getattr(err, "reason", err)
+                refused = isinstance(reason, ConnectionRefusedError)
+                if attempt == self.retries or (refused and not self.answered):
+                    raise PushError(f"cannot reach {method} {url}: "
+                                    f"{getattr(reason, 'strerror', None) or reason}") from None
+            time.sleep(0.5 * 2 ** attempt)
+        raise AssertionError("unreachable")
+
+    def sparql(self, url: str, form: dict[str, str], accept: str | None = None) -> bytes:
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        if accept:
+            headers["Accept"] = accept
+        return self.request("POST", url, urllib.parse.urlencode(form).encode(), headers)
+
+
+def count_triples(sparql_url: str, graphs: Iterable[str] | None = None,
+                  client: _Client | None = None) -> int:
+    """Triples in the store, through its SPARQL endpoint: all graphs, or those named
+    ("" for the default graph)."""
     if graphs is None:
         query = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
     else:
+        graphs = list(graphs)
         names = " ".join(f"<{g}>" for g in graphs if g)
         parts = [f"{{ GRAPH ?g {{ ?s ?p ?o }} VALUES ?g {{ {names} }} }}"] if names else []
         if "" in graphs:
             parts.append("{ ?s ?p ?o }")
         query = "SELECT (COUNT(*) AS ?n) WHERE { " + " UNION ".join(parts) + " }"
-    body = urllib.parse.urlencode({"query": query}).encode()
-    answer = _request("POST", sparql_url, body, {
-        "Content-Type": "application/x-www-form-urlencoded",
-        "Accept": "application/sparql-results+json"})
+    answer = (client or _Client()).sparql(sparql_url, {"query": query},
+                                          "application/sparql-results+json")
     return int(json.loads(answer)["results"]["bindings"][0]["n"]["value"])
+
+
+def graph_counts(sparql_url: str, graphs: Iterable[str], client: _Client | None = None
+                 ) -> dict[str, int]:
+    """Triples in each named graph (graphs the store lacks count 0)."""
+    graphs = [g for g in graphs if g]
+    counts = dict.fromkeys(graphs, 0)
+    if graphs:
+        query = ("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } VALUES ?g { "
+                 + " ".join(f"<{g}>" for g in graphs) + " } } GROUP BY ?g")
+        answer = (client or _Client()).sparql(sparql_url, {"query": query},
+                                              "application/sparql-results+json")
+        for row in json.loads(answer)["results"]["bindings"]:
+            counts[row["g"]["value"]] = int(row["n"]["value"])
+    return counts
 
 
 def _state_path(graph_file: Path, store_url: str) -> Path:
@@ -113,79 +222,196 @@ def _state_path(graph_file: Path, store_url: str) -> Path:
     return graph_file.resolve().parent / ".kg-cache" / f"push-{key}.json"
 
 
+def _read_state(path: Path) -> dict[str, dict]:
+    """{graph: {"digest": ..., "triples": n}} of the last push; older records (digest
+    only) have no count."""
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {name: (entry if isinstance(entry, dict) else {"digest": entry})
+            for name, entry in data.items() if isinstance(name, str)}
+
+
+def _target(name: str) -> str:
+    return f"<{name}>" if name else "DEFAULT"
+
+
+def _shown(name: str) -> str:
+    return f"<{name}>" if name else "the default graph"
+
+
 def push(source: "Graph | str | Path", store_url: str, *, graph: str | None = None,
          per_article: bool = False, base: str | None = None, sparql_url: str | None = None,
-         chunk: int = CHUNK_TRIPLES, progress: Callable[[int], None] | None = None,
-         verify: bool = True) -> PushReport:
+         update_url: str | None = None, chunk: int = CHUNK_TRIPLES,
+         progress: Callable[[int], None] | None = None, verify: bool = True,
+         force: bool = False, retries: int = RETRIES) -> PushReport:
     """Upload a graph (a kg.Graph or a graph file) to the Graph Store at `store_url` and
     verify the count.
 
     Into the default graph (or `graph`, an IRI) — replacing what was there — or,
     with `per_article`, one named graph per article plus one for shared nodes
-    (names under `base`, default the articles' own base). `progress(n)` is called
-    with the number of triples after each request.
+    (names under `base`, default the articles' own base). `update_url` is the
+    store's SPARQL Update endpoint (guessed from `store_url`; "" for none): with
+    one the new graphs replace the old in one transaction. `progress(n)` is
+    called with the number of triples after each request. Raises PushError,
+    saying what the store then holds.
     """
     from .graph import Graph, open_graph
 
+    _check_url(store_url, "--store")
+    for url, option in ((sparql_url, "--sparql"), (update_url, "--update")):
+        if url:
+            _check_url(url, option)
+    if store_url.rstrip("/").endswith(("/sparql-graph-crud", "/sparql-graph-crud-auth")) \
+            and not (graph or per_article):
+        raise PushError("Virtuoso's Graph CRUD endpoint takes named graphs only: give "
+                        "--graph IRI (or --per-article-graphs)")
     opened = source if isinstance(source, Graph) else open_graph(source)
     if opened.path is None:
         raise PushError("push a graph written to a file (kg.build or kg.open_graph)")
-    graph_file = opened.path
-    triples = opened.triples
-    if per_article:
-        groups = named_graphs(triples, base)
-    else:
-        groups = {graph or "": triples}
+    groups = named_graphs(opened.triples, base) if per_article else {graph or "": opened.triples}
+    client = _Client(retries)
+    endpoint = sparql_url or (query_endpoint_for(store_url) if verify or per_article else None)
     report = PushReport()
-    state_file = _state_path(graph_file, store_url)
-    previous: dict[str, str] = {}
+    state_file = _state_path(opened.path, store_url)
+    previous = _read_state(state_file) if per_article else {}
+
+    lines = {name: ntriples_lines(triples) for name, triples in sorted(groups.items())}
+    pushed = {name: {"digest": hashlib.blake2b("".join(text).encode(),
+                                               digest_size=16).hexdigest(),
+                     "triples": len(text)} for name, text in lines.items()}
+    report.expected_in_store = sum(len(text) for text in lines.values())
+    to_send = sorted(lines)
+    if previous and not force:
+        # Trust the record only as far as the store still holds what it says.
+        held = graph_counts(endpoint, [n for n in lines if n in previous], client)
+        to_send = []
+        for name in sorted(lines):
+            recorded = previous.get(name, {})
+            if recorded.get("digest") != pushed[name]["digest"]:
+                to_send.append(name)
+            elif held.get(name) != pushed[name]["triples"]:
+                to_send.append(name)
+                report.graphs_restored.append(name)
+            else:
+                report.graphs_unchanged += 1
+                if progress:
+                    progress(pushed[name]["triples"])
+    removed = sorted(set(previous) - set(lines))
+
+    report.update_url = _usable_update_endpoint(client, store_url, update_url,
+                                                bool(to_send or removed))
+    report.atomic = report.update_url is not None
+    if report.atomic:
+        _push_through_temporary_graphs(client, store_url, report, lines, to_send, removed,
+                                       chunk, progress)
+    else:
+        _push_directly(client, store_url, report, lines, to_send, removed, chunk, progress)
+    report.graphs_deleted = removed
     if per_article:
-        try:
-            previous = json.loads(state_file.read_text())
-        except (OSError, ValueError):
-            previous = {}
-    pushed: dict[str, str] = {}
-    for name in sorted(groups):
-        lines = ntriples_lines(groups[name])
-        digest = hashlib.blake2b("".join(lines).encode(), digest_size=16).hexdigest()
-        pushed[name] = digest
-        report.expected_in_store += len(lines)
-        if per_article and previous.get(name) == digest:
-            report.graphs_unchanged += 1
-            if progress:
-                progress(len(lines))
-            continue
-        _send_graph(store_url, name, lines, chunk, report, progress)
-        report.graphs_sent.append(name)
-    for name in sorted(set(previous) - set(pushed)):
-        try:
-            _request("DELETE", _graph_url(store_url, name))
-        except PushError as err:
-            if "HTTP 404" not in str(err):
-                raise
-        report.graphs_deleted.append(name)
-        report.requests += 1
-    if per_article:
+        state_file.parent.mkdir(parents=True, exist_ok=True)
         with atomic_write(state_file) as handle:
             json.dump(pushed, handle, indent=0, sort_keys=True)
     if verify:
-        endpoint = sparql_url or query_endpoint_for(store_url)
-        report.triples_in_store = count_triples(endpoint, list(groups))
+        report.triples_in_store = count_triples(endpoint, list(lines), client)
         if report.triples_in_store != report.expected_in_store:
             raise PushError(f"the store holds {report.triples_in_store:,} triples in the pushed "
                             f"graphs, {report.expected_in_store:,} were sent")
     return report
 
 
-def _send_graph(store_url: str, name: str, lines: list[str], chunk: int, report: PushReport,
-                progress: Callable[[int], None] | None) -> None:
+def _usable_update_endpoint(client: _Client, store_url: str, update_url: str | None,
+                            needed: bool) -> str | None:
+    """The update endpoint, if the store takes SPARQL Update there: tried with an update
+    that changes nothing (dropping a graph that does not exist)."""
+    if not needed or update_url == "":
+        return None
+    url = update_url or update_endpoint_for(store_url)
+    if url is None:
+        return None
+    try:
+        client.sparql(url, {"update": f"DROP SILENT GRAPH <urn:uuid:{uuid.uuid4()}>"})
+    except PushError as err:
+        if update_url or "cannot reach" in str(err):
+            raise  # asked for by name, or the store is down: say so
+        return None
+    return url
+
+
+def _send_chunks(client: _Client, store_url: str, name: str, lines: list[str], chunk: int,
+                 report: PushReport, progress, sent: list[int]) -> None:
     url = _graph_url(store_url, name)
     headers = {"Content-Type": "application/n-triples"}
     for start in range(0, max(len(lines), 1), chunk):
         part = lines[start:start + chunk]
         # The first request replaces the graph; the others add to it.
-        _request("PUT" if start == 0 else "POST", url, "".join(part).encode("utf-8"), headers)
+        client.request("PUT" if start == 0 else "POST", url, "".join(part).encode("utf-8"),
+                       headers)
         report.requests += 1
         report.triples_sent += len(part)
+        sent[0] += len(part)
         if progress:
             progress(len(part))
+
+
+def _push_through_temporary_graphs(client: _Client, store_url: str, report: PushReport,
+                                   lines: dict[str, list[str]], to_send: list[str],
+                                   removed: list[str], chunk: int, progress) -> None:
+    temporary = {name: f"urn:uuid:{uuid.uuid4()}" for name in to_send if lines[name]}
+    try:
+        for name, tmp in temporary.items():
+            _send_chunks(client, store_url, tmp, lines[name], chunk, report, progress, [0])
+        # One request, so one transaction: every graph replaced, or none.
+        operations = [f"MOVE GRAPH <{temporary[name]}> TO {_target(name)}" if name in temporary
+                      else f"DROP SILENT {'GRAPH <%s>' % name if name else 'DEFAULT'}"
+                      for name in to_send]
+        operations += [f"DROP SILENT GRAPH <{name}>" for name in removed]
+        client.sparql(report.update_url, {"update": " ;\n".join(operations)})
+        report.requests += 1
+    except PushError as err:
+        left = _drop_graphs(client, report.update_url, list(temporary.values()))
+        what = (f"; the temporary graph{'s' if len(left) > 1 else ''} "
+                f"{', '.join(f'<{g}>' for g in left)} could not be removed" if left else "")
+        raise PushError(f"{err.message} — nothing was replaced: the store still holds its "
+                        f"previous graphs{what}") from None
+    report.graphs_sent = to_send
+
+
+def _drop_graphs(client: _Client, update_url: str, graphs: list[str]) -> list[str]:
+    """Drop graphs; the ones that could not be dropped."""
+    if not graphs:
+        return []
+    try:
+        client.sparql(update_url, {"update": " ;\n".join(f"DROP SILENT GRAPH <{g}>"
+                                                        for g in graphs)})
+        return []
+    except PushError:
+        return graphs
+
+
+def _push_directly(client: _Client, store_url: str, report: PushReport,
+                   lines: dict[str, list[str]], to_send: list[str], removed: list[str],
+                   chunk: int, progress) -> None:
+    for index, name in enumerate(to_send):
+        sent = [0]
+        try:
+            _send_chunks(client, store_url, name, lines[name], chunk, report, progress, sent)
+        except PushError as err:
+            total = len(lines[name])
+            held = (f"{_shown(name)} now holds the first {sent[0]:,} of its {total:,} triples"
+                    if sent[0] else f"{_shown(name)} was not replaced")
+            done = (f"; {index} of {len(to_send)} graphs were replaced before it"
+                    if len(to_send) > 1 else "")
+            raise PushError(f"{err.message} — the store takes no SPARQL Update, so the graph "
+                            f"went in directly: {held}{done}; push again") from None
+        report.graphs_sent.append(name)
+    for name in removed:
+        try:
+            client.request("DELETE", _graph_url(store_url, name))
+        except PushError as err:
+            if "HTTP 404" not in str(err):
+                raise
+        report.requests += 1

@@ -1,19 +1,29 @@
 """Resolve: when differently written names are the same thing.
 
-Three layers, from safe to reviewed:
+Four layers, from safe to reviewed:
 
-1. `resolution_key` (used by every build): the identity key made lenient to the
-   ways machine-written summaries vary a name — accents, punctuation, hyphens,
-   `&`/and, possessives, plurals — and, for "X (Y)", the name X (Y is kept as an
-   alias). Names with the same key, in one entity type, are one node.
-2. An analyst's aliases file (`kg build --aliases FILE`, a CSV of
+1. `resolution_key` (every build, one name at a time): the identity key made
+   lenient to the ways machine-written summaries vary a name: accents,
+   punctuation, hyphens, `&`/and, possessives, British spellings, leading
+   articles, "X (Y)" (X, with Y kept as an alias), and inflection: each word is
+   lemmatised as a noun by lemminflect's lexicon (cellular automata -> cellular
+   automaton, crises -> crisis), words the lexicon knows only as verbs or
+   adjectives stay as written ("creates"), and an -ics word before another word
+   is its adjective (electronics warfare -> electronic warfare). Names with the
+   same key, in one entity kind, are one node.
+2. `join_keys` (every build, over the whole corpus): keys the corpus gives
+   evidence for, joined into one: an acronym and its long form when some name
+   writes "Long Form (ACR)" or, for three letters or more, when the initials of
+   exactly one long name's content words spell it (two-letter initials never
+   join on their own); "X in/of/for Y" and "Y X"; "X and Y" and "Y and X"; "X
+   technology" and "X". Only when both names occur; never two long forms through
+   one acronym.
+3. An analyst's aliases file (`kg build --aliases FILE`, a CSV of
    `same,NAME,NAME` and `never,NAME,NAME` rows), honoured by the build: "same"
    joins two keys, "never" keeps two names apart even when their keys agree.
-3. `candidates` (used by `kg resolve`): pairs the graph suggests but the build
-   does not join on its own — an acronym used alone ("Gen AI") where another
-   article wrote "Generative AI (Gen AI)", a name and its initials, near-identical
-   spellings (rapidfuzz) — each with a score, for a person to accept into the
-   aliases file.
+4. `candidates` (used by `kg resolve`): pairs the build does not join on its own
+   (near-identical spellings, spacing, initials it has no evidence for), each with
+   a score and its evidence, for a person to review into the aliases file.
 
 >>> resolution_key("Large Language Models (LLMs)") == resolution_key("large language model")
 True
@@ -21,6 +31,8 @@ True
 True
 >>> resolution_key("AI ethics") == resolution_key("AI")
 False
+>>> join_keys([("technology", "LLMs"), ("keyword", "Large Language Models")])
+{'llm': 'large language model'}
 """
 
 from __future__ import annotations
@@ -30,18 +42,25 @@ import functools
 import hashlib
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .errors import InputError
 from .identity import identity_key
 
-_PAREN_RE = re.compile(r"^(?P<before>[^()]*?)\s*\((?P<inside>[^()]+)\)\s*(?P<after>[^()]*)$")
+__all__ = ["normal_form", "split_alias", "name_key", "alias_keys", "resolution_key",
+           "join_keys", "is_acronym", "AliasTable", "Candidate", "candidates"]
+
+_PAREN_RE = re.compile(r"^(?P<before>[^()]*?)\s*+\((?P<inside>[^()]+)\)\s*+(?P<after>[^()]*)$")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
 _SEPARATORS_RE = re.compile(r"[-_/\u2010-\u2015.,:;!?'\"`*+]+")
 _OTHER_RE = re.compile(r"[^\w\s]+")
 _ACRONYM_PLURAL_RE = re.compile(r"\b([A-Z]{2,})s\b")  # EVs, LLMs, NPCs
+_VERSUS_RE = re.compile(r"\b(?:versus|vs)\b\.?")
+# A lone letter or digit joined to the next word: e-commerce, 3-D, I/O, X-ray, l'oeil.
+_LONE_LETTER_RE = re.compile(r"\b([a-z0-9])[-/'\u2019](?=[a-z0-9])")
 # British spellings, as American (both sides of a comparison get the same key), in one
 # pass: -isation, -iour, -our in a few words, -tre, -elling/-elled. (Not -ise/-ising:
 # "advertising", "promise" would change too, and keys show in IRIs.)
@@ -66,55 +85,108 @@ def _american(match: re.Match) -> str:
 
 
 _SPACES_RE = re.compile(r"\s+")
-# Words whose final s is not a plural.
-_KEEP_S = frozenset("""news series species means physics economics ethics politics mathematics
-analytics logistics robotics graphics electronics statistics genetics linguistics dynamics
-aesthetics semantics metrics diagnostics optics basics acoustics aeronautics athletics
-bioinformatics informatics ceramics civics ergonomics gymnastics mechanics phonetics tactics
-thermodynamics geopolitics semiotics pharmacokinetics glasses
-gas bus bias canvas chaos lens atlas
-alias thesis analysis crisis basis diagnosis synthesis hypothesis emphasis axis status campus
-virus census consensus corpus focus bonus nexus plus minus radius stimulus apparatus
-always perhaps towards afterwards whereas""".split())
+_ARTICLES = frozenset({"the", "a", "an"})
+# Words whose final s is not a plural, for words the lexicon does not know.
+_KEEP_S = frozenset("""news series species means analytics bias gas lens atlas canvas chaos
+status campus virus census consensus corpus focus bonus nexus plus minus radius stimulus
+apparatus always perhaps afterwards whereas this its his hers ours yours glasses""".split())
 
 
-def singular(word: str) -> str:
-    """English singular of one lower-case word, by rule (no dictionary).
+@functools.lru_cache(maxsize=4096)
+def _ics_adjective(word: str) -> bool:
+    """Whether an -ics word has an adjective -ic that is not a noun of its own: robotics
+    and robotic, dynamics and dynamic are one idea; ethics and an ethic, physics and
+    physic are not."""
+    if len(word) <= 5 or not word.endswith("ics"):
+        return False
+    import lemminflect
 
-    >>> [singular(w) for w in ("technologies", "models", "llms", "batches", "ethics", "gas")]
-    ['technology', 'model', 'llm', 'batch', 'ethics', 'gas']
-    >>> singular("microplastics"), singular("physics")
-    ('microplastic', 'physics')
+    return bool(lemminflect.getAllLemmas(word[:-1], "ADJ")) and \
+        not lemminflect.getAllLemmas(word[:-1], "NOUN")
+
+
+# Function words written two ways.
+_VARIANTS = {"towards": "toward", "amongst": "among", "whilst": "while", "upon": "on",
+             "versus": "vs"}
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"})
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def american(word: str) -> str:
+    """A word in American spelling (breame's table of British and American spellings).
+
+    >>> [american(w) for w in ("defence", "programme", "grey", "analysis")]
+    ['defense', 'program', 'gray', 'analysis']
     """
-    if len(word) <= 3 or word in _KEEP_S or not word.endswith("s") or not word.isalpha():
+    from breame.spelling import BRITISH_ENGLISH_SPELLINGS
+
+    return BRITISH_ENGLISH_SPELLINGS.get(word, word)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def lemma(word: str, last: bool = True) -> str:
+    """A word of a name as its key has it: the noun lemma the lexicon (lemminflect) gives;
+    a verb form only when its lemma is also a noun ("designs", "researches"), else the
+    word as written ("creates", "generated"); a conservative plural rule for words the
+    lexicon does not know; before another word, an -ics noun becomes its adjective.
+
+    >>> [lemma(w) for w in ("automata", "crises", "data", "media", "creates", "llms")]
+    ['automaton', 'crisis', 'data', 'media', 'creates', 'llm']
+    >>> [lemma(w) for w in ("designs", "researches", "means", "towards")]
+    ['design', 'research', 'means', 'toward']
+    >>> lemma("electronics", last=False), lemma("electronics"), lemma("physics")
+    ('electronic', 'electronics', 'physics')
+    """
+    if word in _VARIANTS:
+        return _VARIANTS[word]
+    if not word.isalpha() or len(word) <= 2 or word in _KEEP_S:
         return word
-    if word.endswith(("ss", "us", "is")):
+    if not last and _ics_adjective(word):
+        return word[:-1]  # electronics warfare -> electronic warfare
+    import lemminflect
+
+    nouns = lemminflect.getAllLemmas(word, "NOUN").get("NOUN")
+    if nouns:
+        # data, media: nouns that are their own lemma; designs: the singular first.
+        return word if word in nouns and not word.endswith("s") else nouns[0]
+    for pos in ("VERB", "ADJ", "ADV"):
+        lemmas = lemminflect.getAllLemmas(word, pos).get(pos)
+        if lemmas:  # "researches" is the noun "research"; "creates" stays a verb
+            base = lemmas[0]
+            return base if pos == "VERB" and word.endswith("s") and \
+                lemminflect.getAllLemmas(base, "NOUN") else word
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("sses", "xes", "ches", "shes", "zzes")):
         return word[:-2]
-    return word[:-1]
+    return word[:-1]  # chatbots, deepfakes, nfts
 
 
 @functools.lru_cache(maxsize=1 << 16)  # names recur across articles; workers keep their own
 def normal_form(label: str) -> str:
     """The lenient form of a name: identity key, accents and punctuation dropped, `&`
-    as "and", possessive 's dropped, every word singular.
+    as "and", possessive 's and leading articles dropped, every word lemmatised.
 
     >>> normal_form("Coca-Cola’s  AR/VR Headsets & Tools")
     'coca cola ar vr headset and tool'
-    >>> normal_form("EVs"), normal_form("Decarbonisation"), normal_form("Data centres")
+    >>> normal_form("EVs"), normal_form("Decarbonisation"), normal_form("The Data centres")
     ('ev', 'decarbonization', 'data center')
+    >>> normal_form("A technique that creates garments")
+    'technique that creates garment'
     """
     text = identity_key(_ACRONYM_PLURAL_RE.sub(r"\1", label))
-    if not text.isascii():  # drop accents: El Niño -> el nino
-        text = "".join(c for c in unicodedata.normalize("NFKD", text)
+    if not text.isascii():  # drop accents and ligatures: El Niño -> el nino, œil -> oeil
+        text = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_LIGATURES))
                        if not unicodedata.combining(c))
-    text = _SPELLING_RE.sub(_american, text)
-    text = _POSSESSIVE_RE.sub("", text).replace("&", " and ")
+    text = _SPELLING_RE.sub(_american, _LONE_LETTER_RE.sub(r"\1", text))
+    text = _VERSUS_RE.sub(" vs ", _POSSESSIVE_RE.sub("", text).replace("&", " and "))
     text = _OTHER_RE.sub(" ", _SEPARATORS_RE.sub(" ", text))
-    return " ".join(singular(word) for word in _SPACES_RE.sub(" ", text).strip().split(" ") if word)
+    words = [word for word in _SPACES_RE.sub(" ", text).strip().split(" ") if word]
+    while len(words) > 1 and words[0] in _ARTICLES:
+        words.pop(0)
+    return " ".join(american(lemma(word, i == len(words) - 1)) for i, word in enumerate(words))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -147,13 +219,19 @@ def name_key(label: str) -> str:
 
 
 def resolution_key(label: str, aliases: "AliasTable | None" = None) -> str:
-    """The key under which names are one entity (within one type)."""
+    """The key under which names are one entity (within one kind), one name at a time;
+    the corpus may then join keys (`join_keys`)."""
     if aliases is not None and aliases.never:
         kept = aliases.kept_apart(label)
         if kept is not None:
             return kept
     key = name_key(label) or identity_key(label) or label
     return aliases.canonical(key) if aliases is not None else key
+
+
+def _aliases(label: str) -> list[str]:
+    _, alias = split_alias(label)
+    return [alias] if alias else []
 
 
 def alias_keys(label: str) -> list[str]:
@@ -165,6 +243,302 @@ def alias_keys(label: str) -> list[str]:
     _, alias = split_alias(label)
     key = normal_form(alias) if alias else ""
     return [key] if key else []
+
+
+# ---- evidence across the corpus --------------------------------------------------------
+
+_STOP = frozenset({"of", "and", "the", "for", "in", "on", "to", "with", "a", "an", "by", "at"})
+_ORDER_WORDS = ("in", "of", "for")
+_PREPOSITIONS = frozenset({"in", "of", "for", "on", "to", "with", "at"})
+_ACRONYM_TOKEN_RE = re.compile(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*s?$")
+
+
+def is_acronym(label: str) -> bool:
+    """Whether a name is an acronym, or acronyms joined ("LLMs", "IoT", "GenAI", "AR/VR"):
+    at most two short words, each with two capitals or more. (A short form like "Gen AI"
+    counts as one where the corpus declares it: "Generative AI (Gen AI)".)
+
+    >>> [is_acronym(n) for n in ("LLMs", "AR/VR", "Gen AI", "AI Bias", "Meta", "NASA")]
+    [True, True, False, False, False, True]
+    """
+    words = [w for w in re.split(r"[\s/&-]+", split_alias(label)[0].strip()) if w]
+    return 1 <= len(words) <= 2 and sum(len(w) for w in words) <= 8 and \
+        all(_ACRONYM_TOKEN_RE.match(w) for w in words)
+
+
+def initials_of(key: str) -> str:
+    """The first letters of a key's content words.
+
+    >>> initials_of("internet of thing")
+    'it'
+    """
+    return "".join(word[0] for word in key.split() if word not in _STOP)
+
+
+def abbreviation_spans(short: str, long: str) -> list[tuple[str, str]] | None:
+    """How `short` (a key) abbreviates `long`: each of its words with the run of long
+    words it stands for, reading its letters, in order, as prefixes of each of `long`'s
+    content words (small words may give letters too); None when it does not.
+
+    >>> abbreviation_spans("gen ai", "generative artificial intelligence")
+    [('gen', 'generative'), ('ai', 'artificial intelligence')]
+    >>> abbreviation_spans("llm", "large language model"), abbreviation_spans("tv", "adolescence")
+    ([('llm', 'large language model')], None)
+    """
+    letters = short.replace(" ", "")
+    words = long.split()
+    if not letters or not words or len(letters) > 3 * len(long):
+        return None
+    # Where each of short's words ends, in its letters.
+    ends, at = set(), 0
+    for word in short.split():
+        at += len(word)
+        ends.add(at)
+
+    @functools.lru_cache(maxsize=None)
+    def match(i: int, j: int) -> tuple | None:
+        """The long-word index where each letter run starts, from letter i and word j."""
+        if j == len(words):
+            return () if i == len(letters) else None
+        word = words[j]
+        if word in _STOP:
+            rest = match(i, j + 1)
+            if rest is not None:
+                return rest
+        k = 0
+        while i + k < len(letters) and k < len(word) and letters[i + k] == word[k]:
+            k += 1
+            rest = match(i + k, j + 1)
+            if rest is not None:
+                return ((i, j),) + rest
+        return None
+
+    starts = match(0, 0)
+    if starts is None:
+        return None
+    spans, first_word, letter = [], 0, 0
+    for word in short.split():  # the long words whose letters fall in this short word
+        end = letter + len(word)
+        covering = [j for i, j in starts if letter <= i < end]
+        if not covering:
+            return None
+        last = max(covering)
+        spans.append((word, " ".join(words[first_word:last + 1])))
+        first_word, letter = last + 1, end
+    return spans
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """Whether `short` (a key) can be read as an abbreviation of `long`.
+
+    >>> abbreviates("gen ai", "generative ai"), abbreviates("ar vr", "augmented reality virtual reality")
+    (True, True)
+    >>> abbreviates("tv series", "adolescence")
+    False
+    """
+    return abbreviation_spans(short, long) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _gerund_noun(word: str) -> str | None:
+    """The noun of a leading -ing word, when the verb's lemma is also a noun:
+    "declining" -> "decline", "changing" -> "change"; else None."""
+    if len(word) <= 5 or not word.endswith("ing"):
+        return None
+    import lemminflect
+
+    verbs = lemminflect.getAllLemmas(word, "VERB").get("VERB")
+    if verbs and verbs[0] != word and lemminflect.getAllLemmas(verbs[0], "NOUN"):
+        return verbs[0]
+    return None
+
+
+def _loose(key: str) -> str:
+    """A key with every -ics word as its adjective, where that is one idea."""
+    return " ".join(word[:-1] if _ics_adjective(word) else word for word in key.split())
+
+
+# Last words that add nothing to a name: "blockchain technology" is blockchain.
+_GENERIC_LAST_WORDS = frozenset({"technology", "concept", "phenomenon", "effect"})
+
+
+def signatures(key: str) -> set[str]:
+    """The forms a key shares with the keys it names the same thing as, beside itself:
+    "X in/of/for Y" and "Y X", "X and Y" and "Y and X", one preposition for another
+    ("X of Y" and "X in Y" share "X * Y"), "X in Y" and "X Y", a generic last word
+    dropped, a leading -ing word as its noun at the end ("declining birth rate" and
+    "decline in birth rate" share "birth rate decline"); all in their loose form
+    (an -ics word as its adjective, where that is one idea).
+
+    >>> sorted(signatures("decline in birth rate"))
+    ['birth rate decline', 'decline * birth rate', 'decline birth rate', 'decline in birth rate']
+    >>> sorted(signatures("declining birth rate"))
+    ['birth rate decline', 'declining birth rate']
+    """
+    words = key.split()
+    found = {key}
+    for at, word in enumerate(words):
+        if not 0 < at < len(words) - 1 or words.count(word) != 1:
+            continue
+        if word in _ORDER_WORDS:
+            found.add(" ".join(words[at + 1:] + words[:at]))
+        if word == "and":
+            found.add(" ".join(words[at + 1:] + ["and"] + words[:at]))
+        if word == "in":
+            found.add(" ".join(words[:at] + words[at + 1:]))
+        if word in _PREPOSITIONS:
+            found.add(" ".join(words[:at] + ["*"] + words[at + 1:]))
+    if len(words) >= 2 and words[-1] in _GENERIC_LAST_WORDS:
+        found.add(" ".join(words[:-1]))
+    noun = _gerund_noun(words[0]) if len(words) >= 2 else None
+    if noun:
+        found.add(" ".join(words[1:] + [noun]))
+    return {_loose(form) for form in found}
+
+
+def join_keys(names: Iterable[tuple[str, str]],
+              key_of: Callable[[str], str] = name_key) -> dict[str, str]:
+    """Keys the corpus gives evidence for joining, as {key: the key it joins}, from
+    (kind, name) of every entity name in the corpus (any kind: evidence is shared);
+    `key_of` gives a name's key (the build passes its aliases file's).
+
+    The key a group keeps is its long form (not an acronym), then the one with the
+    fewest words, then the first in sort order, so the same names always give the
+    same keys.
+
+    >>> join_keys([("theme", "Cybernetics in Management"), ("keyword", "management cybernetics"),
+    ...            ("technology", "Generative AI (Gen AI)"), ("keyword", "Gen AI"),
+    ...            ("keyword", "AI"), ("theme", "architectural innovation")])
+    {'cybernetic in management': 'management cybernetics', 'gen ai': 'generative ai'}
+    """
+    acronym_keys: set[str] = set()
+    keys: set[str] = set()
+    declared: dict[str, set[str]] = defaultdict(set)  # alias key -> long keys naming it
+    names = list(names)
+    for _, label in names:
+        key = key_of(label)
+        if not key:
+            continue
+        keys.add(key)
+        if is_acronym(label):
+            acronym_keys.add(key)
+        for alias in (key_of(a) for a in _aliases(label)):
+            spans = abbreviation_spans(alias, key) if alias != key else None
+            if spans:
+                declared[alias].add(key)
+                # and each acronym inside it: "Gen AI" of "Generative Artificial
+                # Intelligence" spells out "AI" as "artificial intelligence"
+                for word, run in spans:
+                    if len(run.split()) >= 2 and word != alias:
+                        declared[word].add(run)
+    acronym_keys |= declared.keys() & keys  # short forms the corpus spells out: "Gen AI"
+    acronym_tokens: set[str] = set()  # acronyms of 3 letters or more used inside names
+    for _, label in names:
+        for word in re.split(r"[\s/&-]+", split_alias(label)[0]):
+            if len(word) >= 3 and _ACRONYM_TOKEN_RE.match(word):
+                acronym_tokens.add(normal_form(word))
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while parent.get(key, key) != key:
+            parent[key] = parent.get(parent[key], parent[key])
+            key = parent[key]
+        return key
+
+    def preferred(key: str) -> tuple:
+        return (key in acronym_keys, len(key.split()), key)
+
+    def join(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            keep, other = sorted((ra, rb), key=preferred)
+            parent[other] = keep
+
+    # Long forms among themselves: keys that share a signature (their loose form, or
+    # one of their variants: see `signatures`) are one; so are keys that differ only in
+    # spacing ("girl boss" / "girlboss").
+    long_keys = keys - acronym_keys
+    by_signature: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(keys):
+        for signature in signatures(key):
+            by_signature[signature].append(key)
+    for group in by_signature.values():
+        long_group = [k for k in group if k in long_keys]
+        for other in long_group[1:]:
+            join(long_group[0], other)
+        if long_group and len(group) > len(long_group):  # "LiDAR technology" / "LiDAR"
+            for short in group:
+                if short not in long_keys and any(k.startswith(short + " ") for k in long_group):
+                    join(long_group[0], short)
+    squashed: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(long_keys):
+        squashed[key.replace(" ", "")].append(key)
+    for group in squashed.values():
+        for other in group[1:]:
+            join(group[0], other)
+    # Acronyms spelled out inside longer names: "LLM agents" / "large language model
+    # agents", and so "generative AI" / "generative artificial intelligence" when the
+    # corpus writes "Artificial Intelligence (AI)".
+    def spelled_out() -> dict[str, str]:
+        found = {}
+        for acronym in declared:
+            groups = {find(k) for k in declared[acronym]}
+            if len(groups) == 1:
+                found[acronym] = min(declared[acronym])
+        return found
+
+    expansions = spelled_out()
+    # (and, for acronyms of three letters or more inside a name, a run of words whose
+    # initials spell them: "CoT reasoning" / "chain of thought reasoning")
+    windows: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key in long_keys:
+        words = key.split()
+        for size in range(3, min(len(words), 6) + 1):
+            for at in range(len(words) - size + 1):
+                run = words[at:at + size]
+                if run[0] in _STOP or run[-1] in _STOP:
+                    continue
+                rest = " ".join(words[:at] + ["*"] + words[at + size:])
+                for letters in {initials_of(" ".join(run)), "".join(w[0] for w in run)}:
+                    if len(letters) >= 3:
+                        windows[letters, rest].add(key)
+    for key in sorted(keys):
+        words = key.split()
+        for size in (1, 2):
+            for at in range(len(words) - size + 1):
+                short = " ".join(words[at:at + size])
+                if len(words) <= size:
+                    continue
+                if short in expansions:
+                    longer = " ".join(words[:at] + [expansions[short]] + words[at + size:])
+                    if longer in keys:
+                        join(key, longer)
+                elif size == 1 and short in acronym_tokens:
+                    rest = " ".join(words[:at] + ["*"] + words[at + 1:])
+                    found = {find(k) for k in windows.get((short, rest), ())}
+                    if len(found) == 1:
+                        join(key, found.pop())
+    # Acronyms alone: to the one long-form group the corpus spells them out as, or, for
+    # three letters or more, whose content words' initials spell them.
+    expansions = spelled_out()
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for key in long_keys:
+        if len(key.split()) >= 2:
+            for letters in {initials_of(key), "".join(w[0] for w in key.split())}:
+                if len(letters) >= 3:
+                    by_initials[letters].add(key)
+    for acronym in sorted(acronym_keys):
+        if acronym in expansions:
+            join(acronym, expansions[acronym])
+            continue
+        if acronym in declared:
+            continue  # spelled out two ways: ambiguous, left alone
+        squashed = acronym.replace(" ", "")
+        long_forms = {find(k) for k in by_initials.get(squashed, ())} if len(squashed) >= 3 \
+            else set()
+        if len(long_forms) == 1:
+            join(acronym, long_forms.pop())
+    return {key: find(key) for key in sorted(parent) if find(key) != key}
 
 
 @dataclass
@@ -236,10 +610,13 @@ class Candidate:
     second: str
     second_type: str
     score: float  # 0-100
-    reason: str  # "alias", "initials", "spelling"
+    reason: str  # "spacing", "spelling", "initials", "alias"
 
 
 CONCEPT_TYPES = frozenset({"Keyword", "Theme", "Technology"})
+# What `kg resolve --accept` takes on its own: evidence as strong as the build's rules.
+# (Not spellings: "personalization" / "depersonalization" differ by two letters.)
+STRONG = {"spacing": 98.0}
 
 
 def compatible(a: str, b: str) -> bool:
@@ -247,63 +624,62 @@ def compatible(a: str, b: str) -> bool:
     return a == b or (a in CONCEPT_TYPES and b in CONCEPT_TYPES)
 
 
-def initials(key: str) -> set[str]:
-    """The first letters of the words, with and without the small ones.
+def candidates(labels: Iterable[tuple[str, str]], threshold: float = 90.0,
+               joined: dict[str, str] | None = None) -> list[Candidate]:
+    """Pairs of (type, label) that may be the same thing but that the build keeps apart
+    (`joined`: what join_keys joined; computed from `labels` when not given).
 
-    >>> sorted(initials("internet of thing"))
-    ['iot', 'it']
-    """
-    words = key.split()
-    return {"".join(w[0] for w in words),
-            "".join(w[0] for w in words if w not in ("of", "and", "the", "for", "in", "on"))}
+    Candidates come from indexes, never from comparing every pair: the same letters
+    spaced differently ("spacing"), an acronym and the initials of a longer name that
+    the corpus does not spell out or spells out ambiguously ("initials"), an alias in
+    parentheses that is not an abbreviation of its name ("alias"), and names whose
+    keys share a word and differ by a few characters ("spelling", rapidfuzz ratio >=
+    `threshold`). Each pair once, in the first of its type pairs.
 
-
-def candidates(labels: Iterable[tuple[str, str]], threshold: float = 90.0) -> list[Candidate]:
-    """Pairs of (type, label) that may be the same thing but have different keys.
-
-    Candidates come from an index, never from comparing every pair: names sharing
-    an alias key, an acronym and the initials of a longer name, and names whose
-    keys share a word and differ by a few characters (rapidfuzz ratio >=
-    `threshold`).
-
-    >>> found = candidates([("Technology", "Generative AI (Gen AI)"), ("Keyword", "Gen AI"),
-    ...                     ("Keyword", "LLMs"), ("Theme", "large language models")])
-    >>> [(c.first, c.second, c.reason) for c in found]
-    [('Gen AI', 'Generative AI (Gen AI)', 'alias'), ('large language models', 'LLMs', 'initials')]
+    >>> found = candidates([("Keyword", "open AI"), ("Theme", "OpenAI"),
+    ...                     ("Keyword", "EV"), ("Technology", "electric vehicles")])
+    >>> [(c.first, c.second, c.reason, c.score) for c in found]
+    [('open AI', 'OpenAI', 'spacing', 98.0), ('electric vehicles', 'EV', 'initials', 80.0)]
     """
     from rapidfuzz import fuzz
 
     entries = sorted({(kind, label) for kind, label in labels})
-    key_of = {entry: resolution_key(entry[1]) for entry in entries}
-    by_key: dict[str, list[tuple[str, str]]] = {}
+    joined = join_keys(entries) if joined is None else joined
+    key_of = {}
+    for entry in entries:
+        key = resolution_key(entry[1])
+        key_of[entry] = joined.get(key, key)
+    by_key: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for entry, key in key_of.items():
-        by_key.setdefault(key, []).append(entry)
+        by_key[key].append(entry)
     found: dict[tuple, Candidate] = {}
 
     def suggest(a: tuple[str, str], b: tuple[str, str], score: float, reason: str) -> None:
         if key_of[a] == key_of[b] or not compatible(a[0], b[0]):
             return
         first, second = sorted((a, b), key=lambda e: (e[1].casefold(), e))
-        pair = (first, second)
+        pair = (first[1].casefold(), second[1].casefold())  # each pair of names once
         if pair not in found or found[pair].score < score:
             found[pair] = Candidate(first[1], first[0], second[1], second[0], score, reason)
 
     for entry in entries:
         for alias in alias_keys(entry[1]):
-            for other in by_key.get(alias, []):
-                suggest(entry, other, 100.0, "alias")
+            for other in by_key.get(joined.get(alias, alias), ()):
+                suggest(entry, other, 90.0, "alias")
     acronyms = {key: group for key, group in by_key.items()
-                if 2 <= len(key.replace(" ", "")) <= 6 and " " not in key}
-    for key, group in by_key.items():
-        if len(key.split()) < 2:
-            continue
-        for short in sorted(initials(key) & acronyms.keys()):
-            for entry in group:
-                for other in acronyms[short]:
-                    suggest(entry, other, 95.0, "initials")
-    squashed: dict[str, list[str]] = {}
+                if any(is_acronym(label) for _, label in group)}
+    by_initials: dict[str, list[str]] = defaultdict(list)
     for key in by_key:
-        squashed.setdefault(key.replace(" ", ""), []).append(key)
+        if len(key.split()) >= 2 and key not in acronyms:
+            by_initials[initials_of(key)].append(key)
+    for key, group in acronyms.items():
+        for long in by_initials.get(key.replace(" ", ""), ()):
+            for entry in by_key[long]:
+                for other in group:
+                    suggest(entry, other, 80.0, "initials")
+    squashed: dict[str, list[str]] = defaultdict(list)
+    for key in by_key:
+        squashed[key.replace(" ", "")].append(key)
     for keys in squashed.values():  # "e commerce" / "ecommerce", "open ai" / "openai"
         for a in keys:
             for b in keys:
@@ -311,10 +687,10 @@ def candidates(labels: Iterable[tuple[str, str]], threshold: float = 90.0) -> li
                     for x in by_key[a]:
                         for y in by_key[b]:
                             suggest(x, y, 98.0, "spacing")
-    words: dict[str, list[str]] = {}
+    words: dict[str, list[str]] = defaultdict(list)
     for key in by_key:
         for word in set(key.split()) | {"^" + key[:4]}:  # shared word, or same beginning
-            words.setdefault(word, []).append(key)
+            words[word].append(key)
     for keys in words.values():
         keys = sorted(set(keys))
         if len(keys) > 200:  # a very common word blocks nothing; rarer shared words will
@@ -333,6 +709,12 @@ def candidates(labels: Iterable[tuple[str, str]], threshold: float = 90.0) -> li
                                                  c.first_type, c.second_type))
 
 
-def same_by_rules(a: str, b: str, aliases: AliasTable | None = None) -> bool:
-    """Whether the build makes `a` and `b` one entity (or, across types, exact matches)."""
-    return resolution_key(a, aliases) == resolution_key(b, aliases)
+def accepted_candidates(labels: Iterable[tuple[str, str]],
+                        joined: dict[str, str] | None = None) -> list[Candidate]:
+    """The candidates `kg resolve --accept` appends to the aliases file: only those with
+    evidence as strong as the build's own rules (STRONG: the same letters spaced
+    differently); acronyms on initials alone and near spellings, which can mean
+    other things (misinformation / disinformation, personalization /
+    depersonalization), are left for a person to judge."""
+    return [c for c in candidates(labels, min(STRONG.values()), joined)
+            if c.reason in STRONG and c.score >= STRONG[c.reason]]

@@ -1,132 +1,79 @@
-"""Serve: a read-only SPARQL 1.1 Protocol endpoint over a built graph.
+"""Serve: a read-only SPARQL 1.1 Protocol endpoint and Linked Data over a built graph.
 
-    kg serve output/graph.ttl            # http://127.0.0.1:7878/sparql
+    kg serve output/graph.ttl            # http://127.0.0.1:8484/sparql
 
-`/sparql` takes GET `?query=`, POST form-encoded `query=`, and POST with
-`Content-Type: application/sparql-query`; results are negotiated from the
-Accept header (SPARQL JSON, XML, CSV, TSV; Turtle, N-Triples, JSON-LD, RDF/XML
-for CONSTRUCT and DESCRIBE). SPARQL Update is refused (403). `/` is the
-explorer page, `/query` a small query form.
+Routes (GET and HEAD on each; OPTIONS for CORS preflights):
 
-Queries run in worker processes (pyoxigraph over the on-disk index of the
-graph, opened read-only), so a query over its time limit is stopped by ending
-its worker, and the server goes on answering. Results larger than the size
-limit are refused rather than cut short (413), so no answer is silently partial.
+    /sparql     queries: GET `?query=`, POST form `query=`, POST application/sparql-query;
+                without a query, the SPARQL 1.1 Service Description (by Accept)
+    /id/...     Linked Data: the IRI `{base}...` as a page for browsers, RDF for machines
+    /           the explorer page (graph.html next to the graph), /query a query form
+
+What it promises (each tested in tests/test_serve_security.py):
+
+* read-only: the store is opened read-only, SPARQL Update is refused (403);
+* no outbound requests: SERVICE is refused (403) unless its endpoint is listed
+  with `--allow-service`, and where Linux allows it, the query workers have no
+  network at all (kg.querypool);
+* limits: a query's text (1 MB, 256 levels of nesting, 4,000 chained operators),
+  its time, its memory and its answer's size are capped, each refusal has its
+  status (413, 400, 503, 503, 413), and the server goes on answering;
+* HTTP/1.1 with keep-alive on waitress: a fixed pool of threads, a listen
+  backlog of 1,024, a cap on open connections, idle connections closed,
+  every request's header and body size capped, invalid lengths refused (400).
 """
 
 from __future__ import annotations
 
-import html
-import multiprocessing
-import queue
 import threading
 import urllib.parse
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http import HTTPStatus
 from pathlib import Path
 
-from . import formats
-from .formats import Format
+import pyoxigraph as ox
 
-def _offers(family: str, extra: dict[str, str]) -> list[tuple[str, Format]]:
-    """(media type, Format) pairs of a family in order of preference for */*, with
-    other media types clients use for some of them (`application/json`)."""
-    offers = []
-    for fmt in formats.of_family(family):
-        offers.append((fmt.media_type, fmt))
-        offers.extend((media, fmt) for media, name in extra.items() if name == fmt.name)
-    return offers
+from . import negotiate as neg
+from .errors import QueryError
+from .linkeddata import PAGE_OFFERS, describe_job, page_style
+from .querycheck import check_shape, scan
+from .querypool import Answer, Limits, QueryPool, too_large
 
+__all__ = ["DEFAULT_PORT", "Settings", "SparqlApp", "SparqlServer", "make_server", "query_job",
+           "serve_in_thread"]
 
-SOLUTION_FORMATS = _offers("results", {"application/json": "json", "application/xml": "xml"})
-GRAPH_FORMATS = _offers("graph", {"text/plain": "nt"})
-MAX_QUERY_BYTES = 1_000_000
-
-
-def negotiate(accept: str | None, offered: list[tuple[str, Format]]
-              ) -> tuple[str, Format] | None:
-    """The offered (media type, format) the Accept header likes best; None if none.
-
-    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", SOLUTION_FORMATS)[0]
-    'application/sparql-results+xml'
-    >>> negotiate("*/*", GRAPH_FORMATS)[0], negotiate("image/png", GRAPH_FORMATS)
-    ('text/turtle', None)
-    """
-    if not accept or not accept.strip():
-        return offered[0]
-    best, best_q = None, 0.0
-    for rank, item in enumerate(accept.split(",")):
-        media, *params = [part.strip() for part in item.split(";")]
-        q = 1.0
-        for param in params:
-            key, _, value = param.partition("=")
-            if key.strip() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        media = media.lower()
-        for offer in offered:
-            kind = offer[0].split("/")[0]
-            if media in (offer[0], "*/*", f"{kind}/*"):
-                # exact types beat wildcards at equal q; earlier Accept items beat later
-                score = q - (0.001 if "*" in media else 0) - rank * 1e-6
-                if q > 0 and score > best_q:
-                    best, best_q = offer, score
-                break
-    return best
+DEFAULT_PORT = 8484  # not Oxigraph's 7878, Fuseki's 3030, GraphDB's 7200 or Virtuoso's 8890
+MAX_QUERY_BYTES = 1_000_000  # a query's text, and a request's body
+MAX_HEADER_BYTES = 256 * 1024  # a request line and headers (a GET query included)
+ID_PATH = "/id/"
+FORMAT_PARAMS = ("format", "output", "results")  # Virtuoso, Fuseki, SPARQLWrapper
+SD = "http://www.w3.org/ns/sparql-service-description#"
+VOID = "http://rdfs.org/ns/void#"
+FORMATS_NS = "http://www.w3.org/ns/formats/"
+SD_PREFIXES = {"sd": SD, "void": VOID, "formats": FORMATS_NS}
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
-def format_accept(name: str, accept: str | None) -> str:
-    """An Accept header for a `?format=` value (clients that cannot set headers, and
-    SPARQLWrapper, send one): the named format of each family first (`xml` is SPARQL
-    results XML for SELECT, RDF/XML for CONSTRUCT), then the client's own Accept.
+@dataclass(frozen=True)
+class Settings:
+    """What the query workers need to know (picklable)."""
 
-    >>> format_accept("xml", "*/*")
-    'application/sparql-results+xml, application/rdf+xml, */*'
-    """
-    named = [fmt.media_type for family in ("results", "graph")
-             if (fmt := formats.find(name, family)) is not None]
-    if not named and "/" in name:  # a media type given as the format
-        named = [name]
-    return ", ".join(named + ([accept] if accept else []))
+    prefixes: dict[str, str]
+    endpoint: str  # this endpoint's URL: the base IRI of queries
+    base: str  # the graph's IRI base, served under /id/
+    allowed_services: frozenset[str] = frozenset()
 
 
-@dataclass
-class Answer:
-    status: int
-    media_type: str
-    body: bytes
+def not_acceptable(accept: str | None, offered) -> Answer:
+    media = ", ".join(m for m, _ in offered)
+    return Answer.text(406, f"cannot answer in {accept!r}; this can be: {media}")
 
 
-class _Limited:
-    """A write-only buffer that raises once more than `limit` bytes are written."""
-
-    def __init__(self, limit: int):
-        self.limit, self.parts, self.size = limit, [], 0
-
-    def write(self, data: bytes) -> int:
-        self.size += len(data)
-        if self.size > self.limit:
-            raise OverflowError
-        self.parts.append(bytes(data))
-        return len(data)
-
-    def flush(self) -> None:
-        pass
-
-
-def _error(status: int, message: str) -> Answer:
-    return Answer(status, "text/plain; charset=utf-8", (message + "\n").encode())
-
-
-def answer_query(store, sparql: str, accept: str | None, max_bytes: int,
-                 prefixes: dict[str, str] | None = None, default_graphs=(), named_graphs=()
-                 ) -> Answer:
-    """Run one query on a pyoxigraph Store and serialise it as the client asked."""
-    import pyoxigraph as ox
-
-    options = {"prefixes": prefixes or {}}
+def query_job(context, sparql: str, names: tuple[str, ...], accept: str | None,
+              default_graphs: tuple[str, ...], named_graphs: tuple[str, ...]) -> Answer:
+    """Run one query (in a query worker) and serialise it as the client asked."""
+    settings = context.settings
+    options = {"prefixes": settings.prefixes, "base_iri": settings.endpoint}
     if default_graphs:
         options["default_graph"] = [ox.NamedNode(iri) for iri in default_graphs]
     else:
@@ -134,102 +81,247 @@ def answer_query(store, sparql: str, accept: str | None, max_bytes: int,
     if named_graphs:
         options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs]
     try:
-        results = store.query(sparql, **options)
+        results = context.store.query(sparql, **options)
     except SyntaxError as err:
-        return _error(400, f"SPARQL syntax error: {err}")
+        return Answer.text(400, f"SPARQL syntax error: {err}")
     except (ValueError, OSError) as err:
-        return _error(400, f"query failed: {err}")
-    graph = isinstance(results, ox.QueryTriples)
-    chosen = negotiate(accept, GRAPH_FORMATS if graph else SOLUTION_FORMATS)
+        return Answer.text(400, f"query failed: {err}")
+    offered = neg.GRAPH if isinstance(results, ox.QueryTriples) else neg.RESULTS
+    chosen = neg.choose(list(names), accept, offered)
     if chosen is None:
-        offered = ", ".join(m for m, _ in (GRAPH_FORMATS if graph else SOLUTION_FORMATS))
-        return _error(406, f"cannot answer in {accept!r}; this result can be: {offered}")
+        return not_acceptable(accept, offered)
     media_type, fmt = chosen
-    out = _Limited(max_bytes)
     try:
-        results.serialize(out, fmt.rdf if graph else fmt.results)
-    except OverflowError:
-        return _error(413, f"the result is larger than the limit of {max_bytes:,} bytes; "
-                      "narrow the query or add a LIMIT")
-    except (ValueError, OSError) as err:
-        return _error(500, f"query failed: {err}")
-    charset = "" if fmt.name == "jsonld" else "; charset=utf-8"
-    return Answer(200, media_type + charset, b"".join(out.parts))
+        body = neg.serialize(results, fmt, context.limits.max_bytes)
+    except (ValueError, OSError) as err:  # evaluation errors surface while writing
+        return Answer.text(400, f"query failed: {err}")
+    if body is None:
+        return too_large(context.limits.max_bytes)
+    return Answer(200, neg.content_type(media_type), body)
 
 
-def _worker_main(graph: str, connection, max_bytes: int, prefixes: dict[str, str]) -> None:
-    from .store import open_store
+def service_description(settings: Settings, triple_count: int) -> list[ox.Triple]:
+    """The SPARQL 1.1 Service Description of the endpoint, as triples."""
+    service, dataset, graph = ox.BlankNode("service"), ox.BlankNode("dataset"), ox.BlankNode("g")
 
-    store = open_store(graph)
-    while True:
+    def iri(text: str) -> ox.NamedNode:
+        return ox.NamedNode(text)
+
+    triples = [
+        (service, iri(RDF_TYPE), iri(SD + "Service")),
+        (service, iri(SD + "endpoint"), iri(settings.endpoint)),
+        (service, iri(SD + "supportedLanguage"), iri(SD + "SPARQL11Query")),
+        (service, iri(SD + "feature"), iri(SD + "UnionDefaultGraph")),
+        (service, iri(SD + "defaultEntailmentRegime"),
+         iri("http://www.w3.org/ns/entailment/Simple")),
+        (service, iri(SD + "defaultDataset"), dataset),
+        (dataset, iri(RDF_TYPE), iri(SD + "Dataset")),
+        (dataset, iri(SD + "defaultGraph"), graph),
+        (graph, iri(RDF_TYPE), iri(SD + "Graph")),
+        (graph, iri(VOID + "triples"), ox.Literal(str(triple_count), datatype=iri(
+            "http://www.w3.org/2001/XMLSchema#integer"))),
+    ]
+    if settings.allowed_services:
+        triples.append((service, iri(SD + "feature"), iri(SD + "BasicFederatedQuery")))
+    for _, fmt in neg.RESULTS + neg.GRAPH:
+        # pyoxigraph names JSON-LD by a newer IRI; W3C's list of formats has it here
+        name = (fmt.rdf or fmt.results).iri.replace(
+            "https://www.w3.org/ns/formats/data/", FORMATS_NS)
+        triples.append((service, iri(SD + "resultFormat"), iri(name)))
+    return [ox.Triple(*t) for t in dict.fromkeys(triples)]
+
+
+def _status_line(status: int) -> str:
+    try:
+        return f"{status} {HTTPStatus(status).phrase}"
+    except ValueError:
+        return f"{status} Error"
+
+
+class BadRequest(Exception):
+    """A request the endpoint refuses; carries its answer."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.answer = Answer.text(status, message)
+
+
+def _decode(data: bytes, what: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadRequest(400, f"{what} is not UTF-8") from None
+
+
+def _form(text: str, what: str) -> dict[str, list[str]]:
+    try:
+        return urllib.parse.parse_qs(text, keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError:
+        raise BadRequest(400, f"{what} is not UTF-8 once percent-decoded") from None
+
+
+def _media_type(header: str) -> tuple[str, str | None]:
+    """The media type of a Content-Type header and its charset, if it names one."""
+    media, *params = [part.strip() for part in header.split(";")]
+    charset = None
+    for param in params:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = value.strip().strip('"').lower()
+    return media.lower(), charset
+
+
+class SparqlApp:
+    """The WSGI application: routes, protocol parameters, answers."""
+
+    def __init__(self, pool: QueryPool, settings: Settings, triple_count: int,
+                 explorer: bytes | None):
+        self.pool, self.settings, self.explorer = pool, settings, explorer
+        self.description = service_description(settings, triple_count)
+
+    def __call__(self, environ, start_response):
+        method = environ["REQUEST_METHOD"]
         try:
-            request = connection.recv()
-        except EOFError:
-            return
+            answer = self.route(method, environ)
+        except BadRequest as refused:
+            answer = refused.answer
+        headers = [("Content-Type", answer.media_type),
+                   ("Content-Length", str(len(answer.body))),
+                   ("Access-Control-Allow-Origin", "*"),  # read-only: any web client may ask
+                   ("Vary", "Accept"),
+                   ("X-Content-Type-Options", "nosniff"),
+                   *answer.headers]
+        start_response(_status_line(answer.status), headers)
+        return [] if method == "HEAD" else [answer.body]
+
+    def route(self, method: str, environ) -> Answer:
+        path = environ.get("PATH_INFO", "")
+        if method == "OPTIONS":  # CORS preflight (YASGUI and other browser clients)
+            return Answer(204, "text/plain", b"", (
+                ("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS"),
+                ("Access-Control-Allow-Headers", "Content-Type, Accept"),
+                ("Allow", "GET, HEAD, POST, OPTIONS")))
+        allowed = ("GET", "HEAD", "POST") if path == "/sparql" else ("GET", "HEAD")
+        if method not in allowed:
+            return Answer(405, "text/plain; charset=utf-8",
+                          f"{method} is not allowed here; use {', '.join(allowed)}\n".encode(),
+                          (("Allow", ", ".join(allowed + ("OPTIONS",))),))
+        if path == "/sparql":
+            return self.sparql(method, environ)
+        if path.startswith(ID_PATH):
+            return self.resource(environ)
+        if path == "/" and self.explorer is not None:
+            return Answer(200, "text/html; charset=utf-8", self.explorer)
+        if path in ("/", "/query"):
+            return Answer(200, "text/html; charset=utf-8", QUERY_PAGE)
+        return Answer.text(404, "no such page; the SPARQL endpoint is /sparql, "
+                           f"and the graph's nodes are under {ID_PATH}")
+
+    # --- /sparql --------------------------------------------------------------------
+
+    def parameters(self, method: str, environ) -> dict[str, list[str]]:
+        """The protocol's parameters, from the URL and (for POST) the body."""
+        params = _form(environ.get("QUERY_STRING", ""), "the URL's query string")
+        if method != "POST":
+            return params
+        length = int(environ.get("CONTENT_LENGTH") or 0)  # waitress checked and capped it
+        body = environ["wsgi.input"].read(length)
+        header = environ.get("CONTENT_TYPE", "")
+        media, charset = _media_type(header)
+        if charset not in (None, "utf-8", "utf8"):
+            raise BadRequest(415, f"the body is {charset}; send it in UTF-8")
+        if media == "application/sparql-update":
+            raise BadRequest(403, "this endpoint is read-only: SPARQL Update is refused")
+        if media == "application/sparql-query":
+            params.setdefault("query", []).append(_decode(body, "the query"))
+        elif media == "application/x-www-form-urlencoded":
+            for key, values in _form(_decode(body, "the form"), "the form").items():
+                params.setdefault(key, []).extend(values)
+        elif not media:
+            raise BadRequest(415, "a POST needs a Content-Type: application/sparql-query "
+                             "or application/x-www-form-urlencoded")
+        else:
+            raise BadRequest(415, f"unsupported Content-Type {media!r}: send "
+                             "application/sparql-query or a form with query=")
+        return params
+
+    def sparql(self, method: str, environ) -> Answer:
+        params = self.parameters(method, environ)
+        if "update" in params:
+            raise BadRequest(403, "this endpoint is read-only: SPARQL Update is refused")
+        queries = params.get("query", [])
+        accept = environ.get("HTTP_ACCEPT")
+        names = [name for key in FORMAT_PARAMS for name in params.get(key, [])]
+        if not queries and method != "POST":
+            return self.describe_service(names, accept)
+        if len(queries) != 1 or not queries[0].strip():
+            raise BadRequest(400, "give exactly one query (query=... or a POST body of type "
+                             "application/sparql-query)")
+        query = queries[0]
+        if len(query.encode("utf-8")) > MAX_QUERY_BYTES:
+            raise BadRequest(413, f"the query is longer than {MAX_QUERY_BYTES:,} bytes")
+        self.check(query)
+        datasets = [params.get(key, []) for key in ("default-graph-uri", "named-graph-uri")]
+        for key, iris in zip(("default-graph-uri", "named-graph-uri"), datasets):
+            for iri in iris:
+                try:
+                    ox.NamedNode(iri)
+                except ValueError as err:
+                    raise BadRequest(400, f"{key} {iri!r} is not an absolute IRI: {err}") \
+                        from None
+        return self.pool.run(query_job, query, tuple(names), accept,
+                             tuple(datasets[0]), tuple(datasets[1]))
+
+    def check(self, query: str) -> None:
+        """Refuse what must not reach the engine: nesting it cannot parse, SERVICE
+        calls to endpoints not allowed (the server makes no request of its own)."""
+        shape = scan(query)
         try:
-            answer = answer_query(store, *request[:2], max_bytes, prefixes, *request[2:])
-        except Exception as err:  # noqa: BLE001 - a bad query must not end the worker
-            answer = _error(500, f"query failed: {type(err).__name__}: {err}")
-        connection.send(answer)
+            check_shape(shape)
+        except QueryError as err:
+            raise BadRequest(400, str(err)) from None
+        refused = [target for target in shape.services
+                   if target not in self.settings.allowed_services]
+        if refused:
+            named = refused[0] or "a variable, prefixed name or relative IRI"
+            raise BadRequest(403, f"SERVICE is refused: this endpoint makes no requests to "
+                             f"other servers ({named}); `kg serve --allow-service URL` "
+                             "allows an endpoint")
 
+    def describe_service(self, names: list[str], accept: str | None) -> Answer:
+        offered = neg.GRAPH + [neg.HTML]
+        chosen = neg.choose(names, accept, offered)
+        if chosen is None:
+            return not_acceptable(accept, offered)
+        media_type, fmt = chosen
+        if fmt is None:
+            return Answer(200, "text/html; charset=utf-8", QUERY_PAGE)
+        body = neg.serialize(self.description, fmt, self.pool.limits.max_bytes, SD_PREFIXES)
+        return Answer(200, neg.content_type(media_type), body)
 
-class QueryPool:
-    """Worker processes that answer queries; one past its time limit is ended and replaced."""
+    # --- /id/... --------------------------------------------------------------------
 
-    def __init__(self, graph: str | Path, workers: int = 2, timeout: float = 30,
-                 max_bytes: int = 100_000_000, prefixes: dict[str, str] | None = None):
-        self.graph, self.timeout, self.max_bytes = str(graph), timeout, max_bytes
-        self.prefixes = prefixes or {}
-        self.context = multiprocessing.get_context("spawn")  # no fork of a threaded server
-        self.idle: queue.Queue = queue.Queue()
-        for _ in range(workers):
-            self.idle.put(self._start())
-
-    def _start(self):
-        mine, theirs = self.context.Pipe()
-        process = self.context.Process(target=_worker_main, daemon=True,
-                                       args=(self.graph, theirs, self.max_bytes, self.prefixes))
-        process.start()
-        theirs.close()
-        return process, mine
-
-    def ask(self, sparql: str, accept: str | None, default_graphs=(), named_graphs=()) -> Answer:
+    def resource(self, environ) -> Answer:
+        # The path as sent (still percent-encoded, as the IRIs kg mints are).
+        raw = environ.get("REQUEST_URI") or environ.get("PATH_INFO", "")
+        raw = urllib.parse.urlsplit(raw).path
+        iri = self.settings.base + raw[len(ID_PATH):]
         try:
-            process, connection = self.idle.get(timeout=self.timeout)
-        except queue.Empty:
-            return _error(503, "all query workers are busy; try again")
-        timed_out = False
-        try:
-            connection.send((sparql, accept, tuple(default_graphs), tuple(named_graphs)))
-            if connection.poll(self.timeout):
-                answer = connection.recv()
-                self.idle.put((process, connection))
-                return answer
-            timed_out = True
-        except (EOFError, OSError):
-            pass
-        process.kill()  # over its time (or dead): end it, start a fresh one
-        process.join()
-        connection.close()
-        self.idle.put(self._start())
-        if not timed_out:
-            return _error(500, "the query worker failed")
-        return _error(503, f"the query ran longer than the limit of {self.timeout:g} s "
-                      "and was stopped")
-
-    def close(self) -> None:
-        while not self.idle.empty():
-            process, connection = self.idle.get_nowait()
-            connection.close()
-            process.kill()
-            process.join()
+            ox.NamedNode(iri)
+        except ValueError:
+            return Answer.text(404, "no such node: the path is not part of an IRI")
+        params = _form(environ.get("QUERY_STRING", ""), "the URL's query string")
+        names = [name for key in FORMAT_PARAMS for name in params.get(key, [])]
+        accept = environ.get("HTTP_ACCEPT")
+        if neg.choose(names, accept, PAGE_OFFERS) is None:
+            return not_acceptable(accept, PAGE_OFFERS)
+        return self.pool.run(describe_job, iri, tuple(names), accept, ID_PATH)
 
 
-QUERY_PAGE = """<!DOCTYPE html>
+QUERY_PAGE = ("""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>kg SPARQL</title>
-<style>body{font:14px system-ui,sans-serif;margin:1em}textarea{width:100%;height:12em;
-font-family:monospace}table{border-collapse:collapse;margin-top:1em}td,th{border:1px solid #ccc;
-padding:2px 6px;text-align:left;vertical-align:top}#error{color:#b00;white-space:pre-wrap}</style>
+<style>""" + page_style() + """ textarea{width:100%;height:12em;font-family:monospace}
+#error{color:#b00;white-space:pre-wrap}</style>
 </head><body><h1>SPARQL</h1><p>Endpoint: <code>/sparql</code> (SPARQL 1.1 Protocol, read-only).
 <a href="/">Explorer</a></p>
 <form id="f"><textarea id="q" aria-label="SPARQL query">PREFIX kg: <https://w3id.org/hskg/ontology#>
@@ -257,127 +349,87 @@ document.getElementById("f").addEventListener("submit", async (e) => {
   }
 });
 </script></body></html>
-"""
+""").encode()
 
 
-class SparqlServer(ThreadingHTTPServer):
-    daemon_threads = True
+class SparqlServer:
+    """The endpoint on waitress: `run()` serves until `close()`."""
 
-    def __init__(self, address, pool: QueryPool, page: bytes | None):
-        self.pool, self.page = pool, page
-        super().__init__(address, SparqlHandler)
+    def __init__(self, app: SparqlApp, waitress_server):
+        self.app, self.pool, self._server = app, app.pool, waitress_server
+        self.host = waitress_server.effective_host
+        self.port = waitress_server.effective_port
 
+    @property
+    def server_address(self) -> tuple[str, int]:
+        return self.host, self.port
 
-class SparqlHandler(BaseHTTPRequestHandler):
-    server: SparqlServer
-    server_version = "kg-sparql"
+    def run(self) -> None:
+        self._server.run()
 
-    def log_message(self, format, *args) -> None:  # one line per request, on stderr
-        super().log_message(format, *args)
+    serve_forever = run
 
-    def _send(self, answer: Answer, head_only: bool = False) -> None:
-        self.send_response(answer.status)
-        self.send_header("Content-Type", answer.media_type)
-        self.send_header("Content-Length", str(len(answer.body)))
-        self.send_header("Access-Control-Allow-Origin", "*")  # read-only: any web client may ask
-        self.send_header("Vary", "Accept")
-        self.end_headers()
-        if not head_only:
-            self.wfile.write(answer.body)
+    def close(self) -> None:
+        self._server.close()
+        self.pool.close()
 
-    def do_OPTIONS(self) -> None:  # CORS preflight (YASGUI and other browser clients)
-        self.send_response(204)
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
-        self.end_headers()
-
-    def do_GET(self) -> None:
-        url = urllib.parse.urlsplit(self.path)
-        if url.path == "/sparql":
-            self._sparql(urllib.parse.parse_qs(url.query, keep_blank_values=True))
-        elif url.path == "/" and self.server.page is not None:
-            self._send(Answer(200, "text/html; charset=utf-8", self.server.page))
-        elif url.path in ("/query", "/"):
-            self._send(Answer(200, "text/html; charset=utf-8", QUERY_PAGE.encode()))
-        else:
-            self._send(_error(404, f"no such page: {html.escape(url.path)}; "
-                               "the SPARQL endpoint is /sparql"))
-
-    def do_POST(self) -> None:
-        url = urllib.parse.urlsplit(self.path)
-        if url.path != "/sparql":
-            self._send(_error(404, "the SPARQL endpoint is /sparql"))
-            return
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_QUERY_BYTES:
-            self._send(_error(413, f"request larger than {MAX_QUERY_BYTES:,} bytes"))
-            return
-        body = self.rfile.read(length)
-        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
-        if media == "application/sparql-update":
-            self._refuse_update()
-        elif media == "application/sparql-query":
-            params["query"] = [body.decode("utf-8", errors="replace")]
-            self._sparql(params)
-        elif media in ("application/x-www-form-urlencoded", ""):
-            form = urllib.parse.parse_qs(body.decode("utf-8", errors="replace"),
-                                         keep_blank_values=True)
-            for key, values in form.items():
-                params.setdefault(key, []).extend(values)
-            self._sparql(params)
-        else:
-            self._send(_error(415, f"unsupported Content-Type {media!r}: send "
-                               "application/sparql-query or a form with query="))
-
-    def _refuse_update(self) -> None:
-        self._send(_error(403, "this endpoint is read-only: SPARQL Update is refused"))
-
-    def _sparql(self, params: dict[str, list[str]]) -> None:
-        if "update" in params:
-            self._refuse_update()
-            return
-        queries = params.get("query", [])
-        if len(queries) != 1 or not queries[0].strip():
-            self._send(_error(400, "give exactly one query (query=... or a POST body of type "
-                               "application/sparql-query)"))
-            return
-        accept = self.headers.get("Accept")
-        if params.get("format"):
-            accept = format_accept(params["format"][0], accept)
-        self._send(self.server.pool.ask(queries[0], accept, params.get("default-graph-uri", []),
-                                        params.get("named-graph-uri", [])))
+    def shutdown(self) -> None:
+        self._server.task_dispatcher.shutdown()
+        self.close()
 
 
-def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = 7878, *,
-                timeout: float = 30, max_bytes: int = 100_000_000, workers: int = 2,
-                page: Path | None = None) -> SparqlServer:
-    """A SparqlServer for a graph file, ready for `serve_forever()`.
+def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_PORT, *,
+                timeout: float = 30, quick_timeout: float = 2, max_bytes: int = 100_000_000,
+                memory_mb: int = 1000, workers: int = 3, page: Path | None = None,
+                base: str | None = None, allow_services: tuple[str, ...] = (),
+                threads: int = 8, max_connections: int = 200, idle_timeout: float = 30,
+                cache_mb: float = 64) -> SparqlServer:
+    """A SparqlServer for a graph file, ready for `run()`.
 
     The graph is indexed once before the workers start (they open the index
     read-only). `page` is the explorer HTML served at `/` (default: the file next
-    to the graph with the same name and .html, if there is one).
+    to the graph with the same name and .html, if there is one). `base` is the
+    IRI base of the nodes served under /id/ (default: the graph's own).
     """
+    import logging
+
+    import waitress
+
     from .graph import open_graph
 
+    # waitress warns of every queued request; queueing is the design, not news
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+
     opened = open_graph(graph)
-    opened.store  # noqa: B018 - build the on-disk index once, here, not in every worker
-    graph = opened.path.resolve()
-    prefixes = opened.prefixes
-    page = page or graph.with_suffix(".html")
-    body = page.read_bytes() if page.is_file() else None
-    pool = QueryPool(graph, workers=workers, timeout=timeout, max_bytes=max_bytes,
-                     prefixes=prefixes)
+    triple_count = len(opened.store)  # builds the on-disk index once, here
+    path = opened.path.resolve()
+    page = page or path.with_suffix(".html")
+    explorer = page.read_bytes() if page.is_file() else None
+    limits = Limits(timeout=timeout, quick_timeout=quick_timeout, memory_mb=memory_mb,
+                    max_bytes=max_bytes)
+    server = waitress.create_server(
+        lambda environ, start_response: app(environ, start_response),
+        host=host, port=port, threads=threads, connection_limit=max_connections,
+        channel_timeout=idle_timeout, cleanup_interval=max(0.2, min(idle_timeout / 4, 30)),
+        backlog=1024, max_request_body_size=MAX_QUERY_BYTES,
+        max_request_header_size=MAX_HEADER_BYTES, ident="kg", expose_tracebacks=False,
+        clear_untrusted_proxy_headers=True)
+    shown_host = f"[{host}]" if ":" in host else host
+    settings = Settings(prefixes=opened.prefixes,
+                        endpoint=f"http://{shown_host}:{server.effective_port}/sparql",
+                        base=base or opened.base, allowed_services=frozenset(allow_services))
     try:
-        return SparqlServer((host, port), pool, body)
-    except OSError:
-        pool.close()
+        pool = QueryPool(path, workers=workers, limits=limits, settings=settings,
+                         isolate=not allow_services, cache_bytes=int(cache_mb * (1 << 20)))
+    except BaseException:
+        server.close()
         raise
+    app = SparqlApp(pool, settings, triple_count, explorer)
+    return SparqlServer(app, server)
 
 
 def serve_in_thread(server: SparqlServer) -> threading.Thread:
     """Run `server` in a background thread (for notebooks and tests)."""
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     return thread

@@ -104,6 +104,7 @@ def open_store(path: str | Path, persist: bool = True) -> ox.Store:
     if not persist:
         return load_store(path)
     fmt = rdf_format_of(path)
+    made_cache = not folder.parent.exists()
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         building = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}."))
@@ -130,6 +131,11 @@ def open_store(path: str | Path, persist: bool = True) -> ox.Store:
     finally:
         if building.exists():
             shutil.rmtree(building, ignore_errors=True)
+        if made_cache and not folder.exists():
+            try:
+                folder.parent.rmdir()  # the cache folder made for nothing: leave nothing
+            except OSError:
+                pass
 
 
 def file_prefixes(path: str | Path) -> dict[str, str]:

@@ -73,16 +73,119 @@ def test_saved_query_parameter_is_encoded_not_pasted(example_ttl):
     assert list(csv.DictReader(io.StringIO(hostile.output))) == []
 
 
+EXAMPLE_VALUES = {"technology": "digital twins", "label": "digital twins",
+                  "article": "coca-cola-generative-ai"}
+
+
 def test_every_saved_query_runs_on_the_example(example_ttl):
-    for name in saved_queries():
-        result = run("query", example_ttl, "--name", name)
+    for name, saved in saved_queries().items():
+        params = [f"-p{p}={EXAMPLE_VALUES[p]}" for p in saved.params if p not in saved.defaults]
+        result = run("query", example_ttl, "--name", name, *params)
         assert result.exit_code == 0, (name, result.output)
+        # One article shares entities with no other: every other query has answers.
+        assert ("(0 rows)" in result.output) == (name == "similar-articles"), name
+
+
+def test_a_missing_parameter_is_named_unless_it_has_a_default(example_ttl):
+    missing = run("query", example_ttl, "-n", "concerns-with-technology")
+    assert missing.exit_code == 1
+    assert missing.output == (
+        "Error: query 'concerns-with-technology' needs -p technology=VALUE: name of the "
+        "technology (kg matches any case or spacing; in other engines give its search key, "
+        "the name in lower case with single spaces)\n")
+    from kg.query import parse_saved_query
+
+    text = ('# Articles of a type\n# param type (label) = "blog  POST": the content type\n'
+            'PREFIX kg: <https://w3id.org/hskg/ontology#>\n'
+            'SELECT ?a WHERE { VALUES ?type { "blog post" } ?a kg:hasContentType/skos:hiddenLabel ?type }')
+    saved = parse_saved_query("of-type", text)
+    assert saved.defaults == {"type": "blog  POST"} and saved.label_params == {"type"}
+    assert 'VALUES ?type { "blog post" }' in saved.bind({})  # the default, as a search key
+    assert 'VALUES ?type { "news" }' in saved.bind({"type": "News"})
+
+
+def test_query_list_shows_parameters_and_descriptions_in_full(example_ttl):
+    listed = run("query", "--list")
+    assert listed.exit_code == 0
+    flat = " ".join(listed.output.split())
+    for name, saved in saved_queries().items():
+        assert f"{name}: {saved.title}" in listed.output
+        assert saved.description in flat
+        for param, description in saved.params.items():
+            assert f"-p {param}=VALUE (required) {description}" in flat
+    assert ("in other engines give its search key, the name in lower case with single spaces"
+            in flat)
+
+
+def test_construct_and_describe_print_rdf(example_ttl):
+    import pyoxigraph as ox
+
+    construct = "CONSTRUCT { ?t a kg:Technology } WHERE { ?t a kg:Technology }"
+    turtle = run("query", example_ttl, construct)
+    assert turtle.exit_code == 0, turtle.output
+    parsed = list(ox.parse(turtle.output.encode(), format=ox.RdfFormat.TURTLE))
+    assert len(parsed) == 6 and "technology:digital_twin\n    a kg:Technology ." in turtle.output
+    nt = run("query", example_ttl, construct, "--format", "nt")
+    assert len(nt.output.splitlines()) == 6
+    assert set(ox.parse(nt.output.encode(), format=ox.RdfFormat.N_TRIPLES)) == set(parsed)
+    document = json.loads(run("query", example_ttl, construct, "--format", "jsonld").output)
+    assert sorted(n["id"] for n in document["@graph"])[:1] == ["technology:conversational_ai"]
+    assert {n["type"] for n in document["@graph"]} == {"Technology"}
+    described = run("query", example_ttl, "DESCRIBE technology:digital_twin", "--format", "nt")
+    assert len(described.output.splitlines()) == 4
+    wrong = run("query", example_ttl, construct, "--format", "csv")
+    assert wrong.exit_code == 1 and wrong.output == (
+        "Error: a CONSTRUCT or DESCRIBE result is triples: give --format ttl, nt or jsonld, "
+        "not csv\n")
+    wrong = run("query", example_ttl, "ASK {}", "--format", "ttl")
+    assert wrong.output == ("Error: a SELECT or ASK result is a table: give --format table, csv, "
+                            "tsv, json or xml, not ttl\n")
+
+
+def test_query_errors_point_at_the_users_own_line(example_ttl):
+    unknown = run("query", example_ttl, "SELECT ?x WHERE {\n  ?x a kg:Article .\n  ?x foo:bar ?y .\n}")
+    assert unknown.exit_code == 1
+    assert unknown.output.startswith("Error: SPARQL syntax error at line 3, column 6: unknown "
+                                     "prefix foo: (declare it with PREFIX foo: <IRI>; known: "
+                                     "article, behavior,")
+    syntax = run("query", example_ttl, "SELECT ?x WHERE {\n  ?x a kg:Article\n  FILTER(\n}")
+    assert syntax.output.startswith("Error: SPARQL syntax error at line 4, column 2: expected ")
+    for update in ("INSERT DATA { <a:a> <a:b> <a:c> }",
+                   "PREFIX x: <http://x/>  # a comment\ndelete where { ?s ?p ?o }"):
+        refused = run("query", example_ttl, update)
+        verb = update.split("\n")[-1].split()[0].upper()
+        assert refused.output == (
+            f"Error: read-only: {verb} is a SPARQL Update, and kg only answers queries (SELECT, "
+            "ASK, CONSTRUCT, DESCRIBE); to change the graph, change the summaries and build "
+            "again\n")
+
+
+def test_query_from_stdin(example_ttl):
+    result = CliRunner().invoke(main, ["query", str(example_ttl), "-", "--format", "csv"],
+                                input="SELECT (COUNT(*) AS ?n) WHERE { ?t a kg:Technology }")
+    assert result.exit_code == 0 and result.output == "n\n6\n"
+
+
+def test_a_failed_query_leaves_nothing_behind(tmp_path):
+    good = tmp_path / "good"
+    good.mkdir()
+    assert run("build", EXAMPLE, "-o", good, "--no-html").exit_code == 0
+    (good / ".kg-cache").rename(tmp_path / "build-cache")  # only what the queries make
+    for query in ("SELECT WHERE {", "INSERT DATA { <a:a> <a:b> <a:c> }", "SELECT * { ?s x:y ?o }"):
+        assert run("query", good / "graph.ttl", query).exit_code == 1
+    assert sorted(p.name for p in (good / ".kg-cache").iterdir()) == ["oxigraph-graph.ttl"]
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "graph.ttl").write_text("<a:a> <a:b> .\n", encoding="utf-8")
+    failed = run("query", bad / "graph.ttl", "ASK {}")
+    assert failed.exit_code == 1 and "graph.ttl:1:" in failed.output
+    assert sorted(p.name for p in bad.iterdir()) == ["graph.ttl"]
 
 
 def test_query_list_and_usage_errors(example_ttl):
     listed = run("query", "--list")
     assert listed.exit_code == 0
-    assert "signals-by-driving-force" in listed.output and "--param technology" in listed.output
+    assert "signals-by-driving-force" in listed.output and "-p technology=VALUE" in listed.output
     assert run("query", example_ttl).exit_code == 2
     assert "no saved query" in run("query", example_ttl, "-n", "nope").output
     assert "has no parameter" in run("query", example_ttl, "-n", "top-technologies",
@@ -149,3 +252,54 @@ def test_build_page_and_view_page_show_the_same_graph(example_ttl, tmp_path):
     # 6 keywords + 5 themes + category + type + 5 signals + 7 concerns + 7 behaviors
     # + 6 technologies + 6 issues from the article, and 5 signal -> driving force
     assert len(vis_data(built, "edges")) == 49
+
+
+def test_python_m_kg_and_dash_h():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "kg", "-h"], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0 and done.stdout.startswith("Usage: kg [OPTIONS] COMMAND")
+    assert "_KG_COMPLETE=bash_source kg" in done.stdout
+    assert run("query", "-h").output == run("query", "--help").output
+
+
+def test_every_command_help_has_an_example():
+    from kg.cli import EXAMPLES
+
+    assert set(EXAMPLES) == set(main.commands)
+    for name in main.commands:
+        shown = run(name, "--help").output
+        assert "\n  Examples:\n" in shown, name
+        for line in EXAMPLES[name]:
+            assert f"    {line}\n" in shown, (name, line)
+            assert line.split()[:2] == ["kg", name]
+
+
+def test_dash_o_dash_writes_to_stdout_in_every_command(example_ttl, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    page = run("view", example_ttl, "-o", "-")
+    assert page.exit_code == 0 and page.stdout.startswith("<!DOCTYPE html>")
+    assert len(vis_data(page.stdout, "nodes")) == 50
+    report = run("stats", example_ttl, "-o", "-")
+    assert report.exit_code == 0 and report.stdout.startswith("# Knowledge graph report")
+    exported = run("export", example_ttl, "--format", "nt", "-o", "-")
+    assert exported.exit_code == 0 and len(exported.stdout.splitlines()) == 552
+    ontology = run("ontology", "-o", "-")
+    from .conftest import ONTOLOGY
+
+    assert ontology.stdout_bytes == (ONTOLOGY / "kg.ttl").read_bytes()
+    assert list(tmp_path.iterdir()) == []  # no file named "-"
+    refused = run("view", example_ttl, "-o", "-", "--screenshot")
+    assert refused.exit_code == 2 and "--screenshot needs the page in a file" in refused.output
+
+
+def test_ontology_command_writes_each_file(tmp_path):
+    from .conftest import ONTOLOGY
+
+    for args, name in (([], "kg.ttl"), (["--shapes"], "shapes.ttl"),
+                       (["--context"], "context.jsonld")):
+        result = run("ontology", *args, "-o", tmp_path / name)
+        assert result.exit_code == 0 and result.output == f"wrote {tmp_path / name}\n"
+        assert (tmp_path / name).read_bytes() == (ONTOLOGY / name).read_bytes()

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
+import sys
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
@@ -17,6 +20,7 @@ from click.testing import CliRunner
 
 from kg import build, open_graph
 from kg.cli import main
+from kg.errors import PushError
 from kg.export import named_graphs
 from kg.push import count_triples, push
 from kg.query import saved_queries
@@ -176,6 +180,150 @@ def test_per_article_graphs_repush_replaces_only_what_changed(tmp_path, oxigraph
     assert count_triples(oxigraph_server + "/query") == len(triples_from_file(out / "graph.ttl"))
 
 
+# ---- a store that fails, loses its data, or answers badly ----
+
+FAILING_STORE = Path(__file__).with_name("failing_store.py")
+
+
+@pytest.fixture
+def failing_store(oxigraph_server):
+    """Start tests/failing_store.py (its own process) in front of the Oxigraph server."""
+    started = []
+
+    def start(*options):
+        port = free_port()
+        started.append(start_server([sys.executable, str(FAILING_STORE), oxigraph_server,
+                                     str(port), *map(str, options)], port, "/__ready"))
+        return f"http://127.0.0.1:{port}"
+    yield start
+    for process in started:
+        stop_server(process)
+
+
+def versions(tmp_path, count=3):
+    """Two builds of the same articles, the second with other descriptions."""
+    src = tmp_path / "src"
+    src.mkdir()
+    graphs = []
+    for version in (1, 2):
+        for n in range(1, count + 1):
+            (src / f"a{n}.md").write_text(ARTICLE.format(title=f"Article {n}", n=n).replace(
+                "says", f"says in version {version}"), encoding="utf-8")
+        build([src], tmp_path / f"v{version}", base=BASE, today=TODAY, html=False)
+        graphs.append(tmp_path / f"v{version}" / "graph.ttl")
+    return graphs
+
+
+def store_quads(server: str) -> set[tuple]:
+    return set(server_select(server, "SELECT ?g ?s ?p ?o WHERE { { ?s ?p ?o } UNION "
+                                     "{ GRAPH ?g { ?s ?p ?o } } }"))
+
+
+def default_graph_of(graph_file) -> set[tuple]:
+    return {(None, *(term.value for term in (t.subject, t.predicate, t.object)))
+            for t in map(to_oxigraph, triples_from_file(graph_file))}
+
+
+def test_a_push_that_fails_midway_leaves_the_previous_graph(tmp_path, oxigraph_server,
+                                                             failing_store):
+    v1, v2 = versions(tmp_path)
+    push(v1, oxigraph_server + "/store")
+    before = store_quads(oxigraph_server)
+    assert before == default_graph_of(v1)
+    # Requests: 1 the update probe, 2 the first chunk into a temporary graph, 3 the second
+    # chunk: it fails, and so does its one retry (4); 5 removes the temporary graph.
+    proxy = failing_store("--fail-from", 3, "--fail-count", 2)
+    with pytest.raises(PushError) as failed:
+        push(v2, proxy + "/store", chunk=20, retries=1)
+    assert re.fullmatch(
+        rf"POST {proxy}/store\?graph=urn%3Auuid%3A[0-9a-f-]{{36}}: HTTP 500 Internal Server "
+        r"Error: boom — nothing was replaced: the store still holds its previous graphs",
+        str(failed.value)), str(failed.value)
+    assert store_quads(oxigraph_server) == before  # the old graph, whole, and nothing else
+
+    # A store that keeps failing: the temporary graph cannot be removed, and kg says so.
+    proxy = failing_store("--fail-from", 3)
+    with pytest.raises(PushError) as failed:
+        push(v2, proxy + "/store", chunk=20, retries=0)
+    left = re.search(r"the temporary graph <(urn:uuid:[0-9a-f-]{36})> could not be removed$",
+                     str(failed.value))
+    assert left, str(failed.value)
+    assert {q for q in store_quads(oxigraph_server) if q[0] is None} == before
+    assert {q[0] for q in store_quads(oxigraph_server)} == {None, left[1]}
+
+    # Through a store that works, the new graph replaces the old one in one step.
+    report = push(v2, oxigraph_server + "/store", chunk=20)
+    assert report.atomic and report.update_url == oxigraph_server + "/update"
+    assert {q for q in store_quads(oxigraph_server) if q[0] is None} == default_graph_of(v2)
+
+
+def test_without_sparql_update_a_failed_push_says_how_much_the_store_holds(
+        tmp_path, oxigraph_server, failing_store):
+    v1, v2 = versions(tmp_path)
+    total = len(triples_from_file(v2))
+    # 1: the update probe (404: no SPARQL Update), 2 and 3: two chunks, 4: fails.
+    proxy = failing_store("--no-update", "--fail-from", 4)
+    with pytest.raises(PushError) as failed:
+        push(v2, proxy + "/store", chunk=20, retries=0)
+    assert str(failed.value) == (
+        f"POST {proxy}/store?default: HTTP 500 Internal Server Error: boom — the store "
+        "takes no SPARQL Update, so the graph went in directly: the default graph now holds "
+        f"the first 40 of its {total} triples; push again")
+    assert count_triples(oxigraph_server + "/query") == 40
+
+
+def test_per_article_push_resends_what_the_store_lost(tmp_path, oxigraph_server):
+    _, graph = versions(tmp_path)
+    store = oxigraph_server + "/store"
+    first = push(graph, store, per_article=True)
+    every = sorted([BASE + f"graph/article/a{n}" for n in (1, 2, 3)] + [BASE + "graph/shared"])
+    assert first.graphs_sent == every and first.atomic
+    expected = first.expected_in_store
+    update = urllib.request.Request(oxigraph_server + "/update", method="POST",
+                                    data=urllib.parse.urlencode({"update": "CLEAR ALL"}).encode())
+    urllib.request.urlopen(update, timeout=30).close()  # the store loses everything
+    assert count_triples(oxigraph_server + "/query") == 0
+    again = push(graph, store, per_article=True)
+    assert again.graphs_sent == again.graphs_restored == every
+    assert again.triples_in_store == count_triples(oxigraph_server + "/query") == expected
+
+    # One graph lost: only that one goes up again.
+    urllib.request.urlopen(urllib.request.Request(
+        oxigraph_server + "/update", method="POST", data=urllib.parse.urlencode(
+            {"update": f"DROP GRAPH <{BASE}graph/article/a2>"}).encode()), timeout=30).close()
+    third = push(graph, store, per_article=True)
+    assert third.graphs_sent == [BASE + "graph/article/a2"] and third.graphs_unchanged == 3
+    assert count_triples(oxigraph_server + "/query") == expected
+
+    # --force sends everything, whatever the record says.
+    forced = kg_cli("push", graph, "--store", store, "--per-article-graphs", "--force", "-q")
+    assert forced.output.splitlines()[:2] == [
+        "graphs sent: 4  unchanged: 0  deleted: 0", f"triples sent: {expected} in 5 requests"]
+    assert count_triples(oxigraph_server + "/query") == expected
+
+
+def test_push_errors_are_one_line(tmp_path, built, oxigraph_server, failing_store):
+    def run(*args):
+        result = CliRunner().invoke(main, ["push", str(built), *map(str, args), "-q"])
+        assert result.exit_code == 1
+        return result.output
+
+    port = free_port()  # nothing listens there
+    assert run("--store", f"http://127.0.0.1:{port}/store") == (
+        f"Error: cannot reach POST http://127.0.0.1:{port}/update: Connection refused\n")
+    assert run("--store", "localhost:7878/store") == (
+        "Error: --store 'localhost:7878/store' is not an http(s) URL (e.g. "
+        "http://localhost:7878/store)\n")
+    proxy = failing_store("--html-error", "--status", 403, "--no-update", "--fail-from", 2)
+    assert run("--store", proxy + "/store") == (
+        f"Error: PUT {proxy}/store?default: HTTP 403 Forbidden: 403 Error — Error boom"
+        " — the store takes no SPARQL Update, so the graph went in directly: the default graph "
+        "was not replaced; push again\n")
+    assert run("--store", "http://127.0.0.1:8890/sparql-graph-crud") == (
+        "Error: Virtuoso's Graph CRUD endpoint takes named graphs only: give --graph IRI "
+        "(or --per-article-graphs)\n")
+
+
 # ---- formats read back by independent parsers ----
 
 def canonical(triples_or_quads) -> set[str]:
@@ -280,7 +428,7 @@ def test_export_to_stdout_and_unknown_format(built):
     bad = CliRunner().invoke(main, ["export", str(built), "--format", "xlsx"])
     assert bad.exit_code == 1
     assert bad.output == ("Error: unknown export format 'xlsx'; known: ttl, nt, jsonld, rdfxml, "
-                          "nq, trig, graphml, gexf\n")
+                          "nq, trig, graphml, gexf, csv\n")
 
 
 def test_export_graph_api_counts(built):

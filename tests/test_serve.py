@@ -152,7 +152,7 @@ def test_result_size_limit_refuses_rather_than_truncates(endpoint):
 
 
 def test_bad_requests(endpoint):
-    assert http(endpoint + "/sparql")[0] == 400
+    assert http(endpoint + "/sparql", b"", {"Content-Type": "application/sparql-query"})[0] == 400
     assert http(endpoint + "/sparql?query=SELEKT")[0] == 400
     assert http(endpoint + "/sparql?query=ASK%7B%7D", headers={"Accept": "image/png"})[0] == 406
     assert http(endpoint + "/nothing")[0] == 404

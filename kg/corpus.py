@@ -1,0 +1,187 @@
+"""Corpus: what only the whole archive can say, and the triples that say it.
+
+Three things need every article before they can be decided:
+
+* which keys are one node (kg.resolve.join_keys: an acronym and its long form,
+  "X in Y" and "Y X", ...), as a `Canonical` map from key IRIs to node IRIs; the
+  triples that point at entities (ArticlePart.refs) are written through it;
+* which entities of different articles are related (kg.related), written as
+  `skos:related` both ways with a `kg:Relatedness` node holding score and method;
+* which trends there are: groups of related entities, written as `kg:Trend`
+  (a `skos:Collection`) with members, articles, dates and counts per month.
+
+>>> canonical = Canonical("http://x/", {"llm": "large language model"})
+>>> canonical("http://x/technology/llm")
+'http://x/technology/large_language_model'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import urllib.parse
+from collections import Counter, defaultdict
+from typing import Iterable
+
+from . import vocab as V
+from .kinds import KINDS, KindTable
+from .model import RelatedLink, Trend
+from .rdf import Literal, Triple, article_iri, iri_segment, sort_key
+from .resolve import AliasTable, join_keys, resolution_key
+
+__all__ = ["Canonical", "canonical_map", "link_triples", "gather", "trends_of",
+           "related_triples", "trend_triples", "corpus_triples", "key_of_iri", "decimal_text"]
+
+
+def key_of_iri(iri: str) -> str:
+    """The key an entity IRI was made from (the inverse of rdf.iri_segment).
+
+    >>> key_of_iri("http://x/technology/large_language_model")
+    'large language model'
+    """
+    segment = iri[iri.rfind("/") + 1:]
+    return urllib.parse.unquote(segment.replace("_", " "))
+
+
+class Canonical:
+    """Key IRI -> the IRI of the node it is part of (itself unless the corpus joined it)."""
+
+    def __init__(self, base: str, joined: dict[str, str]):
+        self.base, self.joined = base, joined
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, iri: str) -> str:
+        found = self._cache.get(iri)
+        if found is None:
+            key = key_of_iri(iri)
+            target = self.joined.get(key)
+            found = iri if target is None else iri[:iri.rfind("/") + 1] + iri_segment(target)
+            if len(self._cache) < 1 << 20:
+                self._cache[iri] = found
+        return found
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Canonical) and self.joined == other.joined
+
+
+def canonical_map(forms: Iterable[tuple[str, str]], base: str, kinds: KindTable = KINDS,
+                  aliases: AliasTable | None = None) -> Canonical:
+    """The Canonical map of a corpus, from (entity key IRI, surface form) of every name."""
+    by_segment = {kind.segment: kind.name for kind in kinds}
+    names = set()
+    for iri, form in forms:
+        segment = iri[len(base):].split("/", 1)[0]
+        names.add((by_segment.get(segment, segment), form))
+    joined = join_keys(sorted(names), key_of=lambda label: resolution_key(label, aliases))
+    return Canonical(base, joined)
+
+
+def link_triples(refs: Iterable[tuple[str, str, str]], canonical: Canonical) -> list[Triple]:
+    """An article's triples that point at entities, at the nodes the corpus made."""
+    return sorted({(s, p, canonical(o)) for s, p, o in refs}, key=sort_key)
+
+
+def related_triples(links: Iterable[RelatedLink], base: str) -> list[Triple]:
+    """`skos:related` both ways, and a kg:Relatedness node per link with its score and
+    method (so SPARQL can filter by strength)."""
+    out: list[Triple] = []
+    for link in links:
+        node = f"{base}related/{_digest(link.first + ' ' + link.second)}"
+        out += [(link.first, V.RELATED, link.second), (link.second, V.RELATED, link.first),
+                (node, V.TYPE, V.RELATEDNESS), (node, V.RELATES, link.first),
+                (node, V.RELATES, link.second),
+                (node, V.SCORE, Literal(decimal_text(link.score), V.XSD_DECIMAL)),
+                (node, V.METHOD, Literal(link.method))]
+    return out
+
+
+def trends_of(groups: list[list[str]], base: str, articles_of: dict[str, set[str]],
+              date_of: dict[str, str], label_of: dict[str, str]) -> list[Trend]:
+    """Trends from groups of entity IRIs (most central first): named after their two most
+    central members that are names rather than sentences (a driving force is one), with
+    their articles, first and last page dates and monthly counts."""
+    trends = []
+    for members in groups:
+        articles = sorted(set().union(*(articles_of.get(m, set()) for m in members)))
+        dates = sorted(date_of[a] for a in articles if a in date_of)
+        months = Counter(date[:7] for date in dates)
+        names = list(dict.fromkeys(label_of.get(m, key_of_iri(m)) for m in members))
+        names.sort(key=lambda name: len(name.split()) > 8)  # short names first, stable
+        label = " / ".join(names[:2])
+        centre = members[0]  # the trend is named by its most central member's node
+        iri = f"{base}trend/{centre[len(base):]}"
+        trends.append(Trend(iri, label, tuple(members), tuple(article_iri(base, a)
+                                                              for a in articles),
+                            dates[0] if dates else None, dates[-1] if dates else None,
+                            tuple(sorted(months.items()))))
+    return trends
+
+
+def trend_triples(trends: Iterable[Trend]) -> list[Triple]:
+    out: list[Triple] = []
+    for trend in trends:
+        t = trend.iri
+        out += [(t, V.TYPE, V.TREND), (t, V.TYPE, V.COLLECTION), (t, V.LABEL, Literal(trend.label)),
+                (t, V.PREF_LABEL, Literal(trend.label)),
+                (t, V.ARTICLE_COUNT, Literal(str(len(trend.articles)), V.XSD_INTEGER))]
+        out += [(t, V.MEMBER, member) for member in trend.members]
+        out += [(t, V.TREND_ARTICLE, article) for article in trend.articles]
+        if trend.first_date:
+            out.append((t, V.FIRST_DATE, Literal(trend.first_date, V.XSD_DATE)))
+            out.append((t, V.LAST_DATE, Literal(trend.last_date, V.XSD_DATE)))
+        for month, count in trend.months:
+            node = f"{t}/month/{month}"
+            out += [(t, V.MONTHLY_COUNT, node), (node, V.TYPE, V.MONTHLY_COUNT_CLASS),
+                    (node, V.MONTH, Literal(month, V.XSD_GYEARMONTH)),
+                    (node, V.ARTICLE_COUNT, Literal(str(count), V.XSD_INTEGER))]
+    return out
+
+
+def decimal_text(value: float) -> str:
+    """A score as a canonical xsd:decimal (three places, no trailing zeros).
+
+    >>> decimal_text(0.480), decimal_text(1.0), decimal_text(0.0)
+    ('0.48', '1.0', '0.0')
+    """
+    text = f"{value:.3f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text
+
+
+def corpus_triples(parts: Iterable, canonical: Canonical, base: str, kinds: KindTable,
+                   settings, label_of) -> tuple[list[Triple], list[RelatedLink], list[Trend]]:
+    """The corpus section: related links and trends of every article's part (sorted
+    triples), with the links and trends themselves (the explorer draws them)."""
+    from .related import related_links, trend_groups
+
+    mentions, articles_of, date_of = gather(parts, canonical)
+    links = related_links(mentions, settings)
+    phenomena = {base + kind.segment + "/" for kind in kinds
+                 if kind.source in ("table", "column")}
+    groups = trend_groups(links, articles_of, settings,
+                          members=lambda node: node[:node.rfind("/") + 1] in phenomena)
+    named = {node for group in groups for node in group}
+    trends = trends_of(groups, base, articles_of, date_of,
+                       {node: label_of(node) for node in named})
+    triples = sorted(related_triples(links, base) + trend_triples(trends), key=sort_key)
+    return triples, links, trends
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def gather(parts: Iterable, canonical: Canonical) -> tuple[list[tuple[str, str, str]],
+                                                            dict[str, set[str]],
+                                                            dict[str, str]]:
+    """From every article's part: the mentions relatedness reads (article id, node IRI,
+    text), the articles naming each node, and each article's page date."""
+    mentions: set[tuple[str, str, str]] = set()
+    articles_of: dict[str, set[str]] = defaultdict(set)
+    date_of: dict[str, str] = {}
+    for part in parts:
+        if part.date:
+            date_of[part.article_id] = part.date
+        for iri, text in part.texts:
+            node = canonical(iri)
+            mentions.add((part.article_id, node, text))
+            articles_of[node].add(part.article_id)
+    return sorted(mentions), articles_of, date_of

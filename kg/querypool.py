@@ -1,0 +1,295 @@
+"""Query pool: read-only jobs on a graph, each run in a worker process with limits.
+
+`kg serve` hands every query and every Linked Data page to a pool of worker
+processes that hold the graph's pyoxigraph index open read-only. A job is a
+module-level function `job(context, *args) -> Answer`; the pool sends it (by
+name) to an idle worker and waits for its answer.
+
+Limits, so no client can take the server down:
+
+* time: a job past its time is stopped by ending its worker, which is replaced;
+* memory: each worker's heap is capped (`RLIMIT_DATA`); a job that needs more
+  ends its worker alone;
+* a quick lane: one worker more than the general ones takes a job only when
+  every general worker is busy, and stops it after `quick_timeout`, so cheap
+  queries are answered while long ones run;
+* no network: where Linux allows it, workers run in their own network
+  namespace with no interface up, so nothing they run can reach any host.
+
+Answers of the read-only graph do not change while it is served, so successful
+ones are kept (least recently used first out, up to `cache_bytes`).
+"""
+
+from __future__ import annotations
+
+import collections
+import ctypes
+import multiprocessing
+import resource
+import signal
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+__all__ = ["Answer", "Limits", "Context", "QueryPool", "isolate_network", "too_large"]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An HTTP answer: status, media type, body and any other headers."""
+
+    status: int
+    media_type: str
+    body: bytes
+    headers: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def text(cls, status: int, message: str) -> "Answer":
+        return cls(status, "text/plain; charset=utf-8", (message + "\n").encode())
+
+
+@dataclass(frozen=True)
+class Limits:
+    timeout: float = 30.0  # seconds a job may run on a general worker
+    quick_timeout: float = 2.0  # seconds a job may run on the quick lane
+    memory_mb: int = 1000  # heap of each worker process
+    max_bytes: int = 100_000_000  # largest answer a job may give
+
+
+@dataclass
+class Context:
+    """What a job gets: the store (read-only) and the settings the pool was given."""
+
+    store: Any
+    settings: Any
+    limits: Limits
+
+
+Job = Callable[..., Answer]
+
+CLONE_NEWUSER, CLONE_NEWNET = 0x10000000, 0x40000000
+READY = "ready"  # a worker's first message: its store is open, jobs may be timed from now
+START_TIMEOUT = 300  # seconds a worker may take to open the store
+
+
+def isolate_network() -> bool:
+    """Move this process into new user and network namespaces, where the only
+    interface is a loopback that is down: no connection to any host can be made.
+    False where the system does not allow it (then kg's SERVICE check still holds)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.unshare(CLONE_NEWUSER | CLONE_NEWNET) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _limit_memory(megabytes: int) -> None:
+    limit = megabytes << 20
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+
+
+def _worker_main(connection, graph: str, settings, limits: Limits, isolate: bool) -> None:
+    if isolate:
+        isolate_network()
+    _limit_memory(limits.memory_mb)
+    from .store import open_store
+
+    context = Context(open_store(graph), settings, limits)
+    connection.send(READY)
+    while True:
+        try:
+            job, args = connection.recv()
+        except EOFError:
+            return
+        try:
+            answer = job(context, *args)
+        except MemoryError:
+            answer = _out_of_memory(limits)
+        except Exception as err:  # noqa: BLE001 - a bad job must not end the worker
+            answer = Answer.text(500, f"the query failed: {type(err).__name__}: {err}")
+        connection.send(answer)
+
+
+def too_large(limit: int) -> Answer:
+    return Answer.text(413, f"the result is larger than the limit of {limit:,} bytes; "
+                       "narrow the query or add a LIMIT")
+
+
+def _out_of_memory(limits: Limits) -> Answer:
+    return Answer.text(503, f"the query needed more memory than the limit of "
+                       f"{limits.memory_mb:,} MB per query worker and was stopped")
+
+
+class _Worker:
+    def __init__(self, context, worker_args: tuple, lane: str):
+        self.lane = lane
+        mine, theirs = context.Pipe()
+        self.process = context.Process(target=_worker_main, daemon=True,
+                                       args=(theirs, *worker_args))
+        self.process.start()
+        theirs.close()
+        self.connection = mine
+
+    def wait_ready(self) -> bool:
+        """Wait for the worker to open its store (so no job's time limit counts that)."""
+        try:
+            return self.connection.poll(START_TIMEOUT) and self.connection.recv() == READY
+        except (EOFError, OSError):
+            return False
+
+    def stop(self) -> int | None:
+        self.process.kill()
+        self.process.join()
+        self.connection.close()
+        return self.process.exitcode
+
+
+class _AnswerCache:
+    """Successful answers by job and arguments, least recently used out first."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes, self.size = max_bytes, 0
+        self.answers: collections.OrderedDict = collections.OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key) -> Answer | None:
+        with self.lock:
+            answer = self.answers.get(key)
+            if answer is not None:
+                self.answers.move_to_end(key)
+            return answer
+
+    def put(self, key, answer: Answer) -> None:
+        cost = len(answer.body) + 200
+        if answer.status != 200 or cost > self.max_bytes // 8:
+            return
+        with self.lock:
+            if key in self.answers:
+                return
+            self.answers[key] = answer
+            self.size += cost
+            while self.size > self.max_bytes:
+                _, old = self.answers.popitem(last=False)
+                self.size -= len(old.body) + 200
+
+
+class QueryPool:
+    """`workers` general worker processes and `quick_workers` more for the quick lane."""
+
+    def __init__(self, graph: str | Path, *, workers: int = 3, quick_workers: int = 1,
+                 limits: Limits = Limits(), settings: Any = None, isolate: bool = True,
+                 cache_bytes: int = 64 << 20):
+        self.limits = limits
+        self.cache = _AnswerCache(cache_bytes)
+        self._mp = multiprocessing.get_context("spawn")  # no fork of a threaded server
+        self._args = (str(graph), settings, limits, isolate)
+        self._idle: dict[str, list[_Worker]] = {"general": [], "quick": []}
+        self._ready = threading.Condition()
+        self._closed = False
+        self._in_flight: dict = {}  # job key -> Event, so a burst of one query runs it once
+        self._flight_lock = threading.Lock()
+        started = [_Worker(self._mp, self._args, lane)
+                   for lane, count in (("general", workers), ("quick", quick_workers))
+                   for _ in range(count)]
+        for worker in started:
+            if not worker.wait_ready():
+                for other in started:
+                    other.stop()
+                raise RuntimeError("a query worker could not open the graph's index")
+            self._idle[worker.lane].append(worker)
+
+    def _replace(self, worker: _Worker) -> None:
+        """Start a worker in place of one that was stopped, in the background: it joins
+        its lane once its store is open."""
+        def start() -> None:
+            for _ in range(3):
+                fresh = _Worker(self._mp, self._args, worker.lane)
+                if fresh.wait_ready():
+                    self._checkin(fresh)
+                    return
+                fresh.stop()
+        threading.Thread(target=start, daemon=True).start()
+
+    def _checkout(self) -> _Worker | None:
+        deadline = time.monotonic() + self.limits.timeout
+        with self._ready:
+            while True:
+                for lane in ("general", "quick"):
+                    if self._idle[lane]:
+                        return self._idle[lane].pop()
+                left = deadline - time.monotonic()
+                if left <= 0 or self._closed:
+                    return None
+                self._ready.wait(left)
+
+    def _checkin(self, worker: _Worker) -> None:
+        with self._ready:
+            if self._closed:
+                worker.stop()
+                return
+            self._idle[worker.lane].append(worker)
+            self._ready.notify()
+
+    def run(self, job: Job, *args, cache: bool = True) -> Answer:
+        """Run `job(context, *args)` in a worker and return its answer, or an error
+        answer (503) when it ran out of time or memory or no worker became free."""
+        key = (job.__module__, job.__qualname__, args)
+        if not cache:
+            return self._run(job, args, None)
+        if (answer := self.cache.get(key)) is not None:
+            return answer
+        with self._flight_lock:
+            running = self._in_flight.get(key)
+            if running is None:
+                self._in_flight[key] = threading.Event()
+        if running is not None:  # the same job is running for another client: its answer
+            running.wait()
+            answer = self.cache.get(key)
+            return answer if answer is not None else self._run(job, args, None)
+        try:
+            return self._run(job, args, key)
+        finally:
+            with self._flight_lock:
+                self._in_flight.pop(key).set()
+
+    def _run(self, job: Job, args: tuple, key) -> Answer:
+        worker = self._checkout()
+        if worker is None:
+            return Answer.text(503, "every query worker stayed busy for "
+                               f"{self.limits.timeout:g} s; try again later")
+        quick = worker.lane == "quick"
+        limit = self.limits.quick_timeout if quick else self.limits.timeout
+        try:
+            worker.connection.send((job, args))
+            if worker.connection.poll(limit):
+                answer = worker.connection.recv()
+                self._checkin(worker)
+                if key is not None:
+                    self.cache.put(key, answer)
+                return answer
+            timed_out = True
+        except (EOFError, OSError):
+            timed_out = False
+        exitcode = worker.stop()  # out of time, or dead: end it and start a fresh one
+        self._replace(worker)
+        if timed_out and quick:
+            return Answer.text(503, "the general query workers are busy with long queries, "
+                               f"and this one ran longer than the {limit:g} s allowed beside "
+                               "them; try again later")
+        if timed_out:
+            return Answer.text(503, f"the query ran longer than the limit of {limit:g} s "
+                               "and was stopped")
+        if exitcode in (-signal.SIGABRT, -signal.SIGKILL):  # allocation failed, or OOM killer
+            return _out_of_memory(self.limits)
+        return Answer.text(500, f"the query worker failed (exit status {exitcode})")
+
+    def close(self) -> None:
+        with self._ready:
+            self._closed = True
+            workers = self._idle["general"] + self._idle["quick"]
+            self._idle = {"general": [], "quick": []}
+            self._ready.notify_all()
+        for worker in workers:
+            worker.stop()

@@ -1,0 +1,151 @@
+"""Linked Data (issue 17, item 4): every IRI kg mints, dereferenced on a real `kg serve
+--base`, with curl for machines and a real Chromium for people. The graph holds a
+hostile document (markup in names) and a trend and a related link, as the graph may."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+import rdflib
+
+from .browser import launched
+from .conftest import EXAMPLE, require_tool
+from .serve_helpers import http, kg_server
+
+BASE = "http://example.org/kg/"
+KG = rdflib.Namespace("https://w3id.org/hskg/ontology#")
+TWIN = rdflib.URIRef(BASE + "technology/digital_twin")
+CHAT = rdflib.URIRef(BASE + "technology/conversational_ai")
+HOSTILE = '<script>alert("name")</script><img src=x onerror=alert(2)> Twin'
+EXTRA = f"""
+@prefix kg: <https://w3id.org/hskg/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<{TWIN}> skos:related <{CHAT}> .
+<{BASE}relatedness/1> a kg:Relatedness ; kg:relates <{TWIN}> , <{CHAT}> ;
+    kg:score 0.42 ; kg:method "names" .
+<{BASE}trend/digital_personas> a kg:Trend , skos:Collection ;
+    rdfs:label "Digital personas" ; skos:member <{TWIN}> , <{CHAT}> ;
+    kg:trendArticle <{BASE}article/coca-cola-generative-ai> ; kg:articleCount 2 ;
+    kg:firstDate "2024-01-05"^^xsd:date ; kg:lastDate "2025-03-23"^^xsd:date .
+"""
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("linked")
+    source = folder / "docs"
+    source.mkdir()
+    text = (EXAMPLE / "coca-cola-generative-ai.md").read_text()
+    row = "| Digital Twins "
+    text = text.replace(row, f"| {HOSTILE} | <b>bold</b> & \"quoted\" |\n{row}", 1)
+    (source / "coca-cola-generative-ai.md").write_text(text)
+    from .conftest import kg_cli
+
+    kg_cli("build", source, "-o", folder / "out", "-q", "--base", BASE)
+    graph = folder / "out" / "graph.ttl"
+    with open(graph, "a") as out:
+        out.write(EXTRA)
+    with kg_server(graph, "--base", BASE) as (url, _):
+        yield url, rdflib.Graph().parse(graph)
+
+
+def path_of(iri: str) -> str:
+    return "/id/" + iri[len(BASE):]
+
+
+def about(graph: rdflib.Graph, node) -> set:
+    return set(graph.triples((node, None, None))) | set(graph.triples((None, None, node)))
+
+
+def test_curl_turtle_gives_every_triple_about_the_node(served):
+    url, graph = served
+    curl = require_tool("curl")
+    body = subprocess.run([curl, "-sf", "-H", "Accept: text/turtle", url + path_of(TWIN)],
+                          capture_output=True, check=True).stdout
+    assert set(rdflib.Graph().parse(data=body, format="turtle")) == about(graph, TWIN)
+
+
+@pytest.mark.parametrize("accept, fmt", [("application/ld+json", "json-ld"),
+                                         ("application/n-triples", "nt"),
+                                         ("application/rdf+xml", "xml"), ("*/*", "turtle")])
+def test_machines_get_rdf_by_content_negotiation(served, accept, fmt):
+    url, graph = served
+    status, content_type, body = http(url + path_of(TWIN), headers={"Accept": accept})
+    assert status == 200 and "html" not in content_type
+    assert set(rdflib.Graph().parse(data=body, format=fmt)) == about(graph, TWIN)
+
+
+def test_every_minted_iri_is_dereferenceable(served):
+    url, graph = served
+    minted = {str(t) for triple in graph for t in triple
+              if isinstance(t, rdflib.URIRef) and str(t).startswith(BASE)}
+    assert len(minted) > 80
+    for iri in sorted(minted):
+        node = rdflib.URIRef(iri)
+        status, _, body = http(url + path_of(iri), headers={"Accept": "application/n-triples"})
+        assert status == 200, iri
+        assert set(rdflib.Graph().parse(data=body, format="nt")) == about(graph, node), iri
+        status, content_type, _ = http(url + path_of(iri), headers={"Accept": "text/html"})
+        assert status == 200 and content_type == "text/html; charset=utf-8", iri
+
+
+def test_unknown_nodes_are_404(served):
+    url, _ = served
+    assert http(url + "/id/technology/nothing_like_this")[0] == 404
+    assert http(url + "/id/technology/a%20b")[0] == 404
+
+
+def test_the_page_is_escaped_and_runs_no_script(served):
+    url, _ = served
+    status, _, page = http(url + "/id/article/coca-cola-generative-ai",
+                           headers={"Accept": "text/html"})
+    assert status == 200
+    assert b"<script>" not in page and b"<img" not in page
+    assert b"&lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt;" in page
+
+
+@pytest.mark.external
+@pytest.mark.slow
+def test_a_browser_reads_and_follows_the_pages(served):
+    url, _ = served
+    with launched() as browser:
+        context = browser.new_context()
+        outside: list[str] = []
+
+        def route(request_route):
+            if request_route.request.url.startswith(url):
+                request_route.continue_()
+            else:
+                outside.append(request_route.request.url)
+                request_route.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        errors, dialogs = [], []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        response = page.goto(url + path_of(TWIN))
+        assert response.status == 200
+        assert "script-src" not in response.headers["content-security-policy"]
+        assert page.inner_text("h1") == "Digital Twins"
+        assert page.locator("h2", has_text="Articles (1)").count() == 1
+        assert "score 0.42" in page.inner_text("body")
+        assert page.locator("a", has_text="Conversational AI").first.get_attribute("href") \
+            == path_of(CHAT)
+        assert page.locator("a", has_text="Digital personas").first.get_attribute("href") \
+            == "/id/trend/digital_personas"
+        assert "2 articles, 2024-01-05 to 2025-03-23" in page.inner_text("body")
+        # onward: the article, then the hostile entity it names
+        page.locator("a", has_text="Coca-Cola's Pioneering Journey").first.click()
+        page.wait_for_load_state()
+        assert page.url == url + "/id/article/coca-cola-generative-ai"
+        assert page.inner_text("h1").startswith("Coca-Cola's Pioneering Journey")
+        page.locator("a", has_text="Twin").filter(has_text="script").first.click()
+        page.wait_for_load_state()
+        assert page.inner_text("h1") == HOSTILE
+        assert page.locator("img").count() == 0 and page.locator("b").count() == 0
+        assert dialogs == [] and errors == [] and outside == []
+        context.close()

@@ -1,0 +1,311 @@
+"""`kg serve` against hostile clients (issue 13, items 14-19), each on a real server
+process on loopback: no outbound requests, capped reads, nesting refused before the
+engine sees it, time and memory limits with a quick lane, HTTP/1.1 limits."""
+
+from __future__ import annotations
+
+import http.client as http_client
+import http.server as http_server
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+
+import pytest
+
+from .conftest import free_port
+from .serve_helpers import build_example, http, kg_server, raw_request, status_of
+
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+DEEP = "ASK " + "{" * 5000 + "}" * 5000
+CHAIN = "SELECT (" + "+".join(["1"] * 50_000) + " AS ?x) WHERE {}"
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory):
+    return build_example(tmp_path_factory.mktemp("secure"))
+
+
+@pytest.fixture(scope="module")
+def endpoint(graph):
+    with kg_server(graph, "--timeout", "10") as (url, process):
+        yield url, process
+
+
+def ask(url: str, sparql: str, method: str = "GET", timeout: float = 30):
+    if method == "GET":
+        return http(f"{url}/sparql?{urllib.parse.urlencode({'query': sparql})}",
+                    timeout=timeout)
+    return http(url + "/sparql", sparql.encode(), {"Content-Type": "application/sparql-query"},
+                timeout=timeout)
+
+
+class Listener:
+    """A real HTTP server on loopback that records every connection made to it and
+    answers as a SPARQL endpoint would."""
+
+    def __init__(self):
+        self.requests: list[str] = []
+        listener = self
+
+        class Handler(http_server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                listener.requests.append(self.path)
+                body = (b'{"head":{"vars":["x"]},"results":{"bindings":[{"x":{"type":"literal",'
+                        b'"value":"from the listed endpoint"}}]}}')
+                self.send_response(200)
+                self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_POST = do_GET
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http_server.ThreadingHTTPServer(("127.0.0.1", free_port()), Handler)
+        self.port = self.server.server_address[1]
+        self.connections = 0
+        accept = self.server.get_request
+
+        def counted():
+            self.connections += 1
+            return accept()
+
+        self.server.get_request = counted
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def listener():
+    listening = Listener()
+    yield listening
+    listening.close()
+
+
+def service_queries(port: int) -> list[str]:
+    target = f"http://127.0.0.1:{port}/internal"
+    return [
+        f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
+        f"select * where {{ service silent <{target}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ \\u0053ERVICE <{target}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ SERVICE # a comment }}\n <{target}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ SERVICE<{target}>{{?s ?p ?o}} }}",
+        f"SELECT * WHERE {{ BIND(<{target}> AS ?e) SERVICE ?e {{ ?s ?p ?o }} }}",
+        f"PREFIX e: <http://127.0.0.1:{port}/> SELECT * WHERE {{ SERVICE e:internal {{ ?s ?p ?o }} }}",
+        f"BASE <http://127.0.0.1:{port}/> SELECT * WHERE {{ SERVICE <internal> {{ ?s ?p ?o }} }}",
+    ]
+
+
+def test_service_is_refused_and_no_request_leaves_the_server(endpoint, listener):
+    url, _ = endpoint
+    for query in service_queries(listener.port):
+        for method in ("GET", "POST"):
+            status, _, body = ask(url, query, method)
+            assert status == 403, (query, body)
+            assert b"SERVICE is refused" in body
+    # the cross-origin attack of the issue: a form POST from another origin's page
+    form = urllib.parse.urlencode({"query": service_queries(listener.port)[0]}).encode()
+    status, _, _ = http(url + "/sparql", form, {"Content-Type": "application/x-www-form-urlencoded",
+                                                "Origin": "https://evil.example"})
+    assert status == 403
+    time.sleep(0.5)
+    assert listener.connections == 0 and listener.requests == []
+
+
+def test_a_listed_service_endpoint_is_called_and_no_other(graph, listener):
+    allowed = f"http://127.0.0.1:{listener.port}/sparql"
+    with kg_server(graph, "--allow-service", allowed) as (url, _):
+        status, _, body = ask(url, f"SELECT ?x WHERE {{ SERVICE <{allowed}> {{ ?s ?p ?x }} }}")
+        assert status == 200, body
+        assert b"from the listed endpoint" in body
+        assert len(listener.requests) == 1 and listener.requests[0].startswith("/sparql")
+        status, _, _ = ask(url, f"SELECT * WHERE {{ SERVICE <{allowed}/other> {{ ?s ?p ?o }} }}")
+        assert status == 403
+        assert len(listener.requests) == 1
+
+
+def test_workers_have_no_network_where_linux_allows(listener):
+    script = ("import socket, sys\nfrom kg.querypool import isolate_network\n"
+              "if not isolate_network(): sys.exit(3)\n"
+              f"socket.create_connection(('127.0.0.1', {listener.port}), timeout=2)\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    if result.returncode == 3:
+        pytest.skip("this system allows no unprivileged network namespace")
+    assert result.returncode == 1 and "Network is unreachable" in result.stderr
+    assert listener.connections == 0
+
+
+@pytest.mark.parametrize("length", [b"-1", b"abc", b"1e3", b"+6", b"6, 6", b""])
+def test_an_invalid_content_length_is_400(endpoint, length):
+    url, _ = endpoint
+    answer = raw_request(url, b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                         b"application/sparql-query\r\nContent-Length: " + length +
+                         b"\r\n\r\nASK {}", timeout=5)
+    assert status_of(answer) == 400, answer[:200]
+
+
+def rss_kb(process) -> int:
+    with open(f"/proc/{process.pid}/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS"))
+
+
+def test_every_read_is_capped(endpoint):
+    url, process = endpoint
+    before = rss_kb(process)
+    big = b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+    assert status_of(raw_request(url, big + b"Content-Length: 2000000\r\n\r\n" +
+                                 b" " * 2_000_000)) == 413
+    # a chunked stream of 100 MB: refused once past the limit, never held in memory
+    host, port = url.removeprefix("http://").split(":")
+    import socket
+
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(big + b"Transfer-Encoding: chunked\r\n\r\n")
+        chunk = b"100000\r\n" + b" " * 0x100000 + b"\r\n"
+        try:
+            for _ in range(100):
+                sock.sendall(chunk)
+        except OSError:
+            pass  # the server stopped reading and closed
+        answer = sock.recv(4096)
+    assert status_of(answer) == 413
+    assert http(url + "/sparql?query=ASK%7B%7D")[0] == 200
+    assert rss_kb(process) - before < 30_000
+    # the request line and headers are capped too
+    assert status_of(raw_request(url, b"GET /sparql?query=" + b"A" * 300_000 +
+                                 b" HTTP/1.1\r\nHost: x\r\n\r\n")) == 431
+
+
+def test_a_deep_query_never_reaches_the_engine(endpoint):
+    url, _ = endpoint
+    for query in (DEEP, CHAIN):
+        for method in ("GET", "POST"):
+            if method == "GET" and query is CHAIN:
+                continue  # longer than a request line may be
+            status, _, body = ask(url, query, method)
+            assert status == 400, body[:200]
+            assert b"nests 5000 levels" in body or b"chains 49,999 operators" in body
+    # no worker died: the next query is answered at once
+    start = time.monotonic()
+    assert ask(url, 'ASK { ?s ?p "after the deep ones" }')[0] == 200
+    assert time.monotonic() - start < 2
+
+
+def test_kg_query_refuses_a_deep_query(graph):
+    for query in (DEEP, CHAIN):
+        result = subprocess.run([sys.executable, "-m", "kg.cli", "query", str(graph), query],
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 1, result.returncode  # 139 (segfault) before
+        assert result.stderr.startswith("Error: the query ")
+
+
+def test_invalid_dataset_iris_are_400(endpoint):
+    url, _ = endpoint
+    for key in ("default-graph-uri", "named-graph-uri"):
+        for value in ("not an iri", "N0b8e4", "http://x/a b"):
+            query = urllib.parse.urlencode({"query": "ASK {}", key: value})
+            status, _, body = http(f"{url}/sparql?{query}")
+            assert status == 400 and key.encode() in body, body
+    # a valid IRI of a graph that is not there: an empty default graph
+    query = urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }",
+                                    "default-graph-uri": "http://example.org/none"})
+    assert http(f"{url}/sparql?{query}")[2] == b'{"head":{},"boolean":false}'
+
+
+@pytest.mark.slow
+def test_memory_limit_stops_one_query_and_the_server_goes_on(graph):
+    runaway = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
+    with kg_server(graph, "--max-memory-mb", "300", "--timeout", "60") as (url, _):
+        start = time.monotonic()
+        status, _, body = ask(url, runaway, "POST", timeout=90)
+        assert status == 503 and b"more memory than the limit of 300 MB" in body, body
+        assert time.monotonic() - start < 50  # the memory limit, not the time limit
+        assert ask(url, 'ASK { ?s ?p "after the runaway" }')[0] == 200
+
+
+def test_a_cheap_query_is_not_stuck_behind_long_ones(graph):
+    with kg_server(graph, "--workers", "2", "--timeout", "5", "--quick-timeout", "1") as (url, _):
+        answers = {}
+
+        def slow(name):
+            answers[name] = ask(url, SLOW + f" # {name}", "POST")
+
+        threads = [threading.Thread(target=slow, args=(n,)) for n in ("one", "two")]
+        for thread in threads:
+            thread.start()
+        time.sleep(1)  # both general workers are busy
+        start = time.monotonic()
+        status, _, body = ask(url, 'ASK { ?s ?p "cheap" }')
+        assert status == 200 and b"true" not in body
+        assert time.monotonic() - start < 1  # on the quick lane, not after the 5 s
+        # a long query beside them is stopped on the quick lane, which stays free
+        start = time.monotonic()
+        status, _, body = ask(url, SLOW + " # three", "POST")
+        assert status == 503 and b"beside them" in body
+        assert time.monotonic() - start < 4
+        for thread in threads:
+            thread.join()
+        assert answers["one"][0] == answers["two"][0] == 503
+
+
+def test_http11_keep_alive(endpoint):
+    url, _ = endpoint
+    connection = http_client.HTTPConnection(url.removeprefix("http://"), timeout=10)
+    connection.request("GET", "/sparql?query=ASK%7B%7D")
+    first = connection.getresponse()
+    assert first.version == 11 and first.status == 200
+    first.read()
+    sock = connection.sock
+    connection.request("HEAD", "/sparql?query=ASK%7B%7D")
+    second = connection.getresponse()
+    assert second.status == 200 and second.read() == b""
+    assert connection.sock is sock  # the same connection answered both
+    connection.close()
+
+
+def test_many_clients_at_once_are_all_answered(endpoint):
+    url, _ = endpoint
+    barrier, statuses = threading.Barrier(100), []
+
+    def client():
+        barrier.wait()
+        statuses.append(http(url + "/sparql?query=ASK%7B%7D")[0])
+
+    threads = [threading.Thread(target=client) for _ in range(100)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [200] * 100
+
+
+def thread_count(process) -> int:
+    with open(f"/proc/{process.pid}/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("Threads"))
+
+
+def test_idle_connections_are_capped_and_closed(graph):
+    import socket
+
+    with kg_server(graph, "--max-connections", "50", "--idle-timeout", "1") as (url, process):
+        threads = thread_count(process)
+        host, port = url.removeprefix("http://").split(":")
+        idle = [socket.create_connection((host, int(port))) for _ in range(50)]
+        time.sleep(0.3)
+        assert thread_count(process) == threads  # no thread per connection
+        waiting = socket.create_connection((host, int(port)), timeout=0.5)
+        waiting.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n\r\n")
+        with pytest.raises(socket.timeout):
+            waiting.recv(100)  # past the cap: it waits in the backlog
+        waiting.settimeout(30)
+        assert waiting.recv(100).startswith(b"HTTP/1.1 200")  # once idle ones were closed
+        assert idle[0].recv(10) == b""  # closed by the server after its idle time
+        for sock in idle + [waiting]:
+            sock.close()
