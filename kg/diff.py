@@ -110,7 +110,8 @@ class Diff:
     new_links: list[LinkChange] = field(default_factory=list)
     gone_links: list[LinkChange] = field(default_factory=list)
     relevancy: list[RelevancyChange] = field(default_factory=list)
-    renamed: int = 0  # entities matched by type and label, their IRIs differing
+    # (old IRI, new IRI) of entities and trends matched by type and name, IRIs differing
+    renamed: list[tuple[str, str]] = field(default_factory=list)
     base: str = V.DEFAULT_BASE
 
     def counts(self) -> dict[str, int]:
@@ -142,9 +143,9 @@ def _check(old: Facts, new: Facts, old_name: str, new_name: str) -> None:
             "--base")
 
 
-def _match(old: Facts, new: Facts) -> tuple[dict[str, str], int]:
-    """Old node -> new node: the same IRI, else (entities) one node of the same type and
-    label key on each side; and how many were matched by label."""
+def _match(old: Facts, new: Facts) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Old node -> new node: the same IRI, else (entities and trends) one node of the same
+    type and label key on each side; and the (old, new) pairs matched by label."""
     matched = {n: n for n in old.types if n in new.types and old.types[n] == new.types[n]}
     taken = set(matched.values())
 
@@ -156,11 +157,11 @@ def _match(old: Facts, new: Facts) -> tuple[dict[str, str], int]:
         return found
 
     olds, news = by_key(old, matched), by_key(new, taken)
-    renamed = 0
-    for key, nodes in olds.items():
+    renamed = []
+    for key, nodes in sorted(olds.items()):
         if len(nodes) == 1 and len(news.get(key, ())) == 1:
             matched[nodes[0]] = news[key][0]
-            renamed += 1
+            renamed.append((nodes[0], news[key][0]))
     return matched, renamed
 
 
@@ -291,7 +292,7 @@ def to_json(diff: Diff) -> str:
     """The diff as JSON: counts, then every list (stable order, UTF-8)."""
     data = {"old": diff.old_name, "new": diff.new_name, "old_articles": diff.old_articles,
             "new_articles": diff.new_articles, "window": diff.window, "counts": diff.counts(),
-            "renamed_entities": diff.renamed}
+            "renamed": [list(pair) for pair in diff.renamed]}
     for name in ("added", "removed", "new_entities", "gone_entities", "new_trends",
                  "gone_trends", "grew", "faded", "new_links", "gone_links", "relevancy"):
         data[name] = [asdict(item) for item in getattr(diff, name)]

@@ -782,8 +782,9 @@ def diff_blocks(diff, top: int = 10) -> list:
         f"{counts['related links gone']:,} gone; {counts['relevancies changed']:,} relevancies "
         "changed.")]
     if diff.renamed:
-        blocks.append(_note(f"{diff.renamed:,} entities have other IRIs in the two graphs (kg "
-                            "versions name them differently); they were matched by type and "
+        blocks.append(_note(f"{len(diff.renamed):,} entities or trends have other IRIs in the "
+                            "two graphs (another kg version, or resolution that saw more of the "
+                            "archive, named them differently); they were matched by type and "
                             "name."))
     if diff.grew:
         g = diff.grew[0]
