@@ -288,12 +288,17 @@ def test_radar_places_blips_and_keeps_the_rest_apart():
 # --- reading graphs ---------------------------------------------------------------------------
 
 
-def test_the_corpus_is_the_same_from_a_file_triples_or_networkx(synthetic_dir, tmp_path):
+@pytest.fixture(scope="module")
+def synthetic_graph(synthetic_dir, tmp_path_factory):
     import kg
 
-    graph = kg.build([synthetic_dir], tmp_path, html=False)
-    from_file = read_facts(tmp_path / "graph.ttl")
-    pieces = read_facts(tmp_path / "graph.ttl", workers=2)
+    return kg.build([synthetic_dir], tmp_path_factory.mktemp("built"), html=False)
+
+
+def test_the_corpus_is_the_same_from_a_file_triples_or_networkx(synthetic_graph):
+    graph = synthetic_graph
+    from_file = read_facts(graph.path)
+    pieces = read_facts(graph.path, workers=2)
     from_triples = facts_from_triples(graph.triples)
     from_nx = Facts.from_networkx(graph.to_networkx())
     for name in ("types", "labels", "articles", "dates", "urls", "named_by", "relevancy",
@@ -398,10 +403,9 @@ def test_ties_and_single_article_items_are_never_ranked():
     assert "Entities named by the most articles" not in page  # no chart of ties
 
 
-def test_top_means_that_many_rows_in_every_table(synthetic_dir, tmp_path):
-    kg_cli("build", synthetic_dir, "-o", tmp_path, "-q", "--no-html")
+def test_top_means_that_many_rows_in_every_table(synthetic_graph):
     for top in (1, 3):
-        text = kg_cli("stats", tmp_path / "graph.ttl", "--top", top).output
+        text = kg_cli("stats", synthetic_graph.path, "--top", top).output
         tables = _tables(text)
         assert len(tables) >= 5 and max(len(rows) for rows in tables) == top
 
@@ -492,3 +496,38 @@ def test_a_graph_that_does_not_parse_is_one_line_with_its_line(tmp_path):
         assert result.exit_code == 1
         assert result.output.startswith(f"Error: {bad}:3: not a readable graph file: ")
         assert result.output.count("\n") == 1
+
+
+def test_a_diff_as_rdf_conforms_to_the_shapes():
+    import pyshacl
+    import rdflib
+
+    from kg.diff import compare, to_turtle
+
+    from .conftest import ONTOLOGY
+
+    base = "http://x/"
+    old = corpus({f"{base}article/a": ("2024-01-01", ["k", "t", "s"]),
+                  f"{base}article/b": ("2024-01-02", ["k", "gone"])},
+                 {"k": "Keyword", "t": "Technology", "s": "Signal", "gone": "Issue", "T": "Trend"},
+                 related={("s", "t"): 0.5}, members={"T": {"s", "t"}},
+                 relevancy={(f"{base}article/a", "t"): 3})
+    old.named_by["T"] = {f"{base}article/a"}
+    new = corpus({f"{base}article/a": ("2024-01-01", ["k", "t", "s"]),
+                  f"{base}article/c": ("2024-04-02", ["k", "n"])},
+                 {"k": "Keyword", "t": "Technology", "s": "Signal", "n": "Concern"},
+                 related={("k", "t"): 0.7}, relevancy={(f"{base}article/a", "t"): 5})
+    diff = compare(old, new)
+    assert diff.counts() == {
+        "articles added": 1, "articles removed": 1, "new entities": 1, "entities gone": 1,
+        "new trends": 0, "trends gone": 1, "grew": 0, "faded": 0, "new related links": 1,
+        "related links gone": 1, "relevancies changed": 1}
+    graph = rdflib.Graph().parse(data=to_turtle(diff), format="turtle")
+    conforms, _, text = pyshacl.validate(
+        graph, shacl_graph=rdflib.Graph().parse(ONTOLOGY / "shapes.ttl"),
+        ont_graph=rdflib.Graph().parse(ONTOLOGY / "kg.ttl"))
+    assert conforms, text
+    kinds = sorted(str(o).rsplit("#")[1] for o in graph.objects(
+        None, rdflib.URIRef("https://w3id.org/hskg/ontology#changeKind")))
+    assert kinds == ["Added", "Added", "Added", "RelevancyChanged", "Removed", "Removed",
+                     "Removed", "Removed"]
