@@ -664,7 +664,8 @@ def _driver_blocks(report: Report, colours: dict, draw: bool) -> list:
         blocks.append(_note("This graph has no driving forces."))
         return blocks
     blocks.append(_text(
-        "Driving forces are grouped when a related link joins them or a trend holds both"
+        "Driving forces are grouped when a trend holds both, or a related link joins two that "
+        "are each other's closest"
         + ("" if report.related or table.trends else
            " (this graph has neither, so each force is its own group)")
         + "; per group, the signals it drives, the articles reporting them, their categories "
