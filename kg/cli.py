@@ -447,35 +447,52 @@ def stats(graph, output, top) -> None:
 @click.option("--threshold", default=90.0, show_default=True,
               help="Least rapidfuzz ratio for a spelling candidate.")
 @click.option("--accept", "accept_file", type=click.Path(dir_okay=False),
-              help="Append every candidate scoring >= --accept-score to this aliases file.")
-@click.option("--accept-score", default=95.0, show_default=True)
+              help="Append the candidates with strong evidence (the same letters spaced "
+                   "differently) to this aliases file, each pair once; the rest are for "
+                   "you to judge.")
 @_kg_errors
-def resolve(graph, threshold, accept_file, accept_score) -> None:
+def resolve(graph, threshold, accept_file) -> None:
     """Show the merges the build made (entities with several names) and the candidate
     pairs it did not make, with scores, for review into an aliases file."""
     import csv
 
     from .graph import open_graph
-    from .resolve import candidates
+    from .resolve import AliasTable, accepted_candidates, candidates, name_key
 
     opened = open_graph(graph)
+    joined: dict[str, str] = {}  # names the build already made one node: no candidates
     for iri, names in opened.merged_entities():
         click.echo(f"merged  {iri}: " + " | ".join(names))
-    found = candidates(opened.entity_names(), threshold)
-    for c in found:
+        joined.update((name_key(name), iri) for name in names)
+    names = opened.entity_names()
+    for c in candidates(names, threshold, joined):
         click.echo(f"candidate {c.score:5.1f} {c.reason:<8} {c.first_type}: {c.first!r}  ~  "
                    f"{c.second_type}: {c.second!r}")
-    if accept_file:
-        chosen = [c for c in found if c.score >= accept_score]
-        try:
-            with open(accept_file, "a", encoding="utf-8", newline="") as handle:
-                writer = csv.writer(handle)
-                for c in chosen:
-                    writer.writerow(["same", c.first, c.second])
-        except OSError as err:
-            raise InputError(f"cannot write: {err.strerror or err}", path=accept_file) from None
-        click.echo(f"appended {len(chosen)} pairs to {accept_file}; build with --aliases "
-                   f"{accept_file}")
+    if not accept_file:
+        return
+    # Pairs the file already joins (or keeps apart) are not written again.
+    existing = AliasTable.read(accept_file) if Path(accept_file).exists() else AliasTable()
+    written: set[frozenset[str]] = set()
+    chosen = []
+    for c in accepted_candidates(names, joined):
+        first, second = existing.canonical(name_key(c.first)), existing.canonical(name_key(c.second))
+        pair = frozenset((first, second))
+        if first == second or pair in written or existing.kept_apart(c.first) \
+                or existing.kept_apart(c.second):
+            continue
+        written.add(pair)
+        chosen.append(c)
+    try:
+        with open(accept_file, "a", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            for c in chosen:
+                writer.writerow(["same", c.first, c.second])
+    except OSError as err:
+        raise InputError(f"cannot write: {err.strerror or err}", path=accept_file) from None
+    for c in chosen:
+        click.echo(f"appended  same,{c.first},{c.second}")
+    click.echo(f"appended {len(chosen)} pairs to {accept_file}; build with --aliases "
+               f"{accept_file}")
 
 
 @main.command()

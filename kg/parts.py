@@ -45,7 +45,7 @@ from typing import Callable, Iterable
 from . import vocab as V
 from .dates import parse_page_date
 from .kinds import KINDS, EntityKind, KindTable
-from .model import ArticleRecord, Diagnostic, Mention
+from .model import ArticleRecord, Diagnostic, Mention, describe
 from .rdf import Literal, Triple, article_iri, iri_segment, page_iri, safe_url, sort_key
 from .resolve import AliasTable, alias_keys, name_key, resolution_key
 
@@ -211,8 +211,7 @@ class _ArticleBuilder:
         add(local, V.TYPE, kind.mention_class)
         add(local, V.TYPE, V.MENTION)  # stated, so queries and SHACL need no reasoner
         self.refer(local, V.MENTION_OF, entity)
-        self.part.texts.append((entity, f"{mention.name}. {mention.description}"
-                                if mention.description else mention.name))
+        self.part.texts.append((entity, describe(mention.name, mention.description)))
         add(local, V.LABEL, Literal(mention.name))
         add(local, V.DERIVED_FROM, summary)
         add(local, V.SOURCE_LINE, Literal(str(mention.line), V.XSD_INTEGER))
