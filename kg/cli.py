@@ -60,14 +60,33 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors; no progress bar.")
 @click.option("--aliases", type=click.Path(exists=True, dir_okay=False),
               help="CSV of same,NAME,NAME / never,NAME,NAME decisions (see `kg resolve`).")
+@click.option("--related/--no-related", default=True, show_default=True,
+              help="Link related entities of different articles and group them into "
+                   "trends.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=None,
+              help="Least score of a related link (default 0.5; higher: fewer, surer links).")
+@click.option("--encoder", default=None, metavar="SPEC",
+              help="Text encoder for related links: static (shipped, default) or "
+                   "sentence-transformers:/path/to/local/model.")
+@click.option("--related-weights", type=click.Path(exists=True, dir_okay=False),
+              help="Weights of the related-links model fitted by bench/related_train.py "
+                   "(for another encoder).")
 @_kg_errors
-def build(sources, outdir, base, html, strict, cache, jobs, quiet, aliases) -> None:
+def build(sources, outdir, base, html, strict, cache, jobs, quiet, aliases, related,
+          min_score, encoder, related_weights) -> None:
     """Build the graph of every *.md summary under SOURCES (files or folders)."""
+    import dataclasses
+
     from .files import atomic_write
     from .pipeline import build as run_build
+    from .related import Settings
 
+    settings = dataclasses.replace(
+        Settings(), enabled=related, encoder=encoder, weights=related_weights,
+        **({"min_score": min_score} if min_score is not None else {}))
     report = run_build(sources, outdir, base=base, html=html, use_cache=cache, workers=jobs,
-                       progress=not quiet and sys.stderr.isatty(), aliases=aliases).report
+                       progress=not quiet and sys.stderr.isatty(), aliases=aliases,
+                       related=settings).report
     diagnostics = report.diagnostics
     with atomic_write(Path(outdir) / "diagnostics.txt") as handle:
         handle.writelines(f"{d}\n" for d in diagnostics)
@@ -521,7 +540,9 @@ def ontology(shapes, context_, output) -> None:
 # One example per command, shown at the end of its --help (tests check every command
 # has one, so a new command cannot come without).
 EXAMPLES = {
-    "build": ["kg build examples -o output", "kg build ~/summaries -o output --aliases aliases.csv -q"],
+    "build": ["kg build examples -o output",
+              "kg build ~/summaries -o output --aliases aliases.csv -q",
+              "kg build ~/summaries -o output --min-score 0.7"],
     "query": ["kg query output/graph.ttl 'SELECT ?t WHERE { ?t a kg:Technology } LIMIT 5'",
               "kg query output/graph.ttl -n articles-mentioning -p label='digital twins'",
               "kg query output/graph.ttl - --format csv < question.rq"],

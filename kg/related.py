@@ -17,8 +17,9 @@ compared with the mentions of other articles in three steps:
    articles, how specific the broader name is, whether one end is a tag). The
    weights are data (kg/models/related-weights.json), fitted by
    bench/related_train.py on the `tune` rows of the labelled pairs only;
-3. links: pairs scoring at least `min_score`; each entity keeps its `max_links`
-   strongest (hubness: "AI" cannot collect hundreds). Two tags (keywords,
+3. links: pairs scoring at least `min_score` that are among the `max_links`
+   strongest of both their entities (hubness: a broad "AI ethics" cannot collect
+   hundreds). Two tags (keywords,
    themes) are never related: a tag shared by articles is already one node,
    and tags that differ are fields ("sustainability" / "sustainable design").
 
@@ -67,7 +68,7 @@ class Settings:
     and tests/data/related-links-sample.csv with bench/related_eval.py; see the README)."""
 
     min_score: float = 0.5  # the model's probability that a pair is related, at least
-    max_links: int = 5  # strongest links kept per entity
+    max_links: int = 5  # strongest links kept per entity (mutual)
     neighbours: int = 20  # similar articles each article is compared with
     per_mention: int = 10  # closest texts of each mention in those articles, scored
     least_text: float = 0.25  # candidates from similar articles: texts at least this alike
@@ -344,7 +345,7 @@ def _word_pairs(table: MentionTable, max_df: int) -> tuple[np.ndarray, np.ndarra
 def _strongest(table: MentionTable, x: np.ndarray, y: np.ndarray, score: np.ndarray,
                settings: Settings) -> list[RelatedLink]:
     """The best score per pair of entities, then each entity's `max_links` strongest
-    links (a link stays when either end keeps it)."""
+    links (a link stays when both ends keep it)."""
     a, b = table.node_of[x], table.node_of[y]
     first, second = np.minimum(a, b), np.maximum(a, b)
     order = np.lexsort((-score, second, first))  # best first within each pair
@@ -357,9 +358,12 @@ def _strongest(table: MentionTable, x: np.ndarray, y: np.ndarray, score: np.ndar
     for n, (p, q, s) in enumerate(pairs):
         by_node[p].append((-s, nodes[q], n))
         by_node[q].append((-s, nodes[p], n))
-    kept: set[int] = set()
+    # Kept when both ends keep it: an entity close to everything ("AI ethics") is among
+    # everyone's strongest, but only its own strongest stay (mutual nearest neighbours).
+    votes: Counter[int] = Counter()
     for candidates in by_node.values():
-        kept.update(n for _, _, n in sorted(candidates)[:settings.max_links])
+        votes.update(n for _, _, n in sorted(candidates)[:settings.max_links])
+    kept = [n for n, count in votes.items() if count == 2]
     method = "logistic:" + (settings.encoder or "static-minilm")
     links = [RelatedLink(nodes[p], nodes[q], min(max(s, 0.0), 1.0), method)
              for p, q, s in (pairs[n] for n in kept)]
