@@ -27,7 +27,7 @@ from pathlib import Path
 import networkx as nx
 
 from .explore import (CHUNK, GraphIndex, decode_blob, encode_blob, find_nodes, index_from_networkx,
-                      layout, node_types, select)
+                      layout, node_types, select, unpack_texts)
 from .files import atomic_write
 from .kinds import ARTICLE_STYLE, KINDS, TREND_STYLE, KindTable
 
@@ -117,7 +117,7 @@ def read_page_data(html: str) -> dict:
     texts, at = [], html.find(TEXTS_START)
     while at >= 0:
         end = html.index("</script>", at)
-        texts.extend(decode_blob(html[at + len(TEXTS_START):end]))
+        texts.extend(unpack_texts(decode_blob(html[at + len(TEXTS_START):end])))
         at = html.find(TEXTS_START, end)
     data["texts"] = texts
     return data
