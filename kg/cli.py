@@ -190,7 +190,7 @@ def view(graph, output, focus, depth, types, min_degree, since, until, max_nodes
                                 title=title, focus=focus, depth=1 if depth is None else depth,
                                 types=type_list, min_degree=min_degree, since=since,
                                 until=until, radar=radar)
-    click.echo(f"wrote {output} ({shown} nodes drawn first)")
+    click.echo(f"wrote {output} ({shown} nodes)")
     if screenshot:
         try:
             png = explorer.screenshot(output, output.with_suffix(".png"))

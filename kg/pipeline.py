@@ -215,7 +215,8 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
             from .view import write_html
 
             result.outputs["html"] = run.outdir / "graph.html"
-            write_html(overview_from_parts(run.parts, run.full_shared()), result.outputs["html"])
+            write_html(overview_from_parts(run.parts, run.full_shared()), result.outputs["html"],
+                       kinds=kinds)
     finally:
         run.old.close()
     result.diagnostics[:0] = files.diagnostics

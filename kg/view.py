@@ -73,9 +73,9 @@ def page_data(source: "nx.MultiDiGraph | GraphIndex", title: str | None = None,
     index = as_index(source, kinds)
     drawn = select(index, max_nodes=max_nodes, kinds=kinds, **narrow)
     positions = layout(index, drawn)
-    style = styles(kinds)
     counts = Counter(index.types)
-    legend = [{"type": kind, "color": color, "shape": shape, "count": counts[kind]}
+    style = {**styles(kinds), **{t: ("#999999", "dot") for t in counts if t not in styles(kinds)}}
+    legend = [{"type": kind, "color": color, "shape": shape}
               for kind, (color, shape) in style.items() if counts[kind]]
     dates = sorted(d for d in index.dates if d)
     focus = narrow.get("focus")
@@ -89,7 +89,8 @@ def page_data(source: "nx.MultiDiGraph | GraphIndex", title: str | None = None,
              "to": narrow.get("until") or "", "tab": "radar" if radar else "map"}
     return {"title": title or corpus_name(index), "dates": [dates[0], dates[-1]] if dates else [],
             "articles": sum(index.loaded), "nodes": len(index), "edges": int(len(index.es)),
-            "legend": legend, "types": list(style), "max": max_nodes or len(index),
+            "legend": legend, "counts": {t: counts[t] for t in style if counts[t]},
+            "types": list(style), "max": max_nodes or len(index),
             "state": state, "drawn": [[n, *positions[n]] for n in drawn],
             "chunk": CHUNK, "index": encode_blob(index.page_index(list(style))),
             "chunks": index.chunks}
