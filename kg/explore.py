@@ -127,6 +127,12 @@ class GraphIndex:
             self._cache["csr"] = (start, v)
         return self._cache["csr"]
 
+    def number_of(self, iri: str) -> int:
+        """The number of the node with this IRI."""
+        if "numbers" not in self._cache:
+            self._cache["numbers"] = {node: i for i, node in enumerate(self.ids)}
+        return self._cache["numbers"][iri]
+
     def is_article(self) -> np.ndarray:
         mask = np.zeros(len(self), dtype=bool)
         mask[: self.articles] = True
