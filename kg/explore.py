@@ -25,8 +25,10 @@ import json
 import math
 import os
 import random
+import tempfile
 import zlib
 from array import array
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
@@ -68,6 +70,35 @@ def decode_blob(blob: str):
     return json.loads(zlib.decompress(base64.b64decode(blob)).decode("utf-8"))
 
 
+class Chunks:
+    """The encoded chunks of article texts, kept in a temporary file (an archive's texts
+    can be hundreds of MB): appended in order, read back one at a time."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.TemporaryFile()
+        self.spans: list[tuple[int, int]] = []
+
+    def append(self, chunk: str) -> None:
+        data = chunk.encode("ascii")
+        self.file.seek(0, os.SEEK_END)
+        self.spans.append((self.file.tell(), len(data)))
+        self.file.write(data)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def __getitem__(self, number: int) -> str:
+        start, size = self.spans[number]
+        self.file.seek(start)
+        return self.file.read(size).decode("ascii")
+
+    def __iter__(self) -> Iterator[str]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other) -> bool:
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+
+
 @dataclass
 class GraphIndex:
     """Every node and link of a graph, numbered; what the explorer page carries."""
@@ -86,7 +117,7 @@ class GraphIndex:
     ev: np.ndarray  # relevancy an article gives the entity (0: none)
     scores: dict[tuple[int, int], float]  # related pairs (low, high) -> score
     trends: dict[int, tuple[int, str, str, list]]  # node -> (articles, first, last, months)
-    chunks: list[str]  # per CHUNK articles, `pack_texts` of their texts
+    chunks: Chunks  # per CHUNK articles, `pack_texts` of their texts, encoded
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -150,7 +181,34 @@ class GraphIndex:
 
     # --- what the page carries --------------------------------------------------------
 
-    def page_index(self, type_order: list[str]) -> dict:
+    def encoded(self, type_order: list[str]) -> str:
+        """`encode_blob(self.page_index(type_order))`, written piece by piece: the lists
+        of numbers never become Python lists (millions of links at 100,000 articles)."""
+        pack = zlib.compressobj(6)
+        out = [b"", ]
+
+        def put(text: str) -> None:
+            out.append(pack.compress(text.encode("utf-8")))
+
+        def numbers(values: np.ndarray) -> None:
+            put("[")
+            for start in range(0, len(values), 1 << 16):
+                put(("," if start else "") + ",".join(map(str, values[start:start + (1 << 16)].tolist())))
+            put("]")
+
+        fields = self.page_index(type_order, numbers_too=False)
+        put("{")
+        for number, (name, value) in enumerate(fields.items()):
+            put(("," if number else "") + json.dumps(name) + ":")
+            if isinstance(value, np.ndarray):
+                numbers(value)
+            else:
+                put(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+        put("}")
+        out.append(pack.flush())
+        return base64.b64encode(b"".join(out)).decode("ascii")
+
+    def page_index(self, type_order: list[str], numbers_too: bool = True) -> dict:
         """The index as the page reads it (before `encode_blob`)."""
         code = {t: i for i, t in enumerate(type_order)}
         sources = np.diff(self.es, prepend=0)  # sorted: small steps compress well
@@ -159,12 +217,15 @@ class GraphIndex:
         targets = np.where(sources == 0, step, self.et)
         if len(targets):
             targets[0] = self.et[0]
-        return {"t": [code[t] for t in self.types], "l": self.labels, "d": self.dates,
-                "u": self.urls, "nl": [i for i, ok in enumerate(self.loaded) if not ok],
-                "r": self.relations, "es": sources.tolist(), "et": targets.tolist(),
-                "er": self.er.tolist(), "ev": self.ev.tolist(),
-                "sc": [[a, b, s] for (a, b), s in sorted(self.scores.items())],
-                "tr": [[n, *info] for n, info in sorted(self.trends.items())]}
+        types = np.array([code[t] for t in self.types], dtype=np.int32)
+        found = {"t": types, "l": self.labels, "d": self.dates,
+                 "u": self.urls, "nl": [i for i, ok in enumerate(self.loaded) if not ok],
+                 "r": self.relations, "es": sources, "et": targets, "er": self.er, "ev": self.ev,
+                 "sc": [[a, b, s] for (a, b), s in sorted(self.scores.items())],
+                 "tr": [[n, *info] for n, info in sorted(self.trends.items())]}
+        if numbers_too:
+            found = {k: v.tolist() if isinstance(v, np.ndarray) else v for k, v in found.items()}
+        return found
 
 
 class _IndexBuilder:
@@ -194,8 +255,10 @@ class _IndexBuilder:
         self.loaded = [bool(a[3]) for a in arts]
         self.folders = [a[4] or "" for a in arts]
         self.texts: dict[int, list] = {}
-        self.chunks: list = []  # futures of encoded chunks: zlib works on other threads
-        self.pool = ThreadPoolExecutor(max(1, min(4, os.cpu_count() or 1)))
+        self.chunks = Chunks()
+        self.pending: deque = deque()  # futures of encoded chunks: zlib works on other threads
+        self.workers = max(1, min(4, os.cpu_count() or 1))
+        self.pool = ThreadPoolExecutor(self.workers)
 
     def edge(self, source: str, target: str, relation: str, relevancy: int = 0) -> None:
         number = self.number_of
@@ -214,19 +277,22 @@ class _IndexBuilder:
 
     def _flush(self, last: bool) -> None:
         articles = len(self.dates)
-        while len(self.chunks) * CHUNK < articles:
-            start = len(self.chunks) * CHUNK
+        while (len(self.chunks) + len(self.pending)) * CHUNK < articles:
+            start = (len(self.chunks) + len(self.pending)) * CHUNK
             end = min(start + CHUNK, articles)
             missing = [i for i in range(start, end) if i not in self.texts]
             if missing and not last and any(self.loaded[i] for i in missing):
                 return  # wait for the rest of this chunk
             text = json.dumps(pack_texts([self.texts.pop(i, ["", []]) for i in range(start, end)]),
                               ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            self.chunks.append(self.pool.submit(_deflate, text))
+            self.pending.append(self.pool.submit(_deflate, text))
+            while len(self.pending) > 2 * self.workers:  # bounded: what waits is in memory
+                self.chunks.append(self.pending.popleft().result())
 
     def finish(self) -> GraphIndex:
         self._flush(True)
-        chunks = [future.result() for future in self.chunks]
+        while self.pending:
+            self.chunks.append(self.pending.popleft().result())
         self.pool.shutdown()
         es, et, er, ev = (np.frombuffer(c, dtype=np.int32) if len(c) else
                           np.zeros(0, dtype=np.int32) for c in self.columns)
@@ -237,7 +303,7 @@ class _IndexBuilder:
         keep[1:] = (es[1:] != es[:-1]) | (et[1:] != et[:-1]) | (er[1:] != er[:-1])
         return GraphIndex(self.ids, self.types, self.labels, self.dates, self.urls, self.loaded,
                           self.folders, self.relations, es[keep].copy(), et[keep].copy(),
-                          er[keep].copy(), ev[keep].copy(), self.scores, self.trends, chunks)
+                          er[keep].copy(), ev[keep].copy(), self.scores, self.trends, self.chunks)
 
     def score(self, first: str, second: str, score: float) -> None:
         a, b = sorted((self.number_of.get(first, -1), self.number_of.get(second, -1)))
@@ -648,7 +714,8 @@ def layout(index: GraphIndex, nodes: list[int], seed: int = 7) -> dict[int, tupl
         ys = [p[1] for p in found.values()]
         scale = spread / max(max(xs) - min(xs), max(ys) - min(ys), 1e-9) * 2
         cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-        positions = {n: (round((x - cx) * scale), round((y - cy) * scale))
+        # a little wider than high: screens are
+        positions = {n: (round((x - cx) * scale * 1.3), round((y - cy) * scale))
                      for n, (x, y) in found.items()}
     bottom = max((y for _, y in positions.values()), default=0) + 120
     row = max(1, int(math.sqrt(len(alone)) * 2))

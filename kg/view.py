@@ -14,6 +14,7 @@ tooltips, never as HTML.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -23,10 +24,11 @@ import tempfile
 from importlib import resources
 from collections import Counter
 from pathlib import Path
+from typing import IO
 
 import networkx as nx
 
-from .explore import (CHUNK, GraphIndex, decode_blob, encode_blob, find_nodes, index_from_networkx,
+from .explore import (CHUNK, GraphIndex, decode_blob, find_nodes, index_from_networkx,
                       layout, node_types, select, unpack_texts)
 from .files import atomic_write
 from .kinds import ARTICLE_STYLE, KINDS, TREND_STYLE, KindTable
@@ -92,7 +94,7 @@ def page_data(source: "nx.MultiDiGraph | GraphIndex", title: str | None = None,
             "legend": legend, "counts": {t: counts[t] for t in style if counts[t]},
             "types": list(style), "max": max_nodes or len(index),
             "state": state, "drawn": [[n, *positions[n]] for n in drawn],
-            "chunk": CHUNK, "index": encode_blob(index.page_index(list(style))),
+            "chunk": CHUNK, "index": index.encoded(list(style)),
             "chunks": index.chunks}
 
 
@@ -128,25 +130,32 @@ def render_html(source: "nx.MultiDiGraph | GraphIndex", title: str | None = None
                 kinds: KindTable = KINDS, **view) -> str:
     """The explorer page of `source` (a networkx graph or an index), opening on the view
     `view` describes (`page_data`'s options)."""
-    return _render(page_data(source, title, kinds, **view))
+    out = io.StringIO()
+    _render(page_data(source, title, kinds, **view), out)
+    return out.getvalue()
 
 
-def _render(data: dict) -> str:
+def _render(data: dict, out: IO[str]) -> None:
+    """Write the page of `data` to `out`, piece by piece (the texts one chunk at a time)."""
     import pyvis
 
     vis = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
     data = dict(data)
     chunks = data.pop("chunks")
     template = resources.files("kg").joinpath("templates/explorer.html").read_text("utf-8")
-    # base64 needs no escaping; one element per chunk, read when a panel needs it
-    texts = "".join(f"{TEXTS_START}{chunk}</script>\n" for chunk in chunks)
-    values = {"{{TITLE}}": _html_text(_page_title(data)),
-              "{{DATA}}": _script_json(data), "{{TEXTS}}": texts,
+    values = {"{{TITLE}}": _html_text(_page_title(data)), "{{DATA}}": _script_json(data),
               "/*VIS_CSS*/": (vis / "vis-network.css").read_text("utf-8"),
               "/*VIS_JS*/": (vis / "vis-network.min.js").read_text("utf-8")}
     # One pass over the template: inserted text is never searched for placeholders.
-    return re.sub(r"\{\{(?:TITLE|DATA|TEXTS)\}\}|/\*VIS_(?:CSS|JS)\*/",
-                  lambda match: values[match.group(0)], template)
+    for number, piece in enumerate(re.split(r"(\{\{(?:TITLE|DATA|TEXTS)\}\}|/\*VIS_(?:CSS|JS)\*/)",
+                                            template)):
+        if number % 2 == 0:
+            out.write(piece)
+        elif piece == "{{TEXTS}}":  # base64 needs no escaping; one element per chunk
+            for chunk in chunks:
+                out.write(f"{TEXTS_START}{chunk}</script>\n")
+        else:
+            out.write(values[piece])
 
 
 def _page_title(data: dict) -> str:
@@ -166,9 +175,8 @@ def write_html(source: "nx.MultiDiGraph | GraphIndex", path: str | Path,
     """Write the explorer page of `source` (a networkx graph or a build's index, see
     `page_data` for `view`); returns the number of nodes it opens on."""
     data = page_data(source, title, kinds, max_nodes=max_nodes, **view)
-    page = _render(data)
     with atomic_write(path) as handle:
-        handle.write(page)
+        _render(data, handle)
     return len(data["drawn"])
 
 

@@ -471,3 +471,20 @@ def test_view_screenshot_is_a_png_of_the_page(tmp_path, example_page_path):
     assert (width, height) == (1600, 1000)
     assert len(png) > 20_000  # a drawn page, not a blank one
     assert read_page_data((tmp_path / "v.html").read_text(encoding="utf-8"))["state"]["tab"] == "radar"
+
+
+def test_view_options_are_the_page_opening_view(browser, example_page_path, tmp_path):
+    page_path = tmp_path / "focus.html"
+    kg_cli("view", example_page_path.with_suffix(".ttl"), "-o", page_path,
+           "--focus", "digital twins", "--depth", "2", "--types", "technology,concern")
+    data = read_page_data(page_path.read_text(encoding="utf-8"))
+    page = OpenPage(browser, page_path)
+    try:
+        assert page.errors == []
+        assert page.eval("kg.label(kg.selected)") == "Digital Twins"
+        assert page.eval("kg.drawn()") == [n for n, *_ in data["drawn"]]
+        assert page.eval("[kg.state().depth, [...kg.state().types].sort()]") == [
+            2, ["Concern", "Technology"]]
+        assert page.eval("location.hash") == ""  # the page's own view needs no address
+    finally:
+        page.close()
