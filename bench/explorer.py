@@ -101,10 +101,10 @@ def focus_time(browser, page_path: Path) -> float:
     return millis / 1000
 
 
-def measure(label: str, folder: Path, browser, loads: int, table: list) -> None:
+def measure(label: str, folders: list[Path], browser, loads: int, table: list) -> None:
     with tempfile.TemporaryDirectory() as work:
         out = Path(work)
-        subprocess.run([sys.executable, "-m", "kg.cli", "build", str(folder), "-o", str(out),
+        subprocess.run([sys.executable, "-m", "kg.cli", "build", *map(str, folders), "-o", str(out),
                         "-q", "--no-cache"], check=True)
         html = out / "graph.html"
         data = read_page_data(html.read_text(encoding="utf-8"))
@@ -125,7 +125,7 @@ def measure(label: str, folder: Path, browser, loads: int, table: list) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=3000)
-    parser.add_argument("--corpus", type=Path,
+    parser.add_argument("--corpus", type=Path,  # with the `seed` folder beside it, if any
                         default=Path(__file__).resolve().parent.parent.parent / "shared" / "corpus")
     parser.add_argument("--loads", type=int, default=3)
     args = parser.parse_args(argv)
@@ -139,9 +139,10 @@ def main(argv: list[str] | None = None) -> None:
         browser = playwright.chromium.launch(
             executable_path=chromium, args=[f for f in CHROMIUM_FLAGS if f != "--headless"])
         if args.corpus.is_dir():
-            measure(f"corpus ({args.corpus.name})", args.corpus, browser, args.loads, table)
+            folders = [args.corpus] + [args.corpus.parent / "seed"] * (args.corpus.parent / "seed").is_dir()
+            measure(" + ".join(f.name for f in folders), folders, browser, args.loads, table)
         if args.docs:
-            measure(f"synthetic {args.docs}", corpus(args.docs), browser, args.loads, table)
+            measure(f"synthetic {args.docs}", [corpus(args.docs)], browser, args.loads, table)
         browser.close()
     header = ("corpus", "nodes drawn of indexed", "page size", "interactive (kg)",
               "focus outside the overview", "pyvis stock page", "ratio", "goal met (<= 2 s, <= 8 MB)")
