@@ -8,7 +8,7 @@ import urllib.parse
 
 import pytest
 
-from kg import open_graph
+from kg import InputError, open_graph
 from kg.explore import index_from_networkx, select
 from kg.view import read_page_data
 
@@ -488,3 +488,21 @@ def test_view_options_are_the_page_opening_view(browser, example_page_path, tmp_
         assert page.eval("location.hash") == ""  # the page's own view needs no address
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("view", [
+    {}, {"types": ["Technology", "Concern"]}, {"since": "2024-01-01", "until": "2024-12-31"},
+    {"min_degree": 3}, {"types": ["Signal", "DrivingForce"], "since": "2023-01-01"},
+    {"focus": "generative AI", "depth": 2}])
+def test_the_page_chooses_as_kg_view_does(big, big_page_path, view):
+    """The views a person picks in the page are the ones `kg view` would draw."""
+    index = index_from_networkx(open_graph(big_page_path.with_suffix(".ttl")).to_networkx())
+    try:
+        expected = select(index, max_nodes=600, **view)
+    except InputError:  # a synthetic corpus has no such name
+        pytest.skip(f"{view} names nothing here")
+    state = {"types": view.get("types"), "min": view.get("min_degree", 0),
+             "from": view.get("since", ""), "to": view.get("until", ""),
+             "depth": view.get("depth", 1),
+             "focus": big.eval("(t) => kg.findNode(t)", view["focus"]) if "focus" in view else None}
+    assert big.eval("(s) => kg.viewOf(s)", state) == expected
