@@ -159,7 +159,9 @@ def _date(_ctx, _param, value):
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", default=None, type=click.Path(),
               help="HTML file to write (default: next to GRAPH, .html).")
-@click.option("--focus", metavar="LABEL", help="Show only what is near the node with this label.")
+@click.option("--focus", metavar="[TYPE:]LABEL",
+              help="Open on what is near the node with this label (of this type, if given; "
+                   "else the most linked one).")
 @click.option("--depth", type=click.IntRange(0), default=None,
               help="Steps from the --focus node (default 1).")
 @click.option("--types", metavar="TYPE,...",
