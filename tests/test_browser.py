@@ -302,6 +302,15 @@ def test_radar_places_or_counts_every_signal_and_technology(browser, big_page_pa
         page.page.click("#radar-svg .blip", force=True)
         assert page.eval("document.querySelector('#details h2').textContent") == page.eval(
             "(n) => kg.label(n)", page.eval("kg.selected"))
+        # the keyboard walks the blips and opens one
+        page.page.focus("#radar-svg")
+        page.page.keyboard.press("ArrowRight")
+        page.page.keyboard.press("ArrowRight")
+        said = page.eval("document.getElementById('status').textContent")
+        second = page.eval("Number(document.querySelectorAll('#radar-svg .blip')[1].dataset.node)")
+        assert said.startswith(page.eval("(n) => kg.type(n) + ': ' + kg.label(n)", second))
+        page.page.keyboard.press("Enter")
+        assert page.eval("kg.selected") == second
         page.page.select_option("#radar-colour", "trend")
         assert page.eval("document.querySelectorAll('#radar-svg .blip').length") == blips
         assert page.errors == []
