@@ -7,9 +7,14 @@ It lives in `OUTDIR/.kg-cache/`:
   each output bucket of the shared section sits; and the gathered shared nodes
   (SharedNodes: entity names, entity links, pages, linked articles) as rows
   tagged with their output bucket.
-* `parts.bin` holds every article's part (what it says about shared nodes),
-  pickled. Incremental builds append the parts they make; full builds (and
-  an incremental one that finds most of the file stale) write it anew.
+* `parts.bin` holds every article's part (what it says about shared nodes) as
+  JSON. Incremental builds append the parts they make; full builds (and an
+  incremental one that finds most of the file stale) write it anew.
+
+Everything is stored as data (JSON through orjson, SQLite rows of text and
+numbers), never as pickles or marshalled objects, and every value read back is
+checked for its shape: an output folder received from someone else cannot make
+kg run code, and a damaged one only means a clean build.
 
 An article whose files have the same content is not parsed again: its Turtle
 block is copied byte for byte. For a changed article, only the buckets its old
@@ -25,26 +30,29 @@ table are the same; anything unreadable means a clean build.
 
 from __future__ import annotations
 
-import marshal
 import os
+import shutil
 import sqlite3
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import CacheError
-from .files import code_digest, content_digest
-from .model import Diagnostic
+import orjson
 
-CACHE_FORMAT = 7
+from .errors import CacheError
+from .files import TEMP_PREFIX, code_digest, content_digest
+from .model import Diagnostic
+from .parts import ArticlePart
+
+CACHE_FORMAT = 8
 STATE_FILE = "state.sqlite"
 
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB);
 -- Rows are read and replaced a bucket at a time, so they are stored by bucket.
--- forms: the one surface form (text) or a marshalled {form: count};
--- links: marshalled {(property IRI, other entity IRI): count} (a signal's drivers), else NULL
+-- forms: JSON, the one surface form or {form: count};
+-- links: JSON [[property IRI, other entity IRI, count], ...] (a signal's drivers), else NULL
 CREATE TABLE entity (bucket INTEGER, iri TEXT, forms, links BLOB,
                      PRIMARY KEY (bucket, iri)) WITHOUT ROWID;
 -- problem: why the page id is not a usable date, else NULL
@@ -55,12 +63,12 @@ CREATE TABLE link (bucket INTEGER, target TEXT, texts BLOB,
 """
 
 
-# What a damaged database or a damaged marshalled value raises.
-_UNREADABLE = (sqlite3.Error, ValueError, EOFError, TypeError)
+# What a damaged database or a value of the wrong shape raises while it is read.
+_UNREADABLE = (sqlite3.Error, ValueError, TypeError, KeyError, IndexError)
 
 
 # Named tuples, not dataclasses: the table of every article is read and written on
-# every build, and tuples go to and from marshal several times faster.
+# every build, and tuples are made and unpacked fastest.
 class FileSignature(NamedTuple):
     shown_as: str
     size: int
@@ -90,7 +98,7 @@ class CachedBucket:
 
 @dataclass
 class BuildCache:
-    key: tuple  # cache_key(): format, code digest, base IRI, aliases, kinds, Python
+    key: list  # cache_key(): format, code digest, base IRI, aliases, kinds, Python
     graph_signature: tuple[int, int] | None = None  # graph.ttl (size, mtime_ns)
     articles: dict[str, CachedArticle] = field(default_factory=dict)
     buckets: dict[int, CachedBucket] = field(default_factory=dict)
@@ -107,12 +115,25 @@ def cache_dir(outdir: Path) -> Path:
     return outdir / ".kg-cache"
 
 
-def cache_key(base: str, aliases_digest: str | None, kinds_digest: str = "") -> tuple:
+def prepare_cache_dir(outdir: Path) -> None:
+    """Make the cache folder writable whatever was done to it: a file where the folder
+    should be, or a folder where one of its files should be, is removed (kg owns
+    .kg-cache; a cache that was not whole has already been judged untrusted)."""
+    folder = cache_dir(outdir)
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        remove_path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("parts.bin", STATE_FILE):
+        if (folder / name).is_dir():
+            remove_path(folder / name)
+
+
+def cache_key(base: str, aliases_digest: str | None, kinds_digest: str = "") -> list:
     """What must be unchanged for a cache to be used: kg's own code and ontology (an
     upgraded or edited kg never serves output made by other code), the base IRI, the
-    aliases file, the kinds table, and Python (marshal's format is Python's)."""
-    return (CACHE_FORMAT, code_digest(), base, aliases_digest, kinds_digest,
-            sys.version_info[:2])
+    aliases file, the kinds table, and Python's version."""
+    return [CACHE_FORMAT, code_digest(), base, aliases_digest, kinds_digest,
+            list(sys.version_info[:2])]
 
 
 # --- reading ----------------------------------------------------------------------------
@@ -125,23 +146,27 @@ def load_cache(outdir: Path, key: tuple) -> BuildCache:
     `SharedRows`); `close()` it when done.
     """
     path = cache_dir(outdir) / STATE_FILE
-    if not path.exists():
+    if not path.is_file():
         return BuildCache(key)
     connection = None
     try:
-        connection = sqlite3.connect(path, isolation_level=None)
-        meta = dict(connection.execute("SELECT name, value FROM meta"))
+        connection = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None)
+        meta = {name: orjson.loads(value)
+                for name, value in connection.execute("SELECT name, value FROM meta")}
         stat = (outdir / "graph.ttl").stat()
-        if marshal.loads(meta["key"]) != key or \
-                tuple(marshal.loads(meta["graph"])) != (stat.st_size, stat.st_mtime_ns):
+        if meta["key"] != key or meta["graph"] != [stat.st_size, stat.st_mtime_ns]:
             connection.close()
             return BuildCache(key)
-        cache = BuildCache(key, (stat.st_size, stat.st_mtime_ns),
-                           _decode_articles(marshal.loads(meta["articles"])),
-                           {number: CachedBucket(*row)
-                            for number, row in marshal.loads(meta["buckets"]).items()},
-                           marshal.loads(meta["today"]), connection)
-    except (OSError, KeyError) + _UNREADABLE:
+        articles = _decode_articles(meta["articles"])
+        # Every part the table points to must be in parts.bin (else: a clean build).
+        parts = cache_dir(outdir) / "parts.bin"
+        needed = max((a.part_offset + a.part_length for a in articles.values()), default=0)
+        if not parts.is_file() or parts.stat().st_size < needed:
+            connection.close()
+            return BuildCache(key)
+        cache = BuildCache(key, (stat.st_size, stat.st_mtime_ns), articles,
+                           _decode_buckets(meta["buckets"]), _text(meta["today"]), connection)
+    except (OSError, orjson.JSONDecodeError) + _UNREADABLE:
         if connection is not None:
             connection.close()
         return BuildCache(key)
@@ -156,27 +181,29 @@ def load_shared(cache: BuildCache, shared, buckets: set[int] | None) -> None:
     try:
         for iri, forms, links in cache.connection.execute(
                 f"SELECT iri, forms, links FROM entity {where}", values):
-            shared.forms[iri] = forms if forms.__class__ is str else marshal.loads(forms)
+            forms = orjson.loads(forms)
+            shared.forms[_text(iri)] = forms if forms.__class__ is str else _counts(forms)
             if links is not None:
-                shared.entity_links[iri] = marshal.loads(links)
+                shared.entity_links[iri] = {(_text(prop), _text(other)): _number(count)
+                                            for prop, other, count in orjson.loads(links)}
         for page, urls, paths in cache.connection.execute(
                 f"SELECT page, urls, paths FROM page {where}", values):
-            shared.pages[page] = marshal.loads(urls)
-            shared.page_paths[page] = marshal.loads(paths)
+            shared.pages[_text(page)] = _counts(orjson.loads(urls))
+            shared.page_paths[page] = _counts(orjson.loads(paths))
         for target, texts in cache.connection.execute(
                 f"SELECT target, texts FROM link {where}", values):
-            shared.links[target] = marshal.loads(texts)
-    except _UNREADABLE as err:
+            shared.links[_text(target)] = _counts(orjson.loads(texts))
+    except (orjson.JSONDecodeError,) + _UNREADABLE as err:
         raise CacheError(f"unreadable shared nodes in the cache: {err}") from err
 
 
 def page_problems(cache: BuildCache) -> list[tuple[str, dict[str, int], str]]:
     """(page, its files, why its id is not a usable date) for every such page."""
     try:
-        return [(page, marshal.loads(paths), problem) for page, paths, problem in
-                cache.connection.execute(
+        return [(_text(page), _counts(orjson.loads(paths)), _text(problem))
+                for page, paths, problem in cache.connection.execute(
                     "SELECT page, paths, problem FROM page WHERE problem IS NOT NULL")]
-    except _UNREADABLE as err:
+    except (orjson.JSONDecodeError,) + _UNREADABLE as err:
         raise CacheError(f"unreadable pages in the cache: {err}") from err
 
 
@@ -207,7 +234,7 @@ class SharedRows:
             self.connection.execute("BEGIN")
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.new_path = self.path.with_name(f".{STATE_FILE}.{os.getpid()}.tmp")
+            self.new_path = self.path.with_name(f"{TEMP_PREFIX}{STATE_FILE}.{os.getpid()}.tmp")
             self.new_path.unlink(missing_ok=True)
             self.connection, self.replacing = sqlite3.connect(self.new_path,
                                                                isolation_level=None), True
@@ -221,16 +248,16 @@ class SharedRows:
         entities, pages, links = [], [], []
         for what, key in members:
             if what == "entity":
-                forms = shared.forms[key]
                 linked = shared.entity_links.get(key)
-                entities.append((number, key, forms if forms.__class__ is str
-                                 else marshal.dumps(forms),
-                                 None if linked is None else marshal.dumps(linked)))
+                entities.append((number, key, orjson.dumps(shared.forms[key]),
+                                 None if linked is None else orjson.dumps(
+                                     [[prop, other, count]
+                                      for (prop, other), count in linked.items()])))
             elif what == "page":
-                pages.append((number, key, marshal.dumps(shared.pages[key]),
-                              marshal.dumps(shared.page_paths[key]), shared.page_problem(key)))
+                pages.append((number, key, orjson.dumps(shared.pages[key]),
+                              orjson.dumps(shared.page_paths[key]), shared.page_problem(key)))
             else:
-                links.append((number, key, marshal.dumps(shared.links[key])))
+                links.append((number, key, orjson.dumps(shared.links[key])))
         execute = self.connection.executemany
         execute("INSERT INTO entity VALUES (?, ?, ?, ?)", entities)
         execute("INSERT INTO page VALUES (?, ?, ?, ?, ?)", pages)
@@ -245,26 +272,27 @@ class SharedRows:
     def store_articles(self, cache: BuildCache) -> None:
         """Store the build's articles, buckets and date (before graph.ttl is complete)."""
         meta = {"key": cache.key, "articles": _encode_articles(cache.articles),
-                "buckets": {number: (b.offset, b.length, b.counts, b.triple_count)
-                            for number, b in cache.buckets.items()},
+                "buckets": [(number, b.offset, b.length, b.counts, b.triple_count)
+                            for number, b in cache.buckets.items()],
                 "today": cache.today}
         self.connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                                    [(name, marshal.dumps(value)) for name, value in meta.items()])
+                                    [(name, orjson.dumps(value)) for name, value in meta.items()])
 
     def commit(self, cache: BuildCache) -> None:
         """Record the signature of graph.ttl as it is now, and commit."""
         stat = (self.outdir / "graph.ttl").stat()
         cache.graph_signature = (stat.st_size, stat.st_mtime_ns)
         self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('graph', ?)",
-                                (marshal.dumps(cache.graph_signature),))
+                                (orjson.dumps(cache.graph_signature),))
         self.connection.execute("COMMIT")
         if self.replacing:
             self.connection.close()
             # A journal left by a crash belongs to the old file, never to this one.
             for leftover in ("-journal", "-wal", "-shm"):
-                Path(f"{self.path}{leftover}").unlink(missing_ok=True)
+                remove_path(Path(f"{self.path}{leftover}"))
+            remove_path(self.path)  # whatever is there: a file, or a folder put there
             os.replace(self.new_path, self.path)
-            (self.path.parent / "state.pickle").unlink(missing_ok=True)  # kg <= format 6
+            remove_path(self.path.parent / "state.pickle")  # kg <= format 6
 
     def abort(self) -> None:
         if self.connection.in_transaction:
@@ -275,7 +303,7 @@ class SharedRows:
 
 
 def _encode_articles(articles: dict[str, CachedArticle]) -> dict:
-    return {article_id: (tuple(map(tuple, a.files)), a.offset, a.length, a.part_offset,
+    return {article_id: ([tuple(f) for f in a.files], a.offset, a.length, a.part_offset,
                          a.part_length, a.documents,
                          [(d.level, d.path, d.line, d.message) for d in a.diagnostics],
                          a.counts, a.triple_count)
@@ -283,12 +311,91 @@ def _encode_articles(articles: dict[str, CachedArticle]) -> dict:
 
 
 def _decode_articles(table: dict) -> dict[str, CachedArticle]:
-    return {article_id: CachedArticle(tuple(map(FileSignature._make, files)), offset, length,
-                                      part_offset, part_length, documents,
-                                      [Diagnostic(*d) for d in diagnostics] if diagnostics
-                                      else diagnostics, counts, triples)
+    return {_text(article_id): CachedArticle(
+                tuple(FileSignature(_text(path), _number(size), _number(mtime), _text(digest))
+                      for path, size, mtime, digest in files),
+                _number(offset), _number(length), _number(part_offset), _number(part_length),
+                [_text(d) for d in documents], decode_diagnostics(diagnostics),
+                _counts(counts), _number(triples))
             for article_id, (files, offset, length, part_offset, part_length, documents,
                              diagnostics, counts, triples) in table.items()}
+
+
+def _decode_buckets(rows: list) -> dict[int, CachedBucket]:
+    return {_number(number): CachedBucket(_number(offset), _number(length), _counts(counts),
+                                          _number(triples))
+            for number, offset, length, counts, triples in rows}
+
+
+# --- parts: what each article says about shared nodes, in parts.bin -----------------------
+
+
+def encode_part(part: ArticlePart) -> bytes:
+    """An ArticlePart (without its triples) as JSON."""
+    return orjson.dumps((part.article_id, part.forms, part.entity_links, part.pages, part.links,
+                         [(d.level, d.path, d.line, d.message) for d in part.diagnostics],
+                         part.mentions, part.title, part.date, part.url, part.summary,
+                         part.folder))
+
+
+def decode_part(blob: bytes) -> ArticlePart:
+    """An ArticlePart read back from parts.bin, every value checked; CacheError if the
+    bytes are not one (damaged, or not written by kg)."""
+    try:
+        (article_id, forms, entity_links, pages, links, diagnostics, mentions, title, date,
+         url, summary, folder) = orjson.loads(blob)
+        return ArticlePart(
+            _text(article_id), [], [(_text(iri), _text(form)) for iri, form in forms],
+            [(_text(a), _text(p), _text(b)) for a, p, b in entity_links],
+            [(_text(path), _text(page), _text_or_none(link)) for path, page, link in pages],
+            [(_text(target), _text(text)) for target, text in links],
+            decode_diagnostics(diagnostics),
+            [(_text(iri), {_text(k): _text(v) for k, v in facts.items()})
+             for iri, facts in mentions],
+            _text(title), _text_or_none(date), _text_or_none(url), _text(summary), _text(folder))
+    except (orjson.JSONDecodeError,) + _UNREADABLE + (AttributeError,) as err:
+        raise CacheError(f"unreadable part in the cache: {err}") from None
+
+
+def decode_diagnostics(rows: list) -> list[Diagnostic]:
+    found = []
+    for level, path, line, message in rows:
+        if level not in ("warning", "error") or not (line is None or line.__class__ is int):
+            raise ValueError("not a diagnostic")
+        found.append(Diagnostic(level, _text(path), line, _text(message)))
+    return found
+
+
+def _text(value) -> str:
+    if value.__class__ is not str:
+        raise TypeError(f"expected text, found {type(value).__name__}")
+    return value
+
+
+def _text_or_none(value) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _number(value) -> int:
+    if value.__class__ is not int:
+        raise TypeError(f"expected a whole number, found {type(value).__name__}")
+    return value
+
+
+def _counts(value) -> dict[str, int]:
+    if value.__class__ is not dict:
+        raise TypeError(f"expected counts, found {type(value).__name__}")
+    for count in value.values():
+        _number(count)
+    return value
+
+
+def remove_path(path: Path) -> None:
+    """Remove a file or a folder of the cache, if there is one."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def reusable(entry: CachedArticle, files: list) -> tuple[FileSignature, ...] | None:

@@ -42,6 +42,13 @@ __all__ = ["Reader", "Readers", "ExtractState", "default_readers", "extract", "s
 
 _ARTICLE_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.~-]*")
 
+# The longest texts kept: a name (it becomes an IRI and a search key), a title, and any
+# other text. Longer ones are cut with a warning, so every literal kg writes stays far
+# below what triple stores read (pyoxigraph refuses literals over 16 MiB).
+MAX_NAME = 500
+MAX_TITLE = 2_000
+MAX_TEXT = 1 << 20
+
 
 def split_stem(stem: str) -> tuple[str, str | None]:
     """The article id and rendering of a file stem: other renderings are `<id>.<tag>.md`.
@@ -106,6 +113,7 @@ class ExtractState:
             diagnostics=list(doc.diagnostics),
         )
         self.seen_sections: set[str] = set()
+        self.summary_line: int | None = None  # for messages about the summary
 
     def warn(self, line: int | None, message: str) -> None:
         self.record.diagnostics.append(Diagnostic("warning", self.doc.path, line, message))
@@ -287,6 +295,7 @@ def read_other(state: ExtractState, section: Section) -> None:
 
 def read_summary(state: ExtractState, section: Section) -> None:
     state.no_tables(section)
+    state.summary_line = state.summary_line or section.line
     parts = [p.text.strip() for p in section.paragraphs] + [
         f"* {item.text}" for item in section.items]
     text = "\n\n".join(part for part in parts if part)
@@ -480,4 +489,34 @@ def extract(doc: ParsedDocument, today: _dt.date | None = None, kinds: KindTable
     readers = readers or _readers_for(kinds)
     for section in doc.sections:
         read_section(state, section, readers)
+    _bound_texts(state)
     return record
+
+
+def _bound_texts(state: ExtractState) -> None:
+    """Cut every text longer than its limit (MAX_NAME, MAX_TITLE, MAX_TEXT), with a warning."""
+    record = state.record
+
+    def bound(text: str | None, limit: int, line: int | None, what: str) -> str | None:
+        if text is None or len(text) <= limit:
+            return text
+        state.warn(line, f"{what} is {len(text):,} characters long; cut to {limit:,}")
+        return text[: limit - 1] + "…"
+
+    record.title = bound(record.title, MAX_TITLE, 1, "the title")
+    record.summary = bound(record.summary, MAX_TEXT, state.summary_line, "the summary")
+    for item in record.notes + record.extra_sections:
+        item.text = bound(item.text, MAX_TEXT, item.line, "a section")
+    for name in record.names:
+        name.text = bound(name.text, MAX_NAME, name.line, f"a {name.kind.replace('_', ' ')} name")
+    for link in record.closest:
+        link.text = bound(link.text, MAX_TITLE, link.line, "a link text")
+    for mention in record.mentions:
+        line = mention.line
+        mention.name = bound(mention.name, MAX_NAME, line, f"a {mention.kind} name")
+        mention.description = bound(mention.description, MAX_TEXT, line, "a description")
+        mention.src = bound(mention.src, MAX_NAME, line, "a src cell")
+        naming = {c.field for c in state.kinds[mention.kind].columns if c.names_kind}
+        for field, value in mention.values.items():
+            limit = MAX_NAME if field in naming else MAX_TEXT  # cells that name an entity
+            mention.values[field] = bound(value, limit, line, f"a {field.replace('_', ' ')} cell")

@@ -142,21 +142,24 @@ def atomic_write(path: str | Path, mode: str = "w", durable: bool = True) -> Ite
         raise
 
 
-def remove_leftovers(folder: Path) -> int:
-    """Remove the temporary files of interrupted atomic writes in `folder` (not recursive);
-    returns how many. Only for folders kg owns (an output folder, its cache)."""
+def remove_leftovers(folder: Path, older_than: float) -> int:
+    """Remove the temporary files that interrupted writes left in `folder` (not
+    recursive) and that were last written before `older_than` (a time.time()), so a
+    write still going on in another process is left alone; returns how many. Only for
+    folders kg owns (an output folder, its cache)."""
     removed = 0
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return 0
     for entry in entries:
-        if entry.name.startswith(TEMP_PREFIX) and entry.is_file(follow_symlinks=False):
-            try:
+        try:
+            if entry.name.startswith(TEMP_PREFIX) and entry.is_file(follow_symlinks=False) \
+                    and entry.stat(follow_symlinks=False).st_mtime < older_than:
                 os.unlink(entry.path)
                 removed += 1
-            except OSError:
-                pass
+        except OSError:
+            pass
     return removed
 
 

@@ -23,26 +23,26 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from typing import NamedTuple
+
 from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
 from .model import Diagnostic, Link, ParsedDocument, Section, Table, TableRow, TextLine
 
 _MD = MarkdownIt("commonmark").disable(["inline", "text_join"])
-_DELIMITER_ROW_RE = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
-
-# `# __Title__, (from page [DATE](URL).)` and the older `# __Title__, from ([DATE](URL).)`.
-# The title is greedy up to the last `__` before the `from` part, so titles may contain `__`.
-_TITLE_RE = re.compile(
-    r"""^__(?P<title>.+)__\s*,?\s*
-        \(?\s*from\s+(?:page\s+)?\(?\s*
-        \[(?P<page>[^\]]*)\]\((?P<url>[^)\s]*)\)
-        [\s.)]*$""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_BARE_TITLE_RE = re.compile(r"^__(?P<title>.+)__\s*,?\s*$")
-_LINK_RE = re.compile(r"^\[(?P<text>.*)\]\((?P<target>[^)\s]*)\)$")
-_EXTERNAL_RE = re.compile(r"\[\s*external link\s*\]\((?P<url>[^)\s]*)\)", re.IGNORECASE)
+# Every pattern here runs in time linear in the line, whatever the input (possessive
+# quantifiers: no backtracking), so a hostile 1 MB line costs milliseconds.
+_DELIMITER_ROW_RE = re.compile(r"\s*+\|?\s*+:?-++:?\s*+(?:\|\s*+:?-++:?\s*+)*+\|?\s*+")
+# Lines as markdown-it counts them: only \n, \r\n and \r end a line (not U+2028, \x0c, ...).
+_LINE_END_RE = re.compile(r"\r\n|\r|\n")
+# The title line: `# __Title__, (from page [DATE](URL).)` and the older
+# `# __Title__, from ([DATE](URL).)`. What follows the title's closing `__`:
+_FROM_RE = re.compile(r"\s*+,?\s*+\(?\s*+from\s++(?:page\s++)?\(?\s*+", re.IGNORECASE)
+_TITLE_END_RE = re.compile(r"[\s.)]*+")
+_EXTERNAL_LABEL_RE = re.compile(r"\[\s*+external link\s*+\]", re.IGNORECASE)
+_LINK_MARKS_RE = re.compile(r"[\\\[\]]")
 # CommonMark backslash escapes of ASCII punctuation.
 _ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
@@ -112,11 +112,84 @@ def parse_file(path: Path, shown_as: str | None = None) -> ParsedDocument:
     return parse_bytes(path.read_bytes(), shown_as or str(path), path.name.removesuffix(".md"))
 
 
+def split_lines(text: str) -> list[str]:
+    """The lines of a text as markdown-it numbers them: `str.splitlines` would also split
+    at U+2028, form feeds and other separators, and every later line number would be off.
+
+    >>> split_lines("a\u2028b\\r\\nc\\rd\\n")
+    ['a\u2028b', 'c', 'd', '']
+    """
+    return _LINE_END_RE.split(text)
+
+
+class InlineLink(NamedTuple):
+    """A CommonMark inline link `[label](destination "title")` found in a text."""
+
+    label: str  # raw, as written
+    destination: str  # with CommonMark's balanced parentheses, <...> and escapes read
+    start: int
+    end: int  # just after the closing `)`
+    spaced: bool  # spaces inside the brackets' edges or before the `)`: read leniently
+
+
+def parse_link(text: str, start: int = 0) -> InlineLink | None:
+    """The inline link that starts at `text[start]` (a `[`), read as CommonMark reads it
+    (markdown-it-py's own destination and title parsers), or None. Linear in the text.
+
+    >>> parse_link("[Echopraxia](https://en.wikipedia.org/wiki/Echopraxia_(novel))")[:2]
+    ('Echopraxia', 'https://en.wikipedia.org/wiki/Echopraxia_(novel)')
+    >>> parse_link("[20250504 ](https://x.org/p/20250504 )").spaced
+    True
+    """
+    if not text.startswith("[", start):
+        return None
+    depth = 0
+    close = None
+    escaped_at = -2
+    for mark in _LINK_MARKS_RE.finditer(text, start):
+        at = mark.start()
+        if at == escaped_at + 1:  # escaped by the backslash just before
+            continue
+        if mark[0] == "\\":
+            escaped_at = at
+        elif mark[0] == "[":
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0:
+                close = at
+                break
+    end = len(text)
+    if close is None or close + 1 >= end or text[close + 1] != "(":
+        return None
+    label = text[start + 1:close]
+    pos = _skip_spaces(text, close + 2)
+    destination = parseLinkDestination(text, pos, end)
+    if not destination.ok:
+        return None
+    after = _skip_spaces(text, destination.pos)
+    pos = after
+    if pos < end and text[pos] in "\"'(" and pos > destination.pos:
+        title = parseLinkTitle(text, pos, end)
+        if title.ok:
+            pos = _skip_spaces(text, title.pos)
+    if pos >= end or text[pos] != ")":
+        return None
+    spaced = label != label.strip() or (after > destination.pos and pos == after)
+    return InlineLink(label, destination.str, start, pos + 1, spaced)
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
 def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
     """Parse the Markdown text of one summary into its sections."""
     stem = stem if stem is not None else Path(path).name.removesuffix(".md")
     doc = ParsedDocument(path=path, stem=stem)
-    lines = text.splitlines()
+    lines = split_lines(text)
     if not text.strip():
         doc.diagnostics.append(Diagnostic("error", path, None, "empty file"))
         return doc
@@ -144,7 +217,7 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
             continue
         if token.type == "paragraph_open":
             start, end = token.map
-            if end - start >= 2 and "|" in lines[start] and _DELIMITER_ROW_RE.match(
+            if end - start >= 2 and "|" in lines[start] and _DELIMITER_ROW_RE.fullmatch(
                     lines[start + 1]):
                 _read_table(doc, start, end, section, lines)
             else:
@@ -176,23 +249,39 @@ def _keep_raw(section: Section | None, lines: list[str], span: list[int]) -> Non
 
 def _read_title_line(doc: ParsedDocument, content: str, line: int) -> None:
     content = content.strip()
-    match = _TITLE_RE.match(content)
-    if match:
-        doc.title = unescape(match["title"].strip())
-        doc.page = unescape(match["page"].strip())
-        doc.page_url = match["url"]
-        return
-    bare = _BARE_TITLE_RE.match(content)
-    doc.title = unescape((bare["title"] if bare else content).strip("_ ").strip())
+    if content.startswith("__"):
+        # The title may itself contain `__`: the page link follows the last `__` that is
+        # followed by a `from` part (only the last few are tried: linear time).
+        cut = len(content)
+        for _ in range(3):
+            cut = content.rfind("__", 3, cut)
+            if cut < 0:
+                break
+            head = _FROM_RE.match(content, cut + 2)
+            link = parse_link(content, head.end()) if head else None
+            if link and _TITLE_END_RE.fullmatch(content, link.end):
+                doc.title = unescape(content[2:cut].strip())
+                doc.page = unescape(link.label.strip())
+                doc.page_url = link.destination
+                if link.spaced:
+                    _warn(doc, line, f"page link [{link.label}]({link.destination} ...) has "
+                          "stray spaces; read as page "
+                          f"{doc.page!r}, {doc.page_url}")
+                return
+    bare = content.rstrip(" ,").rstrip()
+    if len(bare) > 4 and bare.startswith("__") and bare.endswith("__"):
+        bare = bare[2:-2]
+    doc.title = unescape(bare.strip("_ ").strip())
     _warn(doc, line, "title line has no `(from page [DATE](URL).)` part; page unknown")
 
 
 def _read_paragraph(doc: ParsedDocument, inline: Token, line: int, section: Section | None) -> None:
     content = inline.content
     if section is None:
-        external = _EXTERNAL_RE.search(content)
+        label = _EXTERNAL_LABEL_RE.search(content)
+        external = parse_link(content, label.start()) if label else None
         if external and doc.external_link is None:
-            doc.external_link = external["url"]
+            doc.external_link = external.destination
             doc.external_link_line = line
         elif content.strip():
             _warn(doc, line, "text before the first section is not the external link; ignored: "
@@ -252,9 +341,9 @@ def _add_item(doc: ParsedDocument, section: Section | None, raw: str, line: int)
         _warn(doc, line, f"list item before the first section; ignored: {text[:60]!r}")
         return
     section.items.append(TextLine(text, line))
-    link = _LINK_RE.match(raw)
-    if link:
-        section.links.append(Link(unescape(link["text"]), link["target"], line))
+    link = parse_link(raw)
+    if link and link.end == len(raw):
+        section.links.append(Link(unescape(link.label), link.destination, line))
 
 
 def _read_table(doc: ParsedDocument, start: int, end: int, section: Section | None,

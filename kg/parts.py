@@ -181,6 +181,9 @@ class _ArticleBuilder:
         if record.page:
             add(article, V.PUBLISHED_IN, page_iri(self.base, record.page))
             self.part.pages.append((record.path, record.page, record.page_url))
+            if record.page_url and not safe_url(record.page_url):
+                self.warn(record, 1, f"page link {record.page_url!r} is not an absolute "
+                          "http(s) IRI; kept as text")
         for name in record.names:
             kind = self.kinds[name.kind]
             add(article, kind.property_iri, self.entity(kind, name.text))
@@ -416,8 +419,14 @@ class SharedNodes:
             out.append((iri, V.DATE, Literal(date.isoformat(), V.XSD_DATE)))
         else:
             out.append((iri, V.UNPARSED_DATE, Literal(page)))
-        urls = {safe_url(url) for url in self.pages[page] if url}
-        out.extend((iri, V.URL, url) for url in urls if url)
+        found = set()
+        for url in self.pages[page]:
+            usable = safe_url(url) if url else None
+            if usable:
+                found.add((iri, V.URL, usable))
+            elif url:
+                found.add((iri, V.URL_TEXT, Literal(url)))
+        out.extend(found)
 
     def _link_triples(self, target: str, out: list[Triple]) -> None:
         iri = article_iri(self.base, target)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 import multiprocessing
 import os
-import pickle
+import time
 from collections import Counter
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -34,16 +34,17 @@ from typing import Iterable, Iterator
 
 from . import vocab as V
 from .blocks import BlockAppender, BlockCopier, open_blocks, open_or_none, read_range
-from .cache import (BuildCache, CachedArticle, CachedBucket, FileSignature,
-                    SharedRows, cache_dir, cache_key, load_cache, load_shared,
-                    page_problems, reusable)
+from .cache import (BuildCache, CachedArticle, CachedBucket, FileSignature, SharedRows,
+                    cache_dir, cache_key, decode_part, encode_part, load_cache, load_shared,
+                    page_problems, prepare_cache_dir, reusable)
 from .dates import build_date
 from .errors import CacheError
 from .extract import extract, split_stem
-from .files import SourceFile, atomic_write, content_digest, find_sources
+from .files import SourceFile, atomic_write, content_digest, find_sources, remove_leftovers
 from .graph import BuildReport, Graph
 from .kinds import KINDS, KindTable
 from .progress import progress_bar
+from .rdf import check_base
 from .resolve import AliasTable
 from .turtle import graph_prefixes, turtle_body, turtle_header
 from .parts import ArticlePart, SharedNodes, article_part, count_classes, page_date_warnings
@@ -199,27 +200,37 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
 
     Raises InputError for a source that does not exist or a malformed aliases file.
     """
+    check_base(base)
+    started = time.time()
     files = find_sources(sources)
     if aliases is not None and not isinstance(aliases, AliasTable):
         aliases = AliasTable.read(aliases)
     run = _Build(Path(outdir), base, today or build_date(), use_cache and not keep_records,
                  keep_records, aliases, kinds)
-    try:
-        try:
-            result = run.write(files, workers or os.cpu_count() or 1, progress)
-        except CacheError:  # e.g. torn by a power cut: build from scratch (the cache is rewritten)
-            run.forget_cache()
-            result = run.write(files, workers or os.cpu_count() or 1, progress)
-        if html:
+
+    def attempt() -> BuildReport:
+        result = run.write(files, workers or os.cpu_count() or 1, progress)
+        if html:  # the page reads every article's part back from the cache
             from .network import overview_from_parts
             from .view import write_html
 
             result.outputs["html"] = run.outdir / "graph.html"
             write_html(overview_from_parts(run.parts, run.full_shared()), result.outputs["html"],
                        kinds=kinds)
+        return result
+
+    try:
+        try:
+            result = attempt()
+        except CacheError:  # damaged, or torn by a power cut: build from scratch, cache anew
+            run.forget_cache()
+            result = attempt()
     finally:
         run.old.close()
     result.diagnostics[:0] = files.diagnostics
+    # What killed builds left behind goes now that this one succeeded.
+    for folder in (run.outdir, cache_dir(run.outdir)):
+        remove_leftovers(folder, older_than=started)
     return Graph(result.outputs["turtle"], base=base, report=result, kinds=kinds)
 
 
@@ -259,6 +270,7 @@ class _Build:
         self.begin(BuildCache(self.old.key))
 
     def write(self, files: list[SourceFile], workers: int, progress: bool) -> BuildReport:
+        prepare_cache_dir(self.outdir)
         groups = group_files(files)
         reused = {}
         for article_id, group in groups.items():
@@ -351,7 +363,7 @@ class _Build:
         return result
 
     def old_part(self, handle, entry: CachedArticle) -> ArticlePart:
-        return _unpickle(read_range(handle, entry.part_offset, entry.part_length))
+        return decode_part(read_range(handle, entry.part_offset, entry.part_length))
 
     def full_shared(self) -> SharedNodes:
         """Every shared node of this build (read back from the cache after an
@@ -381,7 +393,7 @@ class _Build:
     def store(self, article: ArticleResult, turtle: BlockCopier,
               blobs: "BlockCopier | BlockAppender") -> CachedArticle:
         """Write a freshly read article's Turtle block and part."""
-        blob = _pickle(article.part)
+        blob = encode_part(article.part)
         offset, part_offset = turtle.write(article.turtle), blobs.write(blob)
         return CachedArticle(article.files, offset, len(article.turtle), part_offset, len(blob),
                              article.documents, article.problems + article.part.diagnostics,
@@ -416,17 +428,6 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-def _pickle(part: ArticlePart) -> bytes:
-    return pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _unpickle(blob: bytes) -> ArticlePart:
-    try:
-        return pickle.loads(blob)
-    except Exception as err:  # any damage to parts.bin
-        raise CacheError(f"unreadable part in the cache: {err}") from err
 
 
 def read_records(files: Iterable[SourceFile], today: _dt.date | None = None,

@@ -17,8 +17,9 @@ from typing import NamedTuple
 import pyoxigraph as ox
 
 from . import vocab as V
+from .errors import InputError
 
-__all__ = ["Literal", "Triple", "sort_key", "iri_segment", "safe_url", "article_iri",
+__all__ = ["Literal", "Triple", "sort_key", "iri_segment", "safe_url", "check_base", "article_iri",
            "page_iri", "to_oxigraph", "from_oxigraph", "MAX_LITERAL"]
 
 # pyoxigraph's parser refuses a literal longer than its 16 MiB buffer; kg keeps every
@@ -72,6 +73,26 @@ def iri_segment(text: str) -> str:
         else:
             out.extend(f"%{byte:02X}" for byte in char.encode("utf-8"))
     return "".join(out)
+
+
+def check_base(base: str) -> str:
+    """The base IRI of a graph's nodes, checked: absolute, valid, ending in `/` or `#`
+    (so the IRIs minted under it are valid too); InputError otherwise.
+
+    >>> check_base("https://w3id.org/hskg/id/")
+    'https://w3id.org/hskg/id/'
+    >>> check_base("http://x/a b/")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: base IRI 'http://x/a b/' is not a valid absolute IRI (Invalid IRI code point ' ')
+    """
+    try:
+        ox.NamedNode(base + "x")
+    except ValueError as err:
+        raise InputError(f"base IRI {base!r} is not a valid absolute IRI ({err})") from None
+    if not base.endswith(("/", "#")):
+        raise InputError(f"base IRI {base!r} must end with / or #")
+    return base
 
 
 def article_iri(base: str, article_id: str) -> str:

@@ -84,6 +84,8 @@ def _chart(draw) -> str:
     import matplotlib
 
     matplotlib.use("Agg")
+    # Labels are document text: `$5 ... $10` is money, not TeX math.
+    matplotlib.rcParams["text.parse_math"] = False
     import matplotlib.pyplot as plt
 
     figure, axes = plt.subplots(figsize=(8, 3.6), dpi=90)

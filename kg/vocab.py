@@ -57,6 +57,7 @@ NOTE = KG + "note"
 EXTRA_SECTION = KG + "extraSection"
 UNPARSED_DATE = KG + "unparsedDate"
 EXTERNAL_LINK_TEXT = KG + "externalLinkText"
+URL_TEXT = KG + "urlText"
 
 # Qualified-node (mention) properties
 HAS_MENTION = KG + "hasMention"

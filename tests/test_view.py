@@ -16,7 +16,7 @@ from kg.model import RelatedLink, Trend
 from kg.parts import SharedNodes, article_part, group_by_article
 from kg.view import page_data, read_page_data, render_html
 
-from .conftest import BASE, EXAMPLE, TODAY
+from .conftest import BASE, EXAMPLE, SYNTHETIC_DOCS, TODAY
 
 
 @pytest.fixture(scope="module")
@@ -255,3 +255,23 @@ def test_page_escapes_script_endings_and_line_separators():
     data = read_page_data(html)
     assert data["index"]["l"] == ["</script><script>alert(1)</script>\u2028&amp;"]
     assert data["title"] == "<b>t</b></script>"
+
+
+def test_a_rebuild_draws_the_page_a_clean_build_draws(synthetic_dir, tmp_path):
+    import shutil
+
+    source = tmp_path / "docs"
+    shutil.copytree(synthetic_dir, source)
+    build([source], tmp_path / "out", base=BASE, today=TODAY)
+    changed = sorted(source.glob("*.md"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n## Keywords\n\n* rebuilt\n",
+                       encoding="utf-8")
+    rebuilt = build([source], tmp_path / "out", base=BASE, today=TODAY)
+    assert rebuilt.report.reused > 0  # the other articles' parts came from the cache
+    build([source], tmp_path / "clean", base=BASE, today=TODAY, use_cache=False)
+    pages = [read_page_data((tmp_path / name / "graph.html").read_text(encoding="utf-8"))
+             for name in ("out", "clean")]
+    summaries = [summary for summary, _ in pages[1]["texts"] if summary]
+    assert len(summaries) > SYNTHETIC_DOCS // 2  # the cache keeps them
+    assert pages[0]["texts"] == pages[1]["texts"]
+    assert pages[0] == pages[1] and pages[0]["title"] == "docs"

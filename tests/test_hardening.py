@@ -1,0 +1,348 @@
+"""Hostile documents and poisoned caches cost nothing (issue 13: build input and cache).
+
+Each test reproduces a defect found by attacking kg; each failed before its fix.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings, strategies as st
+
+from kg import build, open_graph
+from kg import vocab as V
+from kg.cli import main
+from kg.extract import MAX_TEXT, extract
+from kg.files import TEMP_PREFIX
+from kg.parse import parse_text
+from kg.rdf import Literal
+
+from .conftest import BASE, TODAY
+
+DOC = """# __{title}__, (from page [{page}]({page_url}).)
+
+__[External link]({link})__
+
+## Keywords
+
+* {keyword}
+
+## Summary
+
+{summary}
+
+## Technologies
+
+| name | description | relevancy |
+|---|---|---|
+| Tech one | The first. | 3 |
+| Tech two | The second. | 4 |
+
+## Concerns
+
+| name | description |
+|---|---|
+| Worry | Something. |
+"""
+
+
+def doc(title="T", page="20250101", page_url="https://k.org/p/20250101",
+        link="https://example.org/a", keyword="k", summary="Text."):
+    return DOC.format(title=title, page=page, page_url=page_url, link=link, keyword=keyword,
+                      summary=summary)
+
+
+def write(folder: Path, **documents: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in documents.items():
+        (folder / f"{name}.md").write_text(text, encoding="utf-8")
+    return folder
+
+
+def kg(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+# --- 1. one bad URL no longer aborts the build ------------------------------------------
+
+
+def test_a_bad_url_is_a_warning_and_the_rest_builds(tmp_path):
+    src = write(tmp_path / "src", good=doc(title="Good"),
+                bad=doc(title="Bad", link="(http://[::1)", page_url="http://[::1"))
+    result = kg("build", src, "-o", tmp_path / "out", "--no-html")
+    assert result.exit_code == 0, result.output
+    assert "documents read: 2 of 2 files" in result.output
+    assert "src/bad.md:3: warning: external link '(http://[::1)' is not an absolute http(s) " \
+           "IRI; kept as text" in result.output
+    assert "src/bad.md:1: warning: page link 'http://[::1' is not an absolute http(s) IRI; " \
+           "kept as text" in result.output
+    triples = set(open_graph(tmp_path / "out" / "graph.ttl").triples)
+    assert (BASE.replace("http://example.org/kg/", "https://w3id.org/hskg/id/") + "article/bad",
+            V.EXTERNAL_LINK_TEXT, Literal("(http://[::1)")) in triples
+    assert ("https://w3id.org/hskg/id/page/20250101", V.URL_TEXT, Literal("http://[::1")) \
+        in triples
+
+
+# --- 2. line separators other than \n, \r\n, \r do not shift line numbers ---------------
+
+SEPARATORS = ["\u2028", "\u2029", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SEPARATORS), st.integers(0, 200)), max_size=6),
+       st.sampled_from(["summary", "keyword", "title"]))
+def test_unicode_line_separators_anywhere_keep_every_table(inserts, where):
+    text = "Some summary text that goes on for a while, with words and more words."
+    for char, at in inserts:
+        at = at % (len(text) + 1)
+        text = text[:at] + char + text[at:]
+    fields = {"summary": text} if where == "summary" else {where: text.replace("\n", " ")}
+    record = extract(parse_text(doc(**fields), "c/x.md"), TODAY)
+    assert [(m.kind, m.name, m.line) for m in record.mentions] == [
+        ("technology", "Tech one", 17), ("technology", "Tech two", 18), ("concern", "Worry", 24)]
+
+
+# --- 3. every pattern is linear: a 1 MB hostile line costs milliseconds -------------------
+
+MEGABYTE = 1 << 20
+HOSTILE_LINES = {
+    "title without a from part": "# __" + "a" * MEGABYTE + "\n",
+    "title of underscores": "# " + "__a" * (MEGABYTE // 3) + "\n",
+    "title with spaces before the end": "# __T__" + " " * MEGABYTE + ",\n",
+    "list item of link openers": "## Closest\n\n* [" + "](x" * (MEGABYTE // 3) + "\n",
+    "list item of brackets": "## Closest\n\n* " + "[" * MEGABYTE + "](x)\n",
+    "spaces after a pipe": "## Signals\n\n| a |\n|" + " " * MEGABYTE + "\n",
+    "delimiter-like row": "## Signals\n\n| a |\n|" + " -" * (MEGABYTE // 2) + "x\n",
+    "external link openers": "__" + "[external link](" * (MEGABYTE // 16) + "\n",
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE_LINES)
+def test_a_hostile_megabyte_line_parses_in_well_under_a_second(name):
+    text = HOSTILE_LINES[name]
+    start = time.perf_counter()
+    record = extract(parse_text(text, "c/hostile.md"), TODAY)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 1.0, f"{name}: {elapsed:.2f} s"  # quadratic patterns took 10-25 s
+    assert record.path == "c/hostile.md"
+
+
+# --- 4, 5. links as CommonMark reads them ----------------------------------------------
+
+
+def test_parentheses_in_urls_are_kept_whole(tmp_path):
+    src = write(tmp_path / "src", novel=doc(link="https://en.wikipedia.org/wiki/Echopraxia_(novel)"))
+    graph = build([src], tmp_path / "out", base=BASE, today=TODAY, html=False)
+    assert (BASE + "article/novel", V.URL, "https://en.wikipedia.org/wiki/Echopraxia_(novel)") \
+        in set(graph.triples)
+
+
+def test_the_real_archive_keeps_the_parenthesised_link(corpus_dir, tmp_path):
+    path = corpus_dir / "02c7c6ecebdfd064c818ecf5a289b629.md"
+    if not path.exists():
+        pytest.skip("that document is not in this corpus")
+    graph = build([path], tmp_path, base=BASE, today=TODAY, html=False)
+    urls = {o for s, p, o in graph.triples if p == V.URL and s.endswith("02c7c6ecebdfd064c818ecf5a289b629")}
+    assert urls == {"https://en.wikipedia.org/wiki/Echopraxia_(novel)"}
+
+
+def test_a_page_link_with_stray_spaces_is_read_with_a_warning():
+    text = doc().replace("[20250101](https://k.org/p/20250101)",
+                         "[20250504 ](https://k.org/p/20250504 )")
+    record = extract(parse_text(text, "c/spaced.md"), TODAY)
+    assert (record.page, record.page_url, str(record.page_date)) == (
+        "20250504", "https://k.org/p/20250504", "2025-05-04")
+    assert [(d.line, d.message) for d in record.diagnostics] == [
+        (1, "page link [20250504 ](https://k.org/p/20250504 ...) has stray spaces; read as "
+            "page '20250504', https://k.org/p/20250504")]
+
+
+# --- 6. every literal kg writes, kg can read ----------------------------------------------
+
+
+def test_a_huge_summary_is_cut_so_the_graph_stays_readable(tmp_path):
+    src = write(tmp_path / "src", huge=doc(summary="word " * 3_500_000))  # 17.5 MB
+    result = kg("build", src, "-o", tmp_path / "out", "--no-html")
+    assert result.exit_code == 0, result.output
+    assert "src/huge.md:9: warning: the summary is 17,499,999 characters long; cut to " \
+           f"{MAX_TEXT:,}" in result.output
+    count = kg("query", tmp_path / "out" / "graph.ttl", "--format", "csv",
+               "SELECT (MAX(STRLEN(?a)) AS ?n) WHERE { ?s dcterms:abstract ?a }")
+    assert count.exit_code == 0, count.output
+    assert count.output.split() == ["n", str(MAX_TEXT)]
+    assert kg("stats", tmp_path / "out" / "graph.ttl").exit_code == 0
+
+
+# --- 8. nothing from a document reaches the terminal raw; --base is checked -------------------
+
+
+def test_escape_sequences_in_documents_are_shown_not_sent(tmp_path):
+    hostile = doc().replace("## Keywords", "## Key\x1b]8;;http://evil\x07words\x1b[2J\u202e")
+    src = write(tmp_path / "src", esc=hostile)
+    result = kg("build", src, "-o", tmp_path / "out", "--no-html")
+    assert result.exit_code == 0
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\u202e" not in result.output
+    assert "unknown section `Key\\x1b]8;;http://evil\\x07words\\x1b[2J\\u202e`" in result.output
+    written = (tmp_path / "out" / "diagnostics.txt").read_text()
+    assert "\x1b" not in written
+
+
+def test_a_base_iri_no_parser_accepts_is_refused(tmp_path):
+    src = write(tmp_path / "src", one=doc())
+    result = kg("build", src, "-o", tmp_path / "out", "--base", "http://x/a b/")
+    assert result.exit_code == 1
+    assert result.output == ("Error: base IRI 'http://x/a b/' is not a valid absolute IRI "
+                             "(Invalid IRI code point ' ')\n")
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+    assert kg("build", src, "-o", tmp_path / "o2", "--base", "http://x/id").exit_code == 1
+
+
+# --- 9. dollar signs are money, not TeX ---------------------------------------------------------
+
+
+def test_report_charts_draw_dollar_labels_as_text(tmp_path):
+    techs = "".join(f"| ${n} to $1{n} robots | cheap. | 3 |\n" for n in range(5))
+    src = write(tmp_path / "src", **{f"d{i}": doc(title=f"D{i}", keyword="$5 … $10").replace(
+        "| Tech one | The first. | 3 |\n", techs) for i in range(3)})
+    build([src], tmp_path / "out", base=BASE, today=TODAY, html=True)
+    result = kg("stats", tmp_path / "out" / "graph.ttl", "-o", tmp_path / "report.html")
+    assert result.exit_code == 0, result.output
+    assert "$5 … $10" in (tmp_path / "report.html").read_text()
+
+
+# --- 10. a symbolic-link loop is reported and the rest is read ---------------------------------
+
+
+def test_symbolic_link_loops_are_reported(tmp_path):
+    src = write(tmp_path / "src", one=doc())
+    (src / "again").symlink_to(src, target_is_directory=True)
+    (src / "self").symlink_to(src / "self")
+    result = kg("build", src, "-o", tmp_path / "out", "--no-html")
+    assert result.exit_code == 0, result.output
+    assert "documents read: 1 of 1 files" in result.output
+    assert "src/again: warning: folder reached again through a symbolic link; read once" \
+        in result.output
+    assert "src/self: error: cannot read: Too many levels of symbolic links; skipped" \
+        in result.output
+
+
+# --- 11, 12. the cache is data, and a damaged cache only means a clean build --------------------
+
+PAYLOAD = """
+import os, pickle, sqlite3, sys
+marker = sys.argv[1]
+class Boom:
+    def __reduce__(self):
+        return (os.system, (f"touch {marker}",))
+blob = pickle.dumps(Boom())
+cache = sys.argv[2]
+with open(f"{cache}/parts.bin", "r+b") as parts:
+    parts.write(blob * 50)
+db = sqlite3.connect(f"{cache}/state.sqlite")
+import marshal
+code = marshal.dumps(compile(f"open({marker!r}, 'w')", "x", "exec"))
+db.execute("UPDATE meta SET value = ? WHERE name = 'today'", (blob,))
+db.execute("UPDATE entity SET forms = ?, links = ?", (code, blob))
+db.commit()
+"""
+
+
+def test_a_poisoned_cache_never_runs_code(tmp_path):
+    src = write(tmp_path / "src", **{f"a{i}": doc(title=f"A{i}", keyword=f"k{i % 3}")
+                                     for i in range(6)})
+    out = tmp_path / "out"
+    build([src], out, base=BASE, today=TODAY, html=False)
+    marker = tmp_path / "pwned"
+    subprocess.run([sys.executable, "-c", PAYLOAD, str(marker), str(out / ".kg-cache")],
+                   check=True)
+    (src / "a1.md").write_text(doc(title="A1 changed"), encoding="utf-8")
+    graph = build([src], out, base=BASE, today=TODAY, html=True)  # the page reads parts
+    assert not marker.exists()
+    build([src], tmp_path / "clean", base=BASE, today=TODAY, html=False, use_cache=False)
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
+    assert graph.report.reused == 0  # nothing of a cache that does not check out is used
+    assert build([src], out, base=BASE, today=TODAY, html=False).report.reused == 6
+
+
+def _zero_block(path: Path, at: float = 0.5) -> None:
+    data = bytearray(path.read_bytes())
+    start = int(len(data) * at) // 4096 * 4096
+    data[start:start + 4096] = bytes(min(4096, len(data) - start))
+    path.write_bytes(bytes(data))
+
+
+DAMAGES = {
+    "parts.bin deleted": lambda c: (c / "parts.bin").unlink(),
+    "parts.bin truncated": lambda c: os.truncate(c / "parts.bin", 100),
+    "parts.bin zeroed block": lambda c: _zero_block(c / "parts.bin", 0.0),
+    "parts.bin is a folder": lambda c: ((c / "parts.bin").unlink(), (c / "parts.bin").mkdir()),
+    "state.sqlite zeroed block": lambda c: _zero_block(c / "state.sqlite", 0.9),
+    "state.sqlite deleted": lambda c: (c / "state.sqlite").unlink(),
+    "state.sqlite is a folder": lambda c: ((c / "state.sqlite").unlink(),
+                                           (c / "state.sqlite").mkdir()),
+    "state.sqlite garbage": lambda c: (c / "state.sqlite").write_bytes(b"not a database" * 99),
+    "rows of the wrong shape": lambda c: _sql(c, "UPDATE entity SET forms = '[1, 2]'"),
+    "meta of the wrong shape": lambda c: _sql(c, "UPDATE meta SET value = '{\"x\": 1}' "
+                                                 "WHERE name = 'articles'"),
+    "cache folder is a file": lambda c: (_remove_tree(c), c.write_text("x")),
+}
+
+
+def _sql(cache: Path, statement: str) -> None:
+    with sqlite3.connect(cache / "state.sqlite") as db:
+        db.execute(statement)
+
+
+def _remove_tree(path: Path) -> None:
+    import shutil
+
+    shutil.rmtree(path)
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_a_damaged_cache_means_one_clean_build_then_the_cache_again(tmp_path, damage):
+    docs = {f"a{i}": doc(title=f"A{i}", keyword=f"k{i % 4}") for i in range(70)}
+    src = write(tmp_path / "src", **docs)
+    out = tmp_path / "out"
+    build([src], out, base=BASE, today=TODAY, html=False)
+    DAMAGES[damage](out / ".kg-cache")
+    (src / "a3.md").write_text(doc(title="A3 changed", keyword="k9"), encoding="utf-8")
+    build([src], out, base=BASE, today=TODAY, html=True)
+    clean = tmp_path / "clean"
+    build([src], clean, base=BASE, today=TODAY, html=False, use_cache=False)
+    assert (out / "graph.ttl").read_bytes() == (clean / "graph.ttl").read_bytes()
+    (src / "a5.md").write_text(doc(title="A5 changed"), encoding="utf-8")
+    again = build([src], out, base=BASE, today=TODAY, html=False)
+    assert again.report.reused == 69
+    build([src], clean, base=BASE, today=TODAY, html=False, use_cache=False)
+    assert (out / "graph.ttl").read_bytes() == (clean / "graph.ttl").read_bytes()
+
+
+# --- 13. what killed builds leave behind is cleaned up ------------------------------------------
+
+
+def test_a_successful_build_removes_leftovers_of_killed_ones(tmp_path):
+    src = write(tmp_path / "src", one=doc())
+    out = tmp_path / "out"
+    build([src], out, base=BASE, today=TODAY, html=False)
+    stale = [out / f"{TEMP_PREFIX}graph.ttl.abc.tmp", out / ".kg-cache" / f"{TEMP_PREFIX}parts.bin.x.tmp",
+             out / ".kg-cache" / f"{TEMP_PREFIX}state.sqlite.123.tmp"]
+    for path in stale:
+        path.write_bytes(b"x" * 1000)
+        os.utime(path, (time.time() - 3600, time.time() - 3600))
+    live = out / f"{TEMP_PREFIX}graph.html.other.tmp"  # another process writing right now
+    live.write_bytes(b"y")
+    os.utime(live, (time.time() + 60, time.time() + 60))
+    mine = out / "notes.txt"
+    mine.write_text("not kg's")
+    build([src], out, base=BASE, today=TODAY, html=False)
+    assert [p for p in stale if p.exists()] == []
+    assert live.exists() and mine.exists()
