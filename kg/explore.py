@@ -39,7 +39,7 @@ import numpy as np
 from . import vocab as V
 from .errors import InputError
 from .identity import identity_key
-from .kinds import KINDS, KindTable
+from .kinds import KINDS, EntityKind, KindTable
 from .parts import ArticlePart, SharedNodes, most_common
 from .rdf import article_iri
 
@@ -238,18 +238,23 @@ class _IndexBuilder:
         self.scores: dict[tuple[int, int], float] = {}
         self.trends: dict[int, tuple] = {}
 
-    def number(self, articles: dict[str, tuple], entities: dict[str, tuple[str, str]],
+    def number(self, articles: dict[str, tuple], entities: Iterable[tuple[str, str, str]],
                trends: dict[str, str]) -> None:
-        """articles: IRI -> (label, date, url, loaded, folder); entities: IRI -> (type,
-        label); trends: IRI -> label."""
-        order = sorted(articles) + sorted(entities) + sorted(trends)
-        self.number_of = {iri: i for i, iri in enumerate(order)}
-        self.ids = order
-        arts = [articles[a] for a in order[: len(articles)]]
-        self.labels = [a[0] for a in arts] + [entities[e][1] for e in sorted(entities)] + [
-            trends[t] for t in sorted(trends)]
-        self.types = ["Article"] * len(arts) + [entities[e][0] for e in sorted(entities)] + [
-            "Trend"] * len(trends)
+        """articles: IRI -> (label, date, url, loaded, folder); entities: (IRI, type,
+        label) in IRI order; trends: IRI -> label."""
+        self.ids = sorted(articles)
+        arts = [articles[a] for a in self.ids]
+        self.labels = [a[0] for a in arts]
+        self.types = ["Article"] * len(arts)
+        for iri, kind, label in entities:  # one at a time: an archive has a million
+            self.ids.append(iri)
+            self.types.append(kind)
+            self.labels.append(label)
+        for iri in sorted(trends):
+            self.ids.append(iri)
+            self.types.append("Trend")
+            self.labels.append(trends[iri])
+        self.number_of = {iri: i for i, iri in enumerate(self.ids)}
         self.dates = [a[1] or "" for a in arts]
         self.urls = [a[2] or "" for a in arts]
         self.loaded = [bool(a[3]) for a in arts]
@@ -362,7 +367,9 @@ def index_from_networkx(graph: nx.MultiDiGraph, kinds: KindTable = KINDS) -> Gra
             trends[node] = data.get("label", node)
         else:
             entities[node] = (kind, data.get("label", node))
-    builder.number(articles, entities, trends)
+    builder.number(articles, sorted((iri, kind, label) for iri, (kind, label) in entities.items()),
+                   trends)
+    del entities
     said: dict[str, list] = {a: [] for a in articles}  # article -> [(entity, facts)]
     best: dict[tuple[str, str], int] = {}  # (article, entity) -> highest relevancy
     for node, found in graph.nodes(data="mentions"):
@@ -411,18 +418,25 @@ def index_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: SharedN
             titles = shared.links.get(iri[len(shared.base + "article/"):])
             articles[iri] = (most_common(titles) if titles else iri[len(shared.base + "article/"):],
                              None, None, False, None)
-    entities = {iri: (shared.kind(iri).class_name, shared.label(iri)) for iri in shared.forms}
-    builder.number(articles, entities, {t.iri: t.label for t in trends})
-    relation_of: dict[str, str | None] = {}
+    base = len(shared.base)
+    kind_of: dict[str, EntityKind] = {}  # by IRI segment
+
+    def kind(iri: str) -> EntityKind:
+        segment = iri[base:iri.index("/", base)]
+        found = kind_of.get(segment)
+        if found is None:
+            found = kind_of[segment] = shared.kind(iri)
+        return found
+
+    builder.number(articles, ((iri, kind(iri).class_name, shared.label(iri))
+                              for iri in sorted(shared.forms)), {t.iri: t.label for t in trends})
     for part in parts():
         source = article(part.article_id)
         best: dict[str, int] = {}
         for entity, facts in part.mentions:
             best[entity] = max(best.get(entity, 0), _relevancy(facts))
         for iri, _ in part.forms:
-            relation = relation_of.get(iri, 0)
-            if relation == 0:
-                relation = relation_of[iri] = shared.kind(iri).article_property
+            relation = kind(iri).article_property
             if relation:
                 builder.edge(source, iri, relation, best.get(iri, 0))
         for target, _ in part.links:
