@@ -214,7 +214,9 @@ def _date(_ctx, _param, value):
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", default=None, type=click.Path(),
               help="HTML file to write, - for stdout (default: next to GRAPH, .html).")
-@click.option("--focus", metavar="LABEL", help="Show only what is near the node with this label.")
+@click.option("--focus", metavar="[TYPE:]LABEL",
+              help="Open on what is near the node with this label (of this type, if given; "
+                   "else the most linked one).")
 @click.option("--depth", type=click.IntRange(0), default=None,
               help="Steps from the --focus node (default 1).")
 @click.option("--types", metavar="TYPE,...",
@@ -226,10 +228,12 @@ def _date(_ctx, _param, value):
 @click.option("--until", callback=_date, metavar="DATE", help="Only articles up to this page date.")
 @click.option("--max-nodes", type=click.IntRange(1), default=600, show_default=True,
               help="Show at most this many of the best-connected nodes.")
+@click.option("--title", help="The page's title (default: the folders the articles came from).")
+@click.option("--radar", is_flag=True, help="Open the page on the radar of signals and technologies.")
 @click.option("--screenshot", is_flag=True,
               help="Also write a PNG of the page next to it (needs Chromium).")
 @_kg_errors
-def view(graph, output, focus, depth, types, min_degree, since, until, max_nodes,
+def view(graph, output, focus, depth, types, min_degree, since, until, max_nodes, title, radar,
          screenshot) -> None:
     """Write the interactive explorer page of GRAPH (a Turtle file from `kg build`)."""
     from . import view as explorer
@@ -244,10 +248,9 @@ def view(graph, output, focus, depth, types, min_degree, since, until, max_nodes
     output = STDOUT if to_stdout else Path(output or Path(graph).with_suffix(".html"))
     type_list = [t.strip() for t in types.split(",") if t.strip()] if types else None
     shown = explorer.write_html(open_graph(graph).to_networkx(), output, max_nodes=max_nodes,
-                                title=f"kg: {Path(graph).resolve().parent.name}",
-                                focus=focus, depth=1 if depth is None else depth,
+                                title=title, focus=focus, depth=1 if depth is None else depth,
                                 types=type_list, min_degree=min_degree, since=since,
-                                until=until)
+                                until=until, radar=radar)
     if not to_stdout:
         click.echo(f"wrote {output} ({shown} nodes)", err=True)
     if screenshot:

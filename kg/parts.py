@@ -59,6 +59,17 @@ def count_classes(triples: Iterable[Triple]) -> Counter[str]:
                    if p == V.TYPE and o.__class__ is str and o.startswith(V.KG))
 
 
+def source_folder(path: str) -> str:
+    """The source folder a summary file was read from (the first part of its
+    `kg:sourcePath`, which is relative to the folder given to `kg build`'s parent).
+
+    >>> source_folder("corpus/sub/0a1b.v2.md"), source_folder("note.md")
+    ('corpus', '')
+    """
+    head, slash, _ = path.replace("\\", "/").partition("/")
+    return head if slash else ""
+
+
 def entity_iri(base: str, kind: EntityKind, label: str, aliases: AliasTable | None = None) -> str:
     """The IRI of an entity: `{base}{kind segment}/{encoded resolution key}`, so names
     that differ only in case, accents, punctuation or plural are one node.
@@ -99,11 +110,14 @@ class ArticlePart:
     title: str = ""
     date: str | None = None  # earliest valid page date, ISO
     url: str | None = None  # external link
+    summary: str = ""  # the first of its summaries (files in rendering order) that has one
+    folder: str = ""  # the folder of its primary file (names the corpus in the page title)
 
     def without_triples(self) -> "ArticlePart":
         return ArticlePart(self.article_id, [], self.forms, self.refs, self.texts,
                            self.entity_links, self.pages, self.links, self.diagnostics,
-                           self.mentions, self.title, self.date, self.url)
+                           self.mentions, self.title, self.date, self.url, self.summary,
+                           self.folder)
 
 
 class _ArticleBuilder:
@@ -148,6 +162,8 @@ class _ArticleBuilder:
         self.part.date = min(dates) if dates else None
         self.part.url = next(filter(None, (safe_url(r.external_link) for r in self.records
                                            if r.external_link)), None)
+        self.part.summary = next((r.summary for r in self.records if r.summary), "")
+        self.part.folder = source_folder(primary.path)
         return self.part
 
     def summary(self, article: str, record: ArticleRecord) -> None:

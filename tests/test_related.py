@@ -21,18 +21,21 @@ from .conftest import BASE, CORPUS, REPO, TODAY
 TOPICS = {
     "drones": [
         ("Drone Swarm Warfare", "Militaries deploy swarms of cheap attack drones on the battlefield."),
-        ("Autonomous Attack Drones", "Armed drones that find and strike battlefield targets without a pilot."),
+        ("Autonomous Attack Drones",
+         "Armed drones that find and strike battlefield targets without a pilot."),
         ("Swarming Military Drones", "Coordinated drone swarms used in combat against armoured vehicles."),
     ],
     "heat": [
         ("Urban Heat Islands", "Dense cities trap heat and grow much hotter than the countryside in summer."),
         ("Extreme Heat in Cities", "Heatwaves make city streets dangerously hot for residents."),
-        ("Overheating Urban Neighbourhoods", "Asphalt and concrete neighbourhoods overheat during heatwaves."),
+        ("Overheating Urban Neighbourhoods",
+         "Asphalt and concrete neighbourhoods overheat during heatwaves."),
     ],
     "grief": [
         ("Griefbots", "Chatbots trained on the messages of a dead relative to talk with the bereaved."),
         ("AI Recreations of the Deceased", "Chatbots imitating a deceased person for grieving families."),
-        ("Digital Afterlife Services", "Services that let the bereaved chat with a simulation of a dead relative."),
+        ("Digital Afterlife Services",
+         "Services that let the bereaved chat with a simulation of a dead relative."),
     ],
 }
 DOC = """# __{title}__, (from page [{page}](https://k.org/p/{page}).)
