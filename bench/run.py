@@ -161,7 +161,8 @@ def rdflib_query_seconds(turtle: Path, name: str, values: dict[str, str], limit:
 
 def busiest_parameters(store, prefixes: dict[str, str]) -> dict[str, str]:
     """Values for the saved queries' parameters that make them work hardest: the
-    technology and the keyword named by most articles, the article with most entities.
+    technology and the keyword named by most articles, the article with most entities,
+    the largest trend.
     (The queries' own defaults name things that a synthetic corpus may not have.)"""
     from kg.query import with_prefixes
 
@@ -175,7 +176,11 @@ def busiest_parameters(store, prefixes: dict[str, str]) -> dict[str, str]:
               "label": first(most.format(relation="kg:hasKeyword")),
               "article": first("""SELECT ?id WHERE { ?a a kg:Article ; dcterms:identifier ?id ;
                                     kg:hasKeyword|kg:hasTheme|kg:mentionsTechnology ?e }
-                                  GROUP BY ?id ORDER BY DESC(COUNT(?e)) ?id LIMIT 1""")}
+                                  GROUP BY ?id ORDER BY DESC(COUNT(?e)) ?id LIMIT 1"""),
+              # the largest trend, by the name of its most central member
+              "name": (first("""SELECT ?label WHERE { ?t a kg:Trend ; rdfs:label ?label ;
+                                  kg:articleCount ?n } ORDER BY DESC(?n) ?label LIMIT 1""")
+                       or "").split(" / ")[0]}
     return {name: value for name, value in values.items() if value is not None}
 
 

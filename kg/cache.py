@@ -361,7 +361,8 @@ def encode_part(part: ArticlePart) -> bytes:
     return orjson.dumps((part.article_id, part.forms, part.refs, part.texts, part.entity_links,
                          part.pages, part.links,
                          [(d.level, d.path, d.line, d.message) for d in part.diagnostics],
-                         part.mentions, part.title, part.date, part.url))
+                         part.mentions, part.title, part.date, part.url, part.summary,
+                         part.folder))
 
 
 def decode_part(blob: bytes) -> ArticlePart:
@@ -369,7 +370,7 @@ def decode_part(blob: bytes) -> ArticlePart:
     bytes are not one (damaged, or not written by kg)."""
     try:
         (article_id, forms, refs, texts, entity_links, pages, links, diagnostics, mentions,
-         title, date, url) = orjson.loads(blob)
+         title, date, url, summary, folder) = orjson.loads(blob)
         return ArticlePart(
             _text(article_id), [], [(_text(iri), _text(form)) for iri, form in forms],
             [(_text(s), _text(p), _text(o)) for s, p, o in refs],
@@ -380,7 +381,7 @@ def decode_part(blob: bytes) -> ArticlePart:
             decode_diagnostics(diagnostics),
             [(_text(iri), {_text(k): _text(v) for k, v in facts.items()})
              for iri, facts in mentions],
-            _text(title), _text_or_none(date), _text_or_none(url))
+            _text(title), _text_or_none(date), _text_or_none(url), _text(summary), _text(folder))
     except (orjson.JSONDecodeError,) + _UNREADABLE + (AttributeError,) as err:
         raise CacheError(f"unreadable part in the cache: {err}") from None
 

@@ -60,14 +60,33 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors; no progress bar.")
 @click.option("--aliases", type=click.Path(exists=True, dir_okay=False),
               help="CSV of same,NAME,NAME / never,NAME,NAME decisions (see `kg resolve`).")
+@click.option("--related/--no-related", default=True, show_default=True,
+              help="Link related entities of different articles and group them into "
+                   "trends.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=None,
+              help="Least score of a related link (default 0.5; higher: fewer, surer links).")
+@click.option("--encoder", default=None, metavar="SPEC",
+              help="Text encoder for related links: static (shipped, default) or "
+                   "sentence-transformers:/path/to/local/model.")
+@click.option("--related-weights", type=click.Path(exists=True, dir_okay=False),
+              help="Weights of the related-links model fitted by bench/related_train.py "
+                   "(for another encoder).")
 @_kg_errors
-def build(sources, outdir, base, html, strict, cache, jobs, quiet, aliases) -> None:
+def build(sources, outdir, base, html, strict, cache, jobs, quiet, aliases, related,
+          min_score, encoder, related_weights) -> None:
     """Build the graph of every *.md summary under SOURCES (files or folders)."""
+    import dataclasses
+
     from .files import atomic_write
     from .pipeline import build as run_build
+    from .related import Settings
 
+    settings = dataclasses.replace(
+        Settings(), enabled=related, encoder=encoder, weights=related_weights,
+        **({"min_score": min_score} if min_score is not None else {}))
     report = run_build(sources, outdir, base=base, html=html, use_cache=cache, workers=jobs,
-                       progress=not quiet and sys.stderr.isatty(), aliases=aliases).report
+                       progress=not quiet and sys.stderr.isatty(), aliases=aliases,
+                       related=settings).report
     diagnostics = report.diagnostics
     with atomic_write(Path(outdir) / "diagnostics.txt") as handle:
         handle.writelines(f"{d}\n" for d in diagnostics)
@@ -195,7 +214,9 @@ def _date(_ctx, _param, value):
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", default=None, type=click.Path(),
               help="HTML file to write, - for stdout (default: next to GRAPH, .html).")
-@click.option("--focus", metavar="LABEL", help="Show only what is near the node with this label.")
+@click.option("--focus", metavar="[TYPE:]LABEL",
+              help="Open on what is near the node with this label (of this type, if given; "
+                   "else the most linked one).")
 @click.option("--depth", type=click.IntRange(0), default=None,
               help="Steps from the --focus node (default 1).")
 @click.option("--types", metavar="TYPE,...",
@@ -207,10 +228,12 @@ def _date(_ctx, _param, value):
 @click.option("--until", callback=_date, metavar="DATE", help="Only articles up to this page date.")
 @click.option("--max-nodes", type=click.IntRange(1), default=600, show_default=True,
               help="Show at most this many of the best-connected nodes.")
+@click.option("--title", help="The page's title (default: the folders the articles came from).")
+@click.option("--radar", is_flag=True, help="Open the page on the radar of signals and technologies.")
 @click.option("--screenshot", is_flag=True,
               help="Also write a PNG of the page next to it (needs Chromium).")
 @_kg_errors
-def view(graph, output, focus, depth, types, min_degree, since, until, max_nodes,
+def view(graph, output, focus, depth, types, min_degree, since, until, max_nodes, title, radar,
          screenshot) -> None:
     """Write the interactive explorer page of GRAPH (a Turtle file from `kg build`)."""
     from . import view as explorer
@@ -225,10 +248,9 @@ def view(graph, output, focus, depth, types, min_degree, since, until, max_nodes
     output = STDOUT if to_stdout else Path(output or Path(graph).with_suffix(".html"))
     type_list = [t.strip() for t in types.split(",") if t.strip()] if types else None
     shown = explorer.write_html(open_graph(graph).to_networkx(), output, max_nodes=max_nodes,
-                                title=f"kg: {Path(graph).resolve().parent.name}",
-                                focus=focus, depth=1 if depth is None else depth,
+                                title=title, focus=focus, depth=1 if depth is None else depth,
                                 types=type_list, min_degree=min_degree, since=since,
-                                until=until)
+                                until=until, radar=radar)
     if not to_stdout:
         click.echo(f"wrote {output} ({shown} nodes)", err=True)
     if screenshot:
@@ -537,35 +559,52 @@ def diff_command(old, new, output, fmt, top, window) -> None:
 @click.option("--threshold", default=90.0, show_default=True,
               help="Least rapidfuzz ratio for a spelling candidate.")
 @click.option("--accept", "accept_file", type=click.Path(dir_okay=False),
-              help="Append every candidate scoring >= --accept-score to this aliases file.")
-@click.option("--accept-score", default=95.0, show_default=True)
+              help="Append the candidates with strong evidence (the same letters spaced "
+                   "differently) to this aliases file, each pair once; the rest are for "
+                   "you to judge.")
 @_kg_errors
-def resolve(graph, threshold, accept_file, accept_score) -> None:
+def resolve(graph, threshold, accept_file) -> None:
     """Show the merges the build made (entities with several names) and the candidate
     pairs it did not make, with scores, for review into an aliases file."""
     import csv
 
     from .graph import open_graph
-    from .resolve import candidates
+    from .resolve import AliasTable, accepted_candidates, candidates, name_key
 
     opened = open_graph(graph)
+    joined: dict[str, str] = {}  # names the build already made one node: no candidates
     for iri, names in opened.merged_entities():
         click.echo(f"merged  {iri}: " + " | ".join(names))
-    found = candidates(opened.entity_names(), threshold)
-    for c in found:
+        joined.update((name_key(name), iri) for name in names)
+    names = opened.entity_names()
+    for c in candidates(names, threshold, joined):
         click.echo(f"candidate {c.score:5.1f} {c.reason:<8} {c.first_type}: {c.first!r}  ~  "
                    f"{c.second_type}: {c.second!r}")
-    if accept_file:
-        chosen = [c for c in found if c.score >= accept_score]
-        try:
-            with open(accept_file, "a", encoding="utf-8", newline="") as handle:
-                writer = csv.writer(handle)
-                for c in chosen:
-                    writer.writerow(["same", c.first, c.second])
-        except OSError as err:
-            raise InputError(f"cannot write: {err.strerror or err}", path=accept_file) from None
-        click.echo(f"appended {len(chosen)} pairs to {accept_file}; build with --aliases "
-                   f"{accept_file}")
+    if not accept_file:
+        return
+    # Pairs the file already joins (or keeps apart) are not written again.
+    existing = AliasTable.read(accept_file) if Path(accept_file).exists() else AliasTable()
+    written: set[frozenset[str]] = set()
+    chosen = []
+    for c in accepted_candidates(names, joined):
+        first, second = existing.canonical(name_key(c.first)), existing.canonical(name_key(c.second))
+        pair = frozenset((first, second))
+        if first == second or pair in written or existing.kept_apart(c.first) \
+                or existing.kept_apart(c.second):
+            continue
+        written.add(pair)
+        chosen.append(c)
+    try:
+        with open(accept_file, "a", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            for c in chosen:
+                writer.writerow(["same", c.first, c.second])
+    except OSError as err:
+        raise InputError(f"cannot write: {err.strerror or err}", path=accept_file) from None
+    for c in chosen:
+        click.echo(f"appended  same,{c.first},{c.second}")
+    click.echo(f"appended {len(chosen)} pairs to {accept_file}; build with --aliases "
+               f"{accept_file}")
 
 
 @main.command()
@@ -594,7 +633,9 @@ def ontology(shapes, context_, output) -> None:
 # One example per command, shown at the end of its --help (tests check every command
 # has one, so a new command cannot come without).
 EXAMPLES = {
-    "build": ["kg build examples -o output", "kg build ~/summaries -o output --aliases aliases.csv -q"],
+    "build": ["kg build examples -o output",
+              "kg build ~/summaries -o output --aliases aliases.csv -q",
+              "kg build ~/summaries -o output --min-score 0.7"],
     "query": ["kg query output/graph.ttl 'SELECT ?t WHERE { ?t a kg:Technology } LIMIT 5'",
               "kg query output/graph.ttl -n articles-mentioning -p label='digital twins'",
               "kg query output/graph.ttl - --format csv < question.rq"],

@@ -153,11 +153,13 @@ def corpus_triples(parts: Iterable, canonical: Canonical, base: str, kinds: Kind
     from .related import related_links, trend_groups
 
     mentions, articles_of, date_of = gather(parts, canonical)
-    links = related_links(mentions, settings)
-    phenomena = {base + kind.segment + "/" for kind in kinds
-                 if kind.source in ("table", "column")}
+    source = {base + kind.segment + "/": kind.source for kind in kinds}
+    source_of = lambda node: source.get(node[:node.rfind("/") + 1])  # noqa: E731
+    # Categories and content types classify articles: they are not what articles are about.
+    mentions = [m for m in mentions if source_of(m[1]) != "field"]
+    links = related_links(mentions, settings, is_tag=lambda node: source_of(node) == "list")
     groups = trend_groups(links, articles_of, settings,
-                          members=lambda node: node[:node.rfind("/") + 1] in phenomena)
+                          members=lambda node: source_of(node) in ("table", "column"))
     named = {node for group in groups for node in group}
     trends = trends_of(groups, base, articles_of, date_of,
                        {node: label_of(node) for node in named})

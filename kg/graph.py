@@ -136,9 +136,10 @@ class Graph:
         """The raw pyoxigraph results of a query (for serialising them)."""
         return run(self.store, sparql, self.prefixes)
 
-    def saved_query(self, name: str, **params: str) -> Table:
-        """Run a saved query (`kg query --list`) with its parameters."""
-        return self.query(saved_query(name).bind(params))
+    def saved_query(self, query: str, /, **params: str) -> Table:
+        """Run a saved query (`kg query --list`) with its parameters (any names, `name`
+        too: the query's own name is positional)."""
+        return self.query(saved_query(query).bind(params))
 
     def count_by_class(self) -> dict[str, int]:
         """Number of nodes per kg class, by the class's local name."""

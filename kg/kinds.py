@@ -247,7 +247,7 @@ KINDS = _kinds([
                comment="A row of a `Concerns` table."),
     EntityKind("behavior", "Behavior", "Behavior", "behavior", "table",
                ("behaviors", "behaviours", "behavior", "behaviour"), "describesBehavior",
-               color="#76b7b2", shape="ellipse", comment="A row of a `Behaviors` table."),
+               color="#76b7b2", shape="diamond", comment="A row of a `Behaviors` table."),
     EntityKind("technology", "Technology", "Technology", "technology", "table",
                ("technologies", "technology"), "mentionsTechnology", color="#59a14f",
                shape="square", comment="A row of a `Technologies` table."),
@@ -259,6 +259,7 @@ KINDS = _kinds([
                comment="What drives a signal: the driving-force column of a `Signals` table."),
 ])
 
-# Nodes that are not entities, drawn in the explorer too.
+# Nodes that are not entities, drawn in the explorer too. Shapes are vis-network's that
+# draw the label below the node (not "box" or "ellipse", which put it inside).
 ARTICLE_STYLE = ("#4e79a7", "dot")
-TREND_STYLE = ("#1f3b73", "box")
+TREND_STYLE = ("#1f3b73", "hexagon")

@@ -168,3 +168,18 @@ class Trend:
     first_date: str | None  # ISO page dates of its articles
     last_date: str | None
     months: tuple[tuple[str, int], ...]  # (YYYY-MM, articles that month), in month order
+
+
+def describe(name: str, description: str | None) -> str:
+    """The text relatedness (kg.related) reads of a mention: its name, then what its
+    article says of it.
+
+    >>> describe("Digital Twins", "Virtual replicas of physical things.")
+    'Digital Twins. Virtual replicas of physical things.'
+    """
+    return f"{name}. {description}" if description else name
+
+
+def name_of(text: str) -> str:
+    """The name at the start of a text made by `describe`."""
+    return text.split(". ", 1)[0]

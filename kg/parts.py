@@ -45,7 +45,7 @@ from typing import Callable, Iterable
 from . import vocab as V
 from .dates import parse_page_date
 from .kinds import KINDS, EntityKind, KindTable
-from .model import ArticleRecord, Diagnostic, Mention
+from .model import ArticleRecord, Diagnostic, Mention, describe
 from .rdf import Literal, Triple, article_iri, iri_segment, page_iri, safe_url, sort_key
 from .resolve import AliasTable, alias_keys, name_key, resolution_key
 
@@ -57,6 +57,17 @@ def count_classes(triples: Iterable[Triple]) -> Counter[str]:
     """Nodes per kg class (by local name) among the rdf:type triples."""
     return Counter(o[len(V.KG):] for s, p, o in triples
                    if p == V.TYPE and o.__class__ is str and o.startswith(V.KG))
+
+
+def source_folder(path: str) -> str:
+    """The source folder a summary file was read from (the first part of its
+    `kg:sourcePath`, which is relative to the folder given to `kg build`'s parent).
+
+    >>> source_folder("corpus/sub/0a1b.v2.md"), source_folder("note.md")
+    ('corpus', '')
+    """
+    head, slash, _ = path.replace("\\", "/").partition("/")
+    return head if slash else ""
 
 
 def entity_iri(base: str, kind: EntityKind, label: str, aliases: AliasTable | None = None) -> str:
@@ -99,11 +110,14 @@ class ArticlePart:
     title: str = ""
     date: str | None = None  # earliest valid page date, ISO
     url: str | None = None  # external link
+    summary: str = ""  # the first of its summaries (files in rendering order) that has one
+    folder: str = ""  # the folder of its primary file (names the corpus in the page title)
 
     def without_triples(self) -> "ArticlePart":
         return ArticlePart(self.article_id, [], self.forms, self.refs, self.texts,
                            self.entity_links, self.pages, self.links, self.diagnostics,
-                           self.mentions, self.title, self.date, self.url)
+                           self.mentions, self.title, self.date, self.url, self.summary,
+                           self.folder)
 
 
 class _ArticleBuilder:
@@ -148,6 +162,8 @@ class _ArticleBuilder:
         self.part.date = min(dates) if dates else None
         self.part.url = next(filter(None, (safe_url(r.external_link) for r in self.records
                                            if r.external_link)), None)
+        self.part.summary = next((r.summary for r in self.records if r.summary), "")
+        self.part.folder = source_folder(primary.path)
         return self.part
 
     def summary(self, article: str, record: ArticleRecord) -> None:
@@ -211,8 +227,7 @@ class _ArticleBuilder:
         add(local, V.TYPE, kind.mention_class)
         add(local, V.TYPE, V.MENTION)  # stated, so queries and SHACL need no reasoner
         self.refer(local, V.MENTION_OF, entity)
-        self.part.texts.append((entity, f"{mention.name}. {mention.description}"
-                                if mention.description else mention.name))
+        self.part.texts.append((entity, describe(mention.name, mention.description)))
         add(local, V.LABEL, Literal(mention.name))
         add(local, V.DERIVED_FROM, summary)
         add(local, V.SOURCE_LINE, Literal(str(mention.line), V.XSD_INTEGER))

@@ -219,8 +219,8 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
             from .view import write_html
 
             result.outputs["html"] = run.outdir / "graph.html"
-            write_html(overview_from_parts(run.parts, run.full_shared()), result.outputs["html"],
-                       title=f"kg: {run.outdir.resolve().name}", kinds=kinds)
+            write_html(overview_from_parts(run.parts, run.full_shared(), run.links, run.trends),
+                       result.outputs["html"], kinds=kinds)
         return result
 
     try:

@@ -4,68 +4,81 @@ phenomenon, and group them into trends.
 Machine-written summaries name one phenomenon differently in every article
 ("Technological Dependence" / "Reliance on Technology"), so after resolution
 most entities are still named by one article only. Each entity's mention is
-read as a short text (its name and what its article says of it), embedded
-(kg.embed: static token vectors, offline), and compared with the mentions of
-other articles:
+read as a short text (its name and what its article says of it,
+kg.model.describe) and
+compared with the mentions of other articles in three steps:
 
-* vectors are centred on the corpus' mean (what all texts share says nothing);
-  an article is the mean of its mentions; each article is compared with its
-  `neighbours` most similar articles, and two mentions are related when their
-  texts are close (`text_score`) or fairly close in two closely related articles
-  (text similarity + `article_weight` x article similarity >= `combined_score`);
-* mentions sharing a rare word are compared too, whatever their articles, and
-  related when their texts are close (`text_score`) — the same phenomenon in
-  articles about different things ("social isolation" in winter and in grief);
-* each entity keeps its `max_links` strongest links (hubness control: "AI" cannot
-  collect hundreds), and the link's evidence and score are kept (kg:Relatedness).
+1. candidates: each mention's `per_mention` closest texts (at least
+   `least_text` alike) in the `neighbours` articles most similar to its own, and
+   mentions sharing a rare content word whatever their articles;
+2. a score: the probability that the pair is related, from a logistic model
+   over a few plain measures (`FEATURES`: static-embedding similarity of texts
+   and of names, TF-IDF similarity of their words, similarity of the two
+   articles, how specific the broader name is, whether one end is a tag). The
+   weights are data (kg/models/related-weights.json), fitted by
+   bench/related_train.py on the `tune` rows of the labelled pairs only;
+3. links: pairs scoring at least `min_score` that are among the `max_links`
+   strongest of both their entities (hubness: a broad "AI ethics" cannot collect
+   hundreds). Two tags (keywords,
+   themes) are never related: a tag shared by articles is already one node,
+   and tags that differ are fields ("sustainability" / "sustainable design").
 
 Related is weaker than same: related entities stay two nodes. Trends are
-communities (Louvain, fixed seed) of the related-links graph, split until each
-is at most `max_trend` entities, kept when at least two articles name them.
+communities (Louvain, fixed seed) of the related links among signals,
+concerns, technologies, behaviors, issues and driving forces, split until each
+is at most `max_trend` entities, kept when it has at least `min_trend` entities
+and `min_trend_articles` articles name them.
 
 Deterministic: every score is rounded before it is compared, ties are broken by
-IRI, Louvain runs with a fixed seed on a graph built in sorted order.
+IRI, Louvain runs with a fixed seed on a graph of integers built in sorted order.
 
 >>> texts = [("a1", "t/deepfake", "Deepfake videos. AI-made videos that fake real people."),
-...          ("a2", "c/fakes", "Fake video misinformation. Realistic fake videos spread lies."),
+...          ("a2", "c/fakes", "Deepfake misinformation. Realistic fake videos spread lies."),
 ...          ("a3", "t/solar", "Solar roof tiles. Roof tiles that make electricity."),
 ...          ("a4", "c/heat", "Urban heat islands. Cities grow hotter than the countryside."),
 ...          ("a5", "s/farms", "Vertical farms. Crops grown indoors in stacked trays.")]
->>> [(link.first, link.second, link.method) for link in related_links(texts)]
-[('c/fakes', 't/deepfake', 'texts')]
+>>> [(link.first, link.second) for link in related_links(texts)]
+[('c/fakes', 't/deepfake')]
 """
 
 from __future__ import annotations
 
+import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
 from typing import Callable, Iterable
 
 import numpy as np
 
 from .embed import Encoder, encoder_for
-from .model import RelatedLink
+from .errors import InputError
+from .model import RelatedLink, name_of
 from .resolve import lemma
 
-__all__ = ["Settings", "related_links", "trend_groups", "words_of", "GENERIC_WORDS"]
+__all__ = ["Settings", "Weights", "MentionTable", "FEATURES", "related_links",
+           "candidate_pairs", "trend_groups", "words_of", "GENERIC_WORDS"]
 
 
 @dataclass(frozen=True)
 class Settings:
     """How related links and trends are chosen (measured on tests/data/related-pairs.csv
-    with bench/related_eval.py; see the README for the figures)."""
+    and tests/data/related-links-sample.csv with bench/related_eval.py; see the README)."""
 
-    text_score: float = 0.45  # texts this close are related, whatever their articles
-    combined_score: float = 0.70  # text + article_weight x article similarity
-    article_weight: float = 1.25
+    min_score: float = 0.5  # the model's probability that a pair is related, at least
+    max_links: int = 5  # strongest links kept per entity (mutual)
     neighbours: int = 20  # similar articles each article is compared with
-    max_links: int = 20  # strongest links kept per entity
-    max_word_df: int = 50  # a word in more mentions than this blocks nothing
+    per_mention: int = 10  # closest texts of each mention in those articles, scored
+    least_text: float = 0.25  # candidates from similar articles: texts at least this alike
+    max_word_df: int = 50  # a word in more mentions than this proposes no candidates
     max_trend: int = 25  # entities in a trend, at most
-    min_trend_articles: int = 3  # articles naming a trend's members, at least
+    min_trend_articles: int = 2  # articles naming a trend's members, at least
+    min_trend: int = 3  # entities in a trend, at least (two are a link, not a trend)
     enabled: bool = True
     encoder: str | None = None  # kg.embed.encoder_for: None for the shipped static one
+    weights: str | None = None  # a weights file of bench/related_train.py; None: shipped
 
 
 # Words this genre uses everywhere: they say nothing about which phenomenon a name is.
@@ -103,57 +116,202 @@ def words_of(text: str) -> list[str]:
     return found
 
 
+# The measures the model weighs, in the order of the weights file.
+FEATURES = ("text", "name", "text_words", "name_words", "articles", "specific", "one_tag",
+            "text_x_articles")
+
+
+@dataclass(frozen=True)
+class Weights:
+    """A logistic model over FEATURES (data: read from JSON, never code)."""
+
+    coefficients: tuple[float, ...]
+    intercept: float
+    note: str = ""
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "Weights":
+        if path is None:
+            text = resources.files("kg").joinpath("models", "related-weights.json") \
+                .read_text(encoding="utf-8")
+        else:
+            try:
+                text = Path(path).read_text(encoding="utf-8")
+            except OSError as err:
+                raise InputError(f"{path}: cannot read the related-links weights "
+                                 f"({err.strerror})") from None
+        try:
+            data = json.loads(text)
+            if list(data["features"]) != list(FEATURES):
+                raise ValueError(f"features {data['features']} are not {list(FEATURES)}")
+            weights = cls(tuple(float(c) for c in data["coefficients"]),
+                          float(data["intercept"]), str(data.get("note", "")))
+            if len(weights.coefficients) != len(FEATURES):
+                raise ValueError("one coefficient per feature")
+        except (ValueError, KeyError, TypeError) as err:
+            raise InputError(f"{path or 'related-weights.json'}: not a weights file of "
+                             f"bench/related_train.py ({err})") from None
+        return weights
+
+    def to_json(self) -> str:
+        return json.dumps({"features": list(FEATURES), "coefficients": list(self.coefficients),
+                           "intercept": self.intercept, "note": self.note}, indent=2) + "\n"
+
+    def score(self, features: np.ndarray) -> np.ndarray:
+        """Probabilities, rounded to four places (so comparisons are stable)."""
+        z = features @ np.array(self.coefficients) + self.intercept
+        return np.round(1.0 / (1.0 + np.exp(-z)), 4)
+
+
+class MentionTable:
+    """The mentions of a corpus as vectors: each text and name embedded (centred on the
+    corpus' mean: what every text shares says nothing) and as TF-IDF word vectors; each
+    article as the mean of its texts; each name's specificity (its rarest word's IDF)."""
+
+    def __init__(self, mentions: list[tuple[str, str, str]], tags: Iterable[bool],
+                 encoder: Encoder):
+        self.mentions = mentions
+        self.tag = np.fromiter(tags, bool, len(mentions))
+        texts = [text for _, _, text in mentions]
+        names = [name_of(text) for text in texts]
+        self.text_vectors = _centred(encoder.encode(texts))
+        self.name_vectors = _centred(encoder.encode(names))
+        self.text_words, self.name_words, idf = _tf_idf(texts, names)
+        best = np.zeros(len(mentions))
+        coo = self.name_words.tocoo()
+        np.maximum.at(best, coo.row, idf[coo.col])
+        self.specific = best / max(float(idf.max(initial=1.0)), 1.0)
+        self.articles = sorted({article for article, _, _ in mentions})
+        article_index = {article: i for i, article in enumerate(self.articles)}
+        self.nodes = sorted({node for _, node, _ in mentions})
+        node_index = {node: i for i, node in enumerate(self.nodes)}
+        self.article_of = np.array([article_index[a] for a, _, _ in mentions], dtype=np.int64)
+        self.node_of = np.array([node_index[n] for _, n, _ in mentions], dtype=np.int64)
+        self.rows_of = [np.flatnonzero(self.article_of == i) for i in range(len(self.articles))]
+        self.centres = _unit(np.array([self.text_vectors[rows].mean(axis=0)
+                                       for rows in self.rows_of]))
+
+    def features(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """FEATURES of the pairs of rows (x[i], y[i]), one row each."""
+        text = np.einsum("ij,ij->i", self.text_vectors[x], self.text_vectors[y])
+        name = np.einsum("ij,ij->i", self.name_vectors[x], self.name_vectors[y])
+        text_words = np.asarray(self.text_words[x].multiply(self.text_words[y]).sum(axis=1))
+        name_words = np.asarray(self.name_words[x].multiply(self.name_words[y]).sum(axis=1))
+        articles = np.einsum("ij,ij->i", self.centres[self.article_of[x]],
+                             self.centres[self.article_of[y]])
+        specific = np.minimum(self.specific[x], self.specific[y])
+        one_tag = (self.tag[x] != self.tag[y]).astype(np.float64)
+        return np.column_stack([text, name, text_words.ravel(), name_words.ravel(), articles,
+                                specific, one_tag, text * articles])
+
+
+def _tf_idf(texts: list[str], names: list[str]):
+    """Word vectors of texts and names (content words, sublinear counts, smoothed IDF
+    from the texts, unit length), as scikit-learn's TfidfVectorizer makes them; made
+    here with scipy because importing scikit-learn takes longer than a small build.
+
+    >>> texts, names, idf = _tf_idf(["solar tiles. tiles on roofs", "solar farms"],
+    ...                             ["solar tiles", "solar farms"])
+    >>> round(float(names[0].multiply(names[1]).sum()), 3)
+    0.336
+    """
+    import scipy.sparse as sp
+
+    vocabulary: dict[str, int] = {}
+
+    def counts(documents: list[str], grow: bool):
+        rows, columns, values = [], [], []
+        for row, document in enumerate(documents):
+            for word, count in sorted(Counter(words_of(document)).items()):
+                column = vocabulary.setdefault(word, len(vocabulary)) if grow \
+                    else vocabulary.get(word)
+                if column is not None:
+                    rows.append(row)
+                    columns.append(column)
+                    values.append(1.0 + np.log(count))
+        return rows, columns, values
+
+    text_counts = counts(texts, True)
+    name_counts = counts(names, False)
+    size = len(vocabulary)
+    document_frequency = np.bincount(np.array(text_counts[1], np.int64), minlength=size)
+    idf = np.log((1 + len(texts)) / (1 + document_frequency)) + 1.0
+
+    def weighted(found, count: int):
+        rows, columns, values = found
+        matrix = sp.csr_matrix((np.array(values) * idf[np.array(columns, np.int64)],
+                                (rows, columns)), shape=(count, size))
+        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+        return sp.diags(1.0 / np.maximum(norms, 1e-12)) @ matrix
+
+    return weighted(text_counts, len(texts)).tocsr(), weighted(name_counts, len(names)).tocsr(), idf
+
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, np.float64)
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+
+
+def _centred(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, np.float64)
+    return _unit(vectors - vectors.mean(axis=0))
+
+
 def related_links(mentions: Iterable[tuple[str, str, str]], settings: Settings = Settings(),
-                  encoder: Encoder | None = None) -> list[RelatedLink]:
+                  encoder: Encoder | None = None,
+                  is_tag: Callable[[str], bool] | None = None) -> list[RelatedLink]:
     """Related links between the entities of `mentions`, (article id, entity IRI, text)
-    triples (an entity named by several articles has a mention in each)."""
+    triples (an entity named by several articles has a mention in each); `is_tag` says
+    which entity IRIs are tags (keywords, themes)."""
     # A name of generic words only ("technology", "AI", "innovation") names no specific
     # phenomenon: such an entity is linked to nothing (it would link to everything).
-    mentions = sorted(m for m in set(mentions) if words_of(m[2].split(". ", 1)[0]))
+    from threadpoolctl import threadpool_limits
+
+    mentions = sorted(m for m in set(mentions) if words_of(name_of(m[2])))
     if len(mentions) < 2 or not settings.enabled:
         return []
-    encoder = encoder or encoder_for(settings.encoder)
-    vectors = encoder.encode([text for _, _, text in mentions]).astype(np.float64)
-    # Centred on the corpus' mean: what every text of the archive shares says nothing
-    # about which phenomenon one is (static vectors of any two texts are fairly close).
-    vectors -= vectors.mean(axis=0)
-    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
-    articles = sorted({article for article, _, _ in mentions})
-    nodes = sorted({node for _, node, _ in mentions})
-    article_index = {article: i for i, article in enumerate(articles)}
-    node_index = {node: i for i, node in enumerate(nodes)}
-    article_of = np.array([article_index[a] for a, _, _ in mentions])
-    node_of = np.array([node_index[n] for _, n, _ in mentions])
-    rows_of = [np.flatnonzero(article_of == i) for i in range(len(articles))]
-    centres = np.array([vectors[rows].mean(axis=0) for rows in rows_of])
-    centres /= np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-9)
-    found: list[tuple[np.ndarray, ...]] = []  # (x, y, text score) blocks of candidate rows
+    # One BLAS thread: the products here are many and small, and BLAS threads that spin
+    # while the machine is busy made them fifty times slower (bench/run.py measures).
+    with threadpool_limits(limits=1, user_api="blas"):
+        table = MentionTable(mentions, (bool(is_tag and is_tag(node))
+                                        for _, node, _ in mentions),
+                             encoder or encoder_for(settings.encoder))
+        x, y = candidate_pairs(table, settings)
+        if not len(x):
+            return []
+        score = Weights.load(settings.weights).score(table.features(x, y))
+    chosen = score >= settings.min_score
+    return _strongest(table, x[chosen], y[chosen], score[chosen], settings)
 
-    def keep(x: np.ndarray, y: np.ndarray, text: np.ndarray, together: np.ndarray) -> None:
-        rank = np.round(text + settings.article_weight * together, 4)
-        text = np.round(text, 4)
-        chosen = ((text >= settings.text_score) | (rank >= settings.combined_score)) & \
-            (node_of[x] != node_of[y]) & (article_of[x] != article_of[y])
-        found.append((x[chosen], y[chosen], text[chosen], rank[chosen]))
 
-    # Mentions of each article against those of its most similar articles.
-    for a, near in _neighbours(centres, settings.neighbours):
-        rows_a = rows_of[a]
-        rows_b = np.concatenate([rows_of[b] for b in near])
+def candidate_pairs(table: MentionTable, settings: Settings) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of rows (x < y) worth scoring: different articles, different entities, not
+    two tags; for each mention, its `per_mention` closest texts (at least `least_text`
+    alike) in the most similar articles, and mentions sharing a rare word. Never every
+    pair: each article meets its `neighbours` most similar, words index the rest."""
+    blocks_x, blocks_y = [], []
+    vectors = table.text_vectors.astype(np.float32)
+    take = settings.per_mention
+    for a, near in _neighbours(table.centres, settings.neighbours):
+        rows_a = table.rows_of[a]
+        rows_b = np.concatenate([table.rows_of[b] for b in near])
         scores = vectors[rows_a] @ vectors[rows_b].T
-        together = centres[article_of[rows_b]] @ centres[a]  # per column
-        least = np.minimum(settings.text_score,
-                           settings.combined_score - settings.article_weight * together)
-        i, j = np.nonzero(scores >= least - 1e-6)
-        keep(rows_a[i], rows_b[j], scores[i, j], together[j])
-    # Mentions sharing a rare word, whatever their articles.
-    x, y = _word_pairs(mentions, settings.max_word_df)
-    if len(x):
-        text = np.einsum("ij,ij->i", vectors[x], vectors[y])
-        close = text >= settings.text_score - 1e-6
-        x, y, text = x[close], y[close], text[close]
-        keep(x, y, text, np.einsum("ij,ij->i", centres[article_of[x]], centres[article_of[y]]))
-    return _strongest(found, nodes, node_of, settings)
+        if scores.shape[1] > take:  # each mention's closest, not all of them
+            best = np.argpartition(-scores, take - 1, axis=1)[:, :take]
+        else:
+            best = np.broadcast_to(np.arange(scores.shape[1]), scores.shape)
+        close = np.take_along_axis(scores, best, axis=1) >= settings.least_text
+        blocks_x.append(np.repeat(rows_a, best.shape[1]).reshape(best.shape)[close])
+        blocks_y.append(rows_b[best[close]])
+    x, y = _word_pairs(table, settings.max_word_df)
+    blocks_x.append(x)
+    blocks_y.append(y)
+    x, y = np.concatenate(blocks_x), np.concatenate(blocks_y)
+    x, y = np.minimum(x, y), np.maximum(x, y)
+    keep = (table.article_of[x] != table.article_of[y]) & \
+        (table.node_of[x] != table.node_of[y]) & ~(table.tag[x] & table.tag[y])
+    pairs = np.unique(x[keep] * len(table.mentions) + y[keep])
+    return pairs // len(table.mentions), pairs % len(table.mentions)
 
 
 def _neighbours(centres: np.ndarray, neighbours: int):
@@ -170,58 +328,45 @@ def _neighbours(centres: np.ndarray, neighbours: int):
             yield start + offset, np.sort(np.argpartition(-row, take - 1)[:take])
 
 
-def _word_pairs(mentions: list[tuple[str, str, str]], max_df: int
-                ) -> tuple[np.ndarray, np.ndarray]:
+def _word_pairs(table: MentionTable, max_df: int) -> tuple[np.ndarray, np.ndarray]:
     """Rows of mentions whose names share a content word used by at most `max_df`
-    mentions (an inverted index: never every pair)."""
-    index: dict[str, list[int]] = defaultdict(list)
-    for row, (_, _, text) in enumerate(mentions):
-        name = text.split(". ", 1)[0]
-        for word in set(words_of(name)):
-            index[word].append(row)
-    xs, ys = [], []
-    for rows in index.values():
+    mentions (an inverted index over the TF-IDF columns)."""
+    by_word = table.name_words.tocsc()
+    xs, ys = [np.array([], np.int64)], [np.array([], np.int64)]
+    for word in range(by_word.shape[1]):
+        rows = by_word.indices[by_word.indptr[word]:by_word.indptr[word + 1]]
         if 2 <= len(rows) <= max_df:
-            rows = np.array(rows)
             i, j = np.triu_indices(len(rows), 1)
-            xs.append(rows[i])
-            ys.append(rows[j])
-    if not xs:
-        return np.array([], int), np.array([], int)
+            xs.append(rows[i].astype(np.int64))
+            ys.append(rows[j].astype(np.int64))
     return np.concatenate(xs), np.concatenate(ys)
 
 
-def _strongest(found, nodes: list[str], node_of: np.ndarray, settings: Settings
-               ) -> list[RelatedLink]:
-    """The best evidence per pair of entities, then each entity's `max_links` strongest
-    links (a link stays when either end keeps it)."""
-    if not found:
-        return []
-    x = np.concatenate([f[0] for f in found])
-    y = np.concatenate([f[1] for f in found])
-    text = np.concatenate([f[2] for f in found])
-    rank = np.concatenate([f[3] for f in found])
-    a, b = node_of[x], node_of[y]
+def _strongest(table: MentionTable, x: np.ndarray, y: np.ndarray, score: np.ndarray,
+               settings: Settings) -> list[RelatedLink]:
+    """The best score per pair of entities, then each entity's `max_links` strongest
+    links (a link stays when both ends keep it)."""
+    a, b = table.node_of[x], table.node_of[y]
     first, second = np.minimum(a, b), np.maximum(a, b)
-    # Best first: highest rank, then highest text score; one row per pair of entities.
-    order = np.lexsort((-text, -rank, second, first))
-    first, second, text, rank = first[order], second[order], text[order], rank[order]
+    order = np.lexsort((-score, second, first))  # best first within each pair
+    first, second, score = first[order], second[order], score[order]
     unique = np.ones(len(first), bool)
     unique[1:] = (first[1:] != first[:-1]) | (second[1:] != second[:-1])
-    pairs = list(zip(first[unique].tolist(), second[unique].tolist(), text[unique].tolist(),
-                     rank[unique].tolist()))
+    pairs = list(zip(first[unique].tolist(), second[unique].tolist(), score[unique].tolist()))
+    nodes = table.nodes
     by_node: dict[int, list[tuple[float, str, int]]] = defaultdict(list)
-    for n, (p, q, _, r) in enumerate(pairs):
-        by_node[p].append((-r, nodes[q], n))
-        by_node[q].append((-r, nodes[p], n))
-    kept: set[int] = set()
+    for n, (p, q, s) in enumerate(pairs):
+        by_node[p].append((-s, nodes[q], n))
+        by_node[q].append((-s, nodes[p], n))
+    # Kept when both ends keep it: an entity close to everything ("AI ethics") is among
+    # everyone's strongest, but only its own strongest stay (mutual nearest neighbours).
+    votes: Counter[int] = Counter()
     for candidates in by_node.values():
-        kept.update(n for _, _, n in sorted(candidates)[:settings.max_links])
-    links = []
-    for n in kept:
-        p, q, score, _ = pairs[n]
-        method = "texts" if score >= settings.text_score else "texts+articles"
-        links.append(RelatedLink(nodes[p], nodes[q], min(max(score, 0.0), 1.0), method))
+        votes.update(n for _, _, n in sorted(candidates)[:settings.max_links])
+    kept = [n for n, count in votes.items() if count == 2]
+    method = "logistic:" + (settings.encoder or "static-minilm")
+    links = [RelatedLink(nodes[p], nodes[q], min(max(s, 0.0), 1.0), method)
+             for p, q, s in (pairs[n] for n in kept)]
     return sorted(links, key=lambda link: (link.first, link.second))
 
 
@@ -229,10 +374,15 @@ def trend_groups(links: list[RelatedLink], articles_of: dict[str, set[str]],
                  settings: Settings = Settings(), members: Callable[[str], bool] | None = None,
                  seed: int = 7) -> list[list[str]]:
     """Groups of related entities named by at least `min_trend_articles` articles:
-    Louvain communities of the graph of close texts (links of method "texts") among
-    the entities `members` accepts (signals, concerns, technologies...: keywords and
-    themes are tags, not phenomena), split again while larger than `max_trend`; each
-    group's members most central first (weighted degree, then IRI)."""
+    Louvain communities of the related-links graph among the entities `members` accepts
+    (signals, concerns, technologies...: keywords and themes are tags, not phenomena),
+    split again while larger than `max_trend`, kept from `min_trend` entities; each
+    group's members most central first (weighted degree, then IRI).
+
+    >>> links = [RelatedLink("c/a", "c/b", 0.9, "m"), RelatedLink("c/b", "c/c", 0.8, "m")]
+    >>> trend_groups(links, {"c/a": {"1"}, "c/b": {"2"}, "c/c": {"3"}})
+    [['c/b', 'c/a', 'c/c']]
+    """
     import networkx as nx
 
     # Louvain keeps communities in sets: with string nodes their order (and so the
@@ -241,10 +391,8 @@ def trend_groups(links: list[RelatedLink], articles_of: dict[str, set[str]],
     number = {node: n for n, node in enumerate(chosen)}
     graph = nx.Graph()
     for link in sorted(links, key=lambda found: (found.first, found.second)):
-        if link.method == "texts" and (members is None or (members(link.first)
-                                                           and members(link.second))):
+        if members is None or (members(link.first) and members(link.second)):
             graph.add_edge(number[link.first], number[link.second], weight=link.score)
-    max_trend = settings.max_trend
     groups: list[list[str]] = []
     pending = [sorted(graph.nodes)]
     resolution = 1.0
@@ -254,12 +402,12 @@ def trend_groups(links: list[RelatedLink], articles_of: dict[str, set[str]],
         for community in nx.community.louvain_communities(sub, weight="weight",
                                                           resolution=resolution, seed=seed):
             members_of = sorted(community)
-            if len(members_of) > max_trend and len(members_of) < len(nodes):
+            if settings.max_trend < len(members_of) < len(nodes):
                 pending.append(members_of)
-            elif len(members_of) >= 2:
+            elif len(members_of) >= settings.min_trend:
                 degree = dict(sub.subgraph(members_of).degree(weight="weight"))
-                group = sorted(members_of, key=lambda n: (-round(degree[n], 4), chosen[n]))
-                group = [chosen[n] for n in group]
+                group = [chosen[n] for n in sorted(
+                    members_of, key=lambda n: (-round(degree[n], 4), chosen[n]))]
                 named_by = set().union(*(articles_of.get(m, set()) for m in group))
                 if len(named_by) >= settings.min_trend_articles:
                     groups.append(group)

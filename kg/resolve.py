@@ -360,6 +360,27 @@ def _loose(key: str) -> str:
 
 # Last words that add nothing to a name: "blockchain technology" is blockchain.
 _GENERIC_LAST_WORDS = frozenset({"technology", "concept", "phenomenon", "effect"})
+# ... and these after two words or more ("thermal energy storage system"; not "solar
+# system", which is not solar).
+_GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service"})
+
+
+def _declared_acronym(label: str) -> tuple[str, str] | None:
+    """(acronym, the words before it) for "Words Before (ACR) More words", where the
+    words before are two or more and the parenthesis holds one acronym.
+
+    >>> _declared_acronym("Emotional Intelligence (EQ) Enhancement Technologies")
+    ('EQ', 'Emotional Intelligence')
+    >>> _declared_acronym("Food Export Certification (Thai Select)") is None
+    True
+    """
+    match = _PAREN_RE.match(label.strip())
+    if not match or not match["after"].strip():
+        return None
+    before, inside = match["before"].strip(), match["inside"].strip()
+    if len(before.split()) >= 2 and " " not in inside and is_acronym(inside):
+        return inside, before
+    return None
 
 
 def signatures(key: str) -> set[str]:
@@ -388,7 +409,8 @@ def signatures(key: str) -> set[str]:
             found.add(" ".join(words[:at] + words[at + 1:]))
         if word in _PREPOSITIONS:
             found.add(" ".join(words[:at] + ["*"] + words[at + 1:]))
-    if len(words) >= 2 and words[-1] in _GENERIC_LAST_WORDS:
+    if len(words) >= 2 and words[-1] in _GENERIC_LAST_WORDS or \
+            len(words) >= 3 and words[-1] in _GENERIC_LAST_WORDS_AFTER_TWO:
         found.add(" ".join(words[:-1]))
     noun = _gerund_noun(words[0]) if len(words) >= 2 else None
     if noun:
@@ -403,8 +425,9 @@ def join_keys(names: Iterable[tuple[str, str]],
     `key_of` gives a name's key (the build passes its aliases file's).
 
     The key a group keeps is its long form (not an acronym), then the one with the
-    fewest words, then the first in sort order, so the same names always give the
-    same keys.
+    fewest letters ("lidar" of "lidar technology"), then the most spaced ("machine
+    learning" of "machinelearning"), then the first in sort order, so the same names
+    always give the same keys.
 
     >>> join_keys([("theme", "Cybernetics in Management"), ("keyword", "management cybernetics"),
     ...            ("technology", "Generative AI (Gen AI)"), ("keyword", "Gen AI"),
@@ -431,6 +454,12 @@ def join_keys(names: Iterable[tuple[str, str]],
                 for word, run in spans:
                     if len(run.split()) >= 2 and word != alias:
                         declared[word].add(run)
+            elif alias != key and _declared_acronym(label):
+                # An acronym the writer declared mid-name though its letters are not the
+                # words' initials ("Emotional Intelligence (EQ) Enhancement"): the whole
+                # short name is taken as written (the acronym alone is not: "AI" may be
+                # declared so for something else).
+                declared[alias].add(key)
     acronym_keys |= declared.keys() & keys  # short forms the corpus spells out: "Gen AI"
     acronym_tokens: set[str] = set()  # acronyms of 3 letters or more used inside names
     for _, label in names:
@@ -445,8 +474,8 @@ def join_keys(names: Iterable[tuple[str, str]],
             key = parent[key]
         return key
 
-    def preferred(key: str) -> tuple:
-        return (key in acronym_keys, len(key.split()), key)
+    def preferred(key: str) -> tuple:  # fewest letters, then the most spaced
+        return (key in acronym_keys, len(key.replace(" ", "")), -len(key.split()), key)
 
     def join(a: str, b: str) -> None:
         ra, rb = find(a), find(b)

@@ -54,7 +54,10 @@ class OpenPage:
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("dialog", self._dialog)
         self.page.goto(Path(path).resolve().as_uri() + fragment)
-        self.page.wait_for_function("window.kg && window.kg.ready", timeout=60_000)
+        try:
+            self.page.wait_for_function("window.kg && window.kg.ready", timeout=60_000)
+        except Exception as error:  # say why: the page's own errors
+            raise AssertionError(f"the page never got ready; its errors: {self.errors}") from error
 
     def _route(self, route) -> None:
         self.requests.append(route.request.url)

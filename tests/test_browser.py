@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import struct
+import urllib.parse
 
 import pytest
 
-from kg.view import select
-from kg import open_graph
+from kg import InputError, open_graph
+from kg.explore import index_from_networkx, select
+from kg.view import read_page_data
 
 from .browser import OpenPage, chromium_or_skip, launched
-from .conftest import kg_cli, EXAMPLE
+from .conftest import EXAMPLE, SEED, kg_cli
 
 pytestmark = [pytest.mark.external, pytest.mark.slow]
-
-ID = "https://w3id.org/hskg/id/"
 
 
 @pytest.fixture(scope="module")
@@ -37,88 +38,341 @@ def example(browser, example_page_path):
     page.close()
 
 
-def test_page_loads_offline_with_every_node_and_edge(example):
+@pytest.fixture(scope="module")
+def big_page_path(request, tmp_path_factory):
+    """The real archive with the seed (a synthetic corpus without it): more nodes than
+    the overview draws."""
+    from .conftest import corpus_present
+
+    out = tmp_path_factory.mktemp("big")
+    if corpus_present():
+        kg_cli("build", request.getfixturevalue("corpus_dir"), SEED, "-o", out, "-q")
+    else:
+        kg_cli("build", request.getfixturevalue("synthetic_dir"), "-o", out, "-q")
+    return out / "graph.html"
+
+
+@pytest.fixture(scope="module")
+def big(browser, big_page_path):
+    page = OpenPage(browser, big_page_path)
+    yield page
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def outside(big_page_path):
+    """Entities the overview leaves out, with a label no other node has."""
+    data = read_page_data(big_page_path.read_text(encoding="utf-8"))
+    labels, types = data["index"]["l"], [data["types"][t] for t in data["index"]["t"]]
+    drawn = {n for n, *_ in data["drawn"]}
+    once = {label for label in labels if labels.count(label) == 1} if len(labels) < 5000 else set(labels)
+    found = [n for n in range(len(labels)) if n not in drawn and types[n] not in ("Article",)
+             and labels[n] in once and ":" not in labels[n]]
+    assert found
+    return [(n, types[n], labels[n]) for n in found[:3]]
+
+
+def go(page: OpenPage, fragment: str) -> None:
+    """Change the page's address fragment as a person following a link would."""
+    page.eval("(hash) => { location.hash = hash; }", fragment)
+    page.page.wait_for_timeout(50)
+
+
+def test_page_loads_offline_and_draws_the_example(example):
     assert [url for url in example.requests if not url.startswith("file:")] == []
     assert example.errors == []
     # 1 article + 49 entities; 44 article edges + 5 signal -> driving force
     assert example.eval("[kg.nodes.length, kg.edges.length]") == [50, 49]
-    assert example.eval("[kg.nodeView.length, kg.edgeView.length]") == [50, 49]
     assert example.eval("document.querySelectorAll('#graph canvas').length") == 1
     legend = example.eval("[...document.querySelectorAll('#legend label')].map(l => l.textContent)")
-    assert legend == ["Article", "Keyword", "Theme", "Category", "ContentType", "Signal",
-                      "Concern", "Behavior", "Technology", "Issue", "DrivingForce"]
+    assert legend == ["Article(1)", "Keyword(6)", "Theme(5)", "Category(1)", "Content Type(1)",
+                      "Signal(5)", "Concern(7)", "Behavior(7)", "Technology(6)", "Issue(6)",
+                      "Driving Force(5)"]
+    assert example.eval("document.title") == "examples (2025-03-23 to 2025-03-23) · kg explorer"
+    assert example.eval("document.getElementById('status').textContent") == "50 of 50 nodes drawn"
 
 
-def test_search_box_focuses_the_node(example):
-    example.page.fill("#search", "  digital TWINS ")
-    example.page.press("#search", "Enter")
-    target = ID + "technology/digital_twin"
-    assert example.eval("kg.selected") == target
-    assert example.eval("kg.network.getSelectedNodes()") == [target]
-    # The view is centred on the node.
-    centre, node = example.eval(
-        "(id) => [kg.network.getViewPosition(), kg.network.getPositions([id])[id]]", target)
-    assert abs(centre["x"] - node["x"]) < 1 and abs(centre["y"] - node["y"]) < 1
-    assert example.eval("document.querySelector('#details h2').textContent") == "Digital Twins"
-    article = example.eval("document.querySelector('#details li a').textContent")
-    assert article == "Coca-Cola's Pioneering Journey with Generative AI in Marketing Campaigns"
-    assert example.eval("document.querySelector('#details li a').href") == (
-        "https://www.marketingdive.com/news/what-coca-cola-learned-generative-ai/741709/")
+def test_legend_shapes_are_the_shapes_vis_draws(example):
+    pairs = example.eval("""() => {
+        const swatch = Object.fromEntries([...document.querySelectorAll('#legend label')].map(
+            (l) => [l.querySelector('input').dataset.type, l.querySelector('canvas').dataset.shape]));
+        return kg.nodes.get().map((n) => [n.group, kg.network.body.nodes[n.id].options.shape,
+                                          swatch[n.group]]);
+    }""")
+    assert len({group for group, *_ in pairs}) == 11
+    assert all(drawn == legend for _, drawn, legend in pairs), pairs
+    # and the pixels agree: a node drawn by vis and the legend's drawing of its shape
+    overlap = example.eval("""() => {
+        const out = {};
+        const canvas = document.querySelector('#graph canvas'), ratio = window.devicePixelRatio || 1;
+        const ctx = canvas.getContext('2d');
+        const picks = new Map(kg.nodes.get().map((n) => [n.group, n.id]));
+        for (const [group, id] of picks) {
+            kg.setState({focus: id});
+            kg.network.moveTo({position: kg.network.getPositions([id])[id], scale: 3, animation: false});
+            kg.network.redraw();
+            const node = kg.network.body.nodes[id], size = node.options.size * 3 * ratio;
+            const c = kg.network.canvasToDOM(kg.network.getPositions([id])[id]);
+            const box = Math.ceil(size * 1.6);
+            const x0 = Math.round(c.x * ratio - box), y0 = Math.round(c.y * ratio - box);
+            const drawn = ctx.getImageData(x0, y0, 2 * box, 2 * box).data;
+            const colour = node.options.color.background;
+            const rgb = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+            out[group] = {};
+            for (const [shape, draw] of Object.entries(window.kgShapes)) {
+                const mine = document.createElement('canvas'); mine.width = mine.height = 2 * box;
+                const m = mine.getContext('2d');
+                draw(m, c.x * ratio - x0, c.y * ratio - y0, size);
+                m.fillStyle = '#000'; m.fill();
+                const ours = m.getImageData(0, 0, 2 * box, 2 * box).data;
+                let both = 0, either = 0;
+                for (let i = 0; i < drawn.length; i += 4) {
+                    const a = Math.abs(drawn[i] - rgb[0]) + Math.abs(drawn[i + 1] - rgb[1])
+                              + Math.abs(drawn[i + 2] - rgb[2]) < 30;
+                    const b = ours[i + 3] > 128;
+                    if (a && b) both++; if (a || b) either++;
+                }
+                out[group][shape] = both / either;
+            }
+        }
+        return out;
+    }""")
+    # each node's pixels match the legend's drawing of its shape best of all shapes (a
+    # dot and a hexagon differ by a few pixels only)
+    shape = {group: drawn for group, drawn, _ in pairs}
+    for group, scores in overlap.items():
+        assert scores[shape[group]] >= max(scores.values()) - 0.02, (group, scores)
+        assert scores[shape[group]] > 0.65, (group, scores)
 
 
-def test_search_finds_part_of_a_label_and_reports_misses(example):
-    assert example.eval("kg.search('backlash')") == \
-        ID + "concern/consumer_backlash_against_ai_generated_content"
-    assert example.eval("kg.search('no such thing at all')") is None
-    assert "nothing labelled" in example.eval("document.getElementById('status').textContent")
+def test_corpus_overview_is_honest_and_draws_no_node_alone(big, big_page_path):
+    assert big.errors == []
+    graph = open_graph(big_page_path.with_suffix(".ttl")).to_networkx()
+    index = index_from_networkx(graph)
+    expected = select(index, max_nodes=600)
+    assert sorted(big.eval("kg.nodes.getIds()")) == expected
+    total = f"{graph.number_of_nodes():,}"
+    assert big.eval("document.getElementById('status').textContent") == f"600 of {total} nodes drawn"
+    lonely = big.eval("""() => {
+        const linked = new Set(kg.edges.get().flatMap((e) => [e.from, e.to]));
+        return kg.nodes.getIds().filter((n) => !linked.has(n) && kg.degree(n) > 0);
+    }""")
+    assert lonely == []
 
 
-def test_type_filter_hides_a_type_and_its_edges(example):
-    example.page.click('#legend input[data-type="Signal"]')
-    # 5 signals hidden; their 5 article edges and 5 driving-force edges with them
-    assert example.eval("[kg.nodeView.length, kg.edgeView.length]") == [45, 39]
-    assert example.eval("kg.nodeView.get().filter(n => n.group === 'Signal').length") == 0
-    assert example.eval("document.getElementById('status').textContent") == (
-        "45 of 50 nodes, 39 of 49 links shown")
-    example.page.click('#legend input[data-type="Signal"]')
-    assert example.eval("[kg.nodeView.length, kg.edgeView.length]") == [50, 49]
+def test_labels_show_for_the_important_nodes_without_overlap(big):
+    big.eval("kg.setState({focus: null, types: null, min: 0, from: '', to: ''})")
+    boxes = big.eval("""() => kg.placedLabels().map((n) => {
+        const s = kg.network.body.nodes[n].labelModule.size;
+        const a = kg.network.canvasToDOM({x: s.left, y: s.top});
+        const b = kg.network.canvasToDOM({x: s.left + s.width, y: s.top + s.height});
+        return [n, a.x, a.y, b.x, b.y, kg.network.body.nodes[n].options.label];
+    })""")
+    assert len(boxes) >= 25
+    assert all(label for *_, label in boxes)
+    for i, (_, x1, y1, x2, y2, _) in enumerate(boxes):
+        for (_, u1, v1, u2, v2, _) in boxes[i + 1:]:
+            assert not (x1 < u2 - 1 and u1 < x2 - 1 and y1 < v2 - 1 and v1 < y2 - 1)
+    # the most important drawn node is labelled, readable (>= 10 px)
+    top = big.eval("kg.drawn().sort((a, b) => kg.weight(b) - kg.weight(a) || a - b)[0]")
+    assert top in [n for n, *_ in boxes]
+    assert big.eval("(n) => kg.network.body.nodes[n].options.font.size * kg.network.getScale()", top) >= 10
 
 
-def test_minimum_degree_filter(example):
-    example.page.fill("#min-degree", "2")
-    example.page.dispatch_event("#min-degree", "input")
-    # the article (44 links) and the 5 signals (article + driving force) are left
-    assert example.eval("kg.nodeView.getIds().sort()") == sorted(
-        [ID + "article/coca-cola-generative-ai"] + [
-            ID + "signal/" + s for s in (
-                "coca_cola_generative_ai_experimentation", "consumer_engagement_through_ai",
-                "decentralization_of_ai_team", "internal_governance_for_ai_usage",
-                "mixed_public_reaction_to_ai_campaign")])
+def test_search_suggests_every_type_with_that_name(big):
+    found = big.eval("kg.findAll('generative ai').map((n) => kg.type(n))")
+    if len(found) < 2:
+        pytest.skip("no name shared by two types in this corpus")
+    big.page.fill("#search", "Generative AI")
+    options = big.eval("[...document.querySelectorAll('#suggestions li')].map((li) => "
+                       "[li.querySelector('.name').textContent, li.querySelector('.kind').textContent])")
+    exact = [kind.split(" ·")[0] for name, kind in options if name.lower() == "generative ai"]
+    assert sorted(exact) == sorted(t.replace("DrivingForce", "Driving Force") for t in found)
+    # keyboard: down to the second, Enter picks it
+    big.page.press("#search", "ArrowDown")
+    big.page.press("#search", "Enter")
+    chosen = big.eval("kg.selected")
+    assert big.eval("(n) => kg.label(n)", chosen) == options[1][0]
+    assert urllib.parse.unquote(big.eval("location.hash")).startswith(
+        "#focus=" + big.eval("(n) => kg.type(n)", chosen) + ":")
 
 
-def test_clicking_a_node_highlights_its_neighbourhood(example):
-    signal = ID + "signal/decentralization_of_ai_team"
-    point = example.eval("(id) => kg.network.canvasToDOM(kg.network.getPositions([id])[id])",
-                         signal)
-    box = example.page.locator("#graph").bounding_box()
-    example.page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
-    assert example.eval("kg.selected") == signal
-    opacity = example.eval("Object.fromEntries(kg.nodes.get().map(n => [n.id, n.opacity]))")
-    near = {signal, ID + "article/coca-cola-generative-ai",
-            ID + "driving-force/the_need_for_agility_and_innovation_in_fast_paced_market_environment"}
-    assert {n for n, o in opacity.items() if o == 1} == near
-    assert all(o < 1 for n, o in opacity.items() if n not in near)
-    assert example.eval("document.querySelector('#details .type').textContent") == "Signal"
-
-
-def test_focus_link_from_a_report_opens_on_the_node(browser, example_page_path):
-    url = example_page_path.parent / "graph.html"
-    page = OpenPage(browser, url, fragment="#focus=Digital%20Twins")
+def test_focus_search_and_details_reach_entities_outside_the_overview(browser, big_page_path, outside):
+    n, kind, label = outside[0]
+    page = OpenPage(browser, big_page_path, fragment="#focus=" + urllib.parse.quote(f"{kind}:{label}"))
     try:
-        assert page.eval("kg.selected") == ID + "technology/digital_twin"
-        assert page.eval("document.querySelector('#details h2').textContent") == "Digital Twins"
+        assert page.eval("kg.selected") == n
+        assert n in page.eval("kg.drawn()")
+        assert page.eval("document.querySelector('#details h2').textContent") == label
+        articles = page.eval("document.querySelectorAll('#details li button[data-node]').length")
+        assert articles >= 1
+        # search finds another one
+        m, _, other = outside[1]
+        assert page.eval("(text) => kg.search(text)", other) == m
+        assert m in page.eval("kg.drawn()")
+        # and clicking through the details panel draws the next one's neighbourhood
+        target = page.eval("Number(document.querySelector('#details button[data-node]').dataset.node)")
+        page.page.click("#details button[data-node]")
+        assert page.eval("kg.selected") == target and target in page.eval("kg.drawn()")
+        assert page.errors == []
     finally:
         page.close()
+
+
+def test_date_control_reaches_entities_outside_the_overview(browser, big_page_path):
+    page = OpenPage(browser, big_page_path)
+    try:
+        overview = set(page.eval("kg.drawn()"))
+        last = page.eval("document.getElementById('to').max")
+        page.eval("(v) => { const f = document.getElementById('from'); f.value = v; "
+                  "f.dispatchEvent(new Event('change')); }", last)
+        state = page.eval("(() => { const s = kg.state(); return [s.from, s.to]; })()")
+        assert state[0].endswith("-01") and state[1] == ""
+        drawn = set(page.eval("kg.drawn()"))
+        assert drawn - overview
+        articles = [n for n in drawn if n < page.eval("kg.A")]
+        assert articles  # the articles of that month, and what they name
+        dates = page.eval("(ids) => ids.map((n) => kg.dateOf(n))", articles)
+        assert all(d.startswith(state[0][:7]) for d in dates)
+        assert "from=" + state[0] in page.eval("location.hash")
+        assert page.eval("document.getElementById('range-text').textContent").startswith(state[0])
+    finally:
+        page.close()
+
+
+def test_the_address_keeps_the_view(browser, big_page_path, outside):
+    n, kind, label = outside[0]
+    page = OpenPage(browser, big_page_path)
+    try:
+        page.eval("""([n]) => kg.setState({focus: n, depth: 2, min: 1, from: '2024-01-01', to: '2025-12-31',
+                                          types: new Set(['Article', 'Signal', 'Technology'])})""", [n])
+        hash_ = page.eval("location.hash")
+        drawn = page.eval("kg.drawn()")
+    finally:
+        page.close()
+    again = OpenPage(browser, big_page_path, fragment=hash_)
+    try:
+        state = again.eval("(() => { const s = kg.state(); return [s.focus, s.depth, [...s.types].sort(), "
+                           "s.min, s.from, s.to, s.tab]; })()")
+        assert state == [n, 2, ["Article", "Signal", "Technology"], 1, "2024-01-01", "2025-12-31", "map"]
+        assert again.eval("kg.drawn()") == drawn
+        assert again.eval("kg.selected") == n
+        go(again, "#tab=radar")
+        assert again.eval("kg.state().tab") == "radar"
+        assert again.eval("document.getElementById('radar').hidden") is False
+    finally:
+        again.close()
+
+
+def test_every_report_link_selects_its_entity(browser, big_page_path, tmp_path):
+    report = tmp_path / "report.html"
+    kg_cli("stats", big_page_path.with_suffix(".ttl"), "-o", report)
+    links = re.findall(r'href="[^"#]*#focus=([^"]+)"', report.read_text(encoding="utf-8"))
+    assert len(links) > 20
+    page = OpenPage(browser, big_page_path)
+    try:
+        missed = []
+        for link in dict.fromkeys(links):
+            label = urllib.parse.unquote(link.replace("&amp;", "&"))
+            go(page, "#focus=" + link.replace("&amp;", "&"))
+            selected = page.eval("kg.selected")
+            if selected is None or page.eval("(n) => kg.key(kg.label(n))", selected) != \
+                    page.eval("(t) => kg.key(t)", label):
+                missed.append(label)
+        assert missed == []
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_radar_places_or_counts_every_signal_and_technology(browser, big_page_path):
+    page = OpenPage(browser, big_page_path, fragment="#tab=radar")
+    try:
+        blips = page.eval("document.querySelectorAll('#radar-svg .blip').length")
+        apart = page.eval("document.querySelectorAll('#radar-apart .blip').length")
+        total = page.eval("kg.data.counts.Signal + (kg.data.counts.Technology || 0)")
+        assert blips + apart == total and blips > 0
+        count = page.eval("document.getElementById('radar-apart-count').textContent")
+        assert count == f"Not placed: {apart:,}"
+        sectors = page.eval("[...document.querySelectorAll('#radar-svg .sector')].map((t) => t.textContent)")
+        assert sectors == sorted(sectors) and sectors
+        first = page.eval("Number(document.querySelector('#radar-svg .blip').dataset.node)")
+        tip = page.eval("document.querySelector('#radar-svg .blip title').textContent")
+        assert tip.startswith(page.eval("(n) => kg.type(n) + ': ' + kg.label(n)", first))
+        page.page.click("#radar-svg .blip", force=True)
+        assert page.eval("document.querySelector('#details h2').textContent") == page.eval(
+            "(n) => kg.label(n)", page.eval("kg.selected"))
+        # the keyboard walks the blips and opens one
+        page.page.focus("#radar-svg")
+        page.page.keyboard.press("ArrowRight")
+        page.page.keyboard.press("ArrowRight")
+        said = page.eval("document.getElementById('status').textContent")
+        second = page.eval("Number(document.querySelectorAll('#radar-svg .blip')[1].dataset.node)")
+        assert said.startswith(page.eval("(n) => kg.type(n) + ': ' + kg.label(n)", second))
+        page.page.keyboard.press("Enter")
+        assert page.eval("kg.selected") == second
+        page.page.select_option("#radar-colour", "trend")
+        assert page.eval("document.querySelectorAll('#radar-svg .blip').length") == blips
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_zoom_buttons(example):
+    scale = example.eval("kg.network.getScale()")
+    example.page.click("#zoom-in")
+    assert example.eval("kg.network.getScale()") == pytest.approx(scale * 1.4)
+    example.page.click("#zoom-out")
+    example.page.click("#zoom-out")
+    assert example.eval("kg.network.getScale()") == pytest.approx(scale / 1.4)
+    example.page.click("#zoom-fit")
+    inside = example.eval("""() => { const box = document.getElementById('graph').getBoundingClientRect();
+        return Object.values(kg.network.getPositions()).every((p) => { const d = kg.network.canvasToDOM(p);
+            return d.x >= 0 && d.y >= 0 && d.x <= box.width && d.y <= box.height; }); }""")
+    assert inside
+
+
+def test_keyboard_reaches_search_and_its_suggestions(example):
+    # from the top of the page, the keyboard reaches the search box first
+    example.page.keyboard.press("Tab")
+    assert example.eval("document.activeElement.tagName + '#' + document.activeElement.id") == "INPUT#search"
+    example.page.keyboard.type("digital twins")
+    example.page.keyboard.press("Enter")
+    assert example.eval("(n) => kg.label(n)", example.eval("kg.selected")) == "Digital Twins"
+
+
+CONTRAST = """() => {
+  const lum = (rgb) => { const c = rgb.match(/[\\d.]+/g).slice(0, 3).map(Number).map((v) => v / 255)
+      .map((v) => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]; };
+  const background = (el) => {
+    for (; el; el = el.parentElement) {
+      const b = getComputedStyle(el).backgroundColor;
+      if (b && !b.startsWith('rgba(0, 0, 0, 0)') && b !== 'transparent') return b;
+    }
+    return 'rgb(255, 255, 255)';
+  };
+  const worst = [];
+  const texts = 'h1, #subtitle, #status, #legend label, #range-text, #details *, button, ' +
+                '#suggestions li *, #radar-side *';
+  for (const el of document.querySelectorAll(texts)) {
+    const own = [...el.childNodes].some((c) => c.nodeType === 3 && c.textContent.trim());
+    if (!own) continue;
+    const a = lum(getComputedStyle(el).color), b = lum(background(el));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) worst.push([el.tagName, el.className, el.textContent.slice(0, 30), ratio]);
+  }
+  return worst;
+}"""
+
+
+def test_text_contrast_is_wcag_aa(big):
+    big.page.fill("#search", "a")
+    big.eval("kg.select(kg.drawn()[0], false)")
+    assert big.eval(CONTRAST) == []
+    big.eval("kg.setState({tab: 'radar'})")
+    assert big.eval(CONTRAST) == []
+    big.eval("kg.setState({tab: 'map'})")
 
 
 HOSTILE = """# __<script>window.pwned = 1</script>__, (from page [20250101](https://k.org/p/1).)
@@ -131,52 +385,86 @@ javascript:window.pwned=3
 
 * <img src=x onerror="window.pwned = 2">
 * "quoted" </script><b>bold</b>
-* it's & <
+* it's & < \u202eevil\u202c \u0007bell
+* Signal:<img src=y onerror="window.pwned=6">
+
+## Other
+
+* Category: <img src=z onerror="window.pwned=7">
+
+## Signals
+
+| name | description | change | 10-year | driving-force | relevancy |
+|------|-------------|--------|---------|---------------|-----------|
+| <iframe src="javascript:window.pwned=8"> | "><script>window.pwned=9</script> \
+| <b onmouseover=window.pwned=10>x</b> | </script> | <img src=q onerror=window.pwned=11> | 4 |
 
 ## Technologies
 
 | name | description | relevancy |
 |------|-------------|-----------|
 | <svg onload=window.pwned=4> | "><script>window.pwned=5</script> | 4 |
+
+## Closest
+
+* [<img src=c onerror=window.pwned=12>](javascript:window.pwned=13)
 """
 
+INERT = ("[window.pwned, document.querySelectorAll('img, iframe, b, object, embed').length, "
+         "document.querySelectorAll('a[href^=\"javascript\"], [onerror], [onload], [onmouseover]').length]")
 
-def test_hostile_text_is_shown_never_run(browser, tmp_path):
+
+def test_hostile_text_is_inert_in_every_panel_and_interaction(browser, tmp_path):
     src = tmp_path / "src"
     src.mkdir()
     (src / "evil.md").write_text(HOSTILE, encoding="utf-8")
     kg_cli("build", src, "-o", tmp_path / "out", "-q")
-    page = OpenPage(browser, tmp_path / "out" / "graph.html")
+    html = tmp_path / "out" / "graph.html"
+    page = OpenPage(browser, html)
     try:
-        assert page.errors == [] and page.dialogs == []
-        assert page.eval("window.pwned") is None
-        assert page.eval("document.querySelectorAll('img, svg, b').length") == 0
-        labels = page.eval("kg.nodes.get().map(n => kg.data.details[n.id].label).sort()")
+        baseline = page.eval("document.querySelectorAll('script').length")
+        assert page.eval(INERT) == [None, 0, 0]
+        labels = page.eval("kg.drawn().map((n) => kg.label(n))")
         assert "<img src=x onerror=\"window.pwned = 2\">" in labels
-        assert "\"quoted\" </script><b>bold</b>" in labels
-        assert page.eval("kg.search('<svg')") is not None
-        assert page.eval("document.querySelector('#details h2').textContent") == (
-            "<svg onload=window.pwned=4>")
-        text = page.eval("document.querySelector('#details .text').textContent")
-        assert text == "\"><script>window.pwned=5</script>"
-        article = page.eval("kg.search('window.pwned = 1')")
-        assert article == ID + "article/evil"
-        assert page.eval("document.querySelectorAll('#details a[href^=\"javascript\"]').length") == 0
-        assert page.eval("window.pwned") is None and page.errors == [] and page.dialogs == []
-    finally:
-        page.close()
-
-
-def test_corpus_overview_in_the_browser(browser, corpus_dir, tmp_path):
-    kg_cli("build", corpus_dir, "-o", tmp_path, "-q")
-    expected = select(open_graph(tmp_path / "graph.ttl").to_networkx())
-    page = OpenPage(browser, tmp_path / "graph.html")
-    try:
-        assert page.errors == []
-        assert [url for url in page.requests if not url.startswith("file:")] == []
-        assert page.eval("[kg.nodes.length, kg.edges.length]") == [
-            expected.number_of_nodes(), expected.number_of_edges()]
-        assert sorted(page.eval("kg.nodes.getIds()")) == sorted(expected)
+        assert "<svg onload=window.pwned=4>" in labels
+        # every node: its details panel, its tooltip, its suggestion list
+        for n in page.eval("kg.drawn()"):
+            page.eval("(n) => kg.select(n, false)", n)
+            page.eval("(n) => kg.setState({focus: n})", n)
+            position = page.eval("(n) => kg.network.canvasToDOM(kg.network.getPositions([n])[n])", n)
+            box = page.page.locator("#graph").bounding_box()
+            page.page.mouse.move(box["x"] + position["x"], box["y"] + position["y"])
+            page.page.wait_for_timeout(200)
+            page.page.fill("#search", page.eval("(n) => kg.label(n)", n)[:12])
+            links = page.page.locator("#details button[data-node]")
+            if links.count():
+                links.first.click()  # through the panel to another node's panel
+            assert page.eval(INERT) == [None, 0, 0], n
+        # a tooltip shows a hostile label as text
+        img = page.eval("kg.findNode('Keyword:<img src=x onerror=\"window.pwned = 2\">')")
+        page.eval("(n) => kg.setState({focus: n})", img)
+        position = page.eval("(n) => kg.network.canvasToDOM(kg.network.getPositions([n])[n])", img)
+        page.page.mouse.move(box["x"] + position["x"] + 1, box["y"] + position["y"] + 1)
+        page.page.wait_for_function("document.querySelector('.vis-tooltip') && "
+                                    "document.querySelector('.vis-tooltip').style.visibility !== 'hidden'")
+        tooltip = page.eval("[document.querySelector('.vis-tooltip').textContent, "
+                            "document.querySelectorAll('.vis-tooltip *:not(br)').length]")
+        assert tooltip[0].startswith('Keyword: <img src=x onerror="window.pwned = 2">') and tooltip[1] == 0
+        # the radar: every blip hovered and clicked
+        page.eval("kg.setState({tab: 'radar'})")
+        for blip in page.page.locator("#radar .blip").all():
+            blip.hover(force=True)
+            blip.click(force=True)
+        assert page.eval(INERT) == [None, 0, 0]
+        # hostile addresses
+        for fragment in ("#focus=" + urllib.parse.quote('<img src=x onerror="window.pwned=20">'),
+                         "#focus=Signal:%3C%2Fscript%3E&types=%3Cb%3E&from=javascript:x&to=%22%3E",
+                         "#focus=javascript:window.pwned=21&tab=%3Cimg%3E"):
+            go(page, fragment)
+            assert page.eval(INERT) == [None, 0, 0], fragment
+        assert "nothing labelled" in page.eval("document.getElementById('status').textContent")
+        assert page.eval("document.querySelectorAll('script').length") == baseline
+        assert page.errors == [] and page.dialogs == []
     finally:
         page.close()
 
@@ -184,10 +472,47 @@ def test_corpus_overview_in_the_browser(browser, corpus_dir, tmp_path):
 def test_view_screenshot_is_a_png_of_the_page(tmp_path, example_page_path):
     chromium_or_skip()
     graph = example_page_path.with_suffix(".ttl")
-    result = kg_cli("view", graph, "-o", tmp_path / "v.html", "--screenshot")
+    result = kg_cli("view", graph, "-o", tmp_path / "v.html", "--screenshot", "--radar",
+                    "--title", "Example")
     png = (tmp_path / "v.png").read_bytes()
     assert f"wrote {tmp_path / 'v.png'}" in result.output
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", png[16:24])
     assert (width, height) == (1600, 1000)
-    assert len(png) > 20_000  # a drawn graph, not a blank page
+    assert len(png) > 20_000  # a drawn page, not a blank one
+    assert read_page_data((tmp_path / "v.html").read_text(encoding="utf-8"))["state"]["tab"] == "radar"
+
+
+def test_view_options_are_the_page_opening_view(browser, example_page_path, tmp_path):
+    page_path = tmp_path / "focus.html"
+    kg_cli("view", example_page_path.with_suffix(".ttl"), "-o", page_path,
+           "--focus", "digital twins", "--depth", "2", "--types", "technology,concern")
+    data = read_page_data(page_path.read_text(encoding="utf-8"))
+    page = OpenPage(browser, page_path)
+    try:
+        assert page.errors == []
+        assert page.eval("kg.label(kg.selected)") == "Digital Twins"
+        assert page.eval("kg.drawn()") == [n for n, *_ in data["drawn"]]
+        assert page.eval("[kg.state().depth, [...kg.state().types].sort()]") == [
+            2, ["Concern", "Technology"]]
+        assert page.eval("location.hash") == ""  # the page's own view needs no address
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("view", [
+    {}, {"types": ["Technology", "Concern"]}, {"since": "2024-01-01", "until": "2024-12-31"},
+    {"min_degree": 3}, {"types": ["Signal", "DrivingForce"], "since": "2023-01-01"},
+    {"focus": "generative AI", "depth": 2}])
+def test_the_page_chooses_as_kg_view_does(big, big_page_path, view):
+    """The views a person picks in the page are the ones `kg view` would draw."""
+    index = index_from_networkx(open_graph(big_page_path.with_suffix(".ttl")).to_networkx())
+    try:
+        expected = select(index, max_nodes=600, **view)
+    except InputError:  # a synthetic corpus has no such name
+        pytest.skip(f"{view} names nothing here")
+    state = {"types": view.get("types"), "min": view.get("min_degree", 0),
+             "from": view.get("since", ""), "to": view.get("until", ""),
+             "depth": view.get("depth", 1),
+             "focus": big.eval("(t) => kg.findNode(t)", view["focus"]) if "focus" in view else None}
+    assert big.eval("(s) => kg.viewOf(s)", state) == expected

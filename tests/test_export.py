@@ -262,8 +262,8 @@ def test_jsonld_is_plain_json_with_the_published_context(tmp_path):
     article = nodes["article:coca-cola-generative-ai"]
     assert article["type"] == "Article" and article["isLoaded"] is True
     assert "technology:digital_twin" in article["mentionsTechnology"]
-    assert nodes["summary:coca-cola-generative-ai/technology/digital_twins"] == {
-        "id": "summary:coca-cola-generative-ai/technology/digital_twins",
+    assert nodes["summary:coca-cola-generative-ai/technology/digital_twin"] == {
+        "id": "summary:coca-cola-generative-ai/technology/digital_twin",
         "type": ["Mention", "TechnologyMention"],
         "description": "Virtual replicas of physical entities, utilized here for creating "
                        "interactive personas like a 3D Santa.",

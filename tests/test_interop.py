@@ -113,8 +113,15 @@ def test_push_then_saved_queries_agree_with_ours(built, oxigraph_server):
                                 "<http://purl.org/dc/terms/identifier> ?id . ?other kg:hasKeyword"
                                 " ?k FILTER(?other != ?a) } GROUP BY ?id ORDER BY DESC(?n) ?id "
                                 "LIMIT 1")
+    kg_ = "PREFIX kg: <https://w3id.org/hskg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+    [[related, *_], *_] = our_select(built, kg_ + "SELECT ?k WHERE { ?r a kg:Relatedness ; "
+                                     "kg:relates ?e . ?e skos:hiddenLabel ?k } ORDER BY ?k LIMIT 1")
+    [[trend, *_], *_] = our_select(built, kg_ + "SELECT ?l WHERE { ?t a kg:Trend ; "
+                                   "<http://www.w3.org/2000/01/rdf-schema#label> ?l } ORDER BY ?l "
+                                   "LIMIT 1")
     values = {"concerns-with-technology": {"technology": label},
-              "articles-mentioning": {"label": label}, "similar-articles": {"article": article}}
+              "articles-mentioning": {"label": label}, "similar-articles": {"article": article},
+              "related": {"label": related}, "trend": {"name": trend.split(" / ")[0]}}
     for name, saved in queries.items():
         query = saved.bind(values.get(name, {}))
         ours = our_select(built, query)

@@ -1,0 +1,214 @@
+"""Related links and trends: what links, what never does, the saved queries over them,
+determinism, and the measured quality on the labelled pairs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections import Counter, defaultdict
+
+import pytest
+
+from kg import InputError, build
+from kg.model import RelatedLink
+from kg.related import Settings, Weights, related_links, trend_groups
+
+from .conftest import BASE, CORPUS, REPO, TODAY
+
+# Three topics, three articles each, named differently in every article (as machine-
+# written summaries name them); a link or trend across topics is a false connection.
+TOPICS = {
+    "drones": [
+        ("Drone Swarm Warfare", "Militaries deploy swarms of cheap attack drones on the battlefield."),
+        ("Autonomous Attack Drones",
+         "Armed drones that find and strike battlefield targets without a pilot."),
+        ("Swarming Military Drones", "Coordinated drone swarms used in combat against armoured vehicles."),
+    ],
+    "heat": [
+        ("Urban Heat Islands", "Dense cities trap heat and grow much hotter than the countryside in summer."),
+        ("Extreme Heat in Cities", "Heatwaves make city streets dangerously hot for residents."),
+        ("Overheating Urban Neighbourhoods",
+         "Asphalt and concrete neighbourhoods overheat during heatwaves."),
+    ],
+    "grief": [
+        ("Griefbots", "Chatbots trained on the messages of a dead relative to talk with the bereaved."),
+        ("AI Recreations of the Deceased", "Chatbots imitating a deceased person for grieving families."),
+        ("Digital Afterlife Services",
+         "Services that let the bereaved chat with a simulation of a dead relative."),
+    ],
+}
+DOC = """# __{title}__, (from page [{page}](https://k.org/p/{page}).)
+
+## Keywords
+
+* {keyword}
+* innovation
+
+## Concerns
+
+| name | description |
+|--|--|
+| {name} | {description} |
+| Rising Costs | Prices keep going up. |
+"""
+
+
+@pytest.fixture(scope="module")
+def topical(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("topical")
+    src = folder / "src"
+    src.mkdir()
+    topic_of = {}
+    for topic, rows in TOPICS.items():
+        for n, (name, description) in enumerate(rows):
+            page = f"2025{n + 1:02d}15"
+            (src / f"{topic}{n}.md").write_text(DOC.format(
+                title=f"{topic} {n}", page=page, keyword=f"{topic} topic {n}", name=name,
+                description=description), encoding="utf-8")
+            topic_of[name] = topic_of[f"{topic} topic {n}"] = topic
+    graph = build([src], folder / "out", base=BASE, today=TODAY, html=False)
+    return graph, topic_of, folder
+
+
+def _related(graph) -> set[tuple[str, str, float]]:
+    rows = graph.query("""SELECT ?a ?b ?score WHERE {
+        ?r a kg:Relatedness ; kg:relates ?x, ?y ; kg:score ?score .
+        ?x rdfs:label ?a . ?y rdfs:label ?b . FILTER(STR(?x) < STR(?y)) }""").values()
+    return {(row["a"], row["b"], float(row["score"])) for row in rows}
+
+
+def test_related_links_stay_within_a_topic_and_every_topic_connects(topical):
+    graph, topic_of, _ = topical
+    links = _related(graph)
+    assert links, "no related links at all"
+    for first, second, score in links:
+        assert first in topic_of and second in topic_of, (first, second)  # never "Rising Costs"
+        assert topic_of[first] == topic_of[second], (first, second, score)
+        assert 0.5 <= score <= 1.0
+    linked_topics = {topic_of[first] for first, _, _ in links}
+    assert linked_topics == set(TOPICS)
+    # skos:related both ways for every qualified link, and only for them
+    pairs = graph.query("SELECT ?a ?b WHERE { ?x skos:related ?y . ?x rdfs:label ?a . "
+                        "?y rdfs:label ?b }").values()
+    assert {(row["a"], row["b"]) for row in pairs} == \
+        {(a, b) for a, b, _ in links} | {(b, a) for a, b, _ in links}
+
+
+def test_trends_group_one_topic_with_their_articles_and_months(topical):
+    graph, topic_of, _ = topical
+    members = defaultdict(set)
+    for row in graph.query("SELECT ?t ?label WHERE { ?t a kg:Trend, skos:Collection ; "
+                           "skos:member ?m . ?m rdfs:label ?label }").values():
+        members[row["t"]].add(row["label"])
+    assert members
+    for trend, names in members.items():
+        assert len(names) >= 3 and len({topic_of[name] for name in names}) == 1, names
+        assert not any(" topic " in name for name in names)  # tags are not trend members
+        facts = graph.query(f"""SELECT ?articles ?first ?last (SUM(?n) AS ?months) WHERE {{
+            <{trend}> kg:articleCount ?articles ; kg:firstDate ?first ; kg:lastDate ?last ;
+                      kg:monthlyCount [ kg:articleCount ?n ] }}
+            GROUP BY ?articles ?first ?last""").values()
+        assert [(f["articles"], f["first"], f["last"], f["months"]) for f in facts] == \
+            [("3", "2025-01-15", "2025-03-15", "3")]
+
+
+def test_saved_queries_read_trends_and_related_links(topical):
+    graph, topic_of, _ = topical
+    trends = graph.saved_query("trends").values()
+    assert trends and all(row["articles"] == "3" and row["recent"] == "3" for row in trends)
+    related = graph.saved_query("related", label="griefbots").values()
+    assert related and {row["relatedLabel"] for row in related} <= \
+        {name for name, topic in topic_of.items() if topic == "grief"}
+    assert all(row["articles"] == "1" for row in related)
+    strong = graph.saved_query("related", label="griefbots", min_score="0.99").values()
+    assert len(strong) < len(related) or all(float(r["score"]) >= 0.99 for r in strong)
+    name = trends[0]["label"].split(" / ")[0]
+    parts = Counter(row["part"] for row in graph.saved_query("trend", name=name).values())
+    assert parts["member"] >= 3 and parts["article"] == 3 and parts["month"] == 3
+
+
+def test_no_related_links_when_turned_off(topical, tmp_path):
+    _, _, folder = topical
+    graph = build([folder / "src"], tmp_path / "out", base=BASE, today=TODAY, html=False,
+                  related=Settings(enabled=False))
+    assert _related(graph) == set()
+    assert graph.query("SELECT ?t WHERE { ?t a kg:Trend }").rows == []
+
+
+def test_same_links_whatever_the_hash_seed_and_the_input_order(topical, tmp_path):
+    _, _, folder = topical
+    graphs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        subprocess.run([sys.executable, "-m", "kg", "build", str(folder / "src"), "-o", str(out),
+                        "-q", "--no-html", "--base", BASE], check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        graphs.append((out / "graph.ttl").read_bytes())
+    assert graphs[0] == graphs[1]
+    mentions = [(f"a{n}", f"c/{n}", f"{name}. {text}") for n, (name, text)
+                in enumerate(row for rows in TOPICS.values() for row in rows)]
+    assert related_links(mentions) == related_links(list(reversed(mentions)))
+
+
+def test_generic_names_link_to_nothing_and_tags_never_to_tags():
+    mentions = [("a1", "c/ai", "AI"), ("a2", "c/tech", "Emerging technology"),
+                ("a1", "k/drones", "drone warfare"), ("a2", "k/swarms", "drone swarms"),
+                ("a3", "c/x", "Drone warfare. Drones fight wars.")]
+    links = related_links(mentions, is_tag=lambda node: node.startswith("k/"))
+    for link in links:
+        assert not {link.first, link.second} & {"c/ai", "c/tech"}
+        assert not (link.first.startswith("k/") and link.second.startswith("k/"))
+
+
+def test_hubs_keep_only_their_strongest_links():
+    # One broad mention close to forty specific ones: links are kept by both ends.
+    mentions = [("hub", "c/hub", "Drone warfare. Drones in every war.")]
+    mentions += [(f"a{n}", f"c/{n}", f"Drone warfare tactic {n}. Drones used in war.")
+                 for n in range(40)]
+    links = related_links(mentions, Settings(max_links=5, min_score=0.0))
+    degree = Counter(node for link in links for node in (link.first, link.second))
+    assert degree and max(degree.values()) <= 5
+
+
+def test_trend_groups_are_deterministic_and_need_enough_articles():
+    links = [RelatedLink(f"c/{a}", f"c/{b}", 0.9, "m") for a, b in
+             [(1, 2), (2, 3), (1, 3), (4, 5), (5, 6)]]
+    articles = {f"c/{n}": {f"art{n}"} for n in range(1, 7)}
+    articles["c/5"] = articles["c/6"] = articles["c/4"] = {"one"}
+    groups = trend_groups(links, articles)
+    assert groups == [["c/1", "c/2", "c/3"]]  # 4-5-6: one article only
+    assert trend_groups(list(reversed(links)), articles) == groups
+
+
+def test_a_bad_weights_file_names_the_file(tmp_path):
+    bad = tmp_path / "w.json"
+    bad.write_text('{"features": ["text"], "coefficients": [1], "intercept": 0}')
+    with pytest.raises(InputError, match="w.json: not a weights file"):
+        Weights.load(bad)
+    with pytest.raises(InputError, match="cannot read"):
+        Weights.load(tmp_path / "missing.json")
+    shipped = Weights.load()
+    assert Weights.load(_write(tmp_path / "copy.json", shipped.to_json())) == shipped
+
+
+def _write(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
+def test_labelled_pairs_hold_the_measured_precision():
+    """bench/related_eval.py's figures on the real corpus, held (see the README):
+    precision on the hand-found pairs' holdout rows, recall on their tune rows."""
+    from bench.related_eval import main
+
+    result = subprocess.run([sys.executable, "-m", "bench.related_eval"], cwd=REPO,
+                            capture_output=True, text=True, check=True)
+    rows = {tuple(cells[:2]): cells for cells in
+            ([c.strip() for c in line.strip().strip("|").split("|")]
+             for line in result.stdout.splitlines() if "related-pairs" in line)}
+    assert float(rows["related-pairs.csv", "holdout"][2]) >= 0.8, result.stdout
+    assert float(rows["related-pairs.csv", "tune"][3]) >= 0.25, result.stdout
+    assert main  # the bench's entry point is importable from the tests
