@@ -645,7 +645,10 @@ EXAMPLES = {
              "kg push output/graph.ttl --store http://localhost:3030/kg/data --per-article-graphs"],
     "export": ["kg export output/graph.ttl -o graph.nt",
                "kg export output/graph.ttl --format csv -o gephi/"],
-    "stats": ["kg stats output/graph.ttl -o output/report.html"],
+    "stats": ["kg stats output/graph.ttl -o output/report.html",
+              "kg stats output/graph.ttl --top 20 --window quarter --growing 0.25"],
+    "diff": ["kg diff last-month/graph.ttl output/graph.ttl -o output/diff.html",
+             "kg diff last-month/graph.ttl output/graph.ttl --format ttl -o changes.ttl"],
     "resolve": ["kg resolve output/graph.ttl --accept aliases.csv"],
     "ontology": ["kg ontology --shapes -o shapes.ttl"],
 }

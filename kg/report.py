@@ -783,9 +783,11 @@ def diff_blocks(diff, top: int = 10) -> list:
         f"{counts['related links gone']:,} gone; {counts['relevancies changed']:,} relevancies "
         "changed.")]
     if diff.renamed:
-        blocks.append(_note(f"{len(diff.renamed):,} entities or trends have other IRIs in the "
-                            "two graphs (another kg version, or resolution that saw more of the "
-                            "archive, named them differently); they were matched by type and "
+        one = len(diff.renamed) == 1
+        what = "entity or trend has" if one else "entities or trends have"
+        blocks.append(_note(f"{len(diff.renamed):,} {what} other IRIs in the two graphs "
+                            "(another kg version, or resolution that saw more of the archive, "
+                            f"named {'it' if one else 'them'} differently); matched by type and "
                             "name."))
     if diff.grew:
         g = diff.grew[0]
