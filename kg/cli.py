@@ -71,9 +71,13 @@ def main() -> None:
 @click.option("--related-weights", type=click.Path(exists=True, dir_okay=False),
               help="Weights of the related-links model fitted by bench/related_train.py "
                    "(for another encoder).")
+@click.option("--related-max-texts", type=click.IntRange(2), default=None,
+              help="Most entity texts linked in one build (default 300,000, about 7,500 "
+                   "articles; about 2 KB of memory each); beyond, the most recent articles "
+                   "are linked and the build says so.")
 @_kg_errors
 def build(sources, outdir, base, html, strict, cache, jobs, quiet, aliases, related,
-          min_score, encoder, related_weights) -> None:
+          min_score, encoder, related_weights, related_max_texts) -> None:
     """Build the graph of every *.md summary under SOURCES (files or folders)."""
     import dataclasses
 
@@ -83,7 +87,8 @@ def build(sources, outdir, base, html, strict, cache, jobs, quiet, aliases, rela
 
     settings = dataclasses.replace(
         Settings(), enabled=related, encoder=encoder, weights=related_weights,
-        **({"min_score": min_score} if min_score is not None else {}))
+        **({"min_score": min_score} if min_score is not None else {}),
+        **({"max_mentions": related_max_texts} if related_max_texts is not None else {}))
     report = run_build(sources, outdir, base=base, html=html, use_cache=cache, workers=jobs,
                        progress=not quiet and sys.stderr.isatty(), aliases=aliases,
                        related=settings).report

@@ -360,8 +360,8 @@ class _Build:
     def stream_articles(self, groups, reused, computed, turtle: BlockCopier, blobs, old_parts,
                         result: BuildReport) -> list[ArticlePart]:
         """Each article's block of Turtle, in id order: copied from the previous build when
-        its files are unchanged, else made by a worker; returns the new parts (a full
-        build also gathers every part into the shared nodes)."""
+        its files are unchanged, else made by a worker; a full build gathers every part
+        into the shared nodes, an incremental one returns the new parts."""
         new_parts = []
         full = not self.incremental
         for article_id in groups:
@@ -374,9 +374,10 @@ class _Build:
                 article = next(computed)
                 entry = self.store(article, turtle, blobs)
                 if article.documents:
-                    new_parts.append(article.part)
-                    if full:
+                    if full:  # every part is gathered now, none is kept
                         self.shared.add(article.part)
+                    else:
+                        new_parts.append(article.part)
                 if self.keep_records and article.records:
                     result.records.extend(article.records)
             if entry.documents:
@@ -478,10 +479,15 @@ class _Build:
     def write_corpus(self, turtle: BlockCopier, parts, canonical: Canonical,
                      result: BuildReport) -> None:
         """Related links and trends, made from every article's texts each build."""
-        shared = self.full_shared() if self.related.enabled else self.shared
-        triples, self.links, self.trends = corpus_triples(
-            (self.old_part(parts, entry) for entry in self.new.articles.values()), canonical,
-            self.base, self.kinds, self.related, shared.label)
+        if not self.related.enabled:
+            return
+        shared = self.full_shared()
+        triples, self.links, self.trends, note = corpus_triples(
+            lambda: (self.old_part(parts, entry) for entry in self.new.articles.values()),
+            canonical, self.base, self.kinds, self.related, shared.label)
+        if note:
+            result.diagnostics.append(Diagnostic("warning", str(self.outdir / "graph.ttl"),
+                                                 None, note))
         if triples:
             turtle.write(turtle_body(triples, graph_prefixes(self.base, self.kinds))
                          .encode("utf-8"))
