@@ -39,7 +39,7 @@ from .cache import (BuildCache, CachedArticle, CachedBucket, FileSignature, Shar
                     load_shared, page_problems, prepare_cache_dir, reusable)
 from .corpus import Canonical, canonical_map, corpus_triples, link_triples
 from .dates import build_date
-from .errors import CacheError
+from .errors import CacheError, NothingToBuild
 from .extract import extract, split_stem
 from .files import (TEMP_PREFIX, SourceFile, atomic_write, content_digest, find_sources,
                     remove_leftovers)
@@ -229,6 +229,9 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
         except CacheError:  # damaged, or torn by a power cut: build from scratch, cache anew
             run.forget_cache()
             result = attempt()
+    except NothingToBuild as err:
+        err.diagnostics[:0] = files.diagnostics
+        raise
     finally:
         run.old.close()
     result.diagnostics[:0] = files.diagnostics
@@ -324,6 +327,13 @@ class _Build:
                         new_parts = self.stream_articles(groups, reused, computed, turtle, blobs,
                                                          old_parts, result)
                         blobs.finish()
+                    if not self.new.articles:  # before anything is replaced
+                        raise NothingToBuild(
+                            (f"none of the {len(files)} files is a summary" if len(files) > 1
+                             else "the only file is not a summary" if files
+                             else "no summary (*.md file) in the sources") +
+                            f": nothing to build; {self.turtle_path} is left as it was",
+                            result.diagnostics)
                     canonical, rejoined = self.join_corpus(old_parts_of_gone, new_parts)
                     with open(parts_file, "rb") as handle:
                         self.write_links(turtle, handle, set(reused) if not rejoined else set())
