@@ -19,7 +19,8 @@ top (cli.py).
 """
 
 from .version import __version__
-from .errors import CacheError, GraphFileError, InputError, KgError, PushError, QueryError
+from .errors import (CacheError, GraphFileError, InputError, KgError, NothingToBuild, PushError,
+                     QueryError)
 from .files import find_sources
 from .graph import BuildReport, Graph, build_graph, open_graph
 from .kinds import KINDS, Column, EntityKind, KindTable
@@ -29,6 +30,7 @@ from .query import saved_queries
 __all__ = [
     "__version__", "build", "open_graph", "build_graph", "Graph", "BuildReport",
     "find_sources", "read_records", "saved_queries", "KINDS", "KindTable", "EntityKind",
-    "Column", "KgError", "InputError", "GraphFileError", "QueryError", "CacheError",
+    "Column", "KgError", "InputError", "NothingToBuild", "GraphFileError", "QueryError",
+    "CacheError",
     "PushError",
 ]

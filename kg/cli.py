@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from . import vocab as V
-from .errors import InputError, KgError
+from .errors import InputError, KgError, NothingToBuild
 
 MAX_SHOWN_DIAGNOSTICS = 30
 
@@ -71,9 +71,13 @@ def main() -> None:
 @click.option("--related-weights", type=click.Path(exists=True, dir_okay=False),
               help="Weights of the related-links model fitted by bench/related_train.py "
                    "(for another encoder).")
+@click.option("--related-max-texts", type=click.IntRange(2), default=None,
+              help="Most entity texts linked in one build (default 300,000, about 7,500 "
+                   "articles; about 2 KB of memory each); beyond, the most recent articles "
+                   "are linked and the build says so.")
 @_kg_errors
 def build(sources, outdir, base, html, strict, cache, jobs, quiet, aliases, related,
-          min_score, encoder, related_weights) -> None:
+          min_score, encoder, related_weights, related_max_texts) -> None:
     """Build the graph of every *.md summary under SOURCES (files or folders)."""
     import dataclasses
 
@@ -83,10 +87,16 @@ def build(sources, outdir, base, html, strict, cache, jobs, quiet, aliases, rela
 
     settings = dataclasses.replace(
         Settings(), enabled=related, encoder=encoder, weights=related_weights,
-        **({"min_score": min_score} if min_score is not None else {}))
-    report = run_build(sources, outdir, base=base, html=html, use_cache=cache, workers=jobs,
-                       progress=not quiet and sys.stderr.isatty(), aliases=aliases,
-                       related=settings).report
+        **({"min_score": min_score} if min_score is not None else {}),
+        **({"max_mentions": related_max_texts} if related_max_texts is not None else {}))
+    try:
+        report = run_build(sources, outdir, base=base, html=html, use_cache=cache,
+                           workers=jobs, progress=not quiet and sys.stderr.isatty(),
+                           aliases=aliases, related=settings).report
+    except NothingToBuild as err:  # say why each file was not a summary, then the error
+        for diagnostic in err.diagnostics[:MAX_SHOWN_DIAGNOSTICS]:
+            click.echo(str(diagnostic), err=True)
+        raise
     diagnostics = report.diagnostics
     with atomic_write(Path(outdir) / "diagnostics.txt") as handle:
         handle.writelines(f"{d}\n" for d in diagnostics)
@@ -99,17 +109,27 @@ def build(sources, outdir, base, html, strict, cache, jobs, quiet, aliases, rela
         click.echo(f"... and {len(shown) - MAX_SHOWN_DIAGNOSTICS} more in "
                    f"{Path(outdir) / 'diagnostics.txt'}", err=True)
     if not quiet:
-        click.echo(f"documents read: {len(report.documents)} of {len(report.files)} files"
-                   + (f" ({report.reused} articles unchanged since the last build)"
+        read = len({stem.split(".", 1)[0] for stem in report.documents})
+        click.echo(f"documents read: {len(report.documents)} of {len(report.files)} files, "
+                   f"{read} article{'s' if read != 1 else ''}"
+                   + (f" ({report.reused} unchanged since the last build)"
                       if report.reused else ""))
         click.echo("nodes by type:")
         for name, count in report.counts.items():
-            click.echo(f"  {name:<20} {count:>8}")
+            note = ""
+            if name == "Article" and count > read:
+                note = f"  ({read} read, {count - read} known only from Closest links)"
+            elif name == "Mention":
+                note = "  (the mentions of every kind, together)"
+            click.echo(f"  {name:<20} {count:>8}{note}")
         click.echo(f"triples: {report.triple_count}")
         click.echo(f"warnings: {len(warnings)}  errors: {len(errors)}")
         for path in report.outputs.values():
             click.echo(f"wrote {path}")
     if strict and (warnings or errors):
+        if quiet:  # the warnings were not shown: say how many there are
+            click.echo(f"{len(errors)} errors, {len(warnings)} warnings (--strict): see "
+                       f"{Path(outdir) / 'diagnostics.txt'}", err=True)
         sys.exit(1)
 
 

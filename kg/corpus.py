@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import urllib.parse
 from collections import Counter, defaultdict
-from typing import Iterable
+from typing import Callable, Iterable
 
 from . import vocab as V
 from .kinds import KINDS, KindTable
@@ -68,10 +68,13 @@ def canonical_map(forms: Iterable[tuple[str, str]], base: str, kinds: KindTable 
     """The Canonical map of a corpus, from (entity key IRI, surface form) of every name."""
     by_segment = {kind.segment: kind.name for kind in kinds}
     names = set()
+    known: dict[str, str] = {}  # name -> its key, as its IRI says (no need to compute it again)
     for iri, form in forms:
         segment = iri[len(base):].split("/", 1)[0]
         names.add((by_segment.get(segment, segment), form))
-    joined = join_keys(sorted(names), key_of=lambda label: resolution_key(label, aliases))
+        known[form] = key_of_iri(iri)
+    joined = join_keys(sorted(names), key_of=lambda label: known.get(label)
+                       or resolution_key(label, aliases))
     return Canonical(base, joined)
 
 
@@ -146,40 +149,67 @@ def decimal_text(value: float) -> str:
     return text + "0" if text.endswith(".") else text
 
 
-def corpus_triples(parts: Iterable, canonical: Canonical, base: str, kinds: KindTable,
-                   settings, label_of) -> tuple[list[Triple], list[RelatedLink], list[Trend]]:
+def corpus_triples(parts: Callable[[], Iterable], canonical: Canonical, base: str,
+                   kinds: KindTable, settings, label_of
+                   ) -> tuple[list[Triple], list[RelatedLink], list[Trend], str | None]:
     """The corpus section: related links and trends of every article's part (sorted
-    triples), with the links and trends themselves (the explorer draws them)."""
+    triples, `parts` called for each pass over them), with the links and trends
+    themselves (the explorer draws them) and a note when the archive was too large
+    to link whole (then the most recent articles are linked, up to
+    `settings.max_mentions` texts)."""
     from .related import related_links, trend_groups
 
-    mentions, articles_of, date_of = gather(parts, canonical)
+    chosen, note = _most_recent(parts(), settings.max_mentions)
+    mentions, articles_of, date_of = gather(parts(), canonical, chosen)
     source = {base + kind.segment + "/": kind.source for kind in kinds}
     source_of = lambda node: source.get(node[:node.rfind("/") + 1])  # noqa: E731
     # Categories and content types classify articles: they are not what articles are about.
     mentions = [m for m in mentions if source_of(m[1]) != "field"]
     links = related_links(mentions, settings, is_tag=lambda node: source_of(node) == "list")
+    del mentions
     groups = trend_groups(links, articles_of, settings,
                           members=lambda node: source_of(node) in ("table", "column"))
     named = {node for group in groups for node in group}
     trends = trends_of(groups, base, articles_of, date_of,
                        {node: label_of(node) for node in named})
     triples = sorted(related_triples(links, base) + trend_triples(trends), key=sort_key)
-    return triples, links, trends
+    return triples, links, trends, note
+
+
+def _most_recent(parts: Iterable, max_texts: int) -> tuple[set[str] | None, str | None]:
+    """The articles to link: all (None) when their texts are at most `max_texts`, else
+    the most recent by page date (undated last) up to that many texts, with a note."""
+    sizes = [(part.date or "", part.article_id, len(part.texts)) for part in parts]
+    total = sum(size for _, _, size in sizes)
+    if total <= max_texts:
+        return None, None
+    chosen, kept = set(), 0
+    for _, article_id, size in sorted(sizes, key=lambda s: (s[0], s[1]), reverse=True):
+        if kept + size > max_texts:
+            break
+        chosen.add(article_id)
+        kept += size
+    return chosen, (f"related links and trends cover the {len(chosen):,} most recent "
+                    f"articles of {len(sizes):,} ({total:,} texts is more than "
+                    f"{max_texts:,}, the most linked in one build; raise "
+                    f"--related-max-texts if memory allows: about 2 KB each)")
 
 
 def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def gather(parts: Iterable, canonical: Canonical) -> tuple[list[tuple[str, str, str]],
-                                                            dict[str, set[str]],
-                                                            dict[str, str]]:
-    """From every article's part: the mentions relatedness reads (article id, node IRI,
-    text), the articles naming each node, and each article's page date."""
+def gather(parts: Iterable, canonical: Canonical, chosen: set[str] | None = None
+           ) -> tuple[list[tuple[str, str, str]], dict[str, set[str]], dict[str, str]]:
+    """From every article's part (or the `chosen` articles'): the mentions relatedness
+    reads (article id, node IRI, text), the articles naming each node, and each
+    article's page date."""
     mentions: set[tuple[str, str, str]] = set()
     articles_of: dict[str, set[str]] = defaultdict(set)
     date_of: dict[str, str] = {}
     for part in parts:
+        if chosen is not None and part.article_id not in chosen:
+            continue
         if part.date:
             date_of[part.article_id] = part.date
         for iri, text in part.texts:

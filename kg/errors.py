@@ -6,6 +6,7 @@ line where known) and exits 1; anything else is a bug and shows its traceback.
 
     KgError
     ├── InputError       a source, an aliases file, an option value that cannot be used
+    │   └── NothingToBuild   no summary among the sources (the old graph is kept)
     ├── GraphFileError   a graph file that cannot be read (with the parser's line)
     ├── QueryError       a query that cannot run (syntax, unknown saved query or parameter)
     ├── CacheError       a damaged build cache (a build then starts over without it)
@@ -23,8 +24,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-__all__ = ["KgError", "InputError", "GraphFileError", "QueryError", "CacheError", "PushError",
-           "clean_text"]
+__all__ = ["KgError", "InputError", "NothingToBuild", "GraphFileError", "QueryError",
+           "CacheError", "PushError", "clean_text"]
 
 
 class KgError(Exception):
@@ -48,6 +49,15 @@ class KgError(Exception):
 
 class InputError(KgError):
     """Input that cannot be used: a missing source, a malformed aliases file, a bad value."""
+
+
+class NothingToBuild(InputError):
+    """No file of the sources is a summary: the build stops before replacing anything;
+    `diagnostics` say why each file was not one."""
+
+    def __init__(self, message: str, diagnostics: list | None = None):
+        super().__init__(message)
+        self.diagnostics = list(diagnostics or [])
 
 
 class GraphFileError(KgError):

@@ -572,7 +572,12 @@ def assemble(records: Iterable[ArticleRecord], base: str, today: _dt.date,
     for part in parts:
         triples.extend(link_triples(part.refs, canonical))
     triples.extend(shared.triples())
-    triples.extend(corpus_triples(parts, canonical, base, kinds, related or Settings(),
-                                  shared.label)[0])
+    settings = related or Settings()
+    if settings.enabled:
+        corpus, _, _, note = corpus_triples(lambda: iter(parts), canonical, base, kinds,
+                                            settings, shared.label)
+        triples.extend(corpus)
+        if note:
+            diagnostics.append(Diagnostic("warning", "", None, note))
     triples.sort(key=sort_key)
     return triples, diagnostics + shared.diagnostics()

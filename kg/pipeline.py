@@ -39,7 +39,7 @@ from .cache import (BuildCache, CachedArticle, CachedBucket, FileSignature, Shar
                     load_shared, page_problems, prepare_cache_dir, reusable)
 from .corpus import Canonical, canonical_map, corpus_triples, link_triples
 from .dates import build_date
-from .errors import CacheError
+from .errors import CacheError, NothingToBuild
 from .extract import extract, split_stem
 from .files import (TEMP_PREFIX, SourceFile, atomic_write, content_digest, find_sources,
                     remove_leftovers)
@@ -229,6 +229,9 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
         except CacheError:  # damaged, or torn by a power cut: build from scratch, cache anew
             run.forget_cache()
             result = attempt()
+    except NothingToBuild as err:
+        err.diagnostics[:0] = files.diagnostics
+        raise
     finally:
         run.old.close()
     result.diagnostics[:0] = files.diagnostics
@@ -324,6 +327,13 @@ class _Build:
                         new_parts = self.stream_articles(groups, reused, computed, turtle, blobs,
                                                          old_parts, result)
                         blobs.finish()
+                    if not self.new.articles:  # before anything is replaced
+                        raise NothingToBuild(
+                            (f"none of the {len(files)} files is a summary" if len(files) > 1
+                             else "the only file is not a summary" if files
+                             else "no summary (*.md file) in the sources") +
+                            f": nothing to build; {self.turtle_path} is left as it was",
+                            result.diagnostics)
                     canonical, rejoined = self.join_corpus(old_parts_of_gone, new_parts)
                     with open(parts_file, "rb") as handle:
                         self.write_links(turtle, handle, set(reused) if not rejoined else set())
@@ -360,8 +370,8 @@ class _Build:
     def stream_articles(self, groups, reused, computed, turtle: BlockCopier, blobs, old_parts,
                         result: BuildReport) -> list[ArticlePart]:
         """Each article's block of Turtle, in id order: copied from the previous build when
-        its files are unchanged, else made by a worker; returns the new parts (a full
-        build also gathers every part into the shared nodes)."""
+        its files are unchanged, else made by a worker; a full build gathers every part
+        into the shared nodes, an incremental one returns the new parts."""
         new_parts = []
         full = not self.incremental
         for article_id in groups:
@@ -374,9 +384,10 @@ class _Build:
                 article = next(computed)
                 entry = self.store(article, turtle, blobs)
                 if article.documents:
-                    new_parts.append(article.part)
-                    if full:
+                    if full:  # every part is gathered now, none is kept
                         self.shared.add(article.part)
+                    else:
+                        new_parts.append(article.part)
                 if self.keep_records and article.records:
                     result.records.extend(article.records)
             if entry.documents:
@@ -478,10 +489,15 @@ class _Build:
     def write_corpus(self, turtle: BlockCopier, parts, canonical: Canonical,
                      result: BuildReport) -> None:
         """Related links and trends, made from every article's texts each build."""
-        shared = self.full_shared() if self.related.enabled else self.shared
-        triples, self.links, self.trends = corpus_triples(
-            (self.old_part(parts, entry) for entry in self.new.articles.values()), canonical,
-            self.base, self.kinds, self.related, shared.label)
+        if not self.related.enabled:
+            return
+        shared = self.full_shared()
+        triples, self.links, self.trends, note = corpus_triples(
+            lambda: (self.old_part(parts, entry) for entry in self.new.articles.values()),
+            canonical, self.base, self.kinds, self.related, shared.label)
+        if note:
+            result.diagnostics.append(Diagnostic("warning", str(self.outdir / "graph.ttl"),
+                                                 None, note))
         if triples:
             turtle.write(turtle_body(triples, graph_prefixes(self.base, self.kinds))
                          .encode("utf-8"))

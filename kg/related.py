@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -76,6 +75,9 @@ class Settings:
     max_trend: int = 25  # entities in a trend, at most
     min_trend_articles: int = 2  # articles naming a trend's members, at least
     min_trend: int = 3  # entities in a trend, at least (two are a link, not a trend)
+    # Texts linked in one build, at most (memory: about 2 KB each); a larger archive has
+    # its most recent articles linked, and the build says so.
+    max_mentions: int = 300_000
     enabled: bool = True
     encoder: str | None = None  # kg.embed.encoder_for: None for the shipped static one
     weights: str | None = None  # a weights file of bench/related_train.py; None: shipped
@@ -106,14 +108,19 @@ def words_of(text: str) -> list[str]:
     >>> words_of("Growing reliance on AI tools for creative work")
     ['reliance', 'tool', 'creative', 'work']
     """
+    content = _CONTENT
     found = []
     for word in _WORD_RE.findall(text.lower()):
-        if word in _STOP_WORDS or word in GENERIC_WORDS:
-            continue
-        word = lemma(word)
-        if word not in GENERIC_WORDS:
-            found.append(word)
+        kept = content.get(word)
+        if kept is None:
+            kept = "" if word in _STOP_WORDS or word in GENERIC_WORDS else lemma(word)
+            kept = content[word] = "" if kept in GENERIC_WORDS else kept
+        if kept:
+            found.append(kept)
     return found
+
+
+_CONTENT: dict[str, str] = {}  # word -> its lemma, "" when it says nothing (a memo)
 
 
 # The measures the model weighs, in the order of the weights file.
@@ -187,14 +194,19 @@ class MentionTable:
         node_index = {node: i for i, node in enumerate(self.nodes)}
         self.article_of = np.array([article_index[a] for a, _, _ in mentions], dtype=np.int64)
         self.node_of = np.array([node_index[n] for _, n, _ in mentions], dtype=np.int64)
-        self.rows_of = [np.flatnonzero(self.article_of == i) for i in range(len(self.articles))]
-        self.centres = _unit(np.array([self.text_vectors[rows].mean(axis=0)
+        order = np.argsort(self.article_of, kind="stable")
+        bounds = np.searchsorted(self.article_of[order], np.arange(1, len(self.articles)))
+        self.rows_of = np.split(order, bounds)  # each article's rows
+        self.centres = _unit(np.array([self.text_vectors[rows].mean(axis=0, dtype=np.float64)
                                        for rows in self.rows_of]))
 
     def features(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         """FEATURES of the pairs of rows (x[i], y[i]), one row each."""
-        text = np.einsum("ij,ij->i", self.text_vectors[x], self.text_vectors[y])
-        name = np.einsum("ij,ij->i", self.name_vectors[x], self.name_vectors[y])
+        def dot(vectors: np.ndarray) -> np.ndarray:
+            return np.einsum("ij,ij->i", vectors[x].astype(np.float32),
+                             vectors[y].astype(np.float32), dtype=np.float64)
+
+        text, name = dot(self.text_vectors), dot(self.name_vectors)
         text_words = np.asarray(self.text_words[x].multiply(self.text_words[y]).sum(axis=1))
         name_words = np.asarray(self.name_words[x].multiply(self.name_words[y]).sum(axis=1))
         articles = np.einsum("ij,ij->i", self.centres[self.article_of[x]],
@@ -209,6 +221,7 @@ def _tf_idf(texts: list[str], names: list[str]):
     """Word vectors of texts and names (content words, sublinear counts, smoothed IDF
     from the texts, unit length), as scikit-learn's TfidfVectorizer makes them; made
     here with scipy because importing scikit-learn takes longer than a small build.
+    Each text starts with its name (kg.model.describe), so names are read once.
 
     >>> texts, names, idf = _tf_idf(["solar tiles. tiles on roofs", "solar farms"],
     ...                             ["solar tiles", "solar farms"])
@@ -218,33 +231,35 @@ def _tf_idf(texts: list[str], names: list[str]):
     import scipy.sparse as sp
 
     vocabulary: dict[str, int] = {}
-
-    def counts(documents: list[str], grow: bool):
-        rows, columns, values = [], [], []
-        for row, document in enumerate(documents):
-            for word, count in sorted(Counter(words_of(document)).items()):
-                column = vocabulary.setdefault(word, len(vocabulary)) if grow \
-                    else vocabulary.get(word)
-                if column is not None:
-                    rows.append(row)
-                    columns.append(column)
-                    values.append(1.0 + np.log(count))
-        return rows, columns, values
-
-    text_counts = counts(texts, True)
-    name_counts = counts(names, False)
+    number = vocabulary.setdefault
+    name_ids, text_ids = [], []
+    for name, text in zip(names, texts):
+        ids = [number(word, len(vocabulary)) for word in words_of(name)]
+        name_ids.append(ids)
+        text_ids.append(ids + [number(word, len(vocabulary))
+                               for word in words_of(text[len(name):])])
     size = len(vocabulary)
-    document_frequency = np.bincount(np.array(text_counts[1], np.int64), minlength=size)
+
+    def counts(rows_ids: list[list[int]]):
+        lengths = np.fromiter((len(ids) for ids in rows_ids), np.int64, len(rows_ids))
+        columns = np.fromiter((i for ids in rows_ids for i in ids), np.int64, int(lengths.sum()))
+        rows = np.repeat(np.arange(len(rows_ids)), lengths)
+        matrix = sp.csr_matrix((np.ones(len(columns)), (rows, columns)),
+                               shape=(len(rows_ids), size))  # repeated words are summed
+        matrix.sum_duplicates()
+        matrix.data = 1.0 + np.log(matrix.data)
+        return matrix
+
+    text_counts, name_counts = counts(text_ids), counts(name_ids)
+    document_frequency = np.bincount(text_counts.indices, minlength=size)
     idf = np.log((1 + len(texts)) / (1 + document_frequency)) + 1.0
 
-    def weighted(found, count: int):
-        rows, columns, values = found
-        matrix = sp.csr_matrix((np.array(values) * idf[np.array(columns, np.int64)],
-                                (rows, columns)), shape=(count, size))
+    def weighted(matrix):
+        matrix = matrix.multiply(idf[None, :]).tocsr()
         norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-        return sp.diags(1.0 / np.maximum(norms, 1e-12)) @ matrix
+        return (sp.diags(1.0 / np.maximum(norms, 1e-12)) @ matrix).tocsr()
 
-    return weighted(text_counts, len(texts)).tocsr(), weighted(name_counts, len(names)).tocsr(), idf
+    return weighted(text_counts), weighted(name_counts), idf
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:
@@ -253,8 +268,12 @@ def _unit(vectors: np.ndarray) -> np.ndarray:
 
 
 def _centred(vectors: np.ndarray) -> np.ndarray:
-    vectors = np.asarray(vectors, np.float64)
-    return _unit(vectors - vectors.mean(axis=0))
+    """Unit vectors centred on their mean, kept as float16 (a quarter of the memory of
+    float64; products are taken in float32 or more)."""
+    vectors = np.asarray(vectors, np.float32)
+    vectors -= vectors.mean(axis=0, dtype=np.float64).astype(np.float32)
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+    return vectors.astype(np.float16)
 
 
 def related_links(mentions: Iterable[tuple[str, str, str]], settings: Settings = Settings(),
@@ -277,11 +296,21 @@ def related_links(mentions: Iterable[tuple[str, str, str]], settings: Settings =
                                         for _, node, _ in mentions),
                              encoder or encoder_for(settings.encoder))
         x, y = candidate_pairs(table, settings)
-        if not len(x):
-            return []
-        score = Weights.load(settings.weights).score(table.features(x, y))
-    chosen = score >= settings.min_score
-    return _strongest(table, x[chosen], y[chosen], score[chosen], settings)
+        weights = Weights.load(settings.weights)
+        chosen = ([], [], [])
+        for start in range(0, len(x), _CHUNK):  # features of a chunk of pairs at a time
+            cx, cy = x[start:start + _CHUNK], y[start:start + _CHUNK]
+            score = weights.score(table.features(cx, cy))
+            keep = score >= settings.min_score
+            for found, values in zip(chosen, (cx[keep], cy[keep], score[keep])):
+                found.append(values)
+    if not chosen[0]:
+        return []
+    x, y, score = (np.concatenate(found) for found in chosen)
+    return _strongest(table, x, y, score, settings)
+
+
+_CHUNK = 1 << 16  # pairs whose features are computed together (memory: ~150 MB)
 
 
 def candidate_pairs(table: MentionTable, settings: Settings) -> tuple[np.ndarray, np.ndarray]:
@@ -290,12 +319,12 @@ def candidate_pairs(table: MentionTable, settings: Settings) -> tuple[np.ndarray
     alike) in the most similar articles, and mentions sharing a rare word. Never every
     pair: each article meets its `neighbours` most similar, words index the rest."""
     blocks_x, blocks_y = [], []
-    vectors = table.text_vectors.astype(np.float32)
+    vectors = table.text_vectors
     take = settings.per_mention
     for a, near in _neighbours(table.centres, settings.neighbours):
         rows_a = table.rows_of[a]
         rows_b = np.concatenate([table.rows_of[b] for b in near])
-        scores = vectors[rows_a] @ vectors[rows_b].T
+        scores = vectors[rows_a].astype(np.float32) @ vectors[rows_b].astype(np.float32).T
         if scores.shape[1] > take:  # each mention's closest, not all of them
             best = np.argpartition(-scores, take - 1, axis=1)[:, :take]
         else:
@@ -352,22 +381,23 @@ def _strongest(table: MentionTable, x: np.ndarray, y: np.ndarray, score: np.ndar
     first, second, score = first[order], second[order], score[order]
     unique = np.ones(len(first), bool)
     unique[1:] = (first[1:] != first[:-1]) | (second[1:] != second[:-1])
-    pairs = list(zip(first[unique].tolist(), second[unique].tolist(), score[unique].tolist()))
+    first, second, score = first[unique], second[unique], score[unique]
+    # Each entity's `max_links` strongest (ties by the other end's IRI, which node
+    # numbers follow: they are sorted IRIs); a link is kept when both ends keep it.
+    ends = np.concatenate([first, second])
+    others = np.concatenate([second, first])
+    pair = np.concatenate([np.arange(len(first))] * 2)
+    order = np.lexsort((others, -np.concatenate([score, score]), ends))
+    ends, pair = ends[order], pair[order]
+    starts = np.flatnonzero(np.r_[True, ends[1:] != ends[:-1]])
+    rank = np.arange(len(ends)) - np.repeat(starts, np.diff(np.r_[starts, len(ends)]))
+    votes = np.bincount(pair[rank < settings.max_links], minlength=len(first))
+    kept = np.flatnonzero(votes == 2)
     nodes = table.nodes
-    by_node: dict[int, list[tuple[float, str, int]]] = defaultdict(list)
-    for n, (p, q, s) in enumerate(pairs):
-        by_node[p].append((-s, nodes[q], n))
-        by_node[q].append((-s, nodes[p], n))
-    # Kept when both ends keep it: an entity close to everything ("AI ethics") is among
-    # everyone's strongest, but only its own strongest stay (mutual nearest neighbours).
-    votes: Counter[int] = Counter()
-    for candidates in by_node.values():
-        votes.update(n for _, _, n in sorted(candidates)[:settings.max_links])
-    kept = [n for n, count in votes.items() if count == 2]
     method = "logistic:" + (settings.encoder or "static-minilm")
-    links = [RelatedLink(nodes[p], nodes[q], min(max(s, 0.0), 1.0), method)
-             for p, q, s in (pairs[n] for n in kept)]
-    return sorted(links, key=lambda link: (link.first, link.second))
+    return [RelatedLink(nodes[p], nodes[q], min(max(float(s), 0.0), 1.0), method)
+            for p, q, s in zip(first[kept].tolist(), second[kept].tolist(),
+                               score[kept].tolist())]
 
 
 def trend_groups(links: list[RelatedLink], articles_of: dict[str, set[str]],

@@ -520,17 +520,24 @@ def join_keys(names: Iterable[tuple[str, str]],
     # (and, for acronyms of three letters or more inside a name, a run of words whose
     # initials spell them: "CoT reasoning" / "chain of thought reasoning")
     windows: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for key in long_keys:
-        words = key.split()
-        for size in range(3, min(len(words), 6) + 1):
-            for at in range(len(words) - size + 1):
-                run = words[at:at + size]
-                if run[0] in _STOP or run[-1] in _STOP:
+    if acronym_tokens:
+        for key in long_keys:
+            words = key.split()
+            for at in range(len(words) - 2):
+                if words[at] in _STOP:
                     continue
-                rest = " ".join(words[:at] + ["*"] + words[at + size:])
-                for letters in {initials_of(" ".join(run)), "".join(w[0] for w in run)}:
-                    if len(letters) >= 3:
-                        windows[letters, rest].add(key)
+                content = every = ""  # initials of the run's content words; of all its words
+                for end in range(at, min(at + 6, len(words))):
+                    word = words[end]
+                    every += word[0]
+                    if word not in _STOP:
+                        content += word[0]
+                    if end - at < 2 or word in _STOP:
+                        continue
+                    for letters in {content, every} & acronym_tokens:
+                        if len(letters) >= 3:
+                            rest = " ".join(words[:at] + ["*"] + words[end + 1:])
+                            windows[letters, rest].add(key)
     for key in sorted(keys):
         words = key.split()
         for size in (1, 2):

@@ -306,3 +306,44 @@ def test_ontology_command_writes_each_file(tmp_path):
         result = run("ontology", *args, "-o", tmp_path / name)
         assert result.exit_code == 0 and result.output == f"wrote {tmp_path / name}\n"
         assert (tmp_path / name).read_bytes() == (ONTOLOGY / name).read_bytes()
+
+
+def test_nothing_to_build_exits_1_and_keeps_the_graph(tmp_path):
+    out = tmp_path / "out"
+    assert run("build", EXAMPLE, "-o", out, "-q").exit_code == 0
+    before = (out / "graph.ttl").read_bytes()
+    empty, bad = tmp_path / "empty", tmp_path / "bad"
+    empty.mkdir()
+    bad.mkdir()
+    (bad / "x.md").write_text("hello\n", encoding="utf-8")
+    (bad / "y.md").write_text("", encoding="utf-8")
+    nothing = run("build", empty, "-o", out)
+    assert nothing.exit_code == 1
+    assert nothing.output == ("Error: no summary (*.md file) in the sources: nothing to build; "
+                              f"{out / 'graph.ttl'} is left as it was\n")
+    broken = run("build", bad, "-o", out)
+    assert broken.exit_code == 1
+    lines = broken.output.splitlines()
+    assert lines[-1] == (f"Error: none of the 2 files is a summary: nothing to build; "
+                         f"{out / 'graph.ttl'} is left as it was")
+    assert any(line.endswith("x.md: error: not a summary (no title line, no sections); skipped")
+               for line in lines)
+    assert (out / "graph.ttl").read_bytes() == before
+    assert run("build", EXAMPLE, "-o", out, "-q").exit_code == 0  # the cache still works
+
+
+def test_strict_quiet_says_how_many_problems(tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "x.md").write_text("hello\n", encoding="utf-8")
+    result = run("build", EXAMPLE, bad, "-o", tmp_path / "out", "--strict", "-q")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        f"1 errors, 2 warnings (--strict): see {tmp_path / 'out' / 'diagnostics.txt'}")
+
+
+def test_the_summary_says_what_it_counts(tmp_path):
+    result = run("build", EXAMPLE, "-o", tmp_path / "out")
+    assert "documents read: 1 of 1 files, 1 article\n" in result.output
+    assert "  Mention                    31  (the mentions of every kind, together)\n" \
+        in result.output

@@ -212,3 +212,17 @@ def test_labelled_pairs_hold_the_measured_precision():
     assert float(rows["related-pairs.csv", "holdout"][2]) >= 0.8, result.stdout
     assert float(rows["related-pairs.csv", "tune"][3]) >= 0.25, result.stdout
     assert main  # the bench's entry point is importable from the tests
+
+
+def test_an_archive_too_large_to_link_whole_links_its_most_recent_articles(topical, tmp_path):
+    graph, topic_of, folder = topical
+    # Each topical article has 4 texts (keywords and concerns): 12 texts are 3 articles.
+    small = build([folder / "src"], tmp_path / "out", base=BASE, today=TODAY, html=False,
+                  related=Settings(max_mentions=12))
+    [note] = [d for d in small.report.diagnostics if "related links" in d.message]
+    assert note.level == "warning" and note.message.startswith(
+        "related links and trends cover the 3 most recent articles of 9 (36 texts is more "
+        "than 12")
+    rows = small.query("""SELECT DISTINCT ?date WHERE { ?r a kg:Relatedness ; kg:relates ?e .
+        ?a kg:hasMention/kg:mentionOf ?e ; kg:publishedIn/dcterms:date ?date }""").values()
+    assert {row["date"] for row in rows} <= {"2025-03-15"}  # the latest page of each topic
