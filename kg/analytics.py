@@ -217,7 +217,15 @@ def communities(graph: nx.MultiDiGraph, seed: int = 7, top_labels: int = 5,
     simple = nx.Graph(graph.to_undirected(as_view=True))
     if simple.number_of_edges() == 0:
         return []
-    found = nx.community.louvain_communities(simple, seed=seed)
+    # Louvain iterates over sets of nodes: with strings as nodes the split would follow
+    # Python's hash seed, so it runs on integers in a fixed order and maps back.
+    nodes = sorted(simple)
+    number = {node: i for i, node in enumerate(nodes)}
+    numbered = nx.Graph()
+    numbered.add_nodes_from(range(len(nodes)))
+    numbered.add_edges_from(sorted(sorted((number[u], number[v])) for u, v in simple.edges))
+    found = [{nodes[i] for i in members}
+             for members in nx.community.louvain_communities(numbered, seed=seed)]
     result = []
     for members in found:
         if len(members) < min_size:

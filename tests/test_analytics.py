@@ -531,3 +531,24 @@ def test_a_diff_as_rdf_conforms_to_the_shapes():
         None, rdflib.URIRef("https://w3id.org/hskg/ontology#changeKind")))
     assert kinds == ["Added", "Added", "Added", "RelevancyChanged", "Removed", "Removed",
                      "Removed", "Removed"]
+
+
+def test_communities_do_not_follow_the_hash_seed(tmp_path):
+    """Louvain over string nodes would split by Python's hash order: two interpreters with
+    different PYTHONHASHSEED must find the same communities."""
+    import subprocess
+    import sys
+    script = (
+        "import networkx as nx\n"
+        "from kg.analytics import communities\n"
+        "g = nx.MultiDiGraph()\n"
+        "for a in range(40):\n"
+        "    g.add_node(f'a{a}', type='Article', label=f'a{a}')\n"
+        "    for k in (a % 7, (a * 3) % 11, (a * 5) % 13):\n"
+        "        g.add_node(f'k{k}', type='Keyword', label=f'K{k}')\n"
+        "        g.add_edge(f'a{a}', f'k{k}')\n"
+        "print([sorted(c.members) for c in communities(g)])\n")
+    runs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           check=True, env={**__import__('os').environ, "PYTHONHASHSEED": seed}
+                           ).stdout for seed in ("1", "2", "3", "4")}
+    assert len(runs) == 1 and runs.pop().startswith("[[")
