@@ -45,7 +45,7 @@ from .files import TEMP_PREFIX, code_digest, content_digest
 from .model import Diagnostic
 from .parts import ArticlePart
 
-CACHE_FORMAT = 8
+CACHE_FORMAT = 9
 STATE_FILE = "state.sqlite"
 
 _SCHEMA = """
@@ -97,6 +97,7 @@ class CachedBucket:
     length: int
     counts: dict[str, int] = field(default_factory=dict)
     triple_count: int = 0
+    dates: tuple[str, str] | None = None  # its pages' first and last date (ISO)
 
 
 @dataclass
@@ -295,7 +296,7 @@ class SharedRows:
     def store_articles(self, cache: BuildCache) -> None:
         """Store the build's articles, buckets and date (before graph.ttl is complete)."""
         meta = {"key": cache.key, "articles": _encode_articles(cache.articles),
-                "buckets": [(number, b.offset, b.length, b.counts, b.triple_count)
+                "buckets": [(number, b.offset, b.length, b.counts, b.triple_count, b.dates)
                             for number, b in cache.buckets.items()],
                 "today": cache.today, "joined": cache.joined}
         self.connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
@@ -349,8 +350,15 @@ def _decode_articles(table: dict) -> dict[str, CachedArticle]:
 
 def _decode_buckets(rows: list) -> dict[int, CachedBucket]:
     return {_number(number): CachedBucket(_number(offset), _number(length), _counts(counts),
-                                          _number(triples))
-            for number, offset, length, counts, triples in rows}
+                                          _number(triples), _dates(dates))
+            for number, offset, length, counts, triples, dates in rows}
+
+
+def _dates(value) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    first, last = value
+    return _text(first), _text(last)
 
 
 # --- parts: what each article says about shared nodes, in parts.bin -----------------------

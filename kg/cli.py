@@ -75,9 +75,12 @@ def main() -> None:
               help="Most entity texts linked in one build (default 300,000, about 7,500 "
                    "articles; about 2 KB of memory each); beyond, the most recent articles "
                    "are linked and the build says so.")
+@click.option("--license", "license_iri", metavar="IRI",
+              help="Licence of the graph, stated in its dataset description "
+                   "(e.g. https://creativecommons.org/licenses/by/4.0/).")
 @_kg_errors
 def build(sources, outdir, base, html, strict, cache, jobs, quiet, aliases, related,
-          min_score, encoder, related_weights, related_max_texts) -> None:
+          min_score, encoder, related_weights, related_max_texts, license_iri) -> None:
     """Build the graph of every *.md summary under SOURCES (files or folders)."""
     import dataclasses
 
@@ -92,7 +95,7 @@ def build(sources, outdir, base, html, strict, cache, jobs, quiet, aliases, rela
     try:
         report = run_build(sources, outdir, base=base, html=html, use_cache=cache,
                            workers=jobs, progress=not quiet and sys.stderr.isatty(),
-                           aliases=aliases, related=settings).report
+                           aliases=aliases, related=settings, license=license_iri).report
     except NothingToBuild as err:  # say why each file was not a summary, then the error
         for diagnostic in err.diagnostics[:MAX_SHOWN_DIAGNOSTICS]:
             click.echo(str(diagnostic), err=True)
@@ -205,7 +208,7 @@ def query(graph, sparql, query_file, name, params, fmt, max_width) -> None:
     elif query_file:
         sparql = query_file.read()
     elif sparql == "-":
-        sparql = click.get_text_stream("stdin").read()
+        sparql = sys.stdin.read()
     opened = open_graph(graph)
     results = opened.results(sparql)
     triples = isinstance(results, ox.QueryTriples)

@@ -59,6 +59,17 @@ def count_classes(triples: Iterable[Triple]) -> Counter[str]:
                    if p == V.TYPE and o.__class__ is str and o.startswith(V.KG))
 
 
+def page_dates(triples: Iterable[Triple]) -> tuple[str, str] | None:
+    """The first and last page date (ISO) among `triples`, or None.
+
+    >>> page_dates([("p1", V.DATE, Literal("2025-03-01", V.XSD_DATE)),
+    ...             ("p2", V.DATE, Literal("2024-11-30", V.XSD_DATE))])
+    ('2024-11-30', '2025-03-01')
+    """
+    dates = [o.value for s, p, o in triples if p == V.DATE and o.__class__ is Literal]
+    return (min(dates), max(dates)) if dates else None
+
+
 def source_folder(path: str) -> str:
     """The source folder a summary file was read from (the first part of its
     `kg:sourcePath`, which is relative to the folder given to `kg build`'s parent).

@@ -38,19 +38,22 @@ from .cache import (BuildCache, CachedArticle, CachedBucket, FileSignature, Shar
                     cache_dir, cache_key, decode_part, encode_part, load_all_forms, load_cache,
                     load_shared, page_problems, prepare_cache_dir, reusable)
 from .corpus import Canonical, canonical_map, corpus_triples, link_triples
+from .dataset import DatasetInfo, dataset_triples
 from .dates import build_date
-from .errors import CacheError, NothingToBuild
+from .errors import CacheError, InputError, NothingToBuild
 from .extract import extract, split_stem
 from .files import (TEMP_PREFIX, SourceFile, atomic_write, content_digest, find_sources,
                     remove_leftovers)
 from .graph import BuildReport, Graph
 from .kinds import KINDS, KindTable
 from .progress import progress_bar
-from .rdf import check_base
+from .rdf import check_base, safe_url
 from .related import Settings as RelatedSettings
 from .resolve import AliasTable
 from .turtle import graph_prefixes, turtle_body, turtle_header
-from .parts import ArticlePart, SharedNodes, article_part, count_classes, page_date_warnings
+from .parts import (ArticlePart, SharedNodes, article_part, count_classes, page_date_warnings,
+                    page_dates)
+from .version import __version__
 from .model import ArticleRecord, Diagnostic
 from .parse import parse_bytes
 
@@ -191,7 +194,8 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
           base: str = V.DEFAULT_BASE, html: bool = True, today: _dt.date | None = None,
           workers: int | None = None, use_cache: bool = True, progress: bool = False,
           keep_records: bool = False, aliases: str | Path | AliasTable | None = None,
-          kinds: KindTable = KINDS, related: RelatedSettings | None = None) -> Graph:
+          kinds: KindTable = KINDS, related: RelatedSettings | None = None,
+          license: str | None = None) -> Graph:
     """Build the knowledge graph of the summaries under `sources` into `outdir`; returns
     the Graph, whose `report` says what was read, counted, written and found wrong.
 
@@ -200,17 +204,25 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
     `aliases` is an aliases file (or table) of an analyst's same/never decisions
     (kg.resolve); a changed file rebuilds everything. `kinds` is the table of
     entity kinds (kg.kinds.KINDS); `related` how related links and trends are made
-    (kg.related.Settings; `Settings(enabled=False)` makes none).
+    (kg.related.Settings; `Settings(enabled=False)` makes none). `license`, an IRI, is
+    stated in the graph's dataset description (kg.dataset) with the sources as given.
 
-    Raises InputError for a source that does not exist or a malformed aliases file.
+    Raises InputError for a source that does not exist, a malformed aliases file or a
+    licence that is not an absolute IRI, and NothingToBuild when no file is a summary.
     """
     check_base(base)
     started = time.time()
+    sources = list(sources)
+    if license is not None and safe_url(license) != license:
+        raise InputError(f"the licence must be an absolute IRI (https://...), not {license!r}")
     files = find_sources(sources)
     if aliases is not None and not isinstance(aliases, AliasTable):
         aliases = AliasTable.read(aliases)
-    run = _Build(Path(outdir), base, today or build_date(), use_cache and not keep_records,
-                 keep_records, aliases, kinds, related or RelatedSettings())
+    today = today or build_date()
+    dataset = DatasetInfo([str(source) for source in sources], today.isoformat(), __version__,
+                          license)
+    run = _Build(Path(outdir), base, today, use_cache and not keep_records,
+                 keep_records, aliases, kinds, related or RelatedSettings(), dataset)
 
     def attempt() -> BuildReport:
         result = run.write(files, workers or os.cpu_count() or 1, progress)
@@ -252,8 +264,8 @@ class _Build:
 
     def __init__(self, outdir: Path, base: str, today: _dt.date, use_cache: bool,
                  keep_records: bool, aliases: AliasTable | None, kinds: KindTable,
-                 related: RelatedSettings):
-        self.outdir, self.base, self.today = outdir, base, today
+                 related: RelatedSettings, dataset: DatasetInfo):
+        self.outdir, self.base, self.today, self.dataset = outdir, base, today, dataset
         self.use_cache, self.keep_records, self.aliases = use_cache, keep_records, aliases
         self.kinds, self.related = kinds, related
         key = cache_key(base, aliases.digest if aliases else None, kinds.digest)
@@ -340,6 +352,7 @@ class _Build:
                         rows = self.write_shared(turtle, old_parts_of_gone, new_parts, canonical,
                                                  incremental and not rejoined)
                         self.write_corpus(turtle, handle, canonical, result)
+                    self.write_description(turtle, result)
                     rows.store_articles(self.new)  # while the writer threads copy
                     turtle.finish()
             rows.commit(self.new)
@@ -354,14 +367,6 @@ class _Build:
         finally:
             computed.close()
             bar.close()
-        counts: Counter = Counter(result.counts)
-        for entry in self.new.articles.values():
-            counts.update(entry.counts)
-            result.triple_count += entry.triple_count + entry.link_triple_count
-        for entry in self.new.buckets.values():
-            counts.update(entry.counts)
-            result.triple_count += entry.triple_count
-        result.counts = dict(sorted(counts.items()))
         result.diagnostics.extend(page_date_warnings(page_problems(self.old))
                                   if incremental and not rejoined else self.shared.diagnostics())
         result.outputs["turtle"] = self.turtle_path
@@ -474,7 +479,8 @@ class _Build:
             if dirty is not None and key not in dirty:
                 old = self.old.buckets[key]
                 self.new.buckets[key] = CachedBucket(turtle.copy(old.offset, old.length),
-                                                     old.length, old.counts, old.triple_count)
+                                                     old.length, old.counts, old.triple_count,
+                                                     old.dates)
             elif key in members:
                 bucket = members.pop(key)  # one bucket in memory
                 rows.add_bucket(key, bucket, shared)
@@ -483,7 +489,7 @@ class _Build:
                     text = turtle_body(triples, prefixes).encode("utf-8")
                     self.new.buckets[key] = CachedBucket(turtle.write(text), len(text),
                                                          dict(count_classes(triples)),
-                                                         len(triples))
+                                                         len(triples), page_dates(triples))
         return rows
 
     def write_corpus(self, turtle: BlockCopier, parts, canonical: Canonical,
@@ -502,6 +508,25 @@ class _Build:
             turtle.write(turtle_body(triples, graph_prefixes(self.base, self.kinds))
                          .encode("utf-8"))
         result.counts = dict(count_classes(triples))
+        result.triple_count += len(triples)
+
+    def write_description(self, turtle: BlockCopier, result: BuildReport) -> None:
+        """Count what graph.ttl holds, then write the dataset node that says so (last:
+        it is made anew each build, from the cache's counts and dates)."""
+        counts: Counter = Counter(result.counts)
+        for entry in self.new.articles.values():
+            counts.update(entry.counts)
+            result.triple_count += entry.triple_count + entry.link_triple_count
+        for entry in self.new.buckets.values():
+            counts.update(entry.counts)
+            result.triple_count += entry.triple_count
+        result.counts = dict(sorted(counts.items()))
+        spans = [bucket.dates for bucket in self.new.buckets.values() if bucket.dates]
+        dates = (min(first for first, _ in spans), max(last for _, last in spans)) if spans \
+            else (None, None)
+        triples = dataset_triples(self.base, self.dataset, result.counts, result.triple_count,
+                                  dates)
+        turtle.write(turtle_body(triples, graph_prefixes(self.base, self.kinds)).encode("utf-8"))
         result.triple_count += len(triples)
 
     def old_part(self, handle, entry: CachedArticle) -> ArticlePart:

@@ -34,6 +34,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import negotiate as neg
+from .dataset import dataset_iri
 from .errors import QueryError
 from .linkeddata import PAGE_OFFERS, describe_job, page_style
 from .querycheck import check_shape, scan
@@ -101,8 +102,10 @@ def query_job(context, sparql: str, names: tuple[str, ...], accept: str | None,
 
 
 def service_description(settings: Settings, triple_count: int) -> list[ox.Triple]:
-    """The SPARQL 1.1 Service Description of the endpoint, as triples."""
-    service, dataset, graph = ox.BlankNode("service"), ox.BlankNode("dataset"), ox.BlankNode("g")
+    """The SPARQL 1.1 Service Description of the endpoint, as triples. Its default
+    dataset is the graph's own dataset node (kg.dataset), here with its endpoint."""
+    service, graph = ox.BlankNode("service"), ox.BlankNode("g")
+    dataset = ox.NamedNode(dataset_iri(settings.base))
 
     def iri(text: str) -> ox.NamedNode:
         return ox.NamedNode(text)
@@ -116,6 +119,7 @@ def service_description(settings: Settings, triple_count: int) -> list[ox.Triple
          iri("http://www.w3.org/ns/entailment/Simple")),
         (service, iri(SD + "defaultDataset"), dataset),
         (dataset, iri(RDF_TYPE), iri(SD + "Dataset")),
+        (dataset, iri(VOID + "sparqlEndpoint"), iri(settings.endpoint)),
         (dataset, iri(SD + "defaultGraph"), graph),
         (graph, iri(RDF_TYPE), iri(SD + "Graph")),
         (graph, iri(VOID + "triples"), ox.Literal(str(triple_count), datatype=iri(

@@ -14,10 +14,12 @@ DCTERMS = "http://purl.org/dc/terms/"
 SCHEMA = "https://schema.org/"
 PROV = "http://www.w3.org/ns/prov#"
 SH = "http://www.w3.org/ns/shacl#"
+VOID = "http://rdfs.org/ns/void#"
+DCAT = "http://www.w3.org/ns/dcat#"
 
 PREFIXES = {
     "kg": KG, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL, "skos": SKOS,
-    "dcterms": DCTERMS, "schema": SCHEMA, "prov": PROV,
+    "dcterms": DCTERMS, "schema": SCHEMA, "prov": PROV, "void": VOID, "dcat": DCAT,
 }
 
 TYPE = RDF + "type"

@@ -15,6 +15,7 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
+import kg
 from kg import vocab as V
 from kg.identity import identity_key
 from kg.resolve import resolution_key
@@ -214,3 +215,32 @@ def test_every_used_term_is_declared_in_the_ontology(any_built):
     for _, p, o in rdflib.Graph().parse(ttl):
         used |= {str(t) for t in (p, o) if str(t).startswith(V.KG)}
     assert used <= declared, used - declared
+
+
+def test_the_graph_describes_itself_exactly(any_built, source_dirs):
+    """The VoID/DCAT dataset node says what SPARQL counts in the same graph."""
+    _, _, store = any_built
+    dataset = f"<{BASE}dataset>"
+    total = select(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert select(store, f"SELECT ?n WHERE {{ {dataset} void:triples ?n }}") == total
+    partitions = select(store, f"SELECT ?class ?n WHERE {{ {dataset} void:classPartition ?part . "
+                               "?part void:class ?class ; void:entities ?n } ORDER BY ?class")
+    counted = select(store, "SELECT ?class (STR(COUNT(DISTINCT ?s)) AS ?n) WHERE { ?s a ?class "
+                            "FILTER(STRSTARTS(STR(?class), STR(kg:))) } GROUP BY ?class "
+                            "ORDER BY ?class")
+    assert partitions == counted and len(partitions) >= 10
+    pages = select(store, "SELECT (STR(MIN(?d)) AS ?first) (STR(MAX(?d)) AS ?last) "
+                          "WHERE { ?page a kg:Page ; dcterms:date ?d }")
+    period = select(store, f"SELECT ?first ?last WHERE {{ {dataset} dcterms:temporal ?t . "
+                           "?t dcat:startDate ?first ; dcat:endDate ?last }")
+    assert period == pages and pages[0][0] < pages[0][1]
+    assert select(store, f"SELECT ?d WHERE {{ {dataset} dcterms:created ?d }}") == \
+        [[TODAY.isoformat()]]
+    assert sorted(row[0] for row in select(
+        store, f"SELECT ?s WHERE {{ {dataset} dcterms:source ?s }}")) == \
+        sorted(str(folder) for folder in source_dirs)
+    prefixes = "".join(f"PREFIX {k}: <{v}>\n" for k, v in V.PREFIXES.items())
+    assert bool(store.query(prefixes + f"ASK {{ {dataset} a void:Dataset, dcat:Dataset ; "
+                            "owl:imports <https://w3id.org/hskg/ontology> ; "
+                            "prov:wasGeneratedBy ?run . ?run prov:wasAssociatedWith ?kg . "
+                            f"?kg owl:versionInfo \"{kg.__version__}\" }}"))

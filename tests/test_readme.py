@@ -13,7 +13,8 @@ Every fenced block of the README is read:
     for real against real servers in tests/test_serve.py and tests/test_interop.py.)
   Other programs in these blocks are listed in NOT_KG with the reason they are not run.
 * `python` blocks run as a script in the same folder; `sparql` blocks run through
-  `kg query` on the example's graph and must return rows.
+  `kg query` on the example's graph (a query of `kg diff`'s change sets, on the diff of
+  the example and the example with one more article) and must return rows.
 """
 
 from __future__ import annotations
@@ -143,6 +144,22 @@ def test_the_readme_python_and_sparql(scratch, monkeypatch):
     exec(compile(python, "README.md", "exec"), {})  # noqa: S102 - the README's own code
     assert (scratch / "graph.nt").stat().st_size > 0
     for sparql in blocks("sparql"):
-        result = CliRunner().invoke(main, ["query", "output/graph.ttl", sparql])
+        # a query of kg diff's change sets runs on one: the example, then it and a new article
+        graph = scan_diff(scratch) if "kg:ScanDiff" in sparql else "output/graph.ttl"
+        result = CliRunner().invoke(main, ["query", graph, sparql])
         assert result.exit_code == 0, result.output
         assert "(0 rows)" not in result.output
+
+
+def scan_diff(scratch) -> str:
+    from bench.make_corpus import CorpusWriter
+
+    later = scratch / "later"
+    shutil.copytree(scratch / "examples", later)
+    CorpusWriter(1, seed=3).write(later)
+    for source, out in (("examples", "scan-old"), ("later", "scan-new")):
+        assert CliRunner().invoke(main, ["build", source, "-o", out, "--no-html"]).exit_code == 0
+    result = CliRunner().invoke(main, ["diff", "scan-old/graph.ttl", "scan-new/graph.ttl",
+                                       "--format", "ttl", "-o", "changes.ttl"])
+    assert result.exit_code == 0, result.output
+    return "changes.ttl"

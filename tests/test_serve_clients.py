@@ -134,7 +134,7 @@ def test_rdflib_sparqlstore(endpoint):
     assert len(construct) == 6
     assert set(graph.query(DESCRIBE).graph) == TWIN_TRIPLES
     assert set(graph.triples((TWIN, None, None))) == TWIN_TRIPLES
-    assert len(store) == 556
+    assert len(store) == 642
 
 
 @pytest.mark.parametrize("query, name, media", [
@@ -206,7 +206,12 @@ def test_service_description(endpoint):
         triples = graph.value(graph.value(graph.value(service, sd.defaultDataset),
                                           sd.defaultGraph),
                               rdflib.URIRef("http://rdfs.org/ns/void#triples"))
-        assert triples.toPython() == 556
+        assert triples.toPython() == 642
+        # the default dataset is the graph's own dataset node, which gives its endpoint
+        dataset = graph.value(service, sd.defaultDataset)
+        assert str(dataset).endswith("/dataset") and graph.value(
+            dataset, rdflib.URIRef("http://rdfs.org/ns/void#sparqlEndpoint")) == \
+            rdflib.URIRef(endpoint + "/sparql")
     status, content_type, body = http(endpoint + "/sparql", headers={
         "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"})
     assert status == 200 and content_type.startswith("text/html") and b"<textarea" in body
@@ -249,6 +254,6 @@ def test_python_client_in_notebooks_runs_the_server_in_a_thread(tmp_path):
     try:
         url = f"http://127.0.0.1:{server.port}/sparql?" + urllib.parse.urlencode(
             {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "format": "csv"})
-        assert http(url)[2] == b"n\r\n556\r\n"
+        assert http(url)[2] == b"n\r\n642\r\n"
     finally:
         server.shutdown()
