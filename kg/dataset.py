@@ -13,8 +13,8 @@ same sources are byte-identical.
 
 >>> info = DatasetInfo(sources=["corpus"], created="2026-12-01", version="0.1.0")
 >>> triples = dataset_triples("http://ex.org/", info, {"Article": 2}, 10, ("2025-01-05", None))
->>> [o for s, p, o in triples if p == V.VOID + "triples"]
-[Literal(value='30', datatype='http://www.w3.org/2001/XMLSchema#integer')]
+>>> len(triples), [o.value for s, p, o in triples if p == V.VOID + "triples"]  # 10 + 31
+(31, ['41'])
 """
 
 from __future__ import annotations
