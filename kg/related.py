@@ -24,13 +24,13 @@ compared with the mentions of other articles in three steps:
    and tags that differ are fields ("sustainability" / "sustainable design").
 
 Related is weaker than same: related entities stay two nodes. Trends are
-communities (Louvain, fixed seed) of the related links among signals,
-concerns, technologies, behaviors, issues and driving forces, split until each
-is at most `max_trend` entities, kept when it has at least `min_trend` entities
+communities (igraph's Louvain, seeded) of the related links among signals,
+concerns, technologies, behaviors, issues and driving forces, split (at a higher
+resolution per depth) until each is at most `max_trend` entities, kept when it has at least `min_trend` entities
 and `min_trend_articles` articles name them.
 
 Deterministic: every score is rounded before it is compared, ties are broken by
-IRI, Louvain runs with a fixed seed on a graph of integers built in sorted order.
+IRI, Louvain runs with a seeded generator on a graph of integers built in sorted order.
 
 >>> texts = [("a1", "t/deepfake", "Deepfake videos. AI-made videos that fake real people."),
 ...          ("a2", "c/fakes", "Deepfake misinformation. Realistic fake videos spread lies."),
@@ -44,6 +44,7 @@ IRI, Louvain runs with a fixed seed on a graph of integers built in sorted order
 from __future__ import annotations
 
 import json
+import random
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -413,33 +414,37 @@ def trend_groups(links: list[RelatedLink], articles_of: dict[str, set[str]],
     >>> trend_groups(links, {"c/a": {"1"}, "c/b": {"2"}, "c/c": {"3"}})
     [['c/b', 'c/a', 'c/c']]
     """
-    import networkx as nx
+    import igraph
 
-    # Louvain keeps communities in sets: with string nodes their order (and so the
-    # result) would change with Python's hash seed; integer nodes hash to themselves.
     chosen = sorted({link.first for link in links} | {link.second for link in links})
     number = {node: n for n, node in enumerate(chosen)}
-    graph = nx.Graph()
-    for link in sorted(links, key=lambda found: (found.first, found.second)):
-        if members is None or (members(link.first) and members(link.second)):
-            graph.add_edge(number[link.first], number[link.second], weight=link.score)
+    kept = [link for link in sorted(links, key=lambda found: (found.first, found.second))
+            if members is None or (members(link.first) and members(link.second))]
+    graph = igraph.Graph(n=len(chosen), edges=[(number[link.first], number[link.second])
+                                               for link in kept])
+    graph.es["weight"] = [link.score for link in kept]
+    graph.vs["node"] = range(len(chosen))
+    graph.delete_vertices([v.index for v in graph.vs if v.degree() == 0])
     groups: list[list[str]] = []
-    pending = [sorted(graph.nodes)]
-    resolution = 1.0
-    while pending:
-        nodes = pending.pop(0)
-        sub = graph.subgraph(nodes)
-        for community in nx.community.louvain_communities(sub, weight="weight",
-                                                          resolution=resolution, seed=seed):
-            members_of = sorted(community)
-            if settings.max_trend < len(members_of) < len(nodes):
-                pending.append(members_of)
-            elif len(members_of) >= settings.min_trend:
-                degree = dict(sub.subgraph(members_of).degree(weight="weight"))
-                group = [chosen[n] for n in sorted(
-                    members_of, key=lambda n: (-round(degree[n], 4), chosen[n]))]
-                named_by = set().union(*(articles_of.get(m, set()) for m in group))
-                if len(named_by) >= settings.min_trend_articles:
-                    groups.append(group)
-        resolution *= 1.5
+    # igraph's Louvain (C, fast at a million links) draws its vertex order from the
+    # random number generator we give it: seeded, so every build splits alike.
+    igraph.set_random_number_generator(random.Random(seed))
+    try:
+        # A community too large is split again at a higher resolution (a step per depth).
+        pending = [(graph, 1.0)]
+        while pending:
+            sub, resolution = pending.pop(0)
+            for community in sub.community_multilevel(weights="weight", resolution=resolution):
+                if settings.max_trend < len(community) < sub.vcount():
+                    pending.append((sub.induced_subgraph(community), resolution * 1.5))
+                elif len(community) >= settings.min_trend:
+                    part = sub.induced_subgraph(community)
+                    strength = part.strength(weights="weight")
+                    group = [chosen[n] for _, n in sorted(
+                        zip(strength, part.vs["node"]), key=lambda s: (-round(s[0], 4), chosen[s[1]]))]
+                    named_by = set().union(*(articles_of.get(m, set()) for m in group))
+                    if len(named_by) >= settings.min_trend_articles:
+                        groups.append(group)
+    finally:
+        igraph.set_random_number_generator(random)
     return sorted(groups, key=lambda g: (-len(g), g[0]))

@@ -226,3 +226,23 @@ def test_an_archive_too_large_to_link_whole_links_its_most_recent_articles(topic
     rows = small.query("""SELECT DISTINCT ?date WHERE { ?r a kg:Relatedness ; kg:relates ?e .
         ?a kg:hasMention/kg:mentionOf ?e ; kg:publishedIn/dcterms:date ?date }""").values()
     assert {row["date"] for row in rows} <= {"2025-03-15"}  # the latest page of each topic
+
+
+def test_every_large_community_is_split_at_the_same_depth_resolution():
+    """A community over max_trend is split again one resolution step higher, whatever its
+    place in the queue (a resolution raised per community instead of per depth shattered
+    the later ones into single entities, which were dropped: 4 of 12 kept any trend)."""
+    from kg.related import RelatedLink, Settings, trend_groups
+
+    links, parts = [], []
+    for k in range(12):  # 12 topics of 4 tight groups of 8, loosely tied: 32 > max_trend
+        groups = [[f"t{k:02d}/g{j}e{i}" for i in range(8)] for j in range(4)]
+        parts.extend(groups)
+        for group in groups:
+            links += [RelatedLink(a, b, 0.9, "m") for i, a in enumerate(group)
+                      for b in group[i + 1:]]
+        links += [RelatedLink(groups[j][i], groups[j2][(i * 3 + 1) % 8], 0.9, "m")
+                  for j in range(4) for j2 in range(j + 1, 4) for i in range(4)]
+    articles_of = {node: {node} for group in parts for node in group}
+    found = trend_groups(links, articles_of, Settings())
+    assert sorted(map(sorted, found)) == sorted(map(sorted, parts))
