@@ -339,6 +339,7 @@ class _Build:
                         new_parts = self.stream_articles(groups, reused, computed, turtle, blobs,
                                                          old_parts, result)
                         blobs.finish()
+                    computed.close()  # the workers' memory back before the corpus stages
                     if not self.new.articles:  # before anything is replaced
                         raise NothingToBuild(
                             (f"none of the {len(files)} files is a summary" if len(files) > 1

@@ -26,8 +26,8 @@ compared with the mentions of other articles in three steps:
 Related is weaker than same: related entities stay two nodes. Trends are
 communities (igraph's Louvain, seeded) of the related links among signals,
 concerns, technologies, behaviors, issues and driving forces, split (at a higher
-resolution per depth) until each is at most `max_trend` entities, kept when it has at least `min_trend` entities
-and `min_trend_articles` articles name them.
+resolution per depth) until each is at most `max_trend` entities, kept when it
+has at least `min_trend` entities and `min_trend_articles` articles name them.
 
 Deterministic: every score is rounded before it is compared, ties are broken by
 IRI, Louvain runs with a seeded generator on a graph of integers built in sorted order.

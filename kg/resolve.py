@@ -486,25 +486,31 @@ def join_keys(names: Iterable[tuple[str, str]],
     # Long forms among themselves: keys that share a signature (their loose form, or
     # one of their variants: see `signatures`) are one; so are keys that differ only in
     # spacing ("girl boss" / "girlboss").
+    # (Each signature keeps its first key only, and joins the next to it: the groups
+    # are the same, the memory a dict of strings, not of lists, at a million names.)
     long_keys = keys - acronym_keys
-    by_signature: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(keys):
+    shorts_of: dict[str, list[str]] = defaultdict(list)  # signature -> its acronym keys
+    for key in sorted(acronym_keys & keys):
         for signature in signatures(key):
-            by_signature[signature].append(key)
-    for group in by_signature.values():
-        long_group = [k for k in group if k in long_keys]
-        for other in long_group[1:]:
-            join(long_group[0], other)
-        if long_group and len(group) > len(long_group):  # "LiDAR technology" / "LiDAR"
-            for short in group:
-                if short not in long_keys and any(k.startswith(short + " ") for k in long_group):
-                    join(long_group[0], short)
-    squashed: dict[str, list[str]] = defaultdict(list)
+            shorts_of[signature].append(key)
+    first_of: dict[str, str] = {}
+    longs_of: dict[str, list[str]] = defaultdict(list)  # of the signatures with shorts
+    first_squashed: dict[str, str] = {}
     for key in sorted(long_keys):
-        squashed[key.replace(" ", "")].append(key)
-    for group in squashed.values():
-        for other in group[1:]:
-            join(group[0], other)
+        for signature in signatures(key):
+            first = first_of.setdefault(signature, key)
+            if first != key:
+                join(first, key)
+            if signature in shorts_of:
+                longs_of[signature].append(key)
+        first = first_squashed.setdefault(key.replace(" ", ""), key)  # "girl boss"/"girlboss"
+        if first != key:
+            join(first, key)
+    del first_of, first_squashed
+    for signature, longs in longs_of.items():  # "LiDAR technology" / "LiDAR"
+        for short in shorts_of[signature]:
+            if any(k.startswith(short + " ") for k in longs):
+                join(longs[0], short)
     # Acronyms spelled out inside longer names: "LLM agents" / "large language model
     # agents", and so "generative AI" / "generative artificial intelligence" when the
     # corpus writes "Artificial Intelligence (AI)".
@@ -557,11 +563,12 @@ def join_keys(names: Iterable[tuple[str, str]],
     # Acronyms alone: to the one long-form group the corpus spells them out as, or, for
     # three letters or more, whose content words' initials spell them.
     expansions = spelled_out()
+    spelled = {acronym.replace(" ", "") for acronym in acronym_keys}
     by_initials: dict[str, set[str]] = defaultdict(set)
     for key in long_keys:
         if len(key.split()) >= 2:
             for letters in {initials_of(key), "".join(w[0] for w in key.split())}:
-                if len(letters) >= 3:
+                if len(letters) >= 3 and letters in spelled:
                     by_initials[letters].add(key)
     for acronym in sorted(acronym_keys):
         if acronym in expansions:
