@@ -700,6 +700,13 @@ def influence(source, min_score: float = 0.0) -> Influence:
     trends = corpus.of_type("Trend")
     trend_signals = {t: {m for m in corpus.members.get(t, ()) if corpus.types.get(m) == "Signal"}
                      for t in trends}
+    # Each article's trends, so a group meets only the trends its articles are in
+    # (not every trend for every group: thousands of each at 3,000 documents).
+    trends_of_article: dict[str, list[str]] = defaultdict(list)
+    for trend in trends:
+        for article in corpus.named_by.get(trend, ()):
+            trends_of_article[article].append(trend)
+    order = {trend: index for index, trend in enumerate(trends)}
     groups, counts = [], {}
     raw = []
     count_categories = _category_counter(corpus)
@@ -708,12 +715,13 @@ def influence(source, min_score: float = 0.0) -> Influence:
         pairs = set().union(*(corpus.driven.get(f, set()) for f in members))
         articles = frozenset(a for a, _ in pairs)
         drivers = sorted(members, key=lambda f: (-len(driven.get(f, ())), corpus.label(f), f))
-        per_trend = {}
-        for trend in trends:
-            own = trend_signals[trend]
-            hit = {a for a, s in pairs if not own or s in own} & corpus.named_by.get(trend, set())
-            if hit:
-                per_trend[trend] = len(hit)
+        hits: dict[str, set[str]] = defaultdict(set)
+        for article, signal in pairs:
+            for trend in trends_of_article.get(article, ()):
+                own = trend_signals[trend]
+                if not own or signal in own:
+                    hits[trend].add(article)
+        per_trend = {trend: len(hits[trend]) for trend in sorted(hits, key=order.__getitem__)}
         categories = count_categories(articles)
         raw.append((DriverGroup(
             corpus.label(drivers[0]), tuple(drivers), tuple(corpus.label(f) for f in drivers),

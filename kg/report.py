@@ -16,6 +16,7 @@ import html
 import os
 import re
 import urllib.parse
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -701,8 +702,10 @@ def _driver_blocks(report: Report, colours: dict, draw: bool) -> list:
         blocks.append(_note(f"All groups shown are behind signals of {len(shown[0].articles)} "
                             "articles: ties, listed by signals, then name."))
     if table.trends:
-        columns = sorted(table.trends, key=lambda t: (-sum(n for (g, tt), n in table.counts.items()
-                                                           if tt == t), label_of[t]))[:5]
+        driven_in: Counter = Counter()  # trend -> its articles counted over every group
+        for (_, trend), n in table.counts.items():
+            driven_in[trend] += n
+        columns = sorted(table.trends, key=lambda t: (-driven_in[t], label_of[t]))[:5]
         blocks.append(_text("Influence: in how many of a trend's articles the group drives a "
                             "signal of the trend (and that share of the trend's articles)."))
         rows = []
