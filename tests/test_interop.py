@@ -52,15 +52,19 @@ __[External link](https://example.org/a/{n})__
 @pytest.fixture(scope="module")
 def source(tmp_path_factory):
     """The real corpus when it is there (more variety), else the bundled example with
-    three small articles that share a keyword (so every saved query has answers)."""
+    three small articles that share a keyword and 40 synthetic ones (related links and
+    trends), so every saved query has answers."""
     if CORPUS.is_dir() and any(CORPUS.glob("*.md")):
         return CORPUS
+    from bench.make_corpus import CorpusWriter
+
     folder = tmp_path_factory.mktemp("source")
     for path in EXAMPLE.glob("*.md"):
         (folder / path.name).write_bytes(path.read_bytes())
     for n in (1, 2, 3):
         (folder / f"a{n}.md").write_text(ARTICLE.format(title=f"Article {n}", n=n),
                                          encoding="utf-8")
+    CorpusWriter(40, seed=7).write(folder / "synthetic")
     return folder
 
 
