@@ -13,8 +13,8 @@ same sources are byte-identical.
 
 >>> info = DatasetInfo(sources=["corpus"], created="2026-12-01", version="0.1.0")
 >>> triples = dataset_triples("http://ex.org/", info, {"Article": 2}, 10, ("2025-01-05", None))
->>> len(triples), [o.value for s, p, o in triples if p == V.VOID + "triples"]  # 10 + 31
-(31, ['41'])
+>>> len(triples), [o.value for s, p, o in triples if p == V.VOID + "triples"]  # 10 + 30
+(30, ['40'])
 """
 
 from __future__ import annotations
@@ -95,16 +95,12 @@ def dataset_triples(base: str, info: DatasetInfo, counts: dict[str, int], triple
             out.append((period, V.DCAT + "startDate", Literal(first, V.XSD_DATE)))
         if last:
             out.append((period, V.DCAT + "endDate", Literal(last, V.XSD_DATE)))
-    entities = 0
+    # Entities per class only: a total would count a mention twice (kg:Mention and its
+    # kind's class) and mix things with the qualified nodes that hold facts about them.
     for name, number in sorted(counts.items()):
         partition = f"{dataset}/class/{name}"
         out.append((dataset, V.VOID + "classPartition", partition))
         out.append((partition, V.VOID + "class", V.KG + name))
         out.append((partition, V.VOID + "entities", Literal(str(number), integer)))
-        if not name.endswith("Mention") and name != "Relatedness":
-            entities += number
-    # Entities: the things described (articles, entities, pages, trends...), not the
-    # qualified nodes that hold one article's facts about one of them.
-    out.append((dataset, V.VOID + "entities", Literal(str(entities), integer)))
     out.append((dataset, V.VOID + "triples", Literal(str(triple_count + len(out) + 1), integer)))
     return sorted(out, key=sort_key)  # one Turtle block per node
