@@ -21,6 +21,7 @@ script mirrors `select` for the views a person picks there.
 from __future__ import annotations
 
 import base64
+import bz2
 import json
 import math
 import os
@@ -66,8 +67,22 @@ def _deflate(data: bytes) -> str:
     return base64.b64encode(zlib.compress(data, 6)).decode("ascii")
 
 
+def _bzip2(data: bytes) -> str:
+    """How the page carries articles' texts: bzip2 is a quarter (real summaries) to two
+    fifths (the synthetic corpus) smaller than deflate on prose; the page opens it with
+    the seek-bzip it embeds (30 ms a chunk), the index stays deflated for a fast load."""
+    return base64.b64encode(bz2.compress(data, 9)).decode("ascii")
+
+
 def decode_blob(blob: str):
-    return json.loads(zlib.decompress(base64.b64decode(blob)).decode("utf-8"))
+    """The value of `encode_blob` or of a chunk of texts (bzip2 starts with "BZh").
+
+    >>> decode_blob(_bzip2(b'["x"]'))
+    ['x']
+    """
+    data = base64.b64decode(blob)
+    data = bz2.decompress(data) if data[:3] == b"BZh" else zlib.decompress(data)
+    return json.loads(data.decode("utf-8"))
 
 
 class Chunks:
@@ -290,7 +305,7 @@ class _IndexBuilder:
                 return  # wait for the rest of this chunk
             text = json.dumps(pack_texts([self.texts.pop(i, ["", []]) for i in range(start, end)]),
                               ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            self.pending.append(self.pool.submit(_deflate, text))
+            self.pending.append(self.pool.submit(_bzip2, text))
             while len(self.pending) > 2 * self.workers:  # bounded: what waits is in memory
                 self.chunks.append(self.pending.popleft().result())
 

@@ -145,10 +145,11 @@ def _render(data: dict, out: IO[str]) -> None:
     template = resources.files("kg").joinpath("templates/explorer.html").read_text("utf-8")
     values = {"{{TITLE}}": _html_text(_page_title(data)), "{{DATA}}": _script_json(data),
               "/*VIS_CSS*/": (vis / "vis-network.css").read_text("utf-8"),
-              "/*VIS_JS*/": (vis / "vis-network.min.js").read_text("utf-8")}
+              "/*VIS_JS*/": (vis / "vis-network.min.js").read_text("utf-8"),
+              "/*BZIP_JS*/": resources.files("kg").joinpath("templates/seek-bzip.js").read_text("utf-8")}
     # One pass over the template: inserted text is never searched for placeholders.
-    for number, piece in enumerate(re.split(r"(\{\{(?:TITLE|DATA|TEXTS)\}\}|/\*VIS_(?:CSS|JS)\*/)",
-                                            template)):
+    placeholders = r"(\{\{(?:TITLE|DATA|TEXTS)\}\}|/\*(?:VIS_CSS|VIS_JS|BZIP_JS)\*/)"
+    for number, piece in enumerate(re.split(placeholders, template)):
         if number % 2 == 0:
             out.write(piece)
         elif piece == "{{TEXTS}}":  # base64 needs no escaping; one element per chunk

@@ -227,6 +227,28 @@ def test_focus_search_and_details_reach_entities_outside_the_overview(browser, b
         page.close()
 
 
+def test_texts_open_in_the_page_as_python_reads_them(browser, big_page_path):
+    """The articles' texts are bzip2 chunks the page opens with its seek-bzip: the first,
+    middle and last articles' texts are what Python's bz2 gives, and an entity's panel
+    shows its description from them."""
+    data = read_page_data(big_page_path.read_text(encoding="utf-8"))
+    texts, chunk = data["texts"], data["chunk"]
+    articles = len(data["index"]["d"])
+    page = OpenPage(browser, big_page_path)
+    try:
+        for a in sorted({0, chunk - 1, chunk, articles // 2, articles - 1} & set(range(articles))):
+            assert page.eval("(a) => kg.textsOf(a)", a) == texts[a], a
+        a, (entity, description) = next((a, (row[0], row[1])) for a, (_, rows) in enumerate(texts)
+                                         for row in rows if row[1] and a >= articles - chunk)
+        page.eval("(n) => kg.setState({focus: n})", entity)
+        page.page.wait_for_function(
+            "(text) => [...document.querySelectorAll('#details .text')].some((e) => e.textContent === text)",
+            arg=description)
+        assert page.errors == []
+    finally:
+        page.close()
+
+
 def test_date_control_reaches_entities_outside_the_overview(browser, big_page_path):
     page = OpenPage(browser, big_page_path)
     try:
