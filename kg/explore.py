@@ -133,6 +133,11 @@ class GraphIndex:
     scores: dict[tuple[int, int], float]  # related pairs (low, high) -> score
     trends: dict[int, tuple[int, str, str, list]]  # node -> (articles, first, last, months)
     chunks: Chunks  # per CHUNK articles, `pack_texts` of their texts, encoded
+    # (article, signal, driving force) per signal row that names a force: which articles
+    # name a force (kg.facts), not drawn; empty when the source cannot tell (networkx)
+    driven: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), dtype=np.int32))
+    # (article, entity, relevancy) as the rows give it (`ev` keeps 1..99 for the page)
+    relevancies: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), dtype=np.int64))
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -252,6 +257,8 @@ class _IndexBuilder:
         self.columns = [array("i") for _ in range(4)]
         self.scores: dict[tuple[int, int], float] = {}
         self.trends: dict[int, tuple] = {}
+        self.driven: set[tuple[int, int, int]] = set()
+        self.relevancies = [array("q") for _ in range(3)]  # article, entity, value
 
     def number(self, articles: dict[str, tuple], entities: Iterable[tuple[str, str, str]],
                trends: dict[str, str]) -> None:
@@ -321,9 +328,29 @@ class _IndexBuilder:
         # One edge per (source, target, relation), with the highest relevancy.
         keep = np.ones(len(es), dtype=bool)
         keep[1:] = (es[1:] != es[:-1]) | (et[1:] != et[:-1]) | (er[1:] != er[:-1])
+        driven = np.array(sorted(self.driven), dtype=np.int32).reshape(-1, 3)
+        rows = np.array(self.relevancies, dtype=np.int64).T.reshape(-1, 3)
+        rows = rows[np.lexsort((-rows[:, 2], rows[:, 1], rows[:, 0]))]
+        first = np.ones(len(rows), dtype=bool)  # the highest of each (article, entity)
+        first[1:] = (rows[1:, 0] != rows[:-1, 0]) | (rows[1:, 1] != rows[:-1, 1])
+        relevancies = rows[first]
         return GraphIndex(self.ids, self.types, self.labels, self.dates, self.urls, self.loaded,
                           self.folders, self.relations, es[keep].copy(), et[keep].copy(),
-                          er[keep].copy(), ev[keep].copy(), self.scores, self.trends, self.chunks)
+                          er[keep].copy(), ev[keep].copy(), self.scores, self.trends, self.chunks,
+                          driven, relevancies)
+
+    def relevancy(self, article: str, entity: str, value: int) -> None:
+        """A row's relevancy of an entity (an article read from several renderings may
+        give two: `finish` keeps the highest, as kg.facts does)."""
+        for column, number in zip(self.relevancies, (self.number_of[article],
+                                                     self.number_of[entity], value)):
+            column.append(number)
+
+    def drives(self, article: str, signal: str, force: str) -> None:
+        """One article's signal row names this driving force."""
+        number = self.number_of
+        if article in number and signal in number and force in number:
+            self.driven.add((number[article], number[signal], number[force]))
 
     def score(self, first: str, second: str, score: float) -> None:
         a, b = sorted((self.number_of.get(first, -1), self.number_of.get(second, -1)))
@@ -445,6 +472,7 @@ def index_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: SharedN
 
     # Parts name entities by their keys; the corpus may have joined keys into one node.
     canonical = shared.canonical
+    driving = shared.kinds.row_link_properties()
     builder.number(articles, ((iri, kind(iri).class_name, shared.label(iri))
                               for iri in sorted(shared.groups())),
                    {t.iri: t.label for t in trends})
@@ -454,6 +482,8 @@ def index_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: SharedN
         best: dict[str, int] = {}
         for entity, facts in mentions:
             best[entity] = max(best.get(entity, 0), _relevancy(facts))
+            if facts.get("relevancy") is not None and entity in builder.number_of:
+                builder.relevancy(source, entity, int(facts["relevancy"]))
         for iri in dict.fromkeys(canonical(iri) for iri, _ in part.forms):
             relation = kind(iri).article_property
             if relation:
@@ -461,6 +491,10 @@ def index_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: SharedN
         for target, _ in part.links:
             builder.edge(source, article(target), "closestTo")
         builder.article_texts(source, part.summary, mentions)
+        mentioned = {s: canonical(e) for s, p, e in part.refs if p == V.MENTION_OF}
+        for subject, prop, force in part.refs:
+            if prop in driving and subject in mentioned:  # a row's own force
+                builder.drives(source, mentioned[subject], canonical(force))
     linked = {(canonical(entity), canonical(other), prop[len(V.KG):])
               for entity, links in shared.entity_links.items() for prop, other in links}
     for entity, other, relation in sorted(linked):

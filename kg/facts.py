@@ -35,7 +35,8 @@ from typing import Iterable, NamedTuple
 from . import vocab as V
 from .kinds import KINDS, KindTable
 
-__all__ = ["Facts", "read_facts", "read_many", "facts_from_triples", "source_of"]
+__all__ = ["Facts", "read_facts", "read_many", "facts_from_triples", "facts_from_index",
+           "save_facts", "saved_facts", "facts_file", "source_of"]
 
 ARTICLE, TREND = "Article", "Trend"
 
@@ -113,7 +114,7 @@ class Facts:
                     if data.get("date"):
                         facts.dates[node] = data["date"]
         loaded = set(facts.articles)
-        forces = _driving_properties(kinds)
+        forces = {iri[len(V.KG):] for iri in kinds.row_link_properties()}
         for source, target, relation in graph.edges(data="relation"):
             kind = facts.types.get(source)
             if relation == "related":
@@ -129,13 +130,7 @@ class Facts:
                     facts.named_by.setdefault(node, set()).add(article)
             elif relation in forces and kind == "Signal":
                 facts.drives.setdefault(source, set()).add(target)
-        # The networkx graph keeps which force drives a signal, not in which article: every
-        # article of the signal is taken to name each of its forces.
-        for signal, found in facts.drives.items():
-            for force in found:
-                facts.driven.setdefault(force, set()).update(
-                    (article, signal) for article in facts.named_by.get(signal, ()))
-        _name_forces(facts)
+        _name_forces(facts)  # (networkx keeps a signal's forces, not its rows' own)
         _keep_relevancies(facts.relevancy, (
             (mention.get("article"), node, mention.get("relevancy"))
             for node, data in graph.nodes(data=True) for mention in data.get("mentions", ())))
@@ -144,8 +139,154 @@ class Facts:
         return facts
 
 
+def facts_from_index(index, kinds: KindTable = KINDS) -> Facts:
+    """The facts of a build's explorer index (kg.explore.GraphIndex, made from the build's
+    parts): what `read_facts` reads from the graph.ttl of that build, without parsing it.
+    `kg build` saves them beside the graph (`save_facts`)."""
+    ids, types, loaded = index.ids, index.types, index.loaded
+    articles = range(index.articles)
+    facts = Facts(types=dict(zip(ids, types)), labels=dict(zip(ids, index.labels)))
+    facts.articles = sorted(ids[a] for a in articles if loaded[a])
+    facts.dates = {ids[a]: index.dates[a] for a in articles if loaded[a] and index.dates[a]}
+    facts.urls = {ids[a]: index.urls[a] for a in articles if index.urls[a]}
+    facts.titles = {a: facts.labels[a] for a in facts.articles}
+    code = {name: number for number, name in enumerate(index.relations)}
+    naming = {code[iri[len(V.KG):]] for iri in kinds.article_properties()
+              if iri[len(V.KG):] in code}
+    row_links = {code[iri[len(V.KG):]] for iri in kinds.row_link_properties()
+                 if iri[len(V.KG):] in code}
+    member, trend_article = code.get("member"), code.get("trendArticle")
+    for s, t, r in zip(index.es.tolist(), index.et.tolist(), index.er.tolist()):
+        if r in naming:
+            if s < index.articles and loaded[s]:
+                facts.named_by.setdefault(ids[t], set()).add(ids[s])
+        elif r == trend_article:
+            if t < index.articles and loaded[t]:
+                facts.named_by.setdefault(ids[s], set()).add(ids[t])
+        elif r == member:
+            facts.members.setdefault(ids[s], set()).add(ids[t])
+        elif r in row_links and types[s] == "Signal":
+            facts.drives.setdefault(ids[s], set()).add(ids[t])
+    for a, entity, value in index.relevancies.tolist():
+        if loaded[a]:
+            facts.relevancy[ids[a], ids[entity]] = value
+    for a, signal, force in index.driven.tolist():
+        if loaded[a] and types[signal] == "Signal":
+            facts.driven.setdefault(ids[force], set()).add((ids[a], ids[signal]))
+    _name_forces(facts)
+    facts.related = dict(sorted((tuple(sorted((ids[a], ids[b]))), score)
+                                for (a, b), score in index.scores.items()))
+    folders = Counter(index.folders[a] for a in articles if loaded[a] and index.folders[a])
+    facts.folders = sorted(folders, key=lambda f: (-folders[f], f))
+    return facts
+
+
+# --- the facts a build saves beside its graph -------------------------------------------
+
+FACTS_FORMAT = 1
+
+
+def facts_file(graph_path: str | Path) -> Path:
+    """Where `kg build` saves the facts of `graph_path`: its cache folder."""
+    return Path(graph_path).parent / ".kg-cache" / "facts.json"
+
+
+def _graph_signature(path: Path) -> dict:
+    import hashlib
+
+    with open(path, "rb") as handle:
+        return {"size": os.fstat(handle.fileno()).st_size,
+                "sha256": hashlib.file_digest(handle, "sha256").hexdigest()}
+
+
+def save_facts(facts: Facts, graph_path: str | Path, kinds: KindTable = KINDS) -> Path:
+    """Save the facts of the graph file just written (`facts_from_index`), with its size
+    and SHA-256 and kg's code digest: `read_many` uses them only for that very file,
+    read by this code (a graph changed, replaced or copied without them is parsed)."""
+    import orjson
+
+    from .files import atomic_write, code_digest
+
+    graph_path = Path(graph_path)
+    body = {"types": facts.types, "labels": facts.labels, "articles": facts.articles,
+            "dates": facts.dates, "urls": facts.urls, "titles": facts.titles,
+            "named_by": {n: sorted(found) for n, found in facts.named_by.items()},
+            "relevancy": [[a, e, v] for (a, e), v in facts.relevancy.items()],
+            "drives": {n: sorted(found) for n, found in facts.drives.items()},
+            "driven": {n: sorted(found) for n, found in facts.driven.items()},
+            "members": {n: sorted(found) for n, found in facts.members.items()},
+            "related": [[a, b, score] for (a, b), score in facts.related.items()],
+            "folders": facts.folders}
+    saved = {"format": FACTS_FORMAT, "code": code_digest(), "kinds": kinds.digest,
+             "graph": _graph_signature(graph_path), "facts": body}
+    target = facts_file(graph_path)
+    with atomic_write(target, "wb") as handle:
+        handle.write(orjson.dumps(saved))
+    return target
+
+
+def saved_facts(graph_path: str | Path, kinds: KindTable = KINDS) -> Facts | None:
+    """The facts `save_facts` saved for this graph file, or None: none saved, saved by
+    other code or kinds, for another graph (size or SHA-256 differ), or not as
+    `save_facts` writes them. Read as plain JSON data, every value checked."""
+    import orjson
+
+    from .files import code_digest
+
+    graph_path, path = Path(graph_path), facts_file(graph_path)
+    try:
+        with open(path, "rb") as handle:
+            saved = orjson.loads(handle.read())
+        if not (isinstance(saved, dict) and saved.get("format") == FACTS_FORMAT
+                and saved.get("code") == code_digest() and saved.get("kinds") == kinds.digest
+                and saved.get("graph", {}).get("size") == graph_path.stat().st_size
+                and saved["graph"] == _graph_signature(graph_path)):
+            return None
+        return _facts_of(saved["facts"])
+    except (OSError, orjson.JSONDecodeError, AttributeError, KeyError, TypeError, ValueError):
+        return None
+
+
+def _facts_of(body: dict) -> Facts:
+    """Facts of saved JSON data; ValueError when a value is not what `save_facts` writes."""
+    def text(value):
+        if value.__class__ is not str:
+            raise ValueError(value)
+        return value
+
+    def texts(values):
+        return [text(v) for v in values]
+
+    def mapping(values: dict, value=text) -> dict:
+        return {text(k): value(v) for k, v in values.items()}
+
+    def number(value, kind):
+        if value.__class__ is not kind:
+            raise ValueError(value)
+        return value
+
+    return Facts(
+        types=mapping(body["types"]), labels=mapping(body["labels"]),
+        articles=texts(body["articles"]), dates=mapping(body["dates"]),
+        urls=mapping(body["urls"]), titles=mapping(body["titles"]),
+        named_by=mapping(body["named_by"], lambda v: set(texts(v))),
+        relevancy={(text(a), text(e)): number(v, int) for a, e, v in body["relevancy"]},
+        drives=mapping(body["drives"], lambda v: set(texts(v))),
+        driven=mapping(body["driven"], lambda v: {(text(a), text(s)) for a, s in v}),
+        members=mapping(body["members"], lambda v: set(texts(v))),
+        related={(text(a), text(b)): float(number(v, float) if v.__class__ is not int else v)
+                 for a, b, v in body["related"]},
+        folders=texts(body["folders"]))
+
+
 def _name_forces(facts: Facts) -> None:
-    """A driving force is named by the articles whose signal rows name it."""
+    """A driving force is named by the articles whose signal rows name it. A graph
+    without rows' own links (`driven` empty): every article of a signal it drives."""
+    if not facts.driven:
+        for signal, found in facts.drives.items():
+            for force in found:
+                facts.driven.setdefault(force, set()).update(
+                    (a, signal) for a in facts.named_by.get(signal, ()))
     for force, pairs in facts.driven.items():
         facts.named_by[force] = {article for article, _ in pairs}
 
@@ -163,11 +304,6 @@ def source_of(url: str) -> str:
     return host.removeprefix("www.")
 
 
-def _driving_properties(kinds: KindTable) -> set[str]:
-    """Relations from a signal to the entity named in one of its columns (drivenBy)."""
-    return {column.property for kind in kinds for column in kind.columns if column.names_kind}
-
-
 def _keep_relevancies(found: dict, rows: Iterable[tuple]) -> None:
     """(article, entity, relevancy) rows into `found`. An article read from several
     renderings may give two relevancies: the highest is kept, as the explorer does."""
@@ -177,8 +313,8 @@ def _keep_relevancies(found: dict, rows: Iterable[tuple]) -> None:
         except (TypeError, ValueError):
             continue
         key = (article, entity)
-        if article is not None and number > found.get(key, -1):
-            found[key] = number
+        if article is not None and (key not in found or number > found[key]):
+            found[key] = number  # (relevancies below zero are kept, as written)
 
 
 class _Text(str):
@@ -203,10 +339,11 @@ def facts_from_triples(triples: Iterable[tuple], kinds: KindTable = KINDS) -> Fa
                             for s, p, o in triples), kinds))
 
 
-def read_facts(path: str | Path, kinds: KindTable = KINDS, workers: int | None = None) -> Facts:
+def read_facts(path: str | Path, kinds: KindTable = KINDS, workers: int | None = None,
+               saved: bool = True) -> Facts:
     """The facts of a graph file (GraphFileError, naming the file and line, when it
     cannot be parsed). See `read_many`."""
-    return read_many([path], kinds, workers)[0]
+    return read_many([path], kinds, workers, saved)[0]
 
 
 # Below this size a file is read in one piece: starting processes would cost more.
@@ -214,11 +351,13 @@ PARALLEL_BYTES = 8 << 20
 
 
 def read_many(paths: list[str | Path], kinds: KindTable = KINDS,
-                 workers: int | None = None) -> list[Facts]:
-    """The facts of graph files. Reading a graph is mostly parsing it, one core per
-    million triples a few seconds, so big Turtle and N-Triples files are cut at statement
-    boundaries into pieces parsed on `workers` processes (default: one per core; this
-    process parses its share too).
+              workers: int | None = None, saved: bool = True) -> list[Facts]:
+    """The facts of graph files. A graph `kg build` wrote with its page has its facts
+    saved beside it (`saved_facts`: used only if the file is unchanged; saved=False
+    parses it anyway). Otherwise,
+    reading a graph is mostly parsing it, one core per million triples a few seconds,
+    so big Turtle and N-Triples files are cut at statement boundaries into pieces parsed
+    on `workers` processes (default: one per core; this process parses its share too).
 
     A piece starts with the file's prefix lines. A file with a prefix or base declared
     anywhere else, or with a piece that does not parse (a cut that fell inside a long
@@ -233,9 +372,12 @@ def read_many(paths: list[str | Path], kinds: KindTable = KINDS,
             raise GraphFileError("no such graph file", path=path)
         rdf_format_of(path)
     workers = workers or os.cpu_count() or 1
+    known = [saved_facts(path, kinds) if saved else None for path in paths]
     jobs: list[tuple] = []
     owner: list[int] = []
     for number, path in enumerate(paths):
+        if known[number] is not None:
+            continue
         for piece in _pieces(path, workers):
             jobs.append((str(path), *piece, kinds))
             owner.append(number)
@@ -256,6 +398,9 @@ def read_many(paths: list[str | Path], kinds: KindTable = KINDS,
         gathered = [_gather_piece(job) for job in jobs]
     facts = []
     for number, path in enumerate(paths):
+        if known[number] is not None:
+            facts.append(known[number])
+            continue
         mine = [g for g, o in zip(gathered, owner) if o == number]
         if any(g is None for g in mine):  # a cut went wrong: read the file whole
             mine = [_gather_file(path, kinds)]
@@ -361,7 +506,7 @@ def _predicates(kinds: KindTable) -> dict[str, int]:
              V.TREND_ARTICLE: _TREND_ARTICLE, V.RELATED: _RELATED, V.RELATES: _RELATES,
              V.SCORE: _SCORE, V.SOURCE_PATH: _SOURCE_PATH}
     table.update({iri: _NAMES for iri in kinds.article_properties()})
-    table.update({V.KG + name: _DRIVES for name in _driving_properties(kinds)})
+    table.update({iri: _DRIVES for iri in kinds.row_link_properties()})
     return table
 
 
@@ -486,11 +631,6 @@ def _finish(raw: dict) -> Facts:
     for article, signal, force in raw["row_drives"]:  # one article's signal row names a force
         if article in loaded and types.get(signal) == "Signal" and force in types:
             facts.driven.setdefault(force, set()).add((article, signal))
-    if not facts.driven:  # a graph without rows' own links: every article of the signal
-        for signal, found in facts.drives.items():
-            for force in found:
-                facts.driven.setdefault(force, set()).update(
-                    (a, signal) for a in facts.named_by.get(signal, ()))
     _name_forces(facts)
     for trend, member in raw["members"]:
         if types.get(trend) == TREND and member in types:

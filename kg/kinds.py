@@ -214,6 +214,12 @@ class KindTable:
     def article_properties(self) -> list[str]:
         return [kind.property_iri for kind in self.kinds if kind.article_property]
 
+    def row_link_properties(self) -> set[str]:
+        """IRIs of the links from an entity to another named in one of its table's
+        columns (a signal's `kg:drivenBy` driving force)."""
+        return {V.KG + column.property for kind in self.kinds for column in kind.columns
+                if column.names_kind}
+
 
 def _kinds(rows: Iterable[EntityKind]) -> KindTable:
     return KindTable(tuple(rows))

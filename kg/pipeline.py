@@ -42,6 +42,7 @@ from .dataset import DatasetInfo, dataset_triples
 from .dates import build_date
 from .errors import CacheError, InputError, NothingToBuild
 from .extract import extract, split_stem
+from .facts import facts_file, facts_from_index, save_facts
 from .files import (TEMP_PREFIX, SourceFile, atomic_write, content_digest, find_sources,
                     remove_leftovers)
 from .graph import BuildReport, Graph
@@ -226,13 +227,18 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
 
     def attempt() -> BuildReport:
         result = run.write(files, workers or os.cpu_count() or 1, progress)
+        saved = facts_file(run.turtle_path)
         if html:  # the page reads every article's part back from the cache
             from .network import overview_from_parts
             from .view import write_html
 
             result.outputs["html"] = run.outdir / "graph.html"
-            write_html(overview_from_parts(run.parts, run.full_shared(), run.links, run.trends),
-                       result.outputs["html"], kinds=kinds)
+            index = overview_from_parts(run.parts, run.full_shared(), run.links, run.trends)
+            write_html(index, result.outputs["html"], kinds=kinds)
+            # kg stats and kg diff read these instead of parsing graph.ttl (kg.facts)
+            save_facts(facts_from_index(index, kinds), run.turtle_path, kinds)
+        else:
+            saved.unlink(missing_ok=True)
         return result
 
     try:

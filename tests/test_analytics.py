@@ -552,3 +552,91 @@ def test_communities_do_not_follow_the_hash_seed(tmp_path):
                            check=True, env={**__import__('os').environ, "PYTHONHASHSEED": seed}
                            ).stdout for seed in ("1", "2", "3", "4")}
     assert len(runs) == 1 and runs.pop().startswith("[[")
+
+
+# --- the facts a build saves beside its graph ------------------------------------------------
+
+ODD_RELEVANCIES = """# __Odd relevancies__, (from page [20250323](https://x.org/p/1).)
+
+## Keywords
+
+* AI
+
+## Signals
+
+| name | description | change | 10-year | driving-force | relevancy |
+|------|-------------|--------|---------|---------------|-----------|
+| Cheap sensors | d | c | o | Costs fall | 0 |
+| Sensor swarms | d | c | o | Costs fall | 250 |
+
+## Technologies
+
+| name | description | relevancy |
+|------|-------------|-----------|
+| Sensors | d | -3 |
+"""
+
+
+def _same_facts(saved: Facts, parsed: Facts) -> None:
+    from dataclasses import fields
+
+    for field in fields(Facts):
+        assert getattr(saved, field.name) == getattr(parsed, field.name), field.name
+
+
+def test_the_facts_a_build_saves_are_the_facts_of_its_graph(source_dirs, tmp_path):
+    import kg
+    from kg.facts import saved_facts
+
+    graph = kg.build(source_dirs, tmp_path / "out")
+    saved = saved_facts(graph.path)
+    assert saved is not None
+    parsed = read_facts(graph.path, saved=False)
+    _same_facts(saved, parsed)
+    assert read_facts(graph.path) == saved
+    assert parsed.relevancy and parsed.driven and parsed.named_by
+
+
+def test_saved_facts_keep_relevancies_and_forces_as_the_rows_give_them(tmp_path):
+    import kg
+    from kg.facts import saved_facts
+
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "odd.md").write_text(ODD_RELEVANCIES, encoding="utf-8")
+    graph = kg.build([tmp_path / "src"], tmp_path / "out")
+    saved, parsed = saved_facts(graph.path), read_facts(graph.path, saved=False)
+    _same_facts(saved, parsed)
+    assert sorted(parsed.relevancy.values()) == [-3, 0, 250]
+    assert [len(pairs) for pairs in parsed.driven.values()] == [2]
+
+
+def test_saved_facts_are_used_only_for_the_very_graph_they_were_saved_with(tmp_path):
+    import json
+
+    import kg
+    from kg.facts import facts_file, saved_facts
+
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "odd.md").write_text(ODD_RELEVANCIES, encoding="utf-8")
+    graph = kg.build([tmp_path / "src"], tmp_path / "out")
+    path, saved = graph.path, facts_file(graph.path)
+    original = saved.read_bytes()
+    # a graph changed after the build (same size too): parsed, the change seen
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"Odd relevancies"', '"Odd relevancieZ"'), encoding="utf-8")
+    assert saved_facts(path) is None
+    assert "Odd relevancieZ" in read_facts(path).titles.values()
+    path.write_text(text, encoding="utf-8")
+    assert saved_facts(path) is not None
+    # a saved file that is not what save_facts writes: ignored, never trusted
+    body = json.loads(original)
+    for damage in ({"labels": {"x": 1}}, {"relevancy": [["a", "b", "5"]]}, {"named_by": []}):
+        saved.write_text(json.dumps({**body, "facts": {**body["facts"], **damage}}))
+        assert saved_facts(path) is None
+        assert read_facts(path) == read_facts(path, saved=False)
+    saved.write_bytes(b"\x00not json")
+    assert saved_facts(path) is None
+    saved.write_bytes(original)
+    # a build without its page saves none, and leaves none of an earlier build behind
+    kg.build([tmp_path / "src"], tmp_path / "out", html=False)
+    assert not saved.exists()
