@@ -42,6 +42,9 @@ class Encoder(Protocol):
         """Unit vectors (float32, one row per text; a zero row for an empty text)."""
 
 
+_BLOCK = 8192  # texts encoded at a time
+
+
 def _unit(vectors: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return (vectors / np.maximum(norms, 1e-9)).astype(np.float32)
@@ -76,14 +79,20 @@ class StaticEncoder:
     def encode(self, texts: list[str]) -> np.ndarray:
         import scipy.sparse as sp
 
-        rows, columns = [], []
-        for row, text in enumerate(texts):
-            ids = self.ids(text)
-            rows.extend([row] * len(ids))
-            columns.extend(ids)
-        counts = sp.csr_matrix((np.ones(len(rows), np.float32), (rows, columns)),
-                               shape=(len(texts), len(self.vectors)))
-        return _unit(counts @ self.vectors)
+        # Block by block into one array: the token lists of 300,000 texts at once took
+        # a gigabyte more than the vectors themselves. (Each row is computed alone, so
+        # the blocks change no value.)
+        found = np.empty((len(texts), self.vectors.shape[1]), np.float32)
+        for start in range(0, len(texts), _BLOCK):
+            block = texts[start:start + _BLOCK]
+            ids = [self.ids(text) for text in block]
+            lengths = np.fromiter(map(len, ids), np.int64, len(ids))
+            columns = np.fromiter((i for row in ids for i in row), np.int64, int(lengths.sum()))
+            counts = sp.csr_matrix((np.ones(len(columns), np.float32),
+                                    (np.repeat(np.arange(len(ids)), lengths), columns)),
+                                   shape=(len(ids), len(self.vectors)))
+            found[start:start + len(block)] = _unit(counts @ self.vectors)
+        return found
 
 
 class SentenceTransformerEncoder:

@@ -273,8 +273,12 @@ def _centred(vectors: np.ndarray) -> np.ndarray:
     float64; products are taken in float32 or more)."""
     vectors = np.asarray(vectors, np.float32)
     vectors -= vectors.mean(axis=0, dtype=np.float64).astype(np.float32)
-    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
-    return vectors.astype(np.float16)
+    centred = np.empty(vectors.shape, np.float16)
+    for start in range(0, len(vectors), 8192):  # (the norms' squares of all at once: GBs)
+        block = vectors[start:start + 8192]
+        block /= np.maximum(np.linalg.norm(block, axis=1, keepdims=True), 1e-9)
+        centred[start:start + 8192] = block
+    return centred
 
 
 def related_links(mentions: Iterable[tuple[str, str, str]], settings: Settings = Settings(),
