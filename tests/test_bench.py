@@ -57,7 +57,8 @@ def test_analytics_benchmark_prints_its_table(capsys):
     analytics.main(["--docs", "40", "--repeat", "1"])
     lines = capsys.readouterr().out.splitlines()[1:]
     assert lines[0].split() == ["measure", "kg", "baseline", "ratio", "goal", "met"]
-    assert [line.split(":")[1].split("  ")[0].strip() for line in lines[1:6]] == [
+    assert [line.split(":", 1)[1].split("  ")[0].strip() for line in lines[1:8]] == [
         "kg stats -o report.html", "kg stats (Markdown)",
         "networkx graph (what stats read before)", "kg diff OLD NEW -o diff.html",
+        "kg stats -o report.html, graph.ttl alone", "kg diff -o diff.html, graph.ttl files alone",
         "report.html size"]
