@@ -204,8 +204,8 @@ class MentionTable:
     def features(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         """FEATURES of the pairs of rows (x[i], y[i]), one row each."""
         def dot(vectors: np.ndarray) -> np.ndarray:
-            return np.einsum("ij,ij->i", vectors[x].astype(np.float32),
-                             vectors[y].astype(np.float32), dtype=np.float64)
+            return np.einsum("ij,ij->i", vectors[x].astype(np.float32, copy=False),
+                             vectors[y].astype(np.float32, copy=False), dtype=np.float64)
 
         text, name = dot(self.text_vectors), dot(self.name_vectors)
         text_words = np.asarray(self.text_words[x].multiply(self.text_words[y]).sum(axis=1))
@@ -268,9 +268,16 @@ def _unit(vectors: np.ndarray) -> np.ndarray:
     return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
 
 
+# Up to this many texts, their vectors are kept as float32 (holding float16's values):
+# converting float16 rows for every product took a third of the related stage. Above
+# it, as float16: half the memory (the 100,000-document archives).
+FLOAT32_ROWS = 150_000
+
+
 def _centred(vectors: np.ndarray) -> np.ndarray:
-    """Unit vectors centred on their mean, kept as float16 (a quarter of the memory of
-    float64; products are taken in float32 or more)."""
+    """Unit vectors centred on their mean, rounded to float16 (a quarter of the memory of
+    float64; products are taken in float32 or more); stored as float32 for up to
+    `FLOAT32_ROWS` rows, so the results are the same either way."""
     vectors = np.asarray(vectors, np.float32)
     vectors -= vectors.mean(axis=0, dtype=np.float64).astype(np.float32)
     centred = np.empty(vectors.shape, np.float16)
@@ -278,7 +285,7 @@ def _centred(vectors: np.ndarray) -> np.ndarray:
         block = vectors[start:start + 8192]
         block /= np.maximum(np.linalg.norm(block, axis=1, keepdims=True), 1e-9)
         centred[start:start + 8192] = block
-    return centred
+    return centred.astype(np.float32) if len(centred) <= FLOAT32_ROWS else centred
 
 
 def related_links(mentions: Iterable[tuple[str, str, str]], settings: Settings = Settings(),
@@ -329,7 +336,8 @@ def candidate_pairs(table: MentionTable, settings: Settings) -> tuple[np.ndarray
     for a, near in _neighbours(table.centres, settings.neighbours):
         rows_a = table.rows_of[a]
         rows_b = np.concatenate([table.rows_of[b] for b in near])
-        scores = vectors[rows_a].astype(np.float32) @ vectors[rows_b].astype(np.float32).T
+        scores = vectors[rows_a].astype(np.float32, copy=False) @ \
+            vectors[rows_b].astype(np.float32, copy=False).T
         if scores.shape[1] > take:  # each mention's closest, not all of them
             best = np.argpartition(-scores, take - 1, axis=1)[:, :take]
         else:
