@@ -159,8 +159,12 @@ def corpus_triples(parts: Callable[[], Iterable], canonical: Canonical, base: st
     `settings.max_mentions` texts)."""
     from .related import related_links, trend_groups
 
-    chosen, note = _most_recent(parts(), settings.max_mentions)
-    mentions, articles_of, date_of = gather(parts(), canonical, chosen)
+    mentions, articles_of, date_of, sizes = gather(parts(), canonical,
+                                                   max_texts=settings.max_mentions)
+    note = None
+    if sizes is not None:  # too many texts to link whole: a second pass, the most recent
+        chosen, note = _most_recent(sizes, settings.max_mentions)
+        mentions, articles_of, date_of, _ = gather(parts(), canonical, chosen)
     source = {base + kind.segment + "/": kind.source for kind in kinds}
     source_of = lambda node: source.get(node[:node.rfind("/") + 1])  # noqa: E731
     # Categories and content types classify articles: they are not what articles are about.
@@ -176,13 +180,11 @@ def corpus_triples(parts: Callable[[], Iterable], canonical: Canonical, base: st
     return triples, links, trends, note
 
 
-def _most_recent(parts: Iterable, max_texts: int) -> tuple[set[str] | None, str | None]:
-    """The articles to link: all (None) when their texts are at most `max_texts`, else
-    the most recent by page date (undated last) up to that many texts, with a note."""
-    sizes = [(part.date or "", part.article_id, len(part.texts)) for part in parts]
+def _most_recent(sizes: list[tuple[str, str, int]], max_texts: int) -> tuple[set[str], str]:
+    """The articles to link when their texts ((page date, article id, texts) each) are
+    more than `max_texts`: the most recent by page date (undated last) up to that many
+    texts, with a note."""
     total = sum(size for _, _, size in sizes)
-    if total <= max_texts:
-        return None, None
     chosen, kept = set(), 0
     for _, article_id, size in sorted(sizes, key=lambda s: (s[0], s[1]), reverse=True):
         if kept + size > max_texts:
@@ -199,16 +201,28 @@ def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def gather(parts: Iterable, canonical: Canonical, chosen: set[str] | None = None
-           ) -> tuple[list[tuple[str, str, str]], dict[str, set[str]], dict[str, str]]:
+def gather(parts: Iterable, canonical: Canonical, chosen: set[str] | None = None,
+           max_texts: int | None = None):
     """From every article's part (or the `chosen` articles'): the mentions relatedness
-    reads (article id, node IRI, text), the articles naming each node, and each
-    article's page date."""
+    reads (article id, node IRI, text), the articles naming each node, each article's
+    page date, and None; or, once there are more than `max_texts` texts, nothing kept
+    but every article's (page date, id, number of texts) for `_most_recent` (one pass
+    over the parts when the archive fits, and bounded memory when it does not)."""
     mentions: set[tuple[str, str, str]] = set()
     articles_of: dict[str, set[str]] = defaultdict(set)
     date_of: dict[str, str] = {}
+    sizes: list[tuple[str, str, int]] = []
+    total, over = 0, False
     for part in parts:
         if chosen is not None and part.article_id not in chosen:
+            continue
+        if max_texts is not None:
+            sizes.append((part.date or "", part.article_id, len(part.texts)))
+            total += len(part.texts)
+            if total > max_texts and not over:
+                over = True
+                mentions.clear(), articles_of.clear(), date_of.clear()
+        if over:
             continue
         if part.date:
             date_of[part.article_id] = part.date
@@ -216,4 +230,4 @@ def gather(parts: Iterable, canonical: Canonical, chosen: set[str] | None = None
             node = canonical(iri)
             mentions.add((part.article_id, node, text))
             articles_of[node].add(part.article_id)
-    return sorted(mentions), articles_of, date_of
+    return sorted(mentions), articles_of, date_of, (sizes if over else None)
