@@ -136,6 +136,8 @@ def lemma(word: str, last: bool = True) -> str:
     ['design', 'research', 'means', 'toward']
     >>> lemma("electronics", last=False), lemma("electronics"), lemma("physics")
     ('electronic', 'electronics', 'physics')
+    >>> lemma("algorithmically"), lemma("digitally"), lemma("rally")
+    ('algorithmic', 'digital', 'rally')
     """
     if word in _VARIANTS:
         return _VARIANTS[word]
@@ -149,6 +151,10 @@ def lemma(word: str, last: bool = True) -> str:
     if nouns:
         # data, media: nouns that are their own lemma; designs: the singular first.
         return word if word in nouns and not word.endswith("s") else nouns[0]
+    if len(word) > 6 and word.endswith("ally"):  # an adverb as its adjective (no noun)
+        for adjective in (word[:-2], word[:-4] if word.endswith("ically") else ""):
+            if adjective and lemminflect.getAllLemmas(adjective, "ADJ"):
+                return adjective  # digitally -> digital, algorithmically -> algorithmic
     for pos in ("VERB", "ADJ", "ADV"):
         lemmas = lemminflect.getAllLemmas(word, pos).get(pos)
         if lemmas:  # "researches" is the noun "research"; "creates" stays a verb
@@ -186,7 +192,39 @@ def normal_form(label: str) -> str:
     words = [word for word in _SPACES_RE.sub(" ", text).strip().split(" ") if word]
     while len(words) > 1 and words[0] in _ARTICLES:
         words.pop(0)
+    words = _century_numbers(words)
     return " ".join(american(lemma(word, i == len(words) - 1)) for i, word in enumerate(words))
+
+
+def _ordinal(number: int) -> str:
+    teen = 10 <= number % 100 <= 13
+    return f"{number}{'th' if teen else {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
+
+
+_ORDINALS = {word: number for number, word in enumerate("""first second third fourth fifth
+    sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth
+    sixteenth seventeenth eighteenth nineteenth twentieth""".split(), 1)}
+
+
+def _century_numbers(words: list[str]) -> list[str]:
+    """A century spelled out as its number, as names also write it: "nineteenth century"
+    and "twenty first century" as "19th century", "21st century".
+
+    >>> _century_numbers("revival of twenty first century craft".split())
+    ['revival', 'of', '21st', 'century', 'craft']
+    >>> " ".join(_century_numbers("nineteenth centuries and first person".split()))
+    '19th centuries and first person'
+    """
+    found: list[str] = []
+    for i, word in enumerate(words):
+        if word not in _ORDINALS or i + 1 == len(words) or \
+                words[i + 1] not in ("century", "centuries"):
+            found.append(word)
+        elif found[-1:] == ["twenty"] and _ORDINALS[word] < 10:
+            found[-1] = _ordinal(20 + _ORDINALS[word])
+        else:
+            found.append(_ordinal(_ORDINALS[word]))
+    return found
 
 
 @functools.lru_cache(maxsize=1 << 16)
