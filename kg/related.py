@@ -44,8 +44,10 @@ IRI, Louvain runs with a seeded generator on a graph of integers built in sorted
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -309,13 +311,18 @@ def related_links(mentions: Iterable[tuple[str, str, str]], settings: Settings =
                              encoder or encoder_for(settings.encoder))
         x, y = candidate_pairs(table, settings)
         weights = Weights.load(settings.weights)
-        chosen = ([], [], [])
-        for start in range(0, len(x), _CHUNK):  # features of a chunk of pairs at a time
+
+        def scored(start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             cx, cy = x[start:start + _CHUNK], y[start:start + _CHUNK]
             score = weights.score(table.features(cx, cy))
             keep = score >= settings.min_score
-            for found, values in zip(chosen, (cx[keep], cy[keep], score[keep])):
-                found.append(values)
+            return cx[keep], cy[keep], score[keep]
+
+        chosen = ([], [], [])
+        # features of a chunk of pairs at a time, in order
+        for values in _in_threads(scored, range(0, len(x), _CHUNK)):
+            for found, value in zip(chosen, values):
+                found.append(value)
     if not chosen[0]:
         return []
     x, y, score = (np.concatenate(found) for found in chosen)
@@ -325,15 +332,26 @@ def related_links(mentions: Iterable[tuple[str, str, str]], settings: Settings =
 _CHUNK = 1 << 16  # pairs whose features are computed together (memory: ~150 MB)
 
 
+def _in_threads(function: Callable, items: Iterable) -> list:
+    """[function(item) for item in items], on a thread per core (up to two: numpy and
+    scipy let go of the GIL in the products, which are most of the work)."""
+    workers = min(2, os.cpu_count() or 1)
+    if workers == 1:
+        return [function(item) for item in items]
+    with ThreadPoolExecutor(workers) as pool:
+        return list(pool.map(function, items))
+
+
 def candidate_pairs(table: MentionTable, settings: Settings) -> tuple[np.ndarray, np.ndarray]:
     """Pairs of rows (x < y) worth scoring: different articles, different entities, not
     two tags; for each mention, its `per_mention` closest texts (at least `least_text`
     alike) in the most similar articles, and mentions sharing a rare word. Never every
     pair: each article meets its `neighbours` most similar, words index the rest."""
-    blocks_x, blocks_y = [], []
     vectors = table.text_vectors
     take = settings.per_mention
-    for a, near in _neighbours(table.centres, settings.neighbours):
+
+    def closest(job: tuple[int, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        a, near = job
         rows_a = table.rows_of[a]
         rows_b = np.concatenate([table.rows_of[b] for b in near])
         scores = vectors[rows_a].astype(np.float32, copy=False) @ \
@@ -343,8 +361,10 @@ def candidate_pairs(table: MentionTable, settings: Settings) -> tuple[np.ndarray
         else:
             best = np.broadcast_to(np.arange(scores.shape[1]), scores.shape)
         close = np.take_along_axis(scores, best, axis=1) >= settings.least_text
-        blocks_x.append(np.repeat(rows_a, best.shape[1]).reshape(best.shape)[close])
-        blocks_y.append(rows_b[best[close]])
+        return np.repeat(rows_a, best.shape[1]).reshape(best.shape)[close], rows_b[best[close]]
+
+    found = _in_threads(closest, _neighbours(table.centres, settings.neighbours))
+    blocks_x, blocks_y = [bx for bx, _ in found], [by for _, by in found]
     x, y = _word_pairs(table, settings.max_word_df)
     blocks_x.append(x)
     blocks_y.append(y)
