@@ -789,4 +789,25 @@ def layout(index: GraphIndex, nodes: list[int], seed: int = 7) -> dict[int, tupl
     row = max(1, int(math.sqrt(len(alone)) * 2))
     for i, node in enumerate(alone):
         positions[node] = ((i % row - row // 2) * 60, bottom + (i // row) * 60)
-    return positions
+    return _apart(positions)
+
+
+def _apart(positions: dict[int, tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """The positions with no two nodes on one spot (rounding can put two there): the
+    first node (by number) keeps a shared spot, the others move right to the nearest
+    free one.
+
+    >>> _apart({2: (0, 0), 1: (0, 0), 3: (1, 0)})
+    {1: (0, 0), 2: (2, 0), 3: (1, 0)}
+    """
+    taken = set(positions.values())
+    found, seen = {}, set()
+    for node in sorted(positions):
+        x, y = positions[node]
+        if (x, y) in seen:  # a second node on this spot
+            while (x, y) in taken:
+                x += 1
+            taken.add((x, y))
+        seen.add(positions[node])
+        found[node] = (x, y)
+    return found
