@@ -33,7 +33,9 @@ def test_the_wheel_holds_the_ontology_and_the_data_files(wheel):
         assert needed in names, needed
     shipped = {n.removeprefix("kg/ontology/") for n in names if n.startswith("kg/ontology/")}
     assert shipped == {p.name for p in ONTOLOGY.iterdir()}
-    assert {n for n in names if n.startswith("kg/templates/")}
+    templates = REPO / "kg" / "templates"
+    assert {n for n in names if n.startswith("kg/templates/")} == \
+        {f"kg/templates/{p.name}" for p in templates.iterdir() if p.suffix in (".html", ".js")}
     assert not any(n.startswith(("tests/", "bench/", "examples/")) for n in names)
 
 
