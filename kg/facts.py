@@ -188,7 +188,9 @@ FACTS_FORMAT = 1
 
 def facts_file(graph_path: str | Path) -> Path:
     """Where `kg build` saves the facts of `graph_path`: its cache folder."""
-    return Path(graph_path).parent / ".kg-cache" / "facts.json"
+    from .cache import cache_dir
+
+    return cache_dir(Path(graph_path).parent) / "facts.json"
 
 
 def _graph_signature(path: Path) -> dict:
@@ -260,8 +262,8 @@ def _facts_of(body: dict) -> Facts:
     def mapping(values: dict, value=text) -> dict:
         return {text(k): value(v) for k, v in values.items()}
 
-    def number(value, kind):
-        if value.__class__ is not kind:
+    def number(value, *kinds):
+        if value.__class__ not in kinds:  # (a bool is not a number here)
             raise ValueError(value)
         return value
 
@@ -274,8 +276,7 @@ def _facts_of(body: dict) -> Facts:
         drives=mapping(body["drives"], lambda v: set(texts(v))),
         driven=mapping(body["driven"], lambda v: {(text(a), text(s)) for a, s in v}),
         members=mapping(body["members"], lambda v: set(texts(v))),
-        related={(text(a), text(b)): float(number(v, float) if v.__class__ is not int else v)
-                 for a, b, v in body["related"]},
+        related={(text(a), text(b)): float(number(v, float, int)) for a, b, v in body["related"]},
         folders=texts(body["folders"]))
 
 
