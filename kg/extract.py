@@ -432,6 +432,9 @@ def _relevancy(state: ExtractState, text: str, line: int) -> int | None:
     if value is None or not value.is_integer():
         state.warn(line, f"relevancy {text!r} is not a whole number; left out")
         return None
+    if abs(value) >= 2 ** 53:  # beyond what every tool that reads it counts exactly
+        state.warn(line, f"relevancy {text!r} is out of range; left out")
+        return None
     return int(value)
 
 

@@ -113,3 +113,30 @@ with atomic_write({str(target)!r}) as handle:
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     assert target.read_text() == "previous graph\n"
+
+
+HUGE_RELEVANCY = """# __Huge relevancy__, (from page [20250101](https://k.org/p/20250101).)
+
+## Technologies
+
+| name | description | relevancy |
+|------|-------------|-----------|
+| Sensors | d | 1e30 |
+| Drones | d | -99999999999999999999 |
+| Robots | d | 4 |
+"""
+
+
+def test_a_relevancy_too_large_for_any_number_is_left_out_with_its_line(tmp_path):
+    # It stopped the build (the page's index keeps relevancies as 64-bit integers).
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "huge.md").write_text(HUGE_RELEVANCY, encoding="utf-8")
+    graph = build([src], tmp_path / "out", base=BASE, today=TODAY)
+    problems = [(d.path, d.line, d.message) for d in graph.report.diagnostics]
+    assert ("src/huge.md", 7, "relevancy '1e30' is out of range; left out") in problems
+    assert ("src/huge.md", 8,
+            "relevancy '-99999999999999999999' is out of range; left out") in problems
+    values = graph.query("SELECT ?v WHERE { ?m kg:relevancy ?v }").values()
+    assert [str(row["v"]) for row in values] == ["4"]
+    assert (tmp_path / "out" / "graph.html").exists()
