@@ -42,7 +42,7 @@ class Encoder(Protocol):
         """Unit vectors (float32, one row per text; a zero row for an empty text)."""
 
 
-_BLOCK = 8192  # texts encoded at a time
+BLOCK_ROWS = 8192  # rows of vectors made at a time (kg.related centres them so too)
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:
@@ -83,8 +83,8 @@ class StaticEncoder:
         # a gigabyte more than the vectors themselves. (Each row is computed alone, so
         # the blocks change no value.)
         found = np.empty((len(texts), self.vectors.shape[1]), np.float32)
-        for start in range(0, len(texts), _BLOCK):
-            block = texts[start:start + _BLOCK]
+        for start in range(0, len(texts), BLOCK_ROWS):
+            block = texts[start:start + BLOCK_ROWS]
             ids = [self.ids(text) for text in block]
             lengths = np.fromiter(map(len, ids), np.int64, len(ids))
             columns = np.fromiter((i for row in ids for i in row), np.int64, int(lengths.sum()))

@@ -227,7 +227,6 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
 
     def attempt() -> BuildReport:
         result = run.write(files, workers or os.cpu_count() or 1, progress)
-        saved = facts_file(run.turtle_path)
         if html:  # the page reads every article's part back from the cache
             from .network import overview_from_parts
             from .view import write_html
@@ -237,8 +236,8 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
             write_html(index, result.outputs["html"], kinds=kinds)
             # kg stats and kg diff read these instead of parsing graph.ttl (kg.facts)
             save_facts(facts_from_index(index, kinds), run.turtle_path, kinds)
-        else:
-            saved.unlink(missing_ok=True)
+        else:  # none left of an earlier build: they would not match this graph anyway
+            facts_file(run.turtle_path).unlink(missing_ok=True)
         return result
 
     try:

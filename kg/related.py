@@ -55,7 +55,7 @@ from typing import Callable, Iterable
 
 import numpy as np
 
-from .embed import Encoder, encoder_for
+from .embed import BLOCK_ROWS, Encoder, encoder_for
 from .errors import InputError
 from .model import RelatedLink, name_of
 from .resolve import lemma
@@ -283,10 +283,10 @@ def _centred(vectors: np.ndarray) -> np.ndarray:
     vectors = np.asarray(vectors, np.float32)
     vectors -= vectors.mean(axis=0, dtype=np.float64).astype(np.float32)
     centred = np.empty(vectors.shape, np.float16)
-    for start in range(0, len(vectors), 8192):  # (the norms' squares of all at once: GBs)
-        block = vectors[start:start + 8192]
+    for start in range(0, len(vectors), BLOCK_ROWS):  # (the norms' squares of all at once: GBs)
+        block = vectors[start:start + BLOCK_ROWS]
         block /= np.maximum(np.linalg.norm(block, axis=1, keepdims=True), 1e-9)
-        centred[start:start + 8192] = block
+        centred[start:start + BLOCK_ROWS] = block
     return centred.astype(np.float32) if len(centred) <= FLOAT32_ROWS else centred
 
 
