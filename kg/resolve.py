@@ -59,6 +59,7 @@ _SEPARATORS_RE = re.compile(r"[-_/\u2010-\u2015.,:;!?'\"`*+]+")
 _OTHER_RE = re.compile(r"[^\w\s]+")
 _ACRONYM_PLURAL_RE = re.compile(r"\b([A-Z]{2,})s\b")  # EVs, LLMs, NPCs
 _VERSUS_RE = re.compile(r"\b(?:versus|vs)\b\.?")
+_VERSION_RE = re.compile(r"(?<![\d.])(\d+)\.0(?![\d.])")  # Web 3.0 is Web 3, as Industry 4.0 is Industry 4
 # A lone letter or digit joined to the next word: e-commerce, 3-D, I/O, X-ray, l'oeil.
 _LONE_LETTER_RE = re.compile(r"\b([a-z0-9])[-/'\u2019](?=[a-z0-9])")
 # British spellings, as American (both sides of a comparison get the same key), in one
@@ -186,7 +187,7 @@ def normal_form(label: str) -> str:
     if not text.isascii():  # drop accents and ligatures: El Niño -> el nino, œil -> oeil
         text = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_LIGATURES))
                        if not unicodedata.combining(c))
-    text = _SPELLING_RE.sub(_american, _LONE_LETTER_RE.sub(r"\1", text))
+    text = _SPELLING_RE.sub(_american, _LONE_LETTER_RE.sub(r"\1", _VERSION_RE.sub(r"\1", text)))
     text = _VERSUS_RE.sub(" vs ", _POSSESSIVE_RE.sub("", text).replace("&", " and "))
     text = _OTHER_RE.sub(" ", _SEPARATORS_RE.sub(" ", text))
     words = [word for word in _SPACES_RE.sub(" ", text).strip().split(" ") if word]
@@ -286,7 +287,7 @@ def alias_keys(label: str) -> list[str]:
 # ---- evidence across the corpus --------------------------------------------------------
 
 _STOP = frozenset({"of", "and", "the", "for", "in", "on", "to", "with", "a", "an", "by", "at"})
-_ORDER_WORDS = ("in", "of", "for")
+_ORDER_WORDS = frozenset({"in", "of", "for", "to", "on", "among"})
 _PREPOSITIONS = frozenset({"in", "of", "for", "on", "to", "with", "at"})
 _ACRONYM_TOKEN_RE = re.compile(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*s?$")
 
@@ -379,16 +380,52 @@ def abbreviates(short: str, long: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _gerund_noun(word: str) -> str | None:
-    """The noun of a leading -ing word, when the verb's lemma is also a noun:
-    "declining" -> "decline", "changing" -> "change"; else None."""
+    """The noun of a leading -ing word: the verb's lemma when that is also a noun
+    ("declining" -> "decline"), else its nominalisation the lexicon knows ("regulating"
+    -> "regulation", "deploying" -> "deployment"); None for an -ing word that is a noun
+    of its own ("marketing" is not "market") or has no noun.
+
+    >>> [_gerund_noun(w) for w in ("declining", "regulating", "deploying", "marketing")]
+    ['decline', 'regulation', 'deployment', None]
+    """
     if len(word) <= 5 or not word.endswith("ing"):
         return None
     import lemminflect
 
     verbs = lemminflect.getAllLemmas(word, "VERB").get("VERB")
-    if verbs and verbs[0] != word and lemminflect.getAllLemmas(verbs[0], "NOUN"):
-        return verbs[0]
+    if not verbs or verbs[0] == word or lemminflect.getAllLemmas(word, "NOUN"):
+        return None
+    verb = verbs[0]
+    stem = verb[:-1] if verb.endswith("e") else verb
+    for noun in (verb, stem + "ion", stem + "ation", verb + "ment",
+                 verb[:-3] + "ization" if verb.endswith("ize") else "",
+                 verb[:-1] + "ication" if verb.endswith("fy") else ""):
+        if noun and lemminflect.getAllLemmas(noun, "NOUN").get("NOUN", ())[:1] == (noun,):
+            return noun
     return None
+
+
+# Adjective endings and the endings of the nouns they are made from, for "political
+# polarization" / "polarization in politics": (adjective ending, noun endings).
+_ADJECTIVE_NOUN_ENDINGS = (
+    ("ical", ("ics", "y")), ("tic", ("cy", "ty")), ("ic", ("y", "ics")),
+    ("ial", ("y", "e", "")), ("al", ("", "e")), ("ive", ("ion", "ivity")),
+    ("ent", ("ence", "ency")), ("ant", ("ance",)), ("able", ("ability",)),
+    ("ible", ("ibility",)), ("ian", ("ia", "e", "")), ("an", ("a", "")), ("ese", ("",)),
+)
+
+
+def _adjective_nouns(word: str) -> list[str]:
+    """The nouns an adjective may be made from, by its ending; which one, if any, is
+    decided by the corpus (a name using it), so the list may hold non-words.
+
+    >>> _adjective_nouns("political"), _adjective_nouns("ukrainian")
+    (['politics', 'polity'], ['ukrainia', 'ukraine', 'ukrain'])
+    """
+    for ending, nouns in _ADJECTIVE_NOUN_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return [word[:-len(ending)] + noun for noun in nouns]
+    return []
 
 
 def _loose(key: str) -> str:
@@ -401,6 +438,11 @@ _GENERIC_LAST_WORDS = frozenset({"technology", "concept", "phenomenon", "effect"
 # ... and these after two words or more ("thermal energy storage system"; not "solar
 # system", which is not solar).
 _GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service"})
+# Last words of a worry that say the same of it: "data privacy risks" / "... concerns".
+_CONCERN_WORDS = frozenset({"risk", "concern", "issue"})
+# Words after a hyphenated first word that add nothing: "heat-related deaths" are heat
+# deaths, "AI-driven tools" AI tools.
+_LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled", "led"})
 
 
 def _declared_acronym(label: str) -> tuple[str, str] | None:
@@ -423,24 +465,44 @@ def _declared_acronym(label: str) -> tuple[str, str] | None:
 
 def signatures(key: str) -> set[str]:
     """The forms a key shares with the keys it names the same thing as, beside itself:
-    "X in/of/for Y" and "Y X", "X and Y" and "Y and X", one preposition for another
-    ("X of Y" and "X in Y" share "X * Y"), "X in Y" and "X Y", a generic last word
-    dropped, a leading -ing word as its noun at the end ("declining birth rate" and
-    "decline in birth rate" share "birth rate decline"); all in their loose form
-    (an -ics word as its adjective, where that is one idea).
+    "X in/of/for/to/on/among Y" and "Y X" (articles after the preposition dropped),
+    "X and Y" and "Y and X", "X between Y and Z" and "Y Z X", "X driven by Y" and
+    "Y driven X", one preposition for another ("X of Y" and "X in Y" share "X * Y"),
+    "X in Y" and "X Y", a generic last word dropped, a leading -ing word as its noun at
+    the end ("declining birth rate" and "decline in birth rate" share "birth rate
+    decline"); all in their loose form (an -ics word as its adjective, where that is
+    one idea). Forms marked "~" are shared only with each other: "Y X" of "X of Y" and,
+    for a leading adjective, the nouns it may be made from ("~technology dependence" of
+    "technological dependence" and of "dependence on technology"), so that "organic
+    farming" never meets "organ farming", only "farming of organs".
 
-    >>> sorted(signatures("decline in birth rate"))
-    ['birth rate decline', 'decline * birth rate', 'decline birth rate', 'decline in birth rate']
+    >>> sorted(signatures("decline in birth rate"))  # doctest: +NORMALIZE_WHITESPACE
+    ['birth rate decline', 'decline * birth rate', 'decline birth rate',
+     'decline in birth rate', '~birth rate decline']
     >>> sorted(signatures("declining birth rate"))
     ['birth rate decline', 'declining birth rate']
+    >>> sorted(signatures("design driven by ai"))
+    ['ai driven design', 'design driven by ai']
     """
     words = key.split()
     found = {key}
+    derived = set()
     for at, word in enumerate(words):
         if not 0 < at < len(words) - 1 or words.count(word) != 1:
             continue
         if word in _ORDER_WORDS:
-            found.add(" ".join(words[at + 1:] + words[:at]))
+            after = words[at + 1:]
+            while len(after) > 1 and after[0] in _ARTICLES:
+                after = after[1:]
+            if after[0] == "between" and "and" in after:
+                after = [w for w in after[1:] if w != "and"]
+            reordered = " ".join(after + words[:at])
+            found.add(reordered)
+            derived.add(reordered)
+        if word == "between" and "and" in words[at + 1:-1]:
+            found.add(" ".join([w for w in words[at + 1:] if w != "and"] + words[:at]))
+        if word == "by" and words[at - 1].endswith(("ed", "en")):
+            found.add(" ".join(words[at + 1:] + words[at - 1:at] + words[:at - 1]))
         if word == "and":
             found.add(" ".join(words[at + 1:] + ["and"] + words[:at]))
         if word == "in":
@@ -450,10 +512,16 @@ def signatures(key: str) -> set[str]:
     if len(words) >= 2 and words[-1] in _GENERIC_LAST_WORDS or \
             len(words) >= 3 and words[-1] in _GENERIC_LAST_WORDS_AFTER_TWO:
         found.add(" ".join(words[:-1]))
+    if len(words) >= 3 and words[1] in _LINK_WORDS and words[2] not in _STOP:
+        found.add(" ".join(words[:1] + words[2:]))
+    if len(words) >= 2 and words[-1] in _CONCERN_WORDS:
+        found.add(" ".join(words[:-1] + ["(concern)"]))
     noun = _gerund_noun(words[0]) if len(words) >= 2 else None
     if noun:
         found.add(" ".join(words[1:] + [noun]))
-    return {_loose(form) for form in found}
+    if len(words) >= 2 and not _PREPOSITIONS.intersection(words):
+        derived.update(" ".join([noun] + words[1:]) for noun in _adjective_nouns(words[0]))
+    return {_loose(form) for form in found} | {"~" + _loose(form) for form in derived}
 
 
 def join_keys(names: Iterable[tuple[str, str]],
@@ -478,7 +546,7 @@ def join_keys(names: Iterable[tuple[str, str]],
     names = list(names)
     for _, label in names:
         key = key_of(label)
-        if not key:
+        if not key or key.startswith("="):  # kept apart by the analyst: never joined
             continue
         keys.add(key)
         if is_acronym(label):
@@ -533,7 +601,6 @@ def join_keys(names: Iterable[tuple[str, str]],
             shorts_of[signature].append(key)
     first_of: dict[str, str] = {}
     longs_of: dict[str, list[str]] = defaultdict(list)  # of the signatures with shorts
-    first_squashed: dict[str, str] = {}
     for key in sorted(long_keys):
         for signature in signatures(key):
             first = first_of.setdefault(signature, key)
@@ -541,10 +608,13 @@ def join_keys(names: Iterable[tuple[str, str]],
                 join(first, key)
             if signature in shorts_of:
                 longs_of[signature].append(key)
-        first = first_squashed.setdefault(key.replace(" ", ""), key)  # "girl boss"/"girlboss"
+    del first_of
+    first_squashed: dict[str, str] = {}
+    for key in sorted(keys):  # "girl boss" / "girlboss", "Chat GPT" / "ChatGPT"
+        first = first_squashed.setdefault(key.replace(" ", ""), key)
         if first != key:
             join(first, key)
-    del first_of, first_squashed
+    del first_squashed
     for signature, longs in longs_of.items():  # "LiDAR technology" / "LiDAR"
         for short in shorts_of[signature]:
             if any(k.startswith(short + " ") for k in longs):
@@ -718,7 +788,8 @@ def candidates(labels: Iterable[tuple[str, str]], threshold: float = 90.0,
     `threshold`). Each pair once, in the first of its type pairs.
 
     >>> found = candidates([("Keyword", "open AI"), ("Theme", "OpenAI"),
-    ...                     ("Keyword", "EV"), ("Technology", "electric vehicles")])
+    ...                     ("Keyword", "EV"), ("Technology", "electric vehicles")],
+    ...                    joined={})  # a graph that kept them all apart
     >>> [(c.first, c.second, c.reason, c.score) for c in found]
     [('open AI', 'OpenAI', 'spacing', 98.0), ('electric vehicles', 'EV', 'initials', 80.0)]
     """

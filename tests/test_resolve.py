@@ -57,7 +57,7 @@ def test_labelled_pairs_hold_precision_and_the_review_never_lowers_it():
         assert reviewed[split].precision >= plain[split].precision, reviewed[split].wrong
         assert reviewed[split].recall >= plain[split].recall
     if names:
-        assert plain["tune"].recall >= 0.69 and plain["holdout"].recall >= 0.48
+        assert plain["tune"].recall >= 0.73 and plain["holdout"].recall >= 0.52
 
 
 def test_issue_examples_are_one_node():
@@ -86,6 +86,45 @@ def test_issue_examples_are_one_node():
         assert node(first) == node(second), (first, second)
     # Two-letter initials never join on their own (the review flow once joined these).
     assert len({node("AI"), node("architectural innovation"), node("AEC industry")}) == 3
+
+
+WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names vary
+    ("Dependence on Technology", "Technological Dependence", True),
+    ("Political Polarization", "polarization in politics", True),
+    ("Economic Inequality", "inequality in the economy", True),
+    ("Ukrainian National Guard", "National Guard of Ukraine", True),
+    ("Addiction to Social Media", "social media addiction", True),
+    ("Loneliness among young people", "young people loneliness", True),
+    ("Collaboration between humans and AI", "Human-AI collaboration", True),
+    ("Design driven by AI", "AI-driven design", True),
+    ("Regulating AI", "AI regulation", True),
+    ("Automating jobs", "job automation", True),
+    ("Heat-Related Deaths", "heat deaths", True),
+    ("Data Privacy Risks", "Data privacy concerns", True),
+    ("Web 3.0", "Web3", True),
+    ("Chat GPT", "ChatGPT", True),
+    # traps: an adjective is not the noun it looks made from unless the other name puts
+    # that noun after a preposition; an -ing noun is not its verb's noun; versions differ
+    ("Organic Farming", "organ farming", False),
+    ("Digital Marketing", "digit marketing", False),
+    ("Marketing Automation", "automation market", False),
+    ("Web 3.0.1", "Web 3.1", False),
+    ("Web 4.0", "Web3", False),
+    ("Data Privacy Risks", "Data Security Risks", False),
+    ("Data Privacy Risks", "data privacy", False),
+]
+
+
+def test_wording_variants_are_one_node_and_traps_are_not():
+    names = [("concern", name) for first, second, _ in WORDING_VARIANTS for name in (first, second)]
+    joined = join_keys(names)
+
+    def node(name):
+        key = resolution_key(name)
+        return joined.get(key, key)
+
+    decided = [(first, second, node(first) == node(second)) for first, second, _ in WORDING_VARIANTS]
+    assert decided == WORDING_VARIANTS
 
 
 DOC = """# __{title}__, (from page [20240101](https://k.org/p/1).)
@@ -150,7 +189,21 @@ def test_resolve_command_reports_and_accepts_each_strong_pair_once(tmp_path):
     for n, tech in enumerate(("Large Language Models (LLMs)", "LLMs", "OpenAI", "Open AI",
                               "Decarbonisation", "decarbonization plans"), 1):
         (src / f"a{n}.md").write_text(DOC.format(title=f"A{n}", tech=tech), encoding="utf-8")
-    build([src], tmp_path / "out", base=BASE, today=TODAY, html=False)
+    build([src], tmp_path / "plain", base=BASE, today=TODAY, html=False)
+    command = ["resolve", str(tmp_path / "plain" / "graph.ttl"), "--accept",
+               str(tmp_path / "none.csv")]
+    result = CliRunner().invoke(main, command)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [  # the build joins spacing variants itself
+        f"merged  {BASE}technology/large_language_model: LLMs | Large Language Models (LLMs)",
+        f"merged  {BASE}technology/open_ai: Open AI | OpenAI",
+        f"appended 0 pairs to {tmp_path / 'none.csv'}; build with --aliases "
+        f"{tmp_path / 'none.csv'}"]
+    # A graph where they are two nodes (made by an older kg, or here kept apart by an
+    # aliases file): the review proposes them, --accept appends them once.
+    apart = tmp_path / "apart.csv"
+    apart.write_text("never,Open AI,OpenAI\n", encoding="utf-8")
+    build([src], tmp_path / "out", base=BASE, today=TODAY, html=False, aliases=apart)
     accepted = tmp_path / "aliases.csv"
     command = ["resolve", str(tmp_path / "out" / "graph.ttl"), "--accept", str(accepted)]
     result = CliRunner().invoke(main, command)
