@@ -287,7 +287,7 @@ def alias_keys(label: str) -> list[str]:
 # ---- evidence across the corpus --------------------------------------------------------
 
 _STOP = frozenset({"of", "and", "the", "for", "in", "on", "to", "with", "a", "an", "by", "at"})
-_ORDER_WORDS = frozenset({"in", "of", "for", "to", "on", "among"})
+_ORDER_WORDS = frozenset({"in", "of", "for", "to", "on", "among", "about", "over", "around"})
 _PREPOSITIONS = frozenset({"in", "of", "for", "on", "to", "with", "at"})
 _ACRONYM_TOKEN_RE = re.compile(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*s?$")
 
@@ -397,7 +397,7 @@ def _gerund_noun(word: str) -> str | None:
         return None
     verb = verbs[0]
     stem = verb[:-1] if verb.endswith("e") else verb
-    for noun in (verb, stem + "ion", stem + "ation", verb + "ment",
+    for noun in (verb, stem + "ion", stem + "ation", stem + "tion", verb + "ment", verb + "th",
                  verb[:-3] + "ization" if verb.endswith("ize") else "",
                  verb[:-1] + "ication" if verb.endswith("fy") else ""):
         if noun and lemminflect.getAllLemmas(noun, "NOUN").get("NOUN", ())[:1] == (noun,):
@@ -494,12 +494,14 @@ def signatures(key: str) -> set[str]:
             after = words[at + 1:]
             while len(after) > 1 and after[0] in _ARTICLES:
                 after = after[1:]
-            if after[0] == "between" and "and" in after:
-                after = [w for w in after[1:] if w != "and"]
-            reordered = " ".join(after + words[:at])
+            # "impact of AI on jobs" / "AI impact on jobs": a second phrase stays last
+            then = next((i for i, w in enumerate(after) if i and w in _PREPOSITIONS), None)
+            tail = after[then:] if then and then < len(after) - 1 else []
+            after = after[:len(after) - len(tail)]
+            reordered = " ".join(after + words[:at] + tail)
             found.add(reordered)
             derived.add(reordered)
-        if word == "between" and "and" in words[at + 1:-1]:
+        if word == "between" and "and" in words[at + 1:-1]:  # X between Y and Z
             found.add(" ".join([w for w in words[at + 1:] if w != "and"] + words[:at]))
         if word == "by" and words[at - 1].endswith(("ed", "en")):
             found.add(" ".join(words[at + 1:] + words[at - 1:at] + words[:at - 1]))

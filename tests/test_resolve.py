@@ -103,6 +103,11 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Data Privacy Risks", "Data privacy concerns", True),
     ("Web 3.0", "Web3", True),
     ("Chat GPT", "ChatGPT", True),
+    ("Impact of AI on Jobs", "AI's impact on jobs", True),
+    ("Concerns about data privacy", "data privacy concerns", True),
+    ("Reducing carbon emissions", "carbon emissions reduction", True),
+    ("Growing inequality", "growth of inequality", True),
+    ("Aging of the population", "population ageing", True),
     # traps: an adjective is not the noun it looks made from unless the other name puts
     # that noun after a preposition; an -ing noun is not its verb's noun; versions differ
     ("Organic Farming", "organ farming", False),
@@ -112,6 +117,8 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Web 4.0", "Web3", False),
     ("Data Privacy Risks", "Data Security Risks", False),
     ("Data Privacy Risks", "data privacy", False),
+    ("Impact of AI on Jobs", "AI impact on education", False),
+    ("Luxury to Budget", "Budget to Luxury", False),
 ]
 
 
