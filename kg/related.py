@@ -43,10 +43,12 @@ IRI, Louvain runs with a seeded generator on a graph of integers built in sorted
 
 from __future__ import annotations
 
+import importlib.abc
 import json
 import os
 import random
 import re
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
@@ -433,6 +435,28 @@ def _strongest(table: MentionTable, x: np.ndarray, y: np.ndarray, score: np.ndar
                                score[kept].tolist())]
 
 
+class _NoDrawing(importlib.abc.MetaPathFinder):
+    """Refuses matplotlib: igraph imports matplotlib.pyplot for drawing, which kg never
+    asks of it (0.7 s of every build); igraph carries on without it."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] == "matplotlib" and name not in sys.modules:
+            raise ImportError(f"{name} is not needed by kg's use of igraph")
+        return None
+
+
+def _igraph():
+    """The igraph module, imported without its drawing back-ends."""
+    if "igraph" not in sys.modules:
+        blocker = _NoDrawing()
+        sys.meta_path.insert(0, blocker)
+        try:
+            import igraph  # noqa: F401
+        finally:
+            sys.meta_path.remove(blocker)
+    return sys.modules["igraph"]
+
+
 def trend_groups(links: list[RelatedLink], articles_of: dict[str, set[str]],
                  settings: Settings = Settings(), members: Callable[[str], bool] | None = None,
                  seed: int = 7) -> list[list[str]]:
@@ -446,8 +470,7 @@ def trend_groups(links: list[RelatedLink], articles_of: dict[str, set[str]],
     >>> trend_groups(links, {"c/a": {"1"}, "c/b": {"2"}, "c/c": {"3"}})
     [['c/b', 'c/a', 'c/c']]
     """
-    import igraph
-
+    igraph = _igraph()
     chosen = sorted({link.first for link in links} | {link.second for link in links})
     number = {node: n for n, node in enumerate(chosen)}
     kept = [link for link in sorted(links, key=lambda found: (found.first, found.second))
