@@ -379,17 +379,30 @@ def abbreviates(short: str, long: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def _gerund_noun(word: str) -> str | None:
-    """The noun of a leading -ing word: the verb's lemma when that is also a noun
-    ("declining" -> "decline"), else its nominalisation the lexicon knows ("regulating"
-    -> "regulation", "deploying" -> "deployment"); None for an -ing word that is a noun
-    of its own ("marketing" is not "market") or has no noun.
+def _gerund_nouns(word: str) -> tuple[str, ...]:
+    """The nouns of a leading -ing word the lexicon knows: the verb's lemma when that is
+    also a noun ("declining" -> "decline"), and its nominalisations ("regulating" ->
+    "regulation", "combining" -> "combine", "combination"); none for an -ing word that
+    is a noun of its own ("marketing" is not "market").
 
-    >>> [_gerund_noun(w) for w in ("declining", "regulating", "deploying", "marketing")]
-    ['decline', 'regulation', 'deployment', None]
+    >>> [_gerund_nouns(w) for w in ("declining", "regulating", "combining", "marketing")]
+    [('decline', 'declination'), ('regulation',), ('combine', 'combination'), ()]
     """
     if len(word) <= 5 or not word.endswith("ing"):
-        return None
+        return ()
+    import lemminflect
+
+    verbs = lemminflect.getAllLemmas(word, "VERB").get("VERB")
+    if not verbs or verbs[0] == word or lemminflect.getAllLemmas(word, "NOUN"):
+        return ()
+    verb = verbs[0]
+    stem = verb[:-1] if verb.endswith("e") else verb
+    forms = (verb, stem + "ion", stem + "ation", stem + "tion", verb + "ment", verb + "th",
+             verb[:-3] + "ization" if verb.endswith("ize") else "",
+             verb[:-1] + "ication" if verb.endswith("fy") else "")
+    return tuple(dict.fromkeys(
+        noun for noun in forms
+        if noun and lemminflect.getAllLemmas(noun, "NOUN").get("NOUN", ())[:1] == (noun,)))
     import lemminflect
 
     verbs = lemminflect.getAllLemmas(word, "VERB").get("VERB")
@@ -403,6 +416,14 @@ def _gerund_noun(word: str) -> str | None:
         if noun and lemminflect.getAllLemmas(noun, "NOUN").get("NOUN", ())[:1] == (noun,):
             return noun
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_adjective(word: str) -> bool:
+    """Whether the lexicon knows a word as an adjective."""
+    import lemminflect
+
+    return bool(lemminflect.getAllLemmas(word, "ADJ"))
 
 
 # Adjective endings and the endings of the nouns they are made from, for "political
@@ -480,7 +501,7 @@ def signatures(key: str) -> set[str]:
     ['birth rate decline', 'decline * birth rate', 'decline birth rate',
      'decline in birth rate', '~birth rate decline']
     >>> sorted(signatures("declining birth rate"))
-    ['birth rate decline', 'declining birth rate']
+    ['birth rate declination', 'birth rate decline', 'declining birth rate']
     >>> sorted(signatures("design driven by ai"))
     ['ai driven design', 'design driven by ai']
     """
@@ -501,6 +522,9 @@ def signatures(key: str) -> set[str]:
             reordered = " ".join(after + words[:at] + tail)
             found.add(reordered)
             derived.add(reordered)
+            if at >= 2 and word in ("of", "in", "for") and _is_adjective(words[0]):
+                # "ethical use of AI" / "ethical AI use": the adjective stays first
+                found.add(" ".join(words[:1] + after + words[1:at] + tail))
         if word == "between" and "and" in words[at + 1:-1]:  # X between Y and Z
             found.add(" ".join([w for w in words[at + 1:] if w != "and"] + words[:at]))
         if word == "by" and words[at - 1].endswith(("ed", "en")):
@@ -518,9 +542,8 @@ def signatures(key: str) -> set[str]:
         found.add(" ".join(words[:1] + words[2:]))
     if len(words) >= 2 and words[-1] in _CONCERN_WORDS:
         found.add(" ".join(words[:-1] + ["(concern)"]))
-    noun = _gerund_noun(words[0]) if len(words) >= 2 else None
-    if noun:
-        found.add(" ".join(words[1:] + [noun]))
+    if len(words) >= 2:
+        found.update(" ".join(words[1:] + [noun]) for noun in _gerund_nouns(words[0]))
     if len(words) >= 2 and not _PREPOSITIONS.intersection(words):
         derived.update(" ".join([noun] + words[1:]) for noun in _adjective_nouns(words[0]))
     return {_loose(form) for form in found} | {"~" + _loose(form) for form in derived}

@@ -108,6 +108,9 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Reducing carbon emissions", "carbon emissions reduction", True),
     ("Growing inequality", "growth of inequality", True),
     ("Aging of the population", "population ageing", True),
+    ("Ethical Use of AI", "Ethical AI Use", True),
+    ("Combining Structured and Unstructured Data",
+     "Combination of Structured and Unstructured Data", True),
     # traps: an adjective is not the noun it looks made from unless the other name puts
     # that noun after a preposition; an -ing noun is not its verb's noun; versions differ
     ("Organic Farming", "organ farming", False),
@@ -119,6 +122,7 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Data Privacy Risks", "data privacy", False),
     ("Impact of AI on Jobs", "AI impact on education", False),
     ("Luxury to Budget", "Budget to Luxury", False),
+    ("Ethical Use of AI", "Ethical AI", False),
 ]
 
 
