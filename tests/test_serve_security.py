@@ -160,8 +160,10 @@ def test_every_read_is_capped(endpoint):
     url, process = endpoint
     before = rss_kb(process)
     big = b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+    # (declared 2 MB, the first 64 KB sent: the server answers from the header and closes;
+    # sending all of it raced that close, and a reset lost the answer under load)
     assert status_of(raw_request(url, big + b"Content-Length: 2000000\r\n\r\n" +
-                                 b" " * 2_000_000)) == 413
+                                 b" " * 65536)) == 413
     # a chunked stream of 100 MB: refused once past the limit, never held in memory
     host, port = url.removeprefix("http://").split(":")
     import socket
