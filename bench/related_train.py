@@ -4,8 +4,9 @@
 
 Reads the corpus' mentions as a build does (kg.read_records, kg.model.describe),
 computes kg.related.FEATURES for every labelled pair of tests/data/related-pairs.csv
-(hand-found pairs, traps and random draws) and tests/data/related-links-sample.csv
-(candidates proposed by similarity measures, labelled blind), fits a logistic
+(hand-found pairs, traps and random draws), tests/data/related-links-sample.csv
+(candidates proposed by similarity measures, labelled blind) and
+tests/data/related-links-built.csv (links builds made, labelled blind), fits a logistic
 regression (scikit-learn) on the `tune` rows only, and writes the weights
 (default: kg/models/related-weights.json, which kg ships). It prints precision and
 recall per threshold on the tune rows, which is what the default `min_score` was
@@ -33,7 +34,8 @@ from kg.resolve import resolution_key
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
-LABELLED = (DATA / "related-pairs.csv", DATA / "related-links-sample.csv")
+LABELLED = (DATA / "related-pairs.csv", DATA / "related-links-sample.csv",
+            DATA / "related-links-built.csv")
 CORPUS = [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "seed"]
 WEIGHTS = ROOT / "kg" / "models" / "related-weights.json"
 # Labelled files name a type by its class (DrivingForce) or its IRI segment (driving-force).

@@ -201,16 +201,18 @@ def _write(path, text):
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
 def test_labelled_pairs_hold_the_measured_precision():
     """bench/related_eval.py's figures on the real corpus, held (see the README):
-    precision on the hand-found pairs' holdout rows, recall on their tune rows."""
+    precision on the holdout rows of the hand-found pairs and of the build's own links
+    labelled blind, recall on the hand-found pairs' tune rows."""
     from bench.related_eval import main
 
     result = subprocess.run([sys.executable, "-m", "bench.related_eval"], cwd=REPO,
                             capture_output=True, text=True, check=True)
     rows = {tuple(cells[:2]): cells for cells in
             ([c.strip() for c in line.strip().strip("|").split("|")]
-             for line in result.stdout.splitlines() if "related-pairs" in line)}
-    assert float(rows["related-pairs.csv", "holdout"][2]) >= 0.8, result.stdout
-    assert float(rows["related-pairs.csv", "tune"][3]) >= 0.25, result.stdout
+             for line in result.stdout.splitlines() if ".csv |" in line)}
+    assert float(rows["related-pairs.csv", "holdout"][2]) >= 0.85, result.stdout
+    assert float(rows["related-links-built.csv", "holdout"][2]) >= 0.55, result.stdout
+    assert float(rows["related-pairs.csv", "tune"][3]) >= 0.17, result.stdout
     assert main  # the bench's entry point is importable from the tests
 
 
