@@ -103,10 +103,13 @@ def trends_of(groups: list[list[str]], base: str, articles_of: dict[str, set[str
     central members that are names rather than sentences (a driving force is one), with
     their articles, first and last page dates and monthly counts."""
     trends = []
+    year_ago, two_years_ago = _years_before(max(date_of.values(), default=None))
     for members in groups:
         articles = sorted(set().union(*(articles_of.get(m, set()) for m in members)))
         dates = sorted(date_of[a] for a in articles if a in date_of)
         months = Counter(date[:7] for date in dates)
+        recent = sum(c for month, c in months.items() if month > year_ago)
+        prior = sum(c for month, c in months.items() if two_years_ago < month <= year_ago)
         names = list(dict.fromkeys(label_of.get(m, key_of_iri(m)) for m in members))
         names.sort(key=lambda name: len(name.split()) > 8)  # short names first, stable
         label = " / ".join(names[:2])
@@ -115,8 +118,22 @@ def trends_of(groups: list[list[str]], base: str, articles_of: dict[str, set[str
         trends.append(Trend(iri, label, tuple(members), tuple(article_iri(base, a)
                                                               for a in articles),
                             dates[0] if dates else None, dates[-1] if dates else None,
-                            tuple(sorted(months.items()))))
+                            tuple(sorted(months.items())), recent, prior))
     return trends
+
+
+def _years_before(latest: str | None) -> tuple[str, str]:
+    """The months ("YYYY-MM") one and two years before the month of the archive's
+    latest page date: a trend's recent articles are after the first, its prior ones
+    after the second and up to the first (compared as text, as SPARQL can).
+
+    >>> _years_before("2026-03-15"), _years_before(None)
+    (('2025-03', '2024-03'), ('9999', '9999'))
+    """
+    if not latest:
+        return "9999", "9999"  # no dates: nothing is recent
+    year, month = int(latest[:4]), latest[5:7]
+    return f"{year - 1:04d}-{month}", f"{year - 2:04d}-{month}"
 
 
 def trend_triples(trends: Iterable[Trend]) -> list[Triple]:
@@ -125,7 +142,10 @@ def trend_triples(trends: Iterable[Trend]) -> list[Triple]:
         t = trend.iri
         out += [(t, V.TYPE, V.TREND), (t, V.TYPE, V.COLLECTION), (t, V.LABEL, Literal(trend.label)),
                 (t, V.PREF_LABEL, Literal(trend.label)),
-                (t, V.ARTICLE_COUNT, Literal(str(len(trend.articles)), V.XSD_INTEGER))]
+                (t, V.ARTICLE_COUNT, Literal(str(len(trend.articles)), V.XSD_INTEGER)),
+                (t, V.MEMBER_COUNT, Literal(str(len(trend.members)), V.XSD_INTEGER)),
+                (t, V.RECENT_ARTICLE_COUNT, Literal(str(trend.recent), V.XSD_INTEGER)),
+                (t, V.PRIOR_ARTICLE_COUNT, Literal(str(trend.prior), V.XSD_INTEGER))]
         out += [(t, V.MEMBER, member) for member in trend.members]
         out += [(t, V.TREND_ARTICLE, article) for article in trend.articles]
         if trend.first_date:

@@ -168,6 +168,8 @@ class Trend:
     first_date: str | None  # ISO page dates of its articles
     last_date: str | None
     months: tuple[tuple[str, int], ...]  # (YYYY-MM, articles that month), in month order
+    recent: int = 0  # articles in the archive's last twelve months (see kg.corpus.trends_of)
+    prior: int = 0  # articles in the twelve months before those
 
 
 def describe(name: str, description: str | None) -> str:

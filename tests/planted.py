@@ -40,6 +40,16 @@ def trend_lines(graph: Path | Facts, iri: str, label: str,
     lines = [f"{_iri(iri)} <{V.TYPE}> <{V.TREND}> .", f"{_iri(iri)} <{V.TYPE}> <{V.COLLECTION}> .",
              f"{_iri(iri)} <{V.LABEL}> {_literal(label)} .",
              f"{_iri(iri)} <{V.ARTICLE_COUNT}> {_literal(str(len(articles)), V.XSD_INTEGER)} ."]
+    # recent: after the month a year before the archive's latest page date; prior: the
+    # twelve months before that (as the build counts them)
+    latest = max(corpus.dates.values(), default="")
+    year_ago = f"{int(latest[:4]) - 1:04d}-{latest[5:7]}" if latest else "9999"
+    two_years_ago = f"{int(latest[:4]) - 2:04d}-{latest[5:7]}" if latest else "9999"
+    recent = sum(d[:7] > year_ago for d in dates)
+    prior = sum(two_years_ago < d[:7] <= year_ago for d in dates)
+    lines += [f"{_iri(iri)} <{V.MEMBER_COUNT}> {_literal(str(len(nodes)), V.XSD_INTEGER)} .",
+              f"{_iri(iri)} <{V.RECENT_ARTICLE_COUNT}> {_literal(str(recent), V.XSD_INTEGER)} .",
+              f"{_iri(iri)} <{V.PRIOR_ARTICLE_COUNT}> {_literal(str(prior), V.XSD_INTEGER)} ."]
     lines += [f"{_iri(iri)} <{V.MEMBER}> {_iri(n)} ." for n in nodes]
     lines += [f"{_iri(iri)} <{V.TREND_ARTICLE}> {_iri(a)} ." for a in articles]
     if dates:

@@ -111,6 +111,24 @@ def test_trends_group_one_topic_with_their_articles_and_months(topical):
             GROUP BY ?articles ?first ?last""").values()
         assert [(f["articles"], f["first"], f["last"], f["months"]) for f in facts] == \
             [("3", "2025-01-15", "2025-03-15", "3")]
+        counts = graph.query(f"""SELECT ?members ?recent ?prior WHERE {{
+            <{trend}> kg:memberCount ?members ; kg:recentArticleCount ?recent ;
+                      kg:priorArticleCount ?prior }}""").values()
+        assert [(c["members"], c["recent"], c["prior"]) for c in counts] == \
+            [(str(len(names)), "3", "0")]
+
+
+def test_a_trend_counts_its_recent_and_prior_articles_by_the_archive_latest_date():
+    from kg.corpus import trends_of
+
+    date_of = {"a": "2023-12-20", "b": "2024-02-01", "c": "2025-01-31", "d": "2025-06-01",
+               "e": "2026-01-10"}  # e: the archive's latest page date, in no trend
+    [trend] = trends_of([[BASE + "x/p", BASE + "x/q"]], BASE,
+                        {BASE + "x/p": {"a", "b"}, BASE + "x/q": {"c", "d"}}, date_of,
+                        {BASE + "x/p": "P", BASE + "x/q": "Q"})
+    # a year before 2026-01 is 2025-01: d is recent; b and c (2024-02 .. 2025-01) prior
+    assert (trend.recent, trend.prior, trend.months) == \
+        (1, 2, (("2023-12", 1), ("2024-02", 1), ("2025-01", 1), ("2025-06", 1)))
 
 
 def test_saved_queries_read_trends_and_related_links(topical):
