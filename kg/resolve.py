@@ -287,7 +287,8 @@ def alias_keys(label: str) -> list[str]:
 # ---- evidence across the corpus --------------------------------------------------------
 
 _STOP = frozenset({"of", "and", "the", "for", "in", "on", "to", "with", "a", "an", "by", "at"})
-_ORDER_WORDS = frozenset({"in", "of", "for", "to", "on", "among", "about", "over", "around"})
+_ORDER_WORDS = frozenset({"in", "of", "for", "to", "on", "among", "about", "over", "around",
+                          "by"})
 _PREPOSITIONS = frozenset({"in", "of", "for", "on", "to", "with", "at"})
 _ACRONYM_TOKEN_RE = re.compile(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*s?$")
 
@@ -426,10 +427,27 @@ def _is_adjective(word: str) -> bool:
     return bool(lemminflect.getAllLemmas(word, "ADJ"))
 
 
+@functools.lru_cache(maxsize=4096)
+def _e_prefixed(word: str) -> str | None:
+    """The noun after an "e-" prefix the lexicon does not know as one word ("ebike" ->
+    "bike", "ewaste" -> "waste"); None for a word of its own ("event", "email").
+
+    >>> _e_prefixed("ebike"), _e_prefixed("ewaste"), _e_prefixed("event"), _e_prefixed("energy")
+    ('bike', 'waste', None, None)
+    """
+    if len(word) < 5 or word[0] != "e":
+        return None
+    import lemminflect
+
+    if any(lemminflect.getAllLemmas(word, pos) for pos in ("NOUN", "VERB", "ADJ", "ADV")):
+        return None
+    return word[1:] if lemminflect.getAllLemmas(word[1:], "NOUN") else None
+
+
 # Adjective endings and the endings of the nouns they are made from, for "political
 # polarization" / "polarization in politics": (adjective ending, noun endings).
 _ADJECTIVE_NOUN_ENDINGS = (
-    ("ical", ("ics", "y")), ("tic", ("cy", "ty")), ("ic", ("y", "ics")),
+    ("ical", ("ics", "y")), ("tic", ("cy", "ty")), ("ic", ("y", "ics", "")),
     ("ial", ("y", "e", "")), ("al", ("", "e")), ("ive", ("ion", "ivity")),
     ("ent", ("ence", "ency")), ("ant", ("ance",)), ("able", ("ability",)),
     ("ible", ("ibility",)), ("ian", ("ia", "e", "")), ("an", ("a", "")), ("ese", ("",)),
@@ -503,7 +521,7 @@ def signatures(key: str) -> set[str]:
     >>> sorted(signatures("declining birth rate"))
     ['birth rate declination', 'birth rate decline', 'declining birth rate']
     >>> sorted(signatures("design driven by ai"))
-    ['ai driven design', 'design driven by ai']
+    ['ai design driven', 'ai driven design', 'design driven by ai', '~ai design driven']
     """
     words = key.split()
     found = {key}
@@ -527,7 +545,8 @@ def signatures(key: str) -> set[str]:
                 found.add(" ".join(words[:1] + after + words[1:at] + tail))
         if word == "between" and "and" in words[at + 1:-1]:  # X between Y and Z
             found.add(" ".join([w for w in words[at + 1:] if w != "and"] + words[:at]))
-        if word == "by" and words[at - 1].endswith(("ed", "en")):
+        if word == "by" and words[at - 1].endswith(("ed", "en")) or \
+                word == "on" and words[at - 1] == "based":  # X driven by Y, X based on Y
             found.add(" ".join(words[at + 1:] + words[at - 1:at] + words[:at - 1]))
         if word == "and":
             found.add(" ".join(words[at + 1:] + ["and"] + words[:at]))
@@ -546,6 +565,11 @@ def signatures(key: str) -> set[str]:
         found.update(" ".join(words[1:] + [noun]) for noun in _gerund_nouns(words[0]))
     if len(words) >= 2 and not _PREPOSITIONS.intersection(words):
         derived.update(" ".join([noun] + words[1:]) for noun in _adjective_nouns(words[0]))
+    for at, word in enumerate(words):  # "e-bikes" / "electric bikes", "e-waste" / "electronic waste"
+        rest = _e_prefixed(word)
+        if rest:
+            found.update(" ".join(words[:at] + [long, rest] + words[at + 1:])
+                         for long in ("electric", "electronic"))
     return {_loose(form) for form in found} | {"~" + _loose(form) for form in derived}
 
 

@@ -111,6 +111,11 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Ethical Use of AI", "Ethical AI Use", True),
     ("Combining Structured and Unstructured Data",
      "Combination of Structured and Unstructured Data", True),
+    ("Agents based on LLMs", "LLM-based agents", True),
+    ("Surveillance by governments", "government surveillance", True),
+    ("Bias in algorithms", "algorithmic bias", True),
+    ("E-bikes", "electric bikes", True),
+    ("E-waste", "electronic waste", True),
     # traps: an adjective is not the noun it looks made from unless the other name puts
     # that noun after a preposition; an -ing noun is not its verb's noun; versions differ
     ("Organic Farming", "organ farming", False),
@@ -123,6 +128,7 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Impact of AI on Jobs", "AI impact on education", False),
     ("Luxury to Budget", "Budget to Luxury", False),
     ("Ethical Use of AI", "Ethical AI", False),
+    ("Events", "electric vents", False),
 ]
 
 
