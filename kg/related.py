@@ -49,6 +49,7 @@ import os
 import random
 import re
 import sys
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
@@ -436,25 +437,36 @@ def _strongest(table: MentionTable, x: np.ndarray, y: np.ndarray, score: np.ndar
 
 
 class _NoDrawing(importlib.abc.MetaPathFinder):
-    """Refuses matplotlib: igraph imports matplotlib.pyplot for drawing, which kg never
-    asks of it (0.7 s of every build); igraph carries on without it."""
+    """Refuses matplotlib while igraph is imported: igraph imports matplotlib.pyplot for
+    drawing, which kg never asks of it (0.7 s of every build); igraph carries on
+    without it. Only installed while matplotlib is not loaded at all (igraph would
+    fail on a half-refused matplotlib)."""
 
     def find_spec(self, name, path=None, target=None):
-        if name.partition(".")[0] == "matplotlib" and name not in sys.modules:
+        if name.partition(".")[0] == "matplotlib":
             raise ImportError(f"{name} is not needed by kg's use of igraph")
         return None
 
 
+_IGRAPH_LOCK = threading.Lock()
+
+
 def _igraph():
-    """The igraph module, imported without its drawing back-ends."""
-    if "igraph" not in sys.modules:
-        blocker = _NoDrawing()
-        sys.meta_path.insert(0, blocker)
-        try:
-            import igraph  # noqa: F401
-        finally:
-            sys.meta_path.remove(blocker)
-    return sys.modules["igraph"]
+    """The igraph module, imported without its drawing back-ends when matplotlib is not
+    loaded yet (else as it is); one thread at a time."""
+    with _IGRAPH_LOCK:
+        if "igraph" not in sys.modules and "matplotlib" not in sys.modules:
+            blocker = _NoDrawing()
+            sys.meta_path.insert(0, blocker)
+            try:
+                import igraph  # noqa: F401
+            except ImportError:  # a future igraph that needs matplotlib: import it plainly
+                for name in [n for n in sys.modules if n.partition(".")[0] == "igraph"]:
+                    del sys.modules[name]
+            finally:
+                sys.meta_path.remove(blocker)
+        import igraph
+    return igraph
 
 
 def trend_groups(links: list[RelatedLink], articles_of: dict[str, set[str]],

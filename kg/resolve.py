@@ -379,6 +379,12 @@ def abbreviates(short: str, long: str) -> bool:
     return abbreviation_spans(short, long) is not None
 
 
+# -ing words that name a kind, not an action, before a noun: "developing countries" are
+# not the development of countries, an "operating system" is not a system's operation.
+_PARTICIPLE_ADJECTIVES = frozenset("""developing operating leading emerging existing remaining
+competing underlying living working following missing""".split())
+
+
 @functools.lru_cache(maxsize=4096)
 def _gerund_nouns(word: str) -> tuple[str, ...]:
     """The nouns of a leading -ing word the lexicon knows: the verb's lemma when that is
@@ -386,10 +392,11 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
     "regulation", "combining" -> "combine", "combination"); none for an -ing word that
     is a noun of its own ("marketing" is not "market").
 
-    >>> [_gerund_nouns(w) for w in ("declining", "regulating", "combining", "marketing")]
-    [('decline', 'declination'), ('regulation',), ('combine', 'combination'), ()]
+    >>> [_gerund_nouns(w) for w in ("declining", "regulating", "combining", "marketing",
+    ...                             "developing")]
+    [('decline', 'declination'), ('regulation',), ('combine', 'combination'), (), ()]
     """
-    if len(word) <= 5 or not word.endswith("ing"):
+    if len(word) <= 5 or not word.endswith("ing") or word in _PARTICIPLE_ADJECTIVES:
         return ()
     import lemminflect
 
@@ -404,19 +411,6 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(
         noun for noun in forms
         if noun and lemminflect.getAllLemmas(noun, "NOUN").get("NOUN", ())[:1] == (noun,)))
-    import lemminflect
-
-    verbs = lemminflect.getAllLemmas(word, "VERB").get("VERB")
-    if not verbs or verbs[0] == word or lemminflect.getAllLemmas(word, "NOUN"):
-        return None
-    verb = verbs[0]
-    stem = verb[:-1] if verb.endswith("e") else verb
-    for noun in (verb, stem + "ion", stem + "ation", stem + "tion", verb + "ment", verb + "th",
-                 verb[:-3] + "ization" if verb.endswith("ize") else "",
-                 verb[:-1] + "ication" if verb.endswith("fy") else ""):
-        if noun and lemminflect.getAllLemmas(noun, "NOUN").get("NOUN", ())[:1] == (noun,):
-            return noun
-    return None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -446,11 +440,12 @@ def _e_prefixed(word: str) -> str | None:
 
 # Adjective endings and the endings of the nouns they are made from, for "political
 # polarization" / "polarization in politics": (adjective ending, noun endings).
+# (Not -ive, -ent or -ic alone: executive order is no order of execution, current value
+# no value of the currency, organic waste no waste of organs.)
 _ADJECTIVE_NOUN_ENDINGS = (
-    ("ical", ("ics", "y")), ("tic", ("cy", "ty")), ("ic", ("y", "ics", "")),
-    ("ial", ("y", "e", "")), ("al", ("", "e")), ("ive", ("ion", "ivity")),
-    ("ent", ("ence", "ency")), ("ant", ("ance",)), ("able", ("ability",)),
-    ("ible", ("ibility",)), ("ian", ("ia", "e", "")), ("an", ("a", "")), ("ese", ("",)),
+    ("ical", ("ics", "y")), ("tic", ("cy", "ty")), ("ic", ("y",)),
+    ("ial", ("y", "e", "")), ("al", ("", "e")), ("ant", ("ance",)), ("able", ("ability",)),
+    ("ible", ("ibility",)), ("ian", ("ia", "e")), ("an", ("a", "")), ("ese", ("",)),
 )
 
 
@@ -459,7 +454,7 @@ def _adjective_nouns(word: str) -> list[str]:
     decided by the corpus (a name using it), so the list may hold non-words.
 
     >>> _adjective_nouns("political"), _adjective_nouns("ukrainian")
-    (['politics', 'polity'], ['ukrainia', 'ukraine', 'ukrain'])
+    (['politics', 'polity'], ['ukrainia', 'ukraine'])
     """
     for ending, nouns in _ADJECTIVE_NOUN_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
@@ -481,7 +476,7 @@ _GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service"})
 _CONCERN_WORDS = frozenset({"risk", "concern", "issue"})
 # Words after a hyphenated first word that add nothing: "heat-related deaths" are heat
 # deaths, "AI-driven tools" AI tools.
-_LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled", "led"})
+_LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled"})
 
 
 def _declared_acronym(label: str) -> tuple[str, str] | None:
@@ -510,26 +505,31 @@ def signatures(key: str) -> set[str]:
     "X in Y" and "X Y", a generic last word dropped, a leading -ing word as its noun at
     the end ("declining birth rate" and "decline in birth rate" share "birth rate
     decline"); all in their loose form (an -ics word as its adjective, where that is
-    one idea). Forms marked "~" are shared only with each other: "Y X" of "X of Y" and,
-    for a leading adjective, the nouns it may be made from ("~technology dependence" of
-    "technological dependence" and of "dependence on technology"), so that "organic
-    farming" never meets "organ farming", only "farming of organs".
+    one idea). Two forms meet only across: ">Y X" of "X of Y", and "<N X" for a
+    leading adjective and each noun N it may be made from ("technological dependence"
+    gives "<technology dependence", "dependence on technology" ">technology
+    dependence"): an adjective meets its noun only in a reordered name, never another
+    adjective guessed to the same noun (national / native) nor a plain name ("organ
+    farming"). See `join_keys`.
 
     >>> sorted(signatures("decline in birth rate"))  # doctest: +NORMALIZE_WHITESPACE
-    ['birth rate decline', 'decline * birth rate', 'decline birth rate',
-     'decline in birth rate', '~birth rate decline']
+    ['>birth rate decline', 'birth rate decline', 'decline * birth rate',
+     'decline birth rate', 'decline in birth rate']
     >>> sorted(signatures("declining birth rate"))
     ['birth rate declination', 'birth rate decline', 'declining birth rate']
     >>> sorted(signatures("design driven by ai"))
-    ['ai design driven', 'ai driven design', 'design driven by ai', '~ai design driven']
+    ['>ai design driven', 'ai design driven', 'ai driven design', 'design driven by ai']
     """
     words = key.split()
     found = {key}
-    derived = set()
+    reordered: set[str] = set()  # "Y X" of "X of Y"
+    derived: set[str] = set()  # a leading adjective as the nouns it may come from
     for at, word in enumerate(words):
         if not 0 < at < len(words) - 1 or words.count(word) != 1:
             continue
-        if word in _ORDER_WORDS:
+        # (not "X to Y" / "X by Y" of one word each: text-to-image, business to
+        # consumer, privacy by design are not image text, consumer business, design privacy)
+        if word in _ORDER_WORDS and not (word in ("to", "by") and len(words) == 3):
             after = words[at + 1:]
             while len(after) > 1 and after[0] in _ARTICLES:
                 after = after[1:]
@@ -537,9 +537,9 @@ def signatures(key: str) -> set[str]:
             then = next((i for i, w in enumerate(after) if i and w in _PREPOSITIONS), None)
             tail = after[then:] if then and then < len(after) - 1 else []
             after = after[:len(after) - len(tail)]
-            reordered = " ".join(after + words[:at] + tail)
-            found.add(reordered)
-            derived.add(reordered)
+            form = " ".join(after + words[:at] + tail)
+            found.add(form)
+            reordered.add(form)
             if at >= 2 and word in ("of", "in", "for") and _is_adjective(words[0]):
                 # "ethical use of AI" / "ethical AI use": the adjective stays first
                 found.add(" ".join(words[:1] + after + words[1:at] + tail))
@@ -559,7 +559,7 @@ def signatures(key: str) -> set[str]:
         found.add(" ".join(words[:-1]))
     if len(words) >= 3 and words[1] in _LINK_WORDS and words[2] not in _STOP:
         found.add(" ".join(words[:1] + words[2:]))
-    if len(words) >= 2 and words[-1] in _CONCERN_WORDS:
+    if len(words) >= 3 and words[-1] in _CONCERN_WORDS:  # not "market risk" / "... concern"
         found.add(" ".join(words[:-1] + ["(concern)"]))
     if len(words) >= 2:
         found.update(" ".join(words[1:] + [noun]) for noun in _gerund_nouns(words[0]))
@@ -570,7 +570,8 @@ def signatures(key: str) -> set[str]:
         if rest:
             found.update(" ".join(words[:at] + [long, rest] + words[at + 1:])
                          for long in ("electric", "electronic"))
-    return {_loose(form) for form in found} | {"~" + _loose(form) for form in derived}
+    return {_loose(form) for form in found} | {">" + _loose(form) for form in reordered} | \
+        {"<" + _loose(form) for form in derived}
 
 
 def join_keys(names: Iterable[tuple[str, str]],
@@ -650,14 +651,33 @@ def join_keys(names: Iterable[tuple[str, str]],
             shorts_of[signature].append(key)
     first_of: dict[str, str] = {}
     longs_of: dict[str, list[str]] = defaultdict(list)  # of the signatures with shorts
+    # "<" forms (a leading adjective as a noun) meet ">" forms (reordered names) only:
+    # adjective keys wait for a reordered key of their form, then join it.
+    waiting: dict[str, str | list[str]] = {}
     for key in sorted(long_keys):
         for signature in signatures(key):
+            mark, form = signature[0], signature[1:]
+            if mark == ">":
+                first_of.setdefault(signature, key)
+                found = waiting.pop(form, ())
+                for other in ([found] if isinstance(found, str) else found):
+                    join(other, key)
+                continue
+            if mark == "<":
+                reordered = first_of.get(">" + form)
+                if reordered is not None:
+                    join(reordered, key)
+                else:
+                    found = waiting.get(form)
+                    waiting[form] = key if found is None else \
+                        [found, key] if isinstance(found, str) else found + [key]
+                continue
             first = first_of.setdefault(signature, key)
             if first != key:
                 join(first, key)
             if signature in shorts_of:
                 longs_of[signature].append(key)
-    del first_of
+    del first_of, waiting
     first_squashed: dict[str, str] = {}
     for key in sorted(keys):  # "girl boss" / "girlboss", "Chat GPT" / "ChatGPT"
         first = first_squashed.setdefault(key.replace(" ", ""), key)

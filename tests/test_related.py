@@ -266,3 +266,29 @@ def test_every_large_community_is_split_at_the_same_depth_resolution():
     articles_of = {node: {node} for group in parts for node in group}
     found = trend_groups(links, articles_of, Settings())
     assert sorted(map(sorted, found)) == sorted(map(sorted, parts))
+
+
+_TRENDS_SCRIPT = """
+import sys, threading
+{before}
+from kg.related import RelatedLink, _igraph, trend_groups
+found = []
+threads = [threading.Thread(target=lambda: found.append(_igraph().Graph)) for _ in range(4)]
+for t in threads: t.start()
+for t in threads: t.join()
+links = [RelatedLink("c/a", "c/b", 0.9, "m"), RelatedLink("c/b", "c/c", 0.8, "m")]
+print(len(found), trend_groups(links, {{"c/a": {{"1"}}, "c/b": {{"2"}}, "c/c": {{"3"}}}}),
+      "matplotlib" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize("before, matplotlib_loaded", [
+    ("", False),  # igraph imported without matplotlib (0.7 s saved)
+    ("import matplotlib; matplotlib.use('Agg')", True),  # a notebook that has it already
+])
+def test_trends_import_igraph_whether_or_not_matplotlib_is_loaded(before, matplotlib_loaded):
+    result = subprocess.run([sys.executable, "-c", _TRENDS_SCRIPT.format(before=before)],
+                            cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["4", "[['c/b',", "'c/a',", "'c/c']]",
+                                     str(matplotlib_loaded)]

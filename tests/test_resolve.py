@@ -112,8 +112,7 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Combining Structured and Unstructured Data",
      "Combination of Structured and Unstructured Data", True),
     ("Agents based on LLMs", "LLM-based agents", True),
-    ("Surveillance by governments", "government surveillance", True),
-    ("Bias in algorithms", "algorithmic bias", True),
+    ("Surveillance by foreign governments", "foreign government surveillance", True),
     ("E-bikes", "electric bikes", True),
     ("E-waste", "electronic waste", True),
     # traps: an adjective is not the noun it looks made from unless the other name puts
@@ -129,6 +128,18 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Luxury to Budget", "Budget to Luxury", False),
     ("Ethical Use of AI", "Ethical AI", False),
     ("Events", "electric vents", False),
+    # (found by a review of these rules)
+    ("Native advertising", "National advertising", False),
+    ("Executive order", "Order of execution", False),
+    ("Current value", "Value of the currency", False),
+    ("Organic waste", "Waste of organs", False),
+    ("Developing countries", "Development of countries", False),
+    ("Operating system", "System operation", False),
+    ("Text-to-image", "image text", False),
+    ("Business to consumer", "consumer business", False),
+    ("Privacy by design", "design privacy", False),
+    ("Mini LED TVs", "Mini TVs", False),
+    ("Market risk", "Market concerns", False),
 ]
 
 
