@@ -35,7 +35,7 @@ from kg.resolve import resolution_key
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 LABELLED = (DATA / "related-pairs.csv", DATA / "related-links-sample.csv",
-            DATA / "related-links-built.csv")
+            DATA / "related-links-built.csv", DATA / "related-links-shipped.csv")
 CORPUS = [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "seed"]
 WEIGHTS = ROOT / "kg" / "models" / "related-weights.json"
 # Labelled files name a type by its class (DrivingForce) or its IRI segment (driving-force).
