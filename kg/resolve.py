@@ -93,6 +93,23 @@ status campus virus census consensus corpus focus bonus nexus plus minus radius 
 apparatus always perhaps afterwards whereas this its his hers ours yours glasses""".split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _lemmas(word: str, pos: str) -> tuple[str, ...]:
+    """The lemmas lemminflect's lexicon gives a word as one part of speech ("NOUN",
+    "VERB", "ADJ", "ADV"); () for a word it does not know so.
+
+    >>> _lemmas("crises", "NOUN"), _lemmas("creates", "NOUN"), _lemmas("creates", "VERB")
+    (('crisis',), (), ('create',))
+    """
+    import lemminflect
+
+    return lemminflect.getAllLemmas(word, pos).get(pos, ())
+
+
+def _known_word(word: str) -> bool:
+    return any(_lemmas(word, pos) for pos in ("NOUN", "VERB", "ADJ", "ADV"))
+
+
 @functools.lru_cache(maxsize=4096)
 def _ics_adjective(word: str) -> bool:
     """Whether an -ics word has an adjective -ic that is not a noun of its own: robotics
@@ -100,10 +117,7 @@ def _ics_adjective(word: str) -> bool:
     physic are not."""
     if len(word) <= 5 or not word.endswith("ics"):
         return False
-    import lemminflect
-
-    return bool(lemminflect.getAllLemmas(word[:-1], "ADJ")) and \
-        not lemminflect.getAllLemmas(word[:-1], "NOUN")
+    return bool(_lemmas(word[:-1], "ADJ")) and not _lemmas(word[:-1], "NOUN")
 
 
 # Function words written two ways.
@@ -146,22 +160,20 @@ def lemma(word: str, last: bool = True) -> str:
         return word
     if not last and _ics_adjective(word):
         return word[:-1]  # electronics warfare -> electronic warfare
-    import lemminflect
-
-    nouns = lemminflect.getAllLemmas(word, "NOUN").get("NOUN")
+    nouns = _lemmas(word, "NOUN")
     if nouns:
         # data, media: nouns that are their own lemma; designs: the singular first.
         return word if word in nouns and not word.endswith("s") else nouns[0]
     if len(word) > 6 and word.endswith("ally"):  # an adverb as its adjective (no noun)
         for adjective in (word[:-2], word[:-4] if word.endswith("ically") else ""):
-            if adjective and lemminflect.getAllLemmas(adjective, "ADJ"):
+            if adjective and _lemmas(adjective, "ADJ"):
                 return adjective  # digitally -> digital, algorithmically -> algorithmic
     for pos in ("VERB", "ADJ", "ADV"):
-        lemmas = lemminflect.getAllLemmas(word, pos).get(pos)
+        lemmas = _lemmas(word, pos)
         if lemmas:  # "researches" is the noun "research"; "creates" stays a verb
             base = lemmas[0]
-            return base if pos == "VERB" and word.endswith("s") and \
-                lemminflect.getAllLemmas(base, "NOUN") else word
+            return base if pos == "VERB" and word.endswith("s") and _lemmas(base, "NOUN") \
+                else word
     if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
         return word
     if word.endswith("ies") and len(word) > 4:
@@ -398,10 +410,8 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
     """
     if len(word) <= 5 or not word.endswith("ing") or word in _PARTICIPLE_ADJECTIVES:
         return ()
-    import lemminflect
-
-    verbs = lemminflect.getAllLemmas(word, "VERB").get("VERB")
-    if not verbs or verbs[0] == word or lemminflect.getAllLemmas(word, "NOUN"):
+    verbs = _lemmas(word, "VERB")
+    if not verbs or verbs[0] == word or _lemmas(word, "NOUN"):
         return ()
     verb = verbs[0]
     stem = verb[:-1] if verb.endswith("e") else verb
@@ -410,18 +420,9 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
              verb[:-1] + "ication" if verb.endswith("fy") else "")
     return tuple(dict.fromkeys(
         noun for noun in forms
-        if noun and lemminflect.getAllLemmas(noun, "NOUN").get("NOUN", ())[:1] == (noun,)))
+        if noun and _lemmas(noun, "NOUN")[:1] == (noun,)))
 
 
-@functools.lru_cache(maxsize=4096)
-def _is_adjective(word: str) -> bool:
-    """Whether the lexicon knows a word as an adjective."""
-    import lemminflect
-
-    return bool(lemminflect.getAllLemmas(word, "ADJ"))
-
-
-@functools.lru_cache(maxsize=4096)
 def _e_prefixed(word: str) -> str | None:
     """The noun after an "e-" prefix the lexicon does not know as one word ("ebike" ->
     "bike", "ewaste" -> "waste"); None for a word of its own ("event", "email").
@@ -429,13 +430,9 @@ def _e_prefixed(word: str) -> str | None:
     >>> _e_prefixed("ebike"), _e_prefixed("ewaste"), _e_prefixed("event"), _e_prefixed("energy")
     ('bike', 'waste', None, None)
     """
-    if len(word) < 5 or word[0] != "e":
+    if len(word) < 5 or word[0] != "e" or _known_word(word):
         return None
-    import lemminflect
-
-    if any(lemminflect.getAllLemmas(word, pos) for pos in ("NOUN", "VERB", "ADJ", "ADV")):
-        return None
-    return word[1:] if lemminflect.getAllLemmas(word[1:], "NOUN") else None
+    return word[1:] if _lemmas(word[1:], "NOUN") else None
 
 
 # Adjective endings and the endings of the nouns they are made from, for "political
@@ -499,18 +496,20 @@ def _declared_acronym(label: str) -> tuple[str, str] | None:
 
 def signatures(key: str) -> set[str]:
     """The forms a key shares with the keys it names the same thing as, beside itself:
-    "X in/of/for/to/on/among Y" and "Y X" (articles after the preposition dropped),
-    "X and Y" and "Y and X", "X between Y and Z" and "Y Z X", "X driven by Y" and
-    "Y driven X", one preposition for another ("X of Y" and "X in Y" share "X * Y"),
-    "X in Y" and "X Y", a generic last word dropped, a leading -ing word as its noun at
-    the end ("declining birth rate" and "decline in birth rate" share "birth rate
-    decline"); all in their loose form (an -ics word as its adjective, where that is
-    one idea). Two forms meet only across: ">Y X" of "X of Y", and "<N X" for a
-    leading adjective and each noun N it may be made from ("technological dependence"
-    gives "<technology dependence", "dependence on technology" ">technology
-    dependence"): an adjective meets its noun only in a reordered name, never another
-    adjective guessed to the same noun (national / native) nor a plain name ("organ
-    farming"). See `join_keys`.
+    "X P Y" and "Y X" for P in `_ORDER_WORDS` (articles after P dropped, a second
+    phrase kept last, not "X to Y" / "X by Y" of one word each), "ADJ X of Y" and "ADJ Y
+    X", "X and Y" and "Y and X", "X between Y and Z" and "Y Z X", "X driven by Y" /
+    "X based on Y" and "Y driven X" / "Y based X", one preposition for another ("X of
+    Y" and "X in Y" share "X * Y"), "X in Y" and "X Y", a generic last word, link word
+    (`_LINK_WORDS`) or concern word dropped, a leading -ing word as its nouns at the
+    end ("declining birth rate" and "decline in birth rate" share "birth rate
+    decline"), "e-X" as "electric X" and "electronic X"; all in their loose form (an
+    -ics word as its adjective, where that is one idea). Two forms meet only across:
+    ">Y X" of "X of Y", and "<N X" for a leading adjective and each noun N it may be
+    made from ("technological dependence" gives "<technology dependence", "dependence
+    on technology" ">technology dependence"): an adjective meets its noun only in a
+    reordered name, never another adjective guessed to the same noun (national /
+    native) nor a plain name ("organ farming"). See `join_keys`.
 
     >>> sorted(signatures("decline in birth rate"))  # doctest: +NORMALIZE_WHITESPACE
     ['>birth rate decline', 'birth rate decline', 'decline * birth rate',
@@ -540,7 +539,7 @@ def signatures(key: str) -> set[str]:
             form = " ".join(after + words[:at] + tail)
             found.add(form)
             reordered.add(form)
-            if at >= 2 and word in ("of", "in", "for") and _is_adjective(words[0]):
+            if at >= 2 and word in ("of", "in", "for") and _lemmas(words[0], "ADJ"):
                 # "ethical use of AI" / "ethical AI use": the adjective stays first
                 found.add(" ".join(words[:1] + after + words[1:at] + tail))
         if word == "between" and "and" in words[at + 1:-1]:  # X between Y and Z
@@ -648,7 +647,8 @@ def join_keys(names: Iterable[tuple[str, str]],
     shorts_of: dict[str, list[str]] = defaultdict(list)  # signature -> its acronym keys
     for key in sorted(acronym_keys & keys):
         for signature in signatures(key):
-            shorts_of[signature].append(key)
+            if signature[0] not in "<>":  # (marked forms never meet an acronym's)
+                shorts_of[signature].append(key)
     first_of: dict[str, str] = {}
     longs_of: dict[str, list[str]] = defaultdict(list)  # of the signatures with shorts
     # "<" forms (a leading adjective as a noun) meet ">" forms (reordered names) only:
