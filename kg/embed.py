@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import chain
 from importlib import resources
 from typing import Protocol
 
@@ -81,18 +82,32 @@ class StaticEncoder:
 
         # Block by block into one array: the token lists of 300,000 texts at once took
         # a gigabyte more than the vectors themselves. (Each row is computed alone, so
-        # the blocks change no value.)
+        # the blocks change no value.) In a block, each distinct word's vector (the sum
+        # of its tokens') is made once, and a text's vector is the sum of its words'.
         found = np.empty((len(texts), self.vectors.shape[1]), np.float32)
         for start in range(0, len(texts), BLOCK_ROWS):
-            block = texts[start:start + BLOCK_ROWS]
-            ids = [self.ids(text) for text in block]
-            lengths = np.fromiter(map(len, ids), np.int64, len(ids))
-            columns = np.fromiter((i for row in ids for i in row), np.int64, int(lengths.sum()))
-            counts = sp.csr_matrix((np.ones(len(columns), np.float32),
-                                    (np.repeat(np.arange(len(ids)), lengths), columns)),
-                                   shape=(len(ids), len(self.vectors)))
-            found[start:start + len(block)] = _unit(counts @ self.vectors)
+            block = [_WORD_RE.findall(text.lower()) for text in texts[start:start + BLOCK_ROWS]]
+            column: dict[str, int] = {}
+            words = _count_matrix(block, column, sp)
+            tokens = _count_matrix([self.token_ids(word) for word in column], {}, sp,
+                                   len(self.vectors))
+            found[start:start + len(block)] = _unit(words @ (tokens @ self.vectors))
         return found
+
+
+def _count_matrix(rows: list, column: dict, sp, width: int | None = None):
+    """A sparse matrix of how often each item occurs in each row; items are numbered
+    by `column` (filled in first-seen order) unless `width` says they are numbers."""
+    lengths = np.fromiter(map(len, rows), np.int64, len(rows))
+    items = chain.from_iterable(rows)
+    if width is None:
+        column.update((item, number) for number, item in
+                      enumerate(dict.fromkeys(chain.from_iterable(rows))))
+        items = map(column.__getitem__, items)
+    columns = np.fromiter(items, np.int64, int(lengths.sum()))
+    return sp.csr_matrix((np.ones(len(columns), np.float32),
+                          (np.repeat(np.arange(len(rows)), lengths), columns)),
+                         shape=(len(rows), width if width is not None else len(column)))
 
 
 class SentenceTransformerEncoder:

@@ -50,7 +50,7 @@ from .kinds import KINDS, KindTable
 from .progress import progress_bar
 from .rdf import check_base, safe_url
 from .related import Settings as RelatedSettings
-from .resolve import AliasTable
+from .resolve import AliasTable, load_lexicons
 from .turtle import graph_prefixes, turtle_body, turtle_header
 from .parts import (ArticlePart, SharedNodes, article_part, count_classes, page_date_warnings,
                     page_dates)
@@ -160,8 +160,10 @@ def _results(jobs: list[tuple], workers: int, progress) -> Iterator[ArticleResul
     process that has threads running is unsafe)."""
     if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
         return _one_by_one(jobs, progress)
-    context = multiprocessing.get_context("fork" if "fork" in
-                                          multiprocessing.get_all_start_methods() else None)
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    if fork:
+        load_lexicons()
+    context = multiprocessing.get_context("fork" if fork else None)
     return _in_pool(context.Pool(workers), jobs, progress)
 
 

@@ -179,17 +179,24 @@ class Weights:
 class MentionTable:
     """The mentions of a corpus as vectors: each text and name embedded (centred on the
     corpus' mean: what every text shares says nothing) and as TF-IDF word vectors; each
-    article as the mean of its texts; each name's specificity (its rarest word's IDF)."""
+    article as the mean of its texts; each name's specificity (its rarest word's IDF).
+    Embeddings are kept once per distinct text (`text_vectors[text_row[i]]` is row i's)
+    and name: a tag named by fifty articles, or an article kept in several renderings,
+    repeats its texts."""
 
     def __init__(self, mentions: list[tuple[str, str, str]], tags: Iterable[bool],
                  encoder: Encoder):
         self.mentions = mentions
         self.tag = np.fromiter(tags, bool, len(mentions))
-        texts = [text for _, _, text in mentions]
-        names = [name_of(text) for text in texts]
-        self.text_vectors = _centred(encoder.encode(texts))
-        self.name_vectors = _centred(encoder.encode(names))
-        self.text_words, self.name_words, idf = _tf_idf(texts, names)
+        texts, self.text_row, text_count = _distinct(text for _, _, text in mentions)
+        names, name_of_text, _ = _distinct(name_of(text) for text in texts)
+        self.name_row = name_of_text[self.text_row]
+        text_row = self.text_row
+        self.text_vectors = _centred(encoder.encode(texts), text_count)
+        self.name_vectors = _centred(encoder.encode(names),
+                                     np.bincount(self.name_row, minlength=len(names)))
+        text_words, name_words, idf = _tf_idf(texts, text_count)
+        self.text_words, self.name_words = text_words[text_row], name_words[text_row]
         best = np.zeros(len(mentions))
         coo = self.name_words.tocoo()
         np.maximum.at(best, coo.row, idf[coo.col])
@@ -203,16 +210,16 @@ class MentionTable:
         order = np.argsort(self.article_of, kind="stable")
         bounds = np.searchsorted(self.article_of[order], np.arange(1, len(self.articles)))
         self.rows_of = np.split(order, bounds)  # each article's rows
-        self.centres = _unit(np.array([self.text_vectors[rows].mean(axis=0, dtype=np.float64)
-                                       for rows in self.rows_of]))
+        self.centres = _unit(np.array([self.text_vectors[text_row[rows]].mean(
+            axis=0, dtype=np.float64) for rows in self.rows_of]))
 
     def features(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         """FEATURES of the pairs of rows (x[i], y[i]), one row each."""
-        def dot(vectors: np.ndarray) -> np.ndarray:
-            return np.einsum("ij,ij->i", vectors[x].astype(np.float32, copy=False),
-                             vectors[y].astype(np.float32, copy=False), dtype=np.float64)
+        def dot(vectors: np.ndarray, row: np.ndarray) -> np.ndarray:
+            return np.einsum("ij,ij->i", vectors[row[x]].astype(np.float32, copy=False),
+                             vectors[row[y]].astype(np.float32, copy=False), dtype=np.float64)
 
-        text, name = dot(self.text_vectors), dot(self.name_vectors)
+        text, name = dot(self.text_vectors, self.text_row), dot(self.name_vectors, self.name_row)
         text_words = np.asarray(self.text_words[x].multiply(self.text_words[y]).sum(axis=1))
         name_words = np.asarray(self.name_words[x].multiply(self.name_words[y]).sum(axis=1))
         articles = np.einsum("ij,ij->i", self.centres[self.article_of[x]],
@@ -223,14 +230,27 @@ class MentionTable:
                                 specific, one_tag, text * articles])
 
 
-def _tf_idf(texts: list[str], names: list[str]):
-    """Word vectors of texts and names (content words, sublinear counts, smoothed IDF
-    from the texts, unit length), as scikit-learn's TfidfVectorizer makes them; made
-    here with scipy because importing scikit-learn takes longer than a small build.
-    Each text starts with its name (kg.model.describe), so names are read once.
+def _distinct(items: Iterable[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The distinct items in first-seen order, each item's index among them, and how
+    often each occurs.
+
+    >>> _distinct(["b", "a", "b"])
+    (['b', 'a'], array([0, 1, 0]), array([2, 1]))
+    """
+    index: dict[str, int] = {}
+    rows = np.fromiter((index.setdefault(item, len(index)) for item in items), np.int64)
+    return list(index), rows, np.bincount(rows, minlength=len(index))
+
+
+def _tf_idf(texts: list[str], counts: np.ndarray):
+    """Word vectors of distinct texts and of their names (content words, sublinear
+    counts, smoothed IDF over the mentions, each text counted `counts` times; unit
+    length), as scikit-learn's TfidfVectorizer makes them; made here with scipy because
+    importing scikit-learn takes longer than a small build. Each text starts with its
+    name (kg.model.describe), so names are read once.
 
     >>> texts, names, idf = _tf_idf(["solar tiles. tiles on roofs", "solar farms"],
-    ...                             ["solar tiles", "solar farms"])
+    ...                             np.array([1, 1]))
     >>> round(float(names[0].multiply(names[1]).sum()), 3)
     0.336
     """
@@ -239,14 +259,15 @@ def _tf_idf(texts: list[str], names: list[str]):
     vocabulary: dict[str, int] = {}
     number = vocabulary.setdefault
     name_ids, text_ids = [], []
-    for name, text in zip(names, texts):
+    for text in texts:
+        name = name_of(text)
         ids = [number(word, len(vocabulary)) for word in words_of(name)]
         name_ids.append(ids)
         text_ids.append(ids + [number(word, len(vocabulary))
                                for word in words_of(text[len(name):])])
     size = len(vocabulary)
 
-    def counts(rows_ids: list[list[int]]):
+    def sublinear(rows_ids: list[list[int]]):
         lengths = np.fromiter((len(ids) for ids in rows_ids), np.int64, len(rows_ids))
         columns = np.fromiter((i for ids in rows_ids for i in ids), np.int64, int(lengths.sum()))
         rows = np.repeat(np.arange(len(rows_ids)), lengths)
@@ -256,9 +277,10 @@ def _tf_idf(texts: list[str], names: list[str]):
         matrix.data = 1.0 + np.log(matrix.data)
         return matrix
 
-    text_counts, name_counts = counts(text_ids), counts(name_ids)
-    document_frequency = np.bincount(text_counts.indices, minlength=size)
-    idf = np.log((1 + len(texts)) / (1 + document_frequency)) + 1.0
+    text_counts, name_counts = sublinear(text_ids), sublinear(name_ids)
+    document_frequency = np.bincount(text_counts.indices, minlength=size,
+                                     weights=np.repeat(counts, np.diff(text_counts.indptr)))
+    idf = np.log((1 + int(counts.sum())) / (1 + document_frequency)) + 1.0
 
     def weighted(matrix):
         matrix = matrix.multiply(idf[None, :]).tocsr()
@@ -279,16 +301,19 @@ def _unit(vectors: np.ndarray) -> np.ndarray:
 FLOAT32_ROWS = 150_000
 
 
-def _centred(vectors: np.ndarray) -> np.ndarray:
-    """Unit vectors centred on their mean, rounded to float16 (a quarter of the memory of
-    float64; products are taken in float32 or more); stored as float32 for up to
-    `FLOAT32_ROWS` rows, so the results are the same either way."""
+def _centred(vectors: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Unit vectors centred on their mean (each row counted `counts` times), rounded to
+    float16 (a quarter of the memory of float64; products are taken in float32 or
+    more); stored as float32 for up to `FLOAT32_ROWS` rows, so the results are the same
+    either way."""
     vectors = np.asarray(vectors, np.float32)
-    vectors -= vectors.mean(axis=0, dtype=np.float64).astype(np.float32)
+    mean = (counts.astype(np.float64) @ vectors) / max(int(counts.sum()), 1)
+    vectors -= mean.astype(np.float32)
     centred = np.empty(vectors.shape, np.float16)
     for start in range(0, len(vectors), BLOCK_ROWS):  # (the norms' squares of all at once: GBs)
         block = vectors[start:start + BLOCK_ROWS]
-        block /= np.maximum(np.linalg.norm(block, axis=1, keepdims=True), 1e-9)
+        norms = np.sqrt(np.einsum("ij,ij->i", block, block))[:, None]
+        block /= np.maximum(norms, 1e-9)
         centred[start:start + BLOCK_ROWS] = block
     return centred.astype(np.float32) if len(centred) <= FLOAT32_ROWS else centred
 
@@ -303,7 +328,9 @@ def related_links(mentions: Iterable[tuple[str, str, str]], settings: Settings =
     # phenomenon: such an entity is linked to nothing (it would link to everything).
     from threadpoolctl import threadpool_limits
 
-    mentions = sorted(m for m in set(mentions) if words_of(name_of(m[2])))
+    mentions = set(mentions)
+    specific = {text for text in {text for _, _, text in mentions} if words_of(name_of(text))}
+    mentions = sorted(m for m in mentions if m[2] in specific)
     if len(mentions) < 2 or not settings.enabled:
         return []
     # One BLAS thread: the products here are many and small, and BLAS threads that spin
@@ -350,15 +377,15 @@ def candidate_pairs(table: MentionTable, settings: Settings) -> tuple[np.ndarray
     two tags; for each mention, its `per_mention` closest texts (at least `least_text`
     alike) in the most similar articles, and mentions sharing a rare word. Never every
     pair: each article meets its `neighbours` most similar, words index the rest."""
-    vectors = table.text_vectors
+    vectors, text_row = table.text_vectors, table.text_row
     take = settings.per_mention
 
     def closest(job: tuple[int, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
         a, near = job
         rows_a = table.rows_of[a]
         rows_b = np.concatenate([table.rows_of[b] for b in near])
-        scores = vectors[rows_a].astype(np.float32, copy=False) @ \
-            vectors[rows_b].astype(np.float32, copy=False).T
+        scores = vectors[text_row[rows_a]].astype(np.float32, copy=False) @ \
+            vectors[text_row[rows_b]].astype(np.float32, copy=False).T
         if scores.shape[1] > take:  # each mention's closest, not all of them
             best = np.argpartition(-scores, take - 1, axis=1)[:, :take]
         else:
