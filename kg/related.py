@@ -222,8 +222,12 @@ class MentionTable:
         text, name = dot(self.text_vectors, self.text_row), dot(self.name_vectors, self.name_row)
         text_words = np.asarray(self.text_words[x].multiply(self.text_words[y]).sum(axis=1))
         name_words = np.asarray(self.name_words[x].multiply(self.name_words[y]).sum(axis=1))
-        articles = np.einsum("ij,ij->i", self.centres[self.article_of[x]],
-                             self.centres[self.article_of[y]])
+        # (each pair of articles once: a chunk's pairs come from few pairs of articles)
+        count = len(self.articles)
+        both, pair = np.unique(self.article_of[x] * count + self.article_of[y],
+                               return_inverse=True)
+        articles = np.einsum("ij,ij->i", self.centres[both // count],
+                             self.centres[both % count])[pair.ravel()]
         specific = np.minimum(self.specific[x], self.specific[y])
         one_tag = (self.tag[x] != self.tag[y]).astype(np.float64)
         return np.column_stack([text, name, text_words.ravel(), name_words.ravel(), articles,
