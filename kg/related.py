@@ -419,9 +419,10 @@ def _neighbours(centres: np.ndarray, neighbours: int):
         return
     for start in range(0, count, 1024):
         block = centres[start:start + 1024] @ centres.T
-        for offset, row in enumerate(block):
-            row[start + offset] = -2.0
-            yield start + offset, np.sort(np.argpartition(-row, take - 1)[:take])
+        rows = np.arange(len(block))
+        block[rows, start + rows] = -2.0  # not itself
+        nearest = np.sort(np.argpartition(-block, take - 1, axis=1)[:, :take], axis=1)
+        yield from zip(range(start, start + len(block)), nearest)
 
 
 def _word_pairs(table: MentionTable, max_df: int) -> tuple[np.ndarray, np.ndarray]:
