@@ -366,7 +366,7 @@ def related_links(mentions: Iterable[tuple[str, str, str]], settings: Settings =
     return _strongest(table, x, y, score, settings)
 
 
-_CHUNK = 1 << 16  # pairs whose features are computed together (memory: ~150 MB)
+_CHUNK = 1 << 14  # pairs whose features are computed together (memory: ~40 MB)
 
 
 def _in_threads(function: Callable, items: Iterable) -> list:
@@ -398,6 +398,7 @@ def candidate_pairs(table: MentionTable, settings: Settings) -> tuple[np.ndarray
         else:
             best = np.broadcast_to(np.arange(scores.shape[1]), scores.shape)
         close = np.take_along_axis(scores, best, axis=1) >= settings.least_text
+        rows_a, rows_b = rows_a.astype(np.int32), rows_b.astype(np.int32)  # (half the memory)
         return np.repeat(rows_a, best.shape[1]).reshape(best.shape)[close], rows_b[best[close]]
 
     found = _in_threads(closest, _neighbours(table.centres, settings.neighbours))
@@ -409,7 +410,7 @@ def candidate_pairs(table: MentionTable, settings: Settings) -> tuple[np.ndarray
     x, y = np.minimum(x, y), np.maximum(x, y)
     keep = (table.article_of[x] != table.article_of[y]) & \
         (table.node_of[x] != table.node_of[y]) & ~(table.tag[x] & table.tag[y])
-    pairs = np.unique(x[keep] * len(table.mentions) + y[keep])
+    pairs = np.unique(x[keep].astype(np.int64) * len(table.mentions) + y[keep])
     return pairs // len(table.mentions), pairs % len(table.mentions)
 
 
@@ -420,8 +421,8 @@ def _neighbours(centres: np.ndarray, neighbours: int):
     take = min(neighbours, count - 1)
     if take <= 0:
         return
-    for start in range(0, count, 1024):
-        block = centres[start:start + 1024] @ centres.T
+    for start in range(0, count, 256):
+        block = centres[start:start + 256] @ centres.T
         rows = np.arange(len(block))
         block[rows, start + rows] = -2.0  # not itself
         nearest = np.sort(np.argpartition(-block, take - 1, axis=1)[:, :take], axis=1)
@@ -432,13 +433,13 @@ def _word_pairs(table: MentionTable, max_df: int) -> tuple[np.ndarray, np.ndarra
     """Rows of mentions whose names share a content word used by at most `max_df`
     mentions (an inverted index over the TF-IDF columns)."""
     by_word = table.name_words.tocsc()
-    xs, ys = [np.array([], np.int64)], [np.array([], np.int64)]
+    xs, ys = [np.array([], np.int32)], [np.array([], np.int32)]
     for word in range(by_word.shape[1]):
         rows = by_word.indices[by_word.indptr[word]:by_word.indptr[word + 1]]
         if 2 <= len(rows) <= max_df:
             i, j = np.triu_indices(len(rows), 1)
-            xs.append(rows[i].astype(np.int64))
-            ys.append(rows[j].astype(np.int64))
+            xs.append(rows[i].astype(np.int32))
+            ys.append(rows[j].astype(np.int32))
     return np.concatenate(xs), np.concatenate(ys)
 
 
