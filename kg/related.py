@@ -193,8 +193,10 @@ class MentionTable:
         self.name_row = name_of_text[self.text_row]
         text_row = self.text_row
         self.text_vectors = _centred(encoder.encode(texts), text_count)
+        # (names only meet in features, a gather of float16 rows there is cheap)
         self.name_vectors = _centred(encoder.encode(names),
-                                     np.bincount(self.name_row, minlength=len(names)))
+                                     np.bincount(self.name_row, minlength=len(names)),
+                                     float32_rows=0)
         text_words, name_words, idf = _tf_idf(texts, text_count)
         self.text_words, self.name_words = text_words[text_row], name_words[text_row]
         best = np.zeros(len(mentions))
@@ -305,10 +307,11 @@ def _unit(vectors: np.ndarray) -> np.ndarray:
 FLOAT32_ROWS = 150_000
 
 
-def _centred(vectors: np.ndarray, counts: np.ndarray) -> np.ndarray:
+def _centred(vectors: np.ndarray, counts: np.ndarray,
+             float32_rows: int = FLOAT32_ROWS) -> np.ndarray:
     """Unit vectors centred on their mean (each row counted `counts` times), rounded to
     float16 (a quarter of the memory of float64; products are taken in float32 or
-    more); stored as float32 for up to `FLOAT32_ROWS` rows, so the results are the same
+    more); stored as float32 for up to `float32_rows` rows, so the results are the same
     either way."""
     vectors = np.asarray(vectors, np.float32)
     # (einsum sums in float64 without a float64 copy of the vectors, which took 0.4 s)
@@ -316,7 +319,7 @@ def _centred(vectors: np.ndarray, counts: np.ndarray) -> np.ndarray:
                      dtype=np.float64) / max(int(counts.sum()), 1)
     vectors -= mean.astype(np.float32)
     # Rounded in place while float32 is kept (memory first touched is slow to get).
-    centred = vectors if len(vectors) <= FLOAT32_ROWS else np.empty(vectors.shape, np.float16)
+    centred = vectors if len(vectors) <= float32_rows else np.empty(vectors.shape, np.float16)
     for start in range(0, len(vectors), BLOCK_ROWS):  # (the norms' squares of all at once: GBs)
         block = vectors[start:start + BLOCK_ROWS]
         norms = np.sqrt(np.einsum("ij,ij->i", block, block))[:, None]
