@@ -62,6 +62,11 @@ class Canonical:
     def __eq__(self, other) -> bool:
         return isinstance(other, Canonical) and self.joined == other.joined
 
+    def forget(self) -> None:
+        """Drop what was looked up: a pass over every article fills the memo with IRIs
+        the next stage does not ask for, and its memory serves that stage better."""
+        self._cache = {}
+
 
 def canonical_map(forms: Iterable[tuple[str, str]], base: str, kinds: KindTable = KINDS,
                   aliases: AliasTable | None = None) -> Canonical:

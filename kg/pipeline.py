@@ -449,6 +449,7 @@ class _Build:
                 offset, length, count = turtle.write(text), len(text), len(triples)
             self.new.articles[article_id] = entry._replace(link_offset=offset, link_length=length,
                                                            link_triple_count=count)
+        self.canonical.forget()
 
     def write_shared(self, turtle: BlockCopier, gone_parts: list[ArticlePart],
                      new_parts: list[ArticlePart], canonical: Canonical,
@@ -506,9 +507,11 @@ class _Build:
         if not self.related.enabled:
             return
         shared = self.full_shared()
+        canonical.forget()  # (the shared nodes' IRIs: the texts' are asked for now)
         triples, self.links, self.trends, note = corpus_triples(
             lambda: (self.old_part(parts, entry) for entry in self.new.articles.values()),
             canonical, self.base, self.kinds, self.related, shared.label)
+        canonical.forget()
         if note:
             result.diagnostics.append(Diagnostic("warning", str(self.outdir / "graph.ttl"),
                                                  None, note))
