@@ -179,6 +179,34 @@ def test_generic_names_link_to_nothing_and_tags_never_to_tags():
         assert not (link.first.startswith("k/") and link.second.startswith("k/"))
 
 
+def test_a_repeated_text_is_embedded_once_and_counted_for_each_mention():
+    """Vectors are kept per distinct text and name; each mention still weighs in the
+    centring mean and the IDF as often as it occurs."""
+    import numpy as np
+
+    from kg.embed import encoder_for
+    from kg.related import MentionTable, _tf_idf
+
+    texts = ["Drone warfare. Drones fight wars.", "Solar roof tiles. Tiles make power.",
+             "Vertical farms. Crops grow indoors.", "Drone warfare. Swarms of drones."]
+    mentions = [(f"a{n}", "k/drones", texts[0]) for n in range(5)]  # a tag of five articles
+    mentions += [("b1", "t/solar", texts[1]), ("b2", "s/farms", texts[2]),
+                 ("b3", "c/swarms", texts[3])]
+    encoder = encoder_for(None)
+    table = MentionTable(mentions, (node.startswith("k/") for _, node, _ in mentions), encoder)
+    assert table.text_vectors.shape[0] == 4 and table.name_vectors.shape[0] == 3
+    assert table.text_row.tolist() == [0, 0, 0, 0, 0, 1, 2, 3]
+    assert table.name_row.tolist() == [0, 0, 0, 0, 0, 1, 2, 0]
+    every_row = encoder.encode([text for _, _, text in mentions]).astype(np.float64)
+    every_row -= every_row.mean(axis=0)  # the mean over mentions, not over distinct texts
+    every_row /= np.linalg.norm(every_row, axis=1, keepdims=True)
+    assert np.allclose(table.text_vectors[table.text_row], every_row, atol=2e-3)
+    # IDF: a word in a text counted three times is in three of four documents.
+    _, _, idf = _tf_idf(["drone swarms", "solar tiles"], np.array([3, 1]))
+    assert sorted(np.round(idf, 6).tolist()) == sorted(
+        [round(float(np.log(5 / 4) + 1), 6)] * 2 + [round(float(np.log(5 / 2) + 1), 6)] * 2)
+
+
 def test_hubs_keep_only_their_strongest_links():
     # One broad mention close to forty specific ones: links are kept by both ends.
     mentions = [("hub", "c/hub", "Drone warfare. Drones in every war.")]
