@@ -52,6 +52,21 @@ def corpus(n: int) -> Path:
     return folder
 
 
+def build_seeing(folder: Path, name: str, wrap) -> None:
+    """Build `folder` (no page, no cache) with kg.related's function `name` replaced by
+    wrap(the original) for the build, so a benchmark can keep what the stage is given."""
+    import kg.related
+    from kg import build
+
+    original = getattr(kg.related, name)
+    setattr(kg.related, name, wrap(original))  # kg.corpus imports it when it runs
+    try:
+        with tempfile.TemporaryDirectory() as out:
+            build([folder], out, html=False, use_cache=False)
+    finally:
+        setattr(kg.related, name, original)
+
+
 def timed(function, *args, **kwargs):
     start = time.perf_counter()
     value = function(*args, **kwargs)

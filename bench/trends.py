@@ -11,14 +11,12 @@ higher per depth) run with networkx's Louvain, in the same process.
 from __future__ import annotations
 
 import argparse
-import tempfile
 import time
 
 import networkx as nx
 
 import kg.related
-from bench.run import corpus
-from kg import build
+from bench.run import build_seeing, corpus, timed
 
 
 def networkx_split(links, settings, members) -> int:
@@ -46,25 +44,20 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=3000)
     args = parser.parse_args(argv)
-    original, seen = kg.related.trend_groups, {}
+    seen = {}
 
-    def timed_trend_groups(links, articles_of, settings=None, members=None, seed=7):
-        settings = settings or kg.related.Settings()
-        start = time.perf_counter()
-        groups = original(links, articles_of, settings, members, seed)
-        seen.update(seconds=time.perf_counter() - start, links=links, settings=settings,
-                    members=members, groups=len(groups))
-        return groups
+    def timing(original):
+        def timed_trend_groups(links, articles_of, settings=None, members=None, seed=7):
+            settings = settings or kg.related.Settings()
+            start = time.perf_counter()
+            groups = original(links, articles_of, settings, members, seed)
+            seen.update(seconds=time.perf_counter() - start, links=links, settings=settings,
+                        members=members, groups=len(groups))
+            return groups
+        return timed_trend_groups
 
-    kg.related.trend_groups = timed_trend_groups  # kg.corpus imports it when it runs
-    try:
-        with tempfile.TemporaryDirectory() as out:
-            build([corpus(args.docs)], out, html=False, use_cache=False)
-    finally:
-        kg.related.trend_groups = original
-    start = time.perf_counter()
-    networkx_split(seen["links"], seen["settings"], seen["members"])
-    theirs = time.perf_counter() - start
+    build_seeing(corpus(args.docs), "trend_groups", timing)
+    theirs, _ = timed(networkx_split, seen["links"], seen["settings"], seen["members"])
     print(f"synthetic {args.docs}: {len(seen['links']):,} related links, {seen['groups']:,} "
           f"trends: igraph {seen['seconds']:.2f} s, networkx {theirs:.2f} s "
           f"({theirs / seen['seconds']:.1f}x)")
