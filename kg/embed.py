@@ -30,7 +30,8 @@ import numpy as np
 
 from .errors import InputError
 
-__all__ = ["Encoder", "StaticEncoder", "SentenceTransformerEncoder", "encoder_for"]
+__all__ = ["Encoder", "StaticEncoder", "SentenceTransformerEncoder", "encoder_for",
+           "count_matrix"]
 
 # Words and punctuation, as BERT's basic tokenizer splits them.
 _WORD_RE = re.compile(r"\w+|[^\w\s]")
@@ -78,8 +79,6 @@ class StaticEncoder:
         return found
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        import scipy.sparse as sp
-
         # Block by block into one array: the token lists of 300,000 texts at once took
         # a gigabyte more than the vectors themselves. (Each row is computed alone, so
         # the blocks change no value.) In a block, each distinct word's vector (the sum
@@ -87,27 +86,36 @@ class StaticEncoder:
         found = np.empty((len(texts), self.vectors.shape[1]), np.float32)
         for start in range(0, len(texts), BLOCK_ROWS):
             block = [_WORD_RE.findall(text.lower()) for text in texts[start:start + BLOCK_ROWS]]
-            column: dict[str, int] = {}
-            words = _count_matrix(block, column, sp)
-            tokens = _count_matrix([self.token_ids(word) for word in column], {}, sp,
-                                   len(self.vectors))
+            words, distinct = count_matrix(block)
+            tokens, _ = count_matrix([self.token_ids(word) for word in distinct],
+                                     len(self.vectors))
             found[start:start + len(block)] = _unit(words @ (tokens @ self.vectors))
         return found
 
 
-def _count_matrix(rows: list, column: dict, sp, width: int | None = None):
-    """A sparse matrix of how often each item occurs in each row; items are numbered
-    by `column` (filled in first-seen order) unless `width` says they are numbers."""
+def count_matrix(rows: list, width: int | None = None, dtype=np.float32):
+    """How often each item occurs in each row, as a sparse matrix (duplicates summed),
+    and the items its columns stand for: numbers below `width`, or when `width` is None
+    any items, numbered in first-seen order.
+
+    >>> matrix, items = count_matrix([["b", "a", "b"], ["a"]])
+    >>> matrix.toarray().tolist(), items
+    ([[2.0, 1.0], [0.0, 1.0]], ['b', 'a'])
+    """
+    import scipy.sparse as sp
+
     lengths = np.fromiter(map(len, rows), np.int64, len(rows))
-    items = chain.from_iterable(rows)
+    numbers, items = chain.from_iterable(rows), None
     if width is None:
-        column.update((item, number) for number, item in
-                      enumerate(dict.fromkeys(chain.from_iterable(rows))))
-        items = map(column.__getitem__, items)
-    columns = np.fromiter(items, np.int64, int(lengths.sum()))
-    return sp.csr_matrix((np.ones(len(columns), np.float32),
-                          (np.repeat(np.arange(len(rows)), lengths), columns)),
-                         shape=(len(rows), width if width is not None else len(column)))
+        items = list(dict.fromkeys(chain.from_iterable(rows)))
+        numbers, width = map({item: n for n, item in enumerate(items)}.__getitem__, numbers), \
+            len(items)
+    columns = np.fromiter(numbers, np.int64, int(lengths.sum()))
+    matrix = sp.csr_matrix((np.ones(len(columns), dtype),
+                            (np.repeat(np.arange(len(rows)), lengths), columns)),
+                           shape=(len(rows), width))
+    matrix.sum_duplicates()
+    return matrix, items
 
 
 class SentenceTransformerEncoder:

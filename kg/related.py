@@ -58,7 +58,7 @@ from typing import Callable, Iterable
 
 import numpy as np
 
-from .embed import BLOCK_ROWS, Encoder, encoder_for
+from .embed import BLOCK_ROWS, Encoder, count_matrix, encoder_for
 from .errors import InputError
 from .model import RelatedLink, name_of
 from .resolve import lemma
@@ -274,12 +274,7 @@ def _tf_idf(texts: list[str], counts: np.ndarray):
     size = len(vocabulary)
 
     def sublinear(rows_ids: list[list[int]]):
-        lengths = np.fromiter((len(ids) for ids in rows_ids), np.int64, len(rows_ids))
-        columns = np.fromiter((i for ids in rows_ids for i in ids), np.int64, int(lengths.sum()))
-        rows = np.repeat(np.arange(len(rows_ids)), lengths)
-        matrix = sp.csr_matrix((np.ones(len(columns)), (rows, columns)),
-                               shape=(len(rows_ids), size))  # repeated words are summed
-        matrix.sum_duplicates()
+        matrix, _ = count_matrix(rows_ids, size, np.float64)
         matrix.data = 1.0 + np.log(matrix.data)
         return matrix
 
