@@ -175,10 +175,11 @@ def decimal_text(value: float) -> str:
 
 
 def corpus_triples(parts: Callable[[], Iterable], canonical: Canonical, base: str,
-                   kinds: KindTable, settings, label_of
+                   kinds: KindTable, settings, labels_of: Callable[[set[str]], dict[str, str]]
                    ) -> tuple[list[Triple], list[RelatedLink], list[Trend], str | None]:
     """The corpus section: related links and trends of every article's part (sorted
-    triples, `parts` called for each pass over them), with the links and trends
+    triples, `parts` called for each pass over them; `labels_of` gives the labels of a
+    set of entity IRIs, to name trends by), with the links and trends
     themselves (the explorer draws them) and a note when the archive was too large
     to link whole (then the most recent articles are linked, up to
     `settings.max_mentions` texts)."""
@@ -199,8 +200,7 @@ def corpus_triples(parts: Callable[[], Iterable], canonical: Canonical, base: st
     groups = trend_groups(links, articles_of, settings,
                           members=lambda node: source_of(node) in ("table", "column"))
     named = {node for group in groups for node in group}
-    trends = trends_of(groups, base, articles_of, date_of,
-                       {node: label_of(node) for node in named})
+    trends = trends_of(groups, base, articles_of, date_of, labels_of(named))
     triples = sorted(related_triples(links, base) + trend_triples(trends), key=sort_key)
     return triples, links, trends, note
 

@@ -474,7 +474,7 @@ def index_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: SharedN
     canonical = shared.canonical
     driving = shared.kinds.row_link_properties()
     builder.number(articles, ((iri, kind(iri).class_name, shared.label(iri))
-                              for iri in sorted(shared.groups())),
+                              for iri in sorted(shared.nodes())),
                    {t.iri: t.label for t in trends})
     for part in parts():
         source = article(part.article_id)

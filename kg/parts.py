@@ -40,7 +40,8 @@ import urllib.parse
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from itertools import chain
+from typing import Callable, Iterable, Iterator
 
 from . import vocab as V
 from .dates import parse_page_date
@@ -302,7 +303,9 @@ class SharedNodes:
         self.kinds = kinds
         # The node an entity key IRI is part of (the corpus joins keys: kg.resolve.join_keys).
         self.canonical: Callable[[str], str] = canonical or _same
-        self._members: dict[str, list[str]] | None = None  # canonical IRI -> its keys
+        # canonical IRI -> its keys, for the nodes the corpus joined keys into (the others
+        # are their one key: a dict of every node was 160 MB at 100,000 articles)
+        self._joined: dict[str, list[str]] | None = None
         self._by_segment = {kind.segment: kind for kind in kinds}
         # With an aliases file, an entity's key may differ from its names' own keys.
         self.aliases_used = aliases_used
@@ -322,20 +325,34 @@ class SharedNodes:
     def set_canonical(self, canonical: Callable[[str], str]) -> None:
         """Use the corpus' joins (a function from key IRI to node IRI) from now on."""
         self.canonical = canonical
-        self._members = None
+        self._joined = None
 
     def add(self, part: ArticlePart) -> None:
-        self._count(part, 1)
+        self.add_names(part)
+        self.add_facts(part)
 
     def remove(self, part: ArticlePart) -> None:
         """Undo add(part): for rebuilding after the article changed or went away."""
-        self._count(part, -1)
+        self._count_names(part, -1)
+        self._count_facts(part, -1)
 
-    def _count(self, part: ArticlePart, step: int) -> None:
-        self._members = None
+    def add_names(self, part: ArticlePart) -> None:
+        """The part's entity names only (what the corpus' joins and labels need): a full
+        build adds the rest (`add_facts`) after the related stage, so as not to hold them
+        while that stage needs its memory."""
+        self._count_names(part, 1)
+
+    def add_facts(self, part: ArticlePart) -> None:
+        """What the part says about shared nodes beside their names."""
+        self._count_facts(part, 1)
+
+    def _count_names(self, part: ArticlePart, step: int) -> None:
+        self._joined = None
         (self.loaded.add if step > 0 else self.loaded.discard)(part.article_id)
         for iri, form in part.forms:
             self._count_form(iri, form, step)
+
+    def _count_facts(self, part: ArticlePart, step: int) -> None:
         for entity, prop, other in part.entity_links:
             _bump(self.entity_links, entity, (prop, other), step)
         for path, page, url in part.pages:
@@ -379,15 +396,31 @@ class SharedNodes:
         subjects.append(article_iri(base, part.article_id))
         return {self.bucket(iri) for iri in subjects}
 
-    def groups(self) -> dict[str, list[str]]:
-        """The entity nodes: each canonical IRI with the key IRIs it is made of, sorted."""
-        if self._members is None:
+    def _joined_keys(self) -> dict[str, list[str]]:
+        """The nodes made of other keys than just their own, with their keys, sorted."""
+        if self._joined is None:
             found: dict[str, list[str]] = defaultdict(list)
             canonical = self.canonical
             for iri in self.forms:
-                found[canonical(iri)].append(iri)
-            self._members = {node: sorted(keys) for node, keys in found.items()}
-        return self._members
+                node = canonical(iri)
+                if node != iri:
+                    found[node].append(iri)
+            self._joined = {node: sorted(keys + [node] if node in self.forms else keys)
+                            for node, keys in found.items()}
+        return self._joined
+
+    def nodes(self) -> Iterator[str]:
+        """The entity nodes' canonical IRIs, each once, in the order of their first key."""
+        joined, canonical = self._joined_keys(), self.canonical
+        done: set[str] = set()
+        for iri in self.forms:
+            if iri not in joined and canonical(iri) == iri:
+                yield iri
+            else:
+                node = canonical(iri)
+                if node not in done:
+                    done.add(node)
+                    yield node
 
     def members(self, buckets: set[int] | None = None) -> dict[int, list[tuple[str, str]]]:
         """The shared subjects per output bucket (all buckets, or only `buckets`), as
@@ -395,11 +428,14 @@ class SharedNodes:
         article id)."""
         found: dict[int, list[tuple[str, str]]] = defaultdict(list)
         bucket = self.bucket
-        subjects = [("entity", iri, iri) for iri in self.groups()]
-        subjects += [("page", page, page_iri(self.base, page)) for page in self.pages]
-        # Links to loaded articles too: their triples are left out (bucket_triples), but
-        # the state is kept, for when the article goes away again.
-        subjects += [("link", target, article_iri(self.base, target)) for target in self.links]
+        # (one subject at a time: a list of them all was 150 MB at 100,000 articles)
+        subjects = chain((("entity", iri, iri) for iri in self.nodes()),
+                         (("page", page, page_iri(self.base, page)) for page in self.pages),
+                         # Links to loaded articles too: their triples are left out
+                         # (bucket_triples), but the state is kept, for when the article
+                         # goes away again.
+                         (("link", target, article_iri(self.base, target))
+                          for target in self.links))
         for what, key, iri in subjects:
             number = bucket(iri)
             if buckets is None or number in buckets:
@@ -433,7 +469,7 @@ class SharedNodes:
 
     def keys_of(self, iri: str) -> list[str]:
         """The key IRIs a canonical entity IRI is made of (kept per key in the cache)."""
-        return self.groups().get(iri, [iri])
+        return self._joined_keys().get(iri, [iri])
 
     def forms_of(self, iri: str) -> "str | dict[str, int]":
         """The surface forms of a canonical entity (all its keys'), as `forms` holds them."""
@@ -586,7 +622,8 @@ def assemble(records: Iterable[ArticleRecord], base: str, today: _dt.date,
     settings = related or Settings()
     if settings.enabled:
         corpus, _, _, note = corpus_triples(lambda: iter(parts), canonical, base, kinds,
-                                            settings, shared.label)
+                                            settings, lambda nodes: {node: shared.label(node)
+                                                                     for node in nodes})
         triples.extend(corpus)
         if note:
             diagnostics.append(Diagnostic("warning", "", None, note))

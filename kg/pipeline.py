@@ -13,8 +13,13 @@ How a build runs, so it stays fast on big archives:
 * worker processes read, parse and extract each article and make its own
   triples as a block of Turtle text (`read_article`), one core each;
 * the main process writes those blocks to graph.ttl in id order as they come
-  (streaming: no article is held after it is written) and gathers what they
-  say about shared nodes, whose triples are written last;
+  (streaming: no article is held after it is written) and gathers the names
+  they give shared nodes;
+* then what needs the whole corpus: the keys it joins, related links and trends
+  (the stage that needs most memory, so it runs while the shared nodes are
+  names only), each article's triples pointing at entities (gathering the rest
+  of what articles say about shared nodes), the shared nodes, and last the
+  related links and trends;
 * with the cache (kg/cache.py), an unchanged article is not parsed again: its
   block is copied from the previous graph.ttl. The result is byte-identical
   to a clean build.
@@ -22,9 +27,11 @@ How a build runs, so it stays fast on big archives:
 
 from __future__ import annotations
 
+import ctypes
 import datetime as _dt
 import multiprocessing
 import os
+import tempfile
 import time
 from collections import Counter
 from contextlib import closing
@@ -225,7 +232,7 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
     dataset = DatasetInfo([str(source) for source in sources], today.isoformat(), __version__,
                           license)
     run = _Build(Path(outdir), base, today, use_cache and not keep_records,
-                 keep_records, aliases, kinds, related or RelatedSettings(), dataset)
+                 keep_records, aliases, kinds, related or RelatedSettings(), dataset, html)
 
     def attempt() -> BuildReport:
         result = run.write(files, workers or os.cpu_count() or 1, progress)
@@ -271,8 +278,9 @@ class _Build:
 
     def __init__(self, outdir: Path, base: str, today: _dt.date, use_cache: bool,
                  keep_records: bool, aliases: AliasTable | None, kinds: KindTable,
-                 related: RelatedSettings, dataset: DatasetInfo):
+                 related: RelatedSettings, dataset: DatasetInfo, page: bool = True):
         self.outdir, self.base, self.today, self.dataset = outdir, base, today, dataset
+        self.page = page  # the page is drawn after: keep what it reads (shared nodes, links)
         self.use_cache, self.keep_records, self.aliases = use_cache, keep_records, aliases
         self.kinds, self.related = kinds, related
         key = cache_key(base, aliases.digest if aliases else None, kinds.digest)
@@ -290,6 +298,7 @@ class _Build:
         self.incremental = False
         self.complete = True  # self.shared holds every shared node
         self.canonical = Canonical(self.base, {})
+        self.names: SharedNodes | None = None  # every entity's names, until linked
         self.links: list = []  # this build's related links and trends (for the page)
         self.trends: list = []
 
@@ -355,11 +364,26 @@ class _Build:
                             f": nothing to build; {self.turtle_path} is left as it was",
                             result.diagnostics)
                     canonical, rejoined = self.join_corpus(old_parts_of_gone, new_parts)
-                    with open(parts_file, "rb") as handle:
+                    release_free_memory()
+                    with open(parts_file, "rb") as handle, \
+                            tempfile.TemporaryFile(dir=cache_dir(self.outdir)) as corpus:
+                        # (first, while the shared nodes are names only: its memory is the
+                        # build's largest; written last)
+                        self.link_corpus(handle, canonical, result, corpus)
+                        release_free_memory()
                         self.write_links(turtle, handle, set(reused) if not rejoined else set())
                         rows = self.write_shared(turtle, old_parts_of_gone, new_parts, canonical,
                                                  incremental and not rejoined)
-                        self.write_corpus(turtle, handle, canonical, result)
+                        page_warnings = page_date_warnings(page_problems(self.old)) \
+                            if incremental and not rejoined else self.shared.diagnostics()
+                        if not self.page:  # (what is left to do makes many small objects)
+                            self.shared = self.links = self.trends = None
+                            self.complete = False
+                            canonical.forget()
+                            release_free_memory()
+                        corpus.seek(0)
+                        while chunk := corpus.read(1 << 20):  # (64 queued at most: 64 MB)
+                            turtle.write(chunk)
                     self.write_description(turtle, result)
                     rows.store_articles(self.new)  # while the writer threads copy
                     turtle.finish()
@@ -375,8 +399,7 @@ class _Build:
         finally:
             computed.close()
             bar.close()
-        result.diagnostics.extend(page_date_warnings(page_problems(self.old))
-                                  if incremental and not rejoined else self.shared.diagnostics())
+        result.diagnostics.extend(page_warnings)
         result.outputs["turtle"] = self.turtle_path
         return result
 
@@ -384,21 +407,22 @@ class _Build:
                         result: BuildReport) -> list[ArticlePart]:
         """Each article's block of Turtle, in id order: copied from the previous build when
         its files are unchanged, else made by a worker; a full build gathers every part
-        into the shared nodes, an incremental one returns the new parts."""
+        into the shared nodes (their names: `write_links` adds the rest), an incremental
+        one returns the new parts."""
         new_parts = []
         full = not self.incremental
         for article_id in groups:
             if article_id in reused:
                 old_entry, signatures = reused[article_id]
                 if full:
-                    self.shared.add(self.old_part(old_parts, old_entry))
+                    self.shared.add_names(self.old_part(old_parts, old_entry))
                 entry = self.reuse(old_entry, signatures, turtle, blobs)
             else:
                 article = next(computed)
                 entry = self.store(article, turtle, blobs)
                 if article.documents:
                     if full:  # every part is gathered now, none is kept
-                        self.shared.add(article.part)
+                        self.shared.add_names(article.part)
                     else:
                         new_parts.append(article.part)
                 if self.keep_records and article.records:
@@ -423,9 +447,10 @@ class _Build:
             for part in new_parts:
                 for iri, form in part.forms:
                     shared._count_form(iri, form, 1)
-            names = shared.forms
         else:
-            names = self.shared.forms
+            shared = self.shared
+        self.names = shared  # every entity's names (the related stage names trends by them)
+        names = shared.forms
         canonical = canonical_map(((iri, form) for iri, forms in names.items()
                                    for form in ([forms] if forms.__class__ is str else forms)),
                                   self.base, self.kinds, self.aliases)
@@ -436,15 +461,21 @@ class _Build:
     def write_links(self, turtle: BlockCopier, parts, unchanged: set[str]) -> None:
         """Each article's triples pointing at entities, in id order: copied from the
         previous graph.ttl for the `unchanged` articles (when the corpus' joins are the
-        same as then), else made anew from the article's part."""
+        same as then), else made anew from the article's part. A full build gathers
+        what the parts say about shared nodes beside their names on the way."""
         prefixes = graph_prefixes(self.base, self.kinds)
+        gather = not self.incremental
         for article_id, entry in self.new.articles.items():
             old = self.old.articles.get(article_id)
+            part = self.old_part(parts, entry) if gather or article_id not in unchanged \
+                or old is None else None
+            if gather:
+                self.shared.add_facts(part)
             if article_id in unchanged and old is not None:
                 offset, length, count = turtle.copy(old.link_offset, old.link_length), \
                     old.link_length, old.link_triple_count
             else:
-                triples = link_triples(self.old_part(parts, entry).refs, self.canonical)
+                triples = link_triples(part.refs, self.canonical)
                 text = turtle_body(triples, prefixes).encode("utf-8")
                 offset, length, count = turtle.write(text), len(text), len(triples)
             self.new.articles[article_id] = entry._replace(link_offset=offset, link_length=length,
@@ -501,25 +532,26 @@ class _Build:
                                                          len(triples), page_dates(triples))
         return rows
 
-    def write_corpus(self, turtle: BlockCopier, parts, canonical: Canonical,
-                     result: BuildReport) -> None:
-        """Related links and trends, made from every article's texts each build."""
+    def link_corpus(self, parts, canonical: Canonical, result: BuildReport, out) -> None:
+        """Related links and trends, made from every article's texts each build; their
+        Turtle goes to the file `out` until it is written after the shared nodes."""
+        names, self.names = self.names, None
         if not self.related.enabled:
             return
-        shared = self.full_shared()
-        canonical.forget()  # (the shared nodes' IRIs: the texts' are asked for now)
+        names.set_canonical(canonical)
+        canonical.forget()  # (the names' IRIs: the texts' are asked for now)
         triples, self.links, self.trends, note = corpus_triples(
             lambda: (self.old_part(parts, entry) for entry in self.new.articles.values()),
-            canonical, self.base, self.kinds, self.related, shared.label)
+            canonical, self.base, self.kinds, self.related,
+            lambda nodes: {node: names.label(node) for node in nodes})
         canonical.forget()
         if note:
             result.diagnostics.append(Diagnostic("warning", str(self.outdir / "graph.ttl"),
                                                  None, note))
-        if triples:
-            turtle.write(turtle_body(triples, graph_prefixes(self.base, self.kinds))
-                         .encode("utf-8"))
         result.counts = dict(count_classes(triples))
         result.triple_count += len(triples)
+        if triples:
+            out.write(turtle_body(triples, graph_prefixes(self.base, self.kinds)).encode("utf-8"))
 
     def write_description(self, turtle: BlockCopier, result: BuildReport) -> None:
         """Count what graph.ttl holds, then write the dataset node that says so (last:
@@ -577,6 +609,18 @@ class _Build:
                              0, 0, 0, article.documents,
                              article.problems + article.part.diagnostics,
                              dict(article.counts), article.triple_count)
+
+
+def release_free_memory() -> None:
+    """Give the free pages of the C heap back to the system after a stage that made
+    and dropped many objects (glibc keeps them otherwise, and the next stage's arrays
+    are mapped anew); nothing elsewhere."""
+    try:
+        # (the symbols already loaded: ctypes.util.find_library would run a subprocess,
+        # a fork of this whole process)
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError, TypeError):
+        pass
 
 
 def _size(path: Path) -> int:

@@ -249,3 +249,35 @@ def test_resolve_command_reports_and_accepts_each_strong_pair_once(tmp_path):
     assert rebuilt.report.counts["Technology"] == 4  # llm | openai | two decarbonisations
     after = CliRunner().invoke(main, ["resolve", str(tmp_path / "out2" / "graph.ttl")])
     assert "candidate" not in after.output  # what is one node is no longer proposed
+
+
+def test_shared_nodes_index_joined_keys_and_gather_names_before_facts():
+    """Each node once, in the order of its first key; a node's keys (its own when it is
+    one); names then facts gather what `add` does (a full build adds facts after the
+    related stage)."""
+    from kg.corpus import Canonical
+    from kg.parts import ArticlePart, SharedNodes
+
+    tech = BASE + "technology/"
+    part = ArticlePart("a1", [], forms=[(tech + "llm", "LLMs"), (tech + "solar_roof", "solar roof"),
+                                        (tech + "large_language_model", "Large Language Models"),
+                                        (tech + "gen_ai", "Gen AI")],
+                       entity_links=[(tech + "llm", BASE + "drivenBy", tech + "solar_roof")],
+                       pages=[("c/a1.md", "2024-01-05", "https://example.org/a")])
+    # "gen ai" joins a key no name has: its node is not one of the keys
+    canonical = Canonical(BASE, {"llm": "large language model", "gen ai": "generative ai"})
+    whole, split = SharedNodes(BASE, TODAY), SharedNodes(BASE, TODAY)
+    whole.add(part)
+    split.add_names(part)
+    assert split.entity_links == {} and split.pages == {}
+    split.add_facts(part)
+    for shared in (whole, split):
+        shared.set_canonical(canonical)
+        assert list(shared.nodes()) == [tech + "large_language_model", tech + "solar_roof",
+                                        tech + "generative_ai"]
+        assert shared.keys_of(tech + "large_language_model") == [tech + "large_language_model",
+                                                                 tech + "llm"]
+        assert shared.keys_of(tech + "generative_ai") == [tech + "gen_ai"]
+        assert shared.keys_of(tech + "solar_roof") == [tech + "solar_roof"]
+        assert shared.label(tech + "generative_ai") == "Gen AI"
+    assert whole.triples() == split.triples()
