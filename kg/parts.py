@@ -333,7 +333,7 @@ class SharedNodes:
 
     def remove(self, part: ArticlePart) -> None:
         """Undo add(part): for rebuilding after the article changed or went away."""
-        self._count_names(part, -1)
+        self.remove_names(part)
         self._count_facts(part, -1)
 
     def add_names(self, part: ArticlePart) -> None:
@@ -341,6 +341,9 @@ class SharedNodes:
         build adds the rest (`add_facts`) after the related stage, so as not to hold them
         while that stage needs its memory."""
         self._count_names(part, 1)
+
+    def remove_names(self, part: ArticlePart) -> None:
+        self._count_names(part, -1)
 
     def add_facts(self, part: ArticlePart) -> None:
         """What the part says about shared nodes beside their names."""
@@ -514,6 +517,10 @@ class SharedNodes:
         forms = self.forms_of(iri)
         return forms if forms.__class__ is str else most_common(forms)
 
+    def labels(self, iris: Iterable[str]) -> dict[str, str]:
+        """The labels of shared entities, by IRI."""
+        return {iri: self.label(iri) for iri in iris}
+
     def _page_triples(self, page: str, out: list[Triple]) -> None:
         iri = page_iri(self.base, page)
         out.append((iri, V.TYPE, V.PAGE))
@@ -622,8 +629,7 @@ def assemble(records: Iterable[ArticleRecord], base: str, today: _dt.date,
     settings = related or Settings()
     if settings.enabled:
         corpus, _, _, note = corpus_triples(lambda: iter(parts), canonical, base, kinds,
-                                            settings, lambda nodes: {node: shared.label(node)
-                                                                     for node in nodes})
+                                            settings, shared.labels)
         triples.extend(corpus)
         if note:
             diagnostics.append(Diagnostic("warning", "", None, note))

@@ -442,11 +442,9 @@ class _Build:
             shared = self.new_shared()
             shared.forms = forms
             for part in gone_parts:
-                for iri, form in part.forms:
-                    shared._count_form(iri, form, -1)
+                shared.remove_names(part)
             for part in new_parts:
-                for iri, form in part.forms:
-                    shared._count_form(iri, form, 1)
+                shared.add_names(part)
         else:
             shared = self.shared
         self.names = shared  # every entity's names (the related stage names trends by them)
@@ -543,7 +541,7 @@ class _Build:
         triples, self.links, self.trends, note = corpus_triples(
             lambda: (self.old_part(parts, entry) for entry in self.new.articles.values()),
             canonical, self.base, self.kinds, self.related,
-            lambda nodes: {node: names.label(node) for node in nodes})
+            names.labels)
         canonical.forget()
         if note:
             result.diagnostics.append(Diagnostic("warning", str(self.outdir / "graph.ttl"),
