@@ -510,7 +510,8 @@ def signatures(key: str) -> set[str]:
     Y" and "X in Y" share "X * Y"), "X in Y" and "X Y", a generic last word, link word
     (`_LINK_WORDS`) or concern word dropped, a leading -ing word as its nouns at the
     end ("declining birth rate" and "decline in birth rate" share "birth rate
-    decline"), "e-X" as "electric X" and "electronic X"; all in their loose form (an
+    decline"), "e-X" as "electric X" and "electronic X", "X in ADJ context" as "ADJ X",
+    "usage" as "use"; all in their loose form (an
     -ics word as its adjective, where that is one idea). Two forms meet only across:
     ">Y X" of "X of Y", and "<N X" for a leading adjective and each noun N it may be
     made from ("technological dependence" gives "<technology dependence", "dependence
@@ -526,8 +527,9 @@ def signatures(key: str) -> set[str]:
     >>> sorted(signatures("design driven by ai"))
     ['>ai design driven', 'ai design driven', 'ai driven design', 'design driven by ai']
     """
-    words = key.split()
-    found = {key}
+    # ("usage" is the noun of "use": "water usage" is water use)
+    words = ["use" if word == "usage" else word for word in key.split()]
+    found = {key, " ".join(words)}
     reordered: set[str] = set()  # "Y X" of "X of Y"
     derived: set[str] = set()  # a leading adjective as the nouns it may come from
     for at, word in enumerate(words):
@@ -560,6 +562,12 @@ def signatures(key: str) -> set[str]:
             found.add(" ".join(words[:at] + words[at + 1:]))
         if word in _PREPOSITIONS:
             found.add(" ".join(words[:at] + ["*"] + words[at + 1:]))
+    if len(words) >= 4 and words[-1] == "context" and "in" in words[1:-2]:
+        # "cryptography in (a) historical context" is historical cryptography
+        at = words.index("in", 1)
+        setting = [word for word in words[at + 1:-1] if word not in _ARTICLES]
+        if len(setting) == 1:
+            found.add(" ".join(setting + words[:at]))
     if len(words) >= 2 and words[-1] in _GENERIC_LAST_WORDS or \
             len(words) >= 3 and words[-1] in _GENERIC_LAST_WORDS_AFTER_TWO:
         found.add(" ".join(words[:-1]))

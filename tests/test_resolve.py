@@ -115,6 +115,10 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Surveillance by foreign governments", "foreign government surveillance", True),
     ("E-bikes", "electric bikes", True),
     ("E-waste", "electronic waste", True),
+    ("Ethical AI Usage", "Ethical Use of AI", True),
+    ("Water usage in data centres", "water use in data centers", True),
+    ("Cryptography in Historical Context", "Historical Cryptography", True),
+    ("Privacy in a Business Context", "business privacy", True),
     # traps: an adjective is not the noun it looks made from unless the other name puts
     # that noun after a preposition; an -ing noun is not its verb's noun; versions differ
     ("Organic Farming", "organ farming", False),
@@ -140,6 +144,10 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Privacy by design", "design privacy", False),
     ("Mini LED TVs", "Mini TVs", False),
     ("Market risk", "Market concerns", False),
+    ("Cellular Automata in Historical Context", "Cellular Automata", False),
+    ("Context of historical cryptography", "Historical cryptography", False),
+    ("Usage-based pricing", "use-based pricing", True),
+    ("User data", "Use data", False),
 ]
 
 
