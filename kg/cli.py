@@ -337,6 +337,10 @@ def serve(graph, host, port, base, timeout, quick_timeout, max_result_mb, max_me
         raise KgError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: other machines can query this graph", err=True)
+    if not allow_services and not server.pool.network_isolated:
+        click.echo("warning: this system does not let the query workers run without a "
+                   "network (no unprivileged network namespace); SERVICE and other fetches "
+                   "are refused by kg's query check alone", err=True)
     url = server.app.settings.endpoint
     click.echo(f"SPARQL endpoint: {url} (Linked Data at {url.removesuffix('sparql')}id/..., "
                "explorer at /; Ctrl-C stops)", err=True)

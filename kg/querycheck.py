@@ -13,6 +13,8 @@ engine should be handed.
 (2, ['http://x/sparql'])
 >>> scan("ASK { \\\\u0053ERVICE ?e {} }").services
 [None]
+>>> scan("ASK { ?s ?p 4.SERVICE<http://x/sparql> {} }").services
+['http://x/sparql']
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ _TOKEN = re.compile(r"""
   | (?P<op>&&|\|\||[-+*/|,;.])
   | (?P<other>.)
 """, re.VERBOSE | re.DOTALL)
+_LETTERS = re.compile(r"[A-Z]+")
 # Keywords that add a level to the query's algebra each time they are repeated.
 _CHAINING_WORDS = frozenset({"UNION", "OPTIONAL", "MINUS", "FILTER", "BIND", "SERVICE", "GRAPH",
                              "VALUES"})
@@ -96,8 +99,16 @@ def scan(text: str) -> QueryShape:
             word = token.rstrip(".").upper()
             # a word's trailing "." is the separator after a triple (`?s ex:p ex:o.`)
             shape.operators += (word in _CHAINING_WORDS) + token.endswith(".")
-            if word == "SERVICE":
-                awaiting_service = True
+            # A word may hold a keyword the engine reads apart from it: "4.SERVICE" is
+            # the number 4, ".", then SERVICE. So any run of letters spelling SERVICE
+            # counts (a name spelt so is refused too: rare, and safe).
+            runs = _LETTERS.findall(word)
+            if "SERVICE" in runs:
+                after = runs[len(runs) - runs[::-1].index("SERVICE"):]
+                if after in ([], ["SILENT"]):
+                    awaiting_service = True
+                else:
+                    shape.services.append(None)
     if awaiting_service:
         shape.services.append(None)
     return shape

@@ -71,6 +71,7 @@ Job = Callable[..., Answer]
 
 CLONE_NEWUSER, CLONE_NEWNET = 0x10000000, 0x40000000
 READY = "ready"  # a worker's first message: its store is open, jobs may be timed from now
+READY_NOT_ISOLATED = "ready, not isolated"  # ... but the system refused its network isolation
 START_TIMEOUT = 300  # seconds a worker may take to open the store
 
 
@@ -91,13 +92,12 @@ def _limit_memory(megabytes: int) -> None:
 
 
 def _worker_main(connection, graph: str, settings, limits: Limits, isolate: bool) -> None:
-    if isolate:
-        isolate_network()
+    isolated = isolate and isolate_network()
     _limit_memory(limits.memory_mb)
     from .store import open_store
 
     context = Context(open_store(graph), settings, limits)
-    connection.send(READY)
+    connection.send(READY if isolated else READY_NOT_ISOLATED)
     while True:
         try:
             job, args = connection.recv()
@@ -131,13 +131,16 @@ class _Worker:
         self.process.start()
         theirs.close()
         self.connection = mine
+        self.isolated = False
 
     def wait_ready(self) -> bool:
         """Wait for the worker to open its store (so no job's time limit counts that)."""
         try:
-            return self.connection.poll(START_TIMEOUT) and self.connection.recv() == READY
+            said = self.connection.recv() if self.connection.poll(START_TIMEOUT) else None
         except (EOFError, OSError):
             return False
+        self.isolated = said == READY
+        return said in (READY, READY_NOT_ISOLATED)
 
     def stop(self) -> int | None:
         self.process.kill()
@@ -199,6 +202,9 @@ class QueryPool:
                     other.stop()
                 raise RuntimeError("a query worker could not open the graph's index")
             self._idle[worker.lane].append(worker)
+        # Whether the workers run without a network (where the system allows it): when
+        # not, SERVICE is refused by kg.querycheck alone.
+        self.network_isolated = all(worker.isolated for worker in started)
 
     def _replace(self, worker: _Worker) -> None:
         """Start a worker in place of one that was stopped, in the background: it joins

@@ -100,6 +100,11 @@ def service_queries(port: int) -> list[str]:
         f"SELECT * WHERE {{ BIND(<{target}> AS ?e) SERVICE ?e {{ ?s ?p ?o }} }}",
         f"PREFIX e: <http://127.0.0.1:{port}/> SELECT * WHERE {{ SERVICE e:internal {{ ?s ?p ?o }} }}",
         f"BASE <http://127.0.0.1:{port}/> SELECT * WHERE {{ SERVICE <internal> {{ ?s ?p ?o }} }}",
+        # a number's lexer ends where a name's goes on: "4" "." SERVICE (found by a review)
+        "SELECT DISTINCT ?x WHERE { { SELECT * { ?s ?p 4 } LIMIT 1 } "
+        f"?s ?p 4.SERVICE<{target}>{{ ?x ?y ?z }} }}",
+        f"SELECT * WHERE {{ ?s ?p 4.service silent <{target}> {{ ?x ?y ?z }} }}",
+        f"SELECT * WHERE {{ ?s ?p 4-SERVICE<{target}> {{ ?x ?y ?z }} }}",
     ]
 
 
@@ -140,6 +145,26 @@ def test_workers_have_no_network_where_linux_allows(listener):
         pytest.skip("this system allows no unprivileged network namespace")
     assert result.returncode == 1 and "Network is unreachable" in result.stderr
     assert listener.connections == 0
+
+
+def test_the_pool_says_whether_its_workers_are_without_network(graph):
+    from kg.graph import open_graph
+    from kg.querypool import QueryPool
+
+    len(open_graph(graph).store)  # (the index, made once, as kg serve makes it)
+    allowed = subprocess.run([sys.executable, "-c", "import sys\nfrom kg.querypool import "
+                              "isolate_network\nsys.exit(0 if isolate_network() else 3)"]
+                             ).returncode == 0
+    pool = QueryPool(graph, workers=1, quick_workers=1)
+    try:
+        assert pool.network_isolated is allowed  # (kg serve warns when it is not)
+    finally:
+        pool.close()
+    pool = QueryPool(graph, workers=1, quick_workers=0, isolate=False)
+    try:
+        assert pool.network_isolated is False
+    finally:
+        pool.close()
 
 
 @pytest.mark.parametrize("length", [b"-1", b"abc", b"1e3", b"+6", b"6, 6", b""])
