@@ -188,7 +188,7 @@ def query(graph, sparql, query_file, name, params, fmt, max_width) -> None:
     import pyoxigraph as ox
 
     from . import formats
-    from .errors import QueryError
+    from .errors import QueryError, clean_text
     from .graph import open_graph
     from .query import as_table, format_results, format_table, saved_query
 
@@ -221,7 +221,11 @@ def query(graph, sparql, query_file, name, params, fmt, max_width) -> None:
         raise QueryError("a CONSTRUCT or DESCRIBE result is triples: give --format ttl, nt or "
                          "jsonld, not table")
     found = formats.find(chosen, "graph" if chosen in ("ttl", "nt", "jsonld") else "results")
-    click.echo(format_results(results, found, opened.prefixes), nl=False)
+    written = format_results(results, found, opened.prefixes)
+    if sys.stdout.isatty():  # shown, not obeyed: a terminal would run what documents say
+        text = written.decode("utf-8", "replace").replace("\r\n", "\n")
+        written = "\n".join(clean_text(line) for line in text.split("\n"))
+    click.echo(written, nl=False)
 
 
 def _date(_ctx, _param, value):

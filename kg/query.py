@@ -35,7 +35,7 @@ from importlib import resources
 import pyoxigraph as ox
 
 from . import vocab as V
-from .errors import QueryError
+from .errors import QueryError, clean_text
 from .formats import Format
 from .kinds import KINDS, KindTable
 from .querycheck import check_shape, scan
@@ -295,9 +295,10 @@ def _plain(term, prefixes: dict[str, str] | None = None) -> str:
 
 def format_table(table: Table, max_width: int = 60, prefixes: dict[str, str] | None = None
                  ) -> str:
-    """Aligned text for a terminal; long cells are cut to `max_width` characters."""
+    """Aligned text for a terminal; long cells are cut to `max_width` characters, control
+    characters shown as escapes (names come from documents)."""
     def cut(text: str) -> str:
-        text = " ".join(text.split())
+        text = clean_text(" ".join(text.split()))
         return text if len(text) <= max_width else text[: max_width - 1] + "…"
 
     cells = [[cut(_plain(term, prefixes)) for term in row] for row in table.rows]

@@ -195,6 +195,40 @@ def test_escape_sequences_in_documents_are_shown_not_sent(tmp_path):
     assert "\x1b" not in written
 
 
+def test_query_results_show_escape_sequences_on_a_terminal(tmp_path):
+    """Names from documents in `kg query` output: escaped in tables, and in every format
+    written to a terminal; raw (they are data) in a file or a pipe."""
+    hostile = "Evil\x1b]0;pwned\x07name\u202e\x1bc"
+    src = write(tmp_path / "src", esc=doc(keyword=hostile))
+    assert kg("build", src, "-o", tmp_path / "out", "--no-html").exit_code == 0
+    sparql = "SELECT ?n WHERE { ?k a kg:Keyword ; rdfs:label ?n FILTER(STRSTARTS(?n, 'Evil')) }"
+    graph = tmp_path / "out" / "graph.ttl"
+    table = kg("query", graph, sparql)
+    assert table.exit_code == 0, table.output
+    assert "Evil\\x1b]0;pwned\\x07name\\u202e\\x1bc" in table.output
+    piped = kg("query", graph, sparql, "--format", "csv")
+    assert hostile in piped.output  # data through a pipe is left as it is
+    import pty
+
+    primary, secondary = pty.openpty()
+    run = subprocess.run([sys.executable, "-m", "kg", "query", str(graph), sparql, "--format",
+                          "csv"], stdout=secondary, stderr=subprocess.PIPE, timeout=60)
+    os.close(secondary)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:  # (the terminal's other end is closed: all is read)
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(primary)
+    assert run.returncode == 0, run.stderr
+    assert b"\x1b" not in shown and b"\x07" not in shown
+    assert b"Evil\\x1b]0;pwned" in shown
+
+
 def test_a_base_iri_no_parser_accepts_is_refused(tmp_path):
     src = write(tmp_path / "src", one=doc())
     result = kg("build", src, "-o", tmp_path / "out", "--base", "http://x/a b/")
