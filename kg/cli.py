@@ -310,6 +310,9 @@ def view(graph, output, focus, depth, types, min_degree, since, until, max_nodes
 @click.option("--allow-service", "allow_services", multiple=True, metavar="URL",
               help="A SPARQL endpoint SERVICE may call (repeatable); by default the server "
                    "makes no request to any other server.")
+@click.option("--cors", multiple=True, metavar="ORIGIN",
+              help="A web origin whose pages may read answers, e.g. https://yasgui.example "
+                   "(repeatable; * for any); by default no other site's page may.")
 @click.option("--max-connections", type=click.IntRange(1), default=200, show_default=True,
               help="Open connections at most; more wait in the listen backlog.")
 @click.option("--idle-timeout", default=30.0, show_default=True,
@@ -318,7 +321,7 @@ def view(graph, output, focus, depth, types, min_degree, since, until, max_nodes
               help="Memory for answers kept for repeated queries (0: none).")
 @_kg_errors
 def serve(graph, host, port, base, timeout, quick_timeout, max_result_mb, max_memory_mb,
-          workers, allow_services, max_connections, idle_timeout, cache_mb) -> None:
+          workers, allow_services, cors, max_connections, idle_timeout, cache_mb) -> None:
     """Serve GRAPH read-only: SPARQL 1.1 Protocol at /sparql, Linked Data at /id/, the
     explorer at /.
 
@@ -335,6 +338,7 @@ def serve(graph, host, port, base, timeout, quick_timeout, max_result_mb, max_me
         server = make_server(graph, host, port, timeout=timeout, quick_timeout=quick_timeout,
                              workers=workers, max_bytes=int(max_result_mb * 1e6),
                              memory_mb=max_memory_mb, base=base, allow_services=allow_services,
+                             cors=cors,
                              max_connections=max_connections, idle_timeout=idle_timeout,
                              cache_mb=cache_mb)
     except OSError as err:

@@ -12,6 +12,8 @@ Routes (GET and HEAD on each; OPTIONS for CORS preflights):
 What it promises (each tested in tests/test_serve_security.py):
 
 * read-only: the store is opened read-only, SPARQL Update is refused (403);
+* private: no CORS header unless `--cors ORIGIN` allows that origin's pages to read
+  answers; on a loopback address, requests naming another host are refused (403);
 * no outbound requests: SERVICE is refused (403) unless its endpoint is listed
   with `--allow-service`, and where Linux allows it, the query workers have no
   network at all (kg.querypool);
@@ -63,6 +65,27 @@ class Settings:
     endpoint: str  # this endpoint's URL: the base IRI of queries
     base: str  # the graph's IRI base, served under /id/
     allowed_services: frozenset[str] = frozenset()
+    # Origins whose pages may read answers (CORS; "*" for any): none unless asked for.
+    allowed_origins: frozenset[str] = frozenset()
+    # Host names requests may name (None: any): a server on a loopback address answers
+    # only its own names, so a site whose name comes to point at 127.0.0.1 (DNS
+    # rebinding) is refused.
+    allowed_hosts: frozenset[str] | None = None
+
+
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, without its port.
+
+    >>> host_name("LocalHost:8484"), host_name("[::1]:8484"), host_name("example.org")
+    ('localhost', '[::1]', 'example.org')
+    """
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[:header.find("]") + 1]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
 
 def not_acceptable(accept: str | None, offered) -> Answer:
@@ -185,18 +208,32 @@ class SparqlApp:
 
     def __call__(self, environ, start_response):
         method = environ["REQUEST_METHOD"]
+        hosts = self.settings.allowed_hosts
         try:
+            if hosts is not None and "HTTP_HOST" in environ and \
+                    host_name(environ["HTTP_HOST"]) not in hosts:
+                raise BadRequest(403, "this server answers to its own address only "
+                                 f"({', '.join(sorted(hosts))}), not to another name for it")
             answer = self.route(method, environ)
         except BadRequest as refused:
             answer = refused.answer
         headers = [("Content-Type", answer.media_type),
                    ("Content-Length", str(len(answer.body))),
-                   ("Access-Control-Allow-Origin", "*"),  # read-only: any web client may ask
-                   ("Vary", "Accept"),
+                   ("Vary", "Accept, Origin"),
                    ("X-Content-Type-Options", "nosniff"),
+                   *self.cors(environ.get("HTTP_ORIGIN")),
                    *answer.headers]
         start_response(_status_line(answer.status), headers)
         return [] if method == "HEAD" else [answer.body]
+
+    def cors(self, origin: str | None) -> list[tuple[str, str]]:
+        """The CORS header letting `origin`'s pages read the answer, when allowed."""
+        allowed = self.settings.allowed_origins
+        if "*" in allowed:
+            return [("Access-Control-Allow-Origin", "*")]
+        if origin and origin in allowed:
+            return [("Access-Control-Allow-Origin", origin)]
+        return []
 
     def route(self, method: str, environ) -> Answer:
         path = environ.get("PATH_INFO", "")
@@ -386,6 +423,7 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
                 timeout: float = 30, quick_timeout: float = 2, max_bytes: int = 100_000_000,
                 memory_mb: int = 1000, workers: int = 3, page: Path | None = None,
                 base: str | None = None, allow_services: tuple[str, ...] = (),
+                cors: tuple[str, ...] = (),
                 threads: int = 8, max_connections: int = 200, idle_timeout: float = 30,
                 cache_mb: float = 64) -> SparqlServer:
     """A SparqlServer for a graph file, ready for `run()`.
@@ -421,7 +459,9 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
     shown_host = f"[{host}]" if ":" in host else host
     settings = Settings(prefixes=opened.prefixes,
                         endpoint=f"http://{shown_host}:{server.effective_port}/sparql",
-                        base=base or opened.base, allowed_services=frozenset(allow_services))
+                        base=base or opened.base, allowed_services=frozenset(allow_services),
+                        allowed_origins=frozenset(cors),
+                        allowed_hosts=LOOPBACK_NAMES if _is_loopback(host) else None)
     try:
         pool = QueryPool(path, workers=workers, limits=limits, settings=settings,
                          isolate=not allow_services, cache_bytes=int(cache_mb * (1 << 20)))
@@ -430,6 +470,15 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
         raise
     app = SparqlApp(pool, settings, triple_count, explorer)
     return SparqlServer(app, server)
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return host.lower() == "localhost"
 
 
 def serve_in_thread(server: SparqlServer) -> threading.Thread:

@@ -124,6 +124,53 @@ def test_service_is_refused_and_no_request_leaves_the_server(endpoint, listener)
     assert listener.connections == 0 and listener.requests == []
 
 
+def answer_headers(url: str, headers: dict, method: str = "GET"):
+    request = urllib.request.Request(url, headers=headers, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers
+
+
+def test_no_other_site_reads_the_graph_unless_allowed(endpoint, graph):
+    """A page of another site may send a query (a form needs no preflight) but not read
+    its answer: no CORS header unless `--cors ORIGIN` allows that origin."""
+    url, _ = endpoint
+    ask_url = "/sparql?" + urllib.parse.urlencode({"query": "ASK {}"})
+    status, headers = answer_headers(url + ask_url, {"Origin": "https://evil.example"})
+    assert status == 200 and headers.get("Access-Control-Allow-Origin") is None
+    with kg_server(graph, "--cors", "https://yasgui.example") as (allowing, _):
+        status, headers = answer_headers(allowing + ask_url, {"Origin": "https://yasgui.example"})
+        assert status == 200
+        assert headers["Access-Control-Allow-Origin"] == "https://yasgui.example"
+        assert "Origin" in headers["Vary"]
+        status, headers = answer_headers(allowing + ask_url, {"Origin": "https://evil.example"})
+        assert headers.get("Access-Control-Allow-Origin") is None
+        status, headers = answer_headers(allowing + "/sparql", {
+            "Origin": "https://yasgui.example", "Access-Control-Request-Method": "POST"},
+            method="OPTIONS")
+        assert status == 204
+        assert headers["Access-Control-Allow-Origin"] == "https://yasgui.example"
+    with kg_server(graph, "--cors", "*") as (anyone, _):
+        status, headers = answer_headers(anyone + ask_url, {"Origin": "https://any.example"})
+        assert headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_another_name_for_the_loopback_address_is_refused(endpoint):
+    """DNS rebinding: a site whose name comes to point at 127.0.0.1 is same-origin with
+    the server for the browser; the Host it sends gives it away."""
+    url, _ = endpoint
+    port = url.rsplit(":", 1)[1]
+    ask_url = url + "/sparql?" + urllib.parse.urlencode({"query": "ASK {}"})
+    for host in (f"evil.example:{port}", "evil.example", f"127.0.0.1.evil.example:{port}"):
+        status, headers = answer_headers(ask_url, {"Host": host})
+        assert status == 403, host
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", "localhost", f"LOCALHOST:{port}"):
+        status, headers = answer_headers(ask_url, {"Host": host})
+        assert status == 200, host
+
+
 def test_a_listed_service_endpoint_is_called_and_no_other(graph, listener):
     allowed = f"http://127.0.0.1:{listener.port}/sparql"
     with kg_server(graph, "--allow-service", allowed) as (url, _):
@@ -170,7 +217,7 @@ def test_the_pool_says_whether_its_workers_are_without_network(graph):
 @pytest.mark.parametrize("length", [b"-1", b"abc", b"1e3", b"+6", b"6, 6", b""])
 def test_an_invalid_content_length_is_400(endpoint, length):
     url, _ = endpoint
-    answer = raw_request(url, b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: "
+    answer = raw_request(url, b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
                          b"application/sparql-query\r\nContent-Length: " + length +
                          b"\r\n\r\nASK {}", timeout=5)
     assert status_of(answer) == 400, answer[:200]
@@ -184,7 +231,7 @@ def rss_kb(process) -> int:
 def test_every_read_is_capped(endpoint):
     url, process = endpoint
     before = rss_kb(process)
-    big = b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+    big = b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
     # (declared 2 MB, the first 64 KB sent: the server answers from the header and closes;
     # sending all of it raced that close, and a reset lost the answer under load)
     assert status_of(raw_request(url, big + b"Content-Length: 2000000\r\n\r\n" +
@@ -207,7 +254,7 @@ def test_every_read_is_capped(endpoint):
     assert rss_kb(process) - before < 30_000
     # the request line and headers are capped too
     assert status_of(raw_request(url, b"GET /sparql?query=" + b"A" * 300_000 +
-                                 b" HTTP/1.1\r\nHost: x\r\n\r\n")) == 431
+                                 b" HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")) == 431
 
 
 def test_a_deep_query_never_reaches_the_engine(endpoint):
@@ -328,7 +375,7 @@ def test_idle_connections_are_capped_and_closed(graph):
         time.sleep(0.3)
         assert thread_count(process) == threads  # no thread per connection
         waiting = socket.create_connection((host, int(port)), timeout=0.5)
-        waiting.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n\r\n")
+        waiting.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         with pytest.raises(socket.timeout):
             waiting.recv(100)  # past the cap: it waits in the backlog
         waiting.settimeout(30)
