@@ -46,7 +46,7 @@ from .cache import (BuildCache, CachedArticle, CachedBucket, FileSignature, Shar
                     load_shared, page_problems, prepare_cache_dir, reusable)
 from .corpus import Canonical, canonical_map, corpus_triples, link_triples
 from .dataset import DatasetInfo, dataset_triples
-from .dates import build_date
+from .dates import build_date, parse_page_date
 from .errors import CacheError, InputError, NothingToBuild
 from .extract import extract, split_stem
 from .facts import facts_file, facts_from_index, save_facts
@@ -316,9 +316,12 @@ class _Build:
         prepare_cache_dir(self.outdir)
         groups = group_files(files)
         reused = {}
+        dated_anew = self.files_dated_anew()
         for article_id, group in groups.items():
             entry = self.old.articles.get(article_id)
-            signatures = reusable(entry, group) if entry else None
+            signatures = reusable(entry, group) if entry and (
+                dated_anew is not None and dated_anew.isdisjoint(f.shown_as for f in group)) \
+                else None
             if signatures is not None:
                 reused[article_id] = (entry, signatures)
         jobs = [(article_id, group, self.base, self.today, self.keep_records, self.aliases,
@@ -402,6 +405,20 @@ class _Build:
         result.diagnostics.extend(page_warnings)
         result.outputs["turtle"] = self.turtle_path
         return result
+
+    def files_dated_anew(self) -> set[str] | None:
+        """Files whose page dates read otherwise on this build's date than on the cached
+        build's (a page dated after that date may be past now), which are read again;
+        None when any may (this build's date is earlier), so none is reused."""
+        if self.old.today is None or self.old.today == self.new.today or \
+                self.old.connection is None:
+            return set()
+        before = _dt.date.fromisoformat(self.old.today)
+        if self.today < before:
+            return None
+        return {path for page, paths, _ in page_problems(self.old)
+                if parse_page_date(page, before)[0] != parse_page_date(page, self.today)[0]
+                for path in paths}
 
     def stream_articles(self, groups, reused, computed, turtle: BlockCopier, blobs, old_parts,
                         result: BuildReport) -> list[ArticlePart]:

@@ -223,6 +223,30 @@ def test_a_failed_incremental_build_leaves_the_cache_usable(synthetic, tmp_path,
     assert result.report.reused == len({p.name.split(".")[0] for p in folder.glob("*.md")}) - 1
 
 
+def test_an_article_dated_after_the_last_build_is_read_again_once_that_date_is_past(
+        synthetic, tmp_path):
+    """A page dated after the build date has no date in that build; once a later build's
+    date is past it, its article is read again, so trends count it as a clean build
+    does (found by a review: the cached article kept the date it had not had)."""
+    import datetime as dt
+    import re
+
+    folder = tmp_path / "docs"
+    shutil.copytree(synthetic, folder)
+    late_date = (TODAY + dt.timedelta(days=3)).strftime("%Y%m%d")
+    source = max((p for p in folder.glob("*.md") if re.search(
+        r"\[20\d{6}\]", p.read_text(encoding="utf-8").split("\n", 1)[0])),
+        key=lambda p: p.stat().st_size)
+    text = re.sub(r"\[\d{8}\]", f"[{late_date}]", source.read_text(encoding="utf-8"), count=1)
+    (folder / "late.md").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    build([folder], out, base=BASE, today=TODAY, html=False)
+    later = _same_as_clean(folder, out, tmp_path, today=TODAY + dt.timedelta(days=8))
+    articles = len({p.name.split(".")[0] for p in folder.glob("*.md")})
+    assert later.report.reused == articles - 1  # all but the late one
+    assert late_date[:4] + "-" + late_date[4:6] in (out / "graph.ttl").read_text()
+
+
 def test_a_new_build_date_recomputes_the_shared_nodes(synthetic, tmp_path):
     """Page dates after the build date are warnings: the shared rows depend on the date."""
     import datetime as dt
@@ -235,6 +259,7 @@ def test_a_new_build_date_recomputes_the_shared_nodes(synthetic, tmp_path):
     late = [d for d in first.report.diagnostics if d.path.endswith("late.md")]
     assert any("after the build date" in d.message for d in late)
     later = _same_as_clean(folder, out, tmp_path, today=TODAY + dt.timedelta(days=2))
-    assert later.report.reused == len({p.name.split(".")[0] for p in folder.glob("*.md")})
+    # (late.md is read again: its page has a date now)
+    assert later.report.reused == len({p.name.split(".")[0] for p in folder.glob("*.md")}) - 1
     assert not any("after the build date" in d.message for d in later.report.diagnostics
                    if d.path.endswith("late.md"))
