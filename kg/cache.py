@@ -13,8 +13,11 @@ It lives in `OUTDIR/.kg-cache/`:
 
 Everything is stored as data (JSON through orjson, SQLite rows of text and
 numbers), never as pickles or marshalled objects, and every value read back is
-checked for its shape: an output folder received from someone else cannot make
-kg run code, and a damaged one only means a clean build.
+checked for its shape, every block it points to checked to lie in its file apart
+from the others: an output folder received from someone else cannot make kg run
+code, and a damaged one only means a clean build. (What the cache does trust, as
+git trusts its index, is that graph.ttl is the file kg wrote when its size and mtime
+say so: a folder someone else wrote may hold any graph.ttl, so build into your own.)
 
 An article whose files have the same content is not parsed again: its Turtle
 block is copied byte for byte. For a changed article, only the buckets its old
@@ -163,23 +166,49 @@ def load_cache(outdir: Path, key: tuple) -> BuildCache:
             connection.close()
             return BuildCache(key)
         articles = _decode_articles(meta["articles"])
-        # Every part the table points to must be in parts.bin (else: a clean build).
+        buckets = _decode_buckets(meta["buckets"])
+        # Every block the tables point to must lie in its file, apart from the others
+        # (else: a clean build). A build writes them so; a damaged or crafted table may
+        # not, and a block copied from elsewhere would be another article's.
         parts = cache_dir(outdir) / "parts.bin"
-        needed = max((a.part_offset + a.part_length for a in articles.values()), default=0)
-        if not parts.is_file() or parts.stat().st_size < needed:
+        turtle_blocks = [(a.offset, a.length) for a in articles.values()] + \
+            [(a.link_offset, a.link_length) for a in articles.values()] + \
+            [(b.offset, b.length) for b in buckets.values()]
+        if not parts.is_file() or not _apart_within(turtle_blocks, stat.st_size) or \
+                not _apart_within([(a.part_offset, a.part_length) for a in articles.values()],
+                                  parts.stat().st_size):
             connection.close()
             return BuildCache(key)
         joined = meta["joined"]
         if joined.__class__ is not dict or not all(v.__class__ is str for v in joined.values()):
             raise TypeError("joined keys of the wrong shape")
-        cache = BuildCache(key, (stat.st_size, stat.st_mtime_ns), articles,
-                           _decode_buckets(meta["buckets"]), _text(meta["today"]), joined,
-                           connection)
+        cache = BuildCache(key, (stat.st_size, stat.st_mtime_ns), articles, buckets,
+                           _text(meta["today"]), joined, connection)
     except (OSError, orjson.JSONDecodeError) + _UNREADABLE:
         if connection is not None:
             connection.close()
         return BuildCache(key)
     return cache
+
+
+def _apart_within(blocks: list[tuple[int, int]], size: int) -> bool:
+    """Whether the (offset, length) blocks lie within a file of `size` bytes, none
+    overlapping another (empty blocks may sit anywhere in it).
+
+    >>> _apart_within([(0, 10), (10, 5), (3, 0)], 15), _apart_within([(0, 10), (5, 5)], 15)
+    (True, False)
+    >>> _apart_within([(-5, 5)], 15), _apart_within([(10, 6)], 15)
+    (False, False)
+    """
+    end = 0
+    for offset, length in sorted(blocks):
+        if offset < 0 or length < 0 or offset + length > size:
+            return False
+        if length:
+            if offset < end:
+                return False
+            end = offset + length
+    return True
 
 
 def load_shared(cache: BuildCache, shared, buckets: set[int] | None) -> None:

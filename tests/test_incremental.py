@@ -91,6 +91,38 @@ def test_a_damaged_cache_means_a_clean_rebuild(synthetic, tmp_path):
     assert (out / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
 
 
+@pytest.mark.parametrize("craft", ["negative offset", "past the end", "another's block",
+                                   "negative part offset"])
+def test_a_cache_pointing_outside_its_blocks_means_a_clean_rebuild(synthetic, tmp_path, craft):
+    """Offsets in state.sqlite that no build writes (found by a review: a negative one
+    stopped every build with a traceback; another article's block duplicated it)."""
+    import json
+    import sqlite3
+
+    folder = tmp_path / "docs"
+    shutil.copytree(synthetic, folder)
+    out = tmp_path / "out"
+    build([folder], out, base=BASE, today=TODAY, html=False)
+    db = sqlite3.connect(out / ".kg-cache" / "state.sqlite", isolation_level=None)
+    articles = json.loads(db.execute("SELECT value FROM meta WHERE name='articles'").fetchone()[0])
+    first, second = sorted(articles)[:2]
+    entry = articles[first]
+    if craft == "negative offset":
+        entry[1] = -100
+    elif craft == "past the end":
+        entry[1] = (out / "graph.ttl").stat().st_size - 10
+    elif craft == "another's block":
+        entry[1], entry[2] = articles[second][1], articles[second][2]
+    else:
+        entry[3] = -5
+    db.execute("UPDATE meta SET value=? WHERE name='articles'", (json.dumps(articles).encode(),))
+    db.close()
+    result = build([folder], out, base=BASE, today=TODAY, html=False)
+    clean_build(folder, tmp_path / "clean")
+    assert result.report.reused == 0
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
+
+
 def _run_on_terminal(args: list[str], delay: str | None = None) -> str:
     """Run a command with stderr on a pseudo-terminal 100 columns wide; return what it drew.
 
