@@ -349,12 +349,20 @@ def read_table(state: ExtractState, table: Table, kind: EntityKind, heading: str
     name_headers = state.kinds.name_headers()
     own = state.kinds.columns_of(kind)
     columns: list[str | Column | None] = []  # "name", a Column, or None (not understood)
+    first_of: dict[str, str] = {}  # field -> the header of its first column
     for header in table.header:
         key = column_key(header)
         column: str | Column | None = "name" if key in name_headers else own.get(key)
+        field = column if isinstance(column, str) or column is None else column.field
         if column is None:
             state.warn(table.line, f"column `{header}` of `{heading}` is not understood; "
                        "its cells are added to the description")
+        elif field in first_of:  # (a second column would overwrite the first's cells)
+            state.warn(table.line, f"column `{header}` of `{heading}` means the same as "
+                       f"`{first_of[field]}`; its cells are added to the description")
+            column = None
+        else:
+            first_of[field] = header
         columns.append(column)
     fields = [c if isinstance(c, str) or c is None else c.field for c in columns]
     if "name" not in fields and "description" not in fields:
@@ -435,7 +443,13 @@ def _relevancy(state: ExtractState, text: str, line: int) -> int | None:
     if abs(value) >= 2 ** 53:  # beyond what every tool that reads it counts exactly
         state.warn(line, f"relevancy {text!r} is out of range; left out")
         return None
+    if not RELEVANCY_SCALE[0] <= value <= RELEVANCY_SCALE[1]:  # another scale, or a typo
+        state.warn(line, f"relevancy {int(value)} is outside the archive's "
+                   f"{RELEVANCY_SCALE[0]}-{RELEVANCY_SCALE[1]}; kept")
     return int(value)
+
+
+RELEVANCY_SCALE = (1, 5)  # what the archive's summaries give
 
 
 # --- the default readers, and extract() ------------------------------------------------

@@ -182,3 +182,42 @@ def test_derived_name_is_a_short_prefix_of_the_description(description):
     assert 1 <= len(words) <= 8
     assert words[:-1] == source[: len(words) - 1]
     assert source[len(words) - 1].startswith(words[-1])
+
+
+def test_two_columns_of_one_field_keep_both_with_a_warning():
+    """A second column meaning the same ("10-year" and "horizon", or two descriptions)
+    overwrote the first's cells without a word (found by a review)."""
+    found = record("""# __T__, (from page [20250101](https://k.org/p/1).)
+
+## Signals
+
+| name | description | 10-year | horizon | description |
+|--|--|--|--|--|
+| Heat | first desc | first outlook | second outlook | second desc |
+""")
+    signal = found.mentions[0]
+    assert signal.values["ten_year"] == "first outlook"
+    assert signal.description == "first desc horizon: second outlook description: second desc"
+    shown = [(d.line, d.message) for d in found.diagnostics]
+    assert (5, "column `horizon` of `Signals` means the same as `10-year`; its cells are "
+               "added to the description") in shown
+    assert (5, "column `description` of `Signals` means the same as `description`; its cells "
+               "are added to the description") in shown
+
+
+def test_a_relevancy_outside_the_archives_scale_is_kept_with_a_warning():
+    found = record("""# __T__, (from page [20250101](https://k.org/p/1).)
+
+## Concerns
+
+| name | description | relevancy |
+|--|--|--|
+| Big | d | 99 |
+| Small | d | -3 |
+| Fine | d | 4 |
+""")
+    assert [m.relevancy for m in found.mentions] == [99, -3, 4]
+    shown = [(d.line, d.message) for d in found.diagnostics]
+    assert (7, "relevancy 99 is outside the archive's 1-5; kept") in shown
+    assert (8, "relevancy -3 is outside the archive's 1-5; kept") in shown
+    assert not any(line == 9 for line, _ in shown)
