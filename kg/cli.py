@@ -81,7 +81,8 @@ def main() -> None:
 @_kg_errors
 def build(sources, outdir, base, html, strict, cache, jobs, quiet, aliases, related,
           min_score, encoder, related_weights, related_max_texts, license_iri) -> None:
-    """Build the graph of every *.md summary under SOURCES (files or folders)."""
+    """Build the graph of every Markdown summary (*.md, *.markdown) under SOURCES
+    (files or folders)."""
     import dataclasses
 
     from .files import atomic_write

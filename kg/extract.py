@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
 from .dates import build_date, parse_page_date
+from .files import summary_stem
 from .kinds import KINDS, Column, EntityKind, KindTable, column_key, heading_key
 from .model import (ArticleRecord, Diagnostic, EntityName, Link, Mention, ParsedDocument,
                     Section, Table, TableRow, TextLine)
@@ -315,7 +316,7 @@ def read_closest(state: ExtractState, section: Section) -> None:
                        f"ignored: {item.text[:60]!r}")
     seen: set[str] = set()
     for link in section.links:
-        target = link.target.strip().removesuffix(".md")
+        target = summary_stem(link.target.strip())
         if not target:
             state.warn(link.line, "`Closest` link has no article id; ignored")
         elif target == record.article_id:

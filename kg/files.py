@@ -51,8 +51,25 @@ class Sources(list):
         self.diagnostics: list[Diagnostic] = list(diagnostics or [])
 
 
+MARKDOWN_SUFFIXES = (".md", ".markdown")  # in any case: "Notes.MD" is a summary too
+
+
+def summary_stem(name: str) -> str:
+    """A file name without its Markdown suffix (the name itself when it has none).
+
+    >>> summary_stem("a1b2.v2.md"), summary_stem("Notes.MD"), summary_stem("x.markdown")
+    ('a1b2.v2', 'Notes', 'x')
+    """
+    lower = name.lower()
+    for suffix in MARKDOWN_SUFFIXES:
+        if lower.endswith(suffix):
+            return name[:-len(suffix)]
+    return name
+
+
 def find_sources(sources: Iterable[str | Path]) -> Sources:
-    """Every `*.md` file under the given files and folders, in a stable order.
+    """Every Markdown file (`*.md`, `*.markdown`, in any case) under the given files and
+    folders, in a stable order.
 
     Hidden files and folders are skipped; a folder that cannot be read (no
     permission, a symbolic-link loop) is reported as an error diagnostic and
@@ -74,7 +91,7 @@ def find_sources(sources: Iterable[str | Path]) -> Sources:
 
 def _markdown_files(folder: Path, prefix: str, problems: list[Diagnostic], shown: str,
                     visited: set[tuple[int, int]]) -> Iterator[str]:
-    """Relative paths of the *.md files below `folder` (hidden ones skipped); folders
+    """Relative paths of the Markdown files below `folder` (hidden ones skipped); folders
     reached twice through symbolic links are read once."""
     try:
         stat = folder.stat()
@@ -95,7 +112,8 @@ def _markdown_files(folder: Path, prefix: str, problems: list[Diagnostic], shown
             continue
         try:
             is_dir = entry.is_dir()
-            is_file = not is_dir and entry.name.endswith(".md") and entry.is_file()
+            is_file = not is_dir and summary_stem(entry.name) != entry.name and \
+                entry.is_file()
         except OSError as err:  # e.g. a symbolic-link loop
             problems.append(Diagnostic("error", f"{shown}/{prefix}{entry.name}", None,
                                        f"cannot read: {err.strerror or err}; skipped"))

@@ -30,6 +30,7 @@ from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
 from .model import Diagnostic, Link, ParsedDocument, Section, Table, TableRow, TextLine
+from .files import summary_stem
 
 _MD = MarkdownIt("commonmark").disable(["inline", "text_join"])
 # Every pattern here runs in time linear in the line, whatever the input (possessive
@@ -109,7 +110,7 @@ def parse_bytes(data: bytes, shown_as: str, stem: str) -> ParsedDocument:
 
 def parse_file(path: Path, shown_as: str | None = None) -> ParsedDocument:
     """Read and parse one summary file. Never raises for bad content."""
-    return parse_bytes(path.read_bytes(), shown_as or str(path), path.name.removesuffix(".md"))
+    return parse_bytes(path.read_bytes(), shown_as or str(path), summary_stem(path.name))
 
 
 def split_lines(text: str) -> list[str]:
@@ -187,7 +188,7 @@ def _skip_spaces(text: str, pos: int) -> int:
 
 def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
     """Parse the Markdown text of one summary into its sections."""
-    stem = stem if stem is not None else Path(path).name.removesuffix(".md")
+    stem = stem if stem is not None else summary_stem(Path(path).name)
     doc = ParsedDocument(path=path, stem=stem)
     lines = split_lines(text)
     if not text.strip():

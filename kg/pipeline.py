@@ -51,7 +51,7 @@ from .errors import CacheError, InputError, NothingToBuild
 from .extract import extract, split_stem
 from .facts import facts_file, facts_from_index, save_facts
 from .files import (TEMP_PREFIX, SourceFile, atomic_write, content_digest, find_sources,
-                    remove_leftovers)
+                    remove_leftovers, summary_stem)
 from .graph import BuildReport, Graph
 from .kinds import KINDS, KindTable
 from .progress import progress_bar
@@ -88,7 +88,7 @@ def group_files(files: Iterable[SourceFile]) -> dict[str, list[SourceFile]]:
     """Files by article id, in id order; within an article, `<id>.md` first."""
     groups: dict[str, list[SourceFile]] = {}
     for source in files:
-        article_id = split_stem(source.path.name.removesuffix(".md"))[0]
+        article_id = split_stem(summary_stem(source.path.name))[0]
         groups.setdefault(article_id, []).append(source)
     for group in groups.values():
         group.sort(key=lambda f: (f.path.name.count("."), f.path.name, f.shown_as))
@@ -116,7 +116,7 @@ def read_article(article_id: str, files: list[SourceFile], base: str, today: _dt
             continue
         digest = content_digest(data)
         signatures.append(FileSignature(source.shown_as, stat.st_size, stat.st_mtime_ns, digest))
-        doc = parse_bytes(data, source.shown_as, source.path.name.removesuffix(".md"))
+        doc = parse_bytes(data, source.shown_as, summary_stem(source.path.name))
         if any(d.level == "error" for d in doc.diagnostics):
             problems.extend(doc.diagnostics)
             continue
@@ -363,7 +363,7 @@ class _Build:
                         raise NothingToBuild(
                             (f"none of the {len(files)} files is a summary" if len(files) > 1
                              else "the only file is not a summary" if files
-                             else "no summary (*.md file) in the sources") +
+                             else "no summary (*.md or *.markdown file) in the sources") +
                             f": nothing to build; {self.turtle_path} is left as it was",
                             result.diagnostics)
                     canonical, rejoined = self.join_corpus(old_parts_of_gone, new_parts)

@@ -319,7 +319,7 @@ def test_nothing_to_build_exits_1_and_keeps_the_graph(tmp_path):
     (bad / "y.md").write_text("", encoding="utf-8")
     nothing = run("build", empty, "-o", out)
     assert nothing.exit_code == 1
-    assert nothing.output == ("Error: no summary (*.md file) in the sources: nothing to build; "
+    assert nothing.output == ("Error: no summary (*.md or *.markdown file) in the sources: nothing to build; "
                               f"{out / 'graph.ttl'} is left as it was\n")
     broken = run("build", bad, "-o", out)
     assert broken.exit_code == 1

@@ -140,3 +140,18 @@ def test_a_relevancy_too_large_for_any_number_is_left_out_with_its_line(tmp_path
     values = graph.query("SELECT ?v WHERE { ?m kg:relevancy ?v }").values()
     assert [str(row["v"]) for row in values] == ["4"]
     assert (tmp_path / "out" / "graph.html").exists()
+
+
+def test_markdown_files_of_any_suffix_case_are_read(tmp_path):
+    """`Notes.MD` and `x.markdown` are summaries too (found by a review: they were not
+    even counted among the files)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "upper.MD").write_text(GOOD, encoding="utf-8")
+    (src / "long.markdown").write_text(GOOD.replace("Coca-Cola", "Pepsi"), encoding="utf-8")
+    (src / "notes.txt").write_text(GOOD, encoding="utf-8")
+    graph = build([src], tmp_path / "out", base=BASE, today=TODAY, html=False)
+    assert len(graph.report.files) == 2 and len(graph.report.documents) == 2
+    ids = graph.query("SELECT ?id WHERE { ?a a kg:Article ; dcterms:identifier ?id } "
+                      "ORDER BY ?id").values()
+    assert [str(row["id"]) for row in ids] == ["long", "upper"]
