@@ -277,7 +277,10 @@ def read_other(state: ExtractState, section: Section) -> None:
     """`Other`: `Category:` and `Type:` (field kinds) name entities; the rest are notes."""
     state.no_tables(section)
     record = state.record
-    for item in section.items + section.paragraphs:
+    # (a paragraph's lines are items too: `Category: x` and `Type: y` on two lines)
+    lines = [TextLine(text, paragraph.line + number) for paragraph in section.paragraphs
+             for number, text in enumerate(paragraph.text.split("\n"))]
+    for item in section.items + lines:
         key, sep, value = item.text.partition(":")
         kind = state.kinds.by_field(key) if sep else None
         if kind is not None and value.strip():

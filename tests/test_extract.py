@@ -221,3 +221,17 @@ def test_a_relevancy_outside_the_archives_scale_is_kept_with_a_warning():
     assert (7, "relevancy 99 is outside the archive's 1-5; kept") in shown
     assert (8, "relevancy -3 is outside the archive's 1-5; kept") in shown
     assert not any(line == 9 for line, _ in shown)
+
+
+def test_other_written_as_plain_lines_gives_each_field():
+    """`Category:` and `Type:` on two lines of one paragraph, without bullets: the category
+    was one name holding both lines (found by a review)."""
+    found = record("""# __T__, (from page [20250101](https://k.org/p/1).)
+
+## Other
+
+Category: technology
+Type: blog post
+""")
+    assert sorted((n.kind, n.text, n.line) for n in found.names) == [
+        ("category", "technology", 5), ("content_type", "blog post", 6)]
