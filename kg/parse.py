@@ -42,6 +42,7 @@ _LINE_END_RE = re.compile(r"\r\n|\r|\n")
 # `# __Title__, from ([DATE](URL).)`. What follows the title's closing `__`:
 _FROM_RE = re.compile(r"\s*+,?\s*+\(?\s*+from\s++(?:page\s++)?\(?\s*+", re.IGNORECASE)
 _TITLE_END_RE = re.compile(r"[\s.)]*+")
+_FROM_WORD_RE = re.compile(r"\bfrom\b", re.IGNORECASE)
 _EXTERNAL_LABEL_RE = re.compile(r"\[\s*+external link\s*+\]", re.IGNORECASE)
 _LINK_MARKS_RE = re.compile(r"[\\\[\]]")
 # CommonMark backslash escapes of ASCII punctuation.
@@ -269,11 +270,36 @@ def _read_title_line(doc: ParsedDocument, content: str, line: int) -> None:
                           "stray spaces; read as page "
                           f"{doc.page!r}, {doc.page_url}")
                 return
+    # Another pipeline's title line: plain, or bold (`**Title**`, `*Title*`) before
+    # its from part. (Only the last few "from" are tried: linear time.)
+    for found in list(_FROM_WORD_RE.finditer(content))[-3:][::-1]:
+        cut = found.start()
+        while cut and content[cut - 1] in " \t,(":
+            cut -= 1
+        head = _FROM_RE.match(content, cut)
+        link = parse_link(content, head.end()) if head and cut else None
+        if link and _TITLE_END_RE.fullmatch(content, link.end):
+            doc.title = unescape(_unwrapped(content[:cut].strip()))
+            doc.page = unescape(link.label.strip())
+            doc.page_url = link.destination
+            return
     bare = content.rstrip(" ,").rstrip()
     if len(bare) > 4 and bare.startswith("__") and bare.endswith("__"):
         bare = bare[2:-2]
     doc.title = unescape(bare.strip("_ ").strip())
     _warn(doc, line, "title line has no `(from page [DATE](URL).)` part; page unknown")
+
+
+def _unwrapped(title: str) -> str:
+    """A title without the emphasis marks around all of it.
+
+    >>> _unwrapped("**Bold Title**"), _unwrapped("*x*"), _unwrapped("a*b*")
+    ('Bold Title', 'x', 'a*b*')
+    """
+    for mark in ("**", "__", "*", "_"):
+        if len(title) > 2 * len(mark) and title.startswith(mark) and title.endswith(mark):
+            return title[len(mark):-len(mark)].strip()
+    return title
 
 
 def _read_paragraph(doc: ParsedDocument, inline: Token, line: int, section: Section | None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, strategies as st
 
 from kg.parse import parse_file, parse_text, split_row
@@ -140,3 +141,17 @@ def test_list_items_round_trip_with_lines(items):
     text = "## Keywords\n\n" + "".join(f"* {item}\n" for item in items)
     parsed = parse_text(text, "t.md").sections[0].items
     assert [(i.text, i.line) for i in parsed] == [(item, n + 3) for n, item in enumerate(items)]
+
+
+@pytest.mark.parametrize("line", [
+    "# Plain Title (from page [20250323](https://k.org/p/20250323).)",
+    "# **Plain Title**, (from page [20250323](https://k.org/p/20250323).)",
+    "# *Plain Title*, from ([20250323](https://k.org/p/20250323).)",
+])
+def test_a_title_not_written_in_underscores_keeps_its_page(line):
+    """Another pipeline's title line (plain or bold): the page and its date were lost and
+    the warning said there was no `from page` part (found by a review)."""
+    doc = parse_text(line + "\n", "t.md")
+    assert (doc.title, doc.page, doc.page_url) == (
+        "Plain Title", "20250323", "https://k.org/p/20250323")
+    assert doc.diagnostics == []
