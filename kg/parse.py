@@ -196,6 +196,14 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
         doc.diagnostics.append(Diagnostic("error", path, None, "empty file"))
         return doc
 
+    end = _front_matter_end(lines)
+    if end:  # set aside (blank lines keep every later line's number)
+        keys = [line.partition(":")[0].strip() for line in lines[1:end - 1]
+                if ":" in line and not line[:1].isspace()]
+        _warn(doc, 1, f"front matter (lines 1-{end}{': ' if keys else ''}{', '.join(keys)}) "
+              "is not part of the summary format; not read")
+        lines = [""] * end + lines[end:]
+        text = "\n".join(lines)
     tokens = _MD.parse(text)
     section: Section | None = None
     i = 0
@@ -236,6 +244,21 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
         _warn(doc, 1, "no title line `# __Title__, (from page [DATE](URL).)`; "
               "the file name is used as the title")
     return doc
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """How many lines a leading YAML front matter block (`---` ... `---` or `...`) takes,
+    0 without one.
+
+    >>> _front_matter_end(["---", "title: x", "---", "# T"]), _front_matter_end(["# T", "---"])
+    (3, 0)
+    """
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    for number, line in enumerate(lines[1:200], start=1):
+        if line.rstrip() in ("---", "..."):
+            return number + 1
+    return 0
 
 
 def _warn(doc: ParsedDocument, line: int | None, message: str) -> None:

@@ -155,3 +155,18 @@ def test_a_title_not_written_in_underscores_keeps_its_page(line):
     assert (doc.title, doc.page, doc.page_url) == (
         "Plain Title", "20250323", "https://k.org/p/20250323")
     assert doc.diagnostics == []
+
+
+def test_front_matter_is_set_aside_with_a_warning_and_the_title_line_read():
+    """YAML front matter, as other pipelines write it: the title, page and date were lost
+    and the front matter read as an unknown section (found by a review)."""
+    text = ("---\ntitle: Coca\ndate: 2025-03-23\n---\n"
+            "# __Real Title__, (from page [20250323](https://k.org/p/20250323).)\n\n"
+            "## Keywords\n\n* alpha\n")
+    doc = parse_text(text, "t.md")
+    assert (doc.title, doc.page) == ("Real Title", "20250323")
+    assert [s.heading for s in doc.sections] == ["Keywords"]
+    assert doc.sections[0].items[0].line == 9
+    assert [(d.line, d.message) for d in doc.diagnostics] == [
+        (1, "front matter (lines 1-4: title, date) is not part of the summary format; "
+            "not read")]
