@@ -230,6 +230,14 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
             if end - start >= 2 and "|" in lines[start] and _DELIMITER_ROW_RE.fullmatch(
                     lines[start + 1]):
                 _read_table(doc, start, end, section, lines)
+            elif section is not None and section.tables and all(
+                    line.lstrip().startswith("|") for line in lines[start:end]):
+                # rows after a blank line or a comment inside a table: still its rows
+                table = section.tables[-1]
+                _warn(doc, start + 1, f"table rows after a break (lines {start + 1}-{end}) "
+                      f"are read as rows of the table at line {table.line}")
+                table.rows.extend(TableRow(split_row(lines[number]), number + 1)
+                                  for number in range(start, end) if lines[number].strip())
             else:
                 _read_paragraph(doc, tokens[i + 1], start + 1, section)
             i += 3

@@ -170,3 +170,19 @@ def test_front_matter_is_set_aside_with_a_warning_and_the_title_line_read():
     assert [(d.line, d.message) for d in doc.diagnostics] == [
         (1, "front matter (lines 1-4: title, date) is not part of the summary format; "
             "not read")]
+
+
+@pytest.mark.parametrize("gap", ["", "<!-- a note -->"])
+def test_table_rows_after_a_blank_line_or_comment_stay_rows_of_the_table(gap):
+    """A blank line (or an HTML comment) inside a table ended it: the rows after it were
+    kept as text, not read (found by a review)."""
+    text = ("# __T__, (from page [20250101](https://k.org/p/1).)\n\n## Technologies\n\n"
+            "| name | description |\n|--|--|\n| One | first |\n"
+            f"{gap}\n| Two | second |\n| Three | third |\n")
+    doc = parse_text(text, "t.md")
+    (table,) = doc.sections[0].tables
+    assert [(row.cells, row.line) for row in table.rows] == [
+        (["One", "first"], 7), (["Two", "second"], 9), (["Three", "third"], 10)]
+    assert [p.text for p in doc.sections[0].paragraphs] == ([gap] if gap else [])
+    assert (9, "table rows after a break (lines 9-10) are read as rows of the table at "
+               "line 5") in [(d.line, d.message) for d in doc.diagnostics]
