@@ -1,7 +1,8 @@
 """Dates: the build date, and the page ids that are (or are not) dates.
 
-Page ids are the newsletter's page names: `20250323` and `20250511d` are dates,
-`4320.0` is not, and `20290911` lies in the future. "Future" is judged against
+Page ids are the newsletter's page names: `20250323` and `20250511d` are dates
+(as are other pipelines' `2025-03-23`, `2025/03/23`, `23 March 2025` and `March 23,
+2025`), `4320.0` is not, and `20290911` lies in the future. "Future" is judged against
 the build date: today, or SOURCE_DATE_EPOCH for reproducible builds.
 
 >>> parse_page_date("20250511d", _dt.date(2026, 1, 1))
@@ -22,6 +23,29 @@ __all__ = ["EARLIEST_PAGE_DATE", "build_date", "parse_page_date", "month_of"]
 EARLIEST_PAGE_DATE = _dt.date(1990, 1, 1)
 
 _PAGE_DATE_RE = re.compile(r"(\d{4})(\d{2})(\d{2})[a-z]?")
+# Other pipelines' page dates: 2024-03-05 (or a time after it), 2024/03/05.
+_ISO_DATE_RE = re.compile(r"(\d{4})[-/](\d{2})[-/](\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
+_MONTHS = {name: number for number, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
+# ... and 5 March 2024, March 5, 2024 (English month names, as the summaries are written).
+_DAY_MONTH_RE = re.compile(r"(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})", re.IGNORECASE)
+_MONTH_DAY_RE = re.compile(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", re.IGNORECASE)
+
+
+def _date_parts(page: str) -> tuple[int, int, int] | None:
+    """(year, month, day) as a page id writes them, in any of the forms read."""
+    for pattern, order in ((_PAGE_DATE_RE, (0, 1, 2)), (_ISO_DATE_RE, (0, 1, 2))):
+        match = pattern.fullmatch(page)
+        if match:
+            return tuple(int(match.group(i + 1)) for i in order)
+    for pattern, (day, month, year) in ((_DAY_MONTH_RE, (1, 2, 3)), (_MONTH_DAY_RE, (2, 1, 3))):
+        match = pattern.fullmatch(page)
+        if match and match.group(month).lower() in _MONTHS:
+            return (int(match.group(year)), _MONTHS[match.group(month).lower()],
+                    int(match.group(day)))
+    return None
 
 
 def build_date() -> _dt.date:
@@ -34,11 +58,11 @@ def build_date() -> _dt.date:
 
 def parse_page_date(page: str, today: _dt.date) -> tuple[_dt.date | None, str | None]:
     """A page id's date, or None and the reason it is not one."""
-    match = _PAGE_DATE_RE.fullmatch(page.strip())
-    if not match:
+    parts = _date_parts(page.strip())
+    if parts is None:
         return None, "is not a YYYYMMDD date"
     try:
-        date = _dt.date(*(int(part) for part in match.groups()))
+        date = _dt.date(*parts)
     except ValueError:
         return None, "is not a calendar date"
     if date > today:

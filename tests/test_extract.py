@@ -167,6 +167,13 @@ def test_page_dates():
     assert parse_page_date("20250231", TODAY) == (None, "is not a calendar date")
     assert parse_page_date("4320.0", TODAY) == (None, "is not a YYYYMMDD date")
     assert parse_page_date("19000101", TODAY) == (None, "is before 1990-01-01")
+    # other pipelines' page dates (found by a review: each was kept as text, undated)
+    for written in ("2024-03-05", "2024/03/05", "2024-03-05T10:30:00Z", "5 March 2024",
+                    "March 5, 2024", "Mar 5, 2024", "05 Mar 2024"):
+        assert parse_page_date(written, TODAY) == (dt.date(2024, 3, 5), None), written
+    assert parse_page_date("2024-02-30", TODAY) == (None, "is not a calendar date")
+    assert parse_page_date("March 2024", TODAY)[0] is None
+    assert parse_page_date("5 Marching 2024", TODAY)[0] is None
 
 
 def test_split_stem():
