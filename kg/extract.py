@@ -215,12 +215,24 @@ class Readers:
 def list_items(state: ExtractState, section: Section) -> list[TextLine]:
     """The items of a list section (Keywords, Themes), repaired where the archive is broken."""
     state.no_tables(section)
-    items = list(section.items)
+    items = []
+    for item in section.items:  # an item that runs on to a line without its marker
+        lines = [line for line in item.text.split("\n") if line.strip()]
+        if len(lines) > 1:
+            state.warn(item.line, f"`{section.heading}` item runs on to {len(lines)} lines; "
+                       f"read as {len(lines)} items")
+            items.extend(TextLine(line, item.line + n) for n, line in enumerate(lines))
+        else:
+            items.append(item)
     if not items and section.paragraphs:
-        state.warn(section.line, f"`{section.heading}` is a paragraph, not a list; "
-                   "split on commas")
-        items = [TextLine(part.strip(), p.line) for p in section.paragraphs
-                 for part in p.text.split(",")]
+        # separated by semicolons where the writer used them (commas are then inside
+        # items), else by commas; and by line ends
+        separator = ";" if any(";" in p.text for p in section.paragraphs) else ","
+        state.warn(section.line, f"`{section.heading}` is a paragraph, not a list; split on "
+                   f"{'semicolons' if separator == ';' else 'commas'}")
+        items = [TextLine(part.strip(), p.line + n) for p in section.paragraphs
+                 for n, line in enumerate(p.text.split("\n"))
+                 for part in line.split(separator)]
     elif section.paragraphs:
         for paragraph in section.paragraphs:
             state.warn(paragraph.line, f"text in `{section.heading}` outside the list; "

@@ -242,3 +242,28 @@ Type: blog post
 """)
     assert sorted((n.kind, n.text, n.line) for n in found.names) == [
         ("category", "technology", 5), ("content_type", "blog post", 6)]
+
+
+def test_keywords_in_other_shapes_are_split_where_they_are_separated():
+    """A paragraph of keywords separated by semicolons or line ends, and a list item that
+    runs on to a line without its marker, are several keywords (found by a review: one
+    keyword each, the warning saying they were split on commas)."""
+    found = record("""# __T__, (from page [20250101](https://k.org/p/1).)
+
+## Keywords
+
+Coca-Cola; generative AI; marketing, advertising
+
+## Themes
+
+* OpenAI
+ChatGPT
+* DALL-E
+""")
+    names = [(n.kind, n.text, n.line) for n in found.names]
+    assert names == [("keyword", "Coca-Cola", 5), ("keyword", "generative AI", 5),
+                     ("keyword", "marketing, advertising", 5), ("theme", "OpenAI", 9),
+                     ("theme", "ChatGPT", 10), ("theme", "DALL-E", 11)]
+    shown = [(d.line, d.message) for d in found.diagnostics]
+    assert (3, "`Keywords` is a paragraph, not a list; split on semicolons") in shown
+    assert (9, "`Themes` item runs on to 2 lines; read as 2 items") in shown
