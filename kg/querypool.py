@@ -46,8 +46,8 @@ class Answer:
     headers: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def text(cls, status: int, message: str) -> "Answer":
-        return cls(status, "text/plain; charset=utf-8", (message + "\n").encode())
+    def text(cls, status: int, message: str, headers: tuple = ()) -> "Answer":
+        return cls(status, "text/plain; charset=utf-8", (message + "\n").encode(), headers)
 
 
 @dataclass(frozen=True)
@@ -183,8 +183,12 @@ class QueryPool:
 
     def __init__(self, graph: str | Path, *, workers: int = 3, quick_workers: int = 1,
                  limits: Limits = Limits(), settings: Any = None, isolate: bool = True,
-                 cache_bytes: int = 64 << 20):
+                 cache_bytes: int = 64 << 20, max_waiting: int | None = None):
         self.limits = limits
+        # Queries waiting for a worker, at most (more are refused at once, so that a
+        # flood of long queries cannot hold every server thread): as many as the workers.
+        self.max_waiting = workers + quick_workers if max_waiting is None else max_waiting
+        self._waiting = 0
         self.cache = _AnswerCache(cache_bytes)
         self._mp = multiprocessing.get_context("spawn")  # no fork of a threaded server
         self._args = (str(graph), settings, limits, isolate)
@@ -218,17 +222,25 @@ class QueryPool:
                 fresh.stop()
         threading.Thread(target=start, daemon=True).start()
 
-    def _checkout(self) -> _Worker | None:
+    def _checkout(self) -> _Worker | str:
+        """An idle worker, waiting for one up to the time limit; else why there is none."""
         deadline = time.monotonic() + self.limits.timeout
         with self._ready:
-            while True:
-                for lane in ("general", "quick"):
-                    if self._idle[lane]:
-                        return self._idle[lane].pop()
-                left = deadline - time.monotonic()
-                if left <= 0 or self._closed:
-                    return None
-                self._ready.wait(left)
+            if not (self._idle["general"] or self._idle["quick"]) and \
+                    self._waiting >= self.max_waiting:
+                return "full"
+            self._waiting += 1
+            try:
+                while True:
+                    for lane in ("general", "quick"):
+                        if self._idle[lane]:
+                            return self._idle[lane].pop()
+                    left = deadline - time.monotonic()
+                    if left <= 0 or self._closed:
+                        return "busy"
+                    self._ready.wait(left)
+            finally:
+                self._waiting -= 1
 
     def _checkin(self, worker: _Worker) -> None:
         with self._ready:
@@ -262,7 +274,11 @@ class QueryPool:
 
     def _run(self, job: Job, args: tuple, key) -> Answer:
         worker = self._checkout()
-        if worker is None:
+        if worker == "full":
+            return Answer.text(503, f"every query worker is busy and {self.max_waiting} "
+                               "queries wait for one; try again in a moment",
+                               (("Retry-After", "1"),))
+        if worker == "busy":
             return Answer.text(503, "every query worker stayed busy for "
                                f"{self.limits.timeout:g} s; try again later")
         quick = worker.lane == "quick"

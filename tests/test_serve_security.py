@@ -329,6 +329,34 @@ def test_a_cheap_query_is_not_stuck_behind_long_ones(graph):
         assert answers["one"][0] == answers["two"][0] == 503
 
 
+def test_a_flood_of_long_queries_is_turned_away_at_once_and_pages_stay_quick(graph):
+    """More long queries than workers and waiting places: the rest are refused at once
+    (503, Retry-After), so the server's threads stay free for pages and cached answers
+    (found by a review: eight slow queries held every thread, a static page took 15 s)."""
+    with kg_server(graph, "--workers", "1", "--timeout", "6", "--quick-timeout", "1") as (url, _):
+        assert ask(url, "ASK {}")[0] == 200  # (now in the answer cache)
+        answers = []
+
+        def slow(number):
+            start = time.monotonic()
+            status, _, body = ask(url, SLOW + f" # {number}", "POST", timeout=60)
+            answers.append((status, body, time.monotonic() - start))
+
+        threads = [threading.Thread(target=slow, args=(n,)) for n in range(12)]
+        for thread in threads:
+            thread.start()
+        time.sleep(1.5)
+        for path in ("/query", "/sparql?query=ASK%20%7B%7D"):
+            start = time.monotonic()
+            status, _, _ = http(url + path, timeout=30)
+            assert status == 200 and time.monotonic() - start < 1, path
+        for thread in threads:
+            thread.join()
+        turned_away = [a for a in answers if b"try again in a moment" in a[1]]
+        assert len(turned_away) >= 8
+        assert all(status == 503 and seconds < 1 for status, _, seconds in turned_away)
+
+
 def test_http11_keep_alive(endpoint):
     url, _ = endpoint
     connection = http_client.HTTPConnection(url.removeprefix("http://"), timeout=10)
