@@ -58,6 +58,48 @@ def unescape(text: str) -> str:
     return _ESCAPE_RE.sub(r"\1", text)
 
 
+_INLINE = MarkdownIt("commonmark")
+_MARKUP_CHARS = frozenset("*_`[]<>&!\\~")
+_BREAK_TAG_RE = re.compile(r"<br\s*+/?>", re.IGNORECASE)
+# Marks in a line read as Markdown, at most; a line with more (no summary writes them)
+# keeps its marks, so a hostile line costs what its length does.
+MAX_MARKUP_CHARS = 200
+
+
+def plain_text(raw: str) -> str:
+    """What a reader sees of one line of inline Markdown: emphasis and code marks gone,
+    escapes and entities decoded, tags dropped (`<br>` a space), a link as its text and,
+    unless that is its address, the address after it. (markdown-it-py reads it; a line
+    with none of the characters markup needs is returned as it is.)
+
+    >>> plain_text("**bold** and [a link](https://x.org) &amp; `code`<br>C\\*")
+    'bold and a link (https://x.org) & code C*'
+    >>> plain_text("snake_case, C* and R&D")
+    'snake_case, C* and R&D'
+    """
+    if _MARKUP_CHARS.isdisjoint(raw):
+        return raw
+    if sum(map(raw.count, _MARKUP_CHARS)) > MAX_MARKUP_CHARS:
+        return unescape(raw)  # (hostile: markdown-it-py takes ~25 us per mark)
+    shown: list[str] = []
+    href, label_start = None, 0
+    for token in _INLINE.parseInline(raw)[0].children or ():
+        kind = token.type
+        if kind in ("text", "code_inline", "image"):  # (an image: its alt text)
+            shown.append(token.content)
+        elif kind in ("softbreak", "hardbreak"):
+            shown.append(" ")
+        elif kind == "html_inline":
+            shown.append(" " if _BREAK_TAG_RE.fullmatch(token.content) else "")
+        elif kind == "link_open":
+            href, label_start = token.attrGet("href"), len(shown)
+        elif kind == "link_close":
+            if href and href != "".join(shown[label_start:]):
+                shown.append(f" ({href})")
+            href = None
+    return "".join(shown).strip()
+
+
 def split_row(line: str) -> list[str]:
     """Split one source line of a pipe table into its cells, as GFM does.
 
@@ -72,8 +114,8 @@ def split_row(line: str) -> list[str]:
     if body.endswith("|") and not body.endswith("\\|"):
         body = body[:-1]
     if "\\" not in body:  # the common case: no escapes at all
-        return [cell.strip() for cell in body.split("|")]
-    return [unescape(cell.strip()) for cell in _UNESCAPED_PIPE_RE.split(body)]
+        return [plain_text(cell.strip()) for cell in body.split("|")]
+    return [plain_text(cell.strip()) for cell in _UNESCAPED_PIPE_RE.split(body)]
 
 
 _UNESCAPED_PIPE_RE = re.compile(r"(?<!\\)\|")
@@ -394,13 +436,15 @@ def _matching_close(tokens: list[Token], i: int) -> int:
 
 
 def _add_item(doc: ParsedDocument, section: Section | None, raw: str, line: int) -> None:
-    text = unescape(raw)
+    link = parse_link(raw)
+    whole_link = link is not None and link.end == len(raw)
+    # (an item that is a link is its label: `* [OpenAI](https://openai.com)` is OpenAI)
+    text = unescape(link.label) if whole_link else plain_text(raw)
     if section is None:
         _warn(doc, line, f"list item before the first section; ignored: {text[:60]!r}")
         return
     section.items.append(TextLine(text, line))
-    link = parse_link(raw)
-    if link and link.end == len(raw):
+    if whole_link:
         section.links.append(Link(unescape(link.label), link.destination, line))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, strategies as st
 
@@ -110,7 +112,8 @@ cell_text = st.text(
 
 @given(st.lists(cell_text, min_size=1, max_size=8))
 def test_split_row_round_trips_escaped_cells(cells):
-    line = "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+    # (cells are read as Markdown: its punctuation escaped, they read as written)
+    line = "| " + " | ".join(re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", c) for c in cells) + " |"
     assert split_row(line) == cells
 
 
@@ -186,3 +189,21 @@ def test_table_rows_after_a_blank_line_or_comment_stay_rows_of_the_table(gap):
     assert [p.text for p in doc.sections[0].paragraphs] == ([gap] if gap else [])
     assert (9, "table rows after a break (lines 9-10) are read as rows of the table at "
                "line 5") in [(d.line, d.message) for d in doc.diagnostics]
+
+
+def test_inline_markup_in_items_and_cells_is_read_as_the_text_it_shows():
+    """`**generative AI**` named a node with its asterisks, `AT&amp;T` and `AT&T` were two
+    nodes (found by a review): items and cells are read as a reader sees them; a link in
+    a cell keeps its address."""
+    text = ("# __T__, (from page [20250101](https://k.org/p/1).)\n\n## Keywords\n\n"
+            "* **generative AI**\n* AT&amp;T\n* `Digital Twins`\n* [OpenAI](https://openai.com)\n"
+            "* snake_case and C* and R&D\n\n## Technologies\n\n| name | description |\n|--|--|\n"
+            "| *Deepfakes* | Made by [a tool](https://x.org) &mdash; fast<br>and cheap |\n"
+            "| C\\# \\| F\\* | plain |\n")
+    doc = parse_text(text, "t.md")
+    keywords, technologies = doc.sections
+    assert [item.text for item in keywords.items] == [
+        "generative AI", "AT&T", "Digital Twins", "OpenAI", "snake_case and C* and R&D"]
+    assert [row.cells for row in technologies.tables[0].rows] == [
+        ["Deepfakes", "Made by a tool (https://x.org) \u2014 fast and cheap"],
+        ["C# | F*", "plain"]]
