@@ -68,9 +68,9 @@ MAX_MARKUP_CHARS = 200
 
 def plain_text(raw: str) -> str:
     """What a reader sees of one line of inline Markdown: emphasis and code marks gone,
-    escapes and entities decoded, tags dropped (`<br>` a space), a link as its text and,
-    unless that is its address, the address after it. (markdown-it-py reads it; a line
-    with none of the characters markup needs is returned as it is.)
+    escapes and entities decoded, `<br>` a space (other tags kept as text), a link as its
+    text and, unless that is its address, the address after it. (markdown-it-py reads
+    it; a line with none of the characters markup needs is returned as it is.)
 
     >>> plain_text("**bold** and [a link](https://x.org) &amp; `code`<br>C\\*")
     'bold and a link (https://x.org) & code C*'
@@ -89,8 +89,8 @@ def plain_text(raw: str) -> str:
             shown.append(token.content)
         elif kind in ("softbreak", "hardbreak"):
             shown.append(" ")
-        elif kind == "html_inline":
-            shown.append(" " if _BREAK_TAG_RE.fullmatch(token.content) else "")
+        elif kind == "html_inline":  # (kept as written: in a summary it is text)
+            shown.append(" " if _BREAK_TAG_RE.fullmatch(token.content) else token.content)
         elif kind == "link_open":
             href, label_start = token.attrGet("href"), len(shown)
         elif kind == "link_close":
