@@ -334,6 +334,9 @@ def read_closest(state: ExtractState, section: Section) -> None:
         target = summary_stem(link.target.strip())
         if not target:
             state.warn(link.line, "`Closest` link has no article id; ignored")
+        elif _WEB_ADDRESS_RE.match(target):
+            state.warn(link.line, "`Closest` link to a web address, not an article id; "
+                       f"ignored: {target[:80]}")
         elif target == record.article_id:
             state.warn(link.line, "`Closest` link to the article itself; ignored")
         elif target in seen:
@@ -341,6 +344,9 @@ def read_closest(state: ExtractState, section: Section) -> None:
         else:
             seen.add(target)
             record.closest.append(Link(link.text, target, link.line))
+
+
+_WEB_ADDRESS_RE = re.compile(r"[a-z][a-z0-9+.-]*://|www\.", re.IGNORECASE)
 
 
 # --- readers of tables ---------------------------------------------------------------

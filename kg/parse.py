@@ -124,6 +124,11 @@ _UNESCAPED_PIPE_RE = re.compile(r"(?<!\\)\|")
 def decode(data: bytes, shown_as: str) -> tuple[str, list[Diagnostic]]:
     """Decode a file's bytes as UTF-8; bad bytes become U+FFFD with a warning naming the line."""
     diagnostics = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a UTF-16 byte order mark
+        diagnostics.append(Diagnostic("warning", shown_as, None,
+                                      "the file is UTF-16; read as such (save it as UTF-8)"))
+        text = data.decode("utf-16", errors="replace")
+        return _without_nul(text, shown_as, diagnostics)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -140,6 +145,18 @@ def decode(data: bytes, shown_as: str) -> tuple[str, list[Diagnostic]]:
             )
         )
         text = data.decode("utf-8", errors="replace")
+    return _without_nul(text, shown_as, diagnostics)
+
+
+def _without_nul(text: str, shown_as: str, diagnostics: list[Diagnostic]
+                 ) -> tuple[str, list[Diagnostic]]:
+    """NUL characters as U+FFFD (no RDF store takes them), with a warning at the first."""
+    at = text.find("\x00")
+    if at >= 0:
+        line = len(_LINE_END_RE.findall(text, 0, at)) + 1
+        diagnostics.append(Diagnostic("warning", shown_as, line, "a NUL character (first on "
+                                      "this line); replaced with U+FFFD"))
+        text = text.replace("\x00", "\ufffd")
     return text, diagnostics
 
 
@@ -285,11 +302,16 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
             i += 3
             continue
         if token.map and token.type not in ("hr",):
-            _warn(doc, token.map[0] + 1, f"unexpected {token.type.replace('_', ' ')}; kept as text")
+            _warn(doc, token.map[0] + 1, f"unexpected {token.type.replace('_', ' ')}" + (
+                "; kept as text" if section is not None else
+                " before the first section; ignored"))
             _keep_raw(section, lines, token.map)
         i += 1
 
     _fill_section_sources(doc, lines)
+    if doc.title is not None and not doc.sections and doc.external_link is None and \
+            not doc.diagnostics:
+        _warn(doc, None, "the summary has only its title line: no external link, no sections")
     if doc.title is None:
         _warn(doc, 1, "no title line `# __Title__, (from page [DATE](URL).)`; "
               "the file name is used as the title")
@@ -383,6 +405,8 @@ def _read_paragraph(doc: ParsedDocument, inline: Token, line: int, section: Sect
         if external and doc.external_link is None:
             doc.external_link = external.destination
             doc.external_link_line = line
+        elif external:
+            _warn(doc, line, f"a second external link; ignored: {external.destination[:80]}")
         elif content.strip():
             _warn(doc, line, "text before the first section is not the external link; ignored: "
                   f"{content.strip()[:60]!r}")

@@ -267,3 +267,19 @@ ChatGPT
     shown = [(d.line, d.message) for d in found.diagnostics]
     assert (3, "`Keywords` is a paragraph, not a list; split on semicolons") in shown
     assert (9, "`Themes` item runs on to 2 lines; read as 2 items") in shown
+
+
+def test_a_closest_link_to_a_web_address_is_not_an_article():
+    """`* [B](https://...)` in Closest made an article whose id was the address (found by
+    a review)."""
+    found = record("""# __T__, (from page [20250101](https://k.org/p/1).)
+
+## Closest
+
+* [B](https://kghosh.substack.com/p/20250101)
+* [C](0123abcd)
+""")
+    assert [(link.text, link.target) for link in found.closest] == [("C", "0123abcd")]
+    assert (5, "`Closest` link to a web address, not an article id; ignored: "
+               "https://kghosh.substack.com/p/20250101") in [
+        (d.line, d.message) for d in found.diagnostics]

@@ -7,7 +7,7 @@ import re
 import pytest
 from hypothesis import given, strategies as st
 
-from kg.parse import parse_file, parse_text, split_row
+from kg.parse import parse_bytes, parse_file, parse_text, split_row
 
 MODERN = """# __Coca-Cola's AI__, (from page [20250323](https://kghosh.substack.com/p/20250323).)
 
@@ -154,7 +154,7 @@ def test_list_items_round_trip_with_lines(items):
 def test_a_title_not_written_in_underscores_keeps_its_page(line):
     """Another pipeline's title line (plain or bold): the page and its date were lost and
     the warning said there was no `from page` part (found by a review)."""
-    doc = parse_text(line + "\n", "t.md")
+    doc = parse_text(line + "\n\n## Keywords\n\n* a\n", "t.md")
     assert (doc.title, doc.page, doc.page_url) == (
         "Plain Title", "20250323", "https://k.org/p/20250323")
     assert doc.diagnostics == []
@@ -207,3 +207,40 @@ def test_inline_markup_in_items_and_cells_is_read_as_the_text_it_shows():
     assert [row.cells for row in technologies.tables[0].rows] == [
         ["Deepfakes", "Made by a tool (https://x.org) \u2014 fast and cheap"],
         ["C# | F*", "plain"]]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_file_with_its_byte_order_mark_is_read(encoding):
+    """A summary saved as UTF-16 (with its BOM) was read as bad UTF-8 (found by a review)."""
+    text = "# __Caf\u00e9__, (from page [20250101](https://k.org/p/1).)\n\n## Keywords\n\n* a\n"
+    data = text.encode(encoding)
+    if encoding != "utf-16":  # (the plain codec writes its own mark)
+        data = "\ufeff".encode(encoding) + data
+    doc = parse_bytes(data, "t.md", "t")
+    assert (doc.title, doc.page) == ("Caf\u00e9", "20250101")
+    assert [(d.line, d.message) for d in doc.diagnostics] == [
+        (None, "the file is UTF-16; read as such (save it as UTF-8)")]
+
+
+def test_a_nul_byte_is_replaced_with_a_warning_naming_its_line():
+    doc = parse_bytes(b"# __T__, (from page [20250101](https://k.org/p/1).)\n\n## Keywords\n\n"
+                      b"* a\x00b\n", "t.md", "t")
+    assert doc.sections[0].items[0].text == "a\ufffdb"
+    assert [(d.line, d.message) for d in doc.diagnostics] == [
+        (5, "a NUL character (first on this line); replaced with U+FFFD")]
+
+
+def test_messages_say_what_happened_before_the_first_section():
+    """Found by a review: a second external link was called "not the external link", a
+    comment before the first section "kept as text" though it was not, and a file of
+    only a title line had no warning at all."""
+    doc = parse_text("# __T__, (from page [20250101](https://k.org/p/1).)\n\n"
+                     "__[External link](https://a.org)__\n\n__[External link](https://b.org)__\n\n"
+                     "<!-- note -->\n\n## Keywords\n\n* a\n", "t.md")
+    assert doc.external_link == "https://a.org"
+    assert [(d.line, d.message) for d in doc.diagnostics] == [
+        (5, "a second external link; ignored: https://b.org"),
+        (7, "unexpected html block before the first section; ignored")]
+    only_title = parse_text("# __T__, (from page [20250101](https://k.org/p/1).)\n", "t.md")
+    assert [(d.line, d.message) for d in only_title.diagnostics] == [
+        (None, "the summary has only its title line: no external link, no sections")]
