@@ -348,7 +348,8 @@ def serve(graph, host, port, base, timeout, quick_timeout, max_result_mb, max_me
         click.echo(f"warning: listening on {host}: other machines can query this graph", err=True)
     if not allow_services and not server.pool.network_isolated:
         click.echo("warning: this system does not let the query workers run without a "
-                   "network (no unprivileged network namespace); SERVICE and other fetches "
+                   "network (no unprivileged network namespace, no seccomp through "
+                   "libseccomp); SERVICE and other fetches "
                    "are refused by kg's query check alone", err=True)
     url = server.app.settings.endpoint
     click.echo(f"SPARQL endpoint: {url} (Linked Data at {url.removesuffix('sparql')}id/..., "

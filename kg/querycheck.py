@@ -15,6 +15,8 @@ engine should be handed.
 [None]
 >>> scan("ASK { ?s ?p 4.SERVICE<http://x/sparql> {} }").services
 ['http://x/sparql']
+>>> scan("ASK { SERVICEex:x {} }").services, scan("ASK { ?s ex:customerService ?o }").services
+([None], [])
 """
 
 from __future__ import annotations
@@ -39,13 +41,13 @@ _TOKEN = re.compile(r"""
   | (?P<string>'(?:[^'\\\n\r]|\\.)*'?|"(?:[^"\\\n\r]|\\.)*"?)
   | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
   | (?P<var>[?$][\w\u00B7\u00C0-\U000EFFFF]+)
-  | (?P<word>[\w\u00B7\u00C0-\U000EFFFF:%][\w\u00B7\u00C0-\U000EFFFF:%.\-]*)
+  | (?P<word>(?:[\w\u00B7\u00C0-\U000EFFFF:%]|\\[_~.\-!$&'()*+,;=/?\#@%])
+             (?:[\w\u00B7\u00C0-\U000EFFFF:%.\-]|\\[_~.\-!$&'()*+,;=/?\#@%])*)
   | (?P<open>[{(\[])
   | (?P<close>[})\]])
   | (?P<op>&&|\|\||[-+*/|,;.])
   | (?P<other>.)
 """, re.VERBOSE | re.DOTALL)
-_LETTERS = re.compile(r"[A-Z]+")
 # Keywords that add a level to the query's algebra each time they are repeated.
 _CHAINING_WORDS = frozenset({"UNION", "OPTIONAL", "MINUS", "FILTER", "BIND", "SERVICE", "GRAPH",
                              "VALUES"})
@@ -100,12 +102,14 @@ def scan(text: str) -> QueryShape:
             # a word's trailing "." is the separator after a triple (`?s ex:p ex:o.`)
             shape.operators += (word in _CHAINING_WORDS) + token.endswith(".")
             # A word may hold a keyword the engine reads apart from it: "4.SERVICE" is
-            # the number 4, ".", then SERVICE. So any run of letters spelling SERVICE
-            # counts (a name spelt so is refused too: rare, and safe).
-            runs = _LETTERS.findall(word)
-            if "SERVICE" in runs:
-                after = runs[len(runs) - runs[::-1].index("SERVICE"):]
-                if after in ([], ["SILENT"]):
+            # the number 4, ".", then SERVICE; "SERVICEex:x" is SERVICE and the name
+            # ex:x. So any word holding SERVICE before its first ":" counts (after it,
+            # SERVICE is inside a name: ex:customerService): followed by nothing (or
+            # SILENT), its target is the next term; else one this check cannot name,
+            # refused. (A prefix spelt so is refused too: rare, and safe.)
+            at = word.partition(":")[0].rfind("SERVICE")
+            if at >= 0:
+                if word[at + len("SERVICE"):] in ("", "SILENT"):
                     awaiting_service = True
                 else:
                     shape.services.append(None)

@@ -13,8 +13,8 @@ Limits, so no client can take the server down:
 * a quick lane: one worker more than the general ones takes a job only when
   every general worker is busy, and stops it after `quick_timeout`, so cheap
   queries are answered while long ones run;
-* no network: where Linux allows it, workers run in their own network
-  namespace with no interface up, so nothing they run can reach any host.
+* no network: workers are cut off the network below the engine (kg.sandbox:
+  a network namespace with no interface up, a seccomp filter refusing sockets).
 
 Answers of the read-only graph do not change while it is served, so successful
 ones are kept (least recently used first out, up to `cache_bytes`).
@@ -23,7 +23,6 @@ ones are kept (least recently used first out, up to `cache_bytes`).
 from __future__ import annotations
 
 import collections
-import ctypes
 import multiprocessing
 import resource
 import signal
@@ -33,7 +32,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-__all__ = ["Answer", "Limits", "Context", "QueryPool", "isolate_network", "too_large"]
+from .sandbox import cut_off_network
+
+__all__ = ["Answer", "Limits", "Context", "QueryPool", "too_large"]
 
 
 @dataclass(frozen=True)
@@ -69,21 +70,9 @@ class Context:
 
 Job = Callable[..., Answer]
 
-CLONE_NEWUSER, CLONE_NEWNET = 0x10000000, 0x40000000
 READY = "ready"  # a worker's first message: its store is open, jobs may be timed from now
 READY_NOT_ISOLATED = "ready, not isolated"  # ... but the system refused its network isolation
 START_TIMEOUT = 300  # seconds a worker may take to open the store
-
-
-def isolate_network() -> bool:
-    """Move this process into new user and network namespaces, where the only
-    interface is a loopback that is down: no connection to any host can be made.
-    False where the system does not allow it (then kg's SERVICE check still holds)."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        return libc.unshare(CLONE_NEWUSER | CLONE_NEWNET) == 0
-    except (OSError, AttributeError):
-        return False
 
 
 def _limit_memory(megabytes: int) -> None:
@@ -92,7 +81,7 @@ def _limit_memory(megabytes: int) -> None:
 
 
 def _worker_main(connection, graph: str, settings, limits: Limits, isolate: bool) -> None:
-    isolated = isolate and isolate_network()
+    isolated = isolate and bool(cut_off_network())
     _limit_memory(limits.memory_mb)
     from .store import open_store
 

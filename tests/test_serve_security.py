@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import http.client as http_client
 import http.server as http_server
+import os
 import subprocess
 import sys
 import threading
@@ -13,6 +14,8 @@ import time
 import urllib.parse
 
 import pytest
+
+from kg.graph import open_graph
 
 from .conftest import free_port
 from .serve_helpers import build_example, http, kg_server, raw_request, status_of
@@ -105,6 +108,13 @@ def service_queries(port: int) -> list[str]:
         f"?s ?p 4.SERVICE<{target}>{{ ?x ?y ?z }} }}",
         f"SELECT * WHERE {{ ?s ?p 4.service silent <{target}> {{ ?x ?y ?z }} }}",
         f"SELECT * WHERE {{ ?s ?p 4-SERVICE<{target}> {{ ?x ?y ?z }} }}",
+        # (found by a second review: glued to a prefixed name or SILENT; escapes in names)
+        f"PREFIX ex:<http://127.0.0.1:{port}/> SELECT * {{ SERVICEex:x {{ ?a ?b ?c }} }}",
+        f"SELECT * {{ SERVICESILENT<{target}>{{ ?a ?b ?c }} }}",
+        f"PREFIX ex:<http://x/> SELECT * {{ ?s ?p ?o FILTER(?o != ex:a\\#b) SERVICE <{target}> "
+        "{ ?a ?b ?c } }",
+        f"PREFIX ex:<http://x/> SELECT * {{ ?s ex:a\\'b ?o SERVICE <{target}> {{ ?a ?b ?c }} "
+        "?s ex:c\\' ?o }",
     ]
 
 
@@ -183,24 +193,49 @@ def test_a_listed_service_endpoint_is_called_and_no_other(graph, listener):
         assert len(listener.requests) == 1
 
 
-def test_workers_have_no_network_where_linux_allows(listener):
-    script = ("import socket, sys\nfrom kg.querypool import isolate_network\n"
-              "if not isolate_network(): sys.exit(3)\n"
+@pytest.mark.parametrize("way", ["isolate_network", "forbid_sockets"])
+def test_each_way_of_cutting_off_the_network_holds(listener, way):
+    script = (f"import socket, sys\nfrom kg.sandbox import {way}\n"
+              f"if not {way}(): sys.exit(3)\n"
               f"socket.create_connection(('127.0.0.1', {listener.port}), timeout=2)\n")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     if result.returncode == 3:
-        pytest.skip("this system allows no unprivileged network namespace")
-    assert result.returncode == 1 and "Network is unreachable" in result.stderr
+        if way == "forbid_sockets" and os.environ.get("KG_REQUIRE_TOOLS"):
+            pytest.fail("libseccomp is missing (Debian's libseccomp2)")
+        pytest.skip(f"this system does not allow {way}")
+    assert result.returncode == 1
+    assert "Network is unreachable" in result.stderr or "Permission denied" in result.stderr
     assert listener.connections == 0
 
 
+def test_a_service_call_the_check_misses_still_reaches_no_host(graph, listener):
+    """Below the query check, the workers cannot make a socket: a SERVICE the check
+    would miss (here sent past it, as a bypass would) fails inside the engine."""
+    from kg.querypool import QueryPool
+    from kg.serve import query_job, Settings
+
+    len(open_graph(graph).store)
+    settings = Settings(prefixes={}, endpoint="http://127.0.0.1/sparql", base="http://x/")
+    pool = QueryPool(graph, workers=1, quick_workers=0, settings=settings)
+    try:
+        if not pool.network_isolated:
+            pytest.skip("this system allows no way to cut the workers off the network")
+        target = f"http://127.0.0.1:{listener.port}/sparql"
+        answer = pool.run(query_job, f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
+                          (), None, (), (), cache=False)
+        assert answer.status in (400, 500), answer
+    finally:
+        pool.close()
+    time.sleep(0.5)
+    assert listener.connections == 0 and listener.requests == []
+
+
 def test_the_pool_says_whether_its_workers_are_without_network(graph):
-    from kg.graph import open_graph
     from kg.querypool import QueryPool
 
     len(open_graph(graph).store)  # (the index, made once, as kg serve makes it)
-    allowed = subprocess.run([sys.executable, "-c", "import sys\nfrom kg.querypool import "
-                              "isolate_network\nsys.exit(0 if isolate_network() else 3)"]
+    allowed = subprocess.run([sys.executable, "-c", "import sys\nfrom kg.sandbox import "
+                              "cut_off_network\nsys.exit(0 if cut_off_network() else 3)"]
                              ).returncode == 0
     pool = QueryPool(graph, workers=1, quick_workers=1)
     try:
