@@ -344,7 +344,7 @@ def serve(graph, host, port, base, timeout, quick_timeout, max_result_mb, max_me
                              cache_mb=cache_mb)
     except OSError as err:
         raise KgError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if not server.app.settings.allowed_hosts:  # (only a loopback address has them)
         click.echo(f"warning: listening on {host}: other machines can query this graph", err=True)
     if not allow_services and not server.pool.network_isolated:
         click.echo("warning: this system does not let the query workers run without a "

@@ -83,9 +83,13 @@ def host_name(header: str) -> str:
     ('localhost', '[::1]', 'example.org')
     """
     header = header.strip().lower()
-    if header.startswith("["):
-        return header[:header.find("]") + 1]
-    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+    if header.startswith("["):  # [v6]:port; anything else after "]" is kept, and refused
+        end = header.find("]") + 1
+        rest = header[end:]
+        return header[:end] if end and (not rest or rest[:1] == ":" and rest[1:].isdigit()) \
+            else header
+    name = header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+    return name.removesuffix(".")  # (a fully qualified "localhost." is localhost)
 
 
 def not_acceptable(accept: str | None, offered) -> Answer:
@@ -461,7 +465,9 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
                         endpoint=f"http://{shown_host}:{server.effective_port}/sparql",
                         base=base or opened.base, allowed_services=frozenset(allow_services),
                         allowed_origins=frozenset(cors),
-                        allowed_hosts=LOOPBACK_NAMES if _is_loopback(host) else None)
+                        allowed_hosts=LOOPBACK_NAMES | {host_name(host if ":" not in host
+                                                                   else f"[{host.strip('[]')}]")}
+                        if _is_loopback(host) else None)
     try:
         pool = QueryPool(path, workers=workers, limits=limits, settings=settings,
                          isolate=not allow_services, cache_bytes=int(cache_mb * (1 << 20)))

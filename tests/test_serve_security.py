@@ -181,6 +181,34 @@ def test_another_name_for_the_loopback_address_is_refused(endpoint):
         assert status == 200, host
 
 
+def test_a_server_on_another_loopback_address_answers_its_own_address(graph):
+    """`--host 127.0.0.2`: the endpoint it printed refused itself (found by a review)."""
+    from kg.serve import host_name
+
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(graph), "--host",
+                                "127.0.0.2", "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    ask_url = f"http://127.0.0.2:{port}/sparql?" + urllib.parse.urlencode({"query": "ASK {}"})
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                status = answer_headers(ask_url, {})[0]
+                break
+            except OSError:
+                assert time.monotonic() < deadline and process.poll() is None
+                time.sleep(0.2)
+        assert status == 200
+        assert answer_headers(ask_url, {"Host": f"evil.example:{port}"})[0] == 403
+    finally:
+        process.kill()
+        _, errors = process.communicate()
+    assert b"other machines can query" not in errors
+    assert host_name("[::1]evil.example") == "[::1]evil.example"
+    assert host_name("localhost.:8484") == "localhost"
+
+
 def test_a_listed_service_endpoint_is_called_and_no_other(graph, listener):
     allowed = f"http://127.0.0.1:{listener.port}/sparql"
     with kg_server(graph, "--allow-service", allowed) as (url, _):
