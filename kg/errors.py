@@ -98,7 +98,9 @@ _CONTROL = {code: f"\\x{code:02x}" for code in (*range(0x00, 0x09), *range(0x0b,
                                                  *range(0x80, 0xa0))}
 _CONTROL.update({0x2028: "\\u2028", 0x2029: "\\u2029", 0x202e: "\\u202e", 0x202d: "\\u202d",
                  0x2066: "\\u2066", 0x2067: "\\u2067", 0x2068: "\\u2068", 0x2069: "\\u2069",
-                 0x200e: "\\u200e", 0x200f: "\\u200f", 0x061c: "\\u061c"})
+                 0x200e: "\\u200e", 0x200f: "\\u200f", 0x061c: "\\u061c",
+                 0x202a: "\\u202a", 0x202b: "\\u202b", 0x202c: "\\u202c",
+                 0x200b: "\\u200b", 0xfeff: "\\ufeff"})
 _CONTROL[0x0a] = "\\n"
 
 

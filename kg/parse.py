@@ -66,7 +66,27 @@ _BREAK_TAG_RE = re.compile(r"<br\s*+/?>", re.IGNORECASE)
 MAX_MARKUP_CHARS = 200
 
 
-def plain_text(raw: str) -> str:
+MAX_DOCUMENT_MARKS = 20_000  # marks read as Markdown in one file (~0.5 s of markdown-it-py)
+
+
+class _MarkBudget:
+    """The marks markdown-it-py may still read in one file; a warning once it is spent."""
+
+    def __init__(self, doc: ParsedDocument):
+        self.doc, self.left, self.spent = doc, MAX_DOCUMENT_MARKS, False
+
+    def take(self, marks: int, line: int) -> bool:
+        if marks <= self.left:
+            self.left -= marks
+            return True
+        if not self.spent:
+            self.spent = True
+            _warn(self.doc, line, f"more than {MAX_DOCUMENT_MARKS:,} Markdown marks in this "
+                  "file; from here on, cells and items keep theirs as written")
+        return False
+
+
+def plain_text(raw: str, budget: _MarkBudget | None = None, line: int = 0) -> str:
     """What a reader sees of one line of inline Markdown: emphasis and code marks gone,
     escapes and entities decoded, `<br>` a space (other tags kept as text), a link as its
     text and, unless that is its address, the address after it. (markdown-it-py reads
@@ -74,19 +94,24 @@ def plain_text(raw: str) -> str:
 
     >>> plain_text("**bold** and [a link](https://x.org) &amp; `code`<br>C\\*")
     'bold and a link (https://x.org) & code C*'
-    >>> plain_text("snake_case, C* and R&D")
-    'snake_case, C* and R&D'
+    >>> plain_text("snake_case, C* and R&D"), plain_text("![chart](https://x.org/c.png)")
+    ('snake_case, C* and R&D', 'chart (https://x.org/c.png)')
     """
     if _MARKUP_CHARS.isdisjoint(raw):
         return raw
-    if sum(map(raw.count, _MARKUP_CHARS)) > MAX_MARKUP_CHARS:
+    marks = sum(map(raw.count, _MARKUP_CHARS))
+    if marks > MAX_MARKUP_CHARS or budget is not None and not budget.take(marks, line):
         return unescape(raw)  # (hostile: markdown-it-py takes ~25 us per mark)
     shown: list[str] = []
     href, label_start = None, 0
     for token in _INLINE.parseInline(raw)[0].children or ():
         kind = token.type
-        if kind in ("text", "code_inline", "image"):  # (an image: its alt text)
+        if kind in ("text", "code_inline"):
             shown.append(token.content)
+        elif kind == "image":  # its alt text and address, as a link's
+            source = token.attrGet("src")
+            shown.append(" ".join(filter(None, (token.content, f"({source})" if source
+                                                else ""))))
         elif kind in ("softbreak", "hardbreak"):
             shown.append(" ")
         elif kind == "html_inline":  # (kept as written: in a summary it is text)
@@ -100,7 +125,7 @@ def plain_text(raw: str) -> str:
     return "".join(shown).strip()
 
 
-def split_row(line: str) -> list[str]:
+def split_row(line: str, budget: _MarkBudget | None = None, number: int = 0) -> list[str]:
     """Split one source line of a pipe table into its cells, as GFM does.
 
     Pipes escaped with a backslash stay inside their cell.
@@ -113,9 +138,8 @@ def split_row(line: str) -> list[str]:
         body = body[1:]
     if body.endswith("|") and not body.endswith("\\|"):
         body = body[:-1]
-    if "\\" not in body:  # the common case: no escapes at all
-        return [plain_text(cell.strip()) for cell in body.split("|")]
-    return [plain_text(cell.strip()) for cell in _UNESCAPED_PIPE_RE.split(body)]
+    cells = body.split("|") if "\\" not in body else _UNESCAPED_PIPE_RE.split(body)
+    return [plain_text(cell.strip(), budget, number) for cell in cells]
 
 
 _UNESCAPED_PIPE_RE = re.compile(r"(?<!\\)\|")
@@ -264,6 +288,7 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
         lines = [""] * end + lines[end:]
         text = "\n".join(lines)
     tokens = _MD.parse(text)
+    budget = _MarkBudget(doc)
     section: Section | None = None
     i = 0
     while i < len(tokens):
@@ -282,20 +307,21 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
             i += 3
             continue
         if token.type in ("bullet_list_open", "ordered_list_open"):
-            i = _read_list(doc, tokens, i, section, lines)
+            i = _read_list(doc, tokens, i, section, lines, budget)
             continue
         if token.type == "paragraph_open":
             start, end = token.map
             if end - start >= 2 and "|" in lines[start] and _DELIMITER_ROW_RE.fullmatch(
                     lines[start + 1]):
-                _read_table(doc, start, end, section, lines)
+                _read_table(doc, start, end, section, lines, budget)
             elif section is not None and section.tables and all(
                     line.lstrip().startswith("|") for line in lines[start:end]):
                 # rows after a blank line or a comment inside a table: still its rows
                 table = section.tables[-1]
                 _warn(doc, start + 1, f"table rows after a break (lines {start + 1}-{end}) "
                       f"are read as rows of the table at line {table.line}")
-                table.rows.extend(TableRow(split_row(lines[number]), number + 1)
+                table.rows.extend(TableRow(split_row(lines[number], budget, number + 1),
+                                           number + 1)
                                   for number in range(start, end) if lines[number].strip())
             else:
                 _read_paragraph(doc, tokens[i + 1], start + 1, section)
@@ -418,7 +444,7 @@ _MARKER_RE = re.compile(r"^\s*(?:[*+-]|\d{1,9}[.)])[ \t]?")
 
 
 def _read_list(doc: ParsedDocument, tokens: list[Token], i: int, section: Section | None,
-               lines: list[str]) -> int:
+               lines: list[str], budget: _MarkBudget) -> int:
     """Collect every list item (nested ones too, flattened) up to the matching close."""
     open_type = tokens[i].type
     close = open_type.replace("_open", "_close")
@@ -441,7 +467,7 @@ def _read_list(doc: ParsedDocument, tokens: list[Token], i: int, section: Sectio
                 # text: read it from the source line and skip what markdown-it made of it.
                 raw = _MARKER_RE.sub("", lines[token.map[0]], count=1).strip()
                 i = _matching_close(tokens, i)
-            _add_item(doc, section, raw, line)
+            _add_item(doc, section, raw, line, budget)
         i += 1
     return i
 
@@ -459,11 +485,12 @@ def _matching_close(tokens: list[Token], i: int) -> int:
     return len(tokens) - 1
 
 
-def _add_item(doc: ParsedDocument, section: Section | None, raw: str, line: int) -> None:
+def _add_item(doc: ParsedDocument, section: Section | None, raw: str, line: int,
+              budget: _MarkBudget) -> None:
     link = parse_link(raw)
     whole_link = link is not None and link.end == len(raw)
     # (an item that is a link is its label: `* [OpenAI](https://openai.com)` is OpenAI)
-    text = unescape(link.label) if whole_link else plain_text(raw)
+    text = unescape(link.label) if whole_link else plain_text(raw, budget, line)
     if section is None:
         _warn(doc, line, f"list item before the first section; ignored: {text[:60]!r}")
         return
@@ -473,11 +500,12 @@ def _add_item(doc: ParsedDocument, section: Section | None, raw: str, line: int)
 
 
 def _read_table(doc: ParsedDocument, start: int, end: int, section: Section | None,
-                lines: list[str]) -> None:
-    table = Table(header=split_row(lines[start]), rows=[], line=start + 1)
+                lines: list[str], budget: _MarkBudget) -> None:
+    table = Table(header=split_row(lines[start], budget, start + 1), rows=[], line=start + 1)
     for number in range(start + 2, end):
         if lines[number].strip():
-            table.rows.append(TableRow(split_row(lines[number]), number + 1))
+            table.rows.append(TableRow(split_row(lines[number], budget, number + 1),
+                                       number + 1))
     if section is None:
         _warn(doc, start + 1, "table before the first section; ignored")
     else:

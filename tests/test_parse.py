@@ -244,3 +244,22 @@ def test_messages_say_what_happened_before_the_first_section():
     only_title = parse_text("# __T__, (from page [20250101](https://k.org/p/1).)\n", "t.md")
     assert [(d.line, d.message) for d in only_title.diagnostics] == [
         (None, "the summary has only its title line: no external link, no sections")]
+
+
+def test_inline_markup_is_read_up_to_a_budget_per_file():
+    """Each mark costs markdown-it-py ~25 us: cells of many marks made 28 s per MB (found by
+    a review). Past MAX_DOCUMENT_MARKS in a file, cells keep their marks, with a warning."""
+    from kg.parse import MAX_DOCUMENT_MARKS
+
+    cell = "*a* " * 25  # 50 marks
+    rows = MAX_DOCUMENT_MARKS // 50 + 20
+    text = ("# __T__, (from page [20250101](https://k.org/p/1).)\n\n## Concerns\n\n"
+            "| name | description |\n|--|--|\n" + f"| n | {cell} |\n" * rows)
+    doc = parse_text(text, "t.md")
+    cells = [row.cells[1] for row in doc.sections[0].tables[0].rows]
+    assert cells[0] == "a " * 24 + "a"
+    assert cells[-1] == cell.strip()
+    assert sum(c == cells[0] for c in cells) == MAX_DOCUMENT_MARKS // 50
+    assert [(d.line, d.message) for d in doc.diagnostics] == [
+        (7 + MAX_DOCUMENT_MARKS // 50, f"more than {MAX_DOCUMENT_MARKS:,} Markdown marks in "
+         "this file; from here on, cells and items keep theirs as written")]
