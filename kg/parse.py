@@ -29,8 +29,8 @@ from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
-from .model import Diagnostic, Link, ParsedDocument, Section, Table, TableRow, TextLine
 from .files import summary_stem
+from .model import Diagnostic, Link, ParsedDocument, Section, Table, TableRow, TextLine
 
 _MD = MarkdownIt("commonmark").disable(["inline", "text_join"])
 # Every pattern here runs in time linear in the line, whatever the input (possessive
@@ -61,12 +61,11 @@ def unescape(text: str) -> str:
 _INLINE = MarkdownIt("commonmark")
 _MARKUP_CHARS = frozenset("*_`[]<>&!\\~")
 _BREAK_TAG_RE = re.compile(r"<br\s*+/?>", re.IGNORECASE)
-# Marks in a line read as Markdown, at most; a line with more (no summary writes them)
-# keeps its marks, so a hostile line costs what its length does.
+# Marks read as Markdown in one line, at most, and in one file (~0.5 s of markdown-it-py,
+# which takes ~25 us a mark); past them a line keeps its marks, so hostile input costs
+# what its length does.
 MAX_MARKUP_CHARS = 200
-
-
-MAX_DOCUMENT_MARKS = 20_000  # marks read as Markdown in one file (~0.5 s of markdown-it-py)
+MAX_DOCUMENT_MARKS = 20_000
 
 
 class _MarkBudget:
