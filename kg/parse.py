@@ -91,7 +91,7 @@ def plain_text(raw: str, budget: _MarkBudget | None = None, line: int = 0) -> st
     text and, unless that is its address, the address after it. (markdown-it-py reads
     it; a line with none of the characters markup needs is returned as it is.)
 
-    >>> plain_text("**bold** and [a link](https://x.org) &amp; `code`<br>C\\*")
+    >>> plain_text("**bold** and [a link](https://x.org) &amp; `code`<br>C\\\\*")
     'bold and a link (https://x.org) & code C*'
     >>> plain_text("snake_case, C* and R&D"), plain_text("![chart](https://x.org/c.png)")
     ('snake_case, C* and R&D', 'chart (https://x.org/c.png)')
