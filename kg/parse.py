@@ -501,10 +501,22 @@ def _add_item(doc: ParsedDocument, section: Section | None, raw: str, line: int,
 def _read_table(doc: ParsedDocument, start: int, end: int, section: Section | None,
                 lines: list[str], budget: _MarkBudget) -> None:
     table = Table(header=split_row(lines[start], budget, start + 1), rows=[], line=start + 1)
+    piped = lines[start].lstrip().startswith("|")
     for number in range(start + 2, end):
-        if lines[number].strip():
-            table.rows.append(TableRow(split_row(lines[number], budget, number + 1),
-                                       number + 1))
+        line = lines[number]
+        if not line.strip():
+            continue
+        cells = split_row(line, budget, number + 1)
+        last = table.rows[-1] if table.rows else None
+        if last is not None and piped and not line.lstrip().startswith("|") and \
+                len(last.cells) < len(table.header):
+            # a row broken inside a cell: its rest, on a line of its own, goes on the cell
+            # (in a table whose lines start with `|`; without outer pipes no line does)
+            _warn(doc, number + 1, f"table row of line {last.line} goes on here; joined")
+            last.cells[-1] = f"{last.cells[-1]} {cells[0]}".strip()
+            last.cells.extend(cells[1:])
+            continue
+        table.rows.append(TableRow(cells, number + 1))
     if section is None:
         _warn(doc, start + 1, "table before the first section; ignored")
     else:

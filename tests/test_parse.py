@@ -263,3 +263,27 @@ def test_inline_markup_is_read_up_to_a_budget_per_file():
     assert [(d.line, d.message) for d in doc.diagnostics] == [
         (7 + MAX_DOCUMENT_MARKS // 50, f"more than {MAX_DOCUMENT_MARKS:,} Markdown marks in "
          "this file; from here on, cells and items keep theirs as written")]
+
+
+def test_a_row_wrapped_onto_the_next_line_is_joined_back():
+    """A row broken inside a cell, its rest on a line without a leading `|`: the rest made
+    a fake entity (found by a review)."""
+    text = ("# __T__, (from page [20250101](https://k.org/p/1).)\n\n## Technologies\n\n"
+            "| name | description | relevancy |\n|--|--|--|\n| One | first |  4 |\n"
+            "| Two | AI tools like DALL-E\nused to generate images. | 5 |\n| Three | third | 3 |\n")
+    doc = parse_text(text, "t.md")
+    rows = doc.sections[0].tables[0].rows
+    assert [(row.cells, row.line) for row in rows] == [
+        (["One", "first", "4"], 7),
+        (["Two", "AI tools like DALL-E used to generate images.", "5"], 8),
+        (["Three", "third", "3"], 10)]
+    assert (9, "table row of line 8 goes on here; joined") in [
+        (d.line, d.message) for d in doc.diagnostics]
+
+
+def test_a_table_without_outer_pipes_keeps_a_short_row_apart():
+    doc = parse_text("# __T__, (from page [20250101](https://k.org/p/1).)\n\n## Concerns\n\n"
+                     "name | description | relevancy\n--|--|--\nOne | first\nTwo | second | 5\n",
+                     "t.md")
+    assert [row.cells for row in doc.sections[0].tables[0].rows] == [
+        ["One", "first"], ["Two", "second", "5"]]
