@@ -256,7 +256,9 @@ def _looks_exploded(items: list[TextLine]) -> bool:
     if len(items) < 4:
         return False
     short = sum(1 for item in items if len(item.text) <= 1)
-    return short == len(items) and any(item.text == "," for item in items)
+    # (with a `,` among them, or six or more: one word spelt out, not a list of letters)
+    return short == len(items) and (any(item.text == "," for item in items) or
+                                    len(items) >= 6)
 
 
 def _split_joined(items: list[TextLine]) -> list[TextLine]:

@@ -283,3 +283,14 @@ def test_a_closest_link_to_a_web_address_is_not_an_article():
     assert (5, "`Closest` link to a web address, not an article id; ignored: "
                "https://kghosh.substack.com/p/20250101") in [
         (d.line, d.message) for d in found.diagnostics]
+
+
+def test_a_single_word_exploded_into_letters_is_joined_back():
+    """The repair needed a `,` item: one word spread over one item per letter stayed
+    nine one-letter themes (found by a review); four single letters are left alone."""
+    word = record("# __T__, (from page [20250101](https://k.org/p/1).)\n\n## Themes\n\n" +
+                  "".join(f"* {c}\n" for c in "cryptography"))
+    assert [n.text for n in word.names] == ["cryptography"]
+    letters = record("# __T__, (from page [20250101](https://k.org/p/1).)\n\n## Themes\n\n"
+                     "* A\n* B\n* C\n* D\n")
+    assert [n.text for n in letters.names] == ["A", "B", "C", "D"]
