@@ -33,6 +33,7 @@ table are the same; anything unreadable means a clean build.
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import sqlite3
@@ -183,7 +184,7 @@ def load_cache(outdir: Path, key: tuple) -> BuildCache:
         if joined.__class__ is not dict or not all(v.__class__ is str for v in joined.values()):
             raise TypeError("joined keys of the wrong shape")
         cache = BuildCache(key, (stat.st_size, stat.st_mtime_ns), articles, buckets,
-                           _text(meta["today"]), joined, connection)
+                           _iso_date(meta["today"]), joined, connection)
     except (OSError, orjson.JSONDecodeError) + _UNREADABLE:
         if connection is not None:
             connection.close()
@@ -436,6 +437,11 @@ def _text(value) -> str:
     if value.__class__ is not str:
         raise TypeError(f"expected text, found {type(value).__name__}")
     return value
+
+
+def _iso_date(value) -> str:
+    """A date (YYYY-MM-DD) read back; ValueError for anything else."""
+    return datetime.date.fromisoformat(_text(value)).isoformat()
 
 
 def _text_or_none(value) -> str | None:

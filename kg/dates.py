@@ -36,10 +36,10 @@ _MONTH_DAY_RE = re.compile(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", re.IGNORECASE
 
 def _date_parts(page: str) -> tuple[int, int, int] | None:
     """(year, month, day) as a page id writes them, in any of the forms read."""
-    for pattern, order in ((_PAGE_DATE_RE, (0, 1, 2)), (_ISO_DATE_RE, (0, 1, 2))):
+    for pattern in (_PAGE_DATE_RE, _ISO_DATE_RE):
         match = pattern.fullmatch(page)
         if match:
-            return tuple(int(match.group(i + 1)) for i in order)
+            return int(match[1]), int(match[2]), int(match[3])
     for pattern, (day, month, year) in ((_DAY_MONTH_RE, (1, 2, 3)), (_MONTH_DAY_RE, (2, 1, 3))):
         match = pattern.fullmatch(page)
         if match and match.group(month).lower() in _MONTHS:

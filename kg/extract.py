@@ -37,6 +37,7 @@ from .files import summary_stem
 from .kinds import KINDS, Column, EntityKind, KindTable, column_key, heading_key
 from .model import (ArticleRecord, Diagnostic, EntityName, Link, Mention, ParsedDocument,
                     Section, Table, TableRow, TextLine)
+from .parse import plain_text
 
 __all__ = ["Reader", "Readers", "ExtractState", "default_readers", "extract", "split_stem",
            "name_from_description"]
@@ -227,10 +228,11 @@ def list_items(state: ExtractState, section: Section) -> list[TextLine]:
     if not items and section.paragraphs:
         # separated by semicolons where the writer used them (commas are then inside
         # items), else by commas; and by line ends
-        separator = ";" if any(";" in p.text for p in section.paragraphs) else ","
+        separator = ";" if any(";" in _ENTITY_RE.sub("", p.text)
+                               for p in section.paragraphs) else ","
         state.warn(section.line, f"`{section.heading}` is a paragraph, not a list; split on "
                    f"{'semicolons' if separator == ';' else 'commas'}")
-        items = [TextLine(part.strip(), p.line + n) for p in section.paragraphs
+        items = [TextLine(plain_text(part.strip()), p.line + n) for p in section.paragraphs
                  for n, line in enumerate(p.text.split("\n"))
                  for part in line.split(separator)]
     elif section.paragraphs:
@@ -291,10 +293,7 @@ def read_other(state: ExtractState, section: Section) -> None:
     """`Other`: `Category:` and `Type:` (field kinds) name entities; the rest are notes."""
     state.no_tables(section)
     record = state.record
-    # (a paragraph's lines are items too: `Category: x` and `Type: y` on two lines)
-    lines = [TextLine(text, paragraph.line + number) for paragraph in section.paragraphs
-             for number, text in enumerate(paragraph.text.split("\n"))]
-    for item in section.items + lines:
+    for item in section.items + _field_lines(state, section.paragraphs):
         key, sep, value = item.text.partition(":")
         kind = state.kinds.by_field(key) if sep else None
         if kind is not None and value.strip():
@@ -309,6 +308,23 @@ def read_other(state: ExtractState, section: Section) -> None:
             state.warn(item.line, f"`Other` item {item.text[:60]!r} is not {fields}; "
                        "kept as a note")
             record.notes.append(item)
+
+
+def _field_lines(state: ExtractState, paragraphs: list[TextLine]) -> list[TextLine]:
+    """Paragraphs of `Other`, a line apart where a line starts with a field
+    (`Category: x` and `Type: y` on two lines); other lines stay with theirs (a note)."""
+    def is_field(text: str) -> bool:
+        key, sep, _ = text.partition(":")
+        return bool(sep) and state.kinds.by_field(key) is not None
+
+    found: list[TextLine] = []
+    for paragraph in paragraphs:
+        for number, text in enumerate(paragraph.text.split("\n")):
+            if number == 0 or is_field(text) or is_field(found[-1].text):
+                found.append(TextLine(text, paragraph.line + number))
+            else:
+                found[-1] = TextLine(f"{found[-1].text}\n{text}", found[-1].line)
+    return found
 
 
 def read_summary(state: ExtractState, section: Section) -> None:
@@ -348,6 +364,7 @@ def read_closest(state: ExtractState, section: Section) -> None:
             record.closest.append(Link(link.text, target, link.line))
 
 
+_ENTITY_RE = re.compile(r"&#?\w+;")  # (an entity's `;` separates nothing)
 _WEB_ADDRESS_RE = re.compile(r"[a-z][a-z0-9+.-]*://|www\.", re.IGNORECASE)
 
 
@@ -456,6 +473,9 @@ def _fit_row(state: ExtractState, row: TableRow, fields: list[str | None], heade
     return cells
 
 
+RELEVANCY_SCALE = (1, 5)  # what the archive's summaries give
+
+
 def _relevancy(state: ExtractState, text: str, line: int) -> int | None:
     try:
         value = float(text)
@@ -472,8 +492,6 @@ def _relevancy(state: ExtractState, text: str, line: int) -> int | None:
                    f"{RELEVANCY_SCALE[0]}-{RELEVANCY_SCALE[1]}; kept")
     return int(value)
 
-
-RELEVANCY_SCALE = (1, 5)  # what the archive's summaries give
 
 
 # --- the default readers, and extract() ------------------------------------------------

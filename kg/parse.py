@@ -59,6 +59,9 @@ def unescape(text: str) -> str:
 
 
 _INLINE = MarkdownIt("commonmark")
+_INLINE.normalizeLink = _INLINE.normalizeLinkText = lambda url: url  # addresses as written
+_EMPHASIS_OPEN = frozenset({"em_open", "strong_open", "s_open"})
+_EMPHASIS_CLOSE = frozenset({"em_close", "strong_close", "s_close"})
 _MARKUP_CHARS = frozenset("*_`[]<>&!\\~")
 _BREAK_TAG_RE = re.compile(r"<br\s*+/?>", re.IGNORECASE)
 # Marks read as Markdown in one line, at most, and in one file (~0.5 s of markdown-it-py,
@@ -79,22 +82,25 @@ class _MarkBudget:
             self.left -= marks
             return True
         if not self.spent:
-            self.spent = True
+            self.spent, self.left = True, 0  # (from here on: none)
             _warn(self.doc, line, f"more than {MAX_DOCUMENT_MARKS:,} Markdown marks in this "
                   "file; from here on, cells and items keep theirs as written")
         return False
 
 
 def plain_text(raw: str, budget: _MarkBudget | None = None, line: int = 0) -> str:
-    """What a reader sees of one line of inline Markdown: emphasis and code marks gone,
-    escapes and entities decoded, `<br>` a space (other tags kept as text), a link as its
-    text and, unless that is its address, the address after it. (markdown-it-py reads
-    it; a line with none of the characters markup needs is returned as it is.)
+    """What a reader sees of one cell or item of inline Markdown: emphasis around all of
+    it and code marks gone, escapes and entities decoded, `<br>` a space (other tags kept
+    as text), a link as its text and, unless that is its address or the whole text, the
+    address after it. (markdown-it-py reads it; a text with none of the characters
+    markup needs is returned as it is.)
 
-    >>> plain_text("**bold** and [a link](https://x.org) &amp; `code`<br>C\\\\*")
-    'bold and a link (https://x.org) & code C*'
-    >>> plain_text("snake_case, C* and R&D"), plain_text("![chart](https://x.org/c.png)")
-    ('snake_case, C* and R&D', 'chart (https://x.org/c.png)')
+    >>> plain_text("**Deepfakes**"), plain_text("[OpenAI](https://openai.com)")
+    ('Deepfakes', 'OpenAI')
+    >>> plain_text("made by [a tool](https://x.org) &amp; `code`<br>C\\\\*")
+    'made by a tool (https://x.org) & code C*'
+    >>> plain_text("2*3*4, __init__ and R&D"), plain_text("![chart](https://x.org/c.png)")
+    ('2*3*4, __init__ and R&D', 'chart (https://x.org/c.png)')
     """
     if _MARKUP_CHARS.isdisjoint(raw):
         return raw
@@ -103,16 +109,25 @@ def plain_text(raw: str, budget: _MarkBudget | None = None, line: int = 0) -> st
         return unescape(raw)  # (hostile: markdown-it-py takes ~25 us per mark)
     shown: list[str] = []
     href, label_start = None, 0
-    for token in _INLINE.parseInline(raw)[0].children or ():
+    tokens = [token for token in _INLINE.parseInline(raw)[0].children or ()
+              if token.type != "text" or token.content]
+    # Emphasis is read only around the whole text (`**generative AI**`): inside it, `*`
+    # and `_` are more often text (2*3*4, __init__) than marks.
+    wrap = _wrapping_emphasis(tokens)
+    if len(tokens) == 3 + 2 * wrap and tokens[wrap].type == "link_open":  # all one link
+        return "".join(t.content for t in tokens[wrap + 1:-1 - wrap]).strip() or raw
+    for token in tokens[wrap:len(tokens) - wrap]:
         kind = token.type
         if kind in ("text", "code_inline"):
             shown.append(token.content)
+        elif kind in _EMPHASIS_OPEN or kind in _EMPHASIS_CLOSE:
+            shown.append(token.markup)
         elif kind == "image":  # its alt text and address, as a link's
             source = token.attrGet("src")
             shown.append(" ".join(filter(None, (token.content, f"({source})" if source
                                                 else ""))))
-        elif kind in ("softbreak", "hardbreak"):
-            shown.append(" ")
+        elif kind in ("softbreak", "hardbreak"):  # (a list item's lines stay lines)
+            shown.append("\n")
         elif kind == "html_inline":  # (kept as written: in a summary it is text)
             shown.append(" " if _BREAK_TAG_RE.fullmatch(token.content) else token.content)
         elif kind == "link_open":
@@ -122,6 +137,21 @@ def plain_text(raw: str, budget: _MarkBudget | None = None, line: int = 0) -> st
                 shown.append(f" ({href})")
             href = None
     return "".join(shown).strip()
+
+
+def _wrapping_emphasis(tokens: list[Token]) -> int:
+    """How many emphasis pairs wrap all of `tokens` (`**x**`: 1; `*a* *b*`: 0)."""
+    wrap = 0
+    while len(tokens) - 2 * wrap >= 3 and tokens[wrap].type in _EMPHASIS_OPEN:
+        level = 0
+        for at in range(wrap, len(tokens) - wrap):
+            level += (tokens[at].type in _EMPHASIS_OPEN) - (tokens[at].type in _EMPHASIS_CLOSE)
+            if level == 0:
+                break
+        if at != len(tokens) - 1 - wrap:  # (its pair closes before the end)
+            break
+        wrap += 1
+    return wrap
 
 
 def split_row(line: str, budget: _MarkBudget | None = None, number: int = 0) -> list[str]:
@@ -343,18 +373,25 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
     return doc
 
 
+_YAML_LINE_RE = re.compile(r"[\w.-]++\s*+:|\s|-\s")  # key:, indented, - item
+
+
 def _front_matter_end(lines: list[str]) -> int:
     """How many lines a leading YAML front matter block (`---` ... `---` or `...`) takes,
     0 without one.
 
     >>> _front_matter_end(["---", "title: x", "---", "# T"]), _front_matter_end(["# T", "---"])
     (3, 0)
+    >>> _front_matter_end(["---", "# __T__, (from page [1](u).)", "", "---"])  # a rule
+    0
     """
     if not lines or lines[0].rstrip() != "---":
         return 0
     for number, line in enumerate(lines[1:200], start=1):
         if line.rstrip() in ("---", "..."):
-            return number + 1
+            return number + 1 if number > 1 else 0
+        if line.strip() and not _YAML_LINE_RE.match(line):  # (a rule, then the summary)
+            return 0
     return 0
 
 

@@ -206,6 +206,7 @@ class QueryPool:
             for _ in range(3):
                 fresh = _Worker(self._mp, self._args, worker.lane)
                 if fresh.wait_ready():
+                    self.network_isolated = self.network_isolated and fresh.isolated
                     self._checkin(fresh)
                     return
                 fresh.stop()

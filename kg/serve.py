@@ -27,6 +27,7 @@ What it promises (each tested in tests/test_serve_security.py):
 
 from __future__ import annotations
 
+import ipaddress
 import threading
 import urllib.parse
 from dataclasses import dataclass
@@ -455,7 +456,8 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
                     max_bytes=max_bytes)
     server = waitress.create_server(
         lambda environ, start_response: app(environ, start_response),
-        host=host, port=port, threads=threads, connection_limit=max_connections,
+        host=host, port=port, threads=threads_for(workers, threads),
+        connection_limit=max_connections,
         channel_timeout=idle_timeout, cleanup_interval=max(0.2, min(idle_timeout / 4, 30)),
         backlog=1024, max_request_body_size=MAX_QUERY_BYTES,
         max_request_header_size=MAX_HEADER_BYTES, ident="kg", expose_tracebacks=False,
@@ -470,6 +472,7 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
                         if _is_loopback(host) else None)
     try:
         pool = QueryPool(path, workers=workers, limits=limits, settings=settings,
+                         max_waiting=threads_for(workers, threads) - workers - 1 - FREE_THREADS,
                          isolate=not allow_services, cache_bytes=int(cache_mb * (1 << 20)))
     except BaseException:
         server.close()
@@ -478,9 +481,20 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
     return SparqlServer(app, server)
 
 
-def _is_loopback(host: str) -> bool:
-    import ipaddress
+FREE_THREADS = 2  # server threads kept from queries, for pages and cached answers
 
+
+def threads_for(workers: int, asked: int) -> int:
+    """Server threads: as asked, but enough for every worker's query (and the quick
+    lane's), one waiting, and FREE_THREADS more.
+
+    >>> threads_for(3, 8), threads_for(10, 8)
+    (8, 14)
+    """
+    return max(asked, workers + 1 + 1 + FREE_THREADS)
+
+
+def _is_loopback(host: str) -> bool:
     try:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:

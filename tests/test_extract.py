@@ -294,3 +294,23 @@ def test_a_single_word_exploded_into_letters_is_joined_back():
     letters = record("# __T__, (from page [20250101](https://k.org/p/1).)\n\n## Themes\n\n"
                      "* A\n* B\n* C\n* D\n")
     assert [n.text for n in letters.names] == ["A", "B", "C", "D"]
+
+
+def test_other_keeps_a_wrapped_note_whole_and_an_entity_semicolon_splits_nothing():
+    """Review of this session's change: a note wrapped over lines was cut into one note
+    per line; `R&amp;D` in a keyword paragraph switched it to splitting on `;`."""
+    found = record("""# __T__, (from page [20250101](https://k.org/p/1).)
+
+## Keywords
+
+AI, R&amp;D, robotics
+
+## Other
+
+Category: technology
+A note written
+over two lines
+""")
+    keywords = [n.text for n in found.names if n.kind == "keyword"]
+    assert keywords == ["AI", "R&D", "robotics"]
+    assert [n.text for n in found.notes] == ["A note written\nover two lines"]

@@ -92,7 +92,7 @@ def test_a_damaged_cache_means_a_clean_rebuild(synthetic, tmp_path):
 
 
 @pytest.mark.parametrize("craft", ["negative offset", "past the end", "another's block",
-                                   "negative part offset"])
+                                   "negative part offset", "no date"])
 def test_a_cache_pointing_outside_its_blocks_means_a_clean_rebuild(synthetic, tmp_path, craft):
     """Offsets in state.sqlite that no build writes (found by a review: a negative one
     stopped every build with a traceback; another article's block duplicated it)."""
@@ -113,8 +113,10 @@ def test_a_cache_pointing_outside_its_blocks_means_a_clean_rebuild(synthetic, tm
         entry[1] = (out / "graph.ttl").stat().st_size - 10
     elif craft == "another's block":
         entry[1], entry[2] = articles[second][1], articles[second][2]
-    else:
+    elif craft == "negative part offset":
         entry[3] = -5
+    else:  # (a review: the build date read back was trusted to be one)
+        db.execute("UPDATE meta SET value=? WHERE name='today'", (b'"not a date"',))
     db.execute("UPDATE meta SET value=? WHERE name='articles'", (json.dumps(articles).encode(),))
     db.close()
     result = build([folder], out, base=BASE, today=TODAY, html=False)

@@ -251,7 +251,7 @@ def test_inline_markup_is_read_up_to_a_budget_per_file():
     a review). Past MAX_DOCUMENT_MARKS in a file, cells keep their marks, with a warning."""
     from kg.parse import MAX_DOCUMENT_MARKS
 
-    cell = "*a* " * 25  # 50 marks
+    cell = "`a` " * 25  # 50 marks
     rows = MAX_DOCUMENT_MARKS // 50 + 20
     text = ("# __T__, (from page [20250101](https://k.org/p/1).)\n\n## Concerns\n\n"
             "| name | description |\n|--|--|\n" + f"| n | {cell} |\n" * rows)
