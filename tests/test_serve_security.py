@@ -416,7 +416,8 @@ def test_a_flood_of_long_queries_is_turned_away_at_once_and_pages_stay_quick(gra
         for thread in threads:
             thread.join()
         turned_away = [a for a in answers if b"try again in a moment" in a[1]]
-        assert len(turned_away) >= 8
+        # (one runs, one on the quick lane, four wait: 8 threads, two kept free)
+        assert len(turned_away) >= 12 - 2 - 4
         assert all(status == 503 and seconds < 1 for status, _, seconds in turned_away)
 
 
