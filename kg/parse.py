@@ -349,9 +349,7 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
                 table = section.tables[-1]
                 _warn(doc, start + 1, f"table rows after a break (lines {start + 1}-{end}) "
                       f"are read as rows of the table at line {table.line}")
-                table.rows.extend(TableRow(split_row(lines[number], budget, number + 1),
-                                           number + 1)
-                                  for number in range(start, end) if lines[number].strip())
+                _add_rows(doc, table, lines, start, end, budget)
             else:
                 _read_paragraph(doc, tokens[i + 1], start + 1, section)
             i += 3
@@ -538,8 +536,19 @@ def _add_item(doc: ParsedDocument, section: Section | None, raw: str, line: int,
 def _read_table(doc: ParsedDocument, start: int, end: int, section: Section | None,
                 lines: list[str], budget: _MarkBudget) -> None:
     table = Table(header=split_row(lines[start], budget, start + 1), rows=[], line=start + 1)
-    piped = lines[start].lstrip().startswith("|")
-    for number in range(start + 2, end):
+    _add_rows(doc, table, lines, start + 2, end, budget,
+              piped=lines[start].lstrip().startswith("|"))
+    if section is None:
+        _warn(doc, start + 1, "table before the first section; ignored")
+    else:
+        section.tables.append(table)
+
+
+def _add_rows(doc: ParsedDocument, table: Table, lines: list[str], start: int, end: int,
+              budget: _MarkBudget, piped: bool = True) -> None:
+    """The rows of lines[start:end] added to `table`; in a table whose lines start with
+    `|` (`piped`), a line without one is the rest of a row broken inside a cell."""
+    for number in range(start, end):
         line = lines[number]
         if not line.strip():
             continue
@@ -547,17 +556,11 @@ def _read_table(doc: ParsedDocument, start: int, end: int, section: Section | No
         last = table.rows[-1] if table.rows else None
         if last is not None and piped and not line.lstrip().startswith("|") and \
                 len(last.cells) < len(table.header):
-            # a row broken inside a cell: its rest, on a line of its own, goes on the cell
-            # (in a table whose lines start with `|`; without outer pipes no line does)
             _warn(doc, number + 1, f"table row of line {last.line} goes on here; joined")
             last.cells[-1] = f"{last.cells[-1]} {cells[0]}".strip()
             last.cells.extend(cells[1:])
             continue
         table.rows.append(TableRow(cells, number + 1))
-    if section is None:
-        _warn(doc, start + 1, "table before the first section; ignored")
-    else:
-        section.tables.append(table)
 
 
 def _fill_section_sources(doc: ParsedDocument, lines: list[str]) -> None:
