@@ -454,9 +454,10 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
     explorer = page.read_bytes() if page.is_file() else None
     limits = Limits(timeout=timeout, quick_timeout=quick_timeout, memory_mb=memory_mb,
                     max_bytes=max_bytes)
+    threads = threads_for(workers, threads)
     server = waitress.create_server(
         lambda environ, start_response: app(environ, start_response),
-        host=host, port=port, threads=threads_for(workers, threads),
+        host=host, port=port, threads=threads,
         connection_limit=max_connections,
         channel_timeout=idle_timeout, cleanup_interval=max(0.2, min(idle_timeout / 4, 30)),
         backlog=1024, max_request_body_size=MAX_QUERY_BYTES,
@@ -472,7 +473,7 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
                         if _is_loopback(host) else None)
     try:
         pool = QueryPool(path, workers=workers, limits=limits, settings=settings,
-                         max_waiting=threads_for(workers, threads) - workers - 1 - FREE_THREADS,
+                         max_waiting=threads - workers - 1 - FREE_THREADS,
                          isolate=not allow_services, cache_bytes=int(cache_mb * (1 << 20)))
     except BaseException:
         server.close()
