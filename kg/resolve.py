@@ -501,7 +501,13 @@ def _declared_acronym(label: str) -> tuple[str, str] | None:
     return None
 
 
-def signatures(key: str) -> set[str]:
+# Words around which `signatures` reorders a name.
+_REORDERING = _ORDER_WORDS | {"and", "between", "by", "on", "in"}
+# Nouns written two ways: "water usage" is water use, "remote working" remote work.
+_NOUN_VARIANTS = {"usage": "use", "working": "work"}
+
+
+def signatures(key: str, then_reordered: bool = True) -> set[str]:
     """The forms a key shares with the keys it names the same thing as, beside itself:
     "X P Y" and "Y X" for P in `_ORDER_WORDS` (articles after P dropped, a second
     phrase kept last, not "X to Y" / "X by Y" of one word each), "ADJ X of Y" and "ADJ Y
@@ -511,7 +517,11 @@ def signatures(key: str) -> set[str]:
     (`_LINK_WORDS`) or concern word dropped, a leading -ing word as its nouns at the
     end ("declining birth rate" and "decline in birth rate" share "birth rate
     decline"), "e-X" as "electric X" and "electronic X", "X in ADJ context" as "ADJ X",
-    "usage" as "use"; all in their loose form (an
+    "usage" as "use" and "working" as "work" (`_NOUN_VARIANTS`); and, with
+    `then_reordered`, each variant that is not itself reordered given its own forms
+    ("bias detection in AI systems" -> "bias detection in AI" -> "AI bias detection"; not
+    a generic word dropped after reordering: "technology in advertising" is not
+    advertising); all in their loose form (an
     -ics word as its adjective, where that is one idea). Two forms meet only across:
     ">Y X" of "X of Y", and "<N X" for a leading adjective and each noun N it may be
     made from ("technological dependence" gives "<technology dependence", "dependence
@@ -525,10 +535,9 @@ def signatures(key: str) -> set[str]:
     >>> sorted(signatures("declining birth rate"))
     ['birth rate declination', 'birth rate decline', 'declining birth rate']
     >>> sorted(signatures("design driven by ai"))
-    ['>ai design driven', 'ai design driven', 'ai driven design', 'design driven by ai']
+    ['>ai design driven', 'ai design', 'ai design driven', 'ai driven design', 'design driven by ai']
     """
-    # ("usage" is the noun of "use": "water usage" is water use)
-    words = ["use" if word == "usage" else word for word in key.split()]
+    words = [_NOUN_VARIANTS.get(word, word) for word in key.split()]
     found = {key, " ".join(words)}
     reordered: set[str] = set()  # "Y X" of "X of Y"
     derived: set[str] = set()  # a leading adjective as the nouns it may come from
@@ -584,8 +593,13 @@ def signatures(key: str) -> set[str]:
         if rest:
             found.update(" ".join(words[:at] + [long, rest] + words[at + 1:])
                          for long in ("electric", "electronic"))
-    return {_loose(form) for form in found} | {">" + _loose(form) for form in reordered} | \
+    forms = {_loose(form) for form in found} | {">" + _loose(form) for form in reordered} | \
         {"<" + _loose(form) for form in derived}
+    if then_reordered and _REORDERING.intersection(words):
+        for form in found - reordered - {key}:
+            if "*" not in form and "(concern)" not in form:
+                forms |= signatures(form, then_reordered=False)
+    return forms
 
 
 def join_keys(names: Iterable[tuple[str, str]],

@@ -148,6 +148,13 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Context of historical cryptography", "Historical cryptography", False),
     ("Usage-based pricing", "use-based pricing", True),
     ("User data", "Use data", False),
+    # a variant reordered: a generic last word dropped, then "X in Y" as "Y X"; never the
+    # other way round (a reordered name keeps its generic word)
+    ("Bias detection in AI systems", "AI bias detection", True),
+    ("Technology in advertising", "Advertising", False),
+    ("Remote working", "remote work", True),
+    ("Working from home", "work from home", True),
+    ("Working memory", "memory", False),
 ]
 
 
