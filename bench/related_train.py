@@ -28,7 +28,7 @@ import numpy as np
 
 from kg import KINDS, find_sources, read_records
 from kg.embed import encoder_for
-from kg.model import describe
+from kg.model import describe, name_of
 from kg.related import FEATURES, MentionTable, Weights, words_of
 from kg.resolve import resolution_key
 
@@ -77,7 +77,7 @@ def corpus_mentions(folders: list[Path]) -> tuple[list[tuple[str, str, str]], li
                     found.add((record.article_id, f"{column.names_kind}/{resolution_key(value)}",
                                value))
     mentions = sorted(m for m in found if KINDS[m[1].split("/")[0]].source != "field"
-                      and words_of(m[2].split(". ", 1)[0]))
+                      and words_of(name_of(m[2])))
     return mentions, [KINDS[m[1].split("/")[0]].source == "list" for m in mentions]
 
 
@@ -87,7 +87,7 @@ def labelled_pairs(folders: list[Path], encoder: str | None = None,
     table = MentionTable(mentions, tags, encoder_for(encoder))
     row_of: dict[tuple[str, str, str], int] = {}
     for row, (article, node, text) in enumerate(mentions):
-        key = (article, node.split("/")[0], text.split(". ", 1)[0].lower())
+        key = (article, node.split("/")[0], name_of(text).lower())
         if key not in row_of or len(text) > len(mentions[row_of[key]][2]):
             row_of[key] = row
     rows, x, y, missing = [], [], [], 0

@@ -173,15 +173,24 @@ class Trend:
 
 
 def describe(name: str, description: str | None) -> str:
-    """The text relatedness (kg.related) reads of a mention: its name, then what its
-    article says of it.
+    """The text relatedness (kg.related) reads of a mention: its name, then on a line of
+    its own what its article says of it (a line break, not ". ", ends the name: names
+    hold full stops, as in "Dystopian vs. Utopian Narratives" or "U.S. Policy").
 
     >>> describe("Digital Twins", "Virtual replicas of physical things.")
-    'Digital Twins. Virtual replicas of physical things.'
+    'Digital Twins\\nVirtual replicas of physical things.'
+    >>> name_of(describe("Data Privacy vs. Political Marketing", "Laws and ads."))
+    'Data Privacy vs. Political Marketing'
     """
-    return f"{name}. {description}" if description else name
+    name = " ".join(name.splitlines())
+    return f"{name}\n{description}" if description else name
 
 
 def name_of(text: str) -> str:
     """The name at the start of a text made by `describe`."""
-    return text.split(". ", 1)[0]
+    return text.partition("\n")[0]
+
+
+def as_sentence(text: str) -> str:
+    """A text made by `describe` as encoders read it: "Name. Description"."""
+    return text.replace("\n", ". ", 1)

@@ -60,7 +60,7 @@ import numpy as np
 
 from .embed import BLOCK_ROWS, Encoder, count_matrix, encoder_for
 from .errors import InputError
-from .model import RelatedLink, name_of
+from .model import RelatedLink, as_sentence, name_of
 from .resolve import lemma
 
 __all__ = ["Settings", "Weights", "MentionTable", "FEATURES", "related_links",
@@ -192,7 +192,8 @@ class MentionTable:
         names, name_of_text, _ = _distinct(name_of(text) for text in texts)
         self.name_row = name_of_text[self.text_row]
         text_row = self.text_row
-        self.text_vectors = _centred(encoder.encode(texts), text_count)
+        self.text_vectors = _centred(encoder.encode([as_sentence(text) for text in texts]),
+                                     text_count)
         # (names only meet in features, a gather of float16 rows there is cheap)
         self.name_vectors = _centred(encoder.encode(names),
                                      np.bincount(self.name_row, minlength=len(names)),
@@ -255,7 +256,7 @@ def _tf_idf(texts: list[str], counts: np.ndarray):
     importing scikit-learn takes longer than a small build. Each text starts with its
     name (kg.model.describe), so names are read once.
 
-    >>> texts, names, idf = _tf_idf(["solar tiles. tiles on roofs", "solar farms"],
+    >>> texts, names, idf = _tf_idf(["solar tiles\\ntiles on roofs", "solar farms"],
     ...                             np.array([1, 1]))
     >>> round(float(names[0].multiply(names[1]).sum()), 3)
     0.336

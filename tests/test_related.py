@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 import pytest
 
 from kg import InputError, build
-from kg.model import RelatedLink
+from kg.model import RelatedLink, as_sentence, describe
 from kg.related import Settings, Weights, related_links, trend_groups
 
 from .conftest import BASE, CORPUS, REPO, TODAY
@@ -164,15 +164,27 @@ def test_same_links_whatever_the_hash_seed_and_the_input_order(topical, tmp_path
                        env={**os.environ, "PYTHONHASHSEED": seed})
         graphs.append((out / "graph.ttl").read_bytes())
     assert graphs[0] == graphs[1]
-    mentions = [(f"a{n}", f"c/{n}", f"{name}. {text}") for n, (name, text)
+    mentions = [(f"a{n}", f"c/{n}", describe(name, text)) for n, (name, text)
                 in enumerate(row for rows in TOPICS.values() for row in rows)]
     assert related_links(mentions) == related_links(list(reversed(mentions)))
+
+
+def test_a_name_holding_a_full_stop_is_read_whole():
+    """"Dystopian vs. Utopian Narratives in AI" was read as the name "Dystopian vs"
+    (the text's name ended at its first ". "), so it met nothing named utopian."""
+    mentions = [("a1", "c/1", describe("Dystopian vs. Utopian Narratives in AI",
+                                       "Positive depictions of AI in films inspire hope.")),
+                ("a2", "c/2", describe("Utopian Narratives of AI",
+                                       "Stories that show AI making life better.")),
+                ("a3", "c/3", describe("Solar roof tiles", "Tiles that make power.")),
+                ("a4", "c/4", describe("Vertical farms", "Crops grow indoors."))]
+    assert [(link.first, link.second) for link in related_links(mentions)] == [("c/1", "c/2")]
 
 
 def test_generic_names_link_to_nothing_and_tags_never_to_tags():
     mentions = [("a1", "c/ai", "AI"), ("a2", "c/tech", "Emerging technology"),
                 ("a1", "k/drones", "drone warfare"), ("a2", "k/swarms", "drone swarms"),
-                ("a3", "c/x", "Drone warfare. Drones fight wars.")]
+                ("a3", "c/x", "Drone warfare\nDrones fight wars.")]
     links = related_links(mentions, is_tag=lambda node: node.startswith("k/"))
     for link in links:
         assert not {link.first, link.second} & {"c/ai", "c/tech"}
@@ -187,8 +199,8 @@ def test_a_repeated_text_is_embedded_once_and_counted_for_each_mention():
     from kg.embed import encoder_for
     from kg.related import MentionTable, _tf_idf
 
-    texts = ["Drone warfare. Drones fight wars.", "Solar roof tiles. Tiles make power.",
-             "Vertical farms. Crops grow indoors.", "Drone warfare. Swarms of drones."]
+    texts = ["Drone warfare\nDrones fight wars.", "Solar roof tiles\nTiles make power.",
+             "Vertical farms\nCrops grow indoors.", "Drone warfare\nSwarms of drones."]
     mentions = [(f"a{n}", "k/drones", texts[0]) for n in range(5)]  # a tag of five articles
     mentions += [("b1", "t/solar", texts[1]), ("b2", "s/farms", texts[2]),
                  ("b3", "c/swarms", texts[3])]
@@ -197,7 +209,7 @@ def test_a_repeated_text_is_embedded_once_and_counted_for_each_mention():
     assert table.text_vectors.shape[0] == 4 and table.name_vectors.shape[0] == 3
     assert table.text_row.tolist() == [0, 0, 0, 0, 0, 1, 2, 3]
     assert table.name_row.tolist() == [0, 0, 0, 0, 0, 1, 2, 0]
-    every_row = encoder.encode([text for _, _, text in mentions]).astype(np.float64)
+    every_row = encoder.encode([as_sentence(text) for _, _, text in mentions]).astype(np.float64)
     every_row -= every_row.mean(axis=0)  # the mean over mentions, not over distinct texts
     every_row /= np.linalg.norm(every_row, axis=1, keepdims=True)
     assert np.allclose(table.text_vectors[table.text_row], every_row, atol=2e-3)
@@ -209,8 +221,8 @@ def test_a_repeated_text_is_embedded_once_and_counted_for_each_mention():
 
 def test_hubs_keep_only_their_strongest_links():
     # One broad mention close to forty specific ones: links are kept by both ends.
-    mentions = [("hub", "c/hub", "Drone warfare. Drones in every war.")]
-    mentions += [(f"a{n}", f"c/{n}", f"Drone warfare tactic {n}. Drones used in war.")
+    mentions = [("hub", "c/hub", "Drone warfare\nDrones in every war.")]
+    mentions += [(f"a{n}", f"c/{n}", f"Drone warfare tactic {n}\nDrones used in war.")
                  for n in range(40)]
     links = related_links(mentions, Settings(max_links=5, min_score=0.0))
     degree = Counter(node for link in links for node in (link.first, link.second))
