@@ -14,8 +14,10 @@ It lives in `OUTDIR/.kg-cache/`:
 Everything is stored as data (JSON through orjson, SQLite rows of text and
 numbers), never as pickles or marshalled objects, and every value read back is
 checked for its shape, every block it points to checked to lie in its file apart
-from the others: an output folder received from someone else cannot make kg run
-code, and a damaged one only means a clean build. (What the cache does trust, as
+from the others, the database holding kg's tables and nothing else, and no file of
+the cache is opened through a symbolic link (links are removed): an output folder
+received from someone else cannot make kg run code or write outside it, and a
+damaged one only means a clean build. (What the cache does trust, as
 git trusts its index, is that graph.ttl is the file kg wrote when its size and mtime
 say so: a folder someone else wrote may hold any graph.ttl, so build into your own.)
 
@@ -38,6 +40,7 @@ import os
 import shutil
 import sqlite3
 import sys
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -132,9 +135,28 @@ def prepare_cache_dir(outdir: Path) -> None:
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         remove_path(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    remove_links(folder)
     for name in ("parts.bin", STATE_FILE):
         if (folder / name).is_dir():
             remove_path(folder / name)
+
+
+def remove_links(folder: Path) -> None:
+    """Remove every symbolic link in the cache folder: kg never makes one, and a file
+    opened through one would be read, appended to or journalled (SQLite deletes and
+    rolls back `<target>-journal`) outside the output folder."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_symlink():
+            Path(entry.path).unlink(missing_ok=True)
+
+
+def no_follow(path: str, flags: int) -> int:
+    """An `open(..., opener=no_follow)` that refuses a symbolic link (ELOOP)."""
+    return os.open(path, flags | os.O_NOFOLLOW, 0o666)
 
 
 def cache_key(base: str, aliases_digest: str | None, kinds_digest: str = "") -> list:
@@ -155,11 +177,20 @@ def load_cache(outdir: Path, key: tuple) -> BuildCache:
     `SharedRows`); `close()` it when done.
     """
     path = cache_dir(outdir) / STATE_FILE
+    if cache_dir(outdir).is_symlink() or (outdir / "graph.ttl").is_symlink():
+        return BuildCache(key)
+    remove_links(cache_dir(outdir))
     if not path.is_file():
         return BuildCache(key)
     connection = None
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None)
+        # (quoted: a folder named with ? or # is a path, not the URI's query; nofollow:
+        # never through a link made since remove_links)
+        connection = sqlite3.connect(f"file:{urllib.parse.quote(str(path))}?mode=rw&nofollow=1",
+                                     uri=True, isolation_level=None)
+        if not _only_our_schema(connection):
+            connection.close()
+            return BuildCache(key)
         meta = {name: orjson.loads(value)
                 for name, value in connection.execute("SELECT name, value FROM meta")}
         stat = (outdir / "graph.ttl").stat()
@@ -190,6 +221,16 @@ def load_cache(outdir: Path, key: tuple) -> BuildCache:
             connection.close()
         return BuildCache(key)
     return cache
+
+
+def _only_our_schema(connection: sqlite3.Connection) -> bool:
+    """Whether the database holds kg's tables (and their keys' indexes) and nothing
+    else: a trigger or a view put in a crafted cache would make kg's own writes fail."""
+    found = set(connection.execute("SELECT type, name, tbl_name FROM sqlite_master"))
+    tables = {("table", name, name) for name in ("meta", "entity", "page", "link")}
+    return tables <= found and all(
+        row in tables or row[0] == "index" and row[1].startswith("sqlite_autoindex_")
+        and ("table", row[2], row[2]) in tables for row in found)
 
 
 def _apart_within(blocks: list[tuple[int, int]], size: int) -> bool:

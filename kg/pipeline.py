@@ -31,6 +31,7 @@ import ctypes
 import datetime as _dt
 import multiprocessing
 import os
+import sqlite3
 import tempfile
 import time
 from collections import Counter
@@ -43,7 +44,7 @@ from . import vocab as V
 from .blocks import BlockAppender, BlockCopier, open_or_none, read_range
 from .cache import (BuildCache, CachedArticle, CachedBucket, FileSignature, SharedRows,
                     cache_dir, cache_key, decode_part, encode_part, load_all_forms, load_cache,
-                    load_shared, page_problems, prepare_cache_dir, reusable)
+                    load_shared, no_follow, page_problems, prepare_cache_dir, reusable)
 from .corpus import Canonical, canonical_map, corpus_triples, link_triples
 from .dataset import DatasetInfo, dataset_triples
 from .dates import build_date, parse_page_date
@@ -352,7 +353,7 @@ class _Build:
                         closing(BlockCopier(old_turtle, out)) as turtle:
                     turtle.write(turtle_header(graph_prefixes(self.base, self.kinds))
                                  .encode("utf-8"))
-                    with open(parts_file, "ab" if append else "wb") as parts, \
+                    with open(parts_file, "ab" if append else "wb", opener=no_follow) as parts, \
                             closing(BlockAppender(parts) if append
                                     else BlockCopier(old_parts, parts)) as blobs:
                         new_parts = self.stream_articles(groups, reused, computed, turtle, blobs,
@@ -393,11 +394,17 @@ class _Build:
             rows.commit(self.new)
             if parts_file != self.parts_path:
                 os.replace(parts_file, self.parts_path)
-        except BaseException:
+        except BaseException as err:
             if rows is not None:
-                rows.abort()
+                try:
+                    rows.abort()
+                except sqlite3.Error:
+                    pass  # (reported below)
             if parts_file != self.parts_path:
                 parts_file.unlink(missing_ok=True)
+            if isinstance(err, sqlite3.Error):  # a damaged or crafted cache: build anew
+                raise CacheError(f"{cache_dir(self.outdir)}: the cache database failed "
+                                 f"({err})") from None
             raise
         finally:
             computed.close()

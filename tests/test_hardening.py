@@ -327,12 +327,19 @@ DAMAGES = {
     "meta of the wrong shape": lambda c: _sql(c, "UPDATE meta SET value = '{\"x\": 1}' "
                                                  "WHERE name = 'articles'"),
     "cache folder is a file": lambda c: (_remove_tree(c), c.write_text("x")),
+    # (found by an attack: kg's own writes then failed with a traceback, every build)
+    "a trigger refusing kg's rows": lambda c: _sql(
+        c, "CREATE TRIGGER no BEFORE INSERT ON entity BEGIN SELECT RAISE(ABORT, 'no'); END"),
+    "a trigger refusing deletes": lambda c: _sql(
+        c, "CREATE TRIGGER no BEFORE DELETE ON page BEGIN SELECT RAISE(ABORT, 'no'); END"),
+    "a view for a table": lambda c: _sql(c, "ALTER TABLE link RENAME TO old_link; "
+                                            "CREATE VIEW link AS SELECT * FROM old_link"),
 }
 
 
-def _sql(cache: Path, statement: str) -> None:
+def _sql(cache: Path, statements: str) -> None:
     with sqlite3.connect(cache / "state.sqlite") as db:
-        db.execute(statement)
+        db.executescript(statements)
 
 
 def _remove_tree(path: Path) -> None:
@@ -358,6 +365,35 @@ def test_a_damaged_cache_means_one_clean_build_then_the_cache_again(tmp_path, da
     assert again.report.reused == 69
     build([src], clean, base=BASE, today=TODAY, html=False, use_cache=False)
     assert (out / "graph.ttl").read_bytes() == (clean / "graph.ttl").read_bytes()
+
+
+def test_a_cache_file_linked_elsewhere_is_never_written_through(tmp_path):
+    """An attack: .kg-cache/parts.bin made a link to a file outside the output folder
+    (a shell start-up file as large as it): the next incremental build appended an
+    article's JSON to that file; state.sqlite linked to X made SQLite delete X-journal."""
+    src = write(tmp_path / "src", **{f"a{i}": doc(title=f"A{i}") for i in range(6)})
+    out = tmp_path / "out"
+    build([src], out, base=BASE, today=TODAY, html=False)
+    cache = out / ".kg-cache"
+    victims = tmp_path / "victims"
+    victims.mkdir()
+    parts = victims / "profile.sh"
+    parts.write_bytes(b"#" * ((cache / "parts.bin").stat().st_size + 100))
+    state = victims / "db"
+    state.write_bytes((cache / "state.sqlite").read_bytes())
+    journal = victims / "db-journal"
+    journal.write_text("someone's journal")
+    before = {path: path.read_bytes() for path in (parts, state, journal)}
+    for name, target in (("parts.bin", parts), ("state.sqlite", state)):
+        (cache / name).unlink()
+        (cache / name).symlink_to(target)
+    (src / "new.md").write_text(doc(title="New $(touch pwned)"), encoding="utf-8")
+    build([src], out, base=BASE, today=TODAY, html=False)
+    assert {path: path.read_bytes() for path in before} == before
+    assert not any(path.is_symlink() for path in cache.iterdir())
+    build([src], tmp_path / "clean", base=BASE, today=TODAY, html=False, use_cache=False)
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
+    assert build([src], out, base=BASE, today=TODAY, html=False).report.reused == 7
 
 
 # --- 13. what killed builds leave behind is cleaned up ------------------------------------------
