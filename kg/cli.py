@@ -605,13 +605,16 @@ def resolve(graph, threshold, accept_file) -> None:
     pairs it did not make, with scores, for review into an aliases file."""
     import csv
 
+    from .errors import clean_text
+    from .export import spreadsheet_text
+    from .files import atomic_write
     from .graph import open_graph
     from .resolve import AliasTable, accepted_candidates, candidates, name_key
 
     opened = open_graph(graph)
     joined: dict[str, str] = {}  # names the build already made one node: no candidates
     for iri, names in opened.merged_entities():
-        click.echo(f"merged  {iri}: " + " | ".join(names))
+        click.echo(clean_text(f"merged  {iri}: " + " | ".join(names)))
         joined.update((name_key(name), iri) for name in names)
     names = opened.entity_names()
     for c in candidates(names, threshold, joined):
@@ -631,15 +634,22 @@ def resolve(graph, threshold, accept_file) -> None:
             continue
         written.add(pair)
         chosen.append(c)
+    # The file anew with the rows added (atomically: a failed write leaves it as it was;
+    # a last row without its line end is ended first); names that a spreadsheet would
+    # run as formulas are written as text (AliasTable.read reads them back).
     try:
-        with open(accept_file, "a", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle)
+        kept = Path(accept_file).read_text(encoding="utf-8") \
+            if Path(accept_file).exists() else ""
+        with atomic_write(accept_file) as handle:
+            handle.write(kept + ("\n" if kept and not kept.endswith(("\n", "\r")) else ""))
+            writer = csv.writer(handle, lineterminator="\n")
             for c in chosen:
-                writer.writerow(["same", c.first, c.second])
-    except OSError as err:
-        raise InputError(f"cannot write: {err.strerror or err}", path=accept_file) from None
+                writer.writerow(["same", spreadsheet_text(c.first), spreadsheet_text(c.second)])
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"cannot write: {getattr(err, 'strerror', None) or err}",
+                         path=accept_file) from None
     for c in chosen:
-        click.echo(f"appended  same,{c.first},{c.second}")
+        click.echo(clean_text(f"appended  same,{c.first},{c.second}"))
     click.echo(f"appended {len(chosen)} pairs to {accept_file}; build with --aliases "
                f"{accept_file}")
 

@@ -30,7 +30,7 @@ from .turtle import turtle_body, turtle_header
 __all__ = ["write_turtle", "write_ntriples", "write_nquads", "write_trig", "write_jsonld",
            "write_rdfxml", "write_graphml", "write_gexf", "ntriples_lines", "named_graphs",
            "carried_text", "REPLACEMENT", "write_csv", "csv_rows", "export_network",
-           "spreadsheet_text"]
+           "spreadsheet_text", "from_spreadsheet_text"]
 
 REPLACEMENT = "\ufffd"
 # What no format carries reliably: lone surrogates (not encodable as UTF-8) and the 66
@@ -245,13 +245,22 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_text(text: str) -> str:
-    """Text a spreadsheet shows as text: one that would start a formula gets a leading
-    apostrophe (the usual defence against CSV injection).
+    """Text a spreadsheet shows as text: one that would start a formula (after any
+    apostrophes) gets a leading apostrophe (the usual defence against CSV injection);
+    `from_spreadsheet_text` takes it off again.
 
     >>> spreadsheet_text("=HYPERLINK(1)"), spreadsheet_text("Digital Twins")
     ("'=HYPERLINK(1)", 'Digital Twins')
+    >>> from_spreadsheet_text(spreadsheet_text("'=x")), from_spreadsheet_text("'quoted'")
+    ("'=x", "'quoted'")
     """
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if text.lstrip("'").startswith(_FORMULA_START) else text
+
+
+def from_spreadsheet_text(text: str) -> str:
+    """The text `spreadsheet_text` was given."""
+    return text[1:] if text[:1] == "'" and text.lstrip("'").startswith(_FORMULA_START) \
+        else text
 
 
 def csv_rows(graph) -> tuple[Iterator[tuple], Iterator[tuple]]:

@@ -199,8 +199,14 @@ def _cell(content: str, numeric: bool) -> str:
 
 
 def explorer_href(report_path: str | Path, page: str | Path) -> str:
-    """The explorer page's URL relative to where the report is written."""
-    return Path(os.path.relpath(Path(page).resolve(), Path(report_path).resolve().parent)).as_posix()
+    """The explorer page's URL relative to where the report is written, percent-encoded
+    (a folder named "javascript:..." is a path, never a URL scheme).
+
+    >>> explorer_href("/r/report.html", "/r/javascript:alert(1)/graph.html")
+    'javascript%3Aalert%281%29/graph.html'
+    """
+    path = Path(os.path.relpath(Path(page).resolve(), Path(report_path).resolve().parent))
+    return urllib.parse.quote(path.as_posix())
 
 
 # --- charts -----------------------------------------------------------------------------------

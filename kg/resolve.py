@@ -828,9 +828,11 @@ class AliasTable:
         except UnicodeDecodeError as err:
             raise InputError(f"the aliases file is not UTF-8 (byte {err.start})",
                              path=path) from None
+        from .export import from_spreadsheet_text  # (kg resolve --accept writes them so)
+
         rows = csv.reader(text.splitlines())
         for number, row in enumerate(rows, 1):
-            cells = [cell.strip() for cell in row]
+            cells = [from_spreadsheet_text(cell.strip()) for cell in row]
             if not cells or not cells[0] or cells[0].startswith("#"):
                 continue
             if cells[0].lower() not in ("same", "never") or len([c for c in cells[1:] if c]) < 2:

