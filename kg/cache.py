@@ -136,7 +136,7 @@ def prepare_cache_dir(outdir: Path) -> None:
         remove_path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     remove_links(folder)
-    for name in ("parts.bin", STATE_FILE):
+    for name in ("parts.bin", STATE_FILE, "facts.json"):
         if (folder / name).is_dir():
             remove_path(folder / name)
 

@@ -125,6 +125,22 @@ def _markdown_files(folder: Path, prefix: str, problems: list[Diagnostic], shown
             yield f"{prefix}{entry.name}"
 
 
+def check_writable(path: Path) -> None:
+    """Make the folder of the file `path` (InputError naming what is in the way: a file
+    where a folder must be, a folder where the file must be)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        in_the_way = next((p for p in path.parents if p.exists() and not p.is_dir()), path.parent)
+        raise InputError("a file is where a folder of the output must be",
+                         path=in_the_way) from None
+    except OSError as err:
+        raise InputError(f"cannot make the folder: {err.strerror or err}",
+                         path=path.parent) from None
+    if path.is_dir() and not path.is_symlink():
+        raise InputError("a folder is where the output file must be", path=path)
+
+
 @contextmanager
 def atomic_write(path: str | Path, mode: str = "w", durable: bool = True) -> Iterator[IO]:
     """Open a temporary file next to `path` and move it into place only on success.
@@ -140,7 +156,7 @@ def atomic_write(path: str | Path, mode: str = "w", durable: bool = True) -> Ite
         stream.flush()
         return
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    check_writable(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{TEMP_PREFIX}{path.name}.",
                                suffix=".tmp")
     os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; the output should be like any file

@@ -51,8 +51,8 @@ from .dates import build_date, parse_page_date
 from .errors import CacheError, InputError, NothingToBuild
 from .extract import extract, split_stem
 from .facts import facts_file, facts_from_index, save_facts
-from .files import (TEMP_PREFIX, SourceFile, atomic_write, content_digest, find_sources,
-                    remove_leftovers, summary_stem)
+from .files import (TEMP_PREFIX, SourceFile, atomic_write, check_writable, content_digest,
+                    find_sources, remove_leftovers, summary_stem)
 from .graph import BuildReport, Graph
 from .kinds import KINDS, KindTable
 from .progress import progress_bar
@@ -230,6 +230,9 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
     if aliases is not None and not isinstance(aliases, AliasTable):
         aliases = AliasTable.read(aliases)
     today = today or build_date()
+    outdir = Path(outdir)
+    for name in ("graph.ttl", "diagnostics.txt") + (("graph.html",) if html else ()):
+        check_writable(outdir / name)  # (before any work, not when it is done)
     dataset = DatasetInfo([str(source) for source in sources], today.isoformat(), __version__,
                           license)
     run = _Build(Path(outdir), base, today, use_cache and not keep_records,

@@ -396,6 +396,32 @@ def test_a_cache_file_linked_elsewhere_is_never_written_through(tmp_path):
     assert build([src], out, base=BASE, today=TODAY, html=False).report.reused == 7
 
 
+@pytest.mark.parametrize("in_the_way", ["", "graph.ttl", "graph.html", "diagnostics.txt"])
+def test_something_in_the_way_of_an_output_is_named_before_any_work(tmp_path, in_the_way):
+    """An attack: an output folder that is a file, or a folder where graph.ttl, graph.html
+    or diagnostics.txt go, gave tracebacks (graph.html: after graph.ttl was replaced)."""
+    src = write(tmp_path / "src", one=doc())
+    out = tmp_path / "out"
+    build([src], out, base=BASE, today=TODAY, html=False)
+    before = (out / "graph.ttl").read_bytes()
+    blocked = out / in_the_way
+    if in_the_way:
+        blocked.unlink(missing_ok=True)
+        (blocked / "inside").mkdir(parents=True)
+    else:
+        out = tmp_path / "a file"
+        out.write_text("mine")
+        blocked = out
+    (src / "two.md").write_text(doc(title="Two"), encoding="utf-8")
+    result = kg("build", src, "-o", out, "-q")
+    assert result.exit_code == 1 and not result.exception or \
+        isinstance(result.exception, SystemExit), result.output
+    assert result.output.splitlines()[-1].startswith(f"Error: {blocked}: a f")
+    if in_the_way != "graph.ttl":
+        assert (tmp_path / "out" / "graph.ttl").read_bytes() == before
+    assert not out.is_dir() or blocked.is_dir()
+
+
 # --- 13. what killed builds leave behind is cleaned up ------------------------------------------
 
 
