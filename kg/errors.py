@@ -64,22 +64,24 @@ class GraphFileError(KgError):
     """A graph file that cannot be read."""
 
     @classmethod
-    def from_syntax(cls, err: SyntaxError, path: str | Path) -> "GraphFileError":
-        """From a parser's SyntaxError (pyoxigraph's carry the line), naming the file.
+    def from_syntax(cls, err: SyntaxError | MemoryError, path: str | Path) -> "GraphFileError":
+        """From a parser's SyntaxError (pyoxigraph's carry the line), or the MemoryError
+        of a term longer than its buffer (16 MiB), naming the file.
 
         >>> str(GraphFileError.from_syntax(SyntaxError(
         ...     "Parser error at line 321 column 4: Unexpected end", ("g.ttl", 321, 4, None)),
         ...     "out/g.ttl"))
         'out/g.ttl:321: not a readable graph file (column 4): Unexpected end'
         """
-        message = str(err.msg if err.msg else err)
+        message = str(getattr(err, "msg", None) or err)
         # pyoxigraph says "Parser error at line 321 column 4: ..."; the line goes in front.
         found = re.search(r"at line (\d+) ((?:between )?columns? [\d and]+): (.*)", message,
                           re.DOTALL)
         if found:
             return cls(f"not a readable graph file ({found[2]}): {found[3]}",
                        path=path, line=int(found[1]))
-        return cls(f"not a readable graph file: {message}", path=path, line=err.lineno)
+        return cls(f"not a readable graph file: {message}", path=path,
+                   line=getattr(err, "lineno", None))
 
 
 class QueryError(KgError):

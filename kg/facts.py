@@ -20,6 +20,7 @@ already holds one.
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import multiprocessing
 import os
@@ -267,7 +268,7 @@ def _facts_of(body: dict) -> Facts:
             raise ValueError(value)
         return value
 
-    return Facts(
+    return _consistent(Facts(
         types=mapping(body["types"]), labels=mapping(body["labels"]),
         articles=texts(body["articles"]), dates=mapping(body["dates"]),
         urls=mapping(body["urls"]), titles=mapping(body["titles"]),
@@ -277,7 +278,41 @@ def _facts_of(body: dict) -> Facts:
         driven=mapping(body["driven"], lambda v: {(text(a), text(s)) for a, s in v}),
         members=mapping(body["members"], lambda v: set(texts(v))),
         related={(text(a), text(b)): float(number(v, float, int)) for a, b, v in body["related"]},
-        folders=texts(body["folders"]))
+        folders=texts(body["folders"])))
+
+
+def _consistent(facts: Facts) -> Facts:
+    """Saved facts as a graph gives them: articles are nodes of type Article, every
+    article named, dated, scored or driving is one of them, dates are calendar dates
+    (a crafted facts.json is otherwise free to say anything: the analyses divide by
+    these counts and read these dates)."""
+    facts.articles = sorted({a for a in facts.articles if facts.types.get(a) == ARTICLE})
+    loaded = set(facts.articles)
+    facts.dates = {a: d for a, d in facts.dates.items() if a in loaded and is_iso_date(d)}
+    facts.named_by = {n: found for n, articles in facts.named_by.items()
+                      if n in facts.types and (found := articles & loaded)}
+    facts.relevancy = {(a, e): v for (a, e), v in facts.relevancy.items() if a in loaded}
+    facts.driven = {f: found for f, pairs in facts.driven.items()
+                    if (found := {(a, s) for a, s in pairs if a in loaded})}
+    return facts
+
+
+_ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def is_iso_date(text: str) -> bool:
+    """Whether a page date read from a graph is a calendar date, YYYY-MM-DD.
+
+    >>> is_iso_date("2024-02-29"), is_iso_date("2024-13-45"), is_iso_date("0000-01-01")
+    (True, False, False)
+    """
+    if not _ISO_DATE_RE.fullmatch(text):
+        return False
+    try:
+        _dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _name_forces(facts: Facts) -> None:
@@ -475,7 +510,7 @@ def _gather_piece(job) -> dict | None:
         return None
     try:
         return _gather(ox.parse(header + body, format=rdf_format_of(path), lenient=True), kinds)
-    except SyntaxError:
+    except (SyntaxError, MemoryError):  # (read whole, to say where)
         return None
 
 
@@ -489,7 +524,7 @@ def _gather_file(path: Path, kinds: KindTable) -> dict:
         # Lenient parsing skips validating IRIs: here they are only keys, and it is faster.
         return _gather(ox.parse(path=str(path), format=rdf_format_of(path), lenient=True),
                        kinds)
-    except SyntaxError as err:
+    except (SyntaxError, MemoryError) as err:  # (MemoryError: a term over 16 MiB)
         raise GraphFileError.from_syntax(err, path) from None
     except OSError as err:
         raise GraphFileError(f"cannot read: {err.strerror or err}", path=path) from None
@@ -614,7 +649,7 @@ def _finish(raw: dict) -> Facts:
     for article, page in raw["pages"]:
         if article in loaded and page in page_dates:
             date = page_dates[page]
-            if date < facts.dates.get(article, "9999"):
+            if is_iso_date(date) and date < facts.dates.get(article, "9999"):
                 facts.dates[article] = date
     facts.urls = {a: u for a, u in raw["urls"].items() if types.get(a) == ARTICLE}
     facts.titles = {a: facts.labels[a] for a in facts.articles}

@@ -69,7 +69,7 @@ def load_store(*paths: str | Path) -> ox.Store:
     for path in map(_readable, paths):
         try:
             store.bulk_load(path=path, format=rdf_format_of(path))
-        except SyntaxError as err:
+        except (SyntaxError, MemoryError) as err:  # (MemoryError: a term over 16 MiB)
             raise GraphFileError.from_syntax(err, path) from None
     return store
 
@@ -80,7 +80,7 @@ def triples_from_file(path: str | Path) -> list[Triple]:
     try:
         return [(from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object))
                 for q in ox.parse(path=str(path), format=rdf_format_of(path))]
-    except SyntaxError as err:
+    except (SyntaxError, MemoryError) as err:  # (MemoryError: a term over 16 MiB)
         raise GraphFileError.from_syntax(err, path) from None
 
 
@@ -124,7 +124,7 @@ def open_store(path: str | Path, persist: bool = True) -> ox.Store:
         building.rename(folder)
         shutil.rmtree(old, ignore_errors=True)
         return ox.Store.read_only(str(folder))
-    except SyntaxError as err:
+    except (SyntaxError, MemoryError) as err:  # (MemoryError: a term over 16 MiB)
         raise GraphFileError.from_syntax(err, path) from None
     except OSError:
         return load_store(path)

@@ -422,6 +422,59 @@ def test_something_in_the_way_of_an_output_is_named_before_any_work(tmp_path, in
     assert not out.is_dir() or blocked.is_dir()
 
 
+CRAFTED_FACTS = {
+    "dates that are not dates": lambda f: f["dates"].update(
+        {a: d for a, d in zip(f["articles"], ("not-a-date", "2024-13-45", "0000-01-01"))}),
+    "no articles": lambda f: f.__setitem__("articles", []),
+    "an article of no type": lambda f: f["articles"].append("http://x/phantom"),
+}
+
+
+@pytest.mark.parametrize("craft", CRAFTED_FACTS)
+def test_crafted_facts_or_dates_are_read_as_a_graph_gives_them(tmp_path, craft):
+    """An attack: a facts.json beside graph.ttl (kg stats and kg diff read it instead of
+    the graph) with dates that are not dates, or articles of no type, or none, crashed
+    both (ValueError, IndexError, math domain error, KeyError)."""
+    import orjson
+
+    from kg.facts import facts_file
+
+    src = write(tmp_path / "src", **{f"a{i}": doc(title=f"A{i}", keyword="k", page=f"2025010{i}",
+                                                page_url=f"https://k.org/p/2025010{i}")
+                                     for i in range(1, 4)})
+    out = tmp_path / "out"
+    build([src], out, base=BASE, today=TODAY, html=True)
+    graph = out / "graph.ttl"
+    saved = orjson.loads(facts_file(graph).read_bytes())
+    CRAFTED_FACTS[craft](saved["facts"])
+    facts_file(graph).write_bytes(orjson.dumps(saved))
+    for command in (["stats", graph], ["stats", graph, "-o", tmp_path / "r.html"],
+                    ["diff", graph, graph]):
+        result = kg(*command)
+        assert result.exception is None or isinstance(result.exception, SystemExit), \
+            (command, result.output)
+        assert "Traceback" not in result.output
+
+
+def test_a_graph_with_impossible_dates_or_a_giant_term_is_a_clean_error_or_read(tmp_path):
+    src = write(tmp_path / "src", one=doc())
+    build([src], tmp_path / "out", base=BASE, today=TODAY, html=False)
+    text = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    month13 = tmp_path / "month13.ttl"
+    month13.write_text(text.replace('"2025-01-01"^^xsd:date', '"2024-13-45"^^xsd:date'),
+                       encoding="utf-8")
+    assert '"2024-13-45"' in month13.read_text(encoding="utf-8")
+    result = kg("stats", month13)
+    assert result.exit_code == 0, result.output
+    giant = tmp_path / "giant.ttl"
+    giant.write_text(text + '\n<http://x/a> <http://x/b> "' + "x" * (17 << 20) + '" .\n',
+                     encoding="utf-8")
+    for command in (["stats", giant], ["query", giant, "-n", "trends"], ["view", giant]):
+        result = kg(*command)
+        assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+        assert result.output.strip().endswith("Reached the buffer maximal size of 16777216")
+
+
 # --- 13. what killed builds leave behind is cleaned up ------------------------------------------
 
 
