@@ -189,7 +189,7 @@ def query(graph, sparql, query_file, name, params, fmt, max_width) -> None:
     import pyoxigraph as ox
 
     from . import formats
-    from .errors import QueryError, clean_text
+    from .errors import QueryError
     from .graph import open_graph
     from .query import as_table, format_results, format_table, saved_query
 
@@ -223,10 +223,16 @@ def query(graph, sparql, query_file, name, params, fmt, max_width) -> None:
                          "jsonld, not table")
     found = formats.find(chosen, "graph" if chosen in ("ttl", "nt", "jsonld") else "results")
     written = format_results(results, found, opened.prefixes)
-    if sys.stdout.isatty():  # shown, not obeyed: a terminal would run what documents say
-        text = written.decode("utf-8", "replace").replace("\r\n", "\n")
-        written = "\n".join(clean_text(line) for line in text.split("\n"))
-    click.echo(written, nl=False)
+    click.echo(for_terminal(written.decode("utf-8", "replace")) if sys.stdout.isatty()
+               else written, nl=False)
+
+
+def for_terminal(text: str) -> str:
+    """Text shown, not obeyed: a terminal would run the escape sequences documents hold
+    (standard output that is a pipe or a file gets the data as it is)."""
+    from .errors import clean_text
+
+    return "\n".join(clean_text(line) for line in text.replace("\r\n", "\n").split("\n"))
 
 
 def _date(_ctx, _param, value):
@@ -584,6 +590,8 @@ def diff_command(old, new, output, fmt, top, window) -> None:
     text = {"md": lambda: diff_markdown(found, top, explorer),
             "html": lambda: diff_html(found, top, explorer),
             "json": lambda: to_json(found), "ttl": lambda: to_turtle(found)}[chosen]()
+    if not to_file and sys.stdout.isatty():
+        text = for_terminal(text)
     with atomic_write(output or STDOUT) as handle:
         handle.write(text)
     if to_file:

@@ -208,11 +208,26 @@ def test_query_results_show_escape_sequences_on_a_terminal(tmp_path):
     assert "Evil\\x1b]0;pwned\\x07name\\u202e\\x1bc" in table.output
     piped = kg("query", graph, sparql, "--format", "csv")
     assert hostile in piped.output  # data through a pipe is left as it is
+    for command in (["query", str(graph), sparql, "--format", "csv"],
+                    # (found by an attack: kg diff's JSON reached a terminal raw)
+                    ["diff", str(tmp_path / "out0" / "graph.ttl"), str(graph), "--format",
+                     "json"]):
+        if command[0] == "diff":
+            assert kg("build", write(tmp_path / "src0", one=doc()), "-o", tmp_path / "out0",
+                      "--no-html").exit_code == 0
+        shown, run = _on_a_terminal(command)
+        assert run.returncode == 0, run.stderr
+        assert b"\x1b" not in shown and b"\x07" not in shown and "\u202e".encode() not in shown
+        assert b"Evil" in shown and b"name\\u202e" in shown
+
+
+def _on_a_terminal(command: list[str]) -> tuple[bytes, subprocess.CompletedProcess]:
+    """What `kg COMMAND` shows when its standard output is a terminal."""
     import pty
 
     primary, secondary = pty.openpty()
-    run = subprocess.run([sys.executable, "-m", "kg", "query", str(graph), sparql, "--format",
-                          "csv"], stdout=secondary, stderr=subprocess.PIPE, timeout=60)
+    run = subprocess.run([sys.executable, "-m", "kg", *command], stdout=secondary,
+                         stderr=subprocess.PIPE, timeout=60)
     os.close(secondary)
     shown = b""
     while True:
@@ -224,9 +239,7 @@ def test_query_results_show_escape_sequences_on_a_terminal(tmp_path):
             break
         shown += chunk
     os.close(primary)
-    assert run.returncode == 0, run.stderr
-    assert b"\x1b" not in shown and b"\x07" not in shown
-    assert b"Evil\\x1b]0;pwned" in shown
+    return shown, run
 
 
 def test_a_base_iri_no_parser_accepts_is_refused(tmp_path):
