@@ -118,7 +118,8 @@ def named_graphs(triples: Iterable[Triple], base: str | None = None) -> dict[str
     triples = list(triples)
     owner: dict[str, str] = {}
     for s, p, o in triples:
-        if p == V.IS_LOADED and o.__class__ is Literal and o.value == "true":
+        if p == V.IS_LOADED and o.__class__ is Literal and o.value == "true" and \
+                "article/" in s:  # (an article IRI; anything else is shared)
             owner[s] = s
     for s, p, o in triples:
         if p in (V.HAS_SUMMARY, V.HAS_MENTION) and s in owner:

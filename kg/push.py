@@ -26,8 +26,10 @@ lacks. `force=True` sends everything.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import html
+import http.client
 import json
 import re
 import time
@@ -144,44 +146,128 @@ def _store_message(body: bytes) -> str:
     return text if len(text) <= 300 else text[:299] + "…"
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Redirects are not followed: kg contacts only the URLs the user gave (a store's
+    answer must not send it elsewhere, another host or another scheme)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+MAX_ANSWER = 64 << 20  # bytes of a store's answer read at most (counts are tiny)
+
+
+def _without_credentials(url: str) -> tuple[str, str | None]:
+    """The URL without its `user:password@`, and those as a Basic Authorization header
+    (sent, never shown: messages name the URL without them).
+
+    >>> _without_credentials("http://alice:s3cret@localhost/store")
+    ('http://localhost/store', 'Basic YWxpY2U6czNjcmV0')
+    """
+    parts = urllib.parse.urlsplit(url)
+    if "@" not in parts.netloc:
+        return url, None
+    userinfo, _, host = parts.netloc.rpartition("@")
+    user, _, password = userinfo.partition(":")
+    token = base64.b64encode(f"{urllib.parse.unquote(user)}:{urllib.parse.unquote(password)}"
+                             .encode("utf-8")).decode("ascii")
+    return urllib.parse.urlunsplit(parts._replace(netloc=host)), f"Basic {token}"
+
+
 class _Client:
     """HTTP requests to one store: retried with back-off on connection errors and 5xx
-    answers; errors as one line naming the request."""
+    answers (not after a timeout: a store that does not answer is not asked again);
+    errors as one line naming the request (`status` on the error: the HTTP status, or
+    None when no answer came)."""
 
-    def __init__(self, retries: int = RETRIES, timeout: float = 300):
+    def __init__(self, retries: int = RETRIES, timeout: float = 120,
+                 deadline: float = 900, credentials: dict[str, str] | None = None):
         self.retries = retries
-        self.timeout = timeout
+        self.timeout = timeout  # seconds of silence
+        self.deadline = deadline  # seconds for a whole answer
+        self.credentials = credentials or {}  # host[:port] -> Authorization header
         self.answered = False  # a refused connection before any answer is not retried
 
     def request(self, method: str, url: str, body: bytes | None = None,
-                headers: dict[str, str] | None = None) -> bytes:
-        for attempt in range(self.retries + 1):
-            request = urllib.request.Request(url, data=body, method=method,
-                                             headers=headers or {})
+                headers: dict[str, str] | None = None, retries: int | None = None) -> bytes:
+        retries = self.retries if retries is None else retries
+        headers = dict(headers or {})
+        authorization = self.credentials.get(urllib.parse.urlsplit(url).netloc)
+        if authorization:
+            headers["Authorization"] = authorization
+        for attempt in range(retries + 1):
+            request = urllib.request.Request(url, data=body, method=method, headers=headers)
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                with _OPENER.open(request, timeout=self.timeout) as response:
                     self.answered = True
-                    return response.read()
+                    return self._read(response, method, url)
             except urllib.error.HTTPError as err:
                 self.answered = True
-                if err.code < 500 or attempt == self.retries:
-                    message = _store_message(err.read())
-                    raise PushError(f"{method} {url}: HTTP {err.code} {err.reason}"
-                                    + (f": {message}" if message else "")) from None
-            except (urllib.error.URLError, OSError) as err:
+                if 300 <= err.code < 400:
+                    raise _failed(f"{method} {url}: HTTP {err.code} {err.reason}: the store "
+                                  f"redirects to {err.headers.get('Location', '?')!r}, which "
+                                  f"kg does not follow; give that URL", err.code) from None
+                if err.code < 500 or attempt == retries:
+                    message = _store_message(err.read(20_000))
+                    raise _failed(f"{method} {url}: HTTP {err.code} {err.reason}"
+                                  + (f": {message}" if message else ""), err.code) from None
+            except (urllib.error.URLError, OSError, http.client.HTTPException) as err:
                 reason = getattr(err, "reason", err)
                 refused = isinstance(reason, ConnectionRefusedError)
-                if attempt == self.retries or (refused and not self.answered):
-                    raise PushError(f"cannot reach {method} {url}: "
-                                    f"{getattr(reason, 'strerror', None) or reason}") from None
+                silent = isinstance(reason, TimeoutError)
+                if attempt == retries or silent or (refused and not self.answered):
+                    hint = " (is it an http:// store?)" if silent and url.startswith("https:") \
+                        else ""
+                    text = getattr(reason, "strerror", None) or reason or type(err).__name__
+                    raise _failed(f"cannot reach {method} {url}: {text}{hint}") from None
             time.sleep(0.5 * 2 ** attempt)
         raise AssertionError("unreachable")
 
-    def sparql(self, url: str, form: dict[str, str], accept: str | None = None) -> bytes:
+    def _read(self, response, method: str, url: str) -> bytes:
+        """The answer's body, within the deadline and MAX_ANSWER bytes."""
+        ends = time.monotonic() + self.deadline
+        chunks, size = [], 0
+        while chunk := response.read(1 << 16):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > MAX_ANSWER:
+                raise _failed(f"{method} {url}: the answer is over {MAX_ANSWER >> 20} MB")
+            if time.monotonic() > ends:
+                raise _failed(f"{method} {url}: no whole answer in {self.deadline:.0f} s")
+        return b"".join(chunks)
+
+    def sparql(self, url: str, form: dict[str, str], accept: str | None = None,
+               retries: int | None = None) -> bytes:
         headers = {"Content-Type": "application/x-www-form-urlencoded"}
         if accept:
             headers["Accept"] = accept
-        return self.request("POST", url, urllib.parse.urlencode(form).encode(), headers)
+        return self.request("POST", url, urllib.parse.urlencode(form).encode(), headers,
+                            retries)
+
+
+def _failed(message: str, status: int | None = None) -> PushError:
+    error = PushError(message)
+    error.status = status
+    return error
+
+
+def _results(answer: bytes, url: str) -> list[dict]:
+    """The bindings of a SPARQL JSON results answer (PushError when it is not one)."""
+    try:
+        bindings = json.loads(answer)["results"]["bindings"]
+        if isinstance(bindings, list) and all(isinstance(row, dict) for row in bindings):
+            return bindings
+    except (ValueError, KeyError, TypeError):
+        pass
+    raise PushError(f"{url}: the store's answer is not SPARQL JSON results")
+
+
+def _number(row: dict, name: str, url: str) -> int:
+    try:
+        return int(row[name]["value"])
+    except (KeyError, TypeError, ValueError):
+        raise PushError(f"{url}: the store's count is not a number") from None
 
 
 def count_triples(sparql_url: str, graphs: Iterable[str] | None = None,
@@ -199,7 +285,8 @@ def count_triples(sparql_url: str, graphs: Iterable[str] | None = None,
         query = "SELECT (COUNT(*) AS ?n) WHERE { " + " UNION ".join(parts) + " }"
     answer = (client or _Client()).sparql(sparql_url, {"query": query},
                                           "application/sparql-results+json")
-    return int(json.loads(answer)["results"]["bindings"][0]["n"]["value"])
+    rows = _results(answer, sparql_url)
+    return _number(rows[0], "n", sparql_url) if rows else 0
 
 
 def graph_counts(sparql_url: str, graphs: Iterable[str], client: _Client | None = None
@@ -212,19 +299,26 @@ def graph_counts(sparql_url: str, graphs: Iterable[str], client: _Client | None 
                  + " ".join(f"<{g}>" for g in graphs) + " } } GROUP BY ?g")
         answer = (client or _Client()).sparql(sparql_url, {"query": query},
                                               "application/sparql-results+json")
-        for row in json.loads(answer)["results"]["bindings"]:
-            counts[row["g"]["value"]] = int(row["n"]["value"])
+        for row in _results(answer, sparql_url):
+            name = row.get("g", {}).get("value") if isinstance(row.get("g"), dict) else None
+            if name in counts:
+                counts[name] = _number(row, "n", sparql_url)
     return counts
 
 
 def _state_path(graph_file: Path, store_url: str) -> Path:
-    key = hashlib.blake2b(store_url.encode(), digest_size=8).hexdigest()
-    return graph_file.resolve().parent / ".kg-cache" / f"push-{key}.json"
+    """The record of what this graph file last pushed to this store (two graph files of
+    one folder have a record each)."""
+    graph_file = graph_file.resolve()
+    key = hashlib.blake2b(f"{store_url}\n{graph_file.name}".encode(), digest_size=8).hexdigest()
+    return graph_file.parent / ".kg-cache" / f"push-{key}.json"
 
 
-def _read_state(path: Path) -> dict[str, dict]:
+def _read_state(path: Path, namespace: str) -> dict[str, dict]:
     """{graph: {"digest": ..., "triples": n}} of the last push; older records (digest
-    only) have no count."""
+    only) have no count. Only graph names kg makes under `namespace` (`<base>graph/`),
+    each an IRI: the record is a file anyone with the folder may edit, and its names go
+    into updates that delete graphs."""
     try:
         data = json.loads(path.read_text())
     except (OSError, ValueError):
@@ -232,7 +326,20 @@ def _read_state(path: Path) -> dict[str, dict]:
     if not isinstance(data, dict):
         return {}
     return {name: (entry if isinstance(entry, dict) else {"digest": entry})
-            for name, entry in data.items() if isinstance(name, str)}
+            for name, entry in data.items()
+            if isinstance(name, str) and name.startswith(namespace) and _is_iri(name)}
+
+
+def _is_iri(name: str) -> bool:
+    """An absolute IRI as SPARQL writes one between < and > (nothing that ends it)."""
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(name)
+    except ValueError:
+        return False
+    return bool(re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", name)) and \
+        not re.search(r'[\x00-\x20<>"{}|^`\\]', name)
 
 
 def _target(name: str) -> str:
@@ -261,10 +368,20 @@ def push(source: "Graph | str | Path", store_url: str, *, graph: str | None = No
     """
     from .graph import Graph, open_graph
 
+    credentials = {}
     _check_url(store_url, "--store")
+    store_url, authorization = _without_credentials(store_url)
     for url, option in ((sparql_url, "--sparql"), (update_url, "--update")):
         if url:
             _check_url(url, option)
+    sparql_url, update_url = (_without_credentials(url)[0] if url else url
+                              for url in (sparql_url, update_url))
+    if authorization:
+        credentials = {urllib.parse.urlsplit(url).netloc: authorization
+                       for url in (store_url, sparql_url, update_url) if url}
+    if graph and not _is_iri(graph):
+        raise PushError(f"--graph {graph!r} is not an absolute IRI "
+                        "(e.g. https://example.org/graph/kg)")
     if store_url.rstrip("/").endswith(("/sparql-graph-crud", "/sparql-graph-crud-auth")) \
             and not (graph or per_article):
         raise PushError("Virtuoso's Graph CRUD endpoint takes named graphs only: give "
@@ -273,13 +390,18 @@ def push(source: "Graph | str | Path", store_url: str, *, graph: str | None = No
     if opened.path is None:
         raise PushError("push a graph written to a file (kg.build or kg.open_graph)")
     groups = named_graphs(opened.triples, base) if per_article else {graph or "": opened.triples}
-    client = _Client(retries)
+    client = _Client(retries, credentials=credentials)
     endpoint = sparql_url or (query_endpoint_for(store_url) if verify or per_article else None)
     report = PushReport()
     state_file = _state_path(opened.path, store_url)
-    previous = _read_state(state_file) if per_article else {}
+    namespace = next(iter(groups))[:next(iter(groups)).rindex("graph/") + 6] \
+        if per_article else ""
+    previous = _read_state(state_file, namespace) if per_article else {}
 
-    lines = {name: ntriples_lines(triples) for name, triples in sorted(groups.items())}
+    try:
+        lines = {name: ntriples_lines(triples) for name, triples in sorted(groups.items())}
+    except ValueError as err:  # (a graph file written by hand)
+        raise PushError(f"{opened.path}: a term no store would take: {err}") from None
     pushed = {name: {"digest": hashlib.blake2b("".join(text).encode(),
                                                digest_size=16).hexdigest(),
                      "triples": len(text)} for name, text in lines.items()}
@@ -335,9 +457,10 @@ def _usable_update_endpoint(client: _Client, store_url: str, update_url: str | N
     try:
         client.sparql(url, {"update": f"DROP SILENT GRAPH <urn:uuid:{uuid.uuid4()}>"})
     except PushError as err:
-        if update_url or "cannot reach" in str(err):
-            raise  # asked for by name, or the store is down: say so
-        return None
+        status = getattr(err, "status", None)
+        if update_url or not (status is not None and 400 <= status < 500 or status == 501):
+            raise  # asked for by name, or the store is down, failing or elsewhere: say so
+        return None  # refused (4xx, 501): the store takes no SPARQL Update there
     return url
 
 
@@ -361,17 +484,25 @@ def _push_through_temporary_graphs(client: _Client, store_url: str, report: Push
                                    lines: dict[str, list[str]], to_send: list[str],
                                    removed: list[str], chunk: int, progress) -> None:
     temporary = {name: f"urn:uuid:{uuid.uuid4()}" for name in to_send if lines[name]}
+    # One request, so one transaction: every graph replaced, or none.
+    operations = [f"MOVE GRAPH <{temporary[name]}> TO {_target(name)}" if name in temporary
+                  else f"DROP SILENT {'GRAPH <%s>' % name if name else 'DEFAULT'}"
+                  for name in to_send]
+    operations += [f"DROP SILENT GRAPH <{name}>" for name in removed]
     try:
         for name, tmp in temporary.items():
             _send_chunks(client, store_url, tmp, lines[name], chunk, report, progress, [0])
-        # One request, so one transaction: every graph replaced, or none.
-        operations = [f"MOVE GRAPH <{temporary[name]}> TO {_target(name)}" if name in temporary
-                      else f"DROP SILENT {'GRAPH <%s>' % name if name else 'DEFAULT'}"
-                      for name in to_send]
-        operations += [f"DROP SILENT GRAPH <{name}>" for name in removed]
-        client.sparql(report.update_url, {"update": " ;\n".join(operations)})
+        # (sent once: a store that applied it and lost its answer would refuse it again)
+        client.sparql(report.update_url, {"update": " ;\n".join(operations)}, retries=0)
         report.requests += 1
     except PushError as err:
+        status = getattr(err, "status", None)
+        if report.triples_sent == sum(len(lines[n]) for n in temporary) and \
+                (status is None or status >= 500):  # the update went out, unanswered
+            kept = ", ".join(f"<{g}>" for g in temporary.values())
+            raise PushError(f"{err.message} — the store did not say whether it replaced the "
+                            f"graphs: it holds its previous graphs (and the temporary "
+                            f"{kept}) or the new ones; push again") from None
         left = _drop_graphs(client, report.update_url, list(temporary.values()))
         what = (f"; the temporary graph{'s' if len(left) > 1 else ''} "
                 f"{', '.join(f'<{g}>' for g in left)} could not be removed" if left else "")

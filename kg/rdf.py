@@ -135,10 +135,15 @@ def safe_url(url: str) -> str | None:
 
 
 def to_oxigraph(triple: Triple) -> ox.Triple:
+    """A triple as pyoxigraph's (blank nodes, `_:id`, as `from_oxigraph` gives them)."""
     s, p, o = triple
     obj = ox.Literal(o.value, datatype=ox.NamedNode(o.datatype)) if o.__class__ is Literal \
-        else ox.NamedNode(o)
-    return ox.Triple(ox.NamedNode(s), ox.NamedNode(p), obj)
+        else _node(o)
+    return ox.Triple(_node(s), ox.NamedNode(p), obj)
+
+
+def _node(value: str) -> "ox.NamedNode | ox.BlankNode":
+    return ox.BlankNode(value[2:]) if value.startswith("_:") else ox.NamedNode(value)
 
 
 def from_oxigraph(term) -> "str | Literal":

@@ -335,6 +335,137 @@ def test_push_errors_are_one_line(tmp_path, built, oxigraph_server, failing_stor
         "(or --per-article-graphs)\n")
 
 
+# ---- a hostile record, store or option (found by an attack on push) ----
+
+def update(server: str, text: str) -> None:
+    urllib.request.urlopen(urllib.request.Request(
+        server + "/update", method="POST",
+        data=urllib.parse.urlencode({"update": text}).encode()), timeout=30).close()
+
+
+def test_a_poisoned_push_record_deletes_nothing_kg_did_not_push(tmp_path, oxigraph_server):
+    """The record's names went into `DROP SILENT GRAPH <name>` as written: one holding
+    `> ; DROP ALL ;` emptied the store, one naming another graph deleted it."""
+    v1, _ = versions(tmp_path)
+    update(oxigraph_server, "INSERT DATA { GRAPH <urn:victim> { <urn:a> <urn:b> <urn:c> } }")
+    push(v1, oxigraph_server + "/store", per_article=True)
+    before = store_quads(oxigraph_server)
+    record = next((v1.parent / ".kg-cache").glob("push-*.json"))
+    saved = json.loads(record.read_text())
+    for name in ("urn:x> ; DROP ALL ; DROP SILENT GRAPH <urn:y", "urn:victim",
+                 BASE + "graph/article/z> ; DROP ALL ; DROP SILENT GRAPH <urn:y"):
+        saved[name] = {"digest": "0", "triples": 1}
+    record.write_text(json.dumps(saved))
+    report = push(v1, oxigraph_server + "/store", per_article=True)
+    assert report.graphs_deleted == []
+    assert store_quads(oxigraph_server) == before
+    assert ("urn:victim", "urn:a", "urn:b", "urn:c") in before
+
+
+def test_two_graph_files_of_one_folder_keep_their_own_push_records(tmp_path, oxigraph_server):
+    v1, _ = versions(tmp_path)
+    other = tmp_path / "other"
+    (other / "src").mkdir(parents=True)
+    (other / "src" / "b1.md").write_text(ARTICLE.format(title="Other", n=7), encoding="utf-8")
+    build([other / "src"], other, base=BASE, today=TODAY, html=False)
+    (v1.parent / "project-b.ttl").write_bytes((other / "graph.ttl").read_bytes())
+    first = push(v1, oxigraph_server + "/store", per_article=True)
+    second = push(v1.parent / "project-b.ttl", oxigraph_server + "/store", per_article=True)
+    assert second.graphs_deleted == []
+    held = {q[0] for q in store_quads(oxigraph_server)}
+    assert set(first.graphs_sent) <= held and BASE + "graph/article/b1" in held
+
+
+def test_push_follows_no_redirect_and_takes_only_absolute_graph_names(
+        tmp_path, oxigraph_server, failing_store):
+    v1, _ = versions(tmp_path)
+    log = tmp_path / "elsewhere.log"
+    elsewhere = failing_store("--log", log)  # logs every request it gets
+    proxy = failing_store("--fail-from", 1, "--redirect", elsewhere + "/update")
+    with pytest.raises(PushError) as failed:
+        push(v1, proxy + "/store", retries=0)
+    assert str(failed.value) == (
+        f"POST {proxy}/update: HTTP 302 Found: the store redirects to "
+        f"'{elsewhere}/update', which kg does not follow; give that URL")
+    assert not log.exists()
+    for graph in ("urn:a> ; DROP ALL ; DROP SILENT GRAPH <urn:b", "kg", "urn:a b"):
+        with pytest.raises(PushError, match="is not an absolute IRI"):
+            push(v1, oxigraph_server + "/store", graph=graph)
+    assert store_quads(oxigraph_server) == set()
+
+
+def test_credentials_in_the_store_url_are_sent_not_shown(tmp_path, oxigraph_server,
+                                                          failing_store):
+    v1, _ = versions(tmp_path)
+    proxy = failing_store("--user", "alice:s3cret")
+    port = proxy.rsplit(":", 1)[1]
+    report = push(v1, f"http://alice:s3cret@127.0.0.1:{port}/store")
+    assert report.triples_in_store == report.expected_in_store > 0
+    with pytest.raises(PushError) as failed:
+        push(v1, f"http://alice:wrong@127.0.0.1:{port}/store")
+    assert "401" in str(failed.value) and "wrong" not in str(failed.value)
+    assert "alice" not in str(failed.value)
+
+
+def test_a_failing_update_probe_stops_the_push_and_a_lost_answer_is_said(
+        tmp_path, oxigraph_server, failing_store):
+    """A 503 on the probe made kg upload directly (the old graph then lost on a later
+    failure); a MOVE the store applied but whose answer was lost was retried, refused,
+    and reported as 'nothing was replaced'."""
+    v1, v2 = versions(tmp_path)
+    push(v1, oxigraph_server + "/store")
+    before = store_quads(oxigraph_server)
+    proxy = failing_store("--fail-from", 1, "--fail-count", 1, "--status", 503)
+    with pytest.raises(PushError, match=r"^POST .*/update: HTTP 503"):
+        push(v2, proxy + "/store", retries=0)
+    assert store_quads(oxigraph_server) == before
+    # 1 the probe, 2 the chunk into a temporary graph, 3 the MOVE: applied, answer lost
+    proxy = failing_store("--fail-from", 3, "--fail-count", 1, "--after-store", "--status", 502)
+    with pytest.raises(PushError) as failed:
+        push(v2, proxy + "/store")
+    assert "the store did not say whether it replaced the graphs" in str(failed.value)
+    assert {q for q in store_quads(oxigraph_server) if q[0] is None} == default_graph_of(v2)
+
+
+def test_a_store_that_answers_nonsense_is_a_one_line_error(tmp_path, oxigraph_server):
+    import socket
+    import threading
+
+    v1, _ = versions(tmp_path)
+    for answer in (b"HTTP/1.1 200 OK\r\nContent-Length: 999\r\n\r\nshort",  # IncompleteRead
+                   b"HTTP/1.1 2x0 OK\r\n\r\n"):  # BadStatusLine
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+
+        def serve(listener=listener, answer=answer):
+            while True:
+                try:
+                    connection, _ = listener.accept()
+                except OSError:
+                    return
+                connection.recv(65536)
+                connection.sendall(answer)
+                connection.close()
+
+        threading.Thread(target=serve, daemon=True).start()
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        with pytest.raises(PushError, match=rf"^cannot reach POST {url}/update: "):
+            push(v1, url + "/store", retries=0)
+        listener.close()
+    for body in (b"nonsense", json.dumps({"results": {"bindings": [{"n": {"value": "x"}}]}})
+                 .encode()):
+        with pytest.raises(PushError, match="the store's (answer is not SPARQL JSON results"
+                                            "|count is not a number)"):
+            from kg.push import _results, _number
+            _number(_results(body, "http://x/query")[0], "n", "http://x/query")
+    blank = tmp_path / "blank.ttl"  # a graph written by hand: blank nodes, no article/
+    blank.write_text("_:b <urn:p> <urn:o> .\n<urn:thing> <%s> true .\n" % "https://w3id.org/"
+                     "hskg/ontology#isLoaded", encoding="utf-8")
+    report = push(blank, oxigraph_server + "/store", per_article=True)
+    assert report.triples_in_store == 2
+
+
 # ---- formats read back by independent parsers ----
 
 def canonical(triples_or_quads) -> set[str]:
