@@ -7,6 +7,7 @@ anything else is a bug and shows its traceback.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import shutil
@@ -215,16 +216,30 @@ def query(graph, sparql, query_file, name, params, fmt, max_width) -> None:
     triples = isinstance(results, ox.QueryTriples)
     chosen = fmt or ("ttl" if triples else "table")
     if chosen == "table" and not triples:
-        click.echo(format_table(as_table(results), max_width=max_width,
-                                prefixes=opened.prefixes))
+        with _evaluating():
+            table = as_table(results)
+        click.echo(format_table(table, max_width=max_width, prefixes=opened.prefixes))
         return
     if chosen == "table":
         raise QueryError("a CONSTRUCT or DESCRIBE result is triples: give --format ttl, nt or "
                          "jsonld, not table")
     found = formats.find(chosen, "graph" if chosen in ("ttl", "nt", "jsonld") else "results")
-    written = format_results(results, found, opened.prefixes)
+    with _evaluating():
+        written = format_results(results, found, opened.prefixes)
     click.echo(for_terminal(written.decode("utf-8", "replace")) if sys.stdout.isatty()
                else written, nl=False)
+
+
+@contextlib.contextmanager
+def _evaluating():
+    """Results are computed as they are read: what fails then (a SERVICE the query calls
+    that cannot be reached, a timeout) is a QueryError, not a traceback."""
+    from .errors import QueryError
+
+    try:
+        yield
+    except (OSError, RuntimeError, ValueError) as err:
+        raise QueryError(f"query failed: {err}") from None
 
 
 def for_terminal(text: str) -> str:

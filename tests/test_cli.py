@@ -362,3 +362,17 @@ def test_build_states_a_licence_and_refuses_one_that_is_no_iri(tmp_path):
     assert refused.output.strip().splitlines() == [
         "Error: the licence must be an absolute IRI (https://...), not 'CC BY 4.0'"]
     assert (out / "graph.ttl").read_bytes() == before
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_a_service_the_analyst_calls_that_fails_is_one_line(example_ttl, fmt):
+    """Results are computed as they are printed: an unreachable SERVICE in the analyst's
+    own query raised a traceback there (found by an attack on kg's network side)."""
+    from .conftest import free_port
+
+    port = free_port()  # nothing listens there
+    result = CliRunner().invoke(main, [
+        "query", str(example_ttl), "--format", fmt,
+        f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert result.output.startswith("Error: query failed: ") and len(result.output.splitlines()) == 1
