@@ -15,7 +15,8 @@ Everything is stored as data (JSON through orjson, SQLite rows of text and
 numbers), never as pickles or marshalled objects, and every value read back is
 checked for its shape, every block it points to checked to lie in its file apart
 from the others, the database holding kg's tables and nothing else, and no file of
-the cache is opened through a symbolic link (links are removed): an output folder
+the cache is opened through a symbolic link (`prepare_cache_dir` removes them before
+the build, `kg query`'s index or `kg push`'s records write there): an output folder
 received from someone else cannot make kg run code or write outside it, and a
 damaged one only means a clean build. (What the cache does trust, as
 git trusts its index, is that graph.ttl is the file kg wrote when its size and mtime

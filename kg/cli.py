@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import os
 import shutil
 import subprocess
 import sys
@@ -190,7 +191,7 @@ def query(graph, sparql, query_file, name, params, fmt, max_width) -> None:
     import pyoxigraph as ox
 
     from . import formats
-    from .errors import QueryError
+    from .errors import QueryError, for_terminal
     from .graph import open_graph
     from .query import as_table, format_results, format_table, saved_query
 
@@ -230,6 +231,35 @@ def query(graph, sparql, query_file, name, params, fmt, max_width) -> None:
                else written, nl=False)
 
 
+def _append_rows(path: Path, rows: list[list[str]]) -> None:
+    """Add CSV rows to the file (atomically: the file with its rows added replaces it, a
+    failed write leaves it as it was; through a symbolic link, into the file it names,
+    keeping its mode and line ends; a last row without its line end is ended first).
+    A name a spreadsheet would run as a formula is written as text (kg.export's
+    spreadsheet_text; AliasTable.read reads it back)."""
+    import csv
+    import io
+
+    from .export import spreadsheet_text
+    from .files import atomic_write
+
+    target = path.resolve()
+    try:
+        kept = target.read_bytes() if target.exists() else b""
+        mode = target.stat().st_mode & 0o7777 if target.exists() else None
+        end = "\r\n" if b"\r\n" in kept else "\n"
+        text = io.StringIO()
+        csv.writer(text, lineterminator=end).writerows(
+            [[spreadsheet_text(cell) for cell in row] for row in rows])
+        with atomic_write(target, "wb") as handle:
+            handle.write(kept + (end.encode() if kept and not kept.endswith(b"\n") else b"")
+                         + text.getvalue().encode("utf-8"))
+        if mode is not None:
+            os.chmod(target, mode)
+    except OSError as err:
+        raise InputError(f"cannot write: {err.strerror or err}", path=path) from None
+
+
 @contextlib.contextmanager
 def _evaluating():
     """Results are computed as they are read: what fails then (a SERVICE the query calls
@@ -238,16 +268,8 @@ def _evaluating():
 
     try:
         yield
-    except (OSError, RuntimeError, ValueError) as err:
+    except (OSError, RuntimeError) as err:  # (what pyoxigraph raises as it evaluates)
         raise QueryError(f"query failed: {err}") from None
-
-
-def for_terminal(text: str) -> str:
-    """Text shown, not obeyed: a terminal would run the escape sequences documents hold
-    (standard output that is a pipe or a file gets the data as it is)."""
-    from .errors import clean_text
-
-    return "\n".join(clean_text(line) for line in text.replace("\r\n", "\n").split("\n"))
 
 
 def _date(_ctx, _param, value):
@@ -605,8 +627,6 @@ def diff_command(old, new, output, fmt, top, window) -> None:
     text = {"md": lambda: diff_markdown(found, top, explorer),
             "html": lambda: diff_html(found, top, explorer),
             "json": lambda: to_json(found), "ttl": lambda: to_turtle(found)}[chosen]()
-    if not to_file and sys.stdout.isatty():
-        text = for_terminal(text)
     with atomic_write(output or STDOUT) as handle:
         handle.write(text)
     if to_file:
@@ -626,11 +646,8 @@ def diff_command(old, new, output, fmt, top, window) -> None:
 def resolve(graph, threshold, accept_file) -> None:
     """Show the merges the build made (entities with several names) and the candidate
     pairs it did not make, with scores, for review into an aliases file."""
-    import csv
 
     from .errors import clean_text
-    from .export import spreadsheet_text
-    from .files import atomic_write
     from .graph import open_graph
     from .resolve import AliasTable, accepted_candidates, candidates, name_key
 
@@ -657,20 +674,8 @@ def resolve(graph, threshold, accept_file) -> None:
             continue
         written.add(pair)
         chosen.append(c)
-    # The file anew with the rows added (atomically: a failed write leaves it as it was;
-    # a last row without its line end is ended first); names that a spreadsheet would
-    # run as formulas are written as text (AliasTable.read reads them back).
-    try:
-        kept = Path(accept_file).read_text(encoding="utf-8") \
-            if Path(accept_file).exists() else ""
-        with atomic_write(accept_file) as handle:
-            handle.write(kept + ("\n" if kept and not kept.endswith(("\n", "\r")) else ""))
-            writer = csv.writer(handle, lineterminator="\n")
-            for c in chosen:
-                writer.writerow(["same", spreadsheet_text(c.first), spreadsheet_text(c.second)])
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError(f"cannot write: {getattr(err, 'strerror', None) or err}",
-                         path=accept_file) from None
+    if chosen:
+        _append_rows(Path(accept_file), [["same", c.first, c.second] for c in chosen])
     for c in chosen:
         click.echo(clean_text(f"appended  same,{c.first},{c.second}"))
     click.echo(f"appended {len(chosen)} pairs to {accept_file}; build with --aliases "

@@ -93,7 +93,12 @@ class CacheError(KgError):
 
 
 class PushError(KgError):
-    """A triple store refused or failed a request, or holds other than what was sent."""
+    """A triple store refused or failed a request, or holds other than what was sent;
+    `status` is the store's HTTP status, or None when it gave no answer."""
+
+    def __init__(self, message: str, status: int | None = None):
+        super().__init__(message)
+        self.status = status
 
 
 _CONTROL = {code: f"\\x{code:02x}" for code in (*range(0x00, 0x09), *range(0x0b, 0x20), 0x7f,
@@ -114,3 +119,10 @@ def clean_text(text: str) -> str:
     'title\\\\x1b]8;;http://evil\\\\x07 ok\\\\u202e'
     """
     return text.translate(_CONTROL)
+
+
+def for_terminal(text: str) -> str:
+    """Text shown, not obeyed: every line through `clean_text` (a terminal would run the
+    escape sequences documents hold; standard output that is a pipe or a file gets the
+    data as it is)."""
+    return "\n".join(clean_text(line) for line in text.replace("\r\n", "\n").split("\n"))

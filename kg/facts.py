@@ -294,6 +294,12 @@ def _consistent(facts: Facts) -> Facts:
     facts.relevancy = {(a, e): v for (a, e), v in facts.relevancy.items() if a in loaded}
     facts.driven = {f: found for f, pairs in facts.driven.items()
                     if (found := {(a, s) for a, s in pairs if a in loaded})}
+    known = facts.types
+    facts.related = {(a, b): v for (a, b), v in facts.related.items() if a in known and b in known}
+    facts.members = {t: found for t, members in facts.members.items()
+                     if t in known and (found := members & known.keys())}
+    facts.drives = {s: found for s, forces in facts.drives.items()
+                    if s in known and (found := forces & known.keys())}
     return facts
 
 

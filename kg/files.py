@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import os
 import sys
 import tempfile
@@ -21,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
-from .errors import InputError
+from .errors import InputError, for_terminal
 from .model import Diagnostic
 
 __all__ = ["SourceFile", "Sources", "find_sources", "atomic_write", "content_digest",
@@ -151,6 +152,14 @@ def atomic_write(path: str | Path, mode: str = "w", durable: bool = True) -> Ite
     output instead.
     """
     if str(path) == STDOUT:
+        if sys.stdout.isatty():  # shown, not obeyed (errors.for_terminal)
+            buffer = io.BytesIO() if "b" in mode else io.StringIO()
+            yield buffer
+            text = buffer.getvalue()
+            sys.stdout.write(for_terminal(text.decode("utf-8", "replace")
+                                          if isinstance(text, bytes) else text))
+            sys.stdout.flush()
+            return
         stream = sys.stdout.buffer if "b" in mode else sys.stdout
         yield stream
         stream.flush()

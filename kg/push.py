@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from .cache import cache_dir, prepare_cache_dir
 from .errors import PushError
 from .export import named_graphs, ntriples_lines
 from .files import atomic_write
@@ -120,7 +121,8 @@ def _check_url(url: str, option: str) -> str:
     except ValueError:
         parts = None
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-        raise PushError(f"{option} {url!r} is not an http(s) URL "
+        shown = re.sub(r"//[^/@]*@", "//…@", url)  # (never a password in a message)
+        raise PushError(f"{option} {shown!r} is not an http(s) URL "
                         "(e.g. http://localhost:7878/store)")
     return url
 
@@ -175,6 +177,12 @@ def _without_credentials(url: str) -> tuple[str, str | None]:
     return urllib.parse.urlunsplit(parts._replace(netloc=host)), f"Basic {token}"
 
 
+def _host(url: str) -> str:
+    """host:port of a URL, in lower case (what credentials are kept by)."""
+    parts = urllib.parse.urlsplit(url)
+    return f"{parts.hostname}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
+
+
 class _Client:
     """HTTP requests to one store: retried with back-off on connection errors and 5xx
     answers (not after a timeout: a store that does not answer is not asked again);
@@ -186,14 +194,14 @@ class _Client:
         self.retries = retries
         self.timeout = timeout  # seconds of silence
         self.deadline = deadline  # seconds for a whole answer
-        self.credentials = credentials or {}  # host[:port] -> Authorization header
+        self.credentials = credentials or {}  # _host(url) -> Authorization header
         self.answered = False  # a refused connection before any answer is not retried
 
     def request(self, method: str, url: str, body: bytes | None = None,
                 headers: dict[str, str] | None = None, retries: int | None = None) -> bytes:
         retries = self.retries if retries is None else retries
         headers = dict(headers or {})
-        authorization = self.credentials.get(urllib.parse.urlsplit(url).netloc)
+        authorization = self.credentials.get(_host(url))
         if authorization:
             headers["Authorization"] = authorization
         for attempt in range(retries + 1):
@@ -205,12 +213,12 @@ class _Client:
             except urllib.error.HTTPError as err:
                 self.answered = True
                 if 300 <= err.code < 400:
-                    raise _failed(f"{method} {url}: HTTP {err.code} {err.reason}: the store "
+                    raise PushError(f"{method} {url}: HTTP {err.code} {err.reason}: the store "
                                   f"redirects to {err.headers.get('Location', '?')!r}, which "
                                   f"kg does not follow; give that URL", err.code) from None
                 if err.code < 500 or attempt == retries:
                     message = _store_message(err.read(20_000))
-                    raise _failed(f"{method} {url}: HTTP {err.code} {err.reason}"
+                    raise PushError(f"{method} {url}: HTTP {err.code} {err.reason}"
                                   + (f": {message}" if message else ""), err.code) from None
             except (urllib.error.URLError, OSError, http.client.HTTPException) as err:
                 reason = getattr(err, "reason", err)
@@ -220,21 +228,24 @@ class _Client:
                     hint = " (is it an http:// store?)" if silent and url.startswith("https:") \
                         else ""
                     text = getattr(reason, "strerror", None) or reason or type(err).__name__
-                    raise _failed(f"cannot reach {method} {url}: {text}{hint}") from None
+                    raise PushError(f"cannot reach {method} {url}: {text}{hint}") from None
             time.sleep(0.5 * 2 ** attempt)
         raise AssertionError("unreachable")
 
     def _read(self, response, method: str, url: str) -> bytes:
-        """The answer's body, within the deadline and MAX_ANSWER bytes."""
+        """The answer's body, within the deadline and MAX_ANSWER bytes (read1: what has
+        come so far, so a store sending a byte now and then is timed too)."""
         ends = time.monotonic() + self.deadline
         chunks, size = [], 0
-        while chunk := response.read(1 << 16):
+        while chunk := response.read1(1 << 16):
             chunks.append(chunk)
             size += len(chunk)
             if size > MAX_ANSWER:
-                raise _failed(f"{method} {url}: the answer is over {MAX_ANSWER >> 20} MB")
+                raise PushError(f"{method} {url}: the answer is over {MAX_ANSWER >> 20} MB")
             if time.monotonic() > ends:
-                raise _failed(f"{method} {url}: no whole answer in {self.deadline:.0f} s")
+                raise PushError(f"{method} {url}: no whole answer in {self.deadline:.0f} s")
+        if response.length:  # (the connection closed before the length it announced)
+            raise http.client.IncompleteRead(b"".join(chunks), response.length)
         return b"".join(chunks)
 
     def sparql(self, url: str, form: dict[str, str], accept: str | None = None,
@@ -244,12 +255,6 @@ class _Client:
             headers["Accept"] = accept
         return self.request("POST", url, urllib.parse.urlencode(form).encode(), headers,
                             retries)
-
-
-def _failed(message: str, status: int | None = None) -> PushError:
-    error = PushError(message)
-    error.status = status
-    return error
 
 
 def _results(answer: bytes, url: str) -> list[dict]:
@@ -307,11 +312,13 @@ def graph_counts(sparql_url: str, graphs: Iterable[str], client: _Client | None 
 
 
 def _state_path(graph_file: Path, store_url: str) -> Path:
-    """The record of what this graph file last pushed to this store (two graph files of
-    one folder have a record each)."""
+    """The record of what this graph file last pushed to this store: each graph file of
+    a folder has its own (graph.ttl, the one `kg build` writes, keeps the name records
+    had before other files had theirs)."""
     graph_file = graph_file.resolve()
-    key = hashlib.blake2b(f"{store_url}\n{graph_file.name}".encode(), digest_size=8).hexdigest()
-    return graph_file.parent / ".kg-cache" / f"push-{key}.json"
+    named = store_url if graph_file.name == "graph.ttl" else f"{store_url}\n{graph_file.name}"
+    key = hashlib.blake2b(named.encode(), digest_size=8).hexdigest()
+    return cache_dir(graph_file.parent) / f"push-{key}.json"
 
 
 def _read_state(path: Path, namespace: str) -> dict[str, dict]:
@@ -368,17 +375,18 @@ def push(source: "Graph | str | Path", store_url: str, *, graph: str | None = No
     """
     from .graph import Graph, open_graph
 
-    credentials = {}
-    _check_url(store_url, "--store")
-    store_url, authorization = _without_credentials(store_url)
-    for url, option in ((sparql_url, "--sparql"), (update_url, "--update")):
+    # Each URL's user:password@ goes with requests to its host (the store's also to the
+    # endpoints kg guesses next to it), never into a message.
+    credentials: dict[str, str] = {}
+    urls = []
+    for url, option in ((store_url, "--store"), (sparql_url, "--sparql"),
+                        (update_url, "--update")):
         if url:
-            _check_url(url, option)
-    sparql_url, update_url = (_without_credentials(url)[0] if url else url
-                              for url in (sparql_url, update_url))
-    if authorization:
-        credentials = {urllib.parse.urlsplit(url).netloc: authorization
-                       for url in (store_url, sparql_url, update_url) if url}
+            url, authorization = _without_credentials(_check_url(url, option))
+            if authorization:
+                credentials.setdefault(_host(url), authorization)
+        urls.append(url)
+    store_url, sparql_url, update_url = urls
     if graph and not _is_iri(graph):
         raise PushError(f"--graph {graph!r} is not an absolute IRI "
                         "(e.g. https://example.org/graph/kg)")
@@ -394,6 +402,8 @@ def push(source: "Graph | str | Path", store_url: str, *, graph: str | None = No
     endpoint = sparql_url or (query_endpoint_for(store_url) if verify or per_article else None)
     report = PushReport()
     state_file = _state_path(opened.path, store_url)
+    if not groups:
+        raise PushError(f"{opened.path}: the graph is empty: nothing to push")
     namespace = next(iter(groups))[:next(iter(groups)).rindex("graph/") + 6] \
         if per_article else ""
     previous = _read_state(state_file, namespace) if per_article else {}
@@ -402,6 +412,11 @@ def push(source: "Graph | str | Path", store_url: str, *, graph: str | None = No
         lines = {name: ntriples_lines(triples) for name, triples in sorted(groups.items())}
     except ValueError as err:  # (a graph file written by hand)
         raise PushError(f"{opened.path}: a term no store would take: {err}") from None
+    for name, text in lines.items():  # (each request is its own blank-node scope)
+        if len(text) > chunk and any(line.startswith("_:") or " _:" in line for line in text):
+            raise PushError(f"{opened.path}: {_shown(name)} has blank nodes, which would "
+                            f"be split over {-(-len(text) // chunk)} requests: push it "
+                            f"with --chunk {len(text)}")
     pushed = {name: {"digest": hashlib.blake2b("".join(text).encode(),
                                                digest_size=16).hexdigest(),
                      "triples": len(text)} for name, text in lines.items()}
@@ -434,7 +449,7 @@ def push(source: "Graph | str | Path", store_url: str, *, graph: str | None = No
         _push_directly(client, store_url, report, lines, to_send, removed, chunk, progress)
     report.graphs_deleted = removed
     if per_article:
-        state_file.parent.mkdir(parents=True, exist_ok=True)
+        prepare_cache_dir(state_file.parent.parent)  # (never written through a link)
         with atomic_write(state_file) as handle:
             json.dump(pushed, handle, indent=0, sort_keys=True)
     if verify:
@@ -457,7 +472,7 @@ def _usable_update_endpoint(client: _Client, store_url: str, update_url: str | N
     try:
         client.sparql(url, {"update": f"DROP SILENT GRAPH <urn:uuid:{uuid.uuid4()}>"})
     except PushError as err:
-        status = getattr(err, "status", None)
+        status = err.status
         if update_url or not (status is not None and 400 <= status < 500 or status == 501):
             raise  # asked for by name, or the store is down, failing or elsewhere: say so
         return None  # refused (4xx, 501): the store takes no SPARQL Update there
@@ -496,7 +511,7 @@ def _push_through_temporary_graphs(client: _Client, store_url: str, report: Push
         client.sparql(report.update_url, {"update": " ;\n".join(operations)}, retries=0)
         report.requests += 1
     except PushError as err:
-        status = getattr(err, "status", None)
+        status = err.status
         if report.triples_sent == sum(len(lines[n]) for n in temporary) and \
                 (status is None or status >= 500):  # the update went out, unanswered
             kept = ", ".join(f"<{g}>" for g in temporary.values())

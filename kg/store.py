@@ -14,6 +14,7 @@ from typing import Iterable
 
 import pyoxigraph as ox
 
+from .cache import cache_dir, prepare_cache_dir
 from .errors import GraphFileError
 from .rdf import Literal, Triple, from_oxigraph, to_oxigraph
 from .vocab import XSD_STRING
@@ -95,7 +96,7 @@ def open_store(path: str | Path, persist: bool = True) -> ox.Store:
     path = _readable(path).resolve()
     stat = path.stat()
     stamp = f"{stat.st_size} {stat.st_mtime_ns}\n"
-    folder = path.parent / ".kg-cache" / f"oxigraph-{path.name}"
+    folder = cache_dir(path.parent) / f"oxigraph-{path.name}"
     try:
         if (folder / "SOURCE").read_text() == stamp:
             return ox.Store.read_only(str(folder))
@@ -106,7 +107,7 @@ def open_store(path: str | Path, persist: bool = True) -> ox.Store:
     fmt = rdf_format_of(path)
     made_cache = not folder.parent.exists()
     try:
-        folder.parent.mkdir(parents=True, exist_ok=True)
+        prepare_cache_dir(path.parent)  # (never built through a symbolic link)
         building = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}."))
     except OSError:
         return load_store(path)

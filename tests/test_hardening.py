@@ -209,37 +209,45 @@ def test_query_results_show_escape_sequences_on_a_terminal(tmp_path):
     piped = kg("query", graph, sparql, "--format", "csv")
     assert hostile in piped.output  # data through a pipe is left as it is
     for command in (["query", str(graph), sparql, "--format", "csv"],
-                    # (found by an attack: kg diff's JSON reached a terminal raw)
+                    # (found by attacks: kg diff's JSON, kg view -o - reached a terminal raw)
                     ["diff", str(tmp_path / "out0" / "graph.ttl"), str(graph), "--format",
-                     "json"]):
+                     "json"], ["view", str(graph), "-o", "-"]):
         if command[0] == "diff":
             assert kg("build", write(tmp_path / "src0", one=doc()), "-o", tmp_path / "out0",
                       "--no-html").exit_code == 0
         shown, run = _on_a_terminal(command)
         assert run.returncode == 0, run.stderr
         assert b"\x1b" not in shown and b"\x07" not in shown and "\u202e".encode() not in shown
-        assert b"Evil" in shown and b"name\\u202e" in shown
+        assert b"Evil" in shown and b"name\\u202e" in shown or command[0] == "view"
 
 
 def _on_a_terminal(command: list[str]) -> tuple[bytes, subprocess.CompletedProcess]:
     """What `kg COMMAND` shows when its standard output is a terminal."""
     import pty
 
+    import threading
+
     primary, secondary = pty.openpty()
+    chunks: list[bytes] = []
+
+    def read() -> None:  # (while it runs: a full terminal would block its writes)
+        while True:
+            try:
+                chunk = os.read(primary, 65536)
+            except OSError:  # (the terminal's other end is closed: all is read)
+                return
+            if not chunk:
+                return
+            chunks.append(chunk)
+
+    reader = threading.Thread(target=read)
+    reader.start()
     run = subprocess.run([sys.executable, "-m", "kg", *command], stdout=secondary,
                          stderr=subprocess.PIPE, timeout=60)
     os.close(secondary)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(primary, 65536)
-        except OSError:  # (the terminal's other end is closed: all is read)
-            break
-        if not chunk:
-            break
-        shown += chunk
+    reader.join(timeout=60)
     os.close(primary)
-    return shown, run
+    return b"".join(chunks), run
 
 
 def test_a_base_iri_no_parser_accepts_is_refused(tmp_path):
@@ -440,6 +448,8 @@ CRAFTED_FACTS = {
         {a: d for a, d in zip(f["articles"], ("not-a-date", "2024-13-45", "0000-01-01"))}),
     "no articles": lambda f: f.__setitem__("articles", []),
     "an article of no type": lambda f: f["articles"].append("http://x/phantom"),
+    "links between unknown nodes": lambda f: f.__setitem__(
+        "related", [["http://x/a", "http://x/b", 0.9]]),
 }
 
 
@@ -486,6 +496,23 @@ def test_a_graph_with_impossible_dates_or_a_giant_term_is_a_clean_error_or_read(
         result = kg(*command)
         assert result.exit_code == 1 and "Traceback" not in result.output, result.output
         assert result.output.strip().endswith("Reached the buffer maximal size of 16777216")
+
+
+def test_a_query_index_is_never_built_through_a_linked_cache(tmp_path):
+    """`kg query` made its oxigraph index in the target of a linked .kg-cache (a folder
+    received from someone else)."""
+    src = write(tmp_path / "src", one=doc())
+    out = tmp_path / "out"
+    build([src], out, base=BASE, today=TODAY, html=False, use_cache=False)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    import shutil
+
+    shutil.rmtree(out / ".kg-cache", ignore_errors=True)
+    (out / ".kg-cache").symlink_to(elsewhere)
+    assert kg("query", out / "graph.ttl", "-n", "trends").exit_code == 0
+    assert list(elsewhere.iterdir()) == []
+    assert (out / ".kg-cache").is_dir() and not (out / ".kg-cache").is_symlink()
 
 
 # --- 13. what killed builds leave behind is cleaned up ------------------------------------------

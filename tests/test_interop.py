@@ -9,6 +9,7 @@ import json
 import re
 import subprocess
 import sys
+import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -362,6 +363,23 @@ def test_a_poisoned_push_record_deletes_nothing_kg_did_not_push(tmp_path, oxigra
     assert ("urn:victim", "urn:a", "urn:b", "urn:c") in before
 
 
+def test_a_push_record_is_never_written_through_a_linked_cache(tmp_path, oxigraph_server):
+    v1, _ = versions(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    import shutil
+
+    shutil.rmtree(v1.parent / ".kg-cache")
+    (v1.parent / ".kg-cache").symlink_to(elsewhere)
+    push(v1, oxigraph_server + "/store", per_article=True)
+    assert list(elsewhere.iterdir()) == []
+    assert len(list((v1.parent / ".kg-cache").glob("push-*.json"))) == 1
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("")
+    with pytest.raises(PushError, match="the graph is empty: nothing to push"):
+        push(empty, oxigraph_server + "/store", per_article=True)
+
+
 def test_two_graph_files_of_one_folder_keep_their_own_push_records(tmp_path, oxigraph_server):
     v1, _ = versions(tmp_path)
     other = tmp_path / "other"
@@ -405,6 +423,13 @@ def test_credentials_in_the_store_url_are_sent_not_shown(tmp_path, oxigraph_serv
         push(v1, f"http://alice:wrong@127.0.0.1:{port}/store")
     assert "401" in str(failed.value) and "wrong" not in str(failed.value)
     assert "alice" not in str(failed.value)
+    # each URL's own: the count through the proxy, the graph straight to the store
+    report = push(v1, oxigraph_server + "/store",
+                  sparql_url=f"http://alice:s3cret@127.0.0.1:{port}/query")
+    assert report.triples_in_store == report.expected_in_store
+    with pytest.raises(PushError) as failed:
+        push(v1, "ftp://alice:s3cret@127.0.0.1/store")
+    assert "s3cret" not in str(failed.value)
 
 
 def test_a_failing_update_probe_stops_the_push_and_a_lost_answer_is_said(
@@ -459,11 +484,39 @@ def test_a_store_that_answers_nonsense_is_a_one_line_error(tmp_path, oxigraph_se
                                             "|count is not a number)"):
             from kg.push import _results, _number
             _number(_results(body, "http://x/query")[0], "n", "http://x/query")
+    listener = socket.socket()  # a store that answers a byte now and then: the deadline
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+
+    def trickle():
+        connection, _ = listener.accept()
+        connection.recv(65536)
+        connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 99\r\n\r\n")
+        try:
+            for _ in range(20):
+                connection.sendall(b"x")
+                time.sleep(0.25)
+        except OSError:
+            pass
+        connection.close()
+
+    threading.Thread(target=trickle, daemon=True).start()
+    from kg.push import _Client
+
+    started = time.monotonic()
+    with pytest.raises(PushError, match="no whole answer in 1 s"):
+        _Client(retries=0, timeout=5, deadline=1).request(
+            "POST", f"http://127.0.0.1:{listener.getsockname()[1]}/update", b"x")
+    assert time.monotonic() - started < 3
+    listener.close()
     blank = tmp_path / "blank.ttl"  # a graph written by hand: blank nodes, no article/
     blank.write_text("_:b <urn:p> <urn:o> .\n<urn:thing> <%s> true .\n" % "https://w3id.org/"
                      "hskg/ontology#isLoaded", encoding="utf-8")
     report = push(blank, oxigraph_server + "/store", per_article=True)
     assert report.triples_in_store == 2
+    with pytest.raises(PushError, match="has blank nodes, which would be split over 2 "
+                                        "requests: push it with --chunk 2"):
+        push(blank, oxigraph_server + "/store", chunk=1)
 
 
 # ---- formats read back by independent parsers ----

@@ -286,8 +286,12 @@ def test_accepted_names_are_never_formulas_and_read_back_as_written(tmp_path):
             csv.writer(handle).writerow(["never", name, spaced])
     graph = tmp_path / "out" / "graph.ttl"
     build([src], graph.parent, base=BASE, today=TODAY, html=False, aliases=apart)
+    shared = tmp_path / "team" / "aliases.csv"  # a link to a team's file, CRLF, mode 600
+    shared.parent.mkdir()
+    shared.write_bytes(b"same,Digital Twins,digital twin technology")
+    shared.chmod(0o600)
     accepted = tmp_path / "aliases.csv"
-    accepted.write_text("same,Digital Twins,digital twin technology", encoding="utf-8")
+    accepted.symlink_to(shared)
     result = CliRunner().invoke(main, ["resolve", str(graph), "--accept", str(accepted)])
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output and "\\x1b[2J" in result.output
@@ -299,6 +303,10 @@ def test_accepted_names_are_never_formulas_and_read_back_as_written(tmp_path):
     assert {table.canonical(resolution_key(name)) for name in names} == \
         {table.canonical(resolution_key(row[1])) for row in rows[1:]}
     assert len(table.joined) == 1 + len(names)  # each pair joined, as written
+    assert accepted.is_symlink() and shared.stat().st_mode & 0o777 == 0o600
+    before = shared.read_bytes()
+    again = CliRunner().invoke(main, ["resolve", str(graph), "--accept", str(accepted)])
+    assert "appended 0 pairs" in again.output and shared.read_bytes() == before
 
 
 def test_shared_nodes_index_joined_keys_and_gather_names_before_facts():
