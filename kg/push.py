@@ -177,6 +177,19 @@ def _without_credentials(url: str) -> tuple[str, str | None]:
     return urllib.parse.urlunsplit(parts._replace(netloc=host)), f"Basic {token}"
 
 
+_SECRET_PARAMETER_RE = re.compile(r"([?&][^=&#]*(?:key|token|secret|pass|auth|sig)[^=&#]*=)"
+                                  r"[^&#]*", re.IGNORECASE)
+
+
+def _redacted(url: str) -> str:
+    """A URL as messages show it: the values of parameters that look like secrets hidden.
+
+    >>> _redacted("http://h/store?api_key=abc&graph=urn%3Ax")
+    'http://h/store?api_key=…&graph=urn%3Ax'
+    """
+    return _SECRET_PARAMETER_RE.sub(r"\1…", url)
+
+
 def _host(url: str) -> str:
     """host:port of a URL, in lower case (what credentials are kept by)."""
     parts = urllib.parse.urlsplit(url)
@@ -213,12 +226,12 @@ class _Client:
             except urllib.error.HTTPError as err:
                 self.answered = True
                 if 300 <= err.code < 400:
-                    raise PushError(f"{method} {url}: HTTP {err.code} {err.reason}: the store "
+                    raise PushError(f"{method} {_redacted(url)}: HTTP {err.code} {err.reason}: the store "
                                   f"redirects to {err.headers.get('Location', '?')!r}, which "
                                   f"kg does not follow; give that URL", err.code) from None
                 if err.code < 500 or attempt == retries:
                     message = _store_message(err.read(20_000))
-                    raise PushError(f"{method} {url}: HTTP {err.code} {err.reason}"
+                    raise PushError(f"{method} {_redacted(url)}: HTTP {err.code} {err.reason}"
                                   + (f": {message}" if message else ""), err.code) from None
             except (urllib.error.URLError, OSError, http.client.HTTPException) as err:
                 reason = getattr(err, "reason", err)
@@ -228,7 +241,7 @@ class _Client:
                     hint = " (is it an http:// store?)" if silent and url.startswith("https:") \
                         else ""
                     text = getattr(reason, "strerror", None) or reason or type(err).__name__
-                    raise PushError(f"cannot reach {method} {url}: {text}{hint}") from None
+                    raise PushError(f"cannot reach {method} {_redacted(url)}: {text}{hint}") from None
             time.sleep(0.5 * 2 ** attempt)
         raise AssertionError("unreachable")
 
@@ -241,9 +254,9 @@ class _Client:
             chunks.append(chunk)
             size += len(chunk)
             if size > MAX_ANSWER:
-                raise PushError(f"{method} {url}: the answer is over {MAX_ANSWER >> 20} MB")
+                raise PushError(f"{method} {_redacted(url)}: the answer is over {MAX_ANSWER >> 20} MB")
             if time.monotonic() > ends:
-                raise PushError(f"{method} {url}: no whole answer in {self.deadline:.0f} s")
+                raise PushError(f"{method} {_redacted(url)}: no whole answer in {self.deadline:.0f} s")
         if response.length:  # (the connection closed before the length it announced)
             raise http.client.IncompleteRead(b"".join(chunks), response.length)
         return b"".join(chunks)
@@ -265,14 +278,14 @@ def _results(answer: bytes, url: str) -> list[dict]:
             return bindings
     except (ValueError, KeyError, TypeError):
         pass
-    raise PushError(f"{url}: the store's answer is not SPARQL JSON results")
+    raise PushError(f"{_redacted(url)}: the store's answer is not SPARQL JSON results")
 
 
 def _number(row: dict, name: str, url: str) -> int:
     try:
         return int(row[name]["value"])
     except (KeyError, TypeError, ValueError):
-        raise PushError(f"{url}: the store's count is not a number") from None
+        raise PushError(f"{_redacted(url)}: the store's count is not a number") from None
 
 
 def count_triples(sparql_url: str, graphs: Iterable[str] | None = None,

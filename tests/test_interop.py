@@ -430,6 +430,10 @@ def test_credentials_in_the_store_url_are_sent_not_shown(tmp_path, oxigraph_serv
     with pytest.raises(PushError) as failed:
         push(v1, "ftp://alice:s3cret@127.0.0.1/store")
     assert "s3cret" not in str(failed.value)
+    refusing = failing_store("--fail-from", 1, "--status", 403)
+    with pytest.raises(PushError) as failed:
+        push(v1, refusing + "/store?api_key=s3cret", update_url="", retries=0)
+    assert "api_key=…" in str(failed.value) and "s3cret" not in str(failed.value)
 
 
 def test_a_failing_update_probe_stops_the_push_and_a_lost_answer_is_said(
