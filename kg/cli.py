@@ -646,7 +646,6 @@ def diff_command(old, new, output, fmt, top, window) -> None:
 def resolve(graph, threshold, accept_file) -> None:
     """Show the merges the build made (entities with several names) and the candidate
     pairs it did not make, with scores, for review into an aliases file."""
-
     from .errors import clean_text
     from .graph import open_graph
     from .resolve import AliasTable, accepted_candidates, candidates, name_key

@@ -61,7 +61,7 @@ class NothingToBuild(InputError):
 
 
 class GraphFileError(KgError):
-    """A graph file that cannot be read."""
+    """A graph file that cannot be read (what the parser raises then: `UNREADABLE_GRAPH`)."""
 
     @classmethod
     def from_syntax(cls, err: SyntaxError | MemoryError, path: str | Path) -> "GraphFileError":
@@ -82,6 +82,11 @@ class GraphFileError(KgError):
                        path=path, line=int(found[1]))
         return cls(f"not a readable graph file: {message}", path=path,
                    line=getattr(err, "lineno", None))
+
+
+# What pyoxigraph's parser raises on a graph file it cannot read: a SyntaxError, or a
+# MemoryError for a term over its 16 MiB buffer.
+UNREADABLE_GRAPH = (SyntaxError, MemoryError)
 
 
 class QueryError(KgError):

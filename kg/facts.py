@@ -504,6 +504,7 @@ def _gather_piece(job) -> dict | None:
     declares a prefix of its own (the other pieces would not know it)."""
     import pyoxigraph as ox
 
+    from .errors import UNREADABLE_GRAPH
     from .store import rdf_format_of
 
     path, header, start, end, kinds = job
@@ -516,21 +517,21 @@ def _gather_piece(job) -> dict | None:
         return None
     try:
         return _gather(ox.parse(header + body, format=rdf_format_of(path), lenient=True), kinds)
-    except (SyntaxError, MemoryError):  # (read whole, to say where)
+    except UNREADABLE_GRAPH:  # (read whole, to say where)
         return None
 
 
 def _gather_file(path: Path, kinds: KindTable) -> dict:
     import pyoxigraph as ox
 
-    from .errors import GraphFileError
+    from .errors import UNREADABLE_GRAPH, GraphFileError
     from .store import rdf_format_of
 
     try:
         # Lenient parsing skips validating IRIs: here they are only keys, and it is faster.
         return _gather(ox.parse(path=str(path), format=rdf_format_of(path), lenient=True),
                        kinds)
-    except (SyntaxError, MemoryError) as err:  # (MemoryError: a term over 16 MiB)
+    except UNREADABLE_GRAPH as err:
         raise GraphFileError.from_syntax(err, path) from None
     except OSError as err:
         raise GraphFileError(f"cannot read: {err.strerror or err}", path=path) from None

@@ -235,7 +235,7 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
         check_writable(outdir / name)  # (before any work, not when it is done)
     dataset = DatasetInfo([str(source) for source in sources], today.isoformat(), __version__,
                           license)
-    run = _Build(Path(outdir), base, today, use_cache and not keep_records,
+    run = _Build(outdir, base, today, use_cache and not keep_records,
                  keep_records, aliases, kinds, related or RelatedSettings(), dataset, html)
 
     def attempt() -> BuildReport:

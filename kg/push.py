@@ -226,13 +226,14 @@ class _Client:
             except urllib.error.HTTPError as err:
                 self.answered = True
                 if 300 <= err.code < 400:
-                    raise PushError(f"{method} {_redacted(url)}: HTTP {err.code} {err.reason}: the store "
-                                  f"redirects to {err.headers.get('Location', '?')!r}, which "
-                                  f"kg does not follow; give that URL", err.code) from None
+                    raise PushError(f"{method} {_redacted(url)}: HTTP {err.code} {err.reason}: "
+                                    f"the store redirects to {err.headers.get('Location', '?')!r}"
+                                    f", which kg does not follow; give that URL",
+                                    err.code) from None
                 if err.code < 500 or attempt == retries:
                     message = _store_message(err.read(20_000))
                     raise PushError(f"{method} {_redacted(url)}: HTTP {err.code} {err.reason}"
-                                  + (f": {message}" if message else ""), err.code) from None
+                                    + (f": {message}" if message else ""), err.code) from None
             except (urllib.error.URLError, OSError, http.client.HTTPException) as err:
                 reason = getattr(err, "reason", err)
                 refused = isinstance(reason, ConnectionRefusedError)
@@ -241,7 +242,8 @@ class _Client:
                     hint = " (is it an http:// store?)" if silent and url.startswith("https:") \
                         else ""
                     text = getattr(reason, "strerror", None) or reason or type(err).__name__
-                    raise PushError(f"cannot reach {method} {_redacted(url)}: {text}{hint}") from None
+                    raise PushError(f"cannot reach {method} {_redacted(url)}: "
+                                    f"{text}{hint}") from None
             time.sleep(0.5 * 2 ** attempt)
         raise AssertionError("unreachable")
 
@@ -250,13 +252,14 @@ class _Client:
         come so far, so a store sending a byte now and then is timed too)."""
         ends = time.monotonic() + self.deadline
         chunks, size = [], 0
+        shown = f"{method} {_redacted(url)}"
         while chunk := response.read1(1 << 16):
             chunks.append(chunk)
             size += len(chunk)
             if size > MAX_ANSWER:
-                raise PushError(f"{method} {_redacted(url)}: the answer is over {MAX_ANSWER >> 20} MB")
+                raise PushError(f"{shown}: the answer is over {MAX_ANSWER >> 20} MB")
             if time.monotonic() > ends:
-                raise PushError(f"{method} {_redacted(url)}: no whole answer in {self.deadline:.0f} s")
+                raise PushError(f"{shown}: no whole answer in {self.deadline:.0f} s")
         if response.length:  # (the connection closed before the length it announced)
             raise http.client.IncompleteRead(b"".join(chunks), response.length)
         return b"".join(chunks)

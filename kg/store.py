@@ -15,7 +15,7 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from .cache import cache_dir, prepare_cache_dir
-from .errors import GraphFileError
+from .errors import UNREADABLE_GRAPH, GraphFileError
 from .rdf import Literal, Triple, from_oxigraph, to_oxigraph
 from .vocab import XSD_STRING
 
@@ -70,7 +70,7 @@ def load_store(*paths: str | Path) -> ox.Store:
     for path in map(_readable, paths):
         try:
             store.bulk_load(path=path, format=rdf_format_of(path))
-        except (SyntaxError, MemoryError) as err:  # (MemoryError: a term over 16 MiB)
+        except UNREADABLE_GRAPH as err:
             raise GraphFileError.from_syntax(err, path) from None
     return store
 
@@ -81,7 +81,7 @@ def triples_from_file(path: str | Path) -> list[Triple]:
     try:
         return [(from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object))
                 for q in ox.parse(path=str(path), format=rdf_format_of(path))]
-    except (SyntaxError, MemoryError) as err:  # (MemoryError: a term over 16 MiB)
+    except UNREADABLE_GRAPH as err:
         raise GraphFileError.from_syntax(err, path) from None
 
 
@@ -125,7 +125,7 @@ def open_store(path: str | Path, persist: bool = True) -> ox.Store:
         building.rename(folder)
         shutil.rmtree(old, ignore_errors=True)
         return ox.Store.read_only(str(folder))
-    except (SyntaxError, MemoryError) as err:  # (MemoryError: a term over 16 MiB)
+    except UNREADABLE_GRAPH as err:
         raise GraphFileError.from_syntax(err, path) from None
     except OSError:
         return load_store(path)
