@@ -36,7 +36,6 @@ table are the same; anything unreadable means a clean build.
 
 from __future__ import annotations
 
-import datetime
 import os
 import shutil
 import sqlite3
@@ -48,6 +47,7 @@ from typing import NamedTuple
 
 import orjson
 
+from .dates import is_iso_date
 from .errors import CacheError
 from .files import TEMP_PREFIX, code_digest, content_digest
 from .model import Diagnostic
@@ -483,7 +483,9 @@ def _text(value) -> str:
 
 def _iso_date(value) -> str:
     """A date (YYYY-MM-DD) read back; ValueError for anything else."""
-    return datetime.date.fromisoformat(_text(value)).isoformat()
+    if not is_iso_date(_text(value)):
+        raise ValueError(f"not a date: {value!r}")
+    return value
 
 
 def _text_or_none(value) -> str | None:

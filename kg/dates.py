@@ -17,7 +17,7 @@ import datetime as _dt
 import os
 import re
 
-__all__ = ["EARLIEST_PAGE_DATE", "build_date", "parse_page_date", "month_of"]
+__all__ = ["EARLIEST_PAGE_DATE", "build_date", "parse_page_date", "month_of", "is_iso_date"]
 
 # The earliest page date we believe; older ones are typos.
 EARLIEST_PAGE_DATE = _dt.date(1990, 1, 1)
@@ -79,3 +79,21 @@ def month_of(iso_date: str) -> str:
     '2025-03'
     """
     return iso_date[:7]
+
+
+_CALENDAR_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def is_iso_date(text: str) -> bool:
+    """Whether a page date read from a graph is a calendar date, YYYY-MM-DD.
+
+    >>> is_iso_date("2024-02-29"), is_iso_date("2024-13-45"), is_iso_date("0000-01-01")
+    (True, False, False)
+    """
+    if not _CALENDAR_DATE_RE.fullmatch(text):
+        return False
+    try:
+        _dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

@@ -20,7 +20,6 @@ already holds one.
 
 from __future__ import annotations
 
-import datetime as _dt
 import functools
 import multiprocessing
 import os
@@ -34,6 +33,7 @@ from pathlib import Path
 from typing import Iterable, NamedTuple
 
 from . import vocab as V
+from .dates import is_iso_date
 from .kinds import KINDS, KindTable
 
 __all__ = ["Facts", "read_facts", "read_many", "facts_from_triples", "facts_from_index",
@@ -301,24 +301,6 @@ def _consistent(facts: Facts) -> Facts:
     facts.drives = {s: found for s, forces in facts.drives.items()
                     if s in known and (found := forces & known.keys())}
     return facts
-
-
-_ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def is_iso_date(text: str) -> bool:
-    """Whether a page date read from a graph is a calendar date, YYYY-MM-DD.
-
-    >>> is_iso_date("2024-02-29"), is_iso_date("2024-13-45"), is_iso_date("0000-01-01")
-    (True, False, False)
-    """
-    if not _ISO_DATE_RE.fullmatch(text):
-        return False
-    try:
-        _dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _name_forces(facts: Facts) -> None:
