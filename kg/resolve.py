@@ -501,6 +501,60 @@ def _declared_acronym(label: str) -> tuple[str, str] | None:
     return None
 
 
+@dataclass(frozen=True)
+class Abbreviations:
+    """What kg/lexicon/abbreviations.csv says, as keys: each acronym's meanings, and each
+    shortened word (or run of words: "sci fi") with its long form."""
+
+    acronyms: dict[str, tuple[str, ...]]
+    shortened: dict[tuple[str, ...], tuple[str, ...]]
+    longest: int  # words in the longest shortened run
+
+
+@functools.lru_cache(maxsize=1)
+def abbreviations() -> Abbreviations:
+    """The shipped table of abbreviations (see its header).
+
+    >>> abbreviations().acronyms["ev"], abbreviations().shortened[("sci", "fi")]
+    (('electric vehicle',), ('science', 'fiction'))
+    """
+    from importlib import resources
+
+    text = resources.files("kg").joinpath("lexicon", "abbreviations.csv").read_text("utf-8")
+    rows = csv.reader(line for line in text.splitlines() if not line.startswith("#"))
+    next(rows)  # (the header)
+    acronyms: dict[str, list[str]] = defaultdict(list)
+    shortened: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for short, long in rows:
+        if is_acronym(short):
+            acronyms[name_key(short)].append(name_key(long))
+        else:
+            shortened[tuple(name_key(short).split())] = tuple(name_key(long).split())
+    return Abbreviations({short: tuple(longs) for short, longs in acronyms.items()}, shortened,
+                         max(len(short) for short in shortened))
+
+
+def _lengthened(words: list[str]) -> list[str]:
+    """The words with each shortened word or run of the table as its long form.
+
+    >>> _lengthened("hard sci fi movie".split())
+    ['hard', 'science', 'fiction', 'movie']
+    """
+    table = abbreviations()
+    found, at = [], 0
+    while at < len(words):
+        for size in range(min(table.longest, len(words) - at), 0, -1):
+            long = table.shortened.get(tuple(words[at:at + size]))
+            if long is not None:
+                found.extend(long)
+                at += size
+                break
+        else:
+            found.append(words[at])
+            at += 1
+    return found
+
+
 # Words around which `signatures` reorders a name.
 _REORDERING = _ORDER_WORDS | {"and", "between", "by", "on", "in"}
 # Nouns written two ways: "water usage" is water use, "remote working" remote work.
@@ -517,7 +571,8 @@ def signatures(key: str, then_reordered: bool = True) -> set[str]:
     (`_LINK_WORDS`) or concern word dropped, a leading -ing word as its nouns at the
     end ("declining birth rate" and "decline in birth rate" share "birth rate
     decline"), "e-X" as "electric X" and "electronic X", "X in ADJ context" as "ADJ X",
-    "usage" as "use" and "working" as "work" (`_NOUN_VARIANTS`); and, with
+    "usage" as "use" and "working" as "work" (`_NOUN_VARIANTS`), a shortened word as
+    its long form ("sci-fi", "biotech": `abbreviations`); and, with
     `then_reordered`, each variant that is not itself reordered given its own forms
     ("bias detection in AI systems" -> "bias detection in AI" -> "AI bias detection"; not
     a generic word dropped after reordering: "technology in advertising" is not
@@ -537,7 +592,7 @@ def signatures(key: str, then_reordered: bool = True) -> set[str]:
     >>> sorted(signatures("design driven by ai"))
     ['>ai design driven', 'ai design', 'ai design driven', 'ai driven design', 'design driven by ai']
     """
-    words = [_NOUN_VARIANTS.get(word, word) for word in key.split()]
+    words = _lengthened([_NOUN_VARIANTS.get(word, word) for word in key.split()])
     found = {key, " ".join(words)}
     reordered: set[str] = set()  # "Y X" of "X of Y"
     derived: set[str] = set()  # a leading adjective as the nouns it may come from
@@ -608,10 +663,10 @@ def join_keys(names: Iterable[tuple[str, str]],
     (kind, name) of every entity name in the corpus (any kind: evidence is shared);
     `key_of` gives a name's key (the build passes its aliases file's).
 
-    The key a group keeps is its long form (not an acronym), then the one with the
-    fewest letters ("lidar" of "lidar technology"), then the most spaced ("machine
-    learning" of "machinelearning"), then the first in sort order, so the same names
-    always give the same keys.
+    The key a group keeps is its long form (not an acronym, no shortened word: "science
+    fiction", not "sci fi"), then the one with the fewest letters ("lidar" of "lidar
+    technology"), then the most spaced ("machine learning" of "machinelearning"), then
+    the first in sort order, so the same names always give the same keys.
 
     >>> join_keys([("theme", "Cybernetics in Management"), ("keyword", "management cybernetics"),
     ...            ("technology", "Generative AI (Gen AI)"), ("keyword", "Gen AI"),
@@ -644,6 +699,13 @@ def join_keys(names: Iterable[tuple[str, str]],
                 # short name is taken as written (the acronym alone is not: "AI" may be
                 # declared so for something else).
                 declared[alias].add(key)
+    # An acronym the corpus does not spell out, alone as a name: the one of its meanings
+    # (kg/lexicon/abbreviations.csv) that the corpus names ("EVs" / "electric vehicles").
+    known = abbreviations().acronyms
+    for short in sorted(keys & known.keys() - declared.keys()):
+        meant = [long for long in known[short] if long in keys]
+        if len(meant) == 1:
+            declared[short].add(meant[0])
     acronym_keys |= declared.keys() & keys  # short forms the corpus spells out: "Gen AI"
     acronym_tokens: set[str] = set()  # acronyms of 3 letters or more used inside names
     for _, label in names:
@@ -658,8 +720,10 @@ def join_keys(names: Iterable[tuple[str, str]],
             key = parent[key]
         return key
 
-    def preferred(key: str) -> tuple:  # fewest letters, then the most spaced
-        return (key in acronym_keys, len(key.replace(" ", "")), -len(key.split()), key)
+    def preferred(key: str) -> tuple:  # written out, then fewest letters, the most spaced
+        words = key.split()
+        return (key in acronym_keys, _lengthened(words) != words, len(key.replace(" ", "")),
+                -len(words), key)
 
     def join(a: str, b: str) -> None:
         ra, rb = find(a), find(b)
@@ -761,6 +825,11 @@ def join_keys(names: Iterable[tuple[str, str]],
                     longer = " ".join(words[:at] + [expansions[short]] + words[at + size:])
                     if longer in keys:
                         join(key, longer)
+                elif short in known:  # "ML models" / "machine learning models"
+                    longer = {" ".join(words[:at] + [long] + words[at + size:])
+                              for long in known[short]} & keys
+                    if len(longer) == 1:
+                        join(key, longer.pop())
                 elif size == 1 and short in acronym_tokens:
                     rest = " ".join(words[:at] + ["*"] + words[at + 1:])
                     found = {find(k) for k in windows.get((short, rest), ())}
@@ -780,8 +849,8 @@ def join_keys(names: Iterable[tuple[str, str]],
         if acronym in expansions:
             join(acronym, expansions[acronym])
             continue
-        if acronym in declared:
-            continue  # spelled out two ways: ambiguous, left alone
+        if acronym in declared or acronym in known:
+            continue  # spelled out two ways (ambiguous), or meaning what the table says
         squashed = acronym.replace(" ", "")
         long_forms = {find(k) for k in by_initials.get(squashed, ())} if len(squashed) >= 3 \
             else set()

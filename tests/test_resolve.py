@@ -57,7 +57,7 @@ def test_labelled_pairs_hold_precision_and_the_review_never_lowers_it():
         assert reviewed[split].precision >= plain[split].precision, reviewed[split].wrong
         assert reviewed[split].recall >= plain[split].recall
     if names:
-        assert plain["tune"].recall >= 0.73 and plain["holdout"].recall >= 0.52
+        assert plain["tune"].recall >= 0.79 and plain["holdout"].recall >= 0.56
 
 
 def test_issue_examples_are_one_node():
@@ -170,6 +170,35 @@ def test_wording_variants_are_one_node_and_traps_are_not():
     assert decided == WORDING_VARIANTS
 
 
+# (the names of one corpus; whether its first two are one node) for the table of
+# abbreviations (kg/lexicon/abbreviations.csv)
+ABBREVIATED = [
+    (["EVs", "electric vehicles"], True),
+    (["AR", "augmented reality"], True),
+    (["ML models", "machine learning models"], True),
+    (["hard sci-fi", "hard science fiction"], True),
+    (["political ads", "political advertising"], True),
+    (["biotech startups", "biotechnology startups"], True),
+    # the table says DEI is diversity, equity and inclusion: not these initials
+    (["DEI", "Dependence on External Infrastructure"], False),
+    # two meanings of the table in the corpus: which one is not known
+    (["IP", "intellectual property", "internet protocol"], False),
+    # the corpus spells SAR out otherwise: the corpus decides
+    (["SAR satellites", "synthetic aperture radar satellites", "Search and Rescue (SAR)"], False),
+    (["VR technology", "Voice Replication Technology"], False),
+    (["EV", "event venues"], False),
+]
+
+
+def test_abbreviations_join_only_the_meaning_the_table_gives():
+    decided = []
+    for names, _ in ABBREVIATED:
+        joined = join_keys([("technology", name) for name in names])
+        first, second = (joined.get(resolution_key(n), resolution_key(n)) for n in names[:2])
+        decided.append((names, first == second))
+    assert decided == ABBREVIATED
+
+
 DOC = """# __{title}__, (from page [20240101](https://k.org/p/1).)
 
 ## Technologies
@@ -183,22 +212,22 @@ DOC = """# __{title}__, (from page [20240101](https://k.org/p/1).)
 def test_aliases_file_is_honoured_by_the_build(tmp_path):
     src = tmp_path / "src"
     src.mkdir()
-    for n, tech in enumerate(("Gen AI", "Generative AI", "Digital Twins", "digital twin"), 1):
+    for n, tech in enumerate(("Voice Cloning", "Voice Replication", "Digital Twins", "digital twin"), 1):
         (src / f"a{n}.md").write_text(DOC.format(title=f"A{n}", tech=tech), encoding="utf-8")
     plain = build([src], tmp_path / "plain", base=BASE, today=TODAY, html=False)
-    assert plain.report.counts["Technology"] == 3  # gen ai | generative ai | digital twin
+    assert plain.report.counts["Technology"] == 3  # voice cloning | voice replication | digital twin
     aliases = tmp_path / "aliases.csv"
-    aliases.write_text("# reviewed 2026-11-24\nsame,Gen AI,generative AI\n"
+    aliases.write_text("# reviewed 2026-11-24\nsame,Voice Cloning,voice replication\n"
                        "never,Digital Twins,digital twin\n", encoding="utf-8")
     result = build([src], tmp_path / "out", base=BASE, today=TODAY, html=False, aliases=aliases)
-    assert result.report.counts["Technology"] == 3  # gen ai + generative ai | Digital Twins | digital twin
+    assert result.report.counts["Technology"] == 3  # one voice node | Digital Twins | digital twin
     rows = result.query("SELECT ?e ?name WHERE { ?e a kg:Technology ; "
                         "rdfs:label|skos:altLabel ?name }").values()
     node_of = {row["name"]: row["e"].removeprefix(BASE) for row in rows}
-    assert node_of["Gen AI"] == node_of["Generative AI"] == "technology/gen_ai"
+    assert node_of["Voice Cloning"] == node_of["Voice Replication"] == "technology/voice_cloning"
     assert node_of["Digital Twins"] != node_of["digital twin"]
     # The aliases file is part of the cache key: editing it rebuilds with the new decisions.
-    aliases.write_text("same,Gen AI,generative AI\n", encoding="utf-8")
+    aliases.write_text("same,Voice Cloning,voice replication\n", encoding="utf-8")
     again = build([src], tmp_path / "out", base=BASE, today=TODAY, html=False, aliases=aliases)
     assert again.report.counts["Technology"] == 2 and again.report.reused == 0
 
