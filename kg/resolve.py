@@ -930,7 +930,7 @@ class Candidate:
     second: str
     second_type: str
     score: float  # 0-100
-    reason: str  # "spacing", "spelling", "initials", "alias"
+    reason: str  # "spacing", "spelling", "initials", "abbreviation", "alias"
 
 
 CONCEPT_TYPES = frozenset({"Keyword", "Theme", "Technology"})
@@ -951,16 +951,18 @@ def candidates(labels: Iterable[tuple[str, str]], threshold: float = 90.0,
 
     Candidates come from indexes, never from comparing every pair: the same letters
     spaced differently ("spacing"), an acronym and the initials of a longer name that
-    the corpus does not spell out or spells out ambiguously ("initials"), an alias in
+    the corpus does not spell out or spells out ambiguously ("initials"), an acronym and
+    each of its meanings in kg's table of abbreviations when the archive names more than
+    one ("abbreviation"), an alias in
     parentheses that is not an abbreviation of its name ("alias"), and names whose
     keys share a word and differ by a few characters ("spelling", rapidfuzz ratio >=
     `threshold`). Each pair once, in the first of its type pairs.
 
     >>> found = candidates([("Keyword", "open AI"), ("Theme", "OpenAI"),
-    ...                     ("Keyword", "EV"), ("Technology", "electric vehicles")],
+    ...                     ("Keyword", "SDVs"), ("Technology", "software-defined vehicles")],
     ...                    joined={})  # a graph that kept them all apart
     >>> [(c.first, c.second, c.reason, c.score) for c in found]
-    [('open AI', 'OpenAI', 'spacing', 98.0), ('electric vehicles', 'EV', 'initials', 80.0)]
+    [('open AI', 'OpenAI', 'spacing', 98.0), ('SDVs', 'software-defined vehicles', 'initials', 80.0)]
     """
     from rapidfuzz import fuzz
 
@@ -993,11 +995,18 @@ def candidates(labels: Iterable[tuple[str, str]], threshold: float = 90.0,
     for key in by_key:
         if len(key.split()) >= 2 and key not in acronyms:
             by_initials[initials_of(key)].append(key)
+    known = abbreviations().acronyms
     for key, group in acronyms.items():
         for long in by_initials.get(key.replace(" ", ""), ()):
             for entry in by_key[long]:
                 for other in group:
                     suggest(entry, other, 80.0, "initials")
+        # the archive names two meanings the table knows ("IP": intellectual property,
+        # internet protocol): which one is for a person to say
+        for long in known.get(key, ()):
+            for entry in by_key.get(joined.get(long, long), ()):
+                for other in group:
+                    suggest(entry, other, 85.0, "abbreviation")
     squashed: dict[str, list[str]] = defaultdict(list)
     for key in by_key:
         squashed[key.replace(" ", "")].append(key)

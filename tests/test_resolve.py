@@ -12,8 +12,8 @@ from hypothesis import given, settings, strategies as st
 from bench.resolution_eval import corpus_names, evaluate, read_pairs
 from kg import InputError, build
 from kg.cli import main
-from kg.resolve import (AliasTable, candidates, join_keys, normal_form, resolution_key,
-                        split_alias)
+from kg.resolve import (AliasTable, accepted_candidates, candidates, join_keys, normal_form,
+                        resolution_key, split_alias)
 
 from .conftest import BASE, CORPUS, SEED, TODAY
 
@@ -197,6 +197,17 @@ def test_abbreviations_join_only_the_meaning_the_table_gives():
         first, second = (joined.get(resolution_key(n), resolution_key(n)) for n in names[:2])
         decided.append((names, first == second))
     assert decided == ABBREVIATED
+
+
+def test_acronyms_of_two_meanings_in_the_archive_are_left_for_review():
+    labels = [("Keyword", "IP"), ("Keyword", "intellectual property"),
+              ("Technology", "internet protocol"), ("Keyword", "EVs"),
+              ("Technology", "electric vehicles")]
+    found = [(c.first, c.second, c.reason, c.score) for c in candidates(labels)
+             if c.reason == "abbreviation"]
+    assert found == [("intellectual property", "IP", "abbreviation", 85.0),
+                     ("internet protocol", "IP", "abbreviation", 85.0)]  # (EVs: joined)
+    assert not accepted_candidates(labels)
 
 
 DOC = """# __{title}__, (from page [20240101](https://k.org/p/1).)
