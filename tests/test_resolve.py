@@ -243,6 +243,18 @@ def test_aliases_file_is_honoured_by_the_build(tmp_path):
     assert again.report.counts["Technology"] == 2 and again.report.reused == 0
 
 
+def test_a_never_row_undoes_a_join_of_the_abbreviations_table(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for n, tech in enumerate(("EVs", "electric vehicles")):
+        (src / f"a{n}.md").write_text(DOC.format(title=f"A{n}", tech=tech), encoding="utf-8")
+    assert build([src], tmp_path / "a", html=False).report.counts["Technology"] == 1
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("never,EVs,electric vehicles\n", encoding="utf-8")
+    kept = build([src], tmp_path / "b", html=False, aliases=aliases)
+    assert kept.report.counts["Technology"] == 2
+
+
 def test_bad_aliases_file_names_file_and_line(tmp_path):
     bad = tmp_path / "aliases.csv"
     bad.write_text("same,a,b\nmaybe,c,d\n", encoding="utf-8")
