@@ -176,21 +176,33 @@ def decimal_text(value: float) -> str:
 
 def corpus_triples(parts: Callable[[], Iterable], canonical: Canonical, base: str,
                    kinds: KindTable, settings, labels_of: Callable[[set[str]], dict[str, str]]
-                   ) -> tuple[list[Triple], list[RelatedLink], list[Trend], str | None]:
+                   ) -> tuple[list[Triple], list[RelatedLink], list[Trend], list[str]]:
     """The corpus section: related links and trends of every article's part (sorted
     triples, `parts` called for each pass over them; `labels_of` gives the labels of a
     set of entity IRIs, to name trends by), with the links and trends
-    themselves (the explorer draws them) and a note when the archive was too large
+    themselves (the explorer draws them) and notes: when the archive was too large
     to link whole (then the most recent articles are linked, up to
-    `settings.max_mentions` texts)."""
+    `settings.max_mentions` texts), and for each article with more texts than
+    `settings.max_article_texts` (its first ones are linked)."""
     from .related import related_links, trend_groups
 
+    crowded: dict[str, int] = {}
     mentions, articles_of, date_of, sizes = gather(parts(), canonical,
-                                                   max_texts=settings.max_mentions)
-    note = None
+                                                   max_texts=settings.max_mentions,
+                                                   per_article=settings.max_article_texts,
+                                                   crowded=crowded)
+    notes = []
     if sizes is not None:  # too many texts to link whole: a second pass, the most recent
         chosen, note = _most_recent(sizes, settings.max_mentions)
-        mentions, articles_of, date_of, _ = gather(parts(), canonical, chosen)
+        notes.append(note)
+        crowded.clear()
+        mentions, articles_of, date_of, _ = gather(parts(), canonical, chosen,
+                                                   per_article=settings.max_article_texts,
+                                                   crowded=crowded)
+    notes += [f"article {article_id}: related links read the first "
+              f"{settings.max_article_texts:,} of its {count:,} entity texts (more than an "
+              f"article of summaries has; the rest stay unlinked)"
+              for article_id, count in sorted(crowded.items())]
     source = {base + kind.segment + "/": kind.source for kind in kinds}
     source_of = lambda node: source.get(node[:node.rfind("/") + 1])  # noqa: E731
     # Categories and content types classify articles: they are not what articles are about.
@@ -202,7 +214,7 @@ def corpus_triples(parts: Callable[[], Iterable], canonical: Canonical, base: st
     named = {node for group in groups for node in group}
     trends = trends_of(groups, base, articles_of, date_of, labels_of(named))
     triples = sorted(related_triples(links, base) + trend_triples(trends), key=sort_key)
-    return triples, links, trends, note
+    return triples, links, trends, notes
 
 
 def _most_recent(sizes: list[tuple[str, str, int]], max_texts: int) -> tuple[set[str], str]:
@@ -227,9 +239,11 @@ def _digest(text: str) -> str:
 
 
 def gather(parts: Iterable, canonical: Canonical, chosen: set[str] | None = None,
-           max_texts: int | None = None):
+           max_texts: int | None = None, per_article: int | None = None,
+           crowded: dict[str, int] | None = None):
     """From every article's part (or the `chosen` articles'): the mentions relatedness
-    reads (article id, node IRI, text), the articles naming each node, each article's
+    reads (article id, node IRI, text; an article's first `per_article` texts, its count
+    put in `crowded` when it has more), the articles naming each node, each article's
     page date, and None; or, once there are more than `max_texts` texts, nothing kept
     but every article's (page date, id, number of texts) for `_most_recent` (one pass
     over the parts when the archive fits, and bounded memory when it does not)."""
@@ -251,7 +265,14 @@ def gather(parts: Iterable, canonical: Canonical, chosen: set[str] | None = None
             continue
         if part.date:
             date_of[part.article_id] = part.date
-        for iri, text in part.texts:
+        texts = part.texts
+        if per_article is not None and len(texts) > per_article:
+            # (a crafted article of 100,000 keywords made the related stage's products
+            # of an article's texts with its neighbours' take gigabytes)
+            if crowded is not None:
+                crowded[part.article_id] = len(texts)
+            texts = texts[:per_article]
+        for iri, text in texts:
             node = canonical(iri)
             mentions.add((part.article_id, node, text))
             articles_of[node].add(part.article_id)

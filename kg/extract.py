@@ -37,7 +37,7 @@ from .files import summary_stem
 from .kinds import KINDS, Column, EntityKind, KindTable, column_key, heading_key
 from .model import (ArticleRecord, Diagnostic, EntityName, Link, Mention, ParsedDocument,
                     Section, Table, TableRow, TextLine)
-from .parse import plain_text
+from .parse import MarkBudget, plain_text
 
 __all__ = ["Reader", "Readers", "ExtractState", "default_readers", "extract", "split_stem",
            "name_from_description"]
@@ -116,6 +116,8 @@ class ExtractState:
         )
         self.seen_sections: set[str] = set()
         self.summary_line: int | None = None  # for messages about the summary
+        # (what this stage reads as Markdown itself, beside what kg.parse read: bounded)
+        self.marks = MarkBudget(self.warn)
 
     def warn(self, line: int | None, message: str) -> None:
         self.record.diagnostics.append(Diagnostic("warning", self.doc.path, line, message))
@@ -232,7 +234,8 @@ def list_items(state: ExtractState, section: Section) -> list[TextLine]:
                                for p in section.paragraphs) else ","
         state.warn(section.line, f"`{section.heading}` is a paragraph, not a list; split on "
                    f"{'semicolons' if separator == ';' else 'commas'}")
-        items = [TextLine(plain_text(part.strip()), p.line + n) for p in section.paragraphs
+        items = [TextLine(plain_text(part.strip(), state.marks, p.line + n), p.line + n)
+                 for p in section.paragraphs
                  for n, line in enumerate(p.text.split("\n"))
                  for part in line.split(separator)]
     elif section.paragraphs:
@@ -293,15 +296,17 @@ def read_other(state: ExtractState, section: Section) -> None:
     """`Other`: `Category:` and `Type:` (field kinds) name entities; the rest are notes."""
     state.no_tables(section)
     record = state.record
+    named = {name.kind for name in record.names}  # (not a scan of them per line)
     for item in section.items + _field_lines(state, section.paragraphs):
         key, sep, value = item.text.partition(":")
         kind = state.kinds.by_field(key) if sep else None
         if kind is not None and value.strip():
-            if record.names_of(kind.name):
+            if kind.name in named:
                 state.warn(item.line, f"second `{key.strip()}` in `Other`; kept as a note")
                 record.notes.append(item)
             else:
                 record.names.append(EntityName(kind.name, value.strip(), item.line))
+                named.add(kind.name)
         elif item.text.strip():
             fields = " or ".join(f"`{k.headings[0].capitalize()}:`"
                                  for k in state.kinds.of_source("field"))

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
@@ -71,11 +71,12 @@ MAX_MARKUP_CHARS = 200
 MAX_DOCUMENT_MARKS = 20_000
 
 
-class _MarkBudget:
-    """The marks markdown-it-py may still read in one file; a warning once it is spent."""
+class MarkBudget:
+    """The marks markdown-it-py may still read in one file (or one stage of reading it);
+    `warn(line, message)` once it is spent."""
 
-    def __init__(self, doc: ParsedDocument):
-        self.doc, self.left, self.spent = doc, MAX_DOCUMENT_MARKS, False
+    def __init__(self, warn: Callable[[int, str], None]):
+        self.warn, self.left, self.spent = warn, MAX_DOCUMENT_MARKS, False
 
     def take(self, marks: int, line: int) -> bool:
         if marks <= self.left:
@@ -83,12 +84,12 @@ class _MarkBudget:
             return True
         if not self.spent:
             self.spent, self.left = True, 0  # (from here on: none)
-            _warn(self.doc, line, f"more than {MAX_DOCUMENT_MARKS:,} Markdown marks in this "
-                  "file; from here on, cells and items keep theirs as written")
+            self.warn(line, f"more than {MAX_DOCUMENT_MARKS:,} Markdown marks in this "
+                      "file; from here on, cells and items keep theirs as written")
         return False
 
 
-def plain_text(raw: str, budget: _MarkBudget | None = None, line: int = 0) -> str:
+def plain_text(raw: str, budget: MarkBudget | None = None, line: int = 0) -> str:
     """What a reader sees of one cell or item of inline Markdown: emphasis around all of
     it and code marks gone, escapes and entities decoded, `<br>` a space (other tags kept
     as text), a link as its text and, unless that is its address or the whole text, the
@@ -154,7 +155,7 @@ def _wrapping_emphasis(tokens: list[Token]) -> int:
     return wrap
 
 
-def split_row(line: str, budget: _MarkBudget | None = None, number: int = 0) -> list[str]:
+def split_row(line: str, budget: MarkBudget | None = None, number: int = 0) -> list[str]:
     """Split one source line of a pipe table into its cells, as GFM does.
 
     Pipes escaped with a backslash stay inside their cell.
@@ -317,7 +318,7 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
         lines = [""] * end + lines[end:]
         text = "\n".join(lines)
     tokens = _MD.parse(text)
-    budget = _MarkBudget(doc)
+    budget = MarkBudget(lambda line, message: _warn(doc, line, message))
     section: Section | None = None
     i = 0
     while i < len(tokens):
@@ -478,7 +479,7 @@ _MARKER_RE = re.compile(r"^\s*(?:[*+-]|\d{1,9}[.)])[ \t]?")
 
 
 def _read_list(doc: ParsedDocument, tokens: list[Token], i: int, section: Section | None,
-               lines: list[str], budget: _MarkBudget) -> int:
+               lines: list[str], budget: MarkBudget) -> int:
     """Collect every list item (nested ones too, flattened) up to the matching close."""
     open_type = tokens[i].type
     close = open_type.replace("_open", "_close")
@@ -520,7 +521,7 @@ def _matching_close(tokens: list[Token], i: int) -> int:
 
 
 def _add_item(doc: ParsedDocument, section: Section | None, raw: str, line: int,
-              budget: _MarkBudget) -> None:
+              budget: MarkBudget) -> None:
     link = parse_link(raw)
     whole_link = link is not None and link.end == len(raw)
     # (an item that is a link is its label: `* [OpenAI](https://openai.com)` is OpenAI)
@@ -534,7 +535,7 @@ def _add_item(doc: ParsedDocument, section: Section | None, raw: str, line: int,
 
 
 def _read_table(doc: ParsedDocument, start: int, end: int, section: Section | None,
-                lines: list[str], budget: _MarkBudget) -> None:
+                lines: list[str], budget: MarkBudget) -> None:
     table = Table(header=split_row(lines[start], budget, start + 1), rows=[], line=start + 1)
     _add_rows(doc, table, lines, start + 2, end, budget,
               piped=lines[start].lstrip().startswith("|"))
@@ -545,9 +546,17 @@ def _read_table(doc: ParsedDocument, start: int, end: int, section: Section | No
 
 
 def _add_rows(doc: ParsedDocument, table: Table, lines: list[str], start: int, end: int,
-              budget: _MarkBudget, piped: bool = True) -> None:
+              budget: MarkBudget, piped: bool = True) -> None:
     """The rows of lines[start:end] added to `table`; in a table whose lines start with
     `|` (`piped`), a line without one is the rest of a row broken inside a cell."""
+    # The pieces of the last row's last cell while lines continue it, joined once (a
+    # cell continued on 500,000 lines was copied each time: quadratic).
+    pieces: list[str] = []
+
+    def join_pieces(row: TableRow) -> None:
+        row.cells[-1] = " ".join(piece for piece in pieces if piece)
+        pieces.clear()
+
     for number in range(start, end):
         line = lines[number]
         if not line.strip():
@@ -556,11 +565,19 @@ def _add_rows(doc: ParsedDocument, table: Table, lines: list[str], start: int, e
         last = table.rows[-1] if table.rows else None
         if last is not None and piped and not line.lstrip().startswith("|") and \
                 len(last.cells) < len(table.header):
-            _warn(doc, number + 1, f"table row of line {last.line} goes on here; joined")
-            last.cells[-1] = f"{last.cells[-1]} {cells[0]}".strip()
-            last.cells.extend(cells[1:])
+            if not pieces:  # (once per row, not once per line)
+                _warn(doc, number + 1, f"table row of line {last.line} goes on here; joined")
+                pieces.append(last.cells[-1])
+            pieces.append(cells[0])
+            if len(cells) > 1:
+                join_pieces(last)
+                last.cells.extend(cells[1:])
             continue
+        if pieces:
+            join_pieces(last)
         table.rows.append(TableRow(cells, number + 1))
+    if pieces:
+        join_pieces(table.rows[-1])
 
 
 def _fill_section_sources(doc: ParsedDocument, lines: list[str]) -> None:

@@ -628,10 +628,9 @@ def assemble(records: Iterable[ArticleRecord], base: str, today: _dt.date,
     triples.extend(shared.triples())
     settings = related or Settings()
     if settings.enabled:
-        corpus, _, _, note = corpus_triples(lambda: iter(parts), canonical, base, kinds,
-                                            settings, shared.labels)
+        corpus, _, _, notes = corpus_triples(lambda: iter(parts), canonical, base, kinds,
+                                             settings, shared.labels)
         triples.extend(corpus)
-        if note:
-            diagnostics.append(Diagnostic("warning", "", None, note))
+        diagnostics.extend(Diagnostic("warning", "", None, note) for note in notes)
     triples.sort(key=sort_key)
     return triples, diagnostics + shared.diagnostics()

@@ -565,12 +565,12 @@ class _Build:
             return
         names.set_canonical(canonical)
         canonical.forget()  # (the names' IRIs: the texts' are asked for now)
-        triples, self.links, self.trends, note = corpus_triples(
+        triples, self.links, self.trends, notes = corpus_triples(
             lambda: (self.old_part(parts, entry) for entry in self.new.articles.values()),
             canonical, self.base, self.kinds, self.related,
             names.labels)
         canonical.forget()
-        if note:
+        for note in notes:
             result.diagnostics.append(Diagnostic("warning", str(self.outdir / "graph.ttl"),
                                                  None, note))
         result.counts = dict(count_classes(triples))

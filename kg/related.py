@@ -84,6 +84,9 @@ class Settings:
     # Texts linked in one build, at most (memory: about 2 KB each); a larger archive has
     # its most recent articles linked, and the build says so.
     max_mentions: int = 300_000
+    # Texts of one article linked, at most (an article of summaries has 30 to 100; the
+    # products with its neighbours' texts grow with the count).
+    max_article_texts: int = 1_000
     enabled: bool = True
     encoder: str | None = None  # kg.embed.encoder_for: None for the shipped static one
     weights: str | None = None  # a weights file of bench/related_train.py; None: shipped
@@ -366,6 +369,7 @@ def related_links(mentions: Iterable[tuple[str, str, str]], settings: Settings =
 
 
 _CHUNK = 1 << 14  # pairs whose features are computed together (memory: ~40 MB)
+_BLOCK_SCORES = 1 << 20  # text similarities computed together in `candidate_pairs` (~12 MB)
 
 
 def _in_threads(function: Callable, items: Iterable) -> list:
@@ -388,17 +392,25 @@ def candidate_pairs(table: MentionTable, settings: Settings) -> tuple[np.ndarray
 
     def closest(job: tuple[int, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
         a, near = job
-        rows_a = table.rows_of[a]
         rows_b = np.concatenate([table.rows_of[b] for b in near])
-        scores = vectors[text_row[rows_a]].astype(np.float32, copy=False) @ \
-            vectors[text_row[rows_b]].astype(np.float32, copy=False).T
-        if scores.shape[1] > take:  # each mention's closest, not all of them
-            best = np.argpartition(-scores, take - 1, axis=1)[:, :take]
-        else:
-            best = np.broadcast_to(np.arange(scores.shape[1]), scores.shape)
-        close = np.take_along_axis(scores, best, axis=1) >= settings.least_text
-        rows_a, rows_b = rows_a.astype(np.int32), rows_b.astype(np.int32)  # (half the memory)
-        return np.repeat(rows_a, best.shape[1]).reshape(best.shape)[close], rows_b[best[close]]
+        theirs = vectors[text_row[rows_b]].astype(np.float32, copy=False).T
+        rows_b = rows_b.astype(np.int32)  # (half the memory)
+        found_x, found_y = [], []
+        # (a block of rows at a time: each row's closest are its own, and the scores of a
+        # large article against its neighbours' stay a few MB)
+        step = max(1, _BLOCK_SCORES // max(len(rows_b), 1))
+        for start in range(0, len(table.rows_of[a]), step):
+            rows_a = table.rows_of[a][start:start + step]
+            scores = vectors[text_row[rows_a]].astype(np.float32, copy=False) @ theirs
+            if scores.shape[1] > take:  # each mention's closest, not all of them
+                best = np.argpartition(-scores, take - 1, axis=1)[:, :take]
+            else:
+                best = np.broadcast_to(np.arange(scores.shape[1]), scores.shape)
+            close = np.take_along_axis(scores, best, axis=1) >= settings.least_text
+            found_x.append(np.repeat(rows_a.astype(np.int32), best.shape[1])
+                           .reshape(best.shape)[close])
+            found_y.append(rows_b[best[close]])
+        return np.concatenate(found_x), np.concatenate(found_y)
 
     found = _in_threads(closest, _neighbours(table.centres, settings.neighbours))
     blocks_x, blocks_y = [bx for bx, _ in found], [by for _, by in found]

@@ -309,7 +309,15 @@ _STOP = frozenset({"of", "and", "the", "for", "in", "on", "to", "with", "a", "an
 _ORDER_WORDS = frozenset({"in", "of", "for", "to", "on", "among", "about", "over", "around",
                           "by"})
 _PREPOSITIONS = frozenset({"in", "of", "for", "on", "to", "with", "at"})
-_ACRONYM_TOKEN_RE = re.compile(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*s?$")
+def _acronym_token(word: str) -> bool:
+    """Whether a word is ASCII letters with two capitals or more ("LLMs", "IoT", "GenAI").
+    (Not a regular expression: `[A-Za-z]*[A-Z][A-Za-z]*[A-Z]...$` backtracked cubically on a
+    long word of capitals that does not end in a letter.)
+
+    >>> [_acronym_token(w) for w in ("LLMs", "IoT", "Meta", "A" * 500 + "1")]
+    [True, True, False, False]
+    """
+    return word.isascii() and word.isalpha() and sum(1 for c in word if c.isupper()) >= 2
 
 
 def is_acronym(label: str) -> bool:
@@ -322,7 +330,7 @@ def is_acronym(label: str) -> bool:
     """
     words = [w for w in re.split(r"[\s/&-]+", split_alias(label)[0].strip()) if w]
     return 1 <= len(words) <= 2 and sum(len(w) for w in words) <= 8 and \
-        all(_ACRONYM_TOKEN_RE.match(w) for w in words)
+        all(_acronym_token(w) for w in words)
 
 
 def initials_of(key: str) -> str:
@@ -346,7 +354,8 @@ def abbreviation_spans(short: str, long: str) -> list[tuple[str, str]] | None:
     """
     letters = short.replace(" ", "")
     words = long.split()
-    if not letters or not words or len(letters) > 3 * len(long):
+    if not letters or not words or len(letters) > 3 * len(long) or \
+            len(words) > _LONGEST_NAME:  # (match recurses once per word)
         return None
     # Where each of short's words ends, in its letters.
     ends, at = set(), 0
@@ -555,6 +564,12 @@ def _lengthened(words: list[str]) -> list[str]:
     return found
 
 
+# Names of more words than this are sentences (driving forces run to about 30): they
+# join other names by their keys only, never by variants or acronyms spelled out inside
+# them (whose forms grow with the square of a name's length: a crafted name of thousands
+# of words took gigabytes).
+_LONGEST_NAME = 40
+
 # Words around which `signatures` reorders a name.
 _REORDERING = _ORDER_WORDS | {"and", "between", "by", "on", "in"}
 # Nouns written two ways: "water usage" is water use, "remote working" remote work.
@@ -592,6 +607,8 @@ def signatures(key: str, then_reordered: bool = True) -> set[str]:
     >>> sorted(signatures("design driven by ai"))
     ['>ai design driven', 'ai design', 'ai design driven', 'ai driven design', 'design driven by ai']
     """
+    if key.count(" ") >= _LONGEST_NAME:
+        return {_loose(key)}
     words = _lengthened([_NOUN_VARIANTS.get(word, word) for word in key.split()])
     found = {key, " ".join(words)}
     reordered: set[str] = set()  # "Y X" of "X of Y"
@@ -710,7 +727,7 @@ def join_keys(names: Iterable[tuple[str, str]],
     acronym_tokens: set[str] = set()  # acronyms of 3 letters or more used inside names
     for _, label in names:
         for word in re.split(r"[\s/&-]+", split_alias(label)[0]):
-            if len(word) >= 3 and _ACRONYM_TOKEN_RE.match(word):
+            if len(word) >= 3 and _acronym_token(word):
                 acronym_tokens.add(normal_form(word))
     parent: dict[str, str] = {}
 
@@ -799,6 +816,8 @@ def join_keys(names: Iterable[tuple[str, str]],
     if acronym_tokens:
         for key in long_keys:
             words = key.split()
+            if len(words) > _LONGEST_NAME:
+                continue
             for at in range(len(words) - 2):
                 if words[at] in _STOP:
                     continue
@@ -816,6 +835,8 @@ def join_keys(names: Iterable[tuple[str, str]],
                             windows[letters, rest].add(key)
     for key in sorted(keys):
         words = key.split()
+        if len(words) > _LONGEST_NAME:
+            continue
         for size in (1, 2):
             for at in range(len(words) - size + 1):
                 short = " ".join(words[at:at + size])
@@ -1017,16 +1038,24 @@ def candidates(labels: Iterable[tuple[str, str]], threshold: float = 90.0,
                     for x in by_key[a]:
                         for y in by_key[b]:
                             suggest(x, y, 98.0, "spacing")
-    words: dict[str, list[str]] = defaultdict(list)
+    words: dict[str, set[str]] = defaultdict(set)
+    blocks: dict[str, set[str]] = {}
     for key in by_key:
-        for word in set(key.split()) | {"^" + key[:4]}:  # shared word, or same beginning
-            words[word].append(key)
-    for keys in words.values():
-        keys = sorted(set(keys))
-        if len(keys) > 200:  # a very common word blocks nothing; rarer shared words will
-            continue
+        if key.count(" ") >= _LONGEST_NAME:
+            continue  # a sentence, not a name with a typo
+        blocks[key] = set(key.split()) | {"^" + key[:4]}  # shared word, or same beginning
+        for word in blocks[key]:
+            words[word].add(key)
+    # A very common word blocks nothing; rarer shared words will.
+    usable = {word for word, keys in words.items() if len(keys) <= 200}
+    for word in sorted(usable):
+        keys = sorted(words[word])
         for i, a in enumerate(keys):
+            block = blocks[a]
             for b in keys[i + 1:]:
+                shared = block & blocks[b]
+                if len(shared) > 1 and min(shared & usable) != word:
+                    continue  # (compared under the first word they share: once, not per word)
                 if min(len(a), len(b)) < 6 or a.split() == b.split()[:len(a.split())] \
                         or b.split() == a.split()[:len(b.split())]:
                     continue  # one name extending the other ("AI" / "AI ethics") is not a typo

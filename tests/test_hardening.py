@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -535,3 +536,109 @@ def test_a_successful_build_removes_leftovers_of_killed_ones(tmp_path):
     build([src], out, base=BASE, today=TODAY, html=False)
     assert [p for p in stale if p.exists()] == []
     assert live.exists() and mine.exists()
+
+
+# --- one crafted file must not stall, crash or swell a build (an attack, 2026-12-02) ----
+
+def _keywords_doc(items: list[str], extra: str = "") -> str:
+    return ("# __Crafted__, (from page [20250101](https://k.org/p/1).)\n\n## Keywords\n\n" +
+            "".join(f"* {item}\n" for item in items) + extra)
+
+
+def test_a_name_of_hundreds_of_ampersands_builds(tmp_path):
+    """"x&&&...& (x)": its key is "x and and ... and", whose abbreviation test recursed
+    once per word: RecursionError, no graph (663 bytes)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.md").write_text(_keywords_doc(["x" + "&" * 495 + " (x)", "generative AI"]),
+                              encoding="utf-8")
+    graph = build([src], tmp_path / "out", html=False)
+    assert graph.report.counts["Keyword"] == 2
+
+
+def test_words_of_thousands_of_capitals_are_read_in_linear_time():
+    """A regular expression for acronym words backtracked cubically on a long word of
+    capitals not ending in a letter (a 100 KB file took 106 s); in a child process, so a
+    regression stops at the timeout instead of hanging the suite."""
+    code = ("from kg.resolve import is_acronym, join_keys\n"
+            "names = [('keyword', 'A' * 3000 + str(i) + ' x') for i in range(30)]\n"
+            "assert not any(is_acronym(n) for _, n in names)\n"
+            "join_keys(names)\n")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_a_cell_continued_on_many_lines_is_joined_once_with_one_warning():
+    """A table cell continued on 50,000 lines: each line copied the whole cell again
+    (quadratic) and warned again."""
+    text = ("# __T__, (from page [20250101](https://k.org/p/1).)\n\n## Concerns\n\n"
+            "| name | description | relevancy |\n|:--|:--|--:|\n| a | b\n" + "x\n" * 50_000 +
+            "| c | d | 3 |\n")
+    doc = parse_text(text, "t.md")
+    rows = doc.sections[0].tables[0].rows
+    assert [row.cells[0] for row in rows] == ["a", "c"]
+    assert rows[0].cells[1] == "b" + " x" * 50_000
+    assert [d.line for d in doc.diagnostics if "goes on here" in d.message] == [8]
+
+
+def test_long_names_join_by_key_only():
+    """Names of hundreds of words (NFKC makes a 500-character name thousands of words)
+    took gigabytes in the forms and acronym windows that names are joined by."""
+    from kg.resolve import join_keys, signatures
+
+    long = " ".join([f"w{i}" for i in range(40)] + "of x in y for z on v and t".split())
+    assert signatures(long) == {long}
+    cycle = "bcd" * 4
+    acronyms = {cycle[at:at + size].upper() for size in range(3, 7) for at in range(3)}
+    names = [("keyword", acronym) for acronym in sorted(acronyms)] + [
+        ("keyword", " ".join(cycle[j % 3] for j in range(245)) + f" u{i}") for i in range(200)]
+    tracemalloc.start()
+    try:
+        assert join_keys(names) == {}
+        assert tracemalloc.get_traced_memory()[1] < 50 << 20  # (1.9 GB at 1 MB of them)
+    finally:
+        tracemalloc.stop()
+
+
+def test_each_pair_of_review_candidates_is_compared_once(monkeypatch):
+    """Names sharing many words were compared once per shared word (kg resolve on a
+    crafted 100 KB file: 111 s)."""
+    from rapidfuzz import fuzz
+
+    from kg.resolve import candidates
+
+    calls = []
+    ratio = fuzz.ratio
+    monkeypatch.setattr(fuzz, "ratio", lambda a, b: calls.append((a, b)) or ratio(a, b))
+    shared = " ".join(f"word{i}" for i in range(12))
+    labels = [("Keyword", f"{shared} tail{i:02d}") for i in range(30)]
+    candidates(labels, joined={})
+    assert len(calls) == len(set(calls)) == 30 * 29 // 2
+
+
+def test_field_lines_and_keyword_paragraphs_are_read_in_one_pass():
+    """`Other` read every name so far for each `Type:` line (quadratic: a 1 MB file over
+    120 s); a Keywords paragraph read every comma-separated part as Markdown without the
+    file's budget of marks (1 MB: 30 s)."""
+    other = _keywords_doc([f"k{i}" for i in range(3000)], "\n## Other\n\n" + "Type: x\n" * 3000)
+    record = extract(parse_text(other, "c/other.md"), TODAY)
+    assert [n.text for n in record.names if n.kind == "content_type"] == ["x"]
+    assert len([d for d in record.diagnostics if "second `Type`" in d.message]) == 2999
+    marks = ("# __T__, (from page [20250101](https://k.org/p/1).)\n\n## Keywords\n\n" +
+             ("![" * 100 + ", ") * 400 + "\n")
+    record = extract(parse_text(marks, "c/marks.md"), TODAY)
+    assert [d.line for d in record.diagnostics if "Markdown marks" in d.message] == [5]
+
+
+def test_an_article_of_thousands_of_texts_is_linked_by_its_first_thousand(tmp_path):
+    """Two articles of 5,000 keywords: the related stage compared every text of one with
+    every text of the other at once (0.6 GB at 25 KB, 6.7 GB at 100 KB)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for n in (1, 2):
+        (src / f"a{n}.md").write_text(_keywords_doc([f"kw{n} {i}" for i in range(5000)]),
+                                      encoding="utf-8")
+    graph = build([src], tmp_path / "out", html=False)
+    notes = sorted(d.message for d in graph.report.diagnostics if "related links read" in d.message)
+    assert notes == [f"article a{n}: related links read the first 1,000 of its 5,000 entity "
+                     "texts (more than an article of summaries has; the rest stay unlinked)"
+                     for n in (1, 2)]
