@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
@@ -567,20 +568,38 @@ def _bound_texts(state: ExtractState) -> None:
         state.warn(line, f"{what} is {len(text):,} characters long; cut to {limit:,}")
         return text[: limit - 1] + "…"
 
+    def bound_name(text: str | None, line: int | None, what: str) -> str | None:
+        # A name's key is its NFKC form, in which one character may be eighteen (U+FDFA):
+        # the limit holds for that form too (keys of 9,000 characters made IRIs that
+        # took seconds each to read back).
+        text = bound(text, MAX_NAME, line, what)
+        if text is None or text.isascii():
+            return text
+        size = len(unicodedata.normalize("NFKC", text))
+        if size <= MAX_NAME:
+            return text
+        state.warn(line, f"{what} is {size:,} characters long in Unicode's compatibility "
+                   f"form (NFKC); cut to {MAX_NAME:,}")
+        while len(unicodedata.normalize("NFKC", text)) >= MAX_NAME:
+            text = text[: max(1, len(text) * MAX_NAME // size) - 1]
+            size = len(unicodedata.normalize("NFKC", text)) + 1
+        return text + "…"
+
     record.title = bound(record.title, MAX_TITLE, 1, "the title")
     record.summary = bound(record.summary, MAX_TEXT, state.summary_line, "the summary")
     for item in record.notes + record.extra_sections:
         item.text = bound(item.text, MAX_TEXT, item.line, "a section")
     for name in record.names:
-        name.text = bound(name.text, MAX_NAME, name.line, f"a {name.kind.replace('_', ' ')} name")
+        name.text = bound_name(name.text, name.line, f"a {name.kind.replace('_', ' ')} name")
     for link in record.closest:
         link.text = bound(link.text, MAX_TITLE, link.line, "a link text")
     for mention in record.mentions:
         line = mention.line
-        mention.name = bound(mention.name, MAX_NAME, line, f"a {mention.kind} name")
+        mention.name = bound_name(mention.name, line, f"a {mention.kind} name")
         mention.description = bound(mention.description, MAX_TEXT, line, "a description")
         mention.src = bound(mention.src, MAX_NAME, line, "a src cell")
         naming = {c.field for c in state.kinds[mention.kind].columns if c.names_kind}
         for field, value in mention.values.items():
-            limit = MAX_NAME if field in naming else MAX_TEXT  # cells that name an entity
-            mention.values[field] = bound(value, limit, line, f"a {field.replace('_', ' ')} cell")
+            what = f"a {field.replace('_', ' ')} cell"
+            mention.values[field] = bound_name(value, line, what) if field in naming \
+                else bound(value, MAX_TEXT, line, what)  # (cells naming an entity: as names)

@@ -642,3 +642,19 @@ def test_an_article_of_thousands_of_texts_is_linked_by_its_first_thousand(tmp_pa
     assert notes == [f"article a{n}: related links read the first 1,000 of its 5,000 entity "
                      "texts (more than an article of summaries has; the rest stay unlinked)"
                      for n in (1, 2)]
+
+
+def test_a_name_is_bounded_in_the_form_its_key_is_made_from():
+    """U+FDFA is eighteen characters in NFKC, the form keys are made from: a 500-character
+    name made a 9,000-character key and IRI (a 500 KB file of them: 56 s)."""
+    from kg.resolve import resolution_key
+
+    text = ("# __T__, (from page [20250101](https://k.org/p/1).)\n\n## Keywords\n\n* x" +
+            "\ufdfa" * 300 + "\n* café au lait\n")
+    record = extract(parse_text(text, "c/nfkc.md"), TODAY)
+    crafted, plain = record.names
+    assert len(resolution_key(crafted.text)) <= 500 and crafted.text.endswith("…")
+    assert plain.text == "café au lait"
+    assert [d.message for d in record.diagnostics if "NFKC" in d.message] == [
+        "a keyword name is 5,401 characters long in Unicode's compatibility form (NFKC); "
+        "cut to 500"]
