@@ -42,7 +42,8 @@ from .errors import InputError
 from .identity import identity_key
 from .kinds import KINDS, EntityKind, KindTable
 from .parts import ArticlePart, SharedNodes, most_common
-from .rdf import article_iri
+from .rdf import article_iri, iri_segment
+from .resolve import resolution_key
 
 __all__ = ["GraphIndex", "index_from_networkx", "index_from_parts", "select", "layout",
            "find_nodes", "node_types", "CHUNK", "decode_blob", "encode_blob"]
@@ -545,6 +546,7 @@ def _type_key(name: str) -> str:
 
 def find_nodes(index: GraphIndex, label: str, kinds: KindTable = KINDS) -> list[int]:
     """Nodes labelled `label` (any case, spacing, quotes), most linked first; failing
+    that, the node with that name among its others (whose IRI ends in its key); failing
     that, nodes whose label contains it. `Type:label` (e.g. `Technology:generative AI`)
     looks in that type only."""
     wanted = None
@@ -559,7 +561,11 @@ def find_nodes(index: GraphIndex, label: str, kinds: KindTable = KINDS) -> list[
     degree = index.degree()
     keys = [(i, identity_key(text)) for i, text in enumerate(index.labels)
             if wanted is None or index.types[i] in wanted]
-    found = [i for i, k in keys if k == key] or [i for i, k in keys if key and key in k]
+    found = [i for i, k in keys if k == key]
+    if not found and key:  # another name of the node ("science fiction" of "sci-fi"):
+        segment = "/" + iri_segment(resolution_key(label))  # its key ends the node's IRI
+        found = [i for i, _ in keys if index.ids[i].endswith(segment)]
+    found = found or [i for i, k in keys if key and key in k]
     return sorted(found, key=lambda i: (-degree[i], i))
 
 

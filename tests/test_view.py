@@ -108,6 +108,21 @@ def test_focus_depth_is_the_neighbourhood_of_the_most_linked_match(corpus_index)
         select(index, focus="no such node")
 
 
+def test_focus_finds_a_node_by_any_of_its_names(tmp_path):
+    """`--focus 'Theme:science fiction'` failed where the theme's label is "sci-fi" (its
+    most frequent name) and "science fiction" is its other name."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for n, theme in enumerate(("sci-fi", "sci-fi", "science fiction")):
+        (src / f"a{n}.md").write_text(
+            f"# __A{n}__, (from page [20240101](https://k.org/p/{n}).)\n\n"
+            f"## Themes\n\n* {theme}\n", encoding="utf-8")
+    index = index_from_networkx(build([src], tmp_path / "out", html=False).to_networkx())
+    found = find_nodes(index, "Theme:science fiction")
+    assert [(index.labels[n], index.ids[n].rsplit("/", 2)[-2:]) for n in found] == [
+        ("sci-fi", ["theme", "science_fiction"])]
+
+
 def test_types_filter_keeps_linking_articles_only(corpus_index):
     _, index = corpus_index
     shown = select(index, types=["Technology", "Concern"], max_nodes=None)
