@@ -255,9 +255,10 @@ def gather(parts: Iterable, canonical: Canonical, chosen: set[str] | None = None
     for part in parts:
         if chosen is not None and part.article_id not in chosen:
             continue
-        if max_texts is not None:
-            sizes.append((part.date or "", part.article_id, len(part.texts)))
-            total += len(part.texts)
+        if max_texts is not None:  # (counted as linked: at most `per_article`)
+            size = len(part.texts) if per_article is None else min(len(part.texts), per_article)
+            sizes.append((part.date or "", part.article_id, size))
+            total += size
             if total > max_texts and not over:
                 over = True
                 mentions.clear(), articles_of.clear(), date_of.clear()

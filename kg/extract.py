@@ -323,14 +323,17 @@ def _field_lines(state: ExtractState, paragraphs: list[TextLine]) -> list[TextLi
         key, sep, _ = text.partition(":")
         return bool(sep) and state.kinds.by_field(key) is not None
 
-    found: list[TextLine] = []
+    # (each item's lines gathered, then joined once: a note of 100,000 lines was copied
+    # and searched again for each line)
+    found: list[tuple[list[str], int, bool]] = []  # (lines, first line, is a field)
     for paragraph in paragraphs:
         for number, text in enumerate(paragraph.text.split("\n")):
-            if number == 0 or is_field(text) or is_field(found[-1].text):
-                found.append(TextLine(text, paragraph.line + number))
+            field = is_field(text)
+            if number == 0 or field or found[-1][2]:
+                found.append(([text], paragraph.line + number, field))
             else:
-                found[-1] = TextLine(f"{found[-1].text}\n{text}", found[-1].line)
-    return found
+                found[-1][0].append(text)
+    return [TextLine("\n".join(lines), line) for lines, line, _ in found]
 
 
 def read_summary(state: ExtractState, section: Section) -> None:

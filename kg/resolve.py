@@ -309,6 +309,14 @@ _STOP = frozenset({"of", "and", "the", "for", "in", "on", "to", "with", "a", "an
 _ORDER_WORDS = frozenset({"in", "of", "for", "to", "on", "among", "about", "over", "around",
                           "by"})
 _PREPOSITIONS = frozenset({"in", "of", "for", "on", "to", "with", "at"})
+# Names of more words than this are sentences (driving forces run to about 30): they
+# join other names by their keys only, never by variants or acronyms spelled out inside
+# them (whose forms grow with the square of a name's length: a crafted name of thousands
+# of words took gigabytes).
+_LONGEST_NAME = 40
+_LONGEST_TYPO_NAME = 16  # ... and names of more words than this are not searched for typos
+
+
 def _acronym_token(word: str) -> bool:
     """Whether a word is ASCII letters with two capitals or more ("LLMs", "IoT", "GenAI").
     (Not a regular expression: `[A-Za-z]*[A-Z][A-Za-z]*[A-Z]...$` backtracked cubically on a
@@ -534,7 +542,10 @@ def abbreviations() -> Abbreviations:
     next(rows)  # (the header)
     acronyms: dict[str, list[str]] = defaultdict(list)
     shortened: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for short, long in rows:
+    for row in rows:
+        if not row:
+            continue
+        short, long = row
         if is_acronym(short):
             acronyms[name_key(short)].append(name_key(long))
         else:
@@ -563,12 +574,6 @@ def _lengthened(words: list[str]) -> list[str]:
             at += 1
     return found
 
-
-# Names of more words than this are sentences (driving forces run to about 30): they
-# join other names by their keys only, never by variants or acronyms spelled out inside
-# them (whose forms grow with the square of a name's length: a crafted name of thousands
-# of words took gigabytes).
-_LONGEST_NAME = 40
 
 # Words around which `signatures` reorders a name.
 _REORDERING = _ORDER_WORDS | {"and", "between", "by", "on", "in"}
@@ -607,7 +612,7 @@ def signatures(key: str, then_reordered: bool = True) -> set[str]:
     >>> sorted(signatures("design driven by ai"))
     ['>ai design driven', 'ai design', 'ai design driven', 'ai driven design', 'design driven by ai']
     """
-    if key.count(" ") >= _LONGEST_NAME:
+    if key.count(" ") >= _LONGEST_NAME:  # (more words than that)
         return {_loose(key)}
     words = _lengthened([_NOUN_VARIANTS.get(word, word) for word in key.split()])
     found = {key, " ".join(words)}
@@ -699,7 +704,7 @@ def join_keys(names: Iterable[tuple[str, str]],
         if not key or key.startswith("="):  # kept apart by the analyst: never joined
             continue
         keys.add(key)
-        if is_acronym(label):
+        if is_acronym(label) and (key,) not in abbreviations().shortened:  # (not FinTech)
             acronym_keys.add(key)
         for alias in (key_of(a) for a in _aliases(label)):
             spans = abbreviation_spans(alias, key) if alias != key else None
@@ -718,17 +723,23 @@ def join_keys(names: Iterable[tuple[str, str]],
                 declared[alias].add(key)
     # An acronym the corpus does not spell out, alone as a name: the one of its meanings
     # (kg/lexicon/abbreviations.csv) that the corpus names ("EVs" / "electric vehicles").
-    known = abbreviations().acronyms
-    for short in sorted(keys & known.keys() - declared.keys()):
-        meant = [long for long in known[short] if long in keys]
-        if len(meant) == 1:
-            declared[short].add(meant[0])
+    # Only a name written as an acronym ("IT", not "It"; "WHO", not "The Who"), and only
+    # an acronym of one meaning (AI may be artificial insemination: two are left to
+    # `kg resolve`'s review, even when the archive names one of them).
+    known = {short: longs[0] for short, longs in abbreviations().acronyms.items()
+             if len(longs) == 1}
+    for short in sorted(acronym_keys & known.keys() - declared.keys()):
+        if known[short] in keys:
+            declared[short].add(known[short])
     acronym_keys |= declared.keys() & keys  # short forms the corpus spells out: "Gen AI"
     acronym_tokens: set[str] = set()  # acronyms of 3 letters or more used inside names
+    written_short: set[str] = set()  # ... of any length ("ML models")
     for _, label in names:
         for word in re.split(r"[\s/&-]+", split_alias(label)[0]):
-            if len(word) >= 3 and _acronym_token(word):
-                acronym_tokens.add(normal_form(word))
+            if _acronym_token(word):
+                written_short.add(normal_form(word))
+                if len(word) >= 3:
+                    acronym_tokens.add(normal_form(word))
     parent: dict[str, str] = {}
 
     def find(key: str) -> str:
@@ -846,11 +857,12 @@ def join_keys(names: Iterable[tuple[str, str]],
                     longer = " ".join(words[:at] + [expansions[short]] + words[at + size:])
                     if longer in keys:
                         join(key, longer)
-                elif short in known:  # "ML models" / "machine learning models"
-                    longer = {" ".join(words[:at] + [long] + words[at + size:])
-                              for long in known[short]} & keys
-                    if len(longer) == 1:
-                        join(key, longer.pop())
+                elif short in known and short in written_short and short not in declared:
+                    # "ML models" / "machine learning models" (the corpus' own spelling
+                    # out, even an ambiguous one, decides first)
+                    longer = " ".join(words[:at] + [known[short]] + words[at + size:])
+                    if longer in keys:
+                        join(key, longer)
                 elif size == 1 and short in acronym_tokens:
                     rest = " ".join(words[:at] + ["*"] + words[at + 1:])
                     found = {find(k) for k in windows.get((short, rest), ())}
@@ -870,7 +882,7 @@ def join_keys(names: Iterable[tuple[str, str]],
         if acronym in expansions:
             join(acronym, expansions[acronym])
             continue
-        if acronym in declared or acronym in known:
+        if acronym in declared or acronym in abbreviations().acronyms:
             continue  # spelled out two ways (ambiguous), or meaning what the table says
         squashed = acronym.replace(" ", "")
         long_forms = {find(k) for k in by_initials.get(squashed, ())} if len(squashed) >= 3 \
@@ -1041,8 +1053,8 @@ def candidates(labels: Iterable[tuple[str, str]], threshold: float = 90.0,
     words: dict[str, set[str]] = defaultdict(set)
     blocks: dict[str, set[str]] = {}
     for key in by_key:
-        if key.count(" ") >= _LONGEST_NAME:
-            continue  # a sentence, not a name with a typo
+        if key.count(" ") >= _LONGEST_TYPO_NAME:
+            continue  # a sentence, not a name with a typo (and many shared words are slow)
         blocks[key] = set(key.split()) | {"^" + key[:4]}  # shared word, or same beginning
         for word in blocks[key]:
             words[word].add(key)

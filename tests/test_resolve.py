@@ -57,7 +57,7 @@ def test_labelled_pairs_hold_precision_and_the_review_never_lowers_it():
         assert reviewed[split].precision >= plain[split].precision, reviewed[split].wrong
         assert reviewed[split].recall >= plain[split].recall
     if names:
-        assert plain["tune"].recall >= 0.79 and plain["holdout"].recall >= 0.55
+        assert plain["tune"].recall >= 0.78 and plain["holdout"].recall >= 0.55
 
 
 def test_issue_examples_are_one_node():
@@ -179,6 +179,7 @@ ABBREVIATED = [
     (["hard sci-fi", "hard science fiction"], True),
     (["political ads", "political advertising"], True),
     (["biotech startups", "biotechnology startups"], True),
+    (["FinTech", "financial technology"], True),
     # the table says DEI is diversity, equity and inclusion: not these initials
     (["DEI", "Dependence on External Infrastructure"], False),
     # two meanings of the table in the corpus: which one is not known
@@ -187,6 +188,18 @@ ABBREVIATED = [
     (["SAR satellites", "synthetic aperture radar satellites", "Search and Rescue (SAR)"], False),
     (["VR technology", "Voice Replication Technology"], False),
     (["EV", "event venues"], False),
+    # words and names that are no acronyms as written (a review found each joined)
+    (["It", "information technology"], False),
+    (["The Who", "World Health Organization"], False),
+    (["rags", "retrieval-augmented generation"], False),
+    (["stem cells", "STEM", "science, technology, engineering and mathematics cells"], False),
+    # an acronym of two meanings in the table is never joined on it, even to the one named
+    (["AI", "artificial insemination"], False),
+    (["AI regulation", "artificial insemination regulation"], False),
+    # the archive's own spelling out, even an ambiguous one, decides first
+    (["AD research", "advertising research", "Alzheimer's Disease (AD)"], False),
+    (["PR strategy", "public relations strategy", "Press Release (PR)", "Pull Request (PR)"],
+     False),
 ]
 
 
