@@ -699,12 +699,13 @@ def join_keys(names: Iterable[tuple[str, str]],
     keys: set[str] = set()
     declared: dict[str, set[str]] = defaultdict(set)  # alias key -> long keys naming it
     names = list(names)
+    table = abbreviations()
     for _, label in names:
         key = key_of(label)
         if not key or key.startswith("="):  # kept apart by the analyst: never joined
             continue
         keys.add(key)
-        if is_acronym(label) and (key,) not in abbreviations().shortened:  # (not FinTech)
+        if is_acronym(label) and (key,) not in table.shortened:  # (not FinTech)
             acronym_keys.add(key)
         for alias in (key_of(a) for a in _aliases(label)):
             spans = abbreviation_spans(alias, key) if alias != key else None
@@ -726,7 +727,7 @@ def join_keys(names: Iterable[tuple[str, str]],
     # Only a name written as an acronym ("IT", not "It"; "WHO", not "The Who"), and only
     # an acronym of one meaning (AI may be artificial insemination: two are left to
     # `kg resolve`'s review, even when the archive names one of them).
-    known = {short: longs[0] for short, longs in abbreviations().acronyms.items()
+    known = {short: longs[0] for short, longs in table.acronyms.items()
              if len(longs) == 1}
     for short in sorted(acronym_keys & known.keys() - declared.keys()):
         if known[short] in keys:
@@ -882,7 +883,7 @@ def join_keys(names: Iterable[tuple[str, str]],
         if acronym in expansions:
             join(acronym, expansions[acronym])
             continue
-        if acronym in declared or acronym in abbreviations().acronyms:
+        if acronym in declared or acronym in table.acronyms:
             continue  # spelled out two ways (ambiguous), or meaning what the table says
         squashed = acronym.replace(" ", "")
         long_forms = {find(k) for k in by_initials.get(squashed, ())} if len(squashed) >= 3 \
