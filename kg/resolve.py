@@ -60,8 +60,11 @@ _OTHER_RE = re.compile(r"[^\w\s]+")
 _ACRONYM_PLURAL_RE = re.compile(r"\b([A-Z]{2,})s\b")  # EVs, LLMs, NPCs
 _VERSUS_RE = re.compile(r"\b(?:versus|vs)\b\.?")
 _VERSION_RE = re.compile(r"(?<![\d.])(\d+)\.0(?![\d.])")  # Web 3.0 is Web 3, as Industry 4.0 is Industry 4
-# A lone letter or digit joined to the next word: e-commerce, 3-D, I/O, X-ray, l'oeil.
-_LONE_LETTER_RE = re.compile(r"\b([a-z0-9])[-/'\u2019](?=[a-z0-9])")
+# A lone letter or digit joined to the next word: e-commerce, 3-D, I/O, X-ray, l'oeil;
+# not one inside a compound ("software-as-a-service": the article a).
+_LONE_LETTER_RE = re.compile(r"(?<![-/'\u2019])\b([a-z0-9])[-/'\u2019](?=[a-z0-9])")
+# A word of mixed case ending in a capital S is a name, not a plural: SaaS, macOS, PaaS.
+_CAPITAL_S_NAME_RE = re.compile(r"\b\w*[a-z]\w*S\b")
 # British spellings, as American (both sides of a comparison get the same key), in one
 # pass: -isation, -iour, -our in a few words, -tre, -elling/-elled. (Not -ise/-ising:
 # "advertising", "promise" would change too, and keys show in IRIs.)
@@ -90,7 +93,7 @@ _ARTICLES = frozenset({"the", "a", "an"})
 # Words whose final s is not a plural, for words the lexicon does not know.
 _KEEP_S = frozenset("""news series species means analytics bias gas lens atlas canvas chaos
 status campus virus census consensus corpus focus bonus nexus plus minus radius stimulus
-apparatus always perhaps afterwards whereas this its his hers ours yours glasses""".split())
+apparatus always perhaps afterwards whereas this its his hers ours yours glasses devops""".split())
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -202,6 +205,8 @@ def normal_form(label: str) -> str:
     >>> normal_form("A technique that creates garments")
     'technique that creates garment'
     """
+    names = {word.lower() for word in _CAPITAL_S_NAME_RE.findall(label)} if "S" in label \
+        else ()
     text = identity_key(_ACRONYM_PLURAL_RE.sub(r"\1", label))
     if not text.isascii():  # drop accents and ligatures: El Niño -> el nino, œil -> oeil
         text = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_LIGATURES))
@@ -213,7 +218,8 @@ def normal_form(label: str) -> str:
     while len(words) > 1 and words[0] in _ARTICLES:
         words.pop(0)
     words = _century_numbers(words)
-    return " ".join(american(lemma(word, i == len(words) - 1)) for i, word in enumerate(words))
+    return " ".join(word if word in names else american(lemma(word, i == len(words) - 1))
+                    for i, word in enumerate(words))
 
 
 def _ordinal(number: int) -> str:

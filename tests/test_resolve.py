@@ -42,6 +42,12 @@ def test_rules():
     assert resolution_key("Behaviour change") == resolution_key("behavior changes")
     assert resolution_key("AI") != resolution_key("AI ethics")
     assert resolution_key("Physics") != resolution_key("physic")
+    # a name of mixed case ending in a capital S is no plural; an article inside a
+    # hyphenated compound is a word of its own (a lone letter only starts one: e-mail)
+    assert [resolution_key(n) for n in ("SaaS", "macOS", "iPhones", "LLMs", "DevOps")] == \
+        ["saas", "macos", "iphone", "llm", "devops"]
+    assert resolution_key("software-as-a-service") == "software as a service"
+    assert resolution_key("E-mail x-rays") == "email xray"
 
 
 def test_labelled_pairs_hold_precision_and_the_review_never_lowers_it():
@@ -180,6 +186,11 @@ ABBREVIATED = [
     (["political ads", "political advertising"], True),
     (["biotech startups", "biotechnology startups"], True),
     (["FinTech", "financial technology"], True),
+    # names of mixed case ending in a capital S are not plurals; "-a-" is the article
+    (["SaaS", "software-as-a-service"], True),
+    (["PaaS offerings", "Platform as a Service offerings"], True),
+    (["GenAI", "generative AI"], True),
+    (["WFH", "work from home"], True),
     # the table says DEI is diversity, equity and inclusion: not these initials
     (["DEI", "Dependence on External Infrastructure"], False),
     # two meanings of the table in the corpus: which one is not known
