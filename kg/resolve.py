@@ -63,6 +63,8 @@ _VERSION_RE = re.compile(r"(?<![\d.])(\d+)\.0(?![\d.])")  # Web 3.0 is Web 3, as
 # A lone letter or digit joined to the next word: e-commerce, 3-D, I/O, X-ray, l'oeil;
 # not one inside a compound ("software-as-a-service": the article a).
 _LONE_LETTER_RE = re.compile(r"(?<![-/'\u2019])\b([a-z0-9])[-/'\u2019](?=[a-z0-9])")
+# Initials written with full stops: A.I., U.S, e.g. (the letters are the acronym).
+_DOTTED_RE = re.compile(r"(?<![\w.])(?:[^\W\d_]\.)+[^\W\d_](?!\w)\.?")
 # A word of mixed case ending in a capital S is a name, not a plural: SaaS, macOS, PaaS.
 _CAPITAL_S_NAME_RE = re.compile(r"\b\w*[a-z]\w*S\b")
 # British spellings, as American (both sides of a comparison get the same key), in one
@@ -207,6 +209,8 @@ def normal_form(label: str) -> str:
     """
     names = {word.lower() for word in _CAPITAL_S_NAME_RE.findall(label)} if "S" in label \
         else ()
+    if "." in label:
+        label = _DOTTED_RE.sub(lambda dotted: dotted.group(0).replace(".", ""), label)
     text = identity_key(_ACRONYM_PLURAL_RE.sub(r"\1", label))
     if not text.isascii():  # drop accents and ligatures: El Niño -> el nino, œil -> oeil
         text = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_LIGATURES))

@@ -48,6 +48,10 @@ def test_rules():
         ["saas", "macos", "iphone", "llm", "devops"]
     assert resolution_key("software-as-a-service") == "software as a service"
     assert resolution_key("E-mail x-rays") == "email xray"
+    # initials written with full stops are the acronym ("A.I." was "i": the article a)
+    assert [resolution_key(n) for n in ("A.I.", "I.T. budgets", "U.S policy", "e.g.")] == \
+        ["ai", "it budget", "us policy", "eg"]
+    assert resolution_key("J. Smith") == "j smith" and resolution_key("v2.x") == "v2 x"
 
 
 def test_labelled_pairs_hold_precision_and_the_review_never_lowers_it():
