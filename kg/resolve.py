@@ -65,8 +65,6 @@ _VERSION_RE = re.compile(r"(?<![\d.])(\d+)\.0(?![\d.])")  # Web 3.0 is Web 3, as
 _LONE_LETTER_RE = re.compile(r"(?<![-/'\u2019])\b([a-z0-9])[-/'\u2019](?=[a-z0-9])")
 # Initials written with full stops: A.I., U.S, e.g. (the letters are the acronym).
 _DOTTED_RE = re.compile(r"(?<![\w.])(?:[^\W\d_]\.)+[^\W\d_](?!\w)\.?")
-# A word of mixed case ending in a capital S is a name, not a plural: SaaS, macOS, PaaS.
-_CAPITAL_S_NAME_RE = re.compile(r"\b\w*[a-z]\w*S\b")
 # British spellings, as American (both sides of a comparison get the same key), in one
 # pass: -isation, -iour, -our in a few words, -tre, -elling/-elled. (Not -ise/-ising:
 # "advertising", "promise" would change too, and keys show in IRIs.)
@@ -95,7 +93,8 @@ _ARTICLES = frozenset({"the", "a", "an"})
 # Words whose final s is not a plural, for words the lexicon does not know.
 _KEEP_S = frozenset("""news series species means analytics bias gas lens atlas canvas chaos
 status campus virus census consensus corpus focus bonus nexus plus minus radius stimulus
-apparatus always perhaps afterwards whereas this its his hers ours yours glasses devops""".split())
+apparatus always perhaps afterwards whereas this its his hers ours yours glasses
+devops mlops secops finops aiops dataops llmops macos ipados watchos tvos visionos chromeos""".split())
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -186,7 +185,8 @@ def lemma(word: str, last: bool = True) -> str:
             base = lemmas[0]
             return base if pos == "VERB" and word.endswith("s") and _lemmas(base, "NOUN") \
                 else word
-    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+    # (SaaS, PaaS: "as a service" names are no plurals)
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "aas")):
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
@@ -207,8 +207,6 @@ def normal_form(label: str) -> str:
     >>> normal_form("A technique that creates garments")
     'technique that creates garment'
     """
-    names = {word.lower() for word in _CAPITAL_S_NAME_RE.findall(label)} if "S" in label \
-        else ()
     if "." in label:
         label = _DOTTED_RE.sub(lambda dotted: dotted.group(0).replace(".", ""), label)
     text = identity_key(_ACRONYM_PLURAL_RE.sub(r"\1", label))
@@ -222,8 +220,7 @@ def normal_form(label: str) -> str:
     while len(words) > 1 and words[0] in _ARTICLES:
         words.pop(0)
     words = _century_numbers(words)
-    return " ".join(word if word in names else american(lemma(word, i == len(words) - 1))
-                    for i, word in enumerate(words))
+    return " ".join(american(lemma(word, i == len(words) - 1)) for i, word in enumerate(words))
 
 
 def _ordinal(number: int) -> str:
@@ -529,52 +526,60 @@ def _declared_acronym(label: str) -> tuple[str, str] | None:
 
 
 @dataclass(frozen=True)
-class Abbreviations:
-    """What kg/lexicon/abbreviations.csv says, as keys: each acronym's meanings, and each
-    shortened word (or run of words: "sci fi") with its long form."""
+class Lexicon:
+    """What kg/lexicon says, as keys: each acronym's meanings (abbreviations.csv), and
+    each other wording of a thing, a word or run of words, with its preferred wording:
+    the shortened words of abbreviations.csv ("sci fi": "science fiction") and the
+    synonyms of synonyms.csv ("driverless car": "autonomous vehicle")."""
 
     acronyms: dict[str, tuple[str, ...]]
-    shortened: dict[tuple[str, ...], tuple[str, ...]]
-    longest: int  # words in the longest shortened run
+    variants: dict[tuple[str, ...], tuple[str, ...]]
+    longest: int  # words in the longest variant
+
+
+def _lexicon_rows(name: str):
+    from importlib import resources
+
+    text = resources.files("kg").joinpath("lexicon", name).read_text("utf-8")
+    rows = csv.reader(line for line in text.splitlines() if not line.startswith("#"))
+    next(rows)  # (the header)
+    return (row for row in rows if row)
 
 
 @functools.lru_cache(maxsize=1)
-def abbreviations() -> Abbreviations:
-    """The shipped table of abbreviations (see its header).
+def lexicon() -> Lexicon:
+    """The shipped tables of abbreviations and synonyms (see their headers).
 
-    >>> abbreviations().acronyms["ev"], abbreviations().shortened[("sci", "fi")]
+    >>> lexicon().acronyms["ev"], lexicon().variants[("sci", "fi")]
     (('electric vehicle',), ('science', 'fiction'))
+    >>> lexicon().variants[("driverless", "car")]
+    ('autonomous', 'vehicle')
     """
-    from importlib import resources
-
-    text = resources.files("kg").joinpath("lexicon", "abbreviations.csv").read_text("utf-8")
-    rows = csv.reader(line for line in text.splitlines() if not line.startswith("#"))
-    next(rows)  # (the header)
     acronyms: dict[str, list[str]] = defaultdict(list)
-    shortened: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for row in rows:
-        if not row:
-            continue
-        short, long = row
+    variants: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for short, long in _lexicon_rows("abbreviations.csv"):
         if is_acronym(short):
             acronyms[name_key(short)].append(name_key(long))
         else:
-            shortened[tuple(name_key(short).split())] = tuple(name_key(long).split())
-    return Abbreviations({short: tuple(longs) for short, longs in acronyms.items()}, shortened,
-                         max(len(short) for short in shortened))
+            variants[tuple(name_key(short).split())] = tuple(name_key(long).split())
+    for variant, preferred in _lexicon_rows("synonyms.csv"):
+        variants[tuple(name_key(variant).split())] = tuple(name_key(preferred).split())
+    return Lexicon({short: tuple(longs) for short, longs in acronyms.items()}, variants,
+                   max(len(variant) for variant in variants))
 
 
 def _lengthened(words: list[str]) -> list[str]:
-    """The words with each shortened word or run of the table as its long form.
+    """The words with each variant of the lexicon (a shortened word, a synonym; the
+    longest run first) as its preferred wording.
 
     >>> _lengthened("hard sci fi movie".split())
-    ['hard', 'science', 'fiction', 'movie']
+    ['hard', 'science', 'fiction', 'film']
     """
-    table = abbreviations()
+    table = lexicon()
     found, at = [], 0
     while at < len(words):
         for size in range(min(table.longest, len(words) - at), 0, -1):
-            long = table.shortened.get(tuple(words[at:at + size]))
+            long = table.variants.get(tuple(words[at:at + size]))
             if long is not None:
                 found.extend(long)
                 at += size
@@ -709,13 +714,13 @@ def join_keys(names: Iterable[tuple[str, str]],
     keys: set[str] = set()
     declared: dict[str, set[str]] = defaultdict(set)  # alias key -> long keys naming it
     names = list(names)
-    table = abbreviations()
+    table = lexicon()
     for _, label in names:
         key = key_of(label)
         if not key or key.startswith("="):  # kept apart by the analyst: never joined
             continue
         keys.add(key)
-        if is_acronym(label) and (key,) not in table.shortened:  # (not FinTech)
+        if is_acronym(label) and (key,) not in table.variants:  # (not FinTech)
             acronym_keys.add(key)
         for alias in (key_of(a) for a in _aliases(label)):
             spans = abbreviation_spans(alias, key) if alias != key else None
@@ -1039,7 +1044,7 @@ def candidates(labels: Iterable[tuple[str, str]], threshold: float = 90.0,
     for key in by_key:
         if len(key.split()) >= 2 and key not in acronyms:
             by_initials[initials_of(key)].append(key)
-    known = abbreviations().acronyms
+    known = lexicon().acronyms
     for key, group in acronyms.items():
         for long in by_initials.get(key.replace(" ", ""), ()):
             for entry in by_key[long]:

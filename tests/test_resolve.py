@@ -168,14 +168,18 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
 ]
 
 
-def test_wording_variants_are_one_node_and_traps_are_not():
-    names = [("concern", name) for first, second, _ in WORDING_VARIANTS for name in (first, second)]
-    joined = join_keys(names)
+def node_of(pairs, kind="concern"):
+    """name -> its node's key, in a corpus of the names of (first, second, _) pairs."""
+    joined = join_keys([(kind, name) for first, second, _ in pairs for name in (first, second)])
 
     def node(name):
         key = resolution_key(name)
         return joined.get(key, key)
+    return node
 
+
+def test_wording_variants_are_one_node_and_traps_are_not():
+    node = node_of(WORDING_VARIANTS)
     decided = [(first, second, node(first) == node(second)) for first, second, _ in WORDING_VARIANTS]
     assert decided == WORDING_VARIANTS
 
@@ -227,6 +231,32 @@ def test_abbreviations_join_only_the_meaning_the_table_gives():
     assert decided == ABBREVIATED
 
 
+# (first, second, whether one node) for the table of synonyms (kg/lexicon/synonyms.csv)
+SYNONYMS = [
+    ("driverless cars", "autonomous vehicles", True),
+    ("Self-Driving Vehicle Regulation", "autonomous vehicle regulation", True),
+    ("food scarcity", "food shortage", True),
+    ("internet fraud", "online fraud", True),
+    ("Gen Z consumers", "Generation Z consumers", True),
+    ("4-day week", "four-day work week", True),
+    ("lab-grown meat", "cultivated meat", True),
+    # neighbours and broader terms are not synonyms; only the listed wordings are
+    ("misinformation", "disinformation", False),
+    ("telehealth", "telemedicine", False),
+    ("e-commerce", "online shopping", False),
+    ("power dynamics", "energy dynamics", False),
+    ("internet", "online", False),
+    ("climate change", "global warming", False),
+]
+
+
+def test_synonyms_join_only_the_wordings_of_the_table_and_keep_the_preferred_one():
+    node = node_of(SYNONYMS, "technology")
+    assert [(a, b, node(a) == node(b)) for a, b, _ in SYNONYMS] == SYNONYMS
+    assert node("driverless cars") == "autonomous vehicle"
+    assert node("Gen Z consumers") == "generation z consumer"
+
+
 def test_acronyms_of_two_meanings_in_the_archive_are_left_for_review():
     labels = [("Keyword", "IP"), ("Keyword", "intellectual property"),
               ("Technology", "internet protocol"), ("Keyword", "EVs"),
@@ -251,22 +281,22 @@ DOC = """# __{title}__, (from page [20240101](https://k.org/p/1).)
 def test_aliases_file_is_honoured_by_the_build(tmp_path):
     src = tmp_path / "src"
     src.mkdir()
-    for n, tech in enumerate(("Voice Cloning", "Voice Replication", "Digital Twins", "digital twin"), 1):
+    for n, tech in enumerate(("Voice Cloning", "Voice Mimicry", "Digital Twins", "digital twin"), 1):
         (src / f"a{n}.md").write_text(DOC.format(title=f"A{n}", tech=tech), encoding="utf-8")
     plain = build([src], tmp_path / "plain", base=BASE, today=TODAY, html=False)
-    assert plain.report.counts["Technology"] == 3  # voice cloning | voice replication | digital twin
+    assert plain.report.counts["Technology"] == 3  # voice cloning | voice mimicry | digital twin
     aliases = tmp_path / "aliases.csv"
-    aliases.write_text("# reviewed 2026-11-24\nsame,Voice Cloning,voice replication\n"
+    aliases.write_text("# reviewed 2026-11-24\nsame,Voice Cloning,voice mimicry\n"
                        "never,Digital Twins,digital twin\n", encoding="utf-8")
     result = build([src], tmp_path / "out", base=BASE, today=TODAY, html=False, aliases=aliases)
     assert result.report.counts["Technology"] == 3  # one voice node | Digital Twins | digital twin
     rows = result.query("SELECT ?e ?name WHERE { ?e a kg:Technology ; "
                         "rdfs:label|skos:altLabel ?name }").values()
     node_of = {row["name"]: row["e"].removeprefix(BASE) for row in rows}
-    assert node_of["Voice Cloning"] == node_of["Voice Replication"] == "technology/voice_cloning"
+    assert node_of["Voice Cloning"] == node_of["Voice Mimicry"] == "technology/voice_cloning"
     assert node_of["Digital Twins"] != node_of["digital twin"]
     # The aliases file is part of the cache key: editing it rebuilds with the new decisions.
-    aliases.write_text("same,Voice Cloning,voice replication\n", encoding="utf-8")
+    aliases.write_text("same,Voice Cloning,voice mimicry\n", encoding="utf-8")
     again = build([src], tmp_path / "out", base=BASE, today=TODAY, html=False, aliases=aliases)
     assert again.report.counts["Technology"] == 2 and again.report.reused == 0
 
