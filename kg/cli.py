@@ -648,13 +648,20 @@ def resolve(graph, threshold, accept_file) -> None:
     pairs it did not make, with scores, for review into an aliases file."""
     from .errors import clean_text
     from .graph import open_graph
+    from .rdf import segment_text
     from .resolve import AliasTable, accepted_candidates, candidates, name_key
 
     opened = open_graph(graph)
-    joined: dict[str, str] = {}  # names the build already made one node: no candidates
     for iri, names in opened.merged_entities():
         click.echo(clean_text(f"merged  {iri}: " + " | ".join(names)))
-        joined.update((name_key(name), iri) for name in names)
+    # What the build made one node, or nodes of one key in several types (linked by
+    # skos:exactMatch; the key ends their IRIs), is proposed no more. (A node an aliases
+    # file keeps apart, "=" and its name, is compared by its names' keys, as before.)
+    joined = {}
+    for iri, name in opened.entity_nodes():
+        key = segment_text(iri.rpartition("/")[2])
+        if not key.startswith("="):
+            joined[name_key(name)] = key
     names = opened.entity_names()
     for c in candidates(names, threshold, joined):
         click.echo(f"candidate {c.score:5.1f} {c.reason:<8} {c.first_type}: {c.first!r}  ~  "

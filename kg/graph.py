@@ -153,6 +153,13 @@ class Graph:
                            "BIND(STRAFTER(STR(?class), '#') AS ?type) }")
         return sorted((row["type"], row["name"]) for row in table.values())
 
+    def entity_nodes(self) -> list[tuple[str, str]]:
+        """(IRI, name) of every entity name (label and other names), sorted."""
+        classes = ", ".join(f"<{cls}>" for cls in self.kinds.classes())
+        table = self.query("SELECT ?e ?name WHERE { ?e a ?class ; rdfs:label|skos:altLabel "
+                           f"?name . FILTER(?class IN ({classes})) }}")
+        return sorted((row["e"], row["name"]) for row in table.values())
+
     def merged_entities(self) -> list[tuple[str, list[str]]]:
         """Entities the build made of several differently written names."""
         table = self.query("SELECT ?e ?name WHERE { ?e skos:altLabel [] ; "

@@ -19,8 +19,8 @@ import pyoxigraph as ox
 from . import vocab as V
 from .errors import InputError
 
-__all__ = ["Literal", "Triple", "sort_key", "iri_segment", "safe_url", "check_base", "article_iri",
-           "page_iri", "to_oxigraph", "from_oxigraph", "MAX_LITERAL"]
+__all__ = ["Literal", "Triple", "sort_key", "iri_segment", "segment_text", "safe_url",
+           "check_base", "article_iri", "page_iri", "to_oxigraph", "from_oxigraph", "MAX_LITERAL"]
 
 # pyoxigraph's parser refuses a literal longer than its 16 MiB buffer; kg keeps every
 # literal it writes well under that, so every graph kg writes, kg can read.
@@ -73,6 +73,17 @@ def iri_segment(text: str) -> str:
         else:
             out.extend(f"%{byte:02X}" for byte in char.encode("utf-8"))
     return "".join(out)
+
+
+def segment_text(segment: str) -> str:
+    """The text an `iri_segment` encodes (its inverse; "-" is the empty text).
+
+    >>> segment_text(iri_segment("a_b c/é")), segment_text(iri_segment(".."))
+    ('a_b c/é', '..')
+    """
+    from urllib.parse import unquote
+
+    return "" if segment == "-" else unquote(segment.replace("_", " "), errors="strict")
 
 
 def check_base(base: str) -> str:

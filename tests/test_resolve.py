@@ -376,6 +376,24 @@ def test_resolve_command_reports_and_accepts_each_strong_pair_once(tmp_path):
     assert "candidate" not in after.output  # what is one node is no longer proposed
 
 
+def test_resolve_command_proposes_nothing_the_build_linked_across_types(tmp_path):
+    # The keyword VSM joins the technology's long form, which a theme also names: three
+    # nodes of one key, linked by skos:exactMatch; no candidate should propose them.
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a1.md").write_text(DOC.format(title="A1", tech="Viable System Model (VSM)"),
+                               encoding="utf-8")
+    (src / "a2.md").write_text(DOC.format(title="A2", tech="Robots") +
+                               "\n## Keywords\n\n* VSM\n\n## Themes\n\n* viable system model\n",
+                               encoding="utf-8")
+    graph = build([src], tmp_path / "out", base=BASE, today=TODAY, html=False)
+    assert graph.query("SELECT (COUNT(*) AS ?n) WHERE { ?a skos:exactMatch ?b }"
+                       ).values() == [{"n": "6"}]  # each way between the three nodes
+    result = CliRunner().invoke(main, ["resolve", str(tmp_path / "out" / "graph.ttl")])
+    assert result.exit_code == 0, result.output
+    assert "candidate" not in result.output, result.output
+
+
 def test_accepted_names_are_never_formulas_and_read_back_as_written(tmp_path):
     """An attack: names starting with = + - @ went raw into aliases.csv (a spreadsheet
     runs them), a file without a last line end had the first new row glued to its last
