@@ -139,6 +139,8 @@ class GraphIndex:
     driven: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), dtype=np.int32))
     # (article, entity, relevancy) as the rows give it (`ev` keeps 1..99 for the page)
     relevancies: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), dtype=np.int64))
+    # node -> its other names (skos:altLabel: what resolution joined), for finding it by any
+    other_names: dict[int, list[str]] = field(default_factory=dict)
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -243,7 +245,8 @@ class GraphIndex:
                  "u": self.urls, "nl": [i for i, ok in enumerate(self.loaded) if not ok],
                  "r": self.relations, "es": sources, "et": targets, "er": self.er, "ev": self.ev,
                  "sc": [[a, b, s] for (a, b), s in sorted(self.scores.items())],
-                 "tr": [[n, *info] for n, info in sorted(self.trends.items())]}
+                 "tr": [[n, *info] for n, info in sorted(self.trends.items())],
+                 "on": [[n, names] for n, names in sorted(self.other_names.items())]}
         if numbers_too:
             found = {k: v.tolist() if isinstance(v, np.ndarray) else v for k, v in found.items()}
         return found
@@ -260,6 +263,7 @@ class _IndexBuilder:
         self.trends: dict[int, tuple] = {}
         self.driven: set[tuple[int, int, int]] = set()
         self.relevancies = [array("q") for _ in range(3)]  # article, entity, value
+        self.other_names: dict[int, list[str]] = {}
 
     def number(self, articles: dict[str, tuple], entities: Iterable[tuple[str, str, str]],
                trends: dict[str, str]) -> None:
@@ -287,6 +291,13 @@ class _IndexBuilder:
         self.pending: deque = deque()  # futures of encoded chunks: zlib works on other threads
         self.workers = max(1, min(4, os.cpu_count() or 1))
         self.pool = ThreadPoolExecutor(self.workers)
+
+    def names(self, iri: str, names: Iterable[str]) -> None:
+        """An entity's other names (beside its label), sorted."""
+        n = self.number_of.get(iri)
+        others = sorted(set(names) - {self.labels[n]}) if n is not None else []
+        if others:
+            self.other_names[n] = others
 
     def edge(self, source: str, target: str, relation: str, relevancy: int = 0) -> None:
         number = self.number_of
@@ -338,7 +349,7 @@ class _IndexBuilder:
         return GraphIndex(self.ids, self.types, self.labels, self.dates, self.urls, self.loaded,
                           self.folders, self.relations, es[keep].copy(), et[keep].copy(),
                           er[keep].copy(), ev[keep].copy(), self.scores, self.trends, self.chunks,
-                          driven, relevancies)
+                          driven, relevancies, self.other_names)
 
     def relevancy(self, article: str, entity: str, value: int) -> None:
         """A row's relevancy of an entity (an article read from several renderings may
@@ -413,6 +424,9 @@ def index_from_networkx(graph: nx.MultiDiGraph, kinds: KindTable = KINDS) -> Gra
     builder.number(articles, sorted((iri, kind, label) for iri, (kind, label) in entities.items()),
                    trends)
     del entities
+    for node, data in graph.nodes(data=True):
+        if data.get("altLabels") and data["type"] not in ("Article", "Trend"):
+            builder.names(node, data["altLabels"])  # (as a build's parts: entities' names)
     said: dict[str, list] = {a: [] for a in articles}  # article -> [(entity, facts)]
     best: dict[tuple[str, str], int] = {}  # (article, entity) -> highest relevancy
     for node, found in graph.nodes(data="mentions"):
@@ -477,6 +491,10 @@ def index_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: SharedN
     builder.number(articles, ((iri, kind(iri).class_name, shared.label(iri))
                               for iri in sorted(shared.nodes())),
                    {t.iri: t.label for t in trends})
+    for iri in shared.nodes():
+        forms = shared.forms_of(iri)
+        if forms.__class__ is not str:  # (a node of one name has none other)
+            builder.names(iri, forms)
     for part in parts():
         source = article(part.article_id)
         mentions = [(canonical(entity), facts) for entity, facts in part.mentions]
@@ -546,8 +564,8 @@ def _type_key(name: str) -> str:
 
 def find_nodes(index: GraphIndex, label: str, kinds: KindTable = KINDS) -> list[int]:
     """Nodes labelled `label` (any case, spacing, quotes), most linked first; failing
-    that, the node with that name among its others (whose IRI ends in its key); failing
-    that, nodes whose label contains it. `Type:label` (e.g. `Technology:generative AI`)
+    that, nodes with that name among their others (skos:altLabel), or whose IRI ends in
+    its key; failing that, nodes whose label contains it. `Type:label` (e.g. `Technology:generative AI`)
     looks in that type only."""
     wanted = None
     head, colon, rest = label.partition(":")
@@ -562,6 +580,10 @@ def find_nodes(index: GraphIndex, label: str, kinds: KindTable = KINDS) -> list[
     keys = [(i, identity_key(text)) for i, text in enumerate(index.labels)
             if wanted is None or index.types[i] in wanted]
     found = [i for i, k in keys if k == key]
+    if not found and key:  # another of its names ("autonomous vehicles" of "driverless cars")
+        found = [i for i, names in sorted(index.other_names.items())
+                 if (wanted is None or index.types[i] in wanted)
+                 and any(identity_key(name) == key for name in names)]
     if not found and key:  # another name of the node ("science fiction" of "sci-fi"):
         segment = "/" + iri_segment(resolution_key(label))  # its key ends the node's IRI
         found = [i for i, _ in keys if index.ids[i].endswith(segment)]

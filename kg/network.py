@@ -77,7 +77,8 @@ def _attach_mentions(graph: nx.MultiDiGraph, found: Iterable[tuple[str, str, dic
 
 
 def to_networkx(triples: Iterable[Triple], kinds: KindTable = KINDS) -> nx.MultiDiGraph:
-    """Articles, entities and trends as nodes with `type` and `label`; articles also have
+    """Articles, entities and trends as nodes with `type` and `label` (entities joined from
+    several names also `altLabels`, the others); articles also have
     `date`, `url`, `summary` and `folder` (of their first summary file), entities named
     in tables `mentions` (see `mention_facts`), trends `articles`, `first`, `last` (ISO
     dates) and `months` ({YYYY-MM: articles}).
@@ -111,6 +112,8 @@ def to_networkx(triples: Iterable[Triple], kinds: KindTable = KINDS) -> nx.Multi
         if s in node_type:
             if p == V.LABEL:
                 graph.nodes[s]["label"] = o.value
+            elif p == V.ALT_LABEL:
+                graph.nodes[s].setdefault("altLabels", []).append(o.value)
             elif p == V.URL:
                 graph.nodes[s]["url"] = o
             elif p == V.IS_LOADED:
@@ -130,6 +133,9 @@ def to_networkx(triples: Iterable[Triple], kinds: KindTable = KINDS) -> nx.Multi
             page_dates[s] = o.value
         elif p in _SUMMARY_FACTS and o.__class__ is Literal:
             summary_facts[s][p] = o.value
+    for _, names in graph.nodes(data="altLabels"):
+        if names:
+            names.sort()
     for article, page in article_pages:
         if page in page_dates:
             graph.nodes[article]["date"] = min(page_dates[page],

@@ -207,6 +207,41 @@ def test_search_suggests_every_type_with_that_name(big):
         "#focus=" + big.eval("(n) => kg.type(n)", chosen) + ":")
 
 
+def test_search_and_details_know_every_name_of_a_node(browser, tmp_path):
+    """A node resolution made of several names is found by each, the suggestion says by
+    which, and its details list them (as text: one is hostile)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    hostile = "driverless cars <img src=x onerror=window.pwned=9>"
+    for n, tech in enumerate(("driverless cars", "driverless cars", "self-driving cars",
+                              hostile, hostile.upper())):
+        (src / f"a{n}.md").write_text(
+            f"# __A{n}__, (from page [20240101](https://k.org/p/{n}).)\n\n"
+            f"## Technologies\n\n| name | description |\n|--|--|\n| {tech} | d |\n",
+            encoding="utf-8")
+    kg_cli("build", src, "-o", tmp_path / "out", "-q")
+    page = OpenPage(browser, tmp_path / "out" / "graph.html")
+    try:
+        node = page.eval("kg.search('driverless cars')")
+        assert page.eval("kg.search('Technology:self-driving cars')") == node
+        page.page.fill("#search", "self-driv")
+        options = page.eval("[...document.querySelectorAll('#suggestions li .name')]"
+                            ".map((e) => e.textContent)")
+        assert options == ["driverless cars (self-driving cars)"]
+        page.eval("(n) => kg.select(n, false)", node)
+        assert page.eval("document.querySelector('#details h2 + p').textContent") == \
+            "Also written: self-driving cars"
+        hostile_node = page.eval("(text) => kg.search(text)", hostile.upper())
+        page.eval("(n) => kg.select(n, false)", hostile_node)
+        other = ({hostile, hostile.upper()} - {page.eval("(n) => kg.label(n)", hostile_node)}).pop()
+        assert page.eval("document.querySelector('#details h2 + p').textContent") == \
+            "Also written: " + other
+        assert page.eval(INERT) == [None, 0, 0]
+        assert page.errors == [] and page.dialogs == []
+    finally:
+        page.close()
+
+
 def test_focus_search_and_details_reach_entities_outside_the_overview(browser, big_page_path, outside):
     n, kind, label = outside[0]
     page = OpenPage(browser, big_page_path, fragment="#focus=" + urllib.parse.quote(f"{kind}:{label}"))

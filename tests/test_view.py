@@ -123,6 +123,31 @@ def test_focus_finds_a_node_by_any_of_its_names(tmp_path):
         ("sci-fi", ["theme", "science_fiction"])]
 
 
+def test_focus_and_page_find_a_node_by_each_of_its_other_names(tmp_path):
+    """Resolution joins "self-driving cars" into the node "driverless cars" (its most
+    frequent name; its IRI of neither's key): `--focus` and the page find it by either,
+    the page carries its other names, and a build's page and `kg view`'s agree."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for n, tech in enumerate(("driverless cars", "Driverless cars", "self-driving cars",
+                              "Self-Driving Cars")):
+        (src / f"a{n}.md").write_text(
+            f"# __A{n}__, (from page [20240101](https://k.org/p/{n}).)\n\n"
+            f"## Technologies\n\n| name | description |\n|--|--|\n| {tech} | d |\n",
+            encoding="utf-8")
+    graph = build([src], tmp_path / "out", base=BASE, today=TODAY)
+    index = index_from_networkx(graph.to_networkx())
+    found = find_nodes(index, "Technology:self-driving cars")
+    assert [(index.labels[n], index.ids[n].removeprefix(BASE)) for n in found] == [
+        ("Driverless cars", "technology/driverless_car")]
+    assert index.other_names == {found[0]: ["Self-Driving Cars", "driverless cars",
+                                            "self-driving cars"]}
+    built = read_page_data((tmp_path / "out" / "graph.html").read_text(encoding="utf-8"))
+    assert built["index"]["on"] == [[found[0], ["Self-Driving Cars", "driverless cars",
+                                                "self-driving cars"]]]
+    assert read_page_data(render_html(graph.to_networkx()))["index"] == built["index"]
+
+
 def test_types_filter_keeps_linking_articles_only(corpus_index):
     _, index = corpus_index
     shown = select(index, types=["Technology", "Concern"], max_nodes=None)
