@@ -240,6 +240,10 @@ SYNONYMS = [
     ("Gen Z consumers", "Generation Z consumers", True),
     ("4-day week", "four-day work week", True),
     ("lab-grown meat", "cultivated meat", True),
+    ("Women in Tech", "women in technology", True),
+    ("COVID-19 pandemic", "Covid pandemic", True),
+    ("Youth unemployment", "unemployment among young people", True),
+    ("teen mental health", "Mental health of teenagers", True),
     # neighbours and broader terms are not synonyms; only the listed wordings are
     ("misinformation", "disinformation", False),
     ("telehealth", "telemedicine", False),
