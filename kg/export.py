@@ -18,6 +18,7 @@ b'<http://a> <http://b> "say \\\\"hi\\\\"" .\\n'
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from typing import IO, Iterable, Iterator
@@ -30,7 +31,7 @@ from .turtle import turtle_body, turtle_header
 __all__ = ["write_turtle", "write_ntriples", "write_nquads", "write_trig", "write_jsonld",
            "write_rdfxml", "write_graphml", "write_gexf", "ntriples_lines", "named_graphs",
            "carried_text", "REPLACEMENT", "write_csv", "csv_rows", "export_network",
-           "spreadsheet_text", "from_spreadsheet_text"]
+           "spreadsheet_text", "from_spreadsheet_text", "spreadsheet_results"]
 
 REPLACEMENT = "\ufffd"
 # What no format carries reliably: lone surrogates (not encodable as UTF-8) and the 66
@@ -256,6 +257,38 @@ def spreadsheet_text(text: str) -> str:
     ("'=x", "'quoted'")
     """
     return "'" + text if text.lstrip("'").startswith(_FORMULA_START) else text
+
+
+_NUMBER_RE = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def spreadsheet_results(data: bytes, name: str) -> bytes:
+    """SPARQL CSV or TSV results (`name`) whose values a spreadsheet shows as text: a
+    value that would start a formula gets a leading apostrophe (`spreadsheet_text`;
+    numbers stay numbers); other formats as they are.
+
+    >>> spreadsheet_results(b'name,n\\r\\n=HYPERLINK(1),-2\\r\\n', "csv")
+    b"name,n\\r\\n'=HYPERLINK(1),-2\\r\\n"
+    >>> spreadsheet_results(b'?name\\n"@SUM(1)"\\n', "tsv")
+    b'?name\\n"\\'@SUM(1)"\\n'
+    """
+    if name not in ("csv", "tsv") or not data:
+        return data
+    text = data.decode("utf-8")
+    header, newline, rest = text.partition("\r\n" if name == "csv" else "\n")
+
+    def safe(value: str) -> str:
+        return value if _NUMBER_RE.fullmatch(value) else spreadsheet_text(value)
+
+    if name == "csv":
+        rows = list(csv.reader(io.StringIO(rest, newline="")))
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\r\n").writerows([[safe(v) for v in row] for row in rows])
+        return (header + newline + out.getvalue()).encode("utf-8")
+    # TSV: literals in Turtle syntax ("text", "text"@en, "1"^^xsd:integer) and bare numbers
+    lines = [[('"' + safe(cell[1:]) if cell[:1] == '"' else safe(cell))
+              for cell in line.split("\t")] if line else [] for line in rest.split("\n")]
+    return (header + newline + "\n".join("\t".join(line) for line in lines)).encode("utf-8")
 
 
 def from_spreadsheet_text(text: str) -> str:

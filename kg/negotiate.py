@@ -123,6 +123,10 @@ def serialize(results, fmt: Format, limit: int, prefixes: dict[str, str] | None 
             results.serialize(out, fmt.rdf)
         elif isinstance(results, (ox.QuerySolutions, ox.QueryBoolean)):
             results.serialize(out, fmt.results)
+            from .export import spreadsheet_results
+
+            # (names never run as formulas in a spreadsheet; at most one byte more each)
+            return spreadsheet_results(b"".join(out.parts), fmt.name)
         else:
             ox.serialize(results, out, fmt.rdf, prefixes=prefixes)
     except OverflowError:

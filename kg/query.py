@@ -334,4 +334,7 @@ def format_results(results, fmt: Format, prefixes: dict[str, str] | None = None)
             raise QueryError(f"a SELECT or ASK result is a table: give --format table, csv, tsv, "
                              f"json or xml, not {fmt.name}")
         results.serialize(out, fmt.results)
+        from .export import spreadsheet_results
+
+        return spreadsheet_results(out.getvalue(), fmt.name)  # (names never run as formulas)
     return out.getvalue()

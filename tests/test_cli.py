@@ -44,6 +44,14 @@ def test_query_csv_counts_types(example_ttl):
     assert rows["Technology"] == 6 and rows["Concern"] == 7 and rows["Mention"] == 31
 
 
+def test_query_csv_and_tsv_values_never_run_as_spreadsheet_formulas(example_ttl):
+    query = 'SELECT ?x ?n WHERE { VALUES (?x ?n) { ("=HYPERLINK(1)" -2) ("+cmd" 3) } }'
+    assert run("query", example_ttl, "--format", "csv", query).output.splitlines() == [
+        "x,n", "'=HYPERLINK(1),-2", "'+cmd,3"]
+    assert run("query", example_ttl, "--format", "tsv", query).output.splitlines() == [
+        "?x\t?n", '"\'=HYPERLINK(1)"\t-2', '"\'+cmd"\t3']
+
+
 def test_query_json_is_sparql_results_json(example_ttl):
     result = run("query", example_ttl, "--format", "json",
                  "SELECT ?t WHERE { ?a a kg:Article ; dcterms:title ?t }")

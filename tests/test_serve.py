@@ -74,6 +74,17 @@ def test_select_csv(endpoint):
     assert text.decode().splitlines() == ["c", ID + "category/technology"]
 
 
+def test_csv_and_tsv_values_never_run_as_spreadsheet_formulas(endpoint):
+    """An attack: names starting with = + - @ came out of /sparql text/csv as written."""
+    query = 'SELECT ?x ?n WHERE { VALUES (?x ?n) { ("=HYPERLINK(1)" -2) ("@SUM(1)" 3) } }'
+    text = client(endpoint, query, CSV).query().convert().decode()
+    assert text.splitlines() == ["x,n", "'=HYPERLINK(1),-2", "'@SUM(1),3"]
+    tsv = urllib.request.urlopen(urllib.request.Request(
+        endpoint + "/sparql?query=" + urllib.parse.quote(query),
+        headers={"Accept": "text/tab-separated-values"})).read().decode()
+    assert tsv.splitlines()[1:] == ['"\'=HYPERLINK(1)"\t-2', '"\'@SUM(1)"\t3']
+
+
 def test_ask(endpoint):
     assert client(endpoint, "ASK { ?a kg:mentionsTechnology ?t }").query().convert()["boolean"]
     assert not client(endpoint, "ASK { ?a a kg:Nothing }").query().convert()["boolean"]
