@@ -219,6 +219,13 @@ class SparqlApp:
                     host_name(environ["HTTP_HOST"]) not in hosts:
                 raise BadRequest(403, "this server answers to its own address only "
                                  f"({', '.join(sorted(hosts))}), not to another name for it")
+            if environ.get("PATH_INFO") == "/sparql" and \
+                    environ.get("HTTP_SEC_FETCH_SITE") == "cross-site" and \
+                    not self.cors(environ.get("HTTP_ORIGIN")):
+                # Another site's page cannot read the answer, but it could make the
+                # analyst's browser run queries by the thousand: refused unless --cors.
+                raise BadRequest(403, "queries from another site's pages are refused "
+                                 "(allow that site with --cors ORIGIN)")
             answer = self.route(method, environ)
         except BadRequest as refused:
             answer = refused.answer

@@ -85,6 +85,23 @@ def test_csv_and_tsv_values_never_run_as_spreadsheet_formulas(endpoint):
     assert tsv.splitlines()[1:] == ['"\'=HYPERLINK(1)"\t-2', '"\'@SUM(1)"\t3']
 
 
+def test_queries_from_another_sites_pages_are_refused(endpoint):
+    """An attack: any web page made the analyst's browser run queries (no-cors POSTs)."""
+    url = endpoint + "/sparql?query=" + urllib.parse.quote("ASK {}")
+    for site, status in (("cross-site", 403), ("same-origin", 200), ("none", 200)):
+        request = urllib.request.Request(url, headers={"Sec-Fetch-Site": site,
+                                                       "Origin": "https://evil.example"})
+        try:
+            assert urllib.request.urlopen(request).status == status
+        except urllib.error.HTTPError as refused:
+            assert refused.code == status == 403
+            assert b"another site" in refused.read()
+    # a Linked Data page may still be opened from a link on another site
+    page = urllib.request.Request(endpoint + "/id/category/technology",
+                                  headers={"Sec-Fetch-Site": "cross-site", "Accept": "text/html"})
+    assert urllib.request.urlopen(page).status == 200
+
+
 def test_ask(endpoint):
     assert client(endpoint, "ASK { ?a kg:mentionsTechnology ?t }").query().convert()["boolean"]
     assert not client(endpoint, "ASK { ?a a kg:Nothing }").query().convert()["boolean"]
