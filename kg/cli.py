@@ -648,7 +648,7 @@ def resolve(graph, threshold, accept_file) -> None:
     pairs it did not make, with scores, for review into an aliases file."""
     from .errors import clean_text
     from .graph import open_graph
-    from .rdf import segment_text
+    from .rdf import key_of_iri
     from .resolve import AliasTable, accepted_candidates, candidates, name_key
 
     opened = open_graph(graph)
@@ -659,7 +659,7 @@ def resolve(graph, threshold, accept_file) -> None:
     # file keeps apart, "=" and its name, is compared by its names' keys, as before.)
     joined = {}
     for iri, name in opened.entity_nodes():
-        key = segment_text(iri.rpartition("/")[2])
+        key = key_of_iri(iri)
         if not key.startswith("="):
             joined[name_key(name)] = key
     names = opened.entity_names()

@@ -18,28 +18,17 @@ Three things need every article before they can be decided:
 from __future__ import annotations
 
 import hashlib
-import urllib.parse
 from collections import Counter, defaultdict
 from typing import Callable, Iterable
 
 from . import vocab as V
 from .kinds import KINDS, KindTable
 from .model import RelatedLink, Trend
-from .rdf import Literal, Triple, article_iri, iri_segment, sort_key
+from .rdf import Literal, Triple, article_iri, iri_segment, key_of_iri, sort_key
 from .resolve import AliasTable, join_keys, resolution_key
 
 __all__ = ["Canonical", "canonical_map", "link_triples", "gather", "trends_of",
            "related_triples", "trend_triples", "corpus_triples", "key_of_iri", "decimal_text"]
-
-
-def key_of_iri(iri: str) -> str:
-    """The key an entity IRI was made from (the inverse of rdf.iri_segment).
-
-    >>> key_of_iri("http://x/technology/large_language_model")
-    'large language model'
-    """
-    segment = iri[iri.rfind("/") + 1:]
-    return urllib.parse.unquote(segment.replace("_", " "))
 
 
 class Canonical:

@@ -36,7 +36,6 @@ block is sorted, so the same input always gives the same output.
 from __future__ import annotations
 
 import datetime as _dt
-import urllib.parse
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -47,7 +46,8 @@ from . import vocab as V
 from .dates import parse_page_date
 from .kinds import KINDS, EntityKind, KindTable
 from .model import ArticleRecord, Diagnostic, Mention, describe
-from .rdf import Literal, Triple, article_iri, iri_segment, page_iri, safe_url, sort_key
+from .rdf import (Literal, Triple, article_iri, iri_segment, key_of_iri, page_iri, safe_url,
+                  sort_key)
 from .resolve import AliasTable, alias_keys, name_key, resolution_key
 
 __all__ = ["ArticlePart", "article_part", "SharedNodes", "entity_iri", "count_classes",
@@ -504,7 +504,7 @@ class SharedNodes:
         if self.aliases_used or len(every) > 1:
             keys = {name_key(form) for form in every}
         else:
-            keys = {urllib.parse.unquote(iri[iri.rfind("/") + 1:].replace("_", " "))}
+            keys = {key_of_iri(iri)}
         keys.update(key for form in every if "(" in form for key in alias_keys(form))
         out.extend((iri, V.HIDDEN_LABEL, Literal(key)) for key in keys if key)
         canonical = self.canonical

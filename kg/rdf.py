@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from . import vocab as V
 from .errors import InputError
 
-__all__ = ["Literal", "Triple", "sort_key", "iri_segment", "segment_text", "safe_url",
+__all__ = ["Literal", "Triple", "sort_key", "iri_segment", "key_of_iri", "safe_url",
            "check_base", "article_iri", "page_iri", "to_oxigraph", "from_oxigraph", "MAX_LITERAL"]
 
 # pyoxigraph's parser refuses a literal longer than its 16 MiB buffer; kg keeps every
@@ -75,16 +75,6 @@ def iri_segment(text: str) -> str:
     return "".join(out)
 
 
-def segment_text(segment: str) -> str:
-    """The text an `iri_segment` encodes (its inverse; "-" is the empty text).
-
-    >>> segment_text(iri_segment("a_b c/é")), segment_text(iri_segment(".."))
-    ('a_b c/é', '..')
-    """
-    from urllib.parse import unquote
-
-    return "" if segment == "-" else unquote(segment.replace("_", " "), errors="strict")
-
 
 def check_base(base: str) -> str:
     """The base IRI of a graph's nodes, checked: absolute, valid, ending in `/` or `#`
@@ -115,6 +105,16 @@ def page_iri(base: str, page: str) -> str:
 
 
 _URL_SCHEMES = ("http", "https", "ftp", "mailto")
+
+
+def key_of_iri(iri: str) -> str:
+    """The key an entity IRI was made from (the inverse of `iri_segment`).
+
+    >>> key_of_iri("http://x/technology/large_language_model")
+    'large language model'
+    """
+    segment = iri[iri.rfind("/") + 1:]
+    return urllib.parse.unquote(segment.replace("_", " "))
 
 
 def safe_url(url: str) -> str | None:
