@@ -361,11 +361,14 @@ def view(graph, output, focus, depth, types, min_degree, since, until, max_nodes
               help="Open connections at most; more wait in the listen backlog.")
 @click.option("--idle-timeout", default=30.0, show_default=True,
               help="Seconds an idle connection is kept open.")
+@click.option("--request-timeout", default=10.0, show_default=True,
+              help="Seconds a request's line, headers and body have to arrive.")
 @click.option("--cache-mb", default=64.0, show_default=True,
               help="Memory for answers kept for repeated queries (0: none).")
 @_kg_errors
 def serve(graph, host, port, base, timeout, quick_timeout, max_result_mb, max_memory_mb,
-          workers, allow_services, cors, max_connections, idle_timeout, cache_mb) -> None:
+          workers, allow_services, cors, max_connections, idle_timeout, request_timeout,
+          cache_mb) -> None:
     """Serve GRAPH read-only: SPARQL 1.1 Protocol at /sparql, Linked Data at /id/, the
     explorer at /.
 
@@ -384,7 +387,7 @@ def serve(graph, host, port, base, timeout, quick_timeout, max_result_mb, max_me
                              memory_mb=max_memory_mb, base=base, allow_services=allow_services,
                              cors=cors,
                              max_connections=max_connections, idle_timeout=idle_timeout,
-                             cache_mb=cache_mb)
+                             request_timeout=request_timeout, cache_mb=cache_mb)
     except OSError as err:
         raise KgError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
     if not server.app.settings.allowed_hosts:  # (only a loopback address has them)

@@ -22,19 +22,25 @@ What it promises (each tested in tests/test_serve_security.py):
   status (413, 400, 503, 503, 413), and the server goes on answering;
 * HTTP/1.1 with keep-alive on waitress: a fixed pool of threads, a listen
   backlog of 1,024, a cap on open connections, idle connections closed,
-  every request's header and body size capped, invalid lengths refused (400).
+  every request's header and body size capped, invalid lengths refused (400);
+* slow clients cannot hold the connections: a request must arrive whole within
+  its time, and when connections run short, idle ones and requests still
+  arriving after a second are closed first (see `shed_slow_connections`).
 """
 
 from __future__ import annotations
 
 import ipaddress
 import threading
+import time
 import urllib.parse
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
 
 import pyoxigraph as ox
+from waitress.channel import HTTPChannel
+from waitress.parser import HTTPRequestParser
 
 from . import negotiate as neg
 from .dataset import dataset_iri
@@ -437,13 +443,15 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
                 base: str | None = None, allow_services: tuple[str, ...] = (),
                 cors: tuple[str, ...] = (),
                 threads: int = 8, max_connections: int = 200, idle_timeout: float = 30,
-                cache_mb: float = 64) -> SparqlServer:
+                request_timeout: float = 10, cache_mb: float = 64) -> SparqlServer:
     """A SparqlServer for a graph file, ready for `run()`.
 
     The graph is indexed once before the workers start (they open the index
     read-only). `page` is the explorer HTML served at `/` (default: the file next
     to the graph with the same name and .html, if there is one). `base` is the
     IRI base of the nodes served under /id/ (default: the graph's own).
+    `request_timeout` is the time a request's line, headers and body have to
+    arrive, from its first byte.
     """
     import logging
 
@@ -466,10 +474,19 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
         lambda environ, start_response: app(environ, start_response),
         host=host, port=port, threads=threads,
         connection_limit=max_connections,
-        channel_timeout=idle_timeout, cleanup_interval=max(0.2, min(idle_timeout / 4, 30)),
+        channel_timeout=idle_timeout, cleanup_interval=max(0.2, min(idle_timeout / 4, 0.5)),
         backlog=1024, max_request_body_size=MAX_QUERY_BYTES,
         max_request_header_size=MAX_HEADER_BYTES, ident="kg", expose_tracebacks=False,
         clear_untrusted_proxy_headers=True)
+    # waitress has no deadline for a request and no preference when connections run
+    # short; its server takes its channel class and maintenance from the instance
+    server.channel_class = TimedChannel
+    idle_timeout_only = server.maintenance
+    server.maintenance = lambda now: (
+        shed_slow_connections(server.active_channels.values(), now, request_timeout,
+                              crowded=len(server.active_channels)
+                              >= CROWDED_SHARE * max_connections),
+        idle_timeout_only(now))
     shown_host = f"[{host}]" if ":" in host else host
     settings = Settings(prefixes=opened.prefixes,
                         endpoint=f"http://{shown_host}:{server.effective_port}/sparql",
@@ -487,6 +504,45 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
         raise
     app = SparqlApp(pool, settings, triple_count, explorer)
     return SparqlServer(app, server)
+
+
+CROWDED_SHARE = 0.75  # of --max-connections open: slow and idle connections go first
+CROWDED_GRACE = 1.0  # seconds a request may take to arrive, or a connection idle, then
+
+
+def shed_slow_connections(channels, now: float, request_timeout: float, crowded: bool) -> int:
+    """Mark for closing each connection whose request has been arriving longer than
+    `request_timeout`; when `crowded`, also each whose request has been arriving, or
+    which has been idle, longer than CROWDED_GRACE. Returns how many were marked.
+
+    A client that sends its request at once is never touched: only connections
+    that hold a slot while sending nothing useful (slowloris) or nothing at all.
+    """
+    marked = 0
+    for channel in channels:
+        request = channel.request
+        if request is not None and not request.completed:
+            age = now - request.started
+            shed = age > request_timeout or (crowded and age > CROWDED_GRACE)
+        else:
+            shed = (crowded and not channel.requests and not channel.total_outbufs_len
+                    and now - channel.last_activity > CROWDED_GRACE)
+        if shed and not channel.will_close:
+            channel.will_close = True
+            marked += 1
+    return marked
+
+
+class TimedRequestParser(HTTPRequestParser):
+    """waitress's request parser, remembering when the request's first byte came."""
+
+    def __init__(self, adj):
+        super().__init__(adj)
+        self.started = time.time()  # the clock waitress's maintenance is given
+
+
+class TimedChannel(HTTPChannel):
+    parser_class = TimedRequestParser
 
 
 FREE_THREADS = 2  # server threads kept from queries, for pages and cached answers

@@ -475,3 +475,98 @@ def test_idle_connections_are_capped_and_closed(graph):
         assert idle[0].recv(10) == b""  # closed by the server after its idle time
         for sock in idle + [waiting]:
             sock.close()
+
+
+class Trickler:
+    """Slowloris: sockets that each send a request line, then one header line every
+    `every` seconds and never the blank line that ends the headers (reopened when the
+    server closes one, as an attacker would)."""
+
+    def __init__(self, url: str, count: int, every: float = 0.5):
+
+        host, port = url.removeprefix("http://").split(":")
+        self.address, self.every, self.stop = (host, int(port)), every, threading.Event()
+        self.sockets = [self.open() for _ in range(count)]
+        self.closed_by_server = 0
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def open(self):
+        import socket
+
+        sock = socket.create_connection(self.address, timeout=5)
+        sock.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        return sock
+
+    def run(self):
+        import select
+
+        while not self.stop.wait(self.every):
+            for i, sock in enumerate(self.sockets):
+                try:
+                    if select.select([sock], [], [], 0)[0] and not sock.recv(100):
+                        raise ConnectionResetError  # the server closed it
+                    sock.sendall(b"X-a: b\r\n")
+                except OSError:
+                    self.closed_by_server += 1
+                    sock.close()
+                    try:
+                        self.sockets[i] = self.open()
+                    except OSError:
+                        pass
+
+    def close(self):
+        self.stop.set()
+        self.thread.join()
+        for sock in self.sockets:
+            sock.close()
+
+
+def test_slow_senders_do_not_lock_others_out(graph):
+    """Every connection slot held by a request that trickles in: the server sheds the
+    slow ones and answers a client that sends its request at once."""
+    with kg_server(graph, "--max-connections", "40") as (url, process):
+        attack = Trickler(url, 40)
+        try:
+            time.sleep(1.5)
+            started = time.monotonic()
+            status, _, _ = http(url + "/sparql?query=ASK%7B%7D", timeout=20)
+            waited = time.monotonic() - started
+        finally:
+            attack.close()
+        assert status == 200
+        assert waited < 5, f"a quick client waited {waited:.1f} s behind slow ones"
+        assert attack.closed_by_server >= 1
+
+
+def test_idle_keep_alive_connections_do_not_lock_others_out(graph):
+    """Every slot held by a connection that asked once and stays idle (keep-alive,
+    short of the idle timeout): when slots run short, idle ones are closed first."""
+    import socket
+
+    with kg_server(graph, "--max-connections", "40") as (url, process):
+        host, port = url.removeprefix("http://").split(":")
+        idle = []
+        for _ in range(40):
+            sock = socket.create_connection((host, int(port)), timeout=10)
+            sock.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            assert sock.recv(100).startswith(b"HTTP/1.1 200")
+            idle.append(sock)
+        time.sleep(1.5)
+        started = time.monotonic()
+        status, _, _ = http(url + "/sparql?query=ASK%7B%7D", timeout=20)
+        waited = time.monotonic() - started
+        for sock in idle:
+            sock.close()
+        assert status == 200
+        assert waited < 5, f"a new client waited {waited:.1f} s behind idle connections"
+
+
+def test_a_request_must_arrive_within_the_request_timeout(graph):
+    """Even with slots to spare, a request whose headers never end is cut off."""
+    with kg_server(graph, "--request-timeout", "2") as (url, process):
+        attack = Trickler(url, 1, every=0.3)
+        time.sleep(4.5)
+        attack.close()
+        assert attack.closed_by_server >= 1
+        assert http(url + "/sparql?query=ASK%7B%7D")[0] == 200
