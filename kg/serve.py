@@ -48,6 +48,7 @@ from .errors import QueryError
 from .linkeddata import PAGE_OFFERS, describe_job, page_style
 from .querycheck import check_shape, scan
 from .querypool import Answer, Limits, QueryPool, too_large
+from .view import page_policy
 
 __all__ = ["DEFAULT_PORT", "Settings", "SparqlApp", "SparqlServer", "make_server", "query_job",
            "serve_in_thread"]
@@ -239,6 +240,8 @@ class SparqlApp:
                    ("Content-Length", str(len(answer.body))),
                    ("Vary", "Accept, Origin"),
                    ("X-Content-Type-Options", "nosniff"),
+                   ("X-Frame-Options", "DENY"),  # no other site frames a page of ours
+                   ("Content-Security-Policy", "frame-ancestors 'none'"),
                    *self.cors(environ.get("HTTP_ORIGIN")),
                    *answer.headers]
         start_response(_status_line(answer.status), headers)
@@ -272,7 +275,7 @@ class SparqlApp:
         if path == "/" and self.explorer is not None:
             return Answer(200, "text/html; charset=utf-8", self.explorer)
         if path in ("/", "/query"):
-            return Answer(200, "text/html; charset=utf-8", QUERY_PAGE)
+            return QUERY_ANSWER
         return Answer.text(404, "no such page; the SPARQL endpoint is /sparql, "
                            f"and the graph's nodes are under {ID_PATH}")
 
@@ -354,7 +357,7 @@ class SparqlApp:
             return not_acceptable(accept, offered)
         media_type, fmt = chosen
         if fmt is None:
-            return Answer(200, "text/html; charset=utf-8", QUERY_PAGE)
+            return QUERY_ANSWER
         body = neg.serialize(self.description, fmt, self.pool.limits.max_bytes, SD_PREFIXES)
         return Answer(200, neg.content_type(media_type), body)
 
@@ -409,6 +412,8 @@ document.getElementById("f").addEventListener("submit", async (e) => {
 });
 </script></body></html>
 """).encode()
+QUERY_ANSWER = Answer(200, "text/html; charset=utf-8", QUERY_PAGE, (
+    ("Content-Security-Policy", page_policy(QUERY_PAGE.decode(), connect="'self'")),))
 
 
 class SparqlServer:

@@ -8,6 +8,7 @@ KG_REQUIRE_TOOLS=1 (set by CI), where a missing browser is a failure.
 from __future__ import annotations
 
 import os
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -41,7 +42,8 @@ def launched():
 
 
 class OpenPage:
-    """A page opened with the network off, recording every request and script error."""
+    """A page opened with the network off, recording every request, script error and
+    breach of the page's Content-Security-Policy (`violations()`)."""
 
     def __init__(self, browser, path: Path, viewport=(1400, 900), fragment: str = ""):
         self.context = browser.new_context(offline=True, viewport={"width": viewport[0],
@@ -51,12 +53,15 @@ class OpenPage:
         self.dialogs: list[str] = []
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
+        self.page.add_init_script("window.cspViolations = []; document.addEventListener("
+                                  "'securitypolicyviolation', e => window.cspViolations.push("
+                                  "e.violatedDirective + ' ' + e.blockedURI))")
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("dialog", self._dialog)
         self.page.goto(Path(path).resolve().as_uri() + fragment)
         try:
-            self.page.wait_for_function("window.kg && window.kg.ready", timeout=60_000)
-        except Exception as error:  # say why: the page's own errors
+            self.wait_for("window.kg && window.kg.ready", timeout=60)
+        except AssertionError as error:  # say why: the page's own errors
             raise AssertionError(f"the page never got ready; its errors: {self.errors}") from error
 
     def _route(self, route) -> None:
@@ -69,6 +74,18 @@ class OpenPage:
     def _dialog(self, dialog) -> None:
         self.dialogs.append(dialog.message)
         dialog.dismiss()
+
+    def wait_for(self, expression: str, arg=None, timeout: float = 30) -> None:
+        """Wait until `expression` is true in the page. (Playwright's wait_for_function
+        evaluates strings with eval, which the explorer's policy rightly forbids.)"""
+        deadline = time.monotonic() + timeout
+        while not self.eval(expression, arg):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"never true in the page: {expression}")
+            time.sleep(0.05)
+
+    def violations(self) -> list[str]:
+        return self.eval("window.cspViolations")
 
     def eval(self, script: str, arg=None):
         return self.page.evaluate(script, arg)

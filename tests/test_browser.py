@@ -83,6 +83,10 @@ def go(page: OpenPage, fragment: str) -> None:
 def test_page_loads_offline_and_draws_the_example(example):
     assert [url for url in example.requests if not url.startswith("file:")] == []
     assert example.errors == []
+    policy = example.eval("document.querySelector('meta[http-equiv=Content-Security-Policy]')"
+                          ".content")
+    assert policy.startswith("default-src 'none'; script-src 'sha256-")
+    assert example.violations() == []  # its own scripts ran, nothing else
     # 1 article + 49 entities; 44 article edges + 5 signal -> driving force
     assert example.eval("[kg.nodes.length, kg.edges.length]") == [50, 49]
     assert example.eval("document.querySelectorAll('#graph canvas').length") == 1
@@ -278,9 +282,9 @@ def test_texts_open_in_the_page_as_python_reads_them(browser, big_page_path):
         a, (entity, description) = next((a, (row[0], row[1])) for a, (_, rows) in enumerate(texts)
                                          for row in rows if row[1] and a >= articles - chunk)
         page.eval("(n) => kg.setState({focus: n})", entity)
-        page.page.wait_for_function(
+        page.wait_for(
             "(text) => [...document.querySelectorAll('#details .text')].some((e) => e.textContent === text)",
-            arg=description)
+            description)
         assert page.errors == []
     finally:
         page.close()
@@ -515,8 +519,8 @@ def test_hostile_text_is_inert_in_every_panel_and_interaction(browser, tmp_path)
         page.eval("(n) => kg.setState({focus: n})", img)
         position = page.eval("(n) => kg.network.canvasToDOM(kg.network.getPositions([n])[n])", img)
         page.page.mouse.move(box["x"] + position["x"] + 1, box["y"] + position["y"] + 1)
-        page.page.wait_for_function("document.querySelector('.vis-tooltip') && "
-                                    "document.querySelector('.vis-tooltip').style.visibility !== 'hidden'")
+        page.wait_for("document.querySelector('.vis-tooltip') && "
+                      "document.querySelector('.vis-tooltip').style.visibility !== 'hidden'")
         tooltip = page.eval("[document.querySelector('.vis-tooltip').textContent, "
                             "document.querySelectorAll('.vis-tooltip *:not(br)').length]")
         assert tooltip[0].startswith('Keyword: <img src=x onerror="window.pwned = 2">') and tooltip[1] == 0
@@ -534,7 +538,7 @@ def test_hostile_text_is_inert_in_every_panel_and_interaction(browser, tmp_path)
             assert page.eval(INERT) == [None, 0, 0], fragment
         assert "nothing labelled" in page.eval("document.getElementById('status').textContent")
         assert page.eval("document.querySelectorAll('script').length") == baseline
-        assert page.errors == [] and page.dialogs == []
+        assert page.errors == [] and page.dialogs == [] and page.violations() == []
     finally:
         page.close()
 

@@ -149,3 +149,45 @@ def test_a_browser_reads_and_follows_the_pages(served):
         assert page.locator("img").count() == 0 and page.locator("b").count() == 0
         assert dialogs == [] and errors == [] and outside == []
         context.close()
+
+
+def test_no_other_site_can_frame_a_page(served):
+    """Clickjacking: every answer forbids framing (the explorer's own policy is a meta
+    element, which cannot say so)."""
+    import urllib.error
+    import urllib.request
+
+    url, _ = served
+    for path in ("/", "/query", "/sparql?query=ASK%7B%7D", path_of(TWIN), "/no-such-page"):
+        try:
+            headers = urllib.request.urlopen(url + path, timeout=30).headers
+        except urllib.error.HTTPError as err:
+            headers = err.headers
+        assert headers["X-Frame-Options"] == "DENY", path
+        assert "frame-ancestors 'none'" in headers.get_all("Content-Security-Policy"), path
+
+
+@pytest.mark.external
+@pytest.mark.slow
+def test_the_query_page_runs_under_its_policy(served):
+    """The query form's own script runs and reads /sparql; its policy lets nothing else."""
+    url, _ = served
+    with launched() as browser:
+        context = browser.new_context()
+        page = context.new_page()
+        page.add_init_script("window.cspViolations = []; document.addEventListener("
+                             "'securitypolicyviolation', e => window.cspViolations.push("
+                             "e.violatedDirective))")
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        response = page.goto(url + "/query")
+        policies = response.headers["content-security-policy"]
+        assert "script-src 'sha256-" in policies and "connect-src 'self'" in policies
+        page.locator("textarea").fill("SELECT ?label WHERE { ?t a <https://w3id.org/hskg/"
+                                      "ontology#Technology> ; rdfs:label ?label } ORDER BY ?label")
+        page.locator("button").click()
+        page.locator("#r td").first.wait_for()
+        cells = page.locator("#r td").all_inner_texts()
+        assert "Digital Twins" in cells and HOSTILE in cells
+        assert page.evaluate("window.cspViolations") == [] and errors == []
+        context.close()
