@@ -29,7 +29,7 @@ import random
 import tempfile
 import zlib
 from array import array
-from collections import deque
+from collections import defaultdict, deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
@@ -51,7 +51,7 @@ __all__ = ["GraphIndex", "index_from_networkx", "index_from_parts", "select", "l
 CHUNK = 128  # articles per compressed chunk of texts (bigger chunks compress better)
 # Relations that are not an entity's own link to another entity named in its row
 # (a signal's driving force): they do not carry a date range over.
-_NOT_ROW_LINKS = frozenset({"closestTo", "related", "member", "trendArticle"})
+_NOT_ROW_LINKS = frozenset({"closestTo", "related", "exactMatch", "member", "trendArticle"})
 
 
 def encode_blob(value) -> str:
@@ -402,6 +402,19 @@ def _relevancy(facts: dict) -> int:
         return 0
 
 
+def _same_key_nodes(nodes: Iterable[str]) -> list[list[str]]:
+    """Groups of entity nodes of different types with one key (their IRIs' last
+    segment), which the graph links by skos:exactMatch (kg.parts).
+
+    >>> _same_key_nodes(["b/keyword/ai", "b/theme/ai", "b/theme/art"])
+    [['b/keyword/ai', 'b/theme/ai']]
+    """
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for iri in nodes:
+        by_key[iri[iri.rfind("/") + 1:]].append(iri)
+    return [same for same in by_key.values() if len(same) > 1]
+
+
 def _relations(kinds: KindTable) -> list[str]:
     from .network import edge_relations
 
@@ -518,6 +531,11 @@ def index_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: SharedN
               for entity, links in shared.entity_links.items() for prop, other in links}
     for entity, other, relation in sorted(linked):
         builder.edge(entity, other, relation)
+    for same in _same_key_nodes(shared.nodes()):  # as the Turtle's skos:exactMatch
+        for a in same:
+            for b in same:
+                if a != b:
+                    builder.edge(a, b, "exactMatch")
     for link in related:
         builder.edge(link.first, link.second, "related")
         builder.edge(link.second, link.first, "related")

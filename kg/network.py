@@ -28,6 +28,7 @@ def edge_relations(kinds: KindTable = KINDS) -> dict[str, str]:
                  if kind.article_property}
     relations[V.CLOSEST_TO] = "closestTo"
     relations[V.RELATED] = "related"  # entity -- entity, across articles (both directions)
+    relations[V.EXACT_MATCH] = "exactMatch"  # entities of two types with one key (both ways)
     relations[V.MEMBER] = "member"  # trend -> entity
     relations[V.TREND_ARTICLE] = "trendArticle"  # trend -> article
     for kind in kinds:

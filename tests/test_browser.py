@@ -87,8 +87,10 @@ def test_page_loads_offline_and_draws_the_example(example):
                           ".content")
     assert policy.startswith("default-src 'none'; script-src 'sha256-")
     assert example.violations() == []  # its own scripts ran, nothing else
-    # 1 article + 49 entities; 44 article edges + 5 signal -> driving force
-    assert example.eval("[kg.nodes.length, kg.edges.length]") == [50, 49]
+    # 1 article + 49 entities; 44 article edges + 5 signal -> driving force + 5 exactMatch
+    # (generative AI as keyword, theme and technology: 3; Coca-Cola as keyword and theme;
+    # consumer engagement through AI as signal and behavior)
+    assert example.eval("[kg.nodes.length, kg.edges.length]") == [50, 54]
     assert example.eval("document.querySelectorAll('#graph canvas').length") == 1
     legend = example.eval("[...document.querySelectorAll('#legend label')].map(l => l.textContent)")
     assert legend == ["Article(1)", "Keyword(6)", "Theme(5)", "Category(1)", "Content Type(1)",
@@ -242,6 +244,39 @@ def test_search_and_details_know_every_name_of_a_node(browser, tmp_path):
             "Also written: " + other
         assert page.eval(INERT) == [None, 0, 0]
         assert page.errors == [] and page.dialogs == []
+    finally:
+        page.close()
+
+
+def test_one_thing_named_as_two_types_is_linked_and_said_so(browser, tmp_path):
+    """The technology "Digital Twins" and the issue "digital twin" share a key
+    (skos:exactMatch): the map draws one link between them and each one's details
+    name the other."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for n, (section, name) in enumerate((("Technologies", "Digital Twins"),
+                                         ("Issues", "digital twin"))):
+        (src / f"a{n}.md").write_text(
+            f"# __A{n}__, (from page [2024010{n + 1}](https://k.org/p/{n}).)\n\n"
+            f"## {section}\n\n| name | description |\n|--|--|\n| {name} | d |\n",
+            encoding="utf-8")
+    kg_cli("build", src, "-o", tmp_path / "out", "-q")
+    page = OpenPage(browser, tmp_path / "out" / "graph.html")
+    try:
+        technology = page.eval("kg.search('Technology:Digital Twins')")
+        issue = page.eval("kg.search('Issue:digital twin')")
+        titles = page.eval("kg.network.body.data.edges.get().map((e) => [e.from, e.to, e.title])")
+        assert [t for t in titles if "exactMatch" in t[2]] == [
+            [min(technology, issue), max(technology, issue),
+             "the same thing, named as two types (exactMatch)"]]
+        page.eval("(n) => kg.select(n, false)", technology)
+        assert page.eval("[...document.querySelectorAll('#details p.meta')].map((p) => "
+                         "p.textContent).filter((t) => t.startsWith('Also named'))") == [
+            "Also named so: Issue “digital twin”"]
+        page.eval("(n) => kg.select(n, false)", issue)
+        assert "Also named so: Technology “Digital Twins”" in page.eval(
+            "document.getElementById('details').textContent")
+        assert page.errors == [] and page.violations() == []
     finally:
         page.close()
 

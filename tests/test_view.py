@@ -148,6 +148,34 @@ def test_focus_and_page_find_a_node_by_each_of_its_other_names(tmp_path):
     assert read_page_data(render_html(graph.to_networkx()))["index"] == built["index"]
 
 
+def test_entities_of_one_key_are_linked_on_the_page(tmp_path):
+    """A technology "Digital Twins" and an issue "digital twin" are one concept in two
+    types (skos:exactMatch in the Turtle): the page links them both ways, from a build
+    and from `kg view` alike, and the links count as no row's own."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a0.md").write_text(
+        "# __A0__, (from page [20240101](https://k.org/p/0).)\n\n"
+        "## Technologies\n\n| name | description |\n|--|--|\n| Digital Twins | d |\n",
+        encoding="utf-8")
+    (src / "a1.md").write_text(
+        "# __A1__, (from page [20240102](https://k.org/p/1).)\n\n"
+        "## Issues\n\n| name | description |\n|--|--|\n| digital twin | d |\n",
+        encoding="utf-8")
+    graph = build([src], tmp_path / "out", base=BASE, today=TODAY)
+    index = index_from_networkx(graph.to_networkx())
+    exact = index.relations.index("exactMatch")
+    pairs = sorted((index.ids[a].removeprefix(BASE), index.ids[b].removeprefix(BASE))
+                   for a, b, r in zip(index.es, index.et, index.er) if r == exact)
+    assert pairs == [("issue/digital_twin", "technology/digital_twin"),
+                     ("technology/digital_twin", "issue/digital_twin")]
+    built = read_page_data((tmp_path / "out" / "graph.html").read_text(encoding="utf-8"))
+    assert read_page_data(render_html(graph.to_networkx()))["index"] == built["index"]
+    # the date range of A0 alone keeps the technology, and not the issue through the link
+    kept = select(index, since="2024-01-01", until="2024-01-01", max_nodes=None)
+    assert sorted(index.labels[n] for n in kept) == ["A0", "Digital Twins"]
+
+
 def test_types_filter_keeps_linking_articles_only(corpus_index):
     _, index = corpus_index
     shown = select(index, types=["Technology", "Concern"], max_nodes=None)
