@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bench import run
@@ -62,3 +64,23 @@ def test_analytics_benchmark_prints_its_table(capsys):
         "networkx graph (what stats read before)", "kg diff OLD NEW -o diff.html",
         "kg stats -o report.html, graph.ttl alone", "kg diff -o diff.html, graph.ttl files alone",
         "report.html size"]
+
+
+def test_the_alike_experiment_reads_its_labelled_file(capsys):
+    """tests/data/alike-pairs.csv holds what its header says, and the experiment's
+    evaluation prints the precision it reports from it."""
+    import csv
+    import re
+
+    from bench.alike_candidates import labelled_precision
+
+    path = Path(__file__).parent / "data" / "alike-pairs.csv"
+    text = path.read_text(encoding="utf-8")
+    rows = list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+    stated = re.search(r"COUNTS: (\d+) rows; same (\d+), not (\d+)", text).groups()
+    labels = [row["same"] for row in rows]
+    assert tuple(map(int, stated)) == (len(rows), labels.count("1"), labels.count("0"))
+    assert all(row["note"] for row in rows if row["same"] == "0")
+    labelled_precision(path)
+    printed = capsys.readouterr().out
+    assert "| 0.2 | -1.00 | 229 | 20 | 0.09 |" in printed
