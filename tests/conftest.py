@@ -116,3 +116,15 @@ def kg_cli(*args):
     result = CliRunner().invoke(main, [str(a) for a in args])
     assert result.exit_code == 0, result.output
     return result
+
+
+def one_row_articles(folder: Path, rows: list[tuple[str, str]]) -> Path:
+    """Write one article per (section, name): a table of that one row, page dates
+    2024-01-01, 2024-01-02, ... (section: "Technologies", "Issues", ...)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n, (section, name) in enumerate(rows):
+        (folder / f"a{n}.md").write_text(
+            f"# __A{n}__, (from page [202401{n + 1:02d}](https://k.org/p/{n}).)\n\n"
+            f"## {section}\n\n| name | description |\n|--|--|\n| {name} | d |\n",
+            encoding="utf-8")
+    return folder

@@ -14,7 +14,7 @@ from kg.explore import index_from_networkx, select
 from kg.view import read_page_data
 
 from .browser import OpenPage, chromium_or_skip, launched
-from .conftest import EXAMPLE, SEED, kg_cli
+from .conftest import EXAMPLE, SEED, kg_cli, one_row_articles
 
 pytestmark = [pytest.mark.external, pytest.mark.slow]
 
@@ -216,15 +216,10 @@ def test_search_suggests_every_type_with_that_name(big):
 def test_search_and_details_know_every_name_of_a_node(browser, tmp_path):
     """A node resolution made of several names is found by each, the suggestion says by
     which, and its details list them (as text: one is hostile)."""
-    src = tmp_path / "src"
-    src.mkdir()
     hostile = "driverless cars <img src=x onerror=window.pwned=9>"
-    for n, tech in enumerate(("driverless cars", "driverless cars", "self-driving cars",
-                              hostile, hostile.upper())):
-        (src / f"a{n}.md").write_text(
-            f"# __A{n}__, (from page [20240101](https://k.org/p/{n}).)\n\n"
-            f"## Technologies\n\n| name | description |\n|--|--|\n| {tech} | d |\n",
-            encoding="utf-8")
+    src = one_row_articles(tmp_path / "src", [
+        ("Technologies", tech) for tech in ("driverless cars", "driverless cars",
+                                            "self-driving cars", hostile, hostile.upper())])
     kg_cli("build", src, "-o", tmp_path / "out", "-q")
     page = OpenPage(browser, tmp_path / "out" / "graph.html")
     try:
@@ -252,14 +247,8 @@ def test_one_thing_named_as_two_types_is_linked_and_said_so(browser, tmp_path):
     """The technology "Digital Twins" and the issue "digital twin" share a key
     (skos:exactMatch): the map draws one link between them and each one's details
     name the other."""
-    src = tmp_path / "src"
-    src.mkdir()
-    for n, (section, name) in enumerate((("Technologies", "Digital Twins"),
-                                         ("Issues", "digital twin"))):
-        (src / f"a{n}.md").write_text(
-            f"# __A{n}__, (from page [2024010{n + 1}](https://k.org/p/{n}).)\n\n"
-            f"## {section}\n\n| name | description |\n|--|--|\n| {name} | d |\n",
-            encoding="utf-8")
+    src = one_row_articles(tmp_path / "src", [("Technologies", "Digital Twins"),
+                                              ("Issues", "digital twin")])
     kg_cli("build", src, "-o", tmp_path / "out", "-q")
     page = OpenPage(browser, tmp_path / "out" / "graph.html")
     try:

@@ -18,7 +18,7 @@ from kg.parts import SharedNodes, article_part, group_by_article
 from kg.related import Settings
 from kg.view import page_data, read_page_data, render_html
 
-from .conftest import BASE, EXAMPLE, SYNTHETIC_DOCS, TODAY
+from .conftest import BASE, EXAMPLE, SYNTHETIC_DOCS, TODAY, one_row_articles
 
 
 @pytest.fixture(scope="module")
@@ -152,16 +152,8 @@ def test_entities_of_one_key_are_linked_on_the_page(tmp_path):
     """A technology "Digital Twins" and an issue "digital twin" are one concept in two
     types (skos:exactMatch in the Turtle): the page links them both ways, from a build
     and from `kg view` alike, and the links count as no row's own."""
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "a0.md").write_text(
-        "# __A0__, (from page [20240101](https://k.org/p/0).)\n\n"
-        "## Technologies\n\n| name | description |\n|--|--|\n| Digital Twins | d |\n",
-        encoding="utf-8")
-    (src / "a1.md").write_text(
-        "# __A1__, (from page [20240102](https://k.org/p/1).)\n\n"
-        "## Issues\n\n| name | description |\n|--|--|\n| digital twin | d |\n",
-        encoding="utf-8")
+    src = one_row_articles(tmp_path / "src", [("Technologies", "Digital Twins"),
+                                              ("Issues", "digital twin")])
     graph = build([src], tmp_path / "out", base=BASE, today=TODAY)
     index = index_from_networkx(graph.to_networkx())
     exact = index.relations.index("exactMatch")
