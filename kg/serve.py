@@ -24,13 +24,15 @@ What it promises (each tested in tests/test_serve_security.py):
   backlog of 1,024, a cap on open connections, idle connections closed,
   every request's header and body size capped, invalid lengths refused (400);
 * slow clients cannot hold the connections: a request must arrive whole within
-  its time, and when connections run short, idle ones and requests still
-  arriving after a second are closed first (see `shed_slow_connections`).
+  its time and an answer be read at a real speed, and when connections run
+  short the slowest idle and arriving ones are closed first
+  (see `shed_slow_connections`).
 """
 
 from __future__ import annotations
 
 import ipaddress
+import socket
 import threading
 import time
 import urllib.parse
@@ -479,19 +481,15 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
         lambda environ, start_response: app(environ, start_response),
         host=host, port=port, threads=threads,
         connection_limit=max_connections,
-        channel_timeout=idle_timeout, cleanup_interval=max(0.2, min(idle_timeout / 4, 0.5)),
+        channel_timeout=idle_timeout, cleanup_interval=0.25,
         backlog=1024, max_request_body_size=MAX_QUERY_BYTES,
         max_request_header_size=MAX_HEADER_BYTES, ident="kg", expose_tracebacks=False,
         clear_untrusted_proxy_headers=True)
     # waitress has no deadline for a request and no preference when connections run
     # short; its server takes its channel class and maintenance from the instance
     server.channel_class = TimedChannel
-    idle_timeout_only = server.maintenance
-    server.maintenance = lambda now: (
-        shed_slow_connections(server.active_channels.values(), now, request_timeout,
-                              crowded=len(server.active_channels)
-                              >= CROWDED_SHARE * max_connections),
-        idle_timeout_only(now))
+    server.maintenance = lambda now: shed_slow_connections(
+        server.active_channels.values(), now, request_timeout, idle_timeout, max_connections)
     shown_host = f"[{host}]" if ":" in host else host
     settings = Settings(prefixes=opened.prefixes,
                         endpoint=f"http://{shown_host}:{server.effective_port}/sparql",
@@ -511,43 +509,128 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
     return SparqlServer(app, server)
 
 
-CROWDED_SHARE = 0.75  # of --max-connections open: slow and idle connections go first
-CROWDED_GRACE = 1.0  # seconds a request may take to arrive, or a connection idle, then
+CROWDED_SHARE = 0.75  # of --max-connections open: the slowest connections are closed ...
+CALM_SHARE = 0.5  # ... until no more than this share is open
+CROWDED_GRACE = 1.0  # seconds: a request younger, or idleness shorter, is never cut then
+MIN_SEND_RATE = 8192  # bytes a second a client must read an answer at, at least
 
 
-def shed_slow_connections(channels, now: float, request_timeout: float, crowded: bool) -> int:
-    """Mark for closing each connection whose request has been arriving longer than
-    `request_timeout`; when `crowded`, also each whose request has been arriving, or
-    which has been idle, longer than CROWDED_GRACE. Returns how many were marked.
+def shed_slow_connections(channels, now: float, request_timeout: float, idle_timeout: float,
+                          max_connections: int) -> int:
+    """Mark for closing the connections that hold a slot while doing nothing useful, so
+    slow clients (slowloris) cannot keep others out. Returns how many were marked.
 
-    A client that sends its request at once is never touched: only connections
-    that hold a slot while sending nothing useful (slowloris) or nothing at all.
+    Always: a request still arriving `request_timeout` after its first byte; an answer
+    read slower than MIN_SEND_RATE for that long; a connection with no request for
+    `idle_timeout` (blank lines, which waitress takes as activity, are none). When
+    CROWDED_SHARE of `max_connections` are open, the slowest of the connections idle or
+    still sending a request after CROWDED_GRACE, and of the answers read too slowly,
+    are closed (idle first, then by bytes a second) until CALM_SHARE are open: a client
+    that sends its request at any real speed outlasts those sending a byte at a time.
+    A connection whose request is queued or being served is never touched, and its
+    next request's clock waits meanwhile (the server, not the client, is slow then).
     """
-    marked = 0
+    channels = [channel for channel in channels if not channel.will_close]
+    crowded = len(channels) >= CROWDED_SHARE * max_connections
+    doomed, slow = [], []  # slow: (bytes a second, channel)
     for channel in channels:
         request = channel.request
-        if request is not None and not request.completed:
+        if channel.total_outbufs_len:  # an answer being read
+            rate = channel.read_rate(now)
+            if rate is not None and rate < MIN_SEND_RATE:
+                if now - channel.slow_since > request_timeout:
+                    doomed.append(channel)
+                elif now - channel.slow_since > CROWDED_GRACE:
+                    slow.append((rate, channel))
+            continue
+        if channel.requests:  # queued or being served
+            if request is not None:
+                request.started = now
+            continue
+        if request is not None and not request.completed and not request.blank:
             age = now - request.started
-            shed = age > request_timeout or (crowded and age > CROWDED_GRACE)
-        else:
-            shed = (crowded and not channel.requests and not channel.total_outbufs_len
-                    and now - channel.last_activity > CROWDED_GRACE)
-        if shed and not channel.will_close:
-            channel.will_close = True
-            marked += 1
-    return marked
+            if age > request_timeout:
+                doomed.append(channel)
+            elif age > CROWDED_GRACE:
+                slow.append((request.bytes_received / age, channel))
+        elif now - channel.last_request > idle_timeout:
+            doomed.append(channel)
+        elif now - channel.last_request > CROWDED_GRACE:
+            slow.append((0.0, channel))
+    if crowded:
+        excess = len(channels) - len(doomed) - int(CALM_SHARE * max_connections)
+        slow.sort(key=lambda item: item[0])
+        doomed += [channel for _, channel in slow[:max(excess, 0)]]
+    for channel in doomed:
+        channel.will_close = True
+        if channel.total_outbufs_len:
+            # A full socket is never writable, so waitress would never get to close it:
+            # shut down, it reads as closed, and a writer waiting on it is let go.
+            try:
+                channel.socket.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+    return len(doomed)
 
 
 class TimedRequestParser(HTTPRequestParser):
-    """waitress's request parser, remembering when the request's first byte came."""
+    """waitress's request parser, noting when the request's first byte came and how
+    many have come, and telling its channel when a request (not a blank line) is whole."""
 
-    def __init__(self, adj):
+    def __init__(self, adj, on_request=None):
         super().__init__(adj)
         self.started = time.time()  # the clock waitress's maintenance is given
+        self.bytes_received = 0
+        self.blank = True  # only blank lines so far: no request (they may precede one)
+        self.on_request = on_request
+
+    def received(self, data: bytes) -> int:
+        consumed = super().received(data)
+        self.bytes_received += consumed
+        if self.blank and data[:consumed].strip():
+            self.blank = False
+        if self.completed and not self.empty and self.on_request is not None:
+            self.on_request()
+            self.on_request = None
+        return consumed
 
 
 class TimedChannel(HTTPChannel):
-    parser_class = TimedRequestParser
+    """waitress's channel, noting when its last request came and how fast its client
+    reads answers (see `shed_slow_connections`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.last_request = self.creation_time
+        self.sent = 0  # bytes of answers sent
+        self.rate_mark: tuple[float, int] | None = None  # (time, sent) when last measured
+        self.slow_since = 0.0
+
+    def parser_class(self, adj) -> TimedRequestParser:
+        return TimedRequestParser(adj, self._request_came)
+
+    def _request_came(self) -> None:
+        self.last_request = time.time()
+
+    def send(self, data, do_close=True):
+        sent = super().send(data, do_close=do_close)
+        self.sent += sent
+        return sent
+
+    def read_rate(self, now: float) -> float | None:
+        """Bytes a second the client has read its answer at since the last measure (at
+        least a second ago), or None until there is one."""
+        mark = self.rate_mark
+        if mark is None or self.sent < mark[1]:
+            self.rate_mark, self.slow_since = (now, self.sent), now
+            return None
+        if now - mark[0] < 1.0:
+            return None
+        rate = (self.sent - mark[1]) / (now - mark[0])
+        self.rate_mark = (now, self.sent)
+        if rate >= MIN_SEND_RATE:
+            self.slow_since = now
+        return rate
 
 
 FREE_THREADS = 2  # server threads kept from queries, for pages and cached answers

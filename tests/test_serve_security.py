@@ -482,8 +482,9 @@ class Trickler:
     `every` seconds and never the blank line that ends the headers (reopened when the
     server closes one, as an attacker would)."""
 
-    def __init__(self, url: str, count: int, every: float = 0.5):
-
+    def __init__(self, url: str, count: int, every: float = 0.5, line: bytes = b"X-a: b\r\n",
+                 start: bytes = b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n"):
+        self.line, self.start = line, start
         host, port = url.removeprefix("http://").split(":")
         self.address, self.every, self.stop = (host, int(port)), every, threading.Event()
         self.sockets = [self.open() for _ in range(count)]
@@ -495,7 +496,7 @@ class Trickler:
         import socket
 
         sock = socket.create_connection(self.address, timeout=5)
-        sock.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        sock.sendall(self.start)
         return sock
 
     def run(self):
@@ -506,7 +507,7 @@ class Trickler:
                 try:
                     if select.select([sock], [], [], 0)[0] and not sock.recv(100):
                         raise ConnectionResetError  # the server closed it
-                    sock.sendall(b"X-a: b\r\n")
+                    sock.sendall(self.line)
                 except OSError:
                     self.closed_by_server += 1
                     sock.close()
@@ -570,3 +571,103 @@ def test_a_request_must_arrive_within_the_request_timeout(graph):
         attack.close()
         assert attack.closed_by_server >= 1
         assert http(url + "/sparql?query=ASK%7B%7D")[0] == 200
+
+
+def quick_client_wait(url: str) -> float:
+    """Seconds a client sending one ASK at once waits for its 200."""
+    started = time.monotonic()
+    status, _, _ = http(url + "/sparql?query=ASK%7B%7D", timeout=20)
+    assert status == 200
+    return time.monotonic() - started
+
+
+def test_blank_lines_are_no_activity(graph):
+    """Connections sending only blank lines (waitress takes each as an empty request and
+    as activity) held every slot for good (a review of the slowloris fix found it)."""
+    with kg_server(graph, "--max-connections", "40") as (url, process):
+        attack = Trickler(url, 40, line=b"\r\n\r\n", start=b"\r\n")
+        try:
+            time.sleep(1.5)
+            waited = quick_client_wait(url)
+        finally:
+            attack.close()
+        assert waited < 5, f"a quick client waited {waited:.1f} s behind blank lines"
+
+
+def test_answers_read_a_byte_at_a_time_do_not_lock_others_out(graph):
+    """Clients that ask for a large answer and read it a byte at a time (their receive
+    buffer tiny) held every slot past the idle timeout (review of the slowloris fix)."""
+    import socket
+
+    big = "/sparql?query=" + urllib.parse.quote(
+        "SELECT * { ?a ?b ?c . ?d ?e ?f } LIMIT 20000") + "&format=csv"
+    with kg_server(graph, "--max-connections", "40") as (url, process):
+        assert len(http(url + big)[2]) > 4_000_000  # (now cached: every reader gets it at once)
+        host, port = url.removeprefix("http://").split(":")
+        readers = []
+        for _ in range(40):
+            sock = socket.socket()
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            sock.connect((host, int(port)))
+            sock.sendall(f"GET {big} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+            readers.append(sock)
+        stop = threading.Event()
+
+        def read_slowly():
+            while not stop.wait(1):
+                for sock in readers:
+                    try:
+                        sock.setblocking(False)
+                        sock.recv(1)
+                    except OSError:
+                        pass
+        thread = threading.Thread(target=read_slowly, daemon=True)
+        thread.start()
+        try:
+            time.sleep(3)
+            waited = quick_client_wait(url)
+        finally:
+            stop.set()
+            thread.join()
+            for sock in readers:
+                sock.close()
+        assert waited < 8, f"a quick client waited {waited:.1f} s behind slow readers"
+
+
+def test_a_request_waiting_behind_a_long_one_is_not_cut_off(graph):
+    """A second request sent in part while the first is served: the server does not
+    read it meanwhile, so its time must not run (it cut the connection and lost the
+    first answer; review of the slowloris fix)."""
+    import socket
+
+    with kg_server(graph, "--request-timeout", "1", "--timeout", "3") as (url, process):
+        host, port = url.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=20) as sock:
+            sock.sendall(f"GET /sparql?query={urllib.parse.quote(SLOW)} HTTP/1.1\r\n"
+                         "Host: 127.0.0.1\r\n\r\nGET /sparql?query=ASK".encode())
+            first = sock.recv(100)
+        assert first.startswith(b"HTTP/1.1 503")  # stopped at its 3 s, and answered
+
+
+def test_a_slow_but_real_upload_outlasts_slow_senders(graph):
+    """When slow senders crowd the server, the ones sending least are closed first: a
+    300 kB query sent at 200 kB/s (1.5 s) is answered."""
+    import socket
+
+    with kg_server(graph, "--max-connections", "40") as (url, process):
+        attack = Trickler(url, 32)
+        try:
+            time.sleep(1.5)
+            host, port = url.removeprefix("http://").split(":")
+            body = ("ASK { " + " " * 300_000 + "}").encode()
+            with socket.create_connection((host, int(port)), timeout=20) as sock:
+                sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                             b"Content-Type: application/sparql-query\r\n"
+                             + f"Content-Length: {len(body)}\r\n\r\n".encode())
+                for at in range(0, len(body), 20_000):
+                    sock.sendall(body[at:at + 20_000])
+                    time.sleep(0.1)
+                answer = sock.recv(100)
+        finally:
+            attack.close()
+        assert answer.startswith(b"HTTP/1.1 200"), answer
