@@ -270,6 +270,32 @@ def test_one_thing_named_as_two_types_is_linked_and_said_so(browser, tmp_path):
         page.close()
 
 
+def test_a_one_way_exact_match_from_another_tool_is_drawn_and_said(browser, tmp_path):
+    """kg states skos:exactMatch both ways; a graph edited elsewhere may state one way
+    only: the link is drawn, and named in the details of both ends, all the same."""
+    src = one_row_articles(tmp_path / "src", [("Technologies", "Digital Twins"),
+                                              ("Concerns", "Data Privacy")])
+    kg_cli("build", src, "-o", tmp_path / "out", "-q")
+    graph = tmp_path / "out" / "graph.ttl"
+    iris = dict((name, iri) for iri, name in open_graph(graph).entity_nodes())
+    with open(graph, "a", encoding="utf-8") as out:  # the concern, in this order only
+        out.write(f"<{iris['Data Privacy']}> <http://www.w3.org/2004/02/skos/core#exactMatch> "
+                  f"<{iris['Digital Twins']}> .\n")
+    kg_cli("view", graph, "-o", tmp_path / "v.html")
+    page = OpenPage(browser, tmp_path / "v.html")
+    try:
+        titles = page.eval("kg.network.body.data.edges.get().map((e) => e.title)")
+        assert titles.count("the same thing, named as two types (exactMatch)") == 1
+        for name, other in (("Digital Twins", "Concern “Data Privacy”"),
+                            ("Data Privacy", "Technology “Digital Twins”")):
+            page.eval("(n) => kg.select(n, false)", page.eval("(t) => kg.search(t)", name))
+            assert "Also named so: " + other in page.eval(
+                "document.getElementById('details').textContent"), name
+        assert page.errors == [] and page.violations() == []
+    finally:
+        page.close()
+
+
 def test_focus_search_and_details_reach_entities_outside_the_overview(browser, big_page_path, outside):
     n, kind, label = outside[0]
     page = OpenPage(browser, big_page_path, fragment="#focus=" + urllib.parse.quote(f"{kind}:{label}"))

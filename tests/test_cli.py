@@ -261,8 +261,9 @@ def test_build_page_and_view_page_show_the_same_graph(example_ttl, tmp_path):
     assert read_page_data(built) == read_page_data(viewed)
     assert len(vis_data(built, "drawn")) == 50
     # 6 keywords + 5 themes + category + type + 5 signals + 7 concerns + 7 behaviors
-    # + 6 technologies + 6 issues from the article, and 5 signal -> driving force
-    assert len(vis_data(built, "index")["et"]) == 49
+    # + 6 technologies + 6 issues from the article, and 5 signal -> driving force, and
+    # 5 pairs of one key in two types (skos:exactMatch), each both ways
+    assert len(vis_data(built, "index")["et"]) == 59
 
 
 def test_python_m_kg_and_dash_h():
