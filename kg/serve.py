@@ -543,6 +543,7 @@ def shed_slow_connections(channels, now: float, request_timeout: float, idle_tim
                 elif now - channel.slow_since > CROWDED_GRACE:
                     slow.append((rate, channel))
             continue
+        channel.rate_mark = None  # (each answer's speed is measured from its start)
         if channel.requests:  # queued or being served
             if request is not None:
                 request.started = now

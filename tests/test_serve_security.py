@@ -17,6 +17,8 @@ import pytest
 
 from kg.graph import open_graph
 
+from kg.serve import TimedChannel, shed_slow_connections
+
 from .conftest import free_port
 from .serve_helpers import build_example, http, kg_server, raw_request, status_of
 
@@ -671,3 +673,41 @@ def test_a_slow_but_real_upload_outlasts_slow_senders(graph):
         finally:
             attack.close()
         assert answer.startswith(b"HTTP/1.1 200"), answer
+
+
+class FakeChannel:
+    """What shed_slow_connections reads of a waitress channel (kg.serve.TimedChannel)."""
+
+    def __init__(self, now: float):
+        self.request, self.requests, self.will_close = None, [], False
+        self.total_outbufs_len, self.sent, self.last_request = 0, 0, now
+        self.rate_mark, self.slow_since = None, 0.0
+        self.shut = False
+        self.socket = self
+
+    def shutdown(self, how) -> None:
+        self.shut = True
+
+    read_rate = TimedChannel.read_rate
+
+
+def test_each_answer_is_timed_from_its_start():
+    """A keep-alive client that read one answer at speed, paused, and reads the next at
+    speed is no slow reader (the speed of the first must not be measured across the pause)."""
+    channel = FakeChannel(0.0)
+    shed = lambda now: shed_slow_connections([channel], now, 1.0, 30.0, 200)  # noqa: E731
+    channel.total_outbufs_len = 1_000_000
+    for now in (0.0, 1.0, 2.0):  # 1 MB/s
+        channel.sent = int(now * 1_000_000)
+        assert shed(now) == 0
+    channel.total_outbufs_len = 0
+    assert shed(2.5) == 0  # read; the client pauses
+    channel.last_request, channel.total_outbufs_len = 20.0, 50_000  # the next answer, at 20 s
+    for now in (20.0, 21.0, 22.0):  # 20 kB/s: above the 8 kB/s floor
+        channel.sent = 2_000_000 + int((now - 20.0) * 20_000)
+        assert shed(now) == 0, now
+    assert not channel.will_close
+    channel.sent += 100  # then it nearly stops: closed once slow for over 1 s (from 22)
+    assert [shed(now) for now in (23.0, 24.0)] == [0, 1]
+    assert channel.will_close and channel.shut  # (a full socket is shut down to close it)
+
