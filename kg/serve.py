@@ -512,7 +512,7 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
 CROWDED_SHARE = 0.75  # of --max-connections open: the slowest connections are closed ...
 CALM_SHARE = 0.5  # ... until no more than this share is open
 CROWDED_GRACE = 1.0  # seconds: a request younger, or idleness shorter, is never cut then
-MIN_SEND_RATE = 8192  # bytes a second a client must read an answer at, at least
+MIN_SEND_RATE = 8192  # bytes a second: a client sending or reading slower is slow
 
 
 def shed_slow_connections(channels, now: float, request_timeout: float, idle_timeout: float,
@@ -523,10 +523,10 @@ def shed_slow_connections(channels, now: float, request_timeout: float, idle_tim
     Always: a request still arriving `request_timeout` after its first byte; an answer
     read slower than MIN_SEND_RATE for that long; a connection with no request for
     `idle_timeout` (blank lines, which waitress takes as activity, are none). When
-    CROWDED_SHARE of `max_connections` are open, the slowest of the connections idle or
-    still sending a request after CROWDED_GRACE, and of the answers read too slowly,
-    are closed (idle first, then by bytes a second) until CALM_SHARE are open: a client
-    that sends its request at any real speed outlasts those sending a byte at a time.
+    CROWDED_SHARE of `max_connections` are open, the slowest of the connections idle,
+    or sending a request or reading an answer slower than MIN_SEND_RATE, for over
+    CROWDED_GRACE are closed (idle first, then by bytes a second) until CALM_SHARE are
+    open: a client that sends its request at a real speed is never among them.
     A connection whose request is queued or being served is never touched, and its
     next request's clock waits meanwhile (the server, not the client, is slow then).
     """
@@ -552,7 +552,7 @@ def shed_slow_connections(channels, now: float, request_timeout: float, idle_tim
             age = now - request.started
             if age > request_timeout:
                 doomed.append(channel)
-            elif age > CROWDED_GRACE:
+            elif age > CROWDED_GRACE and request.bytes_received / age < MIN_SEND_RATE:
                 slow.append((request.bytes_received / age, channel))
         elif now - channel.last_request > idle_timeout:
             doomed.append(channel)
