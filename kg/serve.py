@@ -511,7 +511,10 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
 
 CROWDED_SHARE = 0.75  # of --max-connections open: the slowest connections are closed ...
 CALM_SHARE = 0.5  # ... until no more than this share is open
-CROWDED_GRACE = 1.0  # seconds: a request younger, or idleness shorter, is never cut then
+CROWDED_GRACE = 1.0  # seconds: a request or slow answer younger is never cut then
+# Seconds a connection may sit idle between requests then (keep-alive is a luxury when
+# slots run short: 45 connections asking every 0.9 s held them all)
+IDLE_GRACE = 0.25
 MIN_SEND_RATE = 8192  # bytes a second: a client sending or reading slower is slow
 
 
@@ -523,10 +526,11 @@ def shed_slow_connections(channels, now: float, request_timeout: float, idle_tim
     Always: a request still arriving `request_timeout` after its first byte; an answer
     read slower than MIN_SEND_RATE for that long; a connection with no request for
     `idle_timeout` (blank lines, which waitress takes as activity, are none). When
-    CROWDED_SHARE of `max_connections` are open, the slowest of the connections idle,
-    or sending a request or reading an answer slower than MIN_SEND_RATE, for over
-    CROWDED_GRACE are closed (idle first, then by bytes a second) until CALM_SHARE are
-    open: a client that sends its request at a real speed is never among them.
+    CROWDED_SHARE of `max_connections` are open, the connections idle for over
+    IDLE_GRACE, and those sending a request or reading an answer slower than
+    MIN_SEND_RATE for over CROWDED_GRACE, are closed (idle first, then by bytes a
+    second) until CALM_SHARE are open: a client that sends its request at a real speed
+    is never among them.
     A connection whose request is queued or being served is never touched, and its
     next request's clock waits meanwhile (the server, not the client, is slow then).
     """
@@ -556,7 +560,7 @@ def shed_slow_connections(channels, now: float, request_timeout: float, idle_tim
                 slow.append((request.bytes_received / age, channel))
         elif now - channel.last_request > idle_timeout:
             doomed.append(channel)
-        elif now - channel.last_request > CROWDED_GRACE:
+        elif now - channel.last_idle(now) > IDLE_GRACE:
             slow.append((0.0, channel))
     if crowded:
         excess = len(channels) - len(doomed) - int(CALM_SHARE * max_connections)
@@ -606,12 +610,20 @@ class TimedChannel(HTTPChannel):
         self.sent = 0  # bytes of answers sent
         self.rate_mark: tuple[float, int] | None = None  # (time, sent) when last measured
         self.slow_since = 0.0
+        self.idle_seen: float | None = None  # (see last_idle)
 
     def parser_class(self, adj) -> TimedRequestParser:
         return TimedRequestParser(adj, self._request_came)
 
     def _request_came(self) -> None:
         self.last_request = time.time()
+
+    def last_idle(self, now: float) -> float:
+        """Since when the connection has been idle (no request, no answer): the time
+        maintenance first saw it so, or its last request, whichever is later."""
+        if self.idle_seen is None or self.idle_seen < self.last_request:
+            self.idle_seen = now
+        return self.idle_seen
 
     def send(self, data, do_close=True):
         sent = super().send(data, do_close=do_close)

@@ -586,6 +586,23 @@ def quick_client_wait(url: str) -> float:
     return time.monotonic() - started
 
 
+def quick_client_wait_during(url: str, attack, threads: int = 1, settle: float = 3) -> float:
+    """quick_client_wait while `threads` threads run `attack(stop)` (stop: an Event set
+    when the client has its answer), `settle` seconds after they start."""
+    stop = threading.Event()
+    attackers = [threading.Thread(target=attack, args=(stop,), daemon=True)
+                 for _ in range(threads)]
+    for thread in attackers:
+        thread.start()
+    try:
+        time.sleep(settle)
+        return quick_client_wait(url)
+    finally:
+        stop.set()
+        for thread in attackers:
+            thread.join()
+
+
 def test_blank_lines_are_no_activity(graph):
     """Connections sending only blank lines (waitress takes each as an empty request and
     as activity) held every slot for good (a review of the slowloris fix found it)."""
@@ -616,9 +633,8 @@ def test_answers_read_a_byte_at_a_time_do_not_lock_others_out(graph):
             sock.connect((host, int(port)))
             sock.sendall(f"GET {big} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
             readers.append(sock)
-        stop = threading.Event()
 
-        def read_slowly():
+        def read_slowly(stop):
             while not stop.wait(1):
                 for sock in readers:
                     try:
@@ -626,14 +642,9 @@ def test_answers_read_a_byte_at_a_time_do_not_lock_others_out(graph):
                         sock.recv(1)
                     except OSError:
                         pass
-        thread = threading.Thread(target=read_slowly, daemon=True)
-        thread.start()
         try:
-            time.sleep(3)
-            waited = quick_client_wait(url)
+            waited = quick_client_wait_during(url, read_slowly)
         finally:
-            stop.set()
-            thread.join()
             for sock in readers:
                 sock.close()
         assert waited < 8, f"a quick client waited {waited:.1f} s behind slow readers"
@@ -684,7 +695,7 @@ class FakeChannel:
     def __init__(self, now: float):
         self.request, self.requests, self.will_close = None, [], False
         self.total_outbufs_len, self.sent, self.last_request = 0, 0, now
-        self.rate_mark, self.slow_since = None, 0.0
+        self.rate_mark, self.slow_since, self.idle_seen = None, 0.0, None
         self.shut = False
         self.socket = self
 
@@ -692,6 +703,7 @@ class FakeChannel:
         self.shut = True
 
     read_rate = TimedChannel.read_rate
+    last_idle = TimedChannel.last_idle
 
 
 def test_each_answer_is_timed_from_its_start():
@@ -713,4 +725,28 @@ def test_each_answer_is_timed_from_its_start():
     channel.sent += 100  # then it nearly stops: closed once slow for over 1 s (from 22)
     assert [shed(now) for now in (23.0, 24.0)] == [0, 1]
     assert channel.will_close and channel.shut  # (a full socket is shut down to close it)
+
+
+def test_keep_alive_connections_asking_now_and_then_do_not_lock_others_out(graph):
+    """45 keep-alive connections each asking ASK{} every 0.9 s (never idle a second, 2 kB/s
+    in all) held every slot while they ran (attack on the slowloris fix): when slots run
+    short, a connection idle between its requests is closed."""
+    import socket
+
+    with kg_server(graph, "--max-connections", "40") as (url, process):
+        host, port = url.removeprefix("http://").split(":")
+
+        def ask_now_and_then(stop):
+            while not stop.is_set():
+                try:
+                    with socket.create_connection((host, int(port)), timeout=5) as sock:
+                        while not stop.wait(0.9):
+                            sock.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\n"
+                                         b"Host: 127.0.0.1\r\n\r\n")
+                            if not sock.recv(4096):
+                                break
+                except OSError:
+                    pass
+        waited = quick_client_wait_during(url, ask_now_and_then, threads=45)
+        assert waited < 5, f"a quick client waited {waited:.1f} s behind keep-alive connections"
 
