@@ -244,6 +244,20 @@ SYNONYMS = [
     ("COVID-19 pandemic", "Covid pandemic", True),
     ("Youth unemployment", "unemployment among young people", True),
     ("teen mental health", "Mental health of teenagers", True),
+    # the frame words of machine-written names ("reliance on", "shift in", "rise of")
+    ("Reliance on Technology", "Technological Dependence", True),
+    ("Shift in Commuting Patterns", "Changes in commuting patterns", True),
+    ("Utilization of AI tools", "Use of AI tools", True),
+    ("Emergence of capsule hotels", "Rise of Capsule Hotels", True),
+    ("Growth of remote work", "Increase in remote work", True),
+    ("Growing demand for local food.", "Rising demand for local food.", True),
+    ("Impact of Automation on Employment", "automation's impact on jobs", True),
+    ("Lack of affordable housing", "affordable housing shortage", True),
+    ("Struggles in AI adoption", "AI adoption challenges", True),
+    # ... but never a frame word for its opposite or a neighbour
+    ("Rise of remote work", "Decline of remote work", False),
+    ("Growing demand for local food.", "Declining demand for local food.", False),
+    ("Dependence on AI", "Use of AI", False),
     # neighbours and broader terms are not synonyms; only the listed wordings are
     ("misinformation", "disinformation", False),
     ("telehealth", "telemedicine", False),
