@@ -94,7 +94,8 @@ def related_triples(links: Iterable[RelatedLink], base: str) -> list[Triple]:
 def trends_of(groups: list[list[str]], base: str, articles_of: dict[str, set[str]],
               date_of: dict[str, str], label_of: dict[str, str]) -> list[Trend]:
     """Trends from groups of entity IRIs (most central first): named after their two most
-    central members that are names rather than sentences (a driving force is one), with
+    central members of different keys that are names rather than sentences (a driving
+    force is one), with
     their articles, first and last page dates and monthly counts."""
     trends = []
     year_ago, two_years_ago = _years_before(max(date_of.values(), default=None))
@@ -104,7 +105,10 @@ def trends_of(groups: list[list[str]], base: str, articles_of: dict[str, set[str
         months = Counter(date[:7] for date in dates)
         recent = sum(c for month, c in months.items() if month > year_ago)
         prior = sum(c for month, c in months.items() if two_years_ago < month <= year_ago)
-        names = list(dict.fromkeys(label_of.get(m, key_of_iri(m)) for m in members))
+        named: dict[str, str] = {}  # key -> name: one concept in two types is named once
+        for member in members:
+            named.setdefault(key_of_iri(member), label_of.get(member, key_of_iri(member)))
+        names = list(dict.fromkeys(named.values()))
         names.sort(key=lambda name: len(name.split()) > 8)  # short names first, stable
         label = " / ".join(names[:2])
         centre = members[0]  # the trend is named by its most central member's node

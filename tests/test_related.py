@@ -131,6 +131,20 @@ def test_a_trend_counts_its_recent_and_prior_articles_by_the_archive_latest_date
         (1, 2, (("2023-12", 1), ("2024-02", 1), ("2025-01", 1), ("2025-06", 1)))
 
 
+def test_a_trend_is_named_after_two_concepts_not_one_named_in_two_types():
+    """"Ethical AI Usage / Ethical Use of AI" (an issue and a concern of one key) named
+    one concept twice: the second name is the next member of another key."""
+    from kg.corpus import trends_of
+
+    members = [BASE + "issue/ethical_ai_use", BASE + "concern/ethical_ai_use",
+               BASE + "issue/ai_bias", BASE + "concern/ai_bias"]
+    labels = dict(zip(members, ["Ethical AI Usage", "Ethical Use of AI", "AI Bias",
+                                "Bias in AI"]))
+    [trend] = trends_of([members], BASE, {m: {"a"} for m in members}, {"a": "2025-01-01"},
+                        labels)
+    assert trend.label == "Ethical AI Usage / AI Bias"
+
+
 def test_saved_queries_read_trends_and_related_links(topical):
     graph, topic_of, _ = topical
     trends = graph.saved_query("trends").values()
