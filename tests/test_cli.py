@@ -205,6 +205,20 @@ def test_query_list_and_usage_errors(example_ttl):
     assert bad.exit_code == 1 and "Error" in bad.output
 
 
+def test_a_saved_query_named_where_the_query_goes_is_run(example_ttl):
+    """`kg query GRAPH top-technologies` said "SPARQL syntax error at line 1, column 7";
+    a bare word is no SPARQL, so a saved query's name there runs it (its parameters too)."""
+    by_name = run("query", example_ttl, "top-technologies", "--format", "csv")
+    assert by_name.exit_code == 0 and \
+        by_name.output == run("query", example_ttl, "-n", "top-technologies", "--format",
+                              "csv").output
+    given = run("query", example_ttl, "concerns-with-technology", "-p",
+                "technology=digital twins", "--format", "csv")
+    assert len(list(csv.DictReader(io.StringIO(given.output)))) == 7
+    unknown = run("query", example_ttl, "top-technologys")
+    assert unknown.exit_code == 1 and "top-technologies" in unknown.output  # (a suggestion)
+
+
 def test_view_writes_html(example_ttl, tmp_path):
     result = run("view", example_ttl, "-o", tmp_path / "v.html")
     # 1 article + 6 keywords + 5 themes + 1 category + 1 type + 5 signals + 5 forces
