@@ -596,7 +596,7 @@ _REORDERING = _ORDER_WORDS | {"and", "between", "by", "on", "in"}
 _NOUN_VARIANTS = {"usage": "use", "working": "work"}
 
 
-def signatures(key: str, then_reordered: bool = True) -> set[str]:
+def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> set[str]:
     """The forms a key shares with the keys it names the same thing as, beside itself:
     "X P Y" and "Y X" for P in `_ORDER_WORDS` (articles after P dropped, a second
     phrase kept last, not "X to Y" / "X by Y" of one word each), "ADJ X of Y" and "ADJ Y
@@ -629,7 +629,11 @@ def signatures(key: str, then_reordered: bool = True) -> set[str]:
     """
     if key.count(" ") >= _LONGEST_NAME:  # (more words than that)
         return {_loose(key)}
-    words = _lengthened([_NOUN_VARIANTS.get(word, word) for word in key.split()])
+    plain = [_NOUN_VARIANTS.get(word, word) for word in key.split()]
+    words = _lengthened(plain) if lengthen else plain
+    # (and the forms of the words as written: "growth of inequality" read as "rise of
+    # inequality" still meets "growing inequality")
+    written = signatures(key, then_reordered, False) if lengthen and words != plain else set()
     found = {key, " ".join(words)}
     reordered: set[str] = set()  # "Y X" of "X of Y"
     derived: set[str] = set()  # a leading adjective as the nouns it may come from
@@ -691,7 +695,7 @@ def signatures(key: str, then_reordered: bool = True) -> set[str]:
         for form in found - reordered - {key}:
             if "*" not in form and "(concern)" not in form:
                 forms |= signatures(form, then_reordered=False)
-    return forms
+    return forms | written
 
 
 def join_keys(names: Iterable[tuple[str, str]],
