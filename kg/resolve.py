@@ -902,11 +902,19 @@ def join_keys(names: Iterable[tuple[str, str]],
         if acronym in expansions:
             join(acronym, expansions[acronym])
             continue
-        if acronym in declared or acronym in table.acronyms:
-            continue  # spelled out two ways (ambiguous), or meaning what the table says
+        if acronym in declared:
+            continue  # spelled out two ways (ambiguous)
         squashed = acronym.replace(" ", "")
         long_forms = {find(k) for k in by_initials.get(squashed, ())} if len(squashed) >= 3 \
             else set()
+        meanings = table.acronyms.get(acronym)
+        if meanings is not None:
+            # The table's meaning (one: joined above); of several, of three letters or
+            # more, the one the archive's initials name ("NLP" / "natural language
+            # processing"), never initials it does not list
+            if len(meanings) == 1 or len(squashed) < 3:
+                continue
+            long_forms = {find(k) for k in by_initials.get(squashed, ()) if k in meanings}
         if len(long_forms) == 1:
             join(acronym, long_forms.pop())
     return {key: find(key) for key in sorted(parent) if find(key) != key}
