@@ -259,6 +259,8 @@ SYNONYMS = [
     ("Utilization of AI tools", "Use of AI tools", True),
     ("Growth of remote work", "Increase in remote work", True),
     ("Growing demand for local food.", "Rising demand for local food.", True),
+    ("The growing awareness of climate risks.", "Increased awareness of climate risks", True),
+    ("Emphasis on sustainability", "Focus on sustainability", True),
     ("Impact of Automation on Employment", "automation's impact on jobs", True),
     ("Lack of affordable housing", "affordable housing shortage", True),
     ("Struggles in AI adoption", "AI adoption challenges", True),
