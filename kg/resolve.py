@@ -505,6 +505,10 @@ _CONCERN_WORDS = frozenset({"risk", "concern", "issue"})
 # Words after a hyphenated first word that add nothing: "heat-related deaths" are heat
 # deaths, "AI-driven tools" AI tools.
 _LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled"})
+# Words of a tie between two parties, whose order says nothing ("US-China relations" /
+# "China-US relations", "public-private partnership" / "private-public partnership").
+_TIE_WORDS = frozenset({"relation", "relationship", "partnership", "collaboration",
+                        "cooperation", "rivalry", "tension", "alliance", "dialogue"})
 
 
 def _declared_acronym(label: str) -> tuple[str, str] | None:
@@ -602,7 +606,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     phrase kept last, not "X to Y" / "X by Y" of one word each), "ADJ X of Y" and "ADJ Y
     X", "X and Y" and "Y and X", "X between Y and Z" and "Y Z X", "X driven by Y" /
     "X based on Y" and "Y driven X" / "Y based X", one preposition for another ("X of
-    Y" and "X in Y" share "X * Y"), "X in Y" and "X Y", a generic last word, link word
+    Y" and "X in Y" share "X * Y"), "X in Y" and "X Y", the two parties of a tie either
+    way ("US-China relations", `_TIE_WORDS`), a generic last word, link word
     (`_LINK_WORDS`) or concern word dropped, a leading -ing word as its nouns at the
     end ("declining birth rate" and "decline in birth rate" share "birth rate
     decline"), "e-X" as "electric X" and "electronic X", "X in ADJ context" as "ADJ X",
@@ -676,6 +681,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     if len(words) >= 2 and words[-1] in _GENERIC_LAST_WORDS or \
             len(words) >= 3 and words[-1] in _GENERIC_LAST_WORDS_AFTER_TWO:
         found.add(" ".join(words[:-1]))
+    if len(words) == 3 and words[2] in _TIE_WORDS:  # the two parties either way
+        found.add(" ".join([words[1], words[0], words[2]]))
     if len(words) >= 3 and words[1] in _LINK_WORDS and words[2] not in _STOP:
         found.add(" ".join(words[:1] + words[2:]))
     if len(words) >= 3 and words[-1] in _CONCERN_WORDS:  # not "market risk" / "... concern"

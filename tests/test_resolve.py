@@ -106,6 +106,10 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Addiction to Social Media", "social media addiction", True),
     ("Loneliness among young people", "young people loneliness", True),
     ("Collaboration between humans and AI", "Human-AI collaboration", True),
+    ("US-China relations", "China-US Relations", True),  # the parties of a tie
+    ("Public-Private Partnerships", "private-public partnership", True),
+    ("Government-business relationship", "Business-Government Relationship", True),
+    ("US-China relations", "China-US trade", False),
     ("Design driven by AI", "AI-driven design", True),
     ("Regulating AI", "AI regulation", True),
     ("Automating jobs", "job automation", True),
