@@ -256,6 +256,10 @@ SYNONYMS = [
     ("COVID-19 pandemic", "Covid pandemic", True),
     ("Youth unemployment", "unemployment among young people", True),
     ("teen mental health", "Mental health of teenagers", True),
+    ("Working from home", "remote work", True),
+    ("Ghost Kitchens", "dark kitchens", True),
+    ("Killer Robots", "Lethal Autonomous Weapons", True),
+    ("myopia epidemic", "Nearsightedness Epidemic", True),
     # the frames machine-written names put around a phenomenon ("reliance on", "shift in")
     ("Reliance on Technology", "Technological Dependence", True),
     ("Dependency on AI", "Reliance on AI", True),
