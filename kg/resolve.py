@@ -505,6 +505,13 @@ _CONCERN_WORDS = frozenset({"risk", "concern", "issue"})
 # Words after a hyphenated first word that add nothing: "heat-related deaths" are heat
 # deaths, "AI-driven tools" AI tools.
 _LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled"})
+# Numbers written as words, read as digits before a unit of time ("Twenty-Minute City" /
+# "20-Minute City"); not elsewhere: "Air Force One", "Apple One", "Three-Body Problem".
+_NUMBER_WORDS = {word: str(number) for number, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())} | \
+    {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "hundred": "100"}
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 # Words of a tie between two parties, whose order says nothing ("US-China relations" /
 # "China-US relations", "public-private partnership" / "private-public partnership").
 _TIE_WORDS = frozenset({"relation", "relationship", "partnership", "collaboration",
@@ -607,7 +614,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     X", "X and Y" and "Y and X", "X between Y and Z" and "Y Z X", "X driven by Y" /
     "X based on Y" and "Y driven X" / "Y based X", one preposition for another ("X of
     Y" and "X in Y" share "X * Y"), "X in Y" and "X Y", the two parties of a tie either
-    way ("US-China relations", `_TIE_WORDS`), a generic last word, link word
+    way ("US-China relations", `_TIE_WORDS`), a number word before a unit of time as
+    digits ("twenty minute city"), a generic last word, link word
     (`_LINK_WORDS`) or concern word dropped, a leading -ing word as its nouns at the
     end ("declining birth rate" and "decline in birth rate" share "birth rate
     decline"), "e-X" as "electric X" and "electronic X", "X in ADJ context" as "ADJ X",
@@ -635,6 +643,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     if key.count(" ") >= _LONGEST_NAME:  # (more words than that)
         return {_loose(key)}
     plain = [_NOUN_VARIANTS.get(word, word) for word in key.split()]
+    plain = [_NUMBER_WORDS.get(word, word) if following in _TIME_UNITS else word
+             for word, following in zip(plain, plain[1:] + [""])]
     words = _lengthened(plain) if lengthen else plain
     # (and the forms of the words as written: "growth of inequality" read as "rise of
     # inequality" still meets "growing inequality")
@@ -905,6 +915,14 @@ def join_keys(names: Iterable[tuple[str, str]],
             for letters in {initials_of(key), "".join(w[0] for w in key.split())}:
                 if len(letters) >= 3 and letters in spelled:
                     by_initials[letters].add(key)
+    spaced_keys = None  # (every key between spaces, for named_within)
+
+    def named_within(words: str) -> bool:
+        nonlocal spaced_keys
+        if spaced_keys is None:
+            spaced_keys = "".join(f" {key} \n" for key in sorted(keys))
+        return f" {words} " in spaced_keys
+
     for acronym in sorted(acronym_keys):
         if acronym in expansions:
             join(acronym, expansions[acronym])
@@ -917,11 +935,14 @@ def join_keys(names: Iterable[tuple[str, str]],
         meanings = table.acronyms.get(acronym)
         if meanings is not None:
             # The table's meaning (one: joined above); of several, of three letters or
-            # more, the one the archive's initials name ("NLP" / "natural language
-            # processing"), never initials it does not list
-            if len(meanings) == 1 or len(squashed) < 3:
+            # more, the first (the genre's usual one), when the archive names it and
+            # no other anywhere ("NLP" / "natural language processing", not when
+            # "search and rescue drones" say SAR may be rescue)
+            if len(meanings) == 1 or len(squashed) < 3 or \
+                    any(named_within(meaning) for meaning in meanings[1:]):
                 continue
-            long_forms = {find(k) for k in by_initials.get(squashed, ()) if k in meanings}
+            long_forms = {find(k) for k in by_initials.get(squashed, ())
+                          if k == meanings[0]}
         if len(long_forms) == 1:
             join(acronym, long_forms.pop())
     return {key: find(key) for key in sorted(parent) if find(key) != key}

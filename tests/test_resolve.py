@@ -224,6 +224,10 @@ ABBREVIATED = [
     (["VSM", "value stream mapping", "viable system model"], False),
     # ... never initials that are not one of its meanings
     (["SAR", "Strategic Analysis Review"], False),
+    # ... nor when the archive says, even inside a longer name, it may mean another
+    (["SAR", "Synthetic Aperture Radar", "Search-and-Rescue Drones"], False),
+    # ... and only the genre's usual one, the table's first
+    (["NLP", "Neuro-Linguistic Programming"], False),
     # ... and of two letters never joined on it, even to the one named
     (["AI", "artificial insemination"], False),
     (["AI regulation", "artificial insemination regulation"], False),
@@ -269,10 +273,21 @@ SYNONYMS = [
     ("Growing demand for local food.", "Rising demand for local food.", True),
     ("The growing awareness of climate risks.", "Increased awareness of climate risks", True),
     ("Emphasis on sustainability", "Focus on sustainability", True),
-    ("Emergence of AI companions", "Rise of AI companions", True),
-    ("Increasing middle manager burnout", "Rising Middle Manager Burnout", True),
+    ("Increasing competition for talent", "Rising competition for talent", True),
     ("Twenty-Minute City Concept", "20-Minute City Concept", True),
     ("Emergence", "Rise", False),
+    # (a second review's false joins: a word of growth alone, "emergence of", numbers
+    # away from units of time, kitchens and clothes of another kind)
+    ("Increasing Complexity", "Emergence of Complexity", False),
+    ("Emergence of COVID-19", "Increase in COVID-19", False),
+    ("Rising Powers", "Increased Powers", False),
+    ("Increasing Returns", "Rising Returns", False),
+    ("Rising Damp", "Increased Damp", False),
+    ("Three-Body Problem", "3 Body Problem", False),
+    ("Air Force One", "Air Force 1", False),
+    ("Virtual Kitchen", "Ghost Kitchen", False),
+    ("Clothes Line", "Clothing Line", False),
+    ("Electric Car Adoption in India", "Electric Vehicle Adoption in India", False),
     ("Impact of Automation on Employment", "automation's impact on jobs", True),
     ("Lack of affordable housing", "affordable housing shortage", True),
     ("Struggles in AI adoption", "AI adoption challenges", True),
