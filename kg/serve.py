@@ -560,8 +560,8 @@ def shed_slow_connections(channels, now: float, request_timeout: float, idle_tim
                 slow.append((request.bytes_received / age, channel))
         elif now - channel.last_request > idle_timeout:
             doomed.append(channel)
-        elif now - channel.last_idle(now) > IDLE_GRACE:
-            slow.append((0.0, channel))
+        elif now - max(channel.last_request, channel.last_sent) > IDLE_GRACE:
+            slow.append((0.0, channel))  # (idle since its last request or answer)
     if crowded:
         excess = len(channels) - len(doomed) - int(CALM_SHARE * max_connections)
         slow.sort(key=lambda item: item[0])
@@ -601,8 +601,8 @@ class TimedRequestParser(HTTPRequestParser):
 
 
 class TimedChannel(HTTPChannel):
-    """waitress's channel, noting when its last request came and how fast its client
-    reads answers (see `shed_slow_connections`)."""
+    """waitress's channel, noting when its last request came, when it last sent, and
+    how fast its client reads answers (see `shed_slow_connections`)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -610,7 +610,7 @@ class TimedChannel(HTTPChannel):
         self.sent = 0  # bytes of answers sent
         self.rate_mark: tuple[float, int] | None = None  # (time, sent) when last measured
         self.slow_since = 0.0
-        self.idle_seen: float | None = None  # (see last_idle)
+        self.last_sent = self.creation_time  # when an answer's bytes were last sent
 
     def parser_class(self, adj) -> TimedRequestParser:
         return TimedRequestParser(adj, self._request_came)
@@ -618,16 +618,11 @@ class TimedChannel(HTTPChannel):
     def _request_came(self) -> None:
         self.last_request = time.time()
 
-    def last_idle(self, now: float) -> float:
-        """Since when the connection has been idle (no request, no answer): the time
-        maintenance first saw it so, or its last request, whichever is later."""
-        if self.idle_seen is None or self.idle_seen < self.last_request:
-            self.idle_seen = now
-        return self.idle_seen
-
     def send(self, data, do_close=True):
         sent = super().send(data, do_close=do_close)
-        self.sent += sent
+        if sent:
+            self.sent += sent
+            self.last_sent = time.time()
         return sent
 
     def read_rate(self, now: float) -> float | None:

@@ -695,7 +695,7 @@ class FakeChannel:
     def __init__(self, now: float):
         self.request, self.requests, self.will_close = None, [], False
         self.total_outbufs_len, self.sent, self.last_request = 0, 0, now
-        self.rate_mark, self.slow_since, self.idle_seen = None, 0.0, None
+        self.rate_mark, self.slow_since, self.last_sent = None, 0.0, now
         self.shut = False
         self.socket = self
 
@@ -703,7 +703,6 @@ class FakeChannel:
         self.shut = True
 
     read_rate = TimedChannel.read_rate
-    last_idle = TimedChannel.last_idle
 
 
 def test_each_answer_is_timed_from_its_start():
@@ -725,6 +724,23 @@ def test_each_answer_is_timed_from_its_start():
     channel.sent += 100  # then it nearly stops: closed once slow for over 1 s (from 22)
     assert [shed(now) for now in (23.0, 24.0)] == [0, 1]
     assert channel.will_close and channel.shut  # (a full socket is shut down to close it)
+
+
+def test_idle_time_counts_from_the_answer_and_only_when_crowded():
+    """Idleness counted from when maintenance first saw a connection idle let connections
+    asking every 0.45 s hold every slot (a review found it): it counts from the end of
+    the last answer (or request), and sheds only when the slots run short."""
+    def connections(count: int, answered: float) -> list:
+        found = [FakeChannel(0.0) for _ in range(count)]
+        for channel in found:
+            channel.last_request, channel.last_sent = answered - 0.05, answered
+        return found
+
+    crowded = connections(40, answered=10.0)
+    assert shed_slow_connections(crowded, 10.2, 10.0, 30.0, 40) == 0  # idle 0.2 s
+    assert shed_slow_connections(crowded, 10.3, 10.0, 30.0, 40) == 20  # 0.3 s: down to half
+    calm = connections(20, answered=10.0)
+    assert shed_slow_connections(calm, 15.0, 10.0, 30.0, 40) == 0  # not crowded: kept
 
 
 def test_keep_alive_connections_asking_now_and_then_do_not_lock_others_out(graph):
