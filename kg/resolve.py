@@ -643,12 +643,14 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     if key.count(" ") >= _LONGEST_NAME:  # (more words than that)
         return {_loose(key)}
     plain = [_NOUN_VARIANTS.get(word, word) for word in key.split()]
-    plain = [_NUMBER_WORDS.get(word, word) if following in _TIME_UNITS else word
-             for word, following in zip(plain, plain[1:] + [""])]
-    words = _lengthened(plain) if lengthen else plain
-    # (and the forms of the words as written: "growth of inequality" read as "rise of
-    # inequality" still meets "growing inequality")
-    written = signatures(key, then_reordered, False) if lengthen and words != plain else set()
+    lengthened = _lengthened(plain) if lengthen else plain
+    # (and the forms of the words as written: "utilization of invisible creatures" read
+    # as "use of ..." still meets "invisible creature utilization")
+    written = signatures(key, then_reordered, False) if lengthen and lengthened != plain \
+        else set()
+    # (numbers after the lexicon, whose rows write them as words: "four-day week")
+    words = [_NUMBER_WORDS.get(word, word) if following in _TIME_UNITS else word
+             for word, following in zip(lengthened, lengthened[1:] + [""])]
     found = {key, " ".join(words)}
     reordered: set[str] = set()  # "Y X" of "X of Y"
     derived: set[str] = set()  # a leading adjective as the nouns it may come from
@@ -920,7 +922,7 @@ def join_keys(names: Iterable[tuple[str, str]],
     def named_within(words: str) -> bool:
         nonlocal spaced_keys
         if spaced_keys is None:
-            spaced_keys = "".join(f" {key} \n" for key in sorted(keys))
+            spaced_keys = "".join(f" {key} \n" for key in keys)  # (only searched)
         return f" {words} " in spaced_keys
 
     for acronym in sorted(acronym_keys):

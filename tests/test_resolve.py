@@ -110,6 +110,9 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Public-Private Partnerships", "private-public partnership", True),
     ("Government-business relationship", "Business-Government Relationship", True),
     ("US-China relations", "China-US trade", False),
+    ("Machine Learning Research", "Learning Machine Research", False),  # (no tie word)
+    # a name's forms as written meet beside its rewritten ones ("utilization of" is "use of")
+    ("Kinetic Energy Utilization", "Utilization of kinetic energy", True),
     ("Design driven by AI", "AI-driven design", True),
     ("Regulating AI", "AI regulation", True),
     ("Automating jobs", "job automation", True),
@@ -226,7 +229,7 @@ ABBREVIATED = [
     (["SAR", "Strategic Analysis Review"], False),
     # ... nor when the archive says, even inside a longer name, it may mean another
     (["SAR", "Synthetic Aperture Radar", "Search-and-Rescue Drones"], False),
-    # ... and only the genre's usual one, the table's first
+    # ... nor the other meaning when it is the one named
     (["NLP", "Neuro-Linguistic Programming"], False),
     # ... and of two letters never joined on it, even to the one named
     (["AI", "artificial insemination"], False),
@@ -275,6 +278,8 @@ SYNONYMS = [
     ("Emphasis on sustainability", "Focus on sustainability", True),
     ("Increasing competition for talent", "Rising competition for talent", True),
     ("Twenty-Minute City Concept", "20-Minute City Concept", True),
+    ("Four-Day Week", "4-Day Week", True),  # (the lexicon's rows write it in words)
+    ("four-day workweek", "4-day week", True),
     ("Emergence", "Rise", False),
     # (a second review's false joins: a word of growth alone, "emergence of", numbers
     # away from units of time, kitchens and clothes of another kind)
