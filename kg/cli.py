@@ -199,8 +199,8 @@ def query(graph, sparql, query_file, name, params, fmt, max_width) -> None:
     given = [x for x in (sparql, query_file, name) if x]
     if len(given) != 1:
         raise click.UsageError("give exactly one of QUERY, --file or --name")
-    if sparql and re.fullmatch(r"[A-Za-z][\w-]*", sparql.strip()):  # a word is no SPARQL
-        name, sparql = _saved_query_name(sparql.strip()), None
+    if sparql and re.fullmatch(r"\w[\w-]*", sparql.strip()):  # a word is no SPARQL: a name
+        name, sparql = sparql.strip(), None
     values = {}
     for item in params:
         key, sep, value = item.partition("=")
@@ -232,22 +232,6 @@ def query(graph, sparql, query_file, name, params, fmt, max_width) -> None:
         written = format_results(results, found, opened.prefixes)
     click.echo(for_terminal(written.decode("utf-8", "replace")) if sys.stdout.isatty()
                else written, nl=False)
-
-
-def _saved_query_name(word: str) -> str:
-    """The saved query `word` names, given where a query goes (`kg query GRAPH trends`)."""
-    import difflib
-
-    from .errors import QueryError
-    from .query import saved_queries
-
-    known = saved_queries()
-    if word in known:
-        return word
-    close = difflib.get_close_matches(word, list(known), n=3)
-    raise QueryError(f"{word!r} is neither SPARQL nor a saved query" +
-                     (f" (did you mean {', '.join(close)}?)" if close else "") +
-                     "; `kg query --list` shows the saved queries")
 
 
 def _append_rows(path: Path, rows: list[list[str]]) -> None:

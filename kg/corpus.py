@@ -95,8 +95,7 @@ def trends_of(groups: list[list[str]], base: str, articles_of: dict[str, set[str
               date_of: dict[str, str], label_of: dict[str, str]) -> list[Trend]:
     """Trends from groups of entity IRIs (most central first): named after their two most
     central members of different keys that are names rather than sentences (a driving
-    force is one), with
-    their articles, first and last page dates and monthly counts."""
+    force is one), with their articles, first and last page dates and monthly counts."""
     trends = []
     year_ago, two_years_ago = _years_before(max(date_of.values(), default=None))
     for members in groups:
@@ -107,7 +106,8 @@ def trends_of(groups: list[list[str]], base: str, articles_of: dict[str, set[str
         prior = sum(c for month, c in months.items() if two_years_ago < month <= year_ago)
         named: dict[str, str] = {}  # key -> name: one concept in two types is named once
         for member in members:
-            named.setdefault(key_of_iri(member), label_of.get(member, key_of_iri(member)))
+            key = key_of_iri(member)
+            named.setdefault(key, label_of.get(member, key))
         names = list(dict.fromkeys(named.values()))
         names.sort(key=lambda name: len(name.split()) > 8)  # short names first, stable
         label = " / ".join(names[:2])

@@ -183,10 +183,16 @@ def missing_kinds(saved: SavedQuery, kinds: KindTable = KINDS) -> list[str]:
 
 
 def saved_query(name: str) -> SavedQuery:
-    """One saved query by name; QueryError naming the known ones otherwise."""
+    """One saved query by name; QueryError naming the closest and the known ones
+    otherwise."""
+    import difflib
+
     queries = saved_queries()
     if name not in queries:
-        raise QueryError(f"no saved query {name!r}; known: {', '.join(queries)}")
+        close = difflib.get_close_matches(name, list(queries), n=3)
+        raise QueryError(f"no saved query {name!r}" +
+                         (f" (did you mean {', '.join(close)}?)" if close else "") +
+                         f"; known: {', '.join(queries)}")
     return queries[name]
 
 

@@ -215,8 +215,9 @@ def test_a_saved_query_named_where_the_query_goes_is_run(example_ttl):
     given = run("query", example_ttl, "concerns-with-technology", "-p",
                 "technology=digital twins", "--format", "csv")
     assert len(list(csv.DictReader(io.StringIO(given.output)))) == 7
-    unknown = run("query", example_ttl, "top-technologys")
-    assert unknown.exit_code == 1 and "top-technologies" in unknown.output  # (a suggestion)
+    for wrong in (["top-technologys"], ["-n", "top-technologys"]):  # a suggestion, both ways
+        unknown = run("query", example_ttl, *wrong)
+        assert unknown.exit_code == 1 and "(did you mean top-technologies," in unknown.output
 
 
 def test_view_writes_html(example_ttl, tmp_path):
