@@ -267,6 +267,8 @@ SYNONYMS = [
     ("Ghost Kitchens", "dark kitchens", True),
     ("Killer Robots", "Lethal Autonomous Weapons", True),
     ("myopia epidemic", "Nearsightedness Epidemic", True),
+    ("Global Chip Shortage", "global semiconductor shortage", True),
+    ("Fuel Poverty", "energy poverty", True),
     # the frames machine-written names put around a phenomenon ("reliance on", "shift in")
     ("Reliance on Technology", "Technological Dependence", True),
     ("Dependency on AI", "Reliance on AI", True),
