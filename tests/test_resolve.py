@@ -268,7 +268,12 @@ SYNONYMS = [
     ("Killer Robots", "Lethal Autonomous Weapons", True),
     ("myopia epidemic", "Nearsightedness Epidemic", True),
     ("Global Chip Shortage", "global semiconductor shortage", True),
-    ("Fuel Poverty", "energy poverty", True),
+    ("Public Transit", "public transport", True),
+    # (a third review: the broader field, a related idea, the narrower part, a part)
+    ("Speech Synthesis from Brain Signals", "Text-to-Speech from Brain Signals", False),
+    ("Fuel Poverty", "energy poverty", False),
+    ("Mass Transit Systems", "Public Transport Systems", False),
+    ("Public Charging Points", "Public Charging Stations", False),
     # the frames machine-written names put around a phenomenon ("reliance on", "shift in")
     ("Reliance on Technology", "Technological Dependence", True),
     ("Dependency on AI", "Reliance on AI", True),
