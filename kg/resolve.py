@@ -512,6 +512,32 @@ _NUMBER_WORDS = {word: str(number) for number, word in enumerate(
     "fifteen sixteen seventeen eighteen nineteen twenty".split())} | \
     {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "hundred": "100"}
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+
+
+def _time_numbers(words: list[str]) -> list[str]:
+    """The words with each run of number words before a unit of time as its digits.
+
+    >>> " ".join(_time_numbers("one hundred year of solitude".split()))
+    '100 year of solitude'
+    >>> " ".join(_time_numbers("twenty four hour news on air force one".split()))
+    '24 hour news on air force one'
+    """
+    found, at = [], 0
+    while at < len(words):
+        end = at
+        while end < len(words) and words[end] in _NUMBER_WORDS:
+            end += 1
+        if end > at and end < len(words) and words[end] in _TIME_UNITS:
+            value = 0
+            for word in words[at:end]:  # "twenty four": 24, "one hundred": 100
+                number = int(_NUMBER_WORDS[word])
+                value = max(value, 1) * 100 if number == 100 else value + number
+            found.append(str(value))
+            at = end
+        else:
+            found.append(words[at])
+            at += 1
+    return found
 # Words of a tie between two parties, whose order says nothing ("US-China relations" /
 # "China-US relations", "public-private partnership" / "private-public partnership").
 _TIE_WORDS = frozenset({"relation", "relationship", "partnership", "collaboration",
@@ -648,9 +674,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     # as "use of ..." still meets "invisible creature utilization")
     written = signatures(key, then_reordered, False) if lengthen and lengthened != plain \
         else set()
-    # (numbers after the lexicon, whose rows write them as words: "four-day week")
-    words = [_NUMBER_WORDS.get(word, word) if following in _TIME_UNITS else word
-             for word, following in zip(lengthened, lengthened[1:] + [""])]
+    words = _time_numbers(lengthened)  # (after the lexicon, whose rows write "four-day week")
     found = {key, " ".join(words)}
     reordered: set[str] = set()  # "Y X" of "X of Y"
     derived: set[str] = set()  # a leading adjective as the nouns it may come from

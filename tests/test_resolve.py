@@ -268,7 +268,7 @@ SYNONYMS = [
     ("Killer Robots", "Lethal Autonomous Weapons", True),
     ("myopia epidemic", "Nearsightedness Epidemic", True),
     ("Global Chip Shortage", "global semiconductor shortage", True),
-    ("Public Transit", "public transport", True),
+    ("Public Transit", "Public Transportation", True),
     # (a third review: the broader field, a related idea, the narrower part, a part)
     ("Speech Synthesis from Brain Signals", "Text-to-Speech from Brain Signals", False),
     ("Fuel Poverty", "energy poverty", False),
@@ -287,6 +287,8 @@ SYNONYMS = [
     ("Twenty-Minute City Concept", "20-Minute City Concept", True),
     ("Four-Day Week", "4-Day Week", True),  # (the lexicon's rows write it in words)
     ("four-day workweek", "4-day week", True),
+    ("Twenty-Four-Hour News", "24-hour news", True),
+    ("One Hundred Years of Solitude", "100 Years of Solitude", True),
     ("Emergence", "Rise", False),
     # (a second review's false joins: a word of growth alone, "emergence of", numbers
     # away from units of time, kitchens and clothes of another kind)
