@@ -507,11 +507,15 @@ _CONCERN_WORDS = frozenset({"risk", "concern", "issue"})
 _LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled"})
 # Numbers written as words, read as digits before a unit of time ("Twenty-Minute City" /
 # "20-Minute City"); not elsewhere: "Air Force One", "Apple One", "Three-Body Problem".
-_NUMBER_WORDS = {word: str(number) for number, word in enumerate(
+_NUMBER_WORDS = {word: number for number, word in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty".split())} | \
-    {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "hundred": "100"}
+    {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100}
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+# Words of a tie between two parties, whose order says nothing ("US-China relations" /
+# "China-US relations", "public-private partnership" / "private-public partnership").
+_TIE_WORDS = frozenset({"relation", "relationship", "partnership", "collaboration",
+                        "cooperation", "rivalry", "tension", "alliance", "dialogue"})
 
 
 def _time_numbers(words: list[str]) -> list[str]:
@@ -530,7 +534,7 @@ def _time_numbers(words: list[str]) -> list[str]:
         if end > at and end < len(words) and words[end] in _TIME_UNITS:
             value = 0
             for word in words[at:end]:  # "twenty four": 24, "one hundred": 100
-                number = int(_NUMBER_WORDS[word])
+                number = _NUMBER_WORDS[word]
                 value = max(value, 1) * 100 if number == 100 else value + number
             found.append(str(value))
             at = end
@@ -538,10 +542,6 @@ def _time_numbers(words: list[str]) -> list[str]:
             found.append(words[at])
             at += 1
     return found
-# Words of a tie between two parties, whose order says nothing ("US-China relations" /
-# "China-US relations", "public-private partnership" / "private-public partnership").
-_TIE_WORDS = frozenset({"relation", "relationship", "partnership", "collaboration",
-                        "cooperation", "rivalry", "tension", "alliance", "dialogue"})
 
 
 def _declared_acronym(label: str) -> tuple[str, str] | None:
@@ -956,19 +956,18 @@ def join_keys(names: Iterable[tuple[str, str]],
         if acronym in declared:
             continue  # spelled out two ways (ambiguous)
         squashed = acronym.replace(" ", "")
-        long_forms = {find(k) for k in by_initials.get(squashed, ())} if len(squashed) >= 3 \
-            else set()
+        if len(squashed) < 3:
+            continue  # (two-letter initials never join on their own)
         meanings = table.acronyms.get(acronym)
         if meanings is not None:
-            # The table's meaning (one: joined above); of several, of three letters or
-            # more, the first (the genre's usual one), when the archive names it and
-            # no other anywhere ("NLP" / "natural language processing", not when
-            # "search and rescue drones" say SAR may be rescue)
-            if len(meanings) == 1 or len(squashed) < 3 or \
-                    any(named_within(meaning) for meaning in meanings[1:]):
+            # The table's meaning (one: joined above); of several, the first (the
+            # genre's usual one), when the archive names it and no other anywhere
+            # ("NLP" / "natural language processing", not when "search and rescue
+            # drones" say SAR may be rescue)
+            if len(meanings) == 1 or any(named_within(m) for m in meanings[1:]):
                 continue
-            long_forms = {find(k) for k in by_initials.get(squashed, ())
-                          if k == meanings[0]}
+        long_forms = {find(k) for k in by_initials.get(squashed, ())
+                      if meanings is None or k == meanings[0]}
         if len(long_forms) == 1:
             join(acronym, long_forms.pop())
     return {key: find(key) for key in sorted(parent) if find(key) != key}
