@@ -314,7 +314,9 @@ def alias_keys(label: str) -> list[str]:
 
 _STOP = frozenset({"of", "and", "the", "for", "in", "on", "to", "with", "a", "an", "by", "at"})
 _ORDER_WORDS = frozenset({"in", "of", "for", "to", "on", "among", "about", "over", "around",
-                          "by"})
+                          "by", "at"})
+# ... but not "X at" these: "AI at scale" is not Scale AI, "life at sea" not sea life
+_NOT_AFTER_AT = frozenset({"scale", "risk", "rest", "war", "night", "sea", "home", "large"})
 _PREPOSITIONS = frozenset({"in", "of", "for", "on", "to", "with", "at"})
 # Names of more words than this are sentences (driving forces run to about 30): they
 # join other names by their keys only, never by variants or acronyms spelled out inside
@@ -518,6 +520,45 @@ _TIE_WORDS = frozenset({"relation", "relationship", "partnership", "collaboratio
                         "cooperation", "rivalry", "tension", "alliance", "dialogue"})
 
 
+# A first word saying a thing grows or shrinks, before a phrase of two words or more
+# ("Increasing Middle Manager Burnout" / "Rising ..."): one wording each. Not before one
+# word ("rising powers", "increasing returns", "growing cannabis" are other things), nor
+# before a preposition or particle ("growing up online", "falling in older adults"), nor
+# in the fixed phrases of `_TREND_PHRASES`; not "falling" nor "mounting" (a review found
+# "falling space debris" is no decline).
+_TREND_WORDS = {"increasing": "rising", "increased": "rising", "growing": "rising",
+                "surging": "rising", "declining": "declining", "shrinking": "declining",
+                "diminishing": "declining"}
+_TREND_PHRASES = frozenset({("growing", "degree"), ("growing", "season"), ("growing", "pain"),
+                            ("growing", "medium"), ("growing", "media"), ("rising", "damp"),
+                            ("increasing", "return"), ("rising", "star"),
+                            ("rising", "power"), ("increased", "power")})
+_PARTICLES = _STOP | {"up", "out", "behind", "apart", "away", "back", "into", "from"}
+# "Town of Viganella" is Viganella, when the place's name is no English word ("Village
+# of Longevity", "Town of Books" are other things; the City of London is not London, the
+# Municipality of Amsterdam is its government).
+_PLACE_WORDS = frozenset({"town", "village", "hamlet"})
+
+
+def _trend_word(words: list[str]) -> list[str]:
+    """The words with a first word of growth or decline as "rising" or "declining",
+    when two words or more follow it.
+
+    >>> " ".join(_trend_word("increasing middle manager burnout".split()))
+    'rising middle manager burnout'
+    >>> " ".join(_trend_word("increasing return".split()))
+    'increasing return'
+    >>> " ".join(_trend_word("growing up online".split()))
+    'growing up online'
+    """
+    at = 1 if words and words[0] in _ARTICLES else 0
+    if len(words) - at >= 3 and words[at] in _TREND_WORDS and words[at + 1] not in _PARTICLES:
+        word = _TREND_WORDS[words[at]]
+        if not {(words[at], words[at + 1]), (word, words[at + 1])} & _TREND_PHRASES:
+            return words[:at] + [word] + words[at + 1:]
+    return words
+
+
 def _time_numbers(words: list[str]) -> list[str]:
     """The words with each run of number words before a unit of time as its digits.
 
@@ -641,10 +682,11 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     "X based on Y" and "Y driven X" / "Y based X", one preposition for another ("X of
     Y" and "X in Y" share "X * Y"), "X in Y" and "X Y", the two parties of a tie either
     way ("US-China relations", `_TIE_WORDS`), a number word before a unit of time as
-    digits ("twenty minute city"), a generic last word, link word
+    digits ("twenty minute city"), a first word of growth or decline as "rising" or
+    "declining" (`_TREND_WORDS`), "town of X" as X, a generic last word, link word
     (`_LINK_WORDS`) or concern word dropped, a leading -ing word as its nouns at the
-    end ("declining birth rate" and "decline in birth rate" share "birth rate
-    decline"), "e-X" as "electric X" and "electronic X", "X in ADJ context" as "ADJ X",
+    end or before a second phrase ("declining birth rate" and "decline in birth rate"
+    share "birth rate decline"), "e-X" as "electric X" and "electronic X", "X in ADJ context" as "ADJ X",
     "usage" as "use" and "working" as "work" (`_NOUN_VARIANTS`), a shortened word as
     its long form ("sci-fi", "biotech": `abbreviations`); and, with
     `then_reordered`, each variant that is not itself reordered given its own forms
@@ -674,7 +716,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     # as "use of ..." still meets "invisible creature utilization")
     written = signatures(key, then_reordered, False) if lengthen and lengthened != plain \
         else set()
-    words = _time_numbers(lengthened)  # (after the lexicon, whose rows write "four-day week")
+    # (after the lexicon, whose rows write "four-day week")
+    words = _trend_word(_time_numbers(lengthened))
     found = {key, " ".join(words)}
     reordered: set[str] = set()  # "Y X" of "X of Y"
     derived: set[str] = set()  # a leading adjective as the nouns it may come from
@@ -683,7 +726,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
             continue
         # (not "X to Y" / "X by Y" of one word each: text-to-image, business to
         # consumer, privacy by design are not image text, consumer business, design privacy)
-        if word in _ORDER_WORDS and not (word in ("to", "by") and len(words) == 3):
+        if word in _ORDER_WORDS and not (word in ("to", "by") and len(words) == 3) and \
+                not (word == "at" and words[at + 1] in _NOT_AFTER_AT):
             after = words[at + 1:]
             while len(after) > 1 and after[0] in _ARTICLES:
                 after = after[1:]
@@ -719,12 +763,21 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         found.add(" ".join(words[:-1]))
     if len(words) == 3 and words[2] in _TIE_WORDS:  # the two parties either way
         found.add(" ".join([words[1], words[0], words[2]]))
+    if len(words) >= 3 and words[0] in _PLACE_WORDS and words[1] == "of" and \
+            words[2] not in _ARTICLES and not _known_word(words[2]):
+        found.add(" ".join(words[2:]))
     if len(words) >= 3 and words[1] in _LINK_WORDS and words[2] not in _STOP:
         found.add(" ".join(words[:1] + words[2:]))
     if len(words) >= 3 and words[-1] in _CONCERN_WORDS:  # not "market risk" / "... concern"
         found.add(" ".join(words[:-1] + ["(concern)"]))
     if len(words) >= 2:
-        found.update(" ".join(words[1:] + [noun]) for noun in _gerund_nouns(words[0]))
+        # "declining attendance at funerals": "attendance at funeral decline", and, the
+        # noun before a second phrase as reordering keeps it, "attendance decline at funeral"
+        then = next((i for i in range(2, len(words) - 1) if words[i] in _PREPOSITIONS),
+                    len(words))
+        for noun in _gerund_nouns(words[0]):
+            found.add(" ".join(words[1:] + [noun]))
+            found.add(" ".join(words[1:then] + [noun] + words[then:]))
     if len(words) >= 2 and not _PREPOSITIONS.intersection(words):
         derived.update(" ".join([noun] + words[1:]) for noun in _adjective_nouns(words[0]))
     for at, word in enumerate(words):  # "e-bikes" / "electric bikes", "e-waste" / "electronic waste"

@@ -172,6 +172,31 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Remote working", "remote work", True),
     ("Working from home", "work from home", True),
     ("Working memory", "memory", False),
+    # a first word of growth or decline before two words or more is one wording (before
+    # one word it may be another thing: "rising powers", "increasing returns")
+    ("Increasing Middle Manager Burnout", "Rising Middle Manager Burnout", True),
+    ("Shrinking Middle Class in America", "Declining middle class in America", True),
+    ("Increasing sea levels", "rise in sea levels", True),
+    ("Rising Interest Rates", "Falling Interest Rates", False),
+    # (a review's false joins: a particle or fixed phrase after the word, "falling")
+    ("Growing Up Online", "Rising Up Online", False),
+    ("Growing Degree Days", "Increasing Degree Days", False),
+    ("Falling Space Debris", "Decline in Space Debris", False),
+    # "at" reorders like "of"; a leading -ing word's noun stays before a second phrase;
+    # "town of X" is X
+    ("Attendance at Funerals", "funeral attendance", True),
+    ("Declining Attendance at Funerals", "funeral attendance decline", True),
+    ("Town of Viganella", "Viganella", True),
+    ("City of London", "London", False),
+    ("Village of the Damned", "The Damned", False),
+    # (a review's false joins: "from" is no "for", "at scale" no name, a municipality
+    # its government, a village named after a word)
+    ("Investment in China", "Investment from China", False),
+    ("Support for Parents", "Support from Parents", False),
+    ("AI at Scale", "Scale AI", False),
+    ("Life at Sea", "Sea Life", False),
+    ("Municipality of Amsterdam", "Amsterdam", False),
+    ("Village of Longevity", "Longevity", False),
 ]
 
 
@@ -307,6 +332,12 @@ SYNONYMS = [
     ("Struggles in AI adoption", "AI adoption challenges", True),
     ("Advances in solar technology", "Advancements in Solar Technology", True),
     ("Vaccine Uptake", "vaccine adoption", True),
+    ("Insufficient Funding for Research", "Lack of research funding", True),
+    ("Sleep Deprivation", "Lack of Sleep", True),
+    ("Attention Deficit", "Lack of Attention", False),
+    # (a review's false joins of "deficiency" and "absence of" as "lack of")
+    ("Insulin Deficiency", "Insulin Shortage", False),
+    ("Absence of Teachers", "Teacher Shortage", False),
     # ... never a frame for its opposite or a neighbour
     ("Rise of remote work", "Decline of remote work", False),
     ("Growing demand for local food.", "Declining demand for local food.", False),
