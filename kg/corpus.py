@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from . import vocab as V
@@ -28,7 +29,8 @@ from .rdf import Literal, Triple, article_iri, iri_segment, key_of_iri, sort_key
 from .resolve import AliasTable, join_keys, resolution_key
 
 __all__ = ["Canonical", "canonical_map", "link_triples", "gather", "trends_of",
-           "related_triples", "trend_triples", "corpus_triples", "key_of_iri", "decimal_text"]
+           "related_triples", "trend_triples", "corpus_triples", "find_related",
+           "corpus_section", "RelatedFound", "key_of_iri", "decimal_text"]
 
 
 class Canonical:
@@ -167,6 +169,19 @@ def decimal_text(value: float) -> str:
     return text + "0" if text.endswith(".") else text
 
 
+@dataclass
+class RelatedFound:
+    """What the related stage finds in a corpus, before its trends are named: the links,
+    the groups of entities that make trends, the articles naming each grouped entity,
+    each article's page date, and notes for the build's diagnostics."""
+
+    links: list[RelatedLink]
+    groups: list[list[str]]
+    articles_of: dict[str, set[str]]
+    date_of: dict[str, str]
+    notes: list[str]
+
+
 def corpus_triples(parts: Callable[[], Iterable], canonical: Canonical, base: str,
                    kinds: KindTable, settings, labels_of: Callable[[set[str]], dict[str, str]]
                    ) -> tuple[list[Triple], list[RelatedLink], list[Trend], list[str]]:
@@ -177,6 +192,14 @@ def corpus_triples(parts: Callable[[], Iterable], canonical: Canonical, base: st
     to link whole (then the most recent articles are linked, up to
     `settings.max_mentions` texts), and for each article with more texts than
     `settings.max_article_texts` (its first ones are linked)."""
+    return corpus_section(find_related(parts, canonical, base, kinds, settings), base,
+                          labels_of)
+
+
+def find_related(parts: Callable[[], Iterable], canonical: Canonical, base: str,
+                 kinds: KindTable, settings) -> RelatedFound:
+    """The related links and trend groups of every article's part (see `corpus_triples`;
+    needs no shared node: a build runs it in a process of its own meanwhile)."""
     from .related import related_links, trend_groups
 
     crowded: dict[str, int] = {}
@@ -204,10 +227,19 @@ def corpus_triples(parts: Callable[[], Iterable], canonical: Canonical, base: st
     del mentions
     groups = trend_groups(links, articles_of, settings,
                           members=lambda node: source_of(node) in ("table", "column"))
-    named = {node for group in groups for node in group}
-    trends = trends_of(groups, base, articles_of, date_of, labels_of(named))
-    triples = sorted(related_triples(links, base) + trend_triples(trends), key=sort_key)
-    return triples, links, trends, notes
+    grouped = {node for group in groups for node in group}
+    return RelatedFound(links, groups, {node: articles_of[node] for node in sorted(grouped)},
+                        date_of, notes)
+
+
+def corpus_section(found: RelatedFound, base: str,
+                   labels_of: Callable[[set[str]], dict[str, str]]
+                   ) -> tuple[list[Triple], list[RelatedLink], list[Trend], list[str]]:
+    """The triples of what `find_related` found, its trends named (see `corpus_triples`)."""
+    named = {node for group in found.groups for node in group}
+    trends = trends_of(found.groups, base, found.articles_of, found.date_of, labels_of(named))
+    triples = sorted(related_triples(found.links, base) + trend_triples(trends), key=sort_key)
+    return triples, found.links, trends, found.notes
 
 
 def _most_recent(sizes: list[tuple[str, str, int]], max_texts: int) -> tuple[set[str], str]:

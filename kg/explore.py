@@ -277,11 +277,8 @@ class _IndexBuilder:
             self.ids.append(iri)
             self.types.append(kind)
             self.labels.append(label)
-        for iri in sorted(trends):
-            self.ids.append(iri)
-            self.types.append("Trend")
-            self.labels.append(trends[iri])
         self.number_of = {iri: i for i, iri in enumerate(self.ids)}
+        self.number_trends(trends)
         self.dates = [a[1] or "" for a in arts]
         self.urls = [a[2] or "" for a in arts]
         self.loaded = [bool(a[3]) for a in arts]
@@ -327,6 +324,14 @@ class _IndexBuilder:
             self.pending.append(self.pool.submit(_bzip2, text))
             while len(self.pending) > 2 * self.workers:  # bounded: what waits is in memory
                 self.chunks.append(self.pending.popleft().result())
+
+    def number_trends(self, trends: dict[str, str]) -> None:
+        """Number trends (IRI -> label) after every other node: they are known last."""
+        for iri in sorted(trends):
+            self.number_of[iri] = len(self.ids)
+            self.ids.append(iri)
+            self.types.append("Trend")
+            self.labels.append(trends[iri])
 
     def finish(self) -> GraphIndex:
         self._flush(True)
@@ -468,8 +473,13 @@ def index_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: SharedN
                      related: Iterable = (), trends: Iterable = ()) -> GraphIndex:
     """The index of a build, from its article parts (called twice: nodes, then links and
     texts) and its shared nodes; `related` are model.RelatedLink, `trends` model.Trend."""
+    return finish_index(start_index(parts, shared), related, trends)
+
+
+def start_index(parts: Callable[[], Iterator[ArticlePart]], shared: SharedNodes):
+    """The index of a build but its related links and trends (`finish_index` adds them:
+    a build makes this while another process finds them)."""
     builder = _IndexBuilder(_relations(shared.kinds))
-    related, trends = list(related), list(trends)
     articles: dict[str, tuple] = {}
     iri_of: dict[str, str] = {}
 
@@ -502,8 +512,7 @@ def index_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: SharedN
     canonical = shared.canonical
     driving = shared.kinds.row_link_properties()
     builder.number(articles, ((iri, kind(iri).class_name, shared.label(iri))
-                              for iri in sorted(shared.nodes())),
-                   {t.iri: t.label for t in trends})
+                              for iri in sorted(shared.nodes())), {})
     for iri in shared.nodes():
         forms = shared.forms_of(iri)
         if forms.__class__ is not str:  # (a node of one name has none other)
@@ -536,6 +545,13 @@ def index_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: SharedN
             for b in same:
                 if a != b:
                     builder.edge(a, b, "exactMatch")
+    return builder
+
+
+def finish_index(builder, related: Iterable = (), trends: Iterable = ()) -> GraphIndex:
+    """The index `start_index` began, with the build's related links and trends."""
+    related, trends = list(related), list(trends)
+    builder.number_trends({t.iri: t.label for t in trends})
     for link in related:
         builder.edge(link.first, link.second, "related")
         builder.edge(link.second, link.first, "related")

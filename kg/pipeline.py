@@ -16,10 +16,12 @@ How a build runs, so it stays fast on big archives:
   (streaming: no article is held after it is written) and gathers the names
   they give shared nodes;
 * then what needs the whole corpus: the keys it joins, related links and trends
-  (the stage that needs most memory, so it runs while the shared nodes are
-  names only), each article's triples pointing at entities (gathering the rest
-  of what articles say about shared nodes), the shared nodes, and last the
-  related links and trends;
+  (in a process of their own on the core the workers left, while the main process
+  writes each article's triples pointing at entities, gathering the rest of what
+  articles say about shared nodes, then the shared nodes, and begins the explorer's
+  index; on one core, or past `PARALLEL_RELATED_MOST` articles, first, while the
+  shared nodes are names only: the stage needs most memory), and last the related
+  links and trends;
 * with the cache (kg/cache.py), an unchanged article is not parsed again: its
   block is copied from the previous graph.ttl. The result is byte-identical
   to a clean build.
@@ -38,14 +40,15 @@ from collections import Counter
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from . import vocab as V
 from .blocks import BlockAppender, BlockCopier, open_or_none, read_range
 from .cache import (BuildCache, CachedArticle, CachedBucket, FileSignature, SharedRows,
                     cache_dir, cache_key, decode_part, encode_part, load_all_forms, load_cache,
                     load_shared, no_follow, page_problems, prepare_cache_dir, reusable)
-from .corpus import Canonical, canonical_map, corpus_triples, link_triples
+from .corpus import (Canonical, RelatedFound, canonical_map, corpus_section, find_related,
+                     link_triples)
 from .dataset import DatasetInfo, dataset_triples
 from .dates import build_date, parse_page_date
 from .errors import CacheError, InputError, NothingToBuild
@@ -66,8 +69,15 @@ from .version import __version__
 from .model import ArticleRecord, Diagnostic
 from .parse import parse_bytes
 
+if TYPE_CHECKING:
+    from .explore import GraphIndex
+
 # Below this many articles, worker processes cost more than they save.
 PARALLEL_THRESHOLD = 64
+# Up to this many articles, the related stage runs in a process of its own while the
+# main one writes the links and shared nodes (two stages' memory at once); above, after
+# each other, as their memory allows at 100,000 articles.
+PARALLEL_RELATED_MOST = 10_000
 
 
 @dataclass
@@ -175,6 +185,79 @@ def _results(jobs: list[tuple], workers: int, progress) -> Iterator[ArticleResul
     return _in_pool(context.Pool(workers), jobs, progress)
 
 
+class RelatedHelper:
+    """A process to run the related stage in (kg.corpus.find_related over parts.bin)
+    while the main one writes the links and shared nodes: the two stages need the whole
+    corpus, and the second core is idle after the workers stop.
+
+    Started with the workers, before any thread (forking a process with threads running
+    is unsafe); `result` is None when the process is gone (killed, out of memory): the
+    caller then runs the stage itself."""
+
+    def __init__(self, context):
+        self.connection, theirs = context.Pipe()
+        self.process = context.Process(target=_related_helper_main, args=(theirs,),
+                                       daemon=True)
+        self.process.start()
+        theirs.close()
+
+    def submit(self, parts_path: Path, spans: list[tuple[int, int]], canonical: Canonical,
+               base: str, kinds: KindTable, settings: RelatedSettings) -> None:
+        # (a fresh Canonical: not the memo of IRIs the main process looked up)
+        self.connection.send((parts_path, spans, Canonical(canonical.base, canonical.joined),
+                              base, kinds, settings))
+
+    def result(self) -> RelatedFound | None:
+        try:
+            while not self.connection.poll(0.1):
+                if not self.process.is_alive():
+                    return None
+            status, value = self.connection.recv()
+        except (EOFError, OSError):
+            return None
+        if status == "error":
+            raise value
+        return value
+
+    def close(self) -> None:
+        self.connection.close()
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+
+
+def _related_helper_main(connection) -> None:
+    try:
+        parts_path, spans, canonical, base, kinds, settings = connection.recv()
+    except (EOFError, OSError):  # the build ended before its related stage
+        return
+
+    def parts() -> Iterator[ArticlePart]:
+        with open(parts_path, "rb") as handle:
+            for offset, length in spans:
+                yield decode_part(read_range(handle, offset, length))
+
+    try:
+        answer = ("found", find_related(parts, canonical, base, kinds, settings))
+    except Exception as err:  # (the build's own errors, as the main process would raise them)
+        answer = ("error", err)
+    try:
+        connection.send(answer)
+    except Exception:  # (an error that does not pickle: the main process runs the stage)
+        pass
+
+
+def _related_helper(workers: int, articles: int, related: RelatedSettings
+                    ) -> RelatedHelper | None:
+    """A RelatedHelper, or None: one core, few articles or very many (the two stages'
+    memory at once), or related links off."""
+    if workers <= 1 or not related.enabled or \
+            not PARALLEL_THRESHOLD <= articles <= PARALLEL_RELATED_MOST:
+        return None
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    return RelatedHelper(multiprocessing.get_context("fork" if fork else None))
+
+
 def _one_by_one(jobs: list[tuple], progress) -> Iterator[ArticleResult]:
     for job in jobs:
         yield read_article(*job)
@@ -241,11 +324,10 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
     def attempt() -> BuildReport:
         result = run.write(files, workers or os.cpu_count() or 1, progress)
         if html:  # the page reads every article's part back from the cache
-            from .network import overview_from_parts
             from .view import write_html
 
             result.outputs["html"] = run.outdir / "graph.html"
-            index = overview_from_parts(run.parts, run.full_shared(), run.links, run.trends)
+            index = run.explorer_index()
             write_html(index, result.outputs["html"], kinds=kinds)
             # kg stats and kg diff read these instead of parsing graph.ttl (kg.facts)
             save_facts(facts_from_index(index, kinds), run.turtle_path, kinds)
@@ -297,6 +379,7 @@ class _Build:
     def begin(self, old: BuildCache) -> None:
         """Start (again) from the previous build's cache `old`."""
         self.old = old
+        self.page_index = None  # the explorer's index, when begun during the related stage
         self.new = BuildCache(old.key, today=self.today.isoformat())
         self.shared = self.new_shared()
         self.incremental = False
@@ -341,6 +424,7 @@ class _Build:
         result = BuildReport(files, self.base)
         result.reused = len(reused)
         result.records = [] if self.keep_records else None
+        helper = _related_helper(workers, len(groups), self.related)
         bar = progress_bar(len(jobs), progress)
         computed = _results(jobs, workers, bar)
         rows: SharedRows | None = None
@@ -374,13 +458,21 @@ class _Build:
                     release_free_memory()
                     with open(parts_file, "rb") as handle, \
                             tempfile.TemporaryFile(dir=cache_dir(self.outdir)) as corpus:
-                        # (first, while the shared nodes are names only: its memory is the
-                        # build's largest; written last)
-                        self.link_corpus(handle, canonical, result, corpus)
-                        release_free_memory()
+                        if helper is not None:  # meanwhile, in its own process
+                            helper.submit(parts_file, [(entry.part_offset, entry.part_length)
+                                                       for entry in self.new.articles.values()],
+                                          canonical, self.base, self.kinds, self.related)
+                        else:  # first, while the shared nodes are names only: its memory
+                            # is the build's largest (written last)
+                            self.link_corpus(handle, canonical, result, corpus)
+                            release_free_memory()
                         self.write_links(turtle, handle, set(reused) if not rejoined else set())
                         rows = self.write_shared(turtle, old_parts_of_gone, new_parts, canonical,
                                                  incremental and not rejoined)
+                        if helper is not None:
+                            if self.page and self.complete:  # the page's index meanwhile too
+                                self.start_page(lambda: self.parts_in(parts_file))
+                            self.link_corpus(handle, canonical, result, corpus, helper)
                         page_warnings = page_date_warnings(page_problems(self.old)) \
                             if incremental and not rejoined else self.shared.diagnostics()
                         if not self.page:  # (what is left to do makes many small objects)
@@ -412,6 +504,8 @@ class _Build:
         finally:
             computed.close()
             bar.close()
+            if helper is not None:
+                helper.close()
         result.diagnostics.extend(page_warnings)
         result.outputs["turtle"] = self.turtle_path
         return result
@@ -557,18 +651,22 @@ class _Build:
                                                          len(triples), page_dates(triples))
         return rows
 
-    def link_corpus(self, parts, canonical: Canonical, result: BuildReport, out) -> None:
-        """Related links and trends, made from every article's texts each build; their
-        Turtle goes to the file `out` until it is written after the shared nodes."""
+    def link_corpus(self, parts, canonical: Canonical, result: BuildReport, out,
+                    helper: RelatedHelper | None = None) -> None:
+        """Related links and trends, made from every article's texts each build (by the
+        `helper` process, when there is one); their Turtle goes to the file `out` until
+        it is written after the shared nodes."""
         names, self.names = self.names, None
         if not self.related.enabled:
             return
         names.set_canonical(canonical)
         canonical.forget()  # (the names' IRIs: the texts' are asked for now)
-        triples, self.links, self.trends, notes = corpus_triples(
-            lambda: (self.old_part(parts, entry) for entry in self.new.articles.values()),
-            canonical, self.base, self.kinds, self.related,
-            names.labels)
+        found = helper.result() if helper is not None else None
+        if found is None:
+            found = find_related(
+                lambda: (self.old_part(parts, entry) for entry in self.new.articles.values()),
+                canonical, self.base, self.kinds, self.related)
+        triples, self.links, self.trends, notes = corpus_section(found, self.base, names.labels)
         canonical.forget()
         for note in notes:
             result.diagnostics.append(Diagnostic("warning", str(self.outdir / "graph.ttl"),
@@ -614,9 +712,28 @@ class _Build:
 
     def parts(self) -> Iterator[ArticlePart]:
         """The parts of this build's articles, read back from parts.bin in id order."""
-        with open(self.parts_path, "rb") as handle:
+        return self.parts_in(self.parts_path)
+
+    def parts_in(self, path: Path) -> Iterator[ArticlePart]:
+        with open(path, "rb") as handle:
             for entry in self.new.articles.values():
                 yield self.old_part(handle, entry)
+
+    def start_page(self, parts) -> None:
+        """Begin the explorer's index (kg.explore.start_index) of a full build."""
+        from .explore import start_index
+
+        self.page_index = start_index(parts, self.shared)
+
+    def explorer_index(self) -> GraphIndex:
+        """The explorer's index of this build, with its related links and trends."""
+        from .explore import finish_index
+        from .network import overview_from_parts
+
+        if self.page_index is not None:
+            index, self.page_index = finish_index(self.page_index, self.links, self.trends), None
+            return index
+        return overview_from_parts(self.parts, self.full_shared(), self.links, self.trends)
 
     def reuse(self, entry: CachedArticle, signatures, turtle: BlockCopier,
               blobs: "BlockCopier | BlockAppender") -> CachedArticle:

@@ -347,3 +347,49 @@ def test_trends_import_igraph_whether_or_not_matplotlib_is_loaded(before, matplo
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["4", "[['c/b',", "'c/a',", "'c/c']]",
                                      str(matplotlib_loaded)]
+
+
+# --- the related stage in a process of its own ------------------------------------------
+
+def _build_bytes(source, out, **options) -> tuple[bytes, bytes]:
+    build([source], out, base=BASE, today=TODAY, workers=2, **options)
+    return (out / "graph.ttl").read_bytes(), (out / "graph.html").read_bytes()
+
+
+def test_the_related_stage_in_its_own_process_gives_the_same_graph_and_page(
+        synthetic_dir, tmp_path, monkeypatch):
+    import kg.pipeline as pipeline
+
+    answered = []
+    result = pipeline.RelatedHelper.result
+    monkeypatch.setattr(pipeline.RelatedHelper, "result",
+                        lambda helper: answered.append(result(helper)) or answered[-1])
+    beside = _build_bytes(synthetic_dir, tmp_path / "beside")
+    assert len(answered) == 1 and answered[0] is not None and answered[0].links
+    monkeypatch.setattr(pipeline, "PARALLEL_RELATED_MOST", 0)  # after each other
+    assert _build_bytes(synthetic_dir, tmp_path / "after") == beside
+    assert len(answered) == 1
+
+
+def test_a_related_process_that_dies_leaves_its_stage_to_the_build(synthetic_dir, tmp_path,
+                                                                   monkeypatch):
+    import kg.pipeline as pipeline
+
+    builder = os.getpid()
+    find_related = pipeline.find_related
+
+    def dying(*args, **kwargs):  # killed in the helper (out of memory, say)
+        if os.getpid() != builder:
+            os._exit(9)
+        return find_related(*args, **kwargs)
+
+    expected = _build_bytes(synthetic_dir, tmp_path / "expected")
+    monkeypatch.setattr(pipeline, "find_related", dying)
+    assert _build_bytes(synthetic_dir, tmp_path / "after a death") == expected
+
+
+def test_an_error_in_the_related_process_is_the_build_error(synthetic_dir, tmp_path):
+    bad = _write(tmp_path / "w.json", '{"features": ["text"], "coefficients": [1], "intercept": 0}')
+    with pytest.raises(InputError, match="w.json: not a weights file"):
+        build([synthetic_dir], tmp_path / "out", base=BASE, today=TODAY, workers=2,
+              related=Settings(weights=str(bad)))
