@@ -85,7 +85,12 @@ class BlockCopier:
         """Stop the writer thread (what is queued is still written)."""
         if self.thread.is_alive():
             self.queue.put(None)
-            self.thread.join()
+            while self.thread.is_alive():
+                self.thread.join(0.5)
+                # (Ctrl-C inside a wait of the queue can leave a stale waiter that takes
+                # the one wake-up meant for the writer: wake every waiter again)
+                with self.queue.not_empty:
+                    self.queue.not_empty.notify_all()
 
     def _queue_pending(self) -> None:
         if self.pending:

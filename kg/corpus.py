@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from . import vocab as V
 from .kinds import KINDS, KindTable
@@ -28,9 +28,13 @@ from .model import RelatedLink, Trend
 from .rdf import Literal, Triple, article_iri, iri_segment, key_of_iri, sort_key
 from .resolve import AliasTable, join_keys, resolution_key
 
+if TYPE_CHECKING:
+    from .related import TextVectors
+
 __all__ = ["Canonical", "canonical_map", "link_triples", "gather", "trends_of",
            "related_triples", "trend_triples", "corpus_triples", "find_related",
-           "corpus_section", "RelatedFound", "key_of_iri", "decimal_text"]
+           "corpus_section", "RelatedFound", "RelatedTexts", "read_related_texts",
+           "link_related", "key_of_iri", "decimal_text"]
 
 
 class Canonical:
@@ -196,40 +200,86 @@ def corpus_triples(parts: Callable[[], Iterable], canonical: Canonical, base: st
                           labels_of)
 
 
+@dataclass
+class RelatedTexts:
+    """What the related stage reads of a corpus before its joins are known: the texts
+    (article id, entity key IRI, text; sorted) of the entities it may link, each
+    article's page date, notes for the build's diagnostics, and the texts embedded."""
+
+    texts: list[tuple[str, str, str]]
+    date_of: dict[str, str]
+    notes: list[str]
+    vectors: TextVectors
+
+
 def find_related(parts: Callable[[], Iterable], canonical: Canonical, base: str,
                  kinds: KindTable, settings) -> RelatedFound:
     """The related links and trend groups of every article's part (see `corpus_triples`;
-    needs no shared node: a build runs it in a process of its own meanwhile)."""
-    from .related import related_links, trend_groups
+    needs no shared node: a build runs it in a process of its own meanwhile, reading the
+    texts while the corpus' joins are computed)."""
+    return link_related(read_related_texts(parts, base, kinds, settings), canonical, base,
+                        kinds, settings)
+
+
+def read_related_texts(parts: Callable[[], Iterable], base: str, kinds: KindTable,
+                       settings) -> RelatedTexts:
+    """The texts `link_related` links, embedded: an article's first
+    `settings.max_article_texts`, of the most recent articles when there are more than
+    `settings.max_mentions`; of no category or content type (they classify articles: they
+    are not what articles are about), nor of a name of generic words only."""
+    from .embed import encoder_for
+    from .related import embed_texts, specific_texts
 
     crowded: dict[str, int] = {}
-    mentions, articles_of, date_of, sizes = gather(parts(), canonical,
-                                                   max_texts=settings.max_mentions,
-                                                   per_article=settings.max_article_texts,
-                                                   crowded=crowded)
+    texts, date_of, sizes = gather(parts(), max_texts=settings.max_mentions,
+                                   per_article=settings.max_article_texts, crowded=crowded)
     notes = []
     if sizes is not None:  # too many texts to link whole: a second pass, the most recent
         chosen, note = _most_recent(sizes, settings.max_mentions)
         notes.append(note)
         crowded.clear()
-        mentions, articles_of, date_of, _ = gather(parts(), canonical, chosen,
-                                                   per_article=settings.max_article_texts,
-                                                   crowded=crowded)
+        texts, date_of, _ = gather(parts(), chosen, per_article=settings.max_article_texts,
+                                   crowded=crowded)
     notes += [f"article {article_id}: related links read the first "
               f"{settings.max_article_texts:,} of its {count:,} entity texts (more than an "
               f"article of summaries has; the rest stay unlinked)"
               for article_id, count in sorted(crowded.items())]
-    source = {base + kind.segment + "/": kind.source for kind in kinds}
-    source_of = lambda node: source.get(node[:node.rfind("/") + 1])  # noqa: E731
-    # Categories and content types classify articles: they are not what articles are about.
-    mentions = [m for m in mentions if source_of(m[1]) != "field"]
-    links = related_links(mentions, settings, is_tag=lambda node: source_of(node) == "list")
+    source_of = _sources(base, kinds)
+    specific = specific_texts(text for _, _, text in texts)
+    texts = [t for t in texts if source_of(t[1]) != "field" and t[2] in specific] \
+        if settings.enabled else []
+    vectors = embed_texts((text for _, _, text in texts), encoder_for(settings.encoder))
+    return RelatedTexts(texts, date_of, notes, vectors)
+
+
+def link_related(read: RelatedTexts, canonical: Canonical, base: str, kinds: KindTable,
+                 settings) -> RelatedFound:
+    """Related links and trend groups of the texts `read_related_texts` read, each
+    entity key IRI as the node the corpus joined it into."""
+    from .related import related_links, trend_groups
+
+    # (the texts as read are dropped once mapped: their list is the stage's largest)
+    texts, read.texts = read.texts, []
+    mentions = sorted({(article_id, canonical(iri), text) for article_id, iri, text in texts})
+    del texts
+    articles_of: dict[str, set[str]] = defaultdict(set)
+    for article_id, node, _ in mentions:
+        articles_of[node].add(article_id)
+    source_of = _sources(base, kinds)
+    links = related_links(mentions, settings, is_tag=lambda node: source_of(node) == "list",
+                          vectors=read.vectors)
     del mentions
     groups = trend_groups(links, articles_of, settings,
                           members=lambda node: source_of(node) in ("table", "column"))
     grouped = {node for group in groups for node in group}
     return RelatedFound(links, groups, {node: articles_of[node] for node in sorted(grouped)},
-                        date_of, notes)
+                        read.date_of, read.notes)
+
+
+def _sources(base: str, kinds: KindTable) -> Callable[[str], str | None]:
+    """An entity IRI -> where its kind's names come from (kg.kinds: "table", "list"...)."""
+    source = {base + kind.segment + "/": kind.source for kind in kinds}
+    return lambda node: source.get(node[:node.rfind("/") + 1])
 
 
 def corpus_section(found: RelatedFound, base: str,
@@ -263,17 +313,15 @@ def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def gather(parts: Iterable, canonical: Canonical, chosen: set[str] | None = None,
-           max_texts: int | None = None, per_article: int | None = None,
-           crowded: dict[str, int] | None = None):
-    """From every article's part (or the `chosen` articles'): the mentions relatedness
-    reads (article id, node IRI, text; an article's first `per_article` texts, its count
-    put in `crowded` when it has more), the articles naming each node, each article's
-    page date, and None; or, once there are more than `max_texts` texts, nothing kept
-    but every article's (page date, id, number of texts) for `_most_recent` (one pass
-    over the parts when the archive fits, and bounded memory when it does not)."""
-    mentions: set[tuple[str, str, str]] = set()
-    articles_of: dict[str, set[str]] = defaultdict(set)
+def gather(parts: Iterable, chosen: set[str] | None = None, max_texts: int | None = None,
+           per_article: int | None = None, crowded: dict[str, int] | None = None):
+    """From every article's part (or the `chosen` articles'): the texts relatedness reads
+    (article id, entity key IRI, text; an article's first `per_article` texts, its count
+    put in `crowded` when it has more; sorted), each article's page date, and None; or,
+    once there are more than `max_texts` texts, nothing kept but every article's (page
+    date, id, number of texts) for `_most_recent` (one pass over the parts when the
+    archive fits, and bounded memory when it does not)."""
+    texts: set[tuple[str, str, str]] = set()
     date_of: dict[str, str] = {}
     sizes: list[tuple[str, str, int]] = []
     total, over = 0, False
@@ -286,20 +334,17 @@ def gather(parts: Iterable, canonical: Canonical, chosen: set[str] | None = None
             total += size
             if total > max_texts and not over:
                 over = True
-                mentions.clear(), articles_of.clear(), date_of.clear()
+                texts.clear(), date_of.clear()
         if over:
             continue
         if part.date:
             date_of[part.article_id] = part.date
-        texts = part.texts
-        if per_article is not None and len(texts) > per_article:
+        own = part.texts
+        if per_article is not None and len(own) > per_article:
             # (a crafted article of 100,000 keywords made the related stage's products
             # of an article's texts with its neighbours' take gigabytes)
             if crowded is not None:
-                crowded[part.article_id] = len(texts)
-            texts = texts[:per_article]
-        for iri, text in texts:
-            node = canonical(iri)
-            mentions.add((part.article_id, node, text))
-            articles_of[node].add(part.article_id)
-    return sorted(mentions), articles_of, date_of, (sizes if over else None)
+                crowded[part.article_id] = len(own)
+            own = own[:per_article]
+        texts.update((part.article_id, iri, text) for iri, text in own)
+    return sorted(texts), date_of, (sizes if over else None)

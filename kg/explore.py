@@ -268,7 +268,7 @@ class _IndexBuilder:
     def number(self, articles: dict[str, tuple], entities: Iterable[tuple[str, str, str]],
                trends: dict[str, str]) -> None:
         """articles: IRI -> (label, date, url, loaded, folder); entities: (IRI, type,
-        label) in IRI order; trends: IRI -> label."""
+        label) in IRI order; trends: IRI -> label (or none yet: `number_trends` later)."""
         self.ids = sorted(articles)
         arts = [articles[a] for a in self.ids]
         self.labels = [a[0] for a in arts]

@@ -16,12 +16,13 @@ How a build runs, so it stays fast on big archives:
   (streaming: no article is held after it is written) and gathers the names
   they give shared nodes;
 * then what needs the whole corpus: the keys it joins, related links and trends
-  (in a process of their own on the core the workers left, while the main process
-  writes each article's triples pointing at entities, gathering the rest of what
-  articles say about shared nodes, then the shared nodes, and begins the explorer's
-  index; on one core, or past `PARALLEL_RELATED_MOST` articles, first, while the
-  shared nodes are names only: the stage needs most memory), and last the related
-  links and trends;
+  (in a process of their own, forked with the workers and set to work once they are
+  done: it reads and embeds the texts while the main process computes the joins,
+  then links them while the main process writes each article's triples pointing at
+  entities, gathering the rest of what articles say about shared nodes, then the
+  shared nodes, and begins the explorer's index; on one core, or past
+  `PARALLEL_RELATED_MOST` articles, first, while the shared nodes are names only: the
+  stage needs most memory), and last the related links and trends;
 * with the cache (kg/cache.py), an unchanged article is not parsed again: its
   block is copied from the previous graph.ttl. The result is byte-identical
   to a clean build.
@@ -33,6 +34,7 @@ import ctypes
 import datetime as _dt
 import multiprocessing
 import os
+import signal
 import sqlite3
 import tempfile
 import time
@@ -48,7 +50,7 @@ from .cache import (BuildCache, CachedArticle, CachedBucket, FileSignature, Shar
                     cache_dir, cache_key, decode_part, encode_part, load_all_forms, load_cache,
                     load_shared, no_follow, page_problems, prepare_cache_dir, reusable)
 from .corpus import (Canonical, RelatedFound, canonical_map, corpus_section, find_related,
-                     link_triples)
+                     link_related, link_triples, read_related_texts)
 from .dataset import DatasetInfo, dataset_triples
 from .dates import build_date, parse_page_date
 from .errors import CacheError, InputError, NothingToBuild
@@ -77,7 +79,7 @@ PARALLEL_THRESHOLD = 64
 # Up to this many articles, the related stage runs in a process of its own while the
 # main one writes the links and shared nodes (two stages' memory at once); above, after
 # each other, as their memory allows at 100,000 articles.
-PARALLEL_RELATED_MOST = 10_000
+PARALLEL_RELATED_MOST = 5_000
 
 
 @dataclass
@@ -186,34 +188,49 @@ def _results(jobs: list[tuple], workers: int, progress) -> Iterator[ArticleResul
 
 
 class RelatedHelper:
-    """A process to run the related stage in (kg.corpus.find_related over parts.bin)
-    while the main one writes the links and shared nodes: the two stages need the whole
-    corpus, and the second core is idle after the workers stop.
+    """A process to run the related stage in while the main one works on: it reads and
+    embeds the texts (kg.corpus.read_related_texts) while the corpus' joins are
+    computed, then links them (kg.corpus.link_related) while the links and shared nodes
+    are written; the second core is idle once the workers stop.
 
-    Started with the workers, before any thread (forking a process with threads running
-    is unsafe); `result` is None when the process is gone (killed, out of memory): the
-    caller then runs the stage itself."""
+    Started with the workers, before kg starts any thread of its own (forking a process
+    with threads running is unsafe); `result` is None when the process is gone (killed,
+    out of memory) or its answer cannot be read: the caller then runs the stage itself.
+    The process ends with the build: on Linux the kernel kills it when the main process
+    dies, however it dies."""
 
     def __init__(self, context):
         self.connection, theirs = context.Pipe()
-        self.process = context.Process(target=_related_helper_main, args=(theirs,),
+        self.process = context.Process(target=_related_helper_main,
+                                       args=(theirs, self.connection, os.getpid()),
                                        daemon=True)
         self.process.start()
         theirs.close()
 
-    def submit(self, parts_path: Path, spans: list[tuple[int, int]], canonical: Canonical,
-               base: str, kinds: KindTable, settings: RelatedSettings) -> None:
+    def read(self, parts_path: Path, spans: list[tuple[int, int]], base: str,
+             kinds: KindTable, settings: RelatedSettings) -> None:
+        """Start reading the parts at `spans` (offset, length) of parts.bin."""
+        self._send((parts_path, spans, base, kinds, settings))
+
+    def link(self, canonical: Canonical) -> None:
+        """Go on with the corpus' joins."""
         # (a fresh Canonical: not the memo of IRIs the main process looked up)
-        self.connection.send((parts_path, spans, Canonical(canonical.base, canonical.joined),
-                              base, kinds, settings))
+        self._send(Canonical(canonical.base, canonical.joined))
+
+    def _send(self, message) -> None:
+        try:
+            self.connection.send(message)
+        except OSError:  # gone: `result` says so
+            pass
 
     def result(self) -> RelatedFound | None:
         try:
             while not self.connection.poll(0.1):
-                if not self.process.is_alive():
+                # (an answer sent just before the process ended is still read)
+                if not self.process.is_alive() and not self.connection.poll(0):
                     return None
             status, value = self.connection.recv()
-        except (EOFError, OSError):
+        except Exception:  # gone, or an error of its that does not unpickle
             return None
         if status == "error":
             raise value
@@ -226,9 +243,14 @@ class RelatedHelper:
         self.process.join()
 
 
-def _related_helper_main(connection) -> None:
+def _related_helper_main(connection, builds, parent: int) -> None:
+    builds.close()  # (the main process' end: a pipe end held here would never report it gone)
+    _die_with_parent()
+    if os.getppid() != parent:  # (it died before that could be asked)
+        return
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # (Ctrl-C is the main process' to handle)
     try:
-        parts_path, spans, canonical, base, kinds, settings = connection.recv()
+        parts_path, spans, base, kinds, settings = connection.recv()
     except (EOFError, OSError):  # the build ended before its related stage
         return
 
@@ -238,12 +260,25 @@ def _related_helper_main(connection) -> None:
                 yield decode_part(read_range(handle, offset, length))
 
     try:
-        answer = ("found", find_related(parts, canonical, base, kinds, settings))
+        read = read_related_texts(parts, base, kinds, settings)
+        canonical = connection.recv()
+        answer = ("found", link_related(read, canonical, base, kinds, settings))
+    except (EOFError, OSError):
+        return
     except Exception as err:  # (the build's own errors, as the main process would raise them)
         answer = ("error", err)
     try:
         connection.send(answer)
     except Exception:  # (an error that does not pickle: the main process runs the stage)
+        pass
+
+
+def _die_with_parent() -> None:
+    """Have Linux kill this process when its parent dies (prctl PR_SET_PDEATHSIG)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the pipe's end tells it instead
         pass
 
 
@@ -454,14 +489,16 @@ class _Build:
                              else "no summary (*.md or *.markdown file) in the sources") +
                             f": nothing to build; {self.turtle_path} is left as it was",
                             result.diagnostics)
+                    if helper is not None:  # meanwhile, in its own process
+                        helper.read(parts_file, [(entry.part_offset, entry.part_length)
+                                                 for entry in self.new.articles.values()],
+                                    self.base, self.kinds, self.related)
                     canonical, rejoined = self.join_corpus(old_parts_of_gone, new_parts)
                     release_free_memory()
                     with open(parts_file, "rb") as handle, \
                             tempfile.TemporaryFile(dir=cache_dir(self.outdir)) as corpus:
-                        if helper is not None:  # meanwhile, in its own process
-                            helper.submit(parts_file, [(entry.part_offset, entry.part_length)
-                                                       for entry in self.new.articles.values()],
-                                          canonical, self.base, self.kinds, self.related)
+                        if helper is not None:
+                            helper.link(canonical)
                         else:  # first, while the shared nodes are names only: its memory
                             # is the build's largest (written last)
                             self.link_corpus(handle, canonical, result, corpus)
@@ -663,6 +700,9 @@ class _Build:
         canonical.forget()  # (the names' IRIs: the texts' are asked for now)
         found = helper.result() if helper is not None else None
         if found is None:
+            # (its process gone, maybe out of memory: the page's index waits, not to hold
+            # its memory too)
+            self.page_index = None
             found = find_related(
                 lambda: (self.old_part(parts, entry) for entry in self.new.articles.values()),
                 canonical, self.base, self.kinds, self.related)

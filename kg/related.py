@@ -63,7 +63,8 @@ from .errors import InputError
 from .model import RelatedLink, as_sentence, name_of
 from .resolve import lemma
 
-__all__ = ["Settings", "Weights", "MentionTable", "FEATURES", "related_links",
+__all__ = ["Settings", "Weights", "MentionTable", "TextVectors", "embed_texts",
+           "specific_texts", "FEATURES", "related_links",
            "candidate_pairs", "trend_groups", "words_of", "GENERIC_WORDS"]
 
 
@@ -179,27 +180,65 @@ class Weights:
         return np.round(1.0 / (1.0 + np.exp(-z)), 4)
 
 
+@dataclass
+class TextVectors:
+    """Texts and their names as an encoder embeds them, each once, in sorted order: made
+    before the corpus' joins are known (a build does it while they are computed), and
+    the same whatever else is embedded beside them."""
+
+    texts: list[str]  # distinct, sorted
+    row_of: dict[str, int]
+    text_vectors: np.ndarray  # the encoder's, a row per text (MentionTable centres them in place)
+    names: list[str]
+    name_of_text: np.ndarray  # each text's name, as its row in `names`
+    name_vectors: np.ndarray
+
+
+def embed_texts(texts: Iterable[str], encoder: Encoder) -> TextVectors:
+    """The TextVectors of `texts` (repeats are embedded once).
+
+    >>> vectors = embed_texts(["b\\nsecond", "a\\nfirst", "b\\nsecond"], encoder_for(None))
+    >>> vectors.texts, vectors.names, vectors.text_vectors.shape[0]
+    (['a\\nfirst', 'b\\nsecond'], ['a', 'b'], 2)
+    """
+    distinct = sorted(set(texts))
+    names, name_of_text, _ = _distinct(name_of(text) for text in distinct)
+    return TextVectors(distinct, {text: row for row, text in enumerate(distinct)},
+                       encoder.encode([as_sentence(text) for text in distinct]), names,
+                       name_of_text, encoder.encode(names))
+
+
+def specific_texts(texts: Iterable[str]) -> set[str]:
+    """The texts whose names hold a word that is not generic ("technology", "AI" and
+    "innovation" name no specific phenomenon: linked, they would link to everything)."""
+    return {text for text in set(texts) if words_of(name_of(text))}
+
+
 class MentionTable:
     """The mentions of a corpus as vectors: each text and name embedded (centred on the
     corpus' mean: what every text shares says nothing) and as TF-IDF word vectors; each
     article as the mean of its texts; each name's specificity (its rarest word's IDF).
     Embeddings are kept once per distinct text (`text_vectors[text_row[i]]` is row i's)
     and name: a tag named by fifty articles, or an article kept in several renderings,
-    repeats its texts."""
+    repeats its texts. `vectors` are the texts' embeddings when made ahead (exactly the
+    mentions' texts; used up: centred in place)."""
 
     def __init__(self, mentions: list[tuple[str, str, str]], tags: Iterable[bool],
-                 encoder: Encoder):
+                 encoder: Encoder | None, vectors: TextVectors | None = None):
         self.mentions = mentions
         self.tag = np.fromiter(tags, bool, len(mentions))
-        texts, self.text_row, text_count = _distinct(text for _, _, text in mentions)
-        names, name_of_text, _ = _distinct(name_of(text) for text in texts)
-        self.name_row = name_of_text[self.text_row]
+        if vectors is None:
+            vectors = embed_texts((text for _, _, text in mentions), encoder)
+        texts, row_of = vectors.texts, vectors.row_of
+        self.text_row = np.fromiter((row_of[text] for _, _, text in mentions), np.int64,
+                                    len(mentions))
+        text_count = np.bincount(self.text_row, minlength=len(texts))
+        self.name_row = vectors.name_of_text[self.text_row]
         text_row = self.text_row
-        self.text_vectors = _centred(encoder.encode([as_sentence(text) for text in texts]),
-                                     text_count)
+        self.text_vectors = _centred(vectors.text_vectors, text_count)
         # (names only meet in features, a gather of float16 rows there is cheap)
-        self.name_vectors = _centred(encoder.encode(names),
-                                     np.bincount(self.name_row, minlength=len(names)),
+        self.name_vectors = _centred(vectors.name_vectors,
+                                     np.bincount(self.name_row, minlength=len(vectors.names)),
                                      float32_rows=0)
         text_words, name_words, idf = _tf_idf(texts, text_count)
         self.text_words, self.name_words = text_words[text_row], name_words[text_row]
@@ -329,25 +368,28 @@ def _centred(vectors: np.ndarray, counts: np.ndarray,
 
 def related_links(mentions: Iterable[tuple[str, str, str]], settings: Settings = Settings(),
                   encoder: Encoder | None = None,
-                  is_tag: Callable[[str], bool] | None = None) -> list[RelatedLink]:
+                  is_tag: Callable[[str], bool] | None = None,
+                  vectors: TextVectors | None = None) -> list[RelatedLink]:
     """Related links between the entities of `mentions`, (article id, entity IRI, text)
     triples (an entity named by several articles has a mention in each); `is_tag` says
-    which entity IRIs are tags (keywords, themes)."""
+    which entity IRIs are tags (keywords, themes); `vectors` are the embeddings of the
+    mentions' `specific_texts` when made ahead (`embed_texts`)."""
     # A name of generic words only ("technology", "AI", "innovation") names no specific
     # phenomenon: such an entity is linked to nothing (it would link to everything).
     from threadpoolctl import threadpool_limits
 
     mentions = set(mentions)
-    specific = {text for text in {text for _, _, text in mentions} if words_of(name_of(text))}
+    specific = specific_texts(text for _, _, text in mentions)
     mentions = sorted(m for m in mentions if m[2] in specific)
     if len(mentions) < 2 or not settings.enabled:
         return []
     # One BLAS thread: the products here are many and small, and BLAS threads that spin
     # while the machine is busy made them fifty times slower (bench/run.py measures).
     with threadpool_limits(limits=1, user_api="blas"):
+        if vectors is None:
+            encoder = encoder or encoder_for(settings.encoder)
         table = MentionTable(mentions, (bool(is_tag and is_tag(node))
-                                        for _, node, _ in mentions),
-                             encoder or encoder_for(settings.encoder))
+                                        for _, node, _ in mentions), encoder, vectors)
         x, y = candidate_pairs(table, settings)
         weights = Weights.load(settings.weights)
 

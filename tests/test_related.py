@@ -221,7 +221,7 @@ def test_a_repeated_text_is_embedded_once_and_counted_for_each_mention():
     encoder = encoder_for(None)
     table = MentionTable(mentions, (node.startswith("k/") for _, node, _ in mentions), encoder)
     assert table.text_vectors.shape[0] == 4 and table.name_vectors.shape[0] == 3
-    assert table.text_row.tolist() == [0, 0, 0, 0, 0, 1, 2, 3]
+    assert table.text_row.tolist() == [0, 0, 0, 0, 0, 2, 3, 1]  # (distinct texts sorted)
     assert table.name_row.tolist() == [0, 0, 0, 0, 0, 1, 2, 0]
     every_row = encoder.encode([as_sentence(text) for _, _, text in mentions]).astype(np.float64)
     every_row -= every_row.mean(axis=0)  # the mean over mentions, not over distinct texts
@@ -371,25 +371,108 @@ def test_the_related_stage_in_its_own_process_gives_the_same_graph_and_page(
     assert len(answered) == 1
 
 
+@pytest.mark.parametrize("stage", ["read_related_texts", "link_related"])
 def test_a_related_process_that_dies_leaves_its_stage_to_the_build(synthetic_dir, tmp_path,
-                                                                   monkeypatch):
+                                                                   monkeypatch, stage):
     import kg.pipeline as pipeline
 
     builder = os.getpid()
-    find_related = pipeline.find_related
+    run = getattr(pipeline, stage)
+    died = tmp_path / "died"
 
     def dying(*args, **kwargs):  # killed in the helper (out of memory, say)
         if os.getpid() != builder:
+            died.touch()
             os._exit(9)
-        return find_related(*args, **kwargs)
+        return run(*args, **kwargs)
 
     expected = _build_bytes(synthetic_dir, tmp_path / "expected")
-    monkeypatch.setattr(pipeline, "find_related", dying)
+    monkeypatch.setattr(pipeline, stage, dying)
     assert _build_bytes(synthetic_dir, tmp_path / "after a death") == expected
+    assert died.exists()
 
 
 def test_an_error_in_the_related_process_is_the_build_error(synthetic_dir, tmp_path):
     bad = _write(tmp_path / "w.json", '{"features": ["text"], "coefficients": [1], "intercept": 0}')
-    with pytest.raises(InputError, match="w.json: not a weights file"):
+    with pytest.raises(InputError, match="w.json: not a weights file"):  # (while linking)
         build([synthetic_dir], tmp_path / "out", base=BASE, today=TODAY, workers=2,
               related=Settings(weights=str(bad)))
+    with pytest.raises(InputError, match="unknown encoder 'bogus'"):  # (while reading)
+        build([synthetic_dir], tmp_path / "out", base=BASE, today=TODAY, workers=2,
+              related=Settings(encoder="bogus"))
+
+
+class _Unpicklable(Exception):
+    def __init__(self, first, second):  # (pickled with one argument, it cannot be read back)
+        super().__init__(f"{first} {second}")
+
+
+@pytest.mark.parametrize("failure", ["dies at once", "answers what cannot be read"])
+def test_a_related_process_that_fails_leaves_its_stage_to_the_build(
+        synthetic_dir, tmp_path, monkeypatch, failure):
+    import kg.pipeline as pipeline
+
+    builder = os.getpid()
+    expected = _build_bytes(synthetic_dir, tmp_path / "expected")
+    if failure == "dies at once":  # before it is given any work
+        monkeypatch.setattr(pipeline, "_related_helper_main", lambda *args: os._exit(9))
+    else:
+        link_related = pipeline.link_related
+
+        def failing(*args, **kwargs):
+            if os.getpid() != builder:
+                raise _Unpicklable("in", "the helper")
+            return link_related(*args, **kwargs)
+        monkeypatch.setattr(pipeline, "link_related", failing)
+    assert _build_bytes(synthetic_dir, tmp_path / "after") == expected
+
+
+KILLED_BUILD = """
+import os, sys, time
+import kg.pipeline as pipeline
+def waiting(*args, **kwargs):  # the helper: say who it is, then work for a long time
+    open(sys.argv[3], "w").write(str(os.getpid()))
+    time.sleep(600)
+pipeline.link_related = waiting
+pipeline.build([sys.argv[1]], sys.argv[2], workers=2, html=False)
+"""
+
+
+@pytest.mark.parametrize("how", [9, 15])  # SIGKILL, SIGTERM
+def test_the_related_process_ends_when_the_build_is_killed(synthetic_dir, tmp_path, how):
+    import time
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the kernel ends it on Linux (prctl)")
+    pid_file = tmp_path / "helper.pid"
+    build_process = subprocess.Popen([sys.executable, "-c", KILLED_BUILD, str(synthetic_dir),
+                                      str(tmp_path / "out"), str(pid_file)], cwd=REPO)
+    try:
+        for _ in range(600):
+            if pid_file.exists() and pid_file.read_text():
+                break
+            time.sleep(0.1)
+        helper = int(pid_file.read_text())
+        build_process.send_signal(how)
+        build_process.wait(10)
+        for _ in range(50):
+            try:
+                os.kill(helper, 0)
+            except ProcessLookupError:
+                break
+            if _zombie(helper):
+                break
+            time.sleep(0.1)
+        else:
+            os.kill(helper, 9)
+            pytest.fail("the related process outlived the build")
+    finally:
+        build_process.kill()
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return False
