@@ -254,13 +254,8 @@ def _related_helper_main(connection, builds, parent: int) -> None:
     except (EOFError, OSError):  # the build ended before its related stage
         return
 
-    def parts() -> Iterator[ArticlePart]:
-        with open(parts_path, "rb") as handle:
-            for offset, length in spans:
-                yield decode_part(read_range(handle, offset, length))
-
     try:
-        read = read_related_texts(parts, base, kinds, settings)
+        read = read_related_texts(lambda: parts_at(parts_path, spans), base, kinds, settings)
         canonical = connection.recv()
         answer = ("found", link_related(read, canonical, base, kinds, settings))
     except (EOFError, OSError):
@@ -271,6 +266,13 @@ def _related_helper_main(connection, builds, parent: int) -> None:
         connection.send(answer)
     except Exception:  # (an error that does not pickle: the main process runs the stage)
         pass
+
+
+def parts_at(path: Path, spans: Iterable[tuple[int, int]]) -> Iterator[ArticlePart]:
+    """The article parts at `spans` (offset, length) of a parts.bin, in order."""
+    with open(path, "rb") as handle:
+        for offset, length in spans:
+            yield decode_part(read_range(handle, offset, length))
 
 
 def _die_with_parent() -> None:
@@ -490,9 +492,8 @@ class _Build:
                             f": nothing to build; {self.turtle_path} is left as it was",
                             result.diagnostics)
                     if helper is not None:  # meanwhile, in its own process
-                        helper.read(parts_file, [(entry.part_offset, entry.part_length)
-                                                 for entry in self.new.articles.values()],
-                                    self.base, self.kinds, self.related)
+                        helper.read(parts_file, self.part_spans(), self.base, self.kinds,
+                                    self.related)
                     canonical, rejoined = self.join_corpus(old_parts_of_gone, new_parts)
                     release_free_memory()
                     with open(parts_file, "rb") as handle, \
@@ -755,9 +756,11 @@ class _Build:
         return self.parts_in(self.parts_path)
 
     def parts_in(self, path: Path) -> Iterator[ArticlePart]:
-        with open(path, "rb") as handle:
-            for entry in self.new.articles.values():
-                yield self.old_part(handle, entry)
+        return parts_at(path, self.part_spans())
+
+    def part_spans(self) -> list[tuple[int, int]]:
+        """Where this build's articles' parts sit in parts.bin, in id order."""
+        return [(entry.part_offset, entry.part_length) for entry in self.new.articles.values()]
 
     def start_page(self, parts) -> None:
         """Begin the explorer's index (kg.explore.start_index) of a full build."""
