@@ -379,8 +379,10 @@ def related_links(mentions: Iterable[tuple[str, str, str]], settings: Settings =
     from threadpoolctl import threadpool_limits
 
     mentions = set(mentions)
-    specific = specific_texts(text for _, _, text in mentions)
-    mentions = sorted(m for m in mentions if m[2] in specific)
+    if vectors is None:  # (else the texts were chosen when they were embedded)
+        specific = specific_texts(text for _, _, text in mentions)
+        mentions = {m for m in mentions if m[2] in specific}
+    mentions = sorted(mentions)
     if len(mentions) < 2 or not settings.enabled:
         return []
     # One BLAS thread: the products here are many and small, and BLAS threads that spin

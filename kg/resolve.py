@@ -501,8 +501,13 @@ def _loose(key: str) -> str:
 _GENERIC_LAST_WORDS = frozenset({"technology", "concept", "phenomenon", "effect"})
 # ... and these after two words or more ("thermal energy storage system"; not "solar
 # system", which is not solar).
-_GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service"})
-# Last words of a worry that say the same of it: "data privacy risks" / "... concerns".
+# ("gene editing techniques" / "gene editing"; not approach, process, practice, solution:
+# a review found "climate change solutions", "Middle East peace process", "ethical AI
+# practices", "public health approach" are other things than the name before them.)
+_GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service", "technique", "method"})
+# Last words of a worry that say the same of it: "data privacy risks" / "... concerns"
+# (not "problem": a review found the named problems of maths and AI, "AI control
+# problem", and addiction, "gambling problems").
 _CONCERN_WORDS = frozenset({"risk", "concern", "issue"})
 # Words after a hyphenated first word that add nothing: "heat-related deaths" are heat
 # deaths, "AI-driven tools" AI tools.

@@ -197,6 +197,19 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Life at Sea", "Sea Life", False),
     ("Municipality of Amsterdam", "Amsterdam", False),
     ("Village of Longevity", "Longevity", False),
+    # a last word that adds nothing after two words or more
+    ("Gene Editing Techniques", "gene editing", True),
+    ("Carbon Accounting Methods", "carbon accounting", True),
+    ("Scientific Method", "Scientific", False),
+    # (a review's false joins of other last words: a remedy, a negotiation, a behaviour,
+    # a framing are not what they are about)
+    ("Climate Change Solutions", "Climate Change", False),
+    ("Middle East Peace Process", "Peace in the Middle East", False),
+    ("Ethical AI Practices", "Ethical AI", False),
+    ("Public Health Approach", "Public Health", False),
+    # (a review's false joins: a named problem is no worry, an addiction no risk)
+    ("AI Control Problem", "AI Control Concerns", False),
+    ("Online Gambling Problems", "Online Gambling Risks", False),
 ]
 
 
@@ -239,6 +252,12 @@ ABBREVIATED = [
     (["SAR satellites", "synthetic aperture radar satellites", "Search and Rescue (SAR)"], False),
     (["VR technology", "Voice Replication Technology"], False),
     (["EV", "event venues"], False),
+    (["PFAS contamination", "per- and polyfluoroalkyl substances contamination"], True),
+    (["V2G", "vehicle-to-grid"], True),
+    (["SAF", "sustainable aviation fuel"], True),
+    (["PTSD", "post-traumatic stress disorder"], True),
+    # (a review's false join: xAI the company, which keys as XAI would)
+    (["xAI", "explainable AI"], False),
     # words and names that are no acronyms as written (a review found each joined)
     (["It", "information technology"], False),
     (["The Who", "World Health Organization"], False),
@@ -294,6 +313,27 @@ SYNONYMS = [
     ("myopia epidemic", "Nearsightedness Epidemic", True),
     ("Global Chip Shortage", "global semiconductor shortage", True),
     ("Public Transit", "Public Transportation", True),
+    ("Self-Driving Trucks", "autonomous trucks", True),
+    ("Rise of Robotaxis", "Rise of Driverless Taxis", True),
+    ("Flying Taxis", "air taxis", True),
+    ("Population Aging in Japan", "Japan's aging population", True),
+    ("Self-Driving Labs", "Autonomous Laboratories", True),
+    ("Driverless Lorries", "autonomous trucks", True),
+    ("Aging of the Population", "Aging Population", True),
+    ("Physician Shortage", "Shortage of Doctors", True),
+    ("Youth Joblessness", "youth unemployment", True),
+    ("Labor Force Participation", "Workforce Participation", True),
+    ("Military Spending", "Defence Expenditure", True),
+    ("Solar Parks", "Solar Farms", True),
+    ("Carbon Capture and Sequestration", "Carbon Capture and Storage", True),
+    ("Nuclear Arms Race", "Nuclear Weapons Race", True),
+    ("Tech Giants", "Big Tech", True),
+    # (a review's false joins: products and laws named for kids, a profession that is
+    # no doctor, a survey of that name)
+    ("YouTube Kids", "Children on YouTube", False),
+    ("Kids Code", "Children's Code", False),
+    ("Physician Assistants", "Doctor's Assistants", False),
+    ("Labour Force Survey", "Workforce Survey", False),
     # (a third review: the broader field, a related idea, the narrower part, a part)
     ("Speech Synthesis from Brain Signals", "Text-to-Speech from Brain Signals", False),
     ("Fuel Poverty", "energy poverty", False),
