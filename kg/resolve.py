@@ -545,9 +545,17 @@ _PARTICLES = _STOP | {"up", "out", "behind", "apart", "away", "back", "into", "f
 _PLACE_WORDS = frozenset({"town", "village", "hamlet"})
 
 
+# "Falling" is "declining" before what is measured ("falling birth rates", "falling
+# prices"), not before what falls ("falling space debris").
+_MEASURES = frozenset({"rate", "price", "cost", "number", "level", "demand", "sale", "revenue",
+                       "income", "wage", "enrollment", "enrolment", "attendance", "trust",
+                       "productivity", "value", "yield", "population", "membership",
+                       "turnout", "readership", "viewership", "profit", "export", "import"})
+
+
 def _trend_word(words: list[str]) -> list[str]:
     """The words with a first word of growth or decline as "rising" or "declining",
-    when two words or more follow it.
+    when two words or more follow it ("falling" before a measure, `_MEASURES`).
 
     >>> " ".join(_trend_word("increasing middle manager burnout".split()))
     'rising middle manager burnout'
@@ -557,6 +565,8 @@ def _trend_word(words: list[str]) -> list[str]:
     'growing up online'
     """
     at = 1 if words and words[0] in _ARTICLES else 0
+    if len(words) - at >= 2 and words[at] == "falling" and words[-1] in _MEASURES:
+        return words[:at] + ["declining"] + words[at + 1:]
     if len(words) - at >= 3 and words[at] in _TREND_WORDS and words[at + 1] not in _PARTICLES:
         word = _TREND_WORDS[words[at]]
         if not {(words[at], words[at + 1]), (word, words[at + 1])} & _TREND_PHRASES:
@@ -1131,10 +1141,10 @@ def candidates(labels: Iterable[tuple[str, str]], threshold: float = 90.0,
     `threshold`). Each pair once, in the first of its type pairs.
 
     >>> found = candidates([("Keyword", "open AI"), ("Theme", "OpenAI"),
-    ...                     ("Keyword", "SDVs"), ("Technology", "software-defined vehicles")],
+    ...                     ("Keyword", "QPUs"), ("Technology", "quantum processing units")],
     ...                    joined={})  # a graph that kept them all apart
     >>> [(c.first, c.second, c.reason, c.score) for c in found]
-    [('open AI', 'OpenAI', 'spacing', 98.0), ('SDVs', 'software-defined vehicles', 'initials', 80.0)]
+    [('open AI', 'OpenAI', 'spacing', 98.0), ('QPUs', 'quantum processing units', 'initials', 80.0)]
     """
     from rapidfuzz import fuzz
 

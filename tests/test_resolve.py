@@ -182,6 +182,10 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Growing Up Online", "Rising Up Online", False),
     ("Growing Degree Days", "Increasing Degree Days", False),
     ("Falling Space Debris", "Decline in Space Debris", False),
+    # "falling" is "declining" before what is measured only
+    ("Falling Birth Rates", "Declining Birth Rates", True),
+    ("Falling Prices", "Rising Prices", False),
+    ("Falling Stars", "Declining Stars", False),
     # "at" reorders like "of"; a leading -ing word's noun stays before a second phrase;
     # "town of X" is X
     ("Attendance at Funerals", "funeral attendance", True),
@@ -258,6 +262,7 @@ ABBREVIATED = [
     (["PTSD", "post-traumatic stress disorder"], True),
     # (a review's false join: xAI the company, which keys as XAI would)
     (["xAI", "explainable AI"], False),
+    (["UAS", "unmanned aircraft systems", "University of Applied Sciences"], False),
     # words and names that are no acronyms as written (a review found each joined)
     (["It", "information technology"], False),
     (["The Who", "World Health Organization"], False),
@@ -328,6 +333,18 @@ SYNONYMS = [
     ("Carbon Capture and Sequestration", "Carbon Capture and Storage", True),
     ("Nuclear Arms Race", "Nuclear Weapons Race", True),
     ("Tech Giants", "Big Tech", True),
+    ("Mental Health Problems", "mental health issues", True),
+    ("Net-Zero Targets", "Net Zero Goals", True),
+    ("Traffic Fatalities", "Road Deaths", True),
+    ("Photovoltaic Modules", "Solar Panels", True),
+    ("Sino-American Trade War", "US-China Trade War", True),
+    ("Myocardial Infarction Risk", "heart attack risk", True),
+    ("Gender Wage Gap", "gender pay gap", True),
+    # (a review's false joins: job cuts are not all layoffs, a living wall is one kind
+    # of green wall, a retirement income gap is a shortfall)
+    ("Job Cuts", "Layoffs", False),
+    ("Living Walls", "Green Walls", False),
+    ("Retirement Income Gap", "Retirement income inequality", False),
     # (a review's false joins: products and laws named for kids, a profession that is
     # no doctor, a survey of that name)
     ("YouTube Kids", "Children on YouTube", False),
