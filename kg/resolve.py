@@ -45,7 +45,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .errors import InputError
 from .identity import identity_key
@@ -809,6 +809,24 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     return forms | written
 
 
+def _spelled_forms(key: str, meanings_of: dict[str, set[str]]) -> Iterator[str]:
+    """The key with one of its runs of one or two words spelled out as each of its
+    meanings in `meanings_of` (acronym -> long forms).
+
+    >>> list(_spelled_forms("ev adoption", {"ev": {"electric vehicle"}}))
+    ['electric vehicle adoption']
+    """
+    words = key.split()
+    if len(words) > _LONGEST_NAME:
+        return
+    for size in (1, 2):
+        for at in range(len(words) - size + 1):
+            longs = meanings_of.get(" ".join(words[at:at + size]))
+            if longs and len(words) > size:
+                for long in sorted(longs):
+                    yield " ".join(words[:at] + [long] + words[at + size:])
+
+
 def join_keys(names: Iterable[tuple[str, str]],
               key_of: Callable[[str], str] = name_key) -> dict[str, str]:
     """Keys the corpus gives evidence for joining, as {key: the key it joins}, from
@@ -929,6 +947,20 @@ def join_keys(names: Iterable[tuple[str, str]],
                 join(first, key)
             if signature in shorts_of:
                 longs_of[signature].append(key)
+    # An acronym spelled out inside a name whose words another name orders otherwise
+    # ("EV adoption" / "adoption of electric vehicles"): the spelled-out name's forms, met
+    # among the long keys' (joined below, once the acronym's meaning is settled).
+    meanings_of = {short: set(longs) for short, longs in declared.items()}
+    for short in written_short & known.keys() - declared.keys():
+        meanings_of[short] = {known[short]}
+    spelled_reordered: dict[tuple[str, str], str] = {}  # (key, its spelled-out form) -> key
+    for key in sorted(keys):
+        for longer in _spelled_forms(key, meanings_of):
+            if longer not in keys:
+                other = next((first_of[s] for s in signatures(longer)
+                              if s[0] not in "<>" and s in first_of), None)
+                if other is not None and other != key:
+                    spelled_reordered[key, longer] = other
     del first_of, waiting
     first_squashed: dict[str, str] = {}
     for key in sorted(keys):  # "girl boss" / "girlboss", "Chat GPT" / "ChatGPT"
@@ -988,12 +1020,16 @@ def join_keys(names: Iterable[tuple[str, str]],
                     longer = " ".join(words[:at] + [expansions[short]] + words[at + size:])
                     if longer in keys:
                         join(key, longer)
+                    elif (key, longer) in spelled_reordered:
+                        join(key, spelled_reordered[key, longer])
                 elif short in known and short in written_short and short not in declared:
                     # "ML models" / "machine learning models" (the corpus' own spelling
                     # out, even an ambiguous one, decides first)
                     longer = " ".join(words[:at] + [known[short]] + words[at + size:])
                     if longer in keys:
                         join(key, longer)
+                    elif (key, longer) in spelled_reordered:
+                        join(key, spelled_reordered[key, longer])
                 elif size == 1 and short in acronym_tokens:
                     rest = " ".join(words[:at] + ["*"] + words[at + 1:])
                     found = {find(k) for k in windows.get((short, rest), ())}

@@ -260,6 +260,10 @@ ABBREVIATED = [
     (["V2G", "vehicle-to-grid"], True),
     (["SAF", "sustainable aviation fuel"], True),
     (["PTSD", "post-traumatic stress disorder"], True),
+    # an acronym spelled out inside a name whose words another name orders otherwise
+    (["EV Adoption", "Adoption of Electric Vehicles"], True),
+    (["LLM Safety", "Safety of Large Language Models", "Large Language Models (LLMs)"], True),
+    (["LLM Safety", "Large Language Models (LLMs)"], False),
     # (a review's false join: xAI the company, which keys as XAI would)
     (["xAI", "explainable AI"], False),
     (["UAS", "unmanned aircraft systems", "University of Applied Sciences"], False),
