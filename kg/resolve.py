@@ -693,7 +693,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     """The forms a key shares with the keys it names the same thing as, beside itself:
     "X P Y" and "Y X" for P in `_ORDER_WORDS` (articles after P dropped, a second
     phrase kept last, not "X to Y" / "X by Y" of one word each), "ADJ X of Y" and "ADJ Y
-    X", "X and Y" and "Y and X", "X between Y and Z" and "Y Z X", "X driven by Y" /
+    X", "X and Y" and "Y and X" (also two words before a shared head), "X between Y and
+    Z" and "Y Z X", "X driven by Y" /
     "X based on Y" and "Y driven X" / "Y based X", one preposition for another ("X of
     Y" and "X in Y" share "X * Y"), "X in Y" and "X Y", the two parties of a tie either
     way ("US-China relations", `_TIE_WORDS`), a number word before a unit of time as
@@ -763,6 +764,10 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
             found.add(" ".join(words[at + 1:] + words[at - 1:at] + words[:at - 1]))
         if word == "and":
             found.add(" ".join(words[at + 1:] + ["and"] + words[:at]))
+            # and the two words around it, before a shared head ("energy and climate
+            # policy" / "climate and energy policy")
+            found.add(" ".join(words[:at - 1] + [words[at + 1], "and", words[at - 1]] +
+                               words[at + 2:]))
         if word == "in":
             found.add(" ".join(words[:at] + words[at + 1:]))
         if word in _PREPOSITIONS:

@@ -201,6 +201,11 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Life at Sea", "Sea Life", False),
     ("Municipality of Amsterdam", "Amsterdam", False),
     ("Village of Longevity", "Longevity", False),
+    # two words around "and" either way before a shared head; a possessive without its
+    # apostrophe
+    ("Energy and Climate Policy", "Climate and Energy Policy", True),
+    ("Food and Energy Prices", "Energy Prices", False),
+    ("Women's Health", "Womens Health", True),
     # a last word that adds nothing after two words or more
     ("Gene Editing Techniques", "gene editing", True),
     ("Carbon Accounting Methods", "carbon accounting", True),
