@@ -764,10 +764,11 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
             found.add(" ".join(words[at + 1:] + words[at - 1:at] + words[:at - 1]))
         if word == "and":
             found.add(" ".join(words[at + 1:] + ["and"] + words[:at]))
-            # and the two words around it, before a shared head ("energy and climate
-            # policy" / "climate and energy policy")
-            found.add(" ".join(words[:at - 1] + [words[at + 1], "and", words[at - 1]] +
-                               words[at + 2:]))
+            # and the two words around it, the first of the name, before a shared head
+            # ("energy and climate policy" / "climate and energy policy"; not "social
+            # media and justice", "rise and fall of X")
+            if at == 1 and at + 2 < len(words) and words[at + 2] not in _STOP:
+                found.add(" ".join([words[2], "and", words[0]] + words[3:]))
         if word == "in":
             found.add(" ".join(words[:at] + words[at + 1:]))
         if word in _PREPOSITIONS:
@@ -788,7 +789,9 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         found.add(" ".join(words[2:]))
     if len(words) >= 3 and words[1] in _LINK_WORDS and words[2] not in _STOP:
         found.add(" ".join(words[:1] + words[2:]))
-    if len(words) >= 3 and words[-1] in _CONCERN_WORDS:  # not "market risk" / "... concern"
+    # (not "market risk" / "... concern"; not after "health": "mental health risks" are
+    # hazards, "mental health issues" conditions)
+    if len(words) >= 3 and words[-1] in _CONCERN_WORDS and words[-2] != "health":
         found.add(" ".join(words[:-1] + ["(concern)"]))
     if len(words) >= 2:
         # "declining attendance at funerals": "attendance at funeral decline", and, the
@@ -814,22 +817,30 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     return forms | written
 
 
-def _spelled_forms(key: str, meanings_of: dict[str, set[str]]) -> Iterator[str]:
-    """The key with one of its runs of one or two words spelled out as each of its
-    meanings in `meanings_of` (acronym -> long forms).
+def _spelled_forms(key: str, meanings_of: dict[str, set[str]]
+                   ) -> Iterator[tuple[str, str, str]]:
+    """(acronym, long form, the key with it spelled out) for each run of one or two words
+    of the key that `meanings_of` (acronym -> long forms) spells out.
 
     >>> list(_spelled_forms("ev adoption", {"ev": {"electric vehicle"}}))
-    ['electric vehicle adoption']
+    [('ev', 'electric vehicle', 'electric vehicle adoption')]
     """
     words = key.split()
     if len(words) > _LONGEST_NAME:
         return
     for size in (1, 2):
         for at in range(len(words) - size + 1):
-            longs = meanings_of.get(" ".join(words[at:at + size]))
+            short = " ".join(words[at:at + size])
+            longs = meanings_of.get(short)
             if longs and len(words) > size:
                 for long in sorted(longs):
-                    yield " ".join(words[:at] + [long] + words[at + size:])
+                    yield short, long, " ".join(words[:at] + [long] + words[at + size:])
+
+
+def _meet(key: str, other: str) -> bool:
+    """Whether two keys share a form (`signatures`, the marked ones aside)."""
+    forms = {s for s in signatures(key) if s[0] not in "<>"}
+    return any(s[0] not in "<>" and s in forms for s in signatures(other))
 
 
 def join_keys(names: Iterable[tuple[str, str]],
@@ -958,13 +969,17 @@ def join_keys(names: Iterable[tuple[str, str]],
     meanings_of = {short: set(longs) for short, longs in declared.items()}
     for short in written_short & known.keys() - declared.keys():
         meanings_of[short] = {known[short]}
+    # The other name must meet this one with the acronym written back into it, too: "by
+    # artificial intelligence" reorders as a phrase, "by AI" does not ("AI governance" is
+    # no governance by AI).
     spelled_reordered: dict[tuple[str, str], str] = {}  # (key, its spelled-out form) -> key
     for key in sorted(keys):
-        for longer in _spelled_forms(key, meanings_of):
+        for short, long, longer in _spelled_forms(key, meanings_of):
             if longer not in keys:
                 other = next((first_of[s] for s in signatures(longer)
                               if s[0] not in "<>" and s in first_of), None)
-                if other is not None and other != key:
+                if other is not None and other != key and \
+                        _meet(key, f" {other} ".replace(f" {long} ", f" {short} ").strip()):
                     spelled_reordered[key, longer] = other
     del first_of, waiting
     first_squashed: dict[str, str] = {}

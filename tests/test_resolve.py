@@ -205,6 +205,10 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     # apostrophe
     ("Energy and Climate Policy", "Climate and Energy Policy", True),
     ("Food and Energy Prices", "Energy Prices", False),
+    # (a review's false joins: a compound split, a direction turned)
+    ("Social Media and Justice", "Social Justice and Media", False),
+    ("Rise and Fall of Bitcoin", "Fall and Rise of Bitcoin", False),
+    ("Mental Health Problems", "Mental Health Risks", False),
     ("Women's Health", "Womens Health", True),
     # a last word that adds nothing after two words or more
     ("Gene Editing Techniques", "gene editing", True),
@@ -269,6 +273,11 @@ ABBREVIATED = [
     (["EV Adoption", "Adoption of Electric Vehicles"], True),
     (["LLM Safety", "Safety of Large Language Models", "Large Language Models (LLMs)"], True),
     (["LLM Safety", "Large Language Models (LLMs)"], False),
+    # (a review's false joins: governing AI is no governance by it)
+    (["AI Governance", "Governance by Artificial Intelligence", "Artificial Intelligence (AI)"],
+     False),
+    (["LLM Evaluation", "Evaluation by Large Language Models", "Large Language Models (LLMs)"],
+     False),
     # (a review's false join: xAI the company, which keys as XAI would)
     (["xAI", "explainable AI"], False),
     (["UAS", "unmanned aircraft systems", "University of Applied Sciences"], False),
