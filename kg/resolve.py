@@ -342,10 +342,12 @@ def is_acronym(label: str) -> bool:
     at most two short words, each with two capitals or more. (A short form like "Gen AI"
     counts as one where the corpus declares it: "Generative AI (Gen AI)".)
 
-    >>> [is_acronym(n) for n in ("LLMs", "AR/VR", "Gen AI", "AI Bias", "Meta", "NASA")]
-    [True, True, False, False, False, True]
+    >>> [is_acronym(n) for n in ("LLMs", "AR/VR", "Gen AI", "AI Bias", "Meta", "NASA", "U.S.")]
+    [True, True, False, False, False, True, True]
     """
-    words = [w for w in re.split(r"[\s/&-]+", split_alias(label)[0].strip()) if w]
+    # (initials written with full stops, "U.S.", read as the acronym)
+    short = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", ""), split_alias(label)[0])
+    words = [w for w in re.split(r"[\s/&-]+", short.strip()) if w]
     return 1 <= len(words) <= 2 and sum(len(w) for w in words) <= 8 and \
         all(_acronym_token(w) for w in words)
 
@@ -498,6 +500,8 @@ def _loose(key: str) -> str:
 
 
 # Last words that add nothing to a name: "blockchain technology" is blockchain.
+# (Not a company's legal form: a review found "News Corp" / "news", "Visa Inc." / "visas",
+# "National Grid plc" / "national grid".)
 _GENERIC_LAST_WORDS = frozenset({"technology", "concept", "phenomenon", "effect"})
 # ... and these after two words or more ("thermal energy storage system"; not "solar
 # system", which is not solar).

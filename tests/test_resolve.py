@@ -210,6 +210,10 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Rise and Fall of Bitcoin", "Fall and Rise of Bitcoin", False),
     ("Mental Health Problems", "Mental Health Risks", False),
     ("Women's Health", "Womens Health", True),
+    # (a review's false joins: a company named after a word is not the word)
+    ("News Corp", "news", False),
+    ("Visa Inc.", "visas", False),
+    ("National Grid plc", "national grid", False),
     # a last word that adds nothing after two words or more
     ("Gene Editing Techniques", "gene editing", True),
     ("Carbon Accounting Methods", "carbon accounting", True),
@@ -269,6 +273,9 @@ ABBREVIATED = [
     (["V2G", "vehicle-to-grid"], True),
     (["SAF", "sustainable aviation fuel"], True),
     (["PTSD", "post-traumatic stress disorder"], True),
+    (["US", "United States"], True),
+    (["U.S.", "United States"], True),
+    (["UK Housing Crisis", "Housing Crisis in the United Kingdom"], True),
     # an acronym spelled out inside a name whose words another name orders otherwise
     (["EV Adoption", "Adoption of Electric Vehicles"], True),
     (["LLM Safety", "Safety of Large Language Models", "Large Language Models (LLMs)"], True),
@@ -351,6 +358,10 @@ SYNONYMS = [
     ("Carbon Capture and Sequestration", "Carbon Capture and Storage", True),
     ("Nuclear Arms Race", "Nuclear Weapons Race", True),
     ("Tech Giants", "Big Tech", True),
+    ("Britain", "United Kingdom", True),
+    ("Great Britain", "United Kingdom", False),  # (the island, and Team GB, without NI)
+    ("Russian Federation", "Russia", True),
+    ("People's Republic of China", "China", True),
     ("Mental Health Problems", "mental health issues", True),
     ("Net-Zero Targets", "Net Zero Goals", True),
     ("Traffic Fatalities", "Road Deaths", True),
