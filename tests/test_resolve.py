@@ -359,6 +359,9 @@ SYNONYMS = [
     ("Nuclear Arms Race", "Nuclear Weapons Race", True),
     ("Tech Giants", "Big Tech", True),
     ("Britain", "United Kingdom", True),
+    ("climate change adaptation", "Climate Adaptation", True),
+    ("Moon Exploration", "lunar exploration", True),
+    ("student loan debt", "Student Debt", True),
     ("Great Britain", "United Kingdom", False),  # (the island, and Team GB, without NI)
     ("Russian Federation", "Russia", True),
     ("People's Republic of China", "China", True),
