@@ -829,16 +829,27 @@ def _spelled_forms(key: str, meanings_of: dict[str, set[str]]
     >>> list(_spelled_forms("ev adoption", {"ev": {"electric vehicle"}}))
     [('ev', 'electric vehicle', 'electric vehicle adoption')]
     """
+    for short, spelled_as in _short_runs(key):
+        for long in sorted(meanings_of.get(short, ())):
+            yield short, long, spelled_as(long)
+
+
+def _short_runs(key: str) -> Iterator[tuple[str, Callable[[str], str]]]:
+    """Each run of one or two words of a longer key that may be an acronym, with the
+    key with that run written otherwise (names of more than `_LONGEST_NAME` words: none).
+
+    >>> [(short, spelled_as("x")) for short, spelled_as in _short_runs("ml model")]
+    [('ml', 'x model'), ('model', 'ml x')]
+    """
     words = key.split()
     if len(words) > _LONGEST_NAME:
         return
     for size in (1, 2):
         for at in range(len(words) - size + 1):
-            short = " ".join(words[at:at + size])
-            longs = meanings_of.get(short)
-            if longs and len(words) > size:
-                for long in sorted(longs):
-                    yield short, long, " ".join(words[:at] + [long] + words[at + size:])
+            if len(words) > size:
+                before, after = words[:at], words[at + size:]
+                yield " ".join(words[at:at + size]), \
+                    lambda long, before=before, after=after: " ".join(before + [long] + after)
 
 
 def _meet(key: str, other: str) -> bool:
@@ -1032,33 +1043,23 @@ def join_keys(names: Iterable[tuple[str, str]],
                             rest = " ".join(words[:at] + ["*"] + words[end + 1:])
                             windows[letters, rest].add(key)
     for key in sorted(keys):
-        words = key.split()
-        if len(words) > _LONGEST_NAME:
-            continue
-        for size in (1, 2):
-            for at in range(len(words) - size + 1):
-                short = " ".join(words[at:at + size])
-                if len(words) <= size:
-                    continue
-                if short in expansions:
-                    longer = " ".join(words[:at] + [expansions[short]] + words[at + size:])
-                    if longer in keys:
-                        join(key, longer)
-                    elif (key, longer) in spelled_reordered:
-                        join(key, spelled_reordered[key, longer])
-                elif short in known and short in written_short and short not in declared:
-                    # "ML models" / "machine learning models" (the corpus' own spelling
-                    # out, even an ambiguous one, decides first)
-                    longer = " ".join(words[:at] + [known[short]] + words[at + size:])
-                    if longer in keys:
-                        join(key, longer)
-                    elif (key, longer) in spelled_reordered:
-                        join(key, spelled_reordered[key, longer])
-                elif size == 1 and short in acronym_tokens:
-                    rest = " ".join(words[:at] + ["*"] + words[at + 1:])
-                    found = {find(k) for k in windows.get((short, rest), ())}
+        for short, spelled_as in _short_runs(key):
+            if short in expansions:
+                longer = spelled_as(expansions[short])
+            elif short in known and short in written_short and short not in declared:
+                # "ML models" / "machine learning models" (the corpus' own spelling
+                # out, even an ambiguous one, decides first)
+                longer = spelled_as(known[short])
+            else:
+                if " " not in short and short in acronym_tokens:
+                    found = {find(k) for k in windows.get((short, spelled_as("*")), ())}
                     if len(found) == 1:
                         join(key, found.pop())
+                continue
+            if longer in keys:
+                join(key, longer)
+            elif (key, longer) in spelled_reordered:
+                join(key, spelled_reordered[key, longer])
     # Acronyms alone: to the one long-form group the corpus spells them out as, or, for
     # three letters or more, whose content words' initials spell them.
     expansions = spelled_out()
