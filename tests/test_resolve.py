@@ -269,6 +269,7 @@ ABBREVIATED = [
     (["SAR satellites", "synthetic aperture radar satellites", "Search and Rescue (SAR)"], False),
     (["VR technology", "Voice Replication Technology"], False),
     (["EV", "event venues"], False),
+    # acronyms of the genre the table knows (and US / UK), dotted initials too
     (["PFAS contamination", "per- and polyfluoroalkyl substances contamination"], True),
     (["V2G", "vehicle-to-grid"], True),
     (["SAF", "sustainable aviation fuel"], True),
