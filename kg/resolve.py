@@ -481,6 +481,22 @@ _ADJECTIVE_NOUN_ENDINGS = (
 )
 
 
+# Endings of the adjectives of peoples and places, which meet a reordered name only
+# when it was "X of Y" or "X in Y" ("Ukrainian National Guard" / "National Guard of
+# Ukraine", "Indian elections" / "elections in India"): not "on", "to", nor "in" after
+# people who move or things done to a place (`_MOVERS`: "Ukrainian refugees" are no
+# refugees in Ukraine, "Russian cyberattacks" no cyberattacks on Russia, "Japanese
+# investment" no investment in Japan; a review's false joins).
+_PEOPLE_ENDINGS = ("an", "ese", "ish")
+_OF_PLACE = " (of a place)"
+_MOVERS = frozenset("""
+    refugee migrant immigrant emigrant expat expatriate exile student tourist visitor
+    traveller traveler worker speaker investor investment company firm business
+    diaspora influence interference attack cyberattack strike airstrike tariff sanction
+    export import aid hacker spy espionage troop soldier buyer brand startup american
+""".split())
+
+
 def _adjective_nouns(word: str) -> list[str]:
     """The nouns an adjective may be made from, by its ending; which one, if any, is
     decided by the corpus (a name using it), so the list may hold non-words.
@@ -515,7 +531,7 @@ _GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service", "technique", "me
 _CONCERN_WORDS = frozenset({"risk", "concern", "issue"})
 # Words after a hyphenated first word that add nothing: "heat-related deaths" are heat
 # deaths, "AI-driven tools" AI tools.
-_LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled"})
+_LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled", "generated"})
 # Numbers written as words, read as digits before a unit of time ("Twenty-Minute City" /
 # "20-Minute City"); not elsewhere: "Air Force One", "Apple One", "Three-Body Problem".
 _NUMBER_WORDS = {word: number for number, word in enumerate(
@@ -624,14 +640,16 @@ def _declared_acronym(label: str) -> tuple[str, str] | None:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """What kg/lexicon says, as keys: each acronym's meanings (abbreviations.csv), and
-    each other wording of a thing, a word or run of words, with its preferred wording:
-    the shortened words of abbreviations.csv ("sci fi": "science fiction") and the
-    synonyms of synonyms.csv ("driverless car": "autonomous vehicle")."""
+    """What kg/lexicon says, as keys: each acronym's meanings (abbreviations.csv), each
+    other wording of a thing, a word or run of words, with its preferred wording: the
+    shortened words of abbreviations.csv ("sci fi": "science fiction") and the synonyms
+    of synonyms.csv ("driverless car": "autonomous vehicle"); and the noun each
+    adjective of adjective-nouns.csv is made from ("electoral": "election")."""
 
     acronyms: dict[str, tuple[str, ...]]
     variants: dict[tuple[str, ...], tuple[str, ...]]
     longest: int  # words in the longest variant
+    adjective_nouns: dict[str, str]
 
 
 def _lexicon_rows(name: str):
@@ -661,8 +679,10 @@ def lexicon() -> Lexicon:
             variants[tuple(name_key(short).split())] = tuple(name_key(long).split())
     for variant, preferred in _lexicon_rows("synonyms.csv"):
         variants[tuple(name_key(variant).split())] = tuple(name_key(preferred).split())
+    adjective_nouns = {name_key(adjective): name_key(noun)  # (as names' keys write them)
+                       for adjective, noun in _lexicon_rows("adjective-nouns.csv")}
     return Lexicon({short: tuple(longs) for short, longs in acronyms.items()}, variants,
-                   max(len(variant) for variant in variants))
+                   max(len(variant) for variant in variants), adjective_nouns)
 
 
 def _lengthened(words: list[str]) -> list[str]:
@@ -758,6 +778,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
             form = " ".join(after + words[:at] + tail)
             found.add(form)
             reordered.add(form)
+            if word == "of" or word == "in" and words[at - 1] not in _MOVERS:
+                reordered.add(form + _OF_PLACE)  # (what a people's adjective meets)
             if at >= 2 and word in ("of", "in", "for") and _lemmas(words[0], "ADJ"):
                 # "ethical use of AI" / "ethical AI use": the adjective stays first
                 found.add(" ".join(words[:1] + after + words[1:at] + tail))
@@ -806,7 +828,9 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
             found.add(" ".join(words[1:] + [noun]))
             found.add(" ".join(words[1:then] + [noun] + words[then:]))
     if len(words) >= 2 and not _PREPOSITIONS.intersection(words):
-        derived.update(" ".join([noun] + words[1:]) for noun in _adjective_nouns(words[0]))
+        of_place = _OF_PLACE if words[0].endswith(_PEOPLE_ENDINGS) else ""
+        derived.update(" ".join([noun] + words[1:]) + of_place
+                       for noun in _adjective_nouns(words[0]))
     for at, word in enumerate(words):  # "e-bikes" / "electric bikes", "e-waste" / "electronic waste"
         rest = _e_prefixed(word)
         if rest:
@@ -978,6 +1002,19 @@ def join_keys(names: Iterable[tuple[str, str]],
                 join(first, key)
             if signature in shorts_of:
                 longs_of[signature].append(key)
+    # An adjective of adjective-nouns.csv as its noun, against names as written only
+    # ("electoral interference" / "election interference", "statistical literacy" /
+    # "statistics literacy"); not against reordered names, nor after a generic word is
+    # dropped: "surgical strikes" are no strikes in surgery, "historical fiction" no
+    # history in fiction, "strategic technology" no strategy (a review's false joins).
+    as_nouns: dict[str, str] = {}
+    for key in sorted(long_keys):
+        words = key.split()
+        if any(word in table.adjective_nouns for word in words):
+            form = " ".join(table.adjective_nouns.get(word, word) for word in words)
+            join(as_nouns.setdefault(form, key), key)
+            if form in long_keys:
+                join(form, key)
     # An acronym spelled out inside a name whose words another name orders otherwise
     # ("EV adoption" / "adoption of electric vehicles"): the spelled-out name's forms, met
     # among the long keys' (joined below, once the acronym's meaning is settled).
