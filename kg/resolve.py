@@ -489,6 +489,25 @@ _ADJECTIVE_NOUN_ENDINGS = (
 # investment" no investment in Japan; a review's false joins).
 _PEOPLE_ENDINGS = ("an", "ese", "ish")
 _OF_PLACE = " (of a place)"
+# Endings of nouns of a state or process ("polarization", "inequality", "dependence"),
+# which an adjective guessed as a noun may name ("political polarization" / "polarization
+# in politics"); before other nouns only an adjective of relation (adjective-nouns.csv)
+# may ("orbital debris" / "debris in orbit"; "physical AI" is no AI in physics, "natural
+# experiments" no experiments in nature: a blind batch's false joins).
+_STATE_ENDINGS = ("ity", "ism", "ness", "ance", "ence")
+
+
+def _state_noun(word: str) -> bool:
+    """Whether a noun names a state or process by its ending (`_STATE_ENDINGS`, -tion
+    and -sion after three letters, -ment after a verb: not "nation", "experiment").
+
+    >>> [_state_noun(w) for w in ("polarization", "inequality", "development", "nation",
+    ...                           "experiment", "debris")]
+    [True, True, True, False, False, False]
+    """
+    return word.endswith(_STATE_ENDINGS) or \
+        len(word) > 6 and word.endswith(("tion", "sion")) or \
+        word.endswith("ment") and bool(_lemmas(word[:-4], "VERB"))
 _MOVERS = frozenset("""
     refugee migrant immigrant emigrant expat expatriate exile student tourist visitor
     traveller traveler worker speaker investor investment company firm business
@@ -738,11 +757,14 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     made from ("technological dependence" gives "<technology dependence", "dependence
     on technology" ">technology dependence"): an adjective meets its noun only in a
     reordered name, never another adjective guessed to the same noun (national /
-    native) nor a plain name ("organ farming"). See `join_keys`.
+    native) nor a plain name ("organ farming"); an adjective of a people or place only
+    a name of "of" or "in" (marked " (of a place)": `_PEOPLE_ENDINGS`), another only
+    before a noun of a state or process (`_state_noun`) unless adjective-nouns.csv
+    holds it. See `join_keys`.
 
     >>> sorted(signatures("decline in birth rate"))  # doctest: +NORMALIZE_WHITESPACE
-    ['>birth rate decline', 'birth rate decline', 'decline * birth rate',
-     'decline birth rate', 'decline in birth rate']
+    ['>birth rate decline', '>birth rate decline (of a place)', 'birth rate decline',
+     'decline * birth rate', 'decline birth rate', 'decline in birth rate']
     >>> sorted(signatures("declining birth rate"))
     ['birth rate declination', 'birth rate decline', 'declining birth rate']
     >>> sorted(signatures("design driven by ai"))
@@ -829,8 +851,9 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
             found.add(" ".join(words[1:then] + [noun] + words[then:]))
     if len(words) >= 2 and not _PREPOSITIONS.intersection(words):
         of_place = _OF_PLACE if words[0].endswith(_PEOPLE_ENDINGS) else ""
-        derived.update(" ".join([noun] + words[1:]) + of_place
-                       for noun in _adjective_nouns(words[0]))
+        if of_place or words[0] in lexicon().adjective_nouns or _state_noun(words[-1]):
+            derived.update(" ".join([noun] + words[1:]) + of_place
+                           for noun in _adjective_nouns(words[0]))
     for at, word in enumerate(words):  # "e-bikes" / "electric bikes", "e-waste" / "electronic waste"
         rest = _e_prefixed(word)
         if rest:

@@ -166,6 +166,12 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Economic Class", "Economy Class", False),
     ("Doctoral Training", "Doctor Training", False),
     ("Cellular Data", "Cell Data", False),
+    # an adjective guessed as a noun meets a reordered name before a noun of a state
+    # or process, or when adjective-nouns.csv holds it
+    ("Political Corruption", "corruption in politics", True),
+    ("Economic Migrants", "Migrants in the Economy", False),
+    ("Occupational Hazards", "Hazards of Occupation", False),
+    ("Microscopic Robots", "Robots in Microscopy", False),
     # a people's adjective meets "X of Y" and "X in Y", not "in" after people who move
     # or things done to a place, nor "on"
     ("Indian Elections", "Elections in India", True),
