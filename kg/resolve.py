@@ -819,6 +819,13 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
                 found.add(" ".join([words[2], "and", words[0]] + words[3:]))
         if word == "in":
             found.add(" ".join(words[:at] + words[at + 1:]))
+        if word == "of" and at == 1 and words[0].endswith("ing") and \
+                _lemmas(words[0], "VERB")[:1] not in ((), (words[0],)):
+            # "shrinking of the middle class" is the shrinking middle class
+            after = words[2:]
+            while len(after) > 1 and after[0] in _ARTICLES:
+                after = after[1:]
+            found.add(" ".join(words[:1] + after))
         if word in _PREPOSITIONS:
             found.add(" ".join(words[:at] + ["*"] + words[at + 1:]))
     if len(words) >= 4 and words[-1] == "context" and "in" in words[1:-2]:

@@ -166,6 +166,9 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Economic Class", "Economy Class", False),
     ("Doctoral Training", "Doctor Training", False),
     ("Cellular Data", "Cell Data", False),
+    # "X-ing of the Y" is the X-ing Y
+    ("Ageing of the Workforce", "ageing workforce", True),
+    ("Warming of the Oceans", "warming oceans", True),
     # an adjective guessed as a noun meets a reordered name before a noun of a state
     # or process, or when adjective-nouns.csv holds it
     ("Political Corruption", "corruption in politics", True),
