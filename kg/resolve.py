@@ -548,9 +548,13 @@ _GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service", "technique", "me
 # (not "problem": a review found the named problems of maths and AI, "AI control
 # problem", and addiction, "gambling problems").
 _CONCERN_WORDS = frozenset({"risk", "concern", "issue"})
-# Words after a hyphenated first word that add nothing: "heat-related deaths" are heat
-# deaths, "AI-driven tools" AI tools.
-_LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled", "generated"})
+# Second words that add nothing (written after a hyphen): "heat-related deaths" are heat
+# deaths, "AI-driven tools" AI tools; "generated" only before what is made to be seen
+# or heard ("AI-generated art" is AI art; not "AI-generated research", "user-generated
+# data": a review's false joins).
+_LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled"})
+_MEDIA = frozenset({"art", "artwork", "image", "imagery", "video", "music", "song", "content",
+                    "text", "audio", "voice", "photo", "picture", "film", "movie", "podcast"})
 # Numbers written as words, read as digits before a unit of time ("Twenty-Minute City" /
 # "20-Minute City"); not elsewhere: "Air Force One", "Apple One", "Three-Body Problem".
 _NUMBER_WORDS = {word: number for number, word in enumerate(
@@ -842,7 +846,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     if len(words) >= 3 and words[0] in _PLACE_WORDS and words[1] == "of" and \
             words[2] not in _ARTICLES and not _known_word(words[2]):
         found.add(" ".join(words[2:]))
-    if len(words) >= 3 and words[1] in _LINK_WORDS and words[2] not in _STOP:
+    if len(words) >= 3 and (words[1] in _LINK_WORDS and words[2] not in _STOP or
+                            words[1] == "generated" and words[-1] in _MEDIA):
         found.add(" ".join(words[:1] + words[2:]))
     # (not "market risk" / "... concern"; not after "health": "mental health risks" are
     # hazards, "mental health issues" conditions)

@@ -186,6 +186,8 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("AI-generated art", "AI art", True),
     ("User-Generated Content", "user content", True),
     ("AI-assisted writing", "AI writing", False),
+    ("AI-generated Research", "AI Research", False),  # (only what is seen or heard)
+    ("Patient-generated Data", "patient data", False),
     # traps: an adjective is not the noun it looks made from unless the other name puts
     # that noun after a preposition; an -ing noun is not its verb's noun; versions differ
     ("Organic Farming", "organ farming", False),
