@@ -483,10 +483,11 @@ _ADJECTIVE_NOUN_ENDINGS = (
 
 # Endings of the adjectives of peoples and places, which meet a reordered name only
 # when it was "X of Y" or "X in Y" ("Ukrainian National Guard" / "National Guard of
-# Ukraine", "Indian elections" / "elections in India"): not "on", "to", nor "in" after
-# people who move or things done to a place (`_MOVERS`: "Ukrainian refugees" are no
-# refugees in Ukraine, "Russian cyberattacks" no cyberattacks on Russia, "Japanese
-# investment" no investment in Japan; a review's false joins).
+# Ukraine", "Indian elections" / "elections in India"): not "on", "to", nor after people
+# who move or act and what a people does to others (`_MOVERS`: "Ukrainian refugees" are
+# no refugees in Ukraine, "Russian cyberattacks" no cyberattacks on Russia, "Japanese
+# investment" no investment in Japan, "Russian invasion" no invasion of Russia; two
+# reviews' false joins).
 _PEOPLE_ENDINGS = ("an", "ese", "ish")
 _OF_PLACE = " (of a place)"
 # Endings of nouns of a state or process ("polarization", "inequality", "dependence"),
@@ -513,6 +514,9 @@ _MOVERS = frozenset("""
     traveller traveler worker speaker investor investment company firm business
     diaspora influence interference attack cyberattack strike airstrike tariff sanction
     export import aid hacker spy espionage troop soldier buyer brand startup american
+    invasion occupation bombing shelling colonization conquest criticism boycott
+    containment surveillance perception distrust fear threat propaganda disinformation
+    force agent asset embassy base weapon hostage mercenary drone doctor car restaurant
 """.split())
 
 
@@ -804,7 +808,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
             form = " ".join(after + words[:at] + tail)
             found.add(form)
             reordered.add(form)
-            if word == "of" or word == "in" and words[at - 1] not in _MOVERS:
+            if word in ("of", "in") and words[at - 1] not in _MOVERS:
                 reordered.add(form + _OF_PLACE)  # (what a people's adjective meets)
             if at >= 2 and word in ("of", "in", "for") and _lemmas(words[0], "ADJ"):
                 # "ethical use of AI" / "ethical AI use": the adjective stays first

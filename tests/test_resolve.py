@@ -182,6 +182,8 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Japanese Investment", "Investment in Japan", False),
     ("Russian Cyberattacks", "Cyberattacks on Russia", False),
     ("African Americans", "Americans in Africa", False),
+    ("Russian Invasion", "Invasion of Russia", False),
+    ("Ukrainian Independence", "Independence of Ukraine", True),
     # "AI-generated" is AI's, as "AI-driven" and "AI-powered" are
     ("AI-generated art", "AI art", True),
     ("User-Generated Content", "user content", True),
