@@ -851,7 +851,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
             words[2] not in _ARTICLES and not _known_word(words[2]):
         found.add(" ".join(words[2:]))
     if len(words) >= 3 and (words[1] in _LINK_WORDS and words[2] not in _STOP or
-                            words[1] == "generated" and words[-1] in _MEDIA):
+                            words[1] == "generated" and words[-1] in _MEDIA and
+                            words[0] != "self"):  # ("self-generated images" are no self images)
         found.add(" ".join(words[:1] + words[2:]))
     # (not "market risk" / "... concern"; not after "health": "mental health risks" are
     # hazards, "mental health issues" conditions)
