@@ -61,7 +61,7 @@ import numpy as np
 from .embed import BLOCK_ROWS, Encoder, count_matrix, encoder_for
 from .errors import InputError
 from .model import RelatedLink, as_sentence, name_of
-from .resolve import lemma
+from .resolve import lemma, lexicon
 
 __all__ = ["Settings", "Weights", "MentionTable", "TextVectors", "embed_texts",
            "specific_texts", "FEATURES", "related_links",
@@ -118,12 +118,13 @@ def words_of(text: str) -> list[str]:
     >>> words_of("Growing reliance on AI tools for creative work")
     ['reliance', 'tool', 'creative', 'work']
     """
-    content = _CONTENT
+    content, adjective_nouns = _CONTENT, lexicon().adjective_nouns
     found = []
     for word in _WORD_RE.findall(text.lower()):
         kept = content.get(word)
         if kept is None:
             kept = "" if word in _STOP_WORDS or word in GENERIC_WORDS else lemma(word)
+            kept = adjective_nouns.get(kept, kept)  # ("electoral" is "election")
             kept = content[word] = "" if kept in GENERIC_WORDS else kept
         if kept:
             found.append(kept)
