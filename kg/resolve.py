@@ -490,25 +490,6 @@ _ADJECTIVE_NOUN_ENDINGS = (
 # reviews' false joins).
 _PEOPLE_ENDINGS = ("an", "ese", "ish")
 _OF_PLACE = " (of a place)"
-# Endings of nouns of a state or process ("polarization", "inequality", "dependence"),
-# which an adjective guessed as a noun may name ("political polarization" / "polarization
-# in politics"); before other nouns only an adjective of relation (adjective-nouns.csv)
-# may ("orbital debris" / "debris in orbit"; "physical AI" is no AI in physics, "natural
-# experiments" no experiments in nature: a blind batch's false joins).
-_STATE_ENDINGS = ("ity", "ism", "ness", "ance", "ence")
-
-
-def _state_noun(word: str) -> bool:
-    """Whether a noun names a state or process by its ending (`_STATE_ENDINGS`, -tion
-    and -sion after three letters, -ment after a verb: not "nation", "experiment").
-
-    >>> [_state_noun(w) for w in ("polarization", "inequality", "development", "nation",
-    ...                           "experiment", "debris")]
-    [True, True, True, False, False, False]
-    """
-    return word.endswith(_STATE_ENDINGS) or \
-        len(word) > 6 and word.endswith(("tion", "sion")) or \
-        word.endswith("ment") and bool(_lemmas(word[:-4], "VERB"))
 _MOVERS = frozenset("""
     refugee migrant immigrant emigrant expat expatriate exile student tourist visitor
     traveller traveler worker speaker investor investment company firm business
@@ -517,16 +498,23 @@ _MOVERS = frozenset("""
     invasion occupation bombing shelling colonization conquest criticism boycott
     containment surveillance perception distrust fear threat propaganda disinformation
     force agent asset embassy base weapon hostage mercenary drone doctor car restaurant
+    intervention presence blockade hacking colonialism imperialism
 """.split())
 
 
 def _adjective_nouns(word: str) -> list[str]:
-    """The nouns an adjective may be made from, by its ending; which one, if any, is
-    decided by the corpus (a name using it), so the list may hold non-words.
+    """The nouns an adjective may be made from: the one of adjective-nouns.csv, else
+    the ones its ending gives; which one, if any, is decided by the corpus (a name using
+    it), so the list may hold non-words.
 
     >>> _adjective_nouns("political"), _adjective_nouns("ukrainian")
     (['politics', 'polity'], ['ukrainia', 'ukraine'])
+    >>> _adjective_nouns("electoral")
+    ['election']
     """
+    noun = lexicon().adjective_nouns.get(word)
+    if noun:
+        return [noun]
     for ending, nouns in _ADJECTIVE_NOUN_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             return [word[:-len(ending)] + noun for noun in nouns]
@@ -553,12 +541,14 @@ _GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service", "technique", "me
 # problem", and addiction, "gambling problems").
 _CONCERN_WORDS = frozenset({"risk", "concern", "issue"})
 # Second words that add nothing (written after a hyphen): "heat-related deaths" are heat
-# deaths, "AI-driven tools" AI tools; "generated" only before what is made to be seen
-# or heard ("AI-generated art" is AI art; not "AI-generated research", "user-generated
-# data": a review's false joins).
+# deaths, "AI-driven tools" AI tools; "generated" only after AI and before what is made
+# to be seen or heard ("AI-generated art" is AI art; not "AI-generated research",
+# "user-generated data", "computer-generated music", "AI-generated films": AI films are
+# about AI; reviews' false joins).
 _LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled"})
-_MEDIA = frozenset({"art", "artwork", "image", "imagery", "video", "music", "song", "content",
-                    "text", "audio", "voice", "photo", "picture", "film", "movie", "podcast"})
+_PLURAL_RE = re.compile(r"[a-z]+s\b")
+_MEDIA = frozenset({"art", "artwork", "image", "imagery", "video", "music", "content", "text",
+                    "audio", "voice", "photo", "picture"})
 # Numbers written as words, read as digits before a unit of time ("Twenty-Minute City" /
 # "20-Minute City"); not elsewhere: "Air Force One", "Apple One", "Three-Body Problem".
 _NUMBER_WORDS = {word: number for number, word in enumerate(
@@ -766,9 +756,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     on technology" ">technology dependence"): an adjective meets its noun only in a
     reordered name, never another adjective guessed to the same noun (national /
     native) nor a plain name ("organ farming"); an adjective of a people or place only
-    a name of "of" or "in" (marked " (of a place)": `_PEOPLE_ENDINGS`), another only
-    before a noun of a state or process (`_state_noun`) unless adjective-nouns.csv
-    holds it. See `join_keys`.
+    a name of "of" or "in" (marked " (of a place)": `_PEOPLE_ENDINGS`). See `join_keys`.
 
     >>> sorted(signatures("decline in birth rate"))  # doctest: +NORMALIZE_WHITESPACE
     ['>birth rate decline', '>birth rate decline (of a place)', 'birth rate decline',
@@ -827,13 +815,6 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
                 found.add(" ".join([words[2], "and", words[0]] + words[3:]))
         if word == "in":
             found.add(" ".join(words[:at] + words[at + 1:]))
-        if word == "of" and at == 1 and words[0].endswith("ing") and \
-                _lemmas(words[0], "VERB")[:1] not in ((), (words[0],)):
-            # "shrinking of the middle class" is the shrinking middle class
-            after = words[2:]
-            while len(after) > 1 and after[0] in _ARTICLES:
-                after = after[1:]
-            found.add(" ".join(words[:1] + after))
         if word in _PREPOSITIONS:
             found.add(" ".join(words[:at] + ["*"] + words[at + 1:]))
     if len(words) >= 4 and words[-1] == "context" and "in" in words[1:-2]:
@@ -851,8 +832,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
             words[2] not in _ARTICLES and not _known_word(words[2]):
         found.add(" ".join(words[2:]))
     if len(words) >= 3 and (words[1] in _LINK_WORDS and words[2] not in _STOP or
-                            words[1] == "generated" and words[-1] in _MEDIA and
-                            words[0] != "self"):  # ("self-generated images" are no self images)
+                            words[:2] == ["ai", "generated"] and words[-1] in _MEDIA):
         found.add(" ".join(words[:1] + words[2:]))
     # (not "market risk" / "... concern"; not after "health": "mental health risks" are
     # hazards, "mental health issues" conditions)
@@ -868,9 +848,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
             found.add(" ".join(words[1:then] + [noun] + words[then:]))
     if len(words) >= 2 and not _PREPOSITIONS.intersection(words):
         of_place = _OF_PLACE if words[0].endswith(_PEOPLE_ENDINGS) else ""
-        if of_place or words[0] in lexicon().adjective_nouns or _state_noun(words[-1]):
-            derived.update(" ".join([noun] + words[1:]) + of_place
-                           for noun in _adjective_nouns(words[0]))
+        derived.update(" ".join([noun] + words[1:]) + of_place
+                       for noun in _adjective_nouns(words[0]))
     for at, word in enumerate(words):  # "e-bikes" / "electric bikes", "e-waste" / "electronic waste"
         rest = _e_prefixed(word)
         if rest:
@@ -940,6 +919,7 @@ def join_keys(names: Iterable[tuple[str, str]],
     """
     acronym_keys: set[str] = set()
     keys: set[str] = set()
+    noun_plurals: set[str] = set()  # keys of names writing a table adjective as a noun
     declared: dict[str, set[str]] = defaultdict(set)  # alias key -> long keys naming it
     names = list(names)
     table = lexicon()
@@ -948,6 +928,8 @@ def join_keys(names: Iterable[tuple[str, str]],
         if not key or key.startswith("="):  # kept apart by the analyst: never joined
             continue
         keys.add(key)
+        if any(word[:-1] in table.adjective_nouns for word in _PLURAL_RE.findall(label.lower())):
+            noun_plurals.add(key)  # ("company financials" are no company finance)
         if is_acronym(label) and (key,) not in table.variants:  # (not FinTech)
             acronym_keys.add(key)
         for alias in (key_of(a) for a in _aliases(label)):
@@ -1042,13 +1024,13 @@ def join_keys(names: Iterable[tuple[str, str]],
                 join(first, key)
             if signature in shorts_of:
                 longs_of[signature].append(key)
-    # An adjective of adjective-nouns.csv as its noun, against names as written only
+    # An adjective of adjective-nouns.csv as its noun, against names as written
     # ("electoral interference" / "election interference", "statistical literacy" /
-    # "statistics literacy"); not against reordered names, nor after a generic word is
-    # dropped: "surgical strikes" are no strikes in surgery, "historical fiction" no
-    # history in fiction, "strategic technology" no strategy (a review's false joins).
+    # "statistics literacy"; a leading one against reordered names too: `signatures`);
+    # not after a generic word is dropped ("EU strategic technology" is no EU strategy),
+    # nor where a name writes the adjective as a noun ("financials", "orbitals").
     as_nouns: dict[str, str] = {}
-    for key in sorted(long_keys):
+    for key in sorted(long_keys - noun_plurals):
         words = key.split()
         if any(word in table.adjective_nouns for word in words):
             form = " ".join(table.adjective_nouns.get(word, word) for word in words)

@@ -59,7 +59,7 @@ def test_labelled_pairs_hold_precision_and_the_review_never_lowers_it():
     """Issue 14's goals on tests/data/resolution-pairs.csv: precision >= 0.97 on tune and
     holdout pairs, for the plain build and after `kg resolve --accept`: held on the
     rows before the fourth blind batch, and at 0.965 on all (that batch's traps, made to
-    look like its adjective rules, bring the holdout half to 0.968; its false joins
+    look like its adjective rules, bring the holdout half to 0.969; its false joins
     come from rules older than it: see resolution-criteria.md);
     recall is held at what bench/resolution_eval.py measured (below the 0.85 goal: see
     the README)."""
@@ -168,15 +168,13 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Economic Class", "Economy Class", False),
     ("Doctoral Training", "Doctor Training", False),
     ("Cellular Data", "Cell Data", False),
-    # "X-ing of the Y" is the X-ing Y
-    ("Ageing of the Workforce", "ageing workforce", True),
-    ("Warming of the Oceans", "warming oceans", True),
-    # an adjective guessed as a noun meets a reordered name before a noun of a state
-    # or process, or when adjective-nouns.csv holds it
+    # a leading adjective meets a reordered name with its noun: by its ending, as
+    # adjective-nouns.csv gives it
     ("Political Corruption", "corruption in politics", True),
-    ("Economic Migrants", "Migrants in the Economy", False),
-    ("Occupational Hazards", "Hazards of Occupation", False),
-    ("Microscopic Robots", "Robots in Microscopy", False),
+    ("Electoral Fraud", "Fraud in Elections", True),
+    # ... not where a name writes the adjective as a noun, nor "X-ing of Y" as "X-ing Y"
+    ("Company Financials", "Company Finance", False),
+    ("Tracking of Devices", "Tracking Devices", False),
     # a people's adjective meets "X of Y" and "X in Y", not "in" after people who move
     # or things done to a place, nor "on"
     ("Indian Elections", "Elections in India", True),
@@ -185,10 +183,13 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Russian Cyberattacks", "Cyberattacks on Russia", False),
     ("African Americans", "Americans in Africa", False),
     ("Russian Invasion", "Invasion of Russia", False),
+    ("Russian Intervention", "Intervention in Russia", False),
     ("Ukrainian Independence", "Independence of Ukraine", True),
-    # "AI-generated" is AI's, as "AI-driven" and "AI-powered" are
+    # "AI-generated" media are AI's, as "AI-driven" tools are
     ("AI-generated art", "AI art", True),
-    ("User-Generated Content", "user content", True),
+    ("AI-Generated Images", "AI images", True),
+    ("AI-Generated Films", "AI Films", False),  # (films about AI)
+    ("Computer-Generated Music", "computer music", False),
     ("AI-assisted writing", "AI writing", False),
     ("AI-generated Research", "AI Research", False),  # (only what is seen or heard)
     ("Patient-generated Data", "patient data", False),
