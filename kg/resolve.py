@@ -503,18 +503,14 @@ _MOVERS = frozenset("""
 
 
 def _adjective_nouns(word: str) -> list[str]:
-    """The nouns an adjective may be made from: the one of adjective-nouns.csv, else
-    the ones its ending gives; which one, if any, is decided by the corpus (a name using
-    it), so the list may hold non-words.
+    """The nouns an adjective may be made from, by its ending; which one, if any, is
+    decided by the corpus (a name using it), so the list may hold non-words. (Not the
+    noun of adjective-nouns.csv: against a reordered name a review found it reads who
+    acts as who is acted on, "parliamentary scrutiny" / "scrutiny of parliament".)
 
     >>> _adjective_nouns("political"), _adjective_nouns("ukrainian")
     (['politics', 'polity'], ['ukrainia', 'ukraine'])
-    >>> _adjective_nouns("electoral")
-    ['election']
     """
-    noun = lexicon().adjective_nouns.get(word)
-    if noun:
-        return [noun]
     for ending, nouns in _ADJECTIVE_NOUN_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             return [word[:-len(ending)] + noun for noun in nouns]
@@ -1026,9 +1022,10 @@ def join_keys(names: Iterable[tuple[str, str]],
                 longs_of[signature].append(key)
     # An adjective of adjective-nouns.csv as its noun, against names as written
     # ("electoral interference" / "election interference", "statistical literacy" /
-    # "statistics literacy"; a leading one against reordered names too: `signatures`);
-    # not after a generic word is dropped ("EU strategic technology" is no EU strategy),
-    # nor where a name writes the adjective as a noun ("financials", "orbitals").
+    # "statistics literacy"); not against reordered names ("parliamentary scrutiny" is
+    # no scrutiny of parliament), nor after a generic word is dropped ("EU strategic
+    # technology" is no EU strategy), nor where a name writes the adjective as a noun
+    # ("financials", "orbitals"): reviews' false joins.
     as_nouns: dict[str, str] = {}
     for key in sorted(long_keys - noun_plurals):
         words = key.split()

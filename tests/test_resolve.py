@@ -59,7 +59,7 @@ def test_labelled_pairs_hold_precision_and_the_review_never_lowers_it():
     """Issue 14's goals on tests/data/resolution-pairs.csv: precision >= 0.97 on tune and
     holdout pairs, for the plain build and after `kg resolve --accept`: held on the
     rows before the fourth blind batch, and at 0.965 on all (that batch's traps, made to
-    look like its adjective rules, bring the holdout half to 0.969; its false joins
+    look like its adjective rules, bring the holdout half to 0.968; its false joins
     come from rules older than it: see resolution-criteria.md);
     recall is held at what bench/resolution_eval.py measured (below the 0.85 goal: see
     the README)."""
@@ -168,11 +168,13 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Economic Class", "Economy Class", False),
     ("Doctoral Training", "Doctor Training", False),
     ("Cellular Data", "Cell Data", False),
-    # a leading adjective meets a reordered name with its noun: by its ending, as
-    # adjective-nouns.csv gives it
+    # a leading adjective meets a reordered name with the noun its ending gives; the
+    # table's noun only a name as written ("parliamentary scrutiny" is no scrutiny of
+    # parliament), and not where a name writes the adjective as a noun; no "X-ing of Y"
+    # as "X-ing Y"
     ("Political Corruption", "corruption in politics", True),
-    ("Electoral Fraud", "Fraud in Elections", True),
-    # ... not where a name writes the adjective as a noun, nor "X-ing of Y" as "X-ing Y"
+    ("Parliamentary Scrutiny", "Scrutiny of Parliament", False),
+    ("Societal Pressure", "Pressure on Society", False),
     ("Company Financials", "Company Finance", False),
     ("Tracking of Devices", "Tracking Devices", False),
     # a people's adjective meets "X of Y" and "X in Y", not "in" after people who move
@@ -527,7 +529,7 @@ def test_adjective_nouns_table_keeps_the_rules_it_was_made_by():
     from kg.resolve import _lemmas, _lexicon_rows
 
     rows = list(_lexicon_rows("adjective-nouns.csv"))
-    assert len(rows) == 158 == len({adjective for adjective, _ in rows})
+    assert len(rows) == 155 == len({adjective for adjective, _ in rows})
     review = _review_rows(Path(__file__).parent.parent / "bench/data/adjective-review.csv")
     assert len(review) == 579 and {(r["adjective"], r["noun"]) for r in review
                                    if r["keep"] == "1"} == {tuple(row) for row in rows}
