@@ -490,6 +490,13 @@ _ADJECTIVE_NOUN_ENDINGS = (
 # reviews' false joins).
 _PEOPLE_ENDINGS = ("an", "ese", "ish")
 _OF_PLACE = " (of a place)"
+# What is done to someone or something, whose adjective names who does it: "presidential
+# pressure" is no pressure on the president, "parliamentary scrutiny" no scrutiny of
+# parliament (a review's false joins).
+_DIRECTED = frozenset("""
+    pressure attack criticism support threat scrutiny oversight control influence demand
+    pardon endorsement protest
+""".split())
 _MOVERS = frozenset("""
     refugee migrant immigrant emigrant expat expatriate exile student tourist visitor
     traveller traveler worker speaker investor investment company firm business
@@ -774,6 +781,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     words = _trend_word(_time_numbers(lengthened))
     found = {key, " ".join(words)}
     reordered: set[str] = set()  # "Y X" of "X of Y"
+    directed: set[str] = set()  # ... of "X on Y" for what is done to Y: met by no adjective
     derived: set[str] = set()  # a leading adjective as the nouns it may come from
     for at, word in enumerate(words):
         if not 0 < at < len(words) - 1 or words.count(word) != 1:
@@ -792,6 +800,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
             form = " ".join(after + words[:at] + tail)
             found.add(form)
             reordered.add(form)
+            if words[at - 1] in _DIRECTED:
+                directed.add(form)
             if word in ("of", "in") and words[at - 1] not in _MOVERS:
                 reordered.add(form + _OF_PLACE)  # (what a people's adjective meets)
             if at >= 2 and word in ("of", "in", "for") and _lemmas(words[0], "ADJ"):
@@ -851,7 +861,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         if rest:
             found.update(" ".join(words[:at] + [long, rest] + words[at + 1:])
                          for long in ("electric", "electronic"))
-    forms = {_loose(form) for form in found} | {">" + _loose(form) for form in reordered} | \
+    forms = {_loose(form) for form in found} | \
+        {">" + _loose(form) for form in reordered - directed} | \
         {"<" + _loose(form) for form in derived}
     if then_reordered and _REORDERING.intersection(words):
         for form in found - reordered - {key}:

@@ -174,6 +174,8 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     # as "X-ing Y"
     ("Political Corruption", "corruption in politics", True),
     ("Parliamentary Scrutiny", "Scrutiny of Parliament", False),
+    ("Presidential Pressure", "Pressure on the President", False),
+    ("Ministerial Criticism", "Criticism of Ministers", False),
     ("Societal Pressure", "Pressure on Society", False),
     ("Company Financials", "Company Finance", False),
     ("Tracking of Devices", "Tracking Devices", False),
