@@ -959,8 +959,10 @@ def join_keys(names: Iterable[tuple[str, str]],
     # Only a name written as an acronym ("IT", not "It"; "WHO", not "The Who"), and only
     # an acronym of one meaning (AI may be artificial insemination: two are left to
     # `kg resolve`'s review, even when the archive names one of them).
-    known = {short: longs[0] for short, longs in table.acronyms.items()
-             if len(longs) == 1}
+    # (each meaning as the archive spaces it: "take off" is the archive's "takeoff")
+    spaced = {key.replace(" ", ""): key for key in sorted(keys, reverse=True)}
+    known = {short: spaced.get(longs[0].replace(" ", ""), longs[0])
+             for short, longs in table.acronyms.items() if len(longs) == 1}
     for short in sorted(acronym_keys & known.keys() - declared.keys()):
         if known[short] in keys:
             declared[short].add(known[short])

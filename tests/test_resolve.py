@@ -323,6 +323,8 @@ ABBREVIATED = [
     (["PaaS offerings", "Platform as a Service offerings"], True),
     (["GenAI", "generative AI"], True),
     (["WFH", "work from home"], True),
+    # the table's meaning as the archive spaces it ("take-off" / "takeoff")
+    (["eVTOL", "Electric Vertical Takeoff and Landing"], True),
     # the table says DEI is diversity, equity and inclusion: not these initials
     (["DEI", "Dependence on External Infrastructure"], False),
     # two meanings of the table in the corpus: which one is not known
