@@ -492,7 +492,7 @@ _PEOPLE_ENDINGS = ("an", "ese", "ish")
 _OF_PLACE = " (of a place)"
 # What is done to someone or something, whose adjective names who does it: "presidential
 # pressure" is no pressure on the president, "parliamentary scrutiny" no scrutiny of
-# parliament (a review's false joins).
+# parliament (a review's false joins); met by no adjective, a people's neither.
 _DIRECTED = frozenset("""
     pressure attack criticism support threat scrutiny oversight control influence demand
     pardon endorsement protest
@@ -500,10 +500,10 @@ _DIRECTED = frozenset("""
 _MOVERS = frozenset("""
     refugee migrant immigrant emigrant expat expatriate exile student tourist visitor
     traveller traveler worker speaker investor investment company firm business
-    diaspora influence interference attack cyberattack strike airstrike tariff sanction
+    diaspora interference cyberattack strike airstrike tariff sanction
     export import aid hacker spy espionage troop soldier buyer brand startup american
-    invasion occupation bombing shelling colonization conquest criticism boycott
-    containment surveillance perception distrust fear threat propaganda disinformation
+    invasion occupation bombing shelling colonization conquest boycott
+    containment surveillance perception distrust fear propaganda disinformation
     force agent asset embassy base weapon hostage mercenary drone doctor car restaurant
     intervention presence blockade hacking colonialism imperialism
 """.split())
@@ -802,7 +802,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
             reordered.add(form)
             if words[at - 1] in _DIRECTED:
                 directed.add(form)
-            if word in ("of", "in") and words[at - 1] not in _MOVERS:
+            elif word in ("of", "in") and words[at - 1] not in _MOVERS:
                 reordered.add(form + _OF_PLACE)  # (what a people's adjective meets)
             if at >= 2 and word in ("of", "in", "for") and _lemmas(words[0], "ADJ"):
                 # "ethical use of AI" / "ethical AI use": the adjective stays first

@@ -177,6 +177,7 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Parliamentary Scrutiny", "Scrutiny of Parliament", False),
     ("Presidential Pressure", "Pressure on the President", False),
     ("Ministerial Criticism", "Criticism of Ministers", False),
+    ("Russian Scrutiny", "Scrutiny of Russia", False),  # (a people's adjective neither)
     ("Societal Pressure", "Pressure on Society", False),
     ("Company Financials", "Company Finance", False),
     ("Tracking of Devices", "Tracking Devices", False),
