@@ -36,6 +36,8 @@ import argparse
 from pathlib import Path
 from typing import Iterator
 
+from kg.files import atomic_write
+
 ROOT = Path(__file__).resolve().parent.parent
 # Adjectives whose meaning today is not "of or relating to" the table's noun: a quality
 # ("ethical AI" is not the ethics of AI, "critical", "historic", "digital"), another
@@ -154,7 +156,8 @@ def main(argv: list[str] | None = None) -> None:
             if row["keep"] == "1"}
     rows = sorted(row for row in adjective_nouns(args.wordnet).items() if row in kept)
     text = _LICENSE_NOTE + "adjective,noun\n" + "".join(f"{a},{n}\n" for a, n in rows)
-    args.output.write_text(text, "utf-8")
+    with atomic_write(args.output) as out:  # (package data: never half a table)
+        out.write(text)
     print(f"{len(rows)} rows -> {args.output}")
 
 

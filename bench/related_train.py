@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kg.files import atomic_write
 from kg import KINDS, find_sources, read_records
 from kg.embed import encoder_for
 from kg.model import describe, name_of
@@ -142,7 +143,8 @@ def main(argv: list[str] | None = None) -> None:
                       round(float(model.intercept_[0]), 6),
                       f"fitted by bench/related_train.py on {int(tune.sum())} tune pairs "
                       f"(encoder {args.encoder or 'static-minilm'})")
-    args.output.write_text(weights.to_json(), encoding="utf-8")
+    with atomic_write(args.output) as out:  # (package data: never half a file)
+        out.write(weights.to_json())
     print(f"{len(pairs.rows)} labelled pairs found ({pairs.missing} not in the corpus); "
           f"fitted on {int(tune.sum())} tune pairs; wrote {args.output}")
     print("| feature | weight |\n|---|---:|")
