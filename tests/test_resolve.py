@@ -334,6 +334,9 @@ ABBREVIATED = [
     (["SAR satellites", "synthetic aperture radar satellites", "Search and Rescue (SAR)"], False),
     (["VR technology", "Voice Replication Technology"], False),
     (["EV", "event venues"], False),
+    # the corpus spells EV out as one thing and names the table's meaning too: two meanings
+    (["EVs", "electric vehicles", "Enterprise Value (EV)"], False),
+    (["EVs", "Enterprise Value (EV)", "electric vehicles"], False),
     # acronyms of the genre the table knows (and US / UK), dotted initials too
     (["PFAS contamination", "per- and polyfluoroalkyl substances contamination"], True),
     (["V2G", "vehicle-to-grid"], True),
