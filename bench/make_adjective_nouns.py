@@ -60,10 +60,12 @@ _NOT_RELATIONAL = frozenset("""
 # of a quality ("sustainable", "responsive", "frictionless", "fishy"), nor -an, -ese,
 # -ish of peoples and languages ("Chinese tariffs" are no tariffs on China).
 _RELATIONAL_ENDINGS = ("al", "ic", "ar", "ary")
-_LICENSE_NOTE = """\
+_TABLE_NOTE = """\
 # Adjectives and the nouns they are made from ("electoral" / "election"), read by
 # kg.resolve as one wording. Made by bench/make_adjective_nouns.py from WordNet 3.0 and
 # a person's review (see its docstring for what is kept); do not edit by hand.
+"""
+WORDNET_LICENSE = """\
 # WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Used under
 # the WordNet 3.0 license: THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON
 # UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF
@@ -155,7 +157,7 @@ def main(argv: list[str] | None = None) -> None:
     kept = {(row["adjective"], row["noun"]) for row in _review_rows(args.review)
             if row["keep"] == "1"}
     rows = sorted(row for row in adjective_nouns(args.wordnet).items() if row in kept)
-    text = _LICENSE_NOTE + "adjective,noun\n" + "".join(f"{a},{n}\n" for a, n in rows)
+    text = _TABLE_NOTE + WORDNET_LICENSE + "adjective,noun\n" + "".join(f"{a},{n}\n" for a, n in rows)
     with atomic_write(args.output) as out:  # (package data: never half a table)
         out.write(text)
     print(f"{len(rows)} rows -> {args.output}")

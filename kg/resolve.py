@@ -524,6 +524,19 @@ def _adjective_nouns(word: str) -> list[str]:
     return []
 
 
+def _fixed_name(words: list[str]) -> bool:
+    """Whether the words begin with a name of kg/lexicon/fixed-names.csv, a thing of its
+    own whose first word reads like a people's adjective ("American football" is no
+    football in America, "Siamese twins" no twins in Siam).
+
+    >>> _fixed_name("american football league".split()), _fixed_name("indian election".split())
+    (True, False)
+    """
+    names = lexicon().fixed_names
+    return words[0].endswith(_PEOPLE_ENDINGS) and \
+        any(" ".join(words[:size]) in names for size in range(2, len(words) + 1))
+
+
 def _loose(key: str) -> str:
     """A key with every -ics word as its adjective, where that is one idea."""
     return " ".join(word[:-1] if _ics_adjective(word) else word for word in key.split())
@@ -664,12 +677,14 @@ class Lexicon:
     other wording of a thing, a word or run of words, with its preferred wording: the
     shortened words of abbreviations.csv ("sci fi": "science fiction") and the synonyms
     of synonyms.csv ("driverless car": "autonomous vehicle"); and the noun each
-    adjective of adjective-nouns.csv is made from ("electoral": "election")."""
+    adjective of adjective-nouns.csv is made from ("electoral": "election"); the names
+    of fixed-names.csv a people's adjective begins ("american football")."""
 
     acronyms: dict[str, tuple[str, ...]]
     variants: dict[tuple[str, ...], tuple[str, ...]]
     longest: int  # words in the longest variant
     adjective_nouns: dict[str, str]
+    fixed_names: frozenset[str]
 
 
 def _lexicon_rows(name: str):
@@ -701,8 +716,9 @@ def lexicon() -> Lexicon:
         variants[tuple(name_key(variant).split())] = tuple(name_key(preferred).split())
     adjective_nouns = {name_key(adjective): name_key(noun)  # (as names' keys write them)
                        for adjective, noun in _lexicon_rows("adjective-nouns.csv")}
+    fixed_names = frozenset(name for name, in _lexicon_rows("fixed-names.csv"))  # (keys)
     return Lexicon({short: tuple(longs) for short, longs in acronyms.items()}, variants,
-                   max(len(variant) for variant in variants), adjective_nouns)
+                   max(len(variant) for variant in variants), adjective_nouns, fixed_names)
 
 
 def _lengthened(words: list[str]) -> list[str]:
@@ -852,7 +868,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         for noun in _gerund_nouns(words[0]):
             found.add(" ".join(words[1:] + [noun]))
             found.add(" ".join(words[1:then] + [noun] + words[then:]))
-    if len(words) >= 2 and not _PREPOSITIONS.intersection(words):
+    if len(words) >= 2 and not _PREPOSITIONS.intersection(words) and \
+            not _fixed_name(key.split()):
         of_place = _OF_PLACE if words[0].endswith(_PEOPLE_ENDINGS) else ""
         derived.update(" ".join([noun] + words[1:]) + of_place
                        for noun in _adjective_nouns(words[0]))

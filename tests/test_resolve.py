@@ -191,6 +191,12 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Russian Invasion", "Invasion of Russia", False),
     ("Russian Intervention", "Intervention in Russia", False),
     ("Ukrainian Independence", "Independence of Ukraine", True),
+    # ... nor in a name of its own (kg/lexicon/fixed-names.csv), but a place's feature is
+    # the place's
+    ("American Football", "Football in America", False),
+    ("Siamese Twins", "Twins in Siam", False),
+    ("Republican Party", "Party of the Republic", False),
+    ("Korean Peninsula", "Peninsula of Korea", True),
     # "AI-generated" media are AI's, as "AI-driven" tools are
     ("AI-generated art", "AI art", True),
     ("AI-Generated Images", "AI images", True),
@@ -530,6 +536,18 @@ def test_synonyms_join_only_the_wordings_of_the_table_and_keep_the_preferred_one
     assert [(a, b, node(a) == node(b)) for a, b, _ in SYNONYMS] == SYNONYMS
     assert node("driverless cars") == "autonomous vehicle"
     assert node("Gen Z consumers") == "generation z consumer"
+
+
+def test_fixed_names_table_is_keys_of_names_a_peoples_adjective_begins():
+    from kg.resolve import _PEOPLE_ENDINGS, _lexicon_rows, name_key
+
+    rows = [name for name, in _lexicon_rows("fixed-names.csv")]
+    assert len(rows) == 1348 and rows == sorted(set(rows))
+    assert "american football" in rows and "siamese twin" in rows  # (keys: singular)
+    assert "korean peninsula" not in rows and "indian ocean" not in rows  # (places)
+    for name in rows:
+        assert name_key(name) == name and len(name.split()) >= 2
+        assert name.split()[0].endswith(_PEOPLE_ENDINGS)
 
 
 def test_adjective_nouns_table_keeps_the_rules_it_was_made_by():
