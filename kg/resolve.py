@@ -54,6 +54,11 @@ __all__ = ["normal_form", "split_alias", "name_key", "alias_keys", "resolution_k
            "join_keys", "is_acronym", "AliasTable", "Candidate", "candidates"]
 
 _PAREN_RE = re.compile(r"^(?P<before>[^()]*?)\s*+\((?P<inside>[^()]+)\)\s*+(?P<after>[^()]*)$")
+# A name's other name declared in its parenthesis: "X (formerly Twitter)", "Twitter (now
+# called X)", "Cultivated Meat (also known as Lab-Grown Meat)"; not "now" alone ("Cloud
+# Gaming (now mainstream)").
+_RENAMED_RE = re.compile(r"(?:formerly|previously|(?:now |also )?(?:known as|called)|aka|"
+                         r"a\.k\.a\.)\s++(?P<other>\S.*+)", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
 _SEPARATORS_RE = re.compile(r"[-_/\u2010-\u2015.,:;!?'\"`*+]+")
 _OTHER_RE = re.compile(r"[^\w\s]+")
@@ -256,21 +261,34 @@ def _century_numbers(words: list[str]) -> list[str]:
 
 @functools.lru_cache(maxsize=1 << 16)
 def split_alias(label: str) -> tuple[str, str | None]:
-    """("X Z", "Y Z") for "X (Y) Z": the name and the alias in parentheses; (label, None)
-    when there is no single parenthesis.
+    """("X Z", "Y Z") for "X (Y) Z": the name and the alias in parentheses (its other
+    name after "formerly", "now", "also known as"...); (label, None) when there is no
+    single parenthesis.
 
     >>> split_alias("First-Person View (FPV) Drones")
     ('First-Person View Drones', 'FPV Drones')
     >>> split_alias("Artificial Intelligence (AI)")
     ('Artificial Intelligence', 'AI')
+    >>> split_alias("X (formerly Twitter)")
+    ('X', 'Twitter')
     """
     match = _PAREN_RE.match(label.strip())
     if not match or not match["before"].strip():
         return label, None
     after = match["after"].strip()
     name = f"{match['before'].strip()} {after}".strip()
-    alias = f"{match['inside'].strip()} {after}".strip()
+    inside = match["inside"].strip()
+    renamed = _RENAMED_RE.fullmatch(inside)
+    alias = f"{renamed['other'] if renamed else inside} {after}".strip()
     return name, alias
+
+
+def _renamed(label: str) -> bool:
+    """Whether a name declares its other name in its parenthesis ("X (formerly Twitter)"),
+    which is the same thing, acronym or not."""
+    match = _PAREN_RE.match(label.strip())
+    return bool(match and match["before"].strip() and not match["after"].strip()
+                and _RENAMED_RE.fullmatch(match["inside"].strip()))
 
 
 def name_key(label: str) -> str:
@@ -945,6 +963,7 @@ def join_keys(names: Iterable[tuple[str, str]],
     keys: set[str] = set()
     noun_plurals: set[str] = set()  # keys of names writing a table adjective as a noun
     declared: dict[str, set[str]] = defaultdict(set)  # alias key -> long keys naming it
+    renamed: dict[str, set[str]] = defaultdict(set)  # other name's key -> keys declaring it
     names = list(names)
     table = lexicon()
     for _, label in names:
@@ -958,7 +977,9 @@ def join_keys(names: Iterable[tuple[str, str]],
             acronym_keys.add(key)
         for alias in (key_of(a) for a in _aliases(label)):
             spans = abbreviation_spans(alias, key) if alias != key else None
-            if spans:
+            if alias and alias != key and _renamed(label):
+                renamed[alias].add(key)
+            elif spans:
                 declared[alias].add(key)
                 # and each acronym inside it: "Gen AI" of "Generative Artificial
                 # Intelligence" spells out "AI" as "artificial intelligence"
@@ -1188,6 +1209,11 @@ def join_keys(names: Iterable[tuple[str, str]],
                       if meanings is None or k == meanings[0]}
         if len(long_forms) == 1:
             join(acronym, long_forms.pop())
+    # A name's declared other name ("X (formerly Twitter)" / "Twitter"), when no other
+    # group declares it too
+    for other in sorted(renamed.keys() & keys):
+        if len({find(key) for key in renamed[other]}) == 1:
+            join(other, min(renamed[other]))
     return {key: find(key) for key in sorted(parent) if find(key) != key}
 
 

@@ -390,13 +390,38 @@ ABBREVIATED = [
 ]
 
 
-def test_abbreviations_join_only_the_meaning_the_table_gives():
+def first_two_joined(cases, kind="technology"):
+    """(names, whether the first two are one node) for each corpus of names in `cases`."""
     decided = []
-    for names, _ in ABBREVIATED:
-        joined = join_keys([("technology", name) for name in names])
+    for names, _ in cases:
+        joined = join_keys([(kind, name) for name in names])
         first, second = (joined.get(resolution_key(n), resolution_key(n)) for n in names[:2])
         decided.append((names, first == second))
-    assert decided == ABBREVIATED
+    return decided
+
+
+def test_abbreviations_join_only_the_meaning_the_table_gives():
+    assert first_two_joined(ABBREVIATED) == ABBREVIATED
+
+
+# (the names of one corpus; whether its first two are one node) for a name that declares
+# its other name in its parenthesis
+RENAMED = [
+    (["X (formerly Twitter)", "Twitter"], True),
+    (["Twitter (now called X)", "X"], True),
+    (["Meta (previously Facebook)", "facebook"], True),
+    (["Cultivated Meat (also known as Lab-Grown Meat)", "lab-grown meats"], True),
+    (["Cultivated Meat (a.k.a. Lab-Grown Meat)", "Lab-Grown Meat"], True),
+    # "now" alone is no other name; a name declared by two others is neither's
+    (["Cloud Gaming (now mainstream)", "mainstream"], False),
+    (["Meta (formerly Facebook)", "Facebook", "Oculus (formerly Facebook)"], False),
+    # the other name of a longer name is only looked up by
+    (["Foo (formerly Bar) Tools", "Bar Tools"], False),
+]
+
+
+def test_a_declared_other_name_is_one_node():
+    assert first_two_joined(RENAMED, "keyword") == RENAMED
 
 
 # (first, second, whether one node) for the table of synonyms (kg/lexicon/synonyms.csv)
