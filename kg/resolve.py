@@ -71,15 +71,15 @@ _LONE_LETTER_RE = re.compile(r"(?<![-/'\u2019])\b([a-z0-9])[-/'\u2019](?=[a-z0-9
 # Initials written with full stops: A.I., U.S, e.g. (the letters are the acronym).
 _DOTTED_RE = re.compile(r"(?<![\w.])(?:[^\W\d_]\.)+[^\W\d_](?!\w)\.?")
 # British spellings, as American (both sides of a comparison get the same key), in one
-# pass: -isation, -iour, -our in a few words, -tre, -elling/-elled. (Not -ise/-ising:
-# "advertising", "promise" would change too, and keys show in IRIs.)
+# pass: -isation, -iour, -our in a few words, -tre. (Not -ise/-ising: "advertising",
+# "promise" would change too, and keys show in IRIs; not -elling/-elled, which breame's
+# table gives word by word: "travelling" is "traveling", "selling" and "compelling" stay.)
 _OUR_WORDS = "lab|col|fav|hon|harb|neighb|rum|hum|flav|vap|vig|od|arm|endeav"
 _SPELLING_RE = re.compile(
     r"(?<=\w{3})is(?=ation)"
     r"|(?<=\w)iou(?=r)"
     rf"|\b(?:{_OUR_WORDS})ou(?=r)"
-    r"|\b(?:cent|theat|met|fib|lit|calib)re(?=s?\b)"
-    r"|(?<=[^l\W])ell(?=ing\b|ed\b)")
+    r"|\b(?:cent|theat|met|fib|lit|calib)re(?=s?\b)")
 
 
 def _american(match: re.Match) -> str:
@@ -88,9 +88,7 @@ def _american(match: re.Match) -> str:
         return "iz"
     if text.endswith("ou"):
         return text[:-1] if text == "iou" else text[:-2] + "o"
-    if text.endswith("re"):
-        return text[:-2] + "er"
-    return "el"  # -ell- before -ing/-ed
+    return text[:-2] + "er"  # (-tre)
 
 
 _SPACES_RE = re.compile(r"\s+")
@@ -151,7 +149,11 @@ def american(word: str) -> str:
     """
     from breame.spelling import BRITISH_ENGLISH_SPELLINGS
 
-    return BRITISH_ENGLISH_SPELLINGS.get(word, word)
+    return BRITISH_ENGLISH_SPELLINGS.get(word) or _MORE_BRITISH.get(word, word)
+
+
+# British spellings breame's table lacks, common in the genre ("AI-fuelled growth")
+_MORE_BRITISH = {"fuelled": "fueled", "fuelling": "fueling", "enrolment": "enrollment"}
 
 
 @functools.lru_cache(maxsize=1 << 15)
