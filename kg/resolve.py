@@ -605,8 +605,8 @@ _TIE_WORDS = frozenset({"relation", "relationship", "partnership", "collaboratio
 # in the fixed phrases of `_TREND_PHRASES`; not "falling" nor "mounting" (a review found
 # "falling space debris" is no decline).
 _TREND_WORDS = {"increasing": "rising", "increased": "rising", "growing": "rising",
-                "surging": "rising", "declining": "declining", "shrinking": "declining",
-                "diminishing": "declining"}
+                "surging": "rising", "escalating": "rising", "soaring": "rising",
+                "declining": "declining", "shrinking": "declining", "diminishing": "declining"}
 _TREND_PHRASES = frozenset({("growing", "degree"), ("growing", "season"), ("growing", "pain"),
                             ("growing", "medium"), ("growing", "media"), ("rising", "damp"),
                             ("increasing", "return"), ("rising", "star"),
