@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from kg.files import atomic_write
 
@@ -76,6 +76,28 @@ WORDNET_LICENSE = """\
 # Princeton may not be used in advertising or publicity pertaining to distribution of
 # the software and/or database.
 """
+
+
+def index_lemmas(path: Path) -> list[str]:
+    """The lemmas of a WordNet index file (index.noun, index.adj), as written there."""
+    return [line.split()[0] for line in path.read_text("utf-8").splitlines()
+            if not line.startswith("  ")]
+
+
+def one_column_table_main(argv: list[str] | None, doc: str, column: str,
+                          rows_of: Callable[[Path], list[str]], note: str) -> None:
+    """The command line of a script that makes a one-column table of kg/lexicon (named
+    `column`s, e.g. noun-lemmas.csv) from a WordNet 3.0 folder: its rows are
+    `rows_of(folder)`, headed by `note` and WordNet's licence; written atomically."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("wordnet", type=Path, help="a WordNet 3.0 dict folder (index.noun ...)")
+    parser.add_argument("-o", "--output", type=Path, default=ROOT / "kg" / "lexicon" /
+                        (doc.split("kg/lexicon/")[1].split()[0]))
+    args = parser.parse_args(argv)
+    rows = rows_of(args.wordnet)
+    with atomic_write(args.output) as out:  # (package data: never half a table)
+        out.write(note + WORDNET_LICENSE + f"{column}\n" + "".join(f"{r}\n" for r in rows))
+    print(f"{len(rows)} rows -> {args.output}")
 
 
 def _synsets(folder: Path, pos: str) -> dict[str, tuple[list[str], list[tuple[str, ...]]]]:

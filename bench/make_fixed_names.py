@@ -19,14 +19,11 @@ written as kg's key of the name (kg.resolve.name_key), so the table is read as i
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
-from bench.make_adjective_nouns import WORDNET_LICENSE
-from kg.files import atomic_write
+from bench.make_adjective_nouns import index_lemmas, one_column_table_main
 from kg.resolve import _PEOPLE_ENDINGS, name_key
 
-ROOT = Path(__file__).resolve().parent.parent
 # WordNet's lexicographer files of places, natural objects and events: the place's
 # feature or what happened there is "X of/in the place" ("Korean Peninsula" /
 # "Peninsula of Korea", "Aegean islands", "Korean War" / "War in Korea": a review's pairs).
@@ -37,12 +34,6 @@ _TABLE_NOTE = """\
 # "X of/in the place" ("American football" is no football in America). As kg's keys.
 # Made by bench/make_fixed_names.py from WordNet 3.0's nouns; do not edit by hand.
 """
-
-
-def _lemmas(path: Path) -> list[str]:
-    """The lemmas of a WordNet index file (index.noun, index.adj), as written there."""
-    return [line.split()[0] for line in path.read_text("utf-8").splitlines()
-            if not line.startswith("  ")]
 
 
 def _first_sense_files(folder: Path) -> dict[str, str]:
@@ -62,7 +53,7 @@ def _first_sense_files(folder: Path) -> dict[str, str]:
 def fixed_names(folder: Path) -> list[str]:
     """The keys of WordNet's nouns of two words or more that start with an adjective of
     a people's or place's ending and are no place nor event, sorted."""
-    adjectives = set(_lemmas(folder / "index.adj"))
+    adjectives = set(index_lemmas(folder / "index.adj"))
     found = set()
     for lemma, file in _first_sense_files(folder).items():
         words = lemma.split("_")
@@ -75,15 +66,7 @@ def fixed_names(folder: Path) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("wordnet", type=Path, help="a WordNet 3.0 dict folder (index.noun ...)")
-    parser.add_argument("-o", "--output", type=Path,
-                        default=ROOT / "kg" / "lexicon" / "fixed-names.csv")
-    args = parser.parse_args(argv)
-    rows = fixed_names(args.wordnet)
-    with atomic_write(args.output) as out:  # (package data: never half a table)
-        out.write(_TABLE_NOTE + WORDNET_LICENSE + "name\n" + "".join(f"{r}\n" for r in rows))
-    print(f"{len(rows)} rows -> {args.output}")
+    one_column_table_main(argv, __doc__, "name", fixed_names, _TABLE_NOTE)
 
 
 if __name__ == "__main__":

