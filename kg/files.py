@@ -211,9 +211,10 @@ def content_digest(data: bytes) -> str:
 
 
 def code_digest(package: Path | None = None) -> str:
-    """A digest of kg's own code, saved queries, templates and ontology (of the installed
-    package, or of the package folder given), so that outputs made by other code are
-    never taken for this code's: the build cache key uses it."""
+    """A digest of kg's own code, saved queries, templates, ontology, word tables and
+    models (of the installed package, or of the package folder given), so that outputs
+    made by other code or data are never taken for this code's: the build cache key uses
+    it (a changed table changes names' keys)."""
     if package is None:
         return _installed_code_digest()
     return _digest_of_package(package)
@@ -232,7 +233,8 @@ def _digest_of_package(root) -> str:
     return digest.hexdigest()
 
 
-_CODE_SUFFIXES = (".py", ".rq", ".html", ".ttl", ".jsonld", ".js", ".css")
+_CODE_SUFFIXES = (".py", ".rq", ".html", ".ttl", ".jsonld", ".js", ".css", ".csv", ".json",
+                  ".npz")
 
 
 def _package_files(folder, prefix: str) -> Iterator[str]:

@@ -235,6 +235,11 @@ def test_code_digest_follows_the_code(tmp_path):
     assert code_digest(package) != code_digest()
     (package / "ontology" / "kg.ttl").write_text("# other\n")
     assert code_digest(package) != code_digest()
+    # the word tables and the models decide keys and links as much as the code does
+    for data in ("lexicon/synonyms.csv", "models/related-weights.json"):
+        before = code_digest(package)
+        (package / data).write_text((package / data).read_text() + "\n")
+        assert code_digest(package) != before, data
 
 
 def test_a_rebuild_with_other_code_reuses_nothing(tmp_path, monkeypatch):
