@@ -7,13 +7,14 @@ never runs this, and nothing is downloaded).
 
 A row is a noun of two words or more that WordNet lists and whose first word is an
 adjective ending like a people's or a place's (-an, -ese, -ish): "Japanese beetle",
-"American football", "Russian roulette", "Siamese twin", "Republican Party", "median value".
-kg.resolve reads such an adjective as "of or in the place" ("Indian elections" /
-"elections in India"); a name WordNet lists is a thing of its own, a species, a sea,
-a game, a party, no "X in the place" (reviews' false joins: "Indian Reservations" /
-"Reservations in India", "American Football" / "Football in America"); but not a place,
-a natural object or an event, which is the place's own ("Korean Peninsula", "Persian
-Gulf", "Korean War": "War in Korea"). Each row is
+"American football", "Russian roulette", "Siamese twin", "median value". kg.resolve
+reads such an adjective as "of or in the place" ("Indian elections" / "elections in
+India"); a name WordNet lists is a thing of its own, a species, a game, a dish, no "X in
+the place" (reviews' false joins: "Siamese Twins" / "Twins in Siam", "American
+Football" / "Football in America"); but not a place,
+a natural object, an event, an institution or a currency, which is the place's own
+("Korean Peninsula", "Persian Gulf", "Korean War", "Russian Orthodox Church", "Indian
+rupee"). Each row is
 written as kg's key of the name (kg.resolve.name_key), so the table is read as is.
 """
 
@@ -24,10 +25,14 @@ from pathlib import Path
 from bench.make_adjective_nouns import index_lemmas, one_column_table_main
 from kg.resolve import _PEOPLE_ENDINGS, name_key
 
-# WordNet's lexicographer files of places, natural objects and events: the place's
-# feature or what happened there is "X of/in the place" ("Korean Peninsula" /
-# "Peninsula of Korea", "Aegean islands", "Korean War" / "War in Korea": a review's pairs).
-_PLACES_AND_EVENTS = frozenset({"15", "17", "11"})  # noun.location, noun.object, noun.event
+# WordNet's lexicographer files of places, natural objects, events, groups (institutions)
+# and quantities (currencies), and heads of what happens in a place: the place's feature,
+# what happened there or its institution is "X of/in the place" ("Korean Peninsula" /
+# "Peninsula of Korea", "Aegean islands", "Korean War" / "War in Korea", "Russian
+# Orthodox Church" / "Orthodox Church in Russia", "Indian Rupee": reviews' pairs).
+# noun.location, noun.object, noun.event, noun.group, noun.quantity:
+_PLACES_AND_EVENTS = frozenset({"15", "17", "11", "14", "23"})
+_EVENT_HEADS = frozenset({"war", "revolution", "bank", "agency"})
 _TABLE_NOTE = """\
 # Names of two words or more whose first word is an adjective ending like a people's or
 # a place's (-an, -ese, -ish), each a thing of its own: kg.resolve never reads them as
@@ -58,7 +63,8 @@ def fixed_names(folder: Path) -> list[str]:
     for lemma, file in _first_sense_files(folder).items():
         words = lemma.split("_")
         if len(words) >= 2 and words[0].isalpha() and words[0] in adjectives and \
-                words[0].endswith(_PEOPLE_ENDINGS) and file not in _PLACES_AND_EVENTS:
+                words[0].endswith(_PEOPLE_ENDINGS) and file not in _PLACES_AND_EVENTS \
+                and words[-1] not in _EVENT_HEADS:
             key = name_key(" ".join(words))
             if len(key.split()) >= 2 and "," not in key:
                 found.add(key)

@@ -11,7 +11,9 @@ The rule misreads names and words WordNet knows: "Christmas" is no plural of
 "christma", "Siemens" none of "siemen", "calories" are calories of a "calorie", not a
 "calory", "superheroes" of a "superhero". A row is one of WordNet's one-word nouns that
 lemminflect does not know and that the rule would misread: one ending in s (kept as
-written), in -ie (the singular of "-ies") or in -o (the singular of "-oes").
+written), in -ie (the singular of "-ies") or in -o (the singular of "-oes"); not a word
+in s that is also the plural of a WordNet noun ("hipsters", "specs", "Adams"), nor an
+-ics word (read as its adjective before a noun: "genomics research").
 """
 
 from __future__ import annotations
@@ -33,11 +35,14 @@ _TABLE_NOTE = """\
 def noun_lemmas(folder: Path) -> list[str]:
     """WordNet's one-word nouns, unknown to lemminflect, that the plural rule misreads as
     written (ending in s) or whose plural it misreads (-ie, -o), sorted."""
+    nouns = set(index_lemmas(folder / "index.noun"))
     found = set()
-    for noun in index_lemmas(folder / "index.noun"):
-        if not noun.isalpha() or any(lexicon_lemmas(noun, pos)
-                                     for pos in ("NOUN", "VERB", "ADJ", "ADV")):
-            continue
+    for noun in nouns:
+        if not noun.isalpha() or noun.endswith("ics") or any(
+                lexicon_lemmas(noun, pos) for pos in ("NOUN", "VERB", "ADJ", "ADV")):
+            continue  # (an -ics word before a noun is read as its adjective)
+        if noun.endswith("s") and {noun[:-1], noun[:-2], noun[:-3] + "y"} & nouns:
+            continue  # the plural of a noun too: hipsters, specs; May's is no "mays"
         if noun.endswith("s") and plural_rule(noun) != noun or \
                 noun.endswith("ie") and plural_rule(noun + "s") != noun or \
                 noun.endswith("o") and plural_rule(noun + "es") != noun:

@@ -54,11 +54,15 @@ __all__ = ["normal_form", "split_alias", "name_key", "alias_keys", "resolution_k
            "join_keys", "is_acronym", "AliasTable", "Candidate", "candidates"]
 
 _PAREN_RE = re.compile(r"^(?P<before>[^()]*?)\s*+\((?P<inside>[^()]+)\)\s*+(?P<after>[^()]*)$")
-# A name's other name declared in its parenthesis: "X (formerly Twitter)", "Twitter (now
-# called X)", "Cultivated Meat (also known as Lab-Grown Meat)"; not "now" alone ("Cloud
-# Gaming (now mainstream)").
-_RENAMED_RE = re.compile(r"(?:formerly|previously|(?:now |also )?(?:known as|called)|aka|"
-                         r"a\.k\.a\.)\s++(?P<other>\S.*+)", re.IGNORECASE)
+# A name's other name declared in its parenthesis: "X (formerly Twitter)", "Bard (now
+# Gemini)", "Cultivated Meat (also known as Lab-Grown Meat)", "(formerly known as X)".
+_RENAMED_RE = re.compile(
+    r"(?P<marker>(?:(?:formerly|previously|now|originally|also)\s++)?(?:known\s++as|called"
+    r"|named|renamed|rebranded\s++as)|formerly|previously|now|aka|a\.k\.a\.)\s++"
+    r"(?P<other>\S.*+)", re.IGNORECASE)
+# ... a name, not a description: "(known as a chatbot)", "(called The New Oil)",
+# "(previously announced)" name nothing (a review's false joins)
+_DESCRIPTION_WORDS = frozenset({"a", "an", "the", "one", "part", "new", "some", "its", "their"})
 _POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
 _SEPARATORS_RE = re.compile(r"[-_/\u2010-\u2015.,:;!?'\"`*+]+")
 _OTHER_RE = re.compile(r"[^\w\s]+")
@@ -147,13 +151,24 @@ def american(word: str) -> str:
     >>> [american(w) for w in ("defence", "programme", "grey", "analysis")]
     ['defense', 'program', 'gray', 'analysis']
     """
-    from breame.spelling import BRITISH_ENGLISH_SPELLINGS
+    from breame.spelling import BRITISH_ENGLISH_SPELLINGS as spellings
 
-    return BRITISH_ENGLISH_SPELLINGS.get(word) or _MORE_BRITISH.get(word, word)
+    found = spellings.get(word) or _MORE_BRITISH.get(word)
+    if found is None and word.endswith(("elling", "elled", "eller", "ellers")):
+        # the table's word after a prefix: mislabelled, relabelling, biofuelled
+        found = next((prefix + spellings.get(rest, _MORE_BRITISH.get(rest, rest))
+                      for prefix in _PREFIXES if word.startswith(prefix)
+                      for rest in (word[len(prefix):],)
+                      if rest in spellings or rest in _MORE_BRITISH), None)
+    return found or word
 
 
 # British spellings breame's table lacks, common in the genre ("AI-fuelled growth")
-_MORE_BRITISH = {"fuelled": "fueled", "fuelling": "fueling", "enrolment": "enrollment"}
+_MORE_BRITISH = {"fuelled": "fueled", "fuelling": "fueling", "enrolment": "enrollment",
+                 "skilful": "skillful", "wilful": "willful", "totalled": "totaled",
+                 "totalling": "totaling"}
+_PREFIXES = ("un", "mis", "re", "eco", "geo", "bio", "pre", "over", "under", "de", "non",
+             "co", "auto", "self")
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -245,24 +260,13 @@ def normal_form(label: str) -> str:
         text = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_LIGATURES))
                        if not unicodedata.combining(c))
     text = _SPELLING_RE.sub(_american, _LONE_LETTER_RE.sub(r"\1", _VERSION_RE.sub(r"\1", text)))
-    text = _VERSUS_RE.sub(" vs ", _POSSESSIVE_RE.sub(_possessor, text).replace("&", " and "))
+    text = _VERSUS_RE.sub(" vs ", _POSSESSIVE_RE.sub("", text).replace("&", " and "))
     text = _OTHER_RE.sub(" ", _SEPARATORS_RE.sub(" ", text))
     words = [word for word in _SPACES_RE.sub(" ", text).strip().split(" ") if word]
     while len(words) > 1 and words[0] in _ARTICLES:
         words.pop(0)
     words = _century_numbers(words)
     return " ".join(american(lemma(word, i == len(words) - 1)) for i, word in enumerate(words))
-
-
-def _possessor(match: re.Match) -> str:
-    """What stands for a possessive 's: nothing, or an s after a word that is a name
-    ending in s the apostrophe was misplaced in ("Jevon's paradox" is Jevons').
-    (The word is found by stepping back, not by the pattern: linear time on any line.)"""
-    text, end = match.string, match.start()
-    start = end
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
-        start -= 1
-    return "s" if start < end and text[start:end] + "s" in _noun_lemmas() else ""
 
 
 def _ordinal(number: int) -> str:
@@ -322,10 +326,27 @@ def split_alias(label: str) -> tuple[str, str | None]:
 
 def _renamed(label: str) -> bool:
     """Whether a name declares its other name in its parenthesis ("X (formerly Twitter)"),
-    which is the same thing, acronym or not."""
+    which is the same thing: a name written with a capital, not an acronym (those join
+    on their letters), not a description ("(known as a chatbot)").
+
+    >>> [_renamed(n) for n in ("X (formerly Twitter)", "Cloud Gaming (now mainstream)",
+    ...                        "ChatGPT (known as a Chatbot)", "Generative AI (also called AI)")]
+    [True, False, False, False]
+    """
     match = _PAREN_RE.match(label.strip())
-    return bool(match and match["before"].strip() and not match["after"].strip()
-                and _RENAMED_RE.fullmatch(match["inside"].strip()))
+    if not match or not match["before"].strip() or match["after"].strip():
+        return False
+    renamed = _RENAMED_RE.fullmatch(match["inside"].strip())
+    if not renamed:
+        return False
+    other = renamed["other"]
+    first = other.split()[0]
+    # (a word in lower case too, "Mpox (formerly monkeypox)", but no participle or adverb,
+    # and never after "now" alone: "(now mainstream)")
+    named = first[0].isupper() or first[0].isdigit() or \
+        " " not in other and not other.endswith(("ed", "ing", "ly")) and \
+        renamed["marker"].lower() != "now"
+    return named and not is_acronym(other) and first.lower() not in _DESCRIPTION_WORDS
 
 
 def name_key(label: str) -> str:
@@ -532,7 +553,7 @@ def _e_prefixed(word: str) -> str | None:
 _ADJECTIVE_NOUN_ENDINGS = (
     ("ical", ("ics", "y")), ("tic", ("cy", "ty")), ("ic", ("y",)),
     ("ial", ("y", "e", "")), ("al", ("", "e")), ("ant", ("ance",)), ("able", ("ability",)),
-    ("ible", ("ibility",)), ("ian", ("ia", "e")), ("an", ("a", "")), ("ese", ("",)),
+    ("ible", ("ibility",)), ("ian", ("ia", "e")), ("an", ("a", "", "as")), ("ese", ("",)),
 )
 
 
@@ -577,6 +598,25 @@ def _adjective_nouns(word: str) -> list[str]:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             return [word[:-len(ending)] + noun for noun in nouns]
     return []
+
+
+def _mostly_same_words(first: str, second: str) -> bool:
+    """Whether half the content words of the shorter of two keys or more are in the other
+    (a word meets another it begins, or that shares its first five letters: "math" /
+    "mathematics", "geographical" / "geographic").
+
+    >>> _mostly_same_words("small and medium enterprise", "small and medium sized enterprise")
+    True
+    >>> _mostly_same_words("enterprise value", "electric vehicle")
+    False
+    """
+    def meets(word: str, other: str) -> bool:
+        return word.startswith(other) or other.startswith(word) or word[:5] == other[:5]
+
+    words, others = ([w for w in key.split() if w not in _STOP] for key in (first, second))
+    shorter, longer = sorted((words, others), key=len)
+    shared = sum(1 for word in shorter if any(meets(word, other) for other in longer))
+    return bool(shorter) and 2 * shared >= len(shorter)
 
 
 def _fixed_name(words: list[str]) -> bool:
@@ -645,7 +685,9 @@ _TREND_WORDS = {"increasing": "rising", "increased": "rising", "growing": "risin
 _TREND_PHRASES = frozenset({("growing", "degree"), ("growing", "season"), ("growing", "pain"),
                             ("growing", "medium"), ("growing", "media"), ("rising", "damp"),
                             ("increasing", "return"), ("rising", "star"),
-                            ("rising", "power"), ("increased", "power")})
+                            ("rising", "power"), ("increased", "power"),
+                            ("soaring", "bird"), ("soaring", "flight"), ("soaring", "eagle"),
+                            ("escalating", "commitment")})
 _PARTICLES = _STOP | {"up", "out", "behind", "apart", "away", "back", "into", "from"}
 # "Town of Viganella" is Viganella, when the place's name is no English word ("Village
 # of Longevity", "Town of Books" are other things; the City of London is not London, the
@@ -740,6 +782,7 @@ class Lexicon:
     longest: int  # words in the longest variant
     adjective_nouns: dict[str, str]
     fixed_names: frozenset[str]
+    whole_names: dict[str, str]  # a whole name's other wording ("burma": "myanmar")
 
 
 def _lexicon_rows(name: str):
@@ -767,13 +810,18 @@ def lexicon() -> Lexicon:
             acronyms[name_key(short)].append(name_key(long))
         else:
             variants[tuple(name_key(short).split())] = tuple(name_key(long).split())
+    whole_names: dict[str, str] = {}
     for variant, preferred in _lexicon_rows("synonyms.csv"):
-        variants[tuple(name_key(variant).split())] = tuple(name_key(preferred).split())
+        if variant.startswith("="):  # (a whole name only: "=burma,myanmar")
+            whole_names[name_key(variant[1:])] = name_key(preferred)
+        else:
+            variants[tuple(name_key(variant).split())] = tuple(name_key(preferred).split())
     adjective_nouns = {name_key(adjective): name_key(noun)  # (as names' keys write them)
                        for adjective, noun in _lexicon_rows("adjective-nouns.csv")}
     fixed_names = frozenset(name for name, in _lexicon_rows("fixed-names.csv"))  # (keys)
     return Lexicon({short: tuple(longs) for short, longs in acronyms.items()}, variants,
-                   max(len(variant) for variant in variants), adjective_nouns, fixed_names)
+                   max(len(variant) for variant in variants), adjective_nouns, fixed_names,
+                   whole_names)
 
 
 def _lengthened(words: list[str]) -> list[str]:
@@ -850,7 +898,9 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         else set()
     # (after the lexicon, whose rows write "four-day week")
     words = _trend_word(_time_numbers(lengthened))
-    found = {key, " ".join(words)}
+    found = {key, " ".join(words), lexicon().whole_names.get(key, key),
+             # a name in s written as a possessive: "Jevon's paradox" is Jevons'
+             " ".join(w[:-1] if w[-1] == "s" and w in _noun_lemmas() else w for w in words)}
     reordered: set[str] = set()  # "Y X" of "X of Y"
     directed: set[str] = set()  # ... of "X on Y" for what is done to Y: met by no adjective
     derived: set[str] = set()  # a leading adjective as the nouns it may come from
@@ -1014,7 +1064,7 @@ def join_keys(names: Iterable[tuple[str, str]],
             acronym_keys.add(key)
         for alias in (key_of(a) for a in _aliases(label)):
             spans = abbreviation_spans(alias, key) if alias != key else None
-            if alias and alias != key and _renamed(label):
+            if alias and alias != key and not spans and _renamed(label):
                 renamed[alias].add(key)
             elif spans:
                 declared[alias].add(key)
@@ -1038,11 +1088,20 @@ def join_keys(names: Iterable[tuple[str, str]],
     spaced = {key.replace(" ", ""): key for key in sorted(keys, reverse=True)}
     known = {short: spaced.get(longs[0].replace(" ", ""), longs[0])
              for short, longs in table.acronyms.items() if len(longs) == 1}
-    # An acronym the corpus spells out as something else is one of two meanings when the
-    # corpus also names the table's: "EVs" stays apart from "Enterprise Value (EV)" in
-    # an archive about electric vehicles too (left to `kg resolve`'s review).
-    for short in sorted(acronym_keys & known.keys()):
-        if known[short] in keys:
+    # An acronym alone that the corpus spells out as none of the table's meanings has
+    # two meanings: a bare acronym is read in its usual meaning ("EVs" are no
+    # "Enterprise Value (EV)"; left to `kg resolve`'s review). Spelled out as one of them
+    # (in other words too: "Small and Medium Enterprises (SMEs)"), the corpus decides,
+    # unless it also names another ("IP": intellectual property and internet protocol).
+    for short in sorted(acronym_keys & table.acronyms.keys()):
+        meanings = [spaced.get(m.replace(" ", ""), m) for m in table.acronyms[short]]
+        if short in declared:
+            spelled = list(declared[short])
+            others = [m for m in meanings
+                      if not any(_mostly_same_words(m, long) for long in spelled)]
+            known_meaning = len(others) < len(meanings)
+            declared[short].update(m for m in others if m in keys or not known_meaning)
+        elif short in known and known[short] in keys:
             declared[short].add(known[short])
     acronym_keys |= declared.keys() & keys  # short forms the corpus spells out: "Gen AI"
     acronym_tokens: set[str] = set()  # acronyms of 3 letters or more used inside names
@@ -1063,8 +1122,8 @@ def join_keys(names: Iterable[tuple[str, str]],
 
     def preferred(key: str) -> tuple:  # written out, then fewest letters, the most spaced
         words = key.split()
-        return (key in acronym_keys, _lengthened(words) != words, len(key.replace(" ", "")),
-                -len(words), key)
+        return (key in acronym_keys, _lengthened(words) != words or key in table.whole_names,
+                len(key.replace(" ", "")), -len(words), key)
 
     def join(a: str, b: str) -> None:
         ra, rb = find(a), find(b)
