@@ -97,10 +97,14 @@ def _american(match: re.Match) -> str:
 
 _SPACES_RE = re.compile(r"\s+")
 _ARTICLES = frozenset({"the", "a", "an"})
-# Words whose final s is not a plural, for words the lexicon does not know.
+# Words whose final s is not a plural, for words the lexicon does not know, and plurals
+# with a meaning of their own in names ("securities law" is no security law, "digital
+# humanities" no digital humanity; not "futures", which foresight writes for "future").
 _KEEP_S = frozenset("""news series species means analytics bias gas lens atlas canvas chaos
 status campus virus census consensus corpus focus bonus nexus plus minus radius stimulus
 apparatus always perhaps afterwards whereas this its his hers ours yours glasses
+securities humanities goods savings earnings manners premises headquarters proceeds
+belongings surroundings outskirts
 devops mlops secops finops aiops dataops llmops macos ipados watchos tvos visionos chromeos""".split())
 
 

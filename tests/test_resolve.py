@@ -68,6 +68,9 @@ def test_rules():
                                         "Veggies", "Chatbots", "Cryptocurrencies")] == \
         ["christmas shopping", "siemens", "calorie", "veggie", "chatbot", "cryptocurrency"]
     assert resolution_key("Jevons Paradox") == "jevons paradox"
+    # a plural with a meaning of its own stays plural
+    assert resolution_key("Securities Law") != resolution_key("Security Law")
+    assert resolution_key("Digital Humanities") != resolution_key("Digital Humanity")
 
 
 def test_labelled_pairs_hold_precision_and_the_review_never_lowers_it():
