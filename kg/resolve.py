@@ -604,6 +604,28 @@ def _adjective_nouns(word: str) -> list[str]:
     return []
 
 
+_MAKER_PRODUCT_RE = re.compile(r"([A-Z][A-Za-z0-9]*+)['\u2019]s\s++([A-Za-z0-9]++)")
+
+
+def _maker_product(label: str) -> str | None:
+    """The product of "Maker's Product" when the product is a name of mixed case, as
+    products write themselves ("OpenAI's ChatGPT", "Apple's iPhone", "Google's DeepMind"):
+    the maker adds nothing. (Not "Apple's Struggles", nor a product of a common word:
+    "Apple's Watch".)
+
+    >>> [_maker_product(n) for n in ("OpenAI's ChatGPT", "Apple's iPhone", "Apple's Watch",
+    ...                              "Google's AI Search", "NASA's JWST")]
+    ['ChatGPT', 'iPhone', None, None, None]
+    """
+    match = _MAKER_PRODUCT_RE.fullmatch(label.strip())
+    if not match:
+        return None
+    product = match[2]
+    inner = product[1:]
+    mixed = any(c.isupper() for c in inner) and any(c.islower() for c in product)
+    return product if mixed else None
+
+
 def _mostly_same_words(first: str, second: str) -> bool:
     """Whether half the content words of the shorter of two keys or more are in the other
     (a word meets another it begins, or that shares its first five letters: "math" /
@@ -1066,6 +1088,9 @@ def join_keys(names: Iterable[tuple[str, str]],
             noun_plurals.add(key)  # ("company financials" are no company finance)
         if is_acronym(label) and (key,) not in table.variants:  # (not FinTech)
             acronym_keys.add(key)
+        product = _maker_product(label)
+        if product:
+            renamed[key_of(product)].add(key)  # ("OpenAI's ChatGPT" is ChatGPT)
         for alias in (key_of(a) for a in _aliases(label)):
             spans = abbreviation_spans(alias, key) if alias != key else None
             if alias and alias != key and not spans and _renamed(label):

@@ -454,6 +454,11 @@ RENAMED = [
     (["Meta (formerly Facebook)", "Facebook", "Oculus (formerly Facebook)"], False),
     # the other name of a longer name is only looked up by
     (["Foo (formerly Bar) Tools", "Bar Tools"], False),
+    # a maker's product of mixed case is the product; not a common word
+    (["OpenAI's ChatGPT", "ChatGPT"], True),
+    (["Google's DeepMind", "DeepMind"], True),
+    (["Apple's Watch", "Watch"], False),
+    (["Apple's Struggles", "Struggles"], False),
     # a name in s written as a possessive
     (["Jevon's Paradox", "Jevons Paradox"], True),
     (["Alzheimer's Disease", "Alzheimers Disease"], True),
