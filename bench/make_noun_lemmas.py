@@ -9,11 +9,13 @@ kg.resolve reads a word its lexicon (lemminflect) does not know by a plural rule
 as "-y", "-es" after s, x, z, ch or sh, else "-s" dropped ("chatbots", "deepfakes").
 The rule misreads names and words WordNet knows: "Christmas" is no plural of
 "christma", "Siemens" none of "siemen", "calories" are calories of a "calorie", not a
-"calory", "superheroes" of a "superhero". A row is one of WordNet's one-word nouns that
-lemminflect does not know and that the rule would misread: one ending in s (kept as
-written), in -ie (the singular of "-ies") or in -o (the singular of "-oes"); not a word
-in s that is also the plural of a WordNet noun ("hipsters", "specs", "Adams"), nor an
--ics word (read as its adjective before a noun: "genomics research").
+"calory", "superheroes" of a "superhero". A row is one of WordNet's one-word nouns (and
+of a few newer ones: selfie, emoji) that lemminflect does not know and that the rule
+would misread: one ending in s (kept as written), in -ie (the singular of "-ies"), in
+-o (of "-oes") or, of the newer ones, in -i (of "-is": the rule keeps "-is" for
+"crisis"; WordNet's -i nouns would read "Tetris" as "tetri"); not a word in s
+that is also the plural of a WordNet noun ("hipsters", "specs", "Adams"), nor an -ics
+word (read as its adjective before a noun: "genomics research").
 """
 
 from __future__ import annotations
@@ -32,10 +34,15 @@ _TABLE_NOTE = """\
 """
 
 
+# Nouns of the genre WordNet 3.0 (2006) is too old to know, with the same endings.
+_NEWER_NOUNS = ("selfie", "hoodie", "bestie", "onesie", "newbie", "techie", "superhero",
+                "emoji")
+
+
 def noun_lemmas(folder: Path) -> list[str]:
     """WordNet's one-word nouns, unknown to lemminflect, that the plural rule misreads as
     written (ending in s) or whose plural it misreads (-ie, -o), sorted."""
-    nouns = set(index_lemmas(folder / "index.noun"))
+    nouns = set(index_lemmas(folder / "index.noun")) | set(_NEWER_NOUNS)
     found = set()
     for noun in nouns:
         if not noun.isalpha() or noun.endswith("ics") or any(
@@ -45,7 +52,8 @@ def noun_lemmas(folder: Path) -> list[str]:
             continue  # the plural of a noun too: hipsters, specs; May's is no "mays"
         if noun.endswith("s") and plural_rule(noun) != noun or \
                 noun.endswith("ie") and plural_rule(noun + "s") != noun or \
-                noun.endswith("o") and plural_rule(noun + "es") != noun:
+                noun.endswith("o") and plural_rule(noun + "es") != noun or \
+                noun.endswith("i") and noun in _NEWER_NOUNS:  # (WordNet's: tetri, of Tetris)
             found.add(noun)
     return sorted(found)
 

@@ -219,6 +219,8 @@ def lemma(word: str, last: bool = True) -> str:
         return word[:-3] + "ie"  # calories
     if word.endswith("oes") and word[:-2] in known:
         return word[:-2]  # superheroes
+    if word.endswith("is") and word[:-1] in known:
+        return word[:-1]  # emojis (the rule keeps -is: crisis)
     return plural_rule(word)
 
 
