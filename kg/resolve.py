@@ -623,15 +623,14 @@ def _maker_product(label: str) -> str | None:
     if not match:
         return None
     product = match[2]
-    inner = product[1:]
-    mixed = any(c.isupper() for c in inner) and any(c.islower() for c in product)
+    mixed = any(c.isupper() for c in product[1:]) and any(c.islower() for c in product)
     return product if mixed else None
 
 
 def _mostly_same_words(first: str, second: str) -> bool:
-    """Whether half the content words of the shorter of two keys or more are in the other
-    (a word meets another it begins, or that shares its first five letters: "math" /
-    "mathematics", "geographical" / "geographic").
+    """Whether at least half the content words of the shorter of two keys are in the
+    other (a word meets another it begins, or that shares its first five letters:
+    "math" / "mathematics", "geographical" / "geographic").
 
     >>> _mostly_same_words("small and medium enterprise", "small and medium sized enterprise")
     True
@@ -1130,8 +1129,8 @@ def join_keys(names: Iterable[tuple[str, str]],
             spelled = list(declared[short])
             others = [m for m in meanings
                       if not any(_mostly_same_words(m, long) for long in spelled)]
-            known_meaning = len(others) < len(meanings)
-            declared[short].update(m for m in others if m in keys or not known_meaning)
+            spelled_as_table = len(others) < len(meanings)
+            declared[short].update(m for m in others if m in keys or not spelled_as_table)
         elif short in known and known[short] in keys:
             declared[short].add(known[short])
     acronym_keys |= declared.keys() & keys  # short forms the corpus spells out: "Gen AI"
