@@ -646,6 +646,19 @@ def _mostly_same_words(first: str, second: str) -> bool:
     return bool(shorter) and 2 * shared >= len(shorter)
 
 
+def _in_order(some: list[str], words: list[str]) -> bool:
+    """Whether `some` are words of `words` in their order (a form "as written", less
+    some words: "ai filmmaking" of "ai driven filmmaking").
+
+    >>> _in_order(["ai", "filmmaking"], ["ai", "driven", "filmmaking"])
+    True
+    >>> _in_order(["filmmaking", "ai"], ["ai", "driven", "filmmaking"])
+    False
+    """
+    rest = iter(words)
+    return all(word in rest for word in some)
+
+
 def _fixed_name(words: list[str]) -> bool:
     """Whether the words begin with a name of kg/lexicon/fixed-names.csv, a thing of its
     own whose first word reads like a people's adjective ("American football" is no
@@ -886,7 +899,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     X", "X and Y" and "Y and X" (also two words before a shared head), "X between Y and
     Z" and "Y Z X", "X driven by Y" /
     "X based on Y" and "Y driven X" / "Y based X", one preposition for another ("X of
-    Y" and "X in Y" share "X * Y"), "X in Y" and "X Y", the two parties of a tie either
+    Y" and "X in Y" share "X * Y"), "X in Y" and "X Y" (only a name written so, marked "=":
+    "AI in education" is no "education in AI"), the two parties of a tie either
     way ("US-China relations", `_TIE_WORDS`), a number word before a unit of time as
     digits ("twenty minute city"), a first word of growth or decline as "rising" or
     "declining" (`_TREND_WORDS`), "town of X" as X, a generic last word, link word
@@ -908,12 +922,14 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     a name of "of" or "in" (marked " (of a place)": `_PEOPLE_ENDINGS`). See `join_keys`.
 
     >>> sorted(signatures("decline in birth rate"))  # doctest: +NORMALIZE_WHITESPACE
-    ['>birth rate decline', '>birth rate decline (of a place)', 'birth rate decline',
-     'decline * birth rate', 'decline birth rate', 'decline in birth rate']
+    ['=decline birth rate', '=decline in birth rate', '>birth rate decline',
+     '>birth rate decline (of a place)', 'birth rate decline', 'decline * birth rate',
+     'decline in birth rate']
     >>> sorted(signatures("declining birth rate"))
-    ['birth rate declination', 'birth rate decline', 'declining birth rate']
-    >>> sorted(signatures("design driven by ai"))
-    ['>ai design driven', 'ai design', 'ai design driven', 'ai driven design', 'design driven by ai']
+    ['=declining birth rate', 'birth rate declination', 'birth rate decline', 'declining birth rate']
+    >>> sorted(signatures("design driven by ai"))  # doctest: +NORMALIZE_WHITESPACE
+    ['=design driven by ai', '>ai design driven', 'ai design', 'ai design driven',
+     'ai driven design', 'design driven by ai']
     """
     if key.count(" ") >= _LONGEST_NAME:  # (more words than that)
         return {_loose(key)}
@@ -931,6 +947,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     reordered: set[str] = set()  # "Y X" of "X of Y"
     directed: set[str] = set()  # ... of "X on Y" for what is done to Y: met by no adjective
     derived: set[str] = set()  # a leading adjective as the nouns it may come from
+    dropped: set[str] = set()  # "X Y" of "X in Y", which meets a name written so only
     for at, word in enumerate(words):
         if not 0 < at < len(words) - 1 or words.count(word) != 1:
             continue
@@ -967,8 +984,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
             # media and justice", "rise and fall of X")
             if at == 1 and at + 2 < len(words) and words[at + 2] not in _STOP:
                 found.add(" ".join([words[2], "and", words[0]] + words[3:]))
-        if word == "in":
-            found.add(" ".join(words[:at] + words[at + 1:]))
+        if word == "in":  # (met only as written: "AI in education" is no education in AI)
+            dropped.add(" ".join(words[:at] + words[at + 1:]))
         if word in _PREPOSITIONS:
             found.add(" ".join(words[:at] + ["*"] + words[at + 1:]))
     if len(words) >= 4 and words[-1] == "context" and "in" in words[1:-2]:
@@ -1010,13 +1027,17 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         if rest:
             found.update(" ".join(words[:at] + [long, rest] + words[at + 1:])
                          for long in ("electric", "electronic"))
-    forms = {_loose(form) for form in found} | \
-        {">" + _loose(form) for form in reordered - directed} | \
-        {"<" + _loose(form) for form in derived}
+    loose = {form: _loose(form) for form in found | dropped | reordered}
+    forms = {loose[form] for form in found} | \
+        {">" + loose[form] for form in reordered - directed} | \
+        {"<" + _loose(form) for form in derived} | \
+        {"=" + loose[form] for form in found | dropped  # (the key is found; one word
+         if " " in form and (form in dropped or form == key  # meets no "X Y" of "X in Y")
+                             or _in_order(form.split(), words))}
     if then_reordered and _REORDERING.intersection(words):
         for form in found - reordered - {key}:
-            if "*" not in form and "(concern)" not in form:
-                forms |= signatures(form, then_reordered=False)
+            if "*" not in form and "(concern)" not in form:  # (not as written: no "=")
+                forms |= {f for f in signatures(form, then_reordered=False) if f[0] != "="}
     return forms | written
 
 

@@ -216,6 +216,10 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("American Football", "Football in America", False),
     ("Siamese Twins", "Twins in Siam", False),
     ("Japanese Beetles", "Beetles in Japan", False),
+    # "X in Y" is "X Y" as written, never "Y in X"
+    ("Blockchain in Supply Chains", "Blockchain Supply Chains", True),
+    ("AI in Cybersecurity", "Cybersecurity in AI", False),
+    ("Ethics in AI", "AI in Ethics", False),
     ("Korean Peninsula", "Peninsula of Korea", True),
     ("Russian Orthodox Church", "Orthodox Church in Russia", True),
     ("Texan Elections", "Elections in Texas", True),
