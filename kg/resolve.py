@@ -646,6 +646,16 @@ def _mostly_same_words(first: str, second: str) -> bool:
     return bool(shorter) and 2 * shared >= len(shorter)
 
 
+def _coined(word: str) -> bool:
+    """Whether a word is no common English noun or adjective (lemminflect's lexicon does
+    not know it), or is short enough to be an acronym's key: "blockchain", "lidar", "ai".
+
+    >>> [_coined(w) for w in ("blockchain", "ai", "health", "space")]
+    [True, True, False, False]
+    """
+    return len(word) <= 3 or not (_lemmas(word, "NOUN") or _lemmas(word, "ADJ"))
+
+
 def _in_order(some: list[str], words: list[str]) -> bool:
     """Whether `some` are words of `words` in their order (a form "as written", less
     some words: "ai filmmaking" of "ai driven filmmaking").
@@ -677,16 +687,20 @@ def _loose(key: str) -> str:
     return " ".join(word[:-1] if _ics_adjective(word) else word for word in key.split())
 
 
-# Last words that add nothing to a name: "blockchain technology" is blockchain.
+# Last words that add nothing to a name: "blockchain technology" is blockchain; after
+# one word only a coined one or an acronym (`_coined`: "health technology" is no health,
+# "climate tech" no climate: a review's false joins).
 # (Not a company's legal form: a review found "News Corp" / "news", "Visa Inc." / "visas",
 # "National Grid plc" / "national grid".)
-_GENERIC_LAST_WORDS = frozenset({"technology", "concept", "phenomenon", "effect"})
-# ... and these after two words or more ("thermal energy storage system"; not "solar
-# system", which is not solar).
+_GENERIC_LAST_WORDS = frozenset({"technology"})
+# ... and these after two words or more ("thermal energy storage system", "urban heat
+# island effect"; not "solar system", which is not solar, nor the named effects of one
+# word, greenhouse, network, placebo, ripple).
 # ("gene editing techniques" / "gene editing"; not approach, process, practice, solution:
 # a review found "climate change solutions", "Middle East peace process", "ethical AI
 # practices", "public health approach" are other things than the name before them.)
-_GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service", "technique", "method"})
+_GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service", "technique", "method",
+                                           "concept", "phenomenon", "effect"})
 # Last words of a worry that say the same of it: "data privacy risks" / "... concerns"
 # (not "problem": a review found the named problems of maths and AI, "AI control
 # problem", and addiction, "gambling problems").
@@ -994,8 +1008,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         setting = [word for word in words[at + 1:-1] if word not in _ARTICLES]
         if len(setting) == 1:
             found.add(" ".join(setting + words[:at]))
-    if len(words) >= 2 and words[-1] in _GENERIC_LAST_WORDS or \
-            len(words) >= 3 and words[-1] in _GENERIC_LAST_WORDS_AFTER_TWO:
+    if len(words) >= 3 and words[-1] in _GENERIC_LAST_WORDS | _GENERIC_LAST_WORDS_AFTER_TWO \
+            or len(words) == 2 and words[-1] in _GENERIC_LAST_WORDS and _coined(words[0]):
         found.add(" ".join(words[:-1]))
     if len(words) == 3 and words[2] in _TIE_WORDS:  # the two parties either way
         found.add(" ".join([words[1], words[0], words[2]]))

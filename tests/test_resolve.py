@@ -216,6 +216,14 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("American Football", "Football in America", False),
     ("Siamese Twins", "Twins in Siam", False),
     ("Japanese Beetles", "Beetles in Japan", False),
+    # a generic last word after one word only when that word is coined or an acronym;
+    # "effect" and "phenomenon" after two words or more (a review's false joins)
+    ("Blockchain Technology", "Blockchain", True),
+    ("AI Technology", "AI", True),
+    ("Health Technology", "Health", False),
+    ("Climate Tech", "Climate", False),
+    ("Greenhouse Effect", "Greenhouses", False),
+    ("Urban Heat Island Effect", "Urban Heat Islands", True),
     # "X in Y" is "X Y" as written, never "Y in X"
     ("Blockchain in Supply Chains", "Blockchain Supply Chains", True),
     ("AI in Cybersecurity", "Cybersecurity in AI", False),
