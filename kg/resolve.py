@@ -900,6 +900,10 @@ def _lengthened(words: list[str]) -> list[str]:
     return found
 
 
+# Prepositions one names for another ("decline of/in X", "funding for/of X"); not with,
+# to, on, at: "work with AI" is no work on AI, "investment with AI" no investment in AI
+# (a review's false joins; "X on Y" and "X in Y" still meet as "Y X").
+_ONE_ANOTHER = frozenset({"of", "in", "for"})
 # Words around which `signatures` reorders a name.
 _REORDERING = _ORDER_WORDS | {"and", "between", "by", "on", "in"}
 # Nouns written two ways: "water usage" is water use, "remote working" remote work.
@@ -911,11 +915,11 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     "X P Y" and "Y X" for P in `_ORDER_WORDS` (articles after P dropped, a second
     phrase kept last, not "X to Y" / "X by Y" of one word each), "ADJ X of Y" and "ADJ Y
     X", "X and Y" and "Y and X" (also two words before a shared head), "X between Y and
-    Z" and "Y Z X", "X driven by Y" /
-    "X based on Y" and "Y driven X" / "Y based X", one preposition for another ("X of
-    Y" and "X in Y" share "X * Y"), "X in Y" and "X Y" (only a name written so, marked "=":
-    "AI in education" is no "education in AI"), the two parties of a tie either
-    way ("US-China relations", `_TIE_WORDS`), a number word before a unit of time as
+    Z" and "Y Z X", "X driven by Y" / "X based on Y" and "Y driven X" / "Y based X", one
+    preposition for another ("X of Y", "X in Y" and "X for Y" share "X * Y":
+    `_ONE_ANOTHER`), "X in Y" and "X Y" (only a name written so, marked "=": "AI in
+    education" is no "education in AI"), the two parties of a tie either way
+    ("US-China relations", `_TIE_WORDS`), a number word before a unit of time as
     digits ("twenty minute city"), a first word of growth or decline as "rising" or
     "declining" (`_TREND_WORDS`), "town of X" as X, a generic last word, link word
     (`_LINK_WORDS`) or concern word dropped, a leading -ing word as its nouns at the
@@ -1000,7 +1004,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
                 found.add(" ".join([words[2], "and", words[0]] + words[3:]))
         if word == "in":  # (met only as written: "AI in education" is no education in AI)
             dropped.add(" ".join(words[:at] + words[at + 1:]))
-        if word in _PREPOSITIONS:
+        if word in _ONE_ANOTHER:
             found.add(" ".join(words[:at] + ["*"] + words[at + 1:]))
     if len(words) >= 4 and words[-1] == "context" and "in" in words[1:-2]:
         # "cryptography in (a) historical context" is historical cryptography

@@ -224,6 +224,11 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Climate Tech", "Climate", False),
     ("Greenhouse Effect", "Greenhouses", False),
     ("Urban Heat Island Effect", "Urban Heat Islands", True),
+    # one preposition for another only among of, in, for (a review's false joins)
+    ("Decline of Birth Rates", "Decline in Birth Rates", True),
+    ("Funding for Research", "Funding of Research", True),
+    ("Work with AI", "Work on AI", False),
+    ("Investment with AI", "Investment in AI", False),
     # "X in Y" is "X Y" as written, never "Y in X"
     ("Blockchain in Supply Chains", "Blockchain Supply Chains", True),
     ("AI in Cybersecurity", "Cybersecurity in AI", False),
