@@ -376,6 +376,10 @@ ABBREVIATED = [
     # the table says DEI is diversity, equity and inclusion: not these initials
     (["DEI", "Dependence on External Infrastructure"], False),
     (["CBA", "Carbon Border Adjustment"], False),
+    # the genre's institutions and indices: their own meaning, never others' initials
+    (["CPI", "consumer price index"], True),
+    (["COP", "Community of Practice"], False),
+    (["EPA", "Economic Partnership Agreement"], False),
     # two meanings of the table in the corpus: which one is not known
     (["IP", "intellectual property", "internet protocol"], False),
     # the corpus spells SAR out otherwise: the corpus decides
