@@ -537,7 +537,12 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
              verb[:-1] + "ication" if verb.endswith("fy") else "")
     return tuple(dict.fromkeys(
         noun for noun in forms
-        if noun and _lemmas(noun, "NOUN")[:1] == (noun,)))
+        if noun and noun not in _OTHER_NOUNS and _lemmas(noun, "NOUN")[:1] == (noun,)))
+
+
+# Nouns spelled as a verb's nominalisation that name another thing: "governing AI" is
+# AI governance, not an AI government (a review's false join).
+_OTHER_NOUNS = frozenset({"government"})
 
 
 def _e_prefixed(word: str) -> str | None:
@@ -741,7 +746,8 @@ _TREND_PHRASES = frozenset({("growing", "degree"), ("growing", "season"), ("grow
                             ("increasing", "return"), ("rising", "star"),
                             ("rising", "power"), ("increased", "power"),
                             ("soaring", "bird"), ("soaring", "flight"), ("soaring", "eagle"),
-                            ("escalating", "commitment")})
+                            ("escalating", "commitment"), ("diminishing", "return"),
+                            ("diminishing", "marginal")})
 _PARTICLES = _STOP | {"up", "out", "behind", "apart", "away", "back", "into", "from"}
 # "Town of Viganella" is Viganella, when the place's name is no English word ("Village
 # of Longevity", "Town of Books" are other things; the City of London is not London, the

@@ -286,6 +286,9 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Shrinking Middle Class in America", "Declining middle class in America", True),
     ("Increasing sea levels", "rise in sea levels", True),
     ("Soaring Housing Costs", "Rise in Housing Costs", True),
+    ("Diminishing Marginal Returns", "Declining Marginal Returns", False),
+    ("Governing AI", "AI Government", False),
+    ("Regulating AI", "AI Regulation", True),
     ("Escalating Trade Tensions", "Growing Trade Tensions", True),
     ("Rising Interest Rates", "Falling Interest Rates", False),
     # (a review's false joins: a particle or fixed phrase after the word, "falling")
