@@ -425,23 +425,37 @@ class SparqlServer:
         self.app, self.pool, self._server = app, app.pool, waitress_server
         self.host = waitress_server.effective_host
         self.port = waitress_server.effective_port
+        self._serving: threading.Thread | None = None  # the thread of run(), once running
+        self._stopped = threading.Event()
 
     @property
     def server_address(self) -> tuple[str, int]:
         return self.host, self.port
 
     def run(self) -> None:
-        self._server.run()
+        self._serving = threading.current_thread()
+        self._stopped.clear()
+        try:
+            self._server.run()
+        finally:
+            self._stopped.set()
 
     serve_forever = run
 
     def close(self) -> None:
-        self._server.close()
+        """Stop serving and the query workers. From another thread than the serving
+        loop's, the loop is asked to close its own sockets (closed under its select(),
+        they made it fail with EBADF) and waited for."""
+        serving = self._serving
+        if serving is not None and serving is not threading.current_thread() \
+                and not self._stopped.is_set():
+            self._server.trigger.pull_trigger(self._server.close)
+            self._stopped.wait(10)
+        else:
+            self._server.close()
         self.pool.close()
 
-    def shutdown(self) -> None:
-        self._server.task_dispatcher.shutdown()
-        self.close()
+    shutdown = close
 
 
 def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_PORT, *,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import threading
 import urllib.parse
 import warnings
 
@@ -257,3 +258,25 @@ def test_python_client_in_notebooks_runs_the_server_in_a_thread(tmp_path):
         assert http(url)[2] == b"n\r\n641\r\n"
     finally:
         server.shutdown()
+
+
+def test_shutdown_from_another_thread_stops_the_serving_loop_first(tmp_path):
+    """The serving loop closes its own sockets: closed from another thread, they were
+    closed under a select() that then failed with EBADF in the serving thread."""
+    from kg.serve import make_server, serve_in_thread
+
+    graph = build_example(tmp_path)
+    failures = []
+    hook, threading.excepthook = threading.excepthook, failures.append
+    try:
+        for _ in range(10):  # (the loop was still in select() after one in five)
+            server = make_server(graph, port=0, workers=1)
+            thread = serve_in_thread(server)
+            url = f"http://127.0.0.1:{server.port}/sparql?" + urllib.parse.urlencode(
+                {"query": "ASK { ?s ?p ?o }", "format": "csv"})
+            assert http(url)[0] == 200
+            server.shutdown()
+            assert not thread.is_alive()  # returned once serving has stopped
+    finally:
+        threading.excepthook = hook
+    assert failures == []
