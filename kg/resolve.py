@@ -397,8 +397,39 @@ def alias_keys(label: str) -> list[str]:
 _STOP = frozenset({"of", "and", "the", "for", "in", "on", "to", "with", "a", "an", "by", "at"})
 _ORDER_WORDS = frozenset({"in", "of", "for", "to", "on", "among", "about", "over", "around",
                           "by", "at"})
+# "X against Y" and "X from Y" as "Y X", met only by a name written so ("emissions from
+# China" are China's emissions, never the "investment in China" that is China investment
+# too), and only after words whose "Y X" cannot make Y the one who acts or receives: a
+# backlash against a thing, not a group ("backlash against consumers" is no consumer
+# backlash, a "vaccination campaign" no campaign against vaccination, "farmer protests"
+# no protests against farmers), what comes out of a source ("imports from China", "aid
+# from Ukraine", "migration from the cloud", "energy from waste" are no China imports,
+# Ukraine aid, cloud migration or waste energy): a review's false joins.
+_AGAINST_THINGS = frozenset({"backlash", "pushback"})
+_COMES_FROM = frozenset("""emission pollution smoke runoff noise dust fume radiation
+    revenue income profit earning""".split())
 # ... but not "X at" these: "AI at scale" is not Scale AI, "life at sea" not sea life
 _NOT_AFTER_AT = frozenset({"scale", "risk", "rest", "war", "night", "sea", "home", "large"})
+# Who acts ("backlash against consumers" is no consumer backlash).
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant")
+_AGENTS = frozenset("""government state company corporation firm business platform brand
+    country nation people public student parent agent police military employee worker
+    migrant refugee woman man child youth""".split())
+
+
+def _agent(word: str) -> bool:
+    return word in _AGENTS or len(word) > 4 and word.endswith(_AGENT_ENDINGS)
+
+
+# Attacks on someone or something that attacks ("attacks on drones" are no drone
+# attacks; "attacks on hospitals" are hospital attacks).
+_ASSAULTS = frozenset({"attack", "cyberattack", "strike", "airstrike", "raid", "assault"})
+_WEAPONS = frozenset("""drone missile rocket robot bot ai ransomware malware virus shark dog
+    bear wolf militia army troop terrorist""".split())
+
+
+def _attacker(word: str) -> bool:
+    return word in _WEAPONS or _agent(word)
 _PREPOSITIONS = frozenset({"in", "of", "for", "on", "to", "with", "at"})
 # Names of more words than this are sentences (driving forces run to about 30): they
 # join other names by their keys only, never by variants or acronyms spelled out inside
@@ -528,6 +559,10 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
     if len(word) <= 5 or not word.endswith("ing") or word in _PARTICIPLE_ADJECTIVES:
         return ()
     verbs = _lemmas(word, "VERB")
+    if not verbs and len(word) >= 8 and not _known_word(word):
+        # a coined verb's: "reskilling workers" is worker reskilling, "decarbonising
+        # steel" steel decarbonisation
+        return (word, word[:-5] + "ization") if word.endswith(("ising", "izing")) else (word,)
     if not verbs or verbs[0] == word or _lemmas(word, "NOUN"):
         return ()
     verb = verbs[0]
@@ -562,7 +597,9 @@ def _e_prefixed(word: str) -> str | None:
 # (Not -ive, -ent or -ic alone: executive order is no order of execution, current value
 # no value of the currency, organic waste no waste of organs.)
 _ADJECTIVE_NOUN_ENDINGS = (
-    ("ical", ("ics", "y")), ("tic", ("cy", "ty")), ("ic", ("y",)),
+    ("ical", ("ics", "y")), ("tic", ("cy", "ty")), ("thmic", ("thm",)), ("ic", ("y",)),
+    ("etal", ("ety",)),
+    ("ate", ("ation",)),
     ("ial", ("y", "e", "")), ("al", ("", "e")), ("ant", ("ance",)), ("able", ("ability",)),
     ("ible", ("ibility",)), ("ian", ("ia", "e")), ("an", ("a", "", "as")), ("ese", ("",)),
 )
@@ -688,8 +725,16 @@ def _fixed_name(words: list[str]) -> bool:
 
 
 def _loose(key: str) -> str:
-    """A key with every -ics word as its adjective, where that is one idea."""
+    """A key with every -ics word as its adjective, where that is one idea, and the
+    learned adjectives in -ical as in -ic ("hydrological" / "hydrologic")."""
+    if "ical" in key:
+        key = _LEARNED_ICAL_RE.sub(r"\1ic", key)
     return " ".join(word[:-1] if _ics_adjective(word) else word for word in key.split())
+
+
+# (not every -ical: economical, historical, classical, political are other words)
+# (nor "biological": biologicals are farm inputs, biologics drugs; a review's false joins)
+_LEARNED_ICAL_RE = re.compile(r"\B(?<!bi)(olog|ograph|ometr)ical\b")
 
 
 # Last words that add nothing to a name: "blockchain technology" is blockchain; after
@@ -924,7 +969,9 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     Z" and "Y Z X", "X driven by Y" / "X based on Y" and "Y driven X" / "Y based X", one
     preposition for another ("X of Y", "X in Y" and "X for Y" share "X * Y":
     `_ONE_ANOTHER`), "X in Y" and "X Y" (only a name written so, marked "=": "AI in
-    education" is no "education in AI"), the two parties of a tie either way
+    education" is no "education in AI"), and so "X toward Y" and "X to Y", "X against
+    Y" and "X from Y" and "Y X" (`_AGAINST_THINGS`, `_COMES_FROM`; not "X on Y" for
+    attacks on what attacks: `_ASSAULTS`), the two parties of a tie either way
     ("US-China relations", `_TIE_WORDS`), a number word before a unit of time as
     digits ("twenty minute city"), a first word of growth or decline as "rising" or
     "declining" (`_TREND_WORDS`), "town of X" as X, a generic last word, link word
@@ -978,7 +1025,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         # (not "X to Y" / "X by Y" of one word each: text-to-image, business to
         # consumer, privacy by design are not image text, consumer business, design privacy)
         if word in _ORDER_WORDS and not (word in ("to", "by") and len(words) == 3) and \
-                not (word == "at" and words[at + 1] in _NOT_AFTER_AT):
+                not (word == "at" and words[at + 1] in _NOT_AFTER_AT) and \
+                not (word == "on" and words[at - 1] in _ASSAULTS and _attacker(words[-1])):
             after = words[at + 1:]
             while len(after) > 1 and after[0] in _ARTICLES:
                 after = after[1:]
@@ -1010,6 +1058,15 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
                 found.add(" ".join([words[2], "and", words[0]] + words[3:]))
         if word == "in":  # (met only as written: "AI in education" is no education in AI)
             dropped.add(" ".join(words[:at] + words[at + 1:]))
+        if word == "against" and words[at - 1] in _AGAINST_THINGS and \
+                not _agent(words[-1]) or \
+                word == "from" and words[at - 1] in _COMES_FROM:
+            after = words[at + 1:]
+            while len(after) > 1 and after[0] in _ARTICLES:
+                after = after[1:]
+            dropped.add(" ".join(after + words[:at]))
+        if word == "toward":  # (as written only: "violence toward the police" is no
+            dropped.add(" ".join(words[:at] + ["to"] + words[at + 1:]))  # police violence)
         if word in _ONE_ANOTHER:
             found.add(" ".join(words[:at] + ["*"] + words[at + 1:]))
     if len(words) >= 4 and words[-1] == "context" and "in" in words[1:-2]:

@@ -79,9 +79,9 @@ def test_labelled_pairs_hold_precision_and_the_review_never_lowers_it():
     """Issue 14's goals on tests/data/resolution-pairs.csv: precision >= 0.97 on tune and
     holdout pairs, for the plain build and after `kg resolve --accept`: held on the
     rows before the fourth blind batch, and at 0.96 on all (that batch's traps, made to
-    look like its adjective rules, and the sixth's homonyms bring the holdout half to
-    0.969 with the corpus' names as evidence, 0.966 without; their false joins come from
-    rules older than them: see resolution-criteria.md);
+    look like its adjective rules, the sixth's homonyms and the seventh's bring the
+    holdout half to 0.967 with the corpus' names as evidence, 0.964 without; their false
+    joins come from rules older than them: see resolution-criteria.md);
     recall is held at what bench/resolution_eval.py measured (below the 0.85 goal: see
     the README)."""
     assert len(PAIRS) >= 600
@@ -95,7 +95,7 @@ def test_labelled_pairs_hold_precision_and_the_review_never_lowers_it():
         assert reviewed[split].precision >= plain[split].precision, reviewed[split].wrong
         assert reviewed[split].recall >= plain[split].recall
     if names:
-        assert plain["tune"].recall >= 0.78 and plain["holdout"].recall >= 0.55
+        assert plain["tune"].recall >= 0.80 and plain["holdout"].recall >= 0.68
 
 
 def test_issue_examples_are_one_node():
@@ -357,6 +357,66 @@ def test_wording_variants_are_one_node_and_traps_are_not():
     node = node_of(WORDING_VARIANTS)
     decided = [(first, second, node(first) == node(second)) for first, second, _ in WORDING_VARIANTS]
     assert decided == WORDING_VARIANTS
+
+
+# (first, second, one node?) for the prepositions, derivations and spellings of the
+# twentieth session, with the traps its review wrote (each pair its own corpus)
+PREPOSITIONS_AND_DERIVATIONS = [
+    # "toward" is "to", as written only
+    ("Shift Towards Plant-Based Diets", "Shift to Plant-Based Diets", True),
+    ("Attitudes toward AI", "Attitudes to AI", True),
+    ("Violence towards the Police", "Police Violence", False),
+    ("Exodus toward Big Cities", "Big City Exodus", False),
+    # a backlash against a thing, what comes from a source: "Y X" as written
+    ("Backlash Against AI", "AI backlash", True),
+    ("Pushback against ESG", "ESG Pushback", True),
+    ("Pollution from Plastics", "Plastic Pollution", True),
+    ("Smoke from Wildfires", "Wildfire Smoke", True),
+    ("Emissions from Shipping", "Shipping Emissions", True),
+    ("Backlash against Consumers", "Consumer Backlash", False),
+    ("Campaign against Vaccination", "Vaccination Campaign", False),
+    ("Protests against Farmers", "Farmer Protests", False),
+    ("Bias against AI", "AI Bias", False),
+    ("Imports from China", "China Imports", False),
+    ("Aid from Ukraine", "Ukraine Aid", False),
+    ("Migration from the Cloud", "Cloud Migration", False),
+    ("Energy from Waste", "Waste Energy", False),
+    ("Investment from China", "China Investment", False),
+    # attacks on what attacks are not its attacks
+    ("Attacks on Drones", "Drone Attacks", False),
+    ("Attacks on Sharks", "Shark Attacks", False),
+    ("Cyberattacks on Hospitals", "Hospital Cyberattacks", True),
+    # learned adjectives in -ical and -ic; not biological / biologic
+    ("Hydrological Extremes", "Hydrologic Extremes", True),
+    ("Geographical Indications", "Geographic Indications", True),
+    ("Agricultural Biologicals", "Agricultural Biologics", False),
+    ("Economical Cars", "Economic Cars", False),
+    ("Historical Buildings", "Historic Buildings", False),
+    # adjectives met by their nouns in a reordered name
+    ("Algorithmic Bias", "Bias in Algorithms", True),
+    ("Societal Polarization", "Polarization in Society", True),
+    ("Corporate Taxes", "Taxes on Corporations", True),
+    # a coined verb's -ing before its object
+    ("Reskilling Workers", "Worker Reskilling", True),
+    ("Decarbonising Steelmaking", "Steelmaking Decarbonisation", True),
+    ("Digitalising Public Services", "Digitalisation of Public Services", True),
+    # (not kept: "by" before one word reads who acts and who is acted on alike, a link
+    # word inside a name, "trend" as a generic word: a review's false joins)
+    ("Regulation by Platforms", "Platform Regulation", False),
+    ("Risk of Heat-Related Death", "Risk of Heat Death", False),
+    ("Stock Market Trend", "Stock Market", False),
+    # "the Fed"; congestion charging and pricing
+    ("the Fed", "Federal Reserve", True),
+    ("London Congestion Charging", "London Congestion Pricing", True),
+]
+
+
+def test_prepositions_and_derivations_join_what_they_name_alike():
+    decided = []
+    for first, second, same in PREPOSITIONS_AND_DERIVATIONS:
+        node = node_of([(first, second, same)])
+        decided.append((first, second, node(first) == node(second)))
+    assert decided == PREPOSITIONS_AND_DERIVATIONS
 
 
 # (the names of one corpus; whether its first two are one node) for the table of
