@@ -1069,6 +1069,15 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
             dropped.add(" ".join(words[:at] + ["to"] + words[at + 1:]))  # police violence)
         if word in _ONE_ANOTHER:
             found.add(" ".join(words[:at] + ["*"] + words[at + 1:]))
+    if words.count("of") == 1 and 3 <= words.index("of") < len(words) - 1 and \
+            words[words.index("of") - 2] in _ARTICLES and \
+            _PREPOSITIONS.intersection(words[:words.index("of") - 2]):
+        # "the N of M" closing a longer name as "M N" ("a tool for the ethics of AI" /
+        # "a tool for AI ethics"), where the whole name does not reorder
+        at = words.index("of")
+        after = [word for word in words[at + 1:] if word not in _ARTICLES]
+        if after and not _PREPOSITIONS.intersection(after):
+            found.add(" ".join(words[:at - 2] + after + [words[at - 1]]))
     if len(words) >= 4 and words[-1] == "context" and "in" in words[1:-2]:
         # "cryptography in (a) historical context" is historical cryptography
         at = words.index("in", 1)

@@ -405,6 +405,11 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Regulation by Platforms", "Platform Regulation", False),
     ("Risk of Heat-Related Death", "Risk of Heat Death", False),
     ("Stock Market Trend", "Stock Market", False),
+    # "the N of M" closing a longer name
+    ("Storytelling as a Tool for the Ethics of AI", "Storytelling as a Tool for AI Ethics",
+     True),
+    ("Investment in the Future of Work", "Investment in Work Future", True),
+    ("Role of the Bank of England", "Role of England Bank", False),
     # "the Fed"; congestion charging and pricing
     ("the Fed", "Federal Reserve", True),
     ("London Congestion Charging", "London Congestion Pricing", True),
