@@ -1112,6 +1112,11 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         of_place = _OF_PLACE if words[0].endswith(_PEOPLE_ENDINGS) else ""
         derived.update(" ".join([noun] + words[1:]) + of_place
                        for noun in _adjective_nouns(words[0]))
+    for form in reordered - directed:  # ("decline in political trust": "<politics trust decline")
+        some = form.split()
+        if not form.endswith(_OF_PLACE) and not _PREPOSITIONS.intersection(some) and \
+                not some[0].endswith(_PEOPLE_ENDINGS) and not _fixed_name(some):
+            derived.update(" ".join([noun] + some[1:]) for noun in _adjective_nouns(some[0]))
     for at, word in enumerate(words):  # "e-bikes" / "electric bikes", "e-waste" / "electronic waste"
         rest = _e_prefixed(word)
         if rest:

@@ -410,6 +410,9 @@ PREPOSITIONS_AND_DERIVATIONS = [
      True),
     ("Investment in the Future of Work", "Investment in Work Future", True),
     ("Role of the Bank of England", "Role of England Bank", False),
+    # a trend's noun before a reordered adjective's noun
+    ("Declining Trust in Politics", "Decline in Political Trust", True),
+    ("Rise of Chinese Investment", "Rise of Investment in China", False),
     # "the Fed"; congestion charging and pricing
     ("the Fed", "Federal Reserve", True),
     ("London Congestion Charging", "London Congestion Pricing", True),
