@@ -599,7 +599,6 @@ def _e_prefixed(word: str) -> str | None:
 _ADJECTIVE_NOUN_ENDINGS = (
     ("ical", ("ics", "y")), ("tic", ("cy", "ty")), ("thmic", ("thm",)), ("ic", ("y",)),
     ("etal", ("ety",)),
-    ("ate", ("ation",)),
     ("ial", ("y", "e", "")), ("al", ("", "e")), ("ant", ("ance",)), ("able", ("ability",)),
     ("ible", ("ibility",)), ("ian", ("ia", "e")), ("an", ("a", "", "as")), ("ese", ("",)),
 )
@@ -959,6 +958,21 @@ _ONE_ANOTHER = frozenset({"of", "in", "for"})
 _REORDERING = _ORDER_WORDS | {"and", "between", "by", "on", "in"}
 # Nouns written two ways: "water usage" is water use, "remote working" remote work.
 _NOUN_VARIANTS = {"usage": "use", "working": "work"}
+# Aspects of a thing named "the N of M" inside a longer name (`signatures`).
+_ASPECTS = frozenset("""ethics future impact role use regulation governance risk adoption
+    rise growth decline development importance benefit security safety privacy
+    transparency sustainability integration effect influence potential""".split())
+# What algorithms do: "algorithmic trading" is trading by algorithms, not of them (a
+# review's false joins); "algorithmic bias" is bias in algorithms.
+_DONE_BY_ALGORITHMS = frozenset("""trading management pricing governance regulation design
+    composition surveillance control decision curation moderation""".split())
+# What does a coined -ing word's deed, named after it: "crowdfunding platforms" are no
+# platform crowdfunding, "gatekeeping AI" no AI gatekeeping (a review's false joins).
+_DOERS = frozenset("""technology platform tool content company startup firm app application
+    model ai system solution culture workshop farm campaign regulation risk program
+    programme network site market industry sector business provider employer initiative
+    project organization charity movement community space hub device software robot
+    algorithm""".split())
 
 
 def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> set[str]:
@@ -1070,10 +1084,11 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         if word in _ONE_ANOTHER:
             found.add(" ".join(words[:at] + ["*"] + words[at + 1:]))
     if words.count("of") == 1 and 3 <= words.index("of") < len(words) - 1 and \
-            words[words.index("of") - 2] in _ARTICLES and \
+            words[words.index("of") - 2] in _ARTICLES and words[words.index("of") - 1] in _ASPECTS and \
             _PREPOSITIONS.intersection(words[:words.index("of") - 2]):
         # "the N of M" closing a longer name as "M N" ("a tool for the ethics of AI" /
-        # "a tool for AI ethics"), where the whole name does not reorder
+        # "a tool for AI ethics"), where the whole name does not reorder, for an aspect
+        # of M (not "the cost of capital", "the duty of care", "the bill of rights")
         at = words.index("of")
         after = [word for word in words[at + 1:] if word not in _ARTICLES]
         if after and not _PREPOSITIONS.intersection(after):
@@ -1104,19 +1119,18 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         # noun before a second phrase as reordering keeps it, "attendance decline at funeral"
         then = next((i for i in range(2, len(words) - 1) if words[i] in _PREPOSITIONS),
                     len(words))
-        for noun in _gerund_nouns(words[0]):
+        # (a coined word before what does it is its kind: "crowdfunding platforms")
+        nouns = () if words[then - 1] in _DOERS and not _known_word(words[0]) else \
+            _gerund_nouns(words[0])
+        for noun in nouns:
             found.add(" ".join(words[1:] + [noun]))
             found.add(" ".join(words[1:then] + [noun] + words[then:]))
     if len(words) >= 2 and not _PREPOSITIONS.intersection(words) and \
             not _fixed_name(key.split()):
         of_place = _OF_PLACE if words[0].endswith(_PEOPLE_ENDINGS) else ""
-        derived.update(" ".join([noun] + words[1:]) + of_place
-                       for noun in _adjective_nouns(words[0]))
-    for form in reordered - directed:  # ("decline in political trust": "<politics trust decline")
-        some = form.split()
-        if not form.endswith(_OF_PLACE) and not _PREPOSITIONS.intersection(some) and \
-                not some[0].endswith(_PEOPLE_ENDINGS) and not _fixed_name(some):
-            derived.update(" ".join([noun] + some[1:]) for noun in _adjective_nouns(some[0]))
+        if not (words[0].endswith("thmic") and words[-1] in _DONE_BY_ALGORITHMS):
+            derived.update(" ".join([noun] + words[1:]) + of_place
+                           for noun in _adjective_nouns(words[0]))
     for at, word in enumerate(words):  # "e-bikes" / "electric bikes", "e-waste" / "electronic waste"
         rest = _e_prefixed(word)
         if rest:

@@ -395,11 +395,15 @@ PREPOSITIONS_AND_DERIVATIONS = [
     # adjectives met by their nouns in a reordered name
     ("Algorithmic Bias", "Bias in Algorithms", True),
     ("Societal Polarization", "Polarization in Society", True),
-    ("Corporate Taxes", "Taxes on Corporations", True),
+    ("Algorithmic Transparency", "Transparency of Algorithms", True),
+    ("Algorithmic Trading", "Trading by Algorithms", False),
+    ("Algorithmic Trading", "Trading of Algorithms", False),
     # a coined verb's -ing before its object
     ("Reskilling Workers", "Worker Reskilling", True),
     ("Decarbonising Steelmaking", "Steelmaking Decarbonisation", True),
     ("Digitalising Public Services", "Digitalisation of Public Services", True),
+    ("Crowdfunding Platforms", "Platform Crowdfunding", False),
+    ("Gatekeeping AI", "AI Gatekeeping", False),
     # (not kept: "by" before one word reads who acts and who is acted on alike, a link
     # word inside a name, "trend" as a generic word: a review's false joins)
     ("Regulation by Platforms", "Platform Regulation", False),
@@ -410,9 +414,13 @@ PREPOSITIONS_AND_DERIVATIONS = [
      True),
     ("Investment in the Future of Work", "Investment in Work Future", True),
     ("Role of the Bank of England", "Role of England Bank", False),
-    # a trend's noun before a reordered adjective's noun
-    ("Declining Trust in Politics", "Decline in Political Trust", True),
-    ("Rise of Chinese Investment", "Rise of Investment in China", False),
+    ("Concerns about the Cost of Capital", "Concerns about Capital Costs", False),
+    # (not kept: a reordered name's adjective as its noun, "-ate" as "-ation": a review's
+    # false joins, "rise in presidential pressure" / "rising pressure on the president",
+    # "moderate views" / "views on moderation")
+    ("Declining Trust in Politics", "Decline in Political Trust", False),
+    ("Rise in Presidential Pressure", "Rising Pressure on the President", False),
+    ("Moderate Views", "Views on Moderation", False),
     # "the Fed"; congestion charging and pricing
     ("the Fed", "Federal Reserve", True),
     ("London Congestion Charging", "London Congestion Pricing", True),
