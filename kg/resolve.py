@@ -399,15 +399,19 @@ _ORDER_WORDS = frozenset({"in", "of", "for", "to", "on", "among", "about", "over
                           "by", "at"})
 # "X against Y" and "X from Y" as "Y X", met only by a name written so ("emissions from
 # China" are China's emissions, never the "investment in China" that is China investment
-# too), and only after words whose "Y X" cannot make Y the one who acts or receives: a
-# backlash against a thing, not a group ("backlash against consumers" is no consumer
-# backlash, a "vaccination campaign" no campaign against vaccination, "farmer protests"
-# no protests against farmers), what comes out of a source ("imports from China", "aid
-# from Ukraine", "migration from the cloud", "energy from waste" are no China imports,
-# Ukraine aid, cloud migration or waste energy): a review's false joins.
+# too), and only where "Y X" cannot make Y the one who acts or receives: a backlash
+# against an idea an acronym names ("backlash against AI", "pushback against ESG"; not
+# against people or institutions: "backlash against consumers", "... the media",
+# "... Big Tech" are no consumer, media or Big Tech backlash; a "vaccination campaign"
+# is no campaign against vaccination), what physically comes out of a source ("imports
+# from China", "aid from Ukraine", "migration from the cloud", "energy from waste",
+# "revenue from Facebook" are no China imports, Ukraine aid, cloud migration, waste
+# energy or Facebook revenue): reviews' false joins.
 _AGAINST_THINGS = frozenset({"backlash", "pushback"})
-_COMES_FROM = frozenset("""emission pollution smoke runoff noise dust fume radiation
-    revenue income profit earning""".split())
+_INSTITUTIONS = frozenset("""eu un who nato fda imf ecb sec ftc epa nhs wef unesco iea us usa
+    uk oecd ngo ipcc""".split())
+_COMES_FROM = frozenset("""emission pollution smoke runoff noise dust fume fumes
+    radiation""".split())
 # ... but not "X at" these: "AI at scale" is not Scale AI, "life at sea" not sea life
 _NOT_AFTER_AT = frozenset({"scale", "risk", "rest", "war", "night", "sea", "home", "large"})
 # Who acts ("backlash against consumers" is no consumer backlash).
@@ -415,6 +419,12 @@ _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant")
 _AGENTS = frozenset("""government state company corporation firm business platform brand
     country nation people public student parent agent police military employee worker
     migrant refugee woman man child youth""".split())
+
+
+def _concept_acronym(words: list[str]) -> bool:
+    """Whether `words` are one acronym of kg's table that names no institution."""
+    return len(words) == 1 and words[0] in lexicon().acronyms and \
+        words[0] not in _INSTITUTIONS
 
 
 def _agent(word: str) -> bool:
@@ -561,8 +571,11 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
     verbs = _lemmas(word, "VERB")
     if not verbs and len(word) >= 8 and not _known_word(word):
         # a coined verb's: "reskilling workers" is worker reskilling, "decarbonising
-        # steel" steel decarbonisation
-        return (word, word[:-5] + "ization") if word.endswith(("ising", "izing")) else (word,)
+        # steel" steel decarbonisation; only a verb made anew from another (re-, up-,
+        # de-, -ise), not an activity's compound noun ("crowdfunding", "ridesharing")
+        if word.endswith(("ising", "izing")):
+            return word, word[:-5] + "ization"
+        return (word,) if word.startswith(("re", "up", "de")) else ()
     if not verbs or verbs[0] == word or _lemmas(word, "NOUN"):
         return ()
     verb = verbs[0]
@@ -959,20 +972,24 @@ _REORDERING = _ORDER_WORDS | {"and", "between", "by", "on", "in"}
 # Nouns written two ways: "water usage" is water use, "remote working" remote work.
 _NOUN_VARIANTS = {"usage": "use", "working": "work"}
 # Aspects of a thing named "the N of M" inside a longer name (`signatures`).
-_ASPECTS = frozenset("""ethics future impact role use regulation governance risk adoption
-    rise growth decline development importance benefit security safety privacy
-    transparency sustainability integration effect influence potential""".split())
-# What algorithms do: "algorithmic trading" is trading by algorithms, not of them (a
-# review's false joins); "algorithmic bias" is bias in algorithms.
-_DONE_BY_ALGORITHMS = frozenset("""trading management pricing governance regulation design
-    composition surveillance control decision curation moderation""".split())
+# (not what is a term of its own after M: oil futures, the greenhouse effect,
+# unemployment benefit, AI roles; nor what M may do: government regulation, student use;
+# "ethics", not after work: the work ethic; reviews' false joins)
+_ASPECTS = frozenset("""ethics impact risk adoption rise growth decline security safety
+    privacy transparency sustainability integration influence""".split())
+# What algorithms have ("algorithmic bias" is bias in algorithms); not what they do:
+# "algorithmic trading", "... ranking", "... management" are done by algorithms, not to
+# them (reviews' false joins).
+_ALGORITHMS_HAVE = frozenset("""bias fairness transparency accountability opacity literacy
+    auditing audit explainability""".split())
 # What does a coined -ing word's deed, named after it: "crowdfunding platforms" are no
 # platform crowdfunding, "gatekeeping AI" no AI gatekeeping (a review's false joins).
 _DOERS = frozenset("""technology platform tool content company startup firm app application
     model ai system solution culture workshop farm campaign regulation risk program
     programme network site market industry sector business provider employer initiative
     project organization charity movement community space hub device software robot
-    algorithm""".split())
+    algorithm website portal marketplace station operator scheme course bootcamp shop
+    store school club reward video game coach policy investment""".split())
 
 
 def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> set[str]:
@@ -1073,7 +1090,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         if word == "in":  # (met only as written: "AI in education" is no education in AI)
             dropped.add(" ".join(words[:at] + words[at + 1:]))
         if word == "against" and words[at - 1] in _AGAINST_THINGS and \
-                not _agent(words[-1]) or \
+                _concept_acronym([w for w in words[at + 1:] if w not in _ARTICLES]) or \
                 word == "from" and words[at - 1] in _COMES_FROM:
             after = words[at + 1:]
             while len(after) > 1 and after[0] in _ARTICLES:
@@ -1084,7 +1101,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         if word in _ONE_ANOTHER:
             found.add(" ".join(words[:at] + ["*"] + words[at + 1:]))
     if words.count("of") == 1 and 3 <= words.index("of") < len(words) - 1 and \
-            words[words.index("of") - 2] in _ARTICLES and words[words.index("of") - 1] in _ASPECTS and \
+            words[words.index("of") - 2] in _ARTICLES and \
+            words[words.index("of") - 1] in _ASPECTS and words[-1] != "work" and \
             _PREPOSITIONS.intersection(words[:words.index("of") - 2]):
         # "the N of M" closing a longer name as "M N" ("a tool for the ethics of AI" /
         # "a tool for AI ethics"), where the whole name does not reorder, for an aspect
@@ -1127,8 +1145,11 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
             found.add(" ".join(words[1:then] + [noun] + words[then:]))
     if len(words) >= 2 and not _PREPOSITIONS.intersection(words) and \
             not _fixed_name(key.split()):
-        of_place = _OF_PLACE if words[0].endswith(_PEOPLE_ENDINGS) else ""
-        if not (words[0].endswith("thmic") and words[-1] in _DONE_BY_ALGORITHMS):
+        # (an adjective of a people or place, and "societal", "algorithmic", meet only "X
+        # of Y" and "X in Y": "societal views" are no views on society)
+        of_place = _OF_PLACE if words[0].endswith(_PEOPLE_ENDINGS + ("etal", "thmic")) \
+            else ""
+        if not words[0].endswith("thmic") or words[-1] in _ALGORITHMS_HAVE:
             derived.update(" ".join([noun] + words[1:]) + of_place
                            for noun in _adjective_nouns(words[0]))
     for at, word in enumerate(words):  # "e-bikes" / "electric bikes", "e-waste" / "electronic waste"

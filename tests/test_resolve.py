@@ -374,6 +374,9 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Smoke from Wildfires", "Wildfire Smoke", True),
     ("Emissions from Shipping", "Shipping Emissions", True),
     ("Backlash against Consumers", "Consumer Backlash", False),
+    ("Backlash against the Media", "Media Backlash", False),
+    ("Backlash against Big Tech", "Big Tech Backlash", False),
+    ("Revenue from Facebook", "Facebook Revenue", False),
     ("Campaign against Vaccination", "Vaccination Campaign", False),
     ("Protests against Farmers", "Farmer Protests", False),
     ("Bias against AI", "AI Bias", False),
@@ -398,6 +401,8 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Algorithmic Transparency", "Transparency of Algorithms", True),
     ("Algorithmic Trading", "Trading by Algorithms", False),
     ("Algorithmic Trading", "Trading of Algorithms", False),
+    ("Algorithmic Ranking", "Ranking of Algorithms", False),
+    ("Societal Views", "Views on Society", False),
     # a coined verb's -ing before its object
     ("Reskilling Workers", "Worker Reskilling", True),
     ("Decarbonising Steelmaking", "Steelmaking Decarbonisation", True),
@@ -412,7 +417,9 @@ PREPOSITIONS_AND_DERIVATIONS = [
     # "the N of M" closing a longer name
     ("Storytelling as a Tool for the Ethics of AI", "Storytelling as a Tool for AI Ethics",
      True),
-    ("Investment in the Future of Work", "Investment in Work Future", True),
+    ("Investment in the Impact of AI", "Investment in AI Impact", True),
+    ("Concerns about the Future of Oil", "Concerns about Oil Futures", False),
+    ("Pride in the Ethics of Work", "Pride in Work Ethics", False),
     ("Role of the Bank of England", "Role of England Bank", False),
     ("Concerns about the Cost of Capital", "Concerns about Capital Costs", False),
     # (not kept: a reordered name's adjective as its noun, "-ate" as "-ation": a review's
