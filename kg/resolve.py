@@ -797,7 +797,10 @@ _TIE_WORDS = frozenset({"relation", "relationship", "partnership", "collaboratio
 # "falling space debris" is no decline).
 _TREND_WORDS = {"increasing": "rising", "increased": "rising", "growing": "rising",
                 "surging": "rising", "escalating": "rising", "soaring": "rising",
-                "declining": "declining", "shrinking": "declining", "diminishing": "declining"}
+                "skyrocketing": "rising", "declining": "declining", "shrinking": "declining",
+                "diminishing": "declining"}
+# ... and the words of growth with no other sense, also before one word
+_ONLY_TREND_WORDS = {"skyrocketing": "rising"}
 _TREND_PHRASES = frozenset({("growing", "degree"), ("growing", "season"), ("growing", "pain"),
                             ("growing", "medium"), ("growing", "media"), ("rising", "damp"),
                             ("increasing", "return"), ("rising", "star"),
@@ -834,6 +837,8 @@ def _trend_word(words: list[str]) -> list[str]:
     at = 1 if words and words[0] in _ARTICLES else 0
     if len(words) - at >= 2 and words[at] == "falling" and words[-1] in _MEASURES:
         return words[:at] + ["declining"] + words[at + 1:]
+    if len(words) - at == 2 and words[at] in _ONLY_TREND_WORDS:  # ("skyrocketing rents")
+        return words[:at] + [_ONLY_TREND_WORDS[words[at]]] + words[at + 1:]
     if len(words) - at >= 3 and words[at] in _TREND_WORDS and words[at + 1] not in _PARTICLES:
         word = _TREND_WORDS[words[at]]
         if not {(words[at], words[at + 1]), (word, words[at + 1])} & _TREND_PHRASES:
@@ -1005,8 +1010,9 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     attacks on what attacks: `_ASSAULTS`), the two parties of a tie either way
     ("US-China relations", `_TIE_WORDS`), a number word before a unit of time as
     digits ("twenty minute city"), a first word of growth or decline as "rising" or
-    "declining" (`_TREND_WORDS`), "town of X" as X, a generic last word, link word
-    (`_LINK_WORDS`) or concern word dropped, a leading -ing word as its nouns at the
+    "declining" (`_TREND_WORDS`), "town of X" as X, a generic last word or concern
+    word dropped, a link word too (`_LINK_WORDS`; as written only), ordinal words as
+    numbers ("fourth" as "4th"), a leading -ing word as its nouns at the
     end or before a second phrase ("declining birth rate" and "decline in birth rate"
     share "birth rate decline"), "e-X" as "electric X" and "electronic X", "X in ADJ context" as "ADJ X",
     "usage" as "use" and "working" as "work" (`_NOUN_VARIANTS`), a shortened word as
@@ -1030,8 +1036,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     >>> sorted(signatures("declining birth rate"))
     ['=declining birth rate', 'birth rate declination', 'birth rate decline', 'declining birth rate']
     >>> sorted(signatures("design driven by ai"))  # doctest: +NORMALIZE_WHITESPACE
-    ['=design driven by ai', '>ai design driven', 'ai design', 'ai design driven',
-     'ai driven design', 'design driven by ai']
+    ['=design driven by ai', '>ai design driven', 'ai design driven', 'ai driven design',
+     'design driven by ai']
     """
     if key.count(" ") >= _LONGEST_NAME:  # (more words than that)
         return {_loose(key)}
@@ -1125,9 +1131,15 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     if len(words) >= 3 and words[0] in _PLACE_WORDS and words[1] == "of" and \
             words[2] not in _ARTICLES and not _known_word(words[2]):
         found.add(" ".join(words[2:]))
-    if len(words) >= 3 and (words[1] in _LINK_WORDS and words[2] not in _STOP or
-                            words[:2] == ["ai", "generated"] and words[-1] in _MEDIA):
+    if len(words) >= 3 and words[:2] == ["ai", "generated"] and words[-1] in _MEDIA:
         found.add(" ".join(words[:1] + words[2:]))
+    if len(words) >= 3 and words[1] in _LINK_WORDS and words[2] not in _STOP:
+        # (as written only: "AI-powered hacking" is AI hacking, not the hacking of AI)
+        dropped.add(" ".join(words[:1] + words[2:]))
+    if any(word in _ORDINALS for word in words[:-1]):  # "fourth industrial revolution"
+        found.add(" ".join(_ordinal(_ORDINALS[word]) if word in _ORDINALS and
+                           at + 1 < len(words) and words[at + 1] not in _STOP else word
+                           for at, word in enumerate(words)))
     # (not "market risk" / "... concern"; not after "health": "mental health risks" are
     # hazards, "mental health issues" conditions)
     if len(words) >= 3 and words[-1] in _CONCERN_WORDS and words[-2] != "health":

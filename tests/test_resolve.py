@@ -428,6 +428,14 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Declining Trust in Politics", "Decline in Political Trust", False),
     ("Rise in Presidential Pressure", "Rising Pressure on the President", False),
     ("Moderate Views", "Views on Moderation", False),
+    # ordinals as numbers; a word of growth with no other sense before one word; a link
+    # word dropped only as written (AI-powered hacking is no hacking of AI)
+    ("Fourth Industrial Revolution", "4th Industrial Revolution", True),
+    ("Skyrocketing Rents", "Rising Rents", True),
+    ("AI-Driven Tools", "AI Tools", True),
+    ("AI-Powered Hacking", "Hacking of AI Systems", False),
+    ("Czechia", "Czech Republic", True),
+    ("Holiday Lets", "Vacation Rentals", True),
     # "the Fed"; congestion charging and pricing
     ("the Fed", "Federal Reserve", True),
     ("London Congestion Charging", "London Congestion Pricing", True),
