@@ -414,7 +414,7 @@ _COMES_FROM = frozenset("""emission pollution smoke runoff noise dust fume fumes
     radiation""".split())
 # ... but not "X at" these: "AI at scale" is not Scale AI, "life at sea" not sea life
 _NOT_AFTER_AT = frozenset({"scale", "risk", "rest", "war", "night", "sea", "home", "large"})
-# Who acts ("backlash against consumers" is no consumer backlash).
+# Who acts, by name or ending: after "attacks on", an attacker (`_attacker`).
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant")
 _AGENTS = frozenset("""government state company corporation firm business platform brand
     country nation people public student parent agent police military employee worker
@@ -440,6 +440,8 @@ _WEAPONS = frozenset("""drone missile rocket robot bot ai ransomware malware vir
 
 def _attacker(word: str) -> bool:
     return word in _WEAPONS or _agent(word)
+
+
 _PREPOSITIONS = frozenset({"in", "of", "for", "on", "to", "with", "at"})
 # Names of more words than this are sentences (driving forces run to about 30): they
 # join other names by their keys only, never by variants or acronyms spelled out inside
