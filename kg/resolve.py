@@ -1106,6 +1106,12 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
             dropped.add(" ".join(after + words[:at]))
         if word == "toward":  # (as written only: "violence toward the police" is no
             dropped.add(" ".join(words[:at] + ["to"] + words[at + 1:]))  # police violence)
+        if word == "with" and not _PREPOSITIONS.intersection(words[at + 1:]):
+            # "dubbing with AI" / "AI dubbing", "patients with cancer" / "cancer
+            # patients" (as written only)
+            after = [w for w in words[at + 1:] if w not in _ARTICLES]
+            if after:
+                dropped.add(" ".join(after + words[:at]))
         if word in _ONE_ANOTHER:
             found.add(" ".join(words[:at] + ["*"] + words[at + 1:]))
     if words.count("of") == 1 and 3 <= words.index("of") < len(words) - 1 and \

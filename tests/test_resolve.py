@@ -435,6 +435,8 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("AI-Driven Tools", "AI Tools", True),
     ("AI-Powered Hacking", "Hacking of AI Systems", False),
     ("Czechia", "Czech Republic", True),
+    ("Dubbing with AI", "AI Dubbing", True),
+    ("Patients with Cancer", "Cancer Patients", True),
     ("Holiday Lets", "Vacation Rentals", True),
     # "the Fed"; congestion charging and pricing
     ("the Fed", "Federal Reserve", True),
