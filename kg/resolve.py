@@ -427,10 +427,6 @@ def _concept_acronym(words: list[str]) -> bool:
         words[0] not in _INSTITUTIONS
 
 
-def _agent(word: str) -> bool:
-    return word in _AGENTS or len(word) > 4 and word.endswith(_AGENT_ENDINGS)
-
-
 # Attacks on someone or something that attacks ("attacks on drones" are no drone
 # attacks; "attacks on hospitals" are hospital attacks).
 _ASSAULTS = frozenset({"attack", "cyberattack", "strike", "airstrike", "raid", "assault"})
@@ -439,7 +435,15 @@ _WEAPONS = frozenset("""drone missile rocket robot bot ai ransomware malware vir
 
 
 def _attacker(word: str) -> bool:
-    return word in _WEAPONS or _agent(word)
+    return word in _WEAPONS or word in _AGENTS or \
+        len(word) > 4 and word.endswith(_AGENT_ENDINGS)
+
+
+def _without_articles(words: list[str]) -> list[str]:
+    """The words without the articles they start with (the last word stays)."""
+    while len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    return words
 
 
 _PREPOSITIONS = frozenset({"in", "of", "for", "on", "to", "with", "at"})
@@ -1066,9 +1070,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         if word in _ORDER_WORDS and not (word in ("to", "by") and len(words) == 3) and \
                 not (word == "at" and words[at + 1] in _NOT_AFTER_AT) and \
                 not (word == "on" and words[at - 1] in _ASSAULTS and _attacker(words[-1])):
-            after = words[at + 1:]
-            while len(after) > 1 and after[0] in _ARTICLES:
-                after = after[1:]
+            after = _without_articles(words[at + 1:])
             # "impact of AI on jobs" / "AI impact on jobs": a second phrase stays last
             then = next((i for i, w in enumerate(after) if i and w in _PREPOSITIONS), None)
             tail = after[then:] if then and then < len(after) - 1 else []
@@ -1097,21 +1099,17 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
                 found.add(" ".join([words[2], "and", words[0]] + words[3:]))
         if word == "in":  # (met only as written: "AI in education" is no education in AI)
             dropped.add(" ".join(words[:at] + words[at + 1:]))
-        if word == "against" and words[at - 1] in _AGAINST_THINGS and \
-                _concept_acronym([w for w in words[at + 1:] if w not in _ARTICLES]) or \
-                word == "from" and words[at - 1] in _COMES_FROM:
-            after = words[at + 1:]
-            while len(after) > 1 and after[0] in _ARTICLES:
-                after = after[1:]
-            dropped.add(" ".join(after + words[:at]))
+        if word in ("against", "from", "with"):  # "Y X" as written only
+            after = _without_articles(words[at + 1:])
+            if word == "against" and words[at - 1] in _AGAINST_THINGS and \
+                    _concept_acronym(after) or \
+                    word == "from" and words[at - 1] in _COMES_FROM or \
+                    word == "with" and not _PREPOSITIONS.intersection(after):
+                # ("dubbing with AI" / "AI dubbing", "patients with cancer" / "cancer
+                # patients")
+                dropped.add(" ".join(after + words[:at]))
         if word == "toward":  # (as written only: "violence toward the police" is no
             dropped.add(" ".join(words[:at] + ["to"] + words[at + 1:]))  # police violence)
-        if word == "with" and not _PREPOSITIONS.intersection(words[at + 1:]):
-            # "dubbing with AI" / "AI dubbing", "patients with cancer" / "cancer
-            # patients" (as written only)
-            after = [w for w in words[at + 1:] if w not in _ARTICLES]
-            if after:
-                dropped.add(" ".join(after + words[:at]))
         if word in _ONE_ANOTHER:
             found.add(" ".join(words[:at] + ["*"] + words[at + 1:]))
     if words.count("of") == 1 and 3 <= words.index("of") < len(words) - 1 and \
