@@ -67,6 +67,7 @@ _POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
 _SEPARATORS_RE = re.compile(r"[-_/\u2010-\u2015.,:;!?'\"`*+]+")
 _OTHER_RE = re.compile(r"[^\w\s]+")
 _ACRONYM_PLURAL_RE = re.compile(r"\b([A-Z]{2,})s\b")  # EVs, LLMs, NPCs
+_CAPITALS_RE = re.compile(r"\b[A-Z]{2,}S\b")
 _VERSUS_RE = re.compile(r"\b(?:versus|vs)\b\.?")
 _VERSION_RE = re.compile(r"(?<![\d.])(\d+)\.0(?![\d.])")  # Web 3.0 is Web 3, as Industry 4.0 is Industry 4
 # A lone letter or digit joined to the next word: e-commerce, 3-D, I/O, X-ray, l'oeil;
@@ -256,12 +257,20 @@ def normal_form(label: str) -> str:
     'coca cola ar vr headset and tool'
     >>> normal_form("EVs"), normal_form("Decarbonisation"), normal_form("The Data centres")
     ('ev', 'decarbonization', 'data center')
+    >>> normal_form("AIDS"), normal_form("BRICS nations"), normal_form("NEW TOOLS FOR CHIPS")
+    ('aids', 'brics nation', 'new tool for chip')
     >>> normal_form("A technique that creates garments")
     'technique that creates garment'
     """
     if "." in label:
         label = _DOTTED_RE.sub(lambda dotted: dotted.group(0).replace(".", ""), label)
-    text = identity_key(_ACRONYM_PLURAL_RE.sub(r"\1", label))
+    label = _ACRONYM_PLURAL_RE.sub(r"\1", label)
+    # (an acronym written in capitals is no plural: "AIDS", "SARS", "BRICS nations"; in
+    # a longer name all in capitals, only a word the lexicon does not know: "NEW TOOLS")
+    acronyms = {word.lower() for word in _CAPITALS_RE.findall(label)
+                if not label.isupper() or len(word) == len(label.strip()) or
+                not _lemmas(word.lower(), "NOUN")}
+    text = identity_key(label)
     if not text.isascii():  # drop accents and ligatures: El Niño -> el nino, œil -> oeil
         text = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_LIGATURES))
                        if not unicodedata.combining(c))
@@ -272,7 +281,8 @@ def normal_form(label: str) -> str:
     while len(words) > 1 and words[0] in _ARTICLES:
         words.pop(0)
     words = _century_numbers(words)
-    return " ".join(american(lemma(word, i == len(words) - 1)) for i, word in enumerate(words))
+    return " ".join(word if word in acronyms else american(lemma(word, i == len(words) - 1))
+                    for i, word in enumerate(words))
 
 
 def _ordinal(number: int) -> str:
@@ -687,6 +697,63 @@ def _maker_product(label: str) -> str | None:
     return product if mixed else None
 
 
+# A person's office before their name: "Prime Minister Narendra Modi" is Narendra Modi.
+# (Not kings, queens, princes or saints, whose titles name places and ships: "Prince
+# Edward Island", "Queen Mary University"; nor "General": "General Electric Company".)
+_TITLE_RE = re.compile(r"""(?:(?:Deputy|Vice|Former|Acting|U\.?S\.?|US|UK)\s++)?
+    (?:President|Prime\s++Minister|Chancellor|Senator|Sen\.|Governor|Gov\.|Mayor|Minister
+    |Secretary|Premier|Congressman|Congresswoman|Representative|Rep\.|Dr\.?|Professor
+    |Prof\.|CEO|Chairman|Chairwoman|Ambassador|Commissioner)\s++(?P<name>.+)""", re.VERBOSE)
+_NAME_PARTICLES = frozenset("von van der den de da di du del la le bin al".split())
+_NAME_PART_RE = re.compile(r"[^\W\d_]++(?:-[^\W\d_]++)?")
+
+
+def _capitalised(word: str) -> bool:  # ("O'Rourke", "Jean-Luc"; not "Scholz's", "US")
+    bare = word.replace("'", "")
+    return bare[:1].isupper() and bare[1:].lower() != bare[1:].upper() and \
+        not bare[1:].isupper() and not word.endswith("'s") and \
+        _NAME_PART_RE.fullmatch(bare) is not None
+
+
+def _titled_person(label: str) -> str | None:
+    """The name after a person's office, of two words or more, each capitalised (or a
+    particle: von, de, bin...).
+
+    >>> [_titled_person(n) for n in ("Prime Minister Narendra Modi", "Dr. Anthony Fauci",
+    ...  "President Biden", "President of France", "Ursula von der Leyen", "Dr. Martens",
+    ...  "Chancellor Olaf Scholz's Coalition", "Commissioner Ursula von der Leyen",
+    ...  "Secretary General António Guterres", "Senator Beto O'Rourke")]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ['Narendra Modi', 'Anthony Fauci', None, None, None, None, None, 'Ursula von der Leyen',
+     None, "Beto O'Rourke"]
+    """
+    match = _TITLE_RE.fullmatch(label.strip())
+    if not match:
+        return None
+    words = match["name"].split()
+    named = len(words) >= 2 and words[0] not in ("General", "Of") and \
+        words[-1] not in _NAME_PARTICLES and all(
+            word in _NAME_PARTICLES or _capitalised(word.replace("\u2019", "'"))
+            for word in words)
+    return match["name"] if named else None
+
+
+# A law's name after the initials of its country or union: "US Inflation Reduction Act"
+# is the Inflation Reduction Act.
+_LAW_RE = re.compile(r"(?:[Tt]he\s++)?(?:US|U\.S\.|UK|U\.K\.|EU|E\.U\.)\s++(?P<law>"
+                     r"(?:[A-Z][\w-]*+\s++){1,6}(?:Act|Directive|Regulation))")
+
+
+def _law(label: str) -> str | None:
+    """The name of a law after its country's or union's initials.
+
+    >>> _law("US Inflation Reduction Act"), _law("EU AI Act"), _law("EU Act")
+    ('Inflation Reduction Act', 'AI Act', None)
+    """
+    match = _LAW_RE.fullmatch(label.strip())
+    return match["law"] if match else None
+
+
 def _mostly_same_words(first: str, second: str) -> bool:
     """Whether at least half the content words of the shorter of two keys are in the
     other (a word meets another it begins, or that shares its first five letters:
@@ -803,8 +870,8 @@ _TIE_WORDS = frozenset({"relation", "relationship", "partnership", "collaboratio
 # "falling space debris" is no decline).
 _TREND_WORDS = {"increasing": "rising", "increased": "rising", "growing": "rising",
                 "surging": "rising", "escalating": "rising", "soaring": "rising",
-                "skyrocketing": "rising", "declining": "declining", "shrinking": "declining",
-                "diminishing": "declining"}
+                "skyrocketing": "rising", "booming": "rising", "declining": "declining",
+                "shrinking": "declining", "diminishing": "declining"}
 # ... and the words of growth with no other sense, also before one word
 _ONLY_TREND_WORDS = {"skyrocketing": "rising"}
 _TREND_PHRASES = frozenset({("growing", "degree"), ("growing", "season"), ("growing", "pain"),
@@ -831,7 +898,9 @@ _MEASURES = frozenset({"rate", "price", "cost", "number", "level", "demand", "sa
 
 def _trend_word(words: list[str]) -> list[str]:
     """The words with a first word of growth or decline as "rising" or "declining",
-    when two words or more follow it ("falling" before a measure, `_MEASURES`).
+    when two words or more follow it ("falling" before a measure, `_MEASURES`), and
+    "emergence of" before two words or more as "rise of", "a growing number of X" as
+    "growing X".
 
     >>> " ".join(_trend_word("increasing middle manager burnout".split()))
     'rising middle manager burnout'
@@ -839,8 +908,22 @@ def _trend_word(words: list[str]) -> list[str]:
     'increasing return'
     >>> " ".join(_trend_word("growing up online".split()))
     'growing up online'
+    >>> " ".join(_trend_word("emergence of quantum sensing".split()))
+    'rise of quantum sensing'
+    >>> " ".join(_trend_word("growing number of heat pump installation".split()))
+    'rising heat pump installation'
     """
     at = 1 if words and words[0] in _ARTICLES else 0
+    if words[at + 1:at + 3] == ["number", "of"] and len(words) - at >= 5 and \
+            words[at] in _TREND_WORDS.keys() | {"rising"}:
+        # "Growing Number of Heat Pump Installations" / "Rising ..." (not before one
+        # word: "rising startups" are promising ones)
+        words = words[:at + 1] + words[at + 3:]
+    if words[at:at + 2] == ["emergence", "of"] and \
+            sum(word.isalpha() for word in words[at + 2:]) >= 2:
+        # ("Emergence of Quantum Sensing" / "Rise of ..."; not of one word: "emergence
+        # of complexity" is no rising complexity, "... of COVID-19" no rise in COVID-19)
+        return words[:at] + ["rise"] + words[at + 1:]
     if len(words) - at >= 2 and words[at] == "falling" and words[-1] in _MEASURES:
         return words[:at] + ["declining"] + words[at + 1:]
     if len(words) - at == 2 and words[at] in _ONLY_TREND_WORDS:  # ("skyrocketing rents")
@@ -1161,15 +1244,19 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         for noun in nouns:
             found.add(" ".join(words[1:] + [noun]))
             found.add(" ".join(words[1:then] + [noun] + words[then:]))
+    # (and the name after its -ing word moved last: "declining institutional trust" as
+    # "institution trust decline" meets "declining trust in institutions")
+    led = [words] + [words[1:] + [noun] for noun in nouns] if len(words) >= 3 else [words]
     if len(words) >= 2 and not _PREPOSITIONS.intersection(words) and \
             not _fixed_name(key.split()):
-        # (an adjective of a people or place, and "societal", "algorithmic", meet only "X
-        # of Y" and "X in Y": "societal views" are no views on society)
-        of_place = _OF_PLACE if words[0].endswith(_PEOPLE_ENDINGS + ("etal", "thmic")) \
-            else ""
-        if not words[0].endswith("thmic") or words[-1] in _ALGORITHMS_HAVE:
-            derived.update(" ".join([noun] + words[1:]) + of_place
-                           for noun in _adjective_nouns(words[0]))
+        for adjective, *rest in led:
+            # (an adjective of a people or place, and "societal", "algorithmic", meet
+            # only "X of Y" and "X in Y": "societal views" are no views on society)
+            of_place = _OF_PLACE if adjective.endswith(_PEOPLE_ENDINGS + ("etal", "thmic")) \
+                else ""
+            if not adjective.endswith("thmic") or rest[-1] in _ALGORITHMS_HAVE:
+                derived.update(" ".join([noun] + rest) + of_place
+                               for noun in _adjective_nouns(adjective))
     for at, word in enumerate(words):  # "e-bikes" / "electric bikes", "e-waste" / "electronic waste"
         rest = _e_prefixed(word)
         if rest:
@@ -1258,9 +1345,9 @@ def join_keys(names: Iterable[tuple[str, str]],
             noun_plurals.add(key)  # ("company financials" are no company finance)
         if is_acronym(label) and (key,) not in table.variants:  # (not FinTech)
             acronym_keys.add(key)
-        product = _maker_product(label)
-        if product:
-            renamed[key_of(product)].add(key)  # ("OpenAI's ChatGPT" is ChatGPT)
+        product = _maker_product(label) or _titled_person(label) or _law(label)
+        if product:  # ("OpenAI's ChatGPT" is ChatGPT, "Mayor Sadiq Khan" Sadiq Khan)
+            renamed[key_of(product)].add(key)
         for alias in (key_of(a) for a in _aliases(label)):
             spans = abbreviation_spans(alias, key) if alias != key else None
             if alias and alias != key and not spans and _renamed(label):
