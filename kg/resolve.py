@@ -62,6 +62,9 @@ _RENAMED_RE = re.compile(
     r"(?P<other>\S.*+)", re.IGNORECASE)
 # ... a name, not a description: "(known as a chatbot)", "(called The New Oil)",
 # "(previously announced)" name nothing (a review's false joins)
+# One capitalised word and, in parentheses, which of its meanings ("Java (island)",
+# "Python (programming language)"): a name of its own, not a name and its alias.
+_DISAMBIGUATION_RE = re.compile(r"[A-Z][a-z]++\s*+\((?:[a-z]++\s?+){1,3}\)")
 _DESCRIPTION_WORDS = frozenset({"a", "an", "the", "one", "part", "new", "some", "its", "their"})
 _POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
 _SEPARATORS_RE = re.compile(r"[-_/\u2010-\u2015.,:;!?'\"`*+]+")
@@ -328,9 +331,13 @@ def split_alias(label: str) -> tuple[str, str | None]:
     ('Artificial Intelligence', 'AI')
     >>> split_alias("X (formerly Twitter)")
     ('X', 'Twitter')
+    >>> split_alias("Java (island)")  # (a word and what it means here: one name)
+    ('Java (island)', None)
     """
     match = _PAREN_RE.match(label.strip())
-    if not match or not match["before"].strip():
+    if not match or not match["before"].strip() or \
+            _DISAMBIGUATION_RE.fullmatch(label.strip()) and \
+            not _RENAMED_RE.fullmatch(match["inside"].strip()):
         return label, None
     after = match["after"].strip()
     name = f"{match['before'].strip()} {after}".strip()

@@ -474,6 +474,11 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("CLPS", "Commercial Lunar Payload Services", True),
     ("SARS Outbreak", "SAR Outbreak", False),
     ("AIDS", "Aid", False),
+    # one word and which of its meanings, in parentheses: a name of its own
+    ("Java (island)", "Java (programming language)", False),
+    ("Jaguar (car)", "Jaguar (animal)", False),
+    ("Java (island)", "Java island", True),
+    ("Artificial Intelligence (AI)", "AI", True),
     # a leading -ing word moved last, then its adjective as a noun
     ("Declining Trust in Institutions", "Declining Institutional Trust", True),
 ]
