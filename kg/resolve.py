@@ -1386,6 +1386,10 @@ def join_keys(names: Iterable[tuple[str, str]],
     # "Enterprise Value (EV)"; left to `kg resolve`'s review). Spelled out as one of them
     # (in other words too: "Small and Medium Enterprises (SMEs)"), the corpus decides,
     # unless it also names another ("IP": intellectual property and internet protocol).
+    # (acronyms the archive spells out one way, as none of the table's meanings)
+    spelled_otherwise = {short for short, longs in declared.items() if len(longs) == 1 and
+                         not any(_mostly_same_words(meaning, long) for long in longs
+                                 for meaning in table.acronyms.get(short, ()))}
     for short in sorted(acronym_keys & table.acronyms.keys()):
         meanings = [spaced.get(m.replace(" ", ""), m) for m in table.acronyms[short]]
         if short in declared:
@@ -1543,22 +1547,34 @@ def join_keys(names: Iterable[tuple[str, str]],
                             windows[letters, rest].add(key)
     for key in sorted(keys):
         for short, spelled_as in _short_runs(key):
+            longer = None
             if short in expansions:
                 longer = spelled_as(expansions[short])
             elif short in known and short in written_short and short not in declared:
                 # "ML models" / "machine learning models" (the corpus' own spelling
                 # out, even an ambiguous one, decides first)
                 longer = spelled_as(known[short])
-            else:
-                if " " not in short and short in acronym_tokens:
-                    found = {find(k) for k in windows.get((short, spelled_as("*")), ())}
-                    if len(found) == 1:
-                        join(key, found.pop())
-                continue
             if longer in keys:
                 join(key, longer)
-            elif (key, longer) in spelled_reordered:
+                continue
+            if (key, longer) in spelled_reordered:
                 join(key, spelled_reordered[key, longer])
+                continue
+            found = set()
+            if short in written_short and short in table.acronyms and \
+                    (short not in declared or short in spelled_otherwise):
+                # an acronym of several meanings inside a longer name, as the genre's usual
+                # one when the corpus writes that whole longer name ("EV battery recycling"
+                # / "electric vehicle battery recycling", though "Enterprise Value (EV)" is
+                # named too; not when the archive spells it out as another of the table's
+                # meanings, "Search and Rescue (SAR)", or two other ways: "PR" as press
+                # release and pull request)
+                usual = spelled_as(table.acronyms[short][0])
+                found = {find(usual)} if usual in keys else set()
+            if not found and longer is None and " " not in short and short in acronym_tokens:
+                found = {find(k) for k in windows.get((short, spelled_as("*")), ())}
+            if len(found) == 1:
+                join(key, found.pop())
     # Acronyms alone: to the one long-form group the corpus spells them out as, or, for
     # three letters or more, whose content words' initials spell them.
     expansions = spelled_out()
