@@ -668,15 +668,25 @@ _MOVERS = frozenset("""
 """.split())
 
 
+# Adjectives whose first meaning today is a quality, not "of the noun they come from":
+# "physical AI" is no AI in physics, "natural experiments" no experiments in nature,
+# "classical music" no music in the classics, "central banks" no banks in the centre.
+_QUALITY_ADJECTIVES = frozenset("""physical natural classical critical original normal formal
+    central digital general special typical radical practical technical logical vertical
+    virtual actual total final rational functional conditional""".split())
+
+
 def _adjective_nouns(word: str) -> list[str]:
     """The nouns an adjective may be made from, by its ending; which one, if any, is
     decided by the corpus (a name using it), so the list may hold non-words. (Not the
     noun of adjective-nouns.csv: against a reordered name a review found it reads who
     acts as who is acted on, "parliamentary scrutiny" / "scrutiny of parliament".)
 
-    >>> _adjective_nouns("political"), _adjective_nouns("ukrainian")
-    (['politics', 'polity'], ['ukrainia', 'ukraine'])
+    >>> _adjective_nouns("political"), _adjective_nouns("ukrainian"), _adjective_nouns("natural")
+    (['politics', 'polity'], ['ukrainia', 'ukraine'], [])
     """
+    if word in _QUALITY_ADJECTIVES:
+        return []
     for ending, nouns in _ADJECTIVE_NOUN_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             return [word[:-len(ending)] + noun for noun in nouns]

@@ -476,6 +476,10 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("CLPS", "Commercial Lunar Payload Services", True),
     ("SARS Outbreak", "SAR Outbreak", False),
     ("AIDS", "Aid", False),
+    # an adjective of a quality is no "of the noun" (but one of relation is)
+    ("Physical Education", "Education in Physics", False),
+    ("Natural Language", "Language of Nature", False),
+    ("Political Polarization", "Polarization in Politics", True),
     # one word and which of its meanings, in parentheses: a name of its own
     ("Java (island)", "Java (programming language)", False),
     ("Jaguar (car)", "Jaguar (animal)", False),
