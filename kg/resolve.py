@@ -62,9 +62,6 @@ _RENAMED_RE = re.compile(
     r"(?P<other>\S.*+)", re.IGNORECASE)
 # ... a name, not a description: "(known as a chatbot)", "(called The New Oil)",
 # "(previously announced)" name nothing (a review's false joins)
-# One capitalised word and, in parentheses, which of its meanings ("Java (island)",
-# "Python (programming language)"): a name of its own, not a name and its alias.
-_DISAMBIGUATION_RE = re.compile(r"[A-Z][a-z]++\s*+\((?:[a-z]++\s?+){1,3}\)")
 _DESCRIPTION_WORDS = frozenset({"a", "an", "the", "one", "part", "new", "some", "its", "their"})
 _POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
 _SEPARATORS_RE = re.compile(r"[-_/\u2010-\u2015.,:;!?'\"`*+]+")
@@ -262,17 +259,20 @@ def normal_form(label: str) -> str:
     ('ev', 'decarbonization', 'data center')
     >>> normal_form("AIDS"), normal_form("BRICS nations"), normal_form("NEW TOOLS FOR CHIPS")
     ('aids', 'brics nation', 'new tool for chip')
+    >>> normal_form("HIV/AIDS"), normal_form("GENERATIVE AI AND LLMS")
+    ('hiv aids', 'generative ai and llm')
     >>> normal_form("A technique that creates garments")
     'technique that creates garment'
     """
     if "." in label:
         label = _DOTTED_RE.sub(lambda dotted: dotted.group(0).replace(".", ""), label)
-    label = _ACRONYM_PLURAL_RE.sub(r"\1", label)
+    # (the plural of an acronym: "EVs", and in capitals "EVS" of the table's EV)
+    label = _CAPITALS_RE.sub(_acronym_plural, _ACRONYM_PLURAL_RE.sub(r"\1", label))
     # (an acronym written in capitals is no plural: "AIDS", "SARS", "BRICS nations"; in
     # a longer name all in capitals, only a word the lexicon does not know: "NEW TOOLS")
     acronyms = {word.lower() for word in _CAPITALS_RE.findall(label)
-                if not label.isupper() or len(word) == len(label.strip()) or
-                not _lemmas(word.lower(), "NOUN")}
+                if word.lower() in _table_acronyms() or not label.isupper() or
+                len(word) == len(label.strip()) or not _lemmas(word.lower(), "NOUN")}
     text = identity_key(label)
     if not text.isascii():  # drop accents and ligatures: El Niño -> el nino, œil -> oeil
         text = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_LIGATURES))
@@ -286,6 +286,20 @@ def normal_form(label: str) -> str:
     words = _century_numbers(words)
     return " ".join(word if word in acronyms else american(lemma(word, i == len(words) - 1))
                     for i, word in enumerate(words))
+
+
+def _acronym_plural(match: re.Match) -> str:
+    word = match[0]
+    table = _table_acronyms()
+    return word[:-1] if word[:-1].lower() in table and word.lower() not in table else word
+
+
+@functools.cache
+def _table_acronyms() -> frozenset[str]:
+    """The acronyms of abbreviations.csv as written, lower-cased (read without keying
+    them, which needs `normal_form`)."""
+    return frozenset(short.lower() for short, _ in _lexicon_rows("abbreviations.csv")
+                     if is_acronym(short))
 
 
 def _ordinal(number: int) -> str:
@@ -331,13 +345,9 @@ def split_alias(label: str) -> tuple[str, str | None]:
     ('Artificial Intelligence', 'AI')
     >>> split_alias("X (formerly Twitter)")
     ('X', 'Twitter')
-    >>> split_alias("Java (island)")  # (a word and what it means here: one name)
-    ('Java (island)', None)
     """
     match = _PAREN_RE.match(label.strip())
-    if not match or not match["before"].strip() or \
-            _DISAMBIGUATION_RE.fullmatch(label.strip()) and \
-            not _RENAMED_RE.fullmatch(match["inside"].strip()):
+    if not match or not match["before"].strip():
         return label, None
     after = match["after"].strip()
     name = f"{match['before'].strip()} {after}".strip()
@@ -668,9 +678,11 @@ _MOVERS = frozenset("""
 """.split())
 
 
-# Adjectives whose first meaning today is a quality, not "of the noun they come from":
-# "physical AI" is no AI in physics, "natural experiments" no experiments in nature,
-# "classical music" no music in the classics, "central banks" no banks in the centre.
+# Adjectives whose first meaning today is a quality, not "of the noun they come from",
+# which meet only a name of "of" (marked " (of)"): "natural laws" are the laws of
+# nature, but "physical AI" is no AI in physics, "natural experiments" no experiments in
+# nature, "physical education" no education in physics (a review's traps).
+_OF_ONLY = " (of)"
 _QUALITY_ADJECTIVES = frozenset("""physical natural classical critical original normal formal
     central digital general special typical radical practical technical logical vertical
     virtual actual total final rational functional conditional""".split())
@@ -682,11 +694,9 @@ def _adjective_nouns(word: str) -> list[str]:
     noun of adjective-nouns.csv: against a reordered name a review found it reads who
     acts as who is acted on, "parliamentary scrutiny" / "scrutiny of parliament".)
 
-    >>> _adjective_nouns("political"), _adjective_nouns("ukrainian"), _adjective_nouns("natural")
-    (['politics', 'polity'], ['ukrainia', 'ukraine'], [])
+    >>> _adjective_nouns("political"), _adjective_nouns("ukrainian")
+    (['politics', 'polity'], ['ukrainia', 'ukraine'])
     """
-    if word in _QUALITY_ADJECTIVES:
-        return []
     for ending, nouns in _ADJECTIVE_NOUN_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             return [word[:-len(ending)] + noun for noun in nouns]
@@ -716,11 +726,12 @@ def _maker_product(label: str) -> str | None:
 
 # A person's office before their name: "Prime Minister Narendra Modi" is Narendra Modi.
 # (Not kings, queens, princes or saints, whose titles name places and ships: "Prince
-# Edward Island", "Queen Mary University"; nor "General": "General Electric Company".)
+# Edward Island", "Queen Mary University"; nor "General": "General Electric Company";
+# nor doctors and professors, namesakes of the famous: "Professor Brian Cox".)
 _TITLE_RE = re.compile(r"""(?:(?:Deputy|Vice|Former|Acting|U\.?S\.?|US|UK)\s++)?
     (?:President|Prime\s++Minister|Chancellor|Senator|Sen\.|Governor|Gov\.|Mayor|Minister
-    |Secretary|Premier|Congressman|Congresswoman|Representative|Rep\.|Dr\.?|Professor
-    |Prof\.|CEO|Chairman|Chairwoman|Ambassador|Commissioner)\s++(?P<name>.+)""", re.VERBOSE)
+    |Secretary|Premier|Congressman|Congresswoman|Representative|Rep\.|CEO|Chairman
+    |Chairwoman|Ambassador|Commissioner)\s++(?P<name>.+)""", re.VERBOSE)
 _NAME_PARTICLES = frozenset("von van der den de da di du del la le bin al".split())
 _NAME_PART_RE = re.compile(r"[^\W\d_]++(?:-[^\W\d_]++)?")
 
@@ -737,12 +748,12 @@ def _titled_person(label: str) -> str | None:
     particle: von, de, bin...), none after the first a word of the lexicon ("CEO Pay
     Gap", "Premier League Football", "Governor Nelson State Park" are no people).
 
-    >>> [_titled_person(n) for n in ("Prime Minister Narendra Modi", "Dr. Anthony Fauci",
+    >>> [_titled_person(n) for n in ("Prime Minister Narendra Modi", "Mayor Eric Adams",
     ...  "President Biden", "President of France", "Ursula von der Leyen", "Dr. Martens",
     ...  "Chancellor Olaf Scholz's Coalition", "Commissioner Ursula von der Leyen",
     ...  "Secretary General António Guterres", "Senator Beto O'Rourke", "CEO Pay Gap")]
     ... # doctest: +NORMALIZE_WHITESPACE
-    ['Narendra Modi', 'Anthony Fauci', None, None, None, None, None, 'Ursula von der Leyen',
+    ['Narendra Modi', 'Eric Adams', None, None, None, None, None, 'Ursula von der Leyen',
      None, "Beto O'Rourke", None]
     """
     match = _TITLE_RE.fullmatch(label.strip())
@@ -1175,6 +1186,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
                 directed.add(form)
             elif word in ("of", "in") and words[at - 1] not in _MOVERS:
                 reordered.add(form + _OF_PLACE)  # (what a people's adjective meets)
+                if word == "of":
+                    reordered.add(form + _OF_ONLY)  # (... and a quality's)
             if at >= 2 and word in ("of", "in", "for") and _lemmas(words[0], "ADJ"):
                 # "ethical use of AI" / "ethical AI use": the adjective stays first
                 found.add(" ".join(words[:1] + after + words[1:at] + tail))
@@ -1259,7 +1272,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         # (an adjective of a people or place, and "societal", "algorithmic", meet only "X
         # of Y" and "X in Y": "societal views" are no views on society)
         of_place = _OF_PLACE if words[0].endswith(_PEOPLE_ENDINGS + ("etal", "thmic")) \
-            else ""
+            else _OF_ONLY if words[0] in _QUALITY_ADJECTIVES else ""
         if not words[0].endswith("thmic") or words[-1] in _ALGORITHMS_HAVE:
             derived.update(" ".join([noun] + words[1:]) + of_place
                            for noun in _adjective_nouns(words[0]))
@@ -1385,10 +1398,6 @@ def join_keys(names: Iterable[tuple[str, str]],
     # "Enterprise Value (EV)"; left to `kg resolve`'s review). Spelled out as one of them
     # (in other words too: "Small and Medium Enterprises (SMEs)"), the corpus decides,
     # unless it also names another ("IP": intellectual property and internet protocol).
-    # (acronyms the archive spells out one way, as none of the table's meanings)
-    spelled_otherwise = {short for short, longs in declared.items() if len(longs) == 1 and
-                         not any(_mostly_same_words(meaning, long) for long in longs
-                                 for meaning in table.acronyms.get(short, ()))}
     for short in sorted(acronym_keys & table.acronyms.keys()):
         meanings = [spaced.get(m.replace(" ", ""), m) for m in table.acronyms[short]]
         if short in declared:
@@ -1402,10 +1411,12 @@ def join_keys(names: Iterable[tuple[str, str]],
     acronym_keys |= declared.keys() & keys  # short forms the corpus spells out: "Gen AI"
     acronym_tokens: set[str] = set()  # acronyms of 3 letters or more used inside names
     written_short: set[str] = set()  # ... of any length ("ML models")
+    written_in: dict[str, set[str]] = defaultdict(set)  # key -> acronyms its names write
     for _, label in names:
         for word in re.split(r"[\s/&-]+", split_alias(label)[0]):
             if _acronym_token(word):
                 written_short.add(normal_form(word))
+                written_in[key_of(label)].add(normal_form(word))
                 if len(word) >= 3:
                     acronym_tokens.add(normal_form(word))
     parent: dict[str, str] = {}
@@ -1549,31 +1560,20 @@ def join_keys(names: Iterable[tuple[str, str]],
             longer = None
             if short in expansions:
                 longer = spelled_as(expansions[short])
-            elif short in known and short in written_short and short not in declared:
+            elif short in known and short in written_in.get(key, ()) and short not in declared:
                 # "ML models" / "machine learning models" (the corpus' own spelling
                 # out, even an ambiguous one, decides first)
                 longer = spelled_as(known[short])
             if longer in keys:
                 join(key, longer)
-                continue
-            if (key, longer) in spelled_reordered:
+            elif (key, longer) in spelled_reordered:
                 join(key, spelled_reordered[key, longer])
-                continue
-            found = set()
-            if short in written_short and short in table.acronyms and \
-                    (short not in declared or short in spelled_otherwise):
-                # an acronym of several meanings inside a longer name, as the genre's usual
-                # one when the corpus writes that whole longer name ("EV battery recycling"
-                # / "electric vehicle battery recycling", though "Enterprise Value (EV)" is
-                # named too; not when the archive spells it out as another of the table's
-                # meanings, "Search and Rescue (SAR)", or two other ways: "PR" as press
-                # release and pull request)
-                usual = spelled_as(table.acronyms[short][0])
-                found = {find(usual)} if usual in keys else set()
-            if not found and longer is None and " " not in short and short in acronym_tokens:
+            elif longer is None and " " not in short and short in acronym_tokens and \
+                    short in written_in.get(key, ()):  # (as this name writes it: "ART
+                # clinics" say nothing of the art market)
                 found = {find(k) for k in windows.get((short, spelled_as("*")), ())}
-            if len(found) == 1:
-                join(key, found.pop())
+                if len(found) == 1:
+                    join(key, found.pop())
     # Acronyms alone: to the one long-form group the corpus spells them out as, or, for
     # three letters or more, whose content words' initials spell them.
     expansions = spelled_out()
