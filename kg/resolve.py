@@ -268,11 +268,10 @@ def normal_form(label: str) -> str:
         label = _DOTTED_RE.sub(lambda dotted: dotted.group(0).replace(".", ""), label)
     # (the plural of an acronym: "EVs", and in capitals "EVS" of the table's EV)
     label = _CAPITALS_RE.sub(_acronym_plural, _ACRONYM_PLURAL_RE.sub(r"\1", label))
-    # (an acronym written in capitals is no plural: "AIDS", "SARS", "BRICS nations"; in
-    # a longer name all in capitals, only a word the lexicon does not know: "NEW TOOLS")
+    # (an acronym written in capitals is no plural: "AIDS", "SARS", "BRICS nations", when
+    # the table lists it or the lexicon does not know the word: "Digital TWINS" are twins)
     acronyms = {word.lower() for word in _CAPITALS_RE.findall(label)
-                if word.lower() in _table_acronyms() or not label.isupper() or
-                len(word) == len(label.strip()) or not _lemmas(word.lower(), "NOUN")}
+                if word.lower() in _table_acronyms() or not _lemmas(word.lower(), "NOUN")}
     text = identity_key(label)
     if not text.isascii():  # drop accents and ligatures: El Niño -> el nino, œil -> oeil
         text = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_LIGATURES))
