@@ -620,6 +620,13 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
         if noun and noun not in _OTHER_NOUNS and _lemmas(noun, "NOUN")[:1] == (noun,)))
 
 
+def _is_gerund_noun(word: str) -> bool:
+    """Whether a word is an -ing form of a verb that the lexicon also knows as a noun
+    ("aging", "housing"; not "developing", "emerging": adjectives of their own)."""
+    return len(word) >= 5 and word.endswith("ing") and word not in _PARTICIPLE_ADJECTIVES \
+        and bool(_lemmas(word, "VERB")) and bool(_lemmas(word, "NOUN"))
+
+
 # Nouns spelled as a verb's nominalisation that name another thing: "governing AI" is
 # AI governance, not an AI government (a review's false join).
 _OTHER_NOUNS = frozenset({"government"})
@@ -1266,6 +1273,11 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         for noun in nouns:
             found.add(" ".join(words[1:] + [noun]))
             found.add(" ".join(words[1:then] + [noun] + words[then:]))
+        if not nouns and then == len(words) and _is_gerund_noun(words[0]):
+            # an -ing word that is a noun of its own meets only "X-ing of Y": "aging
+            # workforce" / "aging of the workforce" (not "machine learning" / "learning
+            # machines", nor "trading on platforms" / "trading platforms")
+            derived.add(" ".join(words[1:] + words[:1]) + _OF_ONLY)
     if len(words) >= 2 and not _PREPOSITIONS.intersection(words) and \
             not _fixed_name(key.split()):
         # (an adjective of a people or place, and "societal", "algorithmic", meet only "X

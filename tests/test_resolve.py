@@ -29,9 +29,9 @@ words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ -
 def test_normal_form_is_idempotent_and_ignores_case(text):
     once = normal_form(text.lower())
     assert normal_form(once) == once
-    assert normal_form(text.title()) == normal_form(text.lower()) == normal_form(once.upper())
-    if not re.search(r"[a-z]{2}s\b", text.lower()):
-        assert normal_form(text.upper()) == normal_form(text.lower())
+    assert normal_form(text.title()) == once
+    if not re.search(r"[a-z]{2}s\b", text.lower()):  # (capitals ending in S: an acronym)
+        assert normal_form(text.upper()) == normal_form(once.upper()) == once
 
 
 def test_an_acronym_in_capitals_is_no_plural():
@@ -108,7 +108,11 @@ def test_labelled_pairs_hold_precision_and_the_review_never_lowers_it():
         assert reviewed[split].precision >= plain[split].precision, reviewed[split].wrong
         assert reviewed[split].recall >= plain[split].recall
     if names:
-        assert plain["tune"].recall >= 0.80 and plain["holdout"].recall >= 0.68
+        assert plain["tune"].recall >= 0.65 and plain["holdout"].recall >= 0.70
+        # (the tune rows before the tenth batch, whose 236 same pairs mix two or three
+        # kinds of variation at once and are a quarter joined)
+        earlier = evaluate([r for r in PAIRS if "two runs 10]" not in r["case"]], names)
+        assert earlier["tune"].recall >= 0.82
 
 
 def test_issue_examples_are_one_node():
@@ -484,6 +488,11 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Natural Experiments", "Experiments in Nature", False),
     ("Natural Laws", "Laws of Nature", True),  # (... but of "of")
     ("Political Polarization", "Polarization in Politics", True),
+    # an -ing word that is a noun of its own meets only a name of "of"
+    ("Aging Workforce", "Aging of the Workforce", True),
+    ("Housing Refugees", "Housing of Refugees", True),
+    ("Learning Machines", "Machine Learning", False),
+    ("Trading Platforms", "Trading on Platforms", False),
     # a name and what it is, in parentheses, is the name (a review: "Sora (video model)")
     ("Sora (video model)", "Sora", True),
     # (what institutions do is not done to them: a review's trap)
