@@ -493,6 +493,10 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Housing Refugees", "Housing of Refugees", True),
     ("Learning Machines", "Machine Learning", False),
     ("Trading Platforms", "Trading on Platforms", False),
+    # a verb between a doer and what it does to, as its noun last
+    ("Central Banks Cutting Rates", "Central Bank Rate Cuts", True),
+    ("Warehouse Robots Displacing Workers", "Worker Displacement by Warehouse Robots", True),
+    ("Data Mining Tools", "Data Tool Mining", False),
     # a name and what it is, in parentheses, is the name (a review: "Sora (video model)")
     ("Sora (video model)", "Sora", True),
     # (what institutions do is not done to them: a review's trap)
