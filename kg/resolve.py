@@ -620,43 +620,6 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
         if noun and noun not in _OTHER_NOUNS and _lemmas(noun, "NOUN")[:1] == (noun,)))
 
 
-# Who may do what a verb in the middle of a name says (`_middle_verb`), beside the
-# attackers' doers
-_DOERS_OF_VERBS = frozenset("""bank city teen official school university hospital startup
-    insurer retailer employer landlord""".split())
-
-
-def _middle_verb(words: list[str]) -> tuple[int, str] | None:
-    """(where, its noun) of an -ing verb between a doer and what it does to, in a name
-    of no preposition: "central bank cutting rate" reads as "central bank rate cut",
-    "warehouse robot displacing worker" as "warehouse robot worker displacement".
-
-    >>> _middle_verb("central bank cutting rate".split()), _middle_verb("data mining tool".split())
-    ((2, 'cut'), None)
-    """
-    if len(words) < 3 or _PREPOSITIONS.intersection(words) or "by" in words:
-        return None
-    for at in range(1, len(words) - 1):
-        word, doer = words[at], words[at - 1]
-        if not word.endswith("ing") or word in _PARTICIPLE_ADJECTIVES or \
-                words[at + 1] in _PARTICLES or \
-                not (_attacker(doer) or doer in _DOERS_OF_VERBS):
-            continue
-        nouns = _gerund_nouns(word)
-        verbs = _lemmas(word, "VERB")
-        if not nouns and verbs and _lemmas(verbs[0], "NOUN")[:1] == (verbs[0],):
-            nouns = (verbs[0],)  # ("cutting" is a noun of its own: "cut")
-        return (at, nouns[0]) if nouns else None
-    return None
-
-
-def _is_gerund_noun(word: str) -> bool:
-    """Whether a word is an -ing form of a verb that the lexicon also knows as a noun
-    ("aging", "housing"; not "developing", "emerging": adjectives of their own)."""
-    return len(word) >= 5 and word.endswith("ing") and word not in _PARTICIPLE_ADJECTIVES \
-        and bool(_lemmas(word, "VERB")) and bool(_lemmas(word, "NOUN"))
-
-
 # Nouns spelled as a verb's nominalisation that name another thing: "governing AI" is
 # AI governance, not an AI government (a review's false join).
 _OTHER_NOUNS = frozenset({"government"})
@@ -1303,15 +1266,6 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         for noun in nouns:
             found.add(" ".join(words[1:] + [noun]))
             found.add(" ".join(words[1:then] + [noun] + words[then:]))
-        if not nouns and then == len(words) and _is_gerund_noun(words[0]):
-            # an -ing word that is a noun of its own meets only "X-ing of Y": "aging
-            # workforce" / "aging of the workforce" (not "machine learning" / "learning
-            # machines", nor "trading on platforms" / "trading platforms")
-            derived.add(" ".join(words[1:] + words[:1]) + _OF_ONLY)
-    doing = _middle_verb(words)
-    if doing:  # "central banks cutting rates" / "central bank rate cuts"
-        at, noun = doing
-        found.add(" ".join(words[:at] + words[at + 1:] + [noun]))
     if len(words) >= 2 and not _PREPOSITIONS.intersection(words) and \
             not _fixed_name(key.split()):
         # (an adjective of a people or place, and "societal", "algorithmic", meet only "X
