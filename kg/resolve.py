@@ -585,6 +585,15 @@ def abbreviates(short: str, long: str) -> bool:
 # not the development of countries, an "operating system" is not a system's operation.
 _PARTICIPLE_ADJECTIVES = frozenset("""developing operating leading emerging existing remaining
 competing underlying living working following missing""".split())
+# -ing words that name an activity or a trade before what serves it: "boarding schools"
+# are no school boards, "shipping containers" no container ships, "farming robots" no
+# robot farms (the verb's bare noun is a thing of its own)
+_ACTIVITY_NOUNS = frozenset("""shipping mining banking farming fishing trading gaming
+    parking charging printing computing manufacturing cooling heating boarding coaching
+    consulting plumbing lighting housing building clothing lending streaming publishing
+    advertising marketing training testing hunting logging dining nursing catering
+    welding drilling fracking camping sailing shopping cycling swimming running
+    engineering programming accounting""".split())
 
 
 @functools.lru_cache(maxsize=4096)
@@ -598,7 +607,8 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
     ...                             "developing")]
     [('decline', 'declination'), ('regulation',), ('combine', 'combination'), (), ()]
     """
-    if len(word) <= 5 or not word.endswith("ing") or word in _PARTICIPLE_ADJECTIVES:
+    if len(word) <= 5 or not word.endswith("ing") or word in _PARTICIPLE_ADJECTIVES or \
+            word in _ACTIVITY_NOUNS:
         return ()
     verbs = _lemmas(word, "VERB")
     if not verbs and len(word) >= 8 and not _known_word(word):

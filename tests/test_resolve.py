@@ -488,6 +488,12 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Natural Experiments", "Experiments in Nature", False),
     ("Natural Laws", "Laws of Nature", True),  # (... but of "of")
     ("Political Polarization", "Polarization in Politics", True),
+    # an -ing word of an activity before what serves it is no verb of it (found in a
+    # review's side note: these were one node)
+    ("Boarding Schools", "School Boards", False),
+    ("Shipping Containers", "Container Ships", False),
+    ("Farming Robots", "Robot Farms", False),
+    ("Regulating AI", "AI Regulation", True),
     # (a review's traps of two rules tried and dropped: an -ing noun as "X-ing of Y", a
     # verb between doer and object as its noun last)
     ("Testing Agents", "Testing of Agents", False),
