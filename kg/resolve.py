@@ -1419,15 +1419,18 @@ def join_keys(names: Iterable[tuple[str, str]],
             declared[short].add(known[short])
     acronym_keys |= declared.keys() & keys  # short forms the corpus spells out: "Gen AI"
     acronym_tokens: set[str] = set()  # acronyms of 3 letters or more used inside names
-    written_short: set[str] = set()  # ... of any length ("ML models")
     written_in: dict[str, set[str]] = defaultdict(set)  # key -> acronyms its names write
     for _, label in names:
-        for word in re.split(r"[\s/&-]+", split_alias(label)[0]):
-            if _acronym_token(word):
-                written_short.add(normal_form(word))
-                written_in[key_of(label)].add(normal_form(word))
+        shorts = [word for word in re.split(r"[\s/&-]+", split_alias(label)[0])
+                  if _acronym_token(word)]
+        if shorts:
+            written = written_in[key_of(label)]
+            for word in shorts:
+                form = normal_form(word)
+                written.add(form)
                 if len(word) >= 3:
-                    acronym_tokens.add(normal_form(word))
+                    acronym_tokens.add(form)
+    written_short = set().union(*written_in.values())  # ... of any length ("ML models")
     parent: dict[str, str] = {}
 
     def find(key: str) -> str:
