@@ -426,6 +426,7 @@ class SparqlServer:
         self.host = waitress_server.effective_host
         self.port = waitress_server.effective_port
         self._serving: threading.Thread | None = None  # the thread of run(), once running
+        self._closing = threading.Event()  # close() asked the loop to end
         self._stopped = threading.Event()
 
     @property
@@ -433,23 +434,37 @@ class SparqlServer:
         return self.host, self.port
 
     def run(self) -> None:
+        """waitress' loop, a turn at a time, so that it ends when `close()` asks and
+        closes its sockets itself (closed from another thread under its select(), they
+        made it fail with EBADF)."""
         self._serving = threading.current_thread()
         self._stopped.clear()
+        server = self._server
         try:
-            self._server.run()
+            while server._map and not self._closing.is_set():
+                server.asyncore.loop(timeout=server.adj.asyncore_loop_timeout,
+                                     map=server._map, use_poll=server.adj.asyncore_use_poll,
+                                     count=1)
+        except (SystemExit, KeyboardInterrupt):  # (as waitress' own run())
+            server.task_dispatcher.shutdown()
         finally:
+            if self._closing.is_set():
+                server.asyncore.close_all(server._map)
             self._stopped.set()
 
     serve_forever = run
 
     def close(self) -> None:
         """Stop serving and the query workers. From another thread than the serving
-        loop's, the loop is asked to close its own sockets (closed under its select(),
-        they made it fail with EBADF) and waited for."""
+        loop's, the loop is asked to end and close its own sockets, and waited for."""
         serving = self._serving
+        self._closing.set()
         if serving is not None and serving is not threading.current_thread() \
                 and not self._stopped.is_set():
-            self._server.trigger.pull_trigger(self._server.close)
+            try:  # (wakes the loop now, else it sees the request within its timeout)
+                self._server.trigger.pull_trigger()
+            except OSError:  # (its trigger closed already: the loop is ending)
+                pass
             self._stopped.wait(10)
         else:
             self._server.close()

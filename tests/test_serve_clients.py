@@ -6,7 +6,9 @@ every route; the default port."""
 
 from __future__ import annotations
 
+import errno
 import re
+import socket
 import subprocess
 import threading
 import urllib.parse
@@ -280,3 +282,24 @@ def test_shutdown_from_another_thread_stops_the_serving_loop_first(tmp_path):
     finally:
         threading.excepthook = hook
     assert failures == []
+
+
+def test_shutdown_stops_the_loop_even_when_its_wakeup_pipe_is_gone(tmp_path):
+    """A CI run saw waitress' trigger pipe closed before shutdown() pulled it (EBADF in
+    shutdown, the loop left running): the loop now ends at its next turn, woken or not."""
+    from kg.serve import make_server, serve_in_thread
+
+    server = make_server(build_example(tmp_path), port=0, workers=1)
+    thread = serve_in_thread(server)
+    url = f"http://127.0.0.1:{server.port}/sparql?" + urllib.parse.urlencode(
+        {"query": "ASK { ?s ?p ?o }", "format": "csv"})
+    assert http(url)[0] == 200
+
+    def broken_pipe():
+        raise OSError(errno.EBADF, "Bad file descriptor")
+    server._server.trigger._physical_pull = broken_pipe  # (the fault as CI saw it)
+    server.shutdown()
+    thread.join(5)
+    assert not thread.is_alive()
+    with pytest.raises(ConnectionRefusedError):  # (its socket closed)
+        socket.create_connection(("127.0.0.1", server.port), timeout=2)
