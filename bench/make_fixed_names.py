@@ -23,7 +23,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.make_adjective_nouns import index_lemmas, one_column_table_main
-from kg.resolve import _PEOPLE_ENDINGS, name_key
+from kg.resolve import name_key
+from kg.resolve.wordings import _PEOPLE_ENDINGS
 
 # WordNet's lexicographer files of places, natural objects, events, groups (institutions)
 # and quantities (currencies), and heads of what happens in a place: the place's feature,

@@ -23,8 +23,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.make_adjective_nouns import index_lemmas, one_column_table_main
-from kg.resolve import _lemmas as lexicon_lemmas
-from kg.resolve import plural_rule
+from kg.resolve.keys import _lemmas as lexicon_lemmas
+from kg.resolve.keys import plural_rule
 
 _TABLE_NOTE = """\
 # Nouns kg's lexicon (lemminflect) does not know whose plural kg's fallback rule would

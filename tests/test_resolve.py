@@ -14,8 +14,9 @@ from hypothesis import given, settings, strategies as st
 from bench.resolution_eval import corpus_names, evaluate, read_pairs
 from kg import InputError, build
 from kg.cli import main
-from kg.resolve import (_RENAMED_RE, AliasTable, accepted_candidates, candidates, join_keys,
-                        normal_form, resolution_key, split_alias)
+from kg.resolve import (AliasTable, accepted_candidates, candidates, join_keys, normal_form,
+                        resolution_key, split_alias)
+from kg.resolve.keys import _RENAMED_RE
 
 from .conftest import BASE, CORPUS, SEED, TODAY
 
@@ -808,7 +809,7 @@ def test_synonyms_join_only_the_wordings_of_the_table_and_keep_the_preferred_one
 
 
 def test_noun_lemmas_table_holds_only_words_the_plural_rule_misreads():
-    from kg.resolve import _lemmas, _lexicon_rows, plural_rule
+    from kg.resolve.keys import _lemmas, _lexicon_rows, plural_rule
 
     rows = [noun for noun, in _lexicon_rows("noun-lemmas.csv")]
     assert len(rows) == 1854 and rows == sorted(set(rows))
@@ -820,7 +821,8 @@ def test_noun_lemmas_table_holds_only_words_the_plural_rule_misreads():
 
 
 def test_fixed_names_table_is_keys_of_names_a_peoples_adjective_begins():
-    from kg.resolve import _PEOPLE_ENDINGS, _lexicon_rows, name_key
+    from kg.resolve.keys import _lexicon_rows, name_key
+    from kg.resolve.wordings import _PEOPLE_ENDINGS
 
     rows = [name for name, in _lexicon_rows("fixed-names.csv")]
     assert len(rows) == 1093 and rows == sorted(set(rows))
@@ -834,7 +836,7 @@ def test_fixed_names_table_is_keys_of_names_a_peoples_adjective_begins():
 def test_adjective_nouns_table_keeps_the_rules_it_was_made_by():
     from bench.make_adjective_nouns import (_NOT_RELATIONAL, _RELATIONAL_ENDINGS, _review_rows,
                                             _shared_start)
-    from kg.resolve import _lemmas, _lexicon_rows
+    from kg.resolve.keys import _lemmas, _lexicon_rows
 
     rows = list(_lexicon_rows("adjective-nouns.csv"))
     assert len(rows) == 155 == len({adjective for adjective, _ in rows})

@@ -1,0 +1,154 @@
+"""Acronyms: how a short form abbreviates a long one (letters read as prefixes of the
+long form's words), the acronyms a name declares in parentheses, and the runs of a
+key an acronym may stand for. `join_keys` decides, from the corpus' evidence, which
+of these join.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Callable, Iterator
+
+from .keys import _LONGEST_NAME, _PAREN_RE, _STOP, is_acronym
+
+
+def initials_of(key: str) -> str:
+    """The first letters of a key's content words.
+
+    >>> initials_of("internet of thing")
+    'it'
+    """
+    return "".join(word[0] for word in key.split() if word not in _STOP)
+
+
+def abbreviation_spans(short: str, long: str) -> list[tuple[str, str]] | None:
+    """How `short` (a key) abbreviates `long`: each of its words with the run of long
+    words it stands for, reading its letters, in order, as prefixes of each of `long`'s
+    content words (small words may give letters too); None when it does not.
+
+    >>> abbreviation_spans("gen ai", "generative artificial intelligence")
+    [('gen', 'generative'), ('ai', 'artificial intelligence')]
+    >>> abbreviation_spans("llm", "large language model"), abbreviation_spans("tv", "adolescence")
+    ([('llm', 'large language model')], None)
+    """
+    letters = short.replace(" ", "")
+    words = long.split()
+    if not letters or not words or len(letters) > 3 * len(long) or \
+            len(words) > _LONGEST_NAME:  # (match recurses once per word)
+        return None
+    # Where each of short's words ends, in its letters.
+    ends, at = set(), 0
+    for word in short.split():
+        at += len(word)
+        ends.add(at)
+
+    @functools.lru_cache(maxsize=None)
+    def match(i: int, j: int) -> tuple | None:
+        """The long-word index where each letter run starts, from letter i and word j."""
+        if j == len(words):
+            return () if i == len(letters) else None
+        word = words[j]
+        if word in _STOP:
+            rest = match(i, j + 1)
+            if rest is not None:
+                return rest
+        k = 0
+        while i + k < len(letters) and k < len(word) and letters[i + k] == word[k]:
+            k += 1
+            rest = match(i + k, j + 1)
+            if rest is not None:
+                return ((i, j),) + rest
+        return None
+
+    starts = match(0, 0)
+    if starts is None:
+        return None
+    spans, first_word, letter = [], 0, 0
+    for word in short.split():  # the long words whose letters fall in this short word
+        end = letter + len(word)
+        covering = [j for i, j in starts if letter <= i < end]
+        if not covering:
+            return None
+        last = max(covering)
+        spans.append((word, " ".join(words[first_word:last + 1])))
+        first_word, letter = last + 1, end
+    return spans
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """Whether `short` (a key) can be read as an abbreviation of `long`.
+
+    >>> abbreviates("gen ai", "generative ai"), abbreviates("ar vr", "augmented reality virtual reality")
+    (True, True)
+    >>> abbreviates("tv series", "adolescence")
+    False
+    """
+    return abbreviation_spans(short, long) is not None
+
+
+def _mostly_same_words(first: str, second: str) -> bool:
+    """Whether at least half the content words of the shorter of two keys are in the
+    other (a word meets another it begins, or that shares its first five letters:
+    "math" / "mathematics", "geographical" / "geographic").
+
+    >>> _mostly_same_words("small and medium enterprise", "small and medium sized enterprise")
+    True
+    >>> _mostly_same_words("enterprise value", "electric vehicle")
+    False
+    """
+    def meets(word: str, other: str) -> bool:
+        return word.startswith(other) or other.startswith(word) or word[:5] == other[:5]
+
+    words, others = ([w for w in key.split() if w not in _STOP] for key in (first, second))
+    shorter, longer = sorted((words, others), key=len)
+    shared = sum(1 for word in shorter if any(meets(word, other) for other in longer))
+    return bool(shorter) and 2 * shared >= len(shorter)
+
+
+def _declared_acronym(label: str) -> tuple[str, str] | None:
+    """(acronym, the words before it) for "Words Before (ACR) More words", where the
+    words before are two or more and the parenthesis holds one acronym.
+
+    >>> _declared_acronym("Emotional Intelligence (EQ) Enhancement Technologies")
+    ('EQ', 'Emotional Intelligence')
+    >>> _declared_acronym("Food Export Certification (Thai Select)") is None
+    True
+    """
+    match = _PAREN_RE.match(label.strip())
+    if not match or not match["after"].strip():
+        return None
+    before, inside = match["before"].strip(), match["inside"].strip()
+    if len(before.split()) >= 2 and " " not in inside and is_acronym(inside):
+        return inside, before
+    return None
+
+
+def _spelled_forms(key: str, meanings_of: dict[str, set[str]]
+                   ) -> Iterator[tuple[str, str, str]]:
+    """(acronym, long form, the key with it spelled out) for each run of one or two words
+    of the key that `meanings_of` (acronym -> long forms) spells out.
+
+    >>> list(_spelled_forms("ev adoption", {"ev": {"electric vehicle"}}))
+    [('ev', 'electric vehicle', 'electric vehicle adoption')]
+    """
+    for short, spelled_as in _short_runs(key):
+        for long in sorted(meanings_of.get(short, ())):
+            yield short, long, spelled_as(long)
+
+
+def _short_runs(key: str) -> Iterator[tuple[str, Callable[[str], str]]]:
+    """Each run of one or two words of a longer key that may be an acronym, with the
+    key with that run written otherwise (names of more than `_LONGEST_NAME` words: none).
+
+    >>> [(short, spelled_as("x")) for short, spelled_as in _short_runs("ml model")]
+    [('ml', 'x model'), ('model', 'ml x')]
+    """
+    words = key.split()
+    if len(words) > _LONGEST_NAME:
+        return
+    for size in (1, 2):
+        for at in range(len(words) - size + 1):
+            if len(words) > size:
+                before, after = words[:at], words[at + size:]
+                yield " ".join(words[at:at + size]), \
+                    lambda long, before=before, after=after: " ".join(before + [long] + after)

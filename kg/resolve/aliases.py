@@ -1,0 +1,76 @@
+"""The analyst's aliases file (layer 3 of kg.resolve): `same,NAME,NAME` rows join two
+keys, `never,NAME,NAME` rows keep names apart even when their keys agree.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..identity import identity_key
+from .keys import name_key
+
+
+@dataclass
+class AliasTable:
+    """An analyst's decisions: keys joined ("same") and names kept apart ("never")."""
+
+    joined: dict[str, str] = field(default_factory=dict)  # key -> canonical key
+    never: set[str] = field(default_factory=set)  # identity keys of names kept apart
+    digest: str = ""  # of the file, so a changed file rebuilds what it affects
+
+    def canonical(self, key: str) -> str:
+        return self.joined.get(key, key)
+
+    def kept_apart(self, label: str) -> str | None:
+        """A name in a "never" pair keeps its exact identity key (no lenient merging)."""
+        key = identity_key(label)
+        return "=" + key if key in self.never else None
+
+    @classmethod
+    def read(cls, path: str | Path) -> "AliasTable":
+        """Read a CSV of `same,NAME,NAME[,...]` / `never,NAME,NAME` rows (# comments)."""
+        path = Path(path)
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            raise InputError(f"cannot read the aliases file: {err.strerror or err}",
+                             path=path) from None
+        table = cls(digest=hashlib.blake2b(data, digest_size=12).hexdigest())
+        parent: dict[str, str] = {}
+
+        def find(key: str) -> str:
+            while parent.get(key, key) != key:
+                key = parent[key]
+            return key
+
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            raise InputError(f"the aliases file is not UTF-8 (byte {err.start})",
+                             path=path) from None
+        from ..export import from_spreadsheet_text  # (kg resolve --accept writes them so)
+
+        rows = csv.reader(text.splitlines())
+        for number, row in enumerate(rows, 1):
+            cells = [from_spreadsheet_text(cell.strip()) for cell in row]
+            if not cells or not cells[0] or cells[0].startswith("#"):
+                continue
+            if cells[0].lower() not in ("same", "never") or len([c for c in cells[1:] if c]) < 2:
+                raise InputError(f"expected `same,NAME,NAME` or `never,NAME,NAME`, got "
+                                 f"{','.join(row)!r}", path=path, line=number)
+            names = [c for c in cells[1:] if c]
+            if cells[0].lower() == "never":
+                table.never.update(identity_key(name) for name in names)
+                continue
+            keys = sorted({name_key(name) for name in names})
+            roots = sorted({find(key) for key in keys})
+            for root in roots[1:]:
+                parent[root] = roots[0]  # the smallest key names the group: deterministic
+            for key in keys:
+                parent.setdefault(key, key)
+        table.joined = {key: find(key) for key in parent if find(key) != key}
+        return table

@@ -1,0 +1,309 @@
+"""Join: the keys the whole corpus gives evidence for joining (layer 2 of kg.resolve;
+every build).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Callable, Iterable
+
+from .acronyms import (_declared_acronym, _mostly_same_words, _short_runs, _spelled_forms,
+                       abbreviation_spans, initials_of)
+from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _aliases, _renamed, is_acronym, name_key,
+                   normal_form, split_alias)
+from .lexicon import lexicon
+from .names import _law, _maker_product, _titled_person
+from .wordings import _PLURAL_RE, _lengthened, _meet, signatures
+
+
+def join_keys(names: Iterable[tuple[str, str]],
+              key_of: Callable[[str], str] = name_key) -> dict[str, str]:
+    """Keys the corpus gives evidence for joining, as {key: the key it joins}, from
+    (kind, name) of every entity name in the corpus (any kind: evidence is shared);
+    `key_of` gives a name's key (the build passes its aliases file's).
+
+    The key a group keeps is its long form (not an acronym, no shortened word: "science
+    fiction", not "sci fi"), then the one with the fewest letters ("lidar" of "lidar
+    technology"), then the most spaced ("machine learning" of "machinelearning"), then
+    the first in sort order, so the same names always give the same keys.
+
+    >>> join_keys([("theme", "Cybernetics in Management"), ("keyword", "management cybernetics"),
+    ...            ("technology", "Generative AI (Gen AI)"), ("keyword", "Gen AI"),
+    ...            ("keyword", "AI"), ("theme", "architectural innovation")])
+    {'cybernetic in management': 'management cybernetics', 'gen ai': 'generative ai'}
+    """
+    acronym_keys: set[str] = set()
+    keys: set[str] = set()
+    noun_plurals: set[str] = set()  # keys of names writing a table adjective as a noun
+    declared: dict[str, set[str]] = defaultdict(set)  # alias key -> long keys naming it
+    renamed: dict[str, set[str]] = defaultdict(set)  # other name's key -> keys declaring it
+    names = list(names)
+    table = lexicon()
+    for _, label in names:
+        key = key_of(label)
+        if not key or key.startswith("="):  # kept apart by the analyst: never joined
+            continue
+        keys.add(key)
+        if any(word[:-1] in table.adjective_nouns for word in _PLURAL_RE.findall(label.lower())):
+            noun_plurals.add(key)  # ("company financials" are no company finance)
+        if is_acronym(label) and (key,) not in table.variants:  # (not FinTech)
+            acronym_keys.add(key)
+        product = _maker_product(label) or _titled_person(label) or _law(label)
+        if product:  # ("OpenAI's ChatGPT" is ChatGPT, "Mayor Sadiq Khan" Sadiq Khan)
+            renamed[key_of(product)].add(key)
+        for alias in (key_of(a) for a in _aliases(label)):
+            spans = abbreviation_spans(alias, key) if alias != key else None
+            if alias and alias != key and not spans and _renamed(label):
+                renamed[alias].add(key)
+            elif spans:
+                declared[alias].add(key)
+                # and each acronym inside it: "Gen AI" of "Generative Artificial
+                # Intelligence" spells out "AI" as "artificial intelligence"
+                for word, run in spans:
+                    if len(run.split()) >= 2 and word != alias:
+                        declared[word].add(run)
+            elif alias != key and _declared_acronym(label):
+                # An acronym the writer declared mid-name though its letters are not the
+                # words' initials ("Emotional Intelligence (EQ) Enhancement"): the whole
+                # short name is taken as written (the acronym alone is not: "AI" may be
+                # declared so for something else).
+                declared[alias].add(key)
+    # An acronym the corpus does not spell out, alone as a name: the one of its meanings
+    # (kg/lexicon/abbreviations.csv) that the corpus names ("EVs" / "electric vehicles").
+    # Only a name written as an acronym ("IT", not "It"; "WHO", not "The Who"), and only
+    # an acronym of one meaning (AI may be artificial insemination: two are left to
+    # `kg resolve`'s review, even when the archive names one of them).
+    # (each meaning as the archive spaces it: "take off" is the archive's "takeoff")
+    spaced = {key.replace(" ", ""): key for key in sorted(keys, reverse=True)}
+    known = {short: spaced.get(longs[0].replace(" ", ""), longs[0])
+             for short, longs in table.acronyms.items() if len(longs) == 1}
+    # An acronym alone that the corpus spells out as none of the table's meanings has
+    # two meanings: a bare acronym is read in its usual meaning ("EVs" are no
+    # "Enterprise Value (EV)"; left to `kg resolve`'s review). Spelled out as one of them
+    # (in other words too: "Small and Medium Enterprises (SMEs)"), the corpus decides,
+    # unless it also names another ("IP": intellectual property and internet protocol).
+    for short in sorted(acronym_keys & table.acronyms.keys()):
+        meanings = [spaced.get(m.replace(" ", ""), m) for m in table.acronyms[short]]
+        if short in declared:
+            spelled = list(declared[short])
+            others = [m for m in meanings
+                      if not any(_mostly_same_words(m, long) for long in spelled)]
+            spelled_as_table = len(others) < len(meanings)
+            declared[short].update(m for m in others if m in keys or not spelled_as_table)
+        elif short in known and known[short] in keys:
+            declared[short].add(known[short])
+    acronym_keys |= declared.keys() & keys  # short forms the corpus spells out: "Gen AI"
+    acronym_tokens: set[str] = set()  # acronyms of 3 letters or more used inside names
+    written_in: dict[str, set[str]] = defaultdict(set)  # key -> acronyms its names write
+    for _, label in names:
+        shorts = [word for word in re.split(r"[\s/&-]+", split_alias(label)[0])
+                  if _acronym_token(word)]
+        if shorts:
+            written = written_in[key_of(label)]
+            for word in shorts:
+                form = normal_form(word)
+                written.add(form)
+                if len(word) >= 3:
+                    acronym_tokens.add(form)
+    written_short = set().union(*written_in.values())  # ... of any length ("ML models")
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while parent.get(key, key) != key:
+            parent[key] = parent.get(parent[key], parent[key])
+            key = parent[key]
+        return key
+
+    def preferred(key: str) -> tuple:  # written out, then fewest letters, the most spaced
+        words = key.split()
+        return (key in acronym_keys, _lengthened(words) != words or key in table.whole_names,
+                len(key.replace(" ", "")), -len(words), key)
+
+    def join(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            keep, other = sorted((ra, rb), key=preferred)
+            parent[other] = keep
+
+    # Long forms among themselves: keys that share a signature (their loose form, or
+    # one of their variants: see `signatures`) are one; so are keys that differ only in
+    # spacing ("girl boss" / "girlboss").
+    # (Each signature keeps its first key only, and joins the next to it: the groups
+    # are the same, the memory a dict of strings, not of lists, at a million names.)
+    long_keys = keys - acronym_keys
+    shorts_of: dict[str, list[str]] = defaultdict(list)  # signature -> its acronym keys
+    for key in sorted(acronym_keys & keys):
+        for signature in signatures(key):
+            if signature[0] not in "<>":  # (marked forms never meet an acronym's)
+                shorts_of[signature].append(key)
+    first_of: dict[str, str] = {}
+    longs_of: dict[str, list[str]] = defaultdict(list)  # of the signatures with shorts
+    # "<" forms (a leading adjective as a noun) meet ">" forms (reordered names) only:
+    # adjective keys wait for a reordered key of their form, then join it.
+    waiting: dict[str, str | list[str]] = {}
+    for key in sorted(long_keys):
+        for signature in signatures(key):
+            mark, form = signature[0], signature[1:]
+            if mark == ">":
+                first_of.setdefault(signature, key)
+                found = waiting.pop(form, ())
+                for other in ([found] if isinstance(found, str) else found):
+                    join(other, key)
+                continue
+            if mark == "<":
+                reordered = first_of.get(">" + form)
+                if reordered is not None:
+                    join(reordered, key)
+                else:
+                    found = waiting.get(form)
+                    waiting[form] = key if found is None else \
+                        [found, key] if isinstance(found, str) else found + [key]
+                continue
+            first = first_of.setdefault(signature, key)
+            if first != key:
+                join(first, key)
+            if signature in shorts_of:
+                longs_of[signature].append(key)
+    # An adjective of adjective-nouns.csv as its noun, against names as written
+    # ("electoral interference" / "election interference", "statistical literacy" /
+    # "statistics literacy"); not against reordered names ("parliamentary scrutiny" is
+    # no scrutiny of parliament), nor after a generic word is dropped ("EU strategic
+    # technology" is no EU strategy), nor where a name writes the adjective as a noun
+    # ("financials", "orbitals"): reviews' false joins.
+    as_nouns: dict[str, str] = {}
+    for key in sorted(long_keys - noun_plurals):
+        words = key.split()
+        if any(word in table.adjective_nouns for word in words):
+            form = " ".join(table.adjective_nouns.get(word, word) for word in words)
+            join(as_nouns.setdefault(form, key), key)
+            if form in long_keys:
+                join(form, key)
+    # An acronym spelled out inside a name whose words another name orders otherwise
+    # ("EV adoption" / "adoption of electric vehicles"): the spelled-out name's forms, met
+    # among the long keys' (joined below, once the acronym's meaning is settled).
+    meanings_of = {short: set(longs) for short, longs in declared.items()}
+    for short in written_short & known.keys() - declared.keys():
+        meanings_of[short] = {known[short]}
+    # The other name must meet this one with the acronym written back into it, too: "by
+    # artificial intelligence" reorders as a phrase, "by AI" does not ("AI governance" is
+    # no governance by AI).
+    spelled_reordered: dict[tuple[str, str], str] = {}  # (key, its spelled-out form) -> key
+    for key in sorted(keys):
+        for short, long, longer in _spelled_forms(key, meanings_of):
+            if longer not in keys:
+                other = next((first_of[s] for s in signatures(longer)
+                              if s[0] not in "<>" and s in first_of), None)
+                if other is not None and other != key and \
+                        _meet(key, f" {other} ".replace(f" {long} ", f" {short} ").strip()):
+                    spelled_reordered[key, longer] = other
+    del first_of, waiting
+    first_squashed: dict[str, str] = {}
+    for key in sorted(keys):  # "girl boss" / "girlboss", "Chat GPT" / "ChatGPT"
+        first = first_squashed.setdefault(key.replace(" ", ""), key)
+        if first != key:
+            join(first, key)
+    del first_squashed
+    for signature, longs in longs_of.items():  # "LiDAR technology" / "LiDAR"
+        for short in shorts_of[signature]:
+            if any(k.startswith(short + " ") for k in longs):
+                join(longs[0], short)
+    # Acronyms spelled out inside longer names: "LLM agents" / "large language model
+    # agents", and so "generative AI" / "generative artificial intelligence" when the
+    # corpus writes "Artificial Intelligence (AI)".
+    def spelled_out() -> dict[str, str]:
+        found = {}
+        for acronym in declared:
+            groups = {find(k) for k in declared[acronym]}
+            if len(groups) == 1:
+                found[acronym] = min(declared[acronym])
+        return found
+
+    expansions = spelled_out()
+    # (and, for acronyms of three letters or more inside a name, a run of words whose
+    # initials spell them: "CoT reasoning" / "chain of thought reasoning")
+    windows: dict[tuple[str, str], set[str]] = defaultdict(set)
+    if acronym_tokens:
+        for key in long_keys:
+            words = key.split()
+            if len(words) > _LONGEST_NAME:
+                continue
+            for at in range(len(words) - 2):
+                if words[at] in _STOP:
+                    continue
+                content = every = ""  # initials of the run's content words; of all its words
+                for end in range(at, min(at + 6, len(words))):
+                    word = words[end]
+                    every += word[0]
+                    if word not in _STOP:
+                        content += word[0]
+                    if end - at < 2 or word in _STOP:
+                        continue
+                    for letters in {content, every} & acronym_tokens:
+                        if len(letters) >= 3:
+                            rest = " ".join(words[:at] + ["*"] + words[end + 1:])
+                            windows[letters, rest].add(key)
+    for key in sorted(keys):
+        for short, spelled_as in _short_runs(key):
+            longer = None
+            if short in expansions:
+                longer = spelled_as(expansions[short])
+            elif short in known and short in written_in.get(key, ()) and short not in declared:
+                # "ML models" / "machine learning models" (the corpus' own spelling
+                # out, even an ambiguous one, decides first)
+                longer = spelled_as(known[short])
+            if longer in keys:
+                join(key, longer)
+            elif (key, longer) in spelled_reordered:
+                join(key, spelled_reordered[key, longer])
+            elif longer is None and " " not in short and short in acronym_tokens and \
+                    short in written_in.get(key, ()):  # (as this name writes it: "ART
+                # clinics" say nothing of the art market)
+                found = {find(k) for k in windows.get((short, spelled_as("*")), ())}
+                if len(found) == 1:
+                    join(key, found.pop())
+    # Acronyms alone: to the one long-form group the corpus spells them out as, or, for
+    # three letters or more, whose content words' initials spell them.
+    expansions = spelled_out()
+    spelled = {acronym.replace(" ", "") for acronym in acronym_keys}
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for key in long_keys:
+        if len(key.split()) >= 2:
+            for letters in {initials_of(key), "".join(w[0] for w in key.split())}:
+                if len(letters) >= 3 and letters in spelled:
+                    by_initials[letters].add(key)
+    spaced_keys = None  # (every key between spaces, for named_within)
+
+    def named_within(words: str) -> bool:
+        nonlocal spaced_keys
+        if spaced_keys is None:
+            spaced_keys = "".join(f" {key} \n" for key in keys)  # (only searched)
+        return f" {words} " in spaced_keys
+
+    for acronym in sorted(acronym_keys):
+        if acronym in expansions:
+            join(acronym, expansions[acronym])
+            continue
+        if acronym in declared:
+            continue  # spelled out two ways (ambiguous)
+        squashed = acronym.replace(" ", "")
+        if len(squashed) < 3:
+            continue  # (two-letter initials never join on their own)
+        meanings = table.acronyms.get(acronym)
+        if meanings is not None:
+            # The table's meaning (one: joined above); of several, the first (the
+            # genre's usual one), when the archive names it and no other anywhere
+            # ("NLP" / "natural language processing", not when "search and rescue
+            # drones" say SAR may be rescue)
+            if len(meanings) == 1 or any(named_within(m) for m in meanings[1:]):
+                continue
+        long_forms = {find(k) for k in by_initials.get(squashed, ())
+                      if meanings is None or k == meanings[0]}
+        if len(long_forms) == 1:
+            join(acronym, long_forms.pop())
+    # A name's declared other name ("X (formerly Twitter)" / "Twitter"), when no other
+    # group declares it too
+    for other in sorted(renamed.keys() & keys):
+        if len({find(key) for key in renamed[other]}) == 1:
+            join(other, min(renamed[other]))
+    return {key: find(key) for key in sorted(parent) if find(key) != key}

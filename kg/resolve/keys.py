@@ -1,0 +1,437 @@
+"""Keys: the lenient key of one name, under which differently written names are one
+entity (layer 1 of kg.resolve; every build, one name at a time).
+
+The identity key made lenient to the ways machine-written summaries vary a name:
+accents, punctuation, hyphens, `&`/and, possessives, British spellings, leading
+articles, "X (Y)" (X, with Y kept as an alias), and inflection: each word is
+lemmatised as a noun by lemminflect's lexicon (cellular automata -> cellular
+automaton, crises -> crisis), words the lexicon knows only as verbs or adjectives
+stay as written ("creates"), and an -ics word before another word is its adjective
+(electronics warfare -> electronic warfare). Also the words the other layers share
+(stop words, prepositions, the longest name read word by word) and whether a name is
+an acronym.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+from ..identity import identity_key
+
+if TYPE_CHECKING:  # (an annotation only: aliases imports keys)
+    from .aliases import AliasTable
+
+_PAREN_RE = re.compile(r"^(?P<before>[^()]*?)\s*+\((?P<inside>[^()]+)\)\s*+(?P<after>[^()]*)$")
+# A name's other name declared in its parenthesis: "X (formerly Twitter)", "Bard (now
+# Gemini)", "Cultivated Meat (also known as Lab-Grown Meat)", "(formerly known as X)".
+_RENAMED_RE = re.compile(
+    r"(?P<marker>(?:(?:formerly|previously|now|originally|also)\s++)?(?:known\s++as|called"
+    r"|named|renamed|rebranded\s++as)|formerly|previously|now|aka|a\.k\.a\.)\s++"
+    r"(?P<other>\S.*+)", re.IGNORECASE)
+# ... a name, not a description: "(known as a chatbot)", "(called The New Oil)",
+# "(previously announced)" name nothing (a review's false joins)
+_DESCRIPTION_WORDS = frozenset({"a", "an", "the", "one", "part", "new", "some", "its", "their"})
+_POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
+_SEPARATORS_RE = re.compile(r"[-_/\u2010-\u2015.,:;!?'\"`*+]+")
+_OTHER_RE = re.compile(r"[^\w\s]+")
+_ACRONYM_PLURAL_RE = re.compile(r"\b([A-Z]{2,})s\b")  # EVs, LLMs, NPCs
+_CAPITALS_RE = re.compile(r"\b[A-Z]{2,}S\b")
+_VERSUS_RE = re.compile(r"\b(?:versus|vs)\b\.?")
+_VERSION_RE = re.compile(r"(?<![\d.])(\d+)\.0(?![\d.])")  # Web 3.0 is Web 3, as Industry 4.0 is Industry 4
+# A lone letter or digit joined to the next word: e-commerce, 3-D, I/O, X-ray, l'oeil;
+# not one inside a compound ("software-as-a-service": the article a).
+_LONE_LETTER_RE = re.compile(r"(?<![-/'\u2019])\b([a-z0-9])[-/'\u2019](?=[a-z0-9])")
+# Initials written with full stops: A.I., U.S, e.g. (the letters are the acronym).
+_DOTTED_RE = re.compile(r"(?<![\w.])(?:[^\W\d_]\.)+[^\W\d_](?!\w)\.?")
+# British spellings, as American (both sides of a comparison get the same key), in one
+# pass: -isation, -iour, -our in a few words, -tre. (Not -ise/-ising: "advertising",
+# "promise" would change too, and keys show in IRIs; not -elling/-elled, which breame's
+# table gives word by word: "travelling" is "traveling", "selling" and "compelling" stay.)
+_OUR_WORDS = "lab|col|fav|hon|harb|neighb|rum|hum|flav|vap|vig|od|arm|endeav"
+_SPELLING_RE = re.compile(
+    r"(?<=\w{3})is(?=ation)"
+    r"|(?<=\w)iou(?=r)"
+    rf"|\b(?:{_OUR_WORDS})ou(?=r)"
+    r"|\b(?:cent|theat|met|fib|lit|calib)re(?=s?\b)")
+
+
+def _american(match: re.Match) -> str:
+    text = match.group(0)
+    if text == "is":
+        return "iz"
+    if text.endswith("ou"):
+        return text[:-1] if text == "iou" else text[:-2] + "o"
+    return text[:-2] + "er"  # (-tre)
+
+
+_SPACES_RE = re.compile(r"\s+")
+_ARTICLES = frozenset({"the", "a", "an"})
+# Words whose final s is not a plural, for words the lexicon does not know, and plurals
+# with a meaning of their own in names ("securities law" is no security law, "digital
+# humanities" no digital humanity; not "futures", which foresight writes for "future").
+_KEEP_S = frozenset("""news series species means analytics bias gas lens atlas canvas chaos
+status campus virus census consensus corpus focus bonus nexus plus minus radius stimulus
+apparatus always perhaps afterwards whereas this its his hers ours yours glasses
+securities humanities goods savings earnings manners premises headquarters proceeds
+belongings surroundings outskirts
+devops mlops secops finops aiops dataops llmops macos ipados watchos tvos visionos chromeos""".split())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _lemmas(word: str, pos: str) -> tuple[str, ...]:
+    """The lemmas lemminflect's lexicon gives a word as one part of speech ("NOUN",
+    "VERB", "ADJ", "ADV"); () for a word it does not know so.
+
+    >>> _lemmas("crises", "NOUN"), _lemmas("creates", "NOUN"), _lemmas("creates", "VERB")
+    (('crisis',), (), ('create',))
+    """
+    import lemminflect
+
+    return lemminflect.getAllLemmas(word, pos).get(pos, ())
+
+
+def load_lexicons() -> None:
+    """Load the lexicons now: called before worker processes fork, they share one copy
+    instead of each loading its own (a quarter of a second each)."""
+    _lemmas("lexicons", "NOUN")
+    american("colour")
+
+
+def _known_word(word: str) -> bool:
+    return any(_lemmas(word, pos) for pos in ("NOUN", "VERB", "ADJ", "ADV"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _ics_adjective(word: str) -> bool:
+    """Whether an -ics word has an adjective -ic that is not a noun of its own: robotics
+    and robotic, dynamics and dynamic are one idea; ethics and an ethic, physics and
+    physic are not."""
+    if len(word) <= 5 or not word.endswith("ics"):
+        return False
+    return bool(_lemmas(word[:-1], "ADJ")) and not _lemmas(word[:-1], "NOUN")
+
+
+# Function words written two ways.
+_VARIANTS = {"towards": "toward", "amongst": "among", "whilst": "while", "upon": "on",
+             "versus": "vs"}
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"})
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def american(word: str) -> str:
+    """A word in American spelling (breame's table of British and American spellings).
+
+    >>> [american(w) for w in ("defence", "programme", "grey", "analysis")]
+    ['defense', 'program', 'gray', 'analysis']
+    """
+    from breame.spelling import BRITISH_ENGLISH_SPELLINGS as spellings
+
+    found = spellings.get(word) or _MORE_BRITISH.get(word)
+    if found is None and word.endswith(("elling", "elled", "eller", "ellers")):
+        # the table's word after a prefix: mislabelled, relabelling, biofuelled
+        found = next((prefix + spellings.get(rest, _MORE_BRITISH.get(rest, rest))
+                      for prefix in _PREFIXES if word.startswith(prefix)
+                      for rest in (word[len(prefix):],)
+                      if rest in spellings or rest in _MORE_BRITISH), None)
+    return found or word
+
+
+# British spellings breame's table lacks, common in the genre ("AI-fuelled growth")
+_MORE_BRITISH = {"fuelled": "fueled", "fuelling": "fueling", "enrolment": "enrollment",
+                 "skilful": "skillful", "wilful": "willful", "totalled": "totaled",
+                 "totalling": "totaling"}
+_PREFIXES = ("un", "mis", "re", "eco", "geo", "bio", "pre", "over", "under", "de", "non",
+             "co", "auto", "self")
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def lemma(word: str, last: bool = True) -> str:
+    """A word of a name as its key has it: the noun lemma the lexicon (lemminflect) gives;
+    a verb form only when its lemma is also a noun ("designs", "researches"), else the
+    word as written ("creates", "generated"); a conservative plural rule for words the
+    lexicon does not know; before another word, an -ics noun becomes its adjective.
+
+    >>> [lemma(w) for w in ("automata", "crises", "data", "media", "creates", "llms")]
+    ['automaton', 'crisis', 'data', 'media', 'creates', 'llm']
+    >>> [lemma(w) for w in ("designs", "researches", "means", "towards")]
+    ['design', 'research', 'means', 'toward']
+    >>> lemma("electronics", last=False), lemma("electronics"), lemma("physics")
+    ('electronic', 'electronics', 'physics')
+    >>> lemma("algorithmically"), lemma("digitally"), lemma("rally")
+    ('algorithmic', 'digital', 'rally')
+    """
+    if word in _VARIANTS:
+        return _VARIANTS[word]
+    if not word.isalpha() or len(word) <= 2 or word in _KEEP_S:
+        return word
+    if not last and _ics_adjective(word):
+        return word[:-1]  # electronics warfare -> electronic warfare
+    nouns = _lemmas(word, "NOUN")
+    if nouns:
+        # data, media: nouns that are their own lemma; designs: the singular first.
+        return word if word in nouns and not word.endswith("s") else nouns[0]
+    if len(word) > 6 and word.endswith("ally"):  # an adverb as its adjective (no noun)
+        for adjective in (word[:-2], word[:-4] if word.endswith("ically") else ""):
+            if adjective and _lemmas(adjective, "ADJ"):
+                return adjective  # digitally -> digital, algorithmically -> algorithmic
+    for pos in ("VERB", "ADJ", "ADV"):
+        lemmas = _lemmas(word, pos)
+        if lemmas:  # "researches" is the noun "research"; "creates" stays a verb
+            base = lemmas[0]
+            return base if pos == "VERB" and word.endswith("s") and _lemmas(base, "NOUN") \
+                else word
+    # a word WordNet knows (kg/lexicon/noun-lemmas.csv) the plural rule would misread
+    known = _noun_lemmas()
+    if word in known:
+        return word  # christmas, siemens
+    if word.endswith("ies") and word[:-3] + "ie" in known:
+        return word[:-3] + "ie"  # calories
+    if word.endswith("oes") and word[:-2] in known:
+        return word[:-2]  # superheroes
+    if word.endswith("is") and word[:-1] in known:
+        return word[:-1]  # emojis (the rule keeps -is: crisis)
+    return plural_rule(word)
+
+
+def plural_rule(word: str) -> str:
+    """The singular of a word the lexicon does not know, by its ending (conservative).
+
+    >>> [plural_rule(w) for w in ("chatbots", "cryptocurrencies", "boxes", "saas", "bus")]
+    ['chatbot', 'cryptocurrency', 'box', 'saas', 'bus']
+    """
+    # (SaaS, PaaS: "as a service" names are no plurals)
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "aas")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return word[:-2]
+    return word[:-1]  # chatbots, deepfakes, nfts
+
+
+@functools.lru_cache(maxsize=1)
+def _noun_lemmas() -> frozenset[str]:
+    """kg/lexicon/noun-lemmas.csv's nouns (read as written: `lemma` reads them, so they
+    are not normalised by it)."""
+    return frozenset(noun for noun, in _lexicon_rows("noun-lemmas.csv"))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # names recur across articles; workers keep their own
+def normal_form(label: str) -> str:
+    """The lenient form of a name: identity key, accents and punctuation dropped, `&`
+    as "and", possessive 's and leading articles dropped, every word lemmatised.
+
+    >>> normal_form("Coca-Cola’s  AR/VR Headsets & Tools")
+    'coca cola ar vr headset and tool'
+    >>> normal_form("EVs"), normal_form("Decarbonisation"), normal_form("The Data centres")
+    ('ev', 'decarbonization', 'data center')
+    >>> normal_form("AIDS"), normal_form("BRICS nations"), normal_form("NEW TOOLS FOR CHIPS")
+    ('aids', 'brics nation', 'new tool for chip')
+    >>> normal_form("HIV/AIDS"), normal_form("GENERATIVE AI AND LLMS")
+    ('hiv aids', 'generative ai and llm')
+    >>> normal_form("A technique that creates garments")
+    'technique that creates garment'
+    """
+    if "." in label:
+        label = _DOTTED_RE.sub(lambda dotted: dotted.group(0).replace(".", ""), label)
+    # (the plural of an acronym: "EVs", and in capitals "EVS" of the table's EV)
+    label = _CAPITALS_RE.sub(_acronym_plural, _ACRONYM_PLURAL_RE.sub(r"\1", label))
+    # (an acronym written in capitals is no plural: "AIDS", "SARS", "BRICS nations", when
+    # the table lists it or the lexicon does not know the word: "Digital TWINS" are twins)
+    acronyms = {word.lower() for word in _CAPITALS_RE.findall(label)
+                if word.lower() in _table_acronyms() or not _lemmas(word.lower(), "NOUN")}
+    text = identity_key(label)
+    if not text.isascii():  # drop accents and ligatures: El Niño -> el nino, œil -> oeil
+        text = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+                       if not unicodedata.combining(c))
+    text = _SPELLING_RE.sub(_american, _LONE_LETTER_RE.sub(r"\1", _VERSION_RE.sub(r"\1", text)))
+    text = _VERSUS_RE.sub(" vs ", _POSSESSIVE_RE.sub("", text).replace("&", " and "))
+    text = _OTHER_RE.sub(" ", _SEPARATORS_RE.sub(" ", text))
+    words = [word for word in _SPACES_RE.sub(" ", text).strip().split(" ") if word]
+    while len(words) > 1 and words[0] in _ARTICLES:
+        words.pop(0)
+    words = _century_numbers(words)
+    return " ".join(word if word in acronyms else american(lemma(word, i == len(words) - 1))
+                    for i, word in enumerate(words))
+
+
+def _acronym_plural(match: re.Match) -> str:
+    word = match[0]
+    table = _table_acronyms()
+    return word[:-1] if word[:-1].lower() in table and word.lower() not in table else word
+
+
+@functools.cache
+def _table_acronyms() -> frozenset[str]:
+    """The acronyms of abbreviations.csv as written, lower-cased (read without keying
+    them, which needs `normal_form`)."""
+    return frozenset(short.lower() for short, _ in _lexicon_rows("abbreviations.csv")
+                     if is_acronym(short))
+
+
+def _ordinal(number: int) -> str:
+    teen = 10 <= number % 100 <= 13
+    return f"{number}{'th' if teen else {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
+
+
+_ORDINALS = {word: number for number, word in enumerate("""first second third fourth fifth
+    sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth
+    sixteenth seventeenth eighteenth nineteenth twentieth""".split(), 1)}
+
+
+def _century_numbers(words: list[str]) -> list[str]:
+    """A century spelled out as its number, as names also write it: "nineteenth century"
+    and "twenty first century" as "19th century", "21st century".
+
+    >>> _century_numbers("revival of twenty first century craft".split())
+    ['revival', 'of', '21st', 'century', 'craft']
+    >>> " ".join(_century_numbers("nineteenth centuries and first person".split()))
+    '19th centuries and first person'
+    """
+    found: list[str] = []
+    for i, word in enumerate(words):
+        if word not in _ORDINALS or i + 1 == len(words) or \
+                words[i + 1] not in ("century", "centuries"):
+            found.append(word)
+        elif found[-1:] == ["twenty"] and _ORDINALS[word] < 10:
+            found[-1] = _ordinal(20 + _ORDINALS[word])
+        else:
+            found.append(_ordinal(_ORDINALS[word]))
+    return found
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def split_alias(label: str) -> tuple[str, str | None]:
+    """("X Z", "Y Z") for "X (Y) Z": the name and the alias in parentheses (its other
+    name after "formerly", "now", "also known as"...); (label, None) when there is no
+    single parenthesis.
+
+    >>> split_alias("First-Person View (FPV) Drones")
+    ('First-Person View Drones', 'FPV Drones')
+    >>> split_alias("Artificial Intelligence (AI)")
+    ('Artificial Intelligence', 'AI')
+    >>> split_alias("X (formerly Twitter)")
+    ('X', 'Twitter')
+    """
+    match = _PAREN_RE.match(label.strip())
+    if not match or not match["before"].strip():
+        return label, None
+    after = match["after"].strip()
+    name = f"{match['before'].strip()} {after}".strip()
+    inside = match["inside"].strip()
+    renamed = _RENAMED_RE.fullmatch(inside)
+    alias = f"{renamed['other'] if renamed else inside} {after}".strip()
+    return name, alias
+
+
+def _renamed(label: str) -> bool:
+    """Whether a name declares its other name in its parenthesis ("X (formerly Twitter)"),
+    which is the same thing: a name written with a capital, not an acronym (those join
+    on their letters), not a description ("(known as a chatbot)").
+
+    >>> [_renamed(n) for n in ("X (formerly Twitter)", "Cloud Gaming (now mainstream)",
+    ...                        "ChatGPT (known as a Chatbot)", "Generative AI (also called AI)")]
+    [True, False, False, False]
+    """
+    match = _PAREN_RE.match(label.strip())
+    if not match or not match["before"].strip() or match["after"].strip():
+        return False
+    renamed = _RENAMED_RE.fullmatch(match["inside"].strip())
+    if not renamed:
+        return False
+    other = renamed["other"]
+    first = other.split()[0]
+    # (a word in lower case too, "Mpox (formerly monkeypox)", but no participle or adverb,
+    # and never after "now" alone: "(now mainstream)")
+    named = first[0].isupper() or first[0].isdigit() or \
+        " " not in other and not other.endswith(("ed", "ing", "ly")) and \
+        renamed["marker"].lower() != "now"
+    return named and not is_acronym(other) and first.lower() not in _DESCRIPTION_WORDS
+
+
+def name_key(label: str) -> str:
+    """The normal form of a name without its alias in parentheses: what entities are
+    looked up by (skos:hiddenLabel) and, unless an aliases file says otherwise, keyed by.
+
+    >>> name_key("  Large Language Models (LLMs) ")
+    'large language model'
+    """
+    return normal_form(split_alias(label)[0])
+
+
+def resolution_key(label: str, aliases: "AliasTable | None" = None) -> str:
+    """The key under which names are one entity (within one kind), one name at a time;
+    the corpus may then join keys (`join_keys`)."""
+    if aliases is not None and aliases.never:
+        kept = aliases.kept_apart(label)
+        if kept is not None:
+            return kept
+    key = name_key(label) or identity_key(label) or label
+    return aliases.canonical(key) if aliases is not None else key
+
+
+def _aliases(label: str) -> list[str]:
+    _, alias = split_alias(label)
+    return [alias] if alias else []
+
+
+def alias_keys(label: str) -> list[str]:
+    """Other keys a name can be looked up by: its alias in parentheses, if any.
+
+    >>> alias_keys("Generative AI (Gen AI)")
+    ['gen ai']
+    """
+    _, alias = split_alias(label)
+    key = normal_form(alias) if alias else ""
+    return [key] if key else []
+
+
+_STOP = frozenset({"of", "and", "the", "for", "in", "on", "to", "with", "a", "an", "by", "at"})
+
+
+_PREPOSITIONS = frozenset({"in", "of", "for", "on", "to", "with", "at"})
+# Names of more words than this are sentences (driving forces run to about 30): they
+# join other names by their keys only, never by variants or acronyms spelled out inside
+# them (whose forms grow with the square of a name's length: a crafted name of thousands
+# of words took gigabytes).
+_LONGEST_NAME = 40
+_LONGEST_TYPO_NAME = 16  # ... and names of more words than this are not searched for typos
+
+
+def _acronym_token(word: str) -> bool:
+    """Whether a word is ASCII letters with two capitals or more ("LLMs", "IoT", "GenAI").
+    (Not a regular expression: `[A-Za-z]*[A-Z][A-Za-z]*[A-Z]...$` backtracked cubically on a
+    long word of capitals that does not end in a letter.)
+
+    >>> [_acronym_token(w) for w in ("LLMs", "IoT", "Meta", "A" * 500 + "1")]
+    [True, True, False, False]
+    """
+    return word.isascii() and word.isalpha() and sum(1 for c in word if c.isupper()) >= 2
+
+
+def is_acronym(label: str) -> bool:
+    """Whether a name is an acronym, or acronyms joined ("LLMs", "IoT", "GenAI", "AR/VR"):
+    at most two short words, each with two capitals or more. (A short form like "Gen AI"
+    counts as one where the corpus declares it: "Generative AI (Gen AI)".)
+
+    >>> [is_acronym(n) for n in ("LLMs", "AR/VR", "Gen AI", "AI Bias", "Meta", "NASA", "U.S.")]
+    [True, True, False, False, False, True, True]
+    """
+    # (initials written with full stops, "U.S.", read as the acronym)
+    short = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", ""), split_alias(label)[0])
+    words = [w for w in re.split(r"[\s/&-]+", short.strip()) if w]
+    return 1 <= len(words) <= 2 and sum(len(w) for w in words) <= 8 and \
+        all(_acronym_token(w) for w in words)
+
+
+def _lexicon_rows(name: str):
+    from importlib import resources
+
+    text = resources.files("kg").joinpath("lexicon", name).read_text("utf-8")
+    rows = csv.reader(line for line in text.splitlines() if not line.startswith("#"))
+    next(rows)  # (the header)
+    return (row for row in rows if row)

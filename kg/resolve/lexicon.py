@@ -1,0 +1,58 @@
+"""The shipped tables of kg/lexicon (abbreviations, synonyms, adjectives' nouns, fixed
+names), read once, as keys.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .keys import _lexicon_rows, is_acronym, name_key
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """What kg/lexicon says, as keys: each acronym's meanings (abbreviations.csv), each
+    other wording of a thing, a word or run of words, with its preferred wording: the
+    shortened words of abbreviations.csv ("sci fi": "science fiction") and the synonyms
+    of synonyms.csv ("driverless car": "autonomous vehicle"); and the noun each
+    adjective of adjective-nouns.csv is made from ("electoral": "election"); the names
+    of fixed-names.csv a people's adjective begins ("american football")."""
+
+    acronyms: dict[str, tuple[str, ...]]
+    variants: dict[tuple[str, ...], tuple[str, ...]]
+    longest: int  # words in the longest variant
+    adjective_nouns: dict[str, str]
+    fixed_names: frozenset[str]
+    whole_names: dict[str, str]  # a whole name's other wording ("burma": "myanmar")
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shipped tables of abbreviations and synonyms (see their headers).
+
+    >>> lexicon().acronyms["ev"], lexicon().variants[("sci", "fi")]
+    (('electric vehicle',), ('science', 'fiction'))
+    >>> lexicon().variants[("driverless", "car")]
+    ('autonomous', 'vehicle')
+    """
+    acronyms: dict[str, list[str]] = defaultdict(list)
+    variants: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for short, long in _lexicon_rows("abbreviations.csv"):
+        if is_acronym(short):
+            acronyms[name_key(short)].append(name_key(long))
+        else:
+            variants[tuple(name_key(short).split())] = tuple(name_key(long).split())
+    whole_names: dict[str, str] = {}
+    for variant, preferred in _lexicon_rows("synonyms.csv"):
+        if variant.startswith("="):  # (a whole name only: "=burma,myanmar")
+            whole_names[name_key(variant[1:])] = name_key(preferred)
+        else:
+            variants[tuple(name_key(variant).split())] = tuple(name_key(preferred).split())
+    adjective_nouns = {name_key(adjective): name_key(noun)  # (as names' keys write them)
+                       for adjective, noun in _lexicon_rows("adjective-nouns.csv")}
+    fixed_names = frozenset(name for name, in _lexicon_rows("fixed-names.csv"))  # (keys)
+    return Lexicon({short: tuple(longs) for short, longs in acronyms.items()}, variants,
+                   max(len(variant) for variant in variants), adjective_nouns, fixed_names,
+                   whole_names)

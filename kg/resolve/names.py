@@ -1,0 +1,88 @@
+"""Other names a name carries: a maker's product ("OpenAI's ChatGPT" is ChatGPT), a
+person after their office ("Mayor Eric Adams"), a law after its country's initials
+("US Inflation Reduction Act").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .keys import _known_word, normal_form
+
+_MAKER_PRODUCT_RE = re.compile(r"([A-Z][A-Za-z0-9]*+)['\u2019]s\s++([A-Za-z0-9]++)")
+
+
+def _maker_product(label: str) -> str | None:
+    """The product of "Maker's Product" when the product is a name of mixed case, as
+    products write themselves ("OpenAI's ChatGPT", "Apple's iPhone", "Google's DeepMind"):
+    the maker adds nothing. (Not "Apple's Struggles", nor a product of a common word:
+    "Apple's Watch".)
+
+    >>> [_maker_product(n) for n in ("OpenAI's ChatGPT", "Apple's iPhone", "Apple's Watch",
+    ...                              "Google's AI Search", "NASA's JWST")]
+    ['ChatGPT', 'iPhone', None, None, None]
+    """
+    match = _MAKER_PRODUCT_RE.fullmatch(label.strip())
+    if not match:
+        return None
+    product = match[2]
+    mixed = any(c.isupper() for c in product[1:]) and any(c.islower() for c in product)
+    return product if mixed else None
+
+
+# A person's office before their name: "Prime Minister Narendra Modi" is Narendra Modi.
+# (Not kings, queens, princes or saints, whose titles name places and ships: "Prince
+# Edward Island", "Queen Mary University"; nor "General": "General Electric Company";
+# nor doctors and professors, namesakes of the famous: "Professor Brian Cox".)
+_TITLE_RE = re.compile(r"""(?:(?:Deputy|Vice|Former|Acting|U\.?S\.?|US|UK)\s++)?
+    (?:President|Prime\s++Minister|Chancellor|Senator|Sen\.|Governor|Gov\.|Mayor|Minister
+    |Secretary|Premier|Congressman|Congresswoman|Representative|Rep\.|CEO|Chairman
+    |Chairwoman|Ambassador|Commissioner)\s++(?P<name>.+)""", re.VERBOSE)
+_NAME_PARTICLES = frozenset("von van der den de da di du del la le bin al".split())
+_NAME_PART_RE = re.compile(r"[^\W\d_]++(?:-[^\W\d_]++)?")
+
+
+def _capitalised(word: str) -> bool:  # ("O'Rourke", "Jean-Luc"; not "Scholz's", "US")
+    bare = word.replace("'", "")
+    return bare[:1].isupper() and bare[1:].lower() != bare[1:].upper() and \
+        not bare[1:].isupper() and not word.endswith("'s") and \
+        _NAME_PART_RE.fullmatch(bare) is not None
+
+
+def _titled_person(label: str) -> str | None:
+    """The name after a person's office, of two words or more, each capitalised (or a
+    particle: von, de, bin...), none after the first a word of the lexicon ("CEO Pay
+    Gap", "Premier League Football", "Governor Nelson State Park" are no people).
+
+    >>> [_titled_person(n) for n in ("Prime Minister Narendra Modi", "Mayor Eric Adams",
+    ...  "President Biden", "President of France", "Ursula von der Leyen", "Dr. Martens",
+    ...  "Chancellor Olaf Scholz's Coalition", "Commissioner Ursula von der Leyen",
+    ...  "Secretary General António Guterres", "Senator Beto O'Rourke", "CEO Pay Gap")]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ['Narendra Modi', 'Eric Adams', None, None, None, None, None, 'Ursula von der Leyen',
+     None, "Beto O'Rourke", None]
+    """
+    match = _TITLE_RE.fullmatch(label.strip())
+    if not match:
+        return None
+    words = match["name"].split()
+    named = len(words) >= 2 and words[0] != "General" and words[-1] not in _NAME_PARTICLES and all(
+        word in _NAME_PARTICLES or _capitalised(word.replace("\u2019", "'")) and
+        (at == 0 or not _known_word(normal_form(word))) for at, word in enumerate(words))
+    return match["name"] if named else None
+
+
+# A law's name after the initials of its country or union: "US Inflation Reduction Act"
+# is the Inflation Reduction Act.
+_LAW_RE = re.compile(r"(?:[Tt]he\s++)?(?:US|U\.S\.|UK|U\.K\.|EU|E\.U\.)\s++(?P<law>"
+                     r"(?:[A-Z][\w-]*+\s++){1,6}(?:Act|Directive|Regulation))")
+
+
+def _law(label: str) -> str | None:
+    """The name of a law after its country's or union's initials.
+
+    >>> _law("US Inflation Reduction Act"), _law("EU AI Act"), _law("EU Act")
+    ('Inflation Reduction Act', 'AI Act', None)
+    """
+    match = _LAW_RE.fullmatch(label.strip())
+    return match["law"] if match else None

@@ -1,0 +1,622 @@
+"""Wordings: the forms a key shares with the other wordings of the same thing
+(`signatures`): word order ("X in Y" / "Y X"), prepositions, growth and decline,
+derivations (an adjective and its noun, an -ing word and its nominalisation),
+generic last words, numbers and the lexicon's synonyms. `join_keys` joins keys that
+share a form; each rule's comment names the false joins reviews found against it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .keys import (_ARTICLES, _LONGEST_NAME, _ORDINALS, _PREPOSITIONS, _STOP, _ics_adjective,
+                   _known_word, _lemmas, _noun_lemmas, _ordinal)
+from .lexicon import lexicon
+
+_ORDER_WORDS = frozenset({"in", "of", "for", "to", "on", "among", "about", "over", "around",
+                          "by", "at"})
+# "X against Y" and "X from Y" as "Y X", met only by a name written so ("emissions from
+# China" are China's emissions, never the "investment in China" that is China investment
+# too), and only where "Y X" cannot make Y the one who acts or receives: a backlash
+# against an idea an acronym names ("backlash against AI", "pushback against ESG"; not
+# against people or institutions: "backlash against consumers", "... the media",
+# "... Big Tech" are no consumer, media or Big Tech backlash; a "vaccination campaign"
+# is no campaign against vaccination), what physically comes out of a source ("imports
+# from China", "aid from Ukraine", "migration from the cloud", "energy from waste",
+# "revenue from Facebook" are no China imports, Ukraine aid, cloud migration, waste
+# energy or Facebook revenue): reviews' false joins.
+_AGAINST_THINGS = frozenset({"backlash", "pushback"})
+_INSTITUTIONS = frozenset("""eu un who nato fda imf ecb sec ftc epa nhs wef unesco iea us usa
+    uk oecd ngo ipcc""".split())
+_COMES_FROM = frozenset("""emission pollution smoke runoff noise dust fume fumes
+    radiation""".split())
+# ... but not "X at" these: "AI at scale" is not Scale AI, "life at sea" not sea life
+_NOT_AFTER_AT = frozenset({"scale", "risk", "rest", "war", "night", "sea", "home", "large"})
+# Who acts, by name or ending: after "attacks on", an attacker (`_attacker`).
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant")
+_AGENTS = frozenset("""government state company corporation firm business platform brand
+    country nation people public student parent agent police military employee worker
+    migrant refugee woman man child youth""".split())
+
+
+def _concept_acronym(words: list[str]) -> bool:
+    """Whether `words` are one acronym of kg's table that names no institution."""
+    return len(words) == 1 and words[0] in lexicon().acronyms and \
+        words[0] not in _INSTITUTIONS
+
+
+# Attacks on someone or something that attacks ("attacks on drones" are no drone
+# attacks; "attacks on hospitals" are hospital attacks).
+_ASSAULTS = frozenset({"attack", "cyberattack", "strike", "airstrike", "raid", "assault"})
+_WEAPONS = frozenset("""drone missile rocket robot bot ai ransomware malware virus shark dog
+    bear wolf militia army troop terrorist""".split())
+
+
+def _attacker(word: str) -> bool:
+    return word in _WEAPONS or word in _AGENTS or \
+        len(word) > 4 and word.endswith(_AGENT_ENDINGS)
+
+
+def _without_articles(words: list[str]) -> list[str]:
+    """The words without the articles they start with (the last word stays)."""
+    while len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    return words
+
+
+# -ing words that name a kind, not an action, before a noun: "developing countries" are
+# not the development of countries, an "operating system" is not a system's operation.
+_PARTICIPLE_ADJECTIVES = frozenset("""developing operating leading emerging existing remaining
+competing underlying living working following missing""".split())
+# -ing words that name an activity or a trade before what serves it: "boarding schools"
+# are no school boards, "shipping containers" no container ships, "farming robots" no
+# robot farms (the verb's bare noun is a thing of its own)
+_ACTIVITY_NOUNS = frozenset("""shipping mining banking farming fishing trading gaming
+    parking charging printing computing manufacturing cooling heating boarding coaching
+    consulting plumbing lighting housing building clothing lending streaming publishing
+    advertising marketing training testing hunting logging dining nursing catering
+    welding drilling fracking camping sailing shopping cycling swimming running
+    engineering programming accounting""".split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _gerund_nouns(word: str) -> tuple[str, ...]:
+    """The nouns of a leading -ing word the lexicon knows: the verb's lemma when that is
+    also a noun ("declining" -> "decline"), and its nominalisations ("regulating" ->
+    "regulation", "combining" -> "combine", "combination"); none for an -ing word that
+    is a noun of its own ("marketing" is not "market").
+
+    >>> [_gerund_nouns(w) for w in ("declining", "regulating", "combining", "marketing",
+    ...                             "developing")]
+    [('decline', 'declination'), ('regulation',), ('combine', 'combination'), (), ()]
+    """
+    if len(word) <= 5 or not word.endswith("ing") or word in _PARTICIPLE_ADJECTIVES or \
+            word in _ACTIVITY_NOUNS:
+        return ()
+    verbs = _lemmas(word, "VERB")
+    if not verbs and len(word) >= 8 and not _known_word(word):
+        # a coined verb's: "reskilling workers" is worker reskilling, "decarbonising
+        # steel" steel decarbonisation; only a verb made anew from another (re-, up-,
+        # de-, -ise), not an activity's compound noun ("crowdfunding", "ridesharing")
+        if word.endswith(("ising", "izing")):
+            return word, word[:-5] + "ization"
+        return (word,) if word.startswith(("re", "up", "de")) else ()
+    if not verbs or verbs[0] == word or _lemmas(word, "NOUN"):
+        return ()
+    verb = verbs[0]
+    stem = verb[:-1] if verb.endswith("e") else verb
+    forms = (verb, stem + "ion", stem + "ation", stem + "tion", verb + "ment", verb + "th",
+             verb[:-3] + "ization" if verb.endswith("ize") else "",
+             verb[:-1] + "ication" if verb.endswith("fy") else "")
+    return tuple(dict.fromkeys(
+        noun for noun in forms
+        if noun and noun not in _OTHER_NOUNS and _lemmas(noun, "NOUN")[:1] == (noun,)))
+
+
+# Nouns spelled as a verb's nominalisation that name another thing: "governing AI" is
+# AI governance, not an AI government (a review's false join).
+_OTHER_NOUNS = frozenset({"government"})
+
+
+def _e_prefixed(word: str) -> str | None:
+    """The noun after an "e-" prefix the lexicon does not know as one word ("ebike" ->
+    "bike", "ewaste" -> "waste"); None for a word of its own ("event", "email").
+
+    >>> _e_prefixed("ebike"), _e_prefixed("ewaste"), _e_prefixed("event"), _e_prefixed("energy")
+    ('bike', 'waste', None, None)
+    """
+    if len(word) < 5 or word[0] != "e" or _known_word(word):
+        return None
+    return word[1:] if _lemmas(word[1:], "NOUN") else None
+
+
+# Adjective endings and the endings of the nouns they are made from, for "political
+# polarization" / "polarization in politics": (adjective ending, noun endings).
+# (Not -ive, -ent or -ic alone: executive order is no order of execution, current value
+# no value of the currency, organic waste no waste of organs.)
+_ADJECTIVE_NOUN_ENDINGS = (
+    ("ical", ("ics", "y")), ("tic", ("cy", "ty")), ("thmic", ("thm",)), ("ic", ("y",)),
+    ("etal", ("ety",)),
+    ("ial", ("y", "e", "")), ("al", ("", "e")), ("ant", ("ance",)), ("able", ("ability",)),
+    ("ible", ("ibility",)), ("ian", ("ia", "e")), ("an", ("a", "", "as")), ("ese", ("",)),
+)
+
+
+# Endings of the adjectives of peoples and places, which meet a reordered name only
+# when it was "X of Y" or "X in Y" ("Ukrainian National Guard" / "National Guard of
+# Ukraine", "Indian elections" / "elections in India"): not "on", "to", nor after people
+# who move or act and what a people does to others (`_MOVERS`: "Ukrainian refugees" are
+# no refugees in Ukraine, "Russian cyberattacks" no cyberattacks on Russia, "Japanese
+# investment" no investment in Japan, "Russian invasion" no invasion of Russia; two
+# reviews' false joins).
+_PEOPLE_ENDINGS = ("an", "ese", "ish")
+_OF_PLACE = " (of a place)"
+# What is done to someone or something, whose adjective names who does it: "presidential
+# pressure" is no pressure on the president, "parliamentary scrutiny" no scrutiny of
+# parliament (a review's false joins); met by no adjective, a people's neither.
+_DIRECTED = frozenset("""
+    pressure attack criticism support threat scrutiny oversight control influence demand
+    pardon endorsement protest
+""".split())
+_MOVERS = frozenset("""
+    refugee migrant immigrant emigrant expat expatriate exile student tourist visitor
+    traveller traveler worker speaker investor investment company firm business
+    diaspora interference cyberattack strike airstrike tariff sanction
+    export import aid hacker spy espionage troop soldier buyer brand startup american
+    invasion occupation bombing shelling colonization conquest boycott
+    containment surveillance perception distrust fear propaganda disinformation
+    force agent asset embassy base weapon hostage mercenary drone doctor car restaurant
+    intervention presence blockade hacking colonialism imperialism
+""".split())
+
+
+# Adjectives whose first meaning today is a quality, not "of the noun they come from",
+# which meet only a name of "of" (marked " (of)"): "natural laws" are the laws of
+# nature, but "physical AI" is no AI in physics, "natural experiments" no experiments in
+# nature, "physical education" no education in physics (a review's traps).
+_OF_ONLY = " (of)"
+_QUALITY_ADJECTIVES = frozenset("""physical natural classical critical original normal formal
+    central digital general special typical radical practical technical logical vertical
+    virtual actual total final rational functional conditional""".split())
+
+
+def _adjective_nouns(word: str) -> list[str]:
+    """The nouns an adjective may be made from, by its ending; which one, if any, is
+    decided by the corpus (a name using it), so the list may hold non-words. (Not the
+    noun of adjective-nouns.csv: against a reordered name a review found it reads who
+    acts as who is acted on, "parliamentary scrutiny" / "scrutiny of parliament".)
+
+    >>> _adjective_nouns("political"), _adjective_nouns("ukrainian")
+    (['politics', 'polity'], ['ukrainia', 'ukraine'])
+    """
+    for ending, nouns in _ADJECTIVE_NOUN_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return [word[:-len(ending)] + noun for noun in nouns]
+    return []
+
+
+def _coined(word: str) -> bool:
+    """Whether a word is no common English noun or adjective (lemminflect's lexicon does
+    not know it), or is short enough to be an acronym's key: "blockchain", "lidar", "ai".
+
+    >>> [_coined(w) for w in ("blockchain", "ai", "health", "space")]
+    [True, True, False, False]
+    """
+    return len(word) <= 3 or not (_lemmas(word, "NOUN") or _lemmas(word, "ADJ"))
+
+
+def _in_order(some: list[str], words: list[str]) -> bool:
+    """Whether `some` are words of `words` in their order (a form "as written", less
+    some words: "ai filmmaking" of "ai driven filmmaking").
+
+    >>> _in_order(["ai", "filmmaking"], ["ai", "driven", "filmmaking"])
+    True
+    >>> _in_order(["filmmaking", "ai"], ["ai", "driven", "filmmaking"])
+    False
+    """
+    rest = iter(words)
+    return all(word in rest for word in some)
+
+
+def _fixed_name(words: list[str]) -> bool:
+    """Whether the words begin with a name of kg/lexicon/fixed-names.csv, a thing of its
+    own whose first word reads like a people's adjective ("American football" is no
+    football in America, "Siamese twins" no twins in Siam).
+
+    >>> _fixed_name("american football league".split()), _fixed_name("indian election".split())
+    (True, False)
+    """
+    names = lexicon().fixed_names
+    return words[0].endswith(_PEOPLE_ENDINGS) and \
+        any(" ".join(words[:size]) in names for size in range(2, len(words) + 1))
+
+
+def _loose(key: str) -> str:
+    """A key with every -ics word as its adjective, where that is one idea, and the
+    learned adjectives in -ical as in -ic ("hydrological" / "hydrologic")."""
+    if "ical" in key:
+        key = _LEARNED_ICAL_RE.sub(r"\1ic", key)
+    return " ".join(word[:-1] if _ics_adjective(word) else word for word in key.split())
+
+
+# (not every -ical: economical, historical, classical, political are other words)
+# (nor "biological": biologicals are farm inputs, biologics drugs; a review's false joins)
+_LEARNED_ICAL_RE = re.compile(r"\B(?<!bi)(olog|ograph|ometr)ical\b")
+
+
+# Last words that add nothing to a name: "blockchain technology" is blockchain; after
+# one word only a coined one or an acronym (`_coined`: "health technology" is no health,
+# "climate tech" no climate: a review's false joins).
+# (Not a company's legal form: a review found "News Corp" / "news", "Visa Inc." / "visas",
+# "National Grid plc" / "national grid".)
+_GENERIC_LAST_WORDS = frozenset({"technology"})
+# ... and these after two words or more ("thermal energy storage system", "urban heat
+# island effect"; not "solar system", which is not solar, nor the named effects of one
+# word, greenhouse, network, placebo, ripple).
+# ("gene editing techniques" / "gene editing"; not approach, process, practice, solution:
+# a review found "climate change solutions", "Middle East peace process", "ethical AI
+# practices", "public health approach" are other things than the name before them.)
+_GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service", "technique", "method",
+                                           "concept", "phenomenon", "effect"})
+# Last words of a worry that say the same of it: "data privacy risks" / "... concerns"
+# (not "problem": a review found the named problems of maths and AI, "AI control
+# problem", and addiction, "gambling problems").
+_CONCERN_WORDS = frozenset({"risk", "concern", "issue"})
+# Second words that add nothing (written after a hyphen): "heat-related deaths" are heat
+# deaths, "AI-driven tools" AI tools; "generated" only after AI and before what is made
+# to be seen or heard ("AI-generated art" is AI art; not "AI-generated research",
+# "user-generated data", "computer-generated music", "AI-generated films": AI films are
+# about AI; reviews' false joins).
+_LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled"})
+_PLURAL_RE = re.compile(r"[a-z]+s\b")
+_MEDIA = frozenset({"art", "artwork", "image", "imagery", "video", "music", "content", "text",
+                    "audio", "voice", "photo", "picture"})
+# Numbers written as words, read as digits before a unit of time ("Twenty-Minute City" /
+# "20-Minute City"); not elsewhere: "Air Force One", "Apple One", "Three-Body Problem".
+_NUMBER_WORDS = {word: number for number, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())} | \
+    {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100}
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+# Words of a tie between two parties, whose order says nothing ("US-China relations" /
+# "China-US relations", "public-private partnership" / "private-public partnership").
+_TIE_WORDS = frozenset({"relation", "relationship", "partnership", "collaboration",
+                        "cooperation", "rivalry", "tension", "alliance", "dialogue"})
+
+
+# A first word saying a thing grows or shrinks, before a phrase of two words or more
+# ("Increasing Middle Manager Burnout" / "Rising ..."): one wording each. Not before one
+# word ("rising powers", "increasing returns", "growing cannabis" are other things), nor
+# before a preposition or particle ("growing up online", "falling in older adults"), nor
+# in the fixed phrases of `_TREND_PHRASES`; not "falling" nor "mounting" (a review found
+# "falling space debris" is no decline).
+_TREND_WORDS = {"increasing": "rising", "increased": "rising", "growing": "rising",
+                "surging": "rising", "escalating": "rising", "soaring": "rising",
+                "skyrocketing": "rising", "declining": "declining", "shrinking": "declining",
+                "diminishing": "declining"}
+# "Booming" before what an economy measures only ("booming creator economy"; not rising
+# stars, booming artillery or bird calls: a review's false joins)
+_BOOMING = frozenset("""market sector industry economy demand sale export import investment
+    price stock installation business trade tourism""".split())
+# ... and the words of growth with no other sense, also before one word
+_ONLY_TREND_WORDS = {"skyrocketing": "rising"}
+_TREND_PHRASES = frozenset({("growing", "degree"), ("growing", "season"), ("growing", "pain"),
+                            ("growing", "medium"), ("growing", "media"), ("rising", "damp"),
+                            ("increasing", "return"), ("rising", "star"),
+                            ("rising", "power"), ("increased", "power"),
+                            ("soaring", "bird"), ("soaring", "flight"), ("soaring", "eagle"),
+                            ("escalating", "commitment"), ("diminishing", "return"),
+                            ("diminishing", "marginal")})
+_PARTICLES = _STOP | {"up", "out", "behind", "apart", "away", "back", "into", "from"}
+# "Town of Viganella" is Viganella, when the place's name is no English word ("Village
+# of Longevity", "Town of Books" are other things; the City of London is not London, the
+# Municipality of Amsterdam is its government).
+_PLACE_WORDS = frozenset({"town", "village", "hamlet"})
+
+
+# "Falling" is "declining" before what is measured ("falling birth rates", "falling
+# prices"), not before what falls ("falling space debris").
+_MEASURES = frozenset({"rate", "price", "cost", "number", "level", "demand", "sale", "revenue",
+                       "income", "wage", "enrollment", "enrolment", "attendance", "trust",
+                       "productivity", "value", "yield", "population", "membership",
+                       "turnout", "readership", "viewership", "profit", "export", "import"})
+
+
+def _trend_word(words: list[str]) -> list[str]:
+    """The words with a first word of growth or decline as "rising" or "declining",
+    when two words or more follow it ("falling" before a measure, `_MEASURES`; "booming"
+    before an economy's measure, `_BOOMING`).
+
+    >>> " ".join(_trend_word("increasing middle manager burnout".split()))
+    'rising middle manager burnout'
+    >>> " ".join(_trend_word("increasing return".split()))
+    'increasing return'
+    >>> " ".join(_trend_word("growing up online".split()))
+    'growing up online'
+    >>> " ".join(_trend_word("booming creator economy".split()))
+    'rising creator economy'
+    """
+    at = 1 if words and words[0] in _ARTICLES else 0
+    if len(words) - at >= 3 and words[at] == "booming" and words[-1] in _BOOMING:
+        return words[:at] + ["rising"] + words[at + 1:]
+    if len(words) - at >= 2 and words[at] == "falling" and words[-1] in _MEASURES:
+        return words[:at] + ["declining"] + words[at + 1:]
+    if len(words) - at == 2 and words[at] in _ONLY_TREND_WORDS:  # ("skyrocketing rents")
+        return words[:at] + [_ONLY_TREND_WORDS[words[at]]] + words[at + 1:]
+    if len(words) - at >= 3 and words[at] in _TREND_WORDS and words[at + 1] not in _PARTICLES:
+        word = _TREND_WORDS[words[at]]
+        if not {(words[at], words[at + 1]), (word, words[at + 1])} & _TREND_PHRASES:
+            return words[:at] + [word] + words[at + 1:]
+    return words
+
+
+def _time_numbers(words: list[str]) -> list[str]:
+    """The words with each run of number words before a unit of time as its digits.
+
+    >>> " ".join(_time_numbers("one hundred year of solitude".split()))
+    '100 year of solitude'
+    >>> " ".join(_time_numbers("twenty four hour news on air force one".split()))
+    '24 hour news on air force one'
+    """
+    found, at = [], 0
+    while at < len(words):
+        end = at
+        while end < len(words) and words[end] in _NUMBER_WORDS:
+            end += 1
+        if end > at and end < len(words) and words[end] in _TIME_UNITS:
+            value = 0
+            for word in words[at:end]:  # "twenty four": 24, "one hundred": 100
+                number = _NUMBER_WORDS[word]
+                value = max(value, 1) * 100 if number == 100 else value + number
+            found.append(str(value))
+            at = end
+        else:
+            found.append(words[at])
+            at += 1
+    return found
+
+
+def _lengthened(words: list[str]) -> list[str]:
+    """The words with each variant of the lexicon (a shortened word, a synonym; the
+    longest run first) as its preferred wording.
+
+    >>> _lengthened("hard sci fi movie".split())
+    ['hard', 'science', 'fiction', 'film']
+    """
+    table = lexicon()
+    found, at = [], 0
+    while at < len(words):
+        for size in range(min(table.longest, len(words) - at), 0, -1):
+            long = table.variants.get(tuple(words[at:at + size]))
+            if long is not None:
+                found.extend(long)
+                at += size
+                break
+        else:
+            found.append(words[at])
+            at += 1
+    return found
+
+
+# Prepositions one names for another ("decline of/in X", "funding for/of X"); not with,
+# to, on, at: "work with AI" is no work on AI, "investment with AI" no investment in AI
+# (a review's false joins; "X on Y" and "X in Y" still meet as "Y X").
+_ONE_ANOTHER = frozenset({"of", "in", "for"})
+# Words around which `signatures` reorders a name.
+_REORDERING = _ORDER_WORDS | {"and", "between", "by", "on", "in"}
+# Nouns written two ways: "water usage" is water use, "remote working" remote work.
+_NOUN_VARIANTS = {"usage": "use", "working": "work"}
+# Aspects of a thing named "the N of M" inside a longer name (`signatures`).
+# (not what is a term of its own after M: oil futures, the greenhouse effect,
+# unemployment benefit, AI roles; nor what M may do: government regulation, student use;
+# "ethics", not after work: the work ethic; reviews' false joins)
+_ASPECTS = frozenset("""ethics impact risk adoption rise growth decline security safety
+    privacy transparency sustainability integration influence""".split())
+# What algorithms have ("algorithmic bias" is bias in algorithms); not what they do:
+# "algorithmic trading", "... ranking", "... management" are done by algorithms, not to
+# them (reviews' false joins).
+_ALGORITHMS_HAVE = frozenset("""bias fairness transparency accountability opacity literacy
+    auditing audit explainability""".split())
+# What does a coined -ing word's deed, named after it: "crowdfunding platforms" are no
+# platform crowdfunding, "gatekeeping AI" no AI gatekeeping (a review's false joins).
+_DOERS = frozenset("""technology platform tool content company startup firm app application
+    model ai system solution culture workshop farm campaign regulation risk program
+    programme network site market industry sector business provider employer initiative
+    project organization charity movement community space hub device software robot
+    algorithm website portal marketplace station operator scheme course bootcamp shop
+    store school club reward video game coach policy investment""".split())
+
+
+def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> set[str]:
+    """The forms a key shares with the keys it names the same thing as, beside itself:
+    "X P Y" and "Y X" for P in `_ORDER_WORDS` (articles after P dropped, a second
+    phrase kept last, not "X to Y" / "X by Y" of one word each), "ADJ X of Y" and "ADJ Y
+    X", "X and Y" and "Y and X" (also two words before a shared head), "X between Y and
+    Z" and "Y Z X", "X driven by Y" / "X based on Y" and "Y driven X" / "Y based X", one
+    preposition for another ("X of Y", "X in Y" and "X for Y" share "X * Y":
+    `_ONE_ANOTHER`), "X in Y" and "X Y" (only a name written so, marked "=": "AI in
+    education" is no "education in AI"), and so "X toward Y" and "X to Y", "X against
+    Y" and "X from Y" and "Y X" (`_AGAINST_THINGS`, `_COMES_FROM`; not "X on Y" for
+    attacks on what attacks: `_ASSAULTS`), the two parties of a tie either way
+    ("US-China relations", `_TIE_WORDS`), a number word before a unit of time as
+    digits ("twenty minute city"), a first word of growth or decline as "rising" or
+    "declining" (`_TREND_WORDS`), "town of X" as X, a generic last word or concern
+    word dropped, a link word too (`_LINK_WORDS`; as written only), ordinal words as
+    numbers ("fourth" as "4th"), a leading -ing word as its nouns at the
+    end or before a second phrase ("declining birth rate" and "decline in birth rate"
+    share "birth rate decline"), "e-X" as "electric X" and "electronic X", "X in ADJ context" as "ADJ X",
+    "usage" as "use" and "working" as "work" (`_NOUN_VARIANTS`), a shortened word as
+    its long form ("sci-fi", "biotech": `abbreviations`); and, with
+    `then_reordered`, each variant that is not itself reordered given its own forms
+    ("bias detection in AI systems" -> "bias detection in AI" -> "AI bias detection"; not
+    a generic word dropped after reordering: "technology in advertising" is not
+    advertising); all in their loose form (an
+    -ics word as its adjective, where that is one idea). Two forms meet only across:
+    ">Y X" of "X of Y", and "<N X" for a leading adjective and each noun N it may be
+    made from ("technological dependence" gives "<technology dependence", "dependence
+    on technology" ">technology dependence"): an adjective meets its noun only in a
+    reordered name, never another adjective guessed to the same noun (national /
+    native) nor a plain name ("organ farming"); an adjective of a people or place only
+    a name of "of" or "in" (marked " (of a place)": `_PEOPLE_ENDINGS`). See `join_keys`.
+
+    >>> sorted(signatures("decline in birth rate"))  # doctest: +NORMALIZE_WHITESPACE
+    ['=decline birth rate', '=decline in birth rate', '>birth rate decline',
+     '>birth rate decline (of a place)', 'birth rate decline', 'decline * birth rate',
+     'decline in birth rate']
+    >>> sorted(signatures("declining birth rate"))
+    ['=declining birth rate', 'birth rate declination', 'birth rate decline', 'declining birth rate']
+    >>> sorted(signatures("design driven by ai"))  # doctest: +NORMALIZE_WHITESPACE
+    ['=design driven by ai', '>ai design driven', 'ai design driven', 'ai driven design',
+     'design driven by ai']
+    """
+    if key.count(" ") >= _LONGEST_NAME:  # (more words than that)
+        return {_loose(key)}
+    plain = [_NOUN_VARIANTS.get(word, word) for word in key.split()]
+    lengthened = _lengthened(plain) if lengthen else plain
+    # (and the forms of the words as written: "utilization of invisible creatures" read
+    # as "use of ..." still meets "invisible creature utilization")
+    written = signatures(key, then_reordered, False) if lengthen and lengthened != plain \
+        else set()
+    # (after the lexicon, whose rows write "four-day week")
+    words = _trend_word(_time_numbers(lengthened))
+    found = {key, " ".join(words), lexicon().whole_names.get(key, key),
+             # a name in s written as a possessive: "Jevon's paradox" is Jevons'
+             " ".join(w[:-1] if w[-1] == "s" and w in _noun_lemmas() else w for w in words)}
+    reordered: set[str] = set()  # "Y X" of "X of Y"
+    directed: set[str] = set()  # ... of "X on Y" for what is done to Y: met by no adjective
+    derived: set[str] = set()  # a leading adjective as the nouns it may come from
+    dropped: set[str] = set()  # "X Y" of "X in Y", which meets a name written so only
+    for at, word in enumerate(words):
+        if not 0 < at < len(words) - 1 or words.count(word) != 1:
+            continue
+        # (not "X to Y" / "X by Y" of one word each: text-to-image, business to
+        # consumer, privacy by design are not image text, consumer business, design privacy)
+        if word in _ORDER_WORDS and not (word in ("to", "by") and len(words) == 3) and \
+                not (word == "at" and words[at + 1] in _NOT_AFTER_AT) and \
+                not (word == "on" and words[at - 1] in _ASSAULTS and _attacker(words[-1])):
+            after = _without_articles(words[at + 1:])
+            # "impact of AI on jobs" / "AI impact on jobs": a second phrase stays last
+            then = next((i for i, w in enumerate(after) if i and w in _PREPOSITIONS), None)
+            tail = after[then:] if then and then < len(after) - 1 else []
+            after = after[:len(after) - len(tail)]
+            form = " ".join(after + words[:at] + tail)
+            found.add(form)
+            reordered.add(form)
+            if words[at - 1] in _DIRECTED:
+                directed.add(form)
+            elif word in ("of", "in") and words[at - 1] not in _MOVERS:
+                reordered.add(form + _OF_PLACE)  # (what a people's adjective meets)
+                if word == "of":
+                    reordered.add(form + _OF_ONLY)  # (... and a quality's)
+            if at >= 2 and word in ("of", "in", "for") and _lemmas(words[0], "ADJ"):
+                # "ethical use of AI" / "ethical AI use": the adjective stays first
+                found.add(" ".join(words[:1] + after + words[1:at] + tail))
+        if word == "between" and "and" in words[at + 1:-1]:  # X between Y and Z
+            found.add(" ".join([w for w in words[at + 1:] if w != "and"] + words[:at]))
+        if word == "by" and words[at - 1].endswith(("ed", "en")) or \
+                word == "on" and words[at - 1] == "based":  # X driven by Y, X based on Y
+            found.add(" ".join(words[at + 1:] + words[at - 1:at] + words[:at - 1]))
+        if word == "and":
+            found.add(" ".join(words[at + 1:] + ["and"] + words[:at]))
+            # and the two words around it, the first of the name, before a shared head
+            # ("energy and climate policy" / "climate and energy policy"; not "social
+            # media and justice", "rise and fall of X")
+            if at == 1 and at + 2 < len(words) and words[at + 2] not in _STOP:
+                found.add(" ".join([words[2], "and", words[0]] + words[3:]))
+        if word == "in":  # (met only as written: "AI in education" is no education in AI)
+            dropped.add(" ".join(words[:at] + words[at + 1:]))
+        if word in ("against", "from", "with"):  # "Y X" as written only
+            after = _without_articles(words[at + 1:])
+            if word == "against" and words[at - 1] in _AGAINST_THINGS and \
+                    _concept_acronym(after) or \
+                    word == "from" and words[at - 1] in _COMES_FROM or \
+                    word == "with" and not _PREPOSITIONS.intersection(after):
+                # ("dubbing with AI" / "AI dubbing", "patients with cancer" / "cancer
+                # patients")
+                dropped.add(" ".join(after + words[:at]))
+        if word == "toward":  # (as written only: "violence toward the police" is no
+            dropped.add(" ".join(words[:at] + ["to"] + words[at + 1:]))  # police violence)
+        if word in _ONE_ANOTHER:
+            found.add(" ".join(words[:at] + ["*"] + words[at + 1:]))
+    if words.count("of") == 1 and 3 <= words.index("of") < len(words) - 1 and \
+            words[words.index("of") - 2] in _ARTICLES and \
+            words[words.index("of") - 1] in _ASPECTS and words[-1] != "work" and \
+            _PREPOSITIONS.intersection(words[:words.index("of") - 2]):
+        # "the N of M" closing a longer name as "M N" ("a tool for the ethics of AI" /
+        # "a tool for AI ethics"), where the whole name does not reorder, for an aspect
+        # of M (not "the cost of capital", "the duty of care", "the bill of rights")
+        at = words.index("of")
+        after = [word for word in words[at + 1:] if word not in _ARTICLES]
+        if after and not _PREPOSITIONS.intersection(after):
+            found.add(" ".join(words[:at - 2] + after + [words[at - 1]]))
+    if len(words) >= 4 and words[-1] == "context" and "in" in words[1:-2]:
+        # "cryptography in (a) historical context" is historical cryptography
+        at = words.index("in", 1)
+        setting = [word for word in words[at + 1:-1] if word not in _ARTICLES]
+        if len(setting) == 1:
+            found.add(" ".join(setting + words[:at]))
+    if len(words) >= 3 and words[-1] in _GENERIC_LAST_WORDS | _GENERIC_LAST_WORDS_AFTER_TWO \
+            or len(words) == 2 and words[-1] in _GENERIC_LAST_WORDS and _coined(words[0]):
+        found.add(" ".join(words[:-1]))
+    if len(words) == 3 and words[2] in _TIE_WORDS:  # the two parties either way
+        found.add(" ".join([words[1], words[0], words[2]]))
+    if len(words) >= 3 and words[0] in _PLACE_WORDS and words[1] == "of" and \
+            words[2] not in _ARTICLES and not _known_word(words[2]):
+        found.add(" ".join(words[2:]))
+    if len(words) >= 3 and words[:2] == ["ai", "generated"] and words[-1] in _MEDIA:
+        found.add(" ".join(words[:1] + words[2:]))
+    if len(words) >= 3 and words[1] in _LINK_WORDS and words[2] not in _STOP:
+        # (as written only: "AI-powered hacking" is AI hacking, not the hacking of AI)
+        dropped.add(" ".join(words[:1] + words[2:]))
+    if any(word in _ORDINALS for word in words[:-1]):  # "fourth industrial revolution"
+        found.add(" ".join(_ordinal(_ORDINALS[word]) if word in _ORDINALS and
+                           at + 1 < len(words) and words[at + 1] not in _STOP else word
+                           for at, word in enumerate(words)))
+    # (not "market risk" / "... concern"; not after "health": "mental health risks" are
+    # hazards, "mental health issues" conditions)
+    if len(words) >= 3 and words[-1] in _CONCERN_WORDS and words[-2] != "health":
+        found.add(" ".join(words[:-1] + ["(concern)"]))
+    if len(words) >= 2:
+        # "declining attendance at funerals": "attendance at funeral decline", and, the
+        # noun before a second phrase as reordering keeps it, "attendance decline at funeral"
+        then = next((i for i in range(2, len(words) - 1) if words[i] in _PREPOSITIONS),
+                    len(words))
+        # (a coined word before what does it is its kind: "crowdfunding platforms")
+        nouns = () if words[then - 1] in _DOERS and not _known_word(words[0]) else \
+            _gerund_nouns(words[0])
+        for noun in nouns:
+            found.add(" ".join(words[1:] + [noun]))
+            found.add(" ".join(words[1:then] + [noun] + words[then:]))
+    if len(words) >= 2 and not _PREPOSITIONS.intersection(words) and \
+            not _fixed_name(key.split()):
+        # (an adjective of a people or place, and "societal", "algorithmic", meet only "X
+        # of Y" and "X in Y": "societal views" are no views on society)
+        of_place = _OF_PLACE if words[0].endswith(_PEOPLE_ENDINGS + ("etal", "thmic")) \
+            else _OF_ONLY if words[0] in _QUALITY_ADJECTIVES else ""
+        if not words[0].endswith("thmic") or words[-1] in _ALGORITHMS_HAVE:
+            derived.update(" ".join([noun] + words[1:]) + of_place
+                           for noun in _adjective_nouns(words[0]))
+    for at, word in enumerate(words):  # "e-bikes" / "electric bikes", "e-waste" / "electronic waste"
+        rest = _e_prefixed(word)
+        if rest:
+            found.update(" ".join(words[:at] + [long, rest] + words[at + 1:])
+                         for long in ("electric", "electronic"))
+    loose = {form: _loose(form) for form in found | dropped | reordered}
+    forms = {loose[form] for form in found} | \
+        {">" + loose[form] for form in reordered - directed} | \
+        {"<" + _loose(form) for form in derived} | \
+        {"=" + loose[form] for form in found | dropped  # (the key is found; one word
+         if " " in form and (form in dropped or form == key  # meets no "X Y" of "X in Y")
+                             or _in_order(form.split(), words))}
+    if then_reordered and _REORDERING.intersection(words):
+        for form in found - reordered - {key}:
+            if "*" not in form and "(concern)" not in form:  # (not as written: no "=")
+                forms |= {f for f in signatures(form, then_reordered=False) if f[0] != "="}
+    return forms | written
+
+
+def _meet(key: str, other: str) -> bool:
+    """Whether two keys share a form (`signatures`, the marked ones aside)."""
+    forms = {s for s in signatures(key) if s[0] not in "<>"}
+    return any(s[0] not in "<>" and s in forms for s in signatures(other))
