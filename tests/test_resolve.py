@@ -1061,3 +1061,40 @@ def test_shared_nodes_index_joined_keys_and_gather_names_before_facts():
         assert shared.keys_of(tech + "solar_roof") == [tech + "solar_roof"]
         assert shared.label(tech + "generative_ai") == "Gen AI"
     assert whole.triples() == split.triples()
+
+
+# One name per wording rule, and a form only that rule gives it.
+RULE_EXAMPLES = {
+    "reordered_around_preposition": ("Impact of AI on Jobs", "ai impact on job"),
+    "between": ("Trade between US and China", "us china trade"),
+    "driven_by": ("Design Driven by AI", "ai driven design"),
+    "and_either_way": ("Energy and Climate Policy", "climate and energy policy"),
+    "in_dropped": ("AI in Education", "=ai education"),
+    "against_from_with": ("Emissions from Shipping", "=shipping emission"),
+    "toward_as_to": ("Shift toward Renewables", "=shift to renewable"),
+    "one_preposition_for_another": ("Funding for Research", "funding * research"),
+    "aspect_of_the": ("A Tool for the Ethics of AI", "tool for ai ethics"),
+    "in_context": ("Cryptography in Historical Context", "historical cryptography"),
+    "generic_last_word": ("Thermal Energy Storage System", "thermal energy storage"),
+    "tie_either_way": ("US-China Relations", "china us relation"),
+    "town_of": ("Town of Viganella", "viganella"),
+    "ai_generated_media": ("AI-Generated Art", "ai art"),
+    "link_word_dropped": ("AI-Powered Hacking", "=ai hacking"),
+    "ordinal_numbers": ("Fourth Industrial Revolution", "4th industrial revolution"),
+    "concern_word": ("Data Privacy Risks", "data privacy (concern)"),
+    "gerund_as_noun": ("Declining Birth Rates", "birth rate decline"),
+    "adjective_as_noun": ("Political Polarisation", "<polity polarization"),
+    "e_prefix": ("E-Bikes", "electric bike"),
+}
+
+
+def test_each_wording_rule_is_registered_by_name_and_gives_its_forms(monkeypatch):
+    from kg.resolve.wordings import RULES, signatures
+
+    assert set(RULES) == set(RULE_EXAMPLES)
+    for rule, (name, form) in RULE_EXAMPLES.items():
+        key = resolution_key(name)
+        assert form in signatures(key), rule
+        with monkeypatch.context() as patch:
+            patch.delitem(RULES, rule)
+            assert form not in signatures(key), rule

@@ -1,18 +1,26 @@
 """Join: the keys the whole corpus gives evidence for joining (layer 2 of kg.resolve;
 every build).
+
+One pass reads what every name says (`_Evidence`: its key, whether it is an acronym,
+the acronyms it declares or writes, the other name it carries); then groups of keys
+(`_Groups`, union-find) are joined in stages, each on one kind of evidence, in an
+order the later stages rely on: wordings (`_join_wordings`), spacing, acronyms inside
+longer names (`_join_acronyms_inside`), acronyms alone (`_join_acronyms_alone`),
+declared other names (`_join_renamed`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from .acronyms import (_declared_acronym, _mostly_same_words, _short_runs, _spelled_forms,
                        abbreviation_spans, initials_of)
 from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _aliases, _renamed, is_acronym, name_key,
                    normal_form, split_alias)
-from .lexicon import lexicon
+from .lexicon import Lexicon, lexicon
 from .names import _law, _maker_product, _titled_person
 from .wordings import _PLURAL_RE, _lengthened, _meet, signatures
 
@@ -33,107 +41,180 @@ def join_keys(names: Iterable[tuple[str, str]],
     ...            ("keyword", "AI"), ("theme", "architectural innovation")])
     {'cybernetic in management': 'management cybernetics', 'gen ai': 'generative ai'}
     """
-    acronym_keys: set[str] = set()
-    keys: set[str] = set()
-    noun_plurals: set[str] = set()  # keys of names writing a table adjective as a noun
-    declared: dict[str, set[str]] = defaultdict(set)  # alias key -> long keys naming it
-    renamed: dict[str, set[str]] = defaultdict(set)  # other name's key -> keys declaring it
-    names = list(names)
-    table = lexicon()
-    for _, label in names:
-        key = key_of(label)
-        if not key or key.startswith("="):  # kept apart by the analyst: never joined
-            continue
-        keys.add(key)
-        if any(word[:-1] in table.adjective_nouns for word in _PLURAL_RE.findall(label.lower())):
-            noun_plurals.add(key)  # ("company financials" are no company finance)
-        if is_acronym(label) and (key,) not in table.variants:  # (not FinTech)
-            acronym_keys.add(key)
-        product = _maker_product(label) or _titled_person(label) or _law(label)
-        if product:  # ("OpenAI's ChatGPT" is ChatGPT, "Mayor Sadiq Khan" Sadiq Khan)
-            renamed[key_of(product)].add(key)
-        for alias in (key_of(a) for a in _aliases(label)):
-            spans = abbreviation_spans(alias, key) if alias != key else None
-            if alias and alias != key and not spans and _renamed(label):
-                renamed[alias].add(key)
-            elif spans:
-                declared[alias].add(key)
-                # and each acronym inside it: "Gen AI" of "Generative Artificial
-                # Intelligence" spells out "AI" as "artificial intelligence"
-                for word, run in spans:
-                    if len(run.split()) >= 2 and word != alias:
-                        declared[word].add(run)
-            elif alias != key and _declared_acronym(label):
-                # An acronym the writer declared mid-name though its letters are not the
-                # words' initials ("Emotional Intelligence (EQ) Enhancement"): the whole
-                # short name is taken as written (the acronym alone is not: "AI" may be
-                # declared so for something else).
-                declared[alias].add(key)
-    # An acronym the corpus does not spell out, alone as a name: the one of its meanings
-    # (kg/lexicon/abbreviations.csv) that the corpus names ("EVs" / "electric vehicles").
-    # Only a name written as an acronym ("IT", not "It"; "WHO", not "The Who"), and only
-    # an acronym of one meaning (AI may be artificial insemination: two are left to
-    # `kg resolve`'s review, even when the archive names one of them).
-    # (each meaning as the archive spaces it: "take off" is the archive's "takeoff")
-    spaced = {key.replace(" ", ""): key for key in sorted(keys, reverse=True)}
-    known = {short: spaced.get(longs[0].replace(" ", ""), longs[0])
-             for short, longs in table.acronyms.items() if len(longs) == 1}
-    # An acronym alone that the corpus spells out as none of the table's meanings has
-    # two meanings: a bare acronym is read in its usual meaning ("EVs" are no
-    # "Enterprise Value (EV)"; left to `kg resolve`'s review). Spelled out as one of them
-    # (in other words too: "Small and Medium Enterprises (SMEs)"), the corpus decides,
-    # unless it also names another ("IP": intellectual property and internet protocol).
-    for short in sorted(acronym_keys & table.acronyms.keys()):
-        meanings = [spaced.get(m.replace(" ", ""), m) for m in table.acronyms[short]]
-        if short in declared:
-            spelled = list(declared[short])
-            others = [m for m in meanings
-                      if not any(_mostly_same_words(m, long) for long in spelled)]
-            spelled_as_table = len(others) < len(meanings)
-            declared[short].update(m for m in others if m in keys or not spelled_as_table)
-        elif short in known and known[short] in keys:
-            declared[short].add(known[short])
-    acronym_keys |= declared.keys() & keys  # short forms the corpus spells out: "Gen AI"
-    acronym_tokens: set[str] = set()  # acronyms of 3 letters or more used inside names
-    written_in: dict[str, set[str]] = defaultdict(set)  # key -> acronyms its names write
-    for _, label in names:
-        shorts = [word for word in re.split(r"[\s/&-]+", split_alias(label)[0])
-                  if _acronym_token(word)]
-        if shorts:
-            written = written_in[key_of(label)]
-            for word in shorts:
-                form = normal_form(word)
-                written.add(form)
-                if len(word) >= 3:
-                    acronym_tokens.add(form)
-    written_short = set().union(*written_in.values())  # ... of any length ("ML models")
-    parent: dict[str, str] = {}
+    evidence = _Evidence.read(list(names), key_of)
+    groups = _Groups(evidence.acronym_keys, evidence.table)
+    longs_of, shorts_of, spelled_reordered = _join_wordings(groups, evidence)
+    first_squashed: dict[str, str] = {}
+    for key in sorted(evidence.keys):  # "girl boss" / "girlboss", "Chat GPT" / "ChatGPT"
+        first = first_squashed.setdefault(key.replace(" ", ""), key)
+        if first != key:
+            groups.join(first, key)
+    del first_squashed
+    for signature, longs in longs_of.items():  # "LiDAR technology" / "LiDAR"
+        for short in shorts_of[signature]:
+            if any(k.startswith(short + " ") for k in longs):
+                groups.join(longs[0], short)
+    _join_acronyms_inside(groups, evidence, spelled_reordered)
+    _join_acronyms_alone(groups, evidence)
+    _join_renamed(groups, evidence)
+    return groups.joined()
 
-    def find(key: str) -> str:
+
+@dataclass
+class _Evidence:
+    """What the corpus' names say, read in one pass (`read`)."""
+
+    table: Lexicon
+    keys: set[str] = field(default_factory=set)
+    # keys of names written as acronyms ("LLMs"), and of short forms the corpus spells
+    # out ("Gen AI")
+    acronym_keys: set[str] = field(default_factory=set)
+    # keys of names writing a table adjective as a noun ("company financials")
+    noun_plurals: set[str] = field(default_factory=set)
+    # an alias key -> the long keys declaring it ("Large Language Models (LLMs)")
+    declared: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # another name's key -> the keys declaring it ("X (formerly Twitter)", "OpenAI's ChatGPT")
+    renamed: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # an acronym -> its one meaning in abbreviations.csv, as the corpus spaces it
+    known: dict[str, str] = field(default_factory=dict)
+    # acronyms of three letters or more written inside names
+    acronym_tokens: set[str] = field(default_factory=set)
+    # a key -> the acronyms its names write
+    written_in: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    @property
+    def long_keys(self) -> set[str]:
+        return self.keys - self.acronym_keys
+
+    @classmethod
+    def read(cls, names: list[tuple[str, str]], key_of: Callable[[str], str]) -> "_Evidence":
+        found = cls(lexicon())
+        table, declared, renamed = found.table, found.declared, found.renamed
+        for _, label in names:
+            key = key_of(label)
+            if not key or key.startswith("="):  # kept apart by the analyst: never joined
+                continue
+            found.keys.add(key)
+            if any(word[:-1] in table.adjective_nouns
+                   for word in _PLURAL_RE.findall(label.lower())):
+                found.noun_plurals.add(key)  # ("company financials" are no company finance)
+            if is_acronym(label) and (key,) not in table.variants:  # (not FinTech)
+                found.acronym_keys.add(key)
+            product = _maker_product(label) or _titled_person(label) or _law(label)
+            if product:  # ("OpenAI's ChatGPT" is ChatGPT, "Mayor Sadiq Khan" Sadiq Khan)
+                renamed[key_of(product)].add(key)
+            for alias in (key_of(a) for a in _aliases(label)):
+                spans = abbreviation_spans(alias, key) if alias != key else None
+                if alias and alias != key and not spans and _renamed(label):
+                    renamed[alias].add(key)
+                elif spans:
+                    declared[alias].add(key)
+                    # and each acronym inside it: "Gen AI" of "Generative Artificial
+                    # Intelligence" spells out "AI" as "artificial intelligence"
+                    for word, run in spans:
+                        if len(run.split()) >= 2 and word != alias:
+                            declared[word].add(run)
+                elif alias != key and _declared_acronym(label):
+                    # An acronym the writer declared mid-name though its letters are not
+                    # the words' initials ("Emotional Intelligence (EQ) Enhancement"): the
+                    # whole short name is taken as written (the acronym alone is not: "AI"
+                    # may be declared so for something else).
+                    declared[alias].add(key)
+        found.read_meanings()
+        for _, label in names:
+            shorts = [word for word in re.split(r"[\s/&-]+", split_alias(label)[0])
+                      if _acronym_token(word)]
+            if shorts:
+                written = found.written_in[key_of(label)]
+                for word in shorts:
+                    form = normal_form(word)
+                    written.add(form)
+                    if len(word) >= 3:
+                        found.acronym_tokens.add(form)
+        return found
+
+    def read_meanings(self) -> None:
+        """The meanings of the acronyms of kg/lexicon/abbreviations.csv the corpus names."""
+        table, keys, declared = self.table, self.keys, self.declared
+        # An acronym the corpus does not spell out, alone as a name: the one of its
+        # meanings (kg/lexicon/abbreviations.csv) that the corpus names ("EVs" / "electric
+        # vehicles"). Only a name written as an acronym ("IT", not "It"; "WHO", not "The
+        # Who"), and only an acronym of one meaning (AI may be artificial insemination:
+        # two are left to `kg resolve`'s review, even when the archive names one of them).
+        # (each meaning as the archive spaces it: "take off" is the archive's "takeoff")
+        spaced = {key.replace(" ", ""): key for key in sorted(keys, reverse=True)}
+        self.known = {short: spaced.get(longs[0].replace(" ", ""), longs[0])
+                      for short, longs in table.acronyms.items() if len(longs) == 1}
+        # An acronym alone that the corpus spells out as none of the table's meanings has
+        # two meanings: a bare acronym is read in its usual meaning ("EVs" are no
+        # "Enterprise Value (EV)"; left to `kg resolve`'s review). Spelled out as one of
+        # them (in other words too: "Small and Medium Enterprises (SMEs)"), the corpus
+        # decides, unless it also names another ("IP": intellectual property and internet
+        # protocol).
+        for short in sorted(self.acronym_keys & table.acronyms.keys()):
+            meanings = [spaced.get(m.replace(" ", ""), m) for m in table.acronyms[short]]
+            if short in declared:
+                spelled = list(declared[short])
+                others = [m for m in meanings
+                          if not any(_mostly_same_words(m, long) for long in spelled)]
+                spelled_as_table = len(others) < len(meanings)
+                declared[short].update(m for m in others if m in keys or not spelled_as_table)
+            elif short in self.known and self.known[short] in keys:
+                declared[short].add(self.known[short])
+        self.acronym_keys |= declared.keys() & keys  # short forms spelled out: "Gen AI"
+
+
+class _Groups:
+    """Keys joined into groups (union-find); each group keeps its preferred key: written
+    out, then the fewest letters, then the most spaced, then the first in sort order."""
+
+    def __init__(self, acronym_keys: set[str], table: Lexicon):
+        self.parent: dict[str, str] = {}
+        self.acronym_keys = acronym_keys
+        self.table = table
+
+    def find(self, key: str) -> str:
+        parent = self.parent
         while parent.get(key, key) != key:
             parent[key] = parent.get(parent[key], parent[key])
             key = parent[key]
         return key
 
-    def preferred(key: str) -> tuple:  # written out, then fewest letters, the most spaced
+    def preferred(self, key: str) -> tuple:
         words = key.split()
-        return (key in acronym_keys, _lengthened(words) != words or key in table.whole_names,
+        return (key in self.acronym_keys,
+                _lengthened(words) != words or key in self.table.whole_names,
                 len(key.replace(" ", "")), -len(words), key)
 
-    def join(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            keep, other = sorted((ra, rb), key=preferred)
-            parent[other] = keep
+            keep, other = sorted((ra, rb), key=self.preferred)
+            self.parent[other] = keep
 
-    # Long forms among themselves: keys that share a signature (their loose form, or
-    # one of their variants: see `signatures`) are one; so are keys that differ only in
-    # spacing ("girl boss" / "girlboss").
+    def spelled_out(self, declared: dict[str, set[str]]) -> dict[str, str]:
+        """Each declared acronym whose long forms are all in one group: its first."""
+        found = {}
+        for acronym in declared:
+            if len({self.find(k) for k in declared[acronym]}) == 1:
+                found[acronym] = min(declared[acronym])
+        return found
+
+    def joined(self) -> dict[str, str]:
+        return {key: self.find(key) for key in sorted(self.parent) if self.find(key) != key}
+
+
+def _join_wordings(groups: _Groups, evidence: _Evidence):
+    """Long forms among themselves: keys that share a signature (their loose form, or
+    one of their variants: see `signatures`) are one; an adjective of
+    adjective-nouns.csv as its noun. Gives the long keys and the acronym keys of each
+    signature that has both ("LiDAR technology" / "LiDAR"), and the keys that meet
+    another once an acronym in them is spelled out (`_spelled_reordered`)."""
     # (Each signature keeps its first key only, and joins the next to it: the groups
     # are the same, the memory a dict of strings, not of lists, at a million names.)
-    long_keys = keys - acronym_keys
+    long_keys = evidence.long_keys
     shorts_of: dict[str, list[str]] = defaultdict(list)  # signature -> its acronym keys
-    for key in sorted(acronym_keys & keys):
+    for key in sorted(evidence.acronym_keys & evidence.keys):
         for signature in signatures(key):
             if signature[0] not in "<>":  # (marked forms never meet an acronym's)
                 shorts_of[signature].append(key)
@@ -149,12 +230,12 @@ def join_keys(names: Iterable[tuple[str, str]],
                 first_of.setdefault(signature, key)
                 found = waiting.pop(form, ())
                 for other in ([found] if isinstance(found, str) else found):
-                    join(other, key)
+                    groups.join(other, key)
                 continue
             if mark == "<":
                 reordered = first_of.get(">" + form)
                 if reordered is not None:
-                    join(reordered, key)
+                    groups.join(reordered, key)
                 else:
                     found = waiting.get(form)
                     waiting[form] = key if found is None else \
@@ -162,33 +243,43 @@ def join_keys(names: Iterable[tuple[str, str]],
                 continue
             first = first_of.setdefault(signature, key)
             if first != key:
-                join(first, key)
+                groups.join(first, key)
             if signature in shorts_of:
                 longs_of[signature].append(key)
+    del waiting
     # An adjective of adjective-nouns.csv as its noun, against names as written
     # ("electoral interference" / "election interference", "statistical literacy" /
     # "statistics literacy"); not against reordered names ("parliamentary scrutiny" is
     # no scrutiny of parliament), nor after a generic word is dropped ("EU strategic
     # technology" is no EU strategy), nor where a name writes the adjective as a noun
     # ("financials", "orbitals"): reviews' false joins.
+    adjective_nouns = evidence.table.adjective_nouns
     as_nouns: dict[str, str] = {}
-    for key in sorted(long_keys - noun_plurals):
+    for key in sorted(long_keys - evidence.noun_plurals):
         words = key.split()
-        if any(word in table.adjective_nouns for word in words):
-            form = " ".join(table.adjective_nouns.get(word, word) for word in words)
-            join(as_nouns.setdefault(form, key), key)
+        if any(word in adjective_nouns for word in words):
+            form = " ".join(adjective_nouns.get(word, word) for word in words)
+            groups.join(as_nouns.setdefault(form, key), key)
             if form in long_keys:
-                join(form, key)
-    # An acronym spelled out inside a name whose words another name orders otherwise
-    # ("EV adoption" / "adoption of electric vehicles"): the spelled-out name's forms, met
-    # among the long keys' (joined below, once the acronym's meaning is settled).
+                groups.join(form, key)
+    return longs_of, shorts_of, _spelled_reordered(evidence, first_of)
+
+
+def _spelled_reordered(evidence: _Evidence, first_of: dict[str, str]
+                       ) -> dict[tuple[str, str], str]:
+    """An acronym spelled out inside a name whose words another name orders otherwise
+    ("EV adoption" / "adoption of electric vehicles"): {(key, its spelled-out form): the
+    key whose signature it meets} (`first_of`: the first long key of each signature),
+    joined by `_join_acronyms_inside` once the acronym's meaning is settled."""
+    keys, declared, known = evidence.keys, evidence.declared, evidence.known
     meanings_of = {short: set(longs) for short, longs in declared.items()}
+    written_short = set().union(*evidence.written_in.values())  # (of any length: "ML")
     for short in written_short & known.keys() - declared.keys():
         meanings_of[short] = {known[short]}
     # The other name must meet this one with the acronym written back into it, too: "by
     # artificial intelligence" reorders as a phrase, "by AI" does not ("AI governance" is
     # no governance by AI).
-    spelled_reordered: dict[tuple[str, str], str] = {}  # (key, its spelled-out form) -> key
+    found: dict[tuple[str, str], str] = {}
     for key in sorted(keys):
         for short, long, longer in _spelled_forms(key, meanings_of):
             if longer not in keys:
@@ -196,35 +287,23 @@ def join_keys(names: Iterable[tuple[str, str]],
                               if s[0] not in "<>" and s in first_of), None)
                 if other is not None and other != key and \
                         _meet(key, f" {other} ".replace(f" {long} ", f" {short} ").strip()):
-                    spelled_reordered[key, longer] = other
-    del first_of, waiting
-    first_squashed: dict[str, str] = {}
-    for key in sorted(keys):  # "girl boss" / "girlboss", "Chat GPT" / "ChatGPT"
-        first = first_squashed.setdefault(key.replace(" ", ""), key)
-        if first != key:
-            join(first, key)
-    del first_squashed
-    for signature, longs in longs_of.items():  # "LiDAR technology" / "LiDAR"
-        for short in shorts_of[signature]:
-            if any(k.startswith(short + " ") for k in longs):
-                join(longs[0], short)
-    # Acronyms spelled out inside longer names: "LLM agents" / "large language model
-    # agents", and so "generative AI" / "generative artificial intelligence" when the
-    # corpus writes "Artificial Intelligence (AI)".
-    def spelled_out() -> dict[str, str]:
-        found = {}
-        for acronym in declared:
-            groups = {find(k) for k in declared[acronym]}
-            if len(groups) == 1:
-                found[acronym] = min(declared[acronym])
-        return found
+                    found[key, longer] = other
+    return found
 
-    expansions = spelled_out()
-    # (and, for acronyms of three letters or more inside a name, a run of words whose
-    # initials spell them: "CoT reasoning" / "chain of thought reasoning")
+
+def _join_acronyms_inside(groups: _Groups, evidence: _Evidence,
+                          spelled_reordered: dict[tuple[str, str], str]) -> None:
+    """Acronyms spelled out inside longer names: "LLM agents" / "large language model
+    agents", and so "generative AI" / "generative artificial intelligence" when the
+    corpus writes "Artificial Intelligence (AI)"; and, for acronyms of three letters or
+    more inside a name, a run of words whose initials spell them ("CoT reasoning" /
+    "chain of thought reasoning")."""
+    keys, known, declared = evidence.keys, evidence.known, evidence.declared
+    acronym_tokens, written_in = evidence.acronym_tokens, evidence.written_in
+    expansions = groups.spelled_out(declared)
     windows: dict[tuple[str, str], set[str]] = defaultdict(set)
     if acronym_tokens:
-        for key in long_keys:
+        for key in evidence.long_keys:
             words = key.split()
             if len(words) > _LONGEST_NAME:
                 continue
@@ -253,21 +332,25 @@ def join_keys(names: Iterable[tuple[str, str]],
                 # out, even an ambiguous one, decides first)
                 longer = spelled_as(known[short])
             if longer in keys:
-                join(key, longer)
+                groups.join(key, longer)
             elif (key, longer) in spelled_reordered:
-                join(key, spelled_reordered[key, longer])
+                groups.join(key, spelled_reordered[key, longer])
             elif longer is None and " " not in short and short in acronym_tokens and \
                     short in written_in.get(key, ()):  # (as this name writes it: "ART
                 # clinics" say nothing of the art market)
-                found = {find(k) for k in windows.get((short, spelled_as("*")), ())}
+                found = {groups.find(k) for k in windows.get((short, spelled_as("*")), ())}
                 if len(found) == 1:
-                    join(key, found.pop())
-    # Acronyms alone: to the one long-form group the corpus spells them out as, or, for
-    # three letters or more, whose content words' initials spell them.
-    expansions = spelled_out()
-    spelled = {acronym.replace(" ", "") for acronym in acronym_keys}
+                    groups.join(key, found.pop())
+
+
+def _join_acronyms_alone(groups: _Groups, evidence: _Evidence) -> None:
+    """Acronyms alone: to the one long-form group the corpus spells them out as, or, for
+    three letters or more, whose content words' initials spell them."""
+    keys, declared, table = evidence.keys, evidence.declared, evidence.table
+    expansions = groups.spelled_out(declared)
+    spelled = {acronym.replace(" ", "") for acronym in evidence.acronym_keys}
     by_initials: dict[str, set[str]] = defaultdict(set)
-    for key in long_keys:
+    for key in evidence.long_keys:
         if len(key.split()) >= 2:
             for letters in {initials_of(key), "".join(w[0] for w in key.split())}:
                 if len(letters) >= 3 and letters in spelled:
@@ -280,9 +363,9 @@ def join_keys(names: Iterable[tuple[str, str]],
             spaced_keys = "".join(f" {key} \n" for key in keys)  # (only searched)
         return f" {words} " in spaced_keys
 
-    for acronym in sorted(acronym_keys):
+    for acronym in sorted(evidence.acronym_keys):
         if acronym in expansions:
-            join(acronym, expansions[acronym])
+            groups.join(acronym, expansions[acronym])
             continue
         if acronym in declared:
             continue  # spelled out two ways (ambiguous)
@@ -297,13 +380,16 @@ def join_keys(names: Iterable[tuple[str, str]],
             # drones" say SAR may be rescue)
             if len(meanings) == 1 or any(named_within(m) for m in meanings[1:]):
                 continue
-        long_forms = {find(k) for k in by_initials.get(squashed, ())
+        long_forms = {groups.find(k) for k in by_initials.get(squashed, ())
                       if meanings is None or k == meanings[0]}
         if len(long_forms) == 1:
-            join(acronym, long_forms.pop())
-    # A name's declared other name ("X (formerly Twitter)" / "Twitter"), when no other
-    # group declares it too
-    for other in sorted(renamed.keys() & keys):
-        if len({find(key) for key in renamed[other]}) == 1:
-            join(other, min(renamed[other]))
-    return {key: find(key) for key in sorted(parent) if find(key) != key}
+            groups.join(acronym, long_forms.pop())
+
+
+def _join_renamed(groups: _Groups, evidence: _Evidence) -> None:
+    """A name's declared other name ("X (formerly Twitter)" / "Twitter"), when no other
+    group declares it too."""
+    renamed = evidence.renamed
+    for other in sorted(renamed.keys() & evidence.keys):
+        if len({groups.find(key) for key in renamed[other]}) == 1:
+            groups.join(other, min(renamed[other]))

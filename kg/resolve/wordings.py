@@ -1,14 +1,18 @@
 """Wordings: the forms a key shares with the other wordings of the same thing
 (`signatures`): word order ("X in Y" / "Y X"), prepositions, growth and decline,
 derivations (an adjective and its noun, an -ing word and its nominalisation),
-generic last words, numbers and the lexicon's synonyms. `join_keys` joins keys that
-share a form; each rule's comment names the false joins reviews found against it.
+generic last words, numbers and the lexicon's synonyms. Each rule is a small
+function of a key's words, registered by name in `RULES`; its docstring and the
+comments of the word lists it reads name the false joins reviews found against it.
+`join_keys` joins keys that share a form.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass, field
+from typing import Callable
 
 from .keys import (_ARTICLES, _LONGEST_NAME, _ORDINALS, _PREPOSITIONS, _STOP, _ics_adjective,
                    _known_word, _lemmas, _noun_lemmas, _ordinal)
@@ -428,37 +432,286 @@ _DOERS = frozenset("""technology platform tool content company startup firm app 
     store school club reward video game coach policy investment""".split())
 
 
+@dataclass
+class _Name:
+    """A key as the wording rules read it."""
+
+    key: str
+    words: list[str]  # after the lexicon's wordings, numbers and words of growth
+    inner: list[tuple[int, str]]  # (index, word) of each word between the first and the
+    # last that is written once
+
+
+@dataclass
+class _Forms:
+    """The forms the wording rules (`RULES`) give a key's words, by how each meets the
+    forms of other keys (see `signatures`)."""
+
+    found: set[str]  # met by any key's forms
+    reordered: set[str] = field(default_factory=set)  # "Y X" of "X of Y" (also found)
+    directed: set[str] = field(default_factory=set)  # ... for what is done to Y
+    derived: set[str] = field(default_factory=set)  # a leading adjective as its nouns
+    dropped: set[str] = field(default_factory=set)  # "X Y" of "X in Y": as written only
+
+
+def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
+    """"X P Y" as "Y X" for P in `_ORDER_WORDS` (articles after P dropped, a second
+    phrase kept last: "impact of AI on jobs" / "AI impact on jobs"); not "X to Y" / "X
+    by Y" of one word each (text-to-image, business to consumer, privacy by design),
+    not "X at" what is no place (`_NOT_AFTER_AT`), nor attacks on what attacks
+    (`_ASSAULTS`). The "Y X" of "X of Y" and "X in Y" meets a people's or place's
+    adjective (marked " (of a place)") unless X moves or acts (`_MOVERS`), that of "X of
+    Y" a quality's (" (of)"); that of what is done to Y (`_DIRECTED`) no adjective. And
+    "ADJ X of Y" as "ADJ Y X" ("ethical use of AI" / "ethical AI use")."""
+    words = name.words
+    for at, word in name.inner:
+        if word not in _ORDER_WORDS or (word in ("to", "by") and len(words) == 3) or \
+                (word == "at" and words[at + 1] in _NOT_AFTER_AT) or \
+                (word == "on" and words[at - 1] in _ASSAULTS and _attacker(words[-1])):
+            continue
+        after = _without_articles(words[at + 1:])
+        then = next((i for i, w in enumerate(after) if i and w in _PREPOSITIONS), None)
+        tail = after[then:] if then and then < len(after) - 1 else []
+        after = after[:len(after) - len(tail)]
+        form = " ".join(after + words[:at] + tail)
+        forms.found.add(form)
+        forms.reordered.add(form)
+        if words[at - 1] in _DIRECTED:
+            forms.directed.add(form)
+        elif word in ("of", "in") and words[at - 1] not in _MOVERS:
+            forms.reordered.add(form + _OF_PLACE)  # (what a people's adjective meets)
+            if word == "of":
+                forms.reordered.add(form + _OF_ONLY)  # (... and a quality's)
+        if at >= 2 and word in ("of", "in", "for") and _lemmas(words[0], "ADJ"):
+            forms.found.add(" ".join(words[:1] + after + words[1:at] + tail))
+
+
+def between(name: _Name, forms: _Forms) -> None:
+    """"X between Y and Z" as "Y Z X"."""
+    words = name.words
+    for at, word in name.inner:
+        if word == "between" and "and" in words[at + 1:-1]:
+            forms.found.add(" ".join([w for w in words[at + 1:] if w != "and"] + words[:at]))
+
+
+def driven_by(name: _Name, forms: _Forms) -> None:
+    """"X driven by Y" / "X based on Y" as "Y driven X" / "Y based X"."""
+    words = name.words
+    for at, word in name.inner:
+        if word == "by" and words[at - 1].endswith(("ed", "en")) or \
+                word == "on" and words[at - 1] == "based":
+            forms.found.add(" ".join(words[at + 1:] + words[at - 1:at] + words[:at - 1]))
+
+
+def and_either_way(name: _Name, forms: _Forms) -> None:
+    """"X and Y" as "Y and X", and the two words around "and" at the start of a name
+    before a shared head ("energy and climate policy" / "climate and energy policy"; not
+    "social media and justice", "rise and fall of X")."""
+    words = name.words
+    for at, word in name.inner:
+        if word == "and":
+            forms.found.add(" ".join(words[at + 1:] + ["and"] + words[:at]))
+            if at == 1 and at + 2 < len(words) and words[at + 2] not in _STOP:
+                forms.found.add(" ".join([words[2], "and", words[0]] + words[3:]))
+
+
+def in_dropped(name: _Name, forms: _Forms) -> None:
+    """"X in Y" as "X Y", met only by a name written so ("AI in education" / "AI
+    education"; it is no education in AI)."""
+    words = name.words
+    for at, word in name.inner:
+        if word == "in":
+            forms.dropped.add(" ".join(words[:at] + words[at + 1:]))
+
+
+def against_from_with(name: _Name, forms: _Forms) -> None:
+    """"X against Y", "X from Y" and "X with Y" as "Y X", as written only: a backlash
+    against an idea an acronym names (`_AGAINST_THINGS`, `_concept_acronym`), what
+    physically comes out of a source (`_COMES_FROM`), "X with Y" of one phrase
+    ("dubbing with AI" / "AI dubbing", "patients with cancer" / "cancer patients")."""
+    words = name.words
+    for at, word in name.inner:
+        if word not in ("against", "from", "with"):
+            continue
+        after = _without_articles(words[at + 1:])
+        if word == "against" and words[at - 1] in _AGAINST_THINGS and _concept_acronym(after) or \
+                word == "from" and words[at - 1] in _COMES_FROM or \
+                word == "with" and not _PREPOSITIONS.intersection(after):
+            forms.dropped.add(" ".join(after + words[:at]))
+
+
+def toward_as_to(name: _Name, forms: _Forms) -> None:
+    """"X toward Y" as "X to Y", as written only ("violence toward the police" is no
+    police violence)."""
+    words = name.words
+    for at, word in name.inner:
+        if word == "toward":
+            forms.dropped.add(" ".join(words[:at] + ["to"] + words[at + 1:]))
+
+
+def one_preposition_for_another(name: _Name, forms: _Forms) -> None:
+    """"X of Y", "X in Y" and "X for Y" share "X * Y" (`_ONE_ANOTHER`)."""
+    words = name.words
+    for at, word in name.inner:
+        if word in _ONE_ANOTHER:
+            forms.found.add(" ".join(words[:at] + ["*"] + words[at + 1:]))
+
+
+def aspect_of_the(name: _Name, forms: _Forms) -> None:
+    """"the N of M" closing a longer name as "M N" ("a tool for the ethics of AI" / "a
+    tool for AI ethics"), where the whole name does not reorder, for an aspect of M
+    (`_ASPECTS`; not "the cost of capital", "the duty of care", "the bill of rights")."""
+    words = name.words
+    if words.count("of") != 1:
+        return
+    at = words.index("of")
+    if 3 <= at < len(words) - 1 and words[at - 2] in _ARTICLES and \
+            words[at - 1] in _ASPECTS and words[-1] != "work" and \
+            _PREPOSITIONS.intersection(words[:at - 2]):
+        after = [word for word in words[at + 1:] if word not in _ARTICLES]
+        if after and not _PREPOSITIONS.intersection(after):
+            forms.found.add(" ".join(words[:at - 2] + after + [words[at - 1]]))
+
+
+def in_context(name: _Name, forms: _Forms) -> None:
+    """"X in (a) ADJ context" as "ADJ X" ("cryptography in historical context" is
+    historical cryptography)."""
+    words = name.words
+    if len(words) >= 4 and words[-1] == "context" and "in" in words[1:-2]:
+        at = words.index("in", 1)
+        setting = [word for word in words[at + 1:-1] if word not in _ARTICLES]
+        if len(setting) == 1:
+            forms.found.add(" ".join(setting + words[:at]))
+
+
+def generic_last_word(name: _Name, forms: _Forms) -> None:
+    """A generic last word dropped (`_GENERIC_LAST_WORDS`, after one coined word or
+    acronym; `_GENERIC_LAST_WORDS_AFTER_TWO`)."""
+    words = name.words
+    if len(words) >= 3 and words[-1] in _GENERIC_LAST_WORDS | _GENERIC_LAST_WORDS_AFTER_TWO \
+            or len(words) == 2 and words[-1] in _GENERIC_LAST_WORDS and _coined(words[0]):
+        forms.found.add(" ".join(words[:-1]))
+
+
+def tie_either_way(name: _Name, forms: _Forms) -> None:
+    """The two parties of a tie either way ("US-China relations", `_TIE_WORDS`)."""
+    words = name.words
+    if len(words) == 3 and words[2] in _TIE_WORDS:
+        forms.found.add(" ".join([words[1], words[0], words[2]]))
+
+
+def town_of(name: _Name, forms: _Forms) -> None:
+    """"Town of X" as X, when X is no English word (`_PLACE_WORDS`)."""
+    words = name.words
+    if len(words) >= 3 and words[0] in _PLACE_WORDS and words[1] == "of" and \
+            words[2] not in _ARTICLES and not _known_word(words[2]):
+        forms.found.add(" ".join(words[2:]))
+
+
+def ai_generated_media(name: _Name, forms: _Forms) -> None:
+    """"AI-generated X" as "AI X" for what is made to be seen or heard (`_MEDIA`)."""
+    words = name.words
+    if len(words) >= 3 and words[:2] == ["ai", "generated"] and words[-1] in _MEDIA:
+        forms.found.add(" ".join(words[:1] + words[2:]))
+
+
+def link_word_dropped(name: _Name, forms: _Forms) -> None:
+    """A link word after the first word dropped (`_LINK_WORDS`), as written only:
+    "AI-powered hacking" is AI hacking, not the hacking of AI."""
+    words = name.words
+    if len(words) >= 3 and words[1] in _LINK_WORDS and words[2] not in _STOP:
+        forms.dropped.add(" ".join(words[:1] + words[2:]))
+
+
+def ordinal_numbers(name: _Name, forms: _Forms) -> None:
+    """Ordinal words as numbers before a word ("fourth industrial revolution" / "4th
+    industrial revolution")."""
+    words = name.words
+    if any(word in _ORDINALS for word in words[:-1]):
+        forms.found.add(" ".join(_ordinal(_ORDINALS[word]) if word in _ORDINALS and
+                                 at + 1 < len(words) and words[at + 1] not in _STOP else word
+                                 for at, word in enumerate(words)))
+
+
+def concern_word(name: _Name, forms: _Forms) -> None:
+    """A last word of a worry (`_CONCERN_WORDS`) as one mark, "(concern)": "data privacy
+    risks" / "... concerns" (not "market risk"; not after "health": "mental health
+    risks" are hazards, "mental health issues" conditions)."""
+    words = name.words
+    if len(words) >= 3 and words[-1] in _CONCERN_WORDS and words[-2] != "health":
+        forms.found.add(" ".join(words[:-1] + ["(concern)"]))
+
+
+def gerund_as_noun(name: _Name, forms: _Forms) -> None:
+    """A leading -ing word as its nouns (`_gerund_nouns`) at the end, or before a second
+    phrase as reordering keeps it ("declining attendance at funerals": "attendance at
+    funeral decline" and "attendance decline at funeral"); not a coined word before
+    what does it (`_DOERS`: "crowdfunding platforms")."""
+    words = name.words
+    if len(words) < 2:
+        return
+    then = next((i for i in range(2, len(words) - 1) if words[i] in _PREPOSITIONS), len(words))
+    nouns = () if words[then - 1] in _DOERS and not _known_word(words[0]) else \
+        _gerund_nouns(words[0])
+    for noun in nouns:
+        forms.found.add(" ".join(words[1:] + [noun]))
+        forms.found.add(" ".join(words[1:then] + [noun] + words[then:]))
+
+
+def adjective_as_noun(name: _Name, forms: _Forms) -> None:
+    """A leading adjective as each noun it may be made from (`_adjective_nouns`), in a
+    name of no preposition that is no fixed name (`_fixed_name`). A people's or place's
+    adjective, and "societal", "algorithmic", meet only "X of Y" and "X in Y" (marked
+    `_OF_PLACE`: "societal views" are no views on society), a quality's only "X of Y"
+    (`_OF_ONLY`); "algorithmic" only before what algorithms have (`_ALGORITHMS_HAVE`)."""
+    words = name.words
+    if len(words) < 2 or _PREPOSITIONS.intersection(words) or _fixed_name(name.key.split()):
+        return
+    of_place = _OF_PLACE if words[0].endswith(_PEOPLE_ENDINGS + ("etal", "thmic")) \
+        else _OF_ONLY if words[0] in _QUALITY_ADJECTIVES else ""
+    if not words[0].endswith("thmic") or words[-1] in _ALGORITHMS_HAVE:
+        forms.derived.update(" ".join([noun] + words[1:]) + of_place
+                             for noun in _adjective_nouns(words[0]))
+
+
+def e_prefix(name: _Name, forms: _Forms) -> None:
+    """"e-X" as "electric X" and "electronic X" ("e-bikes" / "electric bikes", "e-waste"
+    / "electronic waste")."""
+    words = name.words
+    for at, word in enumerate(words):
+        rest = _e_prefixed(word)
+        if rest:
+            forms.found.update(" ".join(words[:at] + [long, rest] + words[at + 1:])
+                               for long in ("electric", "electronic"))
+
+
+# The wording rules, by name: each adds the forms it reads in a key's words.
+RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rule in (
+    reordered_around_preposition, between, driven_by, and_either_way, in_dropped,
+    against_from_with, toward_as_to, one_preposition_for_another, aspect_of_the, in_context,
+    generic_last_word, tie_either_way, town_of, ai_generated_media, link_word_dropped,
+    ordinal_numbers, concern_word, gerund_as_noun, adjective_as_noun, e_prefix)}
+
+
 def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> set[str]:
     """The forms a key shares with the keys it names the same thing as, beside itself:
-    "X P Y" and "Y X" for P in `_ORDER_WORDS` (articles after P dropped, a second
-    phrase kept last, not "X to Y" / "X by Y" of one word each), "ADJ X of Y" and "ADJ Y
-    X", "X and Y" and "Y and X" (also two words before a shared head), "X between Y and
-    Z" and "Y Z X", "X driven by Y" / "X based on Y" and "Y driven X" / "Y based X", one
-    preposition for another ("X of Y", "X in Y" and "X for Y" share "X * Y":
-    `_ONE_ANOTHER`), "X in Y" and "X Y" (only a name written so, marked "=": "AI in
-    education" is no "education in AI"), and so "X toward Y" and "X to Y", "X against
-    Y" and "X from Y" and "Y X" (`_AGAINST_THINGS`, `_COMES_FROM`; not "X on Y" for
-    attacks on what attacks: `_ASSAULTS`), the two parties of a tie either way
-    ("US-China relations", `_TIE_WORDS`), a number word before a unit of time as
-    digits ("twenty minute city"), a first word of growth or decline as "rising" or
-    "declining" (`_TREND_WORDS`), "town of X" as X, a generic last word or concern
-    word dropped, a link word too (`_LINK_WORDS`; as written only), ordinal words as
-    numbers ("fourth" as "4th"), a leading -ing word as its nouns at the
-    end or before a second phrase ("declining birth rate" and "decline in birth rate"
-    share "birth rate decline"), "e-X" as "electric X" and "electronic X", "X in ADJ context" as "ADJ X",
-    "usage" as "use" and "working" as "work" (`_NOUN_VARIANTS`), a shortened word as
-    its long form ("sci-fi", "biotech": `abbreviations`); and, with
-    `then_reordered`, each variant that is not itself reordered given its own forms
-    ("bias detection in AI systems" -> "bias detection in AI" -> "AI bias detection"; not
-    a generic word dropped after reordering: "technology in advertising" is not
-    advertising); all in their loose form (an
-    -ics word as its adjective, where that is one idea). Two forms meet only across:
-    ">Y X" of "X of Y", and "<N X" for a leading adjective and each noun N it may be
-    made from ("technological dependence" gives "<technology dependence", "dependence
-    on technology" ">technology dependence"): an adjective meets its noun only in a
-    reordered name, never another adjective guessed to the same noun (national /
-    native) nor a plain name ("organ farming"); an adjective of a people or place only
-    a name of "of" or "in" (marked " (of a place)": `_PEOPLE_ENDINGS`). See `join_keys`.
+    those of each of `RULES` read in its words, after the words the lexicon writes
+    otherwise (a shortened word, a synonym: `_lengthened`; "usage" as "use", "working"
+    as "work": `_NOUN_VARIANTS`), number words before a unit of time as digits
+    (`_time_numbers`) and a first word of growth or decline as "rising" or "declining"
+    (`_trend_word`); and, with `then_reordered`, the forms of each form that is not
+    itself reordered ("bias detection in AI systems" -> "bias detection in AI" -> "AI
+    bias detection"; not a generic word dropped after reordering: "technology in
+    advertising" is not advertising); all in their loose form (an -ics word as its
+    adjective, where that is one idea). `join_keys` joins keys that share a form.
+
+    Two marked forms meet only across: ">Y X" of "X of Y", and "<N X" for a leading
+    adjective and each noun N it may be made from ("technological dependence" gives
+    "<technology dependence", "dependence on technology" ">technology dependence"): an
+    adjective meets its noun only in a reordered name, never another adjective guessed
+    to the same noun (national / native) nor a plain name ("organ farming"). Forms
+    marked "=" are the name as written, less some words: "X Y" of "X in Y" meets only
+    them.
 
     >>> sorted(signatures("decline in birth rate"))  # doctest: +NORMALIZE_WHITESPACE
     ['=decline birth rate', '=decline in birth rate', '>birth rate decline',
@@ -480,140 +733,27 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         else set()
     # (after the lexicon, whose rows write "four-day week")
     words = _trend_word(_time_numbers(lengthened))
-    found = {key, " ".join(words), lexicon().whole_names.get(key, key),
-             # a name in s written as a possessive: "Jevon's paradox" is Jevons'
-             " ".join(w[:-1] if w[-1] == "s" and w in _noun_lemmas() else w for w in words)}
-    reordered: set[str] = set()  # "Y X" of "X of Y"
-    directed: set[str] = set()  # ... of "X on Y" for what is done to Y: met by no adjective
-    derived: set[str] = set()  # a leading adjective as the nouns it may come from
-    dropped: set[str] = set()  # "X Y" of "X in Y", which meets a name written so only
-    for at, word in enumerate(words):
-        if not 0 < at < len(words) - 1 or words.count(word) != 1:
-            continue
-        # (not "X to Y" / "X by Y" of one word each: text-to-image, business to
-        # consumer, privacy by design are not image text, consumer business, design privacy)
-        if word in _ORDER_WORDS and not (word in ("to", "by") and len(words) == 3) and \
-                not (word == "at" and words[at + 1] in _NOT_AFTER_AT) and \
-                not (word == "on" and words[at - 1] in _ASSAULTS and _attacker(words[-1])):
-            after = _without_articles(words[at + 1:])
-            # "impact of AI on jobs" / "AI impact on jobs": a second phrase stays last
-            then = next((i for i, w in enumerate(after) if i and w in _PREPOSITIONS), None)
-            tail = after[then:] if then and then < len(after) - 1 else []
-            after = after[:len(after) - len(tail)]
-            form = " ".join(after + words[:at] + tail)
-            found.add(form)
-            reordered.add(form)
-            if words[at - 1] in _DIRECTED:
-                directed.add(form)
-            elif word in ("of", "in") and words[at - 1] not in _MOVERS:
-                reordered.add(form + _OF_PLACE)  # (what a people's adjective meets)
-                if word == "of":
-                    reordered.add(form + _OF_ONLY)  # (... and a quality's)
-            if at >= 2 and word in ("of", "in", "for") and _lemmas(words[0], "ADJ"):
-                # "ethical use of AI" / "ethical AI use": the adjective stays first
-                found.add(" ".join(words[:1] + after + words[1:at] + tail))
-        if word == "between" and "and" in words[at + 1:-1]:  # X between Y and Z
-            found.add(" ".join([w for w in words[at + 1:] if w != "and"] + words[:at]))
-        if word == "by" and words[at - 1].endswith(("ed", "en")) or \
-                word == "on" and words[at - 1] == "based":  # X driven by Y, X based on Y
-            found.add(" ".join(words[at + 1:] + words[at - 1:at] + words[:at - 1]))
-        if word == "and":
-            found.add(" ".join(words[at + 1:] + ["and"] + words[:at]))
-            # and the two words around it, the first of the name, before a shared head
-            # ("energy and climate policy" / "climate and energy policy"; not "social
-            # media and justice", "rise and fall of X")
-            if at == 1 and at + 2 < len(words) and words[at + 2] not in _STOP:
-                found.add(" ".join([words[2], "and", words[0]] + words[3:]))
-        if word == "in":  # (met only as written: "AI in education" is no education in AI)
-            dropped.add(" ".join(words[:at] + words[at + 1:]))
-        if word in ("against", "from", "with"):  # "Y X" as written only
-            after = _without_articles(words[at + 1:])
-            if word == "against" and words[at - 1] in _AGAINST_THINGS and \
-                    _concept_acronym(after) or \
-                    word == "from" and words[at - 1] in _COMES_FROM or \
-                    word == "with" and not _PREPOSITIONS.intersection(after):
-                # ("dubbing with AI" / "AI dubbing", "patients with cancer" / "cancer
-                # patients")
-                dropped.add(" ".join(after + words[:at]))
-        if word == "toward":  # (as written only: "violence toward the police" is no
-            dropped.add(" ".join(words[:at] + ["to"] + words[at + 1:]))  # police violence)
-        if word in _ONE_ANOTHER:
-            found.add(" ".join(words[:at] + ["*"] + words[at + 1:]))
-    if words.count("of") == 1 and 3 <= words.index("of") < len(words) - 1 and \
-            words[words.index("of") - 2] in _ARTICLES and \
-            words[words.index("of") - 1] in _ASPECTS and words[-1] != "work" and \
-            _PREPOSITIONS.intersection(words[:words.index("of") - 2]):
-        # "the N of M" closing a longer name as "M N" ("a tool for the ethics of AI" /
-        # "a tool for AI ethics"), where the whole name does not reorder, for an aspect
-        # of M (not "the cost of capital", "the duty of care", "the bill of rights")
-        at = words.index("of")
-        after = [word for word in words[at + 1:] if word not in _ARTICLES]
-        if after and not _PREPOSITIONS.intersection(after):
-            found.add(" ".join(words[:at - 2] + after + [words[at - 1]]))
-    if len(words) >= 4 and words[-1] == "context" and "in" in words[1:-2]:
-        # "cryptography in (a) historical context" is historical cryptography
-        at = words.index("in", 1)
-        setting = [word for word in words[at + 1:-1] if word not in _ARTICLES]
-        if len(setting) == 1:
-            found.add(" ".join(setting + words[:at]))
-    if len(words) >= 3 and words[-1] in _GENERIC_LAST_WORDS | _GENERIC_LAST_WORDS_AFTER_TWO \
-            or len(words) == 2 and words[-1] in _GENERIC_LAST_WORDS and _coined(words[0]):
-        found.add(" ".join(words[:-1]))
-    if len(words) == 3 and words[2] in _TIE_WORDS:  # the two parties either way
-        found.add(" ".join([words[1], words[0], words[2]]))
-    if len(words) >= 3 and words[0] in _PLACE_WORDS and words[1] == "of" and \
-            words[2] not in _ARTICLES and not _known_word(words[2]):
-        found.add(" ".join(words[2:]))
-    if len(words) >= 3 and words[:2] == ["ai", "generated"] and words[-1] in _MEDIA:
-        found.add(" ".join(words[:1] + words[2:]))
-    if len(words) >= 3 and words[1] in _LINK_WORDS and words[2] not in _STOP:
-        # (as written only: "AI-powered hacking" is AI hacking, not the hacking of AI)
-        dropped.add(" ".join(words[:1] + words[2:]))
-    if any(word in _ORDINALS for word in words[:-1]):  # "fourth industrial revolution"
-        found.add(" ".join(_ordinal(_ORDINALS[word]) if word in _ORDINALS and
-                           at + 1 < len(words) and words[at + 1] not in _STOP else word
-                           for at, word in enumerate(words)))
-    # (not "market risk" / "... concern"; not after "health": "mental health risks" are
-    # hazards, "mental health issues" conditions)
-    if len(words) >= 3 and words[-1] in _CONCERN_WORDS and words[-2] != "health":
-        found.add(" ".join(words[:-1] + ["(concern)"]))
-    if len(words) >= 2:
-        # "declining attendance at funerals": "attendance at funeral decline", and, the
-        # noun before a second phrase as reordering keeps it, "attendance decline at funeral"
-        then = next((i for i in range(2, len(words) - 1) if words[i] in _PREPOSITIONS),
-                    len(words))
-        # (a coined word before what does it is its kind: "crowdfunding platforms")
-        nouns = () if words[then - 1] in _DOERS and not _known_word(words[0]) else \
-            _gerund_nouns(words[0])
-        for noun in nouns:
-            found.add(" ".join(words[1:] + [noun]))
-            found.add(" ".join(words[1:then] + [noun] + words[then:]))
-    if len(words) >= 2 and not _PREPOSITIONS.intersection(words) and \
-            not _fixed_name(key.split()):
-        # (an adjective of a people or place, and "societal", "algorithmic", meet only "X
-        # of Y" and "X in Y": "societal views" are no views on society)
-        of_place = _OF_PLACE if words[0].endswith(_PEOPLE_ENDINGS + ("etal", "thmic")) \
-            else _OF_ONLY if words[0] in _QUALITY_ADJECTIVES else ""
-        if not words[0].endswith("thmic") or words[-1] in _ALGORITHMS_HAVE:
-            derived.update(" ".join([noun] + words[1:]) + of_place
-                           for noun in _adjective_nouns(words[0]))
-    for at, word in enumerate(words):  # "e-bikes" / "electric bikes", "e-waste" / "electronic waste"
-        rest = _e_prefixed(word)
-        if rest:
-            found.update(" ".join(words[:at] + [long, rest] + words[at + 1:])
-                         for long in ("electric", "electronic"))
+    forms = _Forms({key, " ".join(words), lexicon().whole_names.get(key, key),
+                    # a name in s written as a possessive: "Jevon's paradox" is Jevons'
+                    " ".join(w[:-1] if w[-1] == "s" and w in _noun_lemmas() else w
+                             for w in words)})
+    name = _Name(key, words, [(at, word) for at, word in enumerate(words)
+                              if 0 < at < len(words) - 1 and words.count(word) == 1])
+    for rule in RULES.values():
+        rule(name, forms)
+    found, reordered, dropped = forms.found, forms.reordered, forms.dropped
     loose = {form: _loose(form) for form in found | dropped | reordered}
-    forms = {loose[form] for form in found} | \
-        {">" + loose[form] for form in reordered - directed} | \
-        {"<" + _loose(form) for form in derived} | \
+    marked = {loose[form] for form in found} | \
+        {">" + loose[form] for form in reordered - forms.directed} | \
+        {"<" + _loose(form) for form in forms.derived} | \
         {"=" + loose[form] for form in found | dropped  # (the key is found; one word
          if " " in form and (form in dropped or form == key  # meets no "X Y" of "X in Y")
                              or _in_order(form.split(), words))}
     if then_reordered and _REORDERING.intersection(words):
         for form in found - reordered - {key}:
             if "*" not in form and "(concern)" not in form:  # (not as written: no "=")
-                forms |= {f for f in signatures(form, then_reordered=False) if f[0] != "="}
-    return forms | written
+                marked |= {f for f in signatures(form, then_reordered=False) if f[0] != "="}
+    return marked | written
 
 
 def _meet(key: str, other: str) -> bool:
