@@ -4,7 +4,7 @@
 
 A pair of names from two articles counts as linked when the build made them one
 node, joined them with skos:exactMatch or skos:related, or put them in one trend.
-Positive pairs are those labelled `same` or `related`. Two labelled files:
+Positive pairs are those labelled `same` or `related`. The labelled files:
 
 * related-pairs.csv: pairs found by reading the articles (no software), with
   traps sharing words and random draws: recall of what an analyst would link;
@@ -17,7 +17,11 @@ Positive pairs are those labelled `same` or `related`. Two labelled files:
   only the positives among links once made: a relative figure.)
 * related-links-shipped.csv: every link the refitted model made on the real corpus
   that the file above did not hold, labelled blind by another labeller, all holdout:
-  the precision of what kg ships, measured once (its recall is 1 by construction).
+  the precision of what kg ships, measured once (its recall is 1 by construction);
+* related-links-margin.csv: links of a looser build (min_score 0.3) below the shipped
+  threshold, labelled blind, all holdout: what the threshold leaves out;
+* related-links-trees.csv: links a boosted-trees model made (tried, not shipped),
+  labelled blind, all holdout.
 
 Reported on the `tune` rows (bench/related_train.py fitted the model on them)
 and the `holdout` rows (never used for fitting or choosing). Goal (issue 14):
