@@ -175,6 +175,21 @@ def test_corpus_overview_is_honest_and_draws_no_node_alone(big, big_page_path):
     assert lonely == []
 
 
+def test_the_legend_says_how_many_articles_were_read(big, big_page_path):
+    """The header counts the articles read, the legend every article node: those only
+    another article's Closest list names are nodes too (46 and 96 on the corpus)."""
+    graph = open_graph(big_page_path.with_suffix(".ttl"))
+    read, linked = (int(graph.query(f"SELECT (COUNT(?a) AS ?n) WHERE {{ ?a a kg:Article ; "
+                                    f"kg:isLoaded {flag} }}").values()[0]["n"])
+                    for flag in ("true", "false"))
+    title = big.eval("document.querySelector('#legend label').title")
+    if linked:
+        assert title == f"{read + linked:,} in the graph: {read:,} read, {linked:,} known only " \
+            "from Closest lists"
+    else:
+        assert title == f"{read:,} in the graph"
+
+
 def test_labels_show_for_the_important_nodes_without_overlap(big):
     big.eval("kg.setState({focus: null, types: null, min: 0, from: '', to: ''})")
     boxes = big.eval("""() => kg.placedLabels().map((n) => {
