@@ -390,6 +390,18 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
     return Graph(result.outputs["turtle"], base=base, report=result, kinds=kinds)
 
 
+@dataclass
+class _Plan:
+    """What a build copies from the previous one and what it reads anew."""
+
+    groups: dict[str, list[SourceFile]]  # each article's files
+    reused: dict[str, tuple[CachedArticle, tuple[FileSignature, ...]]]  # copied, its files' signatures
+    jobs: list[tuple]  # read_article's arguments for each article read anew
+    gone: list[str]  # articles of the previous build not copied (changed or removed)
+    incremental: bool  # the cache's shared rows are updated, not made anew
+    append: bool  # new parts go at the end of parts.bin (not a new file)
+
+
 class _Build:
     """One run of `build`: decides what to reuse, then streams graph.ttl out.
 
@@ -438,26 +450,10 @@ class _Build:
         the whole corpus: each article's triples pointing at entities (through the keys
         the corpus joined), the shared nodes, related links and trends."""
         prepare_cache_dir(self.outdir)
-        groups = group_files(files)
-        reused = {}
-        dated_anew = self.files_dated_anew()
-        for article_id, group in groups.items():
-            entry = self.old.articles.get(article_id)
-            signatures = reusable(entry, group) if entry and (
-                dated_anew is not None and dated_anew.isdisjoint(f.shown_as for f in group)) \
-                else None
-            if signatures is not None:
-                reused[article_id] = (entry, signatures)
-        jobs = [(article_id, group, self.base, self.today, self.keep_records, self.aliases,
-                 self.kinds) for article_id, group in groups.items() if article_id not in reused]
-        gone = [article_id for article_id in self.old.articles if article_id not in reused]
-        # Incremental while the change is smaller than what stays; the shared rows were
-        # made for one build date (page dates after it are warnings).
-        self.incremental = incremental = bool(reused) and self.old.connection is not None and \
-            self.old.today == self.new.today and len(gone) + len(jobs) <= len(reused)
-        # Append new parts to parts.bin unless most of it would then be stale.
-        live = sum(entry.part_length for entry in self.old.articles.values())
-        append = incremental and _size(self.parts_path) <= 2 * live + (64 << 10)
+        plan = self.plan(files)
+        groups, reused, jobs, gone = plan.groups, plan.reused, plan.jobs, plan.gone
+        self.incremental = incremental = plan.incremental
+        append = plan.append
         result = BuildReport(files, self.base)
         result.reused = len(reused)
         result.records = [] if self.keep_records else None
@@ -547,6 +543,30 @@ class _Build:
         result.diagnostics.extend(page_warnings)
         result.outputs["turtle"] = self.turtle_path
         return result
+
+    def plan(self, files: list[SourceFile]) -> "_Plan":
+        """Which articles are copied from the previous build and which are read anew."""
+        groups = group_files(files)
+        reused = {}
+        dated_anew = self.files_dated_anew()
+        for article_id, group in groups.items():
+            entry = self.old.articles.get(article_id)
+            signatures = reusable(entry, group) if entry and (
+                dated_anew is not None and dated_anew.isdisjoint(f.shown_as for f in group)) \
+                else None
+            if signatures is not None:
+                reused[article_id] = (entry, signatures)
+        jobs = [(article_id, group, self.base, self.today, self.keep_records, self.aliases,
+                 self.kinds) for article_id, group in groups.items() if article_id not in reused]
+        gone = [article_id for article_id in self.old.articles if article_id not in reused]
+        # Incremental while the change is smaller than what stays; the shared rows were
+        # made for one build date (page dates after it are warnings).
+        incremental = bool(reused) and self.old.connection is not None and \
+            self.old.today == self.new.today and len(gone) + len(jobs) <= len(reused)
+        # Append new parts to parts.bin unless most of it would then be stale.
+        live = sum(entry.part_length for entry in self.old.articles.values())
+        append = incremental and _size(self.parts_path) <= 2 * live + (64 << 10)
+        return _Plan(groups, reused, jobs, gone, incremental, append)
 
     def files_dated_anew(self) -> set[str] | None:
         """Files whose page dates read otherwise on this build's date than on the cached
