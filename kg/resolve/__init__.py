@@ -19,7 +19,8 @@ modules of their own):
    join on their own); "X in/of/for Y" and "Y X"; "X and Y" and "Y and X"; "X
    technology" and "X". Only when both names occur; never two long forms through
    one acronym. Its evidence: the wordings a key shares with others (wordings.py,
-   `signatures`), acronyms (acronyms.py), other names a name carries (names.py:
+   `signatures`), acronyms (acronyms.py; whether a name is one: keys.py), the other
+   name a name declares ("X (formerly Twitter)": keys.py) or carries (names.py:
    "OpenAI's ChatGPT", "Mayor Eric Adams") and the shipped tables (lexicon.py).
 3. An analyst's aliases file (aliases.py; `kg build --aliases FILE`, a CSV of
    `same,NAME,NAME` and `never,NAME,NAME` rows), honoured by the build: "same"

@@ -1,7 +1,8 @@
 """Acronyms: how a short form abbreviates a long one (letters read as prefixes of the
 long form's words), the acronyms a name declares in parentheses, and the runs of a
 key an acronym may stand for. `join_keys` decides, from the corpus' evidence, which
-of these join.
+of these join. (Whether a name is an acronym is keys.py's `is_acronym`: a name's key
+needs it.)
 """
 
 from __future__ import annotations
@@ -73,17 +74,6 @@ def abbreviation_spans(short: str, long: str) -> list[tuple[str, str]] | None:
         spans.append((word, " ".join(words[first_word:last + 1])))
         first_word, letter = last + 1, end
     return spans
-
-
-def abbreviates(short: str, long: str) -> bool:
-    """Whether `short` (a key) can be read as an abbreviation of `long`.
-
-    >>> abbreviates("gen ai", "generative ai"), abbreviates("ar vr", "augmented reality virtual reality")
-    (True, True)
-    >>> abbreviates("tv series", "adolescence")
-    False
-    """
-    return abbreviation_spans(short, long) is not None
 
 
 def _mostly_same_words(first: str, second: str) -> bool:

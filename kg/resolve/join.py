@@ -3,14 +3,19 @@ every build).
 
 One pass reads what every name says (`_Evidence`: its key, whether it is an acronym,
 the acronyms it declares or writes, the other name it carries); then groups of keys
-(`_Groups`, union-find) are joined in stages, each on one kind of evidence, in an
-order the later stages rely on: wordings (`_join_wordings`), spacing, acronyms inside
-longer names (`_join_acronyms_inside`), acronyms alone (`_join_acronyms_alone`),
-declared other names (`_join_renamed`).
+(`_Groups`, union-find) are joined in stages, each on one kind of evidence. First the
+joins on a shared form, whose order does not matter (each group keeps its preferred
+key whatever the order): wordings (`_join_wordings`: `signatures`, an adjective as its
+noun, "LiDAR technology" / "LiDAR") and spacing (`_join_spacings`). Then the joins
+that ask which groups there are ("exactly one long form"), in this order: acronyms
+inside longer names (`_join_acronyms_inside`), acronyms alone (`_join_acronyms_alone`:
+the long forms the first stage joined count as one), other names a name declares or
+carries (`_join_renamed`: last, when no other group declares the same).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -22,7 +27,9 @@ from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _aliases, _renamed, is_
                    normal_form, split_alias)
 from .lexicon import Lexicon, lexicon
 from .names import _law, _maker_product, _titled_person
-from .wordings import _PLURAL_RE, _lengthened, _meet, signatures
+from .wordings import _lengthened, signatures
+
+_PLURAL_RE = re.compile(r"[a-z]+s\b")  # (a plural: "financials" writes "financial" as a noun)
 
 
 def join_keys(names: Iterable[tuple[str, str]],
@@ -43,17 +50,10 @@ def join_keys(names: Iterable[tuple[str, str]],
     """
     evidence = _Evidence.read(list(names), key_of)
     groups = _Groups(evidence.acronym_keys, evidence.table)
-    longs_of, shorts_of, spelled_reordered = _join_wordings(groups, evidence)
-    first_squashed: dict[str, str] = {}
-    for key in sorted(evidence.keys):  # "girl boss" / "girlboss", "Chat GPT" / "ChatGPT"
-        first = first_squashed.setdefault(key.replace(" ", ""), key)
-        if first != key:
-            groups.join(first, key)
-    del first_squashed
-    for signature, longs in longs_of.items():  # "LiDAR technology" / "LiDAR"
-        for short in shorts_of[signature]:
-            if any(k.startswith(short + " ") for k in longs):
-                groups.join(longs[0], short)
+    first_of = _join_wordings(groups, evidence)
+    spelled_reordered = _spelled_reordered(evidence, first_of)
+    del first_of  # (a key per form: the stage's largest dict at a million names)
+    _join_spacings(groups, evidence)
     _join_acronyms_inside(groups, evidence, spelled_reordered)
     _join_acronyms_alone(groups, evidence)
     _join_renamed(groups, evidence)
@@ -82,8 +82,9 @@ class _Evidence:
     # a key -> the acronyms its names write
     written_in: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
-    @property
+    @functools.cached_property
     def long_keys(self) -> set[str]:
+        """The keys that are no acronym (asked for once `read` is done)."""
         return self.keys - self.acronym_keys
 
     @classmethod
@@ -100,9 +101,9 @@ class _Evidence:
                 found.noun_plurals.add(key)  # ("company financials" are no company finance)
             if is_acronym(label) and (key,) not in table.variants:  # (not FinTech)
                 found.acronym_keys.add(key)
-            product = _maker_product(label) or _titled_person(label) or _law(label)
-            if product:  # ("OpenAI's ChatGPT" is ChatGPT, "Mayor Sadiq Khan" Sadiq Khan)
-                renamed[key_of(product)].add(key)
+            carried = _maker_product(label) or _titled_person(label) or _law(label)
+            if carried:  # ("OpenAI's ChatGPT" is ChatGPT, "Mayor Sadiq Khan" Sadiq Khan)
+                renamed[key_of(carried)].add(key)
             for alias in (key_of(a) for a in _aliases(label)):
                 spans = abbreviation_spans(alias, key) if alias != key else None
                 if alias and alias != key and not spans and _renamed(label):
@@ -120,7 +121,7 @@ class _Evidence:
                     # whole short name is taken as written (the acronym alone is not: "AI"
                     # may be declared so for something else).
                     declared[alias].add(key)
-        found.read_meanings()
+        found._read_meanings()
         for _, label in names:
             shorts = [word for word in re.split(r"[\s/&-]+", split_alias(label)[0])
                       if _acronym_token(word)]
@@ -133,8 +134,10 @@ class _Evidence:
                         found.acronym_tokens.add(form)
         return found
 
-    def read_meanings(self) -> None:
-        """The meanings of the acronyms of kg/lexicon/abbreviations.csv the corpus names."""
+    def _read_meanings(self) -> None:
+        """(`read`, between its two passes over the names.) Adds to `declared` the
+        meanings kg/lexicon/abbreviations.csv gives the corpus' acronyms, as the corpus
+        names them, and to `acronym_keys` the short forms the corpus spells out."""
         table, keys, declared = self.table, self.keys, self.declared
         # An acronym the corpus does not spell out, alone as a name: the one of its
         # meanings (kg/lexicon/abbreviations.csv) that the corpus names ("EVs" / "electric
@@ -193,7 +196,8 @@ class _Groups:
             self.parent[other] = keep
 
     def spelled_out(self, declared: dict[str, set[str]]) -> dict[str, str]:
-        """Each declared acronym whose long forms are all in one group: its first."""
+        """Each declared acronym whose long forms are all in one group: the first of them
+        in sort order (the acronym's expansion)."""
         found = {}
         for acronym in declared:
             if len({self.find(k) for k in declared[acronym]}) == 1:
@@ -204,12 +208,12 @@ class _Groups:
         return {key: self.find(key) for key in sorted(self.parent) if self.find(key) != key}
 
 
-def _join_wordings(groups: _Groups, evidence: _Evidence):
+def _join_wordings(groups: _Groups, evidence: _Evidence) -> dict[str, str]:
     """Long forms among themselves: keys that share a signature (their loose form, or
     one of their variants: see `signatures`) are one; an adjective of
-    adjective-nouns.csv as its noun. Gives the long keys and the acronym keys of each
-    signature that has both ("LiDAR technology" / "LiDAR"), and the keys that meet
-    another once an acronym in them is spelled out (`_spelled_reordered`)."""
+    adjective-nouns.csv as its noun; an acronym key and the long keys of its signature
+    that start with it ("LiDAR technology" / "LiDAR"). Gives the first long key of each
+    unmarked or ">" signature (for `_spelled_reordered`)."""
     # (Each signature keeps its first key only, and joins the next to it: the groups
     # are the same, the memory a dict of strings, not of lists, at a million names.)
     long_keys = evidence.long_keys
@@ -246,7 +250,7 @@ def _join_wordings(groups: _Groups, evidence: _Evidence):
                 groups.join(first, key)
             if signature in shorts_of:
                 longs_of[signature].append(key)
-    del waiting
+    del waiting  # (before the next loop: at a million names, memory)
     # An adjective of adjective-nouns.csv as its noun, against names as written
     # ("electoral interference" / "election interference", "statistical literacy" /
     # "statistics literacy"); not against reordered names ("parliamentary scrutiny" is
@@ -262,7 +266,20 @@ def _join_wordings(groups: _Groups, evidence: _Evidence):
             groups.join(as_nouns.setdefault(form, key), key)
             if form in long_keys:
                 groups.join(form, key)
-    return longs_of, shorts_of, _spelled_reordered(evidence, first_of)
+    for signature, longs in longs_of.items():  # "LiDAR technology" / "LiDAR"
+        for short in shorts_of[signature]:
+            if any(k.startswith(short + " ") for k in longs):
+                groups.join(longs[0], short)
+    return first_of
+
+
+def _join_spacings(groups: _Groups, evidence: _Evidence) -> None:
+    """Keys that differ only in spacing: "girl boss" / "girlboss", "Chat GPT" / "ChatGPT"."""
+    first_squashed: dict[str, str] = {}
+    for key in sorted(evidence.keys):
+        first = first_squashed.setdefault(key.replace(" ", ""), key)
+        if first != key:
+            groups.join(first, key)
 
 
 def _spelled_reordered(evidence: _Evidence, first_of: dict[str, str]
@@ -291,13 +308,22 @@ def _spelled_reordered(evidence: _Evidence, first_of: dict[str, str]
     return found
 
 
+def _meet(key: str, other: str) -> bool:
+    """Whether two keys share a form (`signatures`, the marked ones aside)."""
+    forms = {s for s in signatures(key) if s[0] not in "<>"}
+    return any(s[0] not in "<>" and s in forms for s in signatures(other))
+
+
 def _join_acronyms_inside(groups: _Groups, evidence: _Evidence,
                           spelled_reordered: dict[tuple[str, str], str]) -> None:
     """Acronyms spelled out inside longer names: "LLM agents" / "large language model
     agents", and so "generative AI" / "generative artificial intelligence" when the
-    corpus writes "Artificial Intelligence (AI)"; and, for acronyms of three letters or
-    more inside a name, a run of words whose initials spell them ("CoT reasoning" /
-    "chain of thought reasoning")."""
+    corpus writes "Artificial Intelligence (AI)"; also when the other name orders its
+    words otherwise (`spelled_reordered`: "EV adoption" / "adoption of electric
+    vehicles"); and, for acronyms of three letters or more inside a name, a run of
+    words whose initials spell them ("CoT reasoning" / "chain of thought reasoning":
+    `windows` holds, for each such run's initials and the rest of its key with "*" in
+    its place, the long keys that have it)."""
     keys, known, declared = evidence.keys, evidence.known, evidence.declared
     acronym_tokens, written_in = evidence.acronym_tokens, evidence.written_in
     expansions = groups.spelled_out(declared)
@@ -345,7 +371,9 @@ def _join_acronyms_inside(groups: _Groups, evidence: _Evidence,
 
 def _join_acronyms_alone(groups: _Groups, evidence: _Evidence) -> None:
     """Acronyms alone: to the one long-form group the corpus spells them out as, or, for
-    three letters or more, whose content words' initials spell them."""
+    three letters or more, whose content words' initials spell them (of an acronym of
+    several meanings in kg/lexicon/abbreviations.csv, only its first, the genre's usual
+    one, and only when the archive names no other)."""
     keys, declared, table = evidence.keys, evidence.declared, evidence.table
     expansions = groups.spelled_out(declared)
     spelled = {acronym.replace(" ", "") for acronym in evidence.acronym_keys}
@@ -387,8 +415,9 @@ def _join_acronyms_alone(groups: _Groups, evidence: _Evidence) -> None:
 
 
 def _join_renamed(groups: _Groups, evidence: _Evidence) -> None:
-    """A name's declared other name ("X (formerly Twitter)" / "Twitter"), when no other
-    group declares it too."""
+    """A name's declared other name ("X (formerly Twitter)" / "Twitter") and the name it
+    carries (names.py: "OpenAI's ChatGPT" / "ChatGPT", "Mayor Eric Adams" / "Eric
+    Adams"), when no other group declares or carries it too."""
     renamed = evidence.renamed
     for other in sorted(renamed.keys() & evidence.keys):
         if len({groups.find(key) for key in renamed[other]}) == 1:

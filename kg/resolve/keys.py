@@ -7,9 +7,10 @@ articles, "X (Y)" (X, with Y kept as an alias), and inflection: each word is
 lemmatised as a noun by lemminflect's lexicon (cellular automata -> cellular
 automaton, crises -> crisis), words the lexicon knows only as verbs or adjectives
 stay as written ("creates"), and an -ics word before another word is its adjective
-(electronics warfare -> electronic warfare). Also the words the other layers share
-(stop words, prepositions, the longest name read word by word) and whether a name is
-an acronym.
+(electronics warfare -> electronic warfare). Also whether a name is an acronym (a
+plural in capitals is none: "AIDS"), a name's alias or declared other name in
+parentheses ("X (formerly Twitter)"), and what the other modules share: stop words,
+the longest name read word by word, reading kg/lexicon's tables.
 """
 
 from __future__ import annotations
@@ -390,16 +391,14 @@ def alias_keys(label: str) -> list[str]:
     return [key] if key else []
 
 
+# Words between a name's content words (initials skip them; wordings reorder around
+# some of them).
 _STOP = frozenset({"of", "and", "the", "for", "in", "on", "to", "with", "a", "an", "by", "at"})
-
-
-_PREPOSITIONS = frozenset({"in", "of", "for", "on", "to", "with", "at"})
 # Names of more words than this are sentences (driving forces run to about 30): they
 # join other names by their keys only, never by variants or acronyms spelled out inside
 # them (whose forms grow with the square of a name's length: a crafted name of thousands
 # of words took gigabytes).
 _LONGEST_NAME = 40
-_LONGEST_TYPO_NAME = 16  # ... and names of more words than this are not searched for typos
 
 
 def _acronym_token(word: str) -> bool:
@@ -428,6 +427,8 @@ def is_acronym(label: str) -> bool:
         all(_acronym_token(w) for w in words)
 
 
+# (Here, not in lexicon.py, which keys its tables with `name_key`: keys read two of them
+# raw, the noun lemmas and the acronyms.)
 def _lexicon_rows(name: str):
     from importlib import resources
 

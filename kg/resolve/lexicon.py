@@ -30,7 +30,8 @@ class Lexicon:
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The shipped tables of abbreviations and synonyms (see their headers).
+    """The shipped tables: abbreviations, synonyms, adjectives' nouns, fixed names (see
+    their headers).
 
     >>> lexicon().acronyms["ev"], lexicon().variants[("sci", "fi")]
     (('electric vehicle',), ('science', 'fiction'))

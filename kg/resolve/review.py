@@ -11,8 +11,11 @@ from typing import Iterable
 
 from .acronyms import initials_of
 from .join import join_keys
-from .keys import _LONGEST_TYPO_NAME, alias_keys, is_acronym, resolution_key
+from .keys import alias_keys, is_acronym, resolution_key
 from .lexicon import lexicon
+
+
+_LONGEST_TYPO_NAME = 16  # names of more words than this are not searched for typos
 
 
 @dataclass(frozen=True)

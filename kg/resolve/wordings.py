@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .keys import (_ARTICLES, _LONGEST_NAME, _ORDINALS, _PREPOSITIONS, _STOP, _ics_adjective,
+from .keys import (_ARTICLES, _LONGEST_NAME, _ORDINALS, _STOP, _ics_adjective,
                    _known_word, _lemmas, _noun_lemmas, _ordinal)
 from .lexicon import lexicon
 
+_PREPOSITIONS = frozenset({"in", "of", "for", "on", "to", "with", "at"})
 _ORDER_WORDS = frozenset({"in", "of", "for", "to", "on", "among", "about", "over", "around",
                           "by", "at"})
 # "X against Y" and "X from Y" as "Y X", met only by a name written so ("emissions from
@@ -268,12 +269,12 @@ _GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service", "technique", "me
 # problem", and addiction, "gambling problems").
 _CONCERN_WORDS = frozenset({"risk", "concern", "issue"})
 # Second words that add nothing (written after a hyphen): "heat-related deaths" are heat
-# deaths, "AI-driven tools" AI tools; "generated" only after AI and before what is made
-# to be seen or heard ("AI-generated art" is AI art; not "AI-generated research",
-# "user-generated data", "computer-generated music", "AI-generated films": AI films are
-# about AI; reviews' false joins).
+# deaths, "AI-driven tools" AI tools.
 _LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled"})
-_PLURAL_RE = re.compile(r"[a-z]+s\b")
+# "Generated" adds nothing only after AI and before what is made to be seen or heard
+# ("AI-generated art" is AI art; not "AI-generated research", "user-generated data",
+# "computer-generated music", "AI-generated films": AI films are about AI; reviews'
+# false joins).
 _MEDIA = frozenset({"art", "artwork", "image", "imagery", "video", "music", "content", "text",
                     "audio", "voice", "photo", "picture"})
 # Numbers written as words, read as digits before a unit of time ("Twenty-Minute City" /
@@ -407,11 +408,13 @@ def _lengthened(words: list[str]) -> list[str]:
 # to, on, at: "work with AI" is no work on AI, "investment with AI" no investment in AI
 # (a review's false joins; "X on Y" and "X in Y" still meet as "Y X").
 _ONE_ANOTHER = frozenset({"of", "in", "for"})
-# Words around which `signatures` reorders a name.
+# Words a rule reorders a name around: `signatures` reads the forms of a name's
+# other forms too ("then_reordered") only when it holds one (a new reordering rule adds
+# its word here).
 _REORDERING = _ORDER_WORDS | {"and", "between", "by", "on", "in"}
 # Nouns written two ways: "water usage" is water use, "remote working" remote work.
 _NOUN_VARIANTS = {"usage": "use", "working": "work"}
-# Aspects of a thing named "the N of M" inside a longer name (`signatures`).
+# Aspects of a thing named "the N of M" inside a longer name (`aspect_of_the`).
 # (not what is a term of its own after M: oil futures, the greenhouse effect,
 # unemployment benefit, AI roles; nor what M may do: government regulation, student use;
 # "ethics", not after work: the work ethic; reviews' false joins)
@@ -438,17 +441,21 @@ class _Name:
 
     key: str
     words: list[str]  # after the lexicon's wordings, numbers and words of growth
-    inner: list[tuple[int, str]]  # (index, word) of each word between the first and the
-    # last that is written once
+    # (index, word) of each word between the first and the last, written once
+    inner: list[tuple[int, str]]
 
 
 @dataclass
 class _Forms:
     """The forms the wording rules (`RULES`) give a key's words, by how each meets the
-    forms of other keys (see `signatures`)."""
+    forms of other keys (see `signatures`). A rule adds to `found` what any key's form
+    meets; a "Y X" it makes of "X P Y" to `found` and to `reordered` too (marked ">",
+    what a leading adjective's noun meets, unless also in `directed`); a leading
+    adjective read as its nouns only to `derived` (marked "<"); and to `dropped` what
+    only a name written so meets (marked "=")."""
 
     found: set[str]  # met by any key's forms
-    reordered: set[str] = field(default_factory=set)  # "Y X" of "X of Y" (also found)
+    reordered: set[str] = field(default_factory=set)  # "Y X" of "X of Y"
     directed: set[str] = field(default_factory=set)  # ... for what is done to Y
     derived: set[str] = field(default_factory=set)  # a leading adjective as its nouns
     dropped: set[str] = field(default_factory=set)  # "X Y" of "X in Y": as written only
@@ -685,7 +692,9 @@ def e_prefix(name: _Name, forms: _Forms) -> None:
                                for long in ("electric", "electronic"))
 
 
-# The wording rules, by name: each adds the forms it reads in a key's words.
+# The wording rules, by name: each adds the forms it reads in a key's words (to sets:
+# their order does not matter). Each has an example in tests/test_resolve.py's
+# RULE_EXAMPLES, which fails for a rule without one.
 RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rule in (
     reordered_around_preposition, between, driven_by, and_either_way, in_dropped,
     against_from_with, toward_as_to, one_preposition_for_another, aspect_of_the, in_context,
@@ -754,9 +763,3 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
             if "*" not in form and "(concern)" not in form:  # (not as written: no "=")
                 marked |= {f for f in signatures(form, then_reordered=False) if f[0] != "="}
     return marked | written
-
-
-def _meet(key: str, other: str) -> bool:
-    """Whether two keys share a form (`signatures`, the marked ones aside)."""
-    forms = {s for s in signatures(key) if s[0] not in "<>"}
-    return any(s[0] not in "<>" and s in forms for s in signatures(other))
