@@ -18,265 +18,35 @@ from .keys import (_ARTICLES, _LONGEST_NAME, _ORDINALS, _STOP, _ics_adjective,
                    _known_word, _lemmas, _noun_lemmas, _ordinal)
 from .lexicon import lexicon
 
-_PREPOSITIONS = frozenset({"in", "of", "for", "on", "to", "with", "at"})
-_ORDER_WORDS = frozenset({"in", "of", "for", "to", "on", "among", "about", "over", "around",
-                          "by", "at"})
-# "X against Y" and "X from Y" as "Y X", met only by a name written so ("emissions from
-# China" are China's emissions, never the "investment in China" that is China investment
-# too), and only where "Y X" cannot make Y the one who acts or receives: a backlash
-# against an idea an acronym names ("backlash against AI", "pushback against ESG"; not
-# against people or institutions: "backlash against consumers", "... the media",
-# "... Big Tech" are no consumer, media or Big Tech backlash; a "vaccination campaign"
-# is no campaign against vaccination), what physically comes out of a source ("imports
-# from China", "aid from Ukraine", "migration from the cloud", "energy from waste",
-# "revenue from Facebook" are no China imports, Ukraine aid, cloud migration, waste
-# energy or Facebook revenue): reviews' false joins.
-_AGAINST_THINGS = frozenset({"backlash", "pushback"})
-_INSTITUTIONS = frozenset("""eu un who nato fda imf ecb sec ftc epa nhs wef unesco iea us usa
-    uk oecd ngo ipcc""".split())
-_COMES_FROM = frozenset("""emission pollution smoke runoff noise dust fume fumes
-    radiation""".split())
-# ... but not "X at" these: "AI at scale" is not Scale AI, "life at sea" not sea life
-_NOT_AFTER_AT = frozenset({"scale", "risk", "rest", "war", "night", "sea", "home", "large"})
-# Who acts, by name or ending: after "attacks on", an attacker (`_attacker`).
-_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant")
-_AGENTS = frozenset("""government state company corporation firm business platform brand
-    country nation people public student parent agent police military employee worker
-    migrant refugee woman man child youth""".split())
+
+# ---- the words as the rules read them: the lexicon's wordings, numbers, words of growth ----
+
+# Nouns written two ways: "water usage" is water use, "remote working" remote work.
+_NOUN_VARIANTS = {"usage": "use", "working": "work"}
 
 
-def _concept_acronym(words: list[str]) -> bool:
-    """Whether `words` are one acronym of kg's table that names no institution."""
-    return len(words) == 1 and words[0] in lexicon().acronyms and \
-        words[0] not in _INSTITUTIONS
+def _lengthened(words: list[str]) -> list[str]:
+    """The words with each variant of the lexicon (a shortened word, a synonym; the
+    longest run first) as its preferred wording.
 
-
-# Attacks on someone or something that attacks ("attacks on drones" are no drone
-# attacks; "attacks on hospitals" are hospital attacks).
-_ASSAULTS = frozenset({"attack", "cyberattack", "strike", "airstrike", "raid", "assault"})
-_WEAPONS = frozenset("""drone missile rocket robot bot ai ransomware malware virus shark dog
-    bear wolf militia army troop terrorist""".split())
-
-
-def _attacker(word: str) -> bool:
-    return word in _WEAPONS or word in _AGENTS or \
-        len(word) > 4 and word.endswith(_AGENT_ENDINGS)
-
-
-def _without_articles(words: list[str]) -> list[str]:
-    """The words without the articles they start with (the last word stays)."""
-    while len(words) > 1 and words[0] in _ARTICLES:
-        words = words[1:]
-    return words
-
-
-# -ing words that name a kind, not an action, before a noun: "developing countries" are
-# not the development of countries, an "operating system" is not a system's operation.
-_PARTICIPLE_ADJECTIVES = frozenset("""developing operating leading emerging existing remaining
-competing underlying living working following missing""".split())
-# -ing words that name an activity or a trade before what serves it: "boarding schools"
-# are no school boards, "shipping containers" no container ships, "farming robots" no
-# robot farms (the verb's bare noun is a thing of its own)
-_ACTIVITY_NOUNS = frozenset("""shipping mining banking farming fishing trading gaming
-    parking charging printing computing manufacturing cooling heating boarding coaching
-    consulting plumbing lighting housing building clothing lending streaming publishing
-    advertising marketing training testing hunting logging dining nursing catering
-    welding drilling fracking camping sailing shopping cycling swimming running
-    engineering programming accounting""".split())
-
-
-@functools.lru_cache(maxsize=4096)
-def _gerund_nouns(word: str) -> tuple[str, ...]:
-    """The nouns of a leading -ing word the lexicon knows: the verb's lemma when that is
-    also a noun ("declining" -> "decline"), and its nominalisations ("regulating" ->
-    "regulation", "combining" -> "combine", "combination"); none for an -ing word that
-    is a noun of its own ("marketing" is not "market").
-
-    >>> [_gerund_nouns(w) for w in ("declining", "regulating", "combining", "marketing",
-    ...                             "developing")]
-    [('decline', 'declination'), ('regulation',), ('combine', 'combination'), (), ()]
+    >>> _lengthened("hard sci fi movie".split())
+    ['hard', 'science', 'fiction', 'film']
     """
-    if len(word) <= 5 or not word.endswith("ing") or word in _PARTICIPLE_ADJECTIVES or \
-            word in _ACTIVITY_NOUNS:
-        return ()
-    verbs = _lemmas(word, "VERB")
-    if not verbs and len(word) >= 8 and not _known_word(word):
-        # a coined verb's: "reskilling workers" is worker reskilling, "decarbonising
-        # steel" steel decarbonisation; only a verb made anew from another (re-, up-,
-        # de-, -ise), not an activity's compound noun ("crowdfunding", "ridesharing")
-        if word.endswith(("ising", "izing")):
-            return word, word[:-5] + "ization"
-        return (word,) if word.startswith(("re", "up", "de")) else ()
-    if not verbs or verbs[0] == word or _lemmas(word, "NOUN"):
-        return ()
-    verb = verbs[0]
-    stem = verb[:-1] if verb.endswith("e") else verb
-    forms = (verb, stem + "ion", stem + "ation", stem + "tion", verb + "ment", verb + "th",
-             verb[:-3] + "ization" if verb.endswith("ize") else "",
-             verb[:-1] + "ication" if verb.endswith("fy") else "")
-    return tuple(dict.fromkeys(
-        noun for noun in forms
-        if noun and noun not in _OTHER_NOUNS and _lemmas(noun, "NOUN")[:1] == (noun,)))
+    table = lexicon()
+    found, at = [], 0
+    while at < len(words):
+        for size in range(min(table.longest, len(words) - at), 0, -1):
+            long = table.variants.get(tuple(words[at:at + size]))
+            if long is not None:
+                found.extend(long)
+                at += size
+                break
+        else:
+            found.append(words[at])
+            at += 1
+    return found
 
 
-# Nouns spelled as a verb's nominalisation that name another thing: "governing AI" is
-# AI governance, not an AI government (a review's false join).
-_OTHER_NOUNS = frozenset({"government"})
-
-
-def _e_prefixed(word: str) -> str | None:
-    """The noun after an "e-" prefix the lexicon does not know as one word ("ebike" ->
-    "bike", "ewaste" -> "waste"); None for a word of its own ("event", "email").
-
-    >>> _e_prefixed("ebike"), _e_prefixed("ewaste"), _e_prefixed("event"), _e_prefixed("energy")
-    ('bike', 'waste', None, None)
-    """
-    if len(word) < 5 or word[0] != "e" or _known_word(word):
-        return None
-    return word[1:] if _lemmas(word[1:], "NOUN") else None
-
-
-# Adjective endings and the endings of the nouns they are made from, for "political
-# polarization" / "polarization in politics": (adjective ending, noun endings).
-# (Not -ive, -ent or -ic alone: executive order is no order of execution, current value
-# no value of the currency, organic waste no waste of organs.)
-_ADJECTIVE_NOUN_ENDINGS = (
-    ("ical", ("ics", "y")), ("tic", ("cy", "ty")), ("thmic", ("thm",)), ("ic", ("y",)),
-    ("etal", ("ety",)),
-    ("ial", ("y", "e", "")), ("al", ("", "e")), ("ant", ("ance",)), ("able", ("ability",)),
-    ("ible", ("ibility",)), ("ian", ("ia", "e")), ("an", ("a", "", "as")), ("ese", ("",)),
-)
-
-
-# Endings of the adjectives of peoples and places, which meet a reordered name only
-# when it was "X of Y" or "X in Y" ("Ukrainian National Guard" / "National Guard of
-# Ukraine", "Indian elections" / "elections in India"): not "on", "to", nor after people
-# who move or act and what a people does to others (`_MOVERS`: "Ukrainian refugees" are
-# no refugees in Ukraine, "Russian cyberattacks" no cyberattacks on Russia, "Japanese
-# investment" no investment in Japan, "Russian invasion" no invasion of Russia; two
-# reviews' false joins).
-_PEOPLE_ENDINGS = ("an", "ese", "ish")
-_OF_PLACE = " (of a place)"
-# What is done to someone or something, whose adjective names who does it: "presidential
-# pressure" is no pressure on the president, "parliamentary scrutiny" no scrutiny of
-# parliament (a review's false joins); met by no adjective, a people's neither.
-_DIRECTED = frozenset("""
-    pressure attack criticism support threat scrutiny oversight control influence demand
-    pardon endorsement protest
-""".split())
-_MOVERS = frozenset("""
-    refugee migrant immigrant emigrant expat expatriate exile student tourist visitor
-    traveller traveler worker speaker investor investment company firm business
-    diaspora interference cyberattack strike airstrike tariff sanction
-    export import aid hacker spy espionage troop soldier buyer brand startup american
-    invasion occupation bombing shelling colonization conquest boycott
-    containment surveillance perception distrust fear propaganda disinformation
-    force agent asset embassy base weapon hostage mercenary drone doctor car restaurant
-    intervention presence blockade hacking colonialism imperialism
-""".split())
-
-
-# Adjectives whose first meaning today is a quality, not "of the noun they come from",
-# which meet only a name of "of" (marked " (of)"): "natural laws" are the laws of
-# nature, but "physical AI" is no AI in physics, "natural experiments" no experiments in
-# nature, "physical education" no education in physics (a review's traps).
-_OF_ONLY = " (of)"
-_QUALITY_ADJECTIVES = frozenset("""physical natural classical critical original normal formal
-    central digital general special typical radical practical technical logical vertical
-    virtual actual total final rational functional conditional""".split())
-
-
-def _adjective_nouns(word: str) -> list[str]:
-    """The nouns an adjective may be made from, by its ending; which one, if any, is
-    decided by the corpus (a name using it), so the list may hold non-words. (Not the
-    noun of adjective-nouns.csv: against a reordered name a review found it reads who
-    acts as who is acted on, "parliamentary scrutiny" / "scrutiny of parliament".)
-
-    >>> _adjective_nouns("political"), _adjective_nouns("ukrainian")
-    (['politics', 'polity'], ['ukrainia', 'ukraine'])
-    """
-    for ending, nouns in _ADJECTIVE_NOUN_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return [word[:-len(ending)] + noun for noun in nouns]
-    return []
-
-
-def _coined(word: str) -> bool:
-    """Whether a word is no common English noun or adjective (lemminflect's lexicon does
-    not know it), or is short enough to be an acronym's key: "blockchain", "lidar", "ai".
-
-    >>> [_coined(w) for w in ("blockchain", "ai", "health", "space")]
-    [True, True, False, False]
-    """
-    return len(word) <= 3 or not (_lemmas(word, "NOUN") or _lemmas(word, "ADJ"))
-
-
-def _in_order(some: list[str], words: list[str]) -> bool:
-    """Whether `some` are words of `words` in their order (a form "as written", less
-    some words: "ai filmmaking" of "ai driven filmmaking").
-
-    >>> _in_order(["ai", "filmmaking"], ["ai", "driven", "filmmaking"])
-    True
-    >>> _in_order(["filmmaking", "ai"], ["ai", "driven", "filmmaking"])
-    False
-    """
-    rest = iter(words)
-    return all(word in rest for word in some)
-
-
-def _fixed_name(words: list[str]) -> bool:
-    """Whether the words begin with a name of kg/lexicon/fixed-names.csv, a thing of its
-    own whose first word reads like a people's adjective ("American football" is no
-    football in America, "Siamese twins" no twins in Siam).
-
-    >>> _fixed_name("american football league".split()), _fixed_name("indian election".split())
-    (True, False)
-    """
-    names = lexicon().fixed_names
-    return words[0].endswith(_PEOPLE_ENDINGS) and \
-        any(" ".join(words[:size]) in names for size in range(2, len(words) + 1))
-
-
-def _loose(key: str) -> str:
-    """A key with every -ics word as its adjective, where that is one idea, and the
-    learned adjectives in -ical as in -ic ("hydrological" / "hydrologic")."""
-    if "ical" in key:
-        key = _LEARNED_ICAL_RE.sub(r"\1ic", key)
-    return " ".join(word[:-1] if _ics_adjective(word) else word for word in key.split())
-
-
-# (not every -ical: economical, historical, classical, political are other words)
-# (nor "biological": biologicals are farm inputs, biologics drugs; a review's false joins)
-_LEARNED_ICAL_RE = re.compile(r"\B(?<!bi)(olog|ograph|ometr)ical\b")
-
-
-# Last words that add nothing to a name: "blockchain technology" is blockchain; after
-# one word only a coined one or an acronym (`_coined`: "health technology" is no health,
-# "climate tech" no climate: a review's false joins).
-# (Not a company's legal form: a review found "News Corp" / "news", "Visa Inc." / "visas",
-# "National Grid plc" / "national grid".)
-_GENERIC_LAST_WORDS = frozenset({"technology"})
-# ... and these after two words or more ("thermal energy storage system", "urban heat
-# island effect"; not "solar system", which is not solar, nor the named effects of one
-# word, greenhouse, network, placebo, ripple).
-# ("gene editing techniques" / "gene editing"; not approach, process, practice, solution:
-# a review found "climate change solutions", "Middle East peace process", "ethical AI
-# practices", "public health approach" are other things than the name before them.)
-_GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service", "technique", "method",
-                                           "concept", "phenomenon", "effect"})
-# Last words of a worry that say the same of it: "data privacy risks" / "... concerns"
-# (not "problem": a review found the named problems of maths and AI, "AI control
-# problem", and addiction, "gambling problems").
-_CONCERN_WORDS = frozenset({"risk", "concern", "issue"})
-# Second words that add nothing (written after a hyphen): "heat-related deaths" are heat
-# deaths, "AI-driven tools" AI tools.
-_LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled"})
-# "Generated" adds nothing only after AI and before what is made to be seen or heard
-# ("AI-generated art" is AI art; not "AI-generated research", "user-generated data",
-# "computer-generated music", "AI-generated films": AI films are about AI; reviews'
-# false joins).
-_MEDIA = frozenset({"art", "artwork", "image", "imagery", "video", "music", "content", "text",
-                    "audio", "voice", "photo", "picture"})
 # Numbers written as words, read as digits before a unit of time ("Twenty-Minute City" /
 # "20-Minute City"); not elsewhere: "Air Force One", "Apple One", "Three-Body Problem".
 _NUMBER_WORDS = {word: number for number, word in enumerate(
@@ -284,10 +54,32 @@ _NUMBER_WORDS = {word: number for number, word in enumerate(
     "fifteen sixteen seventeen eighteen nineteen twenty".split())} | \
     {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100}
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
-# Words of a tie between two parties, whose order says nothing ("US-China relations" /
-# "China-US relations", "public-private partnership" / "private-public partnership").
-_TIE_WORDS = frozenset({"relation", "relationship", "partnership", "collaboration",
-                        "cooperation", "rivalry", "tension", "alliance", "dialogue"})
+
+
+def _time_numbers(words: list[str]) -> list[str]:
+    """The words with each run of number words before a unit of time as its digits.
+
+    >>> " ".join(_time_numbers("one hundred year of solitude".split()))
+    '100 year of solitude'
+    >>> " ".join(_time_numbers("twenty four hour news on air force one".split()))
+    '24 hour news on air force one'
+    """
+    found, at = [], 0
+    while at < len(words):
+        end = at
+        while end < len(words) and words[end] in _NUMBER_WORDS:
+            end += 1
+        if end > at and end < len(words) and words[end] in _TIME_UNITS:
+            value = 0
+            for word in words[at:end]:  # "twenty four": 24, "one hundred": 100
+                number = _NUMBER_WORDS[word]
+                value = max(value, 1) * 100 if number == 100 else value + number
+            found.append(str(value))
+            at = end
+        else:
+            found.append(words[at])
+            at += 1
+    return found
 
 
 # A first word saying a thing grows or shrinks, before a phrase of two words or more
@@ -314,12 +106,6 @@ _TREND_PHRASES = frozenset({("growing", "degree"), ("growing", "season"), ("grow
                             ("escalating", "commitment"), ("diminishing", "return"),
                             ("diminishing", "marginal")})
 _PARTICLES = _STOP | {"up", "out", "behind", "apart", "away", "back", "into", "from"}
-# "Town of Viganella" is Viganella, when the place's name is no English word ("Village
-# of Longevity", "Town of Books" are other things; the City of London is not London, the
-# Municipality of Amsterdam is its government).
-_PLACE_WORDS = frozenset({"town", "village", "hamlet"})
-
-
 # "Falling" is "declining" before what is measured ("falling birth rates", "falling
 # prices"), not before what falls ("falling space debris").
 _MEASURES = frozenset({"rate", "price", "cost", "number", "level", "demand", "sale", "revenue",
@@ -356,84 +142,7 @@ def _trend_word(words: list[str]) -> list[str]:
     return words
 
 
-def _time_numbers(words: list[str]) -> list[str]:
-    """The words with each run of number words before a unit of time as its digits.
-
-    >>> " ".join(_time_numbers("one hundred year of solitude".split()))
-    '100 year of solitude'
-    >>> " ".join(_time_numbers("twenty four hour news on air force one".split()))
-    '24 hour news on air force one'
-    """
-    found, at = [], 0
-    while at < len(words):
-        end = at
-        while end < len(words) and words[end] in _NUMBER_WORDS:
-            end += 1
-        if end > at and end < len(words) and words[end] in _TIME_UNITS:
-            value = 0
-            for word in words[at:end]:  # "twenty four": 24, "one hundred": 100
-                number = _NUMBER_WORDS[word]
-                value = max(value, 1) * 100 if number == 100 else value + number
-            found.append(str(value))
-            at = end
-        else:
-            found.append(words[at])
-            at += 1
-    return found
-
-
-def _lengthened(words: list[str]) -> list[str]:
-    """The words with each variant of the lexicon (a shortened word, a synonym; the
-    longest run first) as its preferred wording.
-
-    >>> _lengthened("hard sci fi movie".split())
-    ['hard', 'science', 'fiction', 'film']
-    """
-    table = lexicon()
-    found, at = [], 0
-    while at < len(words):
-        for size in range(min(table.longest, len(words) - at), 0, -1):
-            long = table.variants.get(tuple(words[at:at + size]))
-            if long is not None:
-                found.extend(long)
-                at += size
-                break
-        else:
-            found.append(words[at])
-            at += 1
-    return found
-
-
-# Prepositions one names for another ("decline of/in X", "funding for/of X"); not with,
-# to, on, at: "work with AI" is no work on AI, "investment with AI" no investment in AI
-# (a review's false joins; "X on Y" and "X in Y" still meet as "Y X").
-_ONE_ANOTHER = frozenset({"of", "in", "for"})
-# Words a rule reorders a name around: `signatures` reads the forms of a name's
-# other forms too ("then_reordered") only when it holds one (a new reordering rule adds
-# its word here).
-_REORDERING = _ORDER_WORDS | {"and", "between", "by", "on", "in"}
-# Nouns written two ways: "water usage" is water use, "remote working" remote work.
-_NOUN_VARIANTS = {"usage": "use", "working": "work"}
-# Aspects of a thing named "the N of M" inside a longer name (`aspect_of_the`).
-# (not what is a term of its own after M: oil futures, the greenhouse effect,
-# unemployment benefit, AI roles; nor what M may do: government regulation, student use;
-# "ethics", not after work: the work ethic; reviews' false joins)
-_ASPECTS = frozenset("""ethics impact risk adoption rise growth decline security safety
-    privacy transparency sustainability integration influence""".split())
-# What algorithms have ("algorithmic bias" is bias in algorithms); not what they do:
-# "algorithmic trading", "... ranking", "... management" are done by algorithms, not to
-# them (reviews' false joins).
-_ALGORITHMS_HAVE = frozenset("""bias fairness transparency accountability opacity literacy
-    auditing audit explainability""".split())
-# What does a coined -ing word's deed, named after it: "crowdfunding platforms" are no
-# platform crowdfunding, "gatekeeping AI" no AI gatekeeping (a review's false joins).
-_DOERS = frozenset("""technology platform tool content company startup firm app application
-    model ai system solution culture workshop farm campaign regulation risk program
-    programme network site market industry sector business provider employer initiative
-    project organization charity movement community space hub device software robot
-    algorithm website portal marketplace station operator scheme course bootcamp shop
-    store school club reward video game coach policy investment""".split())
-
+# ---- what a rule reads and what it adds to ----
 
 @dataclass
 class _Name:
@@ -459,6 +168,74 @@ class _Forms:
     directed: set[str] = field(default_factory=set)  # ... for what is done to Y
     derived: set[str] = field(default_factory=set)  # a leading adjective as its nouns
     dropped: set[str] = field(default_factory=set)  # "X Y" of "X in Y": as written only
+
+
+# Prepositions that start a phrase inside a name (reorderings keep a second one last).
+_PREPOSITIONS = frozenset({"in", "of", "for", "on", "to", "with", "at"})
+
+
+def _without_articles(words: list[str]) -> list[str]:
+    """The words without the articles they start with (the last word stays)."""
+    while len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    return words
+
+
+# Marks of the "Y X" forms of "X of Y" and "X in Y" that a people's or place's adjective
+# meets (`_PEOPLE_ENDINGS`), and of those of "X of Y" that a quality's meets
+# (`_QUALITY_ADJECTIVES`).
+_OF_PLACE = " (of a place)"
+_OF_ONLY = " (of)"
+# Endings of the adjectives of peoples and places, which meet a reordered name only
+# when it was "X of Y" or "X in Y" ("Ukrainian National Guard" / "National Guard of
+# Ukraine", "Indian elections" / "elections in India"): not "on", "to", nor after people
+# who move or act and what a people does to others (`_MOVERS`: "Ukrainian refugees" are
+# no refugees in Ukraine, "Russian cyberattacks" no cyberattacks on Russia, "Japanese
+# investment" no investment in Japan, "Russian invasion" no invasion of Russia; two
+# reviews' false joins).
+_PEOPLE_ENDINGS = ("an", "ese", "ish")
+
+
+# ---- the rules, each after the words only it reads ----
+
+_ORDER_WORDS = frozenset({"in", "of", "for", "to", "on", "among", "about", "over", "around",
+                          "by", "at"})
+# ... but not "X at" these: "AI at scale" is not Scale AI, "life at sea" not sea life
+_NOT_AFTER_AT = frozenset({"scale", "risk", "rest", "war", "night", "sea", "home", "large"})
+# Attacks on someone or something that attacks ("attacks on drones" are no drone
+# attacks; "attacks on hospitals" are hospital attacks).
+_ASSAULTS = frozenset({"attack", "cyberattack", "strike", "airstrike", "raid", "assault"})
+_WEAPONS = frozenset("""drone missile rocket robot bot ai ransomware malware virus shark dog
+    bear wolf militia army troop terrorist""".split())
+# Who acts, by name or ending: after "attacks on", an attacker (`_attacker`).
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant")
+_AGENTS = frozenset("""government state company corporation firm business platform brand
+    country nation people public student parent agent police military employee worker
+    migrant refugee woman man child youth""".split())
+
+
+def _attacker(word: str) -> bool:
+    return word in _WEAPONS or word in _AGENTS or \
+        len(word) > 4 and word.endswith(_AGENT_ENDINGS)
+
+
+# What is done to someone or something, whose adjective names who does it: "presidential
+# pressure" is no pressure on the president, "parliamentary scrutiny" no scrutiny of
+# parliament (a review's false joins); met by no adjective, a people's neither.
+_DIRECTED = frozenset("""
+    pressure attack criticism support threat scrutiny oversight control influence demand
+    pardon endorsement protest
+""".split())
+_MOVERS = frozenset("""
+    refugee migrant immigrant emigrant expat expatriate exile student tourist visitor
+    traveller traveler worker speaker investor investment company firm business
+    diaspora interference cyberattack strike airstrike tariff sanction
+    export import aid hacker spy espionage troop soldier buyer brand startup american
+    invasion occupation bombing shelling colonization conquest boycott
+    containment surveillance perception distrust fear propaganda disinformation
+    force agent asset embassy base weapon hostage mercenary drone doctor car restaurant
+    intervention presence blockade hacking colonialism imperialism
+""".split())
 
 
 def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
@@ -531,6 +308,29 @@ def in_dropped(name: _Name, forms: _Forms) -> None:
             forms.dropped.add(" ".join(words[:at] + words[at + 1:]))
 
 
+# "X against Y" and "X from Y" as "Y X", met only by a name written so ("emissions from
+# China" are China's emissions, never the "investment in China" that is China investment
+# too), and only where "Y X" cannot make Y the one who acts or receives: a backlash
+# against an idea an acronym names ("backlash against AI", "pushback against ESG"; not
+# against people or institutions: "backlash against consumers", "... the media",
+# "... Big Tech" are no consumer, media or Big Tech backlash; a "vaccination campaign"
+# is no campaign against vaccination), what physically comes out of a source ("imports
+# from China", "aid from Ukraine", "migration from the cloud", "energy from waste",
+# "revenue from Facebook" are no China imports, Ukraine aid, cloud migration, waste
+# energy or Facebook revenue): reviews' false joins.
+_AGAINST_THINGS = frozenset({"backlash", "pushback"})
+_INSTITUTIONS = frozenset("""eu un who nato fda imf ecb sec ftc epa nhs wef unesco iea us usa
+    uk oecd ngo ipcc""".split())
+_COMES_FROM = frozenset("""emission pollution smoke runoff noise dust fume fumes
+    radiation""".split())
+
+
+def _concept_acronym(words: list[str]) -> bool:
+    """Whether `words` are one acronym of kg's table that names no institution."""
+    return len(words) == 1 and words[0] in lexicon().acronyms and \
+        words[0] not in _INSTITUTIONS
+
+
 def against_from_with(name: _Name, forms: _Forms) -> None:
     """"X against Y", "X from Y" and "X with Y" as "Y X", as written only: a backlash
     against an idea an acronym names (`_AGAINST_THINGS`, `_concept_acronym`), what
@@ -556,12 +356,26 @@ def toward_as_to(name: _Name, forms: _Forms) -> None:
             forms.dropped.add(" ".join(words[:at] + ["to"] + words[at + 1:]))
 
 
+# Prepositions one names for another ("decline of/in X", "funding for/of X"); not with,
+# to, on, at: "work with AI" is no work on AI, "investment with AI" no investment in AI
+# (a review's false joins; "X on Y" and "X in Y" still meet as "Y X").
+_ONE_ANOTHER = frozenset({"of", "in", "for"})
+
+
 def one_preposition_for_another(name: _Name, forms: _Forms) -> None:
     """"X of Y", "X in Y" and "X for Y" share "X * Y" (`_ONE_ANOTHER`)."""
     words = name.words
     for at, word in name.inner:
         if word in _ONE_ANOTHER:
             forms.found.add(" ".join(words[:at] + ["*"] + words[at + 1:]))
+
+
+# Aspects of a thing named "the N of M" inside a longer name (`aspect_of_the`).
+# (not what is a term of its own after M: oil futures, the greenhouse effect,
+# unemployment benefit, AI roles; nor what M may do: government regulation, student use;
+# "ethics", not after work: the work ethic; reviews' false joins)
+_ASPECTS = frozenset("""ethics impact risk adoption rise growth decline security safety
+    privacy transparency sustainability integration influence""".split())
 
 
 def aspect_of_the(name: _Name, forms: _Forms) -> None:
@@ -591,6 +405,32 @@ def in_context(name: _Name, forms: _Forms) -> None:
             forms.found.add(" ".join(setting + words[:at]))
 
 
+# Last words that add nothing to a name: "blockchain technology" is blockchain; after
+# one word only a coined one or an acronym (`_coined`: "health technology" is no health,
+# "climate tech" no climate: a review's false joins).
+# (Not a company's legal form: a review found "News Corp" / "news", "Visa Inc." / "visas",
+# "National Grid plc" / "national grid".)
+_GENERIC_LAST_WORDS = frozenset({"technology"})
+# ... and these after two words or more ("thermal energy storage system", "urban heat
+# island effect"; not "solar system", which is not solar, nor the named effects of one
+# word, greenhouse, network, placebo, ripple).
+# ("gene editing techniques" / "gene editing"; not approach, process, practice, solution:
+# a review found "climate change solutions", "Middle East peace process", "ethical AI
+# practices", "public health approach" are other things than the name before them.)
+_GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service", "technique", "method",
+                                           "concept", "phenomenon", "effect"})
+
+
+def _coined(word: str) -> bool:
+    """Whether a word is no common English noun or adjective (lemminflect's lexicon does
+    not know it), or is short enough to be an acronym's key: "blockchain", "lidar", "ai".
+
+    >>> [_coined(w) for w in ("blockchain", "ai", "health", "space")]
+    [True, True, False, False]
+    """
+    return len(word) <= 3 or not (_lemmas(word, "NOUN") or _lemmas(word, "ADJ"))
+
+
 def generic_last_word(name: _Name, forms: _Forms) -> None:
     """A generic last word dropped (`_GENERIC_LAST_WORDS`, after one coined word or
     acronym; `_GENERIC_LAST_WORDS_AFTER_TWO`)."""
@@ -600,11 +440,23 @@ def generic_last_word(name: _Name, forms: _Forms) -> None:
         forms.found.add(" ".join(words[:-1]))
 
 
+# Words of a tie between two parties, whose order says nothing ("US-China relations" /
+# "China-US relations", "public-private partnership" / "private-public partnership").
+_TIE_WORDS = frozenset({"relation", "relationship", "partnership", "collaboration",
+                        "cooperation", "rivalry", "tension", "alliance", "dialogue"})
+
+
 def tie_either_way(name: _Name, forms: _Forms) -> None:
     """The two parties of a tie either way ("US-China relations", `_TIE_WORDS`)."""
     words = name.words
     if len(words) == 3 and words[2] in _TIE_WORDS:
         forms.found.add(" ".join([words[1], words[0], words[2]]))
+
+
+# "Town of Viganella" is Viganella, when the place's name is no English word ("Village
+# of Longevity", "Town of Books" are other things; the City of London is not London, the
+# Municipality of Amsterdam is its government).
+_PLACE_WORDS = frozenset({"town", "village", "hamlet"})
 
 
 def town_of(name: _Name, forms: _Forms) -> None:
@@ -615,11 +467,24 @@ def town_of(name: _Name, forms: _Forms) -> None:
         forms.found.add(" ".join(words[2:]))
 
 
+# "Generated" adds nothing only after AI and before what is made to be seen or heard
+# ("AI-generated art" is AI art; not "AI-generated research", "user-generated data",
+# "computer-generated music", "AI-generated films": AI films are about AI; reviews'
+# false joins).
+_MEDIA = frozenset({"art", "artwork", "image", "imagery", "video", "music", "content", "text",
+                    "audio", "voice", "photo", "picture"})
+
+
 def ai_generated_media(name: _Name, forms: _Forms) -> None:
     """"AI-generated X" as "AI X" for what is made to be seen or heard (`_MEDIA`)."""
     words = name.words
     if len(words) >= 3 and words[:2] == ["ai", "generated"] and words[-1] in _MEDIA:
         forms.found.add(" ".join(words[:1] + words[2:]))
+
+
+# Second words that add nothing (written after a hyphen): "heat-related deaths" are heat
+# deaths, "AI-driven tools" AI tools.
+_LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled"})
 
 
 def link_word_dropped(name: _Name, forms: _Forms) -> None:
@@ -640,6 +505,12 @@ def ordinal_numbers(name: _Name, forms: _Forms) -> None:
                                  for at, word in enumerate(words)))
 
 
+# Last words of a worry that say the same of it: "data privacy risks" / "... concerns"
+# (not "problem": a review found the named problems of maths and AI, "AI control
+# problem", and addiction, "gambling problems").
+_CONCERN_WORDS = frozenset({"risk", "concern", "issue"})
+
+
 def concern_word(name: _Name, forms: _Forms) -> None:
     """A last word of a worry (`_CONCERN_WORDS`) as one mark, "(concern)": "data privacy
     risks" / "... concerns" (not "market risk"; not after "health": "mental health
@@ -647,6 +518,66 @@ def concern_word(name: _Name, forms: _Forms) -> None:
     words = name.words
     if len(words) >= 3 and words[-1] in _CONCERN_WORDS and words[-2] != "health":
         forms.found.add(" ".join(words[:-1] + ["(concern)"]))
+
+
+# What does a coined -ing word's deed, named after it: "crowdfunding platforms" are no
+# platform crowdfunding, "gatekeeping AI" no AI gatekeeping (a review's false joins).
+_DOERS = frozenset("""technology platform tool content company startup firm app application
+    model ai system solution culture workshop farm campaign regulation risk program
+    programme network site market industry sector business provider employer initiative
+    project organization charity movement community space hub device software robot
+    algorithm website portal marketplace station operator scheme course bootcamp shop
+    store school club reward video game coach policy investment""".split())
+# -ing words that name a kind, not an action, before a noun: "developing countries" are
+# not the development of countries, an "operating system" is not a system's operation.
+_PARTICIPLE_ADJECTIVES = frozenset("""developing operating leading emerging existing remaining
+competing underlying living working following missing""".split())
+# -ing words that name an activity or a trade before what serves it: "boarding schools"
+# are no school boards, "shipping containers" no container ships, "farming robots" no
+# robot farms (the verb's bare noun is a thing of its own)
+_ACTIVITY_NOUNS = frozenset("""shipping mining banking farming fishing trading gaming
+    parking charging printing computing manufacturing cooling heating boarding coaching
+    consulting plumbing lighting housing building clothing lending streaming publishing
+    advertising marketing training testing hunting logging dining nursing catering
+    welding drilling fracking camping sailing shopping cycling swimming running
+    engineering programming accounting""".split())
+# Nouns spelled as a verb's nominalisation that name another thing: "governing AI" is
+# AI governance, not an AI government (a review's false join).
+_OTHER_NOUNS = frozenset({"government"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _gerund_nouns(word: str) -> tuple[str, ...]:
+    """The nouns of a leading -ing word the lexicon knows: the verb's lemma when that is
+    also a noun ("declining" -> "decline"), and its nominalisations ("regulating" ->
+    "regulation", "combining" -> "combine", "combination"); none for an -ing word that
+    is a noun of its own ("marketing" is not "market").
+
+    >>> [_gerund_nouns(w) for w in ("declining", "regulating", "combining", "marketing",
+    ...                             "developing")]
+    [('decline', 'declination'), ('regulation',), ('combine', 'combination'), (), ()]
+    """
+    if len(word) <= 5 or not word.endswith("ing") or word in _PARTICIPLE_ADJECTIVES or \
+            word in _ACTIVITY_NOUNS:
+        return ()
+    verbs = _lemmas(word, "VERB")
+    if not verbs and len(word) >= 8 and not _known_word(word):
+        # a coined verb's: "reskilling workers" is worker reskilling, "decarbonising
+        # steel" steel decarbonisation; only a verb made anew from another (re-, up-,
+        # de-, -ise), not an activity's compound noun ("crowdfunding", "ridesharing")
+        if word.endswith(("ising", "izing")):
+            return word, word[:-5] + "ization"
+        return (word,) if word.startswith(("re", "up", "de")) else ()
+    if not verbs or verbs[0] == word or _lemmas(word, "NOUN"):
+        return ()
+    verb = verbs[0]
+    stem = verb[:-1] if verb.endswith("e") else verb
+    forms = (verb, stem + "ion", stem + "ation", stem + "tion", verb + "ment", verb + "th",
+             verb[:-3] + "ization" if verb.endswith("ize") else "",
+             verb[:-1] + "ication" if verb.endswith("fy") else "")
+    return tuple(dict.fromkeys(
+        noun for noun in forms
+        if noun and noun not in _OTHER_NOUNS and _lemmas(noun, "NOUN")[:1] == (noun,)))
 
 
 def gerund_as_noun(name: _Name, forms: _Forms) -> None:
@@ -665,6 +596,58 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
         forms.found.add(" ".join(words[1:then] + [noun] + words[then:]))
 
 
+# Adjectives whose first meaning today is a quality, not "of the noun they come from",
+# which meet only a name of "of" (marked " (of)"): "natural laws" are the laws of
+# nature, but "physical AI" is no AI in physics, "natural experiments" no experiments in
+# nature, "physical education" no education in physics (a review's traps).
+_QUALITY_ADJECTIVES = frozenset("""physical natural classical critical original normal formal
+    central digital general special typical radical practical technical logical vertical
+    virtual actual total final rational functional conditional""".split())
+# What algorithms have ("algorithmic bias" is bias in algorithms); not what they do:
+# "algorithmic trading", "... ranking", "... management" are done by algorithms, not to
+# them (reviews' false joins).
+_ALGORITHMS_HAVE = frozenset("""bias fairness transparency accountability opacity literacy
+    auditing audit explainability""".split())
+# Adjective endings and the endings of the nouns they are made from, for "political
+# polarization" / "polarization in politics": (adjective ending, noun endings).
+# (Not -ive, -ent or -ic alone: executive order is no order of execution, current value
+# no value of the currency, organic waste no waste of organs.)
+_ADJECTIVE_NOUN_ENDINGS = (
+    ("ical", ("ics", "y")), ("tic", ("cy", "ty")), ("thmic", ("thm",)), ("ic", ("y",)),
+    ("etal", ("ety",)),
+    ("ial", ("y", "e", "")), ("al", ("", "e")), ("ant", ("ance",)), ("able", ("ability",)),
+    ("ible", ("ibility",)), ("ian", ("ia", "e")), ("an", ("a", "", "as")), ("ese", ("",)),
+)
+
+
+def _adjective_nouns(word: str) -> list[str]:
+    """The nouns an adjective may be made from, by its ending; which one, if any, is
+    decided by the corpus (a name using it), so the list may hold non-words. (Not the
+    noun of adjective-nouns.csv: against a reordered name a review found it reads who
+    acts as who is acted on, "parliamentary scrutiny" / "scrutiny of parliament".)
+
+    >>> _adjective_nouns("political"), _adjective_nouns("ukrainian")
+    (['politics', 'polity'], ['ukrainia', 'ukraine'])
+    """
+    for ending, nouns in _ADJECTIVE_NOUN_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return [word[:-len(ending)] + noun for noun in nouns]
+    return []
+
+
+def _fixed_name(words: list[str]) -> bool:
+    """Whether the words begin with a name of kg/lexicon/fixed-names.csv, a thing of its
+    own whose first word reads like a people's adjective ("American football" is no
+    football in America, "Siamese twins" no twins in Siam).
+
+    >>> _fixed_name("american football league".split()), _fixed_name("indian election".split())
+    (True, False)
+    """
+    names = lexicon().fixed_names
+    return words[0].endswith(_PEOPLE_ENDINGS) and \
+        any(" ".join(words[:size]) in names for size in range(2, len(words) + 1))
+
+
 def adjective_as_noun(name: _Name, forms: _Forms) -> None:
     """A leading adjective as each noun it may be made from (`_adjective_nouns`), in a
     name of no preposition that is no fixed name (`_fixed_name`). A people's or place's
@@ -681,6 +664,18 @@ def adjective_as_noun(name: _Name, forms: _Forms) -> None:
                              for noun in _adjective_nouns(words[0]))
 
 
+def _e_prefixed(word: str) -> str | None:
+    """The noun after an "e-" prefix the lexicon does not know as one word ("ebike" ->
+    "bike", "ewaste" -> "waste"); None for a word of its own ("event", "email").
+
+    >>> _e_prefixed("ebike"), _e_prefixed("ewaste"), _e_prefixed("event"), _e_prefixed("energy")
+    ('bike', 'waste', None, None)
+    """
+    if len(word) < 5 or word[0] != "e" or _known_word(word):
+        return None
+    return word[1:] if _lemmas(word[1:], "NOUN") else None
+
+
 def e_prefix(name: _Name, forms: _Forms) -> None:
     """"e-X" as "electric X" and "electronic X" ("e-bikes" / "electric bikes", "e-waste"
     / "electronic waste")."""
@@ -692,6 +687,8 @@ def e_prefix(name: _Name, forms: _Forms) -> None:
                                for long in ("electric", "electronic"))
 
 
+# ---- the rules together ----
+
 # The wording rules, by name: each adds the forms it reads in a key's words (to sets:
 # their order does not matter). Each has an example in tests/test_resolve.py's
 # RULE_EXAMPLES, which fails for a rule without one.
@@ -700,6 +697,34 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     against_from_with, toward_as_to, one_preposition_for_another, aspect_of_the, in_context,
     generic_last_word, tie_either_way, town_of, ai_generated_media, link_word_dropped,
     ordinal_numbers, concern_word, gerund_as_noun, adjective_as_noun, e_prefix)}
+# Words a rule reorders a name around: `signatures` reads the forms of a name's
+# other forms too ("then_reordered") only when it holds one (a new reordering rule adds
+# its word here).
+_REORDERING = _ORDER_WORDS | {"and", "between", "by", "on", "in"}
+# (not every -ical: economical, historical, classical, political are other words)
+# (nor "biological": biologicals are farm inputs, biologics drugs; a review's false joins)
+_LEARNED_ICAL_RE = re.compile(r"\B(?<!bi)(olog|ograph|ometr)ical\b")
+
+
+def _loose(key: str) -> str:
+    """A key with every -ics word as its adjective, where that is one idea, and the
+    learned adjectives in -ical as in -ic ("hydrological" / "hydrologic")."""
+    if "ical" in key:
+        key = _LEARNED_ICAL_RE.sub(r"\1ic", key)
+    return " ".join(word[:-1] if _ics_adjective(word) else word for word in key.split())
+
+
+def _in_order(some: list[str], words: list[str]) -> bool:
+    """Whether `some` are words of `words` in their order (a form "as written", less
+    some words: "ai filmmaking" of "ai driven filmmaking").
+
+    >>> _in_order(["ai", "filmmaking"], ["ai", "driven", "filmmaking"])
+    True
+    >>> _in_order(["filmmaking", "ai"], ["ai", "driven", "filmmaking"])
+    False
+    """
+    rest = iter(words)
+    return all(word in rest for word in some)
 
 
 def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> set[str]:
