@@ -128,11 +128,17 @@ def precision_recall(said: np.ndarray, truth: np.ndarray) -> tuple[float, float,
     return precision, recall, counts
 
 
+def fit_logistic(features: np.ndarray, positive: np.ndarray):
+    """The model kg ships, fitted (scikit-learn's logistic regression)."""
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=1.0, max_iter=5000).fit(features, positive)
+
+
 def article_cv_auc(pairs: LabelledPairs, seeds: int = 6) -> tuple[float, float]:
     """AUC of the logistic model on pairs of articles it was not fitted on, and on
     pair-level folds (mean over `seeds` shuffles; every labelled row, tags' pairs
     aside)."""
-    from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import roc_auc_score
     from sklearn.model_selection import StratifiedKFold
 
@@ -142,7 +148,7 @@ def article_cv_auc(pairs: LabelledPairs, seeds: int = 6) -> tuple[float, float]:
     articles = sorted({row[end] for row in rows for end in ("first_article", "second_article")})
 
     def fitted(train: np.ndarray):
-        return LogisticRegression(C=1.0, max_iter=5000).fit(features[train], truth[train])
+        return fit_logistic(features[train], truth[train])
 
     by_articles, by_pairs = [], []
     for seed in range(seeds):
@@ -163,8 +169,6 @@ def article_cv_auc(pairs: LabelledPairs, seeds: int = 6) -> tuple[float, float]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    from sklearn.linear_model import LogisticRegression
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, nargs="*", default=CORPUS)
     parser.add_argument("--encoder", default=None)
@@ -177,8 +181,7 @@ def main(argv: list[str] | None = None) -> None:
         unseen, seen = article_cv_auc(pairs)
         print(f"AUC on pairs of unseen articles {unseen:.3f}; on pair-level folds {seen:.3f}")
     tune = scored_rows(pairs, "tune")
-    model = LogisticRegression(C=1.0, max_iter=5000).fit(pairs.features[tune],
-                                                         pairs.positive[tune])
+    model = fit_logistic(pairs.features[tune], pairs.positive[tune])
     weights = Weights(tuple(round(float(c), 6) for c in model.coef_[0]),
                       round(float(model.intercept_[0]), 6),
                       f"fitted by bench/related_train.py on {int(tune.sum())} tune pairs "

@@ -23,7 +23,7 @@ from typing import Callable, Iterable
 
 from .acronyms import (_declared_acronym, _mostly_same_words, _short_runs, _spelled_forms,
                        abbreviation_spans, initials_of)
-from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _aliases, _renamed, is_acronym, name_key,
+from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _renamed, is_acronym, name_key,
                    normal_form, split_alias)
 from .lexicon import Lexicon, lexicon
 from .names import _law, _maker_product, _titled_person
@@ -104,7 +104,7 @@ class _Evidence:
             carried = _maker_product(label) or _titled_person(label) or _law(label)
             if carried:  # ("OpenAI's ChatGPT" is ChatGPT, "Mayor Sadiq Khan" Sadiq Khan)
                 renamed[key_of(carried)].add(key)
-            for alias in (key_of(a) for a in _aliases(label)):
+            for alias in (key_of(a) for a in split_alias(label)[1:] if a):
                 spans = abbreviation_spans(alias, key) if alias != key else None
                 if alias and alias != key and not spans and _renamed(label):
                     renamed[alias].add(key)

@@ -375,11 +375,6 @@ def resolution_key(label: str, aliases: "AliasTable | None" = None) -> str:
     return aliases.canonical(key) if aliases is not None else key
 
 
-def _aliases(label: str) -> list[str]:
-    _, alias = split_alias(label)
-    return [alias] if alias else []
-
-
 def alias_keys(label: str) -> list[str]:
     """Other keys a name can be looked up by: its alias in parentheses, if any.
 
