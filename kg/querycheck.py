@@ -2,10 +2,12 @@
 
 pyoxigraph parses and evaluates queries recursively, and a deep enough query
 overflows its stack and ends the process (a segfault at about 3,000 nested
-`{`, or 50,000 chained `+`). `scan` reads the text the way SPARQL's lexer does
-(`\\u` escapes first; strings, IRIs and comments skipped) and reports how deep
-its brackets nest, how many operators chain parts of it, and which endpoints
-its SERVICE clauses name, so that `kg query` and `kg serve` refuse what no
+`{`, or 50,000 chained `+`). `scan` reads the text the ways a SPARQL lexer may
+(strings, IRIs and comments skipped; `\\u` escapes decoded first, as SPARQL 1.1
+says, and left in place, as pyoxigraph does outside strings: `"a\\u005c"` is a whole
+string to it, an escaped quote to the first reading) and reports, of both readings,
+the deepest nesting of brackets, the most operators chaining parts of it, and every
+endpoint a SERVICE clause names, so that `kg query` and `kg serve` refuse what no
 engine should be handed.
 
 >>> shape = scan('SELECT * { SERVICE <http://x/sparql> { ?s ?p "}}{{" } } # {{{')
@@ -17,6 +19,9 @@ engine should be handed.
 ['http://x/sparql']
 >>> scan("ASK { SERVICEex:x {} }").services, scan("ASK { ?s ex:customerService ?o }").services
 ([None], [])
+>>> shape = scan('ASK { BIND("a\\\\u005c" AS ?x) SERVICE <http://x/> {} BIND("b" AS ?y) }')
+>>> shape.depth, shape.services
+(2, ['http://x/'])
 """
 
 from __future__ import annotations
@@ -72,11 +77,21 @@ def _unescape(text: str) -> str:
 
 
 def scan(text: str) -> QueryShape:
-    """The shape of a query (or anything else: nothing here raises)."""
+    """The shape of a query (or anything else: nothing here raises): of its two
+    readings, with escapes decoded first and as written, the larger."""
+    decoded, written = _scan_tokens(_unescape(text)), _scan_tokens(text)
+    return QueryShape(max(decoded.depth, written.depth),
+                      max(decoded.operators, written.operators),
+                      decoded.services + [target for target in written.services
+                                          if target not in decoded.services])
+
+
+def _scan_tokens(text: str) -> QueryShape:
+    """The shape of a text read as it is written."""
     shape = QueryShape()
     stack: list[str] = []
     awaiting_service = False  # after SERVICE [SILENT]: the next term is its target
-    for match in _TOKEN.finditer(_unescape(text)):
+    for match in _TOKEN.finditer(text):
         kind, token = match.lastgroup, match[0]
         if kind in ("space", "comment"):
             continue
