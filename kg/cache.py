@@ -37,6 +37,7 @@ table are the same; anything unreadable means a clean build.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import sys
@@ -263,9 +264,9 @@ def load_shared(cache: BuildCache, shared, buckets: set[int] | None) -> None:
         for iri, forms, links in cache.connection.execute(
                 f"SELECT iri, forms, links FROM entity {where}", values):
             forms = orjson.loads(forms)
-            shared.forms[_text(iri)] = forms if forms.__class__ is str else _counts(forms)
+            shared.forms[_iri(iri)] = forms if forms.__class__ is str else _counts(forms)
             if links is not None:
-                shared.entity_links[iri] = {(_text(prop), _text(other)): _number(count)
+                shared.entity_links[iri] = {(_iri(prop), _iri(other)): _number(count)
                                             for prop, other, count in orjson.loads(links)}
         for page, urls, paths in cache.connection.execute(
                 f"SELECT page, urls, paths FROM page {where}", values):
@@ -286,7 +287,7 @@ def load_all_forms(cache: BuildCache) -> dict[str, "str | dict[str, int]"]:
         found = {}
         for iri, forms in cache.connection.execute("SELECT iri, forms FROM entity"):
             forms = orjson.loads(forms)
-            found[_text(iri)] = forms if forms.__class__ is str else _counts(forms)
+            found[_iri(iri)] = forms if forms.__class__ is str else _counts(forms)
         return found
     except (orjson.JSONDecodeError,) + _UNREADABLE as err:
         raise CacheError(f"unreadable entity names in the cache: {err}") from err
@@ -478,6 +479,18 @@ def decode_diagnostics(rows: list) -> list[Diagnostic]:
 def _text(value) -> str:
     if value.__class__ is not str:
         raise TypeError(f"expected text, found {type(value).__name__}")
+    return value
+
+
+# An absolute IRI of characters Turtle's <IRI> may hold: what kg writes in these rows.
+_IRI = re.compile(r'[A-Za-z][A-Za-z0-9+.-]*:[^<>"{}|^`\\\x00-\x20\x7f]*')
+
+
+def _iri(value) -> str:
+    """An IRI read back; ValueError for anything else (a row the next build would write
+    into graph.ttl: a review put triples of its own there through one)."""
+    if not _IRI.fullmatch(_text(value)):
+        raise ValueError(f"not an IRI: {value[:80]!r}")
     return value
 
 

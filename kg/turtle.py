@@ -16,7 +16,10 @@ x:a
 from __future__ import annotations
 
 import re
+import urllib.parse
 from typing import Iterable
+
+import pyoxigraph as ox
 
 from . import vocab as V
 from .kinds import KINDS, KindTable
@@ -43,6 +46,11 @@ class _Namer:
     The namespace is everything up to the IRI's last `/` or `#`, so finding
     the prefix is one dict look-up; nothing per IRI is kept, so memory stays
     flat however many IRIs pass through.
+
+    >>> _Namer({})('http://x/a> . <http://x/b> <http://x/c> <http://x/d')
+    '<http://x/a%3E%20.%20%3Chttp://x/b%3E%20%3Chttp://x/c%3E%20%3Chttp://x/d>'
+    >>> _Namer({})('http://x/é'), _Namer({})('x y')
+    ('<http://x/é>', '<urn:kg:not-an-iri:x%20y>')
     """
 
     def __init__(self, prefixes: dict[str, str]):
@@ -53,7 +61,28 @@ class _Namer:
         prefix = self.by_namespace.get(iri[:cut])
         if prefix is not None and _PLAIN_LOCAL.fullmatch(iri, cut):
             return f"{prefix}:{iri[cut:]}"
-        return f"<{iri}>"
+        return f"<{_written_iri(iri)}>"
+
+
+def _written_iri(iri: str) -> str:
+    """An IRI as written between < and >: as it is when valid, which every IRI kg mints
+    is; else percent-encoded (one read from a tampered cache: no text may end the <IRI>
+    early and add triples of its own, nor make the file unreadable)."""
+    try:
+        ox.NamedNode(iri)
+        return iri
+    except ValueError:
+        pass
+    encoded = urllib.parse.quote(_LONE_PERCENT.sub("%25", iri), errors="surrogatepass",
+                                 safe=":/?#@!$&'()*+,;=%~-._")
+    try:
+        ox.NamedNode(encoded)
+        return encoded
+    except ValueError:
+        return "urn:kg:not-an-iri:" + urllib.parse.quote(iri, safe="", errors="surrogatepass")
+
+
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
 def turtle_header(prefixes: dict[str, str]) -> str:

@@ -329,6 +329,23 @@ def test_a_poisoned_cache_never_runs_code(tmp_path):
     assert build([src], out, base=BASE, today=TODAY, html=False).report.reused == 6
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1))
+def test_no_text_in_an_iri_adds_a_triple_to_the_turtle(text):
+    """Whatever a tampered cache puts in an IRI, the writer writes one triple for one
+    (a review wrote triples of its own into graph.ttl through a cache row's IRI)."""
+    import pyoxigraph as ox
+
+    from kg.turtle import graph_prefixes, turtle_body, turtle_header
+
+    triples = [(BASE + "technology/x", V.DRIVEN_BY, "http://x.example/" + text),
+               (BASE + "technology/x", V.LABEL, Literal("x"))]
+    turtle = turtle_header(graph_prefixes(BASE)) + turtle_body(triples, graph_prefixes(BASE))
+    parsed = list(ox.parse(turtle.encode("utf-8"), format=ox.RdfFormat.TURTLE))
+    assert len(parsed) == 2
+    assert {str(t.predicate.value) for t in parsed} == {V.DRIVEN_BY, V.LABEL}
+
+
 def _zero_block(path: Path, at: float = 0.5) -> None:
     data = bytearray(path.read_bytes())
     start = int(len(data) * at) // 4096 * 4096
@@ -357,6 +374,14 @@ DAMAGES = {
         c, "CREATE TRIGGER no BEFORE DELETE ON page BEGIN SELECT RAISE(ABORT, 'no'); END"),
     "a view for a table": lambda c: _sql(c, "ALTER TABLE link RENAME TO old_link; "
                                             "CREATE VIEW link AS SELECT * FROM old_link"),
+    # (found by a review: IRIs of the rows went into graph.ttl as they were, triples of
+    # the attacker's among them)
+    "an entity's link to no IRI": lambda c: _sql(
+        c, "UPDATE entity SET links = '[[\"https://w3id.org/hskg/ontology#drivenBy\", "
+           "\"https://x.example/a> . <https://x.example/b> <https://x.example/c> "
+           "<https://x.example/d\", 1]]'"),
+    "an entity's IRI that is no IRI": lambda c: _sql(
+        c, "UPDATE entity SET iri = iri || '> <https://x.example/p> \"injected\" . <x:y'"),
 }
 
 
