@@ -72,9 +72,11 @@ def find_sources(sources: Iterable[str | Path]) -> Sources:
     """Every Markdown file (`*.md`, `*.markdown`, in any case) under the given files and
     folders, in a stable order.
 
-    Hidden files and folders are skipped; a folder that cannot be read (no
-    permission, a symbolic-link loop) is reported as an error diagnostic and
-    the rest is still found. Raises InputError for a source that does not exist.
+    Hidden files and folders are skipped, and so are symbolic links that lead out of
+    the folder given (with a warning; a source given by name is read wherever it
+    leads); a folder that cannot be read (no permission, a symbolic-link loop) is
+    reported as an error diagnostic and the rest is still found. Raises InputError
+    for a source that does not exist.
     """
     found = Sources()
     for source in map(Path, sources):
@@ -84,16 +86,18 @@ def find_sources(sources: Iterable[str | Path]) -> Sources:
             root = source.resolve()
             found.extend(SourceFile(root / relative, f"{root.name}/{relative}")
                          for relative in sorted(_markdown_files(root, "", found.diagnostics,
-                                                                root.name, set())))
+                                                                root.name, set(), root)))
         else:
             found.append(SourceFile(source.resolve(), source.name))
     return found
 
 
 def _markdown_files(folder: Path, prefix: str, problems: list[Diagnostic], shown: str,
-                    visited: set[tuple[int, int]]) -> Iterator[str]:
+                    visited: set[tuple[int, int]], root: Path) -> Iterator[str]:
     """Relative paths of the Markdown files below `folder` (hidden ones skipped); folders
-    reached twice through symbolic links are read once."""
+    reached twice through symbolic links are read once, and a symbolic link out of the
+    source folder `root` is not followed (a folder from someone else must not make kg
+    read, and publish, files of this machine)."""
     try:
         stat = folder.stat()
         if (stat.st_dev, stat.st_ino) in visited:
@@ -119,9 +123,14 @@ def _markdown_files(folder: Path, prefix: str, problems: list[Diagnostic], shown
             problems.append(Diagnostic("error", f"{shown}/{prefix}{entry.name}", None,
                                        f"cannot read: {err.strerror or err}; skipped"))
             continue
+        if (is_dir or is_file) and entry.is_symlink() and \
+                not Path(os.path.realpath(entry.path)).is_relative_to(root):
+            problems.append(Diagnostic("warning", f"{shown}/{prefix}{entry.name}", None,
+                                       f"a symbolic link out of {shown}; skipped"))
+            continue
         if is_dir:
             yield from _markdown_files(Path(entry.path), f"{prefix}{entry.name}/", problems,
-                                       shown, visited)
+                                       shown, visited, root)
         elif is_file:
             yield f"{prefix}{entry.name}"
 

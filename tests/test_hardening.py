@@ -291,6 +291,31 @@ def test_symbolic_link_loops_are_reported(tmp_path):
         in result.output
 
 
+def test_a_symbolic_link_out_of_the_folder_is_not_followed(tmp_path):
+    """A folder received from someone else must not make kg read, and publish, files of
+    this machine (a review linked a private summary and a credentials file so: the one
+    went into graph.ttl, the other's first line into the diagnostics)."""
+    private = write(tmp_path / "private", secret=doc(title="PRIVATE NOTE"))
+    (private / "creds.md").write_text("AWS_SECRET_ACCESS_KEY=abcd1234\n", encoding="utf-8")
+    src = write(tmp_path / "src", one=doc())
+    (src / "innocent.md").symlink_to(private / "secret.md")
+    (src / "notes.md").symlink_to(private / "creds.md")
+    (src / "more").symlink_to(private, target_is_directory=True)
+    (src / "sub").mkdir()
+    (src / "sub" / "same.md").symlink_to(src / "one.md")  # (inside: read, once)
+    result = kg("build", src, "-o", tmp_path / "out", "--no-html")
+    assert result.exit_code == 0, result.output
+    for link in ("innocent.md", "notes.md", "more"):
+        assert f"src/{link}: warning: a symbolic link out of src; skipped" in result.output
+    assert "documents read: 2 of 2 files" in result.output
+    written = (tmp_path / "out" / "graph.ttl").read_text() + \
+        (tmp_path / "out" / "diagnostics.txt").read_text() + result.output
+    assert "PRIVATE NOTE" not in written and "AWS_SECRET" not in written
+    # a source named on the command line is followed wherever it leads
+    assert kg("build", src / "innocent.md", "-o", tmp_path / "named", "--no-html").exit_code == 0
+    assert "PRIVATE NOTE" in (tmp_path / "named" / "graph.ttl").read_text()
+
+
 # --- 11, 12. the cache is data, and a damaged cache only means a clean build --------------------
 
 PAYLOAD = """
