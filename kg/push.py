@@ -118,6 +118,7 @@ def update_endpoint_for(store_url: str) -> str | None:
 def _check_url(url: str, option: str) -> str:
     try:
         parts = urllib.parse.urlsplit(url)
+        _ = parts.port  # (raises for a port that is no number or out of range)
     except ValueError:
         parts = None
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:

@@ -326,6 +326,11 @@ def test_push_errors_are_one_line(tmp_path, built, oxigraph_server, failing_stor
     assert run("--store", "localhost:7878/store") == (
         "Error: --store 'localhost:7878/store' is not an http(s) URL (e.g. "
         "http://localhost:7878/store)\n")
+    # a port that is no port (a review: a traceback, not this line; no password shown)
+    for port in ("notaport", "99999"):
+        assert run("--store", f"http://alice:s3cret@127.0.0.1:{port}/store") == (
+            f"Error: --store 'http://…@127.0.0.1:{port}/store' is not an http(s) URL (e.g. "
+            "http://localhost:7878/store)\n")
     proxy = failing_store("--html-error", "--status", 403, "--no-update", "--fail-from", 2)
     assert run("--store", proxy + "/store") == (
         f"Error: PUT {proxy}/store?default: HTTP 403 Forbidden: 403 Error — Error boom"
