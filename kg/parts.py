@@ -500,11 +500,14 @@ class SharedNodes:
         out.extend((iri, V.ALT_LABEL, Literal(form)) for form in every if form != label)
         # Search keys (kg.resolve.name_key of each name, and the key of its alias in
         # parentheses), for exact, indexed look-ups whatever the spelling variant.
-        # Without an aliases file, a name's key is the IRI's own (decoded) segment.
-        if self.aliases_used or len(every) > 1:
+        # Without an aliases file, a name's key is that of the key IRI it came under
+        # (the corpus may have joined keys, or renamed one: "AI" as the "artificial
+        # intelligence" the archive spells out); the node's own key is one too.
+        if self.aliases_used:
             keys = {name_key(form) for form in every}
         else:
-            keys = {key_of_iri(iri)}
+            keys = {key_of_iri(key) for key in self.keys_of(iri)}
+        keys.add(key_of_iri(iri))
         keys.update(key for form in every if "(" in form for key in alias_keys(form))
         out.extend((iri, V.HIDDEN_LABEL, Literal(key)) for key in keys if key)
         canonical = self.canonical

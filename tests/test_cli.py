@@ -23,7 +23,7 @@ def example_ttl(tmp_path_factory):
     assert result.exit_code == 0, result.output
     assert "documents read: 1 of 1 files" in result.output
     assert "  Technology                  6\n" in result.output
-    assert "triples: 641" in result.output
+    assert "triples: 643" in result.output
     assert "warnings: 0  errors: 0" in result.output
     assert (out / "graph.html").stat().st_size > 10_000
     assert (out / "diagnostics.txt").read_text() == ""
@@ -101,7 +101,8 @@ def test_a_missing_parameter_is_named_unless_it_has_a_default(example_ttl):
     assert missing.output == (
         "Error: query 'concerns-with-technology' needs -p technology=VALUE: name of the "
         "technology (kg matches any case or spacing; in other engines give its search key, "
-        "the name in lower case with single spaces)\n")
+        "skos:hiddenLabel: the name in lower case, each word singular, punctuation dropped, "
+        "\"digital twin\")\n")
     from kg.query import parse_saved_query
 
     text = ('# Articles of a type\n# param type (label) = "blog  POST": the content type\n'
@@ -124,8 +125,8 @@ def test_query_list_shows_parameters_and_descriptions_in_full(example_ttl):
             given = f'(default "{saved.defaults[param]}")' if param in saved.defaults \
                 else "(required)"
             assert f"-p {param}=VALUE {given} {description}" in flat
-    assert ("in other engines give its search key, the name in lower case with single spaces"
-            in flat)
+    assert ("in other engines give its search key, skos:hiddenLabel: the name in lower case, "
+            "each word singular, punctuation dropped" in flat)
 
 
 def test_construct_and_describe_print_rdf(example_ttl):
@@ -256,12 +257,12 @@ def test_query_indexes_the_graph_once_and_follows_changes(tmp_path):
     assert run("build", EXAMPLE, "-o", out, "--no-html").exit_code == 0
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     first = run("query", out / "graph.ttl", count, "--format", "csv")
-    assert first.output == "n\n641\n"
+    assert first.output == "n\n643\n"
     index = out / ".kg-cache" / "oxigraph-graph.ttl"
     assert (index / "SOURCE").exists()
     with open(out / "graph.ttl", "a", encoding="utf-8") as handle:
         handle.write('\n<http://x.org/a> <http://x.org/b> "c" .\n')
-    assert run("query", out / "graph.ttl", count, "--format", "csv").output == "n\n642\n"
+    assert run("query", out / "graph.ttl", count, "--format", "csv").output == "n\n644\n"
 
 
 def vis_data(html: str, name: str) -> list:
@@ -312,7 +313,7 @@ def test_dash_o_dash_writes_to_stdout_in_every_command(example_ttl, tmp_path, mo
     report = run("stats", example_ttl, "-o", "-")
     assert report.exit_code == 0 and report.stdout.startswith("# Knowledge graph report")
     exported = run("export", example_ttl, "--format", "nt", "-o", "-")
-    assert exported.exit_code == 0 and len(exported.stdout.splitlines()) == 641
+    assert exported.exit_code == 0 and len(exported.stdout.splitlines()) == 643
     ontology = run("ontology", "-o", "-")
     from .conftest import ONTOLOGY
 

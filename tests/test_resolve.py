@@ -872,6 +872,34 @@ DOC = """# __{title}__, (from page [20240101](https://k.org/p/1).)
 """
 
 
+def test_every_name_of_a_node_finds_it_when_the_corpus_renamed_its_key(tmp_path):
+    """A node of one name whose key the archive's joins renamed ("EVs" to the table's
+    long form, "machine learning models" with "ML models") kept only the new key as its
+    search key: `articles-mentioning -p label=EVs` found nothing (a review's finding)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for n, tech in enumerate(("EVs", "electric vehicles", "Artificial Intelligence (AI)"), 1):
+        (src / f"a{n}.md").write_text(DOC.format(title=f"A{n}", tech=tech), encoding="utf-8")
+    (src / "a4.md").write_text(DOC.format(title="A4", tech="Soil Carbon") +
+                               "\n## Keywords\n\n* AI\n", encoding="utf-8")
+    graph = build([src], tmp_path / "out", base=BASE, today=TODAY, html=False)
+    for name, articles in (("EVs", ["a1", "a2"]), ("electric vehicles", ["a1", "a2"]),
+                           ("AI", ["a3", "a4"]), ("artificial intelligence", ["a3", "a4"]),
+                           ("Soil Carbon", ["a4"])):
+        rows = graph.saved_query("articles-mentioning", label=name).values()
+        assert sorted(row["article"].removeprefix(BASE + "article/") for row in rows) == \
+            articles, name
+    hidden = {(row["e"].removeprefix(BASE), row["key"]) for row in graph.query(
+        "SELECT ?e ?key WHERE { ?e skos:hiddenLabel ?key }").values()}
+    assert hidden == {("technology/electric_vehicle", "ev"),
+                      ("technology/electric_vehicle", "electric vehicle"),
+                      ("technology/artificial_intelligence", "artificial intelligence"),
+                      ("technology/artificial_intelligence", "ai"),
+                      ("technology/soil_carbon", "soil carbon"),
+                      ("keyword/artificial_intelligence", "ai"),
+                      ("keyword/artificial_intelligence", "artificial intelligence")}
+
+
 def test_aliases_file_is_honoured_by_the_build(tmp_path):
     src = tmp_path / "src"
     src.mkdir()

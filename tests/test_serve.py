@@ -66,7 +66,7 @@ def test_select_xml_with_post(endpoint):
     sparql.setMethod(POST)
     document = sparql.query().convert()  # an xml.dom.minidom Document
     [literal] = document.getElementsByTagName("literal")
-    assert literal.firstChild.data == "641"
+    assert literal.firstChild.data == "643"
 
 
 def test_select_csv(endpoint):
@@ -147,7 +147,7 @@ def test_update_is_refused(endpoint):
                         {"Content-Type": "application/sparql-query"})
     assert status == 400
     count = client(endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").query().convert()
-    assert count["results"]["bindings"][0]["n"]["value"] == "641"
+    assert count["results"]["bindings"][0]["n"]["value"] == "643"
 
 
 def test_slow_query_is_stopped_and_the_server_goes_on(endpoint):
@@ -170,7 +170,7 @@ def test_slow_query_is_stopped_and_the_server_goes_on(endpoint):
     assert status == 503 and b"limit of 2 s" in body
     assert 1.9 < answers["slow_seconds"] < 10
     again = client(endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").query().convert()
-    assert again["results"]["bindings"][0]["n"]["value"] == "641"
+    assert again["results"]["bindings"][0]["n"]["value"] == "643"
 
 
 def test_result_size_limit_refuses_rather_than_truncates(endpoint):

@@ -137,7 +137,7 @@ def test_rdflib_sparqlstore(endpoint):
     assert len(construct) == 6
     assert set(graph.query(DESCRIBE).graph) == TWIN_TRIPLES
     assert set(graph.triples((TWIN, None, None))) == TWIN_TRIPLES
-    assert len(store) == 641
+    assert len(store) == 643
 
 
 @pytest.mark.parametrize("query, name, media", [
@@ -209,7 +209,7 @@ def test_service_description(endpoint):
         triples = graph.value(graph.value(graph.value(service, sd.defaultDataset),
                                           sd.defaultGraph),
                               rdflib.URIRef("http://rdfs.org/ns/void#triples"))
-        assert triples.toPython() == 641
+        assert triples.toPython() == 643
         # the default dataset is the graph's own dataset node, which gives its endpoint
         dataset = graph.value(service, sd.defaultDataset)
         assert str(dataset).endswith("/dataset") and graph.value(
@@ -257,7 +257,7 @@ def test_python_client_in_notebooks_runs_the_server_in_a_thread(tmp_path):
     try:
         url = f"http://127.0.0.1:{server.port}/sparql?" + urllib.parse.urlencode(
             {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "format": "csv"})
-        assert http(url)[2] == b"n\r\n641\r\n"
+        assert http(url)[2] == b"n\r\n643\r\n"
     finally:
         server.shutdown()
 

@@ -254,7 +254,7 @@ def test_a_rebuild_with_other_code_reuses_nothing(tmp_path, monkeypatch):
 def test_build_returns_the_graph_loaded_once(tmp_path):
     graph = build([EXAMPLE], tmp_path, base=BASE, today=TODAY, html=False)
     assert graph.triples is graph.triples and graph.to_networkx() is graph.to_networkx()
-    assert len(graph) == graph.report.triple_count == 641
+    assert len(graph) == graph.report.triple_count == 643
     assert kg.open_graph(tmp_path / "graph.ttl").count_by_class() == graph.count_by_class()
 
 
