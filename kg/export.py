@@ -31,7 +31,7 @@ from .turtle import turtle_body, turtle_header
 __all__ = ["write_turtle", "write_ntriples", "write_nquads", "write_trig", "write_jsonld",
            "write_rdfxml", "write_graphml", "write_gexf", "ntriples_lines", "named_graphs",
            "carried_text", "REPLACEMENT", "write_csv", "csv_rows", "export_network",
-           "spreadsheet_text", "from_spreadsheet_text", "spreadsheet_results"]
+           "spreadsheet_text", "from_spreadsheet_text", "spreadsheet_results", "carried_answer"]
 
 REPLACEMENT = "\ufffd"
 # What no format carries reliably: lone surrogates (not encodable as UTF-8) and the 66
@@ -51,6 +51,22 @@ def carried_text(text: str, xml: bool = False) -> str:
     ('a\\x01b\\ufffdc', 'a\\ufffdb\\ufffdc')
     """
     return (_UNCARRIED_IN_XML if xml else _UNCARRIED).sub(REPLACEMENT, text)
+
+
+def carried_answer(data: bytes, name: str) -> bytes:
+    """An answer pyoxigraph wrote in the format `name` (kg.formats), as that format can
+    carry it and its readers take it: SPARQL CSV and TSV values that would start a
+    formula as text (`spreadsheet_results`); in XML (SPARQL results XML, RDF/XML) the
+    controls XML 1.0 forbids as U+FFFD, which pyoxigraph writes as they are.
+
+    >>> carried_answer('<literal>a\x1b[31m</literal>'.encode(), "xml").decode()
+    '<literal>a\ufffd[31m</literal>'
+    """
+    if name in ("xml", "rdfxml"):
+        text = data.decode("utf-8")
+        return _UNCARRIED_IN_XML.sub(REPLACEMENT, text).encode("utf-8") \
+            if _UNCARRIED_IN_XML.search(text) else data
+    return spreadsheet_results(data, name)
 
 
 def _carried(triples: list[Triple], xml: bool) -> tuple[list[Triple], int]:

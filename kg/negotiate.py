@@ -117,18 +117,18 @@ def serialize(results, fmt: Format, limit: int, prefixes: dict[str, str] | None 
               ) -> bytes | None:
     """Query results, or triples (pyoxigraph's or a list), written by pyoxigraph in a
     format; None when that takes more than `limit` bytes (never a cut-short answer)."""
+    from .export import carried_answer
+
     out = _Limited(limit)
     try:
         if isinstance(results, ox.QueryTriples):
             results.serialize(out, fmt.rdf)
         elif isinstance(results, (ox.QuerySolutions, ox.QueryBoolean)):
             results.serialize(out, fmt.results)
-            from .export import spreadsheet_results
-
-            # (names never run as formulas in a spreadsheet; at most one byte more each)
-            return spreadsheet_results(b"".join(out.parts), fmt.name)
         else:
             ox.serialize(results, out, fmt.rdf, prefixes=prefixes)
     except OverflowError:
         return None
-    return b"".join(out.parts)
+    # (names never run as formulas in a spreadsheet, XML holds only what it may: at
+    # most a few bytes more a value)
+    return carried_answer(b"".join(out.parts), fmt.name)

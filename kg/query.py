@@ -340,7 +340,6 @@ def format_results(results, fmt: Format, prefixes: dict[str, str] | None = None)
             raise QueryError(f"a SELECT or ASK result is a table: give --format table, csv, tsv, "
                              f"json or xml, not {fmt.name}")
         results.serialize(out, fmt.results)
-        from .export import spreadsheet_results
+    from .export import carried_answer
 
-        return spreadsheet_results(out.getvalue(), fmt.name)  # (names never run as formulas)
-    return out.getvalue()
+    return carried_answer(out.getvalue(), fmt.name)

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import tracemalloc
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -723,3 +724,39 @@ def test_a_name_is_bounded_in_the_form_its_key_is_made_from():
     assert [d.message for d in record.diagnostics if "NFKC" in d.message] == [
         "a keyword name is 5,401 characters long in Unicode's compatibility form (NFKC); "
         "cut to 500"]
+
+
+# --- XML answers hold only what XML may ------------------------------------------------------
+
+
+def test_xml_answers_are_xml_whatever_a_document_holds(tmp_path):
+    """A keyword with ESC and BEL made `kg query --format xml`, the endpoint's results
+    XML and a node's RDF/XML unreadable (XML 1.0 forbids those controls; a review's
+    finding): they are written as U+FFFD, as `kg export` writes them."""
+    from xml.dom import minidom
+
+    from .serve_helpers import http, kg_server
+
+    src = write(tmp_path / "src", a=doc(keyword="alarm\x1b[31m\x07bell"))
+    out = tmp_path / "out"
+    assert kg("build", src, "-o", out, "--no-html").exit_code == 0
+    select = 'SELECT ?l WHERE { ?k a kg:Keyword ; rdfs:label ?l }'
+    answer = kg("query", out / "graph.ttl", select, "--format", "xml")
+    assert answer.exit_code == 0, answer.output
+    literal = minidom.parseString(answer.stdout_bytes).getElementsByTagName("literal")[0]
+    assert literal.firstChild.data == "alarm\ufffd[31m\ufffdbell"
+    with kg_server(out / "graph.ttl") as (url, _):
+        query = urllib.parse.urlencode({"query": "PREFIX kg: <https://w3id.org/hskg/ontology#> "
+                                                 "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+                                                 + select})
+        status, kind, body = http(f"{url}/sparql?{query}",
+                                  headers={"Accept": "application/sparql-results+xml"})
+        assert status == 200 and kind.startswith("application/sparql-results+xml")
+        assert "alarm\ufffd[31m" in minidom.parseString(body).toxml()
+        keyword = next(iri for iri, kind in
+                       ((s, o) for s, p, o in open_graph(out / "graph.ttl").triples
+                        if p == V.TYPE) if kind == V.KG + "Keyword")
+        status, kind, body = http(f"{url}/id/{keyword.removeprefix(V.DEFAULT_BASE)}",
+                                  headers={"Accept": "application/rdf+xml"})
+        assert status == 200 and kind.startswith("application/rdf+xml"), (status, body[:200])
+        assert "alarm\ufffd[31m\ufffdbell" in minidom.parseString(body).toxml()
