@@ -368,8 +368,15 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
             write_html(index, result.outputs["html"], kinds=kinds)
             # kg stats and kg diff read these instead of parsing graph.ttl (kg.facts)
             save_facts(facts_from_index(index, kinds), run.turtle_path, kinds)
-        else:  # none left of an earlier build: they would not match this graph anyway
+        else:  # none left of an earlier build: they would not match this graph (and
+            # kg serve would show that page beside it)
             facts_file(run.turtle_path).unlink(missing_ok=True)
+            try:
+                (run.outdir / "graph.html").unlink(missing_ok=True)
+            except OSError as err:
+                result.diagnostics.append(Diagnostic(
+                    "warning", str(run.outdir / "graph.html"), None,
+                    f"the page of an earlier build is left: {err.strerror or err}"))
         return result
 
     try:

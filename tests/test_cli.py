@@ -401,3 +401,15 @@ def test_a_service_the_analyst_calls_that_fails_is_one_line(example_ttl, fmt):
         f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"])
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
     assert result.output.startswith("Error: query failed: ") and len(result.output.splitlines()) == 1
+
+
+def test_a_build_without_the_page_leaves_no_page_of_an_earlier_graph(tmp_path):
+    """`--no-html` kept an earlier build's graph.html beside the new graph.ttl, and
+    `kg serve` showed that page with the new graph's answers (a review's finding)."""
+    out = tmp_path / "out"
+    assert run("build", EXAMPLE, "-o", out).exit_code == 0
+    facts = out / ".kg-cache" / "facts.json"
+    assert (out / "graph.html").exists() and facts.exists()
+    assert run("build", EXAMPLE, "-o", out, "--no-html").exit_code == 0
+    assert not (out / "graph.html").exists() and not facts.exists()
+    assert (out / "graph.ttl").exists()
