@@ -53,22 +53,26 @@ def dataset_iri(base: str) -> str:
 
 
 def dataset_triples(base: str, info: DatasetInfo, counts: dict[str, int], triple_count: int,
-                    dates: tuple[str | None, str | None]) -> list[Triple]:
+                    dates: tuple[str | None, str | None], read: int | None = None
+                    ) -> list[Triple]:
     """The dataset description of a graph whose other triples number `triple_count`,
-    with `counts` nodes per kg class (by local name) and pages dated from `dates[0]` to
+    with `counts` nodes per kg class (by local name), `read` of its articles read (the
+    others known only from Closest lists; None: all) and pages dated from `dates[0]` to
     `dates[1]` (ISO dates, None when no page has a date). Its `void:triples` counts
     the whole graph, this description included."""
     dataset = dataset_iri(base)
     run, software = f"{dataset}/build", f"{dataset}/software"
     articles = counts.get("Article", 0)
+    read = articles if read is None else read
     integer = V.XSD_INTEGER
     out: list[Triple] = [
         (dataset, V.TYPE, V.VOID + "Dataset"),
         (dataset, V.TYPE, V.DCAT + "Dataset"),
         (dataset, V.TITLE, Literal("Horizon-scanning knowledge graph")),
         (dataset, V.DCTERMS + "description", Literal(
-            f"What {articles:,} horizon-scanning article{'' if articles == 1 else 's'} "
-            "report, read from their summaries by kg.")),
+            f"What {read:,} horizon-scanning article{'' if read == 1 else 's'} report, read "
+            "from their summaries by kg" + (f"; {articles - read:,} more are known only from "
+                                            "their Closest lists." if articles > read else "."))),
         (dataset, V.OWL + "imports", ONTOLOGY_IRI),
         (dataset, V.VOID + "uriSpace", Literal(base)),
         (dataset, V.PROV + "wasGeneratedBy", run),

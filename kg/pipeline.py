@@ -759,7 +759,7 @@ class _Build:
         dates = (min(first for first, _ in spans), max(last for _, last in spans)) if spans \
             else (None, None)
         triples = dataset_triples(self.base, self.dataset, result.counts, result.triple_count,
-                                  dates)
+                                  dates, read=len(self.new.articles))
         turtle.write(turtle_body(triples, graph_prefixes(self.base, self.kinds)).encode("utf-8"))
         result.triple_count += len(triples)
 

@@ -236,6 +236,15 @@ def test_the_graph_describes_itself_exactly(any_built, source_dirs):
     assert period == pages and pages[0][0] < pages[0][1]
     assert select(store, f"SELECT ?d WHERE {{ {dataset} dcterms:created ?d }}") == \
         [[TODAY.isoformat()]]
+    # the articles read, not those known only from Closest lists (a review's finding)
+    [[read]], [[known]] = (select(store, "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a "
+                                         f"kg:Article {pattern} }}")
+                           for pattern in ("; kg:hasSummary []", ""))
+    [[description]] = select(store, f"SELECT ?d WHERE {{ {dataset} dcterms:description ?d }}")
+    more = int(known) - int(read)
+    assert description == (f"What {int(read):,} horizon-scanning articles report, read from "
+                           "their summaries by kg" + (f"; {more:,} more are known only from "
+                                                      "their Closest lists." if more else "."))
     assert sorted(row[0] for row in select(
         store, f"SELECT ?s WHERE {{ {dataset} dcterms:source ?s }}")) == \
         sorted(str(folder) for folder in source_dirs)
