@@ -7,7 +7,10 @@ small change-set vocabulary in the ontology (`kg:ScanDiff`, a prov:Activity, wit
 
 Nodes are matched by IRI; an entity whose IRI differs (kg versions may mint IRIs
 differently) is matched by its type and label key when that is unambiguous, and
-counted as renamed. Two graphs are not comparable (NotComparable) when one has no
+counted as renamed; an old entity whose type and label key are those of one new node
+that another old node already matched is merged into it (resolution joined the two as
+the archive grew: "AI" and "artificial intelligence"), its articles counted with it.
+Two graphs are not comparable (NotComparable) when one has no
 articles or their articles are minted under different base IRIs.
 
 >>> from kg.facts import Facts
@@ -55,6 +58,19 @@ class Item:
     type: str
     articles: int
     date: str | None = None  # an article's page date
+
+
+@dataclass(frozen=True)
+class Merge:
+    """An old entity that is part of another's node now: what it was, and the node."""
+
+    node: str
+    label: str
+    type: str
+    articles: int  # in the old graph
+    into: str
+    into_label: str
+    others: tuple[str, ...]  # the old labels of the other old nodes it is one with
 
 
 @dataclass(frozen=True)
@@ -112,13 +128,15 @@ class Diff:
     relevancy: list[RelevancyChange] = field(default_factory=list)
     # (old IRI, new IRI) of entities and trends matched by type and name, IRIs differing
     renamed: list[tuple[str, str]] = field(default_factory=list)
+    merged: list[Merge] = field(default_factory=list)
     base: str = V.DEFAULT_BASE
 
     def counts(self) -> dict[str, int]:
         """How many of each change, by name (what the report and tests compare)."""
         return {"articles added": len(self.added), "articles removed": len(self.removed),
                 "new entities": len(self.new_entities),
-                "entities gone": len(self.gone_entities), "new trends": len(self.new_trends),
+                "entities gone": len(self.gone_entities),
+                "entities merged": len(self.merged), "new trends": len(self.new_trends),
                 "trends gone": len(self.gone_trends), "grew": len(self.grew),
                 "faded": len(self.faded), "new related links": len(self.new_links),
                 "related links gone": len(self.gone_links),
@@ -143,9 +161,12 @@ def _check(old: Facts, new: Facts, old_name: str, new_name: str) -> None:
             "--base")
 
 
-def _match(old: Facts, new: Facts) -> tuple[dict[str, str], list[tuple[str, str]]]:
+def _match(old: Facts, new: Facts
+           ) -> tuple[dict[str, str], list[tuple[str, str]], list[tuple[str, str]]]:
     """Old node -> new node: the same IRI, else (entities and trends) one node of the same
-    type and label key on each side; and the (old, new) pairs matched by label."""
+    type and label key on each side, else (entities) the one new node of its type and
+    label key that another old node matched (merged); the (old, new) pairs matched by
+    label, and those merged."""
     matched = {n: n for n in old.types if n in new.types and old.types[n] == new.types[n]}
     taken = set(matched.values())
 
@@ -162,7 +183,14 @@ def _match(old: Facts, new: Facts) -> tuple[dict[str, str], list[tuple[str, str]
         if len(nodes) == 1 and len(news.get(key, ())) == 1:
             matched[nodes[0]] = news[key][0]
             renamed.append((nodes[0], news[key][0]))
-    return matched, renamed
+    every_new, merged = by_key(new, ()), []
+    for (kind, label_key), nodes in sorted(by_key(old, matched).items()):
+        found = every_new.get((kind, label_key), ())
+        if kind != "Trend" and len(found) == 1 and found[0] in matched.values():
+            for node in nodes:
+                matched[node] = found[0]
+                merged.append((node, found[0]))
+    return matched, renamed, merged
 
 
 def _item(corpus: Facts, node: str) -> Item:
@@ -189,12 +217,17 @@ def compare(old: Facts, new: Facts, old_name: str = "OLD", new_name: str = "NEW"
     """What changed from `old` to `new` (NotComparable when nothing true can be said).
     Windows (months or quarters, see `kg.analytics.windows`) are the new graph's."""
     _check(old, new, old_name, new_name)
-    matched, renamed = _match(old, new)
+    matched, renamed, merged = _match(old, new)
     back = {n: o for o, n in matched.items()}
     bases = sorted(_bases(new)) or [V.DEFAULT_BASE]
     found = windows(new, size)
     diff = Diff(old_name, new_name, len(old.articles), len(new.articles), found.size,
                 renamed=renamed, base=bases[0])
+    for before, now in merged:
+        others = tuple(sorted(old.label(o) for o, n in matched.items()
+                              if n == now and o != before))
+        diff.merged.append(Merge(before, old.label(before), old.types[before],
+                                 len(old.named_by.get(before, ())), now, new.label(now), others))
 
     old_loaded, new_loaded = set(old.articles), set(new.articles)
     diff.added = _order([_item(new, a) for a in new.articles if a not in old_loaded])
@@ -251,11 +284,14 @@ def _growth(old: Facts, new: Facts, matched: dict[str, str],
         for article, date in corpus.dates.items():
             label_of[article] = _window_label(date, found.size)
     grew, faded = [], []
+    olds_of: dict[str, list[str]] = {}  # (more than one when merged)
     for before, now in matched.items():
+        olds_of.setdefault(now, []).append(before)
+    for now, befores in olds_of.items():
         kind = new.types[now]
         if kind not in GROWTH_TYPES:
             continue
-        old_articles = old.named_by.get(before, set())
+        old_articles = set().union(*(old.named_by.get(before, ()) for before in befores))
         new_articles = new.named_by.get(now, set())
         per_window: dict[str, list[int]] = {}
         for index, articles in ((0, old_articles), (1, new_articles)):
@@ -293,7 +329,7 @@ def to_json(diff: Diff) -> str:
     data = {"old": diff.old_name, "new": diff.new_name, "old_articles": diff.old_articles,
             "new_articles": diff.new_articles, "window": diff.window, "counts": diff.counts(),
             "renamed": [list(pair) for pair in diff.renamed]}
-    for name in ("added", "removed", "new_entities", "gone_entities", "new_trends",
+    for name in ("added", "removed", "new_entities", "gone_entities", "merged", "new_trends",
                  "gone_trends", "grew", "faded", "new_links", "gone_links", "relevancy"):
         data[name] = [asdict(item) for item in getattr(diff, name)]
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
@@ -301,14 +337,15 @@ def to_json(diff: Diff) -> str:
 
 # --- RDF ------------------------------------------------------------------------------------------
 
-KIND_ADDED, KIND_REMOVED = V.KG + "Added", V.KG + "Removed"
+KIND_ADDED, KIND_REMOVED, KIND_MERGED = V.KG + "Added", V.KG + "Removed", V.KG + "Merged"
 KIND_GREW, KIND_FADED = V.KG + "Grew", V.KG + "Faded"
 KIND_RELEVANCY = V.KG + "RelevancyChanged"
 
 
 def to_triples(diff: Diff) -> list[Triple]:
     """The diff as RDF: one kg:ScanDiff (a prov:Activity) with a kg:ScanChange per change,
-    each saying its kind (kg:Added, kg:Removed, kg:Grew, kg:Faded, kg:RelevancyChanged),
+    each saying its kind (kg:Added, kg:Removed, kg:Merged, kg:Grew, kg:Faded,
+    kg:RelevancyChanged),
     what changed (kg:changed: an article, entity or trend; both ends of a related link),
     and the counts or relevancies before and after. IRIs come from a digest of the
     diff, so the same two graphs give the same triples."""
@@ -332,6 +369,9 @@ def to_triples(diff: Diff) -> list[Triple]:
         for item in items:
             changes.append((kind, f"{_word(kind)} {what or item.type}: {item.label}",
                             [item.node], {}))
+    for m in diff.merged:  # (changed: the old node and the node it is part of)
+        changes.append((KIND_MERGED, f"merged {m.type}: {m.label} into {m.into_label}",
+                        [m.node, m.into], {V.OLD_COUNT: m.articles}))
     for items, kind in ((diff.grew, KIND_GREW), (diff.faded, KIND_FADED)):
         for g in items:
             changes.append((kind, f"{_word(kind)} {g.type}: {g.label}", [g.node],

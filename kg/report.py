@@ -786,7 +786,9 @@ def diff_blocks(diff, top: int = 10) -> list:
         f"{counts['articles added']:,} added, "
         f"{counts['articles removed']:,} removed; {counts['new entities']:,} new entities"
         + (f" ({_by_type(diff.new_entities)})" if diff.new_entities else "")
-        + f", {counts['entities gone']:,} gone; {counts['new trends']:,} new trends, "
+        + f", {counts['entities gone']:,} gone"
+        + (f", {counts['entities merged']:,} merged into others" if diff.merged else "")
+        + f"; {counts['new trends']:,} new trends, "
         f"{counts['trends gone']:,} gone; {counts['grew']:,} keywords, themes and trends grew, "
         f"{counts['faded']:,} faded; {counts['new related links']:,} new related links, "
         f"{counts['related links gone']:,} gone; {counts['relevancies changed']:,} relevancies "
@@ -821,6 +823,15 @@ def diff_blocks(diff, top: int = 10) -> list:
     items_table("Articles removed", diff.removed, dated=True, link=False)
     items_table("New entities", diff.new_entities)
     items_table("Entities gone", diff.gone_entities, link=False)
+    if diff.merged:
+        blocks.append(Heading(f"Merged into another node ({len(diff.merged):,})"))
+        blocks.append(_text("Entities of the old graph that resolution joined to others as "
+                            "the archive grew: their articles count with the node."))
+        blocks.append(Table(("type", "old name", "articles before", "one node with", "named now"), [
+            (_kind(m.type), m.label, m.articles, ", ".join(m.others),
+             Entity(m.into_label, m.type)) for m in diff.merged[:top]], (False, False, True, False,
+                                                                         False)))
+        blocks.extend(_more(top, len(diff.merged), "merged"))
     items_table("New trends", diff.new_trends)
     items_table("Trends gone", diff.gone_trends, link=False)
 

@@ -520,8 +520,8 @@ def test_a_diff_as_rdf_conforms_to_the_shapes():
     diff = compare(old, new)
     assert diff.counts() == {
         "articles added": 1, "articles removed": 1, "new entities": 1, "entities gone": 1,
-        "new trends": 0, "trends gone": 1, "grew": 0, "faded": 0, "new related links": 1,
-        "related links gone": 1, "relevancies changed": 1}
+        "entities merged": 0, "new trends": 0, "trends gone": 1, "grew": 0, "faded": 0,
+        "new related links": 1, "related links gone": 1, "relevancies changed": 1}
     graph = rdflib.Graph().parse(data=to_turtle(diff), format="turtle")
     conforms, _, text = pyshacl.validate(
         graph, shacl_graph=rdflib.Graph().parse(ONTOLOGY / "shapes.ttl"),

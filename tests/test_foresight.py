@@ -222,6 +222,38 @@ def test_renamed_entities_are_matched_by_type_and_name(planted, planted_facts, t
     assert diff.counts() == dict.fromkeys(diff.counts(), 0)
 
 
+def test_entities_the_new_graph_joined_are_merged_not_gone():
+    """Two themes of the old graph ("AI", "artificial intelligence") that resolution
+    joined as the archive grew: the diff said the one had grown and the other was gone,
+    the top theme vanished (a review's finding). Now: merged, and grown as one."""
+    from kg.diff import compare, to_triples
+    from kg.facts import Facts
+    from kg.report import diff_blocks, render_markdown
+
+    arts = [f"b/article/{n}" for n in range(1, 6)]
+    old = Facts(types={**dict.fromkeys(arts[:3], "Article"), "b/theme/ai": "Theme",
+                       "b/theme/artificial_intelligence": "Theme"},
+                labels={"b/theme/ai": "AI", "b/theme/artificial_intelligence": "artificial intelligence"},
+                articles=arts[:3], named_by={"b/theme/ai": set(arts[:2]),
+                                             "b/theme/artificial_intelligence": {arts[2]}})
+    new = Facts(types={**dict.fromkeys(arts, "Article"), "b/theme/artificial_intelligence": "Theme"},
+                labels={"b/theme/artificial_intelligence": "AI"}, articles=arts,
+                named_by={"b/theme/artificial_intelligence": set(arts)})
+    diff = compare(old, new)
+    assert diff.gone_entities == [] and diff.new_entities == []
+    assert [(m.node, m.into, m.others) for m in diff.merged] == [
+        ("b/theme/ai", "b/theme/artificial_intelligence", ("artificial intelligence",))]
+    assert [(g.label, g.old, g.new) for g in diff.grew] == [("AI", 3, 5)]
+    assert diff.counts()["entities merged"] == 1
+    text = render_markdown(diff_blocks(diff))
+    assert "Merged into another node (1)" in text and "artificial intelligence" in text
+    kinds = {s: o.removeprefix(V.KG) for s, p, o in to_triples(diff) if p == V.KG + "changeKind"}
+    assert sorted(kinds.values()) == ["Added", "Added", "Grew", "Merged"]
+    [merge] = [change for change, kind in kinds.items() if kind == "Merged"]
+    assert sorted(o for s, p, o in to_triples(diff) if s == merge and p == V.KG + "changed") \
+        == ["b/theme/ai", "b/theme/artificial_intelligence"]
+
+
 def test_report_of_the_planted_corpus_html(planted_facts):
     report = make_report(planted_facts[1], top=5)
     page = to_html(report, "graph.html")
