@@ -686,12 +686,18 @@ def resolve(graph, threshold, accept_file) -> None:
             continue
         written.add(pair)
         chosen.append(c)
-    if chosen:
-        _append_rows(Path(accept_file), [["same", c.first, c.second] for c in chosen])
+    # (a new file gets a comment line, so that the build the message advises reads one)
+    header = [] if Path(accept_file).exists() else [[_ALIASES_HEADER]]
+    if chosen or header:
+        _append_rows(Path(accept_file), header + [["same", c.first, c.second] for c in chosen])
     for c in chosen:
         click.echo(clean_text(f"appended  same,{c.first},{c.second}"))
-    click.echo(f"appended {len(chosen)} pairs to {accept_file}; build with --aliases "
-               f"{accept_file}")
+    click.echo(f"appended {len(chosen)} pair{'' if len(chosen) == 1 else 's'} to {accept_file}; "
+               f"build with --aliases {accept_file}")
+
+
+_ALIASES_HEADER = ("# kg aliases: rows of same or never and two names (kg resolve --accept "
+                   "appends the strong pairs; add the ones you judge)")
 
 
 @main.command()

@@ -958,6 +958,16 @@ def test_candidates_are_indexed_not_quadratic():
     assert candidates(names) == []
 
 
+def test_near_spellings_of_another_first_letter_are_candidates_for_review():
+    """The README's example of a spelling left to a person, "misinformation" /
+    "disinformation", was never proposed: no shared word or beginning (a review)."""
+    found = [(c.first, c.second, c.reason) for c in candidates(
+        [("Keyword", "misinformation"), ("Theme", "disinformation"), ("Keyword", "dish")],
+        joined={})]
+    assert found == [("disinformation", "misinformation", "spelling")]
+    assert not accepted_candidates([("Keyword", "misinformation"), ("Theme", "disinformation")])
+
+
 def test_resolve_command_reports_and_accepts_each_strong_pair_once(tmp_path):
     src = tmp_path / "src"
     src.mkdir()
@@ -974,6 +984,10 @@ def test_resolve_command_reports_and_accepts_each_strong_pair_once(tmp_path):
         f"merged  {BASE}technology/open_ai: Open AI | OpenAI",
         f"appended 0 pairs to {tmp_path / 'none.csv'}; build with --aliases "
         f"{tmp_path / 'none.csv'}"]
+    # the file the message names is there for the build it advises (a review's finding)
+    assert (tmp_path / "none.csv").read_text().startswith("# kg aliases: rows of same or never")
+    assert build([src], tmp_path / "none", base=BASE, today=TODAY, html=False,
+                 aliases=tmp_path / "none.csv").report.counts["Technology"] == 4
     # A graph where they are two nodes (made by an older kg, or here kept apart by an
     # aliases file): the review proposes them, --accept appends them once.
     apart = tmp_path / "apart.csv"
@@ -987,10 +1001,10 @@ def test_resolve_command_reports_and_accepts_each_strong_pair_once(tmp_path):
         f"merged  {BASE}technology/large_language_model: LLMs | Large Language Models (LLMs)",
         "candidate  98.0 spacing  Technology: 'Open AI'  ~  Technology: 'OpenAI'",
         "appended  same,Open AI,OpenAI",
-        f"appended 1 pairs to {accepted}; build with --aliases {accepted}"]
+        f"appended 1 pair to {accepted}; build with --aliases {accepted}"]
     again = CliRunner().invoke(main, command)  # nothing new: nothing written twice
     assert f"appended 0 pairs to {accepted}" in again.output
-    assert list(csv.reader(accepted.open())) == [["same", "Open AI", "OpenAI"]]
+    assert list(csv.reader(accepted.open()))[1:] == [["same", "Open AI", "OpenAI"]]
     rebuilt = build([src], tmp_path / "out2", base=BASE, today=TODAY, html=False,
                     aliases=accepted)
     assert rebuilt.report.counts["Technology"] == 4  # llm | openai | two decarbonisations

@@ -50,8 +50,9 @@ def candidates(labels: Iterable[tuple[str, str]], threshold: float = 90.0,
     each of its meanings in kg's table of abbreviations when the archive names more than
     one ("abbreviation"), an alias in
     parentheses that is not an abbreviation of its name ("alias"), and names whose
-    keys share a word and differ by a few characters ("spelling", rapidfuzz ratio >=
-    `threshold`). Each pair once, in the first of its type pairs.
+    keys share a word, a beginning or the letters after their first two and differ by a
+    few characters ("spelling", rapidfuzz ratio >= `threshold`). Each pair once, in the
+    first of its type pairs.
 
     >>> found = candidates([("Keyword", "open AI"), ("Theme", "OpenAI"),
     ...                     ("Keyword", "QPUs"), ("Technology", "quantum processing units")],
@@ -117,7 +118,9 @@ def candidates(labels: Iterable[tuple[str, str]], threshold: float = 90.0,
     for key in by_key:
         if key.count(" ") >= _LONGEST_TYPO_NAME:
             continue  # a sentence, not a name with a typo (and many shared words are slow)
-        blocks[key] = set(key.split()) | {"^" + key[:4]}  # shared word, or same beginning
+        # a shared word, the same beginning, or the same letters after the first two (a
+        # prefix mistaken: "misinformation" / "disinformation")
+        blocks[key] = set(key.split()) | {"^" + key[:4], "~" + key[2:7]}
         for word in blocks[key]:
             words[word].add(key)
     # A very common word blocks nothing; rarer shared words will.
