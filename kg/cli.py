@@ -135,7 +135,8 @@ def build(sources, outdir, base, html, strict, cache, jobs, quiet, aliases, rela
             click.echo(f"wrote {path}")
     if strict and (warnings or errors):
         if quiet:  # the warnings were not shown: say how many there are
-            click.echo(f"{len(errors)} errors, {len(warnings)} warnings (--strict): see "
+            click.echo(f"{len(errors)} error{'' if len(errors) == 1 else 's'}, {len(warnings)} "
+                       f"warning{'' if len(warnings) == 1 else 's'} (--strict): see "
                        f"{Path(outdir) / 'diagnostics.txt'}", err=True)
         sys.exit(1)
 
@@ -291,8 +292,8 @@ def _date(_ctx, _param, value):
 @click.option("--focus", metavar="[TYPE:]LABEL",
               help="Open on what is near the node with this label (of this type, if given; "
                    "else the most linked one).")
-@click.option("--depth", type=click.IntRange(0), default=None,
-              help="Steps from the --focus node (default 1).")
+@click.option("--depth", type=click.IntRange(1, 4), default=None,
+              help="Steps from the --focus node, 1 to 4 as on the page (default 1).")
 @click.option("--types", metavar="TYPE,...",
               help="Only these node types, any case (e.g. technology,concern); articles "
                    "stay as links.")

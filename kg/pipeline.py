@@ -133,9 +133,8 @@ def read_article(article_id: str, files: list[SourceFile], base: str, today: _dt
         if any(d.level == "error" for d in doc.diagnostics):
             problems.extend(doc.diagnostics)
             continue
-        if doc.title is None and not doc.sections:
-            problems.extend(doc.diagnostics)
-            problems.append(Diagnostic("error", source.shown_as, None,
+        if doc.title is None and not doc.sections:  # (no warning of repairs to what
+            problems.append(Diagnostic("error", source.shown_as, None,  # is not kept)
                                        "not a summary (no title line, no sections); skipped"))
             continue
         if doc.stem in seen:

@@ -377,7 +377,8 @@ def _opening(report: Report) -> list:
             f"Nothing is emerging: no keyword, theme or trend named by "
             f"{report.map.thresholds.min_articles} or more articles grows by "
             f"{report.map.thresholds.growing:.0%} per {window} or more",
-            *([" (the best known: ", *_listing([Entity(e.label, e.type) for e in known]), ")"]
+            *([" (the best known: ", *_listing([[Entity(e.label, e.type), f" ({_kind(e.type)})"]
+                                                  for e in known]), ")"]
               if known else []), "."))
     groups = report.influence.groups
     if groups:
@@ -646,7 +647,7 @@ def _trend_blocks(report: Report) -> list:
                             "signals, technologies and concerns across articles; a graph built "
                             "with related links and trends shows them here."))
     elif trends:
-        blocks.append(Table(("trend", "articles", f"growth per {window}", "quadrant",
+        blocks.append(Table(("trend", "dated articles", f"growth per {window}", "quadrant",
                              f"articles per {window}"),
                             [(Entity(e.label, "Trend"), e.articles, _percent(e.growth), e.quadrant,
                               _sparkline(e.counts)) for e in trends[:top]],

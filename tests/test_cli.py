@@ -364,7 +364,7 @@ def test_strict_quiet_says_how_many_problems(tmp_path):
     result = run("build", EXAMPLE, bad, "-o", tmp_path / "out", "--strict", "-q")
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == (
-        f"1 errors, 2 warnings (--strict): see {tmp_path / 'out' / 'diagnostics.txt'}")
+        f"1 error, 0 warnings (--strict): see {tmp_path / 'out' / 'diagnostics.txt'}")
 
 
 def test_the_summary_says_what_it_counts(tmp_path):

@@ -46,6 +46,19 @@ def messy(tmp_path):
     return src
 
 
+def test_a_skipped_file_gets_one_error_and_no_repairs(tmp_path):
+    """A binary file named .md was skipped and also "repaired" (the file name used as its
+    title, its first line ignored and quoted): four warnings about nothing kept, counted
+    with the build's (a review's finding)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "good.md").write_text(GOOD, encoding="utf-8")
+    (src / "binary.md").write_bytes(bytes(range(256)) * 4 + b"secret line\n")
+    result = build([src], tmp_path / "out", base=BASE, today=TODAY, html=False)
+    assert [str(d) for d in result.report.diagnostics if "binary" in str(d)] == [
+        "src/binary.md: error: not a summary (no title line, no sections); skipped"]
+
+
 def test_bad_files_are_reported_and_the_rest_builds(messy, tmp_path):
     result = build([messy], tmp_path / "out", base=BASE, today=TODAY)
     shown = sorted(str(d) for d in result.report.diagnostics)
