@@ -1,23 +1,26 @@
 """The notebooks run top to bottom (nbclient, a real Jupyter kernel): on the bundled
-example always, and on ../shared/corpus when it is there. A cell that errors fails."""
+example always, and on ../shared/corpus with ../shared/seed (KG_SOURCE naming both, as
+os.pathsep separates them) when it is there. A cell that errors fails."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from .conftest import CORPUS, EXAMPLE, REPO
+from .conftest import CORPUS, EXAMPLE, REPO, SEED
 
 pytestmark = [pytest.mark.external, pytest.mark.slow]
 
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 SOURCES = [pytest.param(EXAMPLE, id="example"),
-           pytest.param(CORPUS, id="corpus", marks=pytest.mark.skipif(
-               not CORPUS.is_dir() or not any(CORPUS.glob("*.md")),
-               reason="../shared/corpus is not present"))]
+           pytest.param(os.pathsep.join(map(str, (CORPUS, SEED))), id="corpus-and-seed",
+                        marks=pytest.mark.skipif(
+                            not CORPUS.is_dir() or not any(CORPUS.glob("*.md")) or
+                            not SEED.is_dir(), reason="../shared/corpus is not present"))]
 
 
 def test_there_are_notebooks():
@@ -29,7 +32,7 @@ def test_there_are_notebooks():
 @pytest.mark.parametrize("source", SOURCES)
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: Path(p).stem)
 def test_notebook_runs(path, source, monkeypatch):
-    monkeypatch.setenv("KG_SOURCE", str(source))
+    monkeypatch.setenv("KG_SOURCE", str(source))  # (one folder, or several)
     monkeypatch.setenv("MPLBACKEND", "Agg")
     notebook = nbformat.read(path, as_version=4)
     NotebookClient(notebook, timeout=600, kernel_name="python3",
@@ -38,4 +41,5 @@ def test_notebook_runs(path, source, monkeypatch):
                for o in cell.get("outputs", [])]
     assert not [o for o in outputs if o.output_type == "error"]
     text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
-    assert "reading" in text and str(Path(source).resolve()) in text
+    assert "reading" in text
+    assert all(str(Path(folder).resolve()) in text for folder in str(source).split(os.pathsep))
