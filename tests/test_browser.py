@@ -433,6 +433,10 @@ def test_radar_places_or_counts_every_signal_and_technology(browser, big_page_pa
         assert blips + apart == total and blips > 0
         count = page.eval("document.getElementById('radar-apart-count').textContent")
         assert count == f"Not placed: {apart:,}"
+        # the two reasons add up to it (they overlapped: 145 = 32 + 145, a review's finding)
+        why = page.eval("document.getElementById('radar-apart-count').nextSibling.textContent")
+        first, second = (int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", why)[:2])
+        assert first + second == apart and why.endswith(" with a category but no relevancy.")
         sectors = page.eval("[...document.querySelectorAll('#radar-svg .sector')].map((t) => t.textContent)")
         assert sectors == sorted(sectors) and sectors
         first = page.eval("Number(document.querySelector('#radar-svg .blip').dataset.node)")
