@@ -760,9 +760,13 @@ def pick(index: GraphIndex, active: np.ndarray, budget: int) -> list[int]:
         if len(chosen) >= budget:
             break
         chosen.setdefault(node, None)
-    # No node drawn alone: drop those without a drawn neighbour, fill from the frontier.
+    # No node drawn alone: drop those without a drawn neighbour, and the pieces that hold
+    # no article (two driving forces joined by a related link, their signals not drawn,
+    # float apart at the map's edge); fill from the frontier.
     linked = links_to_chosen()
     for node in [c for c in chosen if linked[c] == 0 and active_nb[c] > 0]:
+        del chosen[node]
+    for node in _detached(chosen, u, v, articles, n):
         del chosen[node]
     while len(chosen) < budget:
         linked = links_to_chosen()
@@ -775,6 +779,25 @@ def pick(index: GraphIndex, active: np.ndarray, budget: int) -> list[int]:
         for node in frontier[: budget - len(chosen)].tolist():
             chosen[node] = None
     return sorted(chosen)
+
+
+def _detached(chosen: dict[int, None], u: np.ndarray, v: np.ndarray, articles: np.ndarray,
+              n: int) -> list[int]:
+    """The chosen nodes in pieces of the drawn graph that hold no article, when some piece
+    holds one (a view of entities only keeps them all)."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    member = np.zeros(n, dtype=bool)
+    member[list(chosen)] = True
+    inside = member[u] & member[v]
+    graph = coo_matrix((np.ones(int(inside.sum()), dtype=np.int8), (u[inside], v[inside])),
+                       shape=(n, n))
+    _, piece = connected_components(graph, directed=False)
+    with_article = set(piece[member & articles].tolist())
+    if not with_article:
+        return []
+    return [node for node in chosen if piece[node] not in with_article]
 
 
 # --- layout ---------------------------------------------------------------------------

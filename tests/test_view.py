@@ -70,6 +70,13 @@ def test_overview_draws_no_node_alone_and_drivers_with_their_signals(any_build):
         if index.types[n] == "DrivingForce":
             signals = {index.es[i] for i in np.flatnonzero(index.et == n)}
             assert signals & shown, index.labels[n]
+    # and no piece apart: two driving forces joined by a related link, their signals not
+    # drawn, floated at the map's edge (a review's finding); every piece holds an article
+    pieces = nx.Graph()
+    pieces.add_nodes_from(drawn)
+    pieces.add_edges_from((a, b) for a, b in zip(*index.pairs()) if a in shown and b in shown)
+    assert all(any(n < index.articles for n in piece)
+               for piece in nx.connected_components(pieces))
 
 
 def test_overview_shows_every_type_and_the_shared_entities(corpus_index):
