@@ -442,6 +442,7 @@ class _Build:
         self.canonical = Canonical(self.base, {})
         self.names: SharedNodes | None = None  # every entity's names, until linked
         self.links: list = []  # this build's related links and trends (for the page)
+        self.alias_notes: list[Diagnostic] = []  # the aliases file's rows that name nothing
         self.trends: list = []
 
     def new_shared(self) -> SharedNodes:
@@ -497,6 +498,7 @@ class _Build:
                         helper.read(parts_file, self.part_spans(), self.base, self.kinds,
                                     self.related)
                     canonical, rejoined = self.join_corpus(old_parts_of_gone, new_parts)
+                    result.diagnostics.extend(self.alias_notes)
                     release_free_memory()
                     with open(parts_file, "rb") as handle, \
                             tempfile.TemporaryFile(dir=cache_dir(self.outdir)) as corpus:
@@ -634,6 +636,13 @@ class _Build:
             shared = self.shared
         self.names = shared  # every entity's names (the related stage names trends by them)
         names = shared.forms
+        if self.aliases is not None:  # (a row naming nothing changes nothing: say so)
+            self.alias_notes = [
+                Diagnostic("warning", self.aliases.path, line, f"no name of the archive is "
+                           f"{name!r}; the row changes nothing for it")
+                for line, name in self.aliases.unused(
+                    form for forms in names.values()
+                    for form in ([forms] if forms.__class__ is str else forms))]
         canonical = canonical_map(((iri, form) for iri, forms in names.items()
                                    for form in ([forms] if forms.__class__ is str else forms)),
                                   self.base, self.kinds, self.aliases)

@@ -923,6 +923,25 @@ def test_aliases_file_is_honoured_by_the_build(tmp_path):
     assert again.report.counts["Technology"] == 2 and again.report.reused == 0
 
 
+def test_an_aliases_row_naming_nothing_of_the_archive_is_a_warning(tmp_path):
+    """A row whose name the archive never uses (a typo, a name from another archive)
+    changed nothing, silently (a review's finding): now a warning names its line."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for n, tech in enumerate(("Voice Cloning", "Voice Mimicry", "Digital Twins"), 1):
+        (src / f"a{n}.md").write_text(DOC.format(title=f"A{n}", tech=tech), encoding="utf-8")
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("# reviewed\nsame,voice clonings,Voice Mimicry\nsame,Voice Cloning,Voise Mimicry\n"
+                       "never,Digital Twins,digital twin tech\n", encoding="utf-8")
+    graph = build([src], tmp_path / "out", base=BASE, today=TODAY, html=False, aliases=aliases)
+    assert [str(d) for d in graph.report.diagnostics if d.path == str(aliases)] == [
+        f"{aliases}:3: warning: no name of the archive is 'Voise Mimicry'; the row changes "
+        "nothing for it",
+        f"{aliases}:4: warning: no name of the archive is 'digital twin tech'; the row changes "
+        "nothing for it"]
+    assert graph.report.counts["Technology"] == 2  # (the rows that name both still work)
+
+
 def test_a_never_row_undoes_a_join_of_the_abbreviations_table(tmp_path):
     src = tmp_path / "src"
     src.mkdir()

@@ -8,6 +8,7 @@ import csv
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from ..errors import InputError
 from ..identity import identity_key
@@ -21,6 +22,15 @@ class AliasTable:
     joined: dict[str, str] = field(default_factory=dict)  # key -> canonical key
     never: set[str] = field(default_factory=set)  # identity keys of names kept apart
     digest: str = ""  # of the file, so a changed file rebuilds what it affects
+    path: str = ""  # the file, as given
+    names: list[tuple[int, str]] = field(default_factory=list)  # (line, name) of each row
+
+    def unused(self, names: Iterable[str]) -> list[tuple[int, str]]:
+        """(line, name) of the rows' names that are none of `names` (every name of an
+        archive) by their key or as written: rows that change nothing for them."""
+        keys = {key for name in names for key in (name_key(name), identity_key(name))}
+        return [(line, name) for line, name in self.names
+                if name_key(name) not in keys and identity_key(name) not in keys]
 
     def canonical(self, key: str) -> str:
         return self.joined.get(key, key)
@@ -39,7 +49,7 @@ class AliasTable:
         except OSError as err:
             raise InputError(f"cannot read the aliases file: {err.strerror or err}",
                              path=path) from None
-        table = cls(digest=hashlib.blake2b(data, digest_size=12).hexdigest())
+        table = cls(digest=hashlib.blake2b(data, digest_size=12).hexdigest(), path=str(path))
         parent: dict[str, str] = {}
 
         def find(key: str) -> str:
@@ -63,6 +73,7 @@ class AliasTable:
                 raise InputError(f"expected `same,NAME,NAME` or `never,NAME,NAME`, got "
                                  f"{','.join(row)!r}", path=path, line=number)
             names = [c for c in cells[1:] if c]
+            table.names.extend((number, name) for name in names)
             if cells[0].lower() == "never":
                 table.never.update(identity_key(name) for name in names)
                 continue
