@@ -6,7 +6,7 @@ with it one call away; each view of it is made once, when first asked for:
 >>> import kg, tempfile
 >>> graph = kg.build(["examples"], tempfile.mkdtemp(), html=False)
 >>> graph.count_by_class()["Article"], len(graph)
-(1, 641)
+(1, 643)
 >>> graph.query("SELECT (COUNT(*) AS ?n) WHERE { ?t a kg:Technology }").values()
 [{'n': '6'}]
 >>> graph.to_networkx().number_of_nodes() > 10

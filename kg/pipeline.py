@@ -5,7 +5,7 @@ This is the Python API the CLI and the notebooks share:
 >>> import kg, tempfile
 >>> graph = kg.build(["examples"], tempfile.mkdtemp(), html=False)
 >>> graph.report.counts["Article"], graph.report.triple_count
-(1, 641)
+(1, 643)
 
 How a build runs, so it stays fast on big archives:
 
