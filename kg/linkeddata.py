@@ -171,9 +171,13 @@ class _Links:
     def href(self, iri: str) -> str | None:
         if iri.startswith(self.base):
             return self.prefix + iri[len(self.base):]
-        if urllib.parse.urlsplit(iri).scheme.lower() in ("http", "https"):
-            return iri
-        return None
+        return self.outside(iri)
+
+    @staticmethod
+    def outside(iri: str) -> str | None:
+        """An IRI out of the graph as a link: http(s) only, whatever the graph's base
+        is (a crafted graph's base may be `javascript:`; a review's finding)."""
+        return iri if urllib.parse.urlsplit(iri).scheme.lower() in ("http", "https") else None
 
     def short(self, iri: str) -> str:
         for name, namespace in self.prefixes:
@@ -223,7 +227,7 @@ def render_page(description: Description, base: str, prefix: str,
             line = links.link(article.iri, article.title)
             if article.date:
                 line += f" <small>{render_text(article.date)}</small>"
-            if article.url and links.href(article.url):
+            if article.url and links.outside(article.url):
                 line += f' · <a href="{render_text(article.url)}" rel="nofollow">source</a>'
             for what, text in article.details:
                 line += f'<div class="quote">{render_text(what)}: {render_text(text)}</div>'

@@ -191,3 +191,26 @@ def test_the_query_page_runs_under_its_policy(served):
         assert "Digital Twins" in cells and HOSTILE in cells
         assert page.evaluate("window.cspViolations") == [] and errors == []
         context.close()
+
+
+def test_a_source_link_is_http_whatever_the_graph_says():
+    """A crafted graph whose article base is `javascript:...` made the page write its
+    article's `javascript:` URL as the source link (only the page's CSP stopped a click;
+    a review's finding): a source link is http(s) or absent."""
+    import pyoxigraph as ox
+
+    from kg.linkeddata import describe, render_page
+
+    base = "javascript:alert(document.domain)//"
+    turtle = (f'<{base}technology/t> a <https://w3id.org/hskg/ontology#Technology> ; '
+              f'<http://www.w3.org/2000/01/rdf-schema#label> "T" .\n'
+              f'<{base}article/a> a <https://w3id.org/hskg/ontology#Article> ; '
+              f'<https://w3id.org/hskg/ontology#mentionsTechnology> <{base}technology/t> ; '
+              f'<http://www.w3.org/2000/01/rdf-schema#label> "A" ; '
+              f'<https://schema.org/url> <{base}x> .\n')
+    store = ox.Store()
+    store.load(turtle.encode(), ox.RdfFormat.TURTLE)
+    page = render_page(describe(store, f"{base}technology/t"), base, "/id/", {})
+    assert "javascript:" not in page.replace("&#x27;", "'").split("<body", 1)[-1].replace(
+        f"{base}technology/t", "")
+    assert 'rel="nofollow">source</a>' not in page
