@@ -4,8 +4,9 @@ pyoxigraph parses and evaluates queries recursively, and a deep enough query
 overflows its stack and ends the process (a segfault at about 3,000 nested
 `{`, or 50,000 chained `+`). `scan` reads the text the ways a SPARQL lexer may
 (strings, IRIs and comments skipped; `\\u` escapes decoded first, as SPARQL 1.1
-says, and left in place, as pyoxigraph does outside strings: `"a\\u005c"` is a whole
-string to it, an escaped quote to the first reading) and reports, of both readings,
+says, and left in place, as pyoxigraph does outside strings and IRIs, which hold them:
+`"a\\u005c"` is a whole string to it, an escaped quote to the first reading; `<x\\u0041'>`
+an IRI) and reports, of both readings,
 the deepest nesting of brackets, the most operators chaining parts of it, and every
 endpoint a SERVICE clause names, so that `kg query` and `kg serve` refuse what no
 engine should be handed.
@@ -44,7 +45,7 @@ _TOKEN = re.compile(r"""
   | (?P<comment>\#[^\n\r]*)
   | (?P<long>'''(?:[^'\\]|\\.|'(?!''))*(?:'''|$)|\"\"\"(?:[^"\\]|\\.|"(?!""))*(?:\"\"\"|$))
   | (?P<string>'(?:[^'\\\n\r]|\\.)*'?|"(?:[^"\\\n\r]|\\.)*"?)
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
   | (?P<var>[?$][\w\u00B7\u00C0-\U000EFFFF]+)
   | (?P<word>(?:[\w\u00B7\u00C0-\U000EFFFF:%]|\\[_~.\-!$&'()*+,;=/?\#@%])
              (?:[\w\u00B7\u00C0-\U000EFFFF:%.\-]|\\[_~.\-!$&'()*+,;=/?\#@%])*)

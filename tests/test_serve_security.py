@@ -26,6 +26,10 @@ SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 DEEP = "ASK " + "{" * 5000 + "}" * 5000
 # ... behind a string a check decoding escapes first would read as going on (a review)
 HIDDEN_DEEP = 'ASK { BIND("a\\u005c" AS ?x) ' + "{" * 5000 + "}" * 5000 + ' BIND("b" AS ?y) }'
+# ... behind an IRI holding an escape and a string a first decoding reads as '"""' (a
+# second review: each reading fooled, the engine not)
+HIDDEN_DEEPER = ("ASK { BIND(<http://x/\\u0041'> AS ?i) BIND(\"\\u0022\" AS ?x) FILTER(" +
+                 "(" * 6000 + "1" + ")" * 6000 + ") }")
 CHAIN = "SELECT (" + "+".join(["1"] * 50_000) + " AS ?x) WHERE {}"
 
 
@@ -125,6 +129,10 @@ def service_queries(port: int) -> list[str]:
         'BIND("b" AS ?y) }',
         f"SELECT * WHERE {{ BIND('a\\U0000005C' AS ?x) SERVICE <{target}> {{ ?s ?p ?o }} "
         "BIND('b' AS ?y) }",
+        f"SELECT * WHERE {{ BIND(<http://x/\\u0041'> AS ?i) BIND(\"\\u0022\" AS ?x) "
+        f"SERVICE <{target}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ BIND(<http://x/\\U00000041#> AS ?i) BIND(\"\\U00000022\" AS ?x) "
+        f"SERVICE <{target}> {{ ?s ?p ?o }} }}",
     ]
 
 
@@ -233,6 +241,9 @@ def test_a_listed_service_endpoint_is_called_and_no_other(graph, listener):
         status, _, _ = ask(url, f'SELECT * WHERE {{ BIND("a\\u005c" AS ?x) SERVICE <{allowed}/other> '
                                 '{ ?s ?p ?o } BIND("b" AS ?y) }')
         assert status == 403
+        status, _, _ = ask(url, f'SELECT * WHERE {{ BIND(<http://x/\\u0041\'> AS ?i) BIND("\\u0022" '
+                                f'AS ?x) SERVICE <{allowed}/other> {{ ?s ?p ?o }} }}')
+        assert status == 403
         assert len(listener.requests) == 1
 
 
@@ -337,14 +348,15 @@ def test_every_read_is_capped(endpoint):
 
 def test_a_deep_query_never_reaches_the_engine(endpoint):
     url, _ = endpoint
-    for query in (DEEP, CHAIN, HIDDEN_DEEP):
+    for query in (DEEP, CHAIN, HIDDEN_DEEP, HIDDEN_DEEPER):
         for method in ("GET", "POST"):
-            if method == "GET" and query is CHAIN:
+            if method == "GET" and query in (CHAIN, HIDDEN_DEEPER):
                 continue  # longer than a request line may be
             status, _, body = ask(url, query, method)
             assert status == 400, body[:200]
             assert b"nests 5000 levels" in body or b"chains 49,999 operators" in body or \
-                query is HIDDEN_DEEP and b"nests 5001 levels" in body
+                query is HIDDEN_DEEP and b"nests 5001 levels" in body or \
+                query is HIDDEN_DEEPER and b"nests 6002 levels" in body
     # no worker died: the next query is answered at once
     start = time.monotonic()
     assert ask(url, 'ASK { ?s ?p "after the deep ones" }')[0] == 200
@@ -352,7 +364,7 @@ def test_a_deep_query_never_reaches_the_engine(endpoint):
 
 
 def test_kg_query_refuses_a_deep_query(graph):
-    for query in (DEEP, CHAIN, HIDDEN_DEEP):
+    for query in (DEEP, CHAIN, HIDDEN_DEEP, HIDDEN_DEEPER):
         result = subprocess.run([sys.executable, "-m", "kg.cli", "query", str(graph), query],
                                 capture_output=True, text=True, timeout=60)
         assert result.returncode == 1, result.returncode  # 139 (segfault) before
