@@ -7,6 +7,7 @@ file that cannot be parsed into a GraphFileError naming the file and line.
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -24,13 +25,46 @@ __all__ = ["rdf_format_of", "store_from_triples", "rdflib_from_triples", "load_s
 
 
 def rdf_format_of(path: str | Path) -> ox.RdfFormat:
-    """The RDF format of a file, from its extension (pyoxigraph knows them)."""
+    """The RDF format of a file, from its extension (pyoxigraph knows them); RDF/XML is
+    checked for entity bombs first (`check_xml_entities`)."""
     suffix = Path(path).suffix.lstrip(".")
     fmt = ox.RdfFormat.from_extension(suffix) if suffix else None
     if fmt is None:
         raise GraphFileError("cannot tell the RDF format from the file extension "
                              "(.ttl, .nt, .nq, .trig, .jsonld, .rdf)", path=path)
+    if fmt == ox.RdfFormat.RDF_XML:
+        check_xml_entities(path)
     return fmt
+
+
+# The entities a DOCTYPE declares: a parameter entity (%), and the name, then the value
+# in quotes or SYSTEM / PUBLIC for an external one.
+_ENTITY_RE = re.compile(rb"<!ENTITY\s+(%\s*)?[^\s>]+\s+(?:\"([^\"]*)\"|'([^']*)'|(\w+))")
+_LONGEST_ENTITY = 200  # characters (namespaces, as ontology editors declare them)
+
+
+def check_xml_entities(path: str | Path) -> None:
+    """GraphFileError for RDF/XML whose DOCTYPE declares an entity made of other
+    entities, a parameter or external entity, or one longer than `_LONGEST_ENTITY`: the
+    parser expands them all (723 bytes of nested entities took 3-4 GB; a review's
+    finding). Plain short entities, as ontology editors write for namespaces, pass."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 20)
+    except OSError:
+        return  # (the parser reports what cannot be read)
+    start = head.find(b"<!DOCTYPE")
+    if start < 0:
+        return
+    end = head.find(b"]>", start)
+    subset = head[start:end if end >= 0 else len(head)]
+    for parameter, double, single, external in _ENTITY_RE.findall(subset):
+        value = double or single
+        if parameter or external or b"&" in value or b"%" in value or \
+                len(value) > _LONGEST_ENTITY:
+            raise GraphFileError("RDF/XML that declares an entity made of other entities is "
+                                 "refused (and parameter, external or long entities: an "
+                                 "entity-expansion bomb)", path=path)
 
 
 def _readable(path: str | Path) -> Path:
