@@ -384,6 +384,19 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
         except CacheError:  # damaged, or torn by a power cut: build from scratch, cache anew
             run.forget_cache()
             result = attempt()
+        except _MISREAD as err:
+            # What a cache that checks out but was crafted can still make fail (a part
+            # naming an entity outside the graph's base, a review's finding): a build that
+            # read one is made anew from the sources, and says so; one that read none
+            # fails as it would.
+            if not run.old.articles:
+                raise
+            run.forget_cache()
+            result = attempt()
+            result.diagnostics.append(Diagnostic(
+                "warning", str(cache_dir(run.outdir)), None,
+                f"the cache of the previous build did not read back ({type(err).__name__}: "
+                f"{str(err)[:200]}); built anew from the sources"))
     except NothingToBuild as err:
         err.diagnostics[:0] = files.diagnostics
         raise
@@ -394,6 +407,10 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
     for folder in (run.outdir, cache_dir(run.outdir)):
         remove_leftovers(folder, older_than=started)
     return Graph(result.outputs["turtle"], base=base, report=result, kinds=kinds)
+
+
+# The errors reading a crafted cache may raise where its values are used, not read.
+_MISREAD = (ValueError, KeyError, IndexError, TypeError, AttributeError)
 
 
 @dataclass
