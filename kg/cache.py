@@ -53,6 +53,7 @@ from .errors import CacheError
 from .files import TEMP_PREFIX, code_digest, content_digest
 from .model import Diagnostic
 from .parts import ArticlePart
+from .seal import seal
 
 CACHE_FORMAT = 9
 STATE_FILE = "state.sqlite"
@@ -164,9 +165,11 @@ def no_follow(path: str, flags: int) -> int:
 def cache_key(base: str, aliases_digest: str | None, kinds_digest: str = "") -> list:
     """What must be unchanged for a cache to be used: kg's own code and ontology (an
     upgraded or edited kg never serves output made by other code), the base IRI, the
-    aliases file, the kinds table, and Python's version."""
-    return [CACHE_FORMAT, code_digest(), base, aliases_digest, kinds_digest,
-            list(sys.version_info[:2])]
+    aliases file, the kinds table, and Python's version; sealed with this user's secret
+    (kg.seal), so a cache made elsewhere, handed over with its folder, is never used."""
+    key = [CACHE_FORMAT, code_digest(), base, aliases_digest, kinds_digest,
+           list(sys.version_info[:2])]
+    return key + [seal("build cache", repr(key))]
 
 
 # --- reading ----------------------------------------------------------------------------

@@ -21,6 +21,7 @@ already holds one.
 from __future__ import annotations
 
 import functools
+import hmac
 import multiprocessing
 import os
 import re
@@ -35,6 +36,7 @@ from typing import Iterable, NamedTuple
 from . import vocab as V
 from .dates import is_iso_date
 from .kinds import KINDS, KindTable
+from .seal import seal
 
 __all__ = ["Facts", "read_facts", "read_many", "facts_from_triples", "facts_from_index",
            "save_facts", "saved_facts", "facts_file", "source_of"]
@@ -194,6 +196,15 @@ def facts_file(graph_path: str | Path) -> Path:
     return cache_dir(Path(graph_path).parent) / "facts.json"
 
 
+def _sealed(graph: dict, body: bytes) -> str:
+    """This user's seal (kg.seal) of facts saved for a graph: facts planted in a folder
+    made elsewhere (a review set every relevancy to 1 beside an unchanged graph) are not
+    read, the graph is."""
+    import hashlib
+
+    return seal("facts", graph["sha256"], hashlib.sha256(body).hexdigest())
+
+
 def _graph_signature(path: Path) -> dict:
     import hashlib
 
@@ -220,8 +231,9 @@ def save_facts(facts: Facts, graph_path: str | Path, kinds: KindTable = KINDS) -
             "members": {n: sorted(found) for n, found in facts.members.items()},
             "related": [[a, b, score] for (a, b), score in facts.related.items()],
             "folders": facts.folders}
+    graph = _graph_signature(graph_path)
     saved = {"format": FACTS_FORMAT, "code": code_digest(), "kinds": kinds.digest,
-             "graph": _graph_signature(graph_path), "facts": body}
+             "graph": graph, "facts": body, "seal": _sealed(graph, orjson.dumps(body))}
     target = facts_file(graph_path)
     with atomic_write(target, "wb") as handle:
         handle.write(orjson.dumps(saved))
@@ -230,8 +242,9 @@ def save_facts(facts: Facts, graph_path: str | Path, kinds: KindTable = KINDS) -
 
 def saved_facts(graph_path: str | Path, kinds: KindTable = KINDS) -> Facts | None:
     """The facts `save_facts` saved for this graph file, or None: none saved, saved by
-    other code or kinds, for another graph (size or SHA-256 differ), or not as
-    `save_facts` writes them. Read as plain JSON data, every value checked."""
+    other code or kinds, for another graph (size or SHA-256 differ), not sealed by this
+    user (kg.seal), or not as `save_facts` writes them. Read as plain JSON data, every
+    value checked."""
     import orjson
 
     from .files import code_digest
@@ -243,7 +256,9 @@ def saved_facts(graph_path: str | Path, kinds: KindTable = KINDS) -> Facts | Non
         if not (isinstance(saved, dict) and saved.get("format") == FACTS_FORMAT
                 and saved.get("code") == code_digest() and saved.get("kinds") == kinds.digest
                 and saved.get("graph", {}).get("size") == graph_path.stat().st_size
-                and saved["graph"] == _graph_signature(graph_path)):
+                and saved["graph"] == _graph_signature(graph_path)
+                and hmac.compare_digest(str(saved.get("seal")),
+                                        _sealed(saved["graph"], orjson.dumps(saved["facts"])))):
             return None
         return _facts_of(saved["facts"])
     except (OSError, orjson.JSONDecodeError, AttributeError, KeyError, TypeError, ValueError):

@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from .cache import cache_dir, prepare_cache_dir
 from .errors import UNREADABLE_GRAPH, GraphFileError
 from .rdf import Literal, Triple, from_oxigraph, to_oxigraph
+from .seal import seal
 from .vocab import XSD_STRING
 
 __all__ = ["rdf_format_of", "store_from_triples", "rdflib_from_triples", "load_store",
@@ -123,16 +124,20 @@ def open_store(path: str | Path, persist: bool = True) -> ox.Store:
     """A pyoxigraph Store for a graph file, indexed on disk once so later opens are instant.
 
     The index lives in `.kg-cache/oxigraph-<file name>/` next to the file and is
-    rebuilt when the file changes (size or mtime). Where that folder cannot be
+    rebuilt when the file changes (size or mtime), and when this user's seal does not
+    vouch for it (kg.seal: an index made elsewhere) or it is a symbolic link. Where that folder cannot be
     written, the graph is loaded in memory instead. A file that cannot be
     parsed raises GraphFileError and leaves nothing behind.
     """
     path = _readable(path).resolve()
     stat = path.stat()
-    stamp = f"{stat.st_size} {stat.st_mtime_ns}\n"
+    # (sealed: an index made elsewhere, handed over with its folder, is never read)
+    stamp = f"{stat.st_size} {stat.st_mtime_ns} " \
+            f"{seal('query index', str(path), str(stat.st_size), str(stat.st_mtime_ns))}\n"
     folder = cache_dir(path.parent) / f"oxigraph-{path.name}"
     try:
-        if (folder / "SOURCE").read_text() == stamp:
+        if not folder.is_symlink() and not folder.parent.is_symlink() and \
+                (folder / "SOURCE").read_text() == stamp:
             return ox.Store.read_only(str(folder))
     except OSError:
         pass

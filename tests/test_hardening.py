@@ -6,6 +6,7 @@ Each test reproduces a defect found by attacking kg; each failed before its fix.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -807,3 +808,61 @@ def test_rdf_xml_entities_made_of_others_are_refused(tmp_path):
                      .replace("&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;", "http://z/"), encoding="utf-8")
     answer = kg("query", plain, "SELECT ?l WHERE { ?s rdfs:label ?l }", "--format", "csv")
     assert answer.exit_code == 0 and answer.output.split() == ["l", "http://z/"], answer.output
+
+
+# --- a folder made elsewhere: its caches are not trusted -------------------------------------
+
+
+def _kg_as(home: Path, *args) -> subprocess.CompletedProcess:
+    """kg run by a user whose secret (kg.seal) lives under `home`."""
+    env = dict(os.environ, XDG_CACHE_HOME=str(home))
+    return subprocess.run([sys.executable, "-m", "kg.cli", *map(str, args)], env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_a_folder_made_elsewhere_has_its_caches_read_as_new(tmp_path):
+    """A second review handed over an output folder whose graph.ttl held a planted
+    triple (size and mtime kept: the next incremental build copied it), whose query
+    index answered from another graph, and whose facts.json said other relevancies
+    beside an unchanged graph.ttl. A folder sealed by another user's secret is read as
+    new: built from the sources, indexed and analysed from graph.ttl."""
+    summary = "A summary long enough to hold, in its place, a statement of the same length."
+    src = write(tmp_path / "src", **{f"a{i}": doc(title=f"A{i}", keyword=f"k{i % 3}",
+                                                 summary=summary) for i in range(6)})
+    out, theirs, mine = tmp_path / "out", tmp_path / "theirs", tmp_path / "mine"
+    assert _kg_as(theirs, "build", src, "-o", out).returncode == 0
+    graph = out / "graph.ttl"
+    facts = out / ".kg-cache" / "facts.json"
+    facts.write_bytes(facts.read_bytes().replace(b'"k0"', b'"PLANTED"'))
+    assert b"PLANTED" in facts.read_bytes()
+    report = _kg_as(mine, "stats", graph, "-o", "-")
+    assert report.returncode == 0 and "k0" in report.stdout and "PLANTED" not in report.stdout
+    text = graph.read_text(encoding="utf-8")
+    start = '"S" . <http://evil.example/s> <http://evil.example/p> "'
+    payload = start + "x" * (len(summary) + 2 - len(start) - 1) + '"'
+    planted = text.replace(f'"{summary}"', payload, 1)
+    assert planted != text and len(planted) == len(text)
+    stat = graph.stat()
+    graph.write_text(planted, encoding="utf-8")  # (size and mtime kept)
+    os.utime(graph, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    # Their query index, made from another graph and stamped with this file's size and
+    # modification time: mine reads graph.ttl, not it.
+    other = write(tmp_path / "other", b=doc(title="B", keyword="planted keyword"))
+    assert _kg_as(theirs, "build", other, "-o", tmp_path / "o2").returncode == 0
+    assert _kg_as(theirs, "query", tmp_path / "o2" / "graph.ttl", "ASK {}").returncode == 0
+    index = out / ".kg-cache" / "oxigraph-graph.ttl"
+    shutil.rmtree(index, ignore_errors=True)
+    shutil.copytree(tmp_path / "o2" / ".kg-cache" / "oxigraph-graph.ttl", index)
+    (index / "SOURCE").write_text(f"{graph.stat().st_size} {graph.stat().st_mtime_ns}\n")
+    answer = _kg_as(mine, "query", graph, "ASK { ?k rdfs:label \"planted keyword\" }")
+    assert answer.returncode == 0 and "false" in answer.stdout, answer.stdout
+    answer = _kg_as(mine, "query", graph, "ASK { <http://evil.example/s> ?p ?o }")
+    assert answer.returncode == 0 and "true" in answer.stdout  # (what the file holds)
+    # A build from my sources reuses nothing of theirs: no planted triple survives.
+    (src / "a2.md").write_text(doc(title="A2 changed"), encoding="utf-8")
+    built = _kg_as(mine, "build", src, "-o", out)
+    assert built.returncode == 0, built.stderr
+    assert "unchanged since the last build" not in built.stdout
+    assert "evil.example" not in graph.read_text(encoding="utf-8")
+    again = _kg_as(mine, "build", src, "-o", out)  # my own cache is mine to reuse
+    assert "(6 unchanged since the last build)" in again.stdout
