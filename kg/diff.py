@@ -164,9 +164,9 @@ def _check(old: Facts, new: Facts, old_name: str, new_name: str) -> None:
 def _match(old: Facts, new: Facts
            ) -> tuple[dict[str, str], list[tuple[str, str]], list[tuple[str, str]]]:
     """Old node -> new node: the same IRI, else (entities and trends) one node of the same
-    type and label key on each side, else (entities) the one new node of its type and
-    label key that another old node matched (merged); the (old, new) pairs matched by
-    label, and those merged."""
+    type and label key on each side, else (entities) the one new node of its type with a
+    name of that key (its label or another name) that another old node matched
+    (merged); the (old, new) pairs matched by label, and those merged."""
     matched = {n: n for n in old.types if n in new.types and old.types[n] == new.types[n]}
     taken = set(matched.values())
 
@@ -183,9 +183,15 @@ def _match(old: Facts, new: Facts
         if len(nodes) == 1 and len(news.get(key, ())) == 1:
             matched[nodes[0]] = news[key][0]
             renamed.append((nodes[0], news[key][0]))
-    every_new, merged = by_key(new, ()), []
+    # (by any name of the new node: the old label may be its other name now)
+    every_new: dict[tuple[str, str], list[str]] = {}
+    for node, kind in new.types.items():
+        if kind not in ("Article", "Trend"):
+            for name in {new.label(node), *new.other_names.get(node, ())}:
+                every_new.setdefault((kind, identity_key(name)), []).append(node)
+    merged = []
     for (kind, label_key), nodes in sorted(by_key(old, matched).items()):
-        found = every_new.get((kind, label_key), ())
+        found = sorted(set(every_new.get((kind, label_key), ())))
         if kind != "Trend" and len(found) == 1 and found[0] in matched.values():
             for node in nodes:
                 matched[node] = found[0]

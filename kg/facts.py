@@ -51,6 +51,7 @@ class Facts:
 
     types: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    other_names: dict[str, list[str]] = field(default_factory=dict)  # entity -> altLabels
     articles: list[str] = field(default_factory=list)  # loaded articles, sorted
     dates: dict[str, str] = field(default_factory=dict)  # loaded article -> ISO page date
     urls: dict[str, str] = field(default_factory=dict)  # article -> its external link
@@ -109,6 +110,8 @@ class Facts:
         for node, data in graph.nodes(data=True):
             facts.types[node] = data["type"]
             facts.labels[node] = data.get("label", node)
+            if data.get("altLabels") and data["type"] not in (ARTICLE, TREND):
+                facts.other_names[node] = sorted(set(data["altLabels"]))
             if data["type"] == ARTICLE:
                 if data.get("url"):
                     facts.urls[node] = data["url"]
@@ -148,7 +151,8 @@ def facts_from_index(index, kinds: KindTable = KINDS) -> Facts:
     `kg build` saves them beside the graph (`save_facts`)."""
     ids, types, loaded = index.ids, index.types, index.loaded
     articles = range(index.articles)
-    facts = Facts(types=dict(zip(ids, types)), labels=dict(zip(ids, index.labels)))
+    facts = Facts(types=dict(zip(ids, types)), labels=dict(zip(ids, index.labels)),
+                  other_names={ids[n]: list(names) for n, names in index.other_names.items()})
     facts.articles = sorted(ids[a] for a in articles if loaded[a])
     facts.dates = {ids[a]: index.dates[a] for a in articles if loaded[a] and index.dates[a]}
     facts.urls = {ids[a]: index.urls[a] for a in articles if index.urls[a]}
@@ -186,7 +190,7 @@ def facts_from_index(index, kinds: KindTable = KINDS) -> Facts:
 
 # --- the facts a build saves beside its graph -------------------------------------------
 
-FACTS_FORMAT = 1
+FACTS_FORMAT = 2
 
 
 def facts_file(graph_path: str | Path) -> Path:
@@ -222,7 +226,8 @@ def save_facts(facts: Facts, graph_path: str | Path, kinds: KindTable = KINDS) -
     from .files import atomic_write, code_digest
 
     graph_path = Path(graph_path)
-    body = {"types": facts.types, "labels": facts.labels, "articles": facts.articles,
+    body = {"types": facts.types, "labels": facts.labels, "other_names": facts.other_names,
+            "articles": facts.articles,
             "dates": facts.dates, "urls": facts.urls, "titles": facts.titles,
             "named_by": {n: sorted(found) for n, found in facts.named_by.items()},
             "relevancy": [[a, e, v] for (a, e), v in facts.relevancy.items()],
@@ -285,6 +290,7 @@ def _facts_of(body: dict) -> Facts:
 
     return _consistent(Facts(
         types=mapping(body["types"]), labels=mapping(body["labels"]),
+        other_names=mapping(body["other_names"], texts),
         articles=texts(body["articles"]), dates=mapping(body["dates"]),
         urls=mapping(body["urls"]), titles=mapping(body["titles"]),
         named_by=mapping(body["named_by"], lambda v: set(texts(v))),
@@ -536,7 +542,8 @@ def _gather_file(path: Path, kinds: KindTable) -> dict:
 
 # What each predicate is to the reader (one look-up per triple).
 (_TYPE, _LABEL, _NAMES, _DRIVES, _HAS_MENTION, _MENTION_OF, _RELEVANCY, _PUBLISHED, _DATE,
- _URL, _LOADED, _MEMBER, _TREND_ARTICLE, _RELATED, _RELATES, _SCORE, _SOURCE_PATH) = range(17)
+ _URL, _LOADED, _MEMBER, _TREND_ARTICLE, _RELATED, _RELATES, _SCORE, _SOURCE_PATH,
+ _ALT_LABEL) = range(18)
 
 
 def _predicates(kinds: KindTable) -> dict[str, int]:
@@ -544,7 +551,7 @@ def _predicates(kinds: KindTable) -> dict[str, int]:
              V.MENTION_OF: _MENTION_OF, V.RELEVANCY: _RELEVANCY, V.PUBLISHED_IN: _PUBLISHED,
              V.DATE: _DATE, V.URL: _URL, V.IS_LOADED: _LOADED, V.MEMBER: _MEMBER,
              V.TREND_ARTICLE: _TREND_ARTICLE, V.RELATED: _RELATED, V.RELATES: _RELATES,
-             V.SCORE: _SCORE, V.SOURCE_PATH: _SOURCE_PATH}
+             V.SCORE: _SCORE, V.SOURCE_PATH: _SOURCE_PATH, V.ALT_LABEL: _ALT_LABEL}
     table.update({iri: _NAMES for iri in kinds.article_properties()})
     table.update({iri: _DRIVES for iri in kinds.row_link_properties()})
     return table
@@ -554,7 +561,7 @@ def _predicates(kinds: KindTable) -> dict[str, int]:
 _DICTS = ("types", "labels", "mention_article", "mention_entity", "mention_relevancy",
           "page_dates", "urls", "scores")
 _LISTS = ("names", "drives", "pages", "members", "related", "relates", "unloaded", "paths",
-          "rows", "row_drives")
+          "rows", "row_drives", "other_names")
 
 
 def _gather(quads: Iterable, kinds: KindTable) -> dict:
@@ -577,7 +584,8 @@ def _gather(quads: Iterable, kinds: KindTable) -> dict:
                  _RELEVANCY: raw["mention_relevancy"], _DATE: raw["page_dates"],
                  _URL: raw["urls"], _SCORE: raw["scores"]}
     into_list = {_NAMES: raw["names"], _TREND_ARTICLE: raw["names"], _DRIVES: raw["drives"],
-                 _PUBLISHED: raw["pages"], _MEMBER: raw["members"], _RELATES: raw["relates"]}
+                 _PUBLISHED: raw["pages"], _MEMBER: raw["members"], _RELATES: raw["relates"],
+                 _ALT_LABEL: raw["other_names"]}
     mention_article = raw["mention_article"]
     for quad in quads:
         code = get(quad.predicate)
@@ -657,6 +665,11 @@ def _finish(raw: dict) -> Facts:
                 facts.dates[article] = date
     facts.urls = {a: u for a, u in raw["urls"].items() if types.get(a) == ARTICLE}
     facts.titles = {a: facts.labels[a] for a in facts.articles}
+    for node, name in raw["other_names"]:
+        if types.get(node, ARTICLE) not in (ARTICLE, TREND):  # (an entity's, as the index)
+            facts.other_names.setdefault(node, []).append(name)
+    for names in facts.other_names.values():
+        names.sort()
     for source, target in raw["names"]:
         if source in loaded and target in types:
             facts.named_by.setdefault(target, set()).add(source)

@@ -254,6 +254,27 @@ def test_entities_the_new_graph_joined_are_merged_not_gone():
         == ["b/theme/ai", "b/theme/artificial_intelligence"]
 
 
+def test_an_old_entity_whose_name_is_the_merged_nodes_other_name_is_merged():
+    """The surviving node kept the other name as its label: "AI" is its altLabel now,
+    and the diff called it gone, its articles new growth (a review's finding)."""
+    from kg.diff import compare
+    from kg.facts import Facts
+
+    arts = [f"b/article/{n}" for n in range(1, 6)]
+    old = Facts(types={**dict.fromkeys(arts[:3], "Article"), "b/theme/ai": "Theme",
+                       "b/theme/artificial_intelligence": "Theme"},
+                labels={"b/theme/ai": "AI", "b/theme/artificial_intelligence": "artificial intelligence"},
+                articles=arts[:3], named_by={"b/theme/ai": set(arts[:2]),
+                                             "b/theme/artificial_intelligence": {arts[2]}})
+    new = Facts(types={**dict.fromkeys(arts, "Article"), "b/theme/artificial_intelligence": "Theme"},
+                labels={"b/theme/artificial_intelligence": "artificial intelligence"},
+                other_names={"b/theme/artificial_intelligence": ["AI"]}, articles=arts,
+                named_by={"b/theme/artificial_intelligence": set(arts)})
+    diff = compare(old, new)
+    assert diff.gone_entities == [] and [m.node for m in diff.merged] == ["b/theme/ai"]
+    assert [(g.label, g.old, g.new) for g in diff.grew] == [("artificial intelligence", 3, 5)]
+
+
 def test_report_of_the_planted_corpus_html(planted_facts):
     report = make_report(planted_facts[1], top=5)
     page = to_html(report, "graph.html")
