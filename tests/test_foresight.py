@@ -222,24 +222,29 @@ def test_renamed_entities_are_matched_by_type_and_name(planted, planted_facts, t
     assert diff.counts() == dict.fromkeys(diff.counts(), 0)
 
 
+def _two_scans_of_ai(label: str, other_names: list[str]):
+    """An old scan with themes "AI" (2 articles) and "artificial intelligence" (1), and a
+    new one of 5 articles where they are one node named `label`."""
+    from kg.facts import Facts
+
+    arts = [f"b/article/{n}" for n in range(1, 6)]
+    ai, long = "b/theme/ai", "b/theme/artificial_intelligence"
+    old = Facts(types={**dict.fromkeys(arts[:3], "Article"), ai: "Theme", long: "Theme"},
+                labels={ai: "AI", long: "artificial intelligence"}, articles=arts[:3],
+                named_by={ai: set(arts[:2]), long: {arts[2]}})
+    new = Facts(types={**dict.fromkeys(arts, "Article"), long: "Theme"}, labels={long: label},
+                other_names={long: other_names}, articles=arts, named_by={long: set(arts)})
+    return old, new
+
+
 def test_entities_the_new_graph_joined_are_merged_not_gone():
     """Two themes of the old graph ("AI", "artificial intelligence") that resolution
     joined as the archive grew: the diff said the one had grown and the other was gone,
     the top theme vanished (a review's finding). Now: merged, and grown as one."""
     from kg.diff import compare, to_triples
-    from kg.facts import Facts
     from kg.report import diff_blocks, render_markdown
 
-    arts = [f"b/article/{n}" for n in range(1, 6)]
-    old = Facts(types={**dict.fromkeys(arts[:3], "Article"), "b/theme/ai": "Theme",
-                       "b/theme/artificial_intelligence": "Theme"},
-                labels={"b/theme/ai": "AI", "b/theme/artificial_intelligence": "artificial intelligence"},
-                articles=arts[:3], named_by={"b/theme/ai": set(arts[:2]),
-                                             "b/theme/artificial_intelligence": {arts[2]}})
-    new = Facts(types={**dict.fromkeys(arts, "Article"), "b/theme/artificial_intelligence": "Theme"},
-                labels={"b/theme/artificial_intelligence": "AI"}, articles=arts,
-                named_by={"b/theme/artificial_intelligence": set(arts)})
-    diff = compare(old, new)
+    diff = compare(*_two_scans_of_ai("AI", ["artificial intelligence"]))
     assert diff.gone_entities == [] and diff.new_entities == []
     assert [(m.node, m.into, m.others) for m in diff.merged] == [
         ("b/theme/ai", "b/theme/artificial_intelligence", ("artificial intelligence",))]
@@ -258,19 +263,8 @@ def test_an_old_entity_whose_name_is_the_merged_nodes_other_name_is_merged():
     """The surviving node kept the other name as its label: "AI" is its altLabel now,
     and the diff called it gone, its articles new growth (a review's finding)."""
     from kg.diff import compare
-    from kg.facts import Facts
 
-    arts = [f"b/article/{n}" for n in range(1, 6)]
-    old = Facts(types={**dict.fromkeys(arts[:3], "Article"), "b/theme/ai": "Theme",
-                       "b/theme/artificial_intelligence": "Theme"},
-                labels={"b/theme/ai": "AI", "b/theme/artificial_intelligence": "artificial intelligence"},
-                articles=arts[:3], named_by={"b/theme/ai": set(arts[:2]),
-                                             "b/theme/artificial_intelligence": {arts[2]}})
-    new = Facts(types={**dict.fromkeys(arts, "Article"), "b/theme/artificial_intelligence": "Theme"},
-                labels={"b/theme/artificial_intelligence": "artificial intelligence"},
-                other_names={"b/theme/artificial_intelligence": ["AI"]}, articles=arts,
-                named_by={"b/theme/artificial_intelligence": set(arts)})
-    diff = compare(old, new)
+    diff = compare(*_two_scans_of_ai("artificial intelligence", ["AI"]))
     assert diff.gone_entities == [] and [m.node for m in diff.merged] == ["b/theme/ai"]
     assert [(g.label, g.old, g.new) for g in diff.grew] == [("artificial intelligence", 3, 5)]
 
