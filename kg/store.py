@@ -7,6 +7,7 @@ file that cannot be parsed into a GraphFileError naming the file and line.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
@@ -39,33 +40,37 @@ def rdf_format_of(path: str | Path) -> ox.RdfFormat:
 
 
 # The entities a DOCTYPE declares: a parameter entity (%), and the name, then the value
-# in quotes or SYSTEM / PUBLIC for an external one.
-_ENTITY_RE = re.compile(rb"<!ENTITY\s+(%\s*)?[^\s>]+\s+(?:\"([^\"]*)\"|'([^']*)'|(\w+))")
+# in quotes or SYSTEM / PUBLIC for an external one. Looked for in the whole file, any
+# case (the parser takes `<!doctype`, and a comment may come first).
+_ENTITY_RE = re.compile(rb"<!ENTITY\s+(%\s*)?[^\s>]+\s*(?:\"([^\"]*)\"|'([^']*)'|(\w+))",
+                        re.IGNORECASE)
 _LONGEST_ENTITY = 200  # characters (namespaces, as ontology editors declare them)
 
 
 def check_xml_entities(path: str | Path) -> None:
-    """GraphFileError for RDF/XML whose DOCTYPE declares an entity made of other
-    entities, a parameter or external entity, or one longer than `_LONGEST_ENTITY`: the
-    parser expands them all (723 bytes of nested entities took 3-4 GB; a review's
-    finding). Plain short entities, as ontology editors write for namespaces, pass."""
+    """GraphFileError for RDF/XML that declares an entity made of other entities, a
+    parameter or external entity, or one longer than `_LONGEST_ENTITY`: the parser
+    expands them all (723 bytes of nested entities took 3-4 GB; a review's finding).
+    Plain short entities, as ontology editors write for namespaces, pass."""
+    import mmap
+
     try:
         with open(path, "rb") as handle:
-            head = handle.read(1 << 20)
-    except OSError:
+            if os.fstat(handle.fileno()).st_size == 0:
+                return
+            with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+                if data.find(b"<!") < 0:
+                    return
+                for parameter, double, single, external in _ENTITY_RE.findall(data):
+                    value = double or single
+                    if parameter or external or b"&" in value or b"%" in value or \
+                            len(value) > _LONGEST_ENTITY:
+                        raise GraphFileError(
+                            "RDF/XML that declares an entity made of other entities is "
+                            "refused (and parameter, external or long entities: an "
+                            "entity-expansion bomb)", path=path)
+    except (OSError, ValueError):
         return  # (the parser reports what cannot be read)
-    start = head.find(b"<!DOCTYPE")
-    if start < 0:
-        return
-    end = head.find(b"]>", start)
-    subset = head[start:end if end >= 0 else len(head)]
-    for parameter, double, single, external in _ENTITY_RE.findall(subset):
-        value = double or single
-        if parameter or external or b"&" in value or b"%" in value or \
-                len(value) > _LONGEST_ENTITY:
-            raise GraphFileError("RDF/XML that declares an entity made of other entities is "
-                                 "refused (and parameter, external or long entities: an "
-                                 "entity-expansion bomb)", path=path)
 
 
 def _readable(path: str | Path) -> Path:
