@@ -70,6 +70,7 @@ from .parts import (ArticlePart, SharedNodes, article_part, count_classes, page_
 from .version import __version__
 from .model import ArticleRecord, Diagnostic
 from .parse import parse_bytes
+from .seal import seal_problem
 
 if TYPE_CHECKING:
     from .explore import GraphIndex
@@ -403,6 +404,8 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
     finally:
         run.old.close()
     result.diagnostics[:0] = files.diagnostics
+    if seal_problem():  # (every build is a clean one then: say why)
+        result.diagnostics.append(Diagnostic("warning", "kg", None, seal_problem()))
     # What killed builds left behind goes now that this one succeeded.
     for folder in (run.outdir, cache_dir(run.outdir)):
         remove_leftovers(folder, older_than=started)

@@ -4,9 +4,12 @@ over or crafted, is read as new instead of trusted (a review planted triples thr
 build cache and answers through a query index of a folder it handed over).
 
 The secret is 32 random bytes in `$XDG_CACHE_HOME/kg/seal.key` (else
-`~/.cache/kg/seal.key`), made on first use, readable by its owner only. Where it
-cannot be kept, a secret of this process seals: nothing is reused across runs then,
-and nothing is trusted either.
+`~/.cache/kg/seal.key`), a regular file made whole on first use (written aside, then
+linked into place: a process never reads half of it), readable by its owner only; one
+that is not 32 bytes is made anew. Where none can be kept (a read-only home), a secret
+of this run seals, handed to the processes it starts (`KG_SEAL_SESSION`): nothing is
+reused across runs then, and nothing made elsewhere is trusted either; `seal_problem`
+says why, for the build to warn.
 
 >>> seal("build", "a") == seal("build", "a") != seal("build", "b")
 True
@@ -19,18 +22,25 @@ import hashlib
 import hmac
 import os
 import secrets
+import stat
 from pathlib import Path
 
-__all__ = ["seal"]
+__all__ = ["seal", "seal_problem"]
 
 _KEY_BYTES = 32
+_SESSION = "KG_SEAL_SESSION"  # (the secret of this run, for its worker processes)
 
 
 def seal(*parts: str) -> str:
     """The HMAC-SHA256 of the parts (what is sealed and its facts) under this user's
     secret, in hex."""
     message = "\0".join(parts).encode("utf-8", "surrogatepass")
-    return hmac.new(_secret(), message, hashlib.sha256).hexdigest()
+    return hmac.new(_secret()[0], message, hashlib.sha256).hexdigest()
+
+
+def seal_problem() -> str | None:
+    """Why no secret could be kept (then nothing is reused across runs), or None."""
+    return _secret()[1]
 
 
 def _key_path() -> Path:
@@ -38,24 +48,64 @@ def _key_path() -> Path:
     return Path(cache) / "kg" / "seal.key" if cache else Path.home() / ".cache" / "kg" / "seal.key"
 
 
+def _read_key(path: Path) -> bytes | None:
+    """The key in the file, or None: missing, not a regular file of 32 bytes (a FIFO, a
+    link, an empty file a killed run left)."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return None
+        key = os.read(handle, _KEY_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+    return key if len(key) == _KEY_BYTES else None
+
+
 @functools.lru_cache(maxsize=1)
-def _secret() -> bytes:
+def _secret() -> tuple[bytes, str | None]:
     path = _key_path()
+    key = _read_key(path)
+    if key is not None:
+        return key, None
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        try:  # (made once, whole: another process may be making it too)
-            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-        except FileExistsError:
-            pass
-        else:
-            with os.fdopen(handle, "wb") as out:
-                out.write(secrets.token_bytes(_KEY_BYTES))
-        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
-        with os.fdopen(handle, "rb") as source:
-            key = source.read(_KEY_BYTES + 1)
-        if len(key) == _KEY_BYTES:
-            return key
-    except OSError:
-        pass
-    return secrets.token_bytes(_KEY_BYTES)  # (a key being written by another process, a
-    # read-only home: nothing kept is trusted in this run)
+        handle, aside = _new_key_file(path.parent)
+        try:
+            try:
+                os.link(aside, path)  # (whole, or not at all: another run may be first)
+            except FileExistsError:
+                if _read_key(path) is None:  # (a file no run can use: made anew)
+                    os.replace(aside, path)
+        finally:
+            os.close(handle)
+            Path(aside).unlink(missing_ok=True)
+        key = _read_key(path)
+        if key is not None:
+            return key, None
+        problem = f"{path} is not a key kg can use"
+    except OSError as err:
+        problem = f"{path} cannot be kept ({err.strerror or err})"
+    try:
+        key = bytes.fromhex(os.environ.get(_SESSION, ""))
+    except ValueError:
+        key = b""
+    if len(key) != _KEY_BYTES:
+        key = secrets.token_bytes(_KEY_BYTES)
+        os.environ[_SESSION] = key.hex()  # (inherited by the processes this run starts)
+    return key, problem + ": nothing kg keeps is reused across runs"
+
+
+def _new_key_file(folder: Path) -> tuple[int, str]:
+    """A new file of 32 random bytes in `folder` (owner only), written and synced."""
+    import tempfile
+
+    handle, aside = tempfile.mkstemp(dir=folder, prefix=".seal.")
+    os.fchmod(handle, 0o600)
+    os.write(handle, secrets.token_bytes(_KEY_BYTES))
+    os.fsync(handle)
+    return handle, aside

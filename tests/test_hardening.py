@@ -869,3 +869,44 @@ def test_a_folder_made_elsewhere_has_its_caches_read_as_new(tmp_path):
     assert "evil.example" not in graph.read_text(encoding="utf-8")
     again = _kg_as(mine, "build", src, "-o", out)  # my own cache is mine to reuse
     assert "(6 unchanged since the last build)" in again.stdout
+
+
+@pytest.mark.parametrize("key", ["empty", "short", "fifo", "folder"])
+def test_a_key_file_no_run_can_use_is_made_anew_and_nothing_hangs(tmp_path, key):
+    """An empty key (a run killed between making and writing it), one of the wrong size,
+    a FIFO, a folder: each run made up its own secret, so nothing was ever reused, with
+    no word why; a FIFO would hang every command (a review's findings)."""
+    home = tmp_path / "home"
+    path = home / "kg" / "seal.key"
+    path.parent.mkdir(parents=True)
+    if key == "fifo":
+        os.mkfifo(path)
+    elif key == "folder":
+        path.mkdir()
+    else:
+        path.write_bytes(b"" if key == "empty" else b"x" * 16)
+    src = write(tmp_path / "src", **{f"a{i}": doc(title=f"A{i}") for i in range(3)})
+    first = _kg_as(home, "build", src, "-o", tmp_path / "out")
+    assert first.returncode == 0, first.stderr
+    again = _kg_as(home, "build", src, "-o", tmp_path / "out")
+    if key == "folder":  # (no key can be kept there: every build is clean, and says why)
+        assert "seal.key cannot be kept" in again.stdout + again.stderr
+    else:
+        assert "(3 unchanged since the last build)" in again.stdout
+        assert path.is_file() and len(path.read_bytes()) == 32
+
+
+def test_the_server_starts_where_no_key_can_be_kept(tmp_path, monkeypatch):
+    """With no place for the secret, each query worker made up its own, judged the index
+    the server had just made foreign, rebuilt it under the others: the server never
+    started (a review's finding). The run's secret goes to its workers."""
+    from .serve_helpers import http, kg_server
+
+    src = write(tmp_path / "src", a=doc(title="A"))
+    assert kg("build", src, "-o", tmp_path / "out", "--no-html").exit_code == 0
+    monkeypatch.setenv("XDG_CACHE_HOME", "/dev/null/nowhere")
+    monkeypatch.delenv("KG_SEAL_SESSION", raising=False)
+    with kg_server(tmp_path / "out" / "graph.ttl", "--workers", "3") as (url, _):
+        for _ in range(6):
+            status, _, body = http(url + "/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D")
+            assert status == 200 and b"true" in body
