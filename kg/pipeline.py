@@ -404,8 +404,9 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
     finally:
         run.old.close()
     result.diagnostics[:0] = files.diagnostics
-    if seal_problem():  # (every build is a clean one then: say why)
-        result.diagnostics.append(Diagnostic("warning", "kg", None, seal_problem()))
+    unsealed = seal_problem()
+    if unsealed:  # (every build is a clean one then: say why)
+        result.diagnostics.append(Diagnostic("warning", "kg", None, unsealed))
     # What killed builds left behind goes now that this one succeeded.
     for folder in (run.outdir, cache_dir(run.outdir)):
         remove_leftovers(folder, older_than=started)
@@ -462,7 +463,6 @@ class _Build:
         self.canonical = Canonical(self.base, {})
         self.names: SharedNodes | None = None  # every entity's names, until linked
         self.links: list = []  # this build's related links and trends (for the page)
-        self.alias_notes: list[Diagnostic] = []  # the aliases file's rows that name nothing
         self.trends: list = []
 
     def new_shared(self) -> SharedNodes:
@@ -518,7 +518,7 @@ class _Build:
                         helper.read(parts_file, self.part_spans(), self.base, self.kinds,
                                     self.related)
                     canonical, rejoined = self.join_corpus(old_parts_of_gone, new_parts)
-                    result.diagnostics.extend(self.alias_notes)
+                    result.diagnostics.extend(self.unused_aliases())
                     release_free_memory()
                     with open(parts_file, "rb") as handle, \
                             tempfile.TemporaryFile(dir=cache_dir(self.outdir)) as corpus:
@@ -656,19 +656,20 @@ class _Build:
             shared = self.shared
         self.names = shared  # every entity's names (the related stage names trends by them)
         names = shared.forms
-        if self.aliases is not None:  # (a row naming nothing changes nothing: say so)
-            self.alias_notes = [
-                Diagnostic("warning", self.aliases.path, line, f"no name of the archive is "
-                           f"{name!r}; the row changes nothing for it")
-                for line, name in self.aliases.unused(
-                    form for forms in names.values()
-                    for form in ([forms] if forms.__class__ is str else forms))]
-        canonical = canonical_map(((iri, form) for iri, forms in names.items()
-                                   for form in ([forms] if forms.__class__ is str else forms)),
-                                  self.base, self.kinds, self.aliases)
+        canonical = canonical_map(_every_name(names), self.base, self.kinds, self.aliases)
         self.new.joined = canonical.joined
         self.canonical = canonical
         return canonical, canonical.joined != self.old.joined
+
+    def unused_aliases(self) -> list[Diagnostic]:
+        """A warning for each name of the aliases file that no name of the archive is (its
+        row changes nothing for it: a typo, say), once the corpus' names are gathered."""
+        if self.aliases is None:
+            return []
+        return [Diagnostic("warning", self.aliases.path, line, f"no name of the archive is "
+                           f"{name!r}; the row changes nothing for it")
+                for line, name in self.aliases.unused(
+                    form for _, form in _every_name(self.names.forms))]
 
     def write_links(self, turtle: BlockCopier, parts, unchanged: set[str]) -> None:
         """Each article's triples pointing at entities, in id order: copied from the
@@ -849,6 +850,14 @@ class _Build:
                              0, 0, 0, article.documents,
                              article.problems + article.part.diagnostics,
                              dict(article.counts), article.triple_count)
+
+
+def _every_name(forms: dict) -> Iterator[tuple[str, str]]:
+    """(entity key IRI, name) of every name SharedNodes.forms holds (one name alone is
+    kept as a string, several as counts)."""
+    for iri, found in forms.items():
+        for form in ([found] if found.__class__ is str else found):
+            yield iri, form
 
 
 def release_free_memory() -> None:
