@@ -707,6 +707,10 @@ def influence(source, min_score: float = 0.0) -> Influence:
         for article in corpus.named_by.get(trend, ()):
             trends_of_article[article].append(trend)
     order = {trend: index for index, trend in enumerate(trends)}
+    neighbours: dict[str, set[str]] = defaultdict(set)  # entity -> its related entities
+    for first, second in corpus.related:
+        neighbours[first].add(second)
+        neighbours[second].add(first)
     groups, counts = [], {}
     raw = []
     count_categories = _category_counter(corpus)
@@ -718,8 +722,14 @@ def influence(source, min_score: float = 0.0) -> Influence:
         hits: dict[str, set[str]] = defaultdict(set)
         for article, signal in pairs:
             for trend in trends_of_article.get(article, ()):
-                own = trend_signals[trend]
-                if not own or signal in own:
+                # The group drives the trend in this article when the signal it drives
+                # there is the trend's, or a force of the group is; in a trend without
+                # signals, when that signal is related to one of its members (not any
+                # signal of the article: a force behind heat pumps drives no AI-ethics
+                # trend because one article names both).
+                own, everyone = trend_signals[trend], corpus.members.get(trend, set())
+                if signal in own or not everyone.isdisjoint(members) or \
+                        not own and not neighbours[signal].isdisjoint(everyone):
                     hits[trend].add(article)
         per_trend = {trend: len(hits[trend]) for trend in sorted(hits, key=order.__getitem__)}
         categories = count_categories(articles)

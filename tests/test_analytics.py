@@ -245,11 +245,23 @@ def test_influence_counts_a_trends_articles_through_its_signals():
     table = A.influence(_drivers_corpus())
     assert table.trends == ["T", "U"]
     # T has signals S1, S3 and articles a1..a3: F1-F2 drive S1 in a1 (S2 is not T's);
-    # F3 drives S3 in a2 and a3. U has no signal: any signal of its article a4.
+    # F3 drives S3 in a2 and a3. U has no signal, but its members are F4 and F5.
     assert table.counts == {(0, "T"): 1, (1, "T"): 2, (2, "U"): 1}
     assert table.shares == {(0, "T"): pytest.approx(1 / 3), (1, "T"): pytest.approx(2 / 3),
                             (2, "U"): 1.0}
     assert table.groups[1].trends == ("T",)
+
+
+def test_a_trend_without_signals_is_driven_only_through_related_signals():
+    # (A known-answer test: a force behind heat pumps was credited to an AI-ethics trend
+    # of concerns because one article named both.)
+    found = _drivers_corpus()
+    found.types.update(C1="Concern", C2="Concern", V="Trend")
+    found.members["V"] = {"C1", "C2"}
+    found.named_by.update(C1={"a1", "a2"}, C2={"a2"}, V={"a1", "a2"})
+    assert A.influence(found).counts == {(0, "T"): 1, (1, "T"): 2, (2, "U"): 1}
+    found.related[("C1", "S2")] = 0.7  # F2 drives S2 in a2: F1-F2 drive V there
+    assert A.influence(found).counts == {(0, "T"): 1, (0, "V"): 1, (1, "T"): 2, (2, "U"): 1}
 
 
 def test_drivers_behind_the_fastest_rising_trend():
