@@ -514,9 +514,12 @@ def stats_blocks(report: Report, draw: bool = True) -> list:
                             [(_kind(r.type), Entity(r.label, r.type), r.articles, r.first or "",
                               r.last or "") for r in shown], (False, False, True, False, False)))
         tied = _ties_after([r.articles for r in report.recurring], len(shown))
-        if tied:
-            blocks.append(_note(f"{tied} more are also named by {shown[-1].articles} articles "
-                                f"(ties); ", Code("--top"), " shows more."))
+        fewer = len(report.recurring) - len(shown) - tied  # (none left out unsaid)
+        if tied or fewer:
+            blocks.append(_note("; ".join(filter(None, (
+                f"{tied} more are also named by {shown[-1].articles} articles (ties)"
+                if tied else "", f"{fewer:,} more by fewer articles" if fewer else ""))) + "; ",
+                Code("--top"), " shows more."))
         if len(shown) > 1 and len({r.articles for r in shown}) == 1:
             blocks.append(_note(f"All shown are tied at {shown[0].articles} articles: this is a "
                                 "list, not a ranking."))
@@ -654,6 +657,16 @@ def _trend_blocks(report: Report) -> list:
                             (False, True, True, False, False)))
     else:
         blocks.append(_note("No trend has enough dated articles to be on the map."))
+    # (every trend accounted for: one whose articles are mostly undated is no row above)
+    more = len(trends) - min(top, len(trends))
+    undated = len(report.influence.trends) - len(trends)
+    if more or undated and trends:
+        least = emergence.thresholds.min_articles
+        blocks.append(_note("; ".join(filter(None, (
+            f"{more:,} more: --top shows more" if more else "",
+            f"{_count(undated, 'trend')} with fewer than {least} dated articles not shown"
+            if undated and trends else ""))) + " (", Code("kg query GRAPH -n trends"),
+            " lists every trend)."))
     return blocks
 
 

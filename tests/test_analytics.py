@@ -499,6 +499,27 @@ def test_reports_of_graphs_with_little_in_them():
         assert "|---|---|---:|---|\n\n" not in markdown  # no table without rows
 
 
+def test_the_report_says_what_its_tables_leave_out():
+    # (A known-answer test: a trend of one dated and three undated articles was in `kg
+    # query -n trends` and the influence table, but no row of the report's Trends, and no
+    # note said so; "What recurs" cut 19 rows to 10 in silence.)
+    dated = {f"d{i}": (f"2024-{1 + 3 * (i % 4):02d}-01", ["T", "k1", "k2", "k3", "k4"])
+             for i in range(8)}
+    undated = {f"u{i}": (None, ["U", "k1"]) for i in range(3)}
+    found = corpus(dated | undated | {"d9": ("2024-01-05", ["U", "k4"])},
+                   {"T": "Trend", "U": "Trend", "k1": "Keyword", "k2": "Keyword",
+                    "k3": "Keyword", "k4": "Keyword"}, members={"T": {"k2"}, "U": {"k3"}})
+    markdown = to_markdown(make_report(found, top=2))
+    trends = markdown[markdown.index("## Trends"):]
+    assert "| T |" in trends and "| U |" not in trends
+    assert "> 1 trend with fewer than 2 dated articles not shown (`kg query GRAPH -n trends` " \
+        "lists every trend)." in trends
+    recurs = markdown[markdown.index("## What recurs"):markdown.index("## What travels")]
+    assert [line.split(" | ")[1] for line in recurs.splitlines() if line.startswith("| keyword")] \
+        == ["k1", "k4"]  # (k2 and k3, 8 articles each, left out)
+    assert "> 2 more by fewer articles; `--top` shows more." in recurs
+
+
 def test_a_graph_that_does_not_parse_is_one_line_with_its_line(tmp_path):
     bad = tmp_path / "graph.ttl"
     bad.write_text('@prefix kg: <https://w3id.org/hskg/ontology#> .\n<http://x/a> a kg:Article ;\n'
