@@ -384,8 +384,11 @@ def table_reader(kind: EntityKind) -> ReaderFunction:
     """The reader of a table kind's section: each row is a Mention of that kind."""
     def read(state: ExtractState, section: Section) -> None:
         if section.items or section.paragraphs:
-            first = (section.items + section.paragraphs)[0]
-            state.warn(first.line, f"`{section.heading}` has text outside its table; "
+            texts = section.items + section.paragraphs
+            first = min(text.line for text in texts)
+            last = max(text.line + text.text.count("\n") for text in texts)
+            lines = f"line {first}" if first == last else f"lines {first}-{last}"
+            state.warn(first, f"`{section.heading}` has text outside its table ({lines}); "
                        "kept verbatim as an extra section")
             state.keep_verbatim(section)
         if not section.tables:

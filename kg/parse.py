@@ -317,12 +317,14 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
               "is not part of the summary format; not read")
         lines = [""] * end + lines[end:]
         text = "\n".join(lines)
-    tokens = _MD.parse(text)
+    tokens, set_aside = _block_tokens(lines)
     budget = MarkBudget(lambda line, message: _warn(doc, line, message))
     section: Section | None = None
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        while set_aside and token.map and set_aside[0][0] < token.map[0]:
+            _keep_too_deep(doc, section, lines, set_aside.pop(0))
         if token.type == "heading_open":
             inline = tokens[i + 1]
             line = token.map[0] + 1
@@ -337,7 +339,16 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
             i += 3
             continue
         if token.type in ("bullet_list_open", "ordered_list_open"):
-            i = _read_list(doc, tokens, i, section, lines, budget)
+            start, end = token.map
+            if _rows_inside(section, lines, start, end):  # `* | row |` and rows after it
+                _add_item(doc, section, _MARKER_RE.sub("", lines[start], count=1).strip(),
+                          start + 1, budget)
+                _read_rows_inside(doc, section, lines, token.map, budget)
+                i = next(j for j in range(i + 1, len(tokens)) if tokens[j].type ==
+                         token.type.replace("_open", "_close") and tokens[j].level == token.level)
+                i += 1
+            else:
+                i = _read_list(doc, tokens, i, section, lines, budget)
             continue
         if token.type == "paragraph_open":
             start, end = token.map
@@ -356,11 +367,21 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
             i += 3
             continue
         if token.map and token.type not in ("hr",):
-            _warn(doc, token.map[0] + 1, f"unexpected {token.type.replace('_', ' ')}" + (
+            start, end = token.map
+            if _rows_inside(section, lines, start, end):
+                end = start + 1
+            span = f" (lines {start + 1}-{end})" if end - start > 1 else ""
+            _warn(doc, start + 1, f"unexpected {token.type.replace('_', ' ')}{span}" + (
                 "; kept as text" if section is not None else
                 " before the first section; ignored"))
-            _keep_raw(section, lines, token.map)
+            _keep_raw(section, lines, [start, end])
+            _read_rows_inside(doc, section, lines, token.map, budget)
+            if token.nesting == 1:  # (what is inside was kept with it: not read again)
+                i = next((j for j in range(i + 1, len(tokens)) if tokens[j].nesting == -1
+                          and tokens[j].level == token.level), i)
         i += 1
+    for span in set_aside:
+        _keep_too_deep(doc, section, lines, span)
 
     _fill_section_sources(doc, lines)
     if doc.title is not None and not doc.sections and doc.external_link is None and \
@@ -396,6 +417,52 @@ def _front_matter_end(lines: list[str]) -> int:
 
 def _warn(doc: ParsedDocument, line: int | None, message: str) -> None:
     doc.diagnostics.append(Diagnostic("warning", doc.path, line, message))
+
+
+# markdown-it-py reads lists and block quotes nested at most this deep; past it, it
+# stops reading and takes the rest of the file for the deepest one's content (silently).
+_MAX_NESTING = _MD.options["maxNesting"] - 1
+# Spans set aside one by one, at most (each costs a parse of the file); the last of them
+# takes the rest of the file (a hostile file of many costs at most four parses).
+_MAX_SET_ASIDE = 3
+
+
+def _block_tokens(lines: list[str]) -> tuple[list[Token], list[tuple[int, int]]]:
+    """markdown-it-py's block tokens of a file's lines, and the (start, end) line spans
+    set aside where containers nest deeper than it reads (`_MAX_NESTING`): from the line
+    of the deepest to the next that starts at the margin with no `>` (where the file goes
+    on), the file read again without them.
+
+    >>> deep = ["## Keywords", "* a"] + ["  " * n + "* b" for n in range(1, 12)] + ["* c"]
+    >>> tokens, spans = _block_tokens(deep)
+    >>> spans, [t.content for t in tokens if t.type == "inline"]
+    ([(10, 13)], ['Keywords', 'a', 'b', 'b', 'b', 'b', 'b', 'b', 'b', 'b', 'c'])
+    """
+    spans: list[tuple[int, int]] = []
+    while True:
+        tokens = _MD.parse("\n".join(lines))
+        deepest = next((t for t in tokens if t.nesting == 1 and t.level >= _MAX_NESTING
+                        and t.map), None)
+        if deepest is None:
+            return tokens, spans
+        start = end = deepest.map[0]
+        if len(spans) + 1 < _MAX_SET_ASIDE:
+            end += 1
+            while end < len(lines) and (not lines[end].strip() or lines[end][0].isspace()
+                                        or lines[end][0] == ">"):
+                end += 1
+        else:
+            end = len(lines)
+        spans.append((start, end))
+        lines = lines[:start] + [""] * (end - start) + lines[end:]
+
+
+def _keep_too_deep(doc: ParsedDocument, section: Section | None, lines: list[str],
+                   span: tuple[int, int]) -> None:
+    _warn(doc, span[0] + 1, f"lists or block quotes nested more than {_MAX_NESTING} deep "
+          f"(lines {span[0] + 1}-{span[1]})" + ("; kept as text" if section is not None else
+                                                " before the first section; ignored"))
+    _keep_raw(section, lines, list(span))
 
 
 def _keep_raw(section: Section | None, lines: list[str], span: list[int]) -> None:
@@ -505,6 +572,25 @@ def _read_list(doc: ParsedDocument, tokens: list[Token], i: int, section: Sectio
             _add_item(doc, section, raw, line, budget)
         i += 1
     return i
+
+
+def _rows_inside(section: Section | None, lines: list[str], start: int, end: int) -> bool:
+    """Whether the lines after the first of a block (`> | row |`, `* | row |`) are rows
+    of a table the section has: CommonMark reads the rows after a quoted or listed one
+    into it."""
+    return section is not None and bool(section.tables) and end - start > 1 and all(
+        line.lstrip().startswith("|") for line in lines[start + 1:end])
+
+
+def _read_rows_inside(doc: ParsedDocument, section: Section | None, lines: list[str],
+                      span: list[int], budget: MarkBudget) -> None:
+    """The rows after a block's first line as rows of the section's last table."""
+    start, end = span
+    if _rows_inside(section, lines, start, end):
+        table = section.tables[-1]
+        _warn(doc, start + 2, f"table rows after a break (lines {start + 2}-{end}) "
+              f"are read as rows of the table at line {table.line}")
+        _add_rows(doc, table, lines, start + 1, end, budget)
 
 
 def _matching_close(tokens: list[Token], i: int) -> int:

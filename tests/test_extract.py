@@ -314,3 +314,13 @@ over two lines
     keywords = [n.text for n in found.names if n.kind == "keyword"]
     assert keywords == ["AI", "R&D", "robotics"]
     assert [n.text for n in found.notes] == ["A note written\nover two lines"]
+
+
+def test_text_outside_a_table_is_named_by_all_its_lines():
+    text = LEGACY.replace("| Desire for humor     |\n", "| Desire for humor     |\n\n"
+                          "A note under the table\nthat runs on.\n\n* and an item\n")
+    found = record(text)
+    assert [(d.line, d.message) for d in found.diagnostics
+            if "outside its table" in d.message] == [
+        (26, "`Signals` has text outside its table (lines 26-29); kept verbatim as an extra "
+             "section")]

@@ -287,3 +287,42 @@ def test_a_table_without_outer_pipes_keeps_a_short_row_apart():
                      "t.md")
     assert [row.cells for row in doc.sections[0].tables[0].rows] == [
         ["One", "first"], ["Two", "second", "5"]]
+
+
+@pytest.mark.parametrize("container", ["list", "quote"])
+def test_containers_nested_past_the_parsers_limit_lose_nothing_after_them(container):
+    # (A review: a list nested ten levels deep made markdown-it-py stop reading, and every
+    # later section of the file was gone, with no diagnostic.)
+    deep = ["  " * level + "* deeper" for level in range(12)] if container == "list" \
+        else ["> " * 25 + "deep", "> " * 25 + "deeper"]
+    text = MODERN.replace("* OpenAI\n", "* OpenAI\n" + "\n".join(deep) + "\n* Netflix\n")
+    doc = parse_text(text, "a.md")
+    keywords, signals = doc.sections
+    assert [r.cells[0] for r in signals.tables[0].rows] == ["S1", "S2"]
+    assert [r.line for r in signals.tables[0].rows] == [14 + len(deep) + 1, 15 + len(deep) + 1]
+    first = 9 + (9 if container == "list" else 0)  # (the line of the first too deep)
+    last = 8 + len(deep)
+    assert [(d.line, d.message) for d in doc.diagnostics] == [
+        (first, f"lists or block quotes nested more than 19 deep (lines {first}-{last}); "
+                "kept as text")]
+    assert keywords.items[-1].text == "Netflix"
+    assert keywords.paragraphs[-1].text == "\n".join(deep[first - 9:]).strip()
+
+
+@pytest.mark.parametrize("mark", ["> ", "* ", "1. "])
+def test_rows_after_a_quoted_or_listed_row_stay_rows(mark):
+    # (A review: `> | S3 |` made CommonMark read the rows after it into the quote, and
+    # they were text only, the diagnostic naming the quoted line alone; the quote's text
+    # was kept twice.)
+    rows = [f"| S{n} | d{n} | c{n} | t{n} | f{n} | {n} |" for n in (3, 4, 5)]
+    doc = parse_text(MODERN + mark + "\n".join(rows) + "\n", "a.md")
+    signals = doc.sections[1]
+    assert [(r.cells[0], r.line) for r in signals.tables[0].rows] == [
+        ("S1", 14), ("S2", 15), ("S4", 17), ("S5", 18)]
+    kept = signals.paragraphs + signals.items
+    assert [(t.text, t.line) for t in kept] == [
+        ((mark if mark == "> " else "") + rows[0], 16)]
+    assert [(d.line, d.message) for d in doc.diagnostics] == (
+        [(16, "unexpected blockquote open; kept as text")] if mark == "> " else []) + [
+        (17, "table rows after a break (lines 17-18) are read as rows of the table at "
+             "line 12")]
