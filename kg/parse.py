@@ -352,9 +352,15 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
             continue
         if token.type == "paragraph_open":
             start, end = token.map
-            if end - start >= 2 and "|" in lines[start] and _DELIMITER_ROW_RE.fullmatch(
-                    lines[start + 1]):
-                _read_table(doc, start, end, section, lines, budget)
+            # A table may follow a line of text with no blank line between (GFM, and so
+            # a reader's preview, shows it as a table): the text is a paragraph of its own.
+            head = next((at for at in range(start, end - 1) if "|" in lines[at] and
+                         _DELIMITER_ROW_RE.fullmatch(lines[at + 1])), None)
+            if head is not None:
+                if head > start:
+                    _read_paragraph(doc, "\n".join(
+                        tokens[i + 1].content.split("\n")[:head - start]), start + 1, section)
+                _read_table(doc, head, end, section, lines, budget)
             elif section is not None and section.tables and all(
                     line.lstrip().startswith("|") for line in lines[start:end]):
                 # rows after a blank line or a comment inside a table: still its rows
@@ -363,7 +369,7 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
                       f"are read as rows of the table at line {table.line}")
                 _add_rows(doc, table, lines, start, end, budget)
             else:
-                _read_paragraph(doc, tokens[i + 1], start + 1, section)
+                _read_paragraph(doc, tokens[i + 1].content, start + 1, section)
             i += 3
             continue
         if token.map and token.type not in ("hr",):
@@ -525,8 +531,7 @@ def _unwrapped(title: str) -> str:
     return title
 
 
-def _read_paragraph(doc: ParsedDocument, inline: Token, line: int, section: Section | None) -> None:
-    content = inline.content
+def _read_paragraph(doc: ParsedDocument, content: str, line: int, section: Section | None) -> None:
     if section is None:
         label = _EXTERNAL_LABEL_RE.search(content)
         external = parse_link(content, label.start()) if label else None

@@ -326,3 +326,13 @@ def test_rows_after_a_quoted_or_listed_row_stay_rows(mark):
         [(16, "unexpected blockquote open; kept as text")] if mark == "> " else []) + [
         (17, "table rows after a break (lines 17-18) are read as rows of the table at "
              "line 12")]
+
+
+def test_a_table_right_after_a_line_of_text_is_a_table():
+    # (A review: "The signals:" just above the header row made the table text, while a
+    # GFM preview shows a table.)
+    doc = parse_text(MODERN.replace("| name |", "The signals of the article:\n| name |"), "a.md")
+    signals = doc.sections[1]
+    assert [(r.cells[0], r.line) for r in signals.tables[0].rows] == [("S1", 15), ("S2", 16)]
+    assert [(t.text, t.line) for t in signals.paragraphs] == [("The signals of the article:", 12)]
+    assert signals.tables[0].line == 13 and doc.diagnostics == []
