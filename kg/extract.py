@@ -338,7 +338,8 @@ def _field_lines(state: ExtractState, paragraphs: list[TextLine]) -> list[TextLi
 
 def read_summary(state: ExtractState, section: Section) -> None:
     state.no_tables(section)
-    state.summary_line = state.summary_line or section.line
+    texts = section.paragraphs + section.items  # (its first text's line, not the heading's)
+    state.summary_line = state.summary_line or min((t.line for t in texts), default=section.line)
     parts = [p.text.strip() for p in section.paragraphs] + [
         f"* {item.text}" for item in section.items]
     text = "\n\n".join(part for part in parts if part)
@@ -578,12 +579,14 @@ def _bound_texts(state: ExtractState) -> None:
         # A name's key is its NFKC form, in which one character may be eighteen (U+FDFA):
         # the limit holds for that form too (keys of 9,000 characters made IRIs that
         # took seconds each to read back).
-        text = bound(text, MAX_NAME, line, what)
-        if text is None or text.isascii():
-            return text
-        size = len(unicodedata.normalize("NFKC", text))
+        cut = bound(text, MAX_NAME, line, what)
+        if cut is None or cut.isascii():
+            return cut
+        mark = int(cut is not text)  # (the "…" bound added, three characters in NFKC, is one)
+        size = len(unicodedata.normalize("NFKC", cut[:len(cut) - mark])) + mark
         if size <= MAX_NAME:
-            return text
+            return cut
+        text = cut[:len(cut) - mark]
         state.warn(line, f"{what} is {size:,} characters long in Unicode's compatibility "
                    f"form (NFKC); cut to {MAX_NAME:,}")
         while len(unicodedata.normalize("NFKC", text)) >= MAX_NAME:

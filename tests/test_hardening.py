@@ -175,7 +175,8 @@ def test_a_huge_summary_is_cut_so_the_graph_stays_readable(tmp_path):
     src = write(tmp_path / "src", huge=doc(summary="word " * 3_500_000))  # 17.5 MB
     result = kg("build", src, "-o", tmp_path / "out", "--no-html")
     assert result.exit_code == 0, result.output
-    assert "src/huge.md:9: warning: the summary is 17,499,999 characters long; cut to " \
+    # (its line, not its heading's: a review)
+    assert "src/huge.md:11: warning: the summary is 17,499,999 characters long; cut to " \
            f"{MAX_TEXT:,}" in result.output
     count = kg("query", tmp_path / "out" / "graph.ttl", "--format", "csv",
                "SELECT (MAX(STRLEN(?a)) AS ?n) WHERE { ?s dcterms:abstract ?a }")
@@ -736,6 +737,17 @@ def test_a_name_is_bounded_in_the_form_its_key_is_made_from():
     assert [d.message for d in record.diagnostics if "NFKC" in d.message] == [
         "a keyword name is 5,401 characters long in Unicode's compatibility form (NFKC); "
         "cut to 500"]
+
+
+def test_a_long_name_is_cut_once():
+    # (A review: the "…" a cut name ends with is "..." in NFKC, so a long name of one
+    # accented letter got a second warning, "502 characters long in ... NFKC".)
+    text = ("# __T__, (from page [20250101](https://k.org/p/1).)\n\n## Keywords\n\n* café" +
+            " au lait" * 80 + "\n")
+    record = extract(parse_text(text, "c/long.md"), TODAY)
+    assert len(record.names[0].text) == 500 and record.names[0].text.endswith("…")
+    assert [d.message for d in record.diagnostics if "long" in d.message] == [
+        "a keyword name is 644 characters long; cut to 500"]
 
 
 # --- XML answers hold only what XML may ------------------------------------------------------
