@@ -172,6 +172,14 @@ class _ArticleBuilder:
         self.part.title = primary.title or self.part.article_id
         dates = [r.page_date.isoformat() for r in self.records if r.page_date]
         self.part.date = min(dates) if dates else None
+        if len(set(dates)) > 1:  # (each file's page is kept; the article takes one date)
+            first = next(r for r in self.records if r.page_date and
+                         r.page_date.isoformat() == self.part.date)
+            for record in self.records:
+                if record.page_date and record.page_date.isoformat() != self.part.date:
+                    self.warn(record, 1, f"page date {record.page_date.isoformat()} is not "
+                              f"that of {first.path}, {self.part.date}, a file of the same "
+                              f"article; the article is dated {self.part.date}, the earliest")
         self.part.url = next(filter(None, (safe_url(r.external_link) for r in self.records
                                            if r.external_link)), None)
         self.part.summary = next((r.summary for r in self.records if r.summary), "")

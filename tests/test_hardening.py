@@ -922,3 +922,19 @@ def test_the_server_starts_where_no_key_can_be_kept(tmp_path, monkeypatch):
         for _ in range(6):
             status, _, body = http(url + "/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D")
             assert status == 200 and b"true" in body
+
+
+def test_files_of_one_article_with_other_page_dates_are_said_and_counted_once(tmp_path):
+    # (A known-answer test: `<id>.md` dated 2025 and `<id>.legacy.md` dated 2023 made no
+    # warning, and articles-per-theme-per-month counted the article in both months.)
+    text = doc(page="20250105", page_url="https://k.org/p/20250105").replace(
+        "## Summary", "## Themes\n\n* heat\n\n## Summary")
+    src = write(tmp_path / "src", **{"a1": text, "a1.legacy": text.replace("2025", "2023")})
+    result = kg("build", src, "-o", tmp_path / "out", "--no-html")
+    assert result.exit_code == 0, result.output
+    assert "src/a1.md:1: warning: page date 2025-01-05 is not that of src/a1.legacy.md, " \
+           "2023-01-05, a file of the same article; the article is dated 2023-01-05, the " \
+           "earliest" in result.output.replace(str(tmp_path) + "/", "")
+    months = kg("query", tmp_path / "out" / "graph.ttl", "-n", "articles-per-theme-per-month",
+                "--format", "csv")
+    assert months.output.splitlines()[1:] == ["2023-01,https://w3id.org/hskg/id/theme/heat,heat,1"]
