@@ -482,9 +482,9 @@ def emergence(source, types: tuple[str, ...] = ("Keyword", "Theme", "Trend"),
             diffusion += weights[j] * sum(shares) / len(shares)
             seen[j] = math.log(2 * counts[j] + 1)  # log(smoothed share) - the baseline's
             spread[j] = math.log(_mean_share(mine, list(spreads[j]))) - absent[j]
-        visibility /= weight_sum
-        diffusion /= weight_sum
-        growth = seen_fit.growth(seen)
+        # (rounded: a share of exactly the threshold is 0.049999999999999996 in floats)
+        visibility, diffusion = round(visibility / weight_sum, 12), round(diffusion / weight_sum, 12)
+        growth = round(seen_fit.growth(seen), 12)
         frequent, growing = visibility >= thresholds.frequent, growth >= thresholds.growing
         quadrant = QUADRANTS[0 if growing and not frequent else 1 if growing else
                              2 if frequent else 3]

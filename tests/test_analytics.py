@@ -499,6 +499,16 @@ def test_reports_of_graphs_with_little_in_them():
         assert "|---|---|---:|---|\n\n" not in markdown  # no table without rows
 
 
+def test_a_visibility_of_exactly_the_threshold_is_frequent():
+    # (A known-answer test: one article of ten in two of four quarters is a visibility of
+    # 0.05, "frequent" by the report's own header, but 0.049999999999999996 in floats.)
+    articles = {f"a{q}{i}": (f"2024-{month}-{i + 1:02d}", ["x"] if q in (1, 2) and i == 0
+                              else []) for q, month in enumerate(("01", "04", "07", "10"))
+                for i in range(10)}
+    found = A.emergence(corpus(articles, {"x": "Theme"}), types=("Theme",))
+    assert [(e.visibility, e.quadrant) for e in found.items] == [(0.05, "well known")]
+
+
 def test_the_report_says_what_its_tables_leave_out():
     # (A known-answer test: a trend of one dated and three undated articles was in `kg
     # query -n trends` and the influence table, but no row of the report's Trends, and no
