@@ -7,7 +7,8 @@ small change-set vocabulary in the ontology (`kg:ScanDiff`, a prov:Activity, wit
 
 Nodes are matched by IRI; an entity whose IRI differs (kg versions may mint IRIs
 differently) is matched by its type and label key when that is unambiguous, and
-counted as renamed; an old entity whose type and label key are those of one new node
+counted as renamed (a trend of another IRI, by most of its members: its name follows
+its most central members); an old entity whose type and label key are those of one new node
 that another old node already matched is merged into it (resolution joined the two as
 the archive grew: "AI" and "artificial intelligence"), its articles counted with it.
 Two graphs are not comparable (NotComparable) when one has no
@@ -196,7 +197,37 @@ def _match(old: Facts, new: Facts
             for node in nodes:
                 matched[node] = found[0]
                 merged.append((node, found[0]))
+    renamed += _same_trends(old, new, matched)
     return matched, renamed, merged
+
+
+def _same_trends(old: Facts, new: Facts, matched: dict[str, str]) -> list[tuple[str, str]]:
+    """(old, new) trends of other IRIs that are one trend: most of the old one's members
+    (as matched) are members of the new one (a trend that grew takes the name of its
+    most central members, which may change). Each trend matched once, the largest
+    overlaps first; added to `matched`."""
+    taken = set(matched.values())
+    olds = [t for t in old.of_type("Trend") if t not in matched]
+    news = [t for t in new.of_type("Trend") if t not in taken]
+    owner: dict[str, list[str]] = {}  # new member -> its new trends
+    for trend in news:
+        for member in new.members.get(trend, ()):
+            owner.setdefault(member, []).append(trend)
+    overlaps = []
+    for trend in olds:
+        members = {matched.get(m, m) for m in old.members.get(trend, ())}
+        shared: dict[str, int] = {}
+        for member in members:
+            for other in owner.get(member, ()):
+                shared[other] = shared.get(other, 0) + 1
+        overlaps += [(-n, trend, other) for other, n in shared.items() if 2 * n > len(members)]
+    pairs = []
+    for _, trend, other in sorted(overlaps):
+        if trend not in matched and other not in taken:
+            matched[trend] = other
+            taken.add(other)
+            pairs.append((trend, other))
+    return pairs
 
 
 def _item(corpus: Facts, node: str) -> Item:

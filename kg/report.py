@@ -813,7 +813,7 @@ def diff_blocks(diff, top: int = 10) -> list:
         blocks.append(_note(f"{len(diff.renamed):,} {what} other IRIs in the two graphs "
                             "(another kg version, or resolution that saw more of the archive, "
                             f"named {'it' if one else 'them'} differently); matched by type and "
-                            "name."))
+                            "name, a trend by most of its members."))
     if diff.grew:
         g = diff.grew[0]
         blocks.append(_text("Grew most: ", Entity(g.label, g.type),

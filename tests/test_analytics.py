@@ -541,6 +541,24 @@ def test_a_graph_that_does_not_parse_is_one_line_with_its_line(tmp_path):
         assert result.output.count("\n") == 1
 
 
+def test_a_trend_that_grew_and_took_another_name_is_one_trend_in_a_diff():
+    # (A known-answer test: a trend of 3 members in 2 articles became one of 8 in 4,
+    # named after other members, and the diff said one trend gone and one new.)
+    from kg.diff import compare
+
+    types = {"T": "Trend", "s1": "Signal", "s2": "Signal", "c1": "Concern", "k": "Keyword"}
+    old = corpus({"a": ("2024-01-01", ["s1", "s2", "T"]), "b": ("2024-04-01", ["c1", "T"])},
+                 types, members={"T": {"s1", "s2", "c1"}})
+    new = corpus({"a": ("2024-01-01", ["s1", "s2", "T2"]), "b": ("2024-04-01", ["c1", "T2"]),
+                  "c": ("2024-07-01", ["k", "T2", "U"]), "d": ("2024-07-02", ["c1", "T2", "U"])},
+                 {n: k for n, k in types.items() if n != "T"} | {"T2": "Trend", "U": "Trend"},
+                 members={"T2": {"s1", "c1", "k"}, "U": {"s2", "k"}})
+    diff = compare(old, new)
+    assert ([t.label for t in diff.new_trends], diff.gone_trends) == (["U"], [])
+    assert ("T", "T2") in diff.renamed
+    assert [(g.label, g.old, g.new) for g in diff.grew if g.type == "Trend"] == [("T2", 2, 4)]
+
+
 def test_a_diff_as_rdf_conforms_to_the_shapes():
     import pyshacl
     import rdflib
