@@ -85,6 +85,7 @@ class Growth:
     new: int
     windows: tuple[tuple[str, int, int], ...]  # (window, old, new) where the two differ
     quiet: bool = False  # faded: named in the old scan's last window, in none of the new ones
+    renewed: bool = False  # grew: as many articles, two or more of them added since
 
 
 @dataclass(frozen=True)
@@ -309,9 +310,10 @@ def _link(corpus: Facts, pair: tuple[str, str], score: float) -> LinkChange:
 
 def _growth(old: Facts, new: Facts, matched: dict[str, str],
             found: Windows) -> tuple[list[Growth], list[Growth]]:
-    """Keywords, themes and trends in both graphs: those named by more articles now (grew),
-    and those named by fewer, or quiet in the windows the new graph adds after the old
-    one's last (faded). Counts per window: the new graph's windows."""
+    """Keywords, themes and trends in both graphs: those named by more articles now, or by
+    as many of which two or more were added since the old scan (grew), and those named by
+    fewer, or quiet in the windows the new graph adds after the old one's last (faded).
+    Counts per window: the new graph's windows."""
     old_windows = windows(old, found.size)
     old_last = old_windows.positions[-1] if old_windows.positions else None
     position = dict(zip(found.labels, found.positions))
@@ -321,6 +323,7 @@ def _growth(old: Facts, new: Facts, matched: dict[str, str],
         for article, date in corpus.dates.items():
             label_of[article] = _window_label(date, found.size)
     grew, faded = [], []
+    old_loaded = set(old.articles)
     olds_of: dict[str, list[str]] = {}  # (more than one when merged)
     for before, now in matched.items():
         olds_of.setdefault(now, []).append(before)
@@ -341,6 +344,11 @@ def _growth(old: Facts, new: Facts, matched: dict[str, str],
             grew.append(item)
         elif len(new_articles) < len(old_articles):
             faded.append(item)
+        elif len(new_articles - old_articles - old_loaded) >= 2:
+            # (as many articles, but old ones gone and two or more added since the old
+            # scan: what emergence may call rising, not nothing)
+            grew.append(Growth(now, new.label(now), kind, len(old_articles), len(new_articles),
+                               changed, renewed=True))
         elif later and old_last is not None and len(old_articles) >= 2:
             last_label = old_windows.labels[-1]
             in_last = any(label_of.get(a) == last_label for a in old_articles)

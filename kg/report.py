@@ -856,7 +856,8 @@ def diff_blocks(diff, top: int = 10) -> list:
             continue
         blocks.append(Table(("type", "name", "articles before", "after", "change",
                              f"by {window}" if title == "Grew" else "why"), [
-            (_kind(g.type), Entity(g.label, g.type), g.old, g.new, f"{g.new - g.old:+d}",
+            (_kind(g.type), Entity(g.label, g.type), g.old, g.new,
+             f"{g.new - g.old:+d}" + (" (new articles)" if g.renewed else ""),
              ", ".join(f"{w} {b - a:+d}" for w, a, b in g.windows[-4:]) if title == "Grew"
              else ("no article in the new scan's later windows" if g.quiet
                    else "fewer articles"))

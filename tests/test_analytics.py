@@ -559,6 +559,23 @@ def test_a_trend_that_grew_and_took_another_name_is_one_trend_in_a_diff():
     assert [(g.label, g.old, g.new) for g in diff.grew if g.type == "Trend"] == [("T2", 2, 4)]
 
 
+def test_a_keyword_whose_articles_moved_into_the_new_windows_grew():
+    # (A known-answer test: a keyword of two January articles, which the new scan drops,
+    # and of two new November ones was a strong signal in `kg stats` and nowhere in the diff.)
+    from kg.diff import compare
+
+    steady = {f"s{i}": (f"2025-{m:02d}-01", ["k0"]) for i, m in enumerate((1, 4, 7, 10))}
+    old = corpus(steady | {"a": ("2025-01-02", ["k"]), "b": ("2025-01-03", ["k"])},
+                 {"k": "Keyword", "k0": "Keyword"})
+    new = corpus(steady | {"c": ("2025-11-02", ["k"]), "d": ("2025-11-03", ["k"]),
+                           "e": ("2026-01-05", ["k0"])}, {"k": "Keyword", "k0": "Keyword"})
+    diff = compare(old, new)
+    assert [(g.label, g.old, g.new, g.renewed, g.windows) for g in diff.grew] == [
+        ("k0", 4, 5, False, (("2026-Q1", 0, 1),)),
+        ("k", 2, 2, True, (("2025-Q1", 2, 0), ("2025-Q4", 0, 2)))]
+    assert diff.faded == []
+
+
 def test_a_diff_as_rdf_conforms_to_the_shapes():
     import pyshacl
     import rdflib
