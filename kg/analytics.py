@@ -595,6 +595,7 @@ class DriverGroup:
     articles: frozenset[str]  # the articles reporting those signals
     trends: tuple[str, ...]  # trends they drive (see `influence`), most articles first
     categories: tuple[tuple[str, int], ...]  # (category, articles), most first
+    uncategorised: int = 0  # its articles of no category
 
 
 def _union_find(nodes: list[str], pairs) -> list[list[str]]:
@@ -631,7 +632,8 @@ class Influence:
 
 
 def _category_counter(corpus: Facts):
-    """A function counting the categories of a set of articles: {category: articles}.
+    """A function counting the categories of a set of articles: {category: articles}, ""
+    for the articles of none.
     Driver groups of a big archive hold hundreds of thousands of articles between them,
     so the counting is done by numpy on category numbers."""
     import numpy as np
@@ -654,7 +656,7 @@ def _category_counter(corpus: Facts):
         for article in more.keys() & articles if more else ():
             for i in more[article]:
                 counts[i] += 1
-        return {names[i]: int(n) for i, n in enumerate(counts[:len(names)]) if n}
+        return {(names + [""])[i]: int(n) for i, n in enumerate(counts) if n}
     return count
 
 
@@ -733,11 +735,13 @@ def influence(source, min_score: float = 0.0) -> Influence:
                     hits[trend].add(article)
         per_trend = {trend: len(hits[trend]) for trend in sorted(hits, key=order.__getitem__)}
         categories = count_categories(articles)
+        uncategorised = categories.pop("", 0)
         raw.append((DriverGroup(
             corpus.label(drivers[0]), tuple(drivers), tuple(corpus.label(f) for f in drivers),
             tuple(sorted(signals)), articles,
             tuple(sorted(per_trend, key=lambda t: (-per_trend[t], corpus.label(t), t))),
-            tuple(sorted(categories.items(), key=lambda item: (-item[1], item[0])))), per_trend))
+            tuple(sorted(categories.items(), key=lambda item: (-item[1], item[0]))),
+            uncategorised), per_trend))
     raw.sort(key=lambda g: (-len(g[0].articles), -len(g[0].signals), g[0].name, g[0].drivers))
     for index, (group, per_trend) in enumerate(raw):
         groups.append(group)

@@ -390,11 +390,17 @@ def _opening(report: Report) -> list:
                                 + ("" if report.related or report.influence.trends else
                                    ", and no related link or trend joins two of them") + "."))
         else:
+            tied = [g for g in groups[1:] if (len(g.articles), len(g.signals)) ==
+                    (len(largest.articles), len(largest.signals))]
             blocks.append(_text(f"{_count(forces, 'driving force')} in "
                                 f"{_count(len(groups), 'group')}; the most widespread, ",
                                 Entity(largest.name, "DrivingForce"),
+                                *([" (tied with ", Entity(tied[0].name, "DrivingForce"),
+                                   f" and {len(tied) - 1:,} more" if len(tied) > 1 else "", ")"]
+                                  if tied else []),
                                 f", drives {_count(len(largest.signals), 'signal')} in "
-                                f"{_count(len(largest.articles), 'article')}."))
+                                f"{_count(len(largest.articles), 'article')}"
+                                + (" each." if tied else ".")))
     trends = [e for e in report.map.items if e.type == "Trend"]
     if not report.influence.trends:
         blocks.append(_text("This graph has no trends (kg:Trend): emergence is shown for "
@@ -715,7 +721,9 @@ def _driver_blocks(report: Report, colours: dict, draw: bool) -> list:
     label_of = dict(zip(table.trends, table.trend_labels))
     blocks.append(Table(("driver group", "forces", "signals", "articles", "categories", "trends"), [
         (Entity(g.name, "DrivingForce"), len(g.drivers), len(g.signals), len(g.articles),
-         ", ".join(f"{c} {n}" for c, n in g.categories[:3]),
+         ", ".join([f"{c} {n}" for c, n in g.categories[:3]] +
+                   [f"{len(g.categories) - 3:,} more"] * (len(g.categories) > 3) +
+                   [f"no category {g.uncategorised:,}"] * bool(g.uncategorised)),
          tuple(Entity(label_of[t], "Trend") for t in g.trends[:3]))
         for g in shown], (False, True, True, True, False, False)))
     if len({len(g.articles) for g in shown}) == 1 and len(shown) > 1:

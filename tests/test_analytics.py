@@ -237,7 +237,9 @@ def test_driver_groups_join_related_forces_and_forces_of_one_trend():
         (("F1", "F2"), ("S1", "S2"), ["a1", "a2"]),  # related: one group
         (("F3",), ("S3",), ["a2", "a3"]),
         (("F4", "F5"), ("S4",), ["a4"])]  # members of one trend
-    assert groups[0].categories == (("sci", 1),)
+    # (every article counted: a known-answer test found "food 1, politics 1" for 4)
+    assert (groups[0].categories, groups[0].uncategorised) == ((("sci", 1),), 1)
+    assert "| sci 1, no category 1 |" in to_markdown(make_report(_drivers_corpus()))
     assert A.driver_groups(_drivers_corpus(), min_score=0.7)[0].drivers == ("F3",)
 
 
@@ -262,6 +264,16 @@ def test_a_trend_without_signals_is_driven_only_through_related_signals():
     assert A.influence(found).counts == {(0, "T"): 1, (1, "T"): 2, (2, "U"): 1}
     found.related[("C1", "S2")] = 0.7  # F2 drives S2 in a2: F1-F2 drive V there
     assert A.influence(found).counts == {(0, "T"): 1, (0, "V"): 1, (1, "T"): 2, (2, "U"): 1}
+
+
+def test_the_report_calls_a_tie_among_the_most_widespread_drivers_a_tie():
+    types = {n: "Signal" for n in ("S1", "S2", "S3", "S4")} | {"F1": "DrivingForce",
+                                                                 "F2": "DrivingForce"}
+    found = corpus({"a1": ("2024-01-01", ["S1"]), "a2": ("2024-01-02", ["S2", "S3"]),
+                    "a3": ("2024-01-03", ["S4"])}, types,
+                   driven={"F1": {("a1", "S1"), ("a2", "S2")}, "F2": {("a2", "S3"), ("a3", "S4")}})
+    assert "2 driving forces in 2 groups; the most widespread, F1 (tied with F2), drives " \
+        "2 signals in 2 articles each." in to_markdown(make_report(found))
 
 
 def test_drivers_behind_the_fastest_rising_trend():
