@@ -677,9 +677,17 @@ def _trend_blocks(report: Report) -> list:
 
 
 def _sparkline(counts: tuple[int, ...]) -> str:
-    """Counts per window as a short line of numbers (the latest eight windows)."""
-    shown = counts[-8:]
-    return ("… " if len(counts) > 8 else "") + " ".join(str(n) for n in shown)
+    """Counts per window as a short line of numbers: at most eight windows, up to the
+    last with an article, and how many windows without follow (not eight zeros where a
+    trend was quiet of late).
+
+    >>> _sparkline((1, 2, 3)), _sparkline((5,) + (0,) * 9 + (1, 2)), _sparkline((2, 0, 1) + (0,) * 9)
+    ('1 2 3', '… 0 0 0 0 0 0 1 2', '2 0 1 … 0×9')
+    """
+    end = max((at + 1 for at, n in enumerate(counts) if n), default=len(counts))
+    start = max(0, end - 8)
+    return ("… " if start else "") + " ".join(str(n) for n in counts[start:end]) + \
+        (f" … 0×{len(counts) - end}" if end < len(counts) else "")
 
 
 def _driver_blocks(report: Report, colours: dict, draw: bool) -> list:
@@ -878,10 +886,13 @@ def diff_blocks(diff, top: int = 10) -> list:
         if not links:
             blocks.append(_text("None."))
             continue
-        blocks.append(Table(("first", "second", "score"), [
-            (Entity(r.first_label, r.first_type) if link else r.first_label,
-             Entity(r.second_label, r.second_type) if link else r.second_label, f"{r.score:.2f}")
-            for r in links[:top]], (False, False, True)))
+        # (with their types: a behavior and a signal, or a keyword and a theme, may share
+        # a name)
+        blocks.append(Table(("first", "type", "second", "type", "score"), [
+            (Entity(r.first_label, r.first_type) if link else r.first_label, _kind(r.first_type),
+             Entity(r.second_label, r.second_type) if link else r.second_label,
+             _kind(r.second_type), f"{r.score:.2f}")
+            for r in links[:top]], (False, False, False, False, True)))
         blocks.extend(_more(top, len(links), title.lower()))
 
     blocks.append(Heading(f"Relevancies changed ({len(diff.relevancy):,})"))

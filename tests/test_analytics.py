@@ -612,6 +612,9 @@ def test_a_diff_as_rdf_conforms_to_the_shapes():
         "articles added": 1, "articles removed": 1, "new entities": 1, "entities gone": 1,
         "entities merged": 0, "new trends": 0, "trends gone": 1, "grew": 0, "faded": 0,
         "new related links": 1, "related links gone": 1, "relevancies changed": 1}
+    # (each end's type shown: two ends of one name were ambiguous, a known-answer test)
+    from kg.report import diff_markdown
+    assert "| k | keyword | t | technology | 0.70 |" in diff_markdown(diff)
     graph = rdflib.Graph().parse(data=to_turtle(diff), format="turtle")
     conforms, _, text = pyshacl.validate(
         graph, shacl_graph=rdflib.Graph().parse(ONTOLOGY / "shapes.ttl"),
