@@ -83,7 +83,8 @@ class Growth:
     type: str
     old: int  # articles naming it
     new: int
-    windows: tuple[tuple[str, int, int], ...]  # (window, old, new) where the two differ
+    # (window, old, new) where the two differ; "undated" for articles of no page date, last
+    windows: tuple[tuple[str, int, int], ...]
     quiet: bool = False  # faded: named in the old scan's last window, in none of the new ones
     renewed: bool = False  # grew: as many articles, two or more of them added since
 
@@ -335,9 +336,8 @@ def _growth(old: Facts, new: Facts, matched: dict[str, str],
         new_articles = new.named_by.get(now, set())
         per_window: dict[str, list[int]] = {}
         for index, articles in ((0, old_articles), (1, new_articles)):
-            for article in articles:
-                if article in label_of:
-                    per_window.setdefault(label_of[article], [0, 0])[index] += 1
+            for article in articles:  # (undated ones last: they change counts too)
+                per_window.setdefault(label_of.get(article, "undated"), [0, 0])[index] += 1
         changed = tuple((w, a, b) for w, (a, b) in sorted(per_window.items()) if a != b)
         item = Growth(now, new.label(now), kind, len(old_articles), len(new_articles), changed)
         if len(new_articles) > len(old_articles):

@@ -588,6 +588,18 @@ def test_a_keyword_whose_articles_moved_into_the_new_windows_grew():
     assert diff.faded == []
 
 
+def test_undated_articles_are_a_window_of_their_own_in_a_diff():
+    # (A known-answer test: a keyword grew from 1 to 4 articles, 3 of them undated, and
+    # its "by quarter" cell was empty.)
+    from kg.diff import compare
+
+    old = corpus({"a": ("2025-11-15", ["k"])}, {"k": "Keyword"})
+    new = corpus({"a": ("2025-11-15", ["k"]), "b": (None, ["k"]), "c": (None, ["k"]),
+                  "d": (None, ["k"])}, {"k": "Keyword"})
+    assert [(g.old, g.new, g.windows) for g in compare(old, new).grew] == [
+        (1, 4, (("undated", 0, 3),))]
+
+
 def test_a_diff_as_rdf_conforms_to_the_shapes():
     import pyshacl
     import rdflib
