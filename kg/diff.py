@@ -111,6 +111,16 @@ class RelevancyChange:
     new: int
 
 
+@dataclass(frozen=True)
+class DateChange:
+    """An article in both scans whose page date differs (None: no page date)."""
+
+    article: str
+    article_label: str
+    old: str | None
+    new: str | None
+
+
 @dataclass
 class Diff:
     old_name: str
@@ -129,6 +139,7 @@ class Diff:
     new_links: list[LinkChange] = field(default_factory=list)
     gone_links: list[LinkChange] = field(default_factory=list)
     relevancy: list[RelevancyChange] = field(default_factory=list)
+    dates: list[DateChange] = field(default_factory=list)
     # (old IRI, new IRI) of entities and trends matched by type and name, IRIs differing
     renamed: list[tuple[str, str]] = field(default_factory=list)
     merged: list[Merge] = field(default_factory=list)
@@ -143,7 +154,8 @@ class Diff:
                 "trends gone": len(self.gone_trends), "grew": len(self.grew),
                 "faded": len(self.faded), "new related links": len(self.new_links),
                 "related links gone": len(self.gone_links),
-                "relevancies changed": len(self.relevancy)}
+                "relevancies changed": len(self.relevancy),
+                "page dates changed": len(self.dates)}
 
 
 def _bases(corpus: Facts) -> set[str]:
@@ -300,6 +312,8 @@ def compare(old: Facts, new: Facts, old_name: str = "OLD", new_name: str = "NEW"
             diff.relevancy.append(RelevancyChange(article, new.label(article), target,
                                                   new.label(target), new.types[target],
                                                   value, now))
+    diff.dates = [DateChange(a, new.label(a), old.dates.get(a), new.dates.get(a))
+                  for a in sorted(old_loaded & new_loaded) if old.dates.get(a) != new.dates.get(a)]
     return diff
 
 
@@ -375,7 +389,8 @@ def to_json(diff: Diff) -> str:
             "new_articles": diff.new_articles, "window": diff.window, "counts": diff.counts(),
             "renamed": [list(pair) for pair in diff.renamed]}
     for name in ("added", "removed", "new_entities", "gone_entities", "merged", "new_trends",
-                 "gone_trends", "grew", "faded", "new_links", "gone_links", "relevancy"):
+                 "gone_trends", "grew", "faded", "new_links", "gone_links", "relevancy",
+                 "dates"):
         data[name] = [asdict(item) for item in getattr(diff, name)]
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
@@ -384,13 +399,13 @@ def to_json(diff: Diff) -> str:
 
 KIND_ADDED, KIND_REMOVED, KIND_MERGED = V.KG + "Added", V.KG + "Removed", V.KG + "Merged"
 KIND_GREW, KIND_FADED = V.KG + "Grew", V.KG + "Faded"
-KIND_RELEVANCY = V.KG + "RelevancyChanged"
+KIND_RELEVANCY, KIND_DATE = V.KG + "RelevancyChanged", V.KG + "DateChanged"
 
 
 def to_triples(diff: Diff) -> list[Triple]:
     """The diff as RDF: one kg:ScanDiff (a prov:Activity) with a kg:ScanChange per change,
     each saying its kind (kg:Added, kg:Removed, kg:Merged, kg:Grew, kg:Faded,
-    kg:RelevancyChanged),
+    kg:RelevancyChanged, kg:DateChanged),
     what changed (kg:changed: an article, entity or trend; both ends of a related link),
     and the counts or relevancies before and after. IRIs come from a digest of the
     diff, so the same two graphs give the same triples."""
@@ -429,6 +444,11 @@ def to_triples(diff: Diff) -> list[Triple]:
         changes.append((KIND_RELEVANCY, f"relevancy of {r.type} {r.entity_label} in "
                                         f"{r.article_label}: {r.old} -> {r.new}", [r.entity],
                         {V.OLD_RELEVANCY: r.old, V.NEW_RELEVANCY: r.new, V.IN_ARTICLE: r.article}))
+    for d in diff.dates:
+        changes.append((KIND_DATE, f"page date of {d.article_label}: {d.old or 'none'} -> "
+                                   f"{d.new or 'none'}", [d.article],
+                        {V.OLD_DATE: Literal(d.old, V.XSD_DATE) if d.old else None,
+                         V.NEW_DATE: Literal(d.new, V.XSD_DATE) if d.new else None}))
     width = len(str(len(changes)))
     for number, (kind, label, nodes, facts) in enumerate(changes, 1):
         change = f"{activity}/change/{number:0{width}d}"
@@ -436,8 +456,9 @@ def to_triples(diff: Diff) -> list[Triple]:
                     (change, V.CHANGE_KIND, kind), (change, V.LABEL, Literal(label))]
         triples += [(change, V.CHANGED, node) for node in nodes]
         for prop, value in facts.items():
-            triples.append((change, prop, value if isinstance(value, str)
-                            else Literal(str(value), integer)))
+            if value is not None:
+                triples.append((change, prop, value if isinstance(value, (str, Literal))
+                                else Literal(str(value), integer)))
     return triples
 
 

@@ -822,7 +822,8 @@ def diff_blocks(diff, top: int = 10) -> list:
         f"{counts['trends gone']:,} gone; {counts['grew']:,} keywords, themes and trends grew, "
         f"{counts['faded']:,} faded; {counts['new related links']:,} new related links, "
         f"{counts['related links gone']:,} gone; {counts['relevancies changed']:,} relevancies "
-        "changed.")]
+        "changed" + (f"; {_count(len(diff.dates), 'page date')} changed" if diff.dates else "")
+        + ".")]
     if diff.renamed:
         one = len(diff.renamed) == 1
         what = "entity or trend has" if one else "entities or trends have"
@@ -903,6 +904,12 @@ def diff_blocks(diff, top: int = 10) -> list:
         blocks.extend(_more(top, len(diff.relevancy), "relevancy changes"))
     else:
         blocks.append(_text("None."))
+    if diff.dates:  # (rare: said only when there are some)
+        blocks.append(Heading(f"Page dates changed ({len(diff.dates):,})"))
+        blocks.append(Table(("article", "before", "after"), [
+            (Entity(d.article_label, "Article"), d.old or "none", d.new or "none")
+            for d in diff.dates[:top]], (False, False, False)))
+        blocks.extend(_more(top, len(diff.dates), "page date changes"))
     return blocks
 
 

@@ -619,14 +619,19 @@ def test_a_diff_as_rdf_conforms_to_the_shapes():
                   f"{base}article/c": ("2024-04-02", ["k", "n"])},
                  {"k": "Keyword", "t": "Technology", "s": "Signal", "n": "Concern"},
                  related={("k", "t"): 0.7}, relevancy={(f"{base}article/a", "t"): 5})
+    new.dates[f"{base}article/a"] = "2024-02-01"  # (a known-answer test: said nowhere)
     diff = compare(old, new)
     assert diff.counts() == {
         "articles added": 1, "articles removed": 1, "new entities": 1, "entities gone": 1,
         "entities merged": 0, "new trends": 0, "trends gone": 1, "grew": 0, "faded": 0,
-        "new related links": 1, "related links gone": 1, "relevancies changed": 1}
+        "new related links": 1, "related links gone": 1, "relevancies changed": 1,
+        "page dates changed": 1}
+    assert [(d.old, d.new) for d in diff.dates] == [("2024-01-01", "2024-02-01")]
     # (each end's type shown: two ends of one name were ambiguous, a known-answer test)
     from kg.report import diff_markdown
-    assert "| k | keyword | t | technology | 0.70 |" in diff_markdown(diff)
+    markdown = diff_markdown(diff)
+    assert "| k | keyword | t | technology | 0.70 |" in markdown
+    assert "1 page date changed." in markdown and "## Page dates changed (1)" in markdown
     graph = rdflib.Graph().parse(data=to_turtle(diff), format="turtle")
     conforms, _, text = pyshacl.validate(
         graph, shacl_graph=rdflib.Graph().parse(ONTOLOGY / "shapes.ttl"),
@@ -634,8 +639,8 @@ def test_a_diff_as_rdf_conforms_to_the_shapes():
     assert conforms, text
     kinds = sorted(str(o).rsplit("#")[1] for o in graph.objects(
         None, rdflib.URIRef("https://w3id.org/hskg/ontology#changeKind")))
-    assert kinds == ["Added", "Added", "Added", "RelevancyChanged", "Removed", "Removed",
-                     "Removed", "Removed"]
+    assert kinds == ["Added", "Added", "Added", "DateChanged", "RelevancyChanged", "Removed",
+                     "Removed", "Removed", "Removed"]
 
 
 def test_communities_do_not_follow_the_hash_seed(tmp_path):
