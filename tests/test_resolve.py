@@ -145,6 +145,13 @@ def test_issue_examples_are_one_node():
 
 
 WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names vary
+    # "+" and "#" closing a word name another thing (a review: C++ and C# were one node)
+    ("C++", "C#", False),
+    ("C++", "C", False),
+    ("F#", "F", False),
+    ("Disney+", "Disney", False),
+    ("Disney+", "Disney Plus", True),
+    ("#MeToo", "MeToo", True),
     ("Dependence on Technology", "Technological Dependence", True),
     ("Political Polarization", "polarization in politics", True),
     ("Economic Inequality", "inequality in the economy", True),

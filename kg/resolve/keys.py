@@ -38,6 +38,10 @@ _RENAMED_RE = re.compile(
 _DESCRIPTION_WORDS = frozenset({"a", "an", "the", "one", "part", "new", "some", "its", "their"})
 _POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
 _SEPARATORS_RE = re.compile(r"[-_/\u2010-\u2015.,:;!?'\"`*+]+")
+# "+" and "#" closing a word name something else than the word: C++, C# and C are three
+# languages, Disney+ is no Disney (a review found C++ and C# one node).
+_PLUS_SHARP_RE = re.compile(r"(?<=\w)(\+\+|\+|#)(?![\w+#])")
+_PLUS_SHARP = {"++": " plus plus", "+": " plus", "#": " sharp"}
 _OTHER_RE = re.compile(r"[^\w\s]+")
 _ACRONYM_PLURAL_RE = re.compile(r"\b([A-Z]{2,})s\b")  # EVs, LLMs, NPCs
 _CAPITALS_RE = re.compile(r"\b[A-Z]{2,}S\b")
@@ -236,6 +240,8 @@ def normal_form(label: str) -> str:
     ('hiv aids', 'generative ai and llm')
     >>> normal_form("A technique that creates garments")
     'technique that creates garment'
+    >>> normal_form("C++"), normal_form("C#"), normal_form("Disney+ shows"), normal_form("#MeToo")
+    ('c plus plus', 'c sharp', 'disney plus show', 'metoo')
     """
     if "." in label:
         label = _DOTTED_RE.sub(lambda dotted: dotted.group(0).replace(".", ""), label)
@@ -251,6 +257,8 @@ def normal_form(label: str) -> str:
                        if not unicodedata.combining(c))
     text = _SPELLING_RE.sub(_american, _LONE_LETTER_RE.sub(r"\1", _VERSION_RE.sub(r"\1", text)))
     text = _VERSUS_RE.sub(" vs ", _POSSESSIVE_RE.sub("", text).replace("&", " and "))
+    if "+" in text or "#" in text:
+        text = _PLUS_SHARP_RE.sub(lambda mark: _PLUS_SHARP[mark[1]], text)
     text = _OTHER_RE.sub(" ", _SEPARATORS_RE.sub(" ", text))
     words = [word for word in _SPACES_RE.sub(" ", text).strip().split(" ") if word]
     while len(words) > 1 and words[0] in _ARTICLES:
