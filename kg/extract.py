@@ -556,7 +556,7 @@ def extract(doc: ParsedDocument, today: _dt.date | None = None, kinds: KindTable
                    "it is percent-encoded in IRIs")
     if record.page is not None:  # a bad date is reported once per page by the graph stage
         record.page_date = parse_page_date(record.page, state.today)[0]
-    if record.external_link is None and doc.sections:
+    if record.external_link is None and doc.external_link_line is None and doc.sections:
         state.warn(None, "no `__[External link](URL)__` line")
     readers = readers or _readers_for(kinds)
     for section in doc.sections:

@@ -540,6 +540,10 @@ def _read_paragraph(doc: ParsedDocument, content: str, line: int, section: Secti
             doc.external_link_line = line
         elif external:
             _warn(doc, line, f"a second external link; ignored: {external.destination[:80]}")
+        elif label and doc.external_link_line is None:  # (CommonMark reads no link whose
+            doc.external_link_line = line  # address has a space: said here, not missing)
+            _warn(doc, line, "the external link line's address is not one link address (a "
+                  f"space in it?); ignored: {content.strip()[:80]!r}")
         elif content.strip():
             _warn(doc, line, "text before the first section is not the external link; ignored: "
                   f"{content.strip()[:60]!r}")

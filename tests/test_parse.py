@@ -336,3 +336,15 @@ def test_a_table_right_after_a_line_of_text_is_a_table():
     assert [(r.cells[0], r.line) for r in signals.tables[0].rows] == [("S1", 15), ("S2", 16)]
     assert [(t.text, t.line) for t in signals.paragraphs] == [("The signals of the article:", 12)]
     assert signals.tables[0].line == 13 and doc.diagnostics == []
+
+
+def test_an_external_link_with_a_space_says_so_once():
+    # (A review: the link was dropped with "text before the first section is not the
+    # external link" and a second, lineless "no External link line".)
+    from kg.extract import extract
+
+    record = extract(parse_text(MODERN.replace("example.com/a?b=1", "example.com/a b"), "a.md"))
+    assert record.external_link is None
+    assert [(d.line, d.message) for d in record.diagnostics] == [
+        (3, "the external link line's address is not one link address (a space in it?); "
+            "ignored: '__[External link](https://example.com/a b)__'")]
