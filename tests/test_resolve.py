@@ -14,8 +14,8 @@ from hypothesis import given, settings, strategies as st
 from bench.resolution_eval import corpus_names, evaluate, read_pairs
 from kg import InputError, build
 from kg.cli import main
-from kg.resolve import (AliasTable, accepted_candidates, candidates, join_keys, normal_form,
-                        resolution_key, split_alias)
+from kg.resolve import (AliasTable, accepted_candidates, candidates, join_keys, name_key,
+                        normal_form, resolution_key, split_alias)
 from kg.resolve.keys import _RENAMED_RE
 
 from .conftest import BASE, CORPUS, SEED, TODAY
@@ -867,6 +867,31 @@ def test_acronyms_of_two_meanings_in_the_archive_are_left_for_review():
     assert found == [("intellectual property", "IP", "abbreviation", 85.0),
                      ("internet protocol", "IP", "abbreviation", 85.0)]  # (EVs: joined)
     assert not accepted_candidates(labels)
+
+
+@pytest.mark.parametrize("names, joined", [
+    # (a recall gap: AI of two meanings in kg's table kept "AI ethics" apart)
+    ([("Concern", "AI ethics"), ("Concern", "artificial intelligence ethics")], True),
+    ([("Technology", "CV pipelines"), ("Technology", "computer vision pipelines")], True),
+    # traps: the archive spells it out otherwise (review's); the rest of the name says
+    # nothing of the meaning; the archive names two
+    ([("Technology", "EV Battery Recycling"), ("Technology", "Electric Vehicle Battery Recycling"),
+      ("Keyword", "Enterprise Value (EV)")], False),
+    ([("Technology", "CV pipelines"), ("Technology", "computer vision pipelines"),
+      ("Keyword", "curriculum vitae")], False),
+    ([("Keyword", "HR data"), ("Keyword", "heart rate data"), ("Theme", "human resources")],
+     False),
+    ([("Theme", "AV industry"), ("Theme", "autonomous vehicle industry")], False),
+    ([("Concern", "IP theft"), ("Concern", "intellectual property theft"),
+      ("Concern", "internet protocol theft")], False),
+    ([("Keyword", "hr analytics"), ("Keyword", "human resources analytics")], False),  # (no
+    # acronym written in capitals)
+])
+def test_an_acronym_of_several_meanings_inside_a_name_joins_the_one_the_archive_names(
+        names, joined):
+    keys = join_keys([(kind.lower(), name) for kind, name in names])
+    first, second = (keys.get(name_key(n), name_key(n)) for _, n in names[:2])
+    assert (first == second) is joined
 
 
 DOC = """# __{title}__, (from page [20240101](https://k.org/p/1).)

@@ -348,6 +348,7 @@ def _join_acronyms_inside(groups: _Groups, evidence: _Evidence,
                         if len(letters) >= 3:
                             rest = " ".join(words[:at] + ["*"] + words[end + 1:])
                             windows[letters, rest].add(key)
+    named_within = _named_within(keys)
     for key in sorted(keys):
         for short, spelled_as in _short_runs(key):
             longer = None
@@ -357,6 +358,19 @@ def _join_acronyms_inside(groups: _Groups, evidence: _Evidence,
                 # "ML models" / "machine learning models" (the corpus' own spelling
                 # out, even an ambiguous one, decides first)
                 longer = spelled_as(known[short])
+            if longer not in keys and short in written_in.get(key, ()) and \
+                    len(evidence.table.acronyms.get(short, ())) > 1 and short not in declared and \
+                    _says_which(spelled_as("")):
+                # An acronym of several meanings inside a longer name, written in
+                # capitals: its meaning the archive names, when it names no other
+                # anywhere, as the rest of the name alike ("AI ethics" / "artificial
+                # intelligence ethics" where nothing says artificial insemination), and
+                # when the rest says which (`_says_which`: "HR data" may be heart rate
+                # data). (Not when the archive spells it out, "Search and Rescue (SAR)"
+                # beside "synthetic aperture radar satellites": review's.)
+                named = [m for m in evidence.table.acronyms[short] if named_within(m)]
+                if len(named) == 1 and spelled_as(named[0]) in keys:
+                    longer = spelled_as(named[0])
             if longer in keys:
                 groups.join(key, longer)
             elif (key, longer) in spelled_reordered:
@@ -367,6 +381,40 @@ def _join_acronyms_inside(groups: _Groups, evidence: _Evidence,
                 found = {groups.find(k) for k in windows.get((short, spelled_as("*")), ())}
                 if len(found) == 1:
                     groups.join(key, found.pop())
+
+
+def _named_within(keys: set[str]) -> Callable[[str], bool]:
+    """A test of whether some key holds these words (the keys joined once, when first
+    asked)."""
+    spaced_keys = None  # (every key between spaces)
+
+    def named_within(words: str) -> bool:
+        nonlocal spaced_keys
+        if spaced_keys is None:
+            spaced_keys = "".join(f" {key} \n" for key in keys)  # (only searched)
+        return f" {words} " in spaced_keys
+    return named_within
+
+
+# Words that say nothing of which meaning an acronym before or after them has: "HR
+# data" may be human resources or heart rate data, an "AV industry" audiovisual.
+_ANY_MEANING = frozenset("""data industry market sector policy law issue concern risk
+    challenge problem program programme course class team department professional company
+    firm job role service tool model system application training education standard
+    software device platform management strategy practice process research study use
+    adoption growth trend rise impact technology tech regulation rule investment cost
+    price funding spending budget news report analysis expert specialist leader""".split())
+
+
+def _says_which(rest: str) -> bool:
+    """Whether the rest of a name (its words but an acronym's) holds a content word
+    that is no `_ANY_MEANING`.
+
+    >>> _says_which("battery recycling"), _says_which("data"), _says_which("issue")
+    (True, False, False)
+    """
+    return any(word not in _STOP and word not in _ANY_MEANING and not word.isdigit()
+               for word in rest.split())
 
 
 def _join_acronyms_alone(groups: _Groups, evidence: _Evidence) -> None:
@@ -383,14 +431,7 @@ def _join_acronyms_alone(groups: _Groups, evidence: _Evidence) -> None:
             for letters in {initials_of(key), "".join(w[0] for w in key.split())}:
                 if len(letters) >= 3 and letters in spelled:
                     by_initials[letters].add(key)
-    spaced_keys = None  # (every key between spaces, for named_within)
-
-    def named_within(words: str) -> bool:
-        nonlocal spaced_keys
-        if spaced_keys is None:
-            spaced_keys = "".join(f" {key} \n" for key in keys)  # (only searched)
-        return f" {words} " in spaced_keys
-
+    named_within = _named_within(keys)
     for acronym in sorted(evidence.acronym_keys):
         if acronym in expansions:
             groups.join(acronym, expansions[acronym])
