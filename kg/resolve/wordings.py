@@ -127,8 +127,15 @@ def _trend_word(words: list[str]) -> list[str]:
     'growing up online'
     >>> " ".join(_trend_word("booming creator economy".split()))
     'rising creator economy'
+    >>> " ".join(_trend_word("shrinking of the middle class".split()))
+    'decline of the middle class'
     """
     at = 1 if words and words[0] in _ARTICLES else 0
+    if len(words) - at >= 3 and _TREND_WORDS.get(words[at]) == "declining" and \
+            words[at + 1] in ("of", "in"):
+        # (the word as a noun: "shrinking of the middle class" is its decline; not words
+        # of growth: the "growing of vegetables" is no growth of vegetables)
+        return words[:at] + ["decline"] + words[at + 1:]
     if len(words) - at >= 3 and words[at] == "booming" and words[-1] in _BOOMING:
         return words[:at] + ["rising"] + words[at + 1:]
     if len(words) - at >= 2 and words[at] == "falling" and words[-1] in _MEASURES:
