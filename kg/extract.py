@@ -308,6 +308,8 @@ def read_other(state: ExtractState, section: Section) -> None:
             else:
                 record.names.append(EntityName(kind.name, value.strip(), item.line))
                 named.add(kind.name)
+        elif kind is not None:  # ("Category:" and nothing after it)
+            state.warn(item.line, f"`{key.strip()}:` in `Other` names nothing; ignored")
         elif item.text.strip():
             fields = " or ".join(f"`{k.headings[0].capitalize()}:`"
                                  for k in state.kinds.of_source("field"))

@@ -324,3 +324,10 @@ def test_text_outside_a_table_is_named_by_all_its_lines():
             if "outside its table" in d.message] == [
         (26, "`Signals` has text outside its table (lines 26-29); kept verbatim as an extra "
              "section")]
+
+
+def test_an_empty_category_says_it_names_nothing():
+    # (A review: "* Category:" got "'Category:' is not `Category:` or `Type:`".)
+    found = record(LEGACY.replace("## Closest", "## Other\n\n* Category:\n* Type: essay\n\n## Closest"))
+    assert [(d.line, d.message) for d in found.diagnostics if "Other" in d.message] == [
+        (28, "`Category:` in `Other` names nothing; ignored")]
