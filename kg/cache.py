@@ -379,7 +379,8 @@ class SharedRows:
                                     [(name, orjson.dumps(value)) for name, value in meta.items()])
 
     def commit(self, cache: BuildCache) -> None:
-        """Record the signature of graph.ttl as it is now, and commit."""
+        """Record the signature of graph.ttl as it is now, and commit (after parts.bin is in
+        place: a state beside an older parts file would read its blocks where they fit)."""
         stat = (self.outdir / "graph.ttl").stat()
         cache.graph_signature = (stat.st_size, stat.st_mtime_ns)
         self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('graph', ?)",

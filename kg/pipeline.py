@@ -121,9 +121,10 @@ def read_article(article_id: str, files: list[SourceFile], base: str, today: _dt
     signatures: list[FileSignature] = []
     seen: dict[str, tuple[str, str]] = {}  # stem -> (digest, shown_as)
     for source in files:
-        try:
-            data = source.path.read_bytes()
-            stat = os.stat(source.path)
+        try:  # (size and time as of before reading: a file saved meanwhile is read again)
+            with open(source.path, "rb") as handle:
+                stat = os.fstat(handle.fileno())
+                data = handle.read()
         except OSError as err:
             problems.append(Diagnostic("error", source.shown_as, None,
                                        f"cannot read file: {err.strerror or err}"))
@@ -548,9 +549,12 @@ class _Build:
                     self.write_description(turtle, result)
                     rows.store_articles(self.new)  # while the writer threads copy
                     turtle.finish()
-            rows.commit(self.new)
+            # parts.bin first: the state, committed last, names the graph.ttl and
+            # parts.bin it goes with (an interruption between the two left a new state
+            # beside the old parts, read silently where the offsets still fit)
             if parts_file != self.parts_path:
                 os.replace(parts_file, self.parts_path)
+            rows.commit(self.new)
         except BaseException as err:
             if rows is not None:
                 try:

@@ -297,3 +297,108 @@ def test_a_new_build_date_recomputes_the_shared_nodes(synthetic, tmp_path):
     assert later.report.reused == len({p.name.split(".")[0] for p in folder.glob("*.md")}) - 1
     assert not any("after the build date" in d.message for d in later.report.diagnostics
                    if d.path.endswith("late.md"))
+
+
+@pytest.mark.parametrize("interrupted_at", [1, 2, 3, 4])
+def test_a_build_interrupted_after_any_rename_leaves_no_stale_cache(tmp_path, monkeypatch,
+                                                                     interrupted_at):
+    """A review: a full build interrupted after the cache's state was moved into place and
+    before its parts file was left a new state beside the old parts; a same-length edit
+    kept every offset valid, and the next builds read the old part (phantom entities)."""
+    import os
+
+    folder = tmp_path / "docs"
+    CorpusWriter(6, seed=3).write(folder)
+    target = sorted(folder.glob("*.md"))[2]
+    name = next(line.split("|")[1].strip() for line in target.read_text().splitlines()
+                if line.startswith("| ") and not line.startswith("| name"))
+    out = tmp_path / "out"
+    build([folder], out, base=BASE, today=TODAY, html=False)
+    target.write_text(target.read_text().replace(name, name[:-1] + "Q"))  # (same length)
+    renames, real_replace = [], os.replace
+
+    def replace_then_interrupt(source, destination):
+        real_replace(source, destination)
+        renames.append(destination)
+        if len(renames) == interrupted_at:
+            raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", replace_then_interrupt)
+        try:
+            build([folder], out, base=BASE, today=TODAY, html=False, use_cache=False)
+        except KeyboardInterrupt:
+            pass
+    target.write_text(target.read_text().replace(name[:-1] + "Q", name[:-1] + "Z"))
+    _same_as_clean(folder, out, tmp_path)
+
+
+def test_a_file_saved_while_it_is_read_is_read_again(synthetic, tmp_path, monkeypatch):
+    """A review: size and time were taken after the bytes were read, so an edit saved in
+    between was recorded as read, and the file never read again."""
+    import pathlib
+
+    from kg import pipeline
+
+    folder = tmp_path / "docs"
+    shutil.copytree(synthetic, folder)
+    out = tmp_path / "out"
+    build([folder], out, base=BASE, today=TODAY, html=False)
+    target = sorted(folder.glob("*.md"))[4]
+    target.write_text(target.read_text().replace("## Keywords\n", "## Keywords\n\n* fig\n", 1))
+    saved = target.read_text().replace("* fig\n", "* figs and dates\n", 1)
+
+    def save_meanwhile(data):  # (the editor saves just after kg read the file)
+        if b"* fig\n" in data:
+            target.write_text(saved)
+        return data
+
+    class Reading:  # (an open file whose read is followed by the save)
+        def __init__(self, path):
+            self.file = open(path, "rb")
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.file.close()
+
+        def fileno(self):
+            return self.file.fileno()
+
+        def read(self):
+            return save_meanwhile(self.file.read())
+
+    real_read_bytes = pathlib.Path.read_bytes
+    with monkeypatch.context() as patch:
+        patch.setattr(pipeline, "open", lambda path, mode="r", **options: Reading(path)
+                      if path == target else open(path, mode, **options), raising=False)
+        patch.setattr(pathlib.Path, "read_bytes",
+                      lambda self: save_meanwhile(real_read_bytes(self)))
+        build([folder], out, base=BASE, today=TODAY, html=False, workers=1)
+    _same_as_clean(folder, out, tmp_path)
+    assert b"figs and dates" in (out / "graph.ttl").read_bytes()
+
+
+def test_the_state_goes_only_with_the_parts_file_it_was_made_with(synthetic, tmp_path,
+                                                                  monkeypatch):
+    """The state is moved into place after its parts file (a review: a build interrupted
+    between the two left a new state beside the old parts file, whose blocks it read
+    where their offsets fitted)."""
+    import os
+
+    folder = tmp_path / "docs"
+    shutil.copytree(synthetic, folder)
+    out = tmp_path / "out"
+    renames, real_replace = [], os.replace
+
+    def noting(source, destination):
+        renames.append(os.path.basename(destination))
+        real_replace(source, destination)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", noting)
+        build([folder], out, base=BASE, today=TODAY, html=False)
+    # (an interruption before the state moves leaves the old state, whose graph.ttl is
+    # gone: a clean build; in an incremental build parts.bin is only appended to)
+    assert renames == ["graph.ttl", "parts.bin", "state.sqlite"]
