@@ -156,6 +156,7 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Disney+", "Disney", False),
     ("Disney+", "Disney Plus", True),
     ("#MeToo", "MeToo", True),
+    ("A+ Rating", "Plus Rating", False),
     ("Dependence on Technology", "Technological Dependence", True),
     ("Political Polarization", "polarization in politics", True),
     ("Economic Inequality", "inequality in the economy", True),

@@ -41,7 +41,8 @@ _SEPARATORS_RE = re.compile(r"[-_/\u2010-\u2015.,:;!?'\"`*+]+")
 # "+" and "#" closing a word name something else than the word: C++, C# and C are three
 # languages, Disney+ is no Disney (a review found C++ and C# one node).
 _PLUS_SHARP_RE = re.compile(r"(?<=\w)(\+\+|\+|#)(?![\w+#])")
-_PLUS_SHARP = {"++": " plus plus", "+": " plus", "#": " sharp"}
+# (written onto the word: "A+" is no article before "plus")
+_PLUS_SHARP = {"++": "plusplus", "+": "plus", "#": "sharp"}
 _OTHER_RE = re.compile(r"[^\w\s]+")
 _ACRONYM_PLURAL_RE = re.compile(r"\b([A-Z]{2,})s\b")  # EVs, LLMs, NPCs
 _CAPITALS_RE = re.compile(r"\b[A-Z]{2,}S\b")
@@ -241,7 +242,7 @@ def normal_form(label: str) -> str:
     >>> normal_form("A technique that creates garments")
     'technique that creates garment'
     >>> normal_form("C++"), normal_form("C#"), normal_form("Disney+ shows"), normal_form("#MeToo")
-    ('c plus plus', 'c sharp', 'disney plus show', 'metoo')
+    ('cplusplus', 'csharp', 'disneyplus show', 'metoo')
     """
     if "." in label:
         label = _DOTTED_RE.sub(lambda dotted: dotted.group(0).replace(".", ""), label)
