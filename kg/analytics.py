@@ -710,9 +710,10 @@ def influence(source, min_score: float = 0.0) -> Influence:
             trends_of_article[article].append(trend)
     order = {trend: index for index, trend in enumerate(trends)}
     neighbours: dict[str, set[str]] = defaultdict(set)  # entity -> its related entities
-    for first, second in corpus.related:
-        neighbours[first].add(second)
-        neighbours[second].add(first)
+    for (first, second), score in corpus.related.items():
+        if score >= min_score:  # (as driver_links reads them)
+            neighbours[first].add(second)
+            neighbours[second].add(first)
     groups, counts = [], {}
     raw = []
     count_categories = _category_counter(corpus)

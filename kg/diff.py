@@ -211,15 +211,17 @@ def _match(old: Facts, new: Facts
             for node in nodes:
                 matched[node] = found[0]
                 merged.append((node, found[0]))
-    renamed += _same_trends(old, new, matched)
-    return matched, renamed, merged
+    same, joined = _same_trends(old, new, matched)
+    return matched, renamed + same, merged + joined
 
 
-def _same_trends(old: Facts, new: Facts, matched: dict[str, str]) -> list[tuple[str, str]]:
+def _same_trends(old: Facts, new: Facts, matched: dict[str, str]
+                 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(old, new) trends of other IRIs that are one trend: most of the old one's members
     (as matched) are members of the new one (a trend that grew takes the name of its
-    most central members, which may change). Each trend matched once, the largest
-    overlaps first; added to `matched`."""
+    most central members, which may change). Each new trend is matched once, the largest
+    overlaps first (renamed); an old trend whose new one another old trend took was
+    merged into it (two trends the grown archive holds together). Added to `matched`."""
     taken = set(matched.values())
     olds = [t for t in old.of_type("Trend") if t not in matched]
     news = [t for t in new.of_type("Trend") if t not in taken]
@@ -235,13 +237,17 @@ def _same_trends(old: Facts, new: Facts, matched: dict[str, str]) -> list[tuple[
             for other in owner.get(member, ()):
                 shared[other] = shared.get(other, 0) + 1
         overlaps += [(-n, trend, other) for other, n in shared.items() if 2 * n > len(members)]
-    pairs = []
+    pairs, merged = [], []
     for _, trend, other in sorted(overlaps):
         if trend not in matched and other not in taken:
             matched[trend] = other
             taken.add(other)
             pairs.append((trend, other))
-    return pairs
+    for _, trend, other in sorted(overlaps):
+        if trend not in matched:
+            matched[trend] = other
+            merged.append((trend, other))
+    return pairs, merged
 
 
 def _item(corpus: Facts, node: str) -> Item:
@@ -333,10 +339,10 @@ def _growth(old: Facts, new: Facts, matched: dict[str, str],
     old_last = old_windows.positions[-1] if old_windows.positions else None
     position = dict(zip(found.labels, found.positions))
     later = {label for label, p in position.items() if old_last is not None and p > old_last}
-    label_of = {}  # article -> window label, from either graph (the same windows)
-    for corpus in (old, new):
-        for article, date in corpus.dates.items():
-            label_of[article] = _window_label(date, found.size)
+    # article -> window label in each graph (the new graph's kind of windows): an
+    # article whose page date changed counts in its old window before, its new one after
+    labels_of = [{article: _window_label(date, found.size)
+                  for article, date in corpus.dates.items()} for corpus in (old, new)]
     grew, faded = [], []
     old_loaded = set(old.articles)
     olds_of: dict[str, list[str]] = {}  # (more than one when merged)
@@ -351,7 +357,8 @@ def _growth(old: Facts, new: Facts, matched: dict[str, str],
         per_window: dict[str, list[int]] = {}
         for index, articles in ((0, old_articles), (1, new_articles)):
             for article in articles:  # (undated ones last: they change counts too)
-                per_window.setdefault(label_of.get(article, "undated"), [0, 0])[index] += 1
+                window = labels_of[index].get(article, "undated")
+                per_window.setdefault(window, [0, 0])[index] += 1
         changed = tuple((w, a, b) for w, (a, b) in sorted(per_window.items()) if a != b)
         item = Growth(now, new.label(now), kind, len(old_articles), len(new_articles), changed)
         if len(new_articles) > len(old_articles):
@@ -365,8 +372,8 @@ def _growth(old: Facts, new: Facts, matched: dict[str, str],
                                changed, renewed=True))
         elif later and old_last is not None and len(old_articles) >= 2:
             last_label = old_windows.labels[-1]
-            in_last = any(label_of.get(a) == last_label for a in old_articles)
-            if in_last and not any(label_of.get(a) in later for a in new_articles):
+            in_last = any(labels_of[0].get(a) == last_label for a in old_articles)
+            if in_last and not any(labels_of[1].get(a) in later for a in new_articles):
                 faded.append(Growth(now, new.label(now), kind, len(old_articles),
                                     len(new_articles), changed, quiet=True))
     grew.sort(key=lambda g: (-(g.new - g.old), -g.new, g.label.casefold(), g.node))

@@ -340,10 +340,14 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
             continue
         if token.type in ("bullet_list_open", "ordered_list_open"):
             start, end = token.map
-            if _rows_inside(section, lines, start, end):  # `* | row |` and rows after it
+            end = _listed_rows_end(section, lines, start, end)
+            if end > start:  # `* | row |` and rows after it: the item, then rows
                 _add_item(doc, section, _MARKER_RE.sub("", lines[start], count=1).strip(),
                           start + 1, budget)
-                _read_rows_inside(doc, section, lines, token.map, budget)
+                table = section.tables[-1]
+                _warn(doc, start + 2, f"table rows after a break (lines {start + 2}-{end}) "
+                      f"are read as rows of the table at line {table.line}")
+                _add_rows(doc, table, lines, start + 1, end, budget)
                 i = next(j for j in range(i + 1, len(tokens)) if tokens[j].type ==
                          token.type.replace("_open", "_close") and tokens[j].level == token.level)
                 i += 1
@@ -352,39 +356,42 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
             continue
         if token.type == "paragraph_open":
             start, end = token.map
+            content = tokens[i + 1].content
+            # (in a quote: its lines without the quote's marks, as markdown-it read them)
+            seen = _quoted_lines(content, start, end) if token.level else lines
             # A table may follow a line of text with no blank line between (GFM, and so
             # a reader's preview, shows it as a table): the text is a paragraph of its own.
-            head = next((at for at in range(start, end - 1) if "|" in lines[at] and
-                         _DELIMITER_ROW_RE.fullmatch(lines[at + 1])), None)
+            head = next((at for at in range(start, end - 1) if "|" in seen[at] and
+                         _DELIMITER_ROW_RE.fullmatch(seen[at + 1])), None)
             if head is not None:
                 if head > start:
-                    _read_paragraph(doc, "\n".join(
-                        tokens[i + 1].content.split("\n")[:head - start]), start + 1, section)
-                _read_table(doc, head, end, section, lines, budget)
+                    _read_paragraph(doc, "\n".join(content.split("\n")[:head - start]),
+                                    start + 1, section)
+                _read_table(doc, head, end, section, seen, budget)
             elif section is not None and section.tables and all(
-                    line.lstrip().startswith("|") for line in lines[start:end]):
-                # rows after a blank line or a comment inside a table: still its rows
+                    seen[at].lstrip().startswith("|") for at in range(start, end)):
+                # rows after a blank line or a comment inside a table, or quoted: still
+                # its rows
                 table = section.tables[-1]
                 _warn(doc, start + 1, f"table rows after a break (lines {start + 1}-{end}) "
                       f"are read as rows of the table at line {table.line}")
-                _add_rows(doc, table, lines, start, end, budget)
+                _add_rows(doc, table, seen, start, end, budget)
             else:
                 _read_paragraph(doc, tokens[i + 1].content, start + 1, section)
             i += 3
             continue
-        if token.map and token.type not in ("hr",):
+        if token.type == "blockquote_open":  # (what it holds is read: lists, rows, text)
             start, end = token.map
-            if _rows_inside(section, lines, start, end):
-                end = start + 1
+            span = f"lines {start + 1}-{end}" if end - start > 1 else f"line {start + 1}"
+            if not i or tokens[i - 1].type != "blockquote_open":  # (once for `> > >`)
+                _warn(doc, start + 1, f"a block quote ({span}); read as if not quoted")
+        elif token.map and token.type not in ("hr",):
+            start, end = token.map
             span = f" (lines {start + 1}-{end})" if end - start > 1 else ""
             _warn(doc, start + 1, f"unexpected {token.type.replace('_', ' ')}{span}" + (
                 "; kept as text" if section is not None else
                 " before the first section; ignored"))
-            _keep_raw(section, lines, [start, end])
-            _read_rows_inside(doc, section, lines, token.map, budget)
-            if token.nesting == 1:  # (what is inside was kept with it: not read again)
-                i = next((j for j in range(i + 1, len(tokens)) if tokens[j].nesting == -1
-                          and tokens[j].level == token.level), i)
+            _keep_raw(section, lines, token.map)
         i += 1
     for span in set_aside:
         _keep_too_deep(doc, section, lines, span)
@@ -428,6 +435,9 @@ def _warn(doc: ParsedDocument, line: int | None, message: str) -> None:
 # markdown-it-py reads lists and block quotes nested at most this deep; past it, it
 # stops reading and takes the rest of the file for the deepest one's content (silently).
 _MAX_NESTING = _MD.options["maxNesting"] - 1
+# (what reads blocks inside it, one level down: a paragraph at the limit is read whole)
+_CONTAINERS = frozenset({"blockquote_open", "bullet_list_open", "ordered_list_open",
+                         "list_item_open"})
 # Spans set aside one by one, at most (each costs a parse of the file); the last of them
 # takes the rest of the file (a hostile file of many costs at most four parses).
 _MAX_SET_ASIDE = 3
@@ -447,8 +457,8 @@ def _block_tokens(lines: list[str]) -> tuple[list[Token], list[tuple[int, int]]]
     spans: list[tuple[int, int]] = []
     while True:
         tokens = _MD.parse("\n".join(lines))
-        deepest = next((t for t in tokens if t.nesting == 1 and t.level >= _MAX_NESTING
-                        and t.map), None)
+        deepest = next((t for t in tokens if t.level >= _MAX_NESTING and t.type in
+                        _CONTAINERS and t.map), None)
         if deepest is None:
             return tokens, spans
         start = end = deepest.map[0]
@@ -583,23 +593,22 @@ def _read_list(doc: ParsedDocument, tokens: list[Token], i: int, section: Sectio
     return i
 
 
-def _rows_inside(section: Section | None, lines: list[str], start: int, end: int) -> bool:
-    """Whether the lines after the first of a block (`> | row |`, `* | row |`) are rows
-    of a table the section has: CommonMark reads the rows after a quoted or listed one
-    into it."""
-    return section is not None and bool(section.tables) and end - start > 1 and all(
-        line.lstrip().startswith("|") for line in lines[start + 1:end])
+def _quoted_lines(content: str, start: int, end: int) -> dict[int, str]:
+    """A quoted paragraph's lines by number, as markdown-it read them (without `>`)."""
+    texts = content.split("\n")
+    return dict(zip(range(start, end), texts + [""] * (end - start - len(texts))))
 
 
-def _read_rows_inside(doc: ParsedDocument, section: Section | None, lines: list[str],
-                      span: list[int], budget: MarkBudget) -> None:
-    """The rows after a block's first line as rows of the section's last table."""
-    start, end = span
-    if _rows_inside(section, lines, start, end):
-        table = section.tables[-1]
-        _warn(doc, start + 2, f"table rows after a break (lines {start + 2}-{end}) "
-              f"are read as rows of the table at line {table.line}")
-        _add_rows(doc, table, lines, start + 1, end, budget)
+def _listed_rows_end(section: Section | None, lines: list[str], start: int, end: int) -> int:
+    """Where the rows after a listed row (`* | row |` and rows after it, which CommonMark
+    reads into the item) end, the list's blank lines after them aside; `start` when the
+    lines after the first are no rows of a table the section has."""
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    if section is not None and section.tables and end - start > 1 and all(
+            line.lstrip().startswith("|") for line in lines[start + 1:end]):
+        return end
+    return start
 
 
 def _matching_close(tokens: list[Token], i: int) -> int:

@@ -264,6 +264,7 @@ def test_a_trend_without_signals_is_driven_only_through_related_signals():
     assert A.influence(found).counts == {(0, "T"): 1, (1, "T"): 2, (2, "U"): 1}
     found.related[("C1", "S2")] = 0.7  # F2 drives S2 in a2: F1-F2 drive V there
     assert A.influence(found).counts == {(0, "T"): 1, (0, "V"): 1, (1, "T"): 2, (2, "U"): 1}
+    assert (0, "V") not in A.influence(found, min_score=0.8).counts  # (a weaker link: none)
 
 
 def test_the_report_calls_a_tie_among_the_most_widespread_drivers_a_tie():
@@ -554,7 +555,8 @@ def test_a_graph_that_does_not_parse_is_one_line_with_its_line(tmp_path):
 
 
 def test_a_trend_that_grew_and_took_another_name_is_one_trend_in_a_diff():
-    # (A known-answer test: a trend of 3 members in 2 articles became one of 8 in 4,
+    # (A known-answer test: a trend of 3 members in 2 articles became one of 8 in 4 (here
+    # 3 members, two of them old ones),
     # named after other members, and the diff said one trend gone and one new.)
     from kg.diff import compare
 
@@ -569,6 +571,23 @@ def test_a_trend_that_grew_and_took_another_name_is_one_trend_in_a_diff():
     assert ([t.label for t in diff.new_trends], diff.gone_trends) == (["U"], [])
     assert ("T", "T2") in diff.renamed
     assert [(g.label, g.old, g.new) for g in diff.grew if g.type == "Trend"] == [("T2", 2, 4)]
+
+
+def test_two_trends_the_new_scan_holds_together_are_one_merged_into_the_other():
+    # (A review: the second was "gone" and the new trend "grew" from 1 to 2 articles,
+    # though no article was added.)
+    from kg.diff import compare
+
+    types = {"a1": "Signal", "a2": "Signal", "b1": "Concern", "b2": "Concern"}
+    old = corpus({"x": ("2024-01-01", ["a1", "a2", "T1"]), "y": ("2024-02-01", ["b1", "b2", "T2"])},
+                 {**types, "T1": "Trend", "T2": "Trend"},
+                 members={"T1": {"a1", "a2"}, "T2": {"b1", "b2"}})
+    new = corpus({"x": ("2024-01-01", ["a1", "a2", "N"]), "y": ("2024-02-01", ["b1", "b2", "N"])},
+                 {**types, "N": "Trend"}, members={"N": {"a1", "a2", "b1", "b2"}})
+    diff = compare(old, new)
+    assert (diff.new_trends, diff.gone_trends, diff.grew) == ([], [], [])
+    assert ("T1", "N") in diff.renamed
+    assert [(m.node, m.type, m.into, m.others) for m in diff.merged] == [("T2", "Trend", "N", ("T1",))]
 
 
 def test_a_keyword_whose_articles_moved_into_the_new_windows_grew():
@@ -598,6 +617,18 @@ def test_undated_articles_are_a_window_of_their_own_in_a_diff():
                   "d": (None, ["k"])}, {"k": "Keyword"})
     assert [(g.old, g.new, g.windows) for g in compare(old, new).grew] == [
         (1, 4, (("undated", 0, 3),))]
+
+
+def test_an_article_whose_date_changed_moves_between_windows_in_a_diff():
+    # (A review: each article had one window, the new graph's, in both scans.)
+    from kg.diff import compare
+
+    old = corpus({"a": (None, ["k"]), "b": ("2024-01-05", ["k"]), "c": ("2024-03-01", ["k"])},
+                 {"k": "Keyword"})
+    new = corpus({"a": ("2024-02-01", ["k"]), "b": (None, ["k"]), "c": ("2024-06-01", ["k"]),
+                  "e": (None, ["k"]), "f": (None, ["k"])}, {"k": "Keyword"})
+    assert [g.windows for g in compare(old, new).grew] == [
+        (("2024-Q1", 2, 1), ("2024-Q2", 0, 1), ("undated", 1, 3))]
 
 
 def test_a_diff_as_rdf_conforms_to_the_shapes():

@@ -310,22 +310,38 @@ def test_containers_nested_past_the_parsers_limit_lose_nothing_after_them(contai
 
 
 @pytest.mark.parametrize("mark", ["> ", "* ", "1. "])
-def test_rows_after_a_quoted_or_listed_row_stay_rows(mark):
+@pytest.mark.parametrize("after", ["", "\n## Themes\n\n* t\n"])
+def test_rows_after_a_quoted_or_listed_row_stay_rows(mark, after):
     # (A review: `> | S3 |` made CommonMark read the rows after it into the quote, and
-    # they were text only, the diagnostic naming the quoted line alone; the quote's text
-    # was kept twice.)
+    # they were text only, the diagnostic naming the quoted line alone; a second review:
+    # a list's blank line after them kept them text, and what else a quote held was lost.)
     rows = [f"| S{n} | d{n} | c{n} | t{n} | f{n} | {n} |" for n in (3, 4, 5)]
-    doc = parse_text(MODERN + mark + "\n".join(rows) + "\n", "a.md")
+    doc = parse_text(MODERN + mark + "\n".join(rows) + "\n" + after, "a.md")
     signals = doc.sections[1]
+    quoted = mark == "> "
     assert [(r.cells[0], r.line) for r in signals.tables[0].rows] == [
-        ("S1", 14), ("S2", 15), ("S4", 17), ("S5", 18)]
-    kept = signals.paragraphs + signals.items
-    assert [(t.text, t.line) for t in kept] == [
-        ((mark if mark == "> " else "") + rows[0], 16)]
+        ("S1", 14), ("S2", 15)] + ([("S3", 16)] if quoted else []) + [("S4", 17), ("S5", 18)]
+    assert [(t.text, t.line) for t in signals.paragraphs + signals.items] == (
+        [] if quoted else [(rows[0], 16)])
     assert [(d.line, d.message) for d in doc.diagnostics] == (
-        [(16, "unexpected blockquote open; kept as text")] if mark == "> " else []) + [
-        (17, "table rows after a break (lines 17-18) are read as rows of the table at "
-             "line 12")]
+        [(16, "a block quote (lines 16-18); read as if not quoted"),
+         (16, "table rows after a break (lines 16-18) are read as rows of the table at "
+              "line 12")] if quoted else
+        [(17, "table rows after a break (lines 17-18) are read as rows of the table at "
+              "line 12")])
+    assert [s.heading for s in doc.sections] == ["Keywords", "Signals"] + (
+        ["Themes"] if after else [])
+
+
+def test_a_quoted_list_is_read_as_its_items():
+    # (A review: a quote was kept as text, whole, and what it held was no longer read:
+    # the keywords of a quoted list were named "> * AI".)
+    doc = parse_text(MODERN.replace("* generative AI\n* OpenAI\n", "> * generative AI\n"
+                                    "> * OpenAI\n"), "a.md")
+    assert [(i.text, i.line) for i in doc.sections[0].items] == [("generative AI", 7),
+                                                               ("OpenAI", 8)]
+    assert [(d.line, d.message) for d in doc.diagnostics] == [
+        (7, "a block quote (lines 7-8); read as if not quoted")]
 
 
 def test_a_table_right_after_a_line_of_text_is_a_table():

@@ -385,14 +385,18 @@ def _join_acronyms_inside(groups: _Groups, evidence: _Evidence,
 
 def _named_within(keys: set[str]) -> Callable[[str], bool]:
     """A test of whether some key holds these words (the keys joined once, when first
-    asked)."""
+    asked; each answer kept: a million names may ask of one meaning a million times)."""
     spaced_keys = None  # (every key between spaces)
+    answers: dict[str, bool] = {}
 
     def named_within(words: str) -> bool:
         nonlocal spaced_keys
-        if spaced_keys is None:
-            spaced_keys = "".join(f" {key} \n" for key in keys)  # (only searched)
-        return f" {words} " in spaced_keys
+        found = answers.get(words)
+        if found is None:
+            if spaced_keys is None:
+                spaced_keys = "".join(f" {key} \n" for key in keys)  # (only searched)
+            found = answers[words] = f" {words} " in spaced_keys
+        return found
     return named_within
 
 

@@ -40,7 +40,9 @@ _POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
 _SEPARATORS_RE = re.compile(r"[-_/\u2010-\u2015.,:;!?'\"`*+]+")
 # "+" and "#" closing a word name something else than the word: C++, C# and C are three
 # languages, Disney+ is no Disney (a review found C++ and C# one node).
-_PLUS_SHARP_RE = re.compile(r"(?<=\w)(\+\+|\+|#)(?![\w+#])")
+# (after a letter, not a number: "18+" and "Windows 10+" are no names of their own;
+# a version may follow: C++17)
+_PLUS_SHARP_RE = re.compile(r"(?<=[^\W\d_])(\+\+|\+|#)(?![^\W\d_]|[+#])")
 # (written onto the word: "A+" is no article before "plus")
 _PLUS_SHARP = {"++": "plusplus", "+": "plus", "#": "sharp"}
 _OTHER_RE = re.compile(r"[^\w\s]+")
