@@ -320,6 +320,7 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
     tokens, set_aside = _block_tokens(lines)
     budget = MarkBudget(lambda line, message: _warn(doc, line, message))
     section: Section | None = None
+    quotes = 0  # block quotes open
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -342,12 +343,9 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
             start, end = token.map
             end = _listed_rows_end(section, lines, start, end)
             if end > start:  # `* | row |` and rows after it: the item, then rows
-                _add_item(doc, section, _MARKER_RE.sub("", lines[start], count=1).strip(),
-                          start + 1, budget)
-                table = section.tables[-1]
-                _warn(doc, start + 2, f"table rows after a break (lines {start + 2}-{end}) "
-                      f"are read as rows of the table at line {table.line}")
-                _add_rows(doc, table, lines, start + 1, end, budget)
+                _add_item(doc, section, _MARKER_RE.sub("", _unquoted(lines[start]), count=1)
+                          .strip(), start + 1, budget)
+                _read_rows_after(doc, section, lines, start + 1, end, budget)
                 i = next(j for j in range(i + 1, len(tokens)) if tokens[j].type ==
                          token.type.replace("_open", "_close") and tokens[j].level == token.level)
                 i += 1
@@ -383,15 +381,24 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
         if token.type == "blockquote_open":  # (what it holds is read: lists, rows, text)
             start, end = token.map
             span = f"lines {start + 1}-{end}" if end - start > 1 else f"line {start + 1}"
-            if not i or tokens[i - 1].type != "blockquote_open":  # (once for `> > >`)
+            if not quotes:  # (once for quotes in quotes)
                 _warn(doc, start + 1, f"a block quote ({span}); read as if not quoted")
+            quotes += 1
+        elif token.type == "blockquote_close":
+            quotes = max(0, quotes - 1)
         elif token.map and token.type not in ("hr",):
             start, end = token.map
+            # (an HTML block runs on to a blank line: rows right after it are rows)
+            rows = _listed_rows_end(section, lines, start, end) \
+                if token.type == "html_block" else start
+            end = start + 1 if rows > start else end
             span = f" (lines {start + 1}-{end})" if end - start > 1 else ""
             _warn(doc, start + 1, f"unexpected {token.type.replace('_', ' ')}{span}" + (
                 "; kept as text" if section is not None else
                 " before the first section; ignored"))
-            _keep_raw(section, lines, token.map)
+            _keep_raw(section, lines, [start, end])
+            if rows > start:
+                _read_rows_after(doc, section, lines, start + 1, rows, budget)
         i += 1
     for span in set_aside:
         _keep_too_deep(doc, section, lines, span)
@@ -570,6 +577,8 @@ def _read_list(doc: ParsedDocument, tokens: list[Token], i: int, section: Sectio
     open_type = tokens[i].type
     close = open_type.replace("_open", "_close")
     depth = 0
+    first_paragraph = -1  # (the token of an item's own text: read with the item)
+    more = _MoreOfItem(doc, section)
     while i < len(tokens):
         token = tokens[i]
         if token.type == open_type:
@@ -577,20 +586,82 @@ def _read_list(doc: ParsedDocument, tokens: list[Token], i: int, section: Sectio
         elif token.type == close:
             depth -= 1
             if depth == 0:
+                more.flush()
                 return i + 1
         elif token.type == "list_item_open":
+            more.flush()
             line = token.map[0] + 1
             has_paragraph = tokens[i + 1].type == "paragraph_open"
             if has_paragraph:
                 raw = tokens[i + 2].content.strip()
+                first_paragraph = i + 1
             else:
                 # `* -`, `* #`, `* 1.` are not nested blocks in this format but the item's
-                # text: read it from the source line and skip what markdown-it made of it.
-                raw = _MARKER_RE.sub("", lines[token.map[0]], count=1).strip()
+                # text: read it from the source line (a quote's marks aside) and skip what
+                # markdown-it made of it.
+                raw = _MARKER_RE.sub("", _unquoted(lines[token.map[0]]), count=1).strip()
                 i = _matching_close(tokens, i)
             _add_item(doc, section, raw, line, budget)
+        elif token.map and (token.type == "paragraph_open" and i != first_paragraph or
+                            token.type in ("fence", "code_block", "html_block")):
+            # More of an item than its first paragraph (a second paragraph, a quote, code
+            # in it): added to the item's text, not lost
+            more.add(tokens[i + 1].content if token.type == "paragraph_open"
+                     else "\n".join(lines[token.map[0]:token.map[1]]), token.map)
         i += 1
+    more.flush()
     return i
+
+
+class _MoreOfItem:
+    """The blocks of a list item after its first paragraph, added to its text when the
+    item ends, with one warning naming their lines (joined once: an item of 50,000
+    paragraphs costs what its length does)."""
+
+    def __init__(self, doc: ParsedDocument, section: Section | None):
+        self.doc, self.section = doc, section
+        self.texts: list[str] = []
+        self.first = self.last = 0
+
+    def add(self, text: str, span: list[int]) -> None:
+        if self.section is not None and self.section.items and text.strip():
+            if not self.texts:
+                self.first = span[0] + 1
+            self.texts.append(text.strip())
+            self.last = span[1]
+
+    def flush(self) -> None:
+        if self.texts:
+            item = self.section.items[-1]
+            lines = f"lines {self.first}-{self.last}" if self.last > self.first \
+                else f"line {self.first}"
+            _warn(self.doc, self.first, f"more of the list item of line {item.line} ({lines}); "
+                  "read as part of its text")
+            self.section.items[-1] = TextLine("\n".join([item.text, *self.texts]), item.line)
+            self.texts = []
+
+
+_QUOTE_MARKS_RE = re.compile(r"^[ \t]*+(?:>[ \t]?+)++")
+
+
+def _unquoted(line: str) -> str:
+    """A line without the marks of the quotes it is in.
+
+    >>> _unquoted("> > * AI"), _unquoted("* AI")
+    ('* AI', '* AI')
+    """
+    return _QUOTE_MARKS_RE.sub("", line, count=1) if line.lstrip()[:1] == ">" else line
+
+
+def _read_rows_after(doc: ParsedDocument, section: Section, lines: list[str], start: int,
+                     end: int, budget: MarkBudget) -> None:
+    """Lines start..end (a quote's marks aside) as rows of the section's last table."""
+    table = section.tables[-1]
+    span = f"lines {start + 1}-{end}" if end - start > 1 else f"line {end}"
+    _warn(doc, start + 1, f"table rows after a break ({span}) are read as rows of the table "
+          f"at line {table.line}")
+    _add_rows(doc, table, {at: _unquoted(lines[at]) for at in range(start, end)}, start, end,
+              budget)
 
 
 def _quoted_lines(content: str, start: int, end: int) -> dict[int, str]:
@@ -602,11 +673,13 @@ def _quoted_lines(content: str, start: int, end: int) -> dict[int, str]:
 def _listed_rows_end(section: Section | None, lines: list[str], start: int, end: int) -> int:
     """Where the rows after a listed row (`* | row |` and rows after it, which CommonMark
     reads into the item) end, the list's blank lines after them aside; `start` when the
-    lines after the first are no rows of a table the section has."""
+    lines after the first are no rows of a table the section has (or hold a delimiter
+    row: a table of its own)."""
     while end > start + 1 and not lines[end - 1].strip():
         end -= 1
     if section is not None and section.tables and end - start > 1 and all(
-            line.lstrip().startswith("|") for line in lines[start + 1:end]):
+            _unquoted(line).lstrip().startswith("|") and not _DELIMITER_ROW_RE.fullmatch(
+                _unquoted(line)) for line in lines[start + 1:end]):
         return end
     return start
 

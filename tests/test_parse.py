@@ -364,3 +364,38 @@ def test_an_external_link_with_a_space_says_so_once():
     assert [(d.line, d.message) for d in record.diagnostics] == [
         (3, "the external link line's address is not one link address (a space in it?); "
             "ignored: '__[External link](https://example.com/a b)__'")]
+
+
+_H = "# __T__, from ([20240101](https://x.org/p).)\n\n__[External link](https://e.org)__\n\n"
+_SIGNALS = _H + "## Signals\n\n| Signal | Change |\n|---|---|\n| a | b |\n\n"
+
+
+@pytest.mark.parametrize("text, items, rows, messages", [
+    # an item read from its line, in a quote: without the quote's marks
+    (_H + "## Keywords\n\n> * # C#\n> * AI\n", ["# C#", "AI"], [],
+     [(7, "a block quote (lines 7-8); read as if not quoted")]),
+    # a quoted listed row and a quoted row after it
+    (_SIGNALS + "> * | B | b |\n> | C | c |\n", ["| B | b |"], ["a", "C"],
+     [(11, "a block quote (lines 11-12); read as if not quoted"),
+      (12, "table rows after a break (line 12) are read as rows of the table at line 7")]),
+    # an HTML block runs on to the next blank line: the rows right after it
+    (_SIGNALS + "<div>x</div>\n| B | b |\n| C | c |\n", [], ["a", "B", "C"],
+     [(11, "unexpected html block; kept as text"),
+      (12, "table rows after a break (lines 12-13) are read as rows of the table at line 7")]),
+    # quotes in quotes, on lines of their own: one warning
+    (_H + "## Keywords\n\n* k\n\n> a\n> > nested\n> > > more\n", ["k"], [],
+     [(9, "a block quote (lines 9-11); read as if not quoted")]),
+    # an item's second paragraph, and a quote in it: its text, not lost
+    (_H + "## Keywords\n\n* a\n\n  second\n\n  > quoted\n* b\n", ["a\nsecond\nquoted", "b"], [],
+     [(9, "more of the list item of line 7 (lines 9-11); read as part of its text")]),
+    # a listed header row and its delimiter are no rows of the table above
+    (_SIGNALS + "* | h1 | h2 |\n|---|---|\n| r | s |\n", ["| h1 | h2 |\n|---|---|\n| r | s |"],
+     ["a"], []),
+])
+def test_what_lists_and_quotes_hold_is_read_once(text, items, rows, messages):
+    # (A review of this session's fixes: each case lost, doubled or misread something.)
+    doc = parse_text(text, "a.md")
+    section = doc.sections[-1]
+    assert [i.text for i in section.items] == items
+    assert [r.cells[0] for t in section.tables for r in t.rows] == rows
+    assert [(d.line, d.message) for d in doc.diagnostics] == messages
