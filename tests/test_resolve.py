@@ -160,6 +160,7 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("C++17", "C17", False),
     ("C++17", "C++ 17", True),
     ("Windows 10+", "Windows 10", True),
+    ("Galaxy S23+", "Galaxy S23", False),
     ("Dependence on Technology", "Technological Dependence", True),
     ("Political Polarization", "polarization in politics", True),
     ("Economic Inequality", "inequality in the economy", True),

@@ -40,11 +40,16 @@ _POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
 _SEPARATORS_RE = re.compile(r"[-_/\u2010-\u2015.,:;!?'\"`*+]+")
 # "+" and "#" closing a word name something else than the word: C++, C# and C are three
 # languages, Disney+ is no Disney (a review found C++ and C# one node).
-# (after a letter, not a number: "18+" and "Windows 10+" are no names of their own;
-# a version may follow: C++17)
-_PLUS_SHARP_RE = re.compile(r"(?<=[^\W\d_])(\+\+|\+|#)(?![^\W\d_]|[+#])")
+# (after a word with a letter, not after a number: "18+" and "Windows 10+" are no names
+# of their own, "Galaxy S23+" is; a version may follow: C++17)
+_PLUS_SHARP_RE = re.compile(r"(\w+)(\+\+|\+|#)(?![^\W\d_]|[+#])")
 # (written onto the word: "A+" is no article before "plus")
 _PLUS_SHARP = {"++": "plusplus", "+": "plus", "#": "sharp"}
+
+
+def _plus_sharp(mark: re.Match) -> str:
+    word = mark[1]
+    return word + _PLUS_SHARP[mark[2]] if not word.isdigit() else word
 _OTHER_RE = re.compile(r"[^\w\s]+")
 _ACRONYM_PLURAL_RE = re.compile(r"\b([A-Z]{2,})s\b")  # EVs, LLMs, NPCs
 _CAPITALS_RE = re.compile(r"\b[A-Z]{2,}S\b")
@@ -261,7 +266,7 @@ def normal_form(label: str) -> str:
     text = _SPELLING_RE.sub(_american, _LONE_LETTER_RE.sub(r"\1", _VERSION_RE.sub(r"\1", text)))
     text = _VERSUS_RE.sub(" vs ", _POSSESSIVE_RE.sub("", text).replace("&", " and "))
     if "+" in text or "#" in text:
-        text = _PLUS_SHARP_RE.sub(lambda mark: _PLUS_SHARP[mark[1]], text)
+        text = _PLUS_SHARP_RE.sub(_plus_sharp, text)
     text = _OTHER_RE.sub(" ", _SEPARATORS_RE.sub(" ", text))
     words = [word for word in _SPACES_RE.sub(" ", text).strip().split(" ") if word]
     while len(words) > 1 and words[0] in _ARTICLES:
