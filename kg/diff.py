@@ -224,9 +224,8 @@ def _same_trends(old: Facts, new: Facts, matched: dict[str, str]
     merged into it (two trends the grown archive holds together). Added to `matched`."""
     taken = set(matched.values())
     olds = [t for t in old.of_type("Trend") if t not in matched]
-    news = [t for t in new.of_type("Trend") if t not in taken]
-    owner: dict[str, list[str]] = {}  # new member -> its new trends
-    for trend in news:
+    owner: dict[str, list[str]] = {}  # new member -> its new trends (taken ones too: a
+    for trend in new.of_type("Trend"):  # trend that took in another may keep its IRI)
         for member in new.members.get(trend, ()):
             owner.setdefault(member, []).append(trend)
     overlaps = []

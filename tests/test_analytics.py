@@ -588,6 +588,12 @@ def test_two_trends_the_new_scan_holds_together_are_one_merged_into_the_other():
     assert (diff.new_trends, diff.gone_trends, diff.grew) == ([], [], [])
     assert ("T1", "N") in diff.renamed
     assert [(m.node, m.type, m.into, m.others) for m in diff.merged] == [("T2", "Trend", "N", ("T1",))]
+    # (and when the new trend keeps the IRI of one of them: a second review)
+    kept = corpus({"x": ("2024-01-01", ["a1", "a2", "T1"]), "y": ("2024-02-01", ["b1", "b2", "T1"])},
+                  {**types, "T1": "Trend"}, members={"T1": {"a1", "a2", "b1", "b2"}})
+    diff = compare(old, kept)
+    assert (diff.new_trends, diff.gone_trends, diff.grew) == ([], [], [])
+    assert [(m.node, m.into) for m in diff.merged] == [("T2", "T1")]
 
 
 def test_a_keyword_whose_articles_moved_into_the_new_windows_grew():
