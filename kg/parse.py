@@ -573,12 +573,16 @@ _MARKER_RE = re.compile(r"^\s*(?:[*+-]|\d{1,9}[.)])[ \t]?")
 
 def _read_list(doc: ParsedDocument, tokens: list[Token], i: int, section: Section | None,
                lines: list[str], budget: MarkBudget) -> int:
-    """Collect every list item (nested ones too, flattened) up to the matching close."""
+    """Collect every list item (nested ones too, flattened) up to the matching close. An
+    item is its first paragraph (or line); what else it holds (later paragraphs, code,
+    HTML, quotes, headings) is named by a warning, not read: in a list of keywords or of
+    `Category:` fields it is no part of the name."""
     open_type = tokens[i].type
     close = open_type.replace("_open", "_close")
     depth = 0
     first_paragraph = -1  # (the token of an item's own text: read with the item)
-    more = _MoreOfItem(doc, section)
+    open_items: list[int] = []  # the lines of the items open, innermost last
+    unread: dict[int, list[int]] = {}  # item line -> [first, last] line not read in it
     while i < len(tokens):
         token = tokens[i]
         if token.type == open_type:
@@ -586,59 +590,49 @@ def _read_list(doc: ParsedDocument, tokens: list[Token], i: int, section: Sectio
         elif token.type == close:
             depth -= 1
             if depth == 0:
-                more.flush()
-                return i + 1
+                i += 1
+                break
         elif token.type == "list_item_open":
-            more.flush()
             line = token.map[0] + 1
-            has_paragraph = tokens[i + 1].type == "paragraph_open"
-            if has_paragraph:
+            if tokens[i + 1].type == "paragraph_open":
                 raw = tokens[i + 2].content.strip()
                 first_paragraph = i + 1
+                open_items.append(line)
             else:
                 # `* -`, `* #`, `* 1.` are not nested blocks in this format but the item's
                 # text: read it from the source line (a quote's marks aside) and skip what
-                # markdown-it made of it.
+                # markdown-it made of it (what follows that line in the item: not read).
                 raw = _MARKER_RE.sub("", _unquoted(lines[token.map[0]]), count=1).strip()
-                i = _matching_close(tokens, i)
+                closing = _matching_close(tokens, i)
+                for inner in tokens[i + 1:closing]:
+                    if inner.map and inner.nesting != -1 and inner.map[1] > token.map[0] + 1:
+                        _note_unread(unread, line, max(inner.map[0], token.map[0] + 1),
+                                     inner.map[1])
+                i = closing
             _add_item(doc, section, raw, line, budget)
-        elif token.map and (token.type == "paragraph_open" and i != first_paragraph or
-                            token.type in ("fence", "code_block", "html_block")):
-            # More of an item than its first paragraph (a second paragraph, a quote, code
-            # in it): added to the item's text, not lost
-            more.add(tokens[i + 1].content if token.type == "paragraph_open"
-                     else "\n".join(lines[token.map[0]:token.map[1]]), token.map)
+        elif token.type == "list_item_close":
+            if open_items:
+                open_items.pop()
+        elif token.map and token.nesting != -1 and i != first_paragraph and \
+                token.type not in _LIST_TOKENS:
+            _note_unread(unread, open_items[-1] if open_items else token.map[0] + 1,
+                         token.map[0], token.map[1])
         i += 1
-    more.flush()
+    for line, (first, last) in sorted(unread.items()):
+        if any(lines[at].strip() for at in range(first, last)):
+            span = f"lines {first + 1}-{last}" if last - first > 1 else f"line {first + 1}"
+            _warn(doc, first + 1, f"{span} of the list item of line {line} (more paragraphs, "
+                  "code, HTML, quotes or headings in it) are not read: an item is its first "
+                  "paragraph")
     return i
 
 
-class _MoreOfItem:
-    """The blocks of a list item after its first paragraph, added to its text when the
-    item ends, with one warning naming their lines (joined once: an item of 50,000
-    paragraphs costs what its length does)."""
+_LIST_TOKENS = frozenset({"bullet_list_open", "ordered_list_open", "list_item_open", "inline"})
 
-    def __init__(self, doc: ParsedDocument, section: Section | None):
-        self.doc, self.section = doc, section
-        self.texts: list[str] = []
-        self.first = self.last = 0
 
-    def add(self, text: str, span: list[int]) -> None:
-        if self.section is not None and self.section.items and text.strip():
-            if not self.texts:
-                self.first = span[0] + 1
-            self.texts.append(text.strip())
-            self.last = span[1]
-
-    def flush(self) -> None:
-        if self.texts:
-            item = self.section.items[-1]
-            lines = f"lines {self.first}-{self.last}" if self.last > self.first \
-                else f"line {self.first}"
-            _warn(self.doc, self.first, f"more of the list item of line {item.line} ({lines}); "
-                  "read as part of its text")
-            self.section.items[-1] = TextLine("\n".join([item.text, *self.texts]), item.line)
-            self.texts = []
+def _note_unread(unread: dict[int, list[int]], item: int, first: int, last: int) -> None:
+    span = unread.setdefault(item, [first, last])
+    span[0], span[1] = min(span[0], first), max(span[1], last)
 
 
 _QUOTE_MARKS_RE = re.compile(r"^[ \t]*+(?:>[ \t]?+)++")

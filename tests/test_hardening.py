@@ -632,6 +632,16 @@ def test_words_of_thousands_of_capitals_are_read_in_linear_time():
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
 
 
+def test_a_plus_after_a_long_word_is_read_in_linear_time():
+    """"+" and "#" after a word are part of the key (C++): a pattern trying each letter of a
+    word as its start took 9.4 s for one word of 40,000 letters (a review); in a child
+    process, so a regression stops at the timeout."""
+    code = ("from kg.resolve.keys import normal_form\n"
+            "for n in range(20):\n"
+            "    assert normal_form('+ ' + 'a' * 40000 + str(n)).startswith('a')\n")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=30)  # (old: ~190 s)
+
+
 def test_a_cell_continued_on_many_lines_is_joined_once_with_one_warning():
     """A table cell continued on 50,000 lines: each line copied the whole cell again
     (quadratic) and warned again."""

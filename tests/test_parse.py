@@ -385,9 +385,22 @@ _SIGNALS = _H + "## Signals\n\n| Signal | Change |\n|---|---|\n| a | b |\n\n"
     # quotes in quotes, on lines of their own: one warning
     (_H + "## Keywords\n\n* k\n\n> a\n> > nested\n> > > more\n", ["k"], [],
      [(9, "a block quote (lines 9-11); read as if not quoted")]),
-    # an item's second paragraph, and a quote in it: its text, not lost
-    (_H + "## Keywords\n\n* a\n\n  second\n\n  > quoted\n* b\n", ["a\nsecond\nquoted", "b"], [],
-     [(9, "more of the list item of line 7 (lines 9-11); read as part of its text")]),
+    # an item's second paragraph, a quote, a comment, code or a heading in it: named, not
+    # read (they were dropped in silence; a second review: read into the item, a comment
+    # became a keyword), and named for the item they are in, not a nested one
+    (_H + "## Keywords\n\n* a\n\n  second\n\n  > quoted\n* b\n", ["a", "b"], [],
+     [(9, "lines 9-11 of the list item of line 7 (more paragraphs, code, HTML, quotes or "
+          "headings in it) are not read: an item is its first paragraph")]),
+    (_H + "## Keywords\n\n* Quantum\n  <!-- * Blockchain (a duplicate) -->\n* b\n",
+     ["Quantum", "b"], [],
+     [(8, "line 8 of the list item of line 7 (more paragraphs, code, HTML, quotes or "
+          "headings in it) are not read: an item is its first paragraph")]),
+    (_H + "## Keywords\n\n* Chain\n  * Nested\n\n  Walrus text\n", ["Chain", "Nested"], [],
+     [(10, "line 10 of the list item of line 7 (more paragraphs, code, HTML, quotes or "
+           "headings in it) are not read: an item is its first paragraph")]),
+    (_H + "## Keywords\n\n* # Hashtag\n\n  Giraffe\n", ["# Hashtag"], [],
+     [(9, "line 9 of the list item of line 7 (more paragraphs, code, HTML, quotes or "
+          "headings in it) are not read: an item is its first paragraph")]),
     # a listed header row and its delimiter are no rows of the table above
     (_SIGNALS + "* | h1 | h2 |\n|---|---|\n| r | s |\n", ["| h1 | h2 |\n|---|---|\n| r | s |"],
      ["a"], []),

@@ -42,7 +42,8 @@ _SEPARATORS_RE = re.compile(r"[-_/\u2010-\u2015.,:;!?'\"`*+]+")
 # languages, Disney+ is no Disney (a review found C++ and C# one node).
 # (after a word with a letter, not after a number: "18+" and "Windows 10+" are no names
 # of their own, "Galaxy S23+" is; a version may follow: C++17)
-_PLUS_SHARP_RE = re.compile(r"(\w+)(\+\+|\+|#)(?![^\W\d_]|[+#])")
+# (a word from its start only: from every letter of a long word, quadratic)
+_PLUS_SHARP_RE = re.compile(r"(?<![^\W_])([^\W_]++)(\+\+|\+|#)(?![^\W\d_]|[+#])")
 # (written onto the word: "A+" is no article before "plus")
 _PLUS_SHARP = {"++": "plusplus", "+": "plus", "#": "sharp"}
 
