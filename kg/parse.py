@@ -343,8 +343,7 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
             start, end = token.map
             end = _listed_rows_end(section, lines, start, end)
             if end > start:  # `* | row |` and rows after it: the item, then rows
-                _add_item(doc, section, _MARKER_RE.sub("", _unquoted(lines[start]), count=1)
-                          .strip(), start + 1, budget)
+                _add_item(doc, section, _line_item(lines[start]), start + 1, budget)
                 _read_rows_after(doc, section, lines, start + 1, end, budget)
                 i = next(j for j in range(i + 1, len(tokens)) if tokens[j].type ==
                          token.type.replace("_open", "_close") and tokens[j].level == token.level)
@@ -370,19 +369,16 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
                     seen[at].lstrip().startswith("|") for at in range(start, end)):
                 # rows after a blank line or a comment inside a table, or quoted: still
                 # its rows
-                table = section.tables[-1]
-                _warn(doc, start + 1, f"table rows after a break (lines {start + 1}-{end}) "
-                      f"are read as rows of the table at line {table.line}")
-                _add_rows(doc, table, seen, start, end, budget)
+                _read_rows_after(doc, section, seen, start, end, budget)
             else:
                 _read_paragraph(doc, tokens[i + 1].content, start + 1, section)
             i += 3
             continue
         if token.type == "blockquote_open":  # (what it holds is read: lists, rows, text)
             start, end = token.map
-            span = f"lines {start + 1}-{end}" if end - start > 1 else f"line {start + 1}"
             if not quotes:  # (once for quotes in quotes)
-                _warn(doc, start + 1, f"a block quote ({span}); read as if not quoted")
+                _warn(doc, start + 1, f"a block quote ({_span(start, end)}); read as if not "
+                      "quoted")
             quotes += 1
         elif token.type == "blockquote_close":
             quotes = max(0, quotes - 1)
@@ -392,7 +388,7 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
             rows = _listed_rows_end(section, lines, start, end) \
                 if token.type == "html_block" else start
             end = start + 1 if rows > start else end
-            span = f" (lines {start + 1}-{end})" if end - start > 1 else ""
+            span = f" ({_span(start, end)})" if end - start > 1 else ""
             _warn(doc, start + 1, f"unexpected {token.type.replace('_', ' ')}{span}" + (
                 "; kept as text" if section is not None else
                 " before the first section; ignored"))
@@ -433,6 +429,15 @@ def _front_matter_end(lines: list[str]) -> int:
         if line.strip() and not _YAML_LINE_RE.match(line):  # (a rule, then the summary)
             return 0
     return 0
+
+
+def _span(start: int, end: int) -> str:
+    """Lines start..end (from 0, end excluded) as an editor numbers them.
+
+    >>> _span(2, 3), _span(2, 5)
+    ('line 3', 'lines 3-5')
+    """
+    return f"lines {start + 1}-{end}" if end - start > 1 else f"line {start + 1}"
 
 
 def _warn(doc: ParsedDocument, line: int | None, message: str) -> None:
@@ -483,8 +488,8 @@ def _block_tokens(lines: list[str]) -> tuple[list[Token], list[tuple[int, int]]]
 def _keep_too_deep(doc: ParsedDocument, section: Section | None, lines: list[str],
                    span: tuple[int, int]) -> None:
     _warn(doc, span[0] + 1, f"lists or block quotes nested more than {_MAX_NESTING} deep "
-          f"(lines {span[0] + 1}-{span[1]})" + ("; kept as text" if section is not None else
-                                                " before the first section; ignored"))
+          f"({_span(*span)})" + ("; kept as text" if section is not None else
+                                 " before the first section; ignored"))
     _keep_raw(section, lines, list(span))
 
 
@@ -602,7 +607,7 @@ def _read_list(doc: ParsedDocument, tokens: list[Token], i: int, section: Sectio
                 # `* -`, `* #`, `* 1.` are not nested blocks in this format but the item's
                 # text: read it from the source line (a quote's marks aside) and skip what
                 # markdown-it made of it (what follows that line in the item: not read).
-                raw = _MARKER_RE.sub("", _unquoted(lines[token.map[0]]), count=1).strip()
+                raw = _line_item(lines[token.map[0]])
                 closing = _matching_close(tokens, i)
                 for inner in tokens[i + 1:closing]:
                     if inner.map and inner.nesting != -1 and inner.map[1] > token.map[0] + 1:
@@ -620,10 +625,10 @@ def _read_list(doc: ParsedDocument, tokens: list[Token], i: int, section: Sectio
         i += 1
     for line, (first, last) in sorted(unread.items()):
         if any(lines[at].strip() for at in range(first, last)):
-            span = f"lines {first + 1}-{last}" if last - first > 1 else f"line {first + 1}"
-            _warn(doc, first + 1, f"{span} of the list item of line {line} (more paragraphs, "
-                  "code, HTML, quotes or headings in it) are not read: an item is its first "
-                  "paragraph")
+            _warn(doc, first + 1, f"{_span(first, last)} of the list item of line {line} (more "
+                  "paragraphs, "
+                  "code, HTML, quotes or headings in it) are not read: an item is its "
+                  "first paragraph")
     return i
 
 
@@ -638,6 +643,11 @@ def _note_unread(unread: dict[int, list[int]], item: int, first: int, last: int)
 _QUOTE_MARKS_RE = re.compile(r"^[ \t]*+(?:>[ \t]?+)++")
 
 
+def _line_item(line: str) -> str:
+    """The text of a list item read from its line: without its marker or a quote's marks."""
+    return _MARKER_RE.sub("", _unquoted(line), count=1).strip()
+
+
 def _unquoted(line: str) -> str:
     """A line without the marks of the quotes it is in.
 
@@ -647,13 +657,12 @@ def _unquoted(line: str) -> str:
     return _QUOTE_MARKS_RE.sub("", line, count=1) if line.lstrip()[:1] == ">" else line
 
 
-def _read_rows_after(doc: ParsedDocument, section: Section, lines: list[str], start: int,
-                     end: int, budget: MarkBudget) -> None:
+def _read_rows_after(doc: ParsedDocument, section: Section, lines: list[str] | dict[int, str],
+                     start: int, end: int, budget: MarkBudget) -> None:
     """Lines start..end (a quote's marks aside) as rows of the section's last table."""
     table = section.tables[-1]
-    span = f"lines {start + 1}-{end}" if end - start > 1 else f"line {end}"
-    _warn(doc, start + 1, f"table rows after a break ({span}) are read as rows of the table "
-          f"at line {table.line}")
+    _warn(doc, start + 1, f"table rows after a break ({_span(start, end)}) are read as rows of "
+          f"the table at line {table.line}")
     _add_rows(doc, table, {at: _unquoted(lines[at]) for at in range(start, end)}, start, end,
               budget)
 

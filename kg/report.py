@@ -663,16 +663,13 @@ def _trend_blocks(report: Report) -> list:
                             (False, True, True, False, False)))
     else:
         blocks.append(_note("No trend has enough dated articles to be on the map."))
+    blocks.extend(_more(top, len(trends), "trends"))
     # (every trend accounted for: one whose articles are mostly undated is no row above)
-    more = len(trends) - min(top, len(trends))
     undated = len(report.influence.trends) - len(trends)
-    if more or undated and trends:
-        least = emergence.thresholds.min_articles
-        blocks.append(_note("; ".join(filter(None, (
-            f"{more:,} more: --top shows more" if more else "",
-            f"{_count(undated, 'trend')} with fewer than {least} dated articles not shown"
-            if undated and trends else ""))) + " (", Code("kg query GRAPH -n trends"),
-            " lists every trend)."))
+    if undated and trends:
+        blocks.append(_note(f"{_count(undated, 'trend')} with fewer than "
+                            f"{emergence.thresholds.min_articles} dated articles not shown (",
+                            Code("kg query GRAPH -n trends"), " lists every trend)."))
     return blocks
 
 
