@@ -363,6 +363,15 @@ def toward_as_to(name: _Name, forms: _Forms) -> None:
             forms.dropped.add(" ".join(words[:at] + ["to"] + words[at + 1:]))
 
 
+def into_as_in(name: _Name, forms: _Forms) -> None:
+    """"X into Y" as "X in Y" ("AI integration into healthcare" / "integration of AI in
+    healthcare"); never as "X of Y": "conversion into CO2" is no conversion of CO2."""
+    words = name.words
+    for at, word in name.inner:
+        if word == "into":
+            forms.found.add(" ".join(words[:at] + ["in"] + words[at + 1:]))
+
+
 # Prepositions one names for another ("decline of/in X", "funding for/of X"); not with,
 # to, on, at: "work with AI" is no work on AI, "investment with AI" no investment in AI
 # (a review's false joins; "X on Y" and "X in Y" still meet as "Y X").
@@ -701,7 +710,7 @@ def e_prefix(name: _Name, forms: _Forms) -> None:
 # RULE_EXAMPLES, which fails for a rule without one.
 RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rule in (
     reordered_around_preposition, between, driven_by, and_either_way, in_dropped,
-    against_from_with, toward_as_to, one_preposition_for_another, aspect_of_the, in_context,
+    against_from_with, toward_as_to, into_as_in, one_preposition_for_another, aspect_of_the, in_context,
     generic_last_word, tie_either_way, town_of, ai_generated_media, link_word_dropped,
     ordinal_numbers, concern_word, gerund_as_noun, adjective_as_noun, e_prefix)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
