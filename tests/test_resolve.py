@@ -519,6 +519,13 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Students Evaluating Teachers", "Student Teacher Evaluation", False),
     # a name and what it is, in parentheses, is the name (a review: "Sora (video model)")
     ("Sora (video model)", "Sora", True),
+    # an acronym in parentheses stands for the words it abbreviates only: "(AI)" after
+    # "Rise of Artificial Intelligence" makes no "AI in AEC" (batch 11's false join)
+    ("Rise of Artificial Intelligence (AI) in AEC", "AI in AEC", False),
+    ("Rise of Artificial Intelligence (AI) in AEC", "Rise of AI in AEC", True),
+    ("Increasing Adoption of Building Information Modeling (BIM)", "BIM", False),
+    ("Rise of the Internet of Things (IoT)", "Rise of the IoT", True),
+    ("First-Person View (FPV) Drones", "FPV Drones", True),
     # (what institutions do is not done to them: a review's trap)
     ("Declining Institutional Investment", "Declining Investment in Institutions", False),
     # company names keep their words: the sector is not TSMC

@@ -338,12 +338,37 @@ def split_alias(label: str) -> tuple[str, str | None]:
     match = _PAREN_RE.match(label.strip())
     if not match or not match["before"].strip():
         return label, None
-    after = match["after"].strip()
-    name = f"{match['before'].strip()} {after}".strip()
+    before, after = match["before"].strip(), match["after"].strip()
+    name = f"{before} {after}".strip()
     inside = match["inside"].strip()
     renamed = _RENAMED_RE.fullmatch(inside)
-    alias = f"{renamed['other'] if renamed else inside} {after}".strip()
-    return name, alias
+    alias = renamed["other"] if renamed else _not_abbreviated(before, inside) + inside
+    return name, f"{alias} {after}".strip()
+
+
+def _not_abbreviated(before: str, acronym: str) -> str:
+    """The first words of `before` that an acronym in parentheses after it does not
+    stand for, when its letters are the initials of the last words only: "Rise of " of
+    "Rise of Artificial Intelligence (AI)", whose alias is "Rise of AI", not "AI"
+    (a review's false join); "" when it stands for all of them or for no last words.
+
+    >>> _not_abbreviated("Rise of the Internet of Things", "IoT")
+    'Rise of the '
+    >>> _not_abbreviated("Large Language Models", "LLMs"), _not_abbreviated("Gen AI", "GenAI")
+    ('', '')
+    """
+    if not is_acronym(acronym):
+        return ""
+    letters = (acronym[:-1] if acronym.endswith("s") else acronym).lower()
+    words = before.split()
+    for start in range(len(words)):
+        if words[start].lower() in _STOP:  # (the run it stands for starts with a word)
+            continue
+        parts = [part.lower() for word in words[start:] for part in word.split("-") if part]
+        if letters in ("".join(part[0] for part in parts),
+                       "".join(part[0] for part in parts if part not in _STOP)):
+            return " ".join(words[:start]) + " " if start else ""
+    return ""
 
 
 def _renamed(label: str) -> bool:
