@@ -21,8 +21,9 @@ from .lexicon import lexicon
 
 # ---- the words as the rules read them: the lexicon's wordings, numbers, words of growth ----
 
-# Nouns written two ways: "water usage" is water use, "remote working" remote work.
-_NOUN_VARIANTS = {"usage": "use", "working": "work"}
+# Nouns written two ways: "water usage" is water use, "remote working" remote work,
+# "commuting patterns" commute patterns.
+_NOUN_VARIANTS = {"usage": "use", "working": "work", "commuting": "commute"}
 
 
 def _lengthened(words: list[str]) -> list[str]:
@@ -338,19 +339,28 @@ def _concept_acronym(words: list[str]) -> bool:
         words[0] not in _INSTITUTIONS
 
 
+# Endings of the nouns of a deed, which "X using Y" names with what it uses ("mineral
+# exploration using AI" is AI mineral exploration; "companies using AI" are no AI
+# companies, "cities using drones" no drone cities).
+_DEED_ENDINGS = ("tion", "sion", "ing", "ment", "ery", "ance", "ence", "sis")
+
+
 def against_from_with(name: _Name, forms: _Forms) -> None:
-    """"X against Y", "X from Y" and "X with Y" as "Y X", as written only: a backlash
-    against an idea an acronym names (`_AGAINST_THINGS`, `_concept_acronym`), what
-    physically comes out of a source (`_COMES_FROM`), "X with Y" of one phrase
-    ("dubbing with AI" / "AI dubbing", "patients with cancer" / "cancer patients")."""
+    """"X against Y", "X from Y", "X with Y" and "X using Y" as "Y X", as written only:
+    a backlash against an idea an acronym names (`_AGAINST_THINGS`, `_concept_acronym`),
+    what physically comes out of a source (`_COMES_FROM`), "X with Y" of one phrase
+    ("dubbing with AI" / "AI dubbing", "patients with cancer" / "cancer patients"), a
+    deed using one phrase (`_DEED_ENDINGS`: "mineral exploration using AI")."""
     words = name.words
     for at, word in name.inner:
-        if word not in ("against", "from", "with"):
+        if word not in ("against", "from", "with", "using"):
             continue
         after = _without_articles(words[at + 1:])
         if word == "against" and words[at - 1] in _AGAINST_THINGS and _concept_acronym(after) or \
                 word == "from" and words[at - 1] in _COMES_FROM or \
-                word == "with" and not _PREPOSITIONS.intersection(after):
+                word == "with" and not _PREPOSITIONS.intersection(after) or \
+                word == "using" and words[at - 1].endswith(_DEED_ENDINGS) and \
+                not _PREPOSITIONS.intersection(after):
             forms.dropped.add(" ".join(after + words[:at]))
 
 
