@@ -642,6 +642,19 @@ def test_a_plus_after_a_long_word_is_read_in_linear_time():
     subprocess.run([sys.executable, "-c", code], check=True, timeout=30)  # (old: ~190 s)
 
 
+def test_an_aliases_file_of_a_long_chain_is_read_in_linear_time(tmp_path):
+    """Rows "same,B,A" whose second name sorts first make a chain of 40,000 keys that
+    each look-up walked from its start (an attack, 2026-12-04: a 680 KB file, 200 s); in
+    a child process, so a regression stops at the timeout."""
+    names = [f"q{n:06d}" for n in range(40_001)][::-1]
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("".join(f"same,{a},{b}\n" for a, b in zip(names, names[1:])))
+    code = ("import sys\nfrom kg.resolve.aliases import AliasTable\n"
+            "table = AliasTable.read(sys.argv[1])\n"
+            "assert len(table.joined) == 40_000 and set(table.joined.values()) == {'q000000'}\n")
+    subprocess.run([sys.executable, "-c", code, str(aliases)], check=True, timeout=30)
+
+
 def test_a_cell_continued_on_many_lines_is_joined_once_with_one_warning():
     """A table cell continued on 50,000 lines: each line copied the whole cell again
     (quadratic) and warned again."""
