@@ -254,6 +254,7 @@ class Report:
     related: int  # related links in the graph
     folders: list[str] = field(default_factory=list)  # what the graph was built from
     notes: list[str] = field(default_factory=list)
+    over_paired: int = 0  # articles of which co-occurrence pairs only some entities
 
 
 def make_report(source, top: int = 10, thresholds: A.Thresholds | None = None,
@@ -278,7 +279,8 @@ def make_report(source, top: int = 10, thresholds: A.Thresholds | None = None,
                   dates[-1] if dates else None, A.counts_by_type(corpus), months, emergence,
                   A.recurring(corpus), named_once, pairs, pairs_any, table,
                   A.drivers_behind(table, emergence, top=top), A.radar(corpus),
-                  len(corpus.related), corpus.folders)
+                  len(corpus.related), corpus.folders,
+                  over_paired=A.articles_over_paired(corpus))
 
 
 _MONTHS = ("January February March April May June July August September October November "
@@ -552,6 +554,11 @@ def stats_blocks(report: Report, draw: bool = True) -> list:
                                 "articles; pairs of any two recurring entities are shown instead."))
         blocks.append(_text("Lift: how many times more often two are named by the same "
                             "article than chance would have it (1 = chance)."))
+        if report.over_paired:
+            blocks.append(_note(f"{report.over_paired:,} "
+                                f"{'article names' if report.over_paired == 1 else 'articles name'}"
+                                f" more than {A.MAX_PAIRED} entities that other articles name "
+                                f"too: only their {A.MAX_PAIRED} most widely named are paired."))
         if draw and _varied(round(p.lift, 2) for p in report.pairs):
             blocks.append(_bars([f"{p.first_label} ({_kind(p.first_type)}) + {p.second_label} "
                                  f"({_kind(p.second_type)})" for p in report.pairs],

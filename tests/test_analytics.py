@@ -97,6 +97,27 @@ def test_cooccurrence_of_any_types_never_pairs_two_names_of_one_idea():
                                                                       ("ai", "Robots")]
 
 
+def test_an_article_pairs_its_most_widely_named_entities_only():
+    """Two files naming the same 4,000 keywords made 16 million pairs (64 s, 3.7 GB: an
+    attack): an article pairs its `MAX_PAIRED` most widely named entities, and the report
+    says so."""
+    shared = [f"k{n:04d}" for n in range(A.MAX_PAIRED + 50)]
+    found = corpus({"a": (None, shared + ["t"]), "b": (None, shared + ["t"]),
+                    "c": (None, ["t", "x"]), "d": (None, ["t", "x"])},
+                   {n: "Keyword" for n in shared} | {"t": "Technology", "x": "Concern"})
+    assert A.articles_over_paired(found) == 2
+    pairs = A.cooccurrence(found, None, None, top=10**9)
+    paired = {n for p in pairs for n in (p.first, p.second)}
+    # t (four articles) first, then the keywords in order: the last 51 are left out
+    assert paired == {"t", "x"} | set(shared[:A.MAX_PAIRED - 1])
+    assert len(pairs) == (A.MAX_PAIRED * (A.MAX_PAIRED - 1)) // 2 + 1
+    assert [(p.first, p.second, p.count) for p in A.cooccurrence(found)] == [("t", "x", 2)]
+    report = make_report(found)
+    assert report.over_paired == 2
+    assert "2 articles name more than 200 entities that other articles name too" in \
+        to_markdown(report)
+
+
 def test_recurring_ranks_only_what_two_articles_name(six):
     assert [(r.label, r.articles, r.first, r.last) for r in A.recurring(six)] == [
         ("T1", 5, "2024-01-03", "2024-03-09"), ("C2", 3, "2024-02-02", "2024-03-05"),
