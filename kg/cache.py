@@ -9,7 +9,8 @@ It lives in `OUTDIR/.kg-cache/`:
   tagged with their output bucket.
 * `parts.bin` holds every article's part (what it says about shared nodes) as
   JSON. Incremental builds append the parts they make; full builds (and an
-  incremental one that finds most of the file stale) write it anew.
+  incremental one that finds most of the file stale) write it anew. The state
+  keeps each part's digest, checked whenever the part is read.
 
 Everything is stored as data (JSON through orjson, SQLite rows of text and
 numbers), never as pickles or marshalled objects, and every value read back is
@@ -36,6 +37,7 @@ table are the same; anything unreadable means a clean build.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -49,13 +51,14 @@ from typing import NamedTuple
 import orjson
 
 from .dates import is_iso_date
+from .blocks import read_range
 from .errors import CacheError
 from .files import TEMP_PREFIX, code_digest, content_digest
 from .model import Diagnostic
 from .parts import ArticlePart
 from .seal import seal
 
-CACHE_FORMAT = 9
+CACHE_FORMAT = 10
 STATE_FILE = "state.sqlite"
 
 _SCHEMA = """
@@ -92,6 +95,7 @@ class CachedArticle(NamedTuple):
     length: int
     part_offset: int  # of its ArticlePart in parts.bin
     part_length: int
+    part_digest: str  # of its bytes (`part_digest`): checked each time the part is read
     link_offset: int  # of its block of triples pointing at entities, in graph.ttl
     link_length: int
     link_triple_count: int
@@ -405,7 +409,8 @@ class SharedRows:
 
 def _encode_articles(articles: dict[str, CachedArticle]) -> dict:
     return {article_id: ([tuple(f) for f in a.files], a.offset, a.length, a.part_offset,
-                         a.part_length, a.link_offset, a.link_length, a.link_triple_count,
+                         a.part_length, a.part_digest, a.link_offset, a.link_length,
+                         a.link_triple_count,
                          a.documents,
                          [(d.level, d.path, d.line, d.message) for d in a.diagnostics],
                          a.counts, a.triple_count)
@@ -417,12 +422,13 @@ def _decode_articles(table: dict) -> dict[str, CachedArticle]:
                 tuple(FileSignature(_text(path), _number(size), _number(mtime), _text(digest))
                       for path, size, mtime, digest in files),
                 _number(offset), _number(length), _number(part_offset), _number(part_length),
-                _number(link_offset), _number(link_length), _number(link_triples),
+                _text(part_hash), _number(link_offset), _number(link_length),
+                _number(link_triples),
                 [_text(d) for d in documents], decode_diagnostics(diagnostics),
                 _counts(counts), _number(triples))
-            for article_id, (files, offset, length, part_offset, part_length, link_offset,
-                             link_length, link_triples, documents, diagnostics, counts,
-                             triples) in table.items()}
+            for article_id, (files, offset, length, part_offset, part_length, part_hash,
+                             link_offset, link_length, link_triples, documents, diagnostics,
+                             counts, triples) in table.items()}
 
 
 def _decode_buckets(rows: list) -> dict[int, CachedBucket]:
@@ -448,6 +454,20 @@ def encode_part(part: ArticlePart) -> bytes:
                          [(d.level, d.path, d.line, d.message) for d in part.diagnostics],
                          part.mentions, part.title, part.date, part.url, part.summary,
                          part.folder))
+
+
+def part_digest(blob: bytes) -> str:
+    """The digest of a part's bytes, kept in the state: a part changed in parts.bin, its
+    size kept (a disk's damage, or an attack's names), is read as a damaged cache."""
+    return hashlib.blake2b(blob, digest_size=16).hexdigest()
+
+
+def read_part(handle, offset: int, length: int, digest: str) -> ArticlePart:
+    """The part at `offset` of an open parts.bin, checked against its digest."""
+    blob = read_range(handle, offset, length)
+    if part_digest(blob) != digest:
+        raise CacheError("a part in the cache is not the one its state describes")
+    return decode_part(blob)
 
 
 def decode_part(blob: bytes) -> ArticlePart:

@@ -45,10 +45,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from . import vocab as V
-from .blocks import BlockAppender, BlockCopier, open_or_none, read_range
+from .blocks import BlockAppender, BlockCopier, open_or_none
 from .cache import (BuildCache, CachedArticle, CachedBucket, FileSignature, SharedRows,
-                    cache_dir, cache_key, decode_part, encode_part, load_all_forms, load_cache,
-                    load_shared, no_follow, page_problems, prepare_cache_dir, reusable)
+                    cache_dir, cache_key, encode_part, load_all_forms, load_cache, load_shared,
+                    no_follow, page_problems, part_digest, prepare_cache_dir, read_part,
+                    reusable)
 from .corpus import (Canonical, RelatedFound, canonical_map, corpus_section, find_related,
                      link_related, link_triples, read_related_texts)
 from .dataset import DatasetInfo, dataset_triples
@@ -208,9 +209,9 @@ class RelatedHelper:
         self.process.start()
         theirs.close()
 
-    def read(self, parts_path: Path, spans: list[tuple[int, int]], base: str,
+    def read(self, parts_path: Path, spans: list[tuple[int, int, str]], base: str,
              kinds: KindTable, settings: RelatedSettings) -> None:
-        """Start reading the parts at `spans` (offset, length) of parts.bin."""
+        """Start reading the parts at `spans` (offset, length, digest) of parts.bin."""
         self._send((parts_path, spans, base, kinds, settings))
 
     def link(self, canonical: Canonical) -> None:
@@ -269,11 +270,11 @@ def _related_helper_main(connection, builds, parent: int) -> None:
         pass
 
 
-def parts_at(path: Path, spans: Iterable[tuple[int, int]]) -> Iterator[ArticlePart]:
-    """The article parts at `spans` (offset, length) of a parts.bin, in order."""
+def parts_at(path: Path, spans: Iterable[tuple[int, int, str]]) -> Iterator[ArticlePart]:
+    """The article parts at `spans` (offset, length, digest) of a parts.bin, in order."""
     with open(path, "rb") as handle:
-        for offset, length in spans:
-            yield decode_part(read_range(handle, offset, length))
+        for offset, length, digest in spans:
+            yield read_part(handle, offset, length, digest)
 
 
 def _die_with_parent() -> None:
@@ -797,7 +798,7 @@ class _Build:
         result.triple_count += len(triples)
 
     def old_part(self, handle, entry: CachedArticle) -> ArticlePart:
-        return decode_part(read_range(handle, entry.part_offset, entry.part_length))
+        return read_part(handle, entry.part_offset, entry.part_length, entry.part_digest)
 
     def full_shared(self) -> SharedNodes:
         """Every shared node of this build (read back from the cache, once, after an
@@ -818,9 +819,11 @@ class _Build:
     def parts_in(self, path: Path) -> Iterator[ArticlePart]:
         return parts_at(path, self.part_spans())
 
-    def part_spans(self) -> list[tuple[int, int]]:
-        """Where this build's articles' parts sit in parts.bin, in id order."""
-        return [(entry.part_offset, entry.part_length) for entry in self.new.articles.values()]
+    def part_spans(self) -> list[tuple[int, int, str]]:
+        """Where this build's articles' parts sit in parts.bin, in id order, with their
+        digests."""
+        return [(entry.part_offset, entry.part_length, entry.part_digest)
+                for entry in self.new.articles.values()]
 
     def start_page(self, parts) -> None:
         """Begin the explorer's index (kg.explore.start_index) of a full build."""
@@ -851,7 +854,7 @@ class _Build:
         blob = encode_part(article.part)
         offset, part_offset = turtle.write(article.turtle), blobs.write(blob)
         return CachedArticle(article.files, offset, len(article.turtle), part_offset, len(blob),
-                             0, 0, 0, article.documents,
+                             part_digest(blob), 0, 0, 0, article.documents,
                              article.problems + article.part.diagnostics,
                              dict(article.counts), article.triple_count)
 

@@ -414,6 +414,10 @@ DAMAGES = {
     # later build with a traceback, after graph.ttl was replaced)
     "a part naming an entity outside the base": lambda c: _same_length(
         c / "parts.bin", f'"{BASE}technology/tech_one"'),
+    # (an attack: names rewritten in parts.bin, the file's size kept, went into the next
+    # incremental build's graph)
+    "parts rewritten at the same size": lambda c: (c / "parts.bin").write_bytes(
+        (c / "parts.bin").read_bytes().replace(b"Tech one", b"Pwnd one")),
 }
 
 
