@@ -7,6 +7,7 @@ from __future__ import annotations
 import http.client as http_client
 import http.server as http_server
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -345,6 +346,32 @@ def test_every_read_is_capped(endpoint):
     # the request line and headers are capped too
     assert status_of(raw_request(url, b"GET /sparql?query=" + b"A" * 300_000 +
                                  b" HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")) == 431
+
+
+def test_a_header_of_many_spaces_holds_no_other_client_up(endpoint):
+    """waitress read a header line in time quadratic in its spaces, in its only I/O
+    thread (an attack: 100,000 spaces held every other client 72 s)."""
+    url, _ = endpoint
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as attacker:
+        attacker.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                         b"Accept: " + b" " * 200_000 + b"x\r\n\r\n")
+        start = time.monotonic()
+        assert ask(url, "ASK {}", timeout=60)[0] == 200
+        assert time.monotonic() - start < 5  # (before: minutes)
+        assert status_of(attacker.recv(65536)) in (200, 406)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ-_:; \t\x01\x7f\xe9\"!", max_size=30))
+def test_header_lines_are_read_as_waitress_reads_them(line):
+    from waitress.rfc7230 import HEADER_FIELD_RE as WAITRESS_HEADER_FIELD_RE
+
+    from kg.serve import HEADER_FIELD_RE
+
+    data = line.encode("latin-1")
+    ours, theirs = HEADER_FIELD_RE.match(data), WAITRESS_HEADER_FIELD_RE.match(data)
+    assert (ours and ours.group("name", "value")) == (theirs and theirs.group("name", "value"))
 
 
 def test_a_deep_query_never_reaches_the_engine(endpoint):
