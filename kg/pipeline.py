@@ -667,14 +667,17 @@ class _Build:
         return canonical, canonical.joined != self.old.joined
 
     def unused_aliases(self) -> list[Diagnostic]:
-        """A warning for each name of the aliases file that no name of the archive is (its
-        row changes nothing for it: a typo, say), once the corpus' names are gathered."""
+        """A warning for each row of the aliases file left out, and for each name of it
+        that no name of the archive is (its row changes nothing for it: a typo, say), once
+        the corpus' names are gathered."""
         if self.aliases is None:
             return []
-        return [Diagnostic("warning", self.aliases.path, line, f"no name of the archive is "
-                           f"{name!r}; the row changes nothing for it")
-                for line, name in self.aliases.unused(
-                    form for _, form in _every_name(self.names.forms))]
+        return [Diagnostic("warning", self.aliases.path, line, problem)
+                for line, problem in self.aliases.problems] + \
+            [Diagnostic("warning", self.aliases.path, line, f"no name of the archive is "
+                        f"{name!r}; the row changes nothing for it")
+             for line, name in self.aliases.unused(
+                 form for _, form in _every_name(self.names.forms))]
 
     def write_links(self, turtle: BlockCopier, parts, unchanged: set[str]) -> None:
         """Each article's triples pointing at entities, in id order: copied from the

@@ -1024,17 +1024,28 @@ def test_a_never_row_undoes_a_join_of_the_abbreviations_table(tmp_path):
     assert kept.report.counts["Technology"] == 2
 
 
-def test_bad_aliases_file_names_file_and_line(tmp_path):
+def test_a_bad_aliases_row_is_named_by_file_and_line_and_the_rest_builds(tmp_path):
+    """(it stopped the build, nothing written: an attack's note)"""
     bad = tmp_path / "aliases.csv"
-    bad.write_text("same,a,b\nmaybe,c,d\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"aliases.csv:2: expected"):
-        AliasTable.read(bad)
+    bad.write_text("same,T,Tee\nmaybe,c,d\nsame,only one\n", encoding="utf-8")
+    table = AliasTable.read(bad)
+    assert table.joined == {"tee": "t"}
+    assert [line for line, _ in table.problems] == [2, 3]
     src = tmp_path / "src"
     src.mkdir()
     (src / "a.md").write_text(DOC.format(title="A", tech="T"), encoding="utf-8")
+    (src / "b.md").write_text(DOC.format(title="B", tech="Tee"), encoding="utf-8")
     result = CliRunner().invoke(main, ["build", str(src), "-o", str(tmp_path / "o"),
                                        "--aliases", str(bad)])
-    assert result.exit_code == 1 and "aliases.csv:2" in result.output
+    assert result.exit_code == 0, result.output
+    assert "aliases.csv:2: warning: expected `same,NAME,NAME` or `never,NAME,NAME`, got " \
+        "'maybe,c,d'; the row is left out" in result.output
+    assert "aliases.csv:3: warning: expected" in result.output
+    graph = (tmp_path / "o" / "graph.ttl").read_text(encoding="utf-8")
+    assert graph.count("a kg:Technology") == 1  # the good row still joins
+    bad.write_bytes(b"same,a,b\n\xff\n")  # (a file that is no text at all: an error)
+    with pytest.raises(InputError, match="not UTF-8"):
+        AliasTable.read(bad)
 
 
 def test_candidates_are_indexed_not_quadratic():

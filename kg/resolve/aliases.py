@@ -24,6 +24,8 @@ class AliasTable:
     digest: str = ""  # of the file, so a changed file rebuilds what it affects
     path: str = ""  # the file, as given
     names: list[tuple[int, str]] = field(default_factory=list)  # (line, name) of each row
+    # (line, what is wrong) of each row left out: the other rows still count
+    problems: list[tuple[int, str]] = field(default_factory=list)
 
     def unused(self, names: Iterable[str]) -> list[tuple[int, str]]:
         """(line, name) of the rows' names that are none of `names` (every name of an
@@ -42,7 +44,8 @@ class AliasTable:
 
     @classmethod
     def read(cls, path: str | Path) -> "AliasTable":
-        """Read a CSV of `same,NAME,NAME[,...]` / `never,NAME,NAME` rows (# comments)."""
+        """Read a CSV of `same,NAME,NAME[,...]` / `never,NAME,NAME` rows (# comments);
+        a row of neither form is left out and named in `problems`."""
         path = Path(path)
         try:
             data = path.read_bytes()
@@ -71,8 +74,10 @@ class AliasTable:
             if not cells or not cells[0] or cells[0].startswith("#"):
                 continue
             if cells[0].lower() not in ("same", "never") or len([c for c in cells[1:] if c]) < 2:
-                raise InputError(f"expected `same,NAME,NAME` or `never,NAME,NAME`, got "
-                                 f"{','.join(row)!r}", path=path, line=number)
+                table.problems.append((number, "expected `same,NAME,NAME` or "
+                                               f"`never,NAME,NAME`, got {','.join(row)!r}; "
+                                               "the row is left out"))
+                continue
             names = [c for c in cells[1:] if c]
             table.names.extend((number, name) for name in names)
             if cells[0].lower() == "never":
