@@ -16,7 +16,7 @@ from kg import InputError, build
 from kg.cli import main
 from kg.resolve import (AliasTable, accepted_candidates, candidates, join_keys, name_key,
                         normal_form, resolution_key, split_alias)
-from kg.resolve.keys import _RENAMED_RE
+from kg.resolve.keys import _RENAMED_RE, _not_abbreviated
 
 from .conftest import BASE, CORPUS, SEED, TODAY
 
@@ -50,7 +50,23 @@ def test_parentheses_give_name_and_alias(name, alias):
     if "(" in name + alias or ")" in name + alias or not name.strip() or not alias.strip() \
             or _RENAMED_RE.fullmatch(alias.strip()):  # ("X (aka Y)": RENAMED below)
         return
-    assert split_alias(f"{name} ({alias})") == (name.strip(), alias.strip())
+    # (the alias keeps the words the parenthesis does not stand for: "Rise of AI" of
+    # "Rise of Artificial Intelligence (AI)")
+    kept = _not_abbreviated(name.strip(), alias.strip())
+    assert split_alias(f"{name} ({alias})") == (name.strip(), kept + alias.strip())
+    assert name.strip().startswith(kept) and (not kept or kept.endswith(" "))
+    assert len(kept) < len(name.strip()) or not kept
+
+
+def test_the_alias_keeps_the_words_the_parenthesis_does_not_stand_for():
+    assert [split_alias(n)[1] for n in (
+        "Rise of Artificial Intelligence (AI) in AEC", "Rise of the Internet of Things (IoT)",
+        "Use of GenAI (Generative AI) in Schools", "Growth of EVs (electric vehicles)",
+        "First-Person View (FPV) Drones", "Generative AI (Gen AI)", "GenAI (Generative AI) Tools",
+        "Emotional Intelligence (EQ) Enhancement")] == [
+        "Rise of AI in AEC", "Rise of the IoT", "Use of Generative AI in Schools",
+        "Growth of electric vehicles", "FPV Drones", "Gen AI", "Generative AI Tools",
+        "EQ Enhancement"]
 
 
 def test_rules():

@@ -346,19 +346,30 @@ def split_alias(label: str) -> tuple[str, str | None]:
     return name, f"{alias} {after}".strip()
 
 
-def _not_abbreviated(before: str, acronym: str) -> str:
-    """The first words of `before` that an acronym in parentheses after it does not
-    stand for, when its letters are the initials of the last words only: "Rise of " of
-    "Rise of Artificial Intelligence (AI)", whose alias is "Rise of AI", not "AI"
-    (a review's false join); "" when it stands for all of them or for no last words.
+def _not_abbreviated(before: str, inside: str) -> str:
+    """The first words of `before` that what is in parentheses after it does not stand
+    for: for an acronym whose letters are the initials of the last words only, those
+    before them ("Rise of " of "Rise of Artificial Intelligence (AI)", whose alias is
+    "Rise of AI", not "AI": a review's false join); for a long form after an acronym,
+    those before the acronym ("Use of " of "Use of GenAI (Generative AI)"); "" when it
+    stands for all of them or for no last words.
 
     >>> _not_abbreviated("Rise of the Internet of Things", "IoT")
     'Rise of the '
     >>> _not_abbreviated("Large Language Models", "LLMs"), _not_abbreviated("Gen AI", "GenAI")
     ('', '')
+    >>> _not_abbreviated("Use of GenAI", "Generative AI")
+    'Use of '
     """
-    if not is_acronym(acronym):
-        return ""
+    if not is_acronym(inside):
+        from .acronyms import abbreviation_spans  # (acronyms.py reads this module)
+
+        first, _, last = before.rpartition(" ")
+        long = " ".join(re.findall(r"\w+", inside.lower()))
+        return first + " " if first and is_acronym(last) and \
+            abbreviation_spans(re.sub(r"\W+", "", last.lower()).removesuffix("s"), long) \
+            else ""
+    acronym = inside
     letters = (acronym[:-1] if acronym.endswith("s") else acronym).lower()
     words = before.split()
     for start in range(len(words)):
