@@ -58,13 +58,19 @@ from .view import page_policy
 __all__ = ["DEFAULT_PORT", "Settings", "SparqlApp", "SparqlServer", "make_server", "query_job",
            "serve_in_thread"]
 
-# waitress reads each header line with a pattern whose lazy whitespace backtracks in
-# quadratic time (an attack: one header of 100,000 spaces held its only I/O thread, every
-# other client waiting, for 72 s): the same pattern with possessive whitespace, linear.
+# waitress reads a request's first line and each header line with patterns that
+# backtrack in quadratic time, in its only I/O thread (an attack: one header of 100,000
+# spaces held every other client for 72 s; a review: a request line "GET a://bbb...b X"
+# did the same): the same patterns, linear. A header's whitespace is possessive; the
+# request target, which waitress reads as an optional "scheme://host" then any run of
+# non-spaces, is that run (the same lines match, with the same groups).
 HEADER_FIELD_RE = re.compile(
     f"^(?P<name>{TOKEN}):[ \t]*+(?P<value>(?:{FIELD_VCHAR}++(?:[ \t]++{FIELD_VCHAR}++)*+)?)"
     f"[ \t]*+$".encode("latin-1"))
+FIRST_LINE_RE = re.compile(rb"(?P<method>[!#$%&'*+\-.^_`|~0-9A-Za-z]++) (?P<uri>[^ ]++)"
+                           rb"(?: HTTP/(?P<version>[0-9]\.[0-9]))?")
 waitress.parser.HEADER_FIELD_RE = HEADER_FIELD_RE
+waitress.parser.first_line_re = FIRST_LINE_RE
 
 DEFAULT_PORT = 8484  # not Oxigraph's 7878, Fuseki's 3030, GraphDB's 7200 or Virtuoso's 8890
 MAX_QUERY_BYTES = 1_000_000  # a query's text, and a request's body

@@ -7,6 +7,7 @@ from __future__ import annotations
 import http.client as http_client
 import http.server as http_server
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -362,6 +363,36 @@ def test_a_header_of_many_spaces_holds_no_other_client_up(endpoint):
         assert ask(url, "ASK {}", timeout=60)[0] == 200
         assert time.monotonic() - start < 5  # (before: minutes)
         assert status_of(attacker.recv(65536)) in (200, 406)
+
+
+def test_a_request_line_of_a_long_target_holds_no_other_client_up(endpoint):
+    """waitress read a request line "GET a://bbb...b X" in quadratic time, in its only
+    I/O thread (a review: 20,000 letters held every other client)."""
+    url, _ = endpoint
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as attacker:
+        attacker.sendall(b"GET a://" + b"b" * 100_000 + b" X\r\nHost: 127.0.0.1\r\n\r\n")
+        start = time.monotonic()
+        assert ask(url, "ASK {}", timeout=60)[0] == 200
+        assert time.monotonic() - start < 5
+        assert status_of(attacker.recv(65536)) == 400
+
+
+# waitress's own pattern of a request's first line (waitress.parser, 3.0)
+_WAITRESS_FIRST_LINE = re.compile(
+    rb"(?P<method>[!#$%&'*+\-.^_`|~0-9A-Za-z]+) "
+    rb"(?P<uri>(?:[^ :?#]+://[^ ?#/]*(?:[0-9]{1,5})?)?[^ ]+)"
+    rb"(?: HTTP/(?P<version>[0-9]\.[0-9]))?")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="GETa:/?#1. HTP\x01", max_size=30))
+def test_request_lines_are_read_as_waitress_reads_them(line):
+    from kg.serve import FIRST_LINE_RE
+
+    data = line.encode("latin-1")
+    ours, theirs = FIRST_LINE_RE.fullmatch(data), _WAITRESS_FIRST_LINE.fullmatch(data)
+    assert (ours and ours.groupdict()) == (theirs and theirs.groupdict())
 
 
 @settings(max_examples=300, deadline=None)
