@@ -52,7 +52,8 @@ _TOKEN = re.compile(r"""
              (?:[\w\u00B7\u00C0-\U000EFFFF:%.\-]|\\[_~.\-!$&'()*+,;=/?\#@%])*)
   | (?P<open>[{(\[])
   | (?P<close>[})\]])
-  | (?P<op>&&|\|\||!(?!=)|[-+*/|,;.])
+  | (?P<not>!(?!=))
+  | (?P<op>&&|\|\||[-+*/|,;.])
   | (?P<other>.)
 """, re.VERBOSE | re.DOTALL)
 # Keywords that add a level to the query's algebra each time they are repeated.
@@ -93,10 +94,15 @@ def _scan_tokens(text: str) -> QueryShape:
     shape = QueryShape()
     stack: list[str] = []
     awaiting_service = False  # after SERVICE [SILENT]: the next term is its target
+    previous = None  # the kind of the last token (not space nor comment)
     for match in _TOKEN.finditer(text):
         kind, token = match.lastgroup, match[0]
         if kind in ("space", "comment"):
             continue
+        # a "!" of "!!!x" nests once more (a chain of 20,000: an attack), one before a
+        # term ("!BOUND(?x) && !sameTerm(...)") does not
+        shape.operators += kind == "not" and previous == "not"
+        previous = kind
         if awaiting_service:
             if kind == "word" and token.upper() == "SILENT":
                 continue
