@@ -372,14 +372,17 @@ def _not_abbreviated(before: str, inside: str) -> str:
     acronym = inside
     letters = (acronym[:-1] if acronym.endswith("s") else acronym).lower()
     words = before.split()
-    for start in range(len(words)):
-        if words[start].lower() in _STOP:  # (the run it stands for starts with a word)
-            continue
-        parts = [part.lower() for word in words[start:] for part in word.split("-") if part]
-        if letters in ("".join(part[0] for part in parts),
-                       "".join(part[0] for part in parts if part not in _STOP)):
-            return " ".join(words[:start]) + " " if start else ""
-    return ""
+    every, content = "", ""  # initials of words[start:], with and without small words
+    found = None
+    for start in range(len(words) - 1, -1, -1):  # (from the end: linear in the letters)
+        parts = [part.lower() for part in words[start].split("-") if part]
+        every = "".join(part[0] for part in parts) + every
+        content = "".join(part[0] for part in parts if part not in _STOP) + content
+        if len(content) > len(letters):
+            break
+        if words[start].lower() not in _STOP and letters in (every, content):
+            found = start  # (the run it stands for starts with a word; the longest run)
+    return " ".join(words[:found]) + " " if found else ""
 
 
 def _renamed(label: str) -> bool:
