@@ -280,7 +280,8 @@ def make_report(source, top: int = 10, thresholds: A.Thresholds | None = None,
                   A.recurring(corpus), named_once, pairs, pairs_any, table,
                   A.drivers_behind(table, emergence, top=top), A.radar(corpus),
                   len(corpus.related), corpus.folders,
-                  over_paired=A.articles_over_paired(corpus))
+                  over_paired=A.articles_over_paired(corpus, *((None, None) if pairs_any
+                                                               else ("Technology", "Concern"))))
 
 
 _MONTHS = ("January February March April May June July August September October November "

@@ -8,6 +8,7 @@ import re
 
 import networkx as nx
 import pytest
+from hypothesis import given, settings, strategies as st
 from click.testing import CliRunner
 
 from kg import analytics as A
@@ -112,10 +113,43 @@ def test_an_article_pairs_its_most_widely_named_entities_only():
     assert paired == {"t", "x"} | set(shared[:A.MAX_PAIRED - 1])
     assert len(pairs) == (A.MAX_PAIRED * (A.MAX_PAIRED - 1)) // 2 + 1
     assert [(p.first, p.second, p.count) for p in A.cooccurrence(found)] == [("t", "x", 2)]
+    assert A.articles_over_paired(found, "Technology", "Concern") == 0
+    report = make_report(found)  # (technologies and concerns meet: no cut, no note)
+    assert report.over_paired == 0 and "most widely named are paired" not in to_markdown(report)
+    del found.named_by["x"]  # (now they do not: pairs of any types, cut)
     report = make_report(found)
     assert report.over_paired == 2
     assert "2 articles name more than 200 entities that other articles name too" in \
         to_markdown(report)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sets(st.sampled_from(["T1", "T2", "C1", "C2", "K1", "K2", "K3"])),
+                min_size=1, max_size=7),
+       st.sampled_from([("Technology", "Concern"), ("Keyword", "Keyword"), (None, None)]))
+def test_cooccurrence_counts_what_articles_name_together(named, types):
+    """(counted in sparse matrices since a review's thousand articles took minutes pair
+    by pair): the pairs and counts of the plain definition."""
+    found = corpus({f"a{i}": (None, sorted(n)) for i, n in enumerate(named)}, KINDS_OF)
+    first, second = types
+    pairs = A.cooccurrence(found, first, second, min_count=2, top=10**6)
+    firsts = {first} if first else set(A.CONTENT_TYPES)
+    seconds = {second} if second else set(A.CONTENT_TYPES)
+    expected = {}
+    for a in KINDS_OF:
+        for b in KINDS_OF:
+            both = sum(1 for n in named if a in n and b in n)
+            if a != b and both >= 2 and KINDS_OF[a] in firsts and KINDS_OF[b] in seconds \
+                    and (first or second or a < b):
+                expected[a, b] = both
+    assert {(p.first, p.second): p.count for p in pairs} == expected
+    for p in pairs:
+        assert p.lift == pytest.approx(p.count * len(named) / (
+            sum(p.first in n for n in named) * sum(p.second in n for n in named)))
+
+
+KINDS_OF = {"T1": "Technology", "T2": "Technology", "C1": "Concern", "C2": "Concern",
+            "K1": "Keyword", "K2": "Keyword", "K3": "Keyword"}
 
 
 def test_recurring_ranks_only_what_two_articles_name(six):
