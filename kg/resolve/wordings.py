@@ -339,28 +339,21 @@ def _concept_acronym(words: list[str]) -> bool:
         words[0] not in _INSTITUTIONS
 
 
-# Endings of the nouns of a deed, which "X using Y" names with what it uses ("mineral
-# exploration using AI" is AI mineral exploration; "companies using AI" are no AI
-# companies, "cities using drones" no drone cities).
-_DEED_ENDINGS = ("tion", "sion", "ing", "ment", "ery", "ance", "ence", "sis")
-
-
 def against_from_with(name: _Name, forms: _Forms) -> None:
-    """"X against Y", "X from Y", "X with Y" and "X using Y" as "Y X", as written only:
-    a backlash against an idea an acronym names (`_AGAINST_THINGS`, `_concept_acronym`),
-    what physically comes out of a source (`_COMES_FROM`), "X with Y" of one phrase
-    ("dubbing with AI" / "AI dubbing", "patients with cancer" / "cancer patients"), a
-    deed using one phrase (`_DEED_ENDINGS`: "mineral exploration using AI")."""
+    """"X against Y", "X from Y" and "X with Y" as "Y X", as written only: a backlash
+    against an idea an acronym names (`_AGAINST_THINGS`, `_concept_acronym`), what
+    physically comes out of a source (`_COMES_FROM`), "X with Y" of one phrase
+    ("dubbing with AI" / "AI dubbing", "patients with cancer" / "cancer patients").
+    (Not "X using Y": "governance using AI" is no AI governance; nor "X into Y" as "X
+    in Y": sewage into drinking water is no sewage in it; a review's false joins.)"""
     words = name.words
     for at, word in name.inner:
-        if word not in ("against", "from", "with", "using"):
+        if word not in ("against", "from", "with"):
             continue
         after = _without_articles(words[at + 1:])
         if word == "against" and words[at - 1] in _AGAINST_THINGS and _concept_acronym(after) or \
                 word == "from" and words[at - 1] in _COMES_FROM or \
-                word == "with" and not _PREPOSITIONS.intersection(after) or \
-                word == "using" and words[at - 1].endswith(_DEED_ENDINGS) and \
-                not _PREPOSITIONS.intersection(after):
+                word == "with" and not _PREPOSITIONS.intersection(after):
             forms.dropped.add(" ".join(after + words[:at]))
 
 
@@ -371,15 +364,6 @@ def toward_as_to(name: _Name, forms: _Forms) -> None:
     for at, word in name.inner:
         if word == "toward":
             forms.dropped.add(" ".join(words[:at] + ["to"] + words[at + 1:]))
-
-
-def into_as_in(name: _Name, forms: _Forms) -> None:
-    """"X into Y" as "X in Y" ("AI integration into healthcare" / "integration of AI in
-    healthcare"); never as "X of Y": "conversion into CO2" is no conversion of CO2."""
-    words = name.words
-    for at, word in name.inner:
-        if word == "into":
-            forms.found.add(" ".join(words[:at] + ["in"] + words[at + 1:]))
 
 
 # Prepositions one names for another ("decline of/in X", "funding for/of X"); not with,
@@ -720,7 +704,7 @@ def e_prefix(name: _Name, forms: _Forms) -> None:
 # RULE_EXAMPLES, which fails for a rule without one.
 RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rule in (
     reordered_around_preposition, between, driven_by, and_either_way, in_dropped,
-    against_from_with, toward_as_to, into_as_in, one_preposition_for_another, aspect_of_the, in_context,
+    against_from_with, toward_as_to, one_preposition_for_another, aspect_of_the, in_context,
     generic_last_word, tie_either_way, town_of, ai_generated_media, link_word_dropped,
     ordinal_numbers, concern_word, gerund_as_noun, adjective_as_noun, e_prefix)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
