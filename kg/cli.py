@@ -655,6 +655,7 @@ def resolve(graph, threshold, accept_file) -> None:
     pairs it did not make, with scores, for review into an aliases file."""
     from .errors import clean_text
     from .graph import open_graph
+    from .model import Diagnostic
     from .rdf import key_of_iri
     from .resolve import AliasTable, accepted_candidates, candidates, name_key
 
@@ -677,6 +678,8 @@ def resolve(graph, threshold, accept_file) -> None:
         return
     # Pairs the file already joins (or keeps apart) are not written again.
     existing = AliasTable.read(accept_file) if Path(accept_file).exists() else AliasTable()
+    for line, problem in existing.problems:  # (kept in the file; the build warns too)
+        click.echo(str(Diagnostic("warning", str(accept_file), line, problem)), err=True)
     written: set[frozenset[str]] = set()
     chosen = []
     for c in accepted_candidates(names, joined):

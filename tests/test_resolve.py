@@ -1060,6 +1060,11 @@ def test_a_bad_aliases_row_is_named_by_file_and_line_and_the_rest_builds(tmp_pat
     assert "aliases.csv:3: warning: expected" in result.output
     graph = (tmp_path / "o" / "graph.ttl").read_text(encoding="utf-8")
     assert graph.count("a kg:Technology") == 1  # the good row still joins
+    # an unclosed quote spoils its own line only (the csv reader took every line after it
+    # into one cell, the rows after it lost: a review)
+    bad.write_text('same,T,Tee\nsame,"Coca-Cola,Coke\nnever,T,Tee\n', encoding="utf-8")
+    table = AliasTable.read(bad)
+    assert [line for line, _ in table.problems] == [2] and table.never == {"t", "tee"}
     bad.write_bytes(b"same,a,b\n\xff\n")  # (a file that is no text at all: an error)
     with pytest.raises(InputError, match="not UTF-8"):
         AliasTable.read(bad)

@@ -68,7 +68,9 @@ class AliasTable:
                              path=path) from None
         from ..export import from_spreadsheet_text  # (kg resolve --accept writes them so)
 
-        rows = csv.reader(text.splitlines())
+        # (a row a line: an unclosed quote would make the csv reader take every line
+        # after it into one cell, those rows lost; a review's)
+        rows = (next(csv.reader([line]), []) for line in text.splitlines())
         for number, row in enumerate(rows, 1):
             cells = [from_spreadsheet_text(cell.strip()) for cell in row]
             if not cells or not cells[0] or cells[0].startswith("#"):
