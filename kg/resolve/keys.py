@@ -348,41 +348,69 @@ def split_alias(label: str) -> tuple[str, str | None]:
 
 def _not_abbreviated(before: str, inside: str) -> str:
     """The first words of `before` that what is in parentheses after it does not stand
-    for: for an acronym whose letters are the initials of the last words only, those
-    before them ("Rise of " of "Rise of Artificial Intelligence (AI)", whose alias is
-    "Rise of AI", not "AI": a review's false join); for a long form after an acronym,
-    those before the acronym ("Use of " of "Use of GenAI (Generative AI)"); "" when it
-    stands for all of them or for no last words.
+    for, so that the alias keeps them ("Rise of AI" of "Rise of Artificial Intelligence
+    (AI)", not "AI": a review's false join). For an acronym: those before the last
+    words whose initials it is, else before the last words its letters abbreviate
+    ("Generative AI" of "GenAI"), else up to the last preposition ("Decline of " of
+    "Decline of Augmented and Virtual Reality (AR/VR)"); for a long form after an
+    acronym, those before the acronym ("Use of " of "Use of GenAI (Generative AI)"); ""
+    when it stands for all of them.
 
     >>> _not_abbreviated("Rise of the Internet of Things", "IoT")
     'Rise of the '
     >>> _not_abbreviated("Large Language Models", "LLMs"), _not_abbreviated("Gen AI", "GenAI")
     ('', '')
-    >>> _not_abbreviated("Use of GenAI", "Generative AI")
-    'Use of '
+    >>> _not_abbreviated("Bans on Generative AI", "GenAI")
+    'Bans on '
+    >>> _not_abbreviated("Rise of Self-Driving Cars", "AVs")
+    'Rise of '
+    >>> _not_abbreviated("Use of GenAI", "Generative AI"), _not_abbreviated("Emotional Intelligence", "EQ")
+    ('Use of ', '')
     """
-    if not is_acronym(inside):
-        from .acronyms import abbreviation_spans  # (acronyms.py reads this module)
+    from .acronyms import abbreviation_spans  # (acronyms.py reads this module)
 
-        first, _, last = before.rpartition(" ")
-        long = " ".join(re.findall(r"\w+", inside.lower()))
-        return first + " " if first and is_acronym(last) and \
-            abbreviation_spans(re.sub(r"\W+", "", last.lower()).removesuffix("s"), long) \
-            else ""
-    acronym = inside
-    letters = (acronym[:-1] if acronym.endswith("s") else acronym).lower()
     words = before.split()
+    if not is_acronym(inside):
+        long = _plain(inside)
+        for size in range(1, min(3, len(words) - 1) + 1):
+            short = words[-size:]
+            if any(is_acronym(word) for word in short) and \
+                    abbreviation_spans(_plain(" ".join(short), plural=True), long):
+                return " ".join(words[:-size]) + " "
+        return ""
+    letters = _plain(inside, plural=True).replace(" ", "")
     every, content = "", ""  # initials of words[start:], with and without small words
-    found = None
+    initials = spans = None  # where the run the acronym stands for starts, either way
     for start in range(len(words) - 1, -1, -1):  # (from the end: linear in the letters)
         parts = [part.lower() for part in words[start].split("-") if part]
         every = "".join(part[0] for part in parts) + every
         content = "".join(part[0] for part in parts if part not in _STOP) + content
         if len(content) > len(letters):
             break
-        if words[start].lower() not in _STOP and letters in (every, content):
-            found = start  # (the run it stands for starts with a word; the longest run)
+        if words[start].lower() in _STOP:  # (the run starts with a word)
+            continue
+        if letters in (every, content):
+            initials = start
+        elif abbreviation_spans(letters, _plain(" ".join(words[start:]))):
+            spans = start
+    found = initials if initials is not None else spans
+    if found is None:  # (no run of last words: those after the last preposition)
+        found = next((at + 1 for at in range(len(words) - 2, 0, -1)
+                      if words[at].lower() in _ALIAS_PREPOSITIONS), 0)
     return " ".join(words[:found]) + " " if found else ""
+
+
+_ALIAS_PREPOSITIONS = frozenset({"of", "in", "on", "for", "to", "with", "by", "at", "from",
+                                 "about", "against", "among", "over", "toward", "towards"})
+
+
+def _plain(text: str, plural: bool = False) -> str:
+    """Words of letters and digits, lower case (an acronym's plural "s" dropped)."""
+    words = re.findall(r"[^\W_]+", text)
+    if plural and words and len(words[-1]) > 1 and words[-1].endswith("s") and \
+            words[-1][:-1].isupper():
+        words[-1] = words[-1][:-1]
+    return " ".join(words).lower()
 
 
 def _renamed(label: str) -> bool:
