@@ -121,19 +121,22 @@ class Pair:
 MAX_PAIRED = 200
 
 
-def _paired_by_article(corpus: "Facts", types: set[str],
-                       min_count: int) -> tuple[dict[str, int], dict[str, list[str]]]:
-    """Entities named by at least `min_count` articles, with how many name each, and the
-    entities of each article that are paired (at most `MAX_PAIRED`, the most widely
-    named first)."""
+def _types_paired(first: str | None, second: str | None) -> tuple[set[str], set[str]]:
+    """The types `cooccurrence` pairs on each side (None: any of CONTENT_TYPES)."""
+    return ({first} if first else set(CONTENT_TYPES)), ({second} if second else set(CONTENT_TYPES))
+
+
+def _named_by_article(corpus: "Facts", types: set[str],
+                      min_count: int) -> tuple[dict[str, int], dict[str, list[str]]]:
+    """Entities of `types` named by at least `min_count` articles, with how many name
+    each, and each article's such entities, the most widely named first."""
     count = {n: len(a) for n, a in corpus.named_by.items()
              if corpus.types.get(n) in types and len(a) >= min_count}
     named_by_article: dict[str, list[str]] = defaultdict(list)
     for node in sorted(count, key=lambda n: (-count[n], n)):
         for article in corpus.named_by[node]:
             named_by_article[article].append(node)
-    return count, {article: sorted(nodes[:MAX_PAIRED])
-                   for article, nodes in named_by_article.items()}
+    return count, named_by_article
 
 
 def articles_over_paired(source, first: str | None = None, second: str | None = None,
@@ -141,14 +144,9 @@ def articles_over_paired(source, first: str | None = None, second: str | None = 
     """How many articles name more than `MAX_PAIRED` entities of the types `cooccurrence`
     pairs (`first`, `second`: None for any) that `min_count` articles name: of those,
     it pairs only the most widely named."""
-    corpus = as_facts(source)
-    types = {first} if first else set(CONTENT_TYPES)
-    types |= {second} if second else set(CONTENT_TYPES)
-    per_article: Counter[str] = Counter()
-    for node, articles in corpus.named_by.items():
-        if corpus.types.get(node) in types and len(articles) >= min_count:
-            per_article.update(articles)
-    return sum(1 for n in per_article.values() if n > MAX_PAIRED)
+    _, named_by_article = _named_by_article(as_facts(source), set().union(
+        *_types_paired(first, second)), min_count)
+    return sum(1 for nodes in named_by_article.values() if len(nodes) > MAX_PAIRED)
 
 
 def cooccurrence(source, first: str | None = "Technology", second: str | None = "Concern",
@@ -163,11 +161,13 @@ def cooccurrence(source, first: str | None = "Technology", second: str | None = 
     from scipy.sparse import csr_matrix
 
     corpus = as_facts(source)
-    firsts = {first} if first else set(CONTENT_TYPES)
-    seconds = {second} if second else set(CONTENT_TYPES)
+    firsts, seconds = _types_paired(first, second)
     total = len(corpus.articles)
-    # Only entities in >= min_count articles can be in a pair seen that often.
-    count, named_by_article = _paired_by_article(corpus, firsts | seconds, min_count)
+    # Only entities in >= min_count articles can be in a pair seen that often; an
+    # article's most widely named only.
+    count, named_by_article = _named_by_article(corpus, firsts | seconds, min_count)
+    named_by_article = {article: sorted(nodes[:MAX_PAIRED])
+                        for article, nodes in named_by_article.items()}
     nodes = sorted(count)
     index = {node: i for i, node in enumerate(nodes)}
     # Articles x entities, multiplied by itself: how many articles name each two (in
