@@ -270,11 +270,13 @@ def _related_helper_main(connection, builds, parent: int) -> None:
         pass
 
 
-def parts_at(path: Path, spans: Iterable[tuple[int, int, str]]) -> Iterator[ArticlePart]:
-    """The article parts at `spans` (offset, length, digest) of a parts.bin, in order."""
+def parts_at(path: Path, spans: Iterable[tuple[int, int, str]],
+             known: set[int] | None = None) -> Iterator[ArticlePart]:
+    """The article parts at `spans` (offset, length, digest) of a parts.bin, in order
+    (`known`: see read_part)."""
     with open(path, "rb") as handle:
         for offset, length, digest in spans:
-            yield read_part(handle, offset, length, digest)
+            yield read_part(handle, offset, length, digest, known)
 
 
 def _die_with_parent() -> None:
@@ -457,6 +459,8 @@ class _Build:
     def begin(self, old: BuildCache) -> None:
         """Start (again) from the previous build's cache `old`."""
         self.old = old
+        # offsets of the parts this build wrote or checked in its parts file (read_part)
+        self.known_parts: set[int] = set()
         self.page_index = None  # the explorer's index, when begun during the related stage
         self.new = BuildCache(old.key, today=self.today.isoformat())
         self.shared = self.new_shared()
@@ -688,7 +692,7 @@ class _Build:
         gather = not self.incremental
         for article_id, entry in self.new.articles.items():
             old = self.old.articles.get(article_id)
-            part = self.old_part(parts, entry) if gather or article_id not in unchanged \
+            part = self.new_part(parts, entry) if gather or article_id not in unchanged \
                 or old is None else None
             if gather:
                 self.shared.add_facts(part)
@@ -769,7 +773,7 @@ class _Build:
             # its memory too)
             self.page_index = None
             found = find_related(
-                lambda: (self.old_part(parts, entry) for entry in self.new.articles.values()),
+                lambda: (self.new_part(parts, entry) for entry in self.new.articles.values()),
                 canonical, self.base, self.kinds, self.related)
         triples, self.links, self.trends, notes = corpus_section(found, self.base, names.labels)
         canonical.forget()
@@ -801,7 +805,13 @@ class _Build:
         result.triple_count += len(triples)
 
     def old_part(self, handle, entry: CachedArticle) -> ArticlePart:
+        """A part of the previous build's parts.bin, checked against its digest."""
         return read_part(handle, entry.part_offset, entry.part_length, entry.part_digest)
+
+    def new_part(self, handle, entry: CachedArticle) -> ArticlePart:
+        """A part of this build's parts file, checked on its first read only."""
+        return read_part(handle, entry.part_offset, entry.part_length, entry.part_digest,
+                         self.known_parts)
 
     def full_shared(self) -> SharedNodes:
         """Every shared node of this build (read back from the cache, once, after an
@@ -820,7 +830,7 @@ class _Build:
         return self.parts_in(self.parts_path)
 
     def parts_in(self, path: Path) -> Iterator[ArticlePart]:
-        return parts_at(path, self.part_spans())
+        return parts_at(path, self.part_spans(), self.known_parts)
 
     def part_spans(self) -> list[tuple[int, int, str]]:
         """Where this build's articles' parts sit in parts.bin, in id order, with their
@@ -856,6 +866,7 @@ class _Build:
         """Write a freshly read article's Turtle block and part."""
         blob = encode_part(article.part)
         offset, part_offset = turtle.write(article.turtle), blobs.write(blob)
+        self.known_parts.add(part_offset)
         return CachedArticle(article.files, offset, len(article.turtle), part_offset, len(blob),
                              part_digest(blob), 0, 0, 0, article.documents,
                              article.problems + article.part.diagnostics,
