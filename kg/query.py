@@ -38,7 +38,7 @@ from . import vocab as V
 from .errors import QueryError, clean_text
 from .formats import Format
 from .kinds import KINDS, KindTable
-from .querycheck import check_shape, scan
+from .querycheck import check_shape, default_graph_of, scan
 from .resolve import name_key
 
 __all__ = ["SavedQuery", "saved_queries", "sparql_literal", "run", "Table", "as_table",
@@ -210,10 +210,11 @@ def run(store: ox.Store, sparql: str, prefixes: dict[str, str] | None = None):
     point at the query's own lines. Raises QueryError for a query that cannot be
     parsed or run, or that nests too deep for the engine to parse without crashing
     (kg.querycheck)."""
-    check_shape(scan(sparql))
+    shape = scan(sparql)
+    check_shape(shape)
     prefixes = prefixes or {}
     try:
-        return store.query(sparql, prefixes=prefixes, use_default_graph_as_union=True)
+        return store.query(sparql, prefixes=prefixes, **default_graph_of(shape))
     except SyntaxError as err:
         raise syntax_error(err, sparql, prefixes) from None
     except (ValueError, OSError) as err:

@@ -23,6 +23,8 @@ engine should be handed.
 >>> shape = scan('ASK { BIND("a\\\\u005c" AS ?x) SERVICE <http://x/> {} BIND("b" AS ?y) }')
 >>> shape.depth, shape.services
 (2, ['http://x/'])
+>>> scan("ASK FROM <http://x/g> {}").names_dataset, scan("ASK { ?s ?p 'FROM' }").names_dataset
+(True, False)
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from dataclasses import dataclass, field
 
 from .errors import QueryError
 
-__all__ = ["QueryShape", "scan", "check_shape", "MAX_DEPTH", "MAX_OPERATORS"]
+__all__ = ["QueryShape", "scan", "check_shape", "default_graph_of", "MAX_DEPTH", "MAX_OPERATORS"]
 
 # Far below where pyoxigraph's stack runs out (measured: 3,000 nested brackets, 50,000
 # chained operators, 10,000 `!`: an attack's), far above what people and query builders
@@ -64,11 +66,13 @@ _CHAINING_WORDS = frozenset({"UNION", "OPTIONAL", "MINUS", "FILTER", "BIND", "SE
 @dataclass
 class QueryShape:
     """What a query's text shows: nesting depth, chaining operators, SERVICE targets
-    (the IRI, or None for a variable, a prefixed name or a relative IRI)."""
+    (the IRI, or None for a variable, a prefixed name or a relative IRI), and whether it
+    names its own dataset (FROM, FROM NAMED)."""
 
     depth: int = 0
     operators: int = 0
     services: list[str | None] = field(default_factory=list)
+    names_dataset: bool = False
 
 
 def _unescape(text: str) -> str:
@@ -86,7 +90,8 @@ def scan(text: str) -> QueryShape:
     return QueryShape(max(decoded.depth, written.depth),
                       max(decoded.operators, written.operators),
                       decoded.services + [target for target in written.services
-                                          if target not in decoded.services])
+                                          if target not in decoded.services],
+                      decoded.names_dataset or written.names_dataset)
 
 
 def _scan_tokens(text: str) -> QueryShape:
@@ -124,6 +129,7 @@ def _scan_tokens(text: str) -> QueryShape:
             word = token.rstrip(".").upper()
             # a word's trailing "." is the separator after a triple (`?s ex:p ex:o.`)
             shape.operators += (word in _CHAINING_WORDS) + token.endswith(".")
+            shape.names_dataset |= word == "FROM"
             # A word may hold a keyword the engine reads apart from it: "4.SERVICE" is
             # the number 4, ".", then SERVICE; "SERVICEex:x" is SERVICE and the name
             # ex:x. So any word holding SERVICE before its first ":" counts (after it,
@@ -139,6 +145,12 @@ def _scan_tokens(text: str) -> QueryShape:
     if awaiting_service:
         shape.services.append(None)
     return shape
+
+
+def default_graph_of(shape: QueryShape) -> dict:
+    """The engine's option for a query's default graph: the one its FROM names (none:
+    empty), else the union of the file's graphs (a TriG file is queried as one)."""
+    return {} if shape.names_dataset else {"use_default_graph_as_union": True}
 
 
 def check_shape(shape: QueryShape, max_depth: int = MAX_DEPTH,

@@ -51,7 +51,7 @@ from . import negotiate as neg
 from .dataset import dataset_iri
 from .errors import QueryError
 from .linkeddata import PAGE_OFFERS, describe_job, page_style
-from .querycheck import check_shape, scan
+from .querycheck import check_shape, default_graph_of, scan
 from .querypool import Answer, Limits, QueryPool, too_large
 from .view import page_policy
 
@@ -129,10 +129,10 @@ def query_job(context, sparql: str, names: tuple[str, ...], accept: str | None,
     """Run one query (in a query worker) and serialise it as the client asked."""
     settings = context.settings
     options = {"prefixes": settings.prefixes, "base_iri": settings.endpoint}
-    if default_graphs:
+    if default_graphs:  # (the protocol's dataset, over the query's own)
         options["default_graph"] = [ox.NamedNode(iri) for iri in default_graphs]
     else:
-        options["use_default_graph_as_union"] = True
+        options.update(default_graph_of(scan(sparql)))
     if named_graphs:
         options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs]
     try:

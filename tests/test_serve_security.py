@@ -19,6 +19,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from kg.graph import open_graph
+from kg.query import run
+from kg.store import load_store
 
 from kg.serve import TimedChannel, shed_slow_connections
 
@@ -455,6 +457,30 @@ def test_invalid_dataset_iris_are_400(endpoint):
     query = urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }",
                                     "default-graph-uri": "http://example.org/none"})
     assert http(f"{url}/sparql?{query}")[2] == b'{"head":{},"boolean":false}'
+
+
+def test_from_chooses_the_default_graph_as_default_graph_uri_does(endpoint, graph, tmp_path):
+    """A query's FROM names its default graph, as the protocol's default-graph-uri does
+    (an attack's finding: FROM was ignored, the union of every graph answered); without
+    one the default graph is the union of the file's graphs. Nothing is fetched."""
+    url, _ = endpoint
+    none = "ASK FROM <http://example.org/none> { ?s ?p ?o }"
+    assert ask(url, none)[2] == b'{"head":{},"boolean":false}'
+    assert ask(url, "ASK { ?s ?p ?o }")[2] == b'{"head":{},"boolean":true}'
+    result = subprocess.run([sys.executable, "-m", "kg.cli", "query", str(graph), none],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.split() == ["result", "------", "false",
+                                                                "(1", "row)"], result
+    quads = tmp_path / "two.trig"
+    quads.write_text('<http://x/a> <http://x/p> "in the default graph" .\n'
+                     '<http://x/g> { <http://x/b> <http://x/p> "in g" . }\n')
+    store = load_store(quads)
+    count = "SELECT (COUNT(*) AS ?n) {} WHERE {{ ?s ?p ?o }}"
+    counts = {dataset: int(next(iter(run(store, count.format(dataset))))["n"].value)
+              for dataset in ("", "FROM <http://x/g>", "from<http://x/g>",
+                              "FROM NAMED <http://x/g>", "# FROM <http://x/none>\n")}
+    assert counts == {"": 2, "FROM <http://x/g>": 1, "from<http://x/g>": 1,
+                      "FROM NAMED <http://x/g>": 0, "# FROM <http://x/none>\n": 2}
 
 
 @pytest.mark.slow
