@@ -128,16 +128,20 @@ def test_labelled_pairs_hold_precision_and_the_review_never_lowers_it():
         assert reviewed[split].precision >= plain[split].precision, reviewed[split].wrong
         assert reviewed[split].recall >= plain[split].recall
     if names:
-        # (the rows before the eleventh batch: a second run's names of real articles'
-        # things, a third joined: 0.457 tune, 0.324 holdout)
-        before_eleventh = evaluate([r for r in PAIRS if "blind 11]" not in r["case"]], names)
+        # (the rows before the eleventh batch; the eleventh and twelfth: a second run's
+        # names of real articles' things, a third joined: 0.571 / 0.324 and 0.421 /
+        # 0.278, tune / holdout)
+        blind = ("blind 11]", "blind 12]")
+        before_eleventh = evaluate([r for r in PAIRS if not r["case"].endswith(blind)], names)
         assert before_eleventh["tune"].recall >= 0.66 and before_eleventh["holdout"].recall >= 0.70
         eleventh = evaluate([r for r in PAIRS if "blind 11]" in r["case"]], names)
-        assert eleventh["tune"].recall >= 0.45 and eleventh["holdout"].recall >= 0.32
+        assert eleventh["tune"].recall >= 0.55 and eleventh["holdout"].recall >= 0.32
+        twelfth = evaluate([r for r in PAIRS if "blind 12]" in r["case"]], names)
+        assert twelfth["tune"].recall >= 0.42 and twelfth["holdout"].recall >= 0.27
         # (the tune rows before the tenth batch, whose 236 same pairs mix two or three
         # kinds of variation at once and are a quarter joined)
         earlier = evaluate([r for r in PAIRS if "two runs 10]" not in r["case"]
-                            and "blind 11]" not in r["case"]], names)
+                            and not r["case"].endswith(blind)], names)
         assert earlier["tune"].recall >= 0.82
 
 
@@ -561,6 +565,17 @@ PREPOSITIONS_AND_DERIVATIONS = [
     # company names keep their words: the sector is not TSMC
     ("Taiwan Chip Manufacturing", "Taiwan Semiconductor Manufacturing", False),
     ("Group Buying", "Group Purchasing", False),
+    # (the twelfth blind batch's tune half) a last "growth" after two words is a rise
+    # (not after one: "plant growth" is no rise of plants); a move toward a thing is a
+    # shift; an -ic adjective's noun in -ia (academic / academia), not a noun's ("medic")
+    ("Brand Publishing Growth", "Rise of Brand Publishing", True),
+    ("Electric Vehicle Market Growth", "Rise of the Electric Vehicle Market", True),
+    ("Plant Growth", "Rise of Plants", False),
+    ("Move Toward Digital Payments", "Shift towards Digital Payments", True),
+    ("Transition to Renewable Energy", "Shift to Renewable Energy", True),
+    ("Humor in Academia", "Academic Humour", True),
+    ("Nostalgic Marketing", "Marketing of Nostalgia", True),
+    ("Medic Training", "Training in Media", False),
 ]
 
 
@@ -1252,6 +1267,7 @@ RULE_EXAMPLES = {
     "town_of": ("Town of Viganella", "viganella"),
     "ai_generated_media": ("AI-Generated Art", "ai art"),
     "link_word_dropped": ("AI-Powered Hacking", "=ai hacking"),
+    "growth_as_rise": ("Brand Publishing Growth", "brand publishing rise"),
     "ordinal_numbers": ("Fourth Industrial Revolution", "4th industrial revolution"),
     "concern_word": ("Data Privacy Risks", "data privacy (concern)"),
     "gerund_as_noun": ("Declining Birth Rates", "birth rate decline"),

@@ -505,6 +505,15 @@ def link_word_dropped(name: _Name, forms: _Forms) -> None:
         forms.dropped.add(" ".join(words[:1] + words[2:]))
 
 
+def growth_as_rise(name: _Name, forms: _Forms) -> None:
+    """A last word "growth" after two words or more as "rise" ("brand publishing growth"
+    / "rise of brand publishing"; not after one: "plant growth" is no rise of plants,
+    "personal growth" no personal rise)."""
+    words = name.words
+    if len(words) >= 3 and words[-1] == "growth":
+        forms.found.add(" ".join(words[:-1] + ["rise"]))
+
+
 def ordinal_numbers(name: _Name, forms: _Forms) -> None:
     """Ordinal words as numbers before a word ("fourth industrial revolution" / "4th
     industrial revolution")."""
@@ -623,7 +632,7 @@ _ALGORITHMS_HAVE = frozenset("""bias fairness transparency accountability opacit
 # (Not -ive, -ent or -ic alone: executive order is no order of execution, current value
 # no value of the currency, organic waste no waste of organs.)
 _ADJECTIVE_NOUN_ENDINGS = (
-    ("ical", ("ics", "y")), ("tic", ("cy", "ty")), ("thmic", ("thm",)), ("ic", ("y",)),
+    ("ical", ("ics", "y")), ("tic", ("cy", "ty")), ("thmic", ("thm",)), ("ic", ("y", "ia")),
     ("etal", ("ety",)),
     ("ial", ("y", "e", "")), ("al", ("", "e")), ("ant", ("ance",)), ("able", ("ability",)),
     ("ible", ("ibility",)), ("ian", ("ia", "e")), ("an", ("a", "", "as")), ("ese", ("",)),
@@ -638,10 +647,14 @@ def _adjective_nouns(word: str) -> list[str]:
 
     >>> _adjective_nouns("political"), _adjective_nouns("ukrainian")
     (['politics', 'polity'], ['ukrainia', 'ukraine'])
+    >>> _adjective_nouns("academic"), _adjective_nouns("medic")
+    (['academy', 'academia'], ['medy'])
     """
     for ending, nouns in _ADJECTIVE_NOUN_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return [word[:-len(ending)] + noun for noun in nouns]
+            # (-ic as -ia of an adjective only: a medic is no media)
+            return [word[:-len(ending)] + noun for noun in nouns
+                    if ending != "ic" or noun != "ia" or _lemmas(word, "ADJ")]
     return []
 
 
@@ -706,7 +719,7 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     reordered_around_preposition, between, driven_by, and_either_way, in_dropped,
     against_from_with, toward_as_to, one_preposition_for_another, aspect_of_the, in_context,
     generic_last_word, tie_either_way, town_of, ai_generated_media, link_word_dropped,
-    ordinal_numbers, concern_word, gerund_as_noun, adjective_as_noun, e_prefix)}
+    growth_as_rise, ordinal_numbers, concern_word, gerund_as_noun, adjective_as_noun, e_prefix)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).
