@@ -576,6 +576,15 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Humor in Academia", "Academic Humour", True),
     ("Nostalgic Marketing", "Marketing of Nostalgia", True),
     ("Medic Training", "Training in Media", False),
+    # two prepositions of other roles are two things, though each name reorders as "Y
+    # X" (who is acted on, who acts: a twelfth batch trap); of / in / for, to / toward
+    # and to / for name one
+    ("Impact on Jobs", "Impact of Jobs", False),
+    ("Indifference of Historical Forces", "Indifference to Historical Forces", False),
+    ("Pressure on Big Technology Firms", "Pressure from Big Technology Firms", False),
+    ("Demand for Clean Energy", "Demand of Clean Energy", True),
+    ("Quality Control of AI-Generated Content", "Quality Control in AI-Generated Content", True),
+    ("Military Aid to Ukraine", "Military Aid for Ukraine", True),
 ]
 
 

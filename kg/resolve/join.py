@@ -246,7 +246,7 @@ def _join_wordings(groups: _Groups, evidence: _Evidence) -> dict[str, str]:
                         [found, key] if isinstance(found, str) else found + [key]
                 continue
             first = first_of.setdefault(signature, key)
-            if first != key:
+            if first != key and not _other_roles(first, key):
                 groups.join(first, key)
             if signature in shorts_of:
                 longs_of[signature].append(key)
@@ -271,6 +271,33 @@ def _join_wordings(groups: _Groups, evidence: _Evidence) -> dict[str, str]:
             if any(k.startswith(short + " ") for k in longs):
                 groups.join(longs[0], short)
     return first_of
+
+
+# Prepositions that give the words around them roles: who acts, who is acted on, where
+# from ("impact on jobs" / "impact of jobs", "indifference of" / "to historical
+# forces"), and the pairs of them that name one role ("of" / "in" / "for", "to" /
+# "toward" / "for").
+_ROLE_WORDS = frozenset({"of", "in", "for", "to", "toward", "towards", "on", "upon", "by",
+                         "from", "against"})
+_ONE_ROLE = frozenset(frozenset(pair) for pair in (
+    ("of", "in"), ("of", "for"), ("in", "for"), ("to", "toward"), ("to", "towards"),
+    ("toward", "towards"), ("to", "for"), ("toward", "for"), ("towards", "for"),
+    ("on", "upon")))
+
+
+def _other_roles(key: str, other: str) -> bool:
+    """Whether two keys differ in one word only, a preposition of another role
+    (`_ROLE_WORDS`): their shared "Y X" form is no evidence, each is one reading of it.
+
+    >>> _other_roles("impact on job", "impact of job"), _other_roles("aid to x", "aid for x")
+    (True, False)
+    """
+    words, others = key.split(), other.split()
+    if len(words) != len(others):
+        return False
+    differ = [(a, b) for a, b in zip(words, others) if a != b]
+    return len(differ) == 1 and differ[0][0] in _ROLE_WORDS and differ[0][1] in _ROLE_WORDS \
+        and frozenset(differ[0]) not in _ONE_ROLE
 
 
 def _join_spacings(groups: _Groups, evidence: _Evidence) -> None:
