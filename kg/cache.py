@@ -117,7 +117,7 @@ class CachedBucket:
 @dataclass
 class BuildCache:
     key: list  # cache_key(): format, code digest, base IRI, aliases, kinds, Python
-    graph_signature: tuple[int, int] | None = None  # graph.ttl (size, mtime_ns)
+    graph_signature: list | None = None  # of graph.ttl and parts.bin (files_signature)
     articles: dict[str, CachedArticle] = field(default_factory=dict)
     buckets: dict[int, CachedBucket] = field(default_factory=dict)
     today: str | None = None  # build date the shared rows were made with (ISO)
@@ -176,6 +176,23 @@ def cache_key(base: str, aliases_digest: str | None, kinds_digest: str = "") -> 
     return key + [seal("build cache", repr(key))]
 
 
+def file_identity(path: Path) -> list[int]:
+    """Which file a path is now, as a cache records it: its device, inode, change time,
+    size and mtime (a copy, however faithful, is another file: its inode and change
+    time are new, and no one sets a change time)."""
+    stat = os.stat(path, follow_symlinks=False)
+    return [stat.st_dev, stat.st_ino, stat.st_ctime_ns, stat.st_size, stat.st_mtime_ns]
+
+
+def files_signature(outdir: Path) -> list:
+    """The graph.ttl and parts.bin a state describes, sealed (kg.seal): a state copied
+    beside other files, or beside copies of them, is never used (an attack copied a
+    state it had been given into a folder of its own)."""
+    found = file_identity(outdir / "graph.ttl") + \
+        file_identity(cache_dir(outdir) / "parts.bin") + [str(outdir.resolve())]
+    return found + [seal("build cache files", repr(found))]
+
+
 # --- reading ----------------------------------------------------------------------------
 
 
@@ -203,7 +220,7 @@ def load_cache(outdir: Path, key: tuple) -> BuildCache:
         meta = {name: orjson.loads(value)
                 for name, value in connection.execute("SELECT name, value FROM meta")}
         stat = (outdir / "graph.ttl").stat()
-        if meta["key"] != key or meta["graph"] != [stat.st_size, stat.st_mtime_ns]:
+        if meta["key"] != key or meta["graph"] != files_signature(outdir):
             connection.close()
             return BuildCache(key)
         articles = _decode_articles(meta["articles"])
@@ -223,7 +240,7 @@ def load_cache(outdir: Path, key: tuple) -> BuildCache:
         joined = meta["joined"]
         if joined.__class__ is not dict or not all(v.__class__ is str for v in joined.values()):
             raise TypeError("joined keys of the wrong shape")
-        cache = BuildCache(key, (stat.st_size, stat.st_mtime_ns), articles, buckets,
+        cache = BuildCache(key, meta["graph"], articles, buckets,
                            _iso_date(meta["today"]), joined, connection)
     except (OSError, orjson.JSONDecodeError) + _UNREADABLE:
         if connection is not None:
@@ -385,8 +402,7 @@ class SharedRows:
     def commit(self, cache: BuildCache) -> None:
         """Record the signature of graph.ttl as it is now, and commit (after parts.bin is in
         place: a state beside an older parts file would read its blocks where they fit)."""
-        stat = (self.outdir / "graph.ttl").stat()
-        cache.graph_signature = (stat.st_size, stat.st_mtime_ns)
+        cache.graph_signature = files_signature(self.outdir)
         self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('graph', ?)",
                                 (orjson.dumps(cache.graph_signature),))
         self.connection.execute("COMMIT")

@@ -252,12 +252,15 @@ def saved_facts(graph_path: str | Path, kinds: KindTable = KINDS) -> Facts | Non
     value checked."""
     import orjson
 
-    from .files import code_digest
+    from .files import code_digest, read_kept_file
 
     graph_path, path = Path(graph_path), facts_file(graph_path)
     try:
-        with open(path, "rb") as handle:
-            saved = orjson.loads(handle.read())
+        # (at most what a build saves for a graph of this size: facts are a fraction of it)
+        kept = read_kept_file(path, max(64 << 20, 2 * graph_path.stat().st_size))
+        if kept is None:
+            return None
+        saved = orjson.loads(kept)
         if not (isinstance(saved, dict) and saved.get("format") == FACTS_FORMAT
                 and saved.get("code") == code_digest() and saved.get("kinds") == kinds.digest
                 and saved.get("graph", {}).get("size") == graph_path.stat().st_size

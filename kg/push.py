@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from .cache import cache_dir, prepare_cache_dir
 from .errors import PushError
 from .export import named_graphs, ntriples_lines
-from .files import atomic_write
+from .files import atomic_write, read_kept_file
 
 if TYPE_CHECKING:
     from .graph import Graph
@@ -338,14 +338,18 @@ def _state_path(graph_file: Path, store_url: str) -> Path:
     return cache_dir(graph_file.parent) / f"push-{key}.json"
 
 
+_MAX_RECORD = 256 << 20  # (a record of a million per-article graphs is about 150 MB)
+
+
 def _read_state(path: Path, namespace: str) -> dict[str, dict]:
     """{graph: {"digest": ..., "triples": n}} of the last push; older records (digest
     only) have no count. Only graph names kg makes under `namespace` (`<base>graph/`),
     each an IRI: the record is a file anyone with the folder may edit, and its names go
     into updates that delete graphs."""
+    kept = read_kept_file(path, _MAX_RECORD)
     try:
-        data = json.loads(path.read_text())
-    except (OSError, ValueError):
+        data = json.loads(kept) if kept is not None else {}
+    except ValueError:
         return {}
     if not isinstance(data, dict):
         return {}

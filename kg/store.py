@@ -16,8 +16,9 @@ from typing import Iterable
 
 import pyoxigraph as ox
 
-from .cache import cache_dir, prepare_cache_dir
+from .cache import cache_dir, file_identity, prepare_cache_dir
 from .errors import UNREADABLE_GRAPH, GraphFileError
+from .files import read_kept_file
 from .rdf import Literal, Triple, from_oxigraph, to_oxigraph
 from .seal import seal
 from .vocab import XSD_STRING
@@ -135,14 +136,14 @@ def open_store(path: str | Path, persist: bool = True) -> ox.Store:
     parsed raises GraphFileError and leaves nothing behind.
     """
     path = _readable(path).resolve()
-    stat = path.stat()
-    # (sealed: an index made elsewhere, handed over with its folder, is never read)
-    stamp = f"{stat.st_size} {stat.st_mtime_ns} " \
-            f"{seal('query index', str(path), str(stat.st_size), str(stat.st_mtime_ns))}\n"
+    # (sealed, and naming this very file: an index made elsewhere, handed over with its
+    # folder, or one whose stamp was kept for this path, is never read)
+    identity = " ".join(map(str, file_identity(path)))
+    stamp = f"{identity} {seal('query index', str(path), identity)}\n"
     folder = cache_dir(path.parent) / f"oxigraph-{path.name}"
     try:
         if not folder.is_symlink() and not folder.parent.is_symlink() and \
-                (folder / "SOURCE").read_text() == stamp:
+                read_kept_file(folder / "SOURCE", 4096) == stamp.encode():
             return ox.Store.read_only(str(folder))
     except OSError:
         pass

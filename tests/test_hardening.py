@@ -921,6 +921,87 @@ def test_a_folder_made_elsewhere_has_its_caches_read_as_new(tmp_path):
     assert "(6 unchanged since the last build)" in again.stdout
 
 
+def test_my_own_sealed_state_and_index_bind_to_the_files_they_describe(tmp_path):
+    """A third attack copied the sealed state of a folder I had shared into a folder
+    it crafted (graph.ttl holding a planted triple, its size and mtime kept): my build
+    reused all of it. And a query index's stamp, leaked for one path, vouched for
+    another index there. A state and an index now name the very files they describe
+    (device, inode, change time, size, mtime, sealed): a copy, however faithful, is
+    read as new."""
+    summary = "A summary long enough to hold, in its place, a statement of the same length."
+    src = write(tmp_path / "src", **{f"a{i}": doc(title=f"A{i}", keyword=f"k{i % 3}",
+                                                 summary=summary) for i in range(6)})
+    shared, crafted, mine = tmp_path / "shared", tmp_path / "crafted", tmp_path / "mine"
+    assert _kg_as(mine, "build", src, "-o", shared).returncode == 0
+    shutil.copytree(shared, crafted)  # (another folder: new files, the same state)
+    graph = crafted / "graph.ttl"
+    text = graph.read_text(encoding="utf-8")
+    start = '"S" . <http://evil.example/s> <http://evil.example/p> "'
+    payload = start + "x" * (len(summary) + 2 - len(start) - 1) + '"'
+    planted = text.replace(f'"{summary}"', payload, 1)
+    assert planted != text and len(planted) == len(text)
+    stat = graph.stat()
+    graph.write_text(planted, encoding="utf-8")  # (size and mtime kept)
+    os.utime(graph, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    built = _kg_as(mine, "build", src, "-o", crafted)
+    assert built.returncode == 0, built.stderr
+    assert "unchanged since the last build" not in built.stdout
+    assert "evil.example" not in graph.read_text(encoding="utf-8")
+    again = _kg_as(mine, "build", src, "-o", crafted)  # what I built there is mine
+    assert "(6 unchanged since the last build)" in again.stdout
+    # The index of my graph at a path, its stamp kept; the graph there made anew with
+    # the planted triple (same size and mtime) beside that index: the index is not used.
+    assert _kg_as(mine, "query", shared / "graph.ttl", "ASK {}").returncode == 0
+    index = shared / ".kg-cache" / "oxigraph-graph.ttl"
+    kept = tmp_path / "kept-index"
+    shutil.copytree(index, kept)
+    stat = (shared / "graph.ttl").stat()
+    (shared / "graph.ttl").unlink()
+    (shared / "graph.ttl").write_text(planted, encoding="utf-8")
+    os.utime(shared / "graph.ttl", ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    shutil.rmtree(index)
+    shutil.copytree(kept, index)
+    answer = _kg_as(mine, "query", shared / "graph.ttl", "ASK { <http://evil.example/s> ?p ?o }")
+    assert answer.returncode == 0 and "true" in answer.stdout, answer.stdout
+
+
+def _memory_capped():
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+
+
+@pytest.mark.parametrize("plant", ["fifo", "endless", "sparse"])
+def test_a_cache_file_that_is_no_small_regular_file_is_read_as_none(tmp_path, plant):
+    """A handed-over folder's .kg-cache held a FIFO (kg query and kg stats waited
+    forever), a link to /dev/zero or a sparse 40 GB file (read whole: memory ran out)
+    in place of the query index's stamp or facts.json (an attack's finding). Each is
+    now read as no cache: the command answers from graph.ttl."""
+    src = write(tmp_path / "src", a=doc(title="A", keyword="k1"), b=doc(title="B", keyword="k1"))
+    out = tmp_path / "out"
+    assert _kg_as(tmp_path / "home", "build", src, "-o", out).returncode == 0
+    graph = out / "graph.ttl"
+    assert _kg_as(tmp_path / "home", "query", graph, "ASK {}").returncode == 0
+    for path in (out / ".kg-cache" / "oxigraph-graph.ttl" / "SOURCE",
+                 out / ".kg-cache" / "facts.json"):
+        path.unlink()
+        if plant == "fifo":
+            os.mkfifo(path)
+        elif plant == "endless":
+            path.symlink_to("/dev/zero")
+        else:
+            with open(path, "wb") as handle:
+                handle.truncate(40 << 30)
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "home"))
+    for args in (["query", graph, "ASK { ?k rdfs:label \"k1\" }"], ["stats", graph, "-o", "-"],
+                 ["diff", graph, graph]):
+        done = subprocess.run([sys.executable, "-m", "kg.cli", *map(str, args)], env=env,
+                              capture_output=True, text=True, timeout=60,
+                              preexec_fn=_memory_capped)
+        assert done.returncode == 0, (args, done.stderr[-2000:])
+        assert "Traceback" not in done.stderr
+    assert "true" in _kg_as(tmp_path / "home", "query", graph, "ASK { ?k rdfs:label \"k1\" }").stdout
+
+
 @pytest.mark.parametrize("key", ["empty", "short", "fifo", "folder"])
 def test_a_key_file_no_run_can_use_is_made_anew_and_nothing_hangs(tmp_path, key):
     """An empty key (a run killed between making and writing it), one of the wrong size,
