@@ -23,6 +23,7 @@ ones are kept (least recently used first out, up to `cache_bytes`).
 from __future__ import annotations
 
 import collections
+import hashlib
 import multiprocessing
 import resource
 import signal
@@ -243,7 +244,10 @@ class QueryPool:
     def run(self, job: Job, *args, cache: bool = True) -> Answer:
         """Run `job(context, *args)` in a worker and return its answer, or an error
         answer (503) when it ran out of time or memory or no worker became free."""
-        key = (job.__module__, job.__qualname__, args)
+        # (a digest: a key of the whole arguments, a 1 MB query, would outweigh the
+        # answer the cache counts; an attack grew the server so)
+        key = (job.__module__, job.__qualname__,
+               hashlib.blake2b(repr(args).encode("utf-8", "surrogatepass")).hexdigest())
         if not cache:
             return self._run(job, args, None)
         if (answer := self.cache.get(key)) is not None:

@@ -291,6 +291,29 @@ def test_a_service_call_the_check_misses_still_reaches_no_host(graph, listener):
     assert listener.connections == 0 and listener.requests == []
 
 
+def test_the_answer_cache_holds_what_it_counts(graph):
+    """An attack sent distinct 1 MB queries with tiny answers (`ASK {}` and a comment):
+    the answer cache counted each answer's bytes but kept each whole query as its key,
+    and the server grew about 1 MB a request past --cache-mb. Keys are now digests: the
+    cache holds about what it counts."""
+    from kg.querypool import QueryPool
+    from kg.serve import query_job, Settings
+
+    len(open_graph(graph).store)
+    settings = Settings(prefixes={}, endpoint="http://127.0.0.1/sparql", base="http://x/")
+    pool = QueryPool(graph, workers=1, quick_workers=0, settings=settings)
+    try:
+        for n in range(20):
+            query = f"ASK {{}} # {n} " + "x" * 100_000
+            answer = pool.run(query_job, query, (), None, (), ())
+            assert answer.status == 200
+            assert pool.run(query_job, query, (), None, (), ()) is answer  # (a hit)
+        held = sum(len(repr(key)) + len(answer.body) for key, answer in pool.cache.answers.items())
+        assert len(pool.cache.answers) == 20 and held <= 20 * 400, held
+    finally:
+        pool.close()
+
+
 def test_the_pool_says_whether_its_workers_are_without_network(graph):
     from kg.querypool import QueryPool
 
