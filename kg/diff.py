@@ -71,7 +71,8 @@ class Merge:
     articles: int  # in the old graph
     into: str
     into_label: str
-    others: tuple[str, ...]  # the old labels of the other old nodes it is one with
+    others: tuple[str, ...]  # the old labels of the first other old nodes it is one with
+    more: int = 0  # ... and how many others beyond them
 
 
 @dataclass(frozen=True)
@@ -268,6 +269,9 @@ def _reverse(date: str) -> str:
     return "".join(chr(0x10FFFF - ord(c)) for c in date)
 
 
+_OTHERS_SHOWN = 5  # old nodes a merge names beside itself (it counts the rest)
+
+
 def compare(old: Facts, new: Facts, old_name: str = "OLD", new_name: str = "NEW",
             size: str = "auto") -> Diff:
     """What changed from `old` to `new` (NotComparable when nothing true can be said).
@@ -279,11 +283,20 @@ def compare(old: Facts, new: Facts, old_name: str = "OLD", new_name: str = "NEW"
     found = windows(new, size)
     diff = Diff(old_name, new_name, len(old.articles), len(new.articles), found.size,
                 renamed=renamed, base=bases[0])
+    # (each node's old ones sorted once: a merge of thousands lists a few, in linear room)
+    one_with: dict[str, list[tuple[str, str]]] = {}
+    for o, n in matched.items():
+        one_with.setdefault(n, []).append((old.label(o), o))
+    for ones in one_with.values():
+        ones.sort()
     for before, now in merged:
-        others = tuple(sorted(old.label(o) for o, n in matched.items()
-                              if n == now and o != before))
+        ones = one_with.get(now, [])
+        others = tuple(label for label, o in ones[:_OTHERS_SHOWN + 1] if o != before)
+        others = others[:_OTHERS_SHOWN]
+        more = len(ones) - (before in matched and matched[before] == now) - len(others)
         diff.merged.append(Merge(before, old.label(before), old.types[before],
-                                 len(old.named_by.get(before, ())), now, new.label(now), others))
+                                 len(old.named_by.get(before, ())), now, new.label(now), others,
+                                 more))
 
     old_loaded, new_loaded = set(old.articles), set(new.articles)
     diff.added = _order([_item(new, a) for a in new.articles if a not in old_loaded])

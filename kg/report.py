@@ -864,7 +864,8 @@ def diff_blocks(diff, top: int = 10) -> list:
         blocks.append(_text("Entities of the old graph that resolution joined to others as "
                             "the archive grew: their articles count with the node."))
         blocks.append(Table(("type", "old name", "articles before", "one node with", "named now"), [
-            (_kind(m.type), m.label, m.articles, ", ".join(m.others),
+            (_kind(m.type), m.label, m.articles,
+             ", ".join(m.others) + (f" and {m.more:,} more" if m.more else ""),
              Entity(m.into_label, m.type)) for m in diff.merged[:top]], (False, False, True, False,
                                                                          False)))
         blocks.extend(_more(top, len(diff.merged), "merged"))

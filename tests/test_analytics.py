@@ -651,6 +651,27 @@ def test_two_trends_the_new_scan_holds_together_are_one_merged_into_the_other():
     assert [(m.node, m.into) for m in diff.merged] == [("T2", "T1")]
 
 
+def test_many_old_nodes_merged_into_one_are_listed_in_linear_room():
+    """An attack's old graph held 16,000 keywords of one label, one node now: each merge
+    listed the other 15,999 (91 s, 2 GB). A merge names the first few others and counts
+    the rest."""
+    from kg.diff import compare
+
+    nodes = [f"k{i:04}" for i in range(2000)]
+    old = corpus({"x": ("2024-01-01", nodes[:1])}, {n: "Keyword" for n in nodes})
+    old.labels.update({n: "Drone Swarm" for n in nodes})
+    new = corpus({"x": ("2024-01-01", nodes[:1])}, {nodes[0]: "Keyword"})
+    new.labels[nodes[0]] = "Drone Swarm"
+    merged = compare(old, new).merged
+    assert len(merged) == 1999 and {m.into for m in merged} == {"k0000"}
+    assert all(m.others == ("Drone Swarm",) * 5 and m.more == 1994 for m in merged)
+    # (a few: all of them, nothing more)
+    old, new = corpus({"x": ("2024-01-01", ["a", "b"])}, {"a": "Keyword", "b": "Keyword"}), \
+        corpus({"x": ("2024-01-01", ["a"])}, {"a": "Keyword"})
+    old.labels["b"] = new.labels["a"] = "a"
+    assert [(m.node, m.others, m.more) for m in compare(old, new).merged] == [("b", ("a",), 0)]
+
+
 def test_a_keyword_whose_articles_moved_into_the_new_windows_grew():
     # (A known-answer test: a keyword of two January articles, which the new scan drops,
     # and of two new November ones was a strong signal in `kg stats` and nowhere in the diff.)
