@@ -873,6 +873,20 @@ def _kg_as(home: Path, *args) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
+def _plant(graph: Path, summary: str) -> str:
+    """Put a triple in place of the summary in graph.ttl, its size and mtime kept; the
+    text planted."""
+    text = graph.read_text(encoding="utf-8")
+    start = '"S" . <http://evil.example/s> <http://evil.example/p> "'
+    payload = start + "x" * (len(summary) + 2 - len(start) - 1) + '"'
+    planted = text.replace(f'"{summary}"', payload, 1)
+    assert planted != text and len(planted) == len(text)
+    stat = graph.stat()
+    graph.write_text(planted, encoding="utf-8")
+    os.utime(graph, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    return planted
+
+
 def test_a_folder_made_elsewhere_has_its_caches_read_as_new(tmp_path):
     """A second review handed over an output folder whose graph.ttl held a planted
     triple (size and mtime kept: the next incremental build copied it), whose query
@@ -890,14 +904,7 @@ def test_a_folder_made_elsewhere_has_its_caches_read_as_new(tmp_path):
     assert b"PLANTED" in facts.read_bytes()
     report = _kg_as(mine, "stats", graph, "-o", "-")
     assert report.returncode == 0 and "k0" in report.stdout and "PLANTED" not in report.stdout
-    text = graph.read_text(encoding="utf-8")
-    start = '"S" . <http://evil.example/s> <http://evil.example/p> "'
-    payload = start + "x" * (len(summary) + 2 - len(start) - 1) + '"'
-    planted = text.replace(f'"{summary}"', payload, 1)
-    assert planted != text and len(planted) == len(text)
-    stat = graph.stat()
-    graph.write_text(planted, encoding="utf-8")  # (size and mtime kept)
-    os.utime(graph, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    _plant(graph, summary)
     # Their query index, made from another graph and stamped with this file's size and
     # modification time: mine reads graph.ttl, not it.
     other = write(tmp_path / "other", b=doc(title="B", keyword="planted keyword"))
@@ -935,14 +942,7 @@ def test_my_own_sealed_state_and_index_bind_to_the_files_they_describe(tmp_path)
     assert _kg_as(mine, "build", src, "-o", shared).returncode == 0
     shutil.copytree(shared, crafted)  # (another folder: new files, the same state)
     graph = crafted / "graph.ttl"
-    text = graph.read_text(encoding="utf-8")
-    start = '"S" . <http://evil.example/s> <http://evil.example/p> "'
-    payload = start + "x" * (len(summary) + 2 - len(start) - 1) + '"'
-    planted = text.replace(f'"{summary}"', payload, 1)
-    assert planted != text and len(planted) == len(text)
-    stat = graph.stat()
-    graph.write_text(planted, encoding="utf-8")  # (size and mtime kept)
-    os.utime(graph, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    planted = _plant(graph, summary)
     built = _kg_as(mine, "build", src, "-o", crafted)
     assert built.returncode == 0, built.stderr
     assert "unchanged since the last build" not in built.stdout

@@ -30,16 +30,21 @@ def test_there_are_notebooks():
                                            "03-emergence-and-drivers.ipynb"]
 
 
-@pytest.mark.parametrize("source", SOURCES)
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: Path(p).stem)
-def test_notebook_runs(path, source, monkeypatch):
+def _outputs_of(path: Path, source, monkeypatch) -> list:
+    """The outputs of the notebook's code cells, run top to bottom on `source`."""
     monkeypatch.setenv("KG_SOURCE", str(source))  # (one folder, or several)
     monkeypatch.setenv("MPLBACKEND", "Agg")
     notebook = nbformat.read(path, as_version=4)
     NotebookClient(notebook, timeout=600, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
-    outputs = [o for cell in notebook.cells if cell.cell_type == "code"
-               for o in cell.get("outputs", [])]
+    return [o for cell in notebook.cells if cell.cell_type == "code"
+            for o in cell.get("outputs", [])]
+
+
+@pytest.mark.parametrize("source", SOURCES)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: Path(p).stem)
+def test_notebook_runs(path, source, monkeypatch):
+    outputs = _outputs_of(path, source, monkeypatch)
     assert not [o for o in outputs if o.output_type == "error"]
     text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
     assert "reading" in text
@@ -60,13 +65,7 @@ def test_names_are_drawn_as_text(path, monkeypatch, tmp_path):
         text = text[:table.end()] + row + text[table.end():]
         (hostile / f"{number}-{source.name}").write_text(
             text.replace("https://", f"https://{number}.", 1), encoding="utf-8")
-    monkeypatch.setenv("KG_SOURCE", str(hostile))
-    monkeypatch.setenv("MPLBACKEND", "Agg")
-    notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    outputs = [o for cell in notebook.cells if cell.cell_type == "code"
-               for o in cell.get("outputs", [])]
+    outputs = _outputs_of(path, hostile, monkeypatch)
     shown = repr(outputs)
     assert "Traceback" not in shown and "ParseFatalException" not in shown, shown[-3000:]
     if path.name.startswith("02-"):  # (03 draws only what emerges: here, nothing)
