@@ -185,11 +185,11 @@ def file_identity(path: Path) -> list[int]:
 
 
 def files_signature(outdir: Path) -> list:
-    """The graph.ttl and parts.bin a state describes, sealed (kg.seal): a state copied
-    beside other files, or beside copies of them, is never used (an attack copied a
-    state it had been given into a folder of its own)."""
-    found = file_identity(outdir / "graph.ttl") + \
-        file_identity(cache_dir(outdir) / "parts.bin") + [str(outdir.resolve())]
+    """The graph.ttl a state describes, sealed (kg.seal): a state copied beside another
+    file, or beside a copy of it, is never used (an attack copied a state it had been
+    given into a folder of its own). (Not parts.bin's: a failed build appends to it and
+    its state stays good; each part is checked against its digest.)"""
+    found = file_identity(outdir / "graph.ttl") + [str(outdir.resolve())]
     return found + [seal("build cache files", repr(found))]
 
 
