@@ -44,6 +44,21 @@ class SourceFile:
     path: Path
     shown_as: str  # relative to the source argument's parent: stable across machines
 
+    @property
+    def name(self) -> str:
+        """The file's name as kg shows it and names its article by it."""
+        return self.shown_as.rsplit("/", 1)[-1]
+
+
+def _as_shown(path: str) -> str:
+    """A path as kg shows it: the bytes of a name that is not UTF-8 written \\xNN (a
+    Latin-1 "café.md" is "caf\\xe9.md"), so that every output can hold it.
+
+    >>> _as_shown("caf\\udce9.md"), _as_shown("café.md")
+    ('caf\\\\xe9.md', 'café.md')
+    """
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
 
 class Sources(list):
     """The summary files found (a list of SourceFile) and the problems met finding them."""
@@ -85,11 +100,17 @@ def find_sources(sources: Iterable[str | Path]) -> Sources:
             raise InputError("no such file or folder", path=source)
         if source.is_dir():
             root = source.resolve()
-            found.extend(SourceFile(root / relative, f"{root.name}/{relative}")
-                         for relative in sorted(_markdown_files(root, "", found.diagnostics,
-                                                                root.name, set(), root)))
+            files = [(root / relative, relative, f"{root.name}/{relative}")
+                     for relative in sorted(_markdown_files(root, "", found.diagnostics,
+                                                            root.name, set(), root))]
         else:
-            found.append(SourceFile(source.resolve(), source.name))
+            files = [(source.resolve(), source.name, source.name)]
+        for path, relative, shown in files:
+            found.append(SourceFile(path, _as_shown(shown)))
+            if _as_shown(relative) != relative:
+                found.diagnostics.append(Diagnostic(
+                    "warning", _as_shown(shown), None,
+                    f"the file name is not UTF-8: read as {_as_shown(relative)}"))
     return found
 
 
@@ -134,6 +155,11 @@ def _markdown_files(folder: Path, prefix: str, problems: list[Diagnostic], shown
                                        shown, visited, root)
         elif is_file:
             yield f"{prefix}{entry.name}"
+        elif summary_stem(entry.name) != entry.name:  # a summary no one can read: named
+            why = "a symbolic link to nothing" if not os.path.exists(entry.path) \
+                else "not a regular file"
+            problems.append(Diagnostic("error", _as_shown(f"{shown}/{prefix}{entry.name}"),
+                                       None, f"cannot read: {why}; skipped"))
 
 
 def check_writable(path: Path) -> None:

@@ -103,10 +103,10 @@ def group_files(files: Iterable[SourceFile]) -> dict[str, list[SourceFile]]:
     """Files by article id, in id order; within an article, `<id>.md` first."""
     groups: dict[str, list[SourceFile]] = {}
     for source in files:
-        article_id = split_stem(summary_stem(source.path.name))[0]
+        article_id = split_stem(summary_stem(source.name))[0]
         groups.setdefault(article_id, []).append(source)
     for group in groups.values():
-        group.sort(key=lambda f: (f.path.name.count("."), f.path.name, f.shown_as))
+        group.sort(key=lambda f: (f.name.count("."), f.name, f.shown_as))
     return dict(sorted(groups.items()))
 
 
@@ -132,7 +132,7 @@ def read_article(article_id: str, files: list[SourceFile], base: str, today: _dt
             continue
         digest = content_digest(data)
         signatures.append(FileSignature(source.shown_as, stat.st_size, stat.st_mtime_ns, digest))
-        doc = parse_bytes(data, source.shown_as, summary_stem(source.path.name))
+        doc = parse_bytes(data, source.shown_as, summary_stem(source.name))
         if any(d.level == "error" for d in doc.diagnostics):
             problems.extend(doc.diagnostics)
             continue

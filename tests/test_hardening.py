@@ -294,6 +294,44 @@ def test_symbolic_link_loops_are_reported(tmp_path):
         in result.output
 
 
+def test_a_file_name_no_utf8_spells_is_read_under_a_name_that_shows_its_bytes(tmp_path):
+    """A summary named b"caf\\xe9.md" (Latin-1), or in a folder so named, crashed the
+    whole build with a traceback: nothing was built (a differential test's finding).
+    Such a file is read, named with its bytes written \\xNN, and the build says so."""
+    src = write(tmp_path / "src", one=doc(title="One"))
+    folder = os.fsencode(src)
+    with open(folder + b"/caf\xe9.md", "w", encoding="utf-8") as handle:
+        handle.write(doc(title="Cafe", page_url="https://k.org/p/cafe"))
+    os.mkdir(folder + b"/sub\xe9")
+    with open(folder + b"/sub\xe9/x.md", "w", encoding="utf-8") as handle:
+        handle.write(doc(title="In a folder", page_url="https://k.org/p/x"))
+    result = kg("build", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "documents read: 3 of 3 files" in result.output
+    assert "src/caf\\xe9.md: warning: the file name is not UTF-8: read as caf\\xe9.md" \
+        in result.output
+    assert "src/sub\\xe9/x.md: warning: the file name is not UTF-8: read as sub\\xe9/x.md" \
+        in result.output
+    graph = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    assert '"Cafe"' in graph and '"In a folder"' in graph
+    assert "article/caf%5Cxe9>" in graph or "article:caf%5Cxe9" in graph
+
+
+def test_a_summary_that_cannot_be_read_is_named_not_dropped(tmp_path):
+    """A *.md symbolic link whose target is gone, and a *.md FIFO, were left out without
+    a word: "1 of 1 files", no warning, --strict passed (a differential test's
+    finding). Each is an error naming it; the rest builds."""
+    src = write(tmp_path / "src", one=doc())
+    (src / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    os.mkfifo(src / "pipe.md")
+    result = kg("build", src, "-o", tmp_path / "out", "--no-html")
+    assert result.exit_code == 0, result.output
+    assert "documents read: 1 of 1 files" in result.output
+    assert "src/gone.md: error: cannot read: a symbolic link to nothing; skipped" in result.output
+    assert "src/pipe.md: error: cannot read: not a regular file; skipped" in result.output
+    assert kg("build", src, "-o", tmp_path / "strict", "--no-html", "--strict").exit_code != 0
+
+
 def test_a_symbolic_link_out_of_the_folder_is_not_followed(tmp_path):
     """A folder received from someone else must not make kg read, and publish, files of
     this machine (a review linked a private summary and a credentials file so: the one
