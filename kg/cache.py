@@ -37,6 +37,7 @@ table are the same; anything unreadable means a clean build.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import re
@@ -44,15 +45,16 @@ import shutil
 import sqlite3
 import sys
 import urllib.parse
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 import orjson
 
 from .dates import is_iso_date
 from .blocks import read_range
-from .errors import CacheError
+from .errors import CacheError, for_terminal
 from .files import TEMP_PREFIX, code_digest, content_digest
 from .model import Diagnostic
 from .parts import ArticlePart
@@ -60,6 +62,7 @@ from .seal import seal
 
 CACHE_FORMAT = 10
 STATE_FILE = "state.sqlite"
+LOCK_FILE = "build.lock"  # (held by the build writing to the folder)
 
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB);
@@ -143,9 +146,29 @@ def prepare_cache_dir(outdir: Path) -> None:
         remove_path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     remove_links(folder)
-    for name in ("parts.bin", STATE_FILE, "facts.json"):
+    for name in ("parts.bin", STATE_FILE, "facts.json", LOCK_FILE):
         if (folder / name).is_dir():
             remove_path(folder / name)
+
+
+@contextmanager
+def build_lock(outdir: Path) -> Iterator[None]:
+    """Hold the output folder for one build (an advisory lock on .kg-cache/build.lock,
+    released when the process ends, however it ends): a second build into it waits,
+    saying so on stderr."""
+    prepare_cache_dir(outdir)
+    handle = os.open(cache_dir(outdir) / LOCK_FILE,
+                     os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"kg: another build is writing to {for_terminal(str(outdir))}; waiting for it",
+                  file=sys.stderr, flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)
 
 
 def remove_links(folder: Path) -> None:

@@ -226,7 +226,9 @@ def save_facts(facts: Facts, graph_path: str | Path, kinds: KindTable = KINDS) -
     from .files import atomic_write, code_digest
 
     graph_path = Path(graph_path)
-    body = {"types": facts.types, "labels": facts.labels, "other_names": facts.other_names,
+    # (other names by node: in the order of the nodes whatever order a build found them)
+    body = {"types": facts.types, "labels": facts.labels,
+            "other_names": dict(sorted(facts.other_names.items())),
             "articles": facts.articles,
             "dates": facts.dates, "urls": facts.urls, "titles": facts.titles,
             "named_by": {n: sorted(found) for n, found in facts.named_by.items()},

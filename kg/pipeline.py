@@ -47,9 +47,9 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from . import vocab as V
 from .blocks import BlockAppender, BlockCopier, open_or_none
 from .cache import (BuildCache, CachedArticle, CachedBucket, FileSignature, SharedRows,
-                    cache_dir, cache_key, encode_part, load_all_forms, load_cache, load_shared,
-                    no_follow, page_problems, part_digest, prepare_cache_dir, read_part,
-                    reusable)
+                    build_lock, cache_dir, cache_key, encode_part, load_all_forms, load_cache,
+                    load_shared, no_follow, page_problems, part_digest, prepare_cache_dir,
+                    read_part, reusable)
 from .corpus import (Canonical, RelatedFound, canonical_map, corpus_section, find_related,
                      link_related, link_triples, read_related_texts)
 from .dataset import DatasetInfo, dataset_triples
@@ -359,62 +359,65 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
         check_writable(outdir / name)  # (before any work, not when it is done)
     dataset = DatasetInfo([str(source) for source in sources], today.isoformat(), __version__,
                           license)
-    run = _Build(outdir, base, today, use_cache and not keep_records,
-                 keep_records, aliases, kinds, related or RelatedSettings(), dataset, html)
+    # (one build at a time into a folder: two at once mixed their caches, and later
+    # builds kept the mix; a differential test's finding)
+    with build_lock(outdir):
+        run = _Build(outdir, base, today, use_cache and not keep_records,
+                     keep_records, aliases, kinds, related or RelatedSettings(), dataset, html)
 
-    def attempt() -> BuildReport:
-        result = run.write(files, workers or os.cpu_count() or 1, progress)
-        if html:  # the page reads every article's part back from the cache
-            from .view import write_html
+        def attempt() -> BuildReport:
+            result = run.write(files, workers or os.cpu_count() or 1, progress)
+            if html:  # the page reads every article's part back from the cache
+                from .view import write_html
 
-            result.outputs["html"] = run.outdir / "graph.html"
-            index = run.explorer_index()
-            write_html(index, result.outputs["html"], kinds=kinds)
-            # kg stats and kg diff read these instead of parsing graph.ttl (kg.facts)
-            save_facts(facts_from_index(index, kinds), run.turtle_path, kinds)
-        else:  # none left of an earlier build: they would not match this graph (and
-            # kg serve would show that page beside it)
-            facts_file(run.turtle_path).unlink(missing_ok=True)
-            try:
-                (run.outdir / "graph.html").unlink(missing_ok=True)
-            except OSError as err:
-                result.diagnostics.append(Diagnostic(
-                    "warning", str(run.outdir / "graph.html"), None,
-                    f"the page of an earlier build is left: {err.strerror or err}"))
-        return result
+                result.outputs["html"] = run.outdir / "graph.html"
+                index = run.explorer_index()
+                write_html(index, result.outputs["html"], kinds=kinds)
+                # kg stats and kg diff read these instead of parsing graph.ttl (kg.facts)
+                save_facts(facts_from_index(index, kinds), run.turtle_path, kinds)
+            else:  # none left of an earlier build: they would not match this graph (and
+                # kg serve would show that page beside it)
+                facts_file(run.turtle_path).unlink(missing_ok=True)
+                try:
+                    (run.outdir / "graph.html").unlink(missing_ok=True)
+                except OSError as err:
+                    result.diagnostics.append(Diagnostic(
+                        "warning", str(run.outdir / "graph.html"), None,
+                        f"the page of an earlier build is left: {err.strerror or err}"))
+            return result
 
-    try:
         try:
-            result = attempt()
-        except CacheError:  # damaged, or torn by a power cut: build from scratch, cache anew
-            run.forget_cache()
-            result = attempt()
-        except _MISREAD as err:
-            # What a cache that checks out but was crafted can still make fail (a part
-            # naming an entity outside the graph's base, a review's finding): a build that
-            # read one is made anew from the sources, and says so; one that read none
-            # fails as it would.
-            if not run.old.articles:
-                raise
-            run.forget_cache()
-            result = attempt()
-            result.diagnostics.append(Diagnostic(
-                "warning", str(cache_dir(run.outdir)), None,
-                f"the cache of the previous build did not read back ({type(err).__name__}: "
-                f"{str(err)[:200]}); built anew from the sources"))
-    except NothingToBuild as err:
-        err.diagnostics[:0] = files.diagnostics
-        raise
-    finally:
-        run.old.close()
-    result.diagnostics[:0] = files.diagnostics
-    unsealed = seal_problem()
-    if unsealed:  # (every build is a clean one then: say why)
-        result.diagnostics.append(Diagnostic("warning", "kg", None, unsealed))
-    # What killed builds left behind goes now that this one succeeded.
-    for folder in (run.outdir, cache_dir(run.outdir)):
-        remove_leftovers(folder, older_than=started)
-    return Graph(result.outputs["turtle"], base=base, report=result, kinds=kinds)
+            try:
+                result = attempt()
+            except CacheError:  # damaged, or torn by a power cut: build from scratch, cache anew
+                run.forget_cache()
+                result = attempt()
+            except _MISREAD as err:
+                # What a cache that checks out but was crafted can still make fail (a part
+                # naming an entity outside the graph's base, a review's finding): a build that
+                # read one is made anew from the sources, and says so; one that read none
+                # fails as it would.
+                if not run.old.articles:
+                    raise
+                run.forget_cache()
+                result = attempt()
+                result.diagnostics.append(Diagnostic(
+                    "warning", str(cache_dir(run.outdir)), None,
+                    f"the cache of the previous build did not read back ({type(err).__name__}: "
+                    f"{str(err)[:200]}); built anew from the sources"))
+        except NothingToBuild as err:
+            err.diagnostics[:0] = files.diagnostics
+            raise
+        finally:
+            run.old.close()
+        result.diagnostics[:0] = files.diagnostics
+        unsealed = seal_problem()
+        if unsealed:  # (every build is a clean one then: say why)
+            result.diagnostics.append(Diagnostic("warning", "kg", None, unsealed))
+        # What killed builds left behind goes now that this one succeeded.
+        for folder in (run.outdir, cache_dir(run.outdir)):
+            remove_leftovers(folder, older_than=started)
+        return Graph(result.outputs["turtle"], base=base, report=result, kinds=kinds)
 
 
 # The errors reading a crafted cache may raise where its values are used, not read.

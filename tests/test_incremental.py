@@ -402,3 +402,49 @@ def test_the_state_goes_only_with_the_parts_file_it_was_made_with(synthetic, tmp
     # (an interruption before the state moves leaves the old state, whose graph.ttl is
     # gone: a clean build; in an incremental build parts.bin is only appended to)
     assert renames == ["graph.ttl", "parts.bin", "state.sqlite"]
+
+
+def test_a_second_build_into_a_folder_waits_for_the_first(tmp_path):
+    """Two builds into one folder at once mixed their caches, and every later build
+    kept the mix (a differential test's finding: a file watcher firing twice). A build
+    holds the folder; a second waits, says so, then builds as after the first."""
+    import subprocess
+    import sys
+    import time
+
+    from kg.cache import build_lock
+
+    folder = tmp_path / "docs"
+    shutil.copytree(EXAMPLE, folder)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "kg.cli", "build", str(folder), "-o", str(out), "--no-html"]
+    assert subprocess.run(command, capture_output=True).returncode == 0
+    with build_lock(out):
+        second = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True)
+        time.sleep(3)
+        assert second.poll() is None  # (waiting)
+    stdout, stderr = second.communicate(timeout=120)
+    assert second.returncode == 0, stderr
+    assert f"another build is writing to {out}; waiting for it" in stderr
+    assert "(1 unchanged since the last build)" in stdout
+
+
+def test_the_facts_an_incremental_build_saves_are_a_clean_builds(source_dirs, tmp_path):
+    """kg stats and kg diff read the facts a build saves: after an incremental build
+    their other names came in another order than after a clean one (same data, another
+    file: a differential test's finding)."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for source in source_dirs:
+        for path in sorted(source.glob("*.md"))[:40]:
+            shutil.copy(path, folder / path.name)
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    build([folder], out, base=BASE, today=TODAY)
+    target = sorted(folder.glob("*.md"))[3]
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("## Keywords\n", "## Keywords\n\n* kiwi\n", 1), encoding="utf-8")
+    build([folder], out, base=BASE, today=TODAY)
+    build([folder], clean, base=BASE, today=TODAY, use_cache=False)
+    facts = ".kg-cache/facts.json"
+    assert (out / facts).read_bytes() == (clean / facts).read_bytes()
