@@ -129,7 +129,8 @@ def query_job(context, sparql: str, names: tuple[str, ...], accept: str | None,
     """Run one query (in a query worker) and serialise it as the client asked."""
     settings = context.settings
     options = {"prefixes": settings.prefixes, "base_iri": settings.endpoint}
-    if default_graphs:  # (the protocol's dataset, over the query's own)
+    if default_graphs or named_graphs:  # (the protocol's dataset, over the query's own:
+        # with named graphs alone, its default graph is empty)
         options["default_graph"] = [ox.NamedNode(iri) for iri in default_graphs]
     else:
         options.update(default_graph_of(scan(sparql)))

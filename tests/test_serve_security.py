@@ -489,6 +489,10 @@ def test_from_chooses_the_default_graph_as_default_graph_uri_does(endpoint, grap
     url, _ = endpoint
     none = "ASK FROM <http://example.org/none> { ?s ?p ?o }"
     assert ask(url, none)[2] == b'{"head":{},"boolean":false}'
+    # (the protocol's dataset replaces the query's: named graphs alone, no default one)
+    named = urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }",
+                                    "named-graph-uri": "http://example.org/none"})
+    assert http(f"{url}/sparql?{named}")[2] == b'{"head":{},"boolean":false}'
     assert ask(url, "ASK { ?s ?p ?o }")[2] == b'{"head":{},"boolean":true}'
     result = subprocess.run([sys.executable, "-m", "kg.cli", "query", str(graph), none],
                             capture_output=True, text=True, timeout=60)
