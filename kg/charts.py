@@ -18,6 +18,8 @@ import hashlib
 import html
 import math
 
+from .errors import for_terminal
+
 __all__ = ["bars", "columns", "log_map", "radar", "nice_ticks", "short"]
 
 FONT = "font-family='system-ui,sans-serif' font-size='11'"
@@ -27,7 +29,8 @@ MUTED = "#666"
 
 
 def _e(text) -> str:
-    return html.escape(str(text), quote=True)
+    # (control characters and bidirectional overrides shown as escapes, not obeyed)
+    return html.escape(for_terminal(str(text)), quote=True)
 
 
 def short(text: str, width: int = 40) -> str:

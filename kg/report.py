@@ -24,7 +24,7 @@ from typing import Callable
 from . import analytics as A
 from . import charts
 from .facts import Facts
-from .errors import clean_text
+from .errors import clean_text, for_terminal
 
 __all__ = ["Report", "make_report", "stats_blocks", "to_markdown", "to_html", "diff_blocks",
            "diff_markdown", "diff_html", "render_markdown",
@@ -167,8 +167,11 @@ _STYLE = ("body{font:14px/1.45 system-ui,sans-serif;margin:1em 2em;max-width:106
 
 
 def render_html(blocks: list, title: str, explorer: str | None = None) -> str:
-    """Blocks as one HTML page (charts embedded); every text escaped once."""
-    esc = html.escape
+    """Blocks as one HTML page (charts embedded); every text escaped once, its control
+    characters and bidirectional overrides shown as escapes (kg.errors.for_terminal), as
+    the Markdown shows them."""
+    def esc(text: str) -> str:
+        return html.escape(for_terminal(text))
     inline = _Inline(esc, lambda text: f"<code>{esc(text)}</code>",
                      lambda label, href: f'<a href="{esc(href)}">{label}</a>', explorer)
     body = [f"<h1>{esc(title)}</h1>"]

@@ -436,7 +436,7 @@ def _tables(markdown: str) -> list[list[str]]:
 
 
 HOSTILE = {"k": "Knowledge Graphs & LLMs", "x": "<img src=x onerror=alert(1)> | pipe",
-           "t": "R&amp;D \x1b[31mred"}
+           "t": "R&amp;D \x1b[31mred\u202egnp.exe"}
 
 
 def _hostile_corpus() -> Facts:
@@ -457,6 +457,9 @@ def test_markdown_shows_text_as_written_and_html_escapes_it_once():
     assert "Knowledge Graphs &amp; LLMs" in page and "&amp;amp; LLMs" not in page
     assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
     assert "R&amp;amp;D" in page  # the label's own "&amp;" is text, escaped once
+    # (controls and bidirectional overrides shown, not obeyed, as in Markdown: an
+    # attack's "Safe\u202egnp.exe" read reversed in its cell)
+    assert "\x1b" not in page and "\u202e" not in page and "red\\u202egnp.exe" in page
 
 
 def test_every_entity_links_to_the_explorer_by_type_and_label():
