@@ -22,8 +22,9 @@ import hashlib
 import hmac
 import os
 import secrets
-import stat
 from pathlib import Path
+
+from .files import read_kept_file
 
 __all__ = ["seal", "seal_problem"]
 
@@ -51,19 +52,8 @@ def _key_path() -> Path:
 def _read_key(path: Path) -> bytes | None:
     """The key in the file, or None: missing, not a regular file of 32 bytes (a FIFO, a
     link, an empty file a killed run left)."""
-    try:
-        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError:
-        return None
-    try:
-        if not stat.S_ISREG(os.fstat(handle).st_mode):
-            return None
-        key = os.read(handle, _KEY_BYTES + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(handle)
-    return key if len(key) == _KEY_BYTES else None
+    key = read_kept_file(path, _KEY_BYTES)
+    return key if key is not None and len(key) == _KEY_BYTES else None
 
 
 @functools.lru_cache(maxsize=1)
