@@ -168,14 +168,18 @@ class _Forms:
     forms of other keys (see `signatures`). A rule adds to `found` what any key's form
     meets; a "Y X" it makes of "X P Y" to `found` and to `reordered` too (marked ">",
     what a leading adjective's noun meets, unless also in `directed`); a leading
-    adjective read as its nouns only to `derived` (marked "<"); and to `dropped` what
-    only a name written so meets (marked "=")."""
+    adjective read as its nouns only to `derived` (marked "<"); to `dropped` what only
+    a name written so meets (marked "="); and to `adjective_kept` an "ADJ Y X" whose
+    adjective is X's (marked "~": met by a name written with that adjective first, not
+    by "X of ADJ Y", whose adjective is Y's)."""
 
     found: set[str]  # met by any key's forms
     reordered: set[str] = field(default_factory=set)  # "Y X" of "X of Y"
     directed: set[str] = field(default_factory=set)  # ... for what is done to Y
     derived: set[str] = field(default_factory=set)  # a leading adjective as its nouns
     dropped: set[str] = field(default_factory=set)  # "X Y" of "X in Y": as written only
+    # "ADJ Y X" of "ADJ X of Y": met by a name written so, not by "X of ADJ Y"
+    adjective_kept: set[str] = field(default_factory=set)
 
 
 # Prepositions that start a phrase inside a name (reorderings keep a second one last).
@@ -275,7 +279,7 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
             if word == "of":
                 forms.reordered.add(form + _OF_ONLY)  # (... and a quality's)
         if at >= 2 and word in ("of", "in", "for") and _lemmas(words[0], "ADJ"):
-            forms.found.add(" ".join(words[:1] + after + words[1:at] + tail))
+            forms.adjective_kept.add(" ".join(words[:1] + after + words[1:at] + tail))
 
 
 def between(name: _Name, forms: _Forms) -> None:
@@ -803,6 +807,9 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     marked = {loose[form] for form in found} | \
         {">" + loose[form] for form in reordered - forms.directed} | \
         {"<" + _loose(form) for form in forms.derived} | \
+        {"~" + _loose(form) for form in forms.adjective_kept} | \
+        ({"~" + _loose(" ".join(words))} if len(words) > 2 and _lemmas(words[0], "ADJ")
+         else set()) | \
         {"=" + loose[form] for form in found | dropped  # (the key is found; one word
          if " " in form and (form in dropped or form == key  # meets no "X Y" of "X in Y")
                              or _in_order(form.split(), words))}
@@ -810,4 +817,10 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         for form in found - reordered - {key}:
             if "*" not in form and "(concern)" not in form:  # (not as written: no "=")
                 marked |= {f for f in signatures(form, then_reordered=False) if f[0] != "="}
+        for form in forms.adjective_kept:  # (the forms in which the lexicon wrote the
+            # adjective otherwise, no longer Y's either: "insufficient research funding"
+            # as "shortage of research funding"; not "organic retail growth" as "rise
+            # of organic retail")
+            marked |= {f for f in signatures(form, then_reordered=False)
+                       if f[0] != "=" and words[0] not in f.lstrip("<>~").split()}
     return marked | written
