@@ -44,6 +44,7 @@ import re
 import shutil
 import sqlite3
 import sys
+import time
 import urllib.parse
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -88,8 +89,28 @@ _UNREADABLE = (sqlite3.Error, ValueError, TypeError, KeyError, IndexError)
 class FileSignature(NamedTuple):
     shown_as: str
     size: int
-    mtime_ns: int
+    mtime_ns: int  # -1: compare the content whatever the time (see `file_signature`)
     digest: str
+
+
+# How recent a file's modification time may be, when it is read, for that time to be
+# trusted later: an edit saved within the file system's timestamp granularity of the
+# read (2 s on FAT) keeps size and time.
+RACY_NS = 3_000_000_000
+
+
+def file_signature(shown_as: str, stat: os.stat_result, digest: str) -> FileSignature:
+    """A file's signature as read (`stat` taken before its bytes): with its modification
+    time, unless that time is too recent (or in the future) to tell a same-size edit
+    saved just after the read, when it is compared by content next time (git's "racily
+    clean" entries).
+
+    >>> old = os.stat(__file__)
+    >>> file_signature("a.md", old, "d").mtime_ns == old.st_mtime_ns
+    True
+    """
+    recent = time.time_ns() - stat.st_mtime_ns < RACY_NS
+    return FileSignature(shown_as, stat.st_size, -1 if recent else stat.st_mtime_ns, digest)
 
 
 class CachedArticle(NamedTuple):
@@ -616,7 +637,6 @@ def reusable(entry: CachedArticle, files: list) -> tuple[FileSignature, ...] | N
             if stat.st_size != signature.size or \
                     content_digest(Path(source.path).read_bytes()) != signature.digest:
                 return None
-            signature = FileSignature(signature.shown_as, stat.st_size, stat.st_mtime_ns,
-                                      signature.digest)
+            signature = file_signature(signature.shown_as, stat, signature.digest)
         signatures.append(signature)
     return tuple(signatures)

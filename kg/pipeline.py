@@ -47,9 +47,9 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from . import vocab as V
 from .blocks import BlockAppender, BlockCopier, open_or_none
 from .cache import (BuildCache, CachedArticle, CachedBucket, FileSignature, SharedRows,
-                    build_lock, cache_dir, cache_key, encode_part, load_all_forms, load_cache,
-                    load_shared, no_follow, page_problems, part_digest, prepare_cache_dir,
-                    read_part, reusable)
+                    build_lock, cache_dir, cache_key, encode_part, file_signature,
+                    load_all_forms, load_cache, load_shared, no_follow, page_problems,
+                    part_digest, prepare_cache_dir, read_part, reusable)
 from .corpus import (Canonical, RelatedFound, canonical_map, corpus_section, find_related,
                      link_related, link_triples, read_related_texts)
 from .dataset import DatasetInfo, dataset_triples
@@ -131,7 +131,7 @@ def read_article(article_id: str, files: list[SourceFile], base: str, today: _dt
                                        f"cannot read file: {err.strerror or err}"))
             continue
         digest = content_digest(data)
-        signatures.append(FileSignature(source.shown_as, stat.st_size, stat.st_mtime_ns, digest))
+        signatures.append(file_signature(source.shown_as, stat, digest))
         doc = parse_bytes(data, source.shown_as, summary_stem(source.name))
         if any(d.level == "error" for d in doc.diagnostics):
             problems.extend(doc.diagnostics)

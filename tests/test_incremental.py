@@ -448,3 +448,27 @@ def test_the_facts_an_incremental_build_saves_are_a_clean_builds(source_dirs, tm
     build([folder], clean, base=BASE, today=TODAY, use_cache=False)
     facts = ".kg-cache/facts.json"
     assert (out / facts).read_bytes() == (clean / facts).read_bytes()
+
+
+def test_an_edit_in_the_same_clock_tick_as_the_read_is_seen(tmp_path):
+    """A file saved again within the file system's timestamp granularity of being read
+    keeps its size and time (a same-length edit): it must not be trusted by them (git's
+    "racily clean" entries). A modification time in the future is such a case."""
+    import os
+    import time
+
+    folder = tmp_path / "docs"
+    shutil.copytree(EXAMPLE, folder)
+    out = tmp_path / "out"
+    target = sorted(folder.glob("*.md"))[0]
+    text = target.read_text()
+    assert "## Keywords\n" in text
+    target.write_text(text.replace("## Keywords\n", "## Keywords\n\n* fig\n", 1))
+    tick = time.time_ns() + 5 * 10**9  # (the file system's clock, ahead of kg's)
+    os.utime(target, ns=(tick, tick))
+    build([folder], out, base=BASE, today=TODAY, html=False)
+    target.write_text(text.replace("## Keywords\n", "## Keywords\n\n* fog\n", 1))  # same size
+    os.utime(target, ns=(tick, tick))
+    build([folder], out, base=BASE, today=TODAY, html=False)
+    _same_as_clean(folder, out, tmp_path)
+    assert b"keyword:fog" in (out / "graph.ttl").read_bytes()
