@@ -350,12 +350,15 @@ def _join_acronyms_inside(groups: _Groups, evidence: _Evidence,
     vehicles"); and, for acronyms of three letters or more inside a name, a run of
     words whose initials spell them ("CoT reasoning" / "chain of thought reasoning":
     `windows` holds, for each such run's initials and the rest of its key with "*" in
-    its place, the long keys that have it)."""
+    its place that a name writing the acronym asks for, the long keys that have it)."""
     keys, known, declared = evidence.keys, evidence.known, evidence.declared
     acronym_tokens, written_in = evidence.acronym_tokens, evidence.written_in
     expansions = groups.spelled_out(declared)
-    windows: dict[tuple[str, str], set[str]] = defaultdict(set)
-    if acronym_tokens:
+    windows: dict[tuple[str, str], set[str]] = {
+        (short, spelled_as("*")): set() for key, acronyms in written_in.items()
+        for short, spelled_as in _short_runs(key)
+        if " " not in short and short in acronym_tokens and short in acronyms}
+    if windows:
         for key in evidence.long_keys:
             words = key.split()
             if len(words) > _LONGEST_NAME:
@@ -374,7 +377,8 @@ def _join_acronyms_inside(groups: _Groups, evidence: _Evidence,
                     for letters in {content, every} & acronym_tokens:
                         if len(letters) >= 3:
                             rest = " ".join(words[:at] + ["*"] + words[end + 1:])
-                            windows[letters, rest].add(key)
+                            if (letters, rest) in windows:
+                                windows[letters, rest].add(key)
     named_within = _named_within(keys)
     for key in sorted(keys):
         for short, spelled_as in _short_runs(key):
