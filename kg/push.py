@@ -41,6 +41,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
+import orjson
+
 from .cache import cache_dir, prepare_cache_dir
 from .errors import PushError
 from .export import named_graphs, ntriples_lines
@@ -277,7 +279,8 @@ class _Client:
 def _results(answer: bytes, url: str) -> list[dict]:
     """The bindings of a SPARQL JSON results answer (PushError when it is not one)."""
     try:
-        bindings = json.loads(answer)["results"]["bindings"]
+        # (orjson: a depth limit, where json's recursion fails on "[[[[...")
+        bindings = orjson.loads(answer)["results"]["bindings"]
         if isinstance(bindings, list) and all(isinstance(row, dict) for row in bindings):
             return bindings
     except (ValueError, KeyError, TypeError):
@@ -348,7 +351,7 @@ def _read_state(path: Path, namespace: str) -> dict[str, dict]:
     into updates that delete graphs."""
     kept = read_kept_file(path, _MAX_RECORD)
     try:
-        data = json.loads(kept) if kept is not None else {}
+        data = orjson.loads(kept) if kept is not None else {}
     except ValueError:
         return {}
     if not isinstance(data, dict):

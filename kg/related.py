@@ -57,6 +57,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 import numpy as np
+import orjson
 
 from .embed import BLOCK_ROWS, Encoder, count_matrix, encoder_for
 from .errors import InputError
@@ -159,7 +160,7 @@ class Weights:
                 raise InputError(f"{path}: cannot read the related-links weights "
                                  f"({err.strerror})") from None
         try:
-            data = json.loads(text)
+            data = orjson.loads(text)  # (a depth limit: no RecursionError)
             if list(data["features"]) != list(FEATURES):
                 raise ValueError(f"features {data['features']} are not {list(FEATURES)}")
             weights = cls(tuple(float(c) for c in data["coefficients"]),

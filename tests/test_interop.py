@@ -366,6 +366,9 @@ def test_a_poisoned_push_record_deletes_nothing_kg_did_not_push(tmp_path, oxigra
     assert report.graphs_deleted == []
     assert store_quads(oxigraph_server) == before
     assert ("urn:victim", "urn:a", "urn:b", "urn:c") in before
+    record.write_bytes(b"[" * 100_000)  # (deep: a RecursionError traceback)
+    assert push(v1, oxigraph_server + "/store", per_article=True).graphs_deleted == []
+    assert store_quads(oxigraph_server) == before
 
 
 def test_a_push_record_is_never_written_through_a_linked_cache(tmp_path, oxigraph_server):
@@ -488,7 +491,8 @@ def test_a_store_that_answers_nonsense_is_a_one_line_error(tmp_path, oxigraph_se
             push(v1, url + "/store", retries=0)
         listener.close()
     for body in (b"nonsense", json.dumps({"results": {"bindings": [{"n": {"value": "x"}}]}})
-                 .encode()):
+                 .encode(), b'{"results": {"bindings": ' + b"[" * 100_000):  # (deep: a
+        # RecursionError traceback)
         with pytest.raises(PushError, match="the store's (answer is not SPARQL JSON results"
                                             "|count is not a number)"):
             from kg.push import _results, _number

@@ -258,6 +258,9 @@ def test_a_bad_weights_file_names_the_file(tmp_path):
     bad.write_text('{"features": ["text"], "coefficients": [1], "intercept": 0}')
     with pytest.raises(InputError, match="w.json: not a weights file"):
         Weights.load(bad)
+    bad.write_text("[" * 100_000)  # (deep: json's RecursionError was a traceback)
+    with pytest.raises(InputError, match="w.json: not a weights file"):
+        Weights.load(bad)
     with pytest.raises(InputError, match="cannot read"):
         Weights.load(tmp_path / "missing.json")
     shipped = Weights.load()
