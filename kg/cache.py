@@ -632,11 +632,14 @@ def reusable(entry: CachedArticle, files: list) -> tuple[FileSignature, ...] | N
     for signature, source in zip(entry.files, files):
         if signature.shown_as != source.shown_as:
             return None
-        stat = os.stat(source.path)
-        if (stat.st_size, stat.st_mtime_ns) != (signature.size, signature.mtime_ns):
-            if stat.st_size != signature.size or \
-                    content_digest(Path(source.path).read_bytes()) != signature.digest:
-                return None
+        try:
+            stat = os.stat(source.path)
+            if (stat.st_size, stat.st_mtime_ns) != (signature.size, signature.mtime_ns):
+                if stat.st_size != signature.size or \
+                        content_digest(Path(source.path).read_bytes()) != signature.digest:
+                    return None
+        except OSError:  # (gone or unreadable: read anew, which says so)
+            return None
             signature = file_signature(signature.shown_as, stat, signature.digest)
         signatures.append(signature)
     return tuple(signatures)

@@ -472,3 +472,35 @@ def test_an_edit_in_the_same_clock_tick_as_the_read_is_seen(tmp_path):
     build([folder], out, base=BASE, today=TODAY, html=False)
     _same_as_clean(folder, out, tmp_path)
     assert b"keyword:fog" in (out / "graph.ttl").read_bytes()
+
+
+def test_a_recently_edited_file_that_cannot_be_read_again_is_read_anew(tmp_path,
+                                                                        monkeypatch):
+    """A review: a file read within RACY_NS of its edit is compared by content next
+    time; when that read failed (made unreadable, or removed meanwhile), every later
+    build was a traceback. Now the article is read anew (and a file that cannot be read
+    is the usual one-line error)."""
+    import os
+    import pathlib
+    import time
+
+    folder = tmp_path / "docs"
+    shutil.copytree(EXAMPLE, folder)
+    out = tmp_path / "out"
+    target = sorted(folder.glob("*.md"))[0]
+    tick = time.time_ns() + 5 * 10**9
+    os.utime(target, ns=(tick, tick))
+    build([folder], out, base=BASE, today=TODAY, html=False)
+    real_read_bytes = pathlib.Path.read_bytes
+
+    def read_bytes(path):
+        if path == target:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_read_bytes(path)
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
+    os.utime(target, ns=(tick + 1, tick + 1))  # (its time changed: compared by content)
+    result = build([folder], out, base=BASE, today=TODAY, html=False)
+    assert result.report.reused == len({p.name.split(".")[0] for p in folder.glob("*.md")}) - 1
+    monkeypatch.undo()
+    _same_as_clean(folder, out, tmp_path)
