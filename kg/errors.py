@@ -126,6 +126,19 @@ def clean_text(text: str) -> str:
     return text.translate(_CONTROL)
 
 
+def as_shown(text: str) -> str:
+    """Text kg can write anywhere: the bytes of a file name that is not UTF-8 (read by
+    Python as lone surrogates) written \\xNN, a Latin-1 "café.md" as "caf\\xe9.md".
+
+    >>> as_shown("caf\\udce9.md"), as_shown("café.md")
+    ('caf\\\\xe9.md', 'café.md')
+    """
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # (a surrogate no byte made)
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def for_terminal(text: str) -> str:
     """Text shown, not obeyed: every line through `clean_text` (a terminal would run the
     escape sequences documents hold; standard output that is a pipe or a file gets the

@@ -23,7 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
-from .errors import InputError, for_terminal
+from .errors import InputError, as_shown, for_terminal
 from .model import Diagnostic
 
 __all__ = ["SourceFile", "Sources", "find_sources", "atomic_write", "content_digest",
@@ -48,16 +48,6 @@ class SourceFile:
     def name(self) -> str:
         """The file's name as kg shows it and names its article by it."""
         return self.shown_as.rsplit("/", 1)[-1]
-
-
-def _as_shown(path: str) -> str:
-    """A path as kg shows it: the bytes of a name that is not UTF-8 written \\xNN (a
-    Latin-1 "café.md" is "caf\\xe9.md"), so that every output can hold it.
-
-    >>> _as_shown("caf\\udce9.md"), _as_shown("café.md")
-    ('caf\\\\xe9.md', 'café.md')
-    """
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 class Sources(list):
@@ -95,6 +85,7 @@ def find_sources(sources: Iterable[str | Path]) -> Sources:
     for a source that does not exist.
     """
     found = Sources()
+    raw_of: dict[str, str] = {}  # a name as shown -> the name it was read from
     for source in map(Path, sources):
         if not source.exists():
             raise InputError("no such file or folder", path=source)
@@ -106,11 +97,15 @@ def find_sources(sources: Iterable[str | Path]) -> Sources:
         else:
             files = [(source.resolve(), source.name, source.name)]
         for path, relative, shown in files:
-            found.append(SourceFile(path, _as_shown(shown)))
-            if _as_shown(relative) != relative:
+            found.append(SourceFile(path, as_shown(shown)))
+            if as_shown(relative) != relative:
                 found.diagnostics.append(Diagnostic(
-                    "warning", _as_shown(shown), None,
-                    f"the file name is not UTF-8: read as {_as_shown(relative)}"))
+                    "warning", as_shown(shown), None,
+                    f"the file name is not UTF-8: read as {as_shown(relative)}"))
+            if raw_of.setdefault(as_shown(shown), shown) != shown:  # ("caf\xe9.md" too)
+                found.diagnostics.append(Diagnostic(
+                    "warning", as_shown(shown), None, "another file's name, not UTF-8 or "
+                    "written with \\x, is shown so too: the two are read as one article"))
     return found
 
 
@@ -158,7 +153,7 @@ def _markdown_files(folder: Path, prefix: str, problems: list[Diagnostic], shown
         elif summary_stem(entry.name) != entry.name:  # a summary no one can read: named
             why = "a symbolic link to nothing" if not os.path.exists(entry.path) \
                 else "not a regular file"
-            problems.append(Diagnostic("error", _as_shown(f"{shown}/{prefix}{entry.name}"),
+            problems.append(Diagnostic("error", as_shown(f"{shown}/{prefix}{entry.name}"),
                                        None, f"cannot read: {why}; skipped"))
 
 

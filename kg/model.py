@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
-from .errors import clean_text
+from .errors import as_shown, clean_text
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,11 @@ class Diagnostic:
     path: str
     line: int | None
     message: str
+
+    def __post_init__(self):  # (a file name that is not UTF-8, as every output can hold it)
+        for name in ("path", "message"):
+            if isinstance(getattr(self, name), str):
+                object.__setattr__(self, name, as_shown(getattr(self, name)))
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

@@ -317,6 +317,47 @@ def test_a_file_name_no_utf8_spells_is_read_under_a_name_that_shows_its_bytes(tm
     assert "article/caf%5Cxe9>" in graph or "article:caf%5Cxe9" in graph
 
 
+def test_a_name_shown_as_another_files_is_said(tmp_path):
+    """A review: a Latin-1 b"caf\\xe9.md" and a file named "caf\\xe9.md" as written are
+    shown by one name, and so read as one article, without a word that two files met."""
+    src = write(tmp_path / "src", one=doc(title="One"))
+    with open(os.fsencode(src) + b"/caf\xe9.md", "w", encoding="utf-8") as handle:
+        handle.write(doc(title="Latin", page_url="https://k.org/p/latin"))
+    (src / "caf\\xe9.md").write_text(doc(title="Literal", page_url="https://k.org/p/lit"))
+    result = kg("build", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "documents read: 3 of 3 files" in result.output
+    assert "src/caf\\xe9.md: warning: another file's name, not UTF-8 or written with \\x, " \
+        "is shown so too: the two are read as one article" in result.output
+
+
+def test_every_problem_met_finding_files_names_them_whatever_their_bytes(tmp_path):
+    """A review: a link to itself, a link out of the source folder or a folder reached
+    again, named in bytes that are not UTF-8, ended the build in a UnicodeEncodeError
+    traceback after graph.ttl was replaced, with no diagnostics.txt."""
+    for case, said in (
+            ("loop", "src/loop\\xe9.md: error: cannot read: Too many levels of symbolic "
+                     "links; skipped"),
+            ("outside", "src/out\\xe9.md: warning: a symbolic link out of src; skipped"),
+            ("again", "src/sub\\xe9/again: warning: folder reached again through a "
+                      "symbolic link; read once")):
+        src = write(tmp_path / case / "src", one=doc(title="One"))
+        folder = os.fsencode(src)
+        if case == "loop":
+            os.symlink(b"loop\xe9.md", folder + b"/loop\xe9.md")
+        elif case == "outside":
+            (tmp_path / case / "elsewhere.md").write_text(doc(title="Else"))
+            os.symlink(os.fsencode(tmp_path / case / "elsewhere.md"), folder + b"/out\xe9.md")
+        else:
+            os.mkdir(folder + b"/sub\xe9")
+            os.symlink(b"../sub\xe9", folder + b"/sub\xe9/again")
+        out = tmp_path / case / "out"
+        result = kg("build", src, "-o", out)
+        assert result.exit_code == 0, result.output
+        assert said in result.output
+        assert said in (out / "diagnostics.txt").read_text(encoding="utf-8")
+
+
 def test_a_summary_that_cannot_be_read_is_named_not_dropped(tmp_path):
     """A *.md symbolic link whose target is gone, and a *.md FIFO, were left out without
     a word: "1 of 1 files", no warning, --strict passed (a differential test's
