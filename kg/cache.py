@@ -178,8 +178,14 @@ def build_lock(outdir: Path) -> Iterator[None]:
     released when the process ends, however it ends): a second build into it waits,
     saying so on stderr."""
     prepare_cache_dir(outdir)
-    handle = os.open(cache_dir(outdir) / LOCK_FILE,
-                     os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644)
+    path = cache_dir(outdir) / LOCK_FILE
+    flags = os.O_RDONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK  # (flock: no writes)
+    handle = _open_lock(path, flags)
+    if handle is None:
+        handle = _open_lock(path, flags, anew=True)
+    if handle is None:  # (then this build goes unguarded, as on a file system without locks)
+        yield
+        return
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -192,6 +198,17 @@ def build_lock(outdir: Path) -> Iterator[None]:
         yield
     finally:
         os.close(handle)
+
+
+def _open_lock(path: Path, flags: int, anew: bool = False) -> int | None:
+    """The lock file's descriptor, or None; `anew`: what is there removed first (a
+    socket, say, of a folder handed over)."""
+    try:
+        if anew:
+            path.unlink(missing_ok=True)
+        return os.open(path, flags, 0o644)
+    except OSError:
+        return None
 
 
 def remove_links(folder: Path) -> None:

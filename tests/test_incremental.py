@@ -504,3 +504,30 @@ def test_a_recently_edited_file_that_cannot_be_read_again_is_read_anew(tmp_path,
     assert result.report.reused == len({p.name.split(".")[0] for p in folder.glob("*.md")}) - 1
     monkeypatch.undo()
     _same_as_clean(folder, out, tmp_path)
+
+
+def test_a_lock_file_kg_cannot_open_for_writing_is_no_traceback(tmp_path):
+    """A review: a socket left at .kg-cache/build.lock (or another user's lock file,
+    read-only to this one) made every build a traceback; a folder handed over only
+    means a clean build. The lock needs no write access; what cannot be opened is
+    made anew."""
+    import socket
+
+    from kg.cache import LOCK_FILE, build_lock, cache_dir
+
+    folder = tmp_path / "docs"
+    shutil.copytree(EXAMPLE, folder)
+    out = tmp_path / "out"
+    build([folder], out, base=BASE, today=TODAY, html=False)
+    lock = cache_dir(out) / LOCK_FILE
+    lock.unlink()
+    listener = socket.socket(socket.AF_UNIX)
+    try:
+        listener.bind(str(lock))
+        result = build([folder], out, base=BASE, today=TODAY, html=False)
+        assert result.report.reused == 1
+    finally:
+        listener.close()
+    lock.chmod(0o444)
+    with build_lock(out):  # (read-only: held all the same)
+        pass
