@@ -129,13 +129,13 @@ def query_job(context, sparql: str, names: tuple[str, ...], accept: str | None,
     """Run one query (in a query worker) and serialise it as the client asked."""
     settings = context.settings
     options = {"prefixes": settings.prefixes, "base_iri": settings.endpoint}
-    if default_graphs or named_graphs:  # (the protocol's dataset, over the query's own:
-        # with named graphs alone, its default graph is empty)
+    if default_graphs or named_graphs:  # (the protocol's dataset replaces the query's:
+        # with named graphs alone its default graph is empty, with a default graph alone
+        # it has no named graph)
         options["default_graph"] = [ox.NamedNode(iri) for iri in default_graphs]
+        options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs]
     else:
         options.update(default_graph_of(scan(sparql)))
-    if named_graphs:
-        options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs]
     try:
         results = context.store.query(sparql, **options)
     except SyntaxError as err:

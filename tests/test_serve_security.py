@@ -510,6 +510,27 @@ def test_from_chooses_the_default_graph_as_default_graph_uri_does(endpoint, grap
                       "FROM NAMED <http://x/g>": 0, "# FROM <http://x/none>\n": 2}
 
 
+def test_the_protocols_dataset_replaces_the_querys_named_graphs_too(tmp_path):
+    """A review: default-graph-uri alone left every named graph of the file (or the
+    query's FROM NAMED) in the dataset; the protocol's dataset replaces the query's
+    (SPARQL 1.1 Protocol 2.1.4), so it has no named graph then."""
+    quads = tmp_path / "two.trig"
+    quads.write_text('<http://x/a> { <http://x/a> <http://x/p> "in a" . }\n'
+                     '<http://x/b> { <http://x/b> <http://x/p> "in b" . }\n')
+    graphs = "SELECT ?g {} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} ORDER BY ?g"
+    with kg_server(quads) as (url, _):
+        def named(query, **dataset):
+            asked = urllib.parse.urlencode({"query": query, **dataset})
+            body = http(f"{url}/sparql?{asked}", headers={"Accept": "text/csv"})[2]
+            return body.decode().split()[1:]
+        assert named(graphs.format("")) == ["http://x/a", "http://x/b"]
+        assert named(graphs.format(""), **{"named-graph-uri": "http://x/a"}) == ["http://x/a"]
+        assert named(graphs.format(""), **{"default-graph-uri": "http://x/a"}) == []
+        assert named(graphs.format("FROM NAMED <http://x/b>"),
+                     **{"default-graph-uri": "http://x/a"}) == []
+        assert named(graphs.format("FROM NAMED <http://x/b>")) == ["http://x/b"]
+
+
 @pytest.mark.slow
 def test_memory_limit_stops_one_query_and_the_server_goes_on(graph):
     runaway = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
