@@ -19,7 +19,7 @@ import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .acronyms import (_declared_acronym, _mostly_same_words, _short_runs, _spelled_forms,
                        abbreviation_spans, initials_of)
@@ -27,7 +27,7 @@ from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _renamed, is_acronym, n
                    normal_form, split_alias)
 from .lexicon import Lexicon, lexicon
 from .names import _law, _maker_product, _titled_person
-from .wordings import _lengthened, signatures
+from .wordings import _lemmas, _lengthened, signatures
 
 _PLURAL_RE = re.compile(r"[a-z]+s\b")  # (a plural: "financials" writes "financial" as a noun)
 
@@ -50,6 +50,8 @@ def join_keys(names: Iterable[tuple[str, str]],
     """
     evidence = _Evidence.read(list(names), key_of)
     groups = _Groups(evidence.acronym_keys, evidence.table)
+    for key, other in _other_readings(evidence.keys):
+        groups.keep_apart(key, other)
     first_of = _join_wordings(groups, evidence)
     spelled_reordered = _spelled_reordered(evidence, first_of)
     del first_of  # (a key per form: the stage's largest dict at a million names)
@@ -175,6 +177,8 @@ class _Groups:
         self.parent: dict[str, str] = {}
         self.acronym_keys = acronym_keys
         self.table = table
+        # a group's key -> the keys no join may bring into it (`keep_apart`)
+        self.apart: dict[str, set[str]] = {}
 
     def find(self, key: str) -> str:
         parent = self.parent
@@ -190,10 +194,20 @@ class _Groups:
                 len(key.replace(" ", "")), -len(words), key)
 
     def join(self, a: str, b: str) -> None:
+        """One group of the two keys' groups, unless that brings together two keys kept
+        apart (then a name that reads as both joins the reading met first only)."""
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            keep, other = sorted((ra, rb), key=self.preferred)
-            self.parent[other] = keep
+        if ra == rb or any(self.find(k) == rb for k in self.apart.get(ra, ())):
+            return
+        keep, other = sorted((ra, rb), key=self.preferred)
+        self.parent[other] = keep
+        if other in self.apart:
+            self.apart.setdefault(keep, set()).update(self.apart.pop(other))
+
+    def keep_apart(self, a: str, b: str) -> None:
+        """Never join the groups of these two keys (asked before any join)."""
+        self.apart.setdefault(self.find(a), set()).add(b)
+        self.apart.setdefault(self.find(b), set()).add(a)
 
     def spelled_out(self, declared: dict[str, set[str]]) -> dict[str, str]:
         """Each declared acronym whose long forms are all in one group: the first of them
@@ -246,7 +260,7 @@ def _join_wordings(groups: _Groups, evidence: _Evidence) -> dict[str, str]:
                         [found, key] if isinstance(found, str) else found + [key]
                 continue
             first = first_of.setdefault(signature, key)
-            if first != key and not _other_roles(first, key):
+            if first != key:
                 groups.join(first, key)
             if signature in shorts_of:
                 longs_of[signature].append(key)
@@ -285,19 +299,30 @@ _ONE_ROLE = frozenset(frozenset(pair) for pair in (
     ("on", "upon")))
 
 
-def _other_roles(key: str, other: str) -> bool:
-    """Whether two keys differ in one word only, a preposition of another role
-    (`_ROLE_WORDS`): their shared "Y X" form is no evidence, each is one reading of it.
+def _other_readings(keys: set[str]) -> Iterator[tuple[str, str]]:
+    """Pairs of keys that are two readings of one form, each a thing of its own, whatever
+    name of the corpus reads as both ("AI impact"): names that differ in one
+    preposition of another role (`_ROLE_WORDS`), and "ADJ X of Y" / "X of ADJ Y" (the
+    adjective is X's, then Y's).
 
-    >>> _other_roles("impact on job", "impact of job"), _other_roles("aid to x", "aid for x")
-    (True, False)
+    >>> sorted(_other_readings({"impact on job", "impact of job", "aid to x", "aid for x",
+    ...                         "ethical use of ai", "use of ethical ai", "job impact"}))
+    [('ethical use of ai', 'use of ethical ai'), ('impact of job', 'impact on job')]
     """
-    words, others = key.split(), other.split()
-    if len(words) != len(others):
-        return False
-    differ = [(a, b) for a, b in zip(words, others) if a != b]
-    return len(differ) == 1 and differ[0][0] in _ROLE_WORDS and differ[0][1] in _ROLE_WORDS \
-        and frozenset(differ[0]) not in _ONE_ROLE
+    for key in keys:
+        words = key.split()
+        for at in range(1, len(words) - 1):
+            word = words[at]
+            if word in _ROLE_WORDS:
+                for role in _ROLE_WORDS:
+                    if role > word and frozenset((word, role)) not in _ONE_ROLE:
+                        other = " ".join(words[:at] + [role] + words[at + 1:])
+                        if other in keys:
+                            yield key, other
+                if at >= 2 and word in ("of", "in", "for") and _lemmas(words[0], "ADJ"):
+                    other = " ".join(words[1:at + 1] + words[:1] + words[at + 1:])
+                    if other in keys:
+                        yield key, other
 
 
 def _join_spacings(groups: _Groups, evidence: _Evidence) -> None:
