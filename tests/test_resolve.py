@@ -593,6 +593,12 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Ethical Use of AI", "Use of Ethical AI", False),
     ("Ethical Use of AI", "Ethical AI Use", True),
     ("Insufficient Funding for Research", "Lack of research funding", True),
+    # a living thing's growth is no rise of it (a review of growth_as_rise)
+    ("Indoor Plant Growth", "Rise of Indoor Plants", False),
+    ("Facial Hair Growth", "Rise of Facial Hair", False),
+    ("Coral Reef Growth", "Rise of Coral Reefs", False),
+    ("Cancer Cell Growth", "Rise of Cancer Cells", False),
+    ("Remote Work Growth", "Rise of Remote Work", True),
 ]
 
 

@@ -509,12 +509,21 @@ def link_word_dropped(name: _Name, forms: _Forms) -> None:
         forms.dropped.add(" ".join(words[:1] + words[2:]))
 
 
+# What grows as living things do: its growth is no rise of it ("indoor plant growth" is
+# no rise of indoor plants; a review's false joins).
+_LIVING = frozenset({"plant", "tree", "forest", "crop", "seedling", "root", "weed", "reef",
+                     "coral", "algae", "alga", "fungus", "mold", "mould", "bacteria",
+                     "bacterium", "microbe", "cell", "tissue", "tumor", "tumour", "bone",
+                     "muscle", "hair", "nail", "skin", "tooth", "brain", "fetus", "foetus",
+                     "child", "infant", "embryo", "organ", "body"})
+
+
 def growth_as_rise(name: _Name, forms: _Forms) -> None:
     """A last word "growth" after two words or more as "rise" ("brand publishing growth"
     / "rise of brand publishing"; not after one: "plant growth" is no rise of plants,
-    "personal growth" no personal rise)."""
+    "personal growth" no personal rise; nor after a living thing, `_LIVING`)."""
     words = name.words
-    if len(words) >= 3 and words[-1] == "growth":
+    if len(words) >= 3 and words[-1] == "growth" and words[-2] not in _LIVING:
         forms.found.add(" ".join(words[:-1] + ["rise"]))
 
 
