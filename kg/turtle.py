@@ -57,6 +57,8 @@ class _Namer:
         self.by_namespace = {namespace: prefix for prefix, namespace in prefixes.items()}
 
     def __call__(self, iri: str) -> str:
+        if iri.startswith("_:"):  # a blank node (of a graph kg did not build)
+            return _blank_node(iri[2:])
         cut = max(iri.rfind("/"), iri.rfind("#")) + 1
         prefix = self.by_namespace.get(iri[:cut])
         if prefix is not None and _PLAIN_LOCAL.fullmatch(iri, cut):
@@ -83,6 +85,19 @@ def _written_iri(iri: str) -> str:
 
 
 _LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_PLAIN_LABEL = re.compile(r"[A-Za-z0-9_]([A-Za-z0-9_-]*)")
+
+
+def _blank_node(label: str) -> str:
+    """A blank node's label as written: as it is when plain, else its bytes in hex
+    (distinct labels stay distinct; none ends the label early).
+
+    >>> _blank_node("b0"), _blank_node("a> . <x")
+    ('_:b0', '_:x613e202e203c78')
+    """
+    if _PLAIN_LABEL.fullmatch(label) and not label.startswith("x"):
+        return f"_:{label}"
+    return "_:x" + label.encode("utf-8", "surrogatepass").hex()
 
 
 def turtle_header(prefixes: dict[str, str]) -> str:
@@ -112,7 +127,8 @@ def turtle_body(triples: Iterable[Triple], prefixes: dict[str, str]) -> str:
         if o.__class__ is Literal:
             if o.datatype == V.XSD_STRING:
                 obj = f'"{escape_literal(o.value)}"'
-            elif o.datatype in _BARE_DATATYPES:
+            elif o.datatype in _BARE_DATATYPES and _BARE_DATATYPES[o.datatype].fullmatch(
+                    o.value):
                 obj = o.value
             else:
                 obj = f'"{escape_literal(o.value)}"^^{name(o.datatype)}'
@@ -136,7 +152,10 @@ def turtle_body(triples: Iterable[Triple], prefixes: dict[str, str]) -> str:
     return "".join(out)
 
 
-_BARE_DATATYPES = (V.XSD_INTEGER, V.XSD_BOOLEAN)
+# Datatypes written bare when their text is what Turtle reads as them (a graph from
+# elsewhere may hold an ill-typed "1 . ex:a ex:b ex:c"^^xsd:integer: quoted then).
+_BARE_DATATYPES = {V.XSD_INTEGER: re.compile(r"[+-]?[0-9]+"),
+                   V.XSD_BOOLEAN: re.compile(r"true|false")}
 
 
 def graph_prefixes(base: str, kinds: KindTable = KINDS) -> dict[str, str]:

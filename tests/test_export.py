@@ -247,6 +247,36 @@ def test_csv_labels_that_start_a_formula_are_text(tmp_path):
     assert not any(label.startswith("=") for label in labels)
 
 
+# A graph from elsewhere (any RDF, not one kg built): ill-typed literals of the
+# datatypes kg's Turtle writes bare, and blank nodes (an attack: the literals' text
+# became triples of the attacker's choosing, the blank nodes IRIs).
+FOREIGN = """@prefix ex: <http://example.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:report ex:count "1 . ex:admin ex:role \\"superuser\\""^^xsd:integer ;
+    ex:ok "true ; ex:approvedBy ex:mallory"^^xsd:boolean ;
+    ex:fine "-12"^^xsd:integer , "false"^^xsd:boolean , "+7"^^xsd:integer ;
+    ex:by [ ex:name "someone" ; ex:knows _:other ] .
+_:other ex:name "another" .
+"""
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "trig", "nt", "nq"])
+def test_a_foreign_graph_exports_as_the_same_graph(tmp_path, fmt):
+    import rdflib
+    from rdflib.compare import isomorphic
+
+    source = tmp_path / "foreign.ttl"
+    source.write_text(FOREIGN, encoding="utf-8")
+    path = export(source, fmt, tmp_path)
+    read = rdflib.Dataset()
+    read.parse(path, format=RDFLIB_SYNTAX[fmt])
+    exported = rdflib.Graph()
+    for s, p, o, _ in read.quads():
+        exported.add((s, p, o))
+    assert isomorphic(exported, rdflib.Graph().parse(source, format="turtle"))
+    assert "urn:kg:not-an-iri" not in path.read_text(encoding="utf-8")
+
+
 def test_jsonld_is_plain_json_with_the_published_context(tmp_path):
     from kg.jsonld import context
 
