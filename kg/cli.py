@@ -686,7 +686,8 @@ def resolve(graph, threshold, accept_file) -> None:
         first, second = existing.canonical(name_key(c.first)), existing.canonical(name_key(c.second))
         pair = frozenset((first, second))
         if first == second or pair in written or existing.kept_apart(c.first) \
-                or existing.kept_apart(c.second):
+                or existing.kept_apart(c.second) or \
+                any(end in c.first + c.second for end in "\r\n"):  # (no line holds it)
             continue
         written.add(pair)
         chosen.append(c)

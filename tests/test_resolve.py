@@ -1266,6 +1266,34 @@ def test_accepted_names_are_never_formulas_and_read_back_as_written(tmp_path):
     assert "appended 0 pairs" in again.output and shared.read_bytes() == before
 
 
+def test_a_line_separator_in_an_accepted_name_plants_no_row(tmp_path):
+    """An attack: names of a graph from elsewhere holding U+2028 (or U+0085, \\v, \\f)
+    were written inside a quoted cell, but the aliases file was split at them: the
+    cell's tail, `same,misinformation,disinformation`, became a row of its own. A name
+    with a line end is no row of the file at all: not appended."""
+    graph = tmp_path / "graph.ttl"
+    names = {"open_ai": "Open AI{}same,misinformation,disinformation",
+             "openai": "OpenAI{}same,misinformation,disinformation",
+             "deep_fake": "Deep Fake\nsame,truth,lies", "deepfake": "DeepFake\nsame,truth,lies"}
+    with graph.open("w", encoding="utf-8") as handle:
+        handle.write("@prefix kg: <https://w3id.org/hskg/ontology#> .\n"
+                     "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n")
+        for separator in ("\u2028", "\u0085", "\v", "\f"):
+            for key, name in names.items():
+                label = name.format(separator).replace("\n", "\\n")
+                handle.write(f"<https://w3id.org/hskg/id/keyword/{key}{ord(separator)}> "
+                             f'a kg:Keyword ; rdfs:label "{label}" .\n')
+    accepted = tmp_path / "aliases.csv"
+    result = CliRunner().invoke(main, ["resolve", str(graph), "--accept", str(accepted)])
+    assert result.exit_code == 0, result.output
+    table = AliasTable.read(accepted)
+    assert table.problems == []
+    assert table.joined == {"openai same misinformation disinformation":
+                            "open ai same misinformation disinformation"}  # (one key each)
+    assert "\n" not in "".join(cell for row in csv.reader(accepted.open(newline=""))
+                                for cell in row)
+
+
 def test_shared_nodes_index_joined_keys_and_gather_names_before_facts():
     """Each node once, in the order of its first key; a node's keys (its own when it is
     one); names then facts gather what `add` does (a full build adds facts after the

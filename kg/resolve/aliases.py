@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -13,6 +14,8 @@ from typing import Iterable
 from ..errors import InputError
 from ..identity import identity_key
 from .keys import name_key
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -69,8 +72,9 @@ class AliasTable:
         from ..export import from_spreadsheet_text  # (kg resolve --accept writes them so)
 
         # (a row a line: an unclosed quote would make the csv reader take every line
-        # after it into one cell, those rows lost; a review's)
-        rows = (next(csv.reader([line]), []) for line in text.splitlines())
+        # after it into one cell, those rows lost; a review's. Lines end at line ends
+        # only: a name may hold U+2028, and a cell's tail is no row, an attack's)
+        rows = (next(csv.reader([line]), []) for line in _LINE_END.split(text))
         for number, row in enumerate(rows, 1):
             cells = [from_spreadsheet_text(cell.strip()) for cell in row]
             if not cells or not cells[0] or cells[0].startswith("#"):
