@@ -451,7 +451,7 @@ def push(graph, store_url, graph_iri, per_article_graphs, force, sparql_url, upd
     then replaces the old one in one step, so a failed push leaves the old graph."""
     from .graph import open_graph
     from .progress import progress_bar
-    from .push import push as push_graph
+    from .push import push as push_graph, shown_url
 
     if graph_iri and per_article_graphs:
         raise click.UsageError("--graph and --per-article-graphs exclude each other")
@@ -472,7 +472,8 @@ def push(graph, store_url, graph_iri, per_article_graphs, force, sparql_url, upd
     click.echo(f"triples in the store's pushed graphs: {report.triples_in_store} "
                f"(expected {report.expected_in_store}) ok")
     if report.graphs_sent or report.graphs_deleted:
-        click.echo(f"replaced in one transaction through {report.update_url}" if report.atomic
+        click.echo(f"replaced in one transaction through {shown_url(report.update_url)}"
+                   if report.atomic
                    else "replaced graph by graph (the store takes no SPARQL Update: give "
                         "--update URL if it has an endpoint for it)")
 

@@ -51,7 +51,7 @@ from .files import atomic_write, read_kept_file
 if TYPE_CHECKING:
     from .graph import Graph
 
-__all__ = ["push", "PushReport", "query_endpoint_for", "update_endpoint_for", "count_triples",
+__all__ = ["push", "PushReport", "shown_url", "query_endpoint_for", "update_endpoint_for", "count_triples",
            "graph_counts", "CHUNK_TRIPLES"]
 
 CHUNK_TRIPLES = 50_000
@@ -123,9 +123,15 @@ def _check_url(url: str, option: str) -> str:
         _ = parts.port  # (raises for a port that is no number or out of range)
     except ValueError:
         parts = None
+    before_query = re.split(r"[?#]", url, maxsplit=1)[0]
+    shown = re.sub(r"//.*@", "//…@", before_query) + url[len(before_query):] \
+        if "@" in before_query else url  # (never a password in a message)
+    if "@" in before_query.partition("//")[2].partition("/")[2]:
+        # ("user:pass/word@host": the "/" ended the host early)
+        raise PushError(f"{option} {shown_url(shown)!r} has an @ after its host: write a "
+                        "password's / as %2F (and : as %3A, @ as %40)")
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-        shown = re.sub(r"//[^/@]*@", "//…@", url)  # (never a password in a message)
-        raise PushError(f"{option} {shown!r} is not an http(s) URL "
+        raise PushError(f"{option} {shown_url(shown)!r} is not an http(s) URL "
                         "(e.g. http://localhost:7878/store)")
     return url
 
@@ -184,10 +190,10 @@ _SECRET_PARAMETER_RE = re.compile(r"([?&][^=&#]*(?:key|token|secret|pass|auth|si
                                   r"[^&#]*", re.IGNORECASE)
 
 
-def _redacted(url: str) -> str:
+def shown_url(url: str) -> str:
     """A URL as messages show it: the values of parameters that look like secrets hidden.
 
-    >>> _redacted("http://h/store?api_key=abc&graph=urn%3Ax")
+    >>> shown_url("http://h/store?api_key=abc&graph=urn%3Ax")
     'http://h/store?api_key=…&graph=urn%3Ax'
     """
     return _SECRET_PARAMETER_RE.sub(r"\1…", url)
@@ -210,14 +216,23 @@ class _Client:
         self.retries = retries
         self.timeout = timeout  # seconds of silence
         self.deadline = deadline  # seconds for a whole answer
-        self.credentials = credentials or {}  # _host(url) -> Authorization header
+        self.credentials = credentials or {}  # a URL given -> its Authorization header
         self.answered = False  # a refused connection before any answer is not retried
+
+    def authorization_for(self, url: str) -> str | None:
+        """The Authorization of the URL given that `url` starts with (the longest), else
+        of the first given on its host (an endpoint guessed beside the store)."""
+        given = [u for u in self.credentials if url.startswith(u)]
+        if given:
+            return self.credentials[max(given, key=len)]
+        host = _host(url)
+        return next((a for u, a in self.credentials.items() if _host(u) == host), None)
 
     def request(self, method: str, url: str, body: bytes | None = None,
                 headers: dict[str, str] | None = None, retries: int | None = None) -> bytes:
         retries = self.retries if retries is None else retries
         headers = dict(headers or {})
-        authorization = self.credentials.get(_host(url))
+        authorization = self.authorization_for(url)
         if authorization:
             headers["Authorization"] = authorization
         for attempt in range(retries + 1):
@@ -229,13 +244,13 @@ class _Client:
             except urllib.error.HTTPError as err:
                 self.answered = True
                 if 300 <= err.code < 400:
-                    raise PushError(f"{method} {_redacted(url)}: HTTP {err.code} {err.reason}: "
+                    raise PushError(f"{method} {shown_url(url)}: HTTP {err.code} {err.reason}: "
                                     f"the store redirects to {err.headers.get('Location', '?')!r}"
                                     f", which kg does not follow; give that URL",
                                     err.code) from None
                 if err.code < 500 or attempt == retries:
                     message = _store_message(err.read(20_000))
-                    raise PushError(f"{method} {_redacted(url)}: HTTP {err.code} {err.reason}"
+                    raise PushError(f"{method} {shown_url(url)}: HTTP {err.code} {err.reason}"
                                     + (f": {message}" if message else ""), err.code) from None
             except (urllib.error.URLError, OSError, http.client.HTTPException) as err:
                 reason = getattr(err, "reason", err)
@@ -245,7 +260,7 @@ class _Client:
                     hint = " (is it an http:// store?)" if silent and url.startswith("https:") \
                         else ""
                     text = getattr(reason, "strerror", None) or reason or type(err).__name__
-                    raise PushError(f"cannot reach {method} {_redacted(url)}: "
+                    raise PushError(f"cannot reach {method} {shown_url(url)}: "
                                     f"{text}{hint}") from None
             time.sleep(0.5 * 2 ** attempt)
         raise AssertionError("unreachable")
@@ -255,7 +270,7 @@ class _Client:
         come so far, so a store sending a byte now and then is timed too)."""
         ends = time.monotonic() + self.deadline
         chunks, size = [], 0
-        shown = f"{method} {_redacted(url)}"
+        shown = f"{method} {shown_url(url)}"
         while chunk := response.read1(1 << 16):
             chunks.append(chunk)
             size += len(chunk)
@@ -285,14 +300,14 @@ def _results(answer: bytes, url: str) -> list[dict]:
             return bindings
     except (ValueError, KeyError, TypeError):
         pass
-    raise PushError(f"{_redacted(url)}: the store's answer is not SPARQL JSON results")
+    raise PushError(f"{shown_url(url)}: the store's answer is not SPARQL JSON results")
 
 
 def _number(row: dict, name: str, url: str) -> int:
     try:
         return int(row[name]["value"])
     except (KeyError, TypeError, ValueError):
-        raise PushError(f"{_redacted(url)}: the store's count is not a number") from None
+        raise PushError(f"{shown_url(url)}: the store's count is not a number") from None
 
 
 def count_triples(sparql_url: str, graphs: Iterable[str] | None = None,
@@ -399,8 +414,8 @@ def push(source: "Graph | str | Path", store_url: str, *, graph: str | None = No
     """
     from .graph import Graph, open_graph
 
-    # Each URL's user:password@ goes with requests to its host (the store's also to the
-    # endpoints kg guesses next to it), never into a message.
+    # Each URL's user:password@ goes with requests to it (the store's also to the
+    # endpoints kg guesses on its host), never into a message.
     credentials: dict[str, str] = {}
     urls = []
     for url, option in ((store_url, "--store"), (sparql_url, "--sparql"),
@@ -408,7 +423,7 @@ def push(source: "Graph | str | Path", store_url: str, *, graph: str | None = No
         if url:
             url, authorization = _without_credentials(_check_url(url, option))
             if authorization:
-                credentials.setdefault(_host(url), authorization)
+                credentials.setdefault(url, authorization)
         urls.append(url)
     store_url, sparql_url, update_url = urls
     if graph and not _is_iri(graph):

@@ -444,6 +444,35 @@ def test_credentials_in_the_store_url_are_sent_not_shown(tmp_path, oxigraph_serv
     assert "api_key=…" in str(failed.value) and "s3cret" not in str(failed.value)
 
 
+def test_each_urls_credentials_go_with_it_and_none_is_shown(tmp_path, failing_store):
+    """An attack: --update's own user:password was replaced by --store's (same host and
+    port), the success line printed --update with its ?access_token=, and a password
+    holding "/" was printed whole (its user name taken for a host)."""
+    import base64
+
+    v1, _ = versions(tmp_path)
+    log = tmp_path / "requests.log"
+    proxy = failing_store("--log", log)
+    port = proxy.rsplit(":", 1)[1]
+    result = CliRunner().invoke(main, [
+        "push", str(v1), "--store", f"http://alice:storepw@127.0.0.1:{port}/store",
+        "--update", f"http://bob:updatepw@127.0.0.1:{port}/update?access_token=SECRET1"])
+    assert result.exit_code == 0, result.output
+    assert "SECRET1" not in result.output and "pw" not in result.output
+    assert "/update?access_token=…" in result.output
+    sent = {}
+    for line in log.read_text().splitlines():
+        method, path, authorization = line.split(" ", 2)
+        user = base64.b64decode(authorization.split("Basic ")[1]).decode().split(":")[0]
+        sent.setdefault(path.split("?")[0], set()).add(user)
+    assert sent["/update"] == {"bob"} and sent["/store"] == {"alice"}, sent
+    for url in (f"http://alice:tok3n/Zx9@127.0.0.1:{port}/store",
+                f"http://alice:8080/Zx9secret@127.0.0.1:{port}/store"):
+        result = CliRunner().invoke(main, ["push", str(v1), "--store", url])
+        assert result.exit_code == 1
+        assert "Zx9" not in result.output and "%2F" in result.output, result.output
+
+
 def test_a_failing_update_probe_stops_the_push_and_a_lost_answer_is_said(
         tmp_path, oxigraph_server, failing_store):
     """A 503 on the probe made kg upload directly (the old graph then lost on a later
