@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
 import html
 import http.client
-import json
 import re
 import time
 import urllib.error
@@ -47,6 +47,7 @@ from .cache import cache_dir, prepare_cache_dir
 from .errors import PushError
 from .export import named_graphs, ntriples_lines
 from .files import atomic_write, read_kept_file
+from .seal import seal
 
 if TYPE_CHECKING:
     from .graph import Graph
@@ -359,17 +360,35 @@ def _state_path(graph_file: Path, store_url: str) -> Path:
 _MAX_RECORD = 256 << 20  # (a record of a million per-article graphs is about 150 MB)
 
 
-def _read_state(path: Path, namespace: str) -> dict[str, dict]:
-    """{graph: {"digest": ..., "triples": n}} of the last push; older records (digest
-    only) have no count. Only graph names kg makes under `namespace` (`<base>graph/`),
-    each an IRI: the record is a file anyone with the folder may edit, and its names go
-    into updates that delete graphs."""
+def _record_seal(path: Path, store_url: str, graphs: bytes) -> str:
+    return seal("push record", str(path.resolve()), store_url, graphs.decode("utf-8"))
+
+
+def _write_state(path: Path, store_url: str, pushed: dict[str, dict]) -> None:
+    """The record of this push, sealed to its file and store (kg.seal)."""
+    graphs = orjson.dumps(pushed, option=orjson.OPT_SORT_KEYS)
+    prepare_cache_dir(path.parent.parent)  # (never written through a link)
+    with atomic_write(path, "wb") as handle:
+        handle.write(orjson.dumps({"seal": _record_seal(path, store_url, graphs),
+                                   "graphs": pushed}, option=orjson.OPT_SORT_KEYS))
+
+
+def _read_state(path: Path, store_url: str, namespace: str) -> dict[str, dict]:
+    """{graph: {"digest": ..., "triples": n}} of the last push; none when the record is
+    not sealed by this user for this file and store (its names go into updates that
+    delete graphs: a record handed over, copied or edited deletes nothing). Only graph
+    names kg makes under `namespace` (`<base>graph/`), each an IRI."""
     kept = read_kept_file(path, _MAX_RECORD)
     try:
-        data = orjson.loads(kept) if kept is not None else {}
+        record = orjson.loads(kept) if kept is not None else {}
     except ValueError:
         return {}
-    if not isinstance(data, dict):
+    if not isinstance(record, dict) or not isinstance(record.get("seal"), str):
+        return {}
+    data = record.get("graphs")
+    if not isinstance(data, dict) or not hmac.compare_digest(
+            record["seal"],
+            _record_seal(path, store_url, orjson.dumps(data, option=orjson.OPT_SORT_KEYS))):
         return {}
     return {name: (entry if isinstance(entry, dict) else {"digest": entry})
             for name, entry in data.items()
@@ -445,7 +464,7 @@ def push(source: "Graph | str | Path", store_url: str, *, graph: str | None = No
         raise PushError(f"{opened.path}: the graph is empty: nothing to push")
     namespace = next(iter(groups))[:next(iter(groups)).rindex("graph/") + 6] \
         if per_article else ""
-    previous = _read_state(state_file, namespace) if per_article else {}
+    previous = _read_state(state_file, store_url, namespace) if per_article else {}
 
     try:
         lines = {name: ntriples_lines(triples) for name, triples in sorted(groups.items())}
@@ -488,9 +507,7 @@ def push(source: "Graph | str | Path", store_url: str, *, graph: str | None = No
         _push_directly(client, store_url, report, lines, to_send, removed, chunk, progress)
     report.graphs_deleted = removed
     if per_article:
-        prepare_cache_dir(state_file.parent.parent)  # (never written through a link)
-        with atomic_write(state_file) as handle:
-            json.dump(pushed, handle, indent=0, sort_keys=True)
+        _write_state(state_file, store_url, pushed)
     if verify:
         report.triples_in_store = count_triples(endpoint, list(lines), client)
         if report.triples_in_store != report.expected_in_store:

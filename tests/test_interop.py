@@ -371,6 +371,39 @@ def test_a_poisoned_push_record_deletes_nothing_kg_did_not_push(tmp_path, oxigra
     assert store_quads(oxigraph_server) == before
 
 
+def test_a_push_record_from_elsewhere_deletes_nothing(tmp_path, oxigraph_server,
+                                                      monkeypatch):
+    """An attack: the push record was not sealed; a folder handed over with one naming
+    another archive's article graphs (its name is a hash of the store's URL) made
+    `kg push --per-article-graphs` drop them. A record counts only when sealed by this
+    user for this graph file and store."""
+    import shutil
+
+    (tmp_path / "theirs").mkdir()
+    theirs, _ = versions(tmp_path / "theirs")
+    push(theirs, oxigraph_server + "/store", per_article=True)
+    held = {quad for quad in store_quads(oxigraph_server) if "/graph/article/" in quad[0]}
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "a9.md").write_text(ARTICLE.format(title="Article 9", n=9), encoding="utf-8")
+    build([mine], tmp_path / "out", base=BASE, today=TODAY, html=False)
+    record = next((theirs.parent / ".kg-cache").glob("push-*.json"))
+    shutil.copy(record, tmp_path / "out" / ".kg-cache" / record.name)  # (a sealed one)
+    report = push(tmp_path / "out" / "graph.ttl", oxigraph_server + "/store", per_article=True)
+    assert report.graphs_deleted == [] and held <= store_quads(oxigraph_server)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-user"))  # (another seal)
+    from kg import seal
+
+    seal._secret.cache_clear()
+    try:
+        report = push(theirs, oxigraph_server + "/store", per_article=True)
+        assert report.graphs_unchanged == 0 and report.graphs_deleted == []
+    finally:
+        monkeypatch.undo()
+        seal._secret.cache_clear()
+    assert held <= store_quads(oxigraph_server)
+
+
 def test_a_push_record_is_never_written_through_a_linked_cache(tmp_path, oxigraph_server):
     v1, _ = versions(tmp_path)
     elsewhere = tmp_path / "elsewhere"
