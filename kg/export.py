@@ -140,7 +140,8 @@ def named_graphs(triples: Iterable[Triple], base: str | None = None) -> dict[str
             owner[s] = s
     for s, p, o in triples:
         if p in (V.HAS_SUMMARY, V.HAS_MENTION) and s in owner:
-            owner[o] = s
+            owner.setdefault(o, owner[s])  # (the article; a mention's mention: a graph
+            # from elsewhere)
     if base is None:
         article = next(iter(sorted(owner.values())), None)
         base = article[: article.rindex("article/")] if article else V.DEFAULT_BASE

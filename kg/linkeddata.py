@@ -26,6 +26,7 @@ import pyoxigraph as ox
 
 from . import negotiate as neg
 from . import vocab as V
+from .network import score_of
 from .querypool import Answer, too_large
 
 __all__ = ["PAGE_OFFERS", "describe_job", "Description", "describe", "render_page",
@@ -143,7 +144,8 @@ def describe(store, iri: str) -> Description | None:
         for other in _objects(store, link, V.RELATES):
             if other != node:
                 related[other.value] = score
-    description.related = sorted(related.items(), key=lambda item: -float(item[1] or 0))
+    # (strongest first; a score that is no number, in a graph from elsewhere, last)
+    description.related = sorted(related.items(), key=lambda item: -(score_of(item[1]) or 0))
     for trend in _subjects(store, V.MEMBER, node):
         if ox.NamedNode(V.TREND) in _objects(store, trend, V.TYPE):
             count = _first_text(store, trend, (V.ARTICLE_COUNT,)) or "?"

@@ -6,6 +6,8 @@ article), which is the shape people browse and graph algorithms want.
 
 from __future__ import annotations
 
+import math
+import re
 from collections import defaultdict
 from typing import Callable, Iterable, Iterator
 
@@ -18,7 +20,7 @@ from .parts import ArticlePart, SharedNodes, source_folder
 from .rdf import Literal, Triple
 
 __all__ = ["edge_relations", "node_classes", "mention_facts", "to_networkx",
-           "overview_from_parts"]
+           "overview_from_parts", "count_of", "score_of"]
 
 
 def edge_relations(kinds: KindTable = KINDS) -> dict[str, str]:
@@ -111,9 +113,9 @@ def to_networkx(triples: Iterable[Triple], kinds: KindTable = KINDS) -> nx.Multi
         if p in _QUALIFIER_FACTS and s not in node_type:
             qualified[s][p].append(o)
         if s in node_type:
-            if p == V.LABEL:
+            if p == V.LABEL and o.__class__ is Literal:
                 graph.nodes[s]["label"] = o.value
-            elif p == V.ALT_LABEL:
+            elif p == V.ALT_LABEL and o.__class__ is Literal:
                 graph.nodes[s].setdefault("altLabels", []).append(o.value)
             elif p == V.URL:
                 graph.nodes[s]["url"] = o
@@ -127,7 +129,8 @@ def to_networkx(triples: Iterable[Triple], kinds: KindTable = KINDS) -> nx.Multi
                 graph.add_edge(s, o, key=relations[p], relation=relations[p])
             elif p in _TREND_FACTS and o.__class__ is Literal:
                 name, convert = _TREND_FACTS[p]
-                graph.nodes[s][name] = convert(o.value)
+                if convert(o.value) is not None:
+                    graph.nodes[s][name] = convert(o.value)
             elif p == V.MONTHLY_COUNT:
                 graph.nodes[s].setdefault("monthly", []).append(o)
         elif p == V.DATE and isinstance(o, Literal):
@@ -149,15 +152,18 @@ def to_networkx(triples: Iterable[Triple], kinds: KindTable = KINDS) -> nx.Multi
         graph.nodes[article]["folder"] = source_folder(facts[0].get(V.SOURCE_PATH, ""))
     for node in [n for n, t in node_type.items() if t == "Trend"]:
         counts = (qualified.get(m, {}) for m in graph.nodes[node].pop("monthly", []))
+        months = ((c[V.MONTH][0], count_of(c[V.ARTICLE_COUNT][0])) for c in counts
+                  if c.get(V.MONTH) and c.get(V.ARTICLE_COUNT))
         graph.nodes[node]["months"] = dict(sorted(
-            (c[V.MONTH][0].value, int(c[V.ARTICLE_COUNT][0].value)) for c in counts
-            if c.get(V.MONTH) and c.get(V.ARTICLE_COUNT)))
+            (month.value, count) for month, count in months
+            if month.__class__ is Literal and count is not None))
     for facts in qualified.values():
         ends, scores = facts.get(V.RELATES, []), facts.get(V.SCORE, [])
-        if len(ends) == 2 and scores:
+        score = score_of(scores[0]) if scores else None
+        if len(ends) == 2 and score is not None:
             for source, target in (ends, ends[::-1]):
                 if graph.has_edge(source, target, "related"):
-                    graph.edges[source, target, "related"]["score"] = float(scores[0].value)
+                    graph.edges[source, target, "related"]["score"] = score
     _attach_mentions(graph, mention_facts(triples))
     return graph
 
@@ -165,7 +171,34 @@ def to_networkx(triples: Iterable[Triple], kinds: KindTable = KINDS) -> nx.Multi
 _SUMMARY_FACTS = frozenset({V.ABSTRACT, V.SOURCE_PATH})
 _QUALIFIER_FACTS = frozenset({V.RELATES, V.SCORE, V.MONTH, V.ARTICLE_COUNT})
 # Facts of a trend kept as node attributes: predicate -> (attribute, conversion)
-_TREND_FACTS = {V.ARTICLE_COUNT: ("articles", int), V.FIRST_DATE: ("first", str),
+def count_of(value) -> int | None:
+    """A count written in a graph (a Literal or its text), or None when it is none (a
+    graph from elsewhere: "many", or 5,000 digits).
+
+    >>> count_of("12"), count_of("many"), count_of("9" * 5000)
+    (12, None, None)
+    """
+    text = value.value if value.__class__ is Literal else value
+    return int(text) if isinstance(text, str) and _COUNT_RE.fullmatch(text) else None
+
+
+def score_of(value) -> float | None:
+    """A relatedness score written in a graph (a Literal or its text), or None when it
+    is no finite number.
+
+    >>> score_of("0.5"), score_of("abc"), score_of("nan"), score_of(None)
+    (0.5, None, None, None)
+    """
+    text = value.value if value.__class__ is Literal else value
+    try:
+        score = float(text) if isinstance(text, str) else math.nan
+    except ValueError:
+        return None
+    return score if math.isfinite(score) else None
+
+
+_COUNT_RE = re.compile(r"\+?[0-9]{1,15}")
+_TREND_FACTS = {V.ARTICLE_COUNT: ("articles", count_of), V.FIRST_DATE: ("first", str),
                 V.LAST_DATE: ("last", str)}
 
 

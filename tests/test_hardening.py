@@ -1162,3 +1162,42 @@ def test_acronyms_cost_no_window_per_run_of_every_long_name():
             tracemalloc.stop()
     peak(names)  # (the memos of the names' forms, made once)
     assert peak(names + acronyms) - peak(names) < 1 << 20  # (26 MB of windows)
+
+
+# A graph from elsewhere (kg's vocabulary, values kg never writes): a trend's counts
+# that are no numbers or too long to be one, a label that is an IRI, a relatedness
+# score that is no number, a mention that has a mention (an attack: `kg view`, `kg
+# export`, the Linked Data pages of `kg serve` failed with tracebacks).
+FOREIGN_VALUES = """@prefix kg: <https://w3id.org/hskg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<http://x/article/a> a kg:Article ; rdfs:label "A" ; kg:isLoaded true ;
+    kg:mentionsTechnology <http://x/technology/t> , <http://x/technology/u> ;
+    kg:hasMention <http://x/summary/a/m> .
+<http://x/summary/a/m> kg:hasMention <http://x/summary/a/n> .
+<http://x/summary/a/n> kg:description "n" .
+<http://x/technology/t> a kg:Technology ; rdfs:label <https://example.org/x> ;
+    skos:related <http://x/technology/u> .
+<http://x/technology/u> a kg:Technology ; rdfs:label "U" ; skos:altLabel _:b .
+<http://x/related/1> a kg:Relatedness ; kg:relates <http://x/technology/t> ,
+    <http://x/technology/u> ; kg:score "abc" ; kg:method "m" .
+<http://x/trend/1> a kg:Trend , skos:Collection ; rdfs:label "T" ; kg:articleCount "many" ;
+    skos:member <http://x/technology/t> , <http://x/technology/u> ;
+    kg:monthlyCount <http://x/trend/1/month/1> .
+<http://x/trend/1/month/1> a kg:MonthlyCount ; kg:month "2025-01"^^xsd:gYearMonth ;
+    kg:articleCount DIGITS .
+""".replace("DIGITS", "9" * 5000)
+
+
+def test_a_graph_with_values_kg_never_writes_is_shown_and_exported(tmp_path):
+    graph = tmp_path / "graph.ttl"
+    graph.write_text(FOREIGN_VALUES, encoding="utf-8")
+    for command in (["view", graph, "-o", tmp_path / "v.html"],
+                    ["export", graph, "--format", "graphml", "-o", tmp_path / "g.graphml"],
+                    ["export", graph, "--format", "csv", "-o", tmp_path / "csv"],
+                    ["export", graph, "--format", "nq", "-o", tmp_path / "g.nq"],
+                    ["export", graph, "--format", "trig", "-o", tmp_path / "g.trig"],
+                    ["stats", graph, "-o", tmp_path / "r.html"]):
+        result = kg(*command)
+        assert result.exit_code == 0, (command, result.output, result.exception)

@@ -214,3 +214,26 @@ def test_a_source_link_is_http_whatever_the_graph_says():
     assert "javascript:" not in page.replace("&#x27;", "'").split("<body", 1)[-1].replace(
         f"{base}technology/t", "")
     assert 'rel="nofollow">source</a>' not in page
+
+
+def test_a_score_that_is_no_number_still_gives_the_page():
+    """An attack: a related link whose kg:score is no number in a graph from elsewhere
+    made the node's page and its RDF a 500: it could not be dereferenced at all."""
+    import pyoxigraph as ox
+
+    from kg.linkeddata import describe, render_page
+
+    kg = "https://w3id.org/hskg/ontology#"
+    turtle = "".join(
+        f'<http://x/technology/{name}> a <{kg}Technology> ; '
+        f'<http://www.w3.org/2000/01/rdf-schema#label> "{name.upper()}" .\n'
+        for name in "tuv") + "".join(
+        f'<http://x/related/{n}> a <{kg}Relatedness> ; <{kg}relates> <http://x/technology/t> , '
+        f'<http://x/technology/{other}> ; <{kg}score> "{score}" .\n'
+        for n, (other, score) in enumerate((("u", "abc"), ("v", "0.7"))))
+    store = ox.Store()
+    store.load(turtle.encode(), ox.RdfFormat.TURTLE)
+    description = describe(store, "http://x/technology/t")
+    assert [other for other, _ in description.related] == ["http://x/technology/v",
+                                                           "http://x/technology/u"]
+    assert "U" in render_page(description, "http://x/", "/id/", {})
