@@ -162,8 +162,9 @@ class Graph:
 
     def merged_entities(self) -> list[tuple[str, list[str]]]:
         """Entities the build made of several differently written names."""
-        table = self.query("SELECT ?e ?name WHERE { ?e skos:altLabel [] ; "
-                           "rdfs:label|skos:altLabel ?name }")
+        # (each name once: not a row per pair of names, quadratic in one node's names)
+        table = self.query("SELECT DISTINCT ?e ?name WHERE { ?e rdfs:label|skos:altLabel "
+                           "?name FILTER EXISTS { ?e skos:altLabel [] } }")
         names: dict[str, set[str]] = {}
         for row in table.values():
             names.setdefault(row["e"], set()).add(row["name"])

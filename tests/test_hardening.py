@@ -1201,3 +1201,26 @@ def test_a_graph_with_values_kg_never_writes_is_shown_and_exported(tmp_path):
                     ["stats", graph, "-o", tmp_path / "r.html"]):
         result = kg(*command)
         assert result.exit_code == 0, (command, result.output, result.exception)
+
+
+def test_an_entity_of_many_names_is_listed_in_linear_memory(tmp_path):
+    """An attack: `kg resolve` asked for every (other name, name) pair of each merged
+    entity; one keyword written in 3,000 letter cases (a 48 KB summary) needed 9
+    million rows, a MemoryError after a minute and gigabytes."""
+    from kg.graph import open_graph
+
+    names = [f"drone{i}" for i in range(600)]
+    graph = tmp_path / "graph.ttl"
+    graph.write_text(
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        '<http://x/keyword/drone> rdfs:label "drone" ; skos:altLabel '
+        + " , ".join(f'"{name}"' for name in names) + " .\n", encoding="utf-8")
+    opened = open_graph(graph)
+    tracemalloc.start()
+    try:
+        assert opened.merged_entities() == [("http://x/keyword/drone",
+                                             sorted(names + ["drone"]))]
+        assert tracemalloc.get_traced_memory()[1] < 10 << 20
+    finally:
+        tracemalloc.stop()
