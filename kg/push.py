@@ -27,11 +27,13 @@ lacks. `force=True` sends everything.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import html
 import http.client
 import re
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -239,20 +241,22 @@ class _Client:
         for attempt in range(retries + 1):
             request = urllib.request.Request(url, data=body, method=method, headers=headers)
             try:
-                with _OPENER.open(request, timeout=self.timeout) as response:
-                    self.answered = True
-                    return self._read(response, method, url)
-            except urllib.error.HTTPError as err:
-                self.answered = True
+                answer, failed = _within(self.deadline, functools.partial(self._exchange,
+                                                                          request))
+                if failed is None:
+                    return answer
+                err = failed
                 if 300 <= err.code < 400:
                     raise PushError(f"{method} {shown_url(url)}: HTTP {err.code} {err.reason}: "
                                     f"the store redirects to {err.headers.get('Location', '?')!r}"
-                                    f", which kg does not follow; give that URL",
-                                    err.code) from None
+                                    f", which kg does not follow; give that URL", err.code)
                 if err.code < 500 or attempt == retries:
-                    message = _store_message(err.read(20_000))
+                    message = _store_message(answer)
                     raise PushError(f"{method} {shown_url(url)}: HTTP {err.code} {err.reason}"
-                                    + (f": {message}" if message else ""), err.code) from None
+                                    + (f": {message}" if message else ""), err.code)
+            except _Late:
+                raise PushError(f"{method} {shown_url(url)}: no whole answer in "
+                                f"{self.deadline:.0f} s") from None
             except (urllib.error.URLError, OSError, http.client.HTTPException) as err:
                 reason = getattr(err, "reason", err)
                 refused = isinstance(reason, ConnectionRefusedError)
@@ -266,22 +270,30 @@ class _Client:
             time.sleep(0.5 * 2 ** attempt)
         raise AssertionError("unreachable")
 
+    def _exchange(self, request) -> tuple[bytes, urllib.error.HTTPError | None]:
+        """One request's answer: its body, and the HTTPError of an answer that is one
+        (whose body is its first 20 KB, the store's message)."""
+        try:
+            with _OPENER.open(request, timeout=self.timeout) as response:
+                self.answered = True
+                return self._read(response, request.get_method(), request.full_url), None
+        except urllib.error.HTTPError as err:
+            self.answered = True
+            return (b"" if 300 <= err.code < 400 else err.read(20_000)), err
+
     def _read(self, response, method: str, url: str) -> bytes:
-        """The answer's body, within the deadline and MAX_ANSWER bytes (read1: what has
-        come so far, so a store sending a byte now and then is timed too)."""
-        ends = time.monotonic() + self.deadline
+        """The answer's body, of MAX_ANSWER bytes at most."""
         chunks, size = [], 0
-        shown = f"{method} {shown_url(url)}"
         while chunk := response.read1(1 << 16):
             chunks.append(chunk)
             size += len(chunk)
             if size > MAX_ANSWER:
-                raise PushError(f"{shown}: the answer is over {MAX_ANSWER >> 20} MB")
-            if time.monotonic() > ends:
-                raise PushError(f"{shown}: no whole answer in {self.deadline:.0f} s")
+                raise PushError(f"{method} {shown_url(url)}: the answer is over "
+                                f"{MAX_ANSWER >> 20} MB")
         if response.length:  # (the connection closed before the length it announced)
             raise http.client.IncompleteRead(b"".join(chunks), response.length)
         return b"".join(chunks)
+
 
     def sparql(self, url: str, form: dict[str, str], accept: str | None = None,
                retries: int | None = None) -> bytes:
@@ -290,6 +302,32 @@ class _Client:
             headers["Accept"] = accept
         return self.request("POST", url, urllib.parse.urlencode(form).encode(), headers,
                             retries)
+
+
+class _Late(Exception):
+    """No whole answer within the deadline."""
+
+
+def _within(seconds: float, work: Callable):
+    """`work()`'s value, or _Late once `seconds` have passed: status line,
+    headers and body all timed (a store dripping a byte now and then is never silent
+    long enough for the socket's timeout). The late request is left to a daemon thread,
+    which ends with the process."""
+    done: dict = {}
+
+    def run():
+        try:
+            done["value"] = work()
+        except BaseException as err:  # (raised here, in the caller's thread)
+            done["error"] = err
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise _Late()
+    if "error" in done:
+        raise done["error"]
+    return done["value"]
 
 
 def _results(answer: bytes, url: str) -> list[dict]:

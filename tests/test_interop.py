@@ -584,6 +584,34 @@ def test_a_store_that_answers_nonsense_is_a_one_line_error(tmp_path, oxigraph_se
             "POST", f"http://127.0.0.1:{listener.getsockname()[1]}/update", b"x")
     assert time.monotonic() - started < 3
     listener.close()
+    # ... and so is one that drips its status line, its headers or an error's body (an
+    # attack: the deadline timed a 2xx body only)
+    for head, drip in ((b"", b"HTTP/1.1 200 OK\r\n"), (b"HTTP/1.1 200 OK\r\n", b"X-A: b\r\n"),
+                       (b"HTTP/1.1 500 Boom\r\nContent-Length: 99\r\n\r\n", b"x")):
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+
+        def dripping(listener=listener, head=head, drip=drip):
+            connection, _ = listener.accept()
+            connection.recv(65536)
+            try:
+                connection.sendall(head)
+                for _ in range(40):
+                    for byte in drip:
+                        connection.sendall(bytes([byte]))
+                        time.sleep(0.05)
+            except OSError:
+                pass
+            connection.close()
+
+        threading.Thread(target=dripping, daemon=True).start()
+        started = time.monotonic()
+        with pytest.raises(PushError, match="no whole answer in 1 s"):
+            _Client(retries=0, timeout=5, deadline=1).request(
+                "POST", f"http://127.0.0.1:{listener.getsockname()[1]}/update", b"x")
+        assert time.monotonic() - started < 3
+        listener.close()
     blank = tmp_path / "blank.ttl"  # a graph written by hand: blank nodes, no article/
     blank.write_text("_:b <urn:p> <urn:o> .\n<urn:thing> <%s> true .\n" % "https://w3id.org/"
                      "hskg/ontology#isLoaded", encoding="utf-8")
