@@ -34,6 +34,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
+import sys
 import threading
 import time
 import urllib.parse
@@ -49,11 +50,11 @@ from waitress.rfc7230 import FIELD_VCHAR, TOKEN
 
 from . import negotiate as neg
 from .dataset import dataset_iri
-from .errors import QueryError
+from .errors import QueryError, for_terminal
 from .linkeddata import PAGE_OFFERS, describe_job, page_style
 from .querycheck import check_shape, default_graph_of, scan
 from .querypool import Answer, Limits, QueryPool, too_large
-from .view import page_policy
+from .view import explorer_policy, page_policy
 
 __all__ = ["DEFAULT_PORT", "Settings", "SparqlApp", "SparqlServer", "make_server", "query_job",
            "serve_in_thread"]
@@ -292,8 +293,9 @@ class SparqlApp:
             return self.sparql(method, environ)
         if path.startswith(ID_PATH):
             return self.resource(environ)
-        if path == "/" and self.explorer is not None:
-            return Answer(200, "text/html; charset=utf-8", self.explorer)
+        if path == "/" and self.explorer is not None:  # (its own scripts only run)
+            return Answer(200, "text/html; charset=utf-8", self.explorer,
+                          (("Content-Security-Policy", explorer_policy()),))
         if path in ("/", "/query"):
             return QUERY_ANSWER
         return Answer.text(404, "no such page; the SPARQL endpoint is /sparql, "
@@ -521,6 +523,13 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
     path = opened.path.resolve()
     page = page or path.with_suffix(".html")
     explorer = page.read_bytes() if page.is_file() else None
+    if explorer is not None and \
+            page_policy(explorer.decode("utf-8", "replace")) != explorer_policy():
+        # (a page of a folder handed over, or of another kg version: not run on this
+        # origin, whose /sparql it could read)
+        print(f"kg serve: {for_terminal(str(page))} is no explorer page of this kg "
+              "(kg view writes one); / shows the query page", file=sys.stderr)
+        explorer = None
     limits = Limits(timeout=timeout, quick_timeout=quick_timeout, memory_mb=memory_mb,
                     max_bytes=max_bytes)
     threads = threads_for(workers, threads)

@@ -14,6 +14,7 @@ tooltips, never as HTML.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import os
@@ -147,8 +148,7 @@ def _render(data: dict, out: IO[str]) -> None:
               "/*VIS_CSS*/": (vis / "vis-network.css").read_text("utf-8"),
               "/*VIS_JS*/": (vis / "vis-network.min.js").read_text("utf-8"),
               "/*BZIP_JS*/": resources.files("kg").joinpath("templates/seek-bzip.js").read_text("utf-8")}
-    values["{{POLICY}}"] = page_policy(re.sub(r"/\*(VIS_JS|BZIP_JS)\*/",
-                                              lambda m: values[m.group()], template))
+    values["{{POLICY}}"] = explorer_policy()
     # One pass over the template: inserted text is never searched for placeholders.
     placeholders = r"(\{\{(?:TITLE|DATA|TEXTS|POLICY)\}\}|/\*(?:VIS_CSS|VIS_JS|BZIP_JS)\*/)"
     for number, piece in enumerate(re.split(placeholders, template)):
@@ -179,6 +179,21 @@ def page_policy(page: str, connect: str = "'none'") -> str:
                                                              flags=re.DOTALL)})
     return (f"default-src 'none'; script-src {' '.join(hashes)}; style-src 'unsafe-inline'; "
             f"img-src data: blob:; connect-src {connect}; base-uri 'none'; form-action 'none'")
+
+
+@functools.lru_cache(maxsize=1)
+def explorer_policy() -> str:
+    """The Content-Security-Policy of every explorer page of this kg (its scripts are
+    the same whatever the graph; `kg serve` sends it with the page, so that a page it
+    did not write runs no script)."""
+    import pyvis
+
+    vis = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+    templates = resources.files("kg").joinpath("templates")
+    scripts = {"/*VIS_JS*/": (vis / "vis-network.min.js").read_text("utf-8"),
+               "/*BZIP_JS*/": templates.joinpath("seek-bzip.js").read_text("utf-8")}
+    return page_policy(re.sub(r"/\*(VIS_JS|BZIP_JS)\*/", lambda m: scripts[m.group()],
+                              templates.joinpath("explorer.html").read_text("utf-8")))
 
 
 def _page_title(data: dict) -> str:

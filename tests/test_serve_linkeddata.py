@@ -237,3 +237,26 @@ def test_a_score_that_is_no_number_still_gives_the_page():
     assert [other for other, _ in description.related] == ["http://x/technology/v",
                                                            "http://x/technology/u"]
     assert "U" in render_page(description, "http://x/", "/id/", {})
+
+
+@pytest.mark.external
+@pytest.mark.slow
+def test_only_this_kgs_explorer_runs_at_the_root(served, tmp_path):
+    """An attack: `kg serve` served whatever graph.html lay next to the graph at `/`
+    with no script policy: a page in a folder handed over ran its script on the
+    server's origin and read /sparql. `/` now carries the explorer's policy (its own
+    scripts only), and a page that is no explorer of this kg is not served there."""
+    from .conftest import kg_cli
+
+    url, _ = served
+    kg_cli("build", EXAMPLE, "-o", tmp_path / "out", "-q", "--no-html")
+    (tmp_path / "out" / "graph.html").write_text(
+        "<html><body><script>document.title = 'ran'</script>"
+        "<img src=x onerror=\"document.title = 'ran'\"></body></html>")
+    with launched() as browser, kg_server(tmp_path / "out" / "graph.ttl") as (other, _):
+        page = browser.new_page()
+        page.goto(url + "/")  # (this kg's explorer: its scripts draw the type filters)
+        page.wait_for_selector("input[type=checkbox]", state="attached", timeout=30_000)
+        page.goto(other + "/")
+        page.wait_for_load_state("load")
+        assert page.title() != "ran"
