@@ -655,8 +655,8 @@ def reusable(entry: CachedArticle, files: list) -> tuple[FileSignature, ...] | N
                 if stat.st_size != signature.size or \
                         content_digest(Path(source.path).read_bytes()) != signature.digest:
                     return None
+                signature = file_signature(signature.shown_as, stat, signature.digest)
         except OSError:  # (gone or unreadable: read anew, which says so)
             return None
-            signature = file_signature(signature.shown_as, stat, signature.digest)
         signatures.append(signature)
     return tuple(signatures)

@@ -57,15 +57,29 @@ def test_incremental_builds_equal_clean_builds(synthetic, tmp_path):
     assert b"keyword:zebra" in (out / "graph.ttl").read_bytes()
 
 
-def test_touched_but_unchanged_file_is_reused(synthetic, tmp_path):
+def test_touched_but_unchanged_file_is_reused(synthetic, tmp_path, monkeypatch):
+    import os
+    import pathlib
+    import time
+
     folder = tmp_path / "docs"
     shutil.copytree(synthetic, folder)
     out = tmp_path / "out"
     build([folder], out, base=BASE, today=TODAY, html=False)
     target = sorted(folder.glob("*.md"))[3]
     target.write_bytes(target.read_bytes())  # new mtime, same content
+    earlier = time.time_ns() - 60 * 10**9  # (not just edited: see RACY_NS)
+    os.utime(target, ns=(earlier, earlier))
     result = build([folder], out, base=BASE, today=TODAY, html=False)
     assert result.report.reused == len({p.name.split(".")[0] for p in folder.glob("*.md")})
+    # ... and its new time is kept: the next build trusts it without reading it (a
+    # review: a misplaced line had every later build read it again)
+    read = []
+    real_read_bytes = pathlib.Path.read_bytes
+    monkeypatch.setattr(pathlib.Path, "read_bytes",
+                        lambda path: read.append(path) or real_read_bytes(path))
+    build([folder], out, base=BASE, today=TODAY, html=False)
+    assert target not in read
 
 
 def test_a_changed_graph_file_disables_the_cache(synthetic, tmp_path):
