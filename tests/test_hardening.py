@@ -1224,3 +1224,18 @@ def test_an_entity_of_many_names_is_listed_in_linear_memory(tmp_path):
         assert tracemalloc.get_traced_memory()[1] < 10 << 20
     finally:
         tracemalloc.stop()
+
+
+def test_review_candidates_are_one_per_pair_of_nodes_not_of_names():
+    """A review: two near-spelled nodes of 4,096 names each (the spacings of
+    "misinformation" and of "disinformation", a 188 KB summary) gave a candidate per
+    pair of names: 16 million, a MemoryError in `kg resolve`."""
+    from kg.resolve import candidates
+
+    def spacings(word, count):
+        return [word[:at] + " " + word[at:] for at in range(1, count + 1)]
+    labels = [("Keyword", name) for name in spacings("misinformation", 12) +
+              spacings("disinformation", 12)] + [("Theme", "disinformation")]
+    found = candidates(labels)
+    assert [(c.first_type, c.second_type, c.reason) for c in found] == [
+        ("Keyword", "Keyword", "spelling"), ("Theme", "Keyword", "spelling")]

@@ -71,6 +71,11 @@ def candidates(labels: Iterable[tuple[str, str]], threshold: float = 90.0,
     by_key: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for entry, key in key_of.items():
         by_key[key].append(entry)
+    # A node's first name of each type stands for it: a pair of nodes is proposed once
+    # per pair of types, not once per pair of their names (two nodes of thousands of
+    # names each made millions; a review's)
+    for key, group in by_key.items():
+        by_key[key] = list({kind: (kind, label) for kind, label in reversed(group)}.values())
     found: dict[tuple, Candidate] = {}
 
     def suggest(a: tuple[str, str], b: tuple[str, str], score: float, reason: str) -> None:
