@@ -105,7 +105,8 @@ def query_endpoint_for(store_url: str) -> str:
     """
     found = _layout(store_url)
     if found is None:
-        raise PushError(f"cannot tell the SPARQL endpoint of {store_url}; give --sparql URL")
+        raise PushError(f"cannot tell the SPARQL endpoint of {shown_url(store_url)}; "
+                        "give --sparql URL")
     return found[0] + found[1]
 
 
@@ -126,17 +127,46 @@ def _check_url(url: str, option: str) -> str:
         _ = parts.port  # (raises for a port that is no number or out of range)
     except ValueError:
         parts = None
-    before_query = re.split(r"[?#]", url, maxsplit=1)[0]
-    shown = re.sub(r"//.*@", "//…@", before_query) + url[len(before_query):] \
-        if "@" in before_query else url  # (never a password in a message)
-    if "@" in before_query.partition("//")[2].partition("/")[2]:
-        # ("user:pass/word@host": the "/" ended the host early)
-        raise PushError(f"{option} {shown_url(shown)!r} has an @ after its host: write a "
-                        "password's / as %2F (and : as %3A, @ as %40)")
+    start, end = url.find("//") + 2, _userinfo_end(url)
+    shown = url if end is None else url[:start] + "…" + url[end:]  # (never a password)
+    if end is not None and any(c in url[start:end] for c in "/?#"):
+        # ("user:pass/word@host": a "/", "?" or "#" ended the host early)
+        raise PushError(f"{option} {shown_url(shown)!r}: its password ends the host "
+                        "early; write its / ? # : @ as %2F %3F %23 %3A %40")
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
         raise PushError(f"{option} {shown_url(shown)!r} is not an http(s) URL "
                         "(e.g. http://localhost:7878/store)")
     return url
+
+
+_HOST_AFTER_AT = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]+)?(?=[/?#]|$)")
+
+
+def _userinfo_end(url: str) -> int | None:
+    """Where a URL's `user:password@` ends (the index of its `@`), or None: the `@` of
+    the host part, or a later one that a host follows when what is before it holds a
+    ":" (a password holding "/", "?" or "#": "http://alice:12?34@h.example/store"; not
+    "http://h.example/store/@x").
+
+    >>> _userinfo_end("http://a:b@h/x"), _userinfo_end("http://a:1?2@h.example:80/x")
+    (10, 12)
+    >>> _userinfo_end("http://h.example:80/store/@x"), _userinfo_end("http://h/x")
+    (None, None)
+    """
+    start = url.find("//") + 2
+    if start < 2:
+        return None
+    host_end = min((i for i in (url.find(c, start) for c in "/?#") if i >= 0), default=len(url))
+    if "@" in url[start:host_end]:
+        return url.rindex("@", start, host_end)
+    last = url.rfind("@")
+    if last < start or ":" not in url[start:last]:
+        return None
+    host = _HOST_AFTER_AT.match(url, last + 1)
+    if host and (host.group(2) or "." in host.group(1) or host.group(1).startswith("[")
+                 or host.group(1).lower() == "localhost"):
+        return last
+    return None
 
 
 def _graph_url(store_url: str, graph: str) -> str:
@@ -203,9 +233,10 @@ def shown_url(url: str) -> str:
 
 
 def _host(url: str) -> str:
-    """host:port of a URL, in lower case (what credentials are kept by)."""
+    """scheme://host:port of a URL, in lower case (what credentials are kept by)."""
     parts = urllib.parse.urlsplit(url)
-    return f"{parts.hostname}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
+    return f"{parts.scheme.lower()}://{parts.hostname}:" \
+        f"{parts.port or (443 if parts.scheme == 'https' else 80)}"
 
 
 class _Client:
@@ -225,10 +256,11 @@ class _Client:
     def authorization_for(self, url: str) -> str | None:
         """The Authorization of the URL given that `url` starts with (the longest), else
         of the first given on its host (an endpoint guessed beside the store)."""
-        given = [u for u in self.credentials if url.startswith(u)]
+        host = _host(url)
+        given = [u for u in self.credentials if _host(u) == host and url.startswith(u) and (
+            len(url) == len(u) or u.endswith("/") or url[len(u)] in "/?#")]
         if given:
             return self.credentials[max(given, key=len)]
-        host = _host(url)
         return next((a for u, a in self.credentials.items() if _host(u) == host), None)
 
     def request(self, method: str, url: str, body: bytes | None = None,

@@ -500,10 +500,27 @@ def test_each_urls_credentials_go_with_it_and_none_is_shown(tmp_path, failing_st
         sent.setdefault(path.split("?")[0], set()).add(user)
     assert sent["/update"] == {"bob"} and sent["/store"] == {"alice"}, sent
     for url in (f"http://alice:tok3n/Zx9@127.0.0.1:{port}/store",
-                f"http://alice:8080/Zx9secret@127.0.0.1:{port}/store"):
+                f"http://alice:8080/Zx9secret@127.0.0.1:{port}/store",
+                f"http://alice:pa?Zx9@127.0.0.1:{port}/store",  # (a second review's)
+                f"http://alice:12?Zx9@127.0.0.1:{port}/store",
+                f"http://alice:pa#Zx9@127.0.0.1:{port}/store"):
         result = CliRunner().invoke(main, ["push", str(v1), "--store", url])
         assert result.exit_code == 1
         assert "Zx9" not in result.output and "%2F" in result.output, result.output
+    result = CliRunner().invoke(main, ["push", str(v1), "--store",
+                                       f"http://127.0.0.1:{port}/gsp?access_token=SECRET2"])
+    assert result.exit_code == 1 and "SECRET2" not in result.output, result.output
+    # an @ in a path is no password
+    from kg.push import _Client, _check_url
+
+    for url in (f"http://127.0.0.1:{port}/store/@x", f"http://127.0.0.1:{port}/u/@kg/s?x=1"):
+        assert _check_url(url, "--store") == url
+    # credentials go to their own scheme, host and port, under their own path
+    client = _Client(credentials={"http://127.0.0.1": "A", "http://h.example/s": "S"})
+    assert [client.authorization_for(url) for url in (
+        "http://127.0.0.1/update", "http://127.0.0.10/update", "http://127.0.0.1.example.org/x",
+        "http://127.0.0.1:8080/x", "https://127.0.0.1/x", "http://h.example/s?graph=g",
+        "http://h.example/sparql")] == ["A", None, None, None, None, "S", "S"]
 
 
 def test_a_failing_update_probe_stops_the_push_and_a_lost_answer_is_said(
