@@ -29,7 +29,7 @@ from importlib import resources
 from pathlib import Path
 
 from . import vocab as V
-from .rdf import Literal, Triple
+from .rdf import Literal, Triple, language_of
 
 __all__ = ["context", "make_context", "compact", "CONTEXT_FILE"]
 
@@ -159,6 +159,9 @@ class _Compactor:
             return value
         if datatype == V.XSD_STRING:
             return {"@value": value}
+        if datatype[:1] == "@":
+            return {"@value": value, "@language": language_of(obj)} if language_of(obj) \
+                else {"@value": value}
         return {"@value": value, "@type": self.iri(datatype)}
 
 

@@ -31,7 +31,20 @@ class Literal(NamedTuple):
     """An RDF literal; IRIs are plain `str`."""
 
     value: str
-    datatype: str = V.XSD_STRING
+    datatype: str = V.XSD_STRING  # an IRI, or "@" and the language of a tagged string
+
+
+def language_of(literal: Literal) -> str | None:
+    """The language of a language-tagged string (a graph from elsewhere), else None.
+
+    >>> language_of(Literal("hello", "@en")), language_of(Literal("hello"))
+    ('en', None)
+    """
+    datatype = literal.datatype
+    return datatype[1:] if datatype[:1] == "@" and _LANGUAGE.fullmatch(datatype, 1) else None
+
+
+_LANGUAGE = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
 
 
 Triple = tuple[str, str, "str | Literal"]
@@ -148,8 +161,12 @@ def safe_url(url: str) -> str | None:
 def to_oxigraph(triple: Triple) -> ox.Triple:
     """A triple as pyoxigraph's (blank nodes, `_:id`, as `from_oxigraph` gives them)."""
     s, p, o = triple
-    obj = ox.Literal(o.value, datatype=ox.NamedNode(o.datatype)) if o.__class__ is Literal \
-        else _node(o)
+    if o.__class__ is not Literal:
+        obj = _node(o)
+    elif language_of(o):
+        obj = ox.Literal(o.value, language=language_of(o))
+    else:
+        obj = ox.Literal(o.value, datatype=ox.NamedNode(o.datatype))
     return ox.Triple(_node(s), ox.NamedNode(p), obj)
 
 
@@ -160,7 +177,8 @@ def _node(value: str) -> "ox.NamedNode | ox.BlankNode":
 def from_oxigraph(term) -> "str | Literal":
     """A pyoxigraph term as kg's plain value (blank nodes keep their `_:` ids)."""
     if isinstance(term, ox.Literal):
-        return Literal(term.value, term.datatype.value)
+        return Literal(term.value, "@" + term.language if term.language
+                       else term.datatype.value)
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     return term.value

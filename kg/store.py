@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from .cache import cache_dir, file_identity, prepare_cache_dir
 from .errors import UNREADABLE_GRAPH, GraphFileError
 from .files import read_kept_file
-from .rdf import Literal, Triple, from_oxigraph, to_oxigraph
+from .rdf import Literal, Triple, from_oxigraph, language_of, to_oxigraph
 from .seal import seal
 from .vocab import XSD_STRING
 
@@ -99,6 +99,8 @@ def rdflib_from_triples(triples: Iterable[Triple]):
             obj = rdflib.URIRef(o)
         elif o.datatype == XSD_STRING:  # RDF 1.1: "x" and "x"^^xsd:string are one term;
             obj = rdflib.Literal(o.value)  # rdflib only equates them without the datatype
+        elif o.datatype[:1] == "@":
+            obj = rdflib.Literal(o.value, lang=language_of(o))
         else:
             obj = rdflib.Literal(o.value, datatype=rdflib.URIRef(o.datatype))
         graph.add((rdflib.URIRef(s), rdflib.URIRef(p), obj))

@@ -23,7 +23,7 @@ import pyoxigraph as ox
 
 from . import vocab as V
 from .kinds import KINDS, KindTable
-from .rdf import Literal, Triple
+from .rdf import Literal, Triple, language_of
 
 __all__ = ["turtle_header", "turtle_body", "graph_prefixes", "escape_literal"]
 
@@ -127,6 +127,9 @@ def turtle_body(triples: Iterable[Triple], prefixes: dict[str, str]) -> str:
         if o.__class__ is Literal:
             if o.datatype == V.XSD_STRING:
                 obj = f'"{escape_literal(o.value)}"'
+            elif o.datatype[:1] == "@":  # (a language; checked, else a plain string)
+                language = language_of(o)
+                obj = f'"{escape_literal(o.value)}"' + (f"@{language}" if language else "")
             elif o.datatype in _BARE_DATATYPES and _BARE_DATATYPES[o.datatype].fullmatch(
                     o.value):
                 obj = o.value

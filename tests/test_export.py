@@ -255,13 +255,16 @@ FOREIGN = """@prefix ex: <http://example.org/> .
 ex:report ex:count "1 . ex:admin ex:role \\"superuser\\""^^xsd:integer ;
     ex:ok "true ; ex:approvedBy ex:mallory"^^xsd:boolean ;
     ex:fine "-12"^^xsd:integer , "false"^^xsd:boolean , "+7"^^xsd:integer ;
-    ex:by [ ex:name "someone" ; ex:knows _:other ] .
+    ex:by [ ex:name "someone" ; ex:knows _:other ] ;
+    ex:greeting "hello"@en , "hello"@fr , "bonjour"@fr-ca .
 _:other ex:name "another" .
 """
 
 
-@pytest.mark.parametrize("fmt", ["ttl", "trig", "nt", "nq"])
+@pytest.mark.parametrize("fmt", ["ttl", "trig", "nt", "nq", "jsonld", "rdfxml"])
 def test_a_foreign_graph_exports_as_the_same_graph(tmp_path, fmt):
+    """(also a second review's: language tags were dropped, "hello"@en and "hello"@fr
+    one literal twice)"""
     import rdflib
     from rdflib.compare import isomorphic
 
