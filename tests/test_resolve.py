@@ -612,6 +612,8 @@ KEPT_APART_THROUGH_A_THIRD = [
      "Impact of Agriculture"),
     (("Regional Expansion of Cuisine", "Expansion of Regional Cuisines",
       "Regional Cuisine Expansion"), "Expansion of Regional Cuisines"),
+    # (a second review: one reading written with a synonym)
+    (("effect on AI", "impact of AI", "AI impact"), "effect on AI"),  # (the first met)
 ]
 
 

@@ -27,7 +27,7 @@ from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _renamed, is_acronym, n
                    normal_form, split_alias)
 from .lexicon import Lexicon, lexicon
 from .names import _law, _maker_product, _titled_person
-from .wordings import _lemmas, _lengthened, signatures
+from .wordings import _lemmas, _lengthened, normal_words, signatures
 
 _PLURAL_RE = re.compile(r"[a-z]+s\b")  # (a plural: "financials" writes "financial" as a noun)
 
@@ -305,24 +305,35 @@ def _other_readings(keys: set[str]) -> Iterator[tuple[str, str]]:
     preposition of another role (`_ROLE_WORDS`), and "ADJ X of Y" / "X of ADJ Y" (the
     adjective is X's, then Y's).
 
+    Names are compared as written and as the lexicon writes their words
+    (`normal_words`: "effect on AI" / "impact of AI").
+
     >>> sorted(_other_readings({"impact on job", "impact of job", "aid to x", "aid for x",
-    ...                         "ethical use of ai", "use of ethical ai", "job impact"}))
-    [('ethical use of ai', 'use of ethical ai'), ('impact of job', 'impact on job')]
+    ...                         "ethical use of ai", "use of ethical ai", "effect on ai",
+    ...                         "impact of ai", "job impact"}))  # doctest: +NORMALIZE_WHITESPACE
+    [('ethical use of ai', 'use of ethical ai'), ('impact of ai', 'effect on ai'),
+     ('impact of job', 'impact on job')]
     """
+    keys_of: dict[str, list[str]] = defaultdict(list)  # (of the keys with a role word)
     for key in keys:
-        words = key.split()
+        if not _ROLE_WORDS.isdisjoint(key.split()):
+            for form in {key, " ".join(normal_words(key))}:  # (as written, and so)
+                keys_of[form].append(key)
+    for form, named in keys_of.items():
+        words = form.split()
         for at in range(1, len(words) - 1):
             word = words[at]
+            others = []
             if word in _ROLE_WORDS:
-                for role in _ROLE_WORDS:
-                    if role > word and frozenset((word, role)) not in _ONE_ROLE:
-                        other = " ".join(words[:at] + [role] + words[at + 1:])
-                        if other in keys:
-                            yield key, other
+                others += [" ".join(words[:at] + [role] + words[at + 1:]) for role in _ROLE_WORDS
+                           if role > word and frozenset((word, role)) not in _ONE_ROLE]
                 if at >= 2 and word in ("of", "in", "for") and _lemmas(words[0], "ADJ"):
-                    other = " ".join(words[1:at + 1] + words[:1] + words[at + 1:])
-                    if other in keys:
-                        yield key, other
+                    others.append(" ".join(words[1:at + 1] + words[:1] + words[at + 1:]))
+            for other in others:
+                for key in named:
+                    for twin in keys_of.get(other, ()):
+                        if twin != key:
+                            yield key, twin
 
 
 def _join_spacings(groups: _Groups, evidence: _Evidence) -> None:

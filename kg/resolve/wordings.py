@@ -763,6 +763,18 @@ def _in_order(some: list[str], words: list[str]) -> bool:
     return all(word in rest for word in some)
 
 
+def normal_words(key: str) -> list[str]:
+    """A key's words as `signatures` reads them before its rules: the lexicon's way of
+    writing each (`_lengthened`, `_NOUN_VARIANTS`), number words of time as digits, a
+    first word of growth or decline as "rising" or "declining".
+
+    >>> normal_words("effect on ai")
+    ['impact', 'on', 'ai']
+    """
+    return _trend_word(_time_numbers(_lengthened(
+        [_NOUN_VARIANTS.get(word, word) for word in key.split()])))
+
+
 def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> set[str]:
     """The forms a key shares with the keys it names the same thing as, beside itself:
     those of each of `RULES` read in its words, after the words the lexicon writes
