@@ -270,11 +270,13 @@ class _Client:
         authorization = self.authorization_for(url)
         if authorization:
             headers["Authorization"] = authorization
+        ends = time.monotonic() + self.deadline  # (retries included: a store answering
+        # 503 just inside the deadline held one request for each of them)
         for attempt in range(retries + 1):
             request = urllib.request.Request(url, data=body, method=method, headers=headers)
             try:
-                answer, failed = _within(self.deadline, functools.partial(self._exchange,
-                                                                          request))
+                answer, failed = _within(ends - time.monotonic(),
+                                         functools.partial(self._exchange, request))
                 if failed is None:
                     return answer
                 err = failed
@@ -354,7 +356,7 @@ def _within(seconds: float, work: Callable):
             done["error"] = err
     thread = threading.Thread(target=run, daemon=True)
     thread.start()
-    thread.join(seconds)
+    thread.join(max(seconds, 0))
     if thread.is_alive():
         raise _Late()
     if "error" in done:

@@ -608,6 +608,35 @@ def test_a_store_that_answers_nonsense_is_a_one_line_error(tmp_path, oxigraph_se
                 "POST", f"http://127.0.0.1:{listener.getsockname()[1]}/update", b"x")
         assert time.monotonic() - started < 3
         listener.close()
+    # ... and its retries are timed with it (a second review: a 503 just inside the
+    # deadline, each time, held one request for all of them)
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+
+    def busy():
+        while True:
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return
+            connection.recv(65536)
+            try:
+                connection.sendall(b"HTTP/1.1 503 Busy\r\nContent-Length: 8\r\n\r\n")
+                for byte in b"busy now":
+                    connection.sendall(bytes([byte]))
+                    time.sleep(0.08)
+            except OSError:
+                pass
+            connection.close()
+
+    threading.Thread(target=busy, daemon=True).start()
+    started = time.monotonic()
+    with pytest.raises(PushError, match="no whole answer in 2 s"):
+        _Client(retries=4, timeout=5, deadline=2).request(
+            "POST", f"http://127.0.0.1:{listener.getsockname()[1]}/update", b"x")
+    assert time.monotonic() - started < 3.5
+    listener.close()
     blank = tmp_path / "blank.ttl"  # a graph written by hand: blank nodes, no article/
     blank.write_text("_:b <urn:p> <urn:o> .\n<urn:thing> <%s> true .\n" % "https://w3id.org/"
                      "hskg/ontology#isLoaded", encoding="utf-8")
