@@ -50,7 +50,7 @@ def join_keys(names: Iterable[tuple[str, str]],
     """
     evidence = _Evidence.read(list(names), key_of)
     groups = _Groups(evidence.acronym_keys, evidence.table)
-    for key, other in _other_readings(evidence.keys):
+    for key, other in _other_readings(evidence.keys, evidence.meanings()):
         groups.keep_apart(key, other)
     first_of = _join_wordings(groups, evidence)
     spelled_reordered = _spelled_reordered(evidence, first_of)
@@ -83,6 +83,17 @@ class _Evidence:
     acronym_tokens: set[str] = field(default_factory=set)
     # a key -> the acronyms its names write
     written_in: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def meanings(self) -> dict[str, set[str]]:
+        """{acronym key: the long keys it may stand for}: as the corpus declares it
+        ("Large Language Models (LLMs)") and as abbreviations.csv does, every meaning
+        (what keeps two names apart may take the rarer one too)."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for short, longs in self.table.acronyms.items():
+            found[short].update(longs)
+        for short, longs in self.declared.items():
+            found[short].update(longs)
+        return found
 
     @functools.cached_property
     def long_keys(self) -> set[str]:
@@ -299,14 +310,17 @@ _ONE_ROLE = frozenset(frozenset(pair) for pair in (
     ("on", "upon")))
 
 
-def _other_readings(keys: set[str]) -> Iterator[tuple[str, str]]:
+def _other_readings(keys: set[str], meanings: dict[str, set[str]] | None = None
+                    ) -> Iterator[tuple[str, str]]:
     """Pairs of keys that are two readings of one form, each a thing of its own, whatever
     name of the corpus reads as both ("AI impact"): names that differ in one
     preposition of another role (`_ROLE_WORDS`), and "ADJ X of Y" / "X of ADJ Y" (the
     adjective is X's, then Y's).
 
-    Names are compared as written and as the lexicon writes their words
-    (`normal_words`: "effect on AI" / "impact of AI").
+    Names are compared as written, as the lexicon writes their words (`normal_words`:
+    "effect on AI" / "impact of AI") and with each acronym of `meanings` ({acronym key:
+    the long keys it may stand for}) spelled out ("impact on AI" / "impact of artificial
+    intelligence").
 
     >>> sorted(_other_readings({"impact on job", "impact of job", "aid to x", "aid for x",
     ...                         "ethical use of ai", "use of ethical ai", "effect on ai",
@@ -315,10 +329,15 @@ def _other_readings(keys: set[str]) -> Iterator[tuple[str, str]]:
      ('impact of job', 'impact on job')]
     """
     keys_of: dict[str, list[str]] = defaultdict(list)  # (of the keys with a role word)
+    meanings = meanings or {}
     for key in keys:
-        if not _ROLE_WORDS.isdisjoint(key.split()):
-            for form in {key, " ".join(normal_words(key))}:  # (as written, and so)
-                keys_of[form].append(key)
+        words = key.split()
+        if not _ROLE_WORDS.isdisjoint(words):
+            written = {key} | {" ".join(words[:at] + [long] + words[at + 1:])
+                               for at, word in enumerate(words) if word in meanings
+                               for long in meanings[word]}
+            for form in written | {" ".join(normal_words(form)) for form in written}:
+                keys_of[form].append(key)  # (as written, and as the lexicon writes it)
     for form, named in keys_of.items():
         words = form.split()
         for at in range(1, len(words) - 1):
