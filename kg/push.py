@@ -49,7 +49,7 @@ from .cache import cache_dir, prepare_cache_dir
 from .errors import PushError
 from .export import named_graphs, ntriples_lines
 from .files import atomic_write, read_kept_file
-from .seal import seal
+from .seal import keep_latest, latest, seal
 
 if TYPE_CHECKING:
     from .graph import Graph
@@ -432,24 +432,34 @@ def _state_path(graph_file: Path, store_url: str) -> Path:
 _MAX_RECORD = 256 << 20  # (a record of a million per-article graphs is about 150 MB)
 
 
-def _record_seal(path: Path, store_url: str, graphs: bytes) -> str:
-    return seal("push record", str(path.resolve()), store_url, graphs.decode("utf-8"))
+def _record_seal(path: Path, store_url: str, graphs: bytes, push_id: str) -> str:
+    return seal("push record", str(path.resolve()), store_url, push_id,
+                graphs.decode("utf-8"))
+
+
+def _record_name(path: Path, store_url: str) -> str:
+    return f"push record\0{path.resolve()}\0{store_url}"
 
 
 def _write_state(path: Path, store_url: str, pushed: dict[str, dict]) -> None:
-    """The record of this push, sealed to its file and store (kg.seal)."""
+    """The record of this push, sealed to its file and store (kg.seal), and kept as the
+    latest (an older one put back is no record)."""
     graphs = orjson.dumps(pushed, option=orjson.OPT_SORT_KEYS)
+    push_id = uuid.uuid4().hex
     prepare_cache_dir(path.parent.parent)  # (never written through a link)
     with atomic_write(path, "wb") as handle:
-        handle.write(orjson.dumps({"seal": _record_seal(path, store_url, graphs),
-                                   "graphs": pushed}, option=orjson.OPT_SORT_KEYS))
+        handle.write(orjson.dumps({"seal": _record_seal(path, store_url, graphs, push_id),
+                                   "push": push_id, "graphs": pushed},
+                                  option=orjson.OPT_SORT_KEYS))
+    keep_latest(_record_name(path, store_url), push_id)
 
 
 def _read_state(path: Path, store_url: str, namespace: str) -> dict[str, dict]:
     """{graph: {"digest": ..., "triples": n}} of the last push; none when the record is
-    not sealed by this user for this file and store (its names go into updates that
-    delete graphs: a record handed over, copied or edited deletes nothing). Only graph
-    names kg makes under `namespace` (`<base>graph/`), each an IRI."""
+    not sealed by this user for this file and store, or is not the latest this user
+    wrote for them (its names go into updates that delete graphs: a record handed over,
+    copied, edited or put back from a backup deletes nothing). Only graph names kg makes
+    under `namespace` (`<base>graph/`), each an IRI."""
     kept = read_kept_file(path, _MAX_RECORD)
     try:
         record = orjson.loads(kept) if kept is not None else {}
@@ -457,10 +467,11 @@ def _read_state(path: Path, store_url: str, namespace: str) -> dict[str, dict]:
         return {}
     if not isinstance(record, dict) or not isinstance(record.get("seal"), str):
         return {}
-    data = record.get("graphs")
-    if not isinstance(data, dict) or not hmac.compare_digest(
-            record["seal"],
-            _record_seal(path, store_url, orjson.dumps(data, option=orjson.OPT_SORT_KEYS))):
+    data, push_id = record.get("graphs"), record.get("push")
+    if not isinstance(data, dict) or not isinstance(push_id, str) or \
+            push_id != latest(_record_name(path, store_url)) or not hmac.compare_digest(
+                record["seal"], _record_seal(path, store_url, orjson.dumps(
+                    data, option=orjson.OPT_SORT_KEYS), push_id)):
         return {}
     return {name: (entry if isinstance(entry, dict) else {"digest": entry})
             for name, entry in data.items()

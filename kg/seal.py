@@ -11,6 +11,11 @@ of this run seals, handed to the processes it starts (`KG_SEAL_SESSION`): nothin
 reused across runs then, and nothing made elsewhere is trusted either; `seal_problem`
 says why, for the build to warn.
 
+A seal says who made a file, not when: a sealed file put back from a backup still
+checks out. What must be the latest (a push record, whose names are graphs to delete)
+also keeps an id beside the secret (`keep_latest`, `latest`), out of the folder a
+backup restores.
+
 >>> seal("build", "a") == seal("build", "a") != seal("build", "b")
 True
 """
@@ -26,7 +31,7 @@ from pathlib import Path
 
 from .files import read_kept_file
 
-__all__ = ["seal", "seal_problem"]
+__all__ = ["seal", "seal_problem", "latest", "keep_latest"]
 
 _KEY_BYTES = 32
 _SESSION = "KG_SEAL_SESSION"  # (the secret of this run, for its worker processes)
@@ -42,6 +47,29 @@ def seal(*parts: str) -> str:
 def seal_problem() -> str | None:
     """Why no secret could be kept (then nothing is reused across runs), or None."""
     return _secret()[1]
+
+
+def latest(name: str) -> str | None:
+    """The id last kept under `name` by this user (`keep_latest`), or None."""
+    kept = read_kept_file(_latest_path(name), 64)
+    return kept.decode("ascii", "replace") if kept else None
+
+
+def keep_latest(name: str, value: str) -> None:
+    """Keep `value` (an id of at most 64 ASCII characters) as the latest under `name`;
+    nothing is kept where the secret cannot be (then no seal outlives its run anyway)."""
+    if seal_problem() is None:
+        from .files import atomic_write
+
+        path = _latest_path(name)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with atomic_write(path, "wb") as handle:
+            handle.write(value.encode("ascii"))
+
+
+def _latest_path(name: str) -> Path:
+    return _key_path().parent / "latest" / hashlib.blake2b(
+        name.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _key_path() -> Path:

@@ -404,6 +404,45 @@ def test_a_push_record_from_elsewhere_deletes_nothing(tmp_path, oxigraph_server,
     assert held <= store_quads(oxigraph_server)
 
 
+def test_an_older_push_record_put_back_deletes_nothing(tmp_path, oxigraph_server):
+    """A third review: a sealed record of the same folder, kept and put back (a backup
+    restored), was trusted: its graphs no longer in today's graph were dropped, though
+    another archive had pushed a graph of that name since. Only the latest record of a
+    graph file and store counts; an older one is no record (everything is sent, nothing
+    deleted)."""
+    import shutil
+
+    store = oxigraph_server + "/store"
+    mine, theirs = tmp_path / "mine", tmp_path / "theirs"
+    for folder in (mine, theirs):
+        (folder / "src").mkdir(parents=True)
+    for n in (1, 2):
+        (mine / "src" / f"a{n}.md").write_text(ARTICLE.format(title=f"Article {n}", n=n),
+                                               encoding="utf-8")
+    build([mine / "src"], mine, base=BASE, today=TODAY, html=False)
+    push(mine / "graph.ttl", store, per_article=True)
+    record = next((mine / ".kg-cache").glob("push-*.json"))
+    kept = record.read_bytes()
+    # Article 2 moves to the other archive; both are pushed.
+    shutil.move(mine / "src" / "a2.md", theirs / "src" / "a2.md")
+    build([mine / "src"], mine, base=BASE, today=TODAY, html=False)
+    assert push(mine / "graph.ttl", store, per_article=True).graphs_deleted == \
+        [BASE + "graph/article/a2"]
+    build([theirs / "src"], theirs, base=BASE, today=TODAY, html=False)
+    push(theirs / "graph.ttl", store, per_article=True)
+    theirs_held = {quad for quad in store_quads(oxigraph_server)
+                   if quad[0] == BASE + "graph/article/a2"}
+    assert theirs_held
+
+    record.write_bytes(kept)  # (the backup put back)
+    again = push(mine / "graph.ttl", store, per_article=True)
+    assert again.graphs_deleted == []
+    assert BASE + "graph/article/a1" in again.graphs_sent  # (no record: all sent)
+    assert theirs_held <= store_quads(oxigraph_server)
+    # The record this push wrote is the latest again: the next push trusts it.
+    assert push(mine / "graph.ttl", store, per_article=True).graphs_sent == []
+
+
 def test_a_push_record_is_never_written_through_a_linked_cache(tmp_path, oxigraph_server):
     v1, _ = versions(tmp_path)
     elsewhere = tmp_path / "elsewhere"
