@@ -30,9 +30,11 @@ def test_there_are_notebooks():
                                            "03-emergence-and-drivers.ipynb"]
 
 
-def _outputs_of(path: Path, source, monkeypatch) -> list:
-    """The outputs of the notebook's code cells, run top to bottom on `source`."""
+def _outputs_of(path: Path, source, monkeypatch, scratch: Path) -> list:
+    """The outputs of the notebook's code cells, run top to bottom on `source`; the
+    folders it makes go under `scratch` (the test's own, removed by pytest)."""
     monkeypatch.setenv("KG_SOURCE", str(source))  # (one folder, or several)
+    monkeypatch.setenv("TMPDIR", str(scratch))  # (the kernel's tempfile.mkdtemp)
     monkeypatch.setenv("MPLBACKEND", "Agg")
     notebook = nbformat.read(path, as_version=4)
     NotebookClient(notebook, timeout=600, kernel_name="python3",
@@ -43,11 +45,12 @@ def _outputs_of(path: Path, source, monkeypatch) -> list:
 
 @pytest.mark.parametrize("source", SOURCES)
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: Path(p).stem)
-def test_notebook_runs(path, source, monkeypatch):
-    outputs = _outputs_of(path, source, monkeypatch)
+def test_notebook_runs(path, source, monkeypatch, tmp_path):
+    outputs = _outputs_of(path, source, monkeypatch, tmp_path)
     assert not [o for o in outputs if o.output_type == "error"]
     text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
     assert "reading" in text
+    assert [p.name[:len("kg-notebook-")] for p in tmp_path.iterdir()] == ["kg-notebook-"]
     assert all(str(Path(folder).resolve()) in text for folder in str(source).split(os.pathsep))
 
 
@@ -65,7 +68,7 @@ def test_names_are_drawn_as_text(path, monkeypatch, tmp_path):
         text = text[:table.end()] + row + text[table.end():]
         (hostile / f"{number}-{source.name}").write_text(
             text.replace("https://", f"https://{number}.", 1), encoding="utf-8")
-    outputs = _outputs_of(path, hostile, monkeypatch)
+    outputs = _outputs_of(path, hostile, monkeypatch, tmp_path)
     shown = repr(outputs)
     assert "Traceback" not in shown and "ParseFatalException" not in shown, shown[-3000:]
     if path.name.startswith("02-"):  # (03 draws only what emerges: here, nothing)
