@@ -93,6 +93,9 @@ apparatus always perhaps afterwards whereas this its his hers ours yours glasses
 securities humanities goods savings earnings manners premises headquarters proceeds
 belongings surroundings outskirts
 devops mlops secops finops aiops dataops llmops macos ipados watchos tvos visionos chromeos""".split())
+# ... and before another word only ("arms control" is about weapons, "customs data" the
+# border's, "logistics regression" no logistic regression; "robotic arms" are arms).
+_KEEP_S_BEFORE = frozenset({"arms", "customs", "logistics", "classics"})
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -124,7 +127,7 @@ def _ics_adjective(word: str) -> bool:
     """Whether an -ics word has an adjective -ic that is not a noun of its own: robotics
     and robotic, dynamics and dynamic are one idea; ethics and an ethic, physics and
     physic are not."""
-    if len(word) <= 5 or not word.endswith("ics"):
+    if len(word) <= 5 or not word.endswith("ics") or word in _KEEP_S_BEFORE:
         return False
     return bool(_lemmas(word[:-1], "ADJ")) and not _lemmas(word[:-1], "NOUN")
 
@@ -180,7 +183,8 @@ def lemma(word: str, last: bool = True) -> str:
     """
     if word in _VARIANTS:
         return _VARIANTS[word]
-    if not word.isalpha() or len(word) <= 2 or word in _KEEP_S:
+    if not word.isalpha() or len(word) <= 2 or word in _KEEP_S or \
+            not last and word in _KEEP_S_BEFORE:
         return word
     if not last and _ics_adjective(word):
         return word[:-1]  # electronics warfare -> electronic warfare

@@ -236,8 +236,22 @@ def _attacker(word: str) -> bool:
 # parliament (a review's false joins); met by no adjective, a people's neither.
 _DIRECTED = frozenset("""
     pressure attack criticism support threat scrutiny oversight control influence demand
-    pardon endorsement protest
+    pardon endorsement protest monitoring surveillance tracking censorship
 """.split())
+# Watching that those in charge do ("police surveillance" is by the police, so no
+# surveillance of the police; "employee monitoring" is of employees: a trap hunt's false
+# joins), and who is in charge.
+_WATCHING = frozenset("surveillance monitoring tracking censorship oversight control".split())
+_IN_CHARGE = frozenset("""police employer government state company corporation firm
+    platform military parent teacher school boss manager landlord insurer bank agency
+    regulator authority""".split())
+# Heads of names of an institution or office ("Bank of America", "Secretary of State",
+# "Museum of the Future", "Council of Europe" are no American banks, state secretary,
+# future museums or European Council; a trap hunt's false joins). Not a department or
+# ministry: the "Department of Justice" is the Justice Department.
+_INSTITUTION_HEADS = frozenset("""museum bank university council board secretary bill court
+    institute college commission commissioner chamber church league federation republic
+    kingdom capital state""".split())
 _MOVERS = frozenset("""
     refugee migrant immigrant emigrant expat expatriate exile student tourist visitor
     traveller traveler worker speaker investor investment company firm business
@@ -263,7 +277,10 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
     for at, word in name.inner:
         if word not in _ORDER_WORDS or (word in ("to", "by") and len(words) == 3) or \
                 (word == "at" and words[at + 1] in _NOT_AFTER_AT) or \
-                (word == "on" and words[at - 1] in _ASSAULTS and _attacker(words[-1])):
+                (word == "on" and words[at - 1] in _ASSAULTS and _attacker(words[-1])) or \
+                (word == "of" and at == 1 and words[0] in _INSTITUTION_HEADS) or \
+                (word in ("of", "on") and words[at - 1] in _WATCHING and
+                 words[-1] in _IN_CHARGE):
             continue
         after = _without_articles(words[at + 1:])
         then = next((i for i, w in enumerate(after) if i and w in _PREPOSITIONS), None)
@@ -445,10 +462,22 @@ def _coined(word: str) -> bool:
     return len(word) <= 3 or not (_lemmas(word, "NOUN") or _lemmas(word, "ADJ"))
 
 
+# ... but a service named so is an organisation ("National Health Service", "Foreign
+# Intelligence Service", "Public Broadcasting Service"), and an effect after two words is
+# the effect of them ("Remote Work Effect", "Taylor Swift Effect"; after three, "urban
+# heat island effect", it is the phenomenon): a trap hunt's false joins.
+_OFFICIAL = frozenset("""national public foreign secret civil postal federal royal
+    diplomatic military emergency state armed""".split())
+
+
 def generic_last_word(name: _Name, forms: _Forms) -> None:
     """A generic last word dropped (`_GENERIC_LAST_WORDS`, after one coined word or
-    acronym; `_GENERIC_LAST_WORDS_AFTER_TWO`)."""
+    acronym; `_GENERIC_LAST_WORDS_AFTER_TWO`, not an official service: `_OFFICIAL`,
+    nor an effect after two words only)."""
     words = name.words
+    if words[-1] == "service" and words[0] in _OFFICIAL or \
+            words[-1] == "effect" and len(words) < 4:
+        return
     if len(words) >= 3 and words[-1] in _GENERIC_LAST_WORDS | _GENERIC_LAST_WORDS_AFTER_TWO \
             or len(words) == 2 and words[-1] in _GENERIC_LAST_WORDS and _coined(words[0]):
         forms.found.add(" ".join(words[:-1]))
@@ -501,11 +530,21 @@ def ai_generated_media(name: _Name, forms: _Forms) -> None:
 _LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled"})
 
 
+# ... but not before what a cause drives or a basis grounds, other than a thing:
+# "export-driven growth" is no export growth, "evidence-based policy" no evidence policy
+# (a trap hunt's false joins).
+_DRIVEN_PROCESSES = frozenset("""growth decline recovery economy inflation demand policy
+    regulation governance policing healthcare medicine care management planning strategy
+    approach decision""".split())
+
+
 def link_word_dropped(name: _Name, forms: _Forms) -> None:
     """A link word after the first word dropped (`_LINK_WORDS`), as written only:
-    "AI-powered hacking" is AI hacking, not the hacking of AI."""
+    "AI-powered hacking" is AI hacking, not the hacking of AI; not before a process a
+    cause drives (`_DRIVEN_PROCESSES`)."""
     words = name.words
-    if len(words) >= 3 and words[1] in _LINK_WORDS and words[2] not in _STOP:
+    if len(words) >= 3 and words[1] in _LINK_WORDS and words[2] not in _STOP and \
+            not (words[1] != "related" and words[-1] in _DRIVEN_PROCESSES):
         forms.dropped.add(" ".join(words[:1] + words[2:]))
 
 
