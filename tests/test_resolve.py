@@ -131,17 +131,22 @@ def test_labelled_pairs_hold_precision_and_the_review_never_lowers_it():
         # (the rows before the eleventh batch; the eleventh and twelfth: a second run's
         # names of real articles' things, a third joined: 0.571 / 0.324 and 0.421 /
         # 0.278, tune / holdout)
-        blind = ("blind 11]", "blind 12]")
-        before_eleventh = evaluate([r for r in PAIRS if not r["case"].endswith(blind)], names)
+        later = ("blind 11]", "blind 12]", "helper 85]")
+        before_eleventh = evaluate([r for r in PAIRS if not r["case"].endswith(later)], names)
         assert before_eleventh["tune"].recall >= 0.66 and before_eleventh["holdout"].recall >= 0.70
         eleventh = evaluate([r for r in PAIRS if "blind 11]" in r["case"]], names)
         assert eleventh["tune"].recall >= 0.55 and eleventh["holdout"].recall >= 0.32
         twelfth = evaluate([r for r in PAIRS if "blind 12]" in r["case"]], names)
         assert twelfth["tune"].recall >= 0.42 and twelfth["holdout"].recall >= 0.27
+        # (the thirteenth: traps written against the rules; 0.522 / 0.607 precision
+        # before the rules taken from its tune half)
+        traps = evaluate([r for r in PAIRS if r["case"].endswith("helper 85]")], names)
+        assert traps["tune"].precision >= 0.75 and traps["holdout"].precision >= 0.84
+        assert traps["tune"].recall >= 0.72 and traps["holdout"].recall >= 0.64
         # (the tune rows before the tenth batch, whose 236 same pairs mix two or three
         # kinds of variation at once and are a quarter joined)
         earlier = evaluate([r for r in PAIRS if "two runs 10]" not in r["case"]
-                            and not r["case"].endswith(blind)], names)
+                            and not r["case"].endswith(later)], names)
         assert earlier["tune"].recall >= 0.82
 
 
@@ -667,6 +672,11 @@ ABBREVIATED = [
     (["eVTOL", "Electric Vertical Takeoff and Landing"], True),
     # the table says DEI is diversity, equity and inclusion: not these initials
     (["DEI", "Dependence on External Infrastructure"], False),
+    # ... inside a longer name neither, when the archive names another of its meanings
+    # (a trap hunt: IRA is the Inflation Reduction Act too)
+    (["IRA Subsidies", "Individual Retirement Account Subsidies", "Inflation Reduction Act"],
+     False),
+    (["CoT reasoning", "chain of thought reasoning"], True),  # (not in the table)
     (["CBA", "Carbon Border Adjustment"], False),
     # the genre's institutions and indices: their own meaning, never others' initials
     (["CPI", "consumer price index"], True),

@@ -462,8 +462,9 @@ def _join_acronyms_inside(groups: _Groups, evidence: _Evidence,
             elif (key, longer) in spelled_reordered:
                 groups.join(key, spelled_reordered[key, longer])
             elif longer is None and " " not in short and short in acronym_tokens and \
-                    short in written_in.get(key, ()):  # (as this name writes it: "ART
-                # clinics" say nothing of the art market)
+                    short in written_in.get(key, ()) and short not in evidence.table.acronyms:
+                # (as this name writes it: "ART clinics" say nothing of the art market;
+                # an acronym of the table means what the table says, never initials)
                 found = {groups.find(k) for k in windows.get((short, spelled_as("*")), ())}
                 if len(found) == 1:
                     groups.join(key, found.pop())
