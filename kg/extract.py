@@ -530,6 +530,98 @@ def _readers_for(kinds: KindTable) -> Readers:
     return default_readers(kinds)
 
 
+# A section heading written as a line of text: "**Keywords**", "Keywords:", "##Keywords"
+# (no space), "＃＃ Keywords", "* **Themes:**". Marked so (by #, emphasis or a colon),
+# never a plain word: "Signals" alone may be a keyword.
+_WRITTEN_HEADING_RE = re.compile(
+    r"[ \t]*+(?:(?P<hashes>[#＃]{1,6})[ \t\u00a0]*+|[*+-][ \t]++)?"
+    r"(?P<open>\*\*|__|\*|_)?(?P<name>[A-Za-z][A-Za-z -]{0,39}?)[ \t]*+(?P<colon>:)?"
+    r"(?P<close>\*\*|__|\*|_)?[ \t]*+(?P<after>:)?[ \t\u00a0]*+")
+
+
+def written_heading(line: str) -> str | None:
+    """The section name a line of text writes as a heading, or None.
+
+    >>> [written_heading(t) for t in ("**Keywords**", "Themes:", "##Signals", "* Signals")]
+    ['Keywords', 'Themes', 'Signals', None]
+    """
+    match = _WRITTEN_HEADING_RE.fullmatch(line)
+    if match is None or (match["open"] or "") != (match["close"] or "") or \
+            not (match["hashes"] or match["open"] or match["colon"] or match["after"]):
+        return None
+    return match["name"].strip()
+
+
+def sections_at_written_headings(state: ExtractState, sections: list[Section],
+                                 readers: Readers) -> list[Section]:
+    """The sections, each split where a line of its text writes another section's heading
+    (`written_heading`, a reader's): what follows is that section's, with a warning."""
+    found: list[Section] = []
+    for section in sections:
+        own = readers.for_heading(section.heading)
+        while True:
+            at = _first_written_heading(section, readers, own)
+            if at is None:
+                break
+            line, name = at
+            state.warn(line, f"`{_source_line(section, line)}` is no Markdown heading; read as "
+                       f"the heading of a `## {name}` section")
+            section, rest = _split_section(section, line, name)
+            found.append(section)
+            section, own = rest, readers.for_heading(name)
+        found.append(section)
+        for item in section.items:  # (a plain "* Themes" may be a keyword: said, kept)
+            named = readers.for_heading(item.text) if len(item.text) < 40 else None
+            if named not in (None, own) and heading_key(item.text) == heading_key(named.name):
+                state.warn(item.line, f"item `{item.text}` of `{section.heading}` names a "
+                           f"section; read as an item (`## {item.text}` if it is a heading)")
+    return found
+
+
+def _first_written_heading(section: Section, readers: Readers, own: Reader | None
+                           ) -> tuple[int, str] | None:
+    for text in sorted(section.paragraphs + section.items, key=lambda t: t.line):
+        for offset, line in enumerate(text.text.split("\n")):
+            name = written_heading(line)
+            if name is not None and readers.for_heading(name) not in (None, own):
+                return text.line + offset, name
+    return None
+
+
+def _source_line(section: Section, line: int) -> str:
+    lines = section.source.split("\n")
+    at = line - section.line
+    return lines[at].strip() if 0 <= at < len(lines) else ""
+
+
+def _split_section(section: Section, line: int, name: str) -> tuple[Section, Section]:
+    """`section` up to `line`, and from the line after it a section headed `name`."""
+    before = Section(section.heading, section.line)
+    after = Section(name, line)
+    for field_name in ("items", "paragraphs"):
+        for text in getattr(section, field_name):
+            lines = text.text.split("\n")
+            cut = line - text.line  # (the heading's line within this text)
+            if cut >= len(lines):
+                getattr(before, field_name).append(text)
+            elif cut < 0:
+                getattr(after, field_name).append(text)
+            else:  # (the heading's own text: what came before it, what after)
+                head, tail = "\n".join(lines[:cut]).strip(), "\n".join(lines[cut + 1:]).strip()
+                if head:
+                    getattr(before, field_name).append(replace(text, text=head))
+                if tail:
+                    after.paragraphs.append(replace(text, text=tail, line=line + 1))
+    before.links = [link for link in section.links if link.line < line]
+    after.links = [link for link in section.links if link.line > line]
+    before.tables = [table for table in section.tables if table.line < line]
+    after.tables = [table for table in section.tables if table.line > line]
+    source = section.source.split("\n")
+    before.source = "\n".join(source[:line - section.line]).strip()
+    after.source = "\n".join(source[line - section.line:]).strip()
+    return before, after
+
+
 def read_section(state: ExtractState, section: Section, readers: Readers) -> None:
     reader = readers.for_heading(section.heading)
     if reader is None:
@@ -561,7 +653,7 @@ def extract(doc: ParsedDocument, today: _dt.date | None = None, kinds: KindTable
     if record.external_link is None and doc.external_link_line is None and doc.sections:
         state.warn(None, "no `__[External link](URL)__` line")
     readers = readers or _readers_for(kinds)
-    for section in doc.sections:
+    for section in sections_at_written_headings(state, doc.sections, readers):
         read_section(state, section, readers)
     _bound_texts(state)
     return record

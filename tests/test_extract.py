@@ -331,3 +331,67 @@ def test_an_empty_category_says_it_names_nothing():
     found = record(LEGACY.replace("## Closest", "## Other\n\n* Category:\n* Type: essay\n\n## Closest"))
     assert [(d.line, d.message) for d in found.diagnostics if "Other" in d.message] == [
         (28, "`Category:` in `Other` names nothing; ignored")]
+
+
+# A section heading written as a line of text ("**Keywords**", "Keywords:", "##Keywords")
+# is no Markdown heading: what followed it was read into the section before, the
+# keywords into the summary, a concerns table as signals (an attack on formats).
+WRITTEN_HEADINGS = """# __T__, (from page [20250323](https://x.org/p/20250323).)
+
+__[External link](https://x.org/a)__
+
+## Summary
+
+Text of the summary.
+
+{keywords}
+
+* alpha
+* beta
+
+## Themes
+
+* gamma
+
+{themes}
+
+* delta
+
+## Signals
+
+| name | description | relevancy |
+|---|---|---|
+| S1 | d | 3 |
+
+{concerns}
+
+| name | description | relevancy |
+|---|---|---|
+| C1 | d | 4 |
+| C2 | d | 5 |
+"""
+
+
+def test_a_heading_written_as_text_starts_its_section_and_says_so():
+    for keywords, themes, concerns in (("**Keywords**", "**Other**", "**Concerns**"),
+                                       ("Keywords:", "Other:", "Concerns:"),
+                                       ("##Keywords", "##\u00a0Other", "## Concerns"),
+                                       ("__Keywords:__", "* **Other:**", "**Concerns:**")):
+        text = WRITTEN_HEADINGS.format(keywords=keywords, themes=themes, concerns=concerns)
+        rec = record(text.replace("* delta", "Category: science"), "x.md")
+        assert rec.summary == "Text of the summary."
+        assert [(n.kind, n.text) for n in rec.names] == [
+            ("keyword", "alpha"), ("keyword", "beta"), ("theme", "gamma"),
+            ("category", "science")], keywords
+        assert [(m.kind, m.name) for m in rec.mentions] == [
+            ("signal", "S1"), ("concern", "C1"), ("concern", "C2")], concerns
+        lines = {d.line: d.message for d in rec.diagnostics}
+        for line, written in ((9, keywords), (18, themes), (28, concerns)):
+            if written.startswith("## "):
+                continue  # (a heading)
+            assert lines.pop(line).startswith(f"`{written.strip()}` is no Markdown heading"), lines
+        assert lines == {}
+    # the section's own name as a label, and a keyword "Signals", stay what they were
+    rec = record(WRITTEN_HEADINGS.format(keywords="**Keywords**", themes="* Signals",
+                                         concerns="## Concerns"), "x.md")
+    assert ("theme", "Signals") in [(n.kind, n.text) for n in rec.names]
