@@ -462,12 +462,24 @@ def _join_acronyms_inside(groups: _Groups, evidence: _Evidence,
             elif (key, longer) in spelled_reordered:
                 groups.join(key, spelled_reordered[key, longer])
             elif longer is None and " " not in short and short in acronym_tokens and \
-                    short in written_in.get(key, ()) and short not in evidence.table.acronyms:
-                # (as this name writes it: "ART clinics" say nothing of the art market;
-                # an acronym of the table means what the table says, never initials)
+                    short in written_in.get(key, ()) and \
+                    _no_other_meaning(evidence, short, spelled_as, named_within):
+                # (as this name writes it: "ART clinics" say nothing of the art market)
                 found = {groups.find(k) for k in windows.get((short, spelled_as("*")), ())}
                 if len(found) == 1:
                     groups.join(key, found.pop())
+
+
+def _no_other_meaning(evidence: _Evidence, short: str, spelled_as: Callable[[str], str],
+                      named_within: Callable[[str], bool]) -> bool:
+    """Whether initials may tell what an acronym inside a name means: one the table does
+    not know, or each of its table meanings the archive names anywhere is named with
+    the rest of this name too ("IRA funding" / "Inflation Reduction Act funding"; not
+    "IRA subsidies" / "Individual Retirement Account subsidies" where the archive also
+    names the Inflation Reduction Act: a trap hunt's false join)."""
+    meanings = evidence.table.acronyms.get(short, ())
+    return [m for m in meanings if named_within(m)] == \
+        [m for m in meanings if spelled_as(m) in evidence.keys]
 
 
 def _named_within(keys: set[str]) -> Callable[[str], bool]:

@@ -93,8 +93,9 @@ apparatus always perhaps afterwards whereas this its his hers ours yours glasses
 securities humanities goods savings earnings manners premises headquarters proceeds
 belongings surroundings outskirts
 devops mlops secops finops aiops dataops llmops macos ipados watchos tvos visionos chromeos""".split())
-# ... and before another word only ("arms control" is about weapons, "customs data" the
-# border's, "logistics regression" no logistic regression; "robotic arms" are arms).
+# ... and as the first word before another ("arms control" is about weapons, "customs
+# data" the border's, "logistics regression" no logistic regression; "robotic arms
+# market" is about arms, "nuclear arms control" nuclear weapons control).
 _KEEP_S_BEFORE = frozenset({"arms", "customs", "logistics", "classics"})
 
 
@@ -183,8 +184,7 @@ def lemma(word: str, last: bool = True) -> str:
     """
     if word in _VARIANTS:
         return _VARIANTS[word]
-    if not word.isalpha() or len(word) <= 2 or word in _KEEP_S or \
-            not last and word in _KEEP_S_BEFORE:
+    if not word.isalpha() or len(word) <= 2 or word in _KEEP_S:
         return word
     if not last and _ics_adjective(word):
         return word[:-1]  # electronics warfare -> electronic warfare
@@ -277,7 +277,8 @@ def normal_form(label: str) -> str:
     while len(words) > 1 and words[0] in _ARTICLES:
         words.pop(0)
     words = _century_numbers(words)
-    return " ".join(word if word in acronyms else american(lemma(word, i == len(words) - 1))
+    return " ".join(word if word in acronyms or i == 0 < len(words) - 1 and word in _KEEP_S_BEFORE
+                    else american(lemma(word, i == len(words) - 1))
                     for i, word in enumerate(words))
 
 

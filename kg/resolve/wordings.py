@@ -236,15 +236,15 @@ def _attacker(word: str) -> bool:
 # parliament (a review's false joins); met by no adjective, a people's neither.
 _DIRECTED = frozenset("""
     pressure attack criticism support threat scrutiny oversight control influence demand
-    pardon endorsement protest monitoring surveillance tracking censorship
+    pardon endorsement protest
 """.split())
-# Watching that those in charge do ("police surveillance" is by the police, so no
-# surveillance of the police; "employee monitoring" is of employees: a trap hunt's false
-# joins), and who is in charge.
-_WATCHING = frozenset("surveillance monitoring tracking censorship oversight control".split())
-_IN_CHARGE = frozenset("""police employer government state company corporation firm
-    platform military parent teacher school boss manager landlord insurer bank agency
-    regulator authority""".split())
+# Watching of people that those in charge of them do ("police surveillance" is by the
+# police, so no surveillance of the police; "parental monitoring" no monitoring of
+# parents; but "employee monitoring" is of employees, "bank oversight" of banks: a trap
+# hunt's false joins, a review's), and who is in charge of people.
+_WATCHING = frozenset("surveillance monitoring tracking".split())
+_IN_CHARGE = frozenset("""police employer government state parent teacher boss
+    manager landlord military""".split())
 # Heads of names of an institution or office ("Bank of America", "Secretary of State",
 # "Museum of the Future", "Council of Europe" are no American banks, state secretary,
 # future museums or European Council; a trap hunt's false joins). Not a department or
@@ -279,8 +279,7 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
                 (word == "at" and words[at + 1] in _NOT_AFTER_AT) or \
                 (word == "on" and words[at - 1] in _ASSAULTS and _attacker(words[-1])) or \
                 (word == "of" and at == 1 and words[0] in _INSTITUTION_HEADS) or \
-                (word in ("of", "on") and words[at - 1] in _WATCHING and
-                 words[-1] in _IN_CHARGE):
+                (word == "of" and words[at - 1] in _WATCHING and words[-1] in _IN_CHARGE):
             continue
         after = _without_articles(words[at + 1:])
         then = next((i for i, w in enumerate(after) if i and w in _PREPOSITIONS), None)
@@ -462,21 +461,17 @@ def _coined(word: str) -> bool:
     return len(word) <= 3 or not (_lemmas(word, "NOUN") or _lemmas(word, "ADJ"))
 
 
-# ... but a service named so is an organisation ("National Health Service", "Foreign
-# Intelligence Service", "Public Broadcasting Service"), and an effect after two words is
-# the effect of them ("Remote Work Effect", "Taylor Swift Effect"; after three, "urban
-# heat island effect", it is the phenomenon): a trap hunt's false joins.
+# ... but a service named so is an organisation ("National Health Service", "Public
+# Broadcasting Service"; a trap hunt's false joins).
 _OFFICIAL = frozenset("""national public foreign secret civil postal federal royal
     diplomatic military emergency state armed""".split())
 
 
 def generic_last_word(name: _Name, forms: _Forms) -> None:
     """A generic last word dropped (`_GENERIC_LAST_WORDS`, after one coined word or
-    acronym; `_GENERIC_LAST_WORDS_AFTER_TWO`, not an official service: `_OFFICIAL`,
-    nor an effect after two words only)."""
+    acronym; `_GENERIC_LAST_WORDS_AFTER_TWO`, not an official service: `_OFFICIAL`)."""
     words = name.words
-    if words[-1] == "service" and words[0] in _OFFICIAL or \
-            words[-1] == "effect" and len(words) < 4:
+    if words[-1] == "service" and words[0] in _OFFICIAL:
         return
     if len(words) >= 3 and words[-1] in _GENERIC_LAST_WORDS | _GENERIC_LAST_WORDS_AFTER_TWO \
             or len(words) == 2 and words[-1] in _GENERIC_LAST_WORDS and _coined(words[0]):
@@ -530,21 +525,25 @@ def ai_generated_media(name: _Name, forms: _Forms) -> None:
 _LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled"})
 
 
-# ... but not before what a cause drives or a basis grounds, other than a thing:
-# "export-driven growth" is no export growth, "evidence-based policy" no evidence policy
-# (a trap hunt's false joins).
-_DRIVEN_PROCESSES = frozenset("""growth decline recovery economy inflation demand policy
-    regulation governance policing healthcare medicine care management planning strategy
-    approach decision""".split())
+# ... but -driven and -based not before a measure a cause drives ("export-driven growth"
+# is no export growth, nor "AI-driven growth" AI growth), nor before what a basis
+# grounds after a word that is no technology ("evidence-based policy" is no evidence
+# policy, "consumer-driven healthcare" no consumer healthcare; "AI-driven healthcare" is
+# AI healthcare): a trap hunt's false joins.
+_DRIVEN_MEASURES = frozenset("growth decline recovery inflation demand".split())
+_DRIVEN_PROCESSES = frozenset("""economy policy regulation governance policing healthcare
+    medicine care management planning strategy approach decision""".split())
 
 
 def link_word_dropped(name: _Name, forms: _Forms) -> None:
     """A link word after the first word dropped (`_LINK_WORDS`), as written only:
-    "AI-powered hacking" is AI hacking, not the hacking of AI; not before a process a
-    cause drives (`_DRIVEN_PROCESSES`)."""
+    "AI-powered hacking" is AI hacking, not the hacking of AI; not before a measure a
+    cause drives (`_DRIVEN_MEASURES`) nor, after what is no technology, a process
+    (`_DRIVEN_PROCESSES`)."""
     words = name.words
-    if len(words) >= 3 and words[1] in _LINK_WORDS and words[2] not in _STOP and \
-            not (words[1] != "related" and words[-1] in _DRIVEN_PROCESSES):
+    driven = words[1:2] in (["driven"], ["based"]) and (
+        words[-1] in _DRIVEN_MEASURES or words[-1] in _DRIVEN_PROCESSES and not _coined(words[0]))
+    if len(words) >= 3 and words[1] in _LINK_WORDS and words[2] not in _STOP and not driven:
         forms.dropped.add(" ".join(words[:1] + words[2:]))
 
 
