@@ -465,6 +465,8 @@ def push(graph, store_url, graph_iri, per_article_graphs, force, sparql_url, upd
                             update_url=update_url, chunk=chunk, progress=bar.update, force=force)
     finally:
         bar.close()
+    for note in report.notes:
+        click.echo(f"kg push: warning: {note}", err=True)
     restored = f"  restored: {len(report.graphs_restored)}" if report.graphs_restored else ""
     click.echo(f"graphs sent: {len(report.graphs_sent)}  unchanged: {report.graphs_unchanged}  "
                f"deleted: {len(report.graphs_deleted)}{restored}")

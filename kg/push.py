@@ -73,6 +73,7 @@ class PushReport:
     expected_in_store: int = 0
     atomic: bool = False  # moved into place by SPARQL Update
     update_url: str | None = None
+    notes: list[str] = field(default_factory=list)  # what the user should know (warnings)
 
 
 # Endpoint layouts of the common stores: Graph Store suffix -> (query, update) suffixes.
@@ -432,50 +433,61 @@ def _state_path(graph_file: Path, store_url: str) -> Path:
 _MAX_RECORD = 256 << 20  # (a record of a million per-article graphs is about 150 MB)
 
 
-def _record_seal(path: Path, store_url: str, graphs: bytes, push_id: str) -> str:
-    return seal("push record", str(path.resolve()), store_url, push_id,
+def _record_seal(graph_file: Path, store_url: str, graphs: bytes, push_id: str) -> str:
+    return seal("push record", str(graph_file.resolve()), store_url, push_id,
                 graphs.decode("utf-8"))
 
 
-def _record_name(path: Path, store_url: str) -> str:
-    return f"push record\0{path.resolve()}\0{store_url}"
+def _record_name(graph_file: Path, store_url: str) -> str:
+    return f"push record\0{graph_file.resolve()}\0{store_url}"
 
 
-def _write_state(path: Path, store_url: str, pushed: dict[str, dict]) -> None:
-    """The record of this push, sealed to its file and store (kg.seal), and kept as the
-    latest (an older one put back is no record)."""
+def _write_state(graph_file: Path, store_url: str, pushed: dict[str, dict]) -> str | None:
+    """The record of this push, sealed to its graph file and store (kg.seal) and kept as
+    the latest (an older one put back is no record); or why it could not be kept."""
+    path = _state_path(graph_file, store_url)
     graphs = orjson.dumps(pushed, option=orjson.OPT_SORT_KEYS)
     push_id = uuid.uuid4().hex
-    prepare_cache_dir(path.parent.parent)  # (never written through a link)
-    with atomic_write(path, "wb") as handle:
-        handle.write(orjson.dumps({"seal": _record_seal(path, store_url, graphs, push_id),
-                                   "push": push_id, "graphs": pushed},
-                                  option=orjson.OPT_SORT_KEYS))
-    keep_latest(_record_name(path, store_url), push_id)
+    try:  # (the id first: a record written without it is never trusted)
+        keep_latest(_record_name(graph_file, store_url), push_id)
+        prepare_cache_dir(path.parent.parent)  # (never written through a link)
+        with atomic_write(path, "wb") as handle:
+            handle.write(orjson.dumps({"seal": _record_seal(graph_file, store_url, graphs,
+                                                            push_id),
+                                       "push": push_id, "graphs": pushed},
+                                      option=orjson.OPT_SORT_KEYS))
+    except OSError as err:
+        return (f"the record of this push could not be kept ({err.strerror or err}): the "
+                "next push sends every graph")
+    return None
 
 
-def _read_state(path: Path, store_url: str, namespace: str) -> dict[str, dict]:
-    """{graph: {"digest": ..., "triples": n}} of the last push; none when the record is
-    not sealed by this user for this file and store, or is not the latest this user
-    wrote for them (its names go into updates that delete graphs: a record handed over,
-    copied, edited or put back from a backup deletes nothing). Only graph names kg makes
+def _read_state(graph_file: Path, store_url: str, namespace: str
+                ) -> tuple[dict[str, dict], bool]:
+    """{graph: {"digest": ..., "triples": n}} of the last push, and whether a record was
+    there but not trusted: none is when it is not sealed by this user for this graph
+    file and store, or is not the latest this user wrote for them (its names go into
+    updates that delete graphs: a record handed over, copied, edited, read through a
+    linked cache or put back from a backup deletes nothing). Only graph names kg makes
     under `namespace` (`<base>graph/`), each an IRI."""
-    kept = read_kept_file(path, _MAX_RECORD)
+    kept = read_kept_file(_state_path(graph_file, store_url), _MAX_RECORD)
+    if kept is None:
+        return {}, False
     try:
-        record = orjson.loads(kept) if kept is not None else {}
+        record = orjson.loads(kept)
     except ValueError:
-        return {}
+        return {}, True
     if not isinstance(record, dict) or not isinstance(record.get("seal"), str):
-        return {}
+        return {}, True
     data, push_id = record.get("graphs"), record.get("push")
     if not isinstance(data, dict) or not isinstance(push_id, str) or \
-            push_id != latest(_record_name(path, store_url)) or not hmac.compare_digest(
-                record["seal"], _record_seal(path, store_url, orjson.dumps(
+            push_id != latest(_record_name(graph_file, store_url)) or not hmac.compare_digest(
+                record["seal"], _record_seal(graph_file, store_url, orjson.dumps(
                     data, option=orjson.OPT_SORT_KEYS), push_id)):
-        return {}
+        return {}, True
     return {name: (entry if isinstance(entry, dict) else {"digest": entry})
             for name, entry in data.items()
-            if isinstance(name, str) and name.startswith(namespace) and _is_iri(name)}
+            if isinstance(name, str) and name.startswith(namespace) and _is_iri(name)}, False
 
 
 def _is_iri(name: str) -> bool:
@@ -542,12 +554,17 @@ def push(source: "Graph | str | Path", store_url: str, *, graph: str | None = No
     client = _Client(retries, credentials=credentials)
     endpoint = sparql_url or (query_endpoint_for(store_url) if verify or per_article else None)
     report = PushReport()
-    state_file = _state_path(opened.path, store_url)
     if not groups:
         raise PushError(f"{opened.path}: the graph is empty: nothing to push")
     namespace = next(iter(groups))[:next(iter(groups)).rindex("graph/") + 6] \
         if per_article else ""
-    previous = _read_state(state_file, store_url, namespace) if per_article else {}
+    previous, distrusted = _read_state(opened.path, store_url, namespace) \
+        if per_article else ({}, False)
+    if distrusted and not force:
+        report.notes.append("the push record of this graph file and store is not one kg can "
+                            "trust (written by an older kg, elsewhere, or put back): every "
+                            "graph is sent, none deleted; graphs of articles removed since "
+                            "the last push stay in the store")
 
     try:
         lines = {name: ntriples_lines(triples) for name, triples in sorted(groups.items())}
@@ -590,7 +607,9 @@ def push(source: "Graph | str | Path", store_url: str, *, graph: str | None = No
         _push_directly(client, store_url, report, lines, to_send, removed, chunk, progress)
     report.graphs_deleted = removed
     if per_article:
-        _write_state(state_file, store_url, pushed)
+        problem = _write_state(opened.path, store_url, pushed)
+        if problem:
+            report.notes.append(problem)
     if verify:
         report.triples_in_store = count_triples(endpoint, list(lines), client)
         if report.triples_in_store != report.expected_in_store:

@@ -438,9 +438,56 @@ def test_an_older_push_record_put_back_deletes_nothing(tmp_path, oxigraph_server
     again = push(mine / "graph.ttl", store, per_article=True)
     assert again.graphs_deleted == []
     assert BASE + "graph/article/a1" in again.graphs_sent  # (no record: all sent)
+    assert [note[:50] for note in again.notes] == [
+        "the push record of this graph file and store is no"]
     assert theirs_held <= store_quads(oxigraph_server)
     # The record this push wrote is the latest again: the next push trusts it.
     assert push(mine / "graph.ttl", store, per_article=True).graphs_sent == []
+
+
+def test_a_record_read_through_a_linked_cache_deletes_nothing(tmp_path, oxigraph_server):
+    """A review: a folder whose .kg-cache links to another project's (pushed to the same
+    store) read that project's sealed, latest record as its own, and its push deleted
+    that project's article graphs. A record is sealed to its graph file."""
+    import shutil
+
+    store = oxigraph_server + "/store"
+    theirs, mine = tmp_path / "theirs", tmp_path / "mine"
+    for folder, numbers in ((theirs, (1, 2)), (mine, (3,))):
+        (folder / "src").mkdir(parents=True)
+        for n in numbers:
+            (folder / "src" / f"a{n}.md").write_text(ARTICLE.format(title=f"Article {n}", n=n),
+                                                     encoding="utf-8")
+        build([folder / "src"], folder, base=BASE, today=TODAY, html=False)
+    push(theirs / "graph.ttl", store, per_article=True)
+    held = {quad for quad in store_quads(oxigraph_server) if "/graph/article/" in quad[0]}
+    shutil.rmtree(mine / ".kg-cache")
+    (mine / ".kg-cache").symlink_to(theirs / ".kg-cache")
+    report = push(mine / "graph.ttl", store, per_article=True)
+    assert report.graphs_deleted == [] and held <= store_quads(oxigraph_server)
+
+
+def test_a_push_whose_record_cannot_be_kept_says_so(tmp_path, oxigraph_server, monkeypatch):
+    """A review: the id of the latest record kept where it could not be (a file in the
+    way of ~/.cache/kg/latest) failed the push with a traceback after the store had
+    changed. The push succeeds and says the next one sends every graph."""
+    from kg import seal
+
+    v1, _ = versions(tmp_path)
+    (tmp_path / "xdg" / "kg").mkdir(parents=True)
+    (tmp_path / "xdg" / "kg" / "latest").write_text("in the way")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    seal._secret.cache_clear()
+    try:
+        report = push(v1, oxigraph_server + "/store", per_article=True)
+        assert report.triples_in_store == report.expected_in_store
+        assert [note[:45] for note in report.notes] == [
+            "the record of this push could not be kept (Fi"]
+        again = push(v1, oxigraph_server + "/store", per_article=True)
+        assert again.graphs_unchanged == 0 and again.graphs_deleted == []
+    finally:
+        monkeypatch.undo()
+        seal._secret.cache_clear()
 
 
 def test_a_push_record_is_never_written_through_a_linked_cache(tmp_path, oxigraph_server):
