@@ -434,7 +434,9 @@ def read_table(state: ExtractState, table: Table, kind: EntityKind, heading: str
 
 def _read_row(state: ExtractState, row: TableRow, columns: list, fields: list[str | None],
               header: list[str], kind: EntityKind, heading: str) -> Mention | None:
-    cells = _fit_row(state, row, fields, header, heading)
+    # ("nan" is how pandas writes an empty cell: the archive's tables hold it)
+    cells = ["" if cell.lower() == "nan" else cell
+             for cell in _fit_row(state, row, fields, header, heading)]
     values: dict[str, str] = {}
     extras: list[str] = []
     for field, title, cell in zip(fields, header, cells):

@@ -755,6 +755,13 @@ def _add_rows(doc: ParsedDocument, table: Table, lines: list[str], start: int, e
             continue
         if pieces:
             join_pieces(last)
+        # (tables pasted together: their header and delimiter rows again are no rows)
+        if _DELIMITER_ROW_RE.fullmatch(line):
+            _warn(doc, number + 1, "the table's delimiter row again; skipped")
+            continue
+        if [cell.lower() for cell in cells] == [cell.lower() for cell in table.header]:
+            _warn(doc, number + 1, "the table's header row again; skipped")
+            continue
         table.rows.append(TableRow(cells, number + 1))
     if pieces:
         join_pieces(table.rows[-1])

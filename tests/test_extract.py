@@ -395,3 +395,29 @@ def test_a_heading_written_as_text_starts_its_section_and_says_so():
     rec = record(WRITTEN_HEADINGS.format(keywords="**Keywords**", themes="* Signals",
                                          concerns="## Concerns"), "x.md")
     assert ("theme", "Signals") in [(n.kind, n.text) for n in rec.names]
+
+
+def test_a_repeated_header_row_and_nan_cells_are_no_items():
+    """An attack on formats: tables pasted together kept their second header and
+    delimiter rows as mentions ("Signal", ":-----") and a DrivingForce ":-----" that
+    joined every article so pasted; pandas' empty cells ("nan") were descriptions and a
+    shared DrivingForce "nan"."""
+    text = """# __T__, (from page [20250323](https://x.org/p/20250323).)
+
+__[External link](https://x.org/a)__
+
+## Signals
+
+| Signal | Change | 10y horizon | Driving force |
+|:-------|:-------|:------------|:--------------|
+| S1 | c1 | h1 | d1 |
+| Signal | Change | 10y horizon | Driving force |
+|:-------|:-------|:------------|:--------------|
+| S2 | nan | NaN | nan |
+"""
+    rec = record(text, "x.md")
+    assert [(m.name, m.values) for m in rec.mentions] == [
+        ("S1", {"change": "c1", "ten_year": "h1", "driving_force": "d1"}), ("S2", {})]
+    assert [(d.line, d.message) for d in rec.diagnostics] == [
+        (10, "the table's header row again; skipped"),
+        (11, "the table's delimiter row again; skipped")]
