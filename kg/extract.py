@@ -231,14 +231,19 @@ def list_items(state: ExtractState, section: Section) -> list[TextLine]:
     if not items and section.paragraphs:
         # separated by semicolons where the writer used them (commas are then inside
         # items), else by commas; and by line ends
-        separator = ";" if any(";" in _ENTITY_RE.sub("", p.text)
-                               for p in section.paragraphs) else ","
+        texts = [_BREAK_RE.sub("\n", p.text) for p in section.paragraphs]
+        separator, said = next(((mark, said) for mark, said in _LIST_SEPARATORS
+                                if any(mark in _ENTITY_RE.sub("", text) for text in texts)),
+                               _LIST_SEPARATORS[-1])
+        if all(_HASHTAGS_RE.fullmatch(line) for text in texts
+               for line in text.split("\n") if line.strip()):
+            separator, said = "#", "hashtags"
         state.warn(section.line, f"`{section.heading}` is a paragraph, not a list; split on "
-                   f"{'semicolons' if separator == ';' else 'commas'}")
+                   f"{said}")
         items = [TextLine(plain_text(part.strip(), state.marks, p.line + n), p.line + n)
-                 for p in section.paragraphs
-                 for n, line in enumerate(p.text.split("\n"))
-                 for part in line.split(separator)]
+                 for p, text in zip(section.paragraphs, texts)
+                 for n, line in enumerate(text.split("\n"))
+                 for part in line.split(separator) if separator != "#" or part.strip()]
     elif section.paragraphs:
         for paragraph in section.paragraphs:
             state.warn(paragraph.line, f"text in `{section.heading}` outside the list; "
@@ -250,11 +255,29 @@ def list_items(state: ExtractState, section: Section) -> list[TextLine]:
         items = _split_joined(items)
     kept = []
     for item in items:
-        if item.text.strip():
-            kept.append(TextLine(item.text.strip(), item.line))
+        text = item.text.strip()
+        if "<!--" in text:
+            state.warn(item.line, f"a comment in a `{section.heading}` item; left out")
+            text = _COMMENT_RE.sub("", text).strip()
+        text = text.rstrip(",;").strip()  # ("* menswear,": a list written as one)
+        if len(text) > 2 and text[0] + text[-1] in _QUOTE_PAIRS and \
+                text[0] not in text[1:-1]:  # (a quoted item: not '"Fart Proudly" essay')
+            text = text[1:-1].strip()
+        if text:
+            kept.append(TextLine(text, item.line))
         else:
             state.warn(item.line, f"empty item in `{section.heading}`; ignored")
     return kept
+
+
+# How lists written as one paragraph separate their items (the first found is used), and
+# what else an item may carry that is no part of its name.
+_LIST_SEPARATORS = ((";", "semicolons"), (" | ", "bars"), ("·", "middle dots"),
+                    ("•", "bullets"), (",", "commas"))
+_HASHTAGS_RE = re.compile(r"\s*+(?:#[^\s#]++\s*+)++")
+_BREAK_RE = re.compile(r"<br\s*+/?>", re.IGNORECASE)
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+_QUOTE_PAIRS = frozenset({'""', "''", "\u201c\u201d", "\u2018\u2019"})
 
 
 def _looks_exploded(items: list[TextLine]) -> bool:
@@ -298,9 +321,10 @@ def read_other(state: ExtractState, section: Section) -> None:
     state.no_tables(section)
     record = state.record
     named = {name.kind for name in record.names}  # (not a scan of them per line)
-    for item in section.items + _field_lines(state, section.paragraphs):
+    for item in _one_field_each(state, section.items + _field_lines(state, section.paragraphs)):
         key, sep, value = item.text.partition(":")
         kind = state.kinds.by_field(key) if sep else None
+        value = value.strip(" \t*_")  # ("**Category:** x", "Type: *blog post*")
         if kind is not None and value.strip():
             if kind.name in named:
                 state.warn(item.line, f"second `{key.strip()}` in `Other`; kept as a note")
@@ -316,6 +340,23 @@ def read_other(state: ExtractState, section: Section) -> None:
             state.warn(item.line, f"`Other` item {item.text[:60]!r} is not {fields}; "
                        "kept as a note")
             record.notes.append(item)
+
+
+_FIELD_SEPARATOR_RE = re.compile(r"\s*+[|;]\s*+")
+
+
+def _one_field_each(state: ExtractState, items: list[TextLine]) -> list[TextLine]:
+    """Items of `Other`, one field each: "Category: x | Type: y" (or `;`) is two."""
+    found = []
+    for item in items:
+        parts = _FIELD_SEPARATOR_RE.split(item.text)
+        fields = [part for part in parts
+                  if ":" in part and state.kinds.by_field(part.partition(":")[0])]
+        if len(parts) > 1 and len(fields) == len(parts):
+            found.extend(TextLine(part, item.line) for part in parts)
+        else:
+            found.append(item)
+    return found
 
 
 def _field_lines(state: ExtractState, paragraphs: list[TextLine]) -> list[TextLine]:

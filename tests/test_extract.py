@@ -421,3 +421,29 @@ __[External link](https://x.org/a)__
     assert [(d.line, d.message) for d in rec.diagnostics] == [
         (10, "the table's header row again; skipped"),
         (11, "the table's delimiter row again; skipped")]
+
+
+def test_lists_and_other_fields_written_as_other_pipelines_write_them():
+    """An attack on formats: keywords on one line between bars, dots or as hashtags were
+    one keyword; a trailing comma, quotes or an editor's comment stayed in a name;
+    `**Category:** x` kept its marks, and "Category: x | Type: y" lost the type."""
+    head = ("# __T__, (from page [20250323](https://x.org/p/20250323).)\n\n"
+            "__[External link](https://x.org/a)__\n\n")
+    for keywords, said in (("AI | Meta | ads", "bars"), ("AI · Meta · ads", "middle dots"),
+                           ("#AI #Meta #ads", "hashtags"), ("AI<br>Meta<br>ads", "commas")):
+        rec = record(head + f"## Keywords\n\n{keywords}\n", "x.md")
+        assert [n.text for n in rec.names] == ["AI", "Meta", "ads"], keywords
+        assert [d.message for d in rec.diagnostics] == [
+            f"`Keywords` is a paragraph, not a list; split on {said}"]
+    rec = record(head + '## Themes\n\n* AI,\n* "Meta"\n* ads <!-- added by the editor -->\n',
+                 "x.md")
+    assert [n.text for n in rec.names] == ["AI", "Meta", "ads"]
+    assert [(d.line, d.message) for d in rec.diagnostics] == [
+        (9, "a comment in a `Themes` item; left out")]
+    for other in ("* **Category:** technology\n* **Type:** *blog post*",
+                  "Category: technology | Type: blog post",
+                  "Category: technology; Type: blog post"):
+        rec = record(head + f"## Other\n\n{other}\n", "x.md")
+        assert [(n.kind, n.text) for n in rec.names] == [
+            ("category", "technology"), ("content_type", "blog post")], other
+        assert rec.diagnostics == []
