@@ -120,18 +120,22 @@ def test_labelled_pairs_hold_precision_and_the_review_never_lowers_it():
     assert len(PAIRS) >= 600
     assert sum(r["same"] == "1" for r in PAIRS) >= 250 and sum(r["same"] == "0" for r in PAIRS) >= 250
     names = corpus_names([CORPUS, SEED])  # the corpus' own "X (Y)" names are evidence
-    plain, reviewed = evaluate(PAIRS, names), evaluate(PAIRS, names, review=True)
+    # (the fourteenth batch, traps written blind against the rules, apart: its figures
+    # are its own, below)
+    written = [r for r in PAIRS if not r["case"].endswith("blind 14]")]
+    plain, reviewed = evaluate(written, names), evaluate(PAIRS, names, review=True)
+    every = evaluate(PAIRS, names)
     for split in ("tune", "holdout"):
         assert plain[split].precision >= 0.96, plain[split].wrong
         before = evaluate(PAIRS[:1386], names)[split]  # (the rows before that batch)
         assert before.precision >= 0.97, before.wrong
-        assert reviewed[split].precision >= plain[split].precision, reviewed[split].wrong
-        assert reviewed[split].recall >= plain[split].recall
+        assert reviewed[split].precision >= every[split].precision, reviewed[split].wrong
+        assert reviewed[split].recall >= every[split].recall
     if names:
         # (the rows before the eleventh batch; the eleventh and twelfth: a second run's
         # names of real articles' things, a third joined: 0.571 / 0.324 and 0.421 /
         # 0.278, tune / holdout)
-        later = ("blind 11]", "blind 12]", "helper 85]")
+        later = ("blind 11]", "blind 12]", "helper 85]", "blind 14]")
         before_eleventh = evaluate([r for r in PAIRS if not r["case"].endswith(later)], names)
         assert before_eleventh["tune"].recall >= 0.66 and before_eleventh["holdout"].recall >= 0.70
         eleventh = evaluate([r for r in PAIRS if "blind 11]" in r["case"]], names)
@@ -140,6 +144,11 @@ def test_labelled_pairs_hold_precision_and_the_review_never_lowers_it():
         assert twelfth["tune"].recall >= 0.42 and twelfth["holdout"].recall >= 0.27
         # (the thirteenth: traps written against the rules; 0.522 / 0.607 precision
         # before the rules taken from its tune half)
+        blind = evaluate([r for r in PAIRS if r["case"].endswith("blind 14]")], names)
+        # (0.567 / 0.505 precision when first measured, 0.836 / 0.821 recall; two rules
+        # taken from its tune half since)
+        assert blind["tune"].precision >= 0.57 and blind["holdout"].precision >= 0.50
+        assert blind["tune"].recall >= 0.83 and blind["holdout"].recall >= 0.82
         traps = evaluate([r for r in PAIRS if r["case"].endswith("helper 85]")], names)
         assert traps["tune"].precision >= 0.72 and traps["holdout"].precision >= 0.84
         assert traps["tune"].recall >= 0.72 and traps["holdout"].recall >= 0.64
@@ -1401,6 +1410,11 @@ TRAP_HUNT = [
     ("IRA Funding", "Inflation Reduction Act Funding", True),
     ("Heat Island Effect", "Heat Islands", True),
     ("Police Surveillance", "Surveillance of Police", False),
+    # (the fourteenth batch's tune half)
+    ("Parental Supervision", "Supervision of Parents", False),
+    ("Bank Supervision", "Supervision of Banks", True),
+    ("Side Effects on Children", "Side Impact on Children", False),
+    ("Impact on Children", "Effect on Children", True),
     ("Export-Driven Growth", "Export Growth", False),
     ("Evidence-Based Policy", "Evidence Policy", False),
     ("Consumer-Driven Healthcare", "Consumer Healthcare", False),

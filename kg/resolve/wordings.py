@@ -242,7 +242,7 @@ _DIRECTED = frozenset("""
 # police, so no surveillance of the police; "parental monitoring" no monitoring of
 # parents; but "employee monitoring" is of employees, "bank oversight" of banks: a trap
 # hunt's false joins, a review's), and who is in charge of people.
-_WATCHING = frozenset("surveillance monitoring tracking".split())
+_WATCHING = frozenset("surveillance monitoring tracking supervision".split())
 _IN_CHARGE = frozenset("""police employer government state parent teacher boss
     manager landlord military""".split())
 # Heads of names of an institution or office ("Bank of America", "Secretary of State",
