@@ -447,3 +447,12 @@ def test_lists_and_other_fields_written_as_other_pipelines_write_them():
         assert [(n.kind, n.text) for n in rec.names] == [
             ("category", "technology"), ("content_type", "blog post")], other
         assert rec.diagnostics == []
+
+
+def test_a_title_line_whose_from_part_follows_a_dash_bar_or_colon():
+    """An attack on formats: "__Title__ — from page [...](...)" kept "__Title__ —" as the
+    title (also after "-", "|" and ":")."""
+    for separator in (" —", " –", " -", " |", ":", ","):
+        rec = record(f"# __A Title__{separator} from page [20250323](https://x.org/p/20250323)\n"
+                     "\n__[External link](https://x.org/a)__\n\n## Keywords\n\n* k\n", "x.md")
+        assert (rec.title, rec.page) == ("A Title", "20250323"), separator
