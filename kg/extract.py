@@ -234,7 +234,7 @@ def list_items(state: ExtractState, section: Section) -> list[TextLine]:
         texts = [_BREAK_RE.sub("\n", p.text) for p in section.paragraphs]
         separator, said = next(((mark, said) for mark, said in _LIST_SEPARATORS
                                 if any(mark in _ENTITY_RE.sub("", text) for text in texts)),
-                               _LIST_SEPARATORS[-1])
+                               _LIST_SEPARATORS[1])  # (commas, where none is written)
         if all(_HASHTAGS_RE.fullmatch(line) for text in texts
                for line in text.split("\n") if line.strip()):
             separator, said = "#", "hashtags"
@@ -272,8 +272,8 @@ def list_items(state: ExtractState, section: Section) -> list[TextLine]:
 
 # How lists written as one paragraph separate their items (the first found is used), and
 # what else an item may carry that is no part of its name.
-_LIST_SEPARATORS = ((";", "semicolons"), (" | ", "bars"), ("·", "middle dots"),
-                    ("•", "bullets"), (",", "commas"))
+_LIST_SEPARATORS = ((";", "semicolons"), (",", "commas"), (" | ", "bars"),
+                    (" · ", "middle dots"), (" • ", "bullets"))
 _HASHTAGS_RE = re.compile(r"\s*+(?:#[^\s#]++\s*+)++")
 _BREAK_RE = re.compile(r"<br\s*+/?>", re.IGNORECASE)
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -324,7 +324,7 @@ def read_other(state: ExtractState, section: Section) -> None:
     for item in _one_field_each(state, section.items + _field_lines(state, section.paragraphs)):
         key, sep, value = item.text.partition(":")
         kind = state.kinds.by_field(key) if sep else None
-        value = value.strip(" \t*_")  # ("**Category:** x", "Type: *blog post*")
+        value = plain_text(_LEFT_MARK_RE.sub("", value.strip()), state.marks, item.line)
         if kind is not None and value.strip():
             if kind.name in named:
                 state.warn(item.line, f"second `{key.strip()}` in `Other`; kept as a note")
@@ -343,6 +343,7 @@ def read_other(state: ExtractState, section: Section) -> None:
 
 
 _FIELD_SEPARATOR_RE = re.compile(r"\s*+[|;]\s*+")
+_LEFT_MARK_RE = re.compile(r"^(?:\*\*|__)[ \t]++")  # (of "**Category:** x")
 
 
 def _one_field_each(state: ExtractState, items: list[TextLine]) -> list[TextLine]:
@@ -475,9 +476,10 @@ def read_table(state: ExtractState, table: Table, kind: EntityKind, heading: str
 
 def _read_row(state: ExtractState, row: TableRow, columns: list, fields: list[str | None],
               header: list[str], kind: EntityKind, heading: str) -> Mention | None:
-    # ("nan" is how pandas writes an empty cell: the archive's tables hold it)
-    cells = ["" if cell.lower() == "nan" else cell
-             for cell in _fit_row(state, row, fields, header, heading)]
+    # ("nan" is how pandas writes an empty cell: the archive's tables hold it; a name
+    # stays as written)
+    cells = ["" if cell == "nan" and field != "name" else cell
+             for field, cell in zip(fields, _fit_row(state, row, fields, header, heading))]
     values: dict[str, str] = {}
     extras: list[str] = []
     for field, title, cell in zip(fields, header, cells):
@@ -574,10 +576,11 @@ def _readers_for(kinds: KindTable) -> Readers:
 
 
 # A section heading written as a line of text: "**Keywords**", "Keywords:", "##Keywords"
-# (no space), "＃＃ Keywords", "* **Themes:**". Marked so (by #, emphasis or a colon),
-# never a plain word: "Signals" alone may be a keyword.
+# (no space), "＃＃ Keywords", "* **Themes:**". Marked so (by ## or more, emphasis or a
+# colon; in a list item, emphasis), never a plain word nor a hashtag: "Signals" alone,
+# "#Technology" or "* Technology:" may be keywords.
 _WRITTEN_HEADING_RE = re.compile(
-    r"[ \t]*+(?:(?P<hashes>[#＃]{1,6})[ \t\u00a0]*+|[*+-][ \t]++)?"
+    r"[ \t]*+(?:(?P<hashes>#{2,6}|＃{1,6})[ \t\u00a0]*+|(?P<bullet>[*+-])[ \t]++)?"
     r"(?P<open>\*\*|__|\*|_)?(?P<name>[A-Za-z][A-Za-z -]{0,39}?)[ \t]*+(?P<colon>:)?"
     r"(?P<close>\*\*|__|\*|_)?[ \t]*+(?P<after>:)?[ \t\u00a0]*+")
 
@@ -587,10 +590,13 @@ def written_heading(line: str) -> str | None:
 
     >>> [written_heading(t) for t in ("**Keywords**", "Themes:", "##Signals", "* Signals")]
     ['Keywords', 'Themes', 'Signals', None]
+    >>> [written_heading(t) for t in ("#Technology", "* Technology:", "* **Other:**")]
+    [None, None, 'Other']
     """
     match = _WRITTEN_HEADING_RE.fullmatch(line)
     if match is None or (match["open"] or "") != (match["close"] or "") or \
-            not (match["hashes"] or match["open"] or match["colon"] or match["after"]):
+            not (match["hashes"] or match["open"] or match["colon"] or match["after"]) or \
+            match["bullet"] and not match["open"]:
         return None
     return match["name"].strip()
 
@@ -607,10 +613,12 @@ def sections_at_written_headings(state: ExtractState, sections: list[Section],
             if at is None:
                 break
             line, name = at
+            before, rest = _split_section(section, line, name)
+            if not _holds_its_kind(state, rest, readers.for_heading(name)):
+                break  # (a subheading of the summary, a group label: as before)
             state.warn(line, f"`{_source_line(section, line)}` is no Markdown heading; read as "
                        f"the heading of a `## {name}` section")
-            section, rest = _split_section(section, line, name)
-            found.append(section)
+            found.append(before)
             section, own = rest, readers.for_heading(name)
         found.append(section)
         for item in section.items:  # (a plain "* Themes" may be a keyword: said, kept)
@@ -619,6 +627,21 @@ def sections_at_written_headings(state: ExtractState, sections: list[Section],
                 state.warn(item.line, f"item `{item.text}` of `{section.heading}` names a "
                            f"section; read as an item (`## {item.text}` if it is a heading)")
     return found
+
+
+def _holds_its_kind(state: ExtractState, section: Section, reader: Reader) -> bool:
+    """Whether what follows a heading written as text is what its section holds: a
+    table, a list, fields, text or links."""
+    if reader.name in {kind.headings[0] for kind in state.kinds.of_source("table")}:
+        return bool(section.tables)
+    if reader.name in {kind.headings[0] for kind in state.kinds.of_source("list")}:
+        return bool(section.items) and not section.tables
+    if reader.name == "other":
+        return any(":" in text.text and state.kinds.by_field(text.text.partition(":")[0])
+                   for text in section.items + section.paragraphs)
+    if reader.name == "closest":
+        return bool(section.links)
+    return bool(section.paragraphs) and not section.tables
 
 
 def _first_written_heading(section: Section, readers: Readers, own: Reader | None

@@ -525,7 +525,8 @@ def _read_title_line(doc: ParsedDocument, content: str, line: int) -> None:
     # its from part. (Only the last few "from" are tried: linear time.)
     for found in list(_FROM_WORD_RE.finditer(content))[-3:][::-1]:
         cut = found.start()
-        while cut and content[cut - 1] in " \t,(:|-\u2013\u2014":  # (", (from", "— from")
+        while cut and (content[cut - 1] in " \t,(:" or content[cut - 1] in "|-\u2013\u2014"
+                       and content[cut - 2:cut - 1] in (" ", "")):  # (", (from", " — from")
             cut -= 1
         head = _FROM_RE.match(content, found.start())
         link = parse_link(content, head.end()) if head and cut else None

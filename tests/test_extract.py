@@ -413,7 +413,7 @@ __[External link](https://x.org/a)__
 | S1 | c1 | h1 | d1 |
 | Signal | Change | 10y horizon | Driving force |
 |:-------|:-------|:------------|:--------------|
-| S2 | nan | NaN | nan |
+| S2 | nan | nan | nan |
 """
     rec = record(text, "x.md")
     assert [(m.name, m.values) for m in rec.mentions] == [
@@ -456,3 +456,33 @@ def test_a_title_line_whose_from_part_follows_a_dash_bar_or_colon():
         rec = record(f"# __A Title__{separator} from page [20250323](https://x.org/p/20250323)\n"
                      "\n__[External link](https://x.org/a)__\n\n## Keywords\n\n* k\n", "x.md")
         assert (rec.title, rec.page) == ("A Title", "20250323"), separator
+
+
+def test_what_reads_as_a_heading_but_is_none_stays_where_it_was():
+    """A re-attack of the written headings: hashtags that name a section, a subheading
+    of the summary followed by prose, group labels in a list, a keyword "Other:" each
+    ended a section; a paragraph of keywords with one " | " or "·" inside an item was
+    split there; a name "NaN" was emptied; `Type: *nix tutorial` and a title "C-" lost
+    marks of their own."""
+    head = ("# __T__, (from page [20250323](https://x.org/p/20250323).)\n\n"
+            "__[External link](https://x.org/a)__\n\n")
+    rec = record(head + "## Keywords\n\n#AI\n#Technology\n#Innovation\n", "x.md")
+    assert [n.text for n in rec.names] == ["AI", "Technology", "Innovation"]
+    rec = record(head + "## Summary\n\nThe market.\n\n**Issues**\n\nThe rest of it.\n\n"
+                 "Signals:\n\n- a point\n\n## Keywords\n\n* Technology:\n  * AI\n* Other:\n",
+                 "x.md")
+    assert rec.summary == "The market.\n\n**Issues**\n\nThe rest of it.\n\nSignals:\n\n* a point"
+    assert [n.text for n in rec.names][:1] == ["Technology:"] and not rec.mentions
+    assert not any("no Markdown heading" in d.message for d in rec.diagnostics)
+    rec = record(head + "## Keywords\n\nintel·ligència artificial, Signal | Noise, data\n",
+                 "x.md")
+    assert [n.text for n in rec.names] == ["intel·ligència artificial", "Signal | Noise",
+                                           "data"]
+    rec = record(head + "## Technologies\n\n| name | description |\n|---|---|\n"
+                 "| NaN | Not-a-number boxing |\n| x | nan |\n\n## Other\n\n"
+                 "Category: science\nType: *nix tutorial\n", "x.md")
+    assert [(m.name, m.description) for m in rec.mentions] == [
+        ("NaN", "Not-a-number boxing"), ("x", None)]
+    assert [n.text for n in rec.names] == ["science", "*nix tutorial"]
+    rec = record("# Rating: C- from page [20250323](https://x.org/p/20250323)\n", "x.md")
+    assert rec.title == "Rating: C-"
