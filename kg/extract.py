@@ -38,7 +38,7 @@ from .files import summary_stem
 from .kinds import KINDS, Column, EntityKind, KindTable, column_key, heading_key
 from .model import (ArticleRecord, Diagnostic, EntityName, Link, Mention, ParsedDocument,
                     Section, Table, TableRow, TextLine)
-from .parse import MarkBudget, plain_text
+from .parse import BREAK_TAG_RE, MarkBudget, plain_text
 
 __all__ = ["Reader", "Readers", "ExtractState", "default_readers", "extract", "split_stem",
            "name_from_description"]
@@ -229,9 +229,9 @@ def list_items(state: ExtractState, section: Section) -> list[TextLine]:
         else:
             items.append(item)
     if not items and section.paragraphs:
-        # separated by semicolons where the writer used them (commas are then inside
-        # items), else by commas; and by line ends
-        texts = [_BREAK_RE.sub("\n", p.text) for p in section.paragraphs]
+        # separated by the first of `_LIST_SEPARATORS` the writer used (semicolons: commas
+        # are then inside items), or by hashtags; and by line ends (`<br>` one)
+        texts = [BREAK_TAG_RE.sub("\n", p.text) for p in section.paragraphs]
         separator, said = next(((mark, said) for mark, said in _LIST_SEPARATORS
                                 if any(mark in _ENTITY_RE.sub("", text) for text in texts)),
                                _LIST_SEPARATORS[1])  # (commas, where none is written)
@@ -275,7 +275,6 @@ def list_items(state: ExtractState, section: Section) -> list[TextLine]:
 _LIST_SEPARATORS = ((";", "semicolons"), (",", "commas"), (" | ", "bars"),
                     (" · ", "middle dots"), (" • ", "bullets"))
 _HASHTAGS_RE = re.compile(r"\s*+(?:#[^\s#]++\s*+)++")
-_BREAK_RE = re.compile(r"<br\s*+/?>", re.IGNORECASE)
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 _QUOTE_PAIRS = frozenset({'""', "''", "\u201c\u201d", "\u2018\u2019"})
 

@@ -63,7 +63,7 @@ _INLINE.normalizeLink = _INLINE.normalizeLinkText = lambda url: url  # addresses
 _EMPHASIS_OPEN = frozenset({"em_open", "strong_open", "s_open"})
 _EMPHASIS_CLOSE = frozenset({"em_close", "strong_close", "s_close"})
 _MARKUP_CHARS = frozenset("*_`[]<>&!\\~")
-_BREAK_TAG_RE = re.compile(r"<br\s*+/?>", re.IGNORECASE)
+BREAK_TAG_RE = re.compile(r"<br\s*+/?>", re.IGNORECASE)
 # Marks read as Markdown in one line, at most, and in one file (~0.5 s of markdown-it-py,
 # which takes ~25 us a mark); past them a line keeps its marks, so hostile input costs
 # what its length does.
@@ -130,7 +130,7 @@ def plain_text(raw: str, budget: MarkBudget | None = None, line: int = 0) -> str
         elif kind in ("softbreak", "hardbreak"):  # (a list item's lines stay lines)
             shown.append("\n")
         elif kind == "html_inline":  # (kept as written: in a summary it is text)
-            shown.append(" " if _BREAK_TAG_RE.fullmatch(token.content) else token.content)
+            shown.append(" " if BREAK_TAG_RE.fullmatch(token.content) else token.content)
         elif kind == "link_open":
             href, label_start = token.attrGet("href"), len(shown)
         elif kind == "link_close":
