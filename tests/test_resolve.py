@@ -713,6 +713,19 @@ ABBREVIATED = [
     (["US", "United States"], True),
     (["U.S.", "United States"], True),
     (["UK Housing Crisis", "Housing Crisis in the United Kingdom"], True),
+    # the genre's agencies, laws and terms of finance, health and defence, alone and
+    # inside names; an acronym it knows keeps its meaning against others' initials
+    (["DoD", "Department of Defense"], True),
+    (["EUDR", "EU Deforestation Regulation"], True),
+    (["mRNA Vaccines", "messenger RNA vaccines"], True),
+    (["EW Countermeasures", "Electronic Warfare Countermeasures"], True),
+    (["FDI", "foreign direct investment"], True),
+    (["ETFs", "exchange-traded funds"], True),
+    (["ETF", "Energy Transition Finance"], False),
+    (["PRC", "Pollution Reduction Credits"], False),
+    (["CDC", "Carbon Dioxide Capture"], False),
+    (["ICE Vehicles", "internal combustion engine vehicles", "ICE raids",
+      "Immigration and Customs Enforcement"], False),  # (two meanings named: review's)
     # an acronym spelled out inside a name whose words another name orders otherwise
     (["EV Adoption", "Adoption of Electric Vehicles"], True),
     (["LLM Safety", "Safety of Large Language Models", "Large Language Models (LLMs)"], True),
