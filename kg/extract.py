@@ -343,16 +343,18 @@ def read_other(state: ExtractState, section: Section) -> None:
 
 _FIELD_SEPARATOR_RE = re.compile(r"\s*+[|;]\s*+")
 _LEFT_MARK_RE = re.compile(r"^(?:\*\*|__)[ \t]++")  # (of "**Category:** x")
+_ANY_FIELD_RE = re.compile(r"[*_]{0,2}[A-Za-z][A-Za-z -]{0,29}:[*_]{0,2}[ \t]*+\S")
 
 
 def _one_field_each(state: ExtractState, items: list[TextLine]) -> list[TextLine]:
-    """Items of `Other`, one field each: "Category: x | Type: y" (or `;`) is two."""
+    """Items of `Other`, one field each: "Category: x | Type: y" (or `;`) is two, and
+    "Source: s | Category: x" too (each part a field, one at least kg's: the others
+    are notes)."""
     found = []
     for item in items:
         parts = _FIELD_SEPARATOR_RE.split(item.text)
-        fields = [part for part in parts
-                  if ":" in part and state.kinds.by_field(part.partition(":")[0])]
-        if len(parts) > 1 and len(fields) == len(parts):
+        if len(parts) > 1 and all(_ANY_FIELD_RE.match(part) for part in parts) and \
+                any(state.kinds.by_field(part.partition(":")[0]) for part in parts):
             found.extend(TextLine(part, item.line) for part in parts)
         else:
             found.append(item)
@@ -600,25 +602,59 @@ def written_heading(line: str) -> str | None:
     return match["name"].strip()
 
 
+# ... and with its values after it on its line: "**Keywords:** a, b", "Keywords: a; b"
+# (unmarked, only before a list: "Themes: these matter." is a sentence).
+_INLINE_HEADING_RE = re.compile(
+    r"[ \t]*+(?:(?P<open>\*\*|__)(?P<marked>[A-Za-z][A-Za-z -]{0,39}?)[ \t]*+"
+    r"(?:(?P=open)[ \t]*+:|:[ \t]*+(?P=open))|(?P<name>[A-Za-z][A-Za-z -]{0,39}?)[ \t]*+:)"
+    r"[ \t]++(?P<values>\S.*)")
+
+
+def inline_heading(line: str) -> tuple[str, str] | None:
+    """(section name, values) of a line that writes a heading and its values, or None.
+
+    >>> inline_heading("**Keywords:** AI, ads"), inline_heading("Themes: a; b")
+    (('Keywords', 'AI, ads'), ('Themes', 'a; b'))
+    >>> inline_heading("Themes: these matter."), inline_heading("**Keywords**")
+    (None, None)
+    """
+    match = _INLINE_HEADING_RE.fullmatch(line)
+    if match is None or match["name"] and not any(
+            mark in match["values"] for mark, _ in _LIST_SEPARATORS):
+        return None
+    return (match["marked"] or match["name"]).strip(), match["values"].strip()
+
+
 def sections_at_written_headings(state: ExtractState, sections: list[Section],
                                  readers: Readers) -> list[Section]:
     """The sections, each split where a line of its text writes another section's heading
-    (`written_heading`, a reader's): what follows is that section's, with a warning."""
+    (`written_heading`, a reader's): what follows is that section's, with a warning. A
+    heading with its values on its line (`inline_heading`) takes that line, and the lines
+    after it in its paragraph up to the next heading; the rest stays its section's."""
     found: list[Section] = []
     for section in sections:
         own = readers.for_heading(section.heading)
+        after = 0  # (headings before this line were not taken)
         while True:
-            at = _first_written_heading(section, readers, own)
+            at = _first_written_heading(section, readers, own, after)
             if at is None:
                 break
-            line, name = at
-            before, rest = _split_section(section, line, name)
-            if not _holds_its_kind(state, rest, readers.for_heading(name)):
-                break  # (a subheading of the summary, a group label: as before)
+            line, name, values = at
+            after = line + 1
+            if values is None:
+                before, rest = _split_section(section, line, name)
+            else:
+                rest, before = _line_out(section, line, name, values, readers, own)
+            if not _holds_its_kind(state, rest, readers.for_heading(name), values is not None):
+                continue  # (a subheading of the summary, a group label: as before)
             state.warn(line, f"`{_source_line(section, line)}` is no Markdown heading; read as "
                        f"the heading of a `## {name}` section")
-            found.append(before)
-            section, own = rest, readers.for_heading(name)
+            if values is None:
+                found.append(before)
+                section, own = rest, readers.for_heading(name)
+            else:
+                found.append(rest)
+                section = before
         found.append(section)
         for item in section.items:  # (a plain "* Themes" may be a keyword: said, kept)
             named = readers.for_heading(item.text) if len(item.text) < 40 else None
@@ -628,13 +664,15 @@ def sections_at_written_headings(state: ExtractState, sections: list[Section],
     return found
 
 
-def _holds_its_kind(state: ExtractState, section: Section, reader: Reader) -> bool:
+def _holds_its_kind(state: ExtractState, section: Section, reader: Reader,
+                    inline: bool = False) -> bool:
     """Whether what follows a heading written as text is what its section holds: a
-    table, a list, fields, text or links."""
+    table, a list (or, on the heading's line, a list written as a paragraph), fields,
+    text or links."""
     if reader.name in {kind.headings[0] for kind in state.kinds.of_source("table")}:
         return bool(section.tables)
     if reader.name in {kind.headings[0] for kind in state.kinds.of_source("list")}:
-        return bool(section.items) and not section.tables
+        return bool(section.items or inline and section.paragraphs) and not section.tables
     if reader.name == "other":
         return any(":" in text.text and state.kinds.by_field(text.text.partition(":")[0])
                    for text in section.items + section.paragraphs)
@@ -643,14 +681,51 @@ def _holds_its_kind(state: ExtractState, section: Section, reader: Reader) -> bo
     return bool(section.paragraphs) and not section.tables
 
 
-def _first_written_heading(section: Section, readers: Readers, own: Reader | None
-                           ) -> tuple[int, str] | None:
+def _first_written_heading(section: Section, readers: Readers, own: Reader | None,
+                           after: int = 0) -> tuple[int, str, str | None] | None:
+    """(line, section name, values on its line or None) of the first heading written as
+    text on or after line `after` that names another section than `own`."""
     for text in sorted(section.paragraphs + section.items, key=lambda t: t.line):
         for offset, line in enumerate(text.text.split("\n")):
-            name = written_heading(line)
+            if text.line + offset < after:
+                continue
+            name, values = written_heading(line), None
+            if name is None:
+                name, values = inline_heading(line) or (None, None)
             if name is not None and readers.for_heading(name) not in (None, own):
-                return text.line + offset, name
+                return text.line + offset, name, values
     return None
+
+
+def _line_out(section: Section, line: int, name: str, values: str, readers: Readers,
+              own: Reader | None) -> tuple[Section, Section]:
+    """A section headed `name` of the `values` on `line` and the lines after it in its
+    text up to the next heading, and `section` without them."""
+    taken = Section(name, line)
+    kept = replace(section, items=[], paragraphs=[])
+    for field_name in ("items", "paragraphs"):
+        for text in getattr(section, field_name):
+            lines = text.text.split("\n")
+            cut = line - text.line
+            if not 0 <= cut < len(lines):
+                getattr(kept, field_name).append(text)
+                continue
+            end = cut + 1
+            while end < len(lines) and not _names_a_section(lines[end], readers, own):
+                end += 1
+            taken.paragraphs.append(TextLine("\n".join([values] + lines[cut + 1:end]), line))
+            head, tail = "\n".join(lines[:cut]).strip(), "\n".join(lines[end:]).strip()
+            if head:
+                getattr(kept, field_name).append(replace(text, text=head))
+            if tail:
+                getattr(kept, field_name).append(replace(text, text=tail, line=text.line + end))
+    taken.source = _source_line(section, line)
+    return taken, kept
+
+
+def _names_a_section(line: str, readers: Readers, own: Reader | None) -> bool:
+    name = written_heading(line) or (inline_heading(line) or (None,))[0]
+    return name is not None and readers.for_heading(name) not in (None, own)
 
 
 def _source_line(section: Section, line: int) -> str:

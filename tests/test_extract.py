@@ -447,6 +447,34 @@ def test_lists_and_other_fields_written_as_other_pipelines_write_them():
         assert [(n.kind, n.text) for n in rec.names] == [
             ("category", "technology"), ("content_type", "blog post")], other
         assert rec.diagnostics == []
+    # a field kg does not read among them is a note of its own, said
+    rec = record(head + "## Other\n\nSource: Marketing Dive | Category: technology | "
+                 "Type: blog post\n", "x.md")
+    assert [(n.kind, n.text) for n in rec.names] == [
+        ("category", "technology"), ("content_type", "blog post")]
+    assert [n.text for n in rec.notes] == ["Source: Marketing Dive"]
+    assert [d.message for d in rec.diagnostics] == [
+        "`Other` item 'Source: Marketing Dive' is not `Category:` or `Type:`; kept as a note"]
+
+
+def test_a_heading_written_with_its_values_on_one_line():
+    """An attack on formats: "**Keywords:** a, b" in the summary was summary text, its
+    keywords lost without a word. The line is that section's, the rest stays the
+    summary's; a sentence that starts "Themes:" and lists nothing stays text."""
+    head = ("# __T__, (from page [20250323](https://x.org/p/20250323).)\n\n"
+            "__[External link](https://x.org/a)__\n\n## Summary\n\nText of the summary.\n\n")
+    for line in ("**Keywords:** alpha, beta", "__Keywords__: alpha; beta",
+                 "Keywords: alpha, beta"):
+        rec = record(head + line + "\n\nMore text.\n\n## Themes\n\n* gamma\n", "x.md")
+        assert rec.summary == "Text of the summary.\n\nMore text.", line
+        assert [(n.kind, n.text) for n in rec.names] == [
+            ("keyword", "alpha"), ("keyword", "beta"), ("theme", "gamma")], line
+        assert [(d.line, d.message[:40]) for d in rec.diagnostics] == [
+            (9, f"`{line}` is no Markdown heading; rea"[:40]),
+            (9, "`Keywords` is a paragraph, not a list; s")], line
+    rec = record(head + "Themes: these matter more than ever.\n", "x.md")
+    assert rec.summary == "Text of the summary.\n\nThemes: these matter more than ever."
+    assert rec.names == [] and rec.diagnostics == []
 
 
 def test_a_title_line_whose_from_part_follows_a_dash_bar_or_colon():
