@@ -318,6 +318,13 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
         lines = [""] * end + lines[end:]
         text = "\n".join(lines)
     tokens, set_aside = _block_tokens(lines)
+    nested = _headings_in_lists(tokens)
+    if nested:  # ("  ## Themes" after a list: CommonMark's heading in the last item)
+        for at in nested:
+            _warn(doc, at + 1, f"the heading `{lines[at].strip()[:60]}` is indented under the "
+                  "list above it; read as a section heading")
+            lines[at] = lines[at].lstrip()
+        tokens, set_aside = _block_tokens(lines)
     budget = MarkBudget(lambda line, message: _warn(doc, line, message))
     section: Section | None = None
     quotes = 0  # block quotes open
@@ -453,6 +460,23 @@ _CONTAINERS = frozenset({"blockquote_open", "bullet_list_open", "ordered_list_op
 # Spans set aside one by one, at most (each costs a parse of the file); the last of them
 # takes the rest of the file (a hostile file of many costs at most four parses).
 _MAX_SET_ASIDE = 3
+
+
+def _headings_in_lists(tokens: list[Token]) -> list[int]:
+    """The lines (0-based) of `##` headings markdown-it read inside a list item.
+
+    >>> _headings_in_lists(_MD.parse("* a\\n  ## B\\n\\n## C\\n"))
+    [1]
+    """
+    found, items = [], 0
+    for token in tokens:
+        if token.type == "list_item_open":
+            items += 1
+        elif token.type == "list_item_close":
+            items -= 1
+        elif items and token.type == "heading_open" and token.tag == "h2" and token.map:
+            found.append(token.map[0])
+    return found
 
 
 def _block_tokens(lines: list[str]) -> tuple[list[Token], list[tuple[int, int]]]:

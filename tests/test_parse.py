@@ -412,3 +412,22 @@ def test_what_lists_and_quotes_hold_is_read_once(text, items, rows, messages):
     assert [i.text for i in section.items] == items
     assert [r.cells[0] for t in section.tables for r in t.rows] == rows
     assert [(d.line, d.message) for d in doc.diagnostics] == messages
+
+
+@pytest.mark.parametrize("indent", [" ", "  ", "   "])
+def test_a_section_heading_indented_under_a_list_is_a_section(indent):
+    """An attack on formats: "  ## Themes" right after a keyword list is, in CommonMark,
+    a heading inside the last item: the themes were lost (with a warning). A `##`
+    heading indented less than code is a section, said."""
+    text = ("# __T__, (from page [20250323](https://x.org/p/20250323).)\n\n## Keywords\n\n"
+            f"* alpha\n* beta\n{indent}## Themes\n\n* gamma\n  * delta\n")
+    doc = parse_text(text, "x.md")
+    assert [(s.heading, s.line, [(t.text, t.line) for t in s.items]) for s in doc.sections] == [
+        ("Keywords", 3, [("alpha", 5), ("beta", 6)]),
+        ("Themes", 7, [("gamma", 9), ("delta", 10)])]
+    assert [(d.line, d.message) for d in doc.diagnostics] == ([] if indent == " " else [
+        (7, "the heading `## Themes` is indented under the list above it; read as a section "
+            "heading")])  # (one space: a heading at the margin for CommonMark too)
+    # (not in a fenced block, and a heading at the margin says nothing)
+    fenced = text.replace("* beta\n", "* beta\n\n```\n").replace("\n\n* gamma", "\n```\n\n* gamma")
+    assert "Themes" not in [s.heading for s in parse_text(fenced, "x.md").sections]
