@@ -418,6 +418,12 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     # (a review's false joins: a named problem is no worry, an addiction no risk)
     ("AI Control Problem", "AI Control Concerns", False),
     ("Online Gambling Problems", "Online Gambling Risks", False),
+    # spacing inside a variant, as between whole names ("homeschooling" / "home-schooling")
+    ("Rise of Homeschooling", "Growing Home-Schooling", True),
+    ("Videogame Addiction", "Addiction to Video Games", True),
+    ("Ultra-Processed Food Consumption", "Consumption of Ultraprocessed Foods", True),
+    ("Zero-Day Exploits", "0-Day Exploits", True),
+    ("Rise of Homeschooling", "Decline of Home-Schooling", False),
 ]
 
 

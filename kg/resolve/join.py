@@ -244,7 +244,7 @@ def _join_wordings(groups: _Groups, evidence: _Evidence) -> dict[str, str]:
     long_keys = evidence.long_keys
     shorts_of: dict[str, list[str]] = defaultdict(list)  # signature -> its acronym keys
     for key in sorted(evidence.acronym_keys & evidence.keys):
-        for signature in signatures(key):
+        for signature in _forms(key):
             if signature[0] not in "<>":  # (marked forms never meet an acronym's)
                 shorts_of[signature].append(key)
     first_of: dict[str, str] = {}
@@ -253,7 +253,7 @@ def _join_wordings(groups: _Groups, evidence: _Evidence) -> dict[str, str]:
     # adjective keys wait for a reordered key of their form, then join it.
     waiting: dict[str, str | list[str]] = {}
     for key in sorted(long_keys):
-        for signature in signatures(key):
+        for signature in _forms(key):
             mark, form = signature[0], signature[1:]
             if mark == ">":
                 first_of.setdefault(signature, key)
@@ -382,7 +382,7 @@ def _spelled_reordered(evidence: _Evidence, first_of: dict[str, str]
     for key in sorted(keys):
         for short, long, longer in _spelled_forms(key, meanings_of):
             if longer not in keys:
-                other = next((first_of[s] for s in signatures(longer)
+                other = next((first_of[s] for s in _forms(longer)
                               if s[0] not in "<>" and s in first_of), None)
                 if other is not None and other != key and \
                         _meet(key, f" {other} ".replace(f" {long} ", f" {short} ").strip()):
@@ -392,8 +392,18 @@ def _spelled_reordered(evidence: _Evidence, first_of: dict[str, str]
 
 def _meet(key: str, other: str) -> bool:
     """Whether two keys share a form (`signatures`, the marked ones aside)."""
-    forms = {s for s in signatures(key) if s[0] not in "<>"}
-    return any(s[0] not in "<>" and s in forms for s in signatures(other))
+    forms = {s for s in _forms(key) if s[0] not in "<>"}
+    return any(s[0] not in "<>" and s in forms for s in _forms(other))
+
+
+def _forms(key: str) -> set[str]:
+    """A key's `signatures`, spacing aside: forms meet however their words are spaced, as
+    whole keys do (`_join_spacings`: "Growing Home-Schooling" / "rise of homeschooling").
+
+    >>> sorted(_forms("rise of homeschooling") & _forms("growing home schooling"))
+    ['homeschoolingrise']
+    """
+    return {form.replace(" ", "") for form in signatures(key)}
 
 
 def _join_acronyms_inside(groups: _Groups, evidence: _Evidence,
