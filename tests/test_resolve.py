@@ -424,6 +424,12 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Ultra-Processed Food Consumption", "Consumption of Ultraprocessed Foods", True),
     ("Zero-Day Exploits", "0-Day Exploits", True),
     ("Rise of Homeschooling", "Decline of Home-Schooling", False),
+    # a measure's change as its rise or decline
+    ("Rising Electricity Prices", "Electricity Price Increases", True),
+    ("Price Hikes", "Rising Prices", True),
+    ("Funeral Attendance Drop", "Declining Funeral Attendance", True),
+    ("Trust Fall", "Falling Trust", False),
+    ("Price Increases", "Declining Prices", False),
 ]
 
 

@@ -556,12 +556,22 @@ _LIVING = frozenset({"plant", "tree", "forest", "crop", "seedling", "root", "wee
                      "child", "infant", "embryo", "organ", "body"})
 
 
+# Last words of a measure's change ("electricity price increases" are rising electricity
+# prices, "attendance drops" declining attendance; not "fall": a "trust fall" is a game).
+_MEASURE_CHANGES = {"increase": "rise", "hike": "rise", "surge": "rise", "growth": "rise",
+                    "decrease": "decline", "drop": "decline"}
+
+
 def growth_as_rise(name: _Name, forms: _Forms) -> None:
     """A last word "growth" after two words or more as "rise" ("brand publishing growth"
     / "rise of brand publishing"; not after one: "plant growth" is no rise of plants,
-    "personal growth" no personal rise; nor after a living thing, `_LIVING`)."""
+    "personal growth" no personal rise; nor after a living thing, `_LIVING`); and after a
+    measure (`_MEASURES`), a last word of its change as its rise or decline
+    (`_MEASURE_CHANGES`: "price increases" / "rising prices")."""
     words = name.words
-    if len(words) >= 3 and words[-1] == "growth" and words[-2] not in _LIVING:
+    if len(words) >= 2 and words[-2] in _MEASURES and words[-1] in _MEASURE_CHANGES:
+        forms.found.add(" ".join(words[:-1] + [_MEASURE_CHANGES[words[-1]]]))
+    elif len(words) >= 3 and words[-1] == "growth" and words[-2] not in _LIVING:
         forms.found.add(" ".join(words[:-1] + ["rise"]))
 
 
