@@ -8,10 +8,21 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
+
+# The tests' seal key and latest records in a cache of their own, never the user's
+# (~/.cache/kg): set before kg reads it, inherited by the processes tests start.
+_CACHE_HOME = Path(tempfile.mkdtemp(prefix="kg-tests-cache-"))
+os.environ["XDG_CACHE_HOME"] = str(_CACHE_HOME)
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(_CACHE_HOME, ignore_errors=True)
+
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples"
