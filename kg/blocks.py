@@ -27,7 +27,7 @@ class BlockCopier:
     raises what it met. Call `finish()` (or `close()` on failure) before `out`
     is closed.
 
-    >>> import tempfile
+    >>> import shutil, tempfile
     >>> folder = Path(tempfile.mkdtemp())
     >>> (folder / "old").write_bytes(b"AAABBBCCC")
     9
@@ -38,6 +38,7 @@ class BlockCopier:
     [0, 3, 5, 8]
     >>> (folder / "new").read_bytes()
     b'AAAxyCCCBBB'
+    >>> shutil.rmtree(folder)
     """
 
     CHUNK = 1 << 23

@@ -1,11 +1,12 @@
 """Files: finding the summaries, writing outputs atomically, digests.
 
->>> import tempfile
+>>> import shutil, tempfile
 >>> folder = Path(tempfile.mkdtemp())
 >>> with atomic_write(folder / "out.txt") as handle:
 ...     _ = handle.write("whole or nothing")
 >>> (folder / "out.txt").read_text()
 'whole or nothing'
+>>> shutil.rmtree(folder)
 """
 
 from __future__ import annotations
@@ -243,11 +244,12 @@ def read_kept_file(path: str | Path, limit: int) -> bytes | None:
     never waited on (a FIFO), never read whole when huge or endless (a handed-over
     folder's /dev/zero or sparse 40 GB file: an attack's findings).
 
-    >>> import tempfile, pathlib
+    >>> import pathlib, shutil, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "small").write_bytes(b"x" * 10)
     >>> read_kept_file(folder / "small", 10), read_kept_file(folder / "small", 9)
     (b'xxxxxxxxxx', None)
+    >>> shutil.rmtree(folder)
     """
     try:
         handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)

@@ -3,14 +3,16 @@
 A Graph is a built graph file (or triples in memory) with everything people do
 with it one call away; each view of it is made once, when first asked for:
 
->>> import kg, tempfile
->>> graph = kg.build(["examples"], tempfile.mkdtemp(), html=False)
+>>> import kg, shutil, tempfile
+>>> out = tempfile.mkdtemp()
+>>> graph = kg.build(["examples"], out, html=False)
 >>> graph.count_by_class()["Article"], len(graph)
 (1, 643)
 >>> graph.query("SELECT (COUNT(*) AS ?n) WHERE { ?t a kg:Technology }").values()
 [{'n': '6'}]
 >>> graph.to_networkx().number_of_nodes() > 10
 True
+>>> shutil.rmtree(out)
 """
 
 from __future__ import annotations

@@ -2,10 +2,12 @@
 
 This is the Python API the CLI and the notebooks share:
 
->>> import kg, tempfile
->>> graph = kg.build(["examples"], tempfile.mkdtemp(), html=False)
+>>> import kg, shutil, tempfile
+>>> out = tempfile.mkdtemp()
+>>> graph = kg.build(["examples"], out, html=False)
 >>> graph.report.counts["Article"], graph.report.triple_count
 (1, 643)
+>>> shutil.rmtree(out)
 
 How a build runs, so it stays fast on big archives:
 
