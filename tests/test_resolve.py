@@ -430,6 +430,13 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Funeral Attendance Drop", "Declining Funeral Attendance", True),
     ("Trust Fall", "Falling Trust", False),
     ("Price Increases", "Declining Prices", False),
+    # a last number, or one after a word that numbers, as its digits
+    ("Artemis II", "Artemis 2", True),
+    ("Type I Diabetes", "Type 1 Diabetes", True),
+    ("Stage Four Cancer", "Stage 4 Cancer", True),
+    ("Generation X", "Generation 10", False),
+    ("President Xi", "President 11", False),
+    ("One Health", "1 Health", False),
 ]
 
 
@@ -1401,6 +1408,7 @@ RULE_EXAMPLES = {
     "link_word_dropped": ("AI-Powered Hacking", "=ai hacking"),
     "growth_as_rise": ("Brand Publishing Growth", "brand publishing rise"),
     "ordinal_numbers": ("Fourth Industrial Revolution", "4th industrial revolution"),
+    "cardinal_numbers": ("World War II", "world war 2"),
     "concern_word": ("Data Privacy Risks", "data privacy (concern)"),
     "gerund_as_noun": ("Declining Birth Rates", "birth rate decline"),
     "adjective_as_noun": ("Political Polarisation", "<polity polarization"),

@@ -575,6 +575,33 @@ def growth_as_rise(name: _Name, forms: _Forms) -> None:
         forms.found.add(" ".join(words[:-1] + ["rise"]))
 
 
+# Roman numerals written after a name or a word that numbers ("Artemis II", "World War
+# II", "Type I Diabetes"); not "xi" (Xi Jinping), and "i", "v", "x" only after a word of
+# `_NUMBERED` ("Generation X", "Vitamin D", "Planet X" are letters).
+_ROMAN = {numeral: number for number, numeral in enumerate(
+    """_ i ii iii iv v vi vii viii ix x _ xii xiii xiv xv xvi xvii xviii xix xx""".split())
+    if numeral != "_"}
+_NUMBERED = frozenset("""type phase stage class tier level grade category schedule title
+    article chapter part act round""".split())
+
+
+def cardinal_numbers(name: _Name, forms: _Forms) -> None:
+    """A last Roman numeral, or a number word or numeral after a word that numbers
+    (`_NUMBERED`), as its digits ("Artemis II" / "Artemis 2", "Level Four Autonomy" /
+    "Level 4 Autonomy", "Type I Diabetes" / "Type 1 Diabetes"); never a name's first
+    word ("One Health"), nor a last number word ("Air Force One" is no "Air Force 1")."""
+    words = name.words
+    found = list(words)
+    for at in range(1, len(words)):
+        word, numbered = words[at], words[at - 1] in _NUMBERED
+        if word in _NUMBER_WORDS and numbered:
+            found[at] = str(_NUMBER_WORDS[word])
+        elif word in _ROMAN and (numbered or at == len(words) - 1 and len(word) > 1):
+            found[at] = str(_ROMAN[word])
+    if found != words:
+        forms.found.add(" ".join(found))
+
+
 def ordinal_numbers(name: _Name, forms: _Forms) -> None:
     """Ordinal words as numbers before a word ("fourth industrial revolution" / "4th
     industrial revolution")."""
@@ -780,7 +807,8 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     reordered_around_preposition, between, driven_by, and_either_way, in_dropped,
     against_from_with, toward_as_to, one_preposition_for_another, aspect_of_the, in_context,
     generic_last_word, tie_either_way, town_of, ai_generated_media, link_word_dropped,
-    growth_as_rise, ordinal_numbers, concern_word, gerund_as_noun, adjective_as_noun, e_prefix)}
+    growth_as_rise, cardinal_numbers, ordinal_numbers, concern_word, gerund_as_noun,
+    adjective_as_noun, e_prefix)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).
