@@ -116,7 +116,12 @@ def plain_text(raw: str, budget: MarkBudget | None = None, line: int = 0) -> str
     # and `_` are more often text (2*3*4, __init__) than marks.
     wrap = _wrapping_emphasis(tokens)
     if len(tokens) == 3 + 2 * wrap and tokens[wrap].type == "link_open":  # all one link
-        return "".join(t.content for t in tokens[wrap + 1:-1 - wrap]).strip() or raw
+        text = "".join(t.content for t in tokens[wrap + 1:-1 - wrap]).strip() or raw
+        address = tokens[wrap].attrGet("href")
+        if budget is not None and text != raw and address and address != text:
+            budget.warn(line, f"{text[:60]!r} is written as a link; read as its text, "
+                        f"its address not kept: {str(address)[:80]}")
+        return text
     for token in tokens[wrap:len(tokens) - wrap]:
         kind = token.type
         if kind in ("text", "code_inline"):

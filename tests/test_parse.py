@@ -431,3 +431,17 @@ def test_a_section_heading_indented_under_a_list_is_a_section(indent):
     # (not in a fenced block, and a heading at the margin says nothing)
     fenced = text.replace("* beta\n", "* beta\n\n```\n").replace("\n\n* gamma", "\n```\n\n* gamma")
     assert "Themes" not in [s.heading for s in parse_text(fenced, "x.md").sections]
+
+
+def test_a_cell_that_is_all_one_link_is_its_text_and_says_the_address_is_dropped():
+    """An attack on formats: a name cell written as a link kept its text and lost its
+    address without a word."""
+    text = ("# __T__, (from page [20250323](https://x.org/p/20250323).)\n\n## Signals\n\n"
+            "| name | description |\n|---|---|\n| [Drone Swarms](https://x.org/d) | d |\n"
+            "| [https://x.org/e](https://x.org/e) | e |\n")
+    doc = parse_text(text, "x.md")
+    assert [row.cells for row in doc.sections[0].tables[0].rows] == [
+        ["Drone Swarms", "d"], ["https://x.org/e", "e"]]
+    assert [(d.line, d.message) for d in doc.diagnostics] == [
+        (7, "'Drone Swarms' is written as a link; read as its text, its address not kept: "
+            "https://x.org/d")]
