@@ -563,6 +563,10 @@ PREPOSITIONS_AND_DERIVATIONS = [
     # a person's office, a law's country (not kings, princes, generals: places, firms)
     ("Prime Minister Narendra Modi", "Narendra Modi", True),
     ("Senator Beto O'Rourke", "Beto O'Rourke", True),
+    ("Dr. John Dee", "John Dee", True),
+    ("Professor Geoffrey Hinton", "Geoffrey Hinton", True),
+    ("Doctor Who Fandom", "Who Fandom", False),  # (no "Doctor": a title of works)
+    ("Sir Walter Raleigh Hotel", "Walter Raleigh Hotel", False),
     ("CEO Pay Gap", "Pay Gap", False),
     ("Premier League Football", "League Football", False),
     ("Governor Nelson State Park", "Nelson State Park", False),

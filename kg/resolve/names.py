@@ -37,7 +37,8 @@ def _maker_product(label: str) -> str | None:
 _TITLE_RE = re.compile(r"""(?:(?:Deputy|Vice|Former|Acting|U\.?S\.?|US|UK)\s++)?
     (?:President|Prime\s++Minister|Chancellor|Senator|Sen\.|Governor|Gov\.|Mayor|Minister
     |Secretary|Premier|Congressman|Congresswoman|Representative|Rep\.|CEO|Chairman
-    |Chairwoman|Ambassador|Commissioner)\s++(?P<name>.+)""", re.VERBOSE)
+    |Chairwoman|Ambassador|Commissioner|Dr\.?|Professor|Prof\.|Sir|Dame)
+    \s++(?P<name>.+)""", re.VERBOSE)
 _NAME_PARTICLES = frozenset("von van der den de da di du del la le bin al".split())
 _NAME_PART_RE = re.compile(r"[^\W\d_]++(?:-[^\W\d_]++)?")
 
@@ -57,10 +58,11 @@ def _titled_person(label: str) -> str | None:
     >>> [_titled_person(n) for n in ("Prime Minister Narendra Modi", "Mayor Eric Adams",
     ...  "President Biden", "President of France", "Ursula von der Leyen", "Dr. Martens",
     ...  "Chancellor Olaf Scholz's Coalition", "Commissioner Ursula von der Leyen",
-    ...  "Secretary General António Guterres", "Senator Beto O'Rourke", "CEO Pay Gap")]
+    ...  "Secretary General António Guterres", "Senator Beto O'Rourke", "CEO Pay Gap",
+    ...  "Dr. John Dee", "Sir David Attenborough", "Doctor Who", "Dr Pepper Snapple Group")]
     ... # doctest: +NORMALIZE_WHITESPACE
     ['Narendra Modi', 'Eric Adams', None, None, None, None, None, 'Ursula von der Leyen',
-     None, "Beto O'Rourke", None]
+     None, "Beto O'Rourke", None, 'John Dee', 'David Attenborough', None, None]
     """
     match = _TITLE_RE.fullmatch(label.strip())
     if not match:
