@@ -602,16 +602,19 @@ def written_heading(line: str) -> str | None:
     return match["name"].strip()
 
 
-# ... and with its values after it on its line: "**Keywords:** a, b", "Keywords: a; b"
-# (unmarked, only before a list: "Themes: these matter." is a sentence).
+# ... and with its values after it on its line: "**Keywords:** a, b", "Keywords: a; b":
+# a list of short names (not "Themes: these matter.", nor "**Theme:** The central theme is
+# that cities, not states, act", which are sentences).
 _INLINE_HEADING_RE = re.compile(
     r"[ \t]*+(?:(?P<open>\*\*|__)(?P<marked>[A-Za-z][A-Za-z -]{0,39}?)[ \t]*+"
     r"(?:(?P=open)[ \t]*+:|:[ \t]*+(?P=open))|(?P<name>[A-Za-z][A-Za-z -]{0,39}?)[ \t]*+:)"
     r"[ \t]++(?P<values>\S.*)")
+_INLINE_ITEM_WORDS = 5  # (words in a name of such a list at most)
 
 
 def inline_heading(line: str) -> tuple[str, str] | None:
-    """(section name, values) of a line that writes a heading and its values, or None.
+    """(section name, values) of a line that writes a heading and a list of names after
+    it, or None.
 
     >>> inline_heading("**Keywords:** AI, ads"), inline_heading("Themes: a; b")
     (('Keywords', 'AI, ads'), ('Themes', 'a; b'))
@@ -619,42 +622,37 @@ def inline_heading(line: str) -> tuple[str, str] | None:
     (None, None)
     """
     match = _INLINE_HEADING_RE.fullmatch(line)
-    if match is None or match["name"] and not any(
-            mark in match["values"] for mark, _ in _LIST_SEPARATORS):
+    if match is None:
         return None
-    return (match["marked"] or match["name"]).strip(), match["values"].strip()
+    values = match["values"].strip()
+    parts = next((values.split(mark) for mark, _ in _LIST_SEPARATORS if mark in values), [])
+    if len(parts) < 2 or values.endswith(".") or \
+            any(len(part.split()) > _INLINE_ITEM_WORDS for part in parts):
+        return None  # (a sentence)
+    return (match["marked"] or match["name"]).strip(), values
 
 
 def sections_at_written_headings(state: ExtractState, sections: list[Section],
                                  readers: Readers) -> list[Section]:
     """The sections, each split where a line of its text writes another section's heading
     (`written_heading`, a reader's): what follows is that section's, with a warning. A
-    heading with its values on its line (`inline_heading`) takes that line, and the lines
-    after it in its paragraph up to the next heading; the rest stays its section's."""
+    list section's heading with its names on its line (`inline_heading`) is a section of
+    that line alone; the rest stays its section's."""
     found: list[Section] = []
-    for section in sections:
+    for whole in sections:
+        section = _inline_lists_out(state, whole, readers, found)
         own = readers.for_heading(section.heading)
-        after = 0  # (headings before this line were not taken)
         while True:
-            at = _first_written_heading(section, readers, own, after)
+            at = _first_written_heading(section, readers, own)
             if at is None:
                 break
-            line, name, values = at
-            after = line + 1
-            if values is None:
-                before, rest = _split_section(section, line, name)
-            else:
-                rest, before = _line_out(section, line, name, values, readers, own)
-            if not _holds_its_kind(state, rest, readers.for_heading(name), values is not None):
-                continue  # (a subheading of the summary, a group label: as before)
-            state.warn(line, f"`{_source_line(section, line)}` is no Markdown heading; read as "
-                       f"the heading of a `## {name}` section")
-            if values is None:
-                found.append(before)
-                section, own = rest, readers.for_heading(name)
-            else:
-                found.append(rest)
-                section = before
+            line, name = at
+            before, rest = _split_section(section, line, name)
+            if not _holds_its_kind(state, rest, readers.for_heading(name)):
+                break  # (a subheading of the summary, a group label: as before)
+            _say_written_heading(state, section, line, name)
+            found.append(before)
+            section, own = rest, readers.for_heading(name)
         found.append(section)
         for item in section.items:  # (a plain "* Themes" may be a keyword: said, kept)
             named = readers.for_heading(item.text) if len(item.text) < 40 else None
@@ -664,15 +662,62 @@ def sections_at_written_headings(state: ExtractState, sections: list[Section],
     return found
 
 
-def _holds_its_kind(state: ExtractState, section: Section, reader: Reader,
-                    inline: bool = False) -> bool:
+def _say_written_heading(state: ExtractState, section: Section, line: int, name: str) -> None:
+    state.warn(line, f"`{_source_line(section, line)}` is no Markdown heading; read as the "
+               f"heading of a `## {name}` section")
+
+
+def _inline_lists_out(state: ExtractState, section: Section, readers: Readers,
+                      found: list[Section]) -> Section:
+    """`section` without the lines that write a list section's heading and its names
+    (`inline_heading`), each added to `found` as a section of its own (one pass)."""
+    own = readers.for_heading(section.heading)
+    lists = {kind.headings[0] for kind in state.kinds.of_source("list")}
+    kept = replace(section, items=[], paragraphs=[])
+    taken: list[Section] = []
+    for field_name in ("items", "paragraphs"):
+        for text in getattr(section, field_name):
+            lines, rest = text.text.split("\n"), []
+            for offset, line in enumerate(lines):
+                heading = inline_heading(line)
+                reader = readers.for_heading(heading[0]) if heading else None
+                if reader is None or reader is own or reader.name not in lists:
+                    rest.append((offset, line))
+                    continue
+                taken.append(Section(heading[0], text.line + offset,
+                                     paragraphs=[TextLine(heading[1], text.line + offset)],
+                                     source=line.strip()))
+            if len(rest) == len(lines):
+                getattr(kept, field_name).append(text)
+            else:  # (the lines left, each run of them a text of its own)
+                for run in _runs(rest):
+                    getattr(kept, field_name).append(
+                        replace(text, text="\n".join(line for _, line in run).strip(),
+                                line=text.line + run[0][0]))
+    for list_section in sorted(taken, key=lambda s: s.line):
+        _say_written_heading(state, list_section, list_section.line, list_section.heading)
+        found.append(list_section)
+    return kept
+
+
+def _runs(numbered: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Runs of consecutive (offset, line) pairs, blank runs left out."""
+    runs: list[list[tuple[int, str]]] = []
+    for offset, line in numbered:
+        if runs and runs[-1][-1][0] == offset - 1:
+            runs[-1].append((offset, line))
+        else:
+            runs.append([(offset, line)])
+    return [run for run in runs if any(line.strip() for _, line in run)]
+
+
+def _holds_its_kind(state: ExtractState, section: Section, reader: Reader) -> bool:
     """Whether what follows a heading written as text is what its section holds: a
-    table, a list (or, on the heading's line, a list written as a paragraph), fields,
-    text or links."""
+    table, a list, fields, text or links."""
     if reader.name in {kind.headings[0] for kind in state.kinds.of_source("table")}:
         return bool(section.tables)
     if reader.name in {kind.headings[0] for kind in state.kinds.of_source("list")}:
-        return bool(section.items or inline and section.paragraphs) and not section.tables
+        return bool(section.items) and not section.tables
     if reader.name == "other":
         return any(":" in text.text and state.kinds.by_field(text.text.partition(":")[0])
                    for text in section.items + section.paragraphs)
@@ -681,51 +726,14 @@ def _holds_its_kind(state: ExtractState, section: Section, reader: Reader,
     return bool(section.paragraphs) and not section.tables
 
 
-def _first_written_heading(section: Section, readers: Readers, own: Reader | None,
-                           after: int = 0) -> tuple[int, str, str | None] | None:
-    """(line, section name, values on its line or None) of the first heading written as
-    text on or after line `after` that names another section than `own`."""
+def _first_written_heading(section: Section, readers: Readers, own: Reader | None
+                           ) -> tuple[int, str] | None:
     for text in sorted(section.paragraphs + section.items, key=lambda t: t.line):
         for offset, line in enumerate(text.text.split("\n")):
-            if text.line + offset < after:
-                continue
-            name, values = written_heading(line), None
-            if name is None:
-                name, values = inline_heading(line) or (None, None)
+            name = written_heading(line)
             if name is not None and readers.for_heading(name) not in (None, own):
-                return text.line + offset, name, values
+                return text.line + offset, name
     return None
-
-
-def _line_out(section: Section, line: int, name: str, values: str, readers: Readers,
-              own: Reader | None) -> tuple[Section, Section]:
-    """A section headed `name` of the `values` on `line` and the lines after it in its
-    text up to the next heading, and `section` without them."""
-    taken = Section(name, line)
-    kept = replace(section, items=[], paragraphs=[])
-    for field_name in ("items", "paragraphs"):
-        for text in getattr(section, field_name):
-            lines = text.text.split("\n")
-            cut = line - text.line
-            if not 0 <= cut < len(lines):
-                getattr(kept, field_name).append(text)
-                continue
-            end = cut + 1
-            while end < len(lines) and not _names_a_section(lines[end], readers, own):
-                end += 1
-            taken.paragraphs.append(TextLine("\n".join([values] + lines[cut + 1:end]), line))
-            head, tail = "\n".join(lines[:cut]).strip(), "\n".join(lines[end:]).strip()
-            if head:
-                getattr(kept, field_name).append(replace(text, text=head))
-            if tail:
-                getattr(kept, field_name).append(replace(text, text=tail, line=text.line + end))
-    taken.source = _source_line(section, line)
-    return taken, kept
-
-
-def _names_a_section(line: str, readers: Readers, own: Reader | None) -> bool:
-    name = written_heading(line) or (inline_heading(line) or (None,))[0]
-    return name is not None and readers.for_heading(name) not in (None, own)
 
 
 def _source_line(section: Section, line: int) -> str:

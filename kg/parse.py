@@ -323,12 +323,12 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
         lines = [""] * end + lines[end:]
         text = "\n".join(lines)
     tokens, set_aside = _block_tokens(lines)
-    nested = _headings_in_lists(tokens)
+    nested = _headings_in_lists(tokens, lines)
     if nested:  # ("  ## Themes" after a list: CommonMark's heading in the last item)
         for at in nested:
             _warn(doc, at + 1, f"the heading `{lines[at].strip()[:60]}` is indented under the "
                   "list above it; read as a section heading")
-            lines[at] = lines[at].lstrip()
+            _dedent_block(lines, at)
         tokens, set_aside = _block_tokens(lines)
     budget = MarkBudget(lambda line, message: _warn(doc, line, message))
     section: Section | None = None
@@ -467,10 +467,12 @@ _CONTAINERS = frozenset({"blockquote_open", "bullet_list_open", "ordered_list_op
 _MAX_SET_ASIDE = 3
 
 
-def _headings_in_lists(tokens: list[Token]) -> list[int]:
-    """The lines (0-based) of `##` headings markdown-it read inside a list item.
+def _headings_in_lists(tokens: list[Token], lines: list[str]) -> list[int]:
+    """The lines (0-based) of `##` headings markdown-it read inside a list item, indented
+    on lines of their own (not "* ## B", a setext underline, nor in a quote).
 
-    >>> _headings_in_lists(_MD.parse("* a\\n  ## B\\n\\n## C\\n"))
+    >>> text = "* a\\n  ## B\\n* ## C\\n* d\\n  ---\\n\\n## E"
+    >>> _headings_in_lists(_MD.parse(text), text.split("\\n"))
     [1]
     """
     found, items = [], 0
@@ -479,9 +481,24 @@ def _headings_in_lists(tokens: list[Token]) -> list[int]:
             items += 1
         elif token.type == "list_item_close":
             items -= 1
-        elif items and token.type == "heading_open" and token.tag == "h2" and token.map:
+        elif items and token.type == "heading_open" and token.tag == "h2" and token.map and \
+                token.markup.startswith("#") and lines[token.map[0]][:1] in (" ", "\t") and \
+                lines[token.map[0]].lstrip().startswith("#"):
             found.append(token.map[0])
     return found
+
+
+def _dedent_block(lines: list[str], at: int) -> None:
+    """The heading of line `at` and the lines after it indented as much (what it heads:
+    "    ## Themes" / "    * gamma") moved to the margin by its indentation."""
+    indent = len(lines[at]) - len(lines[at].lstrip())
+    margin = lines[at][:indent]
+    lines[at] = lines[at][indent:]
+    for after in range(at + 1, len(lines)):
+        if lines[after].startswith(margin):
+            lines[after] = lines[after][indent:]
+        elif lines[after].strip():
+            break
 
 
 def _block_tokens(lines: list[str]) -> tuple[list[Token], list[tuple[int, int]]]:

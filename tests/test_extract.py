@@ -475,6 +475,19 @@ def test_a_heading_written_with_its_values_on_one_line():
     rec = record(head + "Themes: these matter more than ever.\n", "x.md")
     assert rec.summary == "Text of the summary.\n\nThemes: these matter more than ever."
     assert rec.names == [] and rec.diagnostics == []
+    # (a review: the lines after it were taken too, prose and fields; sentences that
+    # start with a section's name were themes)
+    lines = ("**Themes:** urbanism, play\n**Category:** technology\n"
+             "**Theme:** The central theme is how cities, not states, adapt to remote work.")
+    rec = record(head + lines + "\n", "x.md")
+    assert rec.summary == ("Text of the summary.\n\n**Category:** technology\n**Theme:** The "
+                           "central theme is how cities, not states, adapt to remote work.")
+    assert [(n.kind, n.text, n.line) for n in rec.names] == [
+        ("theme", "urbanism", 9), ("theme", "play", 9)]
+    # a label that holds nothing stops the search, as before: the summary keeps the rest
+    rec = record(head + "**Signals**\n\n**Themes**\n\nThe author concludes.\n\n* cafes\n",
+                 "x.md")
+    assert rec.summary.endswith("**Signals**\n\n**Themes**\n\nThe author concludes.\n\n* cafes")
 
 
 def test_a_title_line_whose_from_part_follows_a_dash_bar_or_colon():

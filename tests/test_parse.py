@@ -445,3 +445,20 @@ def test_a_cell_that_is_all_one_link_is_its_text_and_says_the_address_is_dropped
     assert [(d.line, d.message) for d in doc.diagnostics] == [
         (7, "'Drone Swarms' is written as a link; read as its text, its address not kept: "
             "https://x.org/d")]
+
+
+def test_an_indented_heading_takes_the_lines_indented_under_it_and_nothing_else_is_said():
+    """A review: "    ## Themes" after a list with its items indented alike lost them to
+    a code block once the heading alone was moved; a setext underline, "* ## X" and a
+    quoted heading were said to be moved when nothing was."""
+    head = "# __T__, (from page [20250323](https://x.org/p/20250323).)\n\n## Keywords\n\n"
+    for items, indent in (("* alpha\n* beta\n", "    "), ("1. alpha\n2. beta\n", "   ")):
+        doc = parse_text(head + items + f"{indent}## Themes\n{indent}* gamma\n{indent}* delta\n"
+                         "\n## Summary\n\nText.\n", "x.md")
+        assert [(s.heading, [t.text for t in s.items]) for s in doc.sections] == [
+            ("Keywords", ["alpha", "beta"]), ("Themes", ["gamma", "delta"]), ("Summary", [])]
+        assert [d.line for d in doc.diagnostics] == [7]
+    for text in ("* alpha\n* beta\n  ---\n", "* alpha\n* ## Themes\n* gamma\n",
+                 "> * alpha\n>   ## Themes\n>   * gamma\n"):
+        doc = parse_text(head + text, "x.md")
+        assert not any("indented under" in d.message for d in doc.diagnostics), text
