@@ -96,6 +96,11 @@ class _Evidence:
         return found
 
     @functools.cached_property
+    def words(self) -> frozenset[str]:
+        """Every word of the keys (asked for once `read` is done)."""
+        return frozenset(word for key in self.keys for word in key.split())
+
+    @functools.cached_property
     def long_keys(self) -> set[str]:
         """The keys that are no acronym (asked for once `read` is done)."""
         return self.keys - self.acronym_keys
@@ -244,7 +249,7 @@ def _join_wordings(groups: _Groups, evidence: _Evidence) -> dict[str, str]:
     long_keys = evidence.long_keys
     shorts_of: dict[str, list[str]] = defaultdict(list)  # signature -> its acronym keys
     for key in sorted(evidence.acronym_keys & evidence.keys):
-        for signature in _forms(key):
+        for signature in _forms(key, evidence.words):
             if signature[0] not in "<>":  # (marked forms never meet an acronym's)
                 shorts_of[signature].append(key)
     first_of: dict[str, str] = {}
@@ -253,7 +258,7 @@ def _join_wordings(groups: _Groups, evidence: _Evidence) -> dict[str, str]:
     # adjective keys wait for a reordered key of their form, then join it.
     waiting: dict[str, str | list[str]] = {}
     for key in sorted(long_keys):
-        for signature in _forms(key):
+        for signature in _forms(key, evidence.words):
             mark, form = signature[0], signature[1:]
             if mark == ">":
                 first_of.setdefault(signature, key)
@@ -382,28 +387,60 @@ def _spelled_reordered(evidence: _Evidence, first_of: dict[str, str]
     for key in sorted(keys):
         for short, long, longer in _spelled_forms(key, meanings_of):
             if longer not in keys:
-                other = next((first_of[s] for s in _forms(longer)
+                other = next((first_of[s] for s in _forms(longer, evidence.words)
                               if s[0] not in "<>" and s in first_of), None)
                 if other is not None and other != key and \
-                        _meet(key, f" {other} ".replace(f" {long} ", f" {short} ").strip()):
+                        _meet(key, f" {other} ".replace(f" {long} ", f" {short} ").strip(),
+                              evidence.words):
                     found[key, longer] = other
     return found
 
 
-def _meet(key: str, other: str) -> bool:
-    """Whether two keys share a form (`signatures`, the marked ones aside)."""
-    forms = {s for s in _forms(key) if s[0] not in "<>"}
-    return any(s[0] not in "<>" and s in forms for s in _forms(other))
+def _meet(key: str, other: str, words: frozenset[str]) -> bool:
+    """Whether two keys share a form (`_forms`, the marked ones aside)."""
+    forms = {s for s in _forms(key, words) if s[0] not in "<>"}
+    return any(s[0] not in "<>" and s in forms for s in _forms(other, words))
 
 
-def _forms(key: str) -> set[str]:
-    """A key's `signatures`, spacing aside: forms meet however their words are spaced, as
-    whole keys do (`_join_spacings`: "Growing Home-Schooling" / "rise of homeschooling").
+def _forms(key: str, words: frozenset[str]) -> set[str]:
+    """A key's `signatures`, and the same with two of its words that stand next to each
+    other as written, and that the archive writes as one word (`words`: every word of
+    its keys), so written, as whole keys meet spaced otherwise (`_join_spacings`):
+    "growing home schooling" / "rise of homeschooling". (Only neighbours as written:
+    "employment in the UN" reordered is no "unemployment", "pets in cars" no "carpets".)
 
-    >>> sorted(_forms("rise of homeschooling") & _forms("growing home schooling"))
-    ['homeschoolingrise']
+    >>> words = frozenset({"rise", "of", "homeschooling", "growing", "home", "schooling"})
+    >>> sorted(_forms("rise of homeschooling", words) & _forms("growing home schooling", words))
+    ['homeschooling rise']
     """
-    return {form.replace(" ", "") for form in signatures(key)}
+    forms = signatures(key)
+    key_words = key.split()
+    pairs = [(f" {a} {b} ", f" {a}{b} ") for a, b in zip(key_words, key_words[1:])
+             if a + b in words]
+    if not pairs and not _DIGITS_RE.search(" ".join(forms)):
+        return forms
+    return forms | {_written_as_one(form, pairs, words) for form in forms}
+
+
+_DIGITS_RE = re.compile(r"\d")
+
+
+def _written_as_one(form: str, pairs: list[tuple[str, str]], words: frozenset[str]) -> str:
+    """A form (its mark kept) with each pair of words written as one, and a number and
+    the word after it ("4 day" of "four-day", as "4-day" keys: "4day")."""
+    mark = form[0] if form[0] in "=<>~" else ""
+    body = f" {form[len(mark):]} "
+    for spaced, one in pairs:
+        body = body.replace(spaced, one)
+    if _DIGITS_RE.search(body):
+        found: list[str] = []
+        for word in body.split():
+            if found and found[-1].isdigit() and found[-1] + word in words:
+                found[-1] += word
+            else:
+                found.append(word)
+        body = " ".join(found)
+    return mark + body.strip()
 
 
 def _join_acronyms_inside(groups: _Groups, evidence: _Evidence,
