@@ -606,8 +606,8 @@ def written_heading(line: str) -> str | None:
 # a list of short names (not "Themes: these matter.", nor "**Theme:** The central theme is
 # that cities, not states, act", which are sentences).
 _INLINE_HEADING_RE = re.compile(
-    r"[ \t]*+(?:(?P<open>\*\*|__)(?P<marked>[A-Za-z][A-Za-z -]{0,39}?)[ \t]*+"
-    r"(?:(?P=open)[ \t]*+:|:[ \t]*+(?P=open))|(?P<name>[A-Za-z][A-Za-z -]{0,39}?)[ \t]*+:)"
+    r" {0,3}+(?:(?P<open>\*\*|__)(?P<marked>[A-Za-z][A-Za-z -]{0,39}?)[ \t]*+"
+    r"(?:(?P=open)[ \t]*+:|:[ \t]*+(?P=open))|(?P<name>[A-Z][A-Za-z -]{0,39}?)[ \t]*+:)"
     r"[ \t]++(?P<values>\S.*)")
 _INLINE_ITEM_WORDS = 5  # (words in a name of such a list at most)
 
@@ -626,9 +626,11 @@ def inline_heading(line: str) -> tuple[str, str] | None:
         return None
     values = match["values"].strip()
     parts = next((values.split(mark) for mark, _ in _LIST_SEPARATORS if mark in values), [])
-    if len(parts) < 2 or values.endswith(".") or \
-            any(len(part.split()) > _INLINE_ITEM_WORDS for part in parts):
-        return None  # (a sentence)
+    if len(parts) < 2 or values.rstrip("*_\"'\u201d\u2019)]0123456789[ ").endswith(
+            (".", "!", "?", ":")) or any(
+            len(part.split()) > _INLINE_ITEM_WORDS or part.count("(") != part.count(")") or
+            part.split()[:1] in (["and"], ["or"]) for part in parts):
+        return None  # (a sentence: "cities, not states, act!", "AI, jobs, and work")
     return (match["marked"] or match["name"]).strip(), values
 
 
@@ -640,7 +642,8 @@ def sections_at_written_headings(state: ExtractState, sections: list[Section],
     that line alone; the rest stays its section's."""
     found: list[Section] = []
     for whole in sections:
-        section = _inline_lists_out(state, whole, readers, found)
+        lists: list[Section] = []
+        section = _inline_lists_out(state, whole, readers, lists)
         own = readers.for_heading(section.heading)
         while True:
             at = _first_written_heading(section, readers, own)
@@ -654,6 +657,7 @@ def sections_at_written_headings(state: ExtractState, sections: list[Section],
             found.append(before)
             section, own = rest, readers.for_heading(name)
         found.append(section)
+        found.extend(lists)
         for item in section.items:  # (a plain "* Themes" may be a keyword: said, kept)
             named = readers.for_heading(item.text) if len(item.text) < 40 else None
             if named not in (None, own) and heading_key(item.text) == heading_key(named.name):
@@ -678,10 +682,15 @@ def _inline_lists_out(state: ExtractState, section: Section, readers: Readers,
     for field_name in ("items", "paragraphs"):
         for text in getattr(section, field_name):
             lines, rest = text.text.split("\n"), []
+            verbatim = text.text.lstrip().startswith(("```", "~~~", "<"))  # (code, HTML)
             for offset, line in enumerate(lines):
-                heading = inline_heading(line)
+                heading = None if verbatim else inline_heading(line)
                 reader = readers.for_heading(heading[0]) if heading else None
-                if reader is None or reader is own or reader.name not in lists:
+                # (unmarked, only where a line of its own starts: "Themes: a, b" after a
+                # line of prose wrapped onto it is the prose's)
+                if reader is None or reader is own or reader.name not in lists or \
+                        not line.lstrip().startswith(("*", "_")) and rest and \
+                        rest[-1][0] == offset - 1 and not _INLINE_HEADING_RE.fullmatch(rest[-1][1]):
                     rest.append((offset, line))
                     continue
                 taken.append(Section(heading[0], text.line + offset,

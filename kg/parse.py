@@ -492,6 +492,8 @@ def _dedent_block(lines: list[str], at: int) -> None:
     """The heading of line `at` and the lines after it indented as much (what it heads:
     "    ## Themes" / "    * gamma") moved to the margin by its indentation."""
     indent = len(lines[at]) - len(lines[at].lstrip())
+    if not indent:  # (moved with a heading above it already)
+        return
     margin = lines[at][:indent]
     lines[at] = lines[at][indent:]
     for after in range(at + 1, len(lines)):

@@ -484,6 +484,23 @@ def test_a_heading_written_with_its_values_on_one_line():
                            "central theme is how cities, not states, adapt to remote work.")
     assert [(n.kind, n.text, n.line) for n in rec.names] == [
         ("theme", "urbanism", 9), ("theme", "play", 9)]
+    # (a second review: sentences ending otherwise, a list in parentheses, prose that
+    # wraps onto "theme: ...", code blocks; each list after its own section)
+    for line in ("Theme: cities, not states, act!", "**Theme:** *Cities, not states, act.*",
+                 "Keywords: see above, mostly (AI, ads)", "**Themes:** AI, jobs, and the work",
+                 "Theme: cities, not states, act.[1]"):
+        rec = record(head + line + "\n", "x.md")
+        assert rec.summary == "Text of the summary.\n\n" + line and rec.names == [], line
+    for text in ("One recurring\nTheme: cities, towns and villages\nadapt.",
+                 "```text\nKeywords: a, b\n```"):
+        rec = record(head + text + "\n", "x.md")
+        assert rec.names == [] and "Keywords" not in {d.message[:10] for d in rec.diagnostics}
+        assert rec.summary.endswith(text), text
+    rec = record(head + "**Themes:** parks, play\n\n## Themes\n\n* gamma\n", "x.md")
+    assert [(n.text, n.line) for n in rec.names] == [("parks", 9), ("play", 9), ("gamma", 13)]
+    assert [(d.line, d.message[:25]) for d in rec.diagnostics] == [
+        (9, "`**Themes:** parks, play`"), (9, "`Themes` is a paragraph, "),
+        (11, "second `Themes` section; ")]
     # a label that holds nothing stops the search, as before: the summary keeps the rest
     rec = record(head + "**Signals**\n\n**Themes**\n\nThe author concludes.\n\n* cafes\n",
                  "x.md")

@@ -441,6 +441,9 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Man-in-the-Middle", "Middlemen", False),
     ("Pets in Cars", "Carpets", False),
     ("Forces at Work", "Workforce", False),
+    ("Warming of 1.5 Degrees", "15 Degree Warming", False),
+    ("China's Chang'e Program", "Change Program in China", False),
+    ("Re-Creation of Historic Sites", "Recreation at Historic Sites", False),
     # a measure's change as its rise or decline
     ("Rising Electricity Prices", "Electricity Price Increases", True),
     ("Price Hikes", "Rising Prices", True),

@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Iterator
 
 from .acronyms import (_declared_acronym, _mostly_same_words, _short_runs, _spelled_forms,
                        abbreviation_spans, initials_of)
-from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _renamed, is_acronym, name_key,
+from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _known_word, _renamed, is_acronym, name_key,
                    normal_form, split_alias)
 from .lexicon import Lexicon, lexicon
 from .names import _law, _maker_product, _titled_person
@@ -416,13 +416,26 @@ def _forms(key: str, words: frozenset[str]) -> set[str]:
     forms = signatures(key)
     key_words = key.split()
     pairs = [(f" {a} {b} ", f" {a}{b} ") for a, b in zip(key_words, key_words[1:])
-             if a + b in words]
+             if a + b in words and _one_word(a, b)]
     if not pairs and not _DIGITS_RE.search(" ".join(forms)):
         return forms
     return forms | {_written_as_one(form, pairs, words) for form in forms}
 
 
 _DIGITS_RE = re.compile(r"\d")
+
+
+def _one_word(first: str, second: str) -> bool:
+    """Whether two neighbours may be one word written apart: not numbers ("1.5" keys as
+    "1 5", never "15"), nor a letter ("Chang'e" is no "change"), nor a short prefix
+    making a word of its own ("re-creation" is no recreation; "re-shoring" reshoring).
+
+    >>> [_one_word(*p) for p in (("home", "schooling"), ("1", "5"), ("chang", "e"),
+    ...                          ("re", "creation"), ("re", "shoring"))]
+    [True, False, False, False, True]
+    """
+    return second[0].isalpha() and not first.isdigit() and len(first) > 1 and \
+        len(second) > 1 and (len(first) > 2 or not _known_word(first + second))
 
 
 def _written_as_one(form: str, pairs: list[tuple[str, str]], words: frozenset[str]) -> str:
@@ -435,7 +448,7 @@ def _written_as_one(form: str, pairs: list[tuple[str, str]], words: frozenset[st
     if _DIGITS_RE.search(body):
         found: list[str] = []
         for word in body.split():
-            if found and found[-1].isdigit() and found[-1] + word in words:
+            if found and found[-1].isdigit() and word[0].isalpha() and found[-1] + word in words:
                 found[-1] += word
             else:
                 found.append(word)
