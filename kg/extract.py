@@ -698,26 +698,14 @@ def _inline_lists_out(state: ExtractState, section: Section, readers: Readers,
                                      source=line.strip()))
             if len(rest) == len(lines):
                 getattr(kept, field_name).append(text)
-            else:  # (the lines left, each run of them a text of its own)
-                for run in _runs(rest):
-                    getattr(kept, field_name).append(
-                        replace(text, text="\n".join(line for _, line in run).strip(),
-                                line=text.line + run[0][0]))
+            elif any(line.strip() for _, line in rest):  # (the lines left: still one text)
+                getattr(kept, field_name).append(
+                    replace(text, text="\n".join(line for _, line in rest).strip(),
+                            line=text.line + rest[0][0]))
     for list_section in sorted(taken, key=lambda s: s.line):
         _say_written_heading(state, list_section, list_section.line, list_section.heading)
         found.append(list_section)
     return kept
-
-
-def _runs(numbered: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    """Runs of consecutive (offset, line) pairs, blank runs left out."""
-    runs: list[list[tuple[int, str]]] = []
-    for offset, line in numbered:
-        if runs and runs[-1][-1][0] == offset - 1:
-            runs[-1].append((offset, line))
-        else:
-            runs.append([(offset, line)])
-    return [run for run in runs if any(line.strip() for _, line in run)]
 
 
 def _holds_its_kind(state: ExtractState, section: Section, reader: Reader) -> bool:

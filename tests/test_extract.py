@@ -496,6 +496,8 @@ def test_a_heading_written_with_its_values_on_one_line():
         rec = record(head + text + "\n", "x.md")
         assert rec.names == [] and "Keywords" not in {d.message[:10] for d in rec.diagnostics}
         assert rec.summary.endswith(text), text
+    rec = record(head + "Before it\n**Keywords:** a, b\nafter it.\n", "x.md")  # (one text)
+    assert rec.summary == "Text of the summary.\n\nBefore it\nafter it."
     rec = record(head + "**Themes:** parks, play\n\n## Themes\n\n* gamma\n", "x.md")
     assert [(n.text, n.line) for n in rec.names] == [("parks", 9), ("play", 9), ("gamma", 13)]
     assert [(d.line, d.message[:25]) for d in rec.diagnostics] == [
