@@ -610,6 +610,10 @@ _INLINE_HEADING_RE = re.compile(
     r"(?:(?P=open)[ \t]*+:|:[ \t]*+(?P=open))|(?P<name>[A-Z][A-Za-z -]{0,39}?)[ \t]*+:)"
     r"[ \t]++(?P<values>\S.*)")
 _INLINE_ITEM_WORDS = 5  # (words in a name of such a list at most)
+_FOOTNOTE_RE = re.compile(r"\[\d{1,3}\]$")
+# Texts a reader shows as written: fenced code, HTML blocks (not an autolink <https://...>)
+_VERBATIM_RE = re.compile(r"\s*+(?:```|~~~|<(?:pre|div|table|details|script|style|code|"
+                          r"section|blockquote|!--)\b)", re.IGNORECASE)
 
 
 def inline_heading(line: str) -> tuple[str, str] | None:
@@ -626,11 +630,11 @@ def inline_heading(line: str) -> tuple[str, str] | None:
         return None
     values = match["values"].strip()
     parts = next((values.split(mark) for mark, _ in _LIST_SEPARATORS if mark in values), [])
-    if len(parts) < 2 or values.rstrip("*_\"'\u201d\u2019)]0123456789[ ").endswith(
-            (".", "!", "?", ":")) or any(
+    if len(parts) < 2 or _FOOTNOTE_RE.sub("", values).rstrip("*_\"'\u201d\u2019) ").endswith(
+            (".", ":")) or any(
             len(part.split()) > _INLINE_ITEM_WORDS or part.count("(") != part.count(")") or
             part.split()[:1] in (["and"], ["or"]) for part in parts):
-        return None  # (a sentence: "cities, not states, act!", "AI, jobs, and work")
+        return None  # (a sentence: "cities, not states, act.", "AI, jobs, and work")
     return (match["marked"] or match["name"]).strip(), values
 
 
@@ -643,6 +647,7 @@ def sections_at_written_headings(state: ExtractState, sections: list[Section],
     found: list[Section] = []
     for whole in sections:
         lists: list[Section] = []
+        parts: list[Section] = []
         section = _inline_lists_out(state, whole, readers, lists)
         own = readers.for_heading(section.heading)
         while True:
@@ -654,10 +659,11 @@ def sections_at_written_headings(state: ExtractState, sections: list[Section],
             if not _holds_its_kind(state, rest, readers.for_heading(name)):
                 break  # (a subheading of the summary, a group label: as before)
             _say_written_heading(state, section, line, name)
-            found.append(before)
+            parts.append(before)
             section, own = rest, readers.for_heading(name)
-        found.append(section)
-        found.extend(lists)
+        parts.append(section)
+        # (each list after the part it was written in: in the file's order)
+        found.extend(sorted(parts + lists, key=lambda part: part.line))
         for item in section.items:  # (a plain "* Themes" may be a keyword: said, kept)
             named = readers.for_heading(item.text) if len(item.text) < 40 else None
             if named not in (None, own) and heading_key(item.text) == heading_key(named.name):
@@ -682,15 +688,11 @@ def _inline_lists_out(state: ExtractState, section: Section, readers: Readers,
     for field_name in ("items", "paragraphs"):
         for text in getattr(section, field_name):
             lines, rest = text.text.split("\n"), []
-            verbatim = text.text.lstrip().startswith(("```", "~~~", "<"))  # (code, HTML)
+            verbatim = _VERBATIM_RE.match(text.text)  # (code, HTML)
             for offset, line in enumerate(lines):
                 heading = None if verbatim else inline_heading(line)
                 reader = readers.for_heading(heading[0]) if heading else None
-                # (unmarked, only where a line of its own starts: "Themes: a, b" after a
-                # line of prose wrapped onto it is the prose's)
-                if reader is None or reader is own or reader.name not in lists or \
-                        not line.lstrip().startswith(("*", "_")) and rest and \
-                        rest[-1][0] == offset - 1 and not _INLINE_HEADING_RE.fullmatch(rest[-1][1]):
+                if reader is None or reader is own or reader.name not in lists:
                     rest.append((offset, line))
                     continue
                 taken.append(Section(heading[0], text.line + offset,

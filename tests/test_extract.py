@@ -486,16 +486,22 @@ def test_a_heading_written_with_its_values_on_one_line():
         ("theme", "urbanism", 9), ("theme", "play", 9)]
     # (a second review: sentences ending otherwise, a list in parentheses, prose that
     # wraps onto "theme: ...", code blocks; each list after its own section)
-    for line in ("Theme: cities, not states, act!", "**Theme:** *Cities, not states, act.*",
+    for line in ("Theme: cities, not states, act.", "**Theme:** *Cities, not states, act.*",
                  "Keywords: see above, mostly (AI, ads)", "**Themes:** AI, jobs, and the work",
                  "Theme: cities, not states, act.[1]"):
         rec = record(head + line + "\n", "x.md")
         assert rec.summary == "Text of the summary.\n\n" + line and rec.names == [], line
-    for text in ("One recurring\nTheme: cities, towns and villages\nadapt.",
-                 "```text\nKeywords: a, b\n```"):
+    for text in ("One recurring\ntheme: cities, towns and villages\nadapt.",
+                 "```text\nKeywords: a, b\n```", "<div>\nKeywords: a, b\n</div>"):
         rec = record(head + text + "\n", "x.md")
         assert rec.names == [] and "Keywords" not in {d.message[:10] for d in rec.diagnostics}
         assert rec.summary.endswith(text), text
+    # (a third: names ending in a version or "!", an autolink before, the file's order)
+    for line in ("**Keywords:** AI, Industry 4.0", "Keywords: search, Yahoo!"):
+        rec = record(head + "<https://x.org> is the source.\n" + line + "\n", "x.md")
+        assert [n.text for n in rec.names][-1] in ("Industry 4.0", "Yahoo!"), line
+    rec = record(head + "**Keywords:** a, b\n\nProse.\n\n**Keywords**\n\n* c\n", "x.md")
+    assert [n.text for n in rec.names] == ["a", "b", "c"]
     rec = record(head + "Before it\n**Keywords:** a, b\nafter it.\n", "x.md")  # (one text)
     assert rec.summary == "Text of the summary.\n\nBefore it\nafter it."
     rec = record(head + "**Themes:** parks, play\n\n## Themes\n\n* gamma\n", "x.md")

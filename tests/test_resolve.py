@@ -444,6 +444,9 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Warming of 1.5 Degrees", "15 Degree Warming", False),
     ("China's Chang'e Program", "Change Program in China", False),
     ("Re-Creation of Historic Sites", "Recreation at Historic Sites", False),
+    ("Reuse of Materials", "Material Re-Use", True),
+    ("Co-operation of Banks", "Bank Cooperation", True),
+    ("Users of GPT-4", "GPT4 Users", True),
     # a measure's change as its rise or decline
     ("Rising Electricity Prices", "Electricity Price Increases", True),
     ("Price Hikes", "Rising Prices", True),

@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Iterator
 
 from .acronyms import (_declared_acronym, _mostly_same_words, _short_runs, _spelled_forms,
                        abbreviation_spans, initials_of)
-from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _known_word, _renamed, is_acronym, name_key,
+from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _renamed, is_acronym, name_key,
                    normal_form, split_alias)
 from .lexicon import Lexicon, lexicon
 from .names import _law, _maker_product, _titled_person
@@ -426,16 +426,23 @@ _DIGITS_RE = re.compile(r"\d")
 
 
 def _one_word(first: str, second: str) -> bool:
-    """Whether two neighbours may be one word written apart: not numbers ("1.5" keys as
-    "1 5", never "15"), nor a letter ("Chang'e" is no "change"), nor a short prefix
-    making a word of its own ("re-creation" is no recreation; "re-shoring" reshoring).
+    """Whether two neighbours may be one word written apart: not two numbers ("1.5" keys
+    as "1 5", never "15"), nor a letter ("Chang'e" is no "change"), nor a prefix making
+    a word of another meaning (`_PREFIXED_OTHERS`: "re-creation" is no recreation; but
+    "re-use" is reuse, "co-operation" cooperation, "GPT 4" GPT4).
 
     >>> [_one_word(*p) for p in (("home", "schooling"), ("1", "5"), ("chang", "e"),
-    ...                          ("re", "creation"), ("re", "shoring"))]
-    [True, False, False, False, True]
+    ...                          ("re", "creation"), ("re", "use"), ("gpt", "4"))]
+    [True, False, False, False, True, True]
     """
-    return second[0].isalpha() and not first.isdigit() and len(first) > 1 and \
-        len(second) > 1 and (len(first) > 2 or not _known_word(first + second))
+    return not (first[-1].isdigit() and second[0].isdigit()) and len(first) > 1 and \
+        (len(second) > 1 or second.isdigit()) and first + second not in _PREFIXED_OTHERS
+
+
+# Words a prefix written apart is no part of: "re-creation" (making anew) is no
+# recreation, "re-sign" no resignation.
+_PREFIXED_OTHERS = frozenset("""recreation recover resign reform retreat remark resort
+    repress release reserve recollect represent react resent restrain coop""".split())
 
 
 def _written_as_one(form: str, pairs: list[tuple[str, str]], words: frozenset[str]) -> str:
