@@ -646,9 +646,8 @@ def sections_at_written_headings(state: ExtractState, sections: list[Section],
     that line alone; the rest stays its section's."""
     found: list[Section] = []
     for whole in sections:
-        lists: list[Section] = []
         parts: list[Section] = []
-        section = _inline_lists_out(state, whole, readers, lists)
+        section, lists = _inline_lists_out(state, whole, readers)
         own = readers.for_heading(section.heading)
         while True:
             at = _first_written_heading(section, readers, own)
@@ -677,10 +676,10 @@ def _say_written_heading(state: ExtractState, section: Section, line: int, name:
                f"heading of a `## {name}` section")
 
 
-def _inline_lists_out(state: ExtractState, section: Section, readers: Readers,
-                      found: list[Section]) -> Section:
+def _inline_lists_out(state: ExtractState, section: Section, readers: Readers
+                      ) -> tuple[Section, list[Section]]:
     """`section` without the lines that write a list section's heading and its names
-    (`inline_heading`), each added to `found` as a section of its own (one pass)."""
+    (`inline_heading`), and those lines, each a section of its own (one pass)."""
     own = readers.for_heading(section.heading)
     lists = {kind.headings[0] for kind in state.kinds.of_source("list")}
     kept = replace(section, items=[], paragraphs=[])
@@ -704,10 +703,10 @@ def _inline_lists_out(state: ExtractState, section: Section, readers: Readers,
                 getattr(kept, field_name).append(
                     replace(text, text="\n".join(line for _, line in rest).strip(),
                             line=text.line + rest[0][0]))
-    for list_section in sorted(taken, key=lambda s: s.line):
+    taken.sort(key=lambda list_section: list_section.line)  # (items, then paragraphs)
+    for list_section in taken:
         _say_written_heading(state, list_section, list_section.line, list_section.heading)
-        found.append(list_section)
-    return kept
+    return kept, taken
 
 
 def _holds_its_kind(state: ExtractState, section: Section, reader: Reader) -> bool:
