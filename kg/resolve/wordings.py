@@ -88,11 +88,12 @@ def _time_numbers(words: list[str]) -> list[str]:
 # word ("rising powers", "increasing returns", "growing cannabis" are other things), nor
 # before a preposition or particle ("growing up online", "falling in older adults"), nor
 # in the fixed phrases of `_TREND_PHRASES`; not "falling" nor "mounting" (a review found
-# "falling space debris" is no decline).
+# "falling space debris" is no decline). "Shifting" is "changing" ("shifting consumer
+# preferences"), but for a "shifting baseline" and "shifting sands".
 _TREND_WORDS = {"increasing": "rising", "increased": "rising", "growing": "rising",
                 "surging": "rising", "escalating": "rising", "soaring": "rising",
                 "skyrocketing": "rising", "declining": "declining", "shrinking": "declining",
-                "diminishing": "declining"}
+                "diminishing": "declining", "shifting": "changing"}
 # "Booming" before what an economy measures only ("booming creator economy"; not rising
 # stars, booming artillery or bird calls: a review's false joins)
 _BOOMING = frozenset("""market sector industry economy demand sale export import investment
@@ -105,7 +106,8 @@ _TREND_PHRASES = frozenset({("growing", "degree"), ("growing", "season"), ("grow
                             ("rising", "power"), ("increased", "power"),
                             ("soaring", "bird"), ("soaring", "flight"), ("soaring", "eagle"),
                             ("escalating", "commitment"), ("diminishing", "return"),
-                            ("diminishing", "marginal")})
+                            ("diminishing", "marginal"),
+                            ("shifting", "baseline"), ("shifting", "sand")})
 _PARTICLES = _STOP | {"up", "out", "behind", "apart", "away", "back", "into", "from"}
 # "Falling" is "declining" before what is measured ("falling birth rates", "falling
 # prices"), not before what falls ("falling space debris").
@@ -563,16 +565,32 @@ _MEASURE_CHANGES = {"increase": "rise", "hike": "rise", "surge": "rise", "growth
 
 
 def growth_as_rise(name: _Name, forms: _Forms) -> None:
-    """A last word "growth" after two words or more as "rise" ("brand publishing growth"
-    / "rise of brand publishing"; not after one: "plant growth" is no rise of plants,
-    "personal growth" no personal rise; nor after a living thing, `_LIVING`); and after a
+    """A last word "growth" or "expansion" after two words or more as "rise" ("brand
+    publishing growth" / "rise of brand publishing", "gig economy expansion"; not after
+    one: "plant growth" is no rise of plants, "personal growth" no personal rise,
+    "Medicaid expansion" a policy; nor after a living thing, `_LIVING`); and after a
     measure (`_MEASURES`), a last word of its change as its rise or decline
     (`_MEASURE_CHANGES`: "price increases" / "rising prices")."""
     words = name.words
     if len(words) >= 2 and words[-2] in _MEASURES and words[-1] in _MEASURE_CHANGES:
         forms.found.add(" ".join(words[:-1] + [_MEASURE_CHANGES[words[-1]]]))
-    elif len(words) >= 3 and words[-1] == "growth" and words[-2] not in _LIVING:
+    elif len(words) >= 3 and words[-1] in ("growth", "expansion") and words[-2] not in _LIVING:
         forms.found.add(" ".join(words[:-1] + ["rise"]))
+
+
+# Words before "shift" that make it a period of work ("late night shift", "12 hour shift").
+_WORK_PERIODS = frozenset("""night day morning evening afternoon graveyard double split
+    overnight weekend hour late early swing rotating work""".split())
+
+
+def shift_as_change(name: _Name, forms: _Forms) -> None:
+    """A last word "shift" after two words or more as "change" ("regional demographic
+    shifts" / "... changes", as "shift in X" is "change in X" in synonyms.csv); not after
+    one: a "vibe shift", "paradigm shift" or "regime shift" is a thing of its own, nor a
+    period of work (`_WORK_PERIODS`: "late night shift")."""
+    words = name.words
+    if len(words) >= 3 and words[-1] == "shift" and words[-2] not in _WORK_PERIODS:
+        forms.found.add(" ".join(words[:-1] + ["change"]))
 
 
 # Roman numerals written after a name or a word that numbers ("Artemis II", "World War
@@ -746,6 +764,12 @@ def _adjective_nouns(word: str) -> list[str]:
     return []
 
 
+def _of_a_place(word: str) -> bool:
+    """Whether a word reads as a people's or place's adjective: by its ending
+    (`_PEOPLE_ENDINGS`) or in kg/lexicon/place-adjectives.csv ("thai", "swiss")."""
+    return word.endswith(_PEOPLE_ENDINGS) or word in lexicon().place_adjectives
+
+
 def _fixed_name(words: list[str]) -> bool:
     """Whether the words begin with a name of kg/lexicon/fixed-names.csv, a thing of its
     own whose first word reads like a people's adjective ("American football" is no
@@ -755,7 +779,7 @@ def _fixed_name(words: list[str]) -> bool:
     (True, False)
     """
     names = lexicon().fixed_names
-    return words[0].endswith(_PEOPLE_ENDINGS) and \
+    return _of_a_place(words[0]) and \
         any(" ".join(words[:size]) in names for size in range(2, len(words) + 1))
 
 
@@ -773,6 +797,11 @@ def adjective_as_noun(name: _Name, forms: _Forms) -> None:
     if not words[0].endswith("thmic") or words[-1] in _ALGORITHMS_HAVE:
         forms.derived.update(" ".join([noun] + words[1:]) + of_place
                              for noun in _adjective_nouns(words[0]))
+    # The places of place-adjectives.csv meet "X of the place" only: "Flu in Spain" is
+    # no Spanish flu, "Medicine in China" no Chinese medicine, "EVs in China" no Chinese
+    # EVs (reviews' traps), but "Government of Thailand" is the Thai government.
+    forms.derived.update(" ".join([place] + words[1:]) + _OF_ONLY
+                         for place in lexicon().place_adjectives.get(words[0], ()))
 
 
 def _e_prefixed(word: str) -> str | None:
@@ -807,7 +836,7 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     reordered_around_preposition, between, driven_by, and_either_way, in_dropped,
     against_from_with, toward_as_to, one_preposition_for_another, aspect_of_the, in_context,
     generic_last_word, tie_either_way, town_of, ai_generated_media, link_word_dropped,
-    growth_as_rise, cardinal_numbers, ordinal_numbers, concern_word, gerund_as_noun,
+    growth_as_rise, shift_as_change, cardinal_numbers, ordinal_numbers, concern_word, gerund_as_noun,
     adjective_as_noun, e_prefix)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
