@@ -596,6 +596,15 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Toyota Motor Corp.", "Toyota Motor", True),
     ("Mars Inc.", "Mars", False),
     ("British Broadcasting Corporation", "British Broadcasting", False),
+    # who acts, an -ing word, what it acts on: the action's noun (never who acts dropped,
+    # nor after an adjective: "psychological conditioning" is no condition)
+    ("Central Banks Cutting Rates", "Rate Cuts by Central Banks", True),
+    ("Warehouse Robots Displacing Workers", "Worker Displacement by Warehouse Robots", True),
+    ("Industry Adapting to New Rules", "Industry Adaptation to New Rules", True),
+    ("Cities Appointing Chief Heat Officers", "Appointment of Chief Heat Officers", False),
+    ("Psychological Conditioning in Society", "Psychological Conditions in Society", False),
+    ("Cloud Computing Costs", "Cloud Cost Computation", False),
+    ("Political Advertisements", "Political Advertising", True),
     # "shifting" is "changing" (not a shifting baseline); transportation is transport
     ("Shifting Narratives on Gender", "Changing Gender Narratives", True),
     ("Shifting Baseline Syndrome", "Changing Baseline Syndrome", False),
@@ -616,7 +625,7 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Farming Robots", "Robot Farms", False),
     ("Regulating AI", "AI Regulation", True),
     # (a review's traps of two rules tried and dropped: an -ing noun as "X-ing of Y", a
-    # verb between doer and object as its noun last)
+    # verb between doer and object as its noun last; agent_acting keeps "by")
     ("Testing Agents", "Testing of Agents", False),
     ("Learning Machines", "Machine Learning", False),
     ("Police Preventing Violence", "Police Violence Prevention", False),
@@ -1494,6 +1503,7 @@ RULE_EXAMPLES = {
     "link_word_dropped": ("AI-Powered Hacking", "=ai hacking"),
     "growth_as_rise": ("Brand Publishing Growth", "brand publishing rise"),
     "shift_as_change": ("Regional Demographic Shifts", "regional demographic change"),
+    "agent_acting": ("AI Replacing Junior Roles", "replacement of junior role by ai"),
     "ordinal_numbers": ("Fourth Industrial Revolution", "4th industrial revolution"),
     "cardinal_numbers": ("World War II", "world war 2"),
     "concern_word": ("Data Privacy Risks", "data privacy (concern)"),

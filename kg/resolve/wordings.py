@@ -672,18 +672,21 @@ _OTHER_NOUNS = frozenset({"government"})
 
 
 @functools.lru_cache(maxsize=4096)
-def _gerund_nouns(word: str) -> tuple[str, ...]:
+def _gerund_nouns(word: str, as_verb: bool = False) -> tuple[str, ...]:
     """The nouns of a leading -ing word the lexicon knows: the verb's lemma when that is
     also a noun ("declining" -> "decline"), and its nominalisations ("regulating" ->
     "regulation", "combining" -> "combine", "combination"); none for an -ing word that
-    is a noun of its own ("marketing" is not "market").
+    is a noun of its own ("marketing" is not "market"), unless it is read `as_verb`
+    (after who acts: "banks cutting rates").
 
     >>> [_gerund_nouns(w) for w in ("declining", "regulating", "combining", "marketing",
     ...                             "developing")]
     [('decline', 'declination'), ('regulation',), ('combine', 'combination'), (), ()]
+    >>> _gerund_nouns("cutting"), _gerund_nouns("cutting", as_verb=True)
+    ((), ('cut',))
     """
-    if len(word) <= 5 or not word.endswith("ing") or word in _PARTICIPLE_ADJECTIVES or \
-            word in _ACTIVITY_NOUNS:
+    if not word.endswith("ing") or word in _PARTICIPLE_ADJECTIVES or \
+            word in _ACTIVITY_NOUNS or len(word) <= 5 and not as_verb:
         return ()
     verbs = _lemmas(word, "VERB")
     if not verbs and len(word) >= 8 and not _known_word(word):
@@ -693,7 +696,7 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
         if word.endswith(("ising", "izing")):
             return word, word[:-5] + "ization"
         return (word,) if word.startswith(("re", "up", "de")) else ()
-    if not verbs or verbs[0] == word or _lemmas(word, "NOUN"):
+    if not verbs or verbs[0] == word or _lemmas(word, "NOUN") and not as_verb:
         return ()
     verb = verbs[0]
     stem = verb[:-1] if verb.endswith("e") else verb
@@ -719,6 +722,29 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
     for noun in nouns:
         forms.found.add(" ".join(words[1:] + [noun]))
         forms.found.add(" ".join(words[1:then] + [noun] + words[then:]))
+
+
+def agent_acting(name: _Name, forms: _Forms) -> None:
+    """Who acts, an -ing word of two words at most after it, and what it acts on, as the
+    action's noun of what it acts on by who acts ("AI replacing junior roles" /
+    "replacement of junior roles by AI", "warehouse robots displacing workers" / "worker
+    displacement by warehouse robots"); before a preposition, the noun in the -ing
+    word's place ("industry adapting to new regulations" / "industry adaptation to
+    ..."). Never who acts dropped ("cities appointing heat officers" is narrower than
+    "appointment of heat officers"), nor before what it acts on ("police violence
+    prevention" may be the prevention of police violence: a review's trap)."""
+    words = name.words
+    at = next((i for i in (1, 2) if i < len(words) - 1 and words[i].endswith("ing")), None)
+    if at is None or _PREPOSITIONS.intersection(words[:at]) or \
+            _lemmas(words[at - 1], "ADJ") and not _lemmas(words[at - 1], "NOUN"):
+        return  # (who acts is a noun: "psychological conditioning" is no condition)
+    agent, acted = words[:at], words[at + 1:]
+    for noun in _gerund_nouns(words[at], as_verb=True):
+        if acted[0] in _PREPOSITIONS:
+            forms.found.add(" ".join(agent + [noun] + acted))
+        elif not _PREPOSITIONS.intersection(acted):
+            forms.found.update((" ".join([noun, "of"] + acted + ["by"] + agent),
+                                " ".join(acted + [noun, "by"] + agent)))
 
 
 # Adjectives whose first meaning today is a quality, not "of the noun they come from",
@@ -836,8 +862,8 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     reordered_around_preposition, between, driven_by, and_either_way, in_dropped,
     against_from_with, toward_as_to, one_preposition_for_another, aspect_of_the, in_context,
     generic_last_word, tie_either_way, town_of, ai_generated_media, link_word_dropped,
-    growth_as_rise, shift_as_change, cardinal_numbers, ordinal_numbers, concern_word, gerund_as_noun,
-    adjective_as_noun, e_prefix)}
+    growth_as_rise, shift_as_change, cardinal_numbers, ordinal_numbers, concern_word,
+    gerund_as_noun, agent_acting, adjective_as_noun, e_prefix)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).
