@@ -15,7 +15,8 @@ Kept: the adjectives in common use (wordfreq's Zipf frequency 2.0 or more) that 
 no other common sense in the genre's names (`_OTHER_SENSES`: "attic", "continental",
 "bohemian", "spartan", "trojan"); the places as English writes them today
 (`_TODAY`: "Czech" is of Czechia, not Czechoslovakia) and the places WordNet does not
-link (`_ALSO`). Each side written as kg's key (kg.resolve.name_key).
+link (`_ALSO`); not the adjectives of two countries or of a people (`_AMBIGUOUS`).
+Each side written as kg's key (kg.resolve.name_key).
 """
 
 from __future__ import annotations
@@ -41,7 +42,10 @@ _OTHER_SENSES = frozenset("""attic continental cantonal subarctic baltic olympia
 _TODAY = {"czech": ("czech republic", "czechia"), "british": ("britain", "great britain",
           "united kingdom", "uk"), "burmese": ("myanmar", "burma"),
           "american": ("america", "united states", "us"),
-          "congolese": ("congo", "democratic republic of the congo", "drc")}
+          # (WordNet's pertainyms of these are Mauritius and the city of Tunis)
+          "mauritanian": ("mauritania",), "tunisian": ("tunisia",)}
+# Adjectives of two countries (the two Congos) or of a people, not a country.
+_AMBIGUOUS = frozenset({"congolese", "afrikaner", "afrikaans"})
 # Adjectives of today's countries WordNet does not link to their place.
 _ALSO = {"thai": ("thailand",), "emirati": ("uae", "united arab emirates"),
          "kazakh": ("kazakhstan",), "uzbek": ("uzbekistan",), "tajik": ("tajikistan",),
@@ -81,7 +85,8 @@ def place_adjectives(folder: Path) -> dict[str, tuple[str, ...]]:
                     found[word] = (place.replace("_", " "),)
                     break
     return {adjective: tuple(name_key(place) for place in places)
-            for adjective, places in (found | _TODAY | _ALSO).items()}
+            for adjective, places in (found | _TODAY | _ALSO).items()
+            if adjective not in _AMBIGUOUS}
 
 
 def main(argv: list[str] | None = None) -> None:

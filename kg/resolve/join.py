@@ -26,7 +26,7 @@ from .acronyms import (_declared_acronym, _mostly_same_words, _short_runs, _spel
 from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _renamed, is_acronym, name_key,
                    normal_form, split_alias)
 from .lexicon import Lexicon, lexicon
-from .names import _company, _law, _maker_product, _titled_person
+from .names import _law, _maker_product, _titled_person
 from .wordings import _lemmas, _lengthened, normal_words, signatures
 
 _PLURAL_RE = re.compile(r"[a-z]+s\b")  # (a plural: "financials" writes "financial" as a noun)
@@ -119,8 +119,7 @@ class _Evidence:
                 found.noun_plurals.add(key)  # ("company financials" are no company finance)
             if is_acronym(label) and (key,) not in table.variants:  # (not FinTech)
                 found.acronym_keys.add(key)
-            carried = _maker_product(label) or _titled_person(label) or _law(label) or \
-                _company(label)
+            carried = _maker_product(label) or _titled_person(label) or _law(label)
             if carried:  # ("OpenAI's ChatGPT" is ChatGPT, "Mayor Sadiq Khan" Sadiq Khan)
                 renamed[key_of(carried)].add(key)
             for alias in (key_of(a) for a in split_alias(label)[1:] if a):
@@ -629,7 +628,7 @@ def _join_acronyms_alone(groups: _Groups, evidence: _Evidence) -> None:
 def _join_renamed(groups: _Groups, evidence: _Evidence) -> None:
     """A name's declared other name ("X (formerly Twitter)" / "Twitter") and the name it
     carries (names.py: "OpenAI's ChatGPT" / "ChatGPT", "Mayor Eric Adams" / "Eric
-    Adams", "Calbee Inc." / "Calbee"), when no other group declares or carries it too."""
+    Adams"), when no other group declares or carries it too."""
     renamed = evidence.renamed
     for other in sorted(renamed.keys() & evidence.keys):
         if len({groups.find(key) for key in renamed[other]}) == 1:

@@ -1,6 +1,6 @@
 """Other names a name carries: a maker's product ("OpenAI's ChatGPT" is ChatGPT), a
 person after their office ("Mayor Eric Adams"), a law after its country's initials
-("US Inflation Reduction Act"), a company before its legal form ("Calbee Inc.").
+("US Inflation Reduction Act").
 """
 
 from __future__ import annotations
@@ -89,25 +89,3 @@ def _law(label: str) -> str | None:
     match = _LAW_RE.fullmatch(label.strip())
     return match["law"] if match else None
 
-
-# A company's legal form after its name: "Calbee Inc." is Calbee. (Not "Corporation",
-# "Limited", "AG" nor "SE": "British Broadcasting Corporation" is no British
-# broadcasting, "Texas AG" an attorney general, "iPhone SE" a phone.)
-_COMPANY_RE = re.compile(r"(?P<name>[A-Z0-9][\w&'.\u2019-]*+(?:\s++[\w&'.\u2019-]++){0,5}?),?"
-                         r"\s++(?:Inc\.?|Ltd\.?|LLC|L\.L\.C\.|PLC|plc|Corp\.|Co\.|GmbH"
-                         r"|Pty\.?\s++Ltd\.?|Co\.,\s++Ltd\.?|S\.A\.|N\.V\.)")
-
-
-def _company(label: str) -> str | None:
-    """The name of a company before its legal form, unless each of its words is a word
-    of the lexicon: "Mars Inc." is no planet, "Visa Inc." no visas (reviews' traps).
-
-    >>> _company("Calbee Inc."), _company("Toyota Motor Corp."), _company("Nvidia, LLC")
-    ('Calbee', 'Toyota Motor', 'Nvidia')
-    >>> _company("Inc."), _company("Mars Inc."), _company("British Broadcasting Corporation")
-    (None, None, None)
-    """
-    match = _COMPANY_RE.fullmatch(label.strip())
-    if not match or all(_known_word(normal_form(word)) for word in match["name"].split()):
-        return None
-    return match["name"]

@@ -88,12 +88,11 @@ def _time_numbers(words: list[str]) -> list[str]:
 # word ("rising powers", "increasing returns", "growing cannabis" are other things), nor
 # before a preposition or particle ("growing up online", "falling in older adults"), nor
 # in the fixed phrases of `_TREND_PHRASES`; not "falling" nor "mounting" (a review found
-# "falling space debris" is no decline). "Shifting" is "changing" ("shifting consumer
-# preferences"), but for a "shifting baseline" and "shifting sands".
+# "falling space debris" is no decline).
 _TREND_WORDS = {"increasing": "rising", "increased": "rising", "growing": "rising",
                 "surging": "rising", "escalating": "rising", "soaring": "rising",
                 "skyrocketing": "rising", "declining": "declining", "shrinking": "declining",
-                "diminishing": "declining", "shifting": "changing"}
+                "diminishing": "declining"}
 # "Booming" before what an economy measures only ("booming creator economy"; not rising
 # stars, booming artillery or bird calls: a review's false joins)
 _BOOMING = frozenset("""market sector industry economy demand sale export import investment
@@ -106,8 +105,13 @@ _TREND_PHRASES = frozenset({("growing", "degree"), ("growing", "season"), ("grow
                             ("rising", "power"), ("increased", "power"),
                             ("soaring", "bird"), ("soaring", "flight"), ("soaring", "eagle"),
                             ("escalating", "commitment"), ("diminishing", "return"),
-                            ("diminishing", "marginal"),
-                            ("shifting", "baseline"), ("shifting", "sand")})
+                            ("diminishing", "marginal")})
+# What "shifting" changes, not moves elsewhere ("shifting consumer preferences" are
+# changing ones; "shifting costs", "shifting energy demand", "shifting cultivation" are
+# moved or a practice of their own: a review's false joins).
+_SHIFTING_HEADS = frozenset("""preference narrative attitude norm pattern dynamic priority
+    perception value expectation landscape trend habit behavior behaviour role paradigm
+    alliance identity view opinion sentiment taste""".split())
 _PARTICLES = _STOP | {"up", "out", "behind", "apart", "away", "back", "into", "from"}
 # "Falling" is "declining" before what is measured ("falling birth rates", "falling
 # prices"), not before what falls ("falling space debris").
@@ -120,7 +124,8 @@ _MEASURES = frozenset({"rate", "price", "cost", "number", "level", "demand", "sa
 def _trend_word(words: list[str]) -> list[str]:
     """The words with a first word of growth or decline as "rising" or "declining",
     when two words or more follow it ("falling" before a measure, `_MEASURES`; "booming"
-    before an economy's measure, `_BOOMING`).
+    before an economy's measure, `_BOOMING`); "shifting" as "changing" before what
+    changes (`_SHIFTING_HEADS`).
 
     >>> " ".join(_trend_word("increasing middle manager burnout".split()))
     'rising middle manager burnout'
@@ -132,6 +137,10 @@ def _trend_word(words: list[str]) -> list[str]:
     'rising creator economy'
     >>> " ".join(_trend_word("shrinking of the middle class".split()))
     'decline of the middle class'
+    >>> " ".join(_trend_word("shifting narrative on gender".split()))
+    'changing narrative on gender'
+    >>> " ".join(_trend_word("shifting cultivation practice".split()))
+    'shifting cultivation practice'
     """
     at = 1 if words and words[0] in _ARTICLES else 0
     if len(words) - at >= 3 and _TREND_WORDS.get(words[at]) == "declining" and \
@@ -143,6 +152,11 @@ def _trend_word(words: list[str]) -> list[str]:
         return words[:at] + ["rising"] + words[at + 1:]
     if len(words) - at >= 2 and words[at] == "falling" and words[-1] in _MEASURES:
         return words[:at] + ["declining"] + words[at + 1:]
+    if len(words) - at >= 2 and words[at] == "shifting":  # (its head: before a preposition)
+        rest = words[at + 1:]
+        cut = next((i for i, w in enumerate(rest) if i and w in _PREPOSITIONS), len(rest))
+        if rest[cut - 1] in _SHIFTING_HEADS:
+            return words[:at] + ["changing"] + rest
     if len(words) - at == 2 and words[at] in _ONLY_TREND_WORDS:  # ("skyrocketing rents")
         return words[:at] + [_ONLY_TREND_WORDS[words[at]]] + words[at + 1:]
     if len(words) - at >= 3 and words[at] in _TREND_WORDS and words[at + 1] not in _PARTICLES:
@@ -263,7 +277,16 @@ _MOVERS = frozenset("""
     containment surveillance perception distrust fear propaganda disinformation
     force agent asset embassy base weapon hostage mercenary drone doctor car restaurant
     intervention presence blockade hacking colonialism imperialism
+    opinion view coverage deterrence coercion condemnation recognition image perspective
+    attitude portrayal sentiment stance narrative depiction
 """.split())
+
+
+# Words that start a second phrase, kept last when a name is reordered ("decline in
+# cognitive control from media use" / "cognitive control decline from media use").
+_SECOND_PHRASE = _PREPOSITIONS | {"from", "by", "among", "about", "over", "through",
+                                  "despite", "during", "across", "via", "amid", "against",
+                                  "within", "without", "into", "toward", "towards", "under"}
 
 
 def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
@@ -284,7 +307,7 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
                 (word == "of" and words[at - 1] in _WATCHING and words[-1] in _IN_CHARGE):
             continue
         after = _without_articles(words[at + 1:])
-        then = next((i for i, w in enumerate(after) if i and w in _PREPOSITIONS), None)
+        then = next((i for i, w in enumerate(after) if i and w in _SECOND_PHRASE), None)
         tail = after[then:] if then and then < len(after) - 1 else []
         after = after[:len(after) - len(tail)]
         form = " ".join(after + words[:at] + tail)
@@ -565,31 +588,36 @@ _MEASURE_CHANGES = {"increase": "rise", "hike": "rise", "surge": "rise", "growth
 
 
 def growth_as_rise(name: _Name, forms: _Forms) -> None:
-    """A last word "growth" or "expansion" after two words or more as "rise" ("brand
-    publishing growth" / "rise of brand publishing", "gig economy expansion"; not after
-    one: "plant growth" is no rise of plants, "personal growth" no personal rise,
-    "Medicaid expansion" a policy; nor after a living thing, `_LIVING`); and after a
+    """A last word "growth" after two words or more as "rise" ("brand publishing growth"
+    / "rise of brand publishing"; not after one: "plant growth" is no rise of plants,
+    "personal growth" no personal rise; nor after a living thing, `_LIVING`), and so
+    "expansion" after what an economy measures (`_BOOMING`: "gig economy expansion";
+    not a policy's or a project's, "state Medicaid expansion", "Heathrow airport
+    expansion": a review's false joins); and after a
     measure (`_MEASURES`), a last word of its change as its rise or decline
     (`_MEASURE_CHANGES`: "price increases" / "rising prices")."""
     words = name.words
     if len(words) >= 2 and words[-2] in _MEASURES and words[-1] in _MEASURE_CHANGES:
         forms.found.add(" ".join(words[:-1] + [_MEASURE_CHANGES[words[-1]]]))
-    elif len(words) >= 3 and words[-1] in ("growth", "expansion") and words[-2] not in _LIVING:
+    elif len(words) >= 3 and words[-2] not in _LIVING and (
+            words[-1] == "growth" or words[-1] == "expansion" and words[-2] in _BOOMING):
         forms.found.add(" ".join(words[:-1] + ["rise"]))
 
 
-# Words before "shift" that make it a period of work ("late night shift", "12 hour shift").
-_WORK_PERIODS = frozenset("""night day morning evening afternoon graveyard double split
-    overnight weekend hour late early swing rotating work""".split())
+# What shifts as a state changes ("regional demographic shifts"); not what is moved
+# elsewhere ("cost shift", "green tax shift", "peak demand shift"), a regime shift, nor a
+# period of work ("hospital nursing shifts": a review's false joins).
+_SHIFTING_STATES = frozenset("""demographic cultural generational behavioral behavioural
+    social societal political economic structural ideological attitudinal""".split())
 
 
 def shift_as_change(name: _Name, forms: _Forms) -> None:
-    """A last word "shift" after two words or more as "change" ("regional demographic
-    shifts" / "... changes", as "shift in X" is "change in X" in synonyms.csv); not after
-    one: a "vibe shift", "paradigm shift" or "regime shift" is a thing of its own, nor a
-    period of work (`_WORK_PERIODS`: "late night shift")."""
+    """A last word "shift" after two words or more, of a state (`_SHIFTING_STATES`), as
+    "change" ("regional demographic shifts" / "... changes", as "shift in X" is "change
+    in X" in synonyms.csv); not after one: a "vibe shift" or "paradigm shift" is a thing
+    of its own."""
     words = name.words
-    if len(words) >= 3 and words[-1] == "shift" and words[-2] not in _WORK_PERIODS:
+    if len(words) >= 3 and words[-1] == "shift" and words[-2] in _SHIFTING_STATES:
         forms.found.add(" ".join(words[:-1] + ["change"]))
 
 
