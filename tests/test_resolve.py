@@ -130,10 +130,10 @@ BATCH_FLOORS = {
     "blind 15]": (0.96, 0.98, 0.70, 0.61),
     # the sixteenth: a second run over real articles, as the eleventh (1.000 / 0.958
     # precision, 0.450 / 0.575 recall when first measured; rules from its tune half since)
-    "blind 16]": (0.98, 0.95, 0.60, 0.57),
+    "blind 16]": (0.98, 0.95, 0.57, 0.57),
     # the seventeenth: a third run over real articles (0.923 / 1.000 precision, 0.300 /
     # 0.400 recall when first measured, alone)
-    "blind 17]": (0.93, 0.98, 0.37, 0.40),
+    "blind 17]": (0.93, 0.98, 0.35, 0.40),
 }
 
 
@@ -596,19 +596,17 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Calbee Inc.", "Calbee", False),
     ("UK plc", "UK", False),
     ("Japan Inc.", "Japan", False),
-    # a second phrase stays last when a name is reordered, whatever its preposition
-    ("Decline in Cognitive Control from Media Use", "Cognitive Control Decline from Media Use",
-     True),
-    ("Impact of Tariffs on Prices despite Subsidies", "Tariff Impact on Prices despite Subsidies",
-     True),
-    # who acts, an -ing word, what it acts on: the action's noun (never who acts dropped,
-    # nor after an adjective: "psychological conditioning" is no condition)
-    ("Central Banks Cutting Rates", "Rate Cuts by Central Banks", True),
-    ("Warehouse Robots Displacing Workers", "Worker Displacement by Warehouse Robots", True),
-    ("Industry Adapting to New Rules", "Industry Adaptation to New Rules", True),
-    ("Cities Appointing Chief Heat Officers", "Appointment of Chief Heat Officers", False),
-    ("Psychological Conditioning in Society", "Psychological Conditions in Society", False),
-    ("Cloud Computing Costs", "Cloud Cost Computation", False),
+    # (a review's traps of two rules tried and dropped: a second phrase after any
+    # preposition kept last, "Y's from Z" read as the whole name's; who acts, an -ing
+    # word and what it acts on as the action's noun, the -ing word read as a verb)
+    ("Ban on Imports from Russia", "Import Ban from Russia", False),
+    ("Removal of Posts by Politicians", "Post Removal by Politicians", False),
+    ("Pension Funding in the UK", "UK Pension Funds", False),
+    ("Market Sharing in the Cement Industry", "Market Share in the Cement Industry", False),
+    ("Soil Healing in Africa", "African Soil Health", False),
+    ("Energy Rating for Homes", "Energy Rationing for Homes", False),
+    ("Rotting Crops", "Crop Rotation", False),  # (a short verb's guessed noun)
+    ("Banning TikTok", "TikTok Ban", True),
     ("Political Advertisements", "Political Advertising", True),
     # "shifting" is "changing" before what changes (not what is moved elsewhere);
     # transportation is transport (but the US department keeps its name)
@@ -634,7 +632,7 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Farming Robots", "Robot Farms", False),
     ("Regulating AI", "AI Regulation", True),
     # (a review's traps of two rules tried and dropped: an -ing noun as "X-ing of Y", a
-    # verb between doer and object as its noun last; agent_acting keeps "by")
+    # verb between doer and object as its noun last)
     ("Testing Agents", "Testing of Agents", False),
     ("Learning Machines", "Machine Learning", False),
     ("Police Preventing Violence", "Police Violence Prevention", False),
@@ -719,6 +717,9 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Mauritanian Fisheries", "Fisheries of Mauritius", False),
     ("Public Opinion of China", "Chinese Public Opinion", False),
     ("Views of Israel", "Israeli Views", False),
+    ("Media Coverage in India", "Indian Media Coverage", True),
+    ("Shifting Power Dynamics", "Changing Power Dynamics", True),
+    ("Climate Policy Shift", "Climate Policy Change", True),
 ]
 
 
@@ -1521,7 +1522,6 @@ RULE_EXAMPLES = {
     "link_word_dropped": ("AI-Powered Hacking", "=ai hacking"),
     "growth_as_rise": ("Brand Publishing Growth", "brand publishing rise"),
     "shift_as_change": ("Regional Demographic Shifts", "regional demographic change"),
-    "agent_acting": ("AI Replacing Junior Roles", "replacement of junior role by ai"),
     "ordinal_numbers": ("Fourth Industrial Revolution", "4th industrial revolution"),
     "cardinal_numbers": ("World War II", "world war 2"),
     "concern_word": ("Data Privacy Risks", "data privacy (concern)"),

@@ -109,9 +109,10 @@ _TREND_PHRASES = frozenset({("growing", "degree"), ("growing", "season"), ("grow
 # What "shifting" changes, not moves elsewhere ("shifting consumer preferences" are
 # changing ones; "shifting costs", "shifting energy demand", "shifting cultivation" are
 # moved or a practice of their own: a review's false joins).
-_SHIFTING_HEADS = frozenset("""preference narrative attitude norm pattern dynamic priority
-    perception value expectation landscape trend habit behavior behaviour role paradigm
-    alliance identity view opinion sentiment taste""".split())
+_SHIFTING_HEADS = frozenset("""preference narrative attitude norm pattern dynamic dynamics
+    priority perception value expectation landscape trend habit behavior behaviour role
+    paradigm alliance identity view opinion sentiment taste demographic demographics
+    policy strategy""".split())
 _PARTICLES = _STOP | {"up", "out", "behind", "apart", "away", "back", "into", "from"}
 # "Falling" is "declining" before what is measured ("falling birth rates", "falling
 # prices"), not before what falls ("falling space debris").
@@ -277,16 +278,12 @@ _MOVERS = frozenset("""
     containment surveillance perception distrust fear propaganda disinformation
     force agent asset embassy base weapon hostage mercenary drone doctor car restaurant
     intervention presence blockade hacking colonialism imperialism
-    opinion view coverage deterrence coercion condemnation recognition image perspective
-    attitude portrayal sentiment stance narrative depiction
 """.split())
-
-
-# Words that start a second phrase, kept last when a name is reordered ("decline in
-# cognitive control from media use" / "cognitive control decline from media use").
-_SECOND_PHRASE = _PREPOSITIONS | {"from", "by", "among", "about", "over", "through",
-                                  "despite", "during", "across", "via", "amid", "against",
-                                  "within", "without", "into", "toward", "towards", "under"}
+# Views of a place held elsewhere: "views of China" are no Chinese views (a review's
+# false joins); "X in the place" still meets it ("media coverage in India").
+_VIEWPOINTS = frozenset("""opinion view coverage deterrence coercion condemnation
+    recognition image perspective attitude portrayal sentiment stance narrative
+    depiction""".split())
 
 
 def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
@@ -307,7 +304,7 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
                 (word == "of" and words[at - 1] in _WATCHING and words[-1] in _IN_CHARGE):
             continue
         after = _without_articles(words[at + 1:])
-        then = next((i for i, w in enumerate(after) if i and w in _SECOND_PHRASE), None)
+        then = next((i for i, w in enumerate(after) if i and w in _PREPOSITIONS), None)
         tail = after[then:] if then and then < len(after) - 1 else []
         after = after[:len(after) - len(tail)]
         form = " ".join(after + words[:at] + tail)
@@ -315,7 +312,8 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
         forms.reordered.add(form)
         if words[at - 1] in _DIRECTED:
             forms.directed.add(form)
-        elif word in ("of", "in") and words[at - 1] not in _MOVERS:
+        elif word in ("of", "in") and words[at - 1] not in _MOVERS and \
+                not (word == "of" and words[at - 1] in _VIEWPOINTS):
             forms.reordered.add(form + _OF_PLACE)  # (what a people's adjective meets)
             if word == "of":
                 forms.reordered.add(form + _OF_ONLY)  # (... and a quality's)
@@ -608,7 +606,8 @@ def growth_as_rise(name: _Name, forms: _Forms) -> None:
 # elsewhere ("cost shift", "green tax shift", "peak demand shift"), a regime shift, nor a
 # period of work ("hospital nursing shifts": a review's false joins).
 _SHIFTING_STATES = frozenset("""demographic cultural generational behavioral behavioural
-    social societal political economic structural ideological attitudinal""".split())
+    social societal political economic structural ideological attitudinal""".split()) | \
+    _SHIFTING_HEADS
 
 
 def shift_as_change(name: _Name, forms: _Forms) -> None:
@@ -700,21 +699,19 @@ _OTHER_NOUNS = frozenset({"government"})
 
 
 @functools.lru_cache(maxsize=4096)
-def _gerund_nouns(word: str, as_verb: bool = False) -> tuple[str, ...]:
+def _gerund_nouns(word: str) -> tuple[str, ...]:
     """The nouns of a leading -ing word the lexicon knows: the verb's lemma when that is
     also a noun ("declining" -> "decline"), and its nominalisations ("regulating" ->
-    "regulation", "combining" -> "combine", "combination"); none for an -ing word that
-    is a noun of its own ("marketing" is not "market"), unless it is read `as_verb`
-    (after who acts: "banks cutting rates").
+    "regulation", "combining" -> "combine", "combination"; of a verb of five letters or
+    more: "rotting" is no rotation); none for an -ing word that is a noun of its own
+    ("marketing" is not "market").
 
     >>> [_gerund_nouns(w) for w in ("declining", "regulating", "combining", "marketing",
     ...                             "developing")]
     [('decline', 'declination'), ('regulation',), ('combine', 'combination'), (), ()]
-    >>> _gerund_nouns("cutting"), _gerund_nouns("cutting", as_verb=True)
-    ((), ('cut',))
     """
-    if not word.endswith("ing") or word in _PARTICIPLE_ADJECTIVES or \
-            word in _ACTIVITY_NOUNS or len(word) <= 5 and not as_verb:
+    if len(word) <= 5 or not word.endswith("ing") or word in _PARTICIPLE_ADJECTIVES or \
+            word in _ACTIVITY_NOUNS:
         return ()
     verbs = _lemmas(word, "VERB")
     if not verbs and len(word) >= 8 and not _known_word(word):
@@ -724,10 +721,12 @@ def _gerund_nouns(word: str, as_verb: bool = False) -> tuple[str, ...]:
         if word.endswith(("ising", "izing")):
             return word, word[:-5] + "ization"
         return (word,) if word.startswith(("re", "up", "de")) else ()
-    if not verbs or verbs[0] == word or _lemmas(word, "NOUN") and not as_verb:
+    if not verbs or verbs[0] == word or _lemmas(word, "NOUN"):
         return ()
     verb = verbs[0]
     stem = verb[:-1] if verb.endswith("e") else verb
+    if len(verb) < 5:  # (a short verb's guessed nouns are other words: "rotting" is no
+        return (verb,) if _lemmas(verb, "NOUN")[:1] == (verb,) else ()  # rotation)
     forms = (verb, stem + "ion", stem + "ation", stem + "tion", verb + "ment", verb + "th",
              verb[:-3] + "ization" if verb.endswith("ize") else "",
              verb[:-1] + "ication" if verb.endswith("fy") else "")
@@ -750,29 +749,6 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
     for noun in nouns:
         forms.found.add(" ".join(words[1:] + [noun]))
         forms.found.add(" ".join(words[1:then] + [noun] + words[then:]))
-
-
-def agent_acting(name: _Name, forms: _Forms) -> None:
-    """Who acts, an -ing word of two words at most after it, and what it acts on, as the
-    action's noun of what it acts on by who acts ("AI replacing junior roles" /
-    "replacement of junior roles by AI", "warehouse robots displacing workers" / "worker
-    displacement by warehouse robots"); before a preposition, the noun in the -ing
-    word's place ("industry adapting to new regulations" / "industry adaptation to
-    ..."). Never who acts dropped ("cities appointing heat officers" is narrower than
-    "appointment of heat officers"), nor before what it acts on ("police violence
-    prevention" may be the prevention of police violence: a review's trap)."""
-    words = name.words
-    at = next((i for i in (1, 2) if i < len(words) - 1 and words[i].endswith("ing")), None)
-    if at is None or _PREPOSITIONS.intersection(words[:at]) or \
-            _lemmas(words[at - 1], "ADJ") and not _lemmas(words[at - 1], "NOUN"):
-        return  # (who acts is a noun: "psychological conditioning" is no condition)
-    agent, acted = words[:at], words[at + 1:]
-    for noun in _gerund_nouns(words[at], as_verb=True):
-        if acted[0] in _PREPOSITIONS:
-            forms.found.add(" ".join(agent + [noun] + acted))
-        elif not _PREPOSITIONS.intersection(acted):
-            forms.found.update((" ".join([noun, "of"] + acted + ["by"] + agent),
-                                " ".join(acted + [noun, "by"] + agent)))
 
 
 # Adjectives whose first meaning today is a quality, not "of the noun they come from",
@@ -891,7 +867,7 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     against_from_with, toward_as_to, one_preposition_for_another, aspect_of_the, in_context,
     generic_last_word, tie_either_way, town_of, ai_generated_media, link_word_dropped,
     growth_as_rise, shift_as_change, cardinal_numbers, ordinal_numbers, concern_word,
-    gerund_as_noun, agent_acting, adjective_as_noun, e_prefix)}
+    gerund_as_noun, adjective_as_noun, e_prefix)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).
