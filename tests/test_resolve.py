@@ -607,6 +607,7 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Energy Rating for Homes", "Energy Rationing for Homes", False),
     ("Rotting Crops", "Crop Rotation", False),  # (a short verb's guessed noun)
     ("Banning TikTok", "TikTok Ban", True),
+    ("Taxing Carbon", "Carbon Taxation", True),
     ("Political Advertisements", "Political Advertising", True),
     # "shifting" is "changing" before what changes (not what is moved elsewhere);
     # transportation is transport (but the US department keeps its name)
@@ -616,6 +617,8 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Shifting Energy Demand", "Changing Energy Demand", False),
     ("Sustainable Transportation", "sustainable transport", True),
     ("Department of Transportation", "Department of Transport", False),
+    ("Transportation Secretary", "Transport Secretary", False),
+    ("Shifting Cultivation Patterns", "Changing Cultivation Patterns", False),
     # an acronym in capitals ending in S is no plural
     ("CLPS", "Commercial Lunar Payload Services", True),
     ("SARS Outbreak", "SAR Outbreak", False),
@@ -695,6 +698,7 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Medicaid Expansion", "Medicaid Growth", False),
     ("State Medicaid Expansion", "State Medicaid Growth", False),
     ("Heathrow Airport Expansion", "Heathrow Airport Growth", False),
+    ("Stock Market Expansion", "Stock Market Growth", False),
     ("Expansion of NATO", "Rise of NATO", False),
     ("Regional Demographic Shifts", "Regional Demographic Changes", True),
     ("Late Night Shift", "Late Night Change", False),
@@ -717,6 +721,8 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Mauritanian Fisheries", "Fisheries of Mauritius", False),
     ("Public Opinion of China", "Chinese Public Opinion", False),
     ("Views of Israel", "Israeli Views", False),
+    ("Victims of Israel", "Israeli Victims", False),
+    ("Takeover of China", "Chinese Takeover", False),
     ("Media Coverage in India", "Indian Media Coverage", True),
     ("Shifting Power Dynamics", "Changing Power Dynamics", True),
     ("Climate Policy Shift", "Climate Policy Change", True),
@@ -936,6 +942,8 @@ SYNONYMS = [
     ("driverless cars", "autonomous vehicles", True),
     ("Mobile Phone Penetration in Africa", "Smartphone Penetration in Africa", False),
     ("Seniors", "Older Adults", True),
+    ("Home Prices", "House Prices", True),
+    ("US Home Price Index", "US House Price Index", False),
     ("Senior Engineers", "Older Adult Engineers", False),
     ("Hiring for Senior Roles", "Hiring for Older Adult Roles", False),
     # places renamed or spelled anew; British and American words

@@ -109,7 +109,7 @@ _TREND_PHRASES = frozenset({("growing", "degree"), ("growing", "season"), ("grow
 # What "shifting" changes, not moves elsewhere ("shifting consumer preferences" are
 # changing ones; "shifting costs", "shifting energy demand", "shifting cultivation" are
 # moved or a practice of their own: a review's false joins).
-_SHIFTING_HEADS = frozenset("""preference narrative attitude norm pattern dynamic dynamics
+_SHIFTING_HEADS = frozenset("""preference narrative attitude norm dynamic dynamics
     priority perception value expectation landscape trend habit behavior behaviour role
     paradigm alliance identity view opinion sentiment taste demographic demographics
     policy strategy""".split())
@@ -585,20 +585,24 @@ _MEASURE_CHANGES = {"increase": "rise", "hike": "rise", "surge": "rise", "growth
                     "decrease": "decline", "drop": "decline"}
 
 
+_EXPANDING = frozenset({"economy", "sector", "industry"})
+
+
 def growth_as_rise(name: _Name, forms: _Forms) -> None:
     """A last word "growth" after two words or more as "rise" ("brand publishing growth"
     / "rise of brand publishing"; not after one: "plant growth" is no rise of plants,
     "personal growth" no personal rise; nor after a living thing, `_LIVING`), and so
-    "expansion" after what an economy measures (`_BOOMING`: "gig economy expansion";
-    not a policy's or a project's, "state Medicaid expansion", "Heathrow airport
-    expansion": a review's false joins); and after a
+    "expansion" of an economy (`_EXPANDING`: "gig economy expansion"; not a policy's
+    or a project's, "state Medicaid expansion", "Heathrow airport expansion", nor a
+    market's, whose listings or building are no rise of its prices: reviews' false
+    joins); and after a
     measure (`_MEASURES`), a last word of its change as its rise or decline
     (`_MEASURE_CHANGES`: "price increases" / "rising prices")."""
     words = name.words
     if len(words) >= 2 and words[-2] in _MEASURES and words[-1] in _MEASURE_CHANGES:
         forms.found.add(" ".join(words[:-1] + [_MEASURE_CHANGES[words[-1]]]))
     elif len(words) >= 3 and words[-2] not in _LIVING and (
-            words[-1] == "growth" or words[-1] == "expansion" and words[-2] in _BOOMING):
+            words[-1] == "growth" or words[-1] == "expansion" and words[-2] in _EXPANDING):
         forms.found.add(" ".join(words[:-1] + ["rise"]))
 
 
@@ -698,6 +702,11 @@ _ACTIVITY_NOUNS = frozenset("""shipping mining banking farming fishing trading g
 _OTHER_NOUNS = frozenset({"government"})
 
 
+# The nominalisations of short verbs, which no ending guesses safely.
+_SHORT_VERB_NOUNS = {"tax": ("taxation",), "form": ("formation",), "grow": ("growth",),
+                     "move": ("movement",)}
+
+
 @functools.lru_cache(maxsize=4096)
 def _gerund_nouns(word: str) -> tuple[str, ...]:
     """The nouns of a leading -ing word the lexicon knows: the verb's lemma when that is
@@ -726,7 +735,8 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
     verb = verbs[0]
     stem = verb[:-1] if verb.endswith("e") else verb
     if len(verb) < 5:  # (a short verb's guessed nouns are other words: "rotting" is no
-        return (verb,) if _lemmas(verb, "NOUN")[:1] == (verb,) else ()  # rotation)
+        own = (verb,) if _lemmas(verb, "NOUN")[:1] == (verb,) else ()  # rotation)
+        return own + _SHORT_VERB_NOUNS.get(verb, ())
     forms = (verb, stem + "ion", stem + "ation", stem + "tion", verb + "ment", verb + "th",
              verb[:-3] + "ization" if verb.endswith("ize") else "",
              verb[:-1] + "ication" if verb.endswith("fy") else "")
@@ -827,11 +837,21 @@ def adjective_as_noun(name: _Name, forms: _Forms) -> None:
     if not words[0].endswith("thmic") or words[-1] in _ALGORITHMS_HAVE:
         forms.derived.update(" ".join([noun] + words[1:]) + of_place
                              for noun in _adjective_nouns(words[0]))
-    # The places of place-adjectives.csv meet "X of the place" only: "Flu in Spain" is
-    # no Spanish flu, "Medicine in China" no Chinese medicine, "EVs in China" no Chinese
-    # EVs (reviews' traps), but "Government of Thailand" is the Thai government.
-    forms.derived.update(" ".join([place] + words[1:]) + _OF_ONLY
-                         for place in lexicon().place_adjectives.get(words[0], ()))
+    # The places of place-adjectives.csv meet "X of the place" only, and only before what
+    # a country has (`_A_COUNTRYS`): "Flu in Spain" is no Spanish flu, "Medicine in
+    # China" no Chinese medicine, "victims of Israel" no Israeli victims, "takeover of
+    # China" no Chinese takeover (reviews' traps), but "Government of Thailand" is the
+    # Thai government.
+    if words[-1] in _A_COUNTRYS:
+        forms.derived.update(" ".join([place] + words[1:]) + _OF_ONLY
+                             for place in lexicon().place_adjectives.get(words[0], ()))
+
+
+# What a country has, named "X of the country" or with its adjective alike.
+_A_COUNTRYS = frozenset("""government economy culture cuisine military army navy parliament
+    president constitution currency language history society population industry
+    sector infrastructure politics tourism agriculture heritage identity democracy
+    monarchy budget healthcare workforce fund sovereignty territory coast""".split())
 
 
 def _e_prefixed(word: str) -> str | None:
