@@ -26,6 +26,12 @@ from .lexicon import lexicon
 _NOUN_VARIANTS = {"usage": "use", "working": "work", "commuting": "commute"}
 
 
+@functools.lru_cache(maxsize=1)
+def _variant_starts() -> frozenset[str]:
+    """The first words of the lexicon's variants."""
+    return frozenset(variant[0] for variant in lexicon().variants)
+
+
 def _lengthened(words: list[str]) -> list[str]:
     """The words with each variant of the lexicon (a shortened word, a synonym; the
     longest run first) as its preferred wording.
@@ -33,9 +39,13 @@ def _lengthened(words: list[str]) -> list[str]:
     >>> _lengthened("hard sci fi movie".split())
     ['hard', 'science', 'fiction', 'film']
     """
-    table = lexicon()
+    table, starts = lexicon(), _variant_starts()
     found, at = [], 0
     while at < len(words):
+        if words[at] not in starts:  # (most words start no variant: no slices to look up)
+            found.append(words[at])
+            at += 1
+            continue
         for size in range(min(table.longest, len(words) - at), 0, -1):
             long = table.variants.get(tuple(words[at:at + size]))
             if long is not None:
