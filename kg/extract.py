@@ -611,9 +611,10 @@ _INLINE_HEADING_RE = re.compile(
     r"[ \t]++(?P<values>\S.*)")
 _INLINE_ITEM_WORDS = 5  # (words in a name of such a list at most)
 _FOOTNOTE_RE = re.compile(r"\[\d{1,3}\]$")
-# Texts a reader shows as written: fenced code, HTML blocks (not an autolink <https://...>)
-_VERBATIM_RE = re.compile(r"\s*+(?:```|~~~|<(?:pre|div|table|details|script|style|code|"
-                          r"section|blockquote|!--)\b)", re.IGNORECASE)
+# Texts a reader shows as written: fenced or indented code, HTML blocks (not an autolink
+# <https://...>)
+_VERBATIM_RE = re.compile(r"(?: {4}|\t)|\s*+(?:```|~~~|<(?:pre|div|table|details|script|"
+                          r"style|code|section|blockquote|!--)\b)", re.IGNORECASE)
 
 
 def inline_heading(line: str) -> tuple[str, str] | None:

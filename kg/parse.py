@@ -404,7 +404,7 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
             _warn(doc, start + 1, f"unexpected {token.type.replace('_', ' ')}{span}" + (
                 "; kept as text" if section is not None else
                 " before the first section; ignored"))
-            _keep_raw(section, lines, [start, end])
+            _keep_raw(section, lines, [start, end], indented=token.type == "code_block")
             if rows > start:
                 _read_rows_after(doc, section, lines, start + 1, rows, budget)
         i += 1
@@ -541,9 +541,13 @@ def _keep_too_deep(doc: ParsedDocument, section: Section | None, lines: list[str
     _keep_raw(section, lines, list(span))
 
 
-def _keep_raw(section: Section | None, lines: list[str], span: list[int]) -> None:
+def _keep_raw(section: Section | None, lines: list[str], span: list[int],
+              indented: bool = False) -> None:
+    """The lines of `span` as a text of the section; an indented code block keeps its
+    indent (what it holds is shown as written: never read as a heading or a list)."""
     if section is not None:
-        text = "\n".join(lines[span[0] : span[1]]).strip()
+        text = "\n".join(lines[span[0] : span[1]])
+        text = text.strip("\n").rstrip() if indented and text.strip() else text.strip()
         if text:
             section.paragraphs.append(TextLine(text, span[0] + 1))
 

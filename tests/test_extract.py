@@ -492,10 +492,11 @@ def test_a_heading_written_with_its_values_on_one_line():
         rec = record(head + line + "\n", "x.md")
         assert rec.summary == "Text of the summary.\n\n" + line and rec.names == [], line
     for text in ("One recurring\ntheme: cities, towns and villages\nadapt.",
-                 "```text\nKeywords: a, b\n```", "<div>\nKeywords: a, b\n</div>"):
+                 "```text\nKeywords: a, b\n```", "<div>\nKeywords: a, b\n</div>",
+                 "    Keywords: a, b", "\tKeywords: a, b\n\tThemes: c, d"):  # (indented code)
         rec = record(head + text + "\n", "x.md")
         assert rec.names == [] and "Keywords" not in {d.message[:10] for d in rec.diagnostics}
-        assert rec.summary.endswith(text), text
+        assert rec.summary.endswith(text.strip()), text
     # (a third: names ending in a version or "!", an autolink before, the file's order)
     for line in ("**Keywords:** AI, Industry 4.0", "Keywords: search, Yahoo!"):
         rec = record(head + "<https://x.org> is the source.\n" + line + "\n", "x.md")
