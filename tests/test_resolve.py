@@ -134,6 +134,9 @@ BATCH_FLOORS = {
     # the seventeenth: a third run over real articles (0.923 / 1.000 precision, 0.300 /
     # 0.400 recall when first measured, alone)
     "blind 17]": (0.93, 0.98, 0.35, 0.40),
+    # the eighteenth: everyday variation and traps, invented blind (1.000 / 1.000
+    # precision, 0.625 / 0.615 recall when first measured, alone)
+    "blind 18]": (0.98, 0.98, 0.62, 0.61),
 }
 
 
@@ -498,6 +501,8 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Pollution from Plastics", "Plastic Pollution", True),
     ("Smoke from Wildfires", "Wildfire Smoke", True),
     ("Emissions from Shipping", "Shipping Emissions", True),
+    ("Textile Waste from Fast Fashion", "Fast-Fashion Textile Waste", True),
+    ("Waste Heat from Data Centres", "Data Centre Waste Heat", True),
     ("Backlash against Consumers", "Consumer Backlash", False),
     ("Backlash against the Media", "Media Backlash", False),
     ("Backlash against Big Tech", "Big Tech Backlash", False),
@@ -942,6 +947,7 @@ SYNONYMS = [
     ("driverless cars", "autonomous vehicles", True),
     ("Mobile Phone Penetration in Africa", "Smartphone Penetration in Africa", False),
     ("Seniors", "Older Adults", True),
+    ("Monkeypox Vaccination", "Mpox Vaccination", True),
     ("Home Prices", "House Prices", True),
     ("US Home Price Index", "US House Price Index", False),
     ("Senior Engineers", "Older Adult Engineers", False),

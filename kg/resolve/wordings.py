@@ -383,7 +383,7 @@ _AGAINST_THINGS = frozenset({"backlash", "pushback"})
 _INSTITUTIONS = frozenset("""eu un who nato fda imf ecb sec ftc epa nhs wef unesco iea us usa
     uk oecd ngo ipcc""".split())
 _COMES_FROM = frozenset("""emission pollution smoke runoff noise dust fume fumes
-    radiation""".split())
+    radiation methane waste heat""".split())
 
 
 def _concept_acronym(words: list[str]) -> bool:
