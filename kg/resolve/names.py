@@ -88,4 +88,3 @@ def _law(label: str) -> str | None:
     """
     match = _LAW_RE.fullmatch(label.strip())
     return match["law"] if match else None
-

@@ -595,6 +595,7 @@ _MEASURE_CHANGES = {"increase": "rise", "hike": "rise", "surge": "rise", "growth
                     "decrease": "decline", "drop": "decline"}
 
 
+# What expands as it grows (not a market: its listings or its building are no rise).
 _EXPANDING = frozenset({"economy", "sector", "industry"})
 
 
@@ -602,12 +603,11 @@ def growth_as_rise(name: _Name, forms: _Forms) -> None:
     """A last word "growth" after two words or more as "rise" ("brand publishing growth"
     / "rise of brand publishing"; not after one: "plant growth" is no rise of plants,
     "personal growth" no personal rise; nor after a living thing, `_LIVING`), and so
-    "expansion" of an economy (`_EXPANDING`: "gig economy expansion"; not a policy's
-    or a project's, "state Medicaid expansion", "Heathrow airport expansion", nor a
-    market's, whose listings or building are no rise of its prices: reviews' false
-    joins); and after a
-    measure (`_MEASURES`), a last word of its change as its rise or decline
-    (`_MEASURE_CHANGES`: "price increases" / "rising prices")."""
+    "expansion" of an economy (`_EXPANDING`: "gig economy expansion"; not a policy's,
+    a project's or a market's: "state Medicaid expansion", "Heathrow airport
+    expansion", "stock market expansion": reviews' false joins); and after a measure
+    (`_MEASURES`), a last word of its change as its rise or decline (`_MEASURE_CHANGES`:
+    "price increases" / "rising prices")."""
     words = name.words
     if len(words) >= 2 and words[-2] in _MEASURES and words[-1] in _MEASURE_CHANGES:
         forms.found.add(" ".join(words[:-1] + [_MEASURE_CHANGES[words[-1]]]))
@@ -833,6 +833,14 @@ def _fixed_name(words: list[str]) -> bool:
         any(" ".join(words[:size]) in names for size in range(2, len(words) + 1))
 
 
+# What a country has, named "X of the country" or with its adjective alike.
+_WHAT_A_COUNTRY_HAS = frozenset("""government economy culture cuisine military army navy
+    parliament president constitution currency language history society population
+    industry sector infrastructure politics tourism agriculture heritage identity
+    democracy monarchy budget healthcare workforce fund sovereignty territory
+    coast""".split())
+
+
 def adjective_as_noun(name: _Name, forms: _Forms) -> None:
     """A leading adjective as each noun it may be made from (`_adjective_nouns`), in a
     name of no preposition that is no fixed name (`_fixed_name`). A people's or place's
@@ -848,20 +856,13 @@ def adjective_as_noun(name: _Name, forms: _Forms) -> None:
         forms.derived.update(" ".join([noun] + words[1:]) + of_place
                              for noun in _adjective_nouns(words[0]))
     # The places of place-adjectives.csv meet "X of the place" only, and only before what
-    # a country has (`_A_COUNTRYS`): "Flu in Spain" is no Spanish flu, "Medicine in
-    # China" no Chinese medicine, "victims of Israel" no Israeli victims, "takeover of
+    # a country has (`_WHAT_A_COUNTRY_HAS`): "Flu in Spain" is no Spanish flu, "Medicine
+    # in China" no Chinese medicine, "victims of Israel" no Israeli victims, "takeover of
     # China" no Chinese takeover (reviews' traps), but "Government of Thailand" is the
     # Thai government.
-    if words[-1] in _A_COUNTRYS:
+    if words[-1] in _WHAT_A_COUNTRY_HAS:
         forms.derived.update(" ".join([place] + words[1:]) + _OF_ONLY
                              for place in lexicon().place_adjectives.get(words[0], ()))
-
-
-# What a country has, named "X of the country" or with its adjective alike.
-_A_COUNTRYS = frozenset("""government economy culture cuisine military army navy parliament
-    president constitution currency language history society population industry
-    sector infrastructure politics tourism agriculture heritage identity democracy
-    monarchy budget healthcare workforce fund sovereignty territory coast""".split())
 
 
 def _e_prefixed(word: str) -> str | None:
