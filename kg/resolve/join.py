@@ -258,7 +258,9 @@ def _join_wordings(groups: _Groups, evidence: _Evidence) -> dict[str, str]:
     # adjective keys wait for a reordered key of their form, then join it.
     waiting: dict[str, str | list[str]] = {}
     for key in sorted(long_keys):
-        for signature in _forms(key, evidence.words):
+        # (in sort order: where two keys kept apart meet this one, the join made first
+        # stands, and a set's order changes with the process' hash seed)
+        for signature in sorted(_forms(key, evidence.words)):
             mark, form = signature[0], signature[1:]
             if mark == ">":
                 first_of.setdefault(signature, key)
@@ -387,11 +389,14 @@ def _spelled_reordered(evidence: _Evidence, first_of: dict[str, str]
     for key in sorted(keys):
         for short, long, longer in _spelled_forms(key, meanings_of):
             if longer not in keys:
-                other = next((first_of[s] for s in _forms(longer, evidence.words)
-                              if s[0] not in "<>" and s in first_of), None)
-                if other is not None and other != key and \
-                        _meet(key, f" {other} ".replace(f" {long} ", f" {short} ").strip(),
-                              evidence.words):
+                # (the first in sort order of the keys it meets: a set's order changes
+                # with the process' hash seed, and the build must not)
+                others = sorted({first_of[s] for s in _forms(longer, evidence.words)
+                                 if s[0] not in "<>" and s in first_of} - {key})
+                other = next((other for other in others if _meet(
+                    key, f" {other} ".replace(f" {long} ", f" {short} ").strip(),
+                    evidence.words)), None)
+                if other is not None:
                     found[key, longer] = other
     return found
 
