@@ -132,11 +132,17 @@ _MEASURES = frozenset({"rate", "price", "cost", "number", "level", "demand", "sa
                        "turnout", "readership", "viewership", "profit", "export", "import"})
 
 
+# A gap that widens grows ("widening wealth gap" / "growing wealth gap"); not what else
+# widens ("widening participation" opens university to more people).
+_WIDENING = {"widening": "rising", "narrowing": "declining"}
+_GAPS = frozenset("gap divide disparity inequality gulf rift deficit".split())
+
+
 def _trend_word(words: list[str]) -> list[str]:
     """The words with a first word of growth or decline as "rising" or "declining",
     when two words or more follow it ("falling" before a measure, `_MEASURES`; "booming"
-    before an economy's measure, `_BOOMING`); "shifting" as "changing" before what
-    changes (`_SHIFTING_HEADS`).
+    before an economy's measure, `_BOOMING`; "widening" and "narrowing" before a gap,
+    `_GAPS`); "shifting" as "changing" before what changes (`_SHIFTING_HEADS`).
 
     >>> " ".join(_trend_word("increasing middle manager burnout".split()))
     'rising middle manager burnout'
@@ -148,6 +154,8 @@ def _trend_word(words: list[str]) -> list[str]:
     'rising creator economy'
     >>> " ".join(_trend_word("shrinking of the middle class".split()))
     'decline of the middle class'
+    >>> " ".join(_trend_word("widening gap in wealth".split()))
+    'rising gap in wealth'
     >>> " ".join(_trend_word("shifting narrative on gender".split()))
     'changing narrative on gender'
     >>> " ".join(_trend_word("shifting cultivation practice".split()))
@@ -163,6 +171,11 @@ def _trend_word(words: list[str]) -> list[str]:
         return words[:at] + ["rising"] + words[at + 1:]
     if len(words) - at >= 2 and words[at] == "falling" and words[-1] in _MEASURES:
         return words[:at] + ["declining"] + words[at + 1:]
+    if len(words) - at >= 2 and words[at] in _WIDENING:  # (its head: before a preposition)
+        rest = words[at + 1:]
+        cut = next((i for i, w in enumerate(rest) if i and w in _PREPOSITIONS), len(rest))
+        if rest[cut - 1] in _GAPS:
+            return words[:at] + [_WIDENING[words[at]]] + rest
     if len(words) - at >= 2 and words[at] == "shifting":  # (its head: before a preposition)
         rest = words[at + 1:]
         cut = next((i for i, w in enumerate(rest) if i and w in _PREPOSITIONS), len(rest))
@@ -865,6 +878,53 @@ def adjective_as_noun(name: _Name, forms: _Forms) -> None:
                              for place in lexicon().place_adjectives.get(words[0], ()))
 
 
+# Adjectives of a quality whose noun, last, names the same thing in any name of the
+# genre ("resilient supply chains" / "supply chain resilience", "affordable housing" /
+# "housing affordability"); not those that also name a kind of thing, a category or a
+# fixed term ("sustainable debt" is ESG debt, "debt sustainability" whether a state can
+# pay; variable costs, mobile data, latent space, durable goods, violent crime, urgent
+# care, frequent flyers, hostile takeovers, flexible displays, the habitable zone,
+# abundant species, accessible transport: a review's false joins).
+_QUALITIES = frozenset("""
+    resilient transparent efficient inefficient coherent incoherent stringent lenient
+    vacant hesitant reluctant insolvent complacent negligent turbulent virulent sentient
+    buoyant dormant vibrant fluent relevant convenient prudent ignorant vigilant
+    fragile fertile infertile volatile versatile
+    affordable unaffordable explainable interpretable accountable auditable traceable
+    recyclable compostable biodegradable repairable interoperable scalable reliable
+    unreliable profitable unprofitable livable liveable walkable insurable uninsurable
+    predictable unpredictable adaptable reproducible credible irreversible susceptible
+    available unavailable vulnerable reusable immutable portable
+""".split())
+# Endings of those adjectives and of the nouns of their quality.
+_QUALITY_ENDINGS = (("able", ("ability",)), ("ible", ("ibility",)), ("ile", ("ility",)),
+                    ("ent", ("ence", "ency")), ("ant", ("ance", "ancy")))
+
+
+def _quality_nouns(word: str) -> tuple[str, ...]:
+    """The nouns that may name the quality of an adjective of `_QUALITIES`, by its
+    ending (which one, the corpus decides: a name using it).
+
+    >>> _quality_nouns("resilient"), _quality_nouns("affordable"), _quality_nouns("variable")
+    (('resilience', 'resiliency'), ('affordability',), ())
+    """
+    if word in _QUALITIES:
+        for ending, nouns in _QUALITY_ENDINGS:
+            if word.endswith(ending):
+                return tuple(word[:-len(ending)] + noun for noun in nouns)
+    return ()
+
+
+def quality_last(name: _Name, forms: _Forms) -> None:
+    """A leading adjective of a quality as the noun of that quality, last ("resilient
+    supply chains" / "supply chain resilience", "volatile energy prices" / "volatility
+    in energy prices"), in a name of no preposition."""
+    words = name.words
+    if len(words) < 2 or _PREPOSITIONS.intersection(words):
+        return
+    forms.found.update(" ".join(words[1:] + [noun]) for noun in _quality_nouns(words[0]))
+
+
 def _e_prefixed(word: str) -> str | None:
     """The noun after an "e-" prefix the lexicon does not know as one word ("ebike" ->
     "bike", "ewaste" -> "waste"); None for a word of its own ("event", "email").
@@ -898,7 +958,7 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     against_from_with, toward_as_to, one_preposition_for_another, aspect_of_the, in_context,
     generic_last_word, tie_either_way, town_of, ai_generated_media, link_word_dropped,
     growth_as_rise, shift_as_change, cardinal_numbers, ordinal_numbers, concern_word,
-    gerund_as_noun, adjective_as_noun, e_prefix)}
+    gerund_as_noun, adjective_as_noun, quality_last, e_prefix)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).
