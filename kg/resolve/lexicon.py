@@ -1,5 +1,5 @@
 """The shipped tables of kg/lexicon (abbreviations, synonyms, adjectives' nouns, places'
-adjectives, fixed names), read once, as keys.
+adjectives, fixed names, verbs' nouns), read once, as keys.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ class Lexicon:
     of synonyms.csv ("driverless car": "autonomous vehicle"); and the noun each
     adjective of adjective-nouns.csv is made from ("electoral": "election"); the places
     each adjective of place-adjectives.csv is of ("norwegian": ("norway",)); the names
-    of fixed-names.csv a people's adjective begins ("american football")."""
+    of fixed-names.csv a people's adjective begins ("american football"); the nouns of
+    each verb's act in verb-nouns.csv that no ending guesses ("sequester":
+    ("sequestration",))."""
 
     acronyms: dict[str, tuple[str, ...]]
     variants: dict[tuple[str, ...], tuple[str, ...]]
@@ -28,12 +30,13 @@ class Lexicon:
     place_adjectives: dict[str, tuple[str, ...]]
     fixed_names: frozenset[str]
     whole_names: dict[str, str]  # a whole name's other wording ("burma": "myanmar")
+    verb_nouns: dict[str, tuple[str, ...]]
 
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The shipped tables: abbreviations, synonyms, adjectives' nouns, fixed names (see
-    their headers).
+    """The shipped tables: abbreviations, synonyms, adjectives' nouns, places'
+    adjectives, fixed names, verbs' nouns (see their headers).
 
     >>> lexicon().acronyms["ev"], lexicon().variants[("sci", "fi")]
     (('electric vehicle',), ('science', 'fiction'))
@@ -59,7 +62,11 @@ def lexicon() -> Lexicon:
     for adjective, place in _lexicon_rows("place-adjectives.csv"):  # (keys)
         place_adjectives[adjective].append(place)
     fixed_names = frozenset(name for name, in _lexicon_rows("fixed-names.csv"))  # (keys)
+    verb_nouns: dict[str, list[str]] = defaultdict(list)
+    for verb, noun in _lexicon_rows("verb-nouns.csv"):  # (single words in lower case)
+        verb_nouns[verb].append(noun)
     return Lexicon({short: tuple(longs) for short, longs in acronyms.items()}, variants,
                    max(len(variant) for variant in variants), adjective_nouns,
                    {adjective: tuple(places) for adjective, places in place_adjectives.items()},
-                   fixed_names, whole_names)
+                   fixed_names, whole_names,
+                   {verb: tuple(nouns) for verb, nouns in verb_nouns.items()})

@@ -735,8 +735,9 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
     """The nouns of a leading -ing word the lexicon knows: the verb's lemma when that is
     also a noun ("declining" -> "decline"), and its nominalisations ("regulating" ->
     "regulation", "combining" -> "combine", "combination"; of a verb of five letters or
-    more: "rotting" is no rotation); none for an -ing word that is a noun of its own
-    ("marketing" is not "market").
+    more: "rotting" is no rotation), and those of kg/lexicon/verb-nouns.csv, which no
+    ending guesses ("sequestering" -> "sequestration"); none for an -ing word that is a
+    noun of its own ("marketing" is not "market").
 
     >>> [_gerund_nouns(w) for w in ("declining", "regulating", "combining", "marketing",
     ...                             "developing")]
@@ -757,15 +758,17 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
         return ()
     verb = verbs[0]
     stem = verb[:-1] if verb.endswith("e") else verb
+    irregular = lexicon().verb_nouns.get(verb, ())  # ("sequestering": "sequestration")
     if len(verb) < 5:  # (a short verb's guessed nouns are other words: "rotting" is no
         own = (verb,) if _lemmas(verb, "NOUN")[:1] == (verb,) else ()  # rotation)
-        return own + _SHORT_VERB_NOUNS.get(verb, ())
+        return tuple(dict.fromkeys(own + _SHORT_VERB_NOUNS.get(verb, ()) + irregular))
     forms = (verb, stem + "ion", stem + "ation", stem + "tion", verb + "ment", verb + "th",
              verb[:-3] + "ization" if verb.endswith("ize") else "",
              verb[:-1] + "ication" if verb.endswith("fy") else "")
     return tuple(dict.fromkeys(
-        noun for noun in forms
-        if noun and noun not in _OTHER_NOUNS and _lemmas(noun, "NOUN")[:1] == (noun,)))
+        [noun for noun in forms
+         if noun and noun not in _OTHER_NOUNS and _lemmas(noun, "NOUN")[:1] == (noun,)] +
+        list(irregular)))
 
 
 def gerund_as_noun(name: _Name, forms: _Forms) -> None:
@@ -879,22 +882,21 @@ def adjective_as_noun(name: _Name, forms: _Forms) -> None:
 
 
 # Adjectives of a quality whose noun, last, names the same thing in any name of the
-# genre ("resilient supply chains" / "supply chain resilience", "affordable housing" /
-# "housing affordability"); not those that also name a kind of thing, a category or a
-# fixed term ("sustainable debt" is ESG debt, "debt sustainability" whether a state can
-# pay; variable costs, mobile data, latent space, durable goods, violent crime, urgent
-# care, frequent flyers, hostile takeovers, flexible displays, the habitable zone,
-# abundant species, accessible transport: a review's false joins).
+# genre ("resilient supply chains" / "supply chain resilience", "explainable AI" / "AI
+# explainability"); not those that also name a kind of thing, a category or a fixed
+# term, nor those whose noun names another thing or who has the quality otherwise
+# ("sustainable debt" is ESG debt, "debt sustainability" whether a state can pay;
+# "vacant hospitals" are empty, "hospital vacancies" open jobs; "transparent consumers"
+# and "consumer transparency", "volatile organic compounds", "portable devices",
+# "available credit", "relevant market", "fluent AI", variable pay, mobile data, latent
+# space, durable goods, violent crime, urgent care, hostile takeovers, the habitable
+# zone, accessible transport: two reviews' false joins, 986 pairs).
 _QUALITIES = frozenset("""
-    resilient transparent efficient inefficient coherent incoherent stringent lenient
-    vacant hesitant reluctant insolvent complacent negligent turbulent virulent sentient
-    buoyant dormant vibrant fluent relevant convenient prudent ignorant vigilant
-    fragile fertile infertile volatile versatile
-    affordable unaffordable explainable interpretable accountable auditable traceable
-    recyclable compostable biodegradable repairable interoperable scalable reliable
-    unreliable profitable unprofitable livable liveable walkable insurable uninsurable
-    predictable unpredictable adaptable reproducible credible irreversible susceptible
-    available unavailable vulnerable reusable immutable portable
+    resilient stringent reluctant complacent turbulent sentient insolvent fragile
+    affordable unaffordable explainable interpretable auditable traceable recyclable
+    compostable repairable reusable reliable unreliable profitable unprofitable walkable
+    predictable unpredictable reproducible irreversible susceptible scalable
+    interoperable
 """.split())
 # Endings of those adjectives and of the nouns of their quality.
 _QUALITY_ENDINGS = (("able", ("ability",)), ("ible", ("ibility",)), ("ile", ("ility",)),
