@@ -1253,7 +1253,7 @@ def test_verb_nouns_table_keeps_the_rules_it_was_made_by():
     review = _review_rows(Path(__file__).parent.parent / "bench/data/verb-noun-review.csv")
     assert {(r["verb"], r["noun"]) for r in review if r["keep"] == "1"} == set(rows)
     assert all(r["keep"] in ("0", "1") and r["reason"] for r in review)
-    assert ("disclose", "disclosure") in rows and ("produce", "product") not in rows
+    assert ("sequester", "sequestration") in rows and ("produce", "product") not in rows
     for verb, noun in rows:
         assert verb.isalpha() and verb.islower() and noun.isalpha() and noun.islower()
         assert noun != verb and _shared_start(verb, noun) >= max(3, len(verb) - 4)
@@ -1264,15 +1264,24 @@ def test_verb_nouns_table_keeps_the_rules_it_was_made_by():
 # (first, second, one node?): a leading -ing word as the noun of its act that no ending
 # guesses (kg/lexicon/verb-nouns.csv), not as a thing made or another sense's noun
 VERB_NOUNS = [
-    ("Disclosing Climate Risks", "Climate Risk Disclosure", True),
-    ("Deceiving Consumers", "Consumer Deception", True),
-    ("Consuming Energy", "Energy Consumption", True),
-    ("Retaining Talent", "Talent Retention", True),
+    ("Eroding Trust in Media", "Erosion of Trust in Media", True),
+    ("Removing Carbon", "Carbon Removal", True),
+    ("Sequestering Carbon in Soils", "Soil Carbon Sequestration", True),
     ("Abolishing Single-Family Zoning", "Abolition of Single-Family Zoning", True),
     ("Producing Food", "Food Product", False),
     ("Receding Glaciers", "Glacier Recession", False),
     ("Attending Physicians", "Physician Attendance", False),
     ("Emerging Markets", "Market Emergence", False),
+    # ... nor an -ing word that names who does it, nor a noun of another thing (an
+    # attack's false joins: those verbs' rows were dropped)
+    ("Departing Employees", "Employee Departures", False),
+    ("Departing Employees", "Employee Department", False),
+    ("Governing Boards", "Board Governance", False),
+    ("Acquiring Banks", "Bank Acquisitions", False),
+    ("Shrinking Retail", "Retail Shrinkage", False),
+    ("Providing Loans", "Loan Provisions", False),
+    ("Consuming Public", "Public Consumption", False),
+    ("Withdrawing Opioids", "Opioid Withdrawal", False),
 ]
 
 

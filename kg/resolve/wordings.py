@@ -721,8 +721,8 @@ _ACTIVITY_NOUNS = frozenset("""shipping mining banking farming fishing trading g
     welding drilling fracking camping sailing shopping cycling swimming running
     engineering programming accounting""".split())
 # Nouns spelled as a verb's nominalisation that name another thing: "governing AI" is
-# AI governance, not an AI government (a review's false join).
-_OTHER_NOUNS = frozenset({"government"})
+# no AI government, "departing employees" no employee department (reviews' false joins).
+_OTHER_NOUNS = frozenset({"government", "department"})
 
 
 # The nominalisations of short verbs, which no ending guesses safely.
