@@ -140,6 +140,9 @@ BATCH_FLOORS = {
     # the nineteenth: paraphrases and traps, invented blind (1.000 / 0.929 precision,
     # 0.205 / 0.232 recall when first measured, alone)
     "blind 19]": (0.98, 0.92, 0.20, 0.23),
+    # the twentieth: a fourth run over real articles (0.933 / 1.000 precision, 0.438 /
+    # 0.576 recall when first measured, alone)
+    "blind 20]": (0.93, 0.98, 0.43, 0.57),
 }
 
 
