@@ -142,7 +142,7 @@ BATCH_FLOORS = {
     "blind 19]": (0.98, 0.92, 0.20, 0.23),
     # the twentieth: a fourth run over real articles (0.933 / 1.000 precision, 0.438 /
     # 0.576 recall when first measured, alone)
-    "blind 20]": (0.93, 0.98, 0.43, 0.57),
+    "blind 20]": (0.93, 0.98, 0.46, 0.57),
 }
 
 
@@ -1160,6 +1160,9 @@ SYNONYMS = [
     ("Negative Power Prices", "Negative Electricity Prices", True),
     ("Power Bills", "Electricity Bills", True),
     ("Power Prices", "Energy Prices", False),
+    ("Driver-Centric Policy Adaptation", "Driver-Centred Policy Adaptation", True),
+    ("Human-Centric AI", "Human-Centered AI", True),
+    ("Eurocentric History", "European History", False),
 ]
 
 
