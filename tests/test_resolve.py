@@ -1237,6 +1237,16 @@ QUALITIES = [
     ("Accessible Transport", "Transport Accessibility", False),
     ("Patient Data", "Data Patience", False),
     ("Current Account", "Account Currency", False),
+    # rules tried and dropped after an attack: a count dropped after a word of change
+    # ("growing startups" grow, "a growing number of startups" is their count), a
+    # reordered name's adjective as its noun
+    ("Growing Number of Startups", "Growing Startups", False),
+    ("Shrinking Number of Households", "Shrinking Households", False),
+    ("Declining Number of Species", "Declining Species", False),
+    ("Increasing the Number of Nursing Graduates", "Rising Number of Nursing Graduates", False),
+    ("Surge in the Volume of Bitcoin", "Surge in Bitcoin", False),
+    ("Rise in Regional Inequality", "Inequality Rise in the Region", False),
+    ("Decline in Academic Performance", "Performance Decline in Academia", False),
     # a gap that widens grows; what else widens does not
     ("Widening Skills Gap", "Growing Skills Gap", True),
     ("Narrowing Gender Pay Gap", "Declining Gender Pay Gap", True),
