@@ -45,17 +45,10 @@ _TABLE_NOTE = """\
 """
 
 
-def _guessed(verb: str) -> set[str]:
-    """The nouns kg.resolve guesses by ending (kg.resolve.wordings._gerund_nouns)."""
-    stem = verb[:-1] if verb.endswith("e") else verb
-    return {verb, stem + "ion", stem + "ation", stem + "tion", verb + "ment", verb + "th",
-            verb[:-3] + "ization" if verb.endswith("ize") else "",
-            verb[:-1] + "ication" if verb.endswith("fy") else ""}
-
-
 def verb_nouns(folder: Path) -> list[tuple[str, str]]:
     """(verb, noun) of every candidate row (module docstring), in sort order."""
     from kg.resolve.keys import _lemmas
+    from kg.resolve.wordings import guessed_nouns
 
     verbs = _synsets(folder, "verb")
     files = {}  # noun synset offset -> (its words, its lexicographer file)
@@ -84,7 +77,7 @@ def verb_nouns(folder: Path) -> list[tuple[str, str]]:
                         and noun != verb \
                         and not noun.endswith(("ing", "er", "or", "ist", "ee", "ant", "ent")) \
                         and _shared_start(verb, noun) >= max(3, len(verb) - 4) \
-                        and not (noun in _guessed(verb) and _lemmas(noun, "NOUN")[:1] == (noun,)):
+                        and not (noun in guessed_nouns(verb) and _lemmas(noun, "NOUN")[:1] == (noun,)):
                     found.add((verb, noun))
     return sorted(found)
 

@@ -730,6 +730,19 @@ _SHORT_VERB_NOUNS = {"tax": ("taxation",), "form": ("formation",), "grow": ("gro
                      "move": ("movement",)}
 
 
+def guessed_nouns(verb: str) -> tuple[str, ...]:
+    """The nouns a verb's endings may make (which are words, the lexicon says; those
+    no ending makes are kg/lexicon/verb-nouns.csv's).
+
+    >>> guessed_nouns("regulate")[:3]
+    ('regulate', 'regulation', 'regulatation')
+    """
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return (verb, stem + "ion", stem + "ation", stem + "tion", verb + "ment", verb + "th",
+            verb[:-3] + "ization" if verb.endswith("ize") else "",
+            verb[:-1] + "ication" if verb.endswith("fy") else "")
+
+
 @functools.lru_cache(maxsize=4096)
 def _gerund_nouns(word: str) -> tuple[str, ...]:
     """The nouns of a leading -ing word the lexicon knows: the verb's lemma when that is
@@ -757,16 +770,12 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
     if not verbs or verbs[0] == word or _lemmas(word, "NOUN"):
         return ()
     verb = verbs[0]
-    stem = verb[:-1] if verb.endswith("e") else verb
     irregular = lexicon().verb_nouns.get(verb, ())  # ("sequestering": "sequestration")
     if len(verb) < 5:  # (a short verb's guessed nouns are other words: "rotting" is no
         own = (verb,) if _lemmas(verb, "NOUN")[:1] == (verb,) else ()  # rotation)
         return tuple(dict.fromkeys(own + _SHORT_VERB_NOUNS.get(verb, ()) + irregular))
-    forms = (verb, stem + "ion", stem + "ation", stem + "tion", verb + "ment", verb + "th",
-             verb[:-3] + "ization" if verb.endswith("ize") else "",
-             verb[:-1] + "ication" if verb.endswith("fy") else "")
     return tuple(dict.fromkeys(
-        [noun for noun in forms
+        [noun for noun in guessed_nouns(verb)
          if noun and noun not in _OTHER_NOUNS and _lemmas(noun, "NOUN")[:1] == (noun,)] +
         list(irregular)))
 
