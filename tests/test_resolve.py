@@ -1260,6 +1260,35 @@ def test_a_quality_is_its_noun_last_and_a_widening_gap_a_growing_one():
         assert (first, second, node(first) == node(second)) == (first, second, same)
 
 
+# (first, second, one node?) for the adjective of an impact as its noun and a leading
+# -ing word before a preposition as its act (the thirty-second session).
+IMPACTS_AND_ACTS = [
+    ("Economic Impact of AI", "Impact of AI on the Economy", True),
+    ("Environmental Impacts of Sand Mining", "Impact of Sand Mining on the Environment", True),
+    ("Political Consequences of Social Media", "Consequences of Social Media on Politics", True),
+    ("Regulatory Impact on Advertising Models", "Impact of Regulation on Advertising Models",
+     True),
+    ("Technological Impact on Jobs", "Impact of Technology on Jobs", True),
+    ("Adapting to New Regulations", "Adaptation to New Regulations", True),
+    ("Investing in Women", "Investment in Women", True),
+    # ... not an adjective of the kind of impact as who acts, nor a quality's, nor
+    # influence (what "political influence" is depends on who has it)
+    ("Psychological Impact on Children", "Impact of Psychology on Children", False),
+    ("Economic Impact on Families", "Impact of the Economy on Families", False),
+    ("Physical Effects of Space Travel", "Effects of Space Travel on Physics", False),
+    ("Political Influence of Tech Giants", "Influence of Tech Giants on Politics", False),
+    # ... nor an -ing word that is a noun or a kind of its own
+    ("Marketing to Children", "Market to Children", False),
+    ("Developing Countries in Africa", "Development Countries in Africa", False),
+]
+
+
+def test_an_impacts_adjective_and_an_act_before_a_preposition():
+    for first, second, same in IMPACTS_AND_ACTS:
+        node = node_of([(first, second, same)])
+        assert (first, second, node(first) == node(second)) == (first, second, same)
+
+
 def test_verb_nouns_table_keeps_the_rules_it_was_made_by():
     from bench.make_adjective_nouns import _review_rows, _shared_start
     from kg.resolve.keys import _lexicon_rows
@@ -1727,6 +1756,7 @@ RULE_EXAMPLES = {
     "concern_word": ("Data Privacy Risks", "data privacy (concern)"),
     "gerund_as_noun": ("Declining Birth Rates", "birth rate decline"),
     "adjective_as_noun": ("Political Polarisation", "<polity polarization"),
+    "adjective_of_an_impact": ("Economic Impact of AI", "<ai impact on economy"),
     "quality_last": ("Resilient Supply Chains", "supply chain resilience"),
     "e_prefix": ("E-Bikes", "electric bike"),
 }

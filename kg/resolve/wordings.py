@@ -780,6 +780,12 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
         list(irregular)))
 
 
+# Prepositions after which a leading -ing word is its act, said in the noun's place
+# (not "of": the "growing of vegetables" is no growth of vegetables).
+_AFTER_AN_ACT = frozenset("""in for on to with at into onto about against over from
+    toward towards through across among around""".split())
+
+
 def gerund_as_noun(name: _Name, forms: _Forms) -> None:
     """A leading -ing word as its nouns (`_gerund_nouns`) at the end, or before a second
     phrase as reordering keeps it ("declining attendance at funerals": "attendance at
@@ -794,6 +800,8 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
     for noun in nouns:
         forms.found.add(" ".join(words[1:] + [noun]))
         forms.found.add(" ".join(words[1:then] + [noun] + words[then:]))
+        if words[1] in _AFTER_AN_ACT:  # "adapting to new rules": "adaptation to new rule"
+            forms.found.add(" ".join([noun] + words[1:]))
 
 
 # Adjectives whose first meaning today is a quality, not "of the noun they come from",
@@ -890,6 +898,35 @@ def adjective_as_noun(name: _Name, forms: _Forms) -> None:
                              for place in lexicon().place_adjectives.get(words[0], ()))
 
 
+# What a thing does to another, named "the ADJ impact of X" or "the impact of X on Y".
+_IMPACTS = frozenset({"impact", "effect", "consequence", "implication"})
+# Adjectives of who acts, not of the kind of impact: "regulatory impact on X" is the
+# impact of regulation on X, but a "psychological impact on children" is no impact of
+# psychology, an "economic impact on families" none of the economy.
+_ACTING_ADJECTIVES = {"regulatory": "regulation", "technological": "technology",
+                      "governmental": "government", "legislative": "legislation"}
+
+
+def adjective_of_an_impact(name: _Name, forms: _Forms) -> None:
+    """"ADJ impact of X" as "impact of X on N" for each noun N the adjective may be made
+    from (`_adjective_nouns`; not a quality's: "physical effects of X" are none on
+    physics), and "ADJ impact on Y" as "impact of N on Y" for an adjective of who acts
+    (`_ACTING_ADJECTIVES`), both met only by a reordered name ("economic impact of AI" /
+    "impact of AI on the economy"; "regulatory impact on ad models" / "impact of
+    regulation on ad models")."""
+    words = name.words
+    if len(words) < 4 or words[1] not in _IMPACTS or words[2] not in ("of", "on") or \
+            _PREPOSITIONS.intersection(words[3:]) or words[0] in _QUALITY_ADJECTIVES:
+        return
+    rest = _without_articles(words[3:])
+    if words[2] == "of":
+        for noun in _adjective_nouns(words[0]):
+            for target in ([noun], ["the", noun]):
+                forms.derived.add(" ".join(rest + [words[1], "on"] + target))
+    elif words[0] in _ACTING_ADJECTIVES:
+        forms.derived.add(" ".join([_ACTING_ADJECTIVES[words[0]], words[1], "on"] + rest))
+
+
 # Adjectives of a quality whose noun, last, names the same thing in any name of the
 # genre ("resilient supply chains" / "supply chain resilience", "explainable AI" / "AI
 # explainability"); not those that also name a kind of thing, a category or a fixed
@@ -969,7 +1006,7 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     against_from_with, toward_as_to, one_preposition_for_another, aspect_of_the, in_context,
     generic_last_word, tie_either_way, town_of, ai_generated_media, link_word_dropped,
     growth_as_rise, shift_as_change, cardinal_numbers, ordinal_numbers, concern_word,
-    gerund_as_noun, adjective_as_noun, quality_last, e_prefix)}
+    gerund_as_noun, adjective_as_noun, adjective_of_an_impact, quality_last, e_prefix)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).
