@@ -1278,6 +1278,14 @@ IMPACTS_AND_ACTS = [
     ("Economic Impact on Families", "Impact of the Economy on Families", False),
     ("Physical Effects of Space Travel", "Effects of Space Travel on Physics", False),
     ("Political Influence of Tech Giants", "Influence of Tech Giants on Politics", False),
+    # the effects of X are its impact, not a named effect's
+    ("Effects of Prolonged Darkness on Mental Health",
+     "Impacts of Prolonged Darkness on Mental Health", True),
+    ("Health Effects of Microplastics", "Impact of Microplastics on Health", True),
+    ("Effects of Climate Change", "Impact of Climate Change", True),
+    ("Network Effects of AI Platforms", "Impact of AI Platforms on Networks", False),
+    ("Greenhouse Effect of Methane", "Impact of Methane on Greenhouses", False),
+    ("Side Effects of GLP-1 Drugs", "Side Impacts of GLP-1 Drugs", False),
     # ... nor an -ing word that is a noun or a kind of its own
     ("Marketing to Children", "Market to Children", False),
     ("Developing Countries in Africa", "Development Countries in Africa", False),
