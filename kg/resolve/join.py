@@ -26,7 +26,7 @@ from .acronyms import (_declared_acronym, _mostly_same_words, _short_runs, _spel
 from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _renamed, is_acronym, name_key,
                    normal_form, split_alias)
 from .lexicon import Lexicon, lexicon
-from .names import _company, _law, _maker_product, _titled_person
+from .names import _law, _maker_product, _titled_person
 from .wordings import _lemmas, _lengthened, normal_words, signatures
 
 _PLURAL_RE = re.compile(r"[a-z]+s\b")  # (a plural: "financials" writes "financial" as a noun)
@@ -119,8 +119,7 @@ class _Evidence:
                 found.noun_plurals.add(key)  # ("company financials" are no company finance)
             if is_acronym(label) and (key,) not in table.variants:  # (not FinTech)
                 found.acronym_keys.add(key)
-            carried = _maker_product(label) or _titled_person(label) or _law(label) or \
-                _company(label)
+            carried = _maker_product(label) or _titled_person(label) or _law(label)
             if carried:  # ("OpenAI's ChatGPT" is ChatGPT, "Mayor Sadiq Khan" Sadiq Khan)
                 renamed[key_of(carried)].add(key)
             for alias in (key_of(a) for a in split_alias(label)[1:] if a):

@@ -1,15 +1,13 @@
 """Other names a name carries: a maker's product ("OpenAI's ChatGPT" is ChatGPT), a
 person after their office ("Mayor Eric Adams"), a law after its country's initials
-("US Inflation Reduction Act"), a company before its legal form ("Calbee Inc.").
+("US Inflation Reduction Act").
 """
 
 from __future__ import annotations
 
-import functools
 import re
 
 from .keys import _known_word, normal_form
-from .lexicon import lexicon
 
 _MAKER_PRODUCT_RE = re.compile(r"([A-Z][A-Za-z0-9]*+)['\u2019]s\s++([A-Za-z0-9]++)")
 
@@ -90,39 +88,3 @@ def _law(label: str) -> str | None:
     """
     match = _LAW_RE.fullmatch(label.strip())
     return match["law"] if match else None
-
-
-# A company's legal form after its name: "Calbee Inc." is Calbee.
-# (Not "PLC": "Siemens PLC" is a programmable logic controller.)
-_COMPANY_RE = re.compile(r"(?P<name>.+?),?\s++(?:Inc\.?|Incorporated|Ltd\.?|Limited|plc"
-                         r"|LLC|L\.L\.C\.|Corp\.?|Corporation|Co\.,?\s++Ltd\.?|GmbH|AG|S\.A\.|SA"
-                         r"|N\.V\.|NV|S\.p\.A\.|K\.K\.)")
-
-
-def _company(label: str) -> str | None:
-    """The name before a company's legal form, of one to three capitalised words that
-    are no words of the lexicon and no place (not "Visa Inc." / visas, "News Corp" /
-    news, "National Grid plc" / the national grid, "Mars Inc." / the planet, "UK plc" /
-    the UK, "Japan Inc." / Japan: reviews' false joins).
-
-    >>> [_company(n) for n in ("Calbee Inc.", "Nvidia Corp.", "Samsung Electronics Co., Ltd.",
-    ...                        "Visa Inc.", "News Corp", "Baidu, Inc.", "Siemens AG",
-    ...                        "UK plc", "Japan Inc.", "Siemens PLC")]
-    ['Calbee', 'Nvidia', None, None, None, 'Baidu', 'Siemens', None, None, None]
-    """
-    match = _COMPANY_RE.fullmatch(label.strip())
-    if not match:
-        return None
-    words = match["name"].split()
-    named = len(words) <= 3 and all(
-        _capitalised(word) or word.isupper() and len(word) > 1 for word in words) and \
-        not any(_known_word(normal_form(word)) for word in words) and \
-        normal_form(match["name"]) not in _places()
-    return match["name"] if named else None
-
-
-@functools.lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    """The places of kg/lexicon/place-adjectives.csv ("japan", "uk")."""
-    return frozenset(place for places in lexicon().place_adjectives.values()
-                     for place in places)
