@@ -1270,8 +1270,25 @@ IMPACTS_AND_ACTS = [
     ("Regulatory Impact on Advertising Models", "Impact of Regulation on Advertising Models",
      True),
     ("Technological Impact on Jobs", "Impact of Technology on Jobs", True),
+    ("Social Impact of AI", "Impact of AI on Society", True),
+    ("Economic Implications of AI", "Implications of AI for the Economy", True),
+    ("Psychological Impact of Layoffs", "Impact of Layoffs on Mental Health", True),
+    ("Technological Impact on the Environment", "Impact of Technology on the Environment",
+     True),
     ("Adapting to New Regulations", "Adaptation to New Regulations", True),
     ("Investing in Women", "Investment in Women", True),
+    ("Returning to the Office", "Return to the Office", True),
+    ("Pivoting to Video", "Pivot to Video", True),
+    # ... an attack's false joins (514 pairs): an adjective of the kind or degree of an
+    # impact, a verb whose bare noun or nominalisation is another thing
+    ("Financial Impact of Climate Change", "Impact of Climate Change on Finance", False),
+    ("Marginal Impact of Tariffs", "Impact of Tariffs on Margins", False),
+    ("Median Impact of Tariffs", "Impact of Tariffs on Media", False),
+    ("Trafficking in the UK", "Traffic in the UK", False),
+    ("Prospecting for Lithium", "Prospects for Lithium", False),
+    ("Renting in London", "Rent in London", False),
+    ("Contracting in Construction", "Contraction in Construction", False),
+    ("Growing in Cities", "Growth in Cities", False),
     # ... not an adjective of the kind of impact as who acts, nor a quality's, nor
     # influence (what "political influence" is depends on who has it)
     ("Psychological Impact on Children", "Impact of Psychology on Children", False),
