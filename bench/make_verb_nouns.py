@@ -21,7 +21,9 @@ those whose -ing word and noun are not rare in English, wordfreq's Zipf frequenc
 and "X NOUN" name the same thing for any X ("disclosing risks" / "risk disclosure"),
 not when the noun is a thing made or a result of another sense ("producing food" is no
 food product, "receding glaciers" no glacier recession, "allowing pets" no pet
-allowance).
+allowance); and kept only before a preposition (keep=p) when only "VERB-ing P X" and
+"NOUN P X" are one ("relying on imports" / "reliance on imports", but "acquiring banks"
+are who acquires).
 """
 
 from __future__ import annotations
@@ -39,10 +41,14 @@ from kg.files import atomic_write
 _ACT_FILES = frozenset({4, 10, 11, 19, 22, 26})
 _TABLE_NOTE = """\
 # Verbs and the nouns of their act that no ending guesses ("sequester" / "sequestration"),
-# read by kg.resolve: a leading -ing word is also its verb's noun. Made by
-# bench/make_verb_nouns.py from WordNet 3.0 and a person's review (see its docstring for
-# what is kept); do not edit by hand.
+# read by kg.resolve: a leading -ing word is also its verb's noun, anywhere ("any") or
+# only before a preposition ("preposition": "relying on imports" / "reliance on
+# imports", where "relying" names no doer). Made by bench/make_verb_nouns.py from
+# WordNet 3.0 and a person's review (see its docstring for what is kept); do not edit
+# by hand.
 """
+# The review's keep values and where a kept row applies.
+_SCOPES = {"1": "any", "p": "preposition"}
 
 
 def verb_nouns(folder: Path) -> list[tuple[str, str]]:
@@ -92,7 +98,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--candidates", type=Path,
                         help="write the common candidates to review to this CSV instead")
     parser.add_argument("--review", type=Path, default=ROOT / "bench" / "data" /
-                        "verb-noun-review.csv", help="the rows a person kept (keep=1)")
+                        "verb-noun-review.csv",
+                        help="the rows a person kept (keep=1, or p: before a preposition)")
     parser.add_argument("-o", "--output", type=Path,
                         default=ROOT / "kg" / "lexicon" / "verb-nouns.csv")
     args = parser.parse_args(argv)
@@ -108,11 +115,12 @@ def main(argv: list[str] | None = None) -> None:
             writer.writerows([verb, noun, "", ""] for verb, noun in common)
         print(f"{len(common)} candidates of {len(rows)} -> {args.candidates}")
         return
-    kept = {(row["verb"], row["noun"]) for row in _review_rows(args.review) if row["keep"] == "1"}
-    shipped = [row for row in rows if row in kept]
+    scope = {(row["verb"], row["noun"]): _SCOPES[row["keep"]]
+             for row in _review_rows(args.review) if row["keep"] in _SCOPES}
+    shipped = [(verb, noun, scope[verb, noun]) for verb, noun in rows if (verb, noun) in scope]
     with atomic_write(args.output) as out:  # (package data: never half a table)
-        out.write(_TABLE_NOTE + WORDNET_LICENSE + "verb,noun\n" +
-                  "".join(f"{verb},{noun}\n" for verb, noun in shipped))
+        out.write(_TABLE_NOTE + WORDNET_LICENSE + "verb,noun,where\n" +
+                  "".join(f"{verb},{noun},{where}\n" for verb, noun, where in shipped))
     print(f"{len(shipped)} rows -> {args.output}")
 
 

@@ -21,7 +21,8 @@ class Lexicon:
     each adjective of place-adjectives.csv is of ("norwegian": ("norway",)); the names
     of fixed-names.csv a people's adjective begins ("american football"); the nouns of
     each verb's act in verb-nouns.csv that no ending guesses ("sequester":
-    ("sequestration",))."""
+    ("sequestration",)), and those it names only before a preposition ("rely":
+    ("reliance",))."""
 
     acronyms: dict[str, tuple[str, ...]]
     variants: dict[tuple[str, ...], tuple[str, ...]]
@@ -31,6 +32,7 @@ class Lexicon:
     fixed_names: frozenset[str]
     whole_names: dict[str, str]  # a whole name's other wording ("burma": "myanmar")
     verb_nouns: dict[str, tuple[str, ...]]
+    act_nouns: dict[str, tuple[str, ...]]  # ... before a preposition only
 
 
 @functools.lru_cache(maxsize=1)
@@ -63,10 +65,12 @@ def lexicon() -> Lexicon:
         place_adjectives[adjective].append(place)
     fixed_names = frozenset(name for name, in _lexicon_rows("fixed-names.csv"))  # (keys)
     verb_nouns: dict[str, list[str]] = defaultdict(list)
-    for verb, noun in _lexicon_rows("verb-nouns.csv"):  # (single words in lower case)
-        verb_nouns[verb].append(noun)
+    act_nouns: dict[str, list[str]] = defaultdict(list)
+    for verb, noun, where in _lexicon_rows("verb-nouns.csv"):  # (single words, lower case)
+        (verb_nouns if where == "any" else act_nouns)[verb].append(noun)
     return Lexicon({short: tuple(longs) for short, longs in acronyms.items()}, variants,
                    max(len(variant) for variant in variants), adjective_nouns,
                    {adjective: tuple(places) for adjective, places in place_adjectives.items()},
                    fixed_names, whole_names,
-                   {verb: tuple(nouns) for verb, nouns in verb_nouns.items()})
+                   {verb: tuple(nouns) for verb, nouns in verb_nouns.items()},
+                   {verb: tuple(nouns) for verb, nouns in act_nouns.items()})

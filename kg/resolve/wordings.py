@@ -812,8 +812,11 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
         forms.found.add(" ".join(words[1:then] + [noun] + words[then:]))
     if words[1] in _AFTER_AN_ACT and words[0] != "growing":  # "adapting to new rules":
         verb = _lemmas(words[0], "VERB")[:1]  # "adaptation to new rule"
-        forms.found.update(" ".join([noun] + words[1:]) for noun in nouns
-                           if noun not in _NOT_ACTS and (noun not in verb or noun in _ACTS))
+        acts = [noun for noun in nouns
+                if noun not in _NOT_ACTS and (noun not in verb or noun in _ACTS)]
+        if verb and (nouns or not _lemmas(words[0], "NOUN")):  # ("relying on": "reliance on")
+            acts += lexicon().act_nouns.get(verb[0], ())
+        forms.found.update(" ".join([noun] + words[1:]) for noun in acts)
 
 
 # Adjectives whose first meaning today is a quality, not "of the noun they come from",
