@@ -1279,6 +1279,7 @@ IMPACTS_AND_ACTS = [
     ("Investing in Women", "Investment in Women", True),
     ("Returning to the Office", "Return to the Office", True),
     ("Pivoting to Video", "Pivot to Video", True),
+    ("Shifting to EVs", "Shift to EVs", True),
     ("Relying on Chinese Imports", "Reliance on Chinese Imports", True),
     ("Complying with the AI Act", "Compliance with the AI Act", True),
     ("Expanding into Africa", "Expansion into Africa", True),

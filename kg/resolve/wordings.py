@@ -813,7 +813,8 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
     if words[1] in _AFTER_AN_ACT and words[0] != "growing":  # "adapting to new rules":
         verb = _lemmas(words[0], "VERB")[:1]  # "adaptation to new rule"
         acts = [noun for noun in nouns
-                if noun not in _NOT_ACTS and (noun not in verb or noun in _ACTS)]
+                if noun not in _NOT_ACTS and (noun not in verb or noun in _ACTS)] + \
+            [act for act in verb if act in _ACTS]  # (also of an -ing noun: "shifting to")
         if verb and (nouns or not _lemmas(words[0], "NOUN")):  # ("relying on": "reliance on")
             acts += lexicon().act_nouns.get(verb[0], ())
         forms.found.update(" ".join([noun] + words[1:]) for noun in acts)
