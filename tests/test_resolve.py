@@ -1289,6 +1289,14 @@ IMPACTS_AND_ACTS = [
     ("Acquiring Banks", "Bank Acquisition", False),
     ("Relying Parties", "Party Reliance", False),
     ("Shrinking in Retail", "Shrinkage in Retail", False),
+    # a modifier in place: a place's adjective as its possessive, technological as tech
+    ("Russia's Shadow Fleet", "Russian Shadow Fleet", True),
+    ("Technological Sovereignty", "Tech Sovereignty", True),
+    ("Tourist Taxes", "Tourism Taxes", True),
+    ("AI Slop", "AI-Generated Slop", True),
+    ("Using Chatbots for Mental Health Support", "Chatbot Use for Mental Health Support",
+     True),
+    ("American Football League", "America's Football League", False),
     # ... an attack's false joins (514 pairs): an adjective of the kind or degree of an
     # impact, a verb whose bare noun or nominalisation is another thing
     ("Financial Impact of Climate Change", "Impact of Climate Change on Finance", False),
@@ -1791,6 +1799,7 @@ RULE_EXAMPLES = {
     "gerund_as_noun": ("Declining Birth Rates", "birth rate decline"),
     "adjective_as_noun": ("Political Polarisation", "<polity polarization"),
     "adjective_of_an_impact": ("Economic Impact of AI", "<ai impact on economy"),
+    "modifier_in_place": ("Russian Shadow Fleet", "=russia shadow fleet"),
     "quality_last": ("Resilient Supply Chains", "supply chain resilience"),
     "e_prefix": ("E-Bikes", "electric bike"),
 }

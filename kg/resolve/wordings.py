@@ -556,7 +556,7 @@ def town_of(name: _Name, forms: _Forms) -> None:
 # "computer-generated music", "AI-generated films": AI films are about AI; reviews'
 # false joins).
 _MEDIA = frozenset({"art", "artwork", "image", "imagery", "video", "music", "content", "text",
-                    "audio", "voice", "photo", "picture"})
+                    "audio", "voice", "photo", "picture", "slop"})
 
 
 def ai_generated_media(name: _Name, forms: _Forms) -> None:
@@ -756,6 +756,8 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
     ...                             "developing")]
     [('decline', 'declination'), ('regulation',), ('combine', 'combination'), (), ()]
     """
+    if word == "using":  # (the one short -ing word of an act: "using AI" is AI use)
+        return ("use",)
     if len(word) <= 5 or not word.endswith("ing") or word in _PARTICIPLE_ADJECTIVES or \
             word in _ACTIVITY_NOUNS:
         return ()
@@ -1019,6 +1021,28 @@ def _e_prefixed(word: str) -> str | None:
     return word[1:] if _lemmas(word[1:], "NOUN") else None
 
 
+# Leading words written as another word of one meaning before a noun ("technological
+# sovereignty" is tech sovereignty, "tourist taxes" tourism taxes), met only by a name
+# written so: as a reordered name's, the adjective is another thing ("technological
+# unemployment" is no unemployment in technology).
+_MODIFIER_NOUNS = {"technological": "technology", "tourist": "tourism"}
+
+
+def modifier_in_place(name: _Name, forms: _Forms) -> None:
+    """A leading modifier as its noun in place (`_MODIFIER_NOUNS`), and a people's or
+    place's adjective as the place ("Russian shadow fleet" / "Russia's shadow fleet",
+    whose key drops the possessive), not in a fixed name (`_fixed_name`: "American
+    football"), both met only by a name written so."""
+    words = name.words
+    if len(words) < 2:
+        return
+    if words[0] in _MODIFIER_NOUNS:
+        forms.dropped.add(" ".join([_MODIFIER_NOUNS[words[0]]] + words[1:]))
+    if not _fixed_name(words):
+        forms.dropped.update(" ".join([place] + words[1:])
+                             for place in lexicon().place_adjectives.get(words[0], ()))
+
+
 def e_prefix(name: _Name, forms: _Forms) -> None:
     """"e-X" as "electric X" and "electronic X" ("e-bikes" / "electric bikes", "e-waste"
     / "electronic waste")."""
@@ -1040,7 +1064,8 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     against_from_with, toward_as_to, one_preposition_for_another, aspect_of_the, in_context,
     generic_last_word, tie_either_way, town_of, ai_generated_media, link_word_dropped,
     growth_as_rise, shift_as_change, cardinal_numbers, ordinal_numbers, concern_word,
-    gerund_as_noun, adjective_as_noun, adjective_of_an_impact, quality_last, e_prefix)}
+    gerund_as_noun, adjective_as_noun, adjective_of_an_impact, quality_last, modifier_in_place,
+    e_prefix)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).
