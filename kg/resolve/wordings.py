@@ -220,6 +220,8 @@ class _Forms:
     dropped: set[str] = field(default_factory=set)  # "X Y" of "X in Y": as written only
     # "ADJ Y X" of "ADJ X of Y": met by a name written so, not by "X of ADJ Y"
     adjective_kept: set[str] = field(default_factory=set)
+    # forms of `found` whose own forms are not read (`signatures`' then_reordered)
+    final: set[str] = field(default_factory=set)
 
 
 # Prepositions that start a phrase inside a name (reorderings keep a second one last).
@@ -795,7 +797,13 @@ _ACTS = frozenset("""shift move return rise decline increase surge rebound pivot
     transition protest strike campaign vote call search bid fight clash focus exit escape
     spread turn switch push race rush struggle debate change experiment""".split())
 _NOT_ACTS = frozenset("""internment contraction recreation installment foundation location
-    equipment compensation movement commutation audition station statement""".split())
+    equipment compensation movement commutation audition station statement agreement
+    information capitalization""".split())
+# ... nor in these idioms ("expanding on" is elaborating, "seizing on" exploiting,
+# "filtering through" trickling down, "racing in America" no race in America: an
+# attack's false joins)
+_IDIOMS = frozenset({("expanding", "on"), ("seizing", "on"), ("filtering", "through"),
+                     ("providing", "in"), ("racing", "in")})
 
 
 def gerund_as_noun(name: _Name, forms: _Forms) -> None:
@@ -812,14 +820,19 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
     for noun in nouns:
         forms.found.add(" ".join(words[1:] + [noun]))
         forms.found.add(" ".join(words[1:then] + [noun] + words[then:]))
-    if words[1] in _AFTER_AN_ACT and words[0] != "growing":  # "adapting to new rules":
+    if words[1] in _AFTER_AN_ACT and words[0] != "growing" and \
+            (words[0], words[1]) not in _IDIOMS:  # "adapting to new rules":
         verb = _lemmas(words[0], "VERB")[:1]  # "adaptation to new rule"
         acts = [noun for noun in nouns
                 if noun not in _NOT_ACTS and (noun not in verb or noun in _ACTS)] + \
             [act for act in verb if act in _ACTS]  # (also of an -ing noun: "shifting to")
-        if verb and (nouns or not _lemmas(words[0], "NOUN")):  # ("relying on": "reliance on")
-            acts += lexicon().act_nouns.get(verb[0], ())
         forms.found.update(" ".join([noun] + words[1:]) for noun in acts)
+        if verb and (nouns or not _lemmas(words[0], "NOUN")):  # ("relying on": "reliance on")
+            # (as written only, not read again: "competition for talent" reordered is a
+            # "talent competition", a contest, which "competing for talent" is not)
+            only = {" ".join([noun] + words[1:]) for noun in lexicon().act_nouns.get(verb[0], ())}
+            forms.found.update(only)
+            forms.final.update(only)
 
 
 # Adjectives whose first meaning today is a quality, not "of the noun they come from",
@@ -1021,24 +1034,30 @@ def _e_prefixed(word: str) -> str | None:
     return word[1:] if _lemmas(word[1:], "NOUN") else None
 
 
-# Leading words written as another word of one meaning before a noun ("technological
-# sovereignty" is tech sovereignty, "tourist taxes" tourism taxes), met only by a name
-# written so: as a reordered name's, the adjective is another thing ("technological
-# unemployment" is no unemployment in technology).
-_MODIFIER_NOUNS = {"technological": "technology", "tourist": "tourism"}
+# Leading words written as another word of one meaning before a noun ("tourist taxes"
+# are tourism taxes), met only by a name written so; not a tourist trap, bubble, class,
+# gaze or trophy, nor "technological" as "tech" (an attack: "tech unemployment" is the
+# tech industry's, technological unemployment the jobs technology takes).
+_MODIFIER_NOUNS = {"tourist": "tourism"}
+_NOT_TOURISM = frozenset({"trap", "bubble", "class", "gaze", "trophy"})
+# A place's adjective that names two places ("Georgian government": the US state's or
+# the country's).
+_TWO_PLACES = frozenset({"georgian"})
 
 
 def modifier_in_place(name: _Name, forms: _Forms) -> None:
     """A leading modifier as its noun in place (`_MODIFIER_NOUNS`), and a people's or
-    place's adjective as the place ("Russian shadow fleet" / "Russia's shadow fleet",
-    whose key drops the possessive), not in a fixed name (`_fixed_name`: "American
-    football"), both met only by a name written so."""
+    place's adjective as the place before what a country has (`_WHAT_A_COUNTRY_HAS`:
+    "Chinese economy" / "China's economy", whose key drops the possessive; not "Chinese
+    imports", "Turkish refugees", "Indian reservations", "American Airlines": an
+    attack's false joins), both met only by a name written so."""
     words = name.words
     if len(words) < 2:
         return
-    if words[0] in _MODIFIER_NOUNS:
+    if words[0] in _MODIFIER_NOUNS and words[-1] not in _NOT_TOURISM:
         forms.dropped.add(" ".join([_MODIFIER_NOUNS[words[0]]] + words[1:]))
-    if not _fixed_name(words):
+    if words[-1] in _WHAT_A_COUNTRY_HAS and words[0] not in _TWO_PLACES and \
+            not _fixed_name(words):
         forms.dropped.update(" ".join([place] + words[1:])
                              for place in lexicon().place_adjectives.get(words[0], ()))
 
@@ -1168,7 +1187,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
          if " " in form and (form in dropped or form == key  # meets no "X Y" of "X in Y")
                              or _in_order(form.split(), words))}
     if then_reordered and _REORDERING.intersection(words):
-        for form in found - reordered - {key}:
+        for form in found - reordered - forms.final - {key}:
             if "*" not in form and "(concern)" not in form:  # (not as written: no "=")
                 marked |= {f for f in signatures(form, then_reordered=False) if f[0] != "="}
         for form in forms.adjective_kept:  # (the forms in which the lexicon wrote the
