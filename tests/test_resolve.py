@@ -1309,6 +1309,9 @@ IMPACTS_AND_ACTS = [
     ("Using Chatbots for Mental Health Support", "Chatbot Use for Mental Health Support",
      True),
     ("American Football League", "America's Football League", False),
+    # "falling" before more measures
+    ("Falling Consumer Confidence", "Declining Consumer Confidence", True),
+    ("Falling Search Referral Traffic", "Declining Search Referral Traffic", True),
     # ... an attack's false joins (514 pairs): an adjective of the kind or degree of an
     # impact, a verb whose bare noun or nominalisation is another thing
     ("Financial Impact of Climate Change", "Impact of Climate Change on Finance", False),

@@ -129,7 +129,10 @@ _PARTICLES = _STOP | {"up", "out", "behind", "apart", "away", "back", "into", "f
 _MEASURES = frozenset({"rate", "price", "cost", "number", "level", "demand", "sale", "revenue",
                        "income", "wage", "enrollment", "enrolment", "attendance", "trust",
                        "productivity", "value", "yield", "population", "membership",
-                       "turnout", "readership", "viewership", "profit", "export", "import"})
+                       "turnout", "readership", "viewership", "profit", "export", "import",
+                       "traffic", "fertility", "spending", "investment", "confidence",
+                       "rating", "ridership", "subscription", "circulation", "audience",
+                       "footfall", "employment", "output", "consumption", "emission"})
 
 
 # A gap that widens grows ("widening wealth gap" / "growing wealth gap"); not what else
