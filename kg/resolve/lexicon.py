@@ -32,7 +32,7 @@ class Lexicon:
     fixed_names: frozenset[str]
     whole_names: dict[str, str]  # a whole name's other wording ("burma": "myanmar")
     verb_nouns: dict[str, tuple[str, ...]]
-    act_nouns: dict[str, tuple[str, ...]]  # ... before a preposition only
+    preposition_nouns: dict[str, tuple[str, ...]]  # ... before a preposition only
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,12 +65,13 @@ def lexicon() -> Lexicon:
         place_adjectives[adjective].append(place)
     fixed_names = frozenset(name for name, in _lexicon_rows("fixed-names.csv"))  # (keys)
     verb_nouns: dict[str, list[str]] = defaultdict(list)
-    act_nouns: dict[str, list[str]] = defaultdict(list)
+    preposition_nouns: dict[str, list[str]] = defaultdict(list)
+    where_read = {"any": verb_nouns, "preposition": preposition_nouns}  # (no other value)
     for verb, noun, where in _lexicon_rows("verb-nouns.csv"):  # (single words, lower case)
-        (verb_nouns if where == "any" else act_nouns)[verb].append(noun)
+        where_read[where][verb].append(noun)
     return Lexicon({short: tuple(longs) for short, longs in acronyms.items()}, variants,
                    max(len(variant) for variant in variants), adjective_nouns,
                    {adjective: tuple(places) for adjective, places in place_adjectives.items()},
                    fixed_names, whole_names,
                    {verb: tuple(nouns) for verb, nouns in verb_nouns.items()},
-                   {verb: tuple(nouns) for verb, nouns in act_nouns.items()})
+                   {verb: tuple(nouns) for verb, nouns in preposition_nouns.items()})

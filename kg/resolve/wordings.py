@@ -755,7 +755,8 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
     "regulation", "combining" -> "combine", "combination"; of a verb of five letters or
     more: "rotting" is no rotation), and those of kg/lexicon/verb-nouns.csv, which no
     ending guesses ("sequestering" -> "sequestration"); none for an -ing word that is a
-    noun of its own ("marketing" is not "market").
+    noun of its own ("marketing" is not "market"), nor for one of five letters but
+    "using" ("use").
 
     >>> [_gerund_nouns(w) for w in ("declining", "regulating", "combining", "marketing",
     ...                             "developing")]
@@ -787,21 +788,23 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
         list(irregular)))
 
 
-# Prepositions after which a leading -ing word is its act, said in the noun's place
-# (not "of": the "growing of vegetables" is no growth of vegetables).
+# Prepositions after which a leading -ing word is its act, said in the noun's place:
+# `_PREPOSITIONS` but "of" (the "growing of vegetables" is no growth of vegetables),
+# with those of motion and topic.
 _AFTER_AN_ACT = frozenset("""in for on to with at into onto about against over from
     toward towards through across among around""".split())
 # ... as a nominalisation, or as the verb itself only where that names the act: an
 # attack (289 pairs) found "trafficking in" is no traffic in, "prospecting for" no
 # prospects for, "renting in London" no rent, "shelling" no Shell; nor nominalisations
-# of another sense ("contracting in construction" is no contraction, "interning" no
-# internment), nor "growing in cities" (cultivating), which is no growth.
+# of another sense (as `_OTHER_NOUNS`, here before a preposition: "contracting in
+# construction" is no contraction, "interning" no internment, "growing in cities",
+# cultivating, no growth).
 _ACTS = frozenset("""shift move return rise decline increase surge rebound pivot transfer
     transition protest strike campaign vote call search bid fight clash focus exit escape
     spread turn switch push race rush struggle debate change experiment""".split())
 _NOT_ACTS = frozenset("""internment contraction recreation installment foundation location
     equipment compensation movement commutation audition station statement agreement
-    information capitalization""".split())
+    information capitalization growth""".split())
 # ... nor in these idioms ("expanding on" is elaborating, "seizing on" exploiting,
 # "filtering through" trickling down, "racing in America" no race in America: an
 # attack's false joins)
@@ -813,29 +816,43 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
     """A leading -ing word as its nouns (`_gerund_nouns`) at the end, or before a second
     phrase as reordering keeps it ("declining attendance at funerals": "attendance at
     funeral decline" and "attendance decline at funeral"); not a coined word before
-    what does it (`_DOERS`: "crowdfunding platforms")."""
+    what does it (`_DOERS`: "crowdfunding platforms"). Before a preposition (not "of"),
+    as its act in place instead ("adapting to new rules": "adaptation to new rule"):
+    a nominalisation not of another sense (`_NOT_ACTS`), the verb itself only where it
+    names the act (`_ACTS`, also of an -ing noun: "shifting to"), not in an idiom
+    (`_IDIOMS`); and the nouns kg/lexicon/verb-nouns.csv gives before a preposition
+    only ("relying on": "reliance on"), which are not reordered again."""
     words = name.words
-    if len(words) < 2:
+    if len(words) < 2 or not words[0].endswith("ing"):
+        return
+    nouns = _gerund_nouns(words[0])
+    if words[1] in _AFTER_AN_ACT or words[1] == "of":  # ("growing of vegetables": none)
+        if words[1] != "of" and (words[0], words[1]) not in _IDIOMS:
+            _acts_in_place(words, nouns, forms)
         return
     then = next((i for i in range(2, len(words) - 1) if words[i] in _PREPOSITIONS), len(words))
-    nouns = () if words[then - 1] in _DOERS and not _known_word(words[0]) else \
-        _gerund_nouns(words[0])
+    if words[then - 1] in _DOERS and not _known_word(words[0]):
+        return
     for noun in nouns:
         forms.found.add(" ".join(words[1:] + [noun]))
         forms.found.add(" ".join(words[1:then] + [noun] + words[then:]))
-    if words[1] in _AFTER_AN_ACT and words[0] != "growing" and \
-            (words[0], words[1]) not in _IDIOMS:  # "adapting to new rules":
-        verb = _lemmas(words[0], "VERB")[:1]  # "adaptation to new rule"
-        acts = [noun for noun in nouns
-                if noun not in _NOT_ACTS and (noun not in verb or noun in _ACTS)] + \
-            [act for act in verb if act in _ACTS]  # (also of an -ing noun: "shifting to")
-        forms.found.update(" ".join([noun] + words[1:]) for noun in acts)
-        if verb and (nouns or not _lemmas(words[0], "NOUN")):  # ("relying on": "reliance on")
-            # (as written only, not read again: "competition for talent" reordered is a
-            # "talent competition", a contest, which "competing for talent" is not)
-            only = {" ".join([noun] + words[1:]) for noun in lexicon().act_nouns.get(verb[0], ())}
-            forms.found.update(only)
-            forms.final.update(only)
+
+
+def _acts_in_place(words: list[str], nouns: tuple[str, ...], forms: _Forms) -> None:
+    """The forms of "VERB-ing P X" as "ACT P X" (`gerund_as_noun`)."""
+    verb = _lemmas(words[0], "VERB")[:1]
+    acts = [noun for noun in nouns
+            if noun not in _NOT_ACTS and (noun not in verb or noun in _ACTS)] + \
+        [act for act in verb if act in _ACTS]
+    forms.found.update(" ".join([noun] + words[1:]) for noun in acts)
+    if verb and (nouns or not _lemmas(words[0], "NOUN")):
+        # (not reordered again: "competition for talent" reordered is a "talent
+        # competition", a contest, which "competing for talent" is not; a third name,
+        # "competition for talent" itself, still meets both through that older rule)
+        only = {" ".join([noun] + words[1:])
+                for noun in lexicon().preposition_nouns.get(verb[0], ())}
+        forms.found.update(only)
+        forms.final.update(only)
 
 
 # Adjectives whose first meaning today is a quality, not "of the noun they come from",
@@ -908,6 +925,11 @@ _WHAT_A_COUNTRY_HAS = frozenset("""government economy culture cuisine military a
     coast""".split())
 
 
+# A place's adjective that names two places ("Georgian government": the US state's or
+# the country's): read as neither.
+_TWO_PLACES = frozenset({"georgian"})
+
+
 def adjective_as_noun(name: _Name, forms: _Forms) -> None:
     """A leading adjective as each noun it may be made from (`_adjective_nouns`), in a
     name of no preposition that is no fixed name (`_fixed_name`). A people's or place's
@@ -915,7 +937,8 @@ def adjective_as_noun(name: _Name, forms: _Forms) -> None:
     `_OF_PLACE`: "societal views" are no views on society), a quality's only "X of Y"
     (`_OF_ONLY`); "algorithmic" only before what algorithms have (`_ALGORITHMS_HAVE`)."""
     words = name.words
-    if len(words) < 2 or _PREPOSITIONS.intersection(words) or _fixed_name(name.key.split()):
+    if len(words) < 2 or _PREPOSITIONS.intersection(words) or _fixed_name(name.key.split()) \
+            or words[0] in _TWO_PLACES:
         return
     of_place = _OF_PLACE if words[0].endswith(_PEOPLE_ENDINGS + ("etal", "thmic")) \
         else _OF_ONLY if words[0] in _QUALITY_ADJECTIVES else ""
@@ -952,19 +975,19 @@ _IMPACT_TARGETS = {
     "legal": "law", "urban": "city", "climatic": "climate",
     "psychological": "mental health", "technological": "technology",
     "regulatory": "regulation", "governmental": "government", "legislative": "legislation"}
-# ... and adjectives of who acts, not of the kind of impact: "regulatory impact on X" is
+# ... of which those that also name who acts, before "on": "regulatory impact on X" is
 # the impact of regulation on X, but a "psychological impact on children" is no impact
 # of psychology, an "economic impact on families" none of the economy.
-_ACTING_ADJECTIVES = {"regulatory": "regulation", "technological": "technology",
-                      "governmental": "government", "legislative": "legislation"}
+_ACTING_ADJECTIVES = frozenset({"regulatory", "technological", "governmental", "legislative"})
 
 
 def adjective_of_an_impact(name: _Name, forms: _Forms) -> None:
-    """"ADJ impact of X" as "impact of X on N" (or "for N") for an adjective of what an
-    impact falls on (`_IMPACT_TARGETS`), and "ADJ impact on Y" as "impact of N on Y"
-    for an adjective of who acts (`_ACTING_ADJECTIVES`), both met only by a reordered
-    name ("economic impact of AI" / "impact of AI on the economy"; "regulatory impact on
-    ad models" / "impact of regulation on ad models")."""
+    """"ADJ impact of X" as "X impact on N" (or "for N"; the reordered form of "impact
+    of X on N") for an adjective of what an impact falls on (`_IMPACT_TARGETS`), and
+    "ADJ impact on Y" as "N impact on Y" for an adjective of who acts
+    (`_ACTING_ADJECTIVES`), both met only by a reordered name ("economic impact of AI" /
+    "impact of AI on the economy"; "regulatory impact on ad models" / "impact of
+    regulation on ad models")."""
     words = name.words
     if len(words) < 4 or words[1] not in _IMPACTS or words[2] not in ("of", "on") or \
             _PREPOSITIONS.intersection(words[3:]):
@@ -976,7 +999,7 @@ def adjective_of_an_impact(name: _Name, forms: _Forms) -> None:
                 forms.derived.add(" ".join(rest + [words[1], preposition] + target))
     elif words[2] == "on" and words[0] in _ACTING_ADJECTIVES:
         for rest in {tuple(words[3:]), tuple(_without_articles(words[3:]))}:
-            forms.derived.add(" ".join([_ACTING_ADJECTIVES[words[0]], words[1], "on", *rest]))
+            forms.derived.add(" ".join([_IMPACT_TARGETS[words[0]], words[1], "on", *rest]))
 
 
 # Adjectives of a quality whose noun, last, names the same thing in any name of the
@@ -1038,29 +1061,32 @@ def _e_prefixed(word: str) -> str | None:
 
 
 # Leading words written as another word of one meaning before a noun ("tourist taxes"
-# are tourism taxes), met only by a name written so; not a tourist trap, bubble, class,
-# gaze or trophy, nor "technological" as "tech" (an attack: "tech unemployment" is the
-# tech industry's, technological unemployment the jobs technology takes).
-_MODIFIER_NOUNS = {"tourist": "tourism"}
-_NOT_TOURISM = frozenset({"trap", "bubble", "class", "gaze", "trophy"})
-# A place's adjective that names two places ("Georgian government": the US state's or
-# the country's).
-_TWO_PLACES = frozenset({"georgian"})
+# are tourism taxes), with the nouns before which they are not (a tourist trap); not
+# "technological" as "tech" (an attack: "tech unemployment" is the tech industry's,
+# technological unemployment the jobs technology takes).
+_MODIFIER_NOUNS = {"tourist": ("tourism", frozenset({"trap", "bubble", "class", "gaze",
+                                                     "trophy"}))}
 
 
-def modifier_in_place(name: _Name, forms: _Forms) -> None:
-    """A leading modifier as its noun in place (`_MODIFIER_NOUNS`), and a people's or
-    place's adjective as the place before what a country has (`_WHAT_A_COUNTRY_HAS`:
-    "Chinese economy" / "China's economy", whose key drops the possessive; not "Chinese
-    imports", "Turkish refugees", "Indian reservations", "American Airlines": an
-    attack's false joins), both met only by a name written so."""
+def modifier_as_noun(name: _Name, forms: _Forms) -> None:
+    """A leading modifier as its noun (`_MODIFIER_NOUNS`), met only by a name written
+    so."""
     words = name.words
-    if len(words) < 2:
-        return
-    if words[0] in _MODIFIER_NOUNS and words[-1] not in _NOT_TOURISM:
-        forms.dropped.add(" ".join([_MODIFIER_NOUNS[words[0]]] + words[1:]))
-    if words[-1] in _WHAT_A_COUNTRY_HAS and words[0] not in _TWO_PLACES and \
-            not _fixed_name(words):
+    if len(words) >= 2 and words[0] in _MODIFIER_NOUNS:
+        noun, not_before = _MODIFIER_NOUNS[words[0]]
+        if not_before.isdisjoint(words):
+            forms.dropped.add(" ".join([noun] + words[1:]))
+
+
+def place_possessive(name: _Name, forms: _Forms) -> None:
+    """A people's or place's adjective as the place, before what a country has
+    (`_WHAT_A_COUNTRY_HAS`: "Chinese economy" / "China's economy", whose key drops the
+    possessive; not "Chinese imports", "Turkish refugees", "Indian reservations",
+    "American Airlines": an attack's false joins), not in a fixed name, met only by a
+    name written so."""
+    words = name.words
+    if len(words) >= 2 and words[-1] in _WHAT_A_COUNTRY_HAS and \
+            words[0] not in _TWO_PLACES and not _fixed_name(name.key.split()):
         forms.dropped.update(" ".join([place] + words[1:])
                              for place in lexicon().place_adjectives.get(words[0], ()))
 
@@ -1086,8 +1112,8 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     against_from_with, toward_as_to, one_preposition_for_another, aspect_of_the, in_context,
     generic_last_word, tie_either_way, town_of, ai_generated_media, link_word_dropped,
     growth_as_rise, shift_as_change, cardinal_numbers, ordinal_numbers, concern_word,
-    gerund_as_noun, adjective_as_noun, adjective_of_an_impact, quality_last, modifier_in_place,
-    e_prefix)}
+    gerund_as_noun, adjective_as_noun, adjective_of_an_impact, quality_last, modifier_as_noun,
+    place_possessive, e_prefix)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).
