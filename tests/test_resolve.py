@@ -1001,6 +1001,8 @@ def test_a_declared_other_name_is_one_node():
 # (first, second, whether one node) for the table of synonyms (kg/lexicon/synonyms.csv)
 SYNONYMS = [
     ("driverless cars", "autonomous vehicles", True),
+    ("Over-Reliance on AI Tutors", "Overdependence on AI Tutors", True),
+    ("Nuclear Power Resurgence", "Revival of Nuclear Power", True),
     ("Mobile Phone Penetration in Africa", "Smartphone Penetration in Africa", False),
     ("Seniors", "Older Adults", True),
     ("Monkeypox Vaccination", "Mpox Vaccination", True),
