@@ -314,6 +314,13 @@ _VIEWPOINTS = frozenset("""opinion view coverage deterrence coercion condemnatio
     depiction""".split())
 
 
+# Prepositions that start a second phrase kept last by reordering: `_PREPOSITIONS` and
+# "into" ("expansion of AI into hardware" / "AI expansion into hardware"); not "from" or
+# "by", which may belong to the phrase before ("ban on imports from Russia" is no import
+# ban from Russia: a review's traps).
+_SECOND_PHRASE = _PREPOSITIONS | {"into"}
+
+
 def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
     """"X P Y" as "Y X" for P in `_ORDER_WORDS` (articles after P dropped, a second
     phrase kept last: "impact of AI on jobs" / "AI impact on jobs"); not "X to Y" / "X
@@ -332,7 +339,7 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
                 (word == "of" and words[at - 1] in _WATCHING and words[-1] in _IN_CHARGE):
             continue
         after = _without_articles(words[at + 1:])
-        then = next((i for i, w in enumerate(after) if i and w in _PREPOSITIONS), None)
+        then = next((i for i, w in enumerate(after) if i and w in _SECOND_PHRASE), None)
         tail = after[then:] if then and then < len(after) - 1 else []
         after = after[:len(after) - len(tail)]
         form = " ".join(after + words[:at] + tail)
@@ -350,11 +357,15 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
 
 
 def between(name: _Name, forms: _Forms) -> None:
-    """"X between Y and Z" as "Y Z X"."""
+    """"X between Y and Z" as "Y Z X" and "Z Y X" (between is either way: "crossover
+    between technology and creativity" / "... between creativity and technology")."""
     words = name.words
     for at, word in name.inner:
         if word == "between" and "and" in words[at + 1:-1]:
-            forms.found.add(" ".join([w for w in words[at + 1:] if w != "and"] + words[:at]))
+            cut = words.index("and", at + 1)
+            first, second = words[at + 1:cut], words[cut + 1:]
+            forms.found.add(" ".join(first + second + words[:at]))
+            forms.found.add(" ".join(second + first + words[:at]))
 
 
 def driven_by(name: _Name, forms: _Forms) -> None:
