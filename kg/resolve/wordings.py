@@ -357,15 +357,17 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
 
 
 def between(name: _Name, forms: _Forms) -> None:
-    """"X between Y and Z" as "Y Z X" and "Z Y X" (between is either way: "crossover
-    between technology and creativity" / "... between creativity and technology")."""
+    """"X between Y and Z" as "Y Z X", and as "X between Z and Y" met only by a name
+    written so ("crossover between technology and creativity" / "... between creativity
+    and technology"; not "Z Y X": "family-work conflict" is no work-family conflict, an
+    attack's false joins)."""
     words = name.words
     for at, word in name.inner:
         if word == "between" and "and" in words[at + 1:-1]:
             cut = words.index("and", at + 1)
             first, second = words[at + 1:cut], words[cut + 1:]
             forms.found.add(" ".join(first + second + words[:at]))
-            forms.found.add(" ".join(second + first + words[:at]))
+            forms.dropped.add(" ".join(words[:at + 1] + second + ["and"] + first))
 
 
 def driven_by(name: _Name, forms: _Forms) -> None:
