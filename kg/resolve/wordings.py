@@ -838,9 +838,11 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
     words = name.words
     if len(words) < 2 or not words[0].endswith("ing"):
         return
+    if words[1] == "of":  # (the "growing of vegetables": no form)
+        return
     nouns = _gerund_nouns(words[0])
-    if words[1] in _AFTER_AN_ACT or words[1] == "of":  # ("growing of vegetables": none)
-        if words[1] != "of" and (words[0], words[1]) not in _IDIOMS:
+    if words[1] in _AFTER_AN_ACT:
+        if (words[0], words[1]) not in _IDIOMS:
             _acts_in_place(words, nouns, forms)
         return
     then = next((i for i in range(2, len(words) - 1) if words[i] in _PREPOSITIONS), len(words))
