@@ -95,6 +95,11 @@ def test_rules():
     assert resolution_key("Labelled Data") == resolution_key("labeled data")
     assert resolution_key("Modelling Tools") == resolution_key("modeling tools")
     assert resolution_key("AI-fuelled growth") == resolution_key("AI-fueled growth")
+    # an -ics noun is its adjective only before the word it modifies, not before "and"
+    # or a preposition, where its phrase ends ("DIY Electronics and Maker Culture")
+    assert [resolution_key(n) for n in ("Electronics Warfare", "Electronics and Maker Culture",
+                                        "Robotics in Surgery")] == \
+        ["electronic warfare", "electronics and maker culture", "robotics in surgery"]
     # a word the lexicon lacks is read by a plural rule, but not a noun WordNet knows
     # (kg/lexicon/noun-lemmas.csv): Christmas is no plural, calories are of a calorie
     assert [resolution_key(n) for n in ("Christmas Shopping", "Siemens", "Calories",
@@ -1357,6 +1362,21 @@ IMPACTS_AND_ACTS = [
     # ... nor an -ing word that is a noun or a kind of its own
     ("Marketing to Children", "Market to Children", False),
     ("Developing Countries in Africa", "Development Countries in Africa", False),
+    # an -ing word before a preposition inside a name, as its act in place (the
+    # thirty-third session)
+    ("Industry Adapting to New Regulations", "Industry Adaptation to New Regulations", True),
+    ("Risks of Relying on AI", "Risks of Reliance on AI", True),
+    ("Startups Pivoting to Video", "Startup Pivot to Video", True),
+    ("Cities Competing for Talent", "City Talent Competition", False),
+    ("Tech Firms Expanding on Research", "Tech Firm Expansion on Research", False),
+    # "X by Y" of one word each, of who is in charge or of what only people do
+    ("Surveillance by Employers", "Employer Surveillance", True),
+    ("Strikes by Doctors", "Doctors' Strikes", True),
+    ("Regulation by AI", "AI Regulation", False),
+    ("Detection by AI", "AI Detection", False),
+    ("Regulation by Platforms", "Platform Regulation", False),
+    ("Support by Parents", "Support for Parents", False),
+    ("Privacy by Design", "Design Privacy", False),
 ]
 
 

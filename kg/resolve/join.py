@@ -46,7 +46,7 @@ def join_keys(names: Iterable[tuple[str, str]],
     >>> join_keys([("theme", "Cybernetics in Management"), ("keyword", "management cybernetics"),
     ...            ("technology", "Generative AI (Gen AI)"), ("keyword", "Gen AI"),
     ...            ("keyword", "AI"), ("theme", "architectural innovation")])
-    {'cybernetic in management': 'management cybernetics', 'gen ai': 'generative ai'}
+    {'cybernetics in management': 'management cybernetics', 'gen ai': 'generative ai'}
     """
     evidence = _Evidence.read(list(names), key_of)
     groups = _Groups(evidence.acronym_keys, evidence.table)

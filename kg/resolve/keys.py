@@ -277,8 +277,11 @@ def normal_form(label: str) -> str:
     while len(words) > 1 and words[0] in _ARTICLES:
         words.pop(0)
     words = _century_numbers(words)
+    # (a word before "and", "of", ... ends its phrase as the last word does: "electronics
+    # and maker culture" keeps its electronics, "electronics warfare" is electronic)
+    ends = [i == len(words) - 1 or words[i + 1] in _STOP for i in range(len(words))]
     return " ".join(word if word in acronyms or i == 0 < len(words) - 1 and word in _KEEP_S_BEFORE
-                    else american(lemma(word, i == len(words) - 1))
+                    else american(lemma(word, ends[i]))
                     for i, word in enumerate(words))
 
 

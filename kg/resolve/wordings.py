@@ -290,6 +290,8 @@ _DIRECTED = frozenset("""
 _WATCHING = frozenset("surveillance monitoring tracking supervision".split())
 _IN_CHARGE = frozenset("""police employer government state parent teacher boss
     manager landlord military""".split())
+# What only people do: "X by Y" of one word each is "Y X" ("strikes by doctors").
+_ONLY_DONE_BY = frozenset({"strike", "protest", "walkout", "boycott", "lobbying"})
 # Heads of names of an institution or office ("Bank of America", "Secretary of State",
 # "Museum of the Future", "Council of Europe" are no American banks, state secretary,
 # future museums or European Council; a trap hunt's false joins). Not a department or
@@ -324,7 +326,11 @@ _SECOND_PHRASE = _PREPOSITIONS | {"into"}
 def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
     """"X P Y" as "Y X" for P in `_ORDER_WORDS` (articles after P dropped, a second
     phrase kept last: "impact of AI on jobs" / "AI impact on jobs"); not "X to Y" / "X
-    by Y" of one word each (text-to-image, business to consumer, privacy by design),
+    by Y" of one word each (text-to-image, business to consumer, privacy by design)
+    but of who is in charge (`_IN_CHARGE`: "surveillance by employers" is employer
+    surveillance, unless done to them too, `_DIRECTED`: "support by parents" is no
+    parent support; "regulation by AI" no AI regulation) or of what only people do
+    (`_ONLY_DONE_BY`: "strikes by doctors"),
     not "X at" what is no place (`_NOT_AFTER_AT`), nor attacks on what attacks
     (`_ASSAULTS`). The "Y X" of "X of Y" and "X in Y" meets a people's or place's
     adjective (marked " (of a place)") unless X moves or acts (`_MOVERS`), that of "X of
@@ -332,7 +338,10 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
     "ADJ X of Y" as "ADJ Y X" ("ethical use of AI" / "ethical AI use")."""
     words = name.words
     for at, word in name.inner:
-        if word not in _ORDER_WORDS or (word in ("to", "by") and len(words) == 3) or \
+        if word not in _ORDER_WORDS or (word == "to" and len(words) == 3) or \
+                (word == "by" and len(words) == 3 and (words[-1] not in _IN_CHARGE
+                                                       or words[0] in _DIRECTED)
+                 and words[0] not in _ONLY_DONE_BY) or \
                 (word == "at" and words[at + 1] in _NOT_AFTER_AT) or \
                 (word == "on" and words[at - 1] in _ASSAULTS and _attacker(words[-1])) or \
                 (word == "of" and at == 1 and words[0] in _INSTITUTION_HEADS) or \
@@ -836,6 +845,10 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
     (`_IDIOMS`); and the nouns kg/lexicon/verb-nouns.csv gives before a preposition
     only ("relying on": "reliance on"), which are not reordered again."""
     words = name.words
+    for at in range(1, len(words) - 1):  # (inside a name: "industry adapting to rules")
+        if words[at].endswith("ing") and words[at + 1] in _AFTER_AN_ACT and \
+                (words[at], words[at + 1]) not in _IDIOMS:
+            _acts_in_place(words[:at], words[at:], _gerund_nouns(words[at]), forms)
     if len(words) < 2 or not words[0].endswith("ing"):
         return
     if words[1] == "of":  # (the "growing of vegetables": no form)
@@ -843,7 +856,7 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
     nouns = _gerund_nouns(words[0])
     if words[1] in _AFTER_AN_ACT:
         if (words[0], words[1]) not in _IDIOMS:
-            _acts_in_place(words, nouns, forms)
+            _acts_in_place([], words, nouns, forms)
         return
     then = next((i for i in range(2, len(words) - 1) if words[i] in _PREPOSITIONS), len(words))
     if words[then - 1] in _DOERS and not _known_word(words[0]):
@@ -853,18 +866,20 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
         forms.found.add(" ".join(words[1:then] + [noun] + words[then:]))
 
 
-def _acts_in_place(words: list[str], nouns: tuple[str, ...], forms: _Forms) -> None:
-    """The forms of "VERB-ing P X" as "ACT P X" (`gerund_as_noun`)."""
+def _acts_in_place(before: list[str], words: list[str], nouns: tuple[str, ...],
+                   forms: _Forms) -> None:
+    """The forms of "W VERB-ing P X" as "W ACT P X" (`gerund_as_noun`; `words` from the
+    -ing word on, `before` the words before it)."""
     verb = _lemmas(words[0], "VERB")[:1]
     acts = [noun for noun in nouns
             if noun not in _NOT_ACTS and (noun not in verb or noun in _ACTS)] + \
         [act for act in verb if act in _ACTS]
-    forms.found.update(" ".join([noun] + words[1:]) for noun in acts)
+    forms.found.update(" ".join(before + [noun] + words[1:]) for noun in acts)
     if verb and (nouns or not _lemmas(words[0], "NOUN")):
         # (not reordered again: "competition for talent" reordered is a "talent
         # competition", a contest, which "competing for talent" is not; a third name,
         # "competition for talent" itself, still meets both through that older rule)
-        only = {" ".join([noun] + words[1:])
+        only = {" ".join(before + [noun] + words[1:])
                 for noun in lexicon().preposition_nouns.get(verb[0], ())}
         forms.found.update(only)
         forms.final.update(only)
