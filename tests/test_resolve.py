@@ -1377,6 +1377,12 @@ IMPACTS_AND_ACTS = [
     ("Regulation by Platforms", "Platform Regulation", False),
     ("Support by Parents", "Support for Parents", False),
     ("Privacy by Design", "Design Privacy", False),
+    # a boom; tactics
+    ("Rooftop Solar Boom", "Surge in Rooftop Solar", True),
+    ("Boom in Sports Betting", "Sports Betting Growth", True),
+    ("Double-Extortion Tactics", "Double Extortion", True),
+    ("Baby Boom", "Rise of Babies", False),
+    ("Scare Tactics", "Scares", False),
 ]
 
 

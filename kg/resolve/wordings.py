@@ -517,11 +517,12 @@ _GENERIC_LAST_WORDS = frozenset({"technology"})
 # ... and these after two words or more ("thermal energy storage system", "urban heat
 # island effect"; not "solar system", which is not solar, nor the named effects of one
 # word, greenhouse, network, placebo, ripple).
-# ("gene editing techniques" / "gene editing"; not approach, process, practice, solution:
-# a review found "climate change solutions", "Middle East peace process", "ethical AI
-# practices", "public health approach" are other things than the name before them.)
+# ("gene editing techniques" / "gene editing", "double extortion tactics"; not approach,
+# process, practice, solution: a review found "climate change solutions", "Middle East
+# peace process", "ethical AI practices", "public health approach" are other things than
+# the name before them.)
 _GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service", "technique", "method",
-                                           "concept", "phenomenon", "effect"})
+                                           "concept", "phenomenon", "effect", "tactic"})
 
 
 def _coined(word: str) -> bool:
@@ -640,9 +641,10 @@ _EXPANDING = frozenset({"economy", "sector", "industry"})
 
 
 def growth_as_rise(name: _Name, forms: _Forms) -> None:
-    """A last word "growth" after two words or more as "rise" ("brand publishing growth"
-    / "rise of brand publishing"; not after one: "plant growth" is no rise of plants,
-    "personal growth" no personal rise; nor after a living thing, `_LIVING`), and so
+    """A last word "growth" or "boom" after two words or more as "rise" ("brand
+    publishing growth" / "rise of brand publishing", "sports betting boom"; not after
+    one: "plant growth" is no rise of plants, "personal growth" no personal rise, a
+    "baby boom" a generation; nor after a living thing, `_LIVING`), and so
     "expansion" of an economy (`_EXPANDING`: "gig economy expansion"; not a policy's,
     a project's or a market's: "state Medicaid expansion", "Heathrow airport
     expansion", "stock market expansion": reviews' false joins); and after a measure
@@ -652,7 +654,8 @@ def growth_as_rise(name: _Name, forms: _Forms) -> None:
     if len(words) >= 2 and words[-2] in _MEASURES and words[-1] in _MEASURE_CHANGES:
         forms.found.add(" ".join(words[:-1] + [_MEASURE_CHANGES[words[-1]]]))
     elif len(words) >= 3 and words[-2] not in _LIVING and (
-            words[-1] == "growth" or words[-1] == "expansion" and words[-2] in _EXPANDING):
+            words[-1] in ("growth", "boom") or
+            words[-1] == "expansion" and words[-2] in _EXPANDING):
         forms.found.add(" ".join(words[:-1] + ["rise"]))
 
 
