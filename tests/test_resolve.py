@@ -1383,6 +1383,17 @@ IMPACTS_AND_ACTS = [
     ("Double-Extortion Tactics", "Double Extortion", True),
     ("Baby Boom", "Rise of Babies", False),
     ("Scare Tactics", "Scares", False),
+    # "X to Y" of what is done to Y; "on the rise"; attitudes toward; shifting patterns
+    ("Challenges to Feminism", "Feminism's Challenges", True),
+    ("Access to Broadband", "Broadband Access", True),
+    ("Text to Image", "Image Text", False),
+    ("Exports to China", "China Exports", False),
+    ("Synthetic Research on the Rise", "Rise of Synthetic Research", True),
+    ("Brand Publishing on the Rise", "Brand Publishing Growth", True),
+    ("Skepticism Towards Health Claims", "Scepticism about Health Claims", True),
+    ("Trust toward the Public", "Public Trust", False),
+    ("Violence Toward the Police", "Police Violence", False),
+    ("Shift in Commuting Patterns", "Shifting Commuting Patterns", True),
 ]
 
 
@@ -1851,6 +1862,7 @@ RULE_EXAMPLES = {
     "in_dropped": ("AI in Education", "=ai education"),
     "against_from_with": ("Emissions from Shipping", "=shipping emission"),
     "toward_as_to": ("Shift toward Renewables", "=shift to renewable"),
+    "on_the_rise": ("Synthetic Research on the Rise", "rise of synthetic research"),
     "one_preposition_for_another": ("Funding for Research", "funding * research"),
     "aspect_of_the": ("A Tool for the Ethics of AI", "tool for ai ethics"),
     "in_context": ("Cryptography in Historical Context", "historical cryptography"),

@@ -122,7 +122,10 @@ _TREND_PHRASES = frozenset({("growing", "degree"), ("growing", "season"), ("grow
 _SHIFTING_HEADS = frozenset("""preference narrative attitude norm dynamic dynamics
     priority perception value expectation landscape trend habit behavior behaviour role
     paradigm alliance identity view opinion sentiment taste demographic demographics
-    policy strategy""".split())
+    policy strategy pattern""".split())
+# ... but not in a fixed phrase ("shifting cultivation patterns" are those of a way of
+# farming, the "shifting baseline syndrome" a named bias)
+_SHIFTED = frozenset({"cultivation", "baseline", "sand", "gear"})
 _PARTICLES = _STOP | {"up", "out", "behind", "apart", "away", "back", "into", "from"}
 # "Falling" is "declining" before what is measured ("falling birth rates", "falling
 # prices"), not before what falls ("falling space debris").
@@ -179,7 +182,8 @@ def _trend_word(words: list[str]) -> list[str]:
         cut = next((i for i, w in enumerate(rest) if i and w in _PREPOSITIONS), len(rest))
         if rest[cut - 1] in _GAPS:
             return words[:at] + [_WIDENING[words[at]]] + rest
-    if len(words) - at >= 2 and words[at] == "shifting":  # (its head: before a preposition)
+    if len(words) - at >= 2 and words[at] == "shifting" and \
+            words[at + 1] not in _SHIFTED:  # (its head: before a preposition)
         rest = words[at + 1:]
         cut = next((i for i, w in enumerate(rest) if i and w in _PREPOSITIONS), len(rest))
         if rest[cut - 1] in _SHIFTING_HEADS:
@@ -290,6 +294,10 @@ _DIRECTED = frozenset("""
 _WATCHING = frozenset("surveillance monitoring tracking supervision".split())
 _IN_CHARGE = frozenset("""police employer government state parent teacher boss
     manager landlord military""".split())
+# What is done or comes to a thing: "X to Y" of one word each is "Y X" ("threats to
+# democracy", "access to healthcare"; not "text to image", "business to consumer").
+_DONE_TO = frozenset("""challenge threat risk access barrier obstacle response resistance
+    adaptation exposure damage harm contribution commitment""".split())
 # What only people do: "X by Y" of one word each is "Y X" ("strikes by doctors").
 _ONLY_DONE_BY = frozenset({"strike", "protest", "walkout", "boycott", "lobbying"})
 # Heads of names of an institution or office ("Bank of America", "Secretary of State",
@@ -327,6 +335,7 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
     """"X P Y" as "Y X" for P in `_ORDER_WORDS` (articles after P dropped, a second
     phrase kept last: "impact of AI on jobs" / "AI impact on jobs"); not "X to Y" / "X
     by Y" of one word each (text-to-image, business to consumer, privacy by design)
+    but "X to Y" of what is done to Y (`_DONE_TO`: "threats to democracy"), and
     but of who is in charge (`_IN_CHARGE`: "surveillance by employers" is employer
     surveillance, unless done to them too, `_DIRECTED`: "support by parents" is no
     parent support; "regulation by AI" no AI regulation) or of what only people do
@@ -338,7 +347,8 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
     "ADJ X of Y" as "ADJ Y X" ("ethical use of AI" / "ethical AI use")."""
     words = name.words
     for at, word in name.inner:
-        if word not in _ORDER_WORDS or (word == "to" and len(words) == 3) or \
+        if word not in _ORDER_WORDS or \
+                (word == "to" and len(words) == 3 and words[0] not in _DONE_TO) or \
                 (word == "by" and len(words) == 3 and (words[-1] not in _IN_CHARGE
                                                        or words[0] in _DIRECTED)
                  and words[0] not in _ONLY_DONE_BY) or \
@@ -450,13 +460,34 @@ def against_from_with(name: _Name, forms: _Forms) -> None:
             forms.dropped.add(" ".join(after + words[:at]))
 
 
+# Attitudes, which are about what they are toward ("skepticism toward health claims" /
+# "... about health claims"); not trust ("trust toward the public" is no public trust).
+_ATTITUDES = frozenset("""skepticism attitude sentiment hostility optimism pessimism
+    distrust mistrust openness aversion hesitancy antipathy ambivalence enthusiasm
+    cynicism suspicion apathy""".split())
+
+
 def toward_as_to(name: _Name, forms: _Forms) -> None:
     """"X toward Y" as "X to Y", as written only ("violence toward the police" is no
-    police violence)."""
+    police violence); an attitude's (`_ATTITUDES`) as "X about Y" and "Y X"."""
     words = name.words
     for at, word in name.inner:
         if word == "toward":
             forms.dropped.add(" ".join(words[:at] + ["to"] + words[at + 1:]))
+            if words[at - 1] in _ATTITUDES:
+                after = _without_articles(words[at + 1:])
+                forms.found.add(" ".join(words[:at] + ["about"] + after))
+                if not _PREPOSITIONS.intersection(after):
+                    forms.found.add(" ".join(after + words[:at]))
+
+
+def on_the_rise(name: _Name, forms: _Forms) -> None:
+    """"X on the rise" as "rise of X" and "X rise" ("synthetic research on the rise" /
+    "rise of synthetic research"), "X on the decline" so as its decline."""
+    words = name.words
+    if len(words) >= 4 and words[-3:-1] == ["on", "the"] and words[-1] in ("rise", "decline"):
+        forms.found.add(" ".join([words[-1], "of"] + words[:-3]))
+        forms.found.add(" ".join(words[:-3] + [words[-1]]))
 
 
 # Prepositions one names for another ("decline of/in X", "funding for/of X"); not with,
@@ -1146,7 +1177,7 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     generic_last_word, tie_either_way, town_of, ai_generated_media, link_word_dropped,
     growth_as_rise, shift_as_change, cardinal_numbers, ordinal_numbers, concern_word,
     gerund_as_noun, adjective_as_noun, adjective_of_an_impact, quality_last, modifier_as_noun,
-    place_possessive, e_prefix)}
+    place_possessive, e_prefix, on_the_rise)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).
