@@ -1397,6 +1397,13 @@ IMPACTS_AND_ACTS = [
     ("Trust toward the Public", "Public Trust", False),
     ("Violence Toward the Police", "Police Violence", False),
     ("Shift in Commuting Patterns", "Shifting Commuting Patterns", True),
+    # who does what, "S VERB-ing O", as the act of O by S
+    ("Warehouse Robots Displacing Workers", "Worker Displacement by Warehouse Robots", True),
+    ("AI Replacing Junior Roles", "Replacement of Junior Roles by AI", True),
+    ("Officials Using Encrypted Apps", "Use of Encrypted Apps by Officials", True),
+    ("Self-Driving Cars", "Car Drives by Self", False),
+    ("Data Sharing Platforms", "Data Platform Shares", False),
+    ("Emphasising Uncertainty", "Emphasis on Uncertainty", True),
 ]
 
 
@@ -1866,6 +1873,7 @@ RULE_EXAMPLES = {
     "against_from_with": ("Emissions from Shipping", "=shipping emission"),
     "toward_as_to": ("Shift toward Renewables", "=shift to renewable"),
     "on_the_rise": ("Synthetic Research on the Rise", "rise of synthetic research"),
+    "doer_doing": ("AI Replacing Junior Roles", "replacement of junior role by ai"),
     "one_preposition_for_another": ("Funding for Research", "funding * research"),
     "aspect_of_the": ("A Tool for the Ethics of AI", "tool for ai ethics"),
     "in_context": ("Cryptography in Historical Context", "historical cryptography"),

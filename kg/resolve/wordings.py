@@ -900,6 +900,33 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
         forms.found.add(" ".join(words[1:then] + [noun] + words[then:]))
 
 
+def doer_doing(name: _Name, forms: _Forms) -> None:
+    """"S VERB-ing O" (who does what, S one noun or more, O up to a preposition) as "O
+    ACT by S" and "ACT of O by S" ("warehouse robots displacing workers" / "worker
+    displacement by warehouse robots", "AI replacing junior roles" / "replacement of
+    junior roles by AI"; not "S O ACT": "police violence prevention" is no prevention
+    by the police), of a nominalisation that is no verb itself but use
+    (`_gerund_nouns`; not `_NOT_ACTS`): "self-driving cars" are no car drive, "data
+    sharing" no share."""
+    words = name.words
+    for at in range(1, min(len(words) - 1, 4)):
+        if not words[at].endswith("ing") or words[at + 1] in _PARTICLES:
+            continue
+        subject = words[:at]
+        if _STOP.intersection(subject) or not _lemmas(subject[-1], "NOUN") or \
+                subject[-1].endswith("ly"):
+            return
+        then = next((i for i in range(at + 1, len(words)) if words[i] in _PREPOSITIONS),
+                    len(words))
+        acted_on, tail = words[at + 1:then], words[then:]
+        verb = _lemmas(words[at], "VERB")[:1]
+        for act in _gerund_nouns(words[at]):
+            if (act not in verb or words[at] == "using") and act not in _NOT_ACTS:
+                forms.found.add(" ".join(acted_on + [act, "by"] + subject + tail))
+                forms.found.add(" ".join([act, "of"] + acted_on + ["by"] + subject + tail))
+        return
+
+
 def _acts_in_place(before: list[str], words: list[str], nouns: tuple[str, ...],
                    forms: _Forms) -> None:
     """The forms of "W VERB-ing P X" as "W ACT P X" (`gerund_as_noun`; `words` from the
@@ -1177,7 +1204,7 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     generic_last_word, tie_either_way, town_of, ai_generated_media, link_word_dropped,
     growth_as_rise, shift_as_change, cardinal_numbers, ordinal_numbers, concern_word,
     gerund_as_noun, adjective_as_noun, adjective_of_an_impact, quality_last, modifier_as_noun,
-    place_possessive, e_prefix, on_the_rise)}
+    place_possessive, e_prefix, on_the_rise, doer_doing)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).
