@@ -1404,6 +1404,10 @@ IMPACTS_AND_ACTS = [
     ("Self-Driving Cars", "Car Drives by Self", False),
     ("Data Sharing Platforms", "Data Platform Shares", False),
     ("Emphasising Uncertainty", "Emphasis on Uncertainty", True),
+    # "childhood" as "child" before what children have or suffer
+    ("Childhood Obesity", "Obesity in Children", True),
+    ("Childhood Myopia Epidemic", "Myopia Epidemic in Children", True),
+    ("Childhood Memories", "Child Memories", False),
 ]
 
 

@@ -1155,18 +1155,25 @@ def _e_prefixed(word: str) -> str | None:
 # are tourism taxes), with the nouns before which they are not (a tourist trap); not
 # "technological" as "tech" (an attack: "tech unemployment" is the tech industry's,
 # technological unemployment the jobs technology takes).
+# "Childhood" is "child" before what children have or suffer ("childhood obesity" /
+# "obesity in children"), also reordered; not a memory or a friend of one's childhood.
 _MODIFIER_NOUNS = {"tourist": ("tourism", frozenset({"trap", "bubble", "class", "gaze",
-                                                     "trophy"}))}
+                                                     "trophy"})),
+                   "childhood": ("child", frozenset({"memory", "friend", "friendship", "home",
+                                                     "hero", "dream", "nostalgia", "toy",
+                                                     "sweetheart", "idol", "bedroom"}))}
+_MODIFIERS_REORDERED = frozenset({"childhood"})
 
 
 def modifier_as_noun(name: _Name, forms: _Forms) -> None:
     """A leading modifier as its noun (`_MODIFIER_NOUNS`), met only by a name written
-    so."""
+    so, or by any form for a word of `_MODIFIERS_REORDERED`."""
     words = name.words
     if len(words) >= 2 and words[0] in _MODIFIER_NOUNS:
         noun, not_before = _MODIFIER_NOUNS[words[0]]
         if not_before.isdisjoint(words):
-            forms.dropped.add(" ".join([noun] + words[1:]))
+            found = forms.found if words[0] in _MODIFIERS_REORDERED else forms.dropped
+            found.add(" ".join([noun] + words[1:]))
 
 
 def place_possessive(name: _Name, forms: _Forms) -> None:
