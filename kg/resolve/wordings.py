@@ -124,8 +124,10 @@ _SHIFTING_HEADS = frozenset("""preference narrative attitude norm dynamic dynami
     paradigm alliance identity view opinion sentiment taste demographic demographics
     policy strategy pattern""".split())
 # ... but not in a fixed phrase ("shifting cultivation patterns" are those of a way of
-# farming, the "shifting baseline syndrome" a named bias)
-_SHIFTED = frozenset({"cultivation", "baseline", "sand", "gear"})
+# farming, the "shifting baseline syndrome" a named bias; load, risk, profit shifting:
+# an attack's)
+_SHIFTED = frozenset({"cultivation", "baseline", "sand", "gear", "load", "risk", "profit",
+                      "cost", "agriculture", "tax", "burden", "blame"})
 _PARTICLES = _STOP | {"up", "out", "behind", "apart", "away", "back", "into", "from"}
 # "Falling" is "declining" before what is measured ("falling birth rates", "falling
 # prices"), not before what falls ("falling space debris").
@@ -294,12 +296,68 @@ _DIRECTED = frozenset("""
 _WATCHING = frozenset("surveillance monitoring tracking supervision".split())
 _IN_CHARGE = frozenset("""police employer government state parent teacher boss
     manager landlord military""".split())
-# What is done or comes to a thing: "X to Y" of one word each is "Y X" ("threats to
-# democracy", "access to healthcare"; not "text to image", "business to consumer").
-_DONE_TO = frozenset("""challenge threat risk access barrier obstacle response resistance
-    adaptation exposure damage harm contribution commitment""".split())
-# What only people do: "X by Y" of one word each is "Y X" ("strikes by doctors").
-_ONLY_DONE_BY = frozenset({"strike", "protest", "walkout", "boycott", "lobbying"})
+# "X to Y" of one word each is "Y X" ("access to broadband", "exposure to heat",
+# "resistance to antibiotics"; not "text to image", "business to consumer") for what
+# opens the way to Y or what Y does to one (`_TOWARD_Y`), not of an actor, who may be
+# reached or do X itself (`_actor`: "access to patients", "response to China", "AI
+# threats"), nor of what the compound names another way (`_TOWARD_Y`'s sets: "media
+# exposure" is publicity, "weed resistance" a weed's, a "game adaptation" a film). Not
+# threats, risks, responses, challenges, damage, harm, contributions or commitments: an
+# attack (475 pairs) found "Y X" names what Y poses, does or suffers in too many ("AI
+# risks", "climate risk", "reading challenge", "water damage", "gambling harm").
+_TOWARD_Y = {"access": frozenset({"power"}), "barrier": frozenset({"language"}),
+             "obstacle": frozenset(),
+             "exposure": frozenset({"media", "brand", "celebrity", "press", "bank",
+                                    "startup", "fund"}),
+             "resistance": frozenset("""weed mosquito pest bacteria bacterium fungus insect
+                                     malaria cancer tumor tumour parasite vaccine
+                                     industry""".split()),
+             "adaptation": frozenset("""game book novel film movie comic manga play series
+                                     show screen stage""".split())}
+_REACHED = frozenset({"patient", "user", "consumer", "customer", "human", "people",
+                      "journalist", "prisoner", "inmate"})
+# ... and "X by Y" of one word each for what those in charge do (`_IN_CHARGE`,
+# `_DONE_BY_THOSE_IN_CHARGE`: "surveillance by employers", "violence by police") and
+# strikes, protests and boycotts by workers or buyers ("strikes by doctors", "boycotts by
+# consumers"); not "strikes by Iran", "reviews by employers", "training by teachers",
+# "shutdowns by government" (the attack's false joins).
+_DONE_BY_THOSE_IN_CHARGE = frozenset("""violence brutality misconduct censorship
+    repression intervention overreach raid shooting crackdown eviction""".split())
+# (who those are: not teachers or parents, to whom violence is done as well)
+_IN_FORCE = frozenset("police government state military landlord employer".split())
+_WALKOUTS = frozenset({"strike", "walkout", "protest", "boycott"})
+
+
+def _actor(word: str) -> bool:
+    """Whether a word of a key may name who acts: an agent (`_AGENTS`, `_WEAPONS`, one who
+    does a verb: "investor", "consumer"; not "water", "doctor"), a place, a name the
+    lexicon does not know (Hamas, TikTok), or one who is reached (`_REACHED`).
+
+    >>> [_actor(w) for w in ("investor", "china", "hamas", "water", "heat", "ai")]
+    [True, True, True, False, False, True]
+    """
+    return word in _AGENTS or word in _WEAPONS or word in _REACHED or _coined(word) or \
+        word in _place_names() or word.endswith(("er", "or")) and \
+        any(_lemmas(base, "VERB") for base in (word[:-2], word[:-2] + "e", word[:-3]))
+
+
+@functools.lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """The places of kg/lexicon/place-adjectives.csv ("china", "iran")."""
+    return frozenset(place for places in lexicon().place_adjectives.values()
+                     for place in places)
+
+
+def _reordered_short(word: str, words: list[str]) -> bool:
+    """Whether a name "X to Y" or "X by Y" of three words reorders (see above)."""
+    first, last = words[0], words[-1]
+    if word == "to":
+        return first in _TOWARD_Y and last not in _TOWARD_Y[first] and not _actor(last)
+    return first in _WATCHING and last in _IN_CHARGE or \
+        first in _DONE_BY_THOSE_IN_CHARGE and last in _IN_FORCE or \
+        first in _WALKOUTS and len(last) > 4 and last.endswith(("er", "or", "ian"))
+
+
 # Heads of names of an institution or office ("Bank of America", "Secretary of State",
 # "Museum of the Future", "Council of Europe" are no American banks, state secretary,
 # future museums or European Council; a trap hunt's false joins). Not a department or
@@ -335,11 +393,8 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
     """"X P Y" as "Y X" for P in `_ORDER_WORDS` (articles after P dropped, a second
     phrase kept last: "impact of AI on jobs" / "AI impact on jobs"); not "X to Y" / "X
     by Y" of one word each (text-to-image, business to consumer, privacy by design)
-    but "X to Y" of what is done to Y (`_DONE_TO`: "threats to democracy"), and
-    but of who is in charge (`_IN_CHARGE`: "surveillance by employers" is employer
-    surveillance, unless done to them too, `_DIRECTED`: "support by parents" is no
-    parent support; "regulation by AI" no AI regulation) or of what only people do
-    (`_ONLY_DONE_BY`: "strikes by doctors"),
+    but for what opens the way to Y or watching and strikes by Y
+    (`_reordered_short`: "access to broadband", "surveillance by employers"),
     not "X at" what is no place (`_NOT_AFTER_AT`), nor attacks on what attacks
     (`_ASSAULTS`). The "Y X" of "X of Y" and "X in Y" meets a people's or place's
     adjective (marked " (of a place)") unless X moves or acts (`_MOVERS`), that of "X of
@@ -348,10 +403,8 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
     words = name.words
     for at, word in name.inner:
         if word not in _ORDER_WORDS or \
-                (word == "to" and len(words) == 3 and words[0] not in _DONE_TO) or \
-                (word == "by" and len(words) == 3 and (words[-1] not in _IN_CHARGE
-                                                       or words[0] in _DIRECTED)
-                 and words[0] not in _ONLY_DONE_BY) or \
+                (word in ("to", "by") and len(words) == 3
+                 and not _reordered_short(word, words)) or \
                 (word == "at" and words[at + 1] in _NOT_AFTER_AT) or \
                 (word == "on" and words[at - 1] in _ASSAULTS and _attacker(words[-1])) or \
                 (word == "of" and at == 1 and words[0] in _INSTITUTION_HEADS) or \
@@ -469,23 +522,31 @@ _ATTITUDES = frozenset("""skepticism attitude sentiment hostility optimism pessi
 
 def toward_as_to(name: _Name, forms: _Forms) -> None:
     """"X toward Y" as "X to Y", as written only ("violence toward the police" is no
-    police violence); an attitude's (`_ATTITUDES`) as "X about Y" and "Y X"."""
+    police violence); an attitude's (`_ATTITUDES`) as "X about Y", not reordered
+    ("attitudes toward women" are no women's attitudes: an attack's false joins)."""
     words = name.words
     for at, word in name.inner:
         if word == "toward":
             forms.dropped.add(" ".join(words[:at] + ["to"] + words[at + 1:]))
             if words[at - 1] in _ATTITUDES:
-                after = _without_articles(words[at + 1:])
-                forms.found.add(" ".join(words[:at] + ["about"] + after))
-                if not _PREPOSITIONS.intersection(after):
-                    forms.found.add(" ".join(after + words[:at]))
+                about = " ".join(words[:at] + ["about"] + _without_articles(words[at + 1:]))
+                forms.found.add(about)
+                forms.final.add(about)
+
+
+# Words after which "on the rise" is what they are on ("betting on the rise").
+_ON_WHAT = frozenset({"bet", "betting", "wager", "wagering", "focus", "report", "debate",
+                      "emphasis", "comment", "commentary", "take", "spotlight"})
 
 
 def on_the_rise(name: _Name, forms: _Forms) -> None:
     """"X on the rise" as "rise of X" and "X rise" ("synthetic research on the rise" /
-    "rise of synthetic research"), "X on the decline" so as its decline."""
+    "rise of synthetic research"), "X on the decline" so as its decline; not after a
+    word of what is on something (`_ON_WHAT`: "betting on the rise", "focus on the
+    rise")."""
     words = name.words
-    if len(words) >= 4 and words[-3:-1] == ["on", "the"] and words[-1] in ("rise", "decline"):
+    if len(words) >= 4 and words[-3:-1] == ["on", "the"] and words[-1] in ("rise", "decline") \
+            and words[-4] not in _ON_WHAT:
         forms.found.add(" ".join([words[-1], "of"] + words[:-3]))
         forms.found.add(" ".join(words[:-3] + [words[-1]]))
 
@@ -548,12 +609,12 @@ _GENERIC_LAST_WORDS = frozenset({"technology"})
 # ... and these after two words or more ("thermal energy storage system", "urban heat
 # island effect"; not "solar system", which is not solar, nor the named effects of one
 # word, greenhouse, network, placebo, ripple).
-# ("gene editing techniques" / "gene editing", "double extortion tactics"; not approach,
-# process, practice, solution: a review found "climate change solutions", "Middle East
-# peace process", "ethical AI practices", "public health approach" are other things than
-# the name before them.)
+# ("gene editing techniques" / "gene editing"; not approach, process, practice, solution:
+# a review found "climate change solutions", "Middle East peace process", "ethical AI
+# practices", "public health approach" are other things than the name before them; nor
+# tactics, an attack's: "Wagner Group tactics", "Big Tech tactics".)
 _GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service", "technique", "method",
-                                           "concept", "phenomenon", "effect", "tactic"})
+                                           "concept", "phenomenon", "effect"})
 
 
 def _coined(word: str) -> bool:
@@ -860,7 +921,7 @@ _ACTS = frozenset("""shift move return rise decline increase surge rebound pivot
     spread turn switch push race rush struggle debate change experiment""".split())
 _NOT_ACTS = frozenset("""internment contraction recreation installment foundation location
     equipment compensation movement commutation audition station statement agreement
-    information capitalization growth""".split())
+    information capitalization growth rental settlement organization collection""".split())
 # ... nor in these idioms ("expanding on" is elaborating, "seizing on" exploiting,
 # "filtering through" trickling down, "racing in America" no race in America: an
 # attack's false joins)
@@ -930,12 +991,16 @@ def doer_doing(name: _Name, forms: _Forms) -> None:
 def _acts_in_place(before: list[str], words: list[str], nouns: tuple[str, ...],
                    forms: _Forms) -> None:
     """The forms of "W VERB-ing P X" as "W ACT P X" (`gerund_as_noun`; `words` from the
-    -ing word on, `before` the words before it)."""
+    -ing word on, `before` the words before it). After a doer W, a nominalisation only,
+    not reordered again: "industry adaptation to AI" is no "AI industry adaptation",
+    "investors returning to China" no investor returns (an attack's false joins)."""
     verb = _lemmas(words[0], "VERB")[:1]
     acts = [noun for noun in nouns
-            if noun not in _NOT_ACTS and (noun not in verb or noun in _ACTS)] + \
-        [act for act in verb if act in _ACTS]
+            if noun not in _NOT_ACTS and (noun not in verb or noun in _ACTS and not before)] + \
+        [act for act in verb if act in _ACTS and not before]
     forms.found.update(" ".join(before + [noun] + words[1:]) for noun in acts)
+    if before:
+        forms.final.update(" ".join(before + [noun] + words[1:]) for noun in acts)
     if verb and (nouns or not _lemmas(words[0], "NOUN")):
         # (not reordered again: "competition for talent" reordered is a "talent
         # competition", a contest, which "competing for talent" is not; a third name,
