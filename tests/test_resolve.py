@@ -1418,6 +1418,9 @@ IMPACTS_AND_ACTS = [
     ("Childhood Obesity", "Obesity in Children", True),
     ("Childhood Myopia Epidemic", "Myopia Epidemic in Children", True),
     ("Childhood Memories", "Child Memories", False),
+    # what AI wrote, made or created is AI-generated (also "X written by AI")
+    ("Peer Reviews Written by AI", "AI-Generated Peer Reviews", True),
+    ("AI-Created Artworks", "AI-Generated Artworks", True),
 ]
 
 
