@@ -1421,6 +1421,13 @@ IMPACTS_AND_ACTS = [
     # what AI wrote, made or created is AI-generated (also "X written by AI")
     ("Peer Reviews Written by AI", "AI-Generated Peer Reviews", True),
     ("AI-Created Artworks", "AI-Generated Artworks", True),
+    # an actor's own response, attitudes, threats: "X to/about Y" is no "Y X" for an
+    # actor Y in a name of any length (the attack's note on older reorderings)
+    ("Response to the Chinese Government", "Chinese Government Response", False),
+    ("Attitudes About Gen Z", "Gen Z Attitudes", False),
+    ("Threats to Small Businesses", "Small Business Threats", False),
+    ("Response to the Climate Crisis", "Climate Crisis Response", True),
+    ("Access to Clean Water", "Clean Water Access", True),
 ]
 
 

@@ -328,6 +328,17 @@ _IN_FORCE = frozenset("police government state military landlord employer".split
 _WALKOUTS = frozenset({"strike", "walkout", "protest", "boycott"})
 
 
+# What an actor also has or does, whose "Y X" names Y's own ("China's response", "Gen Z
+# attitudes", "government threats"): "X to/about/toward Y" is no "Y X" when Y is an
+# actor (`_actor`), in a name of any length (an attack's: "response to the Chinese
+# government" / "Chinese government response", "attitudes about Gen Z").
+_AN_ACTORS_OWN = frozenset("""response reaction threat risk challenge attitude sentiment
+    perception view opinion skepticism criticism opposition resistance commitment
+    contribution exposure access harm damage pressure support hostility distrust
+    trust""".split())
+_TO_OR_ABOUT = frozenset({"to", "about", "toward", "against"})
+
+
 def _actor(word: str) -> bool:
     """Whether a word of a key may name who acts: an agent (`_AGENTS`, `_WEAPONS`, one who
     does a verb: "investor", "consumer"; not "water", "doctor"), a place, a name the
@@ -414,6 +425,8 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
         then = next((i for i, w in enumerate(after) if i and w in _SECOND_PHRASE), None)
         tail = after[then:] if then and then < len(after) - 1 else []
         after = after[:len(after) - len(tail)]
+        if word in _TO_OR_ABOUT and words[at - 1] in _AN_ACTORS_OWN and _actor(after[-1]):
+            continue  # ("response to the Chinese government" is no government response)
         form = " ".join(after + words[:at] + tail)
         forms.found.add(form)
         forms.reordered.add(form)
