@@ -1428,6 +1428,12 @@ IMPACTS_AND_ACTS = [
     ("Threats to Small Businesses", "Small Business Threats", False),
     ("Response to the Climate Crisis", "Climate Crisis Response", True),
     ("Access to Clean Water", "Clean Water Access", True),
+    # -ing words of what happens to a thing
+    ("Warming Oceans", "Ocean Warming", True),
+    ("Retreating Alpine Glaciers", "Alpine Glacier Retreat", True),
+    ("Ageing Workforce", "Ageing of the Workforce", True),
+    ("Learning Machines", "Machine Learning", False),
+    ("Marketing Agencies", "Agency Marketing", False),
 ]
 
 

@@ -860,6 +860,14 @@ _ACTIVITY_NOUNS = frozenset("""shipping mining banking farming fishing trading g
 _OTHER_NOUNS = frozenset({"government", "department"})
 
 
+# -ing words of what happens to a thing, which the lexicon knows as nouns (so
+# `_gerund_nouns` gives none): "warming oceans" are ocean warming, "retreating glaciers"
+# glacier retreat, "ageing workforce" workforce ageing (not an activity done by or for
+# the thing: "learning machines", "marketing agencies", "boarding schools").
+_PROCESSES = {"warming": ("warming",), "bleaching": ("bleaching",), "aging": ("aging",),
+              "graying": ("graying",), "melting": ("melting",), "thawing": ("thawing",),
+              "retreating": ("retreat",), "flooding": ("flooding",),
+              "greening": ("greening",)}
 # The nominalisations of short verbs, which no ending guesses safely.
 _SHORT_VERB_NOUNS = {"tax": ("taxation",), "form": ("formation",), "grow": ("growth",),
                      "move": ("movement",)}
@@ -961,7 +969,7 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
         return
     if words[1] == "of":  # (the "growing of vegetables": no form)
         return
-    nouns = _gerund_nouns(words[0])
+    nouns = _gerund_nouns(words[0]) + _PROCESSES.get(words[0], ())
     if words[1] in _AFTER_AN_ACT:
         if (words[0], words[1]) not in _IDIOMS:
             _acts_in_place([], words, nouns, forms)
