@@ -1434,6 +1434,12 @@ IMPACTS_AND_ACTS = [
     ("Ageing Workforce", "Ageing of the Workforce", True),
     ("Learning Machines", "Machine Learning", False),
     ("Marketing Agencies", "Agency Marketing", False),
+    # where a thing is done, first
+    ("In-Space Manufacturing", "Manufacturing in Space", True),
+    ("On-Device AI Processing", "AI Processing on Devices", True),
+    ("In-House Content Teams", "Content Teams in House", False),
+    ("On-Demand Video", "Video on Demand", False),
+    ("In-App Purchases", "App Purchases", False),
 ]
 
 
@@ -1904,6 +1910,7 @@ RULE_EXAMPLES = {
     "toward_as_to": ("Shift toward Renewables", "=shift to renewable"),
     "on_the_rise": ("Synthetic Research on the Rise", "rise of synthetic research"),
     "doer_doing": ("AI Replacing Junior Roles", "replacement of junior role by ai"),
+    "where_first": ("In-Space Manufacturing", "manufacturing in space"),
     "one_preposition_for_another": ("Funding for Research", "funding * research"),
     "aspect_of_the": ("A Tool for the Ethics of AI", "tool for ai ethics"),
     "in_context": ("Cryptography in Historical Context", "historical cryptography"),

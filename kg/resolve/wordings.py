@@ -552,6 +552,24 @@ _ON_WHAT = frozenset({"bet", "betting", "wager", "wagering", "focus", "report", 
                       "emphasis", "comment", "commentary", "take", "spotlight"})
 
 
+# "in-X" and "on-X" words of an idiom, not a place ("in-house teams" are no teams in a
+# house, "in-depth analysis" no analysis in depth)
+_IN_IDIOMS = frozenset({"house", "depth", "line", "kind", "law", "laws", "call", "demand",
+                        "time", "site"})
+
+
+def where_first(name: _Name, forms: _Forms) -> None:
+    """A leading "in-X" or "on-X" (where a thing is done) as "Y in X" ("in-space
+    manufacturing" / "manufacturing in space", "on-device AI" / "AI on devices"), not
+    reordered again; not an idiom (`_IN_IDIOMS`: "in-house", "in-depth", "on-demand")."""
+    words = name.words
+    if len(words) >= 3 and words[0] in ("in", "on") and words[1] not in _IN_IDIOMS and \
+            not _STOP.intersection(words[2:]):
+        where = " ".join(words[2:] + words[:2])
+        forms.found.add(where)
+        forms.final.add(where)  # (not reordered again: "in-app purchases" are no app purchases)
+
+
 def on_the_rise(name: _Name, forms: _Forms) -> None:
     """"X on the rise" as "rise of X" and "X rise" ("synthetic research on the rise" /
     "rise of synthetic research"), "X on the decline" so as its decline; not after a
@@ -1297,7 +1315,7 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     generic_last_word, tie_either_way, town_of, ai_generated_media, link_word_dropped,
     growth_as_rise, shift_as_change, cardinal_numbers, ordinal_numbers, concern_word,
     gerund_as_noun, adjective_as_noun, adjective_of_an_impact, quality_last, modifier_as_noun,
-    place_possessive, e_prefix, on_the_rise, doer_doing)}
+    place_possessive, e_prefix, on_the_rise, doer_doing, where_first)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).
