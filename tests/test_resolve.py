@@ -1440,6 +1440,9 @@ IMPACTS_AND_ACTS = [
     ("In-House Content Teams", "Content Teams in House", False),
     ("On-Demand Video", "Video on Demand", False),
     ("In-App Purchases", "App Purchases", False),
+    # "X of Y by Z"
+    ("Sharing of Data by Mental Health Apps", "Mental Health App Data Sharing", True),
+    ("Use of Generative AI by Lawyers", "Generative AI Use by Lawyers", True),
 ]
 
 
@@ -1911,6 +1914,7 @@ RULE_EXAMPLES = {
     "on_the_rise": ("Synthetic Research on the Rise", "rise of synthetic research"),
     "doer_doing": ("AI Replacing Junior Roles", "replacement of junior role by ai"),
     "where_first": ("In-Space Manufacturing", "manufacturing in space"),
+    "of_what_by_whom": ("Sharing of Data by Apps", "app data sharing"),
     "one_preposition_for_another": ("Funding for Research", "funding * research"),
     "aspect_of_the": ("A Tool for the Ethics of AI", "tool for ai ethics"),
     "in_context": ("Cryptography in Historical Context", "historical cryptography"),

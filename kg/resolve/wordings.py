@@ -552,6 +552,21 @@ _ON_WHAT = frozenset({"bet", "betting", "wager", "wagering", "focus", "report", 
                       "emphasis", "comment", "commentary", "take", "spotlight"})
 
 
+def of_what_by_whom(name: _Name, forms: _Forms) -> None:
+    """"X of Y by Z" (one phrase each) as "Z Y X" and "Y X by Z" ("sharing of data by
+    mental health apps" / "mental health app data sharing", "collection of data by
+    governments" / "government data collection", "use of generative AI by lawyers" /
+    "generative AI use by lawyers")."""
+    words = name.words
+    if "of" not in words or "by" not in words:
+        return
+    at, by = words.index("of"), words.index("by")
+    act, what, doer = words[:at], words[at + 1:by], words[by + 1:]
+    if act and what and doer and not _STOP.intersection(act + what + doer):
+        forms.found.add(" ".join(doer + what + act))
+        forms.found.add(" ".join(what + act + ["by"] + doer))
+
+
 # "in-X" and "on-X" words of an idiom, not a place ("in-house teams" are no teams in a
 # house, "in-depth analysis" no analysis in depth)
 _IN_IDIOMS = frozenset({"house", "depth", "line", "kind", "law", "laws", "call", "demand",
@@ -1315,7 +1330,7 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     generic_last_word, tie_either_way, town_of, ai_generated_media, link_word_dropped,
     growth_as_rise, shift_as_change, cardinal_numbers, ordinal_numbers, concern_word,
     gerund_as_noun, adjective_as_noun, adjective_of_an_impact, quality_last, modifier_as_noun,
-    place_possessive, e_prefix, on_the_rise, doer_doing, where_first)}
+    place_possessive, e_prefix, on_the_rise, doer_doing, where_first, of_what_by_whom)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).
