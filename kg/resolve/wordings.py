@@ -552,17 +552,25 @@ _ON_WHAT = frozenset({"bet", "betting", "wager", "wagering", "focus", "report", 
                       "emphasis", "comment", "commentary", "take", "spotlight"})
 
 
+# What someone writes or makes, whom "by Z" may name ("removal of posts by politicians"
+# is of politicians' posts: a review's trap).
+_AUTHORED = frozenset("""post content video comment speech paper work statement tweet
+    article book song art artwork image photo message publication research study report
+    review letter""".split())
+
+
 def of_what_by_whom(name: _Name, forms: _Forms) -> None:
     """"X of Y by Z" (one phrase each) as "Z Y X" and "Y X by Z" ("sharing of data by
     mental health apps" / "mental health app data sharing", "collection of data by
     governments" / "government data collection", "use of generative AI by lawyers" /
-    "generative AI use by lawyers")."""
+    "generative AI use by lawyers"); not of what Z may have written (`_AUTHORED`)."""
     words = name.words
     if "of" not in words or "by" not in words:
         return
     at, by = words.index("of"), words.index("by")
     act, what, doer = words[:at], words[at + 1:by], words[by + 1:]
-    if act and what and doer and not _STOP.intersection(act + what + doer):
+    if act and what and doer and not _STOP.intersection(act + what + doer) and \
+            what[-1] not in _AUTHORED:
         forms.found.add(" ".join(doer + what + act))
         forms.found.add(" ".join(what + act + ["by"] + doer))
 
