@@ -1443,6 +1443,9 @@ IMPACTS_AND_ACTS = [
     # "X of Y by Z"
     ("Sharing of Data by Mental Health Apps", "Mental Health App Data Sharing", True),
     ("Use of Generative AI by Lawyers", "Generative AI Use by Lawyers", True),
+    # "re-" before an -ing word, its noun with "re" (one word only when no word of its own)
+    ("Re-evaluating Social Obligations", "Reevaluation of Social Obligations", True),
+    ("Re-Creating Historic Sites", "Recreation at Historic Sites", False),
 ]
 
 

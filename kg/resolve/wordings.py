@@ -961,10 +961,14 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
     if len(verb) < 5:  # (a short verb's guessed nouns are other words: "rotting" is no
         own = (verb,) if _lemmas(verb, "NOUN")[:1] == (verb,) else ()  # rotation)
         return tuple(dict.fromkeys(own + _SHORT_VERB_NOUNS.get(verb, ()) + irregular))
-    return tuple(dict.fromkeys(
-        [noun for noun in guessed_nouns(verb)
-         if noun and noun not in _OTHER_NOUNS and _lemmas(noun, "NOUN")[:1] == (noun,)] +
-        list(irregular)))
+    nouns = [noun for noun in guessed_nouns(verb)
+             if noun and noun not in _OTHER_NOUNS and _lemmas(noun, "NOUN")[:1] == (noun,)]
+    if not nouns and verb.startswith("re") and _lemmas(verb[2:], "VERB"):
+        # (a verb made again, whose noun the lexicon knows without "re": "reevaluating"
+        # -> "reevaluation", as "evaluation")
+        nouns = ["re" + noun for noun in guessed_nouns(verb[2:])
+                 if noun and noun != verb[2:] and _lemmas(noun, "NOUN")[:1] == (noun,)]
+    return tuple(dict.fromkeys(nouns + list(irregular)))
 
 
 # Prepositions after which a leading -ing word is its act, said in the noun's place:
@@ -1006,6 +1010,15 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
         if words[at].endswith("ing") and words[at + 1] in _AFTER_AN_ACT and \
                 (words[at], words[at + 1]) not in _IDIOMS:
             _acts_in_place(words[:at], words[at:], _gerund_nouns(words[at]), forms)
+    if len(words) > 2 and words[0] == "re" and words[1].endswith("ing") and \
+            words[2] not in _STOP:
+        # (a hyphened "re-": "re-evaluating norms" / "norm re-evaluation", spelled as one
+        # word only when that is no word of its own: not "recreation" of "re-creating")
+        for noun in _gerund_nouns(words[1]):
+            forms.found.add(" ".join(words[2:] + ["re", noun]))
+            if not _known_word("re" + noun):
+                forms.found.add(" ".join(words[2:] + ["re" + noun]))
+        return
     if len(words) < 2 or not words[0].endswith("ing"):
         return
     if words[1] == "of":  # (the "growing of vegetables": no form)
