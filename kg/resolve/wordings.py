@@ -328,15 +328,35 @@ _IN_FORCE = frozenset("police government state military landlord employer".split
 _WALKOUTS = frozenset({"strike", "walkout", "protest", "boycott"})
 
 
-# What an actor also has or does, whose "Y X" names Y's own ("China's response", "Gen Z
-# attitudes", "government threats"): "X to/about/toward Y" is no "Y X" when Y is an
-# actor (`_actor`), in a name of any length (an attack's: "response to the Chinese
-# government" / "Chinese government response", "attitudes about Gen Z").
-_AN_ACTORS_OWN = frozenset("""response reaction threat risk challenge attitude sentiment
-    perception view opinion skepticism criticism opposition resistance commitment
-    contribution exposure access harm damage pressure support hostility distrust
-    trust""".split())
+# What people hold, whose "Y X" names what people Y hold ("Gen Z attitudes", "investor
+# sentiment"), and what actors do, whose "Y X" names Y's own ("China's response", "AI
+# risks"): "X to/about/toward/against Y" is no "Y X" for those Y (`_people`,
+# `_one_who_acts`), in a name of any length ("attitudes about Gen Z", "response to the
+# Chinese government"; a second attack, 431 pairs, found a guard on any actor, devices
+# and technologies too, lost "skepticism about AI", "access to EV chargers", "response to
+# COVID-19").
+_HELD = frozenset("""attitude sentiment perception view opinion skepticism criticism
+    opposition hostility distrust trust""".split())
+_DONE_BY_ACTORS = frozenset("response reaction threat risk challenge".split())
 _TO_OR_ABOUT = frozenset({"to", "about", "toward", "against"})
+_GENERATIONS = frozenset("""z alpha millennial boomer zoomer teen teenager nurse doctor
+    voter investor consumer resident citizen farmer artist creator influencer""".split())
+
+
+def _people(word: str) -> bool:
+    """Whether a word of a key names people: generations and roles by a list
+    (`_GENERATIONS`), not by an -er ending ("meter", "reactor", "charger" are none)."""
+    return word in _AGENTS or word in _REACHED or word in _GENERATIONS or word in _IN_CHARGE or \
+        len(word) > 4 and word.endswith(("ist", "ian"))
+
+
+def _actor_reordered(head: str, preposition: str, last: str) -> bool:
+    """Whether "head preposition ... last" must not read as "... head" (see `_HELD`)."""
+    if preposition not in _TO_OR_ABOUT:
+        return False
+    return head in _HELD and _people(last) or head in _DONE_BY_ACTORS and (
+        _people(last) or last in _WEAPONS or last in _place_names() or
+        last.isalpha() and _coined(last))
 
 
 def _actor(word: str) -> bool:
@@ -425,7 +445,7 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
         then = next((i for i, w in enumerate(after) if i and w in _SECOND_PHRASE), None)
         tail = after[then:] if then and then < len(after) - 1 else []
         after = after[:len(after) - len(tail)]
-        if word in _TO_OR_ABOUT and words[at - 1] in _AN_ACTORS_OWN and _actor(after[-1]):
+        if _actor_reordered(words[at - 1], word, after[-1]):
             continue  # ("response to the Chinese government" is no government response)
         form = " ".join(after + words[:at] + tail)
         forms.found.add(form)
@@ -560,10 +580,12 @@ _AUTHORED = frozenset("""post content video comment speech paper work statement 
 
 
 def of_what_by_whom(name: _Name, forms: _Forms) -> None:
-    """"X of Y by Z" (one phrase each) as "Z Y X" and "Y X by Z" ("sharing of data by
-    mental health apps" / "mental health app data sharing", "collection of data by
-    governments" / "government data collection", "use of generative AI by lawyers" /
-    "generative AI use by lawyers"); not of what Z may have written (`_AUTHORED`)."""
+    """"X of Y by Z" (one phrase each) as "Y X by Z", not reordered again ("sharing of
+    data by apps" / "data sharing by apps", "use of generative AI by lawyers" /
+    "generative AI use by lawyers"); not of what Z may have written (`_AUTHORED`). Never
+    "Z Y X": an attack found "use of tools by AI" is no "use of AI tools", "monitoring of
+    agents by AI" no monitoring of AI agents, "payment of bills by phone" no phone bill
+    payment."""
     words = name.words
     if "of" not in words or "by" not in words:
         return
@@ -571,22 +593,26 @@ def of_what_by_whom(name: _Name, forms: _Forms) -> None:
     act, what, doer = words[:at], words[at + 1:by], words[by + 1:]
     if act and what and doer and not _STOP.intersection(act + what + doer) and \
             what[-1] not in _AUTHORED:
-        forms.found.add(" ".join(doer + what + act))
-        forms.found.add(" ".join(what + act + ["by"] + doer))
+        done = " ".join(what + act + ["by"] + doer)
+        forms.found.add(done)
+        forms.final.add(done)
 
 
-# "in-X" and "on-X" words of an idiom, not a place ("in-house teams" are no teams in a
-# house, "in-depth analysis" no analysis in depth)
-_IN_IDIOMS = frozenset({"house", "depth", "line", "kind", "law", "laws", "call", "demand",
-                        "time", "site"})
+# "in-X" and "on-X" of a place where a thing is done (not "in-house teams", "in-depth
+# analysis", "in-context learning")
+_WHERE_IN = frozenset("""space store home car flight office school hospital vehicle cabin
+    orbit field classroom clinic""".split())
+_WHERE_ON = frozenset("device chip farm premise".split())
 
 
 def where_first(name: _Name, forms: _Forms) -> None:
-    """A leading "in-X" or "on-X" (where a thing is done) as "Y in X" ("in-space
-    manufacturing" / "manufacturing in space", "on-device AI" / "AI on devices"), not
-    reordered again; not an idiom (`_IN_IDIOMS`: "in-house", "in-depth", "on-demand")."""
+    """A leading "in-X" or "on-X" of a place (`_WHERE_IN`, `_WHERE_ON`) as "Y in X"
+    ("in-space manufacturing" / "manufacturing in space", "on-device AI" / "AI on
+    devices"), not reordered again; no other ("in-house", "on-demand", and an attack's:
+    "in-context learning", "in-group bias", "in-migration", "in-service training")."""
     words = name.words
-    if len(words) >= 3 and words[0] in ("in", "on") and words[1] not in _IN_IDIOMS and \
+    if len(words) >= 3 and (words[0] == "in" and words[1] in _WHERE_IN or
+                            words[0] == "on" and words[1] in _WHERE_ON) and \
             not _STOP.intersection(words[2:]):
         where = " ".join(words[2:] + words[:2])
         forms.found.add(where)
@@ -909,6 +935,11 @@ _PROCESSES = {"warming": ("warming",), "bleaching": ("bleaching",), "aging": ("a
               "graying": ("graying",), "melting": ("melting",), "thawing": ("thawing",),
               "retreating": ("retreat",), "flooding": ("flooding",),
               "greening": ("greening",)}
+# ... not before who or what serves it or causes it ("aging technology" is AgeTech, no
+# technology's aging; "retreating executives" no executive retreat, "warming potential"
+# a metric, "flooding rains" their cause: an attack's)
+_NOT_UNDERGOING = frozenset("""technology tech research service care study science
+    product solution potential gas rain storm executive leader""".split())
 # The nominalisations of short verbs, which no ending guesses safely.
 _SHORT_VERB_NOUNS = {"tax": ("taxation",), "form": ("formation",), "grow": ("growth",),
                      "move": ("movement",)}
@@ -1023,7 +1054,9 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
         return
     if words[1] == "of":  # (the "growing of vegetables": no form)
         return
-    nouns = _gerund_nouns(words[0]) + _PROCESSES.get(words[0], ())
+    nouns = _gerund_nouns(words[0])
+    if words[-1] not in _NOT_UNDERGOING and not _people(words[-1]):
+        nouns += _PROCESSES.get(words[0], ())
     if words[1] in _AFTER_AN_ACT:
         if (words[0], words[1]) not in _IDIOMS:
             _acts_in_place([], words, nouns, forms)
