@@ -158,6 +158,10 @@ BATCH_FLOORS = {
     # the twenty-third: a sixth run over real articles (1.000 / 1.000 precision, 0.575 /
     # 0.375 recall when first measured, alone; rules from its tune half since)
     "blind 23]": (0.98, 0.98, 0.67, 0.40),
+    # the twenty-fourth: a seventh run over real articles, measured once at the end of the
+    # session that wrote it (1.000 / 1.000 precision, 0.600 / 0.575 recall; 0.575 /
+    # 0.575 with the code of that session's start)
+    "blind 24]": (0.98, 0.98, 0.60, 0.57),
 }
 
 
