@@ -1455,6 +1455,9 @@ IMPACTS_AND_ACTS = [
     ("Sharing of Data by Mental Health Apps", "Data Sharing by Mental Health Apps", True),
     ("Use of Tools by AI", "Use of AI Tools", False),
     ("Payment of Bills by Phone", "Phone Bill Payment", False),
+    ("Job Creation by AI", "Creation of AI Jobs", False),
+    ("Content Moderation by AI", "AI Content Moderation", False),
+    ("Hallucinations by Large Language Models", "Large Language Model Hallucinations", True),
     ("Use of Generative AI by Lawyers", "Generative AI Use by Lawyers", True),
     # "re-" before an -ing word, its noun with "re" (one word only when no word of its own)
     ("Re-evaluating Social Obligations", "Reevaluation of Social Obligations", True),

@@ -339,6 +339,10 @@ _HELD = frozenset("""attitude sentiment perception view opinion skepticism criti
     opposition hostility distrust trust""".split())
 _DONE_BY_ACTORS = frozenset("response reaction threat risk challenge".split())
 _TO_OR_ABOUT = frozenset({"to", "about", "toward", "against"})
+# Machines that do things, whose name before another reads as a kind ("AI jobs", "AI
+# content"): "X by AI" is no "AI X" ("content moderation by AI" / "moderation of AI
+# content", "job creation by AI" / "creation of AI jobs": two attacks' false joins).
+_MACHINES = frozenset({"ai", "robot", "bot", "chatbot", "algorithm", "llm", "machine"})
 _GENERATIONS = frozenset("""z alpha millennial boomer zoomer teen teenager nurse doctor
     voter investor consumer resident citizen farmer artist creator influencer""".split())
 
@@ -445,6 +449,8 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
         then = next((i for i, w in enumerate(after) if i and w in _SECOND_PHRASE), None)
         tail = after[then:] if then and then < len(after) - 1 else []
         after = after[:len(after) - len(tail)]
+        if word == "by" and after[-1] in _MACHINES and not words[at - 1].endswith(("ed", "en")):
+            continue  # ("job creation by AI" is no "AI job creation"; "powered by AI" is)
         if _actor_reordered(words[at - 1], word, after[-1]):
             continue  # ("response to the Chinese government" is no government response)
         form = " ".join(after + words[:at] + tail)
@@ -1018,7 +1024,8 @@ _ACTS = frozenset("""shift move return rise decline increase surge rebound pivot
     spread turn switch push race rush struggle debate change experiment""".split())
 _NOT_ACTS = frozenset("""internment contraction recreation installment foundation location
     equipment compensation movement commutation audition station statement agreement
-    information capitalization growth rental settlement organization collection""".split())
+    information capitalization growth rental settlement organization collection
+    containment affection""".split())
 # ... nor in these idioms ("expanding on" is elaborating, "seizing on" exploiting,
 # "filtering through" trickling down, "racing in America" no race in America: an
 # attack's false joins)
