@@ -185,7 +185,7 @@ def _trend_word(words: list[str]) -> list[str]:
         if rest[cut - 1] in _GAPS:
             return words[:at] + [_WIDENING[words[at]]] + rest
     if len(words) - at >= 2 and words[at] == "shifting" and \
-            words[at + 1] not in _SHIFTED:  # (its head: before a preposition)
+            _SHIFTED.isdisjoint(words[at + 1:]):  # (its head: before a preposition)
         rest = words[at + 1:]
         cut = next((i for i, w in enumerate(rest) if i and w in _PREPOSITIONS), len(rest))
         if rest[cut - 1] in _SHIFTING_HEADS:
@@ -326,19 +326,24 @@ _DONE_BY_THOSE_IN_CHARGE = frozenset("""violence brutality misconduct censorship
 # (who those are: not teachers or parents, to whom violence is done as well)
 _IN_FORCE = frozenset("police government state military landlord employer".split())
 _WALKOUTS = frozenset({"strike", "walkout", "protest", "boycott"})
+# (by workers or buyers, by role or ending: not bodies, "protests by government" are
+# diplomatic, "government protests" against it; nor tourists or migrants, against whom
+# "tourist protests" are: an attack's)
+_BODIES = frozenset("""government state company corporation firm business platform brand
+    country nation police military""".split())
 
 
 # What people hold, whose "Y X" names what people Y hold ("Gen Z attitudes", "investor
 # sentiment"), and what actors do, whose "Y X" names Y's own ("China's response", "AI
 # risks"): "X to/about/toward/against Y" is no "Y X" for those Y (`_people`,
-# `_one_who_acts`), in a name of any length ("attitudes about Gen Z", "response to the
+# `_actors_own`), in a name of any length ("attitudes about Gen Z", "response to the
 # Chinese government"; a second attack, 431 pairs, found a guard on any actor, devices
 # and technologies too, lost "skepticism about AI", "access to EV chargers", "response to
 # COVID-19").
 _HELD = frozenset("""attitude sentiment perception view opinion skepticism criticism
     opposition hostility distrust trust""".split())
 _DONE_BY_ACTORS = frozenset("response reaction threat risk challenge".split())
-_TO_OR_ABOUT = frozenset({"to", "about", "toward", "against"})
+_TO_OR_ABOUT = frozenset({"to", "about"})
 # Machines that do things, whose name before another reads as a kind ("AI jobs", "AI
 # content"): "X by AI" is no "AI X" ("content moderation by AI" / "moderation of AI
 # content", "job creation by AI" / "creation of AI jobs": two attacks' false joins).
@@ -354,8 +359,9 @@ def _people(word: str) -> bool:
         len(word) > 4 and word.endswith(("ist", "ian"))
 
 
-def _actor_reordered(head: str, preposition: str, last: str) -> bool:
-    """Whether "head preposition ... last" must not read as "... head" (see `_HELD`)."""
+def _actors_own(head: str, preposition: str, last: str) -> bool:
+    """Whether "... last head" would name what `last` holds or does, not what "head
+    preposition ... last" names, so that the name is not reordered (see `_HELD`)."""
     if preposition not in _TO_OR_ABOUT:
         return False
     return head in _HELD and _people(last) or head in _DONE_BY_ACTORS and (
@@ -371,7 +377,8 @@ def _actor(word: str) -> bool:
     >>> [_actor(w) for w in ("investor", "china", "hamas", "water", "heat", "ai")]
     [True, True, True, False, False, True]
     """
-    return word in _AGENTS or word in _WEAPONS or word in _REACHED or _coined(word) or \
+    return word in _AGENTS or word in _WEAPONS or word in _REACHED or \
+        len(word) > 3 and _coined(word) or \
         word in _place_names() or word.endswith(("er", "or")) and \
         any(_lemmas(base, "VERB") for base in (word[:-2], word[:-2] + "e", word[:-3]))
 
@@ -390,7 +397,9 @@ def _reordered_short(word: str, words: list[str]) -> bool:
         return first in _TOWARD_Y and last not in _TOWARD_Y[first] and not _actor(last)
     return first in _WATCHING and last in _IN_CHARGE or \
         first in _DONE_BY_THOSE_IN_CHARGE and last in _IN_FORCE or \
-        first in _WALKOUTS and len(last) > 4 and last.endswith(("er", "or", "ian"))
+        first in _WALKOUTS and last not in _BODIES and (
+            last in _GENERATIONS or last in _REACHED or
+            len(last) > 4 and last.endswith(("er", "or", "ian")) and last not in _place_names())
 
 
 # Heads of names of an institution or office ("Bank of America", "Secretary of State",
@@ -451,7 +460,7 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
         after = after[:len(after) - len(tail)]
         if word == "by" and after[-1] in _MACHINES and not words[at - 1].endswith(("ed", "en")):
             continue  # ("job creation by AI" is no "AI job creation"; "powered by AI" is)
-        if _actor_reordered(words[at - 1], word, after[-1]):
+        if _actors_own(words[at - 1], word, after[-1]):
             continue  # ("response to the Chinese government" is no government response)
         form = " ".join(after + words[:at] + tail)
         forms.found.add(form)
@@ -561,16 +570,17 @@ _ATTITUDES = frozenset("""skepticism attitude sentiment hostility optimism pessi
 
 def toward_as_to(name: _Name, forms: _Forms) -> None:
     """"X toward Y" as "X to Y", as written only ("violence toward the police" is no
-    police violence); an attitude's (`_ATTITUDES`) as "X about Y", not reordered
-    ("attitudes toward women" are no women's attitudes: an attack's false joins)."""
+    police violence); an attitude's (`_ATTITUDES`) as "X about Y", never "Y X" (its
+    forms are not reordered: "toward" reorders nothing): "attitudes toward women" are no
+    women's attitudes, and no list of people words covers who may hold one (immigrants,
+    experts, founders, elites: two attacks' false joins)."""
     words = name.words
     for at, word in name.inner:
         if word == "toward":
             forms.dropped.add(" ".join(words[:at] + ["to"] + words[at + 1:]))
             if words[at - 1] in _ATTITUDES:
-                about = " ".join(words[:at] + ["about"] + _without_articles(words[at + 1:]))
-                forms.found.add(about)
-                forms.final.add(about)
+                forms.found.add(" ".join(words[:at] + ["about"] +
+                                         _without_articles(words[at + 1:])))
 
 
 # Words after which "on the rise" is what they are on ("betting on the rise").
@@ -608,7 +618,7 @@ def of_what_by_whom(name: _Name, forms: _Forms) -> None:
 # analysis", "in-context learning")
 _WHERE_IN = frozenset("""space store home car flight office school hospital vehicle cabin
     orbit field classroom clinic""".split())
-_WHERE_ON = frozenset("device chip farm premise".split())
+_WHERE_ON = frozenset("device chip farm premises".split())
 
 
 def where_first(name: _Name, forms: _Forms) -> None:
@@ -622,7 +632,7 @@ def where_first(name: _Name, forms: _Forms) -> None:
             not _STOP.intersection(words[2:]):
         where = " ".join(words[2:] + words[:2])
         forms.found.add(where)
-        forms.final.add(where)  # (not reordered again: "in-app purchases" are no app purchases)
+        forms.final.add(where)  # (not reordered again: "in-store" no "store X")
 
 
 def on_the_rise(name: _Name, forms: _Forms) -> None:
@@ -933,8 +943,9 @@ _ACTIVITY_NOUNS = frozenset("""shipping mining banking farming fishing trading g
 _OTHER_NOUNS = frozenset({"government", "department"})
 
 
-# -ing words of what happens to a thing, which the lexicon knows as nouns (so
-# `_gerund_nouns` gives none): "warming oceans" are ocean warming, "retreating glaciers"
+# -ing words of what happens to a thing, as the noun of that process (which
+# `_gerund_nouns` does not give, the lexicon knowing most of them as nouns, or gives as
+# the verb's bare noun: "melt"): "warming oceans" are ocean warming, "retreating glaciers"
 # glacier retreat, "ageing workforce" workforce ageing (not an activity done by or for
 # the thing: "learning machines", "marketing agencies", "boarding schools").
 _PROCESSES = {"warming": ("warming",), "bleaching": ("bleaching",), "aging": ("aging",),
@@ -1090,7 +1101,7 @@ def doer_doing(name: _Name, forms: _Forms) -> None:
             continue
         subject = words[:at]
         if _STOP.intersection(subject) or not _lemmas(subject[-1], "NOUN") or \
-                subject[-1].endswith("ly"):
+                subject[-1].endswith("ly") and _lemmas(subject[-1], "ADV"):
             return
         then = next((i for i in range(at + 1, len(words)) if words[i] in _PREPOSITIONS),
                     len(words))
