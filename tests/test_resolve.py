@@ -1458,6 +1458,10 @@ IMPACTS_AND_ACTS = [
     ("Job Creation by AI", "Creation of AI Jobs", False),
     ("Content Moderation by AI", "AI Content Moderation", False),
     ("Hallucinations by Large Language Models", "Large Language Model Hallucinations", True),
+    ("Use of Generative AI by Lawyers", "Generative AI Use by Lawyers", True),
+    # "re-" before an -ing word, its noun with "re" (one word only when no word of its own)
+    ("Re-evaluating Social Obligations", "Reevaluation of Social Obligations", True),
+    ("Re-Creating Historic Sites", "Recreation at Historic Sites", False),
     # a review's rows (mutation tests of the session's rules) and its defects' rows
     ("Exposure to Heat", "Heat Exposure", True),
     ("Resistance to Antibiotics", "Antibiotic Resistance", True),
@@ -1506,10 +1510,6 @@ IMPACTS_AND_ACTS = [
     ("Childhood Friends", "Child Friends", False),
     ("AI-Authored Papers", "AI-Generated Papers", True),
     ("Shifting Electricity Load Patterns", "Changing Electricity Load Patterns", False),
-    ("Use of Generative AI by Lawyers", "Generative AI Use by Lawyers", True),
-    # "re-" before an -ing word, its noun with "re" (one word only when no word of its own)
-    ("Re-evaluating Social Obligations", "Reevaluation of Social Obligations", True),
-    ("Re-Creating Historic Sites", "Recreation at Historic Sites", False),
 ]
 
 
