@@ -348,14 +348,15 @@ _TO_OR_ABOUT = frozenset({"to", "about"})
 # content"): "X by AI" is no "AI X" ("content moderation by AI" / "moderation of AI
 # content", "job creation by AI" / "creation of AI jobs": two attacks' false joins).
 _MACHINES = frozenset({"ai", "robot", "bot", "chatbot", "algorithm", "llm", "machine"})
-_GENERATIONS = frozenset("""z alpha millennial boomer zoomer teen teenager nurse doctor
+_PEOPLE_WORDS = frozenset("""z alpha millennial boomer zoomer teen teenager nurse doctor
     voter investor consumer resident citizen farmer artist creator influencer""".split())
 
 
 def _people(word: str) -> bool:
-    """Whether a word of a key names people: generations and roles by a list
-    (`_GENERATIONS`), not by an -er ending ("meter", "reactor", "charger" are none)."""
-    return word in _AGENTS or word in _REACHED or word in _GENERATIONS or word in _IN_CHARGE or \
+    """Whether a word of a key names people: agents, generations and roles by lists
+    (`_AGENTS`, `_PEOPLE_WORDS`, ...), not by an -er ending ("meter", "reactor",
+    "charger" are none), and -ist, -ian ("scientist", "politician")."""
+    return word in _AGENTS or word in _REACHED or word in _PEOPLE_WORDS or word in _IN_CHARGE or \
         len(word) > 4 and word.endswith(("ist", "ian"))
 
 
@@ -398,7 +399,7 @@ def _reordered_short(word: str, words: list[str]) -> bool:
     return first in _WATCHING and last in _IN_CHARGE or \
         first in _DONE_BY_THOSE_IN_CHARGE and last in _IN_FORCE or \
         first in _WALKOUTS and last not in _BODIES and (
-            last in _GENERATIONS or last in _REACHED or
+            last in _PEOPLE_WORDS or last in _REACHED or
             len(last) > 4 and last.endswith(("er", "or", "ian")) and last not in _place_names())
 
 
