@@ -1510,6 +1510,20 @@ IMPACTS_AND_ACTS = [
     ("Childhood Friends", "Child Friends", False),
     ("AI-Authored Papers", "AI-Generated Papers", True),
     ("Shifting Electricity Load Patterns", "Changing Electricity Load Patterns", False),
+    # a leading -ing word as "ACT of" what follows, whatever comes after it; the
+    # -ization of an -ize verb; an article after a preposition or an -ing word
+    ("Integrating Amenities into Infrastructure", "Integration of Amenities into Infrastructure",
+     True),
+    ("Institutionalising Foresight Functions", "Institutionalization of Foresight Functions",
+     True),
+    ("Recognizing Warfare Capabilities", "Recognition of Warfare Capabilities", True),
+    ("Recovering from a Hard Year", "Recovery from Hard Year", True),
+    ("Vampires as a Biological Entity", "Vampire as Biological Entity", True),
+    ("Increasing the Number of Graduates", "Rising Number of Graduates", False),
+    ("Developing Countries", "Development of Countries", False),
+    ("Competing Interests", "Competition of Interests", False),
+    ("Vitamin A Deficiency", "Vitamin Deficiency", False),
+    ("Type A Personality", "Type Personality", False),
 ]
 
 

@@ -961,6 +961,8 @@ _NOT_UNDERGOING = frozenset("""technology tech research service care study scien
 # The nominalisations of short verbs, which no ending guesses safely.
 _SHORT_VERB_NOUNS = {"tax": ("taxation",), "form": ("formation",), "grow": ("growth",),
                      "move": ("movement",)}
+# ... and of longer verbs, which neither an ending nor WordNet's derivations give.
+_OTHER_VERB_NOUNS = {"recognize": ("recognition",)}
 
 
 def guessed_nouns(verb: str) -> tuple[str, ...]:
@@ -1006,12 +1008,17 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
     if not verbs or verbs[0] == word or _lemmas(word, "NOUN"):
         return ()
     verb = verbs[0]
-    irregular = lexicon().verb_nouns.get(verb, ())  # ("sequestering": "sequestration")
+    irregular = lexicon().verb_nouns.get(verb, ()) + _OTHER_VERB_NOUNS.get(verb, ())
     if len(verb) < 5:  # (a short verb's guessed nouns are other words: "rotting" is no
         own = (verb,) if _lemmas(verb, "NOUN")[:1] == (verb,) else ()  # rotation)
         return tuple(dict.fromkeys(own + _SHORT_VERB_NOUNS.get(verb, ()) + irregular))
     nouns = [noun for noun in guessed_nouns(verb)
              if noun and noun not in _OTHER_NOUNS and _lemmas(noun, "NOUN")[:1] == (noun,)]
+    if verb.endswith("ize") and not nouns and not irregular and \
+            not _known_word(verb[:-3] + "ization"):
+        # (the -ization of an -ize verb the lexicon knows without it:
+        # "institutionalizing" -> "institutionalization")
+        nouns = [verb[:-3] + "ization"]
     if not nouns and verb.startswith("re") and _lemmas(verb[2:], "VERB"):
         # (a verb made again, whose noun the lexicon knows without "re": "reevaluating"
         # -> "reevaluation", as "evaluation")
@@ -1080,12 +1087,19 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
         if (words[0], words[1]) not in _IDIOMS:
             _acts_in_place([], words, nouns, forms)
         return
-    then = next((i for i in range(2, len(words) - 1) if words[i] in _PREPOSITIONS), len(words))
+    then = next((i for i in range(2, len(words) - 1) if words[i] in _SECOND_PHRASE),
+                len(words))
     if words[then - 1] in _DOERS and not _known_word(words[0]):
         return
     for noun in nouns:
         forms.found.add(" ".join(words[1:] + [noun]))
         forms.found.add(" ".join(words[1:then] + [noun] + words[then:]))
+        # (and as said with "of", as written after it, whatever follows: "integrating
+        # amenities into infrastructure" / "integration of amenities into
+        # infrastructure"; not reordered again, which the form above does)
+        of_form = " ".join([noun, "of"] + words[1:])
+        forms.found.add(of_form)
+        forms.final.add(of_form)
 
 
 def doer_doing(name: _Name, forms: _Forms) -> None:
@@ -1434,6 +1448,29 @@ def _in_order(some: list[str], words: list[str]) -> bool:
     return all(word in rest for word in some)
 
 
+# Words after which an article inside a name says nothing ("recovering from a hard year"
+# / "recovery from hard year"): prepositions; not after a noun, where "a" is a letter
+# ("vitamin a", "plan a", "type a personality"), nor after an -ing word, whose article
+# says it is a verb ("increasing the number of graduates" is no rising number).
+_BEFORE_AN_ARTICLE = _AFTER_AN_ACT | _PREPOSITIONS | {"as", "of", "by", "via", "within",
+                                                      "without", "under", "beyond", "than"}
+
+
+def _inner_articles_dropped(words: list[str]) -> list[str] | None:
+    """The words without an article after a preposition and before another word, or
+    None when there is none.
+
+    >>> _inner_articles_dropped("vampire as a biological entity".split())
+    ['vampire', 'as', 'biological', 'entity']
+    >>> _inner_articles_dropped("vitamin a deficiency".split()) is None
+    True
+    """
+    kept = [word for at, word in enumerate(words)
+            if not (0 < at < len(words) - 1 and word in _ARTICLES and
+                    words[at - 1] in _BEFORE_AN_ARTICLE)]
+    return kept if len(kept) < len(words) else None
+
+
 def normal_words(key: str) -> list[str]:
     """A key's words as `signatures` reads them before its rules: the lexicon's way of
     writing each (`_lengthened`, `_NOUN_VARIANTS`), number words of time as digits, a
@@ -1456,7 +1493,9 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     itself reordered ("bias detection in AI systems" -> "bias detection in AI" -> "AI
     bias detection"; not a generic word dropped after reordering: "technology in
     advertising" is not advertising); all in their loose form (an -ics word as its
-    adjective, where that is one idea). `join_keys` joins keys that share a form.
+    adjective, where that is one idea); and those of the key without the articles after
+    its prepositions (`_inner_articles_dropped`). `join_keys` joins keys that share a
+    form.
 
     Two marked forms meet only across: ">Y X" of "X of Y", and "<N X" for a leading
     adjective and each noun N it may be made from ("technological dependence" gives
@@ -1470,8 +1509,9 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     ['=decline birth rate', '=decline in birth rate', '>birth rate decline',
      '>birth rate decline (of a place)', 'birth rate decline', 'decline * birth rate',
      'decline in birth rate']
-    >>> sorted(signatures("declining birth rate"))
-    ['=declining birth rate', 'birth rate declination', 'birth rate decline', 'declining birth rate']
+    >>> sorted(signatures("declining birth rate"))  # doctest: +NORMALIZE_WHITESPACE
+    ['=declining birth rate', 'birth rate declination', 'birth rate decline',
+     'declination of birth rate', 'decline of birth rate', 'declining birth rate']
     >>> sorted(signatures("design driven by ai"))  # doctest: +NORMALIZE_WHITESPACE
     ['=design driven by ai', '>ai design driven', 'ai design driven', 'ai driven design',
      'design driven by ai']
@@ -1484,6 +1524,9 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     # as "use of ..." still meets "invisible creature utilization")
     written = signatures(key, then_reordered, False) if lengthen and lengthened != plain \
         else set()
+    bare = _inner_articles_dropped(key.split())
+    if bare:  # (and those of the name without the articles inside it)
+        written |= signatures(" ".join(bare), then_reordered, lengthen)
     # (after the lexicon, whose rows write "four-day week")
     words = _trend_word(_time_numbers(lengthened))
     forms = _Forms({key, " ".join(words), lexicon().whole_names.get(key, key),
