@@ -1524,6 +1524,17 @@ IMPACTS_AND_ACTS = [
     ("Competing Interests", "Competition of Interests", False),
     ("Vitamin A Deficiency", "Vitamin Deficiency", False),
     ("Type A Personality", "Type Personality", False),
+    # an adverb of manner before an -ing word as its adjective; "cross-X" as "across X";
+    # "X in ADJ context" as "ADJ context of X"
+    ("Rapidly Generating Videos", "Rapid Video Generation", True),
+    ("Digitally Documenting Discoveries", "Digital Documentation of Discoveries", True),
+    ("Highly Engaging Content", "High Content Engagement", False),
+    ("Cross-Sector Cooperation", "Cooperation across Sectors", True),
+    ("Cross-Border Data Flows", "Data Flows across Borders", True),
+    ("Cross-Border", "Border", False),
+    ("Scientific Discourse in Historical Context", "Historical Context of Scientific Discourse",
+     True),
+    ("Humour in Game Dev Culture", "Humor in Game Development Culture", True),
 ]
 
 
@@ -1990,6 +2001,8 @@ RULE_EXAMPLES = {
     "driven_by": ("Design Driven by AI", "ai driven design"),
     "and_either_way": ("Energy and Climate Policy", "climate and energy policy"),
     "in_dropped": ("AI in Education", "=ai education"),
+    "cross_as_across": ("Cross-Sector Cooperation", "cooperation across sector"),
+    "adverb_and_gerund": ("Rapidly Generating Videos", "rapid video generation"),
     "against_from_with": ("Emissions from Shipping", "=shipping emission"),
     "toward_as_to": ("Shift toward Renewables", "=shift to renewable"),
     "on_the_rise": ("Synthetic Research on the Rise", "rise of synthetic research"),

@@ -688,13 +688,65 @@ def aspect_of_the(name: _Name, forms: _Forms) -> None:
 
 def in_context(name: _Name, forms: _Forms) -> None:
     """"X in (a) ADJ context" as "ADJ X" ("cryptography in historical context" is
-    historical cryptography)."""
+    historical cryptography) and as "ADJ context of X"."""
     words = name.words
     if len(words) >= 4 and words[-1] == "context" and "in" in words[1:-2]:
         at = words.index("in", 1)
         setting = [word for word in words[at + 1:-1] if word not in _ARTICLES]
         if len(setting) == 1:
             forms.found.add(" ".join(setting + words[:at]))
+            forms.found.add(" ".join(setting + ["context", "of"] + words[:at]))
+
+
+def cross_as_across(name: _Name, forms: _Forms) -> None:
+    """"cross-X Y" as "Y across X" ("cross-sector cooperation" / "cooperation across
+    sectors", "cross-border data flows" / "data flows across borders"); not before one
+    word only, which may be a name of its own ("cross-border", "cross-section")."""
+    words = name.words
+    if len(words) >= 3 and words[0] == "cross" and words[1] not in _STOP and \
+            not _STOP.intersection(words[2:]):
+        forms.found.add(" ".join(words[2:] + ["across", words[1]]))
+
+
+# Adverbs of degree, which say how much, not how a thing is done: "highly engaging
+# content" is no high engagement of content.
+_DEGREE_ADVERBS = frozenset("""highly very extremely fully largely mostly partly partially
+    widely deeply heavily overly newly really truly slightly barely hardly nearly
+    relatively fairly quite increasingly""".split())
+
+
+def _adverb_adjective(word: str) -> str | None:
+    """The adjective of an adverb of manner in -ly ("rapidly" -> "rapid", "easily" ->
+    "easy", "sustainably" -> "sustainable"; "digitally" is "digital" in a key already,
+    `lemma`), or None."""
+    if word.endswith(("al", "ic")) and _lemmas(word, "ADJ"):
+        return word  # (an -ally adverb in a key: "digitally documenting")
+    if not word.endswith("ly") or word in _DEGREE_ADVERBS or \
+            not _lemmas(word, "ADV") and not word.endswith("bly"):
+        return None
+    stem = word[:-2]
+    for adjective in (stem, stem[:-1] + "y" if stem.endswith("i") else "",
+                      word[:-1] + "e" if word.endswith("bly") else "",
+                      word[:-4] if word.endswith("ically") else ""):
+        if adjective and _lemmas(adjective, "ADJ")[:1] == (adjective,):
+            return adjective
+    return None
+
+
+def adverb_and_gerund(name: _Name, forms: _Forms) -> None:
+    """"ADV-ly VERB-ing X" as "ADJ ACT of X" and "ADJ X ACT" for an adverb of manner
+    ("rapidly generating videos" / "rapid video generation", "digitally documenting
+    discoveries" / "digital documentation of discoveries"), of the nouns a leading -ing
+    word has (`_gerund_nouns`)."""
+    words = name.words
+    if len(words) < 3 or not words[1].endswith("ing") or words[2] in _STOP:
+        return
+    adjective = _adverb_adjective(words[0])
+    if adjective:
+        for noun in _gerund_nouns(words[1]):
+            forms.found.add(" ".join([adjective, noun, "of"] + words[2:]))
+            forms.final.add(" ".join([adjective, noun, "of"] + words[2:]))
+            forms.found.add(" ".join([adjective] + words[2:] + [noun]))
 
 
 # Last words that add nothing to a name: "blockchain technology" is blockchain; after
@@ -1417,7 +1469,8 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     generic_last_word, tie_either_way, town_of, ai_generated_media, link_word_dropped,
     growth_as_rise, shift_as_change, cardinal_numbers, ordinal_numbers, concern_word,
     gerund_as_noun, adjective_as_noun, adjective_of_an_impact, quality_last, modifier_as_noun,
-    place_possessive, e_prefix, on_the_rise, doer_doing, where_first, of_what_by_whom)}
+    place_possessive, e_prefix, on_the_rise, doer_doing, where_first, of_what_by_whom,
+    cross_as_across, adverb_and_gerund)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).
