@@ -1535,6 +1535,11 @@ IMPACTS_AND_ACTS = [
     ("Scientific Discourse in Historical Context", "Historical Context of Scientific Discourse",
      True),
     ("Humour in Game Dev Culture", "Humor in Game Development Culture", True),
+    # a headline as a phrase ("S VERBs O", "S may VERB O"); "Y-driven ACT" as "ACT by Y"
+    ("AI Disseminates Tacit Knowledge", "Dissemination of Tacit Knowledge by AI", True),
+    ("Bounty Outcomes May Shape Policy", "Bounty Outcomes Shaping Policy", True),
+    ("Job Displacement by AI", "AI-Driven Job Displacement", True),
+    ("Tech-Driven Growth", "Tech Growth", False),
 ]
 
 

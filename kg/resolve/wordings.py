@@ -850,6 +850,34 @@ _DRIVEN_PROCESSES = frozenset("""economy policy regulation governance policing h
     medicine care management planning strategy approach decision""".split())
 
 
+# Link words of who or what does an act ("AI-driven displacement", "government-led
+# reform").
+_DONE_BY = frozenset({"driven", "led", "powered"})
+
+
+def _act_noun(word: str) -> bool:
+    """Whether a word of a key is the noun of an act: a verb's lemma ("reform", "use"), or
+    made from a verb by its ending ("displacement", "creation", "reduction") or by
+    kg/lexicon/verb-nouns.csv ("expansion")."""
+    if _lemmas(word, "VERB")[:1] == (word,):  # ("design", "reform", "use")
+        return True
+    for ending, stems in (("ment", ("",)), ("ation", ("ate", "e", "")), ("ion", ("e", "")),
+                          ("uction", ("uce",)), ("ision", ("ide",)), ("al", ("e",))):
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
+            if any(_lemmas(stem + end, "VERB")[:1] == (stem + end,) for end in stems):
+                return True
+    return word in _table_act_nouns()
+
+
+@functools.lru_cache(maxsize=1)
+def _table_act_nouns() -> frozenset[str]:
+    """The nouns of kg/lexicon/verb-nouns.csv ("reduction", "expansion")."""
+    table = lexicon()
+    return frozenset(noun for nouns in (*table.verb_nouns.values(),
+                                        *table.preposition_nouns.values()) for noun in nouns)
+
+
 def link_word_dropped(name: _Name, forms: _Forms) -> None:
     """A link word after the first word dropped (`_LINK_WORDS`), as written only:
     "AI-powered hacking" is AI hacking, not the hacking of AI; not before a measure a
@@ -860,6 +888,12 @@ def link_word_dropped(name: _Name, forms: _Forms) -> None:
         words[-1] in _DRIVEN_MEASURES or words[-1] in _DRIVEN_PROCESSES and not _coined(words[0]))
     if len(words) >= 3 and words[1] in _LINK_WORDS and words[2] not in _STOP and not driven:
         forms.dropped.add(" ".join(words[:1] + words[2:]))
+    if len(words) >= 3 and words[1] in _DONE_BY and words[2] not in _STOP and \
+            _act_noun(words[2]):
+        # (what is done by: "AI-driven job displacement" / "job displacement by AI")
+        by = " ".join(words[2:] + ["by", words[0]])
+        forms.found.add(by)
+        forms.final.add(by)
 
 
 # What grows as living things do: its growth is no rise of it ("indoor plant growth" is
@@ -1524,6 +1558,58 @@ def _inner_articles_dropped(words: list[str]) -> list[str] | None:
     return kept if len(kept) < len(words) else None
 
 
+# Modal verbs of a headline ("outcomes may shape policy"); not "can" or "will", which are
+# nouns too ("free will debate").
+_MODALS = frozenset({"may", "might", "could", "would", "should"})
+# ... and auxiliaries, which no -ing word says ("is adapting", "has empowered")
+_AUXILIARIES = frozenset({"is", "has", "was", "does"})
+
+
+def _headline_as_phrase(words: list[str]) -> list[str] | None:
+    """A headline's words, "S VERBs O" or "S may VERB O", as "S VERB-ing O" (the way
+    names write it, which `doer_doing` reads: "AI disseminates tacit knowledge" / "AI
+    disseminating tacit knowledge" / "dissemination of tacit knowledge by AI"), or None.
+    Only a verb form that is no noun (a key's lemma keeps its -s: "reduces", not
+    "launches", which is read as "launch"), after a subject of up to five words.
+
+    >>> " ".join(_headline_as_phrase("ai reduces cost".split()))
+    'ai reducing cost'
+    >>> " ".join(_headline_as_phrase("outcome of exercise may shape policy".split()))
+    'outcome of exercise shaping policy'
+    >>> _headline_as_phrase("free will debate".split()) is None
+    True
+    """
+    for at in range(1, min(len(words) - 1, 6)):
+        word = words[at]
+        if word in _STOP:
+            continue
+        if word in _MODALS:
+            verb = words[at + 1]
+            if at + 2 < len(words) and _lemmas(verb, "VERB")[:1] == (verb,):
+                return words[:at] + _present_participle(verb) + words[at + 2:]
+            return None
+        if word.endswith("s") and word not in _AUXILIARIES and not _lemmas(word, "NOUN"):
+            base = _lemmas(word, "VERB")[:1]
+            if base and base[0] != word:
+                return words[:at] + _present_participle(base[0]) + words[at + 1:]
+    return None
+
+
+def _present_participle(verb: str) -> list[str]:
+    """A verb's -ing form as one word in a list, [] when the lexicon reads none of the
+    spellings tried back as the verb ("shape" -> "shaping", "commit" -> "committing").
+
+    >>> _present_participle("shape"), _present_participle("commit"), _present_participle("tie")
+    (['shaping'], ['committing'], ['tying'])
+    """
+    for form in (verb[:-2] + "ying" if verb.endswith("ie") else "",
+                 verb[:-1] + "ing" if verb.endswith("e") else "", verb + "ing",
+                 verb + verb[-1] + "ing"):
+        if form and _lemmas(form, "VERB")[:1] == (verb,):
+            return [form]
+    return []
+
+
 def normal_words(key: str) -> list[str]:
     """A key's words as `signatures` reads them before its rules: the lexicon's way of
     writing each (`_lengthened`, `_NOUN_VARIANTS`), number words of time as digits, a
@@ -1567,7 +1653,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
      'declination of birth rate', 'decline of birth rate', 'declining birth rate']
     >>> sorted(signatures("design driven by ai"))  # doctest: +NORMALIZE_WHITESPACE
     ['=design driven by ai', '>ai design driven', 'ai design driven', 'ai driven design',
-     'design driven by ai']
+     'design by ai', 'design driven by ai']
     """
     if key.count(" ") >= _LONGEST_NAME:  # (more words than that)
         return {_loose(key)}
@@ -1577,9 +1663,10 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     # as "use of ..." still meets "invisible creature utilization")
     written = signatures(key, then_reordered, False) if lengthen and lengthened != plain \
         else set()
-    bare = _inner_articles_dropped(key.split())
-    if bare:  # (and those of the name without the articles inside it)
-        written |= signatures(" ".join(bare), then_reordered, lengthen)
+    for other in (_inner_articles_dropped(key.split()), _headline_as_phrase(key.split())):
+        if other:  # (and those of the name without the articles inside it, or of a
+            # headline as a phrase)
+            written |= signatures(" ".join(other), then_reordered, lengthen)
     # (after the lexicon, whose rows write "four-day week")
     words = _trend_word(_time_numbers(lengthened))
     forms = _Forms({key, " ".join(words), lexicon().whole_names.get(key, key),
