@@ -1633,8 +1633,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     bias detection"; not a generic word dropped after reordering: "technology in
     advertising" is not advertising); all in their loose form (an -ics word as its
     adjective, where that is one idea); and those of the key without the articles after
-    its prepositions (`_inner_articles_dropped`). `join_keys` joins keys that share a
-    form.
+    its prepositions (`_inner_articles_dropped`) and of a headline read as a phrase
+    (`_headline_as_phrase`). `join_keys` joins keys that share a form.
 
     Two marked forms meet only across: ">Y X" of "X of Y", and "<N X" for a leading
     adjective and each noun N it may be made from ("technological dependence" gives
@@ -1664,8 +1664,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     written = signatures(key, then_reordered, False) if lengthen and lengthened != plain \
         else set()
     for other in (_inner_articles_dropped(key.split()), _headline_as_phrase(key.split())):
-        if other:  # (and those of the name without the articles inside it, or of a
-            # headline as a phrase)
+        if other:
             written |= signatures(" ".join(other), then_reordered, lengthen)
     # (after the lexicon, whose rows write "four-day week")
     words = _trend_word(_time_numbers(lengthened))
