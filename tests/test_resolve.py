@@ -1524,6 +1524,18 @@ IMPACTS_AND_ACTS = [
     ("Competing Interests", "Competition of Interests", False),
     ("Vitamin A Deficiency", "Vitamin Deficiency", False),
     ("Type A Personality", "Type Personality", False),
+    # ... and an attack's traps of those (722 pairs)
+    ("Shaping the Future", "Shape of the Future", False),
+    ("Courting Public Opinion", "Court of Public Opinion", False),
+    ("Supervising Teachers", "Supervision of Teachers", False),
+    ("Recognizing Israel", "Israel Recognition", False),
+    ("Supporting Ukraine", "Ukraine Support", True),
+    ("Growing Startups into Unicorns", "Rise of Startups into Unicorns", False),
+    ("Withdrawal from the Union", "Withdrawal from Unions", False),
+    ("State of the Union", "State of Unions", False),
+    ("Inflows into A Shares", "Inflows into Shares", False),
+    ("Software as a Service", "Software as Service", True),
+    ("Jobs without a Degree", "Jobs without Degrees", True),
     # an adverb of manner before an -ing word as its adjective; "cross-X" as "across X";
     # "X in ADJ context" as "ADJ context of X"
     ("Rapidly Generating Videos", "Rapid Video Generation", True),

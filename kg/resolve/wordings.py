@@ -10,6 +10,7 @@ comments of the word lists it reads name the false joins reviews found against i
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -1138,6 +1139,13 @@ _IDIOMS = frozenset({("expanding", "on"), ("seizing", "on"), ("filtering", "thro
                      ("providing", "in"), ("racing", "in")})
 
 
+# ... and these, "using X" the use of X, "controlling X" its control
+_USE = frozenset({"use", "control"})
+# Acts of a state toward another, which "PLACE ACT" says the place does: "recognizing
+# Israel" is no Israel's recognition (of Somaliland; an attack's), unlike "Ukraine support".
+_BY_A_STATE = frozenset({"recognition"})
+
+
 def gerund_as_noun(name: _Name, forms: _Forms) -> None:
     """A leading -ing word as its nouns (`_gerund_nouns`) at the end, or before a second
     phrase as reordering keeps it ("declining attendance at funerals": "attendance at
@@ -1177,12 +1185,31 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
                 len(words))
     if words[then - 1] in _DOERS and not _known_word(words[0]):
         return
+    verb = _lemmas(words[0], "VERB")[:1]
+    # the verb itself as its act only where it names one (`_ACTS`: "shaping the future"
+    # is no shape of the future, "sharing the vote" no share of it; an attack's)
+    acts = [noun for noun in nouns if noun not in verb or noun in _ACTS or noun in _USE]
+    if words[0] != name.key.split()[0]:
+        # (a verb of growth read as "rising" may make a thing grow: "growing startups
+        # into unicorns" is no rise of startups into unicorns)
+        acts = []
+        if words[then:then + 1] == ["into"]:
+            then = len(words)
+    elif words[then:then + 1] == ["into"]:
+        nouns = acts
     for noun in nouns:
+        if noun in _BY_A_STATE and then == 2 and words[1] in _place_names():
+            continue
         forms.found.add(" ".join(words[1:] + [noun]))
         forms.found.add(" ".join(words[1:then] + [noun] + words[then:]))
+    for noun in acts:
         # (and as said with "of", as written after it, whatever follows: "integrating
         # amenities into infrastructure" / "integration of amenities into
-        # infrastructure"; not reordered again, which the form above does)
+        # infrastructure"; not reordered again, which the form above does; not where
+        # "N of Y" names an institution or what watches those in charge, which
+        # reordering leaves too: "supervising teachers" is no supervision of teachers)
+        if noun in _INSTITUTION_HEADS or noun in _WATCHING and words[-1] in _IN_CHARGE:
+            continue
         of_form = " ".join([noun, "of"] + words[1:])
         forms.found.add(of_form)
         forms.final.add(of_form)
@@ -1536,9 +1563,14 @@ def _in_order(some: list[str], words: list[str]) -> bool:
 
 
 # Words after which an article inside a name says nothing ("recovering from a hard year"
-# / "recovery from hard year"): prepositions; not after a noun, where "a" is a letter
-# ("vitamin a", "plan a", "type a personality"), nor after an -ing word, whose article
-# says it is a verb ("increasing the number of graduates" is no rising number).
+# / "recovery from hard year", "software as a service"): prepositions; not after a noun,
+# where "a" is a letter ("vitamin a", "plan a"), nor after an -ing word, whose article
+# says it is a verb ("increasing the number of graduates" is no rising number), nor in an
+# institution's name ("State of the Union"). "The" only before a phrase of two words or
+# more ("withdrawal from the union" is no withdrawal from unions: keys are singular), "a"
+# not before the words it is a letter of ("A shares", "A-list"): an attack's.
+_AFTER_LETTER_A = frozenset("""share level grade rating list class series team side type
+    plan minus plus""".split())
 _BEFORE_AN_ARTICLE = _AFTER_AN_ACT | _PREPOSITIONS | {"as", "of", "by", "via", "within",
                                                       "without", "under", "beyond", "than"}
 
@@ -1553,9 +1585,16 @@ def _inner_articles_dropped(words: list[str]) -> list[str] | None:
     True
     """
     kept = [word for at, word in enumerate(words)
-            if not (0 < at < len(words) - 1 and word in _ARTICLES and
-                    words[at - 1] in _BEFORE_AN_ARTICLE)]
+            if not (0 < at and word in _ARTICLES and words[at - 1] in _BEFORE_AN_ARTICLE
+                    and (len(_phrase(words[at + 1:])) >= 2 or word != "the" and
+                         words[at + 1:at + 2] and words[at + 1] not in _AFTER_LETTER_A)
+                    and not (words[at - 1] == "of" and words[at - 2] in _INSTITUTION_HEADS))]
     return kept if len(kept) < len(words) else None
+
+
+def _phrase(words: list[str]) -> list[str]:
+    """The words up to the next preposition."""
+    return list(itertools.takewhile(lambda word: word not in _BEFORE_AN_ARTICLE, words))
 
 
 # Modal verbs of a headline ("outcomes may shape policy"); not "can" or "will", which are
