@@ -1536,6 +1536,8 @@ IMPACTS_AND_ACTS = [
     ("Inflows into A Shares", "Inflows into Shares", False),
     ("Software as a Service", "Software as Service", True),
     ("Jobs without a Degree", "Jobs without Degrees", True),
+    ("Converting Offices into Housing", "Conversion of Offices into Housing", True),
+    ("Acquiring Banks in Europe", "Acquisition of Banks in Europe", False),
     # an adverb of manner before an -ing word as its adjective; "cross-X" as "across X";
     # "X in ADJ context" as "ADJ context of X"
     ("Rapidly Generating Videos", "Rapid Video Generation", True),

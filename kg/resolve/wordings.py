@@ -1202,6 +1202,10 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
             continue
         forms.found.add(" ".join(words[1:] + [noun]))
         forms.found.add(" ".join(words[1:then] + [noun] + words[then:]))
+    if words[then:then + 1] == ["into"] and verb:
+        # (into what it makes a thing: the verb's act of the table's nouns before a
+        # preposition too, "converting offices into housing")
+        acts += lexicon().preposition_nouns.get(verb[0], ())
     for noun in acts:
         # (and as said with "of", as written after it, whatever follows: "integrating
         # amenities into infrastructure" / "integration of amenities into
