@@ -91,7 +91,7 @@ _KEEP_S = frozenset("""news series species means analytics bias gas lens atlas c
 status campus virus census consensus corpus focus bonus nexus plus minus radius stimulus
 apparatus always perhaps afterwards whereas this its his hers ours yours glasses
 securities humanities goods savings earnings manners premises headquarters proceeds
-belongings surroundings outskirts
+belongings surroundings outskirts devs
 devops mlops secops finops aiops dataops llmops macos ipados watchos tvos visionos chromeos""".split())
 # ... and as the first word before another ("arms control" is about weapons, "customs
 # data" the border's, "logistics regression" no logistic regression; "robotic arms

@@ -687,67 +687,37 @@ def aspect_of_the(name: _Name, forms: _Forms) -> None:
             forms.found.add(" ".join(words[:at - 2] + after + [words[at - 1]]))
 
 
+_CHANGES = frozenset("change shift difference variation evolution gap".split())
+
+
 def in_context(name: _Name, forms: _Forms) -> None:
     """"X in (a) ADJ context" as "ADJ X" ("cryptography in historical context" is
-    historical cryptography) and as "ADJ context of X"."""
+    historical cryptography) and as "ADJ context of X", unless X changes there
+    (`_CHANGES`)."""
     words = name.words
     if len(words) >= 4 and words[-1] == "context" and "in" in words[1:-2]:
         at = words.index("in", 1)
         setting = [word for word in words[at + 1:-1] if word not in _ARTICLES]
         if len(setting) == 1:
             forms.found.add(" ".join(setting + words[:at]))
-            forms.found.add(" ".join(setting + ["context", "of"] + words[:at]))
+            if words[at - 1] not in _CHANGES:  # ("changes in economic context" are
+                # changes of the context, no economic context of change: an attack's)
+                forms.found.add(" ".join(setting + ["context", "of"] + words[:at]))
+
+
+# "cross-X" terms of their own: a cross-section, cross-country flights within a country.
+_CROSS_TERMS = frozenset({"section", "country", "examination", "reference", "fire"})
 
 
 def cross_as_across(name: _Name, forms: _Forms) -> None:
     """"cross-X Y" as "Y across X" ("cross-sector cooperation" / "cooperation across
     sectors", "cross-border data flows" / "data flows across borders"); not before one
-    word only, which may be a name of its own ("cross-border", "cross-section")."""
+    word only, which may be a name of its own ("cross-border"), nor a term of its own
+    (`_CROSS_TERMS`)."""
     words = name.words
     if len(words) >= 3 and words[0] == "cross" and words[1] not in _STOP and \
-            not _STOP.intersection(words[2:]):
+            words[1] not in _CROSS_TERMS and not _STOP.intersection(words[2:]):
         forms.found.add(" ".join(words[2:] + ["across", words[1]]))
-
-
-# Adverbs of degree, which say how much, not how a thing is done: "highly engaging
-# content" is no high engagement of content.
-_DEGREE_ADVERBS = frozenset("""highly very extremely fully largely mostly partly partially
-    widely deeply heavily overly newly really truly slightly barely hardly nearly
-    relatively fairly quite increasingly""".split())
-
-
-def _adverb_adjective(word: str) -> str | None:
-    """The adjective of an adverb of manner in -ly ("rapidly" -> "rapid", "easily" ->
-    "easy", "sustainably" -> "sustainable"; "digitally" is "digital" in a key already,
-    `lemma`), or None."""
-    if word.endswith(("al", "ic")) and _lemmas(word, "ADJ"):
-        return word  # (an -ally adverb in a key: "digitally documenting")
-    if not word.endswith("ly") or word in _DEGREE_ADVERBS or \
-            not _lemmas(word, "ADV") and not word.endswith("bly"):
-        return None
-    stem = word[:-2]
-    for adjective in (stem, stem[:-1] + "y" if stem.endswith("i") else "",
-                      word[:-1] + "e" if word.endswith("bly") else "",
-                      word[:-4] if word.endswith("ically") else ""):
-        if adjective and _lemmas(adjective, "ADJ")[:1] == (adjective,):
-            return adjective
-    return None
-
-
-def adverb_and_gerund(name: _Name, forms: _Forms) -> None:
-    """"ADV-ly VERB-ing X" as "ADJ ACT of X" and "ADJ X ACT" for an adverb of manner
-    ("rapidly generating videos" / "rapid video generation", "digitally documenting
-    discoveries" / "digital documentation of discoveries"), of the nouns a leading -ing
-    word has (`_gerund_nouns`)."""
-    words = name.words
-    if len(words) < 3 or not words[1].endswith("ing") or words[2] in _STOP:
-        return
-    adjective = _adverb_adjective(words[0])
-    if adjective:
-        for noun in _gerund_nouns(words[1]):
-            forms.found.add(" ".join([adjective, noun, "of"] + words[2:]))
-            forms.final.add(" ".join([adjective, noun, "of"] + words[2:]))
-            forms.found.add(" ".join([adjective] + words[2:] + [noun]))
 
 
 # Last words that add nothing to a name: "blockchain technology" is blockchain; after
@@ -852,8 +822,14 @@ _DRIVEN_PROCESSES = frozenset("""economy policy regulation governance policing h
 
 
 # Link words of who or what does an act ("AI-driven displacement", "government-led
-# reform").
+# reform"); not after what "ACT by Y" breaks an act down by ("investment by sector",
+# "adoption by age") or names a way of doing it ("design by committee"), nor a
+# light-emitting diode's LED ("UV-LED disinfection"): an attack's.
 _DONE_BY = frozenset({"driven", "led", "powered"})
+_NOT_DOERS = frozenset("""age country region sector income device platform state gender
+    type size category segment month year city province industry channel design committee
+    contract default""".split())
+_LIGHTS = frozenset("uv micro mini white blue red infrared smart organic".split())
 
 
 def _act_noun(word: str) -> bool:
@@ -879,18 +855,27 @@ def _table_act_nouns() -> frozenset[str]:
                                         *table.preposition_nouns.values()) for noun in nouns)
 
 
+# Acts that "Y X" says are done to Y ("AI regulation", "AI audits"), so that "AI-driven
+# regulation" is none of them (an attack's false joins).
+_DONE_TO_IT = frozenset("""regulation governance oversight audit evaluation assessment
+    testing monitoring review inspection supervision""".split())
+
+
 def link_word_dropped(name: _Name, forms: _Forms) -> None:
     """A link word after the first word dropped (`_LINK_WORDS`), as written only:
     "AI-powered hacking" is AI hacking, not the hacking of AI; not before a measure a
-    cause drives (`_DRIVEN_MEASURES`) nor, after what is no technology, a process
-    (`_DRIVEN_PROCESSES`)."""
+    cause drives (`_DRIVEN_MEASURES`), after what is no technology, a process
+    (`_DRIVEN_PROCESSES`), nor what is done to the first (`_DONE_TO_IT`); and "Y-driven
+    ACT" as "ACT by Y"."""
     words = name.words
     driven = words[1:2] in (["driven"], ["based"]) and (
         words[-1] in _DRIVEN_MEASURES or words[-1] in _DRIVEN_PROCESSES and not _coined(words[0]))
-    if len(words) >= 3 and words[1] in _LINK_WORDS and words[2] not in _STOP and not driven:
+    if len(words) >= 3 and words[1] in _LINK_WORDS and words[2] not in _STOP and \
+            not driven and words[-1] not in _DONE_TO_IT:
         forms.dropped.add(" ".join(words[:1] + words[2:]))
     if len(words) >= 3 and words[1] in _DONE_BY and words[2] not in _STOP and \
-            _act_noun(words[2]):
+            _act_noun(words[2]) and words[0] not in _NOT_DOERS and \
+            not (words[1] == "led" and words[0] in _LIGHTS):
         # (what is done by: "AI-driven job displacement" / "job displacement by AI")
         by = " ".join(words[2:] + ["by", words[0]])
         forms.found.add(by)
@@ -1535,7 +1520,7 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     growth_as_rise, shift_as_change, cardinal_numbers, ordinal_numbers, concern_word,
     gerund_as_noun, adjective_as_noun, adjective_of_an_impact, quality_last, modifier_as_noun,
     place_possessive, e_prefix, on_the_rise, doer_doing, where_first, of_what_by_whom,
-    cross_as_across, adverb_and_gerund)}
+    cross_as_across)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).
@@ -1602,8 +1587,9 @@ def _phrase(words: list[str]) -> list[str]:
 
 
 # Modal verbs of a headline ("outcomes may shape policy"); not "can" or "will", which are
-# nouns too ("free will debate").
-_MODALS = frozenset({"may", "might", "could", "would", "should"})
+# nouns too ("free will debate"), nor "should": "governments should regulate AI" is a
+# demand, not their regulating it (an attack's).
+_MODALS = frozenset({"may", "might", "could", "would"})
 # ... and auxiliaries, which no -ing word says ("is adapting", "has empowered")
 _AUXILIARIES = frozenset({"is", "has", "was", "does"})
 
