@@ -691,17 +691,18 @@ _CHANGES = frozenset("change shift difference variation evolution gap".split())
 
 
 def in_context(name: _Name, forms: _Forms) -> None:
-    """"X in (a) ADJ context" as "ADJ X" ("cryptography in historical context" is
-    historical cryptography) and as "ADJ context of X", unless X changes there
-    (`_CHANGES`)."""
+    """"X in (a) ADJ context" as "ADJ context of X" ("scientific discourse in historical
+    context"), unless X changes there (`_CHANGES`); not as "ADJ X", which is often a
+    term of its own ("trauma in historical context" is no historical trauma, "identity in
+    digital context" no digital identity, "learning in social context" no social
+    learning: an attack's)."""
     words = name.words
     if len(words) >= 4 and words[-1] == "context" and "in" in words[1:-2]:
         at = words.index("in", 1)
         setting = [word for word in words[at + 1:-1] if word not in _ARTICLES]
         if len(setting) == 1:
-            forms.found.add(" ".join(setting + words[:at]))
             if words[at - 1] not in _CHANGES:  # ("changes in economic context" are
-                # changes of the context, no economic context of change: an attack's)
+                # changes of the context, no economic context of change)
                 forms.found.add(" ".join(setting + ["context", "of"] + words[:at]))
 
 
