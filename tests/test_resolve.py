@@ -1569,6 +1569,11 @@ IMPACTS_AND_ACTS = [
     ("Government-Led Reform", "Reform by Government", True),
     ("AI-Driven Regulation", "AI Regulation", False),
     ("AI-Powered Audits", "AI Audits", False),
+    # a third attack's (809 pairs)
+    ("Recognizing Names", "Name Recognition", False),
+    ("Market-Driven Adoption", "Adoption by Market", False),
+    ("Cross-Border Workers", "Workers across Borders", False),
+    ("AI-Powered Crop Monitoring", "AI Crop Monitoring", True),
 ]
 
 

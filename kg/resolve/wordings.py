@@ -707,17 +707,19 @@ def in_context(name: _Name, forms: _Forms) -> None:
 
 
 # "cross-X" terms of their own: a cross-section, cross-country flights within a country.
-_CROSS_TERMS = frozenset({"section", "country", "examination", "reference", "fire"})
+_CROSS_TERMS = frozenset({"section", "country", "examination", "reference", "fire", "channel"})
 
 
 def cross_as_across(name: _Name, forms: _Forms) -> None:
     """"cross-X Y" as "Y across X" ("cross-sector cooperation" / "cooperation across
     sectors", "cross-border data flows" / "data flows across borders"); not before one
     word only, which may be a name of its own ("cross-border"), nor a term of its own
-    (`_CROSS_TERMS`)."""
+    (`_CROSS_TERMS`), nor of people who cross ("cross-border workers" are no workers
+    across borders)."""
     words = name.words
     if len(words) >= 3 and words[0] == "cross" and words[1] not in _STOP and \
-            words[1] not in _CROSS_TERMS and not _STOP.intersection(words[2:]):
+            words[1] not in _CROSS_TERMS and not _STOP.intersection(words[2:]) and \
+            not _people(words[-1]):
         forms.found.add(" ".join(words[2:] + ["across", words[1]]))
 
 
@@ -823,9 +825,10 @@ _DRIVEN_PROCESSES = frozenset("""economy policy regulation governance policing h
 
 
 # Link words of who or what does an act ("AI-driven displacement", "government-led
-# reform"); not after what "ACT by Y" breaks an act down by ("investment by sector",
-# "adoption by age") or names a way of doing it ("design by committee"), nor a
-# light-emitting diode's LED ("UV-LED disinfection"): an attack's.
+# reform"), after one who may act (`_actor`, `_people`); not after what "ACT by Y"
+# breaks an act down by ("investment by sector", "adoption by market") or names a way
+# of doing it ("design by committee"), nor a light-emitting diode's LED ("UV-LED
+# disinfection"): attacks'.
 _DONE_BY = frozenset({"driven", "led", "powered"})
 _NOT_DOERS = frozenset("""age country region sector income device platform state gender
     type size category segment month year city province industry channel design committee
@@ -857,7 +860,8 @@ def _table_act_nouns() -> frozenset[str]:
 
 
 # Acts that "Y X" says are done to Y ("AI regulation", "AI audits"), so that "AI-driven
-# regulation" is none of them (an attack's false joins).
+# regulation" is none of them (an attack's false joins; "AI-powered crop monitoring" is
+# AI crop monitoring).
 _DONE_TO_IT = frozenset("""regulation governance oversight audit evaluation assessment
     testing monitoring review inspection supervision""".split())
 
@@ -872,11 +876,11 @@ def link_word_dropped(name: _Name, forms: _Forms) -> None:
     driven = words[1:2] in (["driven"], ["based"]) and (
         words[-1] in _DRIVEN_MEASURES or words[-1] in _DRIVEN_PROCESSES and not _coined(words[0]))
     if len(words) >= 3 and words[1] in _LINK_WORDS and words[2] not in _STOP and \
-            not driven and words[-1] not in _DONE_TO_IT:
+            not driven and not (len(words) == 3 and words[-1] in _DONE_TO_IT):
         forms.dropped.add(" ".join(words[:1] + words[2:]))
     if len(words) >= 3 and words[1] in _DONE_BY and words[2] not in _STOP and \
-            _act_noun(words[2]) and words[0] not in _NOT_DOERS and \
-            not (words[1] == "led" and words[0] in _LIGHTS):
+            _act_noun(words[2]) and (_actor(words[0]) or _people(words[0])) and \
+            words[0] not in _NOT_DOERS and not (words[1] == "led" and words[0] in _LIGHTS):
         # (what is done by: "AI-driven job displacement" / "job displacement by AI")
         by = " ".join(words[2:] + ["by", words[0]])
         forms.found.add(by)
@@ -1127,9 +1131,10 @@ _IDIOMS = frozenset({("expanding", "on"), ("seizing", "on"), ("filtering", "thro
 
 # ... and these, "using X" the use of X, "controlling X" its control
 _USE = frozenset({"use", "control"})
-# Acts of a state toward another, which "PLACE ACT" says the place does: "recognizing
-# Israel" is no Israel's recognition (of Somaliland; an attack's), unlike "Ukraine support".
-_BY_A_STATE = frozenset({"recognition"})
+# Acts that "X ACT" says X does or has, met only as "ACT of X": "recognizing Israel"
+# is no Israel's recognition (of Somaliland), "recognizing names" no name recognition,
+# "recognizing governments" no recognition by them (two attacks').
+_ONLY_OF = frozenset({"recognition"})
 
 
 def gerund_as_noun(name: _Name, forms: _Forms) -> None:
@@ -1184,7 +1189,7 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
     elif words[then:then + 1] == ["into"]:
         nouns = acts
     for noun in nouns:
-        if noun in _BY_A_STATE and then == 2 and words[1] in _place_names():
+        if noun in _ONLY_OF:
             continue
         forms.found.add(" ".join(words[1:] + [noun]))
         forms.found.add(" ".join(words[1:then] + [noun] + words[then:]))
