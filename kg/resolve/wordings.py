@@ -707,19 +707,19 @@ def in_context(name: _Name, forms: _Forms) -> None:
 
 
 # "cross-X" terms of their own: a cross-section, cross-country flights within a country.
-_CROSS_TERMS = frozenset({"section", "country", "examination", "reference", "fire", "channel"})
+_CROSS_TERMS = frozenset({"section", "country", "examination", "reference", "fire"})
 
 
 def cross_as_across(name: _Name, forms: _Forms) -> None:
     """"cross-X Y" as "Y across X" ("cross-sector cooperation" / "cooperation across
     sectors", "cross-border data flows" / "data flows across borders"); not before one
     word only, which may be a name of its own ("cross-border"), nor a term of its own
-    (`_CROSS_TERMS`), nor of people who cross ("cross-border workers" are no workers
-    across borders)."""
+    (`_CROSS_TERMS`), nor of those who cross ("cross-border workers" or commuters are
+    none across borders), nor before a second phrase ("cross-border flows of data")."""
     words = name.words
     if len(words) >= 3 and words[0] == "cross" and words[1] not in _STOP and \
             words[1] not in _CROSS_TERMS and not _STOP.intersection(words[2:]) and \
-            not _people(words[-1]):
+            not _people(words[-1]) and not _actor(words[-1]):
         forms.found.add(" ".join(words[2:] + ["across", words[1]]))
 
 
@@ -825,15 +825,11 @@ _DRIVEN_PROCESSES = frozenset("""economy policy regulation governance policing h
 
 
 # Link words of who or what does an act ("AI-driven displacement", "government-led
-# reform"), after one who may act (`_actor`, `_people`); not after what "ACT by Y"
-# breaks an act down by ("investment by sector", "adoption by market") or names a way
-# of doing it ("design by committee"), nor a light-emitting diode's LED ("UV-LED
-# disinfection"): attacks'.
+# reform"): after one who may act (`_actor`, `_people`), who leads only people, a body or
+# a place ("UV-LED disinfection", "micro-LED displays" are lights); not what "ACT by Y"
+# breaks an act down by ("investment by sector", "engagement by platform": attacks').
 _DONE_BY = frozenset({"driven", "led", "powered"})
-_NOT_DOERS = frozenset("""age country region sector income device platform state gender
-    type size category segment month year city province industry channel design committee
-    contract default""".split())
-_LIGHTS = frozenset("uv micro mini white blue red infrared smart organic".split())
+_BREAKDOWNS = frozenset({"country", "platform", "state"})
 
 
 def _act_noun(word: str) -> bool:
@@ -876,15 +872,26 @@ def link_word_dropped(name: _Name, forms: _Forms) -> None:
     driven = words[1:2] in (["driven"], ["based"]) and (
         words[-1] in _DRIVEN_MEASURES or words[-1] in _DRIVEN_PROCESSES and not _coined(words[0]))
     if len(words) >= 3 and words[1] in _LINK_WORDS and words[2] not in _STOP and \
-            not driven and not (len(words) == 3 and words[-1] in _DONE_TO_IT):
+            not driven and not (words[-1] in _DONE_TO_IT and
+                                (len(words) == 3 or words[2] in _DOERS)):
         forms.dropped.add(" ".join(words[:1] + words[2:]))
-    if len(words) >= 3 and words[1] in _DONE_BY and words[2] not in _STOP and \
-            _act_noun(words[2]) and (_actor(words[0]) or _people(words[0])) and \
-            words[0] not in _NOT_DOERS and not (words[1] == "led" and words[0] in _LIGHTS):
-        # (what is done by: "AI-driven job displacement" / "job displacement by AI")
-        by = " ".join(words[2:] + ["by", words[0]])
-        forms.found.add(by)
-        forms.final.add(by)
+    if len(words) < 3 or words[1] not in _DONE_BY or words[2] in _STOP or \
+            words[0] in _BREAKDOWNS:
+        return
+    doer = words[0]
+    if _people(doer) or (words[1] != "led" and _actor(doer)) or doer in _AGENTS or \
+            doer in _place_names():
+        # (what is done by: "AI-driven job displacement" / "job displacement by AI",
+        # "... in manufacturing" / "job displacement by AI in manufacturing"; of an act
+        # before any second phrase: "AI-driven dissemination of tacit knowledge")
+        then = next((at for at in range(3, len(words))
+                     if words[at] in _SECOND_PHRASE and words[at] != "of"), len(words))
+        head = next((at for at in range(3, len(words)) if words[at] in _SECOND_PHRASE),
+                    len(words)) - 1
+        if _act_noun(words[head]):
+            by = " ".join(words[2:then] + ["by", doer] + words[then:])
+            forms.found.add(by)
+            forms.final.add(by)
 
 
 # What grows as living things do: its growth is no rise of it ("indoor plant growth" is
@@ -1038,7 +1045,9 @@ _NOT_UNDERGOING = frozenset("""technology tech research service care study scien
 # The nominalisations of short verbs, which no ending guesses safely.
 _SHORT_VERB_NOUNS = {"tax": ("taxation",), "form": ("formation",), "grow": ("growth",),
                      "move": ("movement",)}
-# ... and of longer verbs, which neither an ending nor WordNet's derivations give.
+# ... and of longer verbs, which neither an ending nor kg/lexicon/verb-nouns.csv gives
+# (WordNet 3.0 derives "recognition" from "acknowledge", not from "recognize", so
+# bench/make_verb_nouns.py never proposes it).
 _OTHER_VERB_NOUNS = {"recognize": ("recognition",)}
 
 
@@ -1091,8 +1100,7 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(own + _SHORT_VERB_NOUNS.get(verb, ()) + irregular))
     nouns = [noun for noun in guessed_nouns(verb)
              if noun and noun not in _OTHER_NOUNS and _lemmas(noun, "NOUN")[:1] == (noun,)]
-    if verb.endswith("ize") and not nouns and not irregular and \
-            not _known_word(verb[:-3] + "ization"):
+    if verb.endswith("ize") and not nouns and not irregular:
         # (the -ization of an -ize verb the lexicon knows without it:
         # "institutionalizing" -> "institutionalization")
         nouns = [verb[:-3] + "ization"]
@@ -1129,8 +1137,10 @@ _IDIOMS = frozenset({("expanding", "on"), ("seizing", "on"), ("filtering", "thro
                      ("providing", "in"), ("racing", "in")})
 
 
-# ... and these, "using X" the use of X, "controlling X" its control
-_USE = frozenset({"use", "control"})
+# Verbs that are their act said with "of" too, beside `_ACTS` ("using X" is the use of
+# X, "controlling X" its control; but "shaping the future" is no shape of the future,
+# "sharing the vote" no share of it: an attack's).
+_VERB_AS_ACT = frozenset({"use", "control"})
 # Acts that "X ACT" says X does or has, met only as "ACT of X": "recognizing Israel"
 # is no Israel's recognition (of Somaliland), "recognizing names" no name recognition,
 # "recognizing governments" no recognition by them (two attacks').
@@ -1146,7 +1156,15 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
     a nominalisation not of another sense (`_NOT_ACTS`), the verb itself only where it
     names the act (`_ACTS`, also of an -ing noun: "shifting to"), not in an idiom
     (`_IDIOMS`); and the nouns kg/lexicon/verb-nouns.csv gives before a preposition
-    only ("relying on": "reliance on"), which are not reordered again."""
+    only ("relying on": "reliance on"), which are not reordered again.
+
+    And as "ACT of" what follows, whatever comes after it, never reordered again
+    ("integrating amenities into infrastructure": "integration of amenity into
+    infrastructure"): of a nominalisation, or the verb itself where it names the act
+    (`_ACTS`, `_VERB_AS_ACT`), not of watching those in charge ("supervising teachers"),
+    nor after a verb of growth read as "rising". "Into" ends the object too, for the
+    acts and the table's nouns before a preposition ("converting offices into
+    housing"). An act of `_ONLY_OF` is said with "of" only."""
     words = name.words
     for at in range(1, len(words) - 1):  # (inside a name: "industry adapting to rules")
         if words[at].endswith("ing") and words[at + 1] in _AFTER_AN_ACT and \
@@ -1177,37 +1195,27 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
     if words[then - 1] in _DOERS and not _known_word(words[0]):
         return
     verb = _lemmas(words[0], "VERB")[:1]
-    # the verb itself as its act only where it names one (`_ACTS`: "shaping the future"
-    # is no shape of the future, "sharing the vote" no share of it; an attack's)
-    acts = [noun for noun in nouns if noun not in verb or noun in _ACTS or noun in _USE]
-    if words[0] != name.key.split()[0]:
+    acts = [noun for noun in nouns if noun not in verb or noun in _ACTS or noun in _VERB_AS_ACT]
+    if words[0] in ("rising", "declining") and words[0] != name.key.split()[0]:
         # (a verb of growth read as "rising" may make a thing grow: "growing startups
         # into unicorns" is no rise of startups into unicorns)
         acts = []
         if words[then:then + 1] == ["into"]:
             then = len(words)
     elif words[then:then + 1] == ["into"]:
-        nouns = acts
+        nouns = list(acts)
+        if verb:  # (into what it makes a thing: the table's nouns before a preposition
+            # too, "converting offices into housing")
+            acts += lexicon().preposition_nouns.get(verb[0], ())
     for noun in nouns:
-        if noun in _ONLY_OF:
-            continue
-        forms.found.add(" ".join(words[1:] + [noun]))
-        forms.found.add(" ".join(words[1:then] + [noun] + words[then:]))
-    if words[then:then + 1] == ["into"] and verb:
-        # (into what it makes a thing: the verb's act of the table's nouns before a
-        # preposition too, "converting offices into housing")
-        acts += lexicon().preposition_nouns.get(verb[0], ())
+        if noun not in _ONLY_OF:
+            forms.found.add(" ".join(words[1:] + [noun]))
+            forms.found.add(" ".join(words[1:then] + [noun] + words[then:]))
     for noun in acts:
-        # (and as said with "of", as written after it, whatever follows: "integrating
-        # amenities into infrastructure" / "integration of amenities into
-        # infrastructure"; not reordered again, which the form above does; not where
-        # "N of Y" names an institution or what watches those in charge, which
-        # reordering leaves too: "supervising teachers" is no supervision of teachers)
-        if noun in _INSTITUTION_HEADS or noun in _WATCHING and words[-1] in _IN_CHARGE:
-            continue
         of_form = " ".join([noun, "of"] + words[1:])
-        forms.found.add(of_form)
-        forms.final.add(of_form)
+        if noun not in _WATCHING or words[-1] not in _IN_CHARGE:
+            forms.found.add(of_form)
+            forms.final.add(of_form)
 
 
 def doer_doing(name: _Name, forms: _Forms) -> None:
@@ -1560,12 +1568,12 @@ def _in_order(some: list[str], words: list[str]) -> bool:
 # Words after which an article inside a name says nothing ("recovering from a hard year"
 # / "recovery from hard year", "software as a service"): prepositions; not after a noun,
 # where "a" is a letter ("vitamin a", "plan a"), nor after an -ing word, whose article
-# says it is a verb ("increasing the number of graduates" is no rising number), nor in an
-# institution's name ("State of the Union"). "The" only before a phrase of two words or
-# more ("withdrawal from the union" is no withdrawal from unions: keys are singular), "a"
-# not before the words it is a letter of ("A shares", "A-list"): an attack's.
-_AFTER_LETTER_A = frozenset("""share level grade rating list class series team side type
-    plan minus plus""".split())
+# says it is a verb ("increasing the number of graduates" is no rising number). "The"
+# only before a phrase of two words or more ("withdrawal from the union" is no
+# withdrawal from unions, "State of the Union" none of unions: keys are singular), "a"
+# not before the words it is a letter of ("A shares", "upgrade to A"): an attack's.
+_AFTER_LETTER_A = frozenset("""share level grade rating list class team side minus
+    plus""".split())
 _BEFORE_AN_ARTICLE = _AFTER_AN_ACT | _PREPOSITIONS | {"as", "of", "by", "via", "within",
                                                       "without", "under", "beyond", "than"}
 
@@ -1582,8 +1590,7 @@ def _inner_articles_dropped(words: list[str]) -> list[str] | None:
     kept = [word for at, word in enumerate(words)
             if not (0 < at and word in _ARTICLES and words[at - 1] in _BEFORE_AN_ARTICLE
                     and (len(_phrase(words[at + 1:])) >= 2 or word != "the" and
-                         words[at + 1:at + 2] and words[at + 1] not in _AFTER_LETTER_A)
-                    and not (words[at - 1] == "of" and words[at - 2] in _INSTITUTION_HEADS))]
+                         words[at + 1:at + 2] and words[at + 1] not in _AFTER_LETTER_A))]
     return kept if len(kept) < len(words) else None
 
 
@@ -1616,33 +1623,36 @@ def _headline_as_phrase(words: list[str]) -> list[str] | None:
     """
     for at in range(1, min(len(words) - 1, 6)):
         word = words[at]
-        if word in _STOP:
-            continue
         if word in _MODALS:
             verb = words[at + 1]
-            if at + 2 < len(words) and _lemmas(verb, "VERB")[:1] == (verb,):
-                return words[:at] + _present_participle(verb) + words[at + 2:]
+            participle = _present_participle(verb)
+            if at + 2 < len(words) and _lemmas(verb, "VERB")[:1] == (verb,) and participle:
+                return words[:at] + [participle] + words[at + 2:]
             return None
         if word.endswith("s") and word not in _AUXILIARIES and not _lemmas(word, "NOUN"):
             base = _lemmas(word, "VERB")[:1]
-            if base and base[0] != word:
-                return words[:at] + _present_participle(base[0]) + words[at + 1:]
+            participle = _present_participle(base[0]) if base and base[0] != word else None
+            if participle:
+                return words[:at] + [participle] + words[at + 1:]
     return None
 
 
-def _present_participle(verb: str) -> list[str]:
-    """A verb's -ing form as one word in a list, [] when the lexicon reads none of the
-    spellings tried back as the verb ("shape" -> "shaping", "commit" -> "committing").
+def _present_participle(verb: str) -> str | None:
+    """A verb's -ing form, None when the lexicon reads none of the spellings tried back
+    as the verb ("shape" -> "shaping", "commit" -> "committing", "panic" ->
+    "panicking").
 
     >>> _present_participle("shape"), _present_participle("commit"), _present_participle("tie")
-    (['shaping'], ['committing'], ['tying'])
+    ('shaping', 'committing', 'tying')
+    >>> _present_participle("route"), _present_participle("panic")
+    ('routing', 'panicking')
     """
     for form in (verb[:-2] + "ying" if verb.endswith("ie") else "",
                  verb[:-1] + "ing" if verb.endswith("e") else "", verb + "ing",
-                 verb + verb[-1] + "ing"):
-        if form and _lemmas(form, "VERB")[:1] == (verb,):
-            return [form]
-    return []
+                 verb + verb[-1] + "ing", verb + "king" if verb.endswith("c") else ""):
+        if form and verb in _lemmas(form, "VERB"):
+            return form
+    return None
 
 
 def normal_words(key: str) -> list[str]:
