@@ -855,11 +855,14 @@ def _table_act_nouns() -> frozenset[str]:
                                         *table.preposition_nouns.values()) for noun in nouns)
 
 
-# Acts that "Y X" says are done to Y ("AI regulation", "AI audits"), so that "AI-driven
-# regulation" is none of them (an attack's false joins; "AI-powered crop monitoring" is
-# AI crop monitoring).
+# Acts and fields that "Y X" says are of or about Y ("AI regulation", "AI audits", "AI
+# safety", "AI development"), so that "AI-driven regulation" or "AI-driven development"
+# (AI-assisted coding) is none of them (attacks' false joins; "AI-powered crop
+# monitoring" is AI crop monitoring).
 _DONE_TO_IT = frozenset("""regulation governance oversight audit evaluation assessment
-    testing monitoring review inspection supervision""".split())
+    testing monitoring review inspection supervision security safety research development
+    training detection compliance transparency accountability strategy ethics literacy
+    education management""".split())
 
 
 def link_word_dropped(name: _Name, forms: _Forms) -> None:
