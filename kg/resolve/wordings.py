@@ -1014,9 +1014,13 @@ _DOERS = frozenset("""technology platform tool content company startup firm app 
     algorithm website portal marketplace station operator scheme course bootcamp shop
     store school club reward video game coach policy investment""".split())
 # -ing words that name a kind, not an action, before a noun: "developing countries" are
-# not the development of countries, an "operating system" is not a system's operation.
+# not the development of countries, an "operating system" is not a system's operation;
+# nor are people who expect, aspire, return or vote their expectations, aspirations,
+# returns or votes ("expecting parents", "returning customers", "voting public": an
+# attack's realistic false joins).
 _PARTICIPLE_ADJECTIVES = frozenset("""developing operating leading emerging existing remaining
-competing underlying living working following missing""".split())
+competing underlying living working following missing expecting aspiring returning
+voting""".split())
 # -ing words that name an activity or a trade before what serves it: "boarding schools"
 # are no school boards, "shipping containers" no container ships, "farming robots" no
 # robot farms (the verb's bare noun is a thing of its own)
