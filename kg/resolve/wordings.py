@@ -238,6 +238,18 @@ class _Forms:
 _PREPOSITIONS = frozenset({"in", "of", "for", "on", "to", "with", "at"})
 
 
+def _first_of(words: list[str], among: frozenset[str], start: int,
+              end: int | None = None) -> int:
+    """The index of the first of `words[start:end]` in `among` (where a phrase ends), or
+    len(words).
+
+    >>> _first_of("impact of ai on job".split(), _PREPOSITIONS, 2)
+    3
+    """
+    return next((at for at in range(start, len(words) if end is None else end)
+                 if words[at] in among), len(words))
+
+
 def _without_articles(words: list[str]) -> list[str]:
     """The words without the articles they start with (the last word stays)."""
     while len(words) > 1 and words[0] in _ARTICLES:
@@ -887,10 +899,8 @@ def link_word_dropped(name: _Name, forms: _Forms) -> None:
         # (what is done by: "AI-driven job displacement" / "job displacement by AI",
         # "... in manufacturing" / "job displacement by AI in manufacturing"; of an act
         # before any second phrase: "AI-driven dissemination of tacit knowledge")
-        then = next((at for at in range(3, len(words))
-                     if words[at] in _SECOND_PHRASE and words[at] != "of"), len(words))
-        head = next((at for at in range(3, len(words)) if words[at] in _SECOND_PHRASE),
-                    len(words)) - 1
+        then = _first_of(words, _SECOND_PHRASE - {"of"}, 3)
+        head = _first_of(words, _SECOND_PHRASE, 3) - 1
         if _act_noun(words[head]):
             by = " ".join(words[2:then] + ["by", doer] + words[then:])
             forms.found.add(by)
@@ -1197,8 +1207,7 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
         if (words[0], words[1]) not in _IDIOMS:
             _acts_in_place([], words, nouns, forms)
         return
-    then = next((i for i in range(2, len(words) - 1) if words[i] in _SECOND_PHRASE),
-                len(words))
+    then = _first_of(words, _SECOND_PHRASE, 2, len(words) - 1)
     if words[then - 1] in _DOERS and not _known_word(words[0]):
         return
     verb = _lemmas(words[0], "VERB")[:1]
@@ -1241,8 +1250,7 @@ def doer_doing(name: _Name, forms: _Forms) -> None:
         if _STOP.intersection(subject) or not _lemmas(subject[-1], "NOUN") or \
                 subject[-1].endswith("ly") and _lemmas(subject[-1], "ADV"):
             return
-        then = next((i for i in range(at + 1, len(words)) if words[i] in _PREPOSITIONS),
-                    len(words))
+        then = _first_of(words, _PREPOSITIONS, at + 1)
         acted_on, tail = words[at + 1:then], words[then:]
         verb = _lemmas(words[at], "VERB")[:1]
         for act in _gerund_nouns(words[at]):
