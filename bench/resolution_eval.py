@@ -118,8 +118,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pairs", type=Path, default=PAIRS)
     parser.add_argument("--cases", action="store_true",
                         help="List the tune pairs decided wrongly, by case.")
+    parser.add_argument("--batch", metavar="TAG",
+                        help="Only the pairs of one batch, by the end of their case "
+                             "(e.g. 'blind 25]'), judged among themselves and the corpus.")
     args = parser.parse_args(argv)
     pairs = read_pairs(args.pairs)
+    if args.batch:
+        pairs = [row for row in pairs if row.get("case", "").endswith(args.batch)]
+        if not pairs:
+            parser.error(f"no pair's case ends with {args.batch!r}")
     names = corpus_names(args.corpus)
     counts = Counter((row.get("split") or "tune", row["same"]) for row in pairs)
     print(f"{len(pairs)} labelled pairs: " + ", ".join(

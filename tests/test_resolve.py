@@ -170,6 +170,22 @@ BATCH_FLOORS = {
 }
 
 
+def test_resolution_eval_measures_one_batch_alone(tmp_path, capsys):
+    from bench.resolution_eval import main
+
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text("first,first_type,second,second_type,same,case,split\n"
+                     "Electric Vehicles,Technology,EVs,Technology,1,acronym [a],tune\n"
+                     "Solar Power,Technology,Wind Power,Technology,0,trap [b],holdout\n",
+                     encoding="utf-8")
+    main(["--pairs", str(pairs), "--corpus", "--batch", "[a]"])
+    out = capsys.readouterr().out
+    assert out.startswith("1 labelled pairs: tune 1 same / 0 not, holdout 0 same / 0 not")
+    assert "| plain build | tune | 1.000 | 1.000 | 1 | 0 | 0 |" in out
+    with pytest.raises(SystemExit):
+        main(["--pairs", str(pairs), "--corpus", "--batch", "[c]"])
+
+
 def test_labelled_pairs_hold_precision_and_the_review_never_lowers_it():
     """Issue 14's goals on tests/data/resolution-pairs.csv: precision >= 0.97 on tune and
     holdout pairs, for the plain build and after `kg resolve --accept`: held on the
