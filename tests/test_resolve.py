@@ -1214,6 +1214,23 @@ SYNONYMS = [
     ("Driver-Centric Policy Adaptation", "Driver-Centred Policy Adaptation", True),
     ("Human-Centric AI", "Human-Centered AI", True),
     ("Eurocentric History", "European History", False),
+    # Trend frames (the thirty-fifth session): proliferation of X as its rise (not
+    # emergence, popularity nor a number's growth: above), a fall or drop in X as its decline,
+    # dwindling, plummeting, waning X as declining, mounting debt or pressure as rising;
+    # and the rise of a whole phrase ("decline in trust in science")
+    ("Proliferation of AI Agents", "Rise of AI Agents", True),
+    ("Declining Birth Rates", "Fall in Birth Rates", True),
+    ("Declining Birth Rates", "Drop in Birth Rates", True),
+    ("Dwindling Bee Populations", "Declining Bee Populations", True),
+    ("Waning Trust in Media", "Declining Trust in Media", True),
+    ("Mounting Household Debt", "Growing Household Debt", True),
+    ("Mounting Pressure on Hospitals", "Rising Pressure on Hospitals", True),
+    ("Diminishing Trust in Science", "Decline in Trust in Science", True),
+    ("Rise of Remote Work in Finance", "Rising Remote Work in Finance", True),
+    # ... a frame is not the thing, nor mounting what is mounted, nor a growth what grows
+    ("Proliferation of Drones", "Drones", False),
+    ("Mounting Wall Brackets", "Rising Wall Brackets", False),
+    ("Decline in Trust in Science", "Trust in Science", False),
 ]
 
 
@@ -2141,6 +2158,7 @@ RULE_EXAMPLES = {
     "place_possessive": ("Chinese Economy", "=china economy"),
     "quality_last": ("Resilient Supply Chains", "supply chain resilience"),
     "e_prefix": ("E-Bikes", "electric bike"),
+    "trend_of_a_phrase": ("Decline in Trust in Science", "trust in science decline"),
 }
 
 

@@ -103,7 +103,8 @@ def _time_numbers(words: list[str]) -> list[str]:
 _TREND_WORDS = {"increasing": "rising", "increased": "rising", "growing": "rising",
                 "surging": "rising", "escalating": "rising", "soaring": "rising",
                 "skyrocketing": "rising", "declining": "declining", "shrinking": "declining",
-                "diminishing": "declining"}
+                "diminishing": "declining", "dwindling": "declining",
+                "plummeting": "declining", "waning": "declining"}
 # "Booming" before what an economy measures only ("booming creator economy"; not rising
 # stars, booming artillery or bird calls: a review's false joins)
 _BOOMING = frozenset("""market sector industry economy demand sale export import investment
@@ -141,6 +142,11 @@ _MEASURES = frozenset({"rate", "price", "cost", "number", "level", "demand", "sa
                        "footfall", "employment", "output", "consumption", "emission"})
 
 
+# "Mounting" is "rising" before what piles up ("mounting household debt", "mounting
+# pressure on hospitals"); not before what is mounted ("mounting wall brackets").
+_MOUNTING = frozenset("""debt pressure concern tension cost loss evidence criticism
+    frustration anxiety risk backlash opposition scrutiny casualty problem challenge
+    fear""".split())
 # A gap that widens grows ("widening wealth gap" / "growing wealth gap"); not what else
 # widens ("widening participation" opens university to more people).
 _WIDENING = {"widening": "rising", "narrowing": "declining"}
@@ -185,6 +191,11 @@ def _trend_word(words: list[str]) -> list[str]:
         cut = next((i for i, w in enumerate(rest) if i and w in _PREPOSITIONS), len(rest))
         if rest[cut - 1] in _GAPS:
             return words[:at] + [_WIDENING[words[at]]] + rest
+    if len(words) - at >= 2 and words[at] == "mounting":  # (its head: before a preposition)
+        rest = words[at + 1:]
+        cut = next((i for i, w in enumerate(rest) if i and w in _PREPOSITIONS), len(rest))
+        if rest[cut - 1] in _MOUNTING:
+            return words[:at] + ["rising"] + rest
     if len(words) - at >= 2 and words[at] == "shifting" and \
             _SHIFTED.isdisjoint(words[at + 1:]):  # (its head: before a preposition)
         rest = words[at + 1:]
@@ -659,6 +670,18 @@ def on_the_rise(name: _Name, forms: _Forms) -> None:
             and words[-4] not in _ON_WHAT:
         forms.found.add(" ".join([words[-1], "of"] + words[:-3]))
         forms.found.add(" ".join(words[:-3] + [words[-1]]))
+
+
+def trend_of_a_phrase(name: _Name, forms: _Forms) -> None:
+    """"rise of X P Y" and "decline in X P Y" as "X P Y rise" / "... decline", the
+    whole phrase what rises, as "rising X P Y" is ("decline in trust in science" /
+    "declining trust in science"): the reordering rule leaves names of one preposition
+    written twice alone."""
+    words = name.words
+    if len(words) >= 5 and words[0] in ("rise", "decline") and words[1] in ("of", "in"):
+        rest = _without_articles(words[2:])
+        if _PREPOSITIONS.intersection(rest[1:-1]):
+            forms.found.add(" ".join(rest + words[:1]))
 
 
 # Prepositions one names for another ("decline of/in X", "funding for/of X"); not with,
@@ -1549,7 +1572,7 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     growth_as_rise, shift_as_change, cardinal_numbers, ordinal_numbers, concern_word,
     gerund_as_noun, adjective_as_noun, adjective_of_an_impact, quality_last, modifier_as_noun,
     place_possessive, e_prefix, on_the_rise, doer_doing, where_first, of_what_by_whom,
-    cross_as_across)}
+    cross_as_across, trend_of_a_phrase)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).
