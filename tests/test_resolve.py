@@ -1231,6 +1231,12 @@ SYNONYMS = [
     ("Proliferation of Drones", "Drones", False),
     ("Mounting Wall Brackets", "Rising Wall Brackets", False),
     ("Decline in Trust in Science", "Trust in Science", False),
+    # an effect is no generic last word but the heat island's (trap hunts' false joins)
+    ("Urban Heat Island Effect", "Urban Heat Islands", True),
+    ("Heat Island Effect", "heat islands", True),
+    ("Taylor Swift Effect", "Taylor Swift", False),
+    ("Remote Work Effect", "Remote Work", False),
+    ("Dunning-Kruger Effect", "Dunning-Kruger", False),
 ]
 
 

@@ -764,15 +764,17 @@ def cross_as_across(name: _Name, forms: _Forms) -> None:
 # (Not a company's legal form: a review found "News Corp" / "news", "Visa Inc." / "visas",
 # "National Grid plc" / "national grid".)
 _GENERIC_LAST_WORDS = frozenset({"technology"})
-# ... and these after two words or more ("thermal energy storage system", "urban heat
-# island effect"; not "solar system", which is not solar, nor the named effects of one
-# word, greenhouse, network, placebo, ripple).
+# ... and these after two words or more ("thermal energy storage system"; not "solar
+# system", which is not solar). Not "effect": an effect named after a person, a film or
+# a practice is its impact ("Taylor Swift effect", "remote work effect": trap hunts'),
+# as those of one word are (greenhouse, network, placebo); the urban heat island effect
+# is the heat island in synonyms.csv.
 # ("gene editing techniques" / "gene editing"; not approach, process, practice, solution:
 # a review found "climate change solutions", "Middle East peace process", "ethical AI
 # practices", "public health approach" are other things than the name before them; nor
 # tactics, an attack's: "Wagner Group tactics", "Big Tech tactics".)
 _GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service", "technique", "method",
-                                           "concept", "phenomenon", "effect"})
+                                           "concept", "phenomenon"})
 
 
 def _coined(word: str) -> bool:
