@@ -1237,6 +1237,10 @@ SYNONYMS = [
     ("Taylor Swift Effect", "Taylor Swift", False),
     ("Remote Work Effect", "Remote Work", False),
     ("Dunning-Kruger Effect", "Dunning-Kruger", False),
+    # "better" as "improved" first, before two words or more
+    ("Better Customer Service", "Improved Customer Service", True),
+    ("Better Employee Well-Being", "Improved Employee Wellbeing", True),
+    ("Enhanced Games", "Better Games", False),
 ]
 
 

@@ -155,9 +155,10 @@ _GAPS = frozenset("gap divide disparity inequality gulf rift deficit".split())
 
 def _trend_word(words: list[str]) -> list[str]:
     """The words with a first word of growth or decline as "rising" or "declining",
-    when two words or more follow it ("falling" before a measure, `_MEASURES`; "booming"
-    before an economy's measure, `_BOOMING`; "widening" and "narrowing" before a gap,
-    `_GAPS`); "shifting" as "changing" before what changes (`_SHIFTING_HEADS`).
+    and "better" as "improved", when two words or more follow it ("falling" before a
+    measure, `_MEASURES`; "booming" before an economy's measure, `_BOOMING`; "widening"
+    and "narrowing" before a gap, `_GAPS`; "mounting" before what piles up, `_MOUNTING`);
+    "shifting" as "changing" before what changes (`_SHIFTING_HEADS`).
 
     >>> " ".join(_trend_word("increasing middle manager burnout".split()))
     'rising middle manager burnout'
@@ -191,6 +192,8 @@ def _trend_word(words: list[str]) -> list[str]:
         cut = next((i for i, w in enumerate(rest) if i and w in _PREPOSITIONS), len(rest))
         if rest[cut - 1] in _GAPS:
             return words[:at] + [_WIDENING[words[at]]] + rest
+    if len(words) - at >= 3 and words[at] == "better" and words[at + 1] not in _PARTICLES:
+        return words[:at] + ["improved"] + words[at + 1:]  # ("better customer service")
     if len(words) - at >= 2 and words[at] == "mounting":  # (its head: before a preposition)
         rest = words[at + 1:]
         cut = next((i for i, w in enumerate(rest) if i and w in _PREPOSITIONS), len(rest))
