@@ -1675,6 +1675,23 @@ IMPACTS_AND_ACTS = [
     ("Quicker Deliveries", "Faster Deliveries", True),
     ("Reassessment of Priorities", "Reevaluation of Priorities", True),
     ("Reassessing Priorities", "Reevaluating Priorities", True),
+    # an act after a preposition, as a leading one (the thirty-fifth session): its
+    # nominalisations only, not before people, not in a fixed phrase
+    ("Cost of Installing Heat Pumps", "Heat Pump Installation Costs", True),
+    ("Challenges of Adopting AI", "AI Adoption Challenges", True),
+    ("Barriers to Adopting Heat Pumps", "Heat Pump Adoption Barriers", True),
+    ("Importance of Preserving Heritage", "Heritage Preservation Importance", True),
+    ("Environmental Impact of Rising Sea Levels", "Environmental Impact of Sea Level Rise",
+     True),
+    ("Technologies for Enhancing Emotional Intelligence",
+     "Emotional Intelligence Enhancement Technologies", True),
+    ("Risks of Washing Machines", "Risks of Machine Washing", False),
+    ("Rights of Striking Workers", "Rights of Worker Strikes", False),
+    ("Education of Visiting Students", "Education of Student Visits", False),
+    ("Threat of Rising Powers", "Threat of Power Rise", False),
+    ("Impact of Emerging Technologies", "Impact of Technology Emergence", False),
+    ("Future of Developing Countries", "Future of Country Development", False),
+    ("Safety of Charging Stations", "Safety of Station Charging", False),
 ]
 
 
@@ -2169,6 +2186,8 @@ RULE_EXAMPLES = {
     "quality_last": ("Resilient Supply Chains", "supply chain resilience"),
     "e_prefix": ("E-Bikes", "electric bike"),
     "trend_of_a_phrase": ("Decline in Trust in Science", "trust in science decline"),
+    "gerund_after_a_preposition": ("Cost of Installing Heat Pumps",
+                                   "cost of heat pump installation"),
 }
 
 

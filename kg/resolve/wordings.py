@@ -1262,6 +1262,32 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
             forms.final.add(of_form)
 
 
+# Prepositions after which an -ing word names an act ("cost of installing heat pumps",
+# "barriers to adopting AI").
+_BEFORE_AN_ACT = frozenset({"of", "to", "for", "in", "on"})
+
+
+def gerund_after_a_preposition(name: _Name, forms: _Forms) -> None:
+    """An -ing word after a preposition, to the name's end, as `gerund_as_noun` reads it
+    first, its phrase written as a compound ("cost of installing heat pumps": "cost of
+    heat pump installation", read again as "heat pump installation cost"): only its
+    nominalisations and acts, no -ing noun moved ("risks of washing machines" is no risk
+    of machine washing), and no phrase of a preposition or "and" of its own; not before
+    people, whom the -ing word may say what they do ("rights of striking workers" are
+    none of worker strikes), nor in a fixed phrase ("threat of rising powers")."""
+    words = name.words
+    at = next((at for at in range(1, len(words) - 2)
+               if words[at] in _BEFORE_AN_ACT and words[at + 1].endswith("ing")), None)
+    if at is None or _STOP.intersection(words[at + 2:]) or _people(words[-1]) or \
+            tuple(words[at + 1:at + 3]) in _TREND_PHRASES:
+        return
+    act = words[at + 1:]
+    found = _Forms(set())
+    gerund_as_noun(_Name(" ".join(act), act, []), found)
+    forms.found.update(" ".join(words[:at + 1] + form.split()) for form in found.found
+                       if not _STOP.intersection(form.split()))
+
+
 def doer_doing(name: _Name, forms: _Forms) -> None:
     """"S VERB-ing O" (who does what, S one noun or more, O up to a preposition) as "O
     ACT by S" and "ACT of O by S" ("warehouse robots displacing workers" / "worker
@@ -1577,7 +1603,7 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     growth_as_rise, shift_as_change, cardinal_numbers, ordinal_numbers, concern_word,
     gerund_as_noun, adjective_as_noun, adjective_of_an_impact, quality_last, modifier_as_noun,
     place_possessive, e_prefix, on_the_rise, doer_doing, where_first, of_what_by_whom,
-    cross_as_across, trend_of_a_phrase)}
+    cross_as_across, trend_of_a_phrase, gerund_after_a_preposition)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).
