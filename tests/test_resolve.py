@@ -1221,6 +1221,13 @@ SYNONYMS = [
     ("Proliferation of AI Agents", "Rise of AI Agents", True),
     ("Declining Birth Rates", "Fall in Birth Rates", True),
     ("Declining Birth Rates", "Drop in Birth Rates", True),
+    ("Slump in Car Sales", "Declining Car Sales", True),
+    ("Fall in Trust in Government", "Declining Trust in Government", True),
+    # ... a fall in a measure only (an attack's false joins)
+    ("Falls in Older Adults", "Decline in Older Adults", False),
+    ("Drop-in Clinics", "Declining Clinics", False),
+    ("Fall in Love with AI", "Decline in Love with AI", False),
+    ("Drop in the Ocean", "Ocean Decline", False),
     ("Dwindling Bee Populations", "Declining Bee Populations", True),
     ("Waning Trust in Media", "Declining Trust in Media", True),
     ("Mounting Household Debt", "Growing Household Debt", True),
@@ -1230,6 +1237,7 @@ SYNONYMS = [
     # ... a frame is not the thing, nor mounting what is mounted, nor a growth what grows
     ("Proliferation of Drones", "Drones", False),
     ("Mounting Wall Brackets", "Rising Wall Brackets", False),
+    ("Mounting Hardware Costs", "Rising Hardware Costs", False),
     ("Decline in Trust in Science", "Trust in Science", False),
     # an effect is no generic last word but the heat island's (trap hunts' false joins)
     ("Urban Heat Island Effect", "Urban Heat Islands", True),
@@ -1241,6 +1249,12 @@ SYNONYMS = [
     ("Better Customer Service", "Improved Customer Service", True),
     ("Better Employee Well-Being", "Improved Employee Wellbeing", True),
     ("Enhanced Games", "Better Games", False),
+    ("Better Working Conditions", "Improved Working Conditions", True),
+    ("Better Business Bureau", "Improved Business Bureau", False),
+    ("Better Care Fund", "Improved Care Fund", False),
+    ("Better-Paid Jobs", "Improved Paid Jobs", False),
+    ("Park Cool Island Effect", "Park Cool Islands", True),
+    ("El Nino Effect", "El Nino", False),
 ]
 
 
@@ -1692,6 +1706,16 @@ IMPACTS_AND_ACTS = [
     ("Impact of Emerging Technologies", "Impact of Technology Emergence", False),
     ("Future of Developing Countries", "Future of Country Development", False),
     ("Safety of Charging Stations", "Safety of Station Charging", False),
+    # ... nor what people and animals do themselves, nor an adjective's participle, led
+    # or after a preposition (an attack's and trap hunts' false joins)
+    ("Protection of Migrating Birds", "Protection of Bird Migration", False),
+    ("Support for Struggling Families", "Support for Family Struggles", False),
+    ("Use of Striking Visuals", "Use of Visual Strikes", False),
+    ("Striking Resident Doctors", "Resident Doctor Strikes", False),
+    ("Protesting Farmers", "Farmer Protests", False),
+    ("Migrating Birds", "Bird Migration", False),
+    ("Founding Fathers", "Father Foundation", False),
+    ("Reskilling Workers", "Worker Reskilling", True),
 ]
 
 

@@ -142,15 +142,39 @@ _MEASURES = frozenset({"rate", "price", "cost", "number", "level", "demand", "sa
                        "footfall", "employment", "output", "consumption", "emission"})
 
 
+# A fall, drop, plunge or slump in a measure is its decline ("fall in birth rates"); not
+# in what else ("falls in older adults" are accidents, "drop-in clinics" open to all, to
+# "fall in love" or "in line", "a drop in the ocean": an attack's false joins).
+_FALLS = frozenset({"fall", "drop", "plunge", "slump"})
 # "Mounting" is "rising" before what piles up ("mounting household debt", "mounting
 # pressure on hospitals"); not before what is mounted ("mounting wall brackets").
 _MOUNTING = frozenset("""debt pressure concern tension cost loss evidence criticism
     frustration anxiety risk backlash opposition scrutiny casualty problem challenge
     fear""".split())
+# ... not what holds a thing mounted ("mounting hardware costs", "mounting bracket
+# problems": an attack's)
+_MOUNTED = frozenset("""hardware bracket system structure kit plate rail frame rack pole
+    arm""".split())
+# "Better" names a programme or a body too ("Better Business Bureau", "Better Care Fund",
+# "Better Cotton Initiative"), and before a participle it is a degree ("better-paid jobs")
+_PROGRAMMES = frozenset("""bureau initiative fund agenda index programme program alliance
+    campaign company channel challenge""".split())
 # A gap that widens grows ("widening wealth gap" / "growing wealth gap"); not what else
 # widens ("widening participation" opens university to more people).
 _WIDENING = {"widening": "rising", "narrowing": "declining"}
 _GAPS = frozenset("gap divide disparity inequality gulf rift deficit".split())
+
+
+def _past_participle(word: str) -> bool:
+    """Whether a word may be a verb's past participle ("informed", "paid", "known").
+
+    >>> [_past_participle(w) for w in ("paid", "informed", "working", "health", "care")]
+    [True, True, False, False, False]
+    """
+    if word.endswith("ed"):
+        return True
+    verbs = _lemmas(word, "VERB")
+    return not word.endswith("ing") and bool(verbs) and verbs[0] != word
 
 
 def _trend_word(words: list[str]) -> list[str]:
@@ -178,6 +202,11 @@ def _trend_word(words: list[str]) -> list[str]:
     'shifting cultivation practice'
     """
     at = 1 if words and words[0] in _ARTICLES else 0
+    if len(words) - at >= 3 and words[at] in _FALLS and words[at + 1] == "in":
+        rest = words[at + 2:]
+        cut = next((i for i, w in enumerate(rest) if i and w in _PREPOSITIONS), len(rest))
+        if rest[cut - 1] in _MEASURES:  # ("fall in birth rates"; its head: before a preposition)
+            return words[:at] + ["decline"] + words[at + 1:]
     if len(words) - at >= 3 and _TREND_WORDS.get(words[at]) == "declining" and \
             words[at + 1] in ("of", "in"):
         # (the word as a noun: "shrinking of the middle class" is its decline; not words
@@ -192,10 +221,11 @@ def _trend_word(words: list[str]) -> list[str]:
         cut = next((i for i, w in enumerate(rest) if i and w in _PREPOSITIONS), len(rest))
         if rest[cut - 1] in _GAPS:
             return words[:at] + [_WIDENING[words[at]]] + rest
-    if len(words) - at >= 3 and words[at] == "better" and words[at + 1] not in _PARTICLES:
+    if len(words) - at >= 3 and words[at] == "better" and words[at + 1] not in _PARTICLES \
+            and not _past_participle(words[at + 1]) and words[-1] not in _PROGRAMMES:
         return words[:at] + ["improved"] + words[at + 1:]  # ("better customer service")
-    if len(words) - at >= 2 and words[at] == "mounting":  # (its head: before a preposition)
-        rest = words[at + 1:]
+    if len(words) - at >= 2 and words[at] == "mounting" and words[at + 1] not in _MOUNTED:
+        rest = words[at + 1:]  # (its head: before a preposition)
         cut = next((i for i, w in enumerate(rest) if i and w in _PREPOSITIONS), len(rest))
         if rest[cut - 1] in _MOUNTING:
             return words[:at] + ["rising"] + rest
@@ -1058,7 +1088,15 @@ _DOERS = frozenset("""technology platform tool content company startup firm app 
 # attack's realistic false joins).
 _PARTICIPLE_ADJECTIVES = frozenset("""developing operating leading emerging existing remaining
 competing underlying living working following missing expecting aspiring returning
-voting""".split())
+voting striking founding compelling promising pressing prevailing outstanding
+surrounding corresponding""".split())
+# Verbs of what people and animals do themselves: "protesting farmers" are no farmer
+# protests, "migrating birds" no bird migration (people or beings against their act: an
+# attack's and trap hunts' false joins); "reskilling workers" is still worker reskilling.
+_DONE_BY_THEMSELVES = frozenset("""strike protest migrate struggle retire die emigrate
+    immigrate commute travel vote resign quit graduate arrive""".split())
+_BEINGS = frozenset("""family household community bird animal species fish insect bee whale
+    wildlife livestock cattle pet dog cat""".split())
 # -ing words that name an activity or a trade before what serves it: "boarding schools"
 # are no school boards, "shipping containers" no container ships, "farming robots" no
 # robot farms (the verb's bare noun is a thing of its own)
@@ -1228,6 +1266,9 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
         return
     if words[1] == "of":  # (the "growing of vegetables": no form)
         return
+    if _lemmas(words[0], "VERB")[:1] and _lemmas(words[0], "VERB")[0] in _DONE_BY_THEMSELVES \
+            and (_people(words[-1]) or words[-1] in _BEINGS):
+        return
     nouns = _gerund_nouns(words[0])
     if words[-1] not in _NOT_UNDERGOING and not _people(words[-1]):
         nouns += _PROCESSES.get(words[0], ())
@@ -1279,7 +1320,7 @@ def gerund_after_a_preposition(name: _Name, forms: _Forms) -> None:
     at = next((at for at in range(1, len(words) - 2)
                if words[at] in _BEFORE_AN_ACT and words[at + 1].endswith("ing")), None)
     if at is None or _STOP.intersection(words[at + 2:]) or _people(words[-1]) or \
-            tuple(words[at + 1:at + 3]) in _TREND_PHRASES:
+            words[-1] in _BEINGS or tuple(words[at + 1:at + 3]) in _TREND_PHRASES:
         return
     act = words[at + 1:]
     found = _Forms(set())
