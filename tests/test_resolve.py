@@ -1238,6 +1238,10 @@ SYNONYMS = [
     ("Proliferation of Drones", "Drones", False),
     ("Mounting Wall Brackets", "Rising Wall Brackets", False),
     ("Mounting Hardware Costs", "Rising Hardware Costs", False),
+    ("Mounting Concern over AI", "Rising Concern over AI", True),
+    ("Dwindling Job Offers", "Declining Job Offers", False),
+    ("Dwindling Fish Stocks", "Declining Fish Stocks", True),
+    ("Better Regulation Guidelines", "Improved Regulation Guidelines", False),
     ("Decline in Trust in Science", "Trust in Science", False),
     # an effect is no generic last word but the heat island's (trap hunts' false joins)
     ("Urban Heat Island Effect", "Urban Heat Islands", True),

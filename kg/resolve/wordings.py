@@ -146,6 +146,10 @@ _MEASURES = frozenset({"rate", "price", "cost", "number", "level", "demand", "sa
 # in what else ("falls in older adults" are accidents, "drop-in clinics" open to all, to
 # "fall in love" or "in line", "a drop in the ocean": an attack's false joins).
 _FALLS = frozenset({"fall", "drop", "plunge", "slump"})
+# What one declines as one refuses it: "declining job offers" may be turned down, so no
+# words of decline read as that ("dwindling job offers": an attack's)
+_REFUSED = frozenset("""offer invitation treatment request proposal bid nomination
+    invite""".split())
 # "Mounting" is "rising" before what piles up ("mounting household debt", "mounting
 # pressure on hospitals"); not before what is mounted ("mounting wall brackets").
 _MOUNTING = frozenset("""debt pressure concern tension cost loss evidence criticism
@@ -153,12 +157,13 @@ _MOUNTING = frozenset("""debt pressure concern tension cost loss evidence critic
     fear""".split())
 # ... not what holds a thing mounted ("mounting hardware costs", "mounting bracket
 # problems": an attack's)
+_CONCERNING = frozenset({"over", "about", "from", "among"})  # (also end its head)
 _MOUNTED = frozenset("""hardware bracket system structure kit plate rail frame rack pole
     arm""".split())
 # "Better" names a programme or a body too ("Better Business Bureau", "Better Care Fund",
 # "Better Cotton Initiative"), and before a participle it is a degree ("better-paid jobs")
 _PROGRAMMES = frozenset("""bureau initiative fund agenda index programme program alliance
-    campaign company channel challenge""".split())
+    campaign company channel challenge guideline council partnership""".split())
 # A gap that widens grows ("widening wealth gap" / "growing wealth gap"); not what else
 # widens ("widening participation" opens university to more people).
 _WIDENING = {"widening": "rising", "narrowing": "declining"}
@@ -226,7 +231,8 @@ def _trend_word(words: list[str]) -> list[str]:
         return words[:at] + ["improved"] + words[at + 1:]  # ("better customer service")
     if len(words) - at >= 2 and words[at] == "mounting" and words[at + 1] not in _MOUNTED:
         rest = words[at + 1:]  # (its head: before a preposition)
-        cut = next((i for i, w in enumerate(rest) if i and w in _PREPOSITIONS), len(rest))
+        cut = next((i for i, w in enumerate(rest) if i and w in _PREPOSITIONS | _CONCERNING),
+                   len(rest))
         if rest[cut - 1] in _MOUNTING:
             return words[:at] + ["rising"] + rest
     if len(words) - at >= 2 and words[at] == "shifting" and \
@@ -239,7 +245,8 @@ def _trend_word(words: list[str]) -> list[str]:
         return words[:at] + [_ONLY_TREND_WORDS[words[at]]] + words[at + 1:]
     if len(words) - at >= 3 and words[at] in _TREND_WORDS and words[at + 1] not in _PARTICLES:
         word = _TREND_WORDS[words[at]]
-        if not {(words[at], words[at + 1]), (word, words[at + 1])} & _TREND_PHRASES:
+        if not {(words[at], words[at + 1]), (word, words[at + 1])} & _TREND_PHRASES and \
+                not (word == "declining" and words[-1] in _REFUSED):
             return words[:at] + [word] + words[at + 1:]
     return words
 
