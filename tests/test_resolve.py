@@ -1382,6 +1382,9 @@ IMPACTS_AND_ACTS = [
     # has, tourist as tourism; not (an attack's false joins) before who comes from it,
     # what it trades, a company, nor technological as tech
     ("China's Economy", "Chinese Economy", True),
+    ("Russia's Shadow Fleet", "Russian Shadow Fleet", True),
+    ("China's Nuclear Arsenal", "Chinese Nuclear Arsenal", True),
+    ("India's Election", "Indian Election", True),
     ("India's Democracy", "Indian Democracy", True),
     ("Tourist Taxes", "Tourism Taxes", True),
     ("Turkish Refugees", "Turkey's Refugees", False),

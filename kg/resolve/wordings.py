@@ -1452,7 +1452,8 @@ _WHAT_A_COUNTRY_HAS = frozenset("""government economy culture cuisine military a
     parliament president constitution currency language history society population
     industry sector infrastructure politics tourism agriculture heritage identity
     democracy monarchy budget healthcare workforce fund sovereignty territory
-    coast""".split())
+    coast fleet arsenal border ambition dominance strategy policy diplomacy leadership
+    influence response election program programme stance presidency""".split())
 
 
 # A place's adjective that names two places ("Georgian government": the US state's or
