@@ -1723,6 +1723,17 @@ IMPACTS_AND_ACTS = [
     ("Migrating Birds", "Bird Migration", False),
     ("Founding Fathers", "Father Foundation", False),
     ("Reskilling Workers", "Worker Reskilling", True),
+    # ... before people, only a verb of what is done to them is their act (an attack's
+    # older false joins: who participates, exports, visits or supervises)
+    ("Participating Countries", "Country Participation", False),
+    ("Exporting Countries", "Country Exports", False),
+    ("Visiting Scholars", "Scholar Visits", False),
+    ("Supervising Physicians", "Physician Supervision", False),
+    ("Controlling Parents", "Parent Control", False),
+    ("Recruiting Nurses", "Nurse Recruitment", True),
+    ("Terrorizing Civilians", "Terrorization of Civilians", True),
+    ("Declining Enrollment of International Students",
+     "Falling International Student Enrolment", True),
 ]
 
 

@@ -1102,8 +1102,24 @@ surrounding corresponding""".split())
 # attack's and trap hunts' false joins); "reskilling workers" is still worker reskilling.
 _DONE_BY_THEMSELVES = frozenset("""strike protest migrate struggle retire die emigrate
     immigrate commute travel vote resign quit graduate arrive""".split())
+# ... and those done to people or animals, the only ones read as their act before them
+# ("reskilling workers" / "worker reskilling"; not "participating countries", "visiting
+# scholars", "exporting countries", "supervising physicians": an attack's false joins)
+_DONE_TO_PEOPLE = frozenset("""reskill upskill train retrain hire recruit employ educate
+    teach deport detain vaccinate screen protect support empower engage onboard retain
+    pay tax fine monitor surveil track target attract house feed serve regulate replace
+    displace exploit include exclude mobilize mobilise radicalize radicalise reward
+    compensate motivate manage lay fire evict resettle integrate rescue evacuate terrorize
+    terrorise traumatize traumatise harass abuse bully groom traffic smuggle kidnap
+    imprison torture stigmatize stigmatise marginalize marginalise silence censor
+    manipulate mislead deceive scam defraud polarize polarise victimize victimise
+    safeguard relocate expel shelter diagnose counsel mentor coach tutor punish profile
+    nudge sanction dehumanize dehumanise""".split())
 _BEINGS = frozenset("""family household community bird animal species fish insect bee whale
-    wildlife livestock cattle pet dog cat""".split())
+    wildlife livestock cattle pet dog cat scholar officer author surgeon lawyer judge
+    soldier athlete player team member delegate official leader manager executive
+    employer owner landlord tenant driver rider passenger traveller traveler tourist adult
+    teacher professor researcher shareholder mother father musician""".split())
 # -ing words that name an activity or a trade before what serves it: "boarding schools"
 # are no school boards, "shipping containers" no container ships, "farming robots" no
 # robot farms (the verb's bare noun is a thing of its own)
@@ -1273,8 +1289,9 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
         return
     if words[1] == "of":  # (the "growing of vegetables": no form)
         return
-    if _lemmas(words[0], "VERB")[:1] and _lemmas(words[0], "VERB")[0] in _DONE_BY_THEMSELVES \
-            and (_people(words[-1]) or words[-1] in _BEINGS):
+    verb, head = _lemmas(words[0], "VERB")[:1], words[_first_of(words, _PREPOSITIONS, 1) - 1]
+    if verb and (_people(head) or head in _BEINGS) and (
+            verb[0] in _DONE_BY_THEMSELVES or verb[0] not in _DONE_TO_PEOPLE):
         return
     nouns = _gerund_nouns(words[0])
     if words[-1] not in _NOT_UNDERGOING and not _people(words[-1]):
