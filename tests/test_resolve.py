@@ -1238,6 +1238,8 @@ SYNONYMS = [
     ("Proliferation of Drones", "Drones", False),
     ("Mounting Wall Brackets", "Rising Wall Brackets", False),
     ("Mounting Hardware Costs", "Rising Hardware Costs", False),
+    ("Rising Rents", "Rent Increases", True),
+    ("Tax Increases", "Rising Taxes", True),
     ("Mounting Concern over AI", "Rising Concern over AI", True),
     ("Dwindling Job Offers", "Declining Job Offers", False),
     ("Dwindling Fish Stocks", "Declining Fish Stocks", True),

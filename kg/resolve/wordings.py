@@ -139,7 +139,9 @@ _MEASURES = frozenset({"rate", "price", "cost", "number", "level", "demand", "sa
                        "turnout", "readership", "viewership", "profit", "export", "import",
                        "traffic", "fertility", "spending", "investment", "confidence",
                        "rating", "ridership", "subscription", "circulation", "audience",
-                       "footfall", "employment", "output", "consumption", "emission"})
+                       "footfall", "employment", "output", "consumption", "emission",
+                       "rent", "fare", "premium", "fee", "tuition", "salary", "tax", "bill",
+                       "unemployment", "inflation", "debt"})
 
 
 # A fall, drop, plunge or slump in a measure is its decline ("fall in birth rates"); not
