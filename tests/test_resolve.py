@@ -1740,6 +1740,33 @@ IMPACTS_AND_ACTS = [
     ("Terrorizing Civilians", "Terrorization of Civilians", True),
     ("Declining Enrollment of International Students",
      "Falling International Student Enrolment", True),
+    ("Assessing Students", "Student Assessment", True),
+    ("Registering Voters", "Voter Registration", True),
+    ("Defaulting Borrowers", "Borrower Default", False),
+    # -ing words of a kind, and kinds named by one ("mitigating factors")
+    ("Rewarding Careers", "Career Rewards", False),
+    ("Conflicting Interests", "Conflict of Interest", False),
+    ("Mitigating Factors", "Factor Mitigation", False),
+    ("Controlling Behaviour", "Behaviour Control", False),
+    ("Controlling Costs", "Cost Control", True),
+    ("Mitigating Heat Risks", "Mitigation of Heat Risks", True),
+    # who acts on people, and people who act (an attack's older false joins)
+    ("Citizen-Driven Surveillance", "Citizen Surveillance", False),
+    ("Data Sharing by Patients", "Patient Data Sharing", False),
+    ("Content Moderation by Users", "User Content Moderation", False),
+    ("Data Collection by Governments", "Government Data Collection", True),
+    ("Student-Led Protests", "Protests by Students", True),
+    ("AI-Driven Scrutiny", "AI Scrutiny", False),
+    ("AI-Powered Detection Tools", "AI Detection Tools", False),
+    ("Data-Driven Privacy", "Data Privacy", False),
+    ("AI-Driven Fraud Monitoring", "AI Fraud Monitoring", True),
+    # terms of finance, law and war
+    ("Cost of Capital", "Capital Costs", False),
+    ("Rate of Return", "Return Rates", False),
+    ("Standard of Care", "Care Standards", False),
+    ("Terms of Trade", "Trade Terms", False),
+    ("Balance of Power", "Power Balance", True),
+    ("Cost of Living", "Living Costs", True),
 ]
 
 

@@ -500,6 +500,21 @@ _VIEWPOINTS = frozenset("""opinion view coverage deterrence coercion condemnatio
 _SECOND_PHRASE = _PREPOSITIONS | {"into"}
 
 
+# Terms of finance, law and war whose words reordered name another thing ("cost of
+# capital" is a required return, "capital costs" spending; "standard of care" a duty,
+# "care standards" a care home's rules: an attack's false joins).
+_TERMS_OF = frozenset("""cost of capital|rate of return|return on equity|term of trade|theater of
+    war|art of war|balance of payment|standard of care|duty of care|point of sale|proof of
+    work|proof of stake|proof of concept|burden of proof|power of attorney|letter of
+    credit|conflict of interest""".replace("\n    ", " ").split("|"))
+# People who act as a body: "data collection by governments" is government data
+# collection, as "data sharing by patients" is no patient data sharing (the sharing of
+# patients' data: an attack's false joins).
+_BODIES = frozenset("""government state company corporation firm business platform brand
+    country nation police military regulator bank court agency authority city council
+    startup""".split())
+
+
 def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
     """"X P Y" as "Y X" for P in `_ORDER_WORDS` (articles after P dropped, a second
     phrase kept last: "impact of AI on jobs" / "AI impact on jobs"); not "X to Y" / "X
@@ -519,6 +534,7 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
                 (word == "at" and words[at + 1] in _NOT_AFTER_AT) or \
                 (word == "on" and words[at - 1] in _ASSAULTS and _attacker(words[-1])) or \
                 (word == "of" and at == 1 and words[0] in _INSTITUTION_HEADS) or \
+                " ".join(words[at - 1:at + 2]) in _TERMS_OF or \
                 (word == "of" and words[at - 1] in _WATCHING and words[-1] in _IN_CHARGE):
             continue
         after = _without_articles(words[at + 1:])
@@ -527,6 +543,9 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
         after = after[:len(after) - len(tail)]
         if word == "by" and after[-1] in _MACHINES and not words[at - 1].endswith(("ed", "en")):
             continue  # ("job creation by AI" is no "AI job creation"; "powered by AI" is)
+        if word == "by" and at >= 2 and len(after) == 1 and after[0] not in _BODIES and \
+                (_people(after[0]) or after[0] in _BEINGS):
+            continue  # ("data sharing by patients" is no sharing of patient data)
         if _actors_own(words[at - 1], word, after[-1]):
             continue  # ("response to the Chinese government" is no government response)
         form = " ".join(after + words[:at] + tail)
@@ -941,7 +960,15 @@ def _table_act_nouns() -> frozenset[str]:
 _DONE_TO_IT = frozenset("""regulation governance oversight audit evaluation assessment
     testing monitoring review inspection supervision security safety research development
     training detection compliance transparency accountability strategy ethics literacy
-    education management""".split())
+    education management scrutiny verification certification policy policymaking
+    protection privacy quality planning""".split())
+
+
+# Acts done to people: "citizen-driven surveillance" is by citizens, "citizen
+# surveillance" of them (an attack's false joins).
+_DONE_TO_PEOPLE_ACTS = frozenset("""surveillance tracking monitoring profiling screening
+    recruitment hiring deportation detention vaccination protection abuse exploitation
+    harassment manipulation targeting""".split())
 
 
 def link_word_dropped(name: _Name, forms: _Forms) -> None:
@@ -953,9 +980,11 @@ def link_word_dropped(name: _Name, forms: _Forms) -> None:
     words = name.words
     driven = words[1:2] in (["driven"], ["based"]) and (
         words[-1] in _DRIVEN_MEASURES or words[-1] in _DRIVEN_PROCESSES and not _coined(words[0]))
+    act = words[-2] if len(words) == 4 and words[-1] in _DOERS else words[-1]
     if len(words) >= 3 and words[1] in _LINK_WORDS and words[2] not in _STOP and \
-            not driven and not (words[-1] in _DONE_TO_IT and
-                                (len(words) == 3 or words[2] in _DOERS)):
+            not driven and not (act in _DONE_TO_IT and
+                                (len(words) == 3 or words[2] in _DOERS or act == words[2])) \
+            and not ((_people(words[0]) or words[0] in _BEINGS) and act in _DONE_TO_PEOPLE_ACTS):
         forms.dropped.add(" ".join(words[:1] + words[2:]))
     if len(words) < 3 or words[1] not in _DONE_BY or words[2] in _STOP or \
             words[0] in _BREAKDOWNS:
@@ -1098,7 +1127,17 @@ _DOERS = frozenset("""technology platform tool content company startup firm app 
 _PARTICIPLE_ADJECTIVES = frozenset("""developing operating leading emerging existing remaining
 competing underlying living working following missing expecting aspiring returning
 voting striking founding compelling promising pressing prevailing outstanding
-surrounding corresponding""".split())
+surrounding corresponding rewarding contributing conflicting conducting""".split())
+# ... and these before what they name a kind of ("mitigating factors", "controlling
+# behavior", "polarizing issues", "racing drones", "moving trucks": an attack's false
+# joins; "controlling costs" is still cost control)
+_KINDS_OF = frozenset({("mitigating", "factor"), ("controlling", "behavior"),
+                       ("controlling", "shareholder"), ("controlling", "interest"),
+                       ("controlling", "stake"), ("controlling", "parent"),
+                       ("controlling", "partner"), ("polarizing", "issue"),
+                       ("polarizing", "figure"), ("challenging", "behavior"),
+                       ("racing", "drone"), ("racing", "car"), ("moving", "truck"),
+                       ("moving", "company"), ("moving", "van")})
 # Verbs of what people and animals do themselves: "protesting farmers" are no farmer
 # protests, "migrating birds" no bird migration (people or beings against their act: an
 # attack's and trap hunts' false joins); "reskilling workers" is still worker reskilling.
@@ -1116,12 +1155,16 @@ _DONE_TO_PEOPLE = frozenset("""reskill upskill train retrain hire recruit employ
     imprison torture stigmatize stigmatise marginalize marginalise silence censor
     manipulate mislead deceive scam defraud polarize polarise victimize victimise
     safeguard relocate expel shelter diagnose counsel mentor coach tutor punish profile
-    nudge sanction dehumanize dehumanise""".split())
+    nudge sanction dehumanize dehumanise assess evaluate test register survey welcome vet
+    interview involve consult notify equip reach connect poach dismiss appoint nominate
+    license licence certify accredit insure enrol enroll admit convict prosecute discipline
+    incentivize incentivise persuade unionize unionise""".split())
 _BEINGS = frozenset("""family household community bird animal species fish insect bee whale
     wildlife livestock cattle pet dog cat scholar officer author surgeon lawyer judge
     soldier athlete player team member delegate official leader manager executive
     employer owner landlord tenant driver rider passenger traveller traveler tourist adult
-    teacher professor researcher shareholder mother father musician""".split())
+    teacher professor researcher shareholder mother father musician borrower lender
+    startup""".split())
 # -ing words that name an activity or a trade before what serves it: "boarding schools"
 # are no school boards, "shipping containers" no container ships, "farming robots" no
 # robot farms (the verb's bare noun is a thing of its own)
@@ -1289,7 +1332,7 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
         return
     if len(words) < 2 or not words[0].endswith("ing"):
         return
-    if words[1] == "of":  # (the "growing of vegetables": no form)
+    if words[1] == "of" or tuple(words[:2]) in _KINDS_OF:  # (the "growing of vegetables")
         return
     verb, head = _lemmas(words[0], "VERB")[:1], words[_first_of(words, _PREPOSITIONS, 1) - 1]
     if verb and (_people(head) or head in _BEINGS) and (
