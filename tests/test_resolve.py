@@ -1766,6 +1766,10 @@ IMPACTS_AND_ACTS = [
     ("Standard of Care", "Care Standards", False),
     ("Terms of Trade", "Trade Terms", False),
     ("Balance of Power", "Power Balance", True),
+    # a medium's word before or after a thing's first noun
+    ("Child Online Safety", "Online Child Safety", True),
+    ("Patient Remote Monitoring", "Remote Patient Monitoring", True),
+    ("Social Media Use", "Media Social Use", False),
     ("Cost of Living", "Living Costs", True),
 ]
 
@@ -2261,6 +2265,7 @@ RULE_EXAMPLES = {
     "quality_last": ("Resilient Supply Chains", "supply chain resilience"),
     "e_prefix": ("E-Bikes", "electric bike"),
     "trend_of_a_phrase": ("Decline in Trust in Science", "trust in science decline"),
+    "medium_either_place": ("Child Online Safety", "online child safety"),
     "gerund_after_a_preposition": ("Cost of Installing Heat Pumps",
                                    "cost of heat pump installation"),
 }

@@ -871,6 +871,20 @@ _TIE_WORDS = frozenset({"relation", "relationship", "partnership", "collaboratio
                         "cooperation", "rivalry", "tension", "alliance", "dialogue"})
 
 
+# Words of the medium a thing happens in, which names put before or after its first
+# noun alike ("child online safety" / "online child safety", "patient remote
+# monitoring" / "remote patient monitoring").
+_MEDIUMS = frozenset({"online", "digital", "remote", "virtual", "mobile"})
+
+
+def medium_either_place(name: _Name, forms: _Forms) -> None:
+    """A medium's word (`_MEDIUMS`) second in a name of three words, first."""
+    words = name.words
+    if len(words) == 3 and words[1] in _MEDIUMS and words[0] not in _MEDIUMS and \
+            words[0] not in _STOP:
+        forms.found.add(" ".join([words[1], words[0], words[2]]))
+
+
 def tie_either_way(name: _Name, forms: _Forms) -> None:
     """The two parties of a tie either way ("US-China relations", `_TIE_WORDS`)."""
     words = name.words
@@ -1714,7 +1728,7 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     growth_as_rise, shift_as_change, cardinal_numbers, ordinal_numbers, concern_word,
     gerund_as_noun, adjective_as_noun, adjective_of_an_impact, quality_last, modifier_as_noun,
     place_possessive, e_prefix, on_the_rise, doer_doing, where_first, of_what_by_whom,
-    cross_as_across, trend_of_a_phrase, gerund_after_a_preposition)}
+    cross_as_across, trend_of_a_phrase, gerund_after_a_preposition, medium_either_place)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).
