@@ -1249,11 +1249,14 @@ SYNONYMS = [
     ("Dwindling Fish Stocks", "Declining Fish Stocks", True),
     ("Better Regulation Guidelines", "Improved Regulation Guidelines", False),
     ("Decline in Trust in Science", "Trust in Science", False),
-    # an effect is no generic last word but the heat island's (trap hunts' false joins)
+    # an effect is a generic last word after a phenomenon's common words, not after a
+    # name (trap hunts' false joins; two attacks)
     ("Urban Heat Island Effect", "Urban Heat Islands", True),
     ("Heat Island Effect", "heat islands", True),
+    ("Filter Bubble Effect", "Filter Bubble", True),
+    ("Crowding Out Effect", "Crowding Out", True),
     ("Taylor Swift Effect", "Taylor Swift", False),
-    ("Remote Work Effect", "Remote Work", False),
+    ("Caitlin Clark Effect", "Caitlin Clark", False),
     ("Dunning-Kruger Effect", "Dunning-Kruger", False),
     # "better" as "improved" first, before two words or more
     ("Better Customer Service", "Improved Customer Service", True),
@@ -1750,7 +1753,23 @@ IMPACTS_AND_ACTS = [
     ("Controlling Behaviour", "Behaviour Control", False),
     ("Controlling Costs", "Cost Control", True),
     ("Mitigating Heat Risks", "Mitigation of Heat Risks", True),
-    # who acts on people, and people who act (an attack's older false joins)
+    # who acts on people, and people who act (an attack's older false joins; a second
+    # attack's losses of the first guards: by a person's data only, employers and media
+    # watch, the verbs done to patients, voters, children)
+    ("Drug Use by Teens", "Teen Drug Use", True),
+    ("Wage Theft by Employers", "Employer Wage Theft", True),
+    ("Employer-Driven Surveillance", "Employer Surveillance", True),
+    ("Media-Driven Scrutiny", "Media Scrutiny", True),
+    ("Treating Patients", "Patient Treatment", True),
+    ("Intimidating Voters", "Voter Intimidation", True),
+    ("Immunizing Children", "Child Immunization", True),
+    ("Treating Physicians", "Physician Treatment", False),
+    ("Managing Directors", "Director Management", False),
+    ("Supporting Actors", "Actor Support", False),
+    ("AI-Driven Safety Research", "AI Safety Research", False),
+    ("AI-Driven Quality Control", "AI Quality Control", True),
+    ("Cost of Capital Projects", "Capital Project Costs", True),
+    ("Government Digital Service", "Digital Government Service", False),
     ("Citizen-Driven Surveillance", "Citizen Surveillance", False),
     ("Data Sharing by Patients", "Patient Data Sharing", False),
     ("Content Moderation by Users", "User Content Moderation", False),

@@ -165,7 +165,8 @@ _MOUNTED = frozenset("""hardware bracket system structure kit plate rail frame r
 # "Better" names a programme or a body too ("Better Business Bureau", "Better Care Fund",
 # "Better Cotton Initiative"), and before a participle it is a degree ("better-paid jobs")
 _PROGRAMMES = frozenset("""bureau initiative fund agenda index programme program alliance
-    campaign company channel challenge guideline council partnership""".split())
+    campaign company channel challenge guideline council partnership principle toolbox act
+    plan scheme""".split())
 # A gap that widens grows ("widening wealth gap" / "growing wealth gap"); not what else
 # widens ("widening participation" opens university to more people).
 _WIDENING = {"widening": "rising", "narrowing": "declining"}
@@ -229,7 +230,8 @@ def _trend_word(words: list[str]) -> list[str]:
         if rest[cut - 1] in _GAPS:
             return words[:at] + [_WIDENING[words[at]]] + rest
     if len(words) - at >= 3 and words[at] == "better" and words[at + 1] not in _PARTICLES \
-            and not _past_participle(words[at + 1]) and words[-1] not in _PROGRAMMES:
+            and not _past_participle(words[at + 1]) and words[-1] not in _PROGRAMMES \
+            and words[at + 1] != "regulation":  # (the EU's "better regulation" agenda)
         return words[:at] + ["improved"] + words[at + 1:]  # ("better customer service")
     if len(words) - at >= 2 and words[at] == "mounting" and words[at + 1] not in _MOUNTED:
         rest = words[at + 1:]  # (its head: before a preposition)
@@ -506,13 +508,14 @@ _SECOND_PHRASE = _PREPOSITIONS | {"into"}
 _TERMS_OF = frozenset("""cost of capital|rate of return|return on equity|term of trade|theater of
     war|art of war|balance of payment|standard of care|duty of care|point of sale|proof of
     work|proof of stake|proof of concept|burden of proof|power of attorney|letter of
-    credit|conflict of interest""".replace("\n    ", " ").split("|"))
-# People who act as a body: "data collection by governments" is government data
-# collection, as "data sharing by patients" is no patient data sharing (the sharing of
-# patients' data: an attack's false joins).
-_BODIES = frozenset("""government state company corporation firm business platform brand
-    country nation police military regulator bank court agency authority city council
-    startup""".split())
+    credit|conflict of interest|cost of equity""".replace("\n    ", " ").split("|"))
+# What is about people, whose "Y X" names what is theirs: "data sharing by patients" is
+# no patient data sharing, the sharing of patients' data ("book reviews by children",
+# "content moderation by users": an attack's false joins); "drug use by teens" is teen
+# drug use, "data collection by governments" government data collection (a body's).
+_ABOUT_PEOPLE = frozenset("""data record information content health safety credit book
+    film privacy card image photo identity salary location genome performance background
+    skill wellbeing mental""".split())
 
 
 def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
@@ -534,7 +537,7 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
                 (word == "at" and words[at + 1] in _NOT_AFTER_AT) or \
                 (word == "on" and words[at - 1] in _ASSAULTS and _attacker(words[-1])) or \
                 (word == "of" and at == 1 and words[0] in _INSTITUTION_HEADS) or \
-                " ".join(words[at - 1:at + 2]) in _TERMS_OF or \
+                at + 2 == len(words) and " ".join(words[at - 1:]) in _TERMS_OF or \
                 (word == "of" and words[at - 1] in _WATCHING and words[-1] in _IN_CHARGE):
             continue
         after = _without_articles(words[at + 1:])
@@ -543,8 +546,8 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
         after = after[:len(after) - len(tail)]
         if word == "by" and after[-1] in _MACHINES and not words[at - 1].endswith(("ed", "en")):
             continue  # ("job creation by AI" is no "AI job creation"; "powered by AI" is)
-        if word == "by" and at >= 2 and len(after) == 1 and after[0] not in _BODIES and \
-                (_people(after[0]) or after[0] in _BEINGS):
+        if word == "by" and at >= 2 and words[0] in _ABOUT_PEOPLE and len(after) == 1 and \
+                after[0] not in _BODIES and (_people(after[0]) or after[0] in _BEINGS):
             continue  # ("data sharing by patients" is no sharing of patient data)
         if _actors_own(words[at - 1], word, after[-1]):
             continue  # ("response to the Chinese government" is no government response)
@@ -826,16 +829,16 @@ def cross_as_across(name: _Name, forms: _Forms) -> None:
 # "National Grid plc" / "national grid".)
 _GENERIC_LAST_WORDS = frozenset({"technology"})
 # ... and these after two words or more ("thermal energy storage system"; not "solar
-# system", which is not solar). Not "effect": an effect named after a person, a film or
-# a practice is its impact ("Taylor Swift effect", "remote work effect": trap hunts'),
-# as those of one word are (greenhouse, network, placebo); the urban heat island effect
-# is the heat island in synonyms.csv.
+# system", which is not solar), and "effect" after a phenomenon's common words ("filter
+# bubble effect", "crowding out effect"), not after a name ("Taylor Swift effect",
+# "Dunning-Kruger effect", "El Nino effect": trap hunts'; "remote work effect" still
+# joins remote work), as those of one word do not (greenhouse, network, placebo).
 # ("gene editing techniques" / "gene editing"; not approach, process, practice, solution:
 # a review found "climate change solutions", "Middle East peace process", "ethical AI
 # practices", "public health approach" are other things than the name before them; nor
 # tactics, an attack's: "Wagner Group tactics", "Big Tech tactics".)
 _GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service", "technique", "method",
-                                           "concept", "phenomenon"})
+                                           "concept", "phenomenon", "effect"})
 
 
 def _coined(word: str) -> bool:
@@ -860,6 +863,8 @@ def generic_last_word(name: _Name, forms: _Forms) -> None:
     words = name.words
     if words[-1] == "service" and words[0] in _OFFICIAL:
         return
+    if words[-1] == "effect" and not all(_known_word(word) for word in words[:-1]):
+        return  # (an effect named after someone or something: "Taylor Swift effect")
     if len(words) >= 3 and words[-1] in _GENERIC_LAST_WORDS | _GENERIC_LAST_WORDS_AFTER_TWO \
             or len(words) == 2 and words[-1] in _GENERIC_LAST_WORDS and _coined(words[0]):
         forms.found.add(" ".join(words[:-1]))
@@ -880,8 +885,8 @@ _MEDIUMS = frozenset({"online", "digital", "remote", "virtual", "mobile"})
 def medium_either_place(name: _Name, forms: _Forms) -> None:
     """A medium's word (`_MEDIUMS`) second in a name of three words, first."""
     words = name.words
-    if len(words) == 3 and words[1] in _MEDIUMS and words[0] not in _MEDIUMS and \
-            words[0] not in _STOP:
+    if len(words) == 3 and words[1] in _MEDIUMS and words[0] != "public" and (
+            words[0] in _RECIPIENTS or words[0] in _BEINGS):
         forms.found.add(" ".join([words[1], words[0], words[2]]))
 
 
@@ -974,12 +979,20 @@ def _table_act_nouns() -> frozenset[str]:
 _DONE_TO_IT = frozenset("""regulation governance oversight audit evaluation assessment
     testing monitoring review inspection supervision security safety research development
     training detection compliance transparency accountability strategy ethics literacy
-    education management scrutiny verification certification policy policymaking
-    protection privacy quality planning""".split())
+    education management""".split())
+# ... and, after what is more often done to than doing ("AI scrutiny", "data privacy"
+# are of AI, of data), these ("media-driven scrutiny" is still media scrutiny)
+_OBJECTS = frozenset({"ai", "data", "algorithm", "algorithmic", "model", "machine"})
+_DONE_TO_AN_OBJECT = frozenset("""scrutiny verification certification policy policymaking
+    protection privacy quality""".split())
 
 
 # Acts done to people: "citizen-driven surveillance" is by citizens, "citizen
-# surveillance" of them (an attack's false joins).
+# surveillance" of them (an attack's false joins), for who is watched rather than
+# watches (`_RECIPIENTS`: "employer-driven surveillance" is employer surveillance).
+_RECIPIENTS = frozenset("""citizen employee consumer patient user customer child student
+    worker voter tenant resident passenger traveller traveler migrant refugee public
+    people woman man youth teen teenager""".split())
 _DONE_TO_PEOPLE_ACTS = frozenset("""surveillance tracking monitoring profiling screening
     recruitment hiring deportation detention vaccination protection abuse exploitation
     harassment manipulation targeting""".split())
@@ -996,9 +1009,13 @@ def link_word_dropped(name: _Name, forms: _Forms) -> None:
         words[-1] in _DRIVEN_MEASURES or words[-1] in _DRIVEN_PROCESSES and not _coined(words[0]))
     act = words[-2] if len(words) == 4 and words[-1] in _DOERS else words[-1]
     if len(words) >= 3 and words[1] in _LINK_WORDS and words[2] not in _STOP and \
-            not driven and not (act in _DONE_TO_IT and
+            not driven and not ((act in _DONE_TO_IT or words[0] in _OBJECTS and
+                                 act in _DONE_TO_AN_OBJECT) and
                                 (len(words) == 3 or words[2] in _DOERS or act == words[2])) \
-            and not ((_people(words[0]) or words[0] in _BEINGS) and act in _DONE_TO_PEOPLE_ACTS):
+            and not (len(words) == 4 and words[0] in _OBJECTS and  # ("AI safety research")
+                     (words[2] in _DONE_TO_IT or words[2] in _DONE_TO_AN_OBJECT) and
+                     words[2] != "quality") \
+            and not (words[0] in _RECIPIENTS and act in _DONE_TO_PEOPLE_ACTS):
         forms.dropped.add(" ".join(words[:1] + words[2:]))
     if len(words) < 3 or words[1] not in _DONE_BY or words[2] in _STOP or \
             words[0] in _BREAKDOWNS:
@@ -1141,25 +1158,35 @@ _DOERS = frozenset("""technology platform tool content company startup firm app 
 _PARTICIPLE_ADJECTIVES = frozenset("""developing operating leading emerging existing remaining
 competing underlying living working following missing expecting aspiring returning
 voting striking founding compelling promising pressing prevailing outstanding
-surrounding corresponding rewarding contributing conflicting conducting""".split())
+surrounding corresponding""".split())
 # ... and these before what they name a kind of ("mitigating factors", "controlling
 # behavior", "polarizing issues", "racing drones", "moving trucks": an attack's false
 # joins; "controlling costs" is still cost control)
-_KINDS_OF = frozenset({("mitigating", "factor"), ("controlling", "behavior"),
-                       ("controlling", "shareholder"), ("controlling", "interest"),
-                       ("controlling", "stake"), ("controlling", "parent"),
-                       ("controlling", "partner"), ("polarizing", "issue"),
-                       ("polarizing", "figure"), ("challenging", "behavior"),
-                       ("racing", "drone"), ("racing", "car"), ("moving", "truck"),
-                       ("moving", "company"), ("moving", "van")})
+_KINDS_OF = {"mitigating": {"factor", "circumstance"},
+             "controlling": {"behavior", "shareholder", "interest", "stake", "parent",
+                             "partner", "owner"},
+             "polarizing": {"issue", "figure", "topic", "politician"},
+             "challenging": {"behavior"}, "managing": {"director", "editor", "partner"},
+             "prosecuting": {"attorney"}, "supporting": {"actor", "role", "cast"},
+             "interviewing": {"officer"},
+             "racing": {"drone", "car"}, "moving": {"truck", "company", "van"},
+             "rewarding": {"career", "job", "experience", "work"},
+             "contributing": {"factor", "author", "writer", "editor"},
+             "conflicting": {"interest", "evidence", "report", "view", "priority",
+                             "demand", "signal"},
+             "conducting": {"polymer", "material"}, "trending": {"hashtag", "topic"}}
 # Verbs of what people and animals do themselves: "protesting farmers" are no farmer
 # protests, "migrating birds" no bird migration (people or beings against their act: an
 # attack's and trap hunts' false joins); "reskilling workers" is still worker reskilling.
 _DONE_BY_THEMSELVES = frozenset("""strike protest migrate struggle retire die emigrate
-    immigrate commute travel vote resign quit graduate arrive""".split())
-# ... and those done to people or animals, the only ones read as their act before them
-# ("reskilling workers" / "worker reskilling"; not "participating countries", "visiting
-# scholars", "exporting countries", "supervising physicians": an attack's false joins)
+    immigrate commute travel vote resign quit graduate arrive participate export import
+    produce pollute visit tour win move exit pivot transition escape consent compete lead
+    emerge work live volunteer succeed perform return contribute default disrupt
+    sanction organize organise donate invest""".split())
+# ... and those done to people, the only ones read as their act before who does a job
+# to others (`_PROFESSIONALS`: "supervising physicians", "investigating officers",
+# "treating physicians" do it; "reskilling workers" is worker reskilling, "treating
+# patients" patient treatment: two attacks)
 _DONE_TO_PEOPLE = frozenset("""reskill upskill train retrain hire recruit employ educate
     teach deport detain vaccinate screen protect support empower engage onboard retain
     pay tax fine monitor surveil track target attract house feed serve regulate replace
@@ -1173,12 +1200,16 @@ _DONE_TO_PEOPLE = frozenset("""reskill upskill train retrain hire recruit employ
     interview involve consult notify equip reach connect poach dismiss appoint nominate
     license licence certify accredit insure enrol enroll admit convict prosecute discipline
     incentivize incentivise persuade unionize unionise""".split())
+_PROFESSIONALS = frozenset("""physician doctor officer attorney director manager investigator
+    judge lawyer surgeon nurse teacher professor researcher official executive leader
+    soldier police agent inspector examiner auditor supervisor actor author scholar
+    musician politician""".split())
 _BEINGS = frozenset("""family household community bird animal species fish insect bee whale
     wildlife livestock cattle pet dog cat scholar officer author surgeon lawyer judge
     soldier athlete player team member delegate official leader manager executive
     employer owner landlord tenant driver rider passenger traveller traveler tourist adult
     teacher professor researcher shareholder mother father musician borrower lender
-    startup""".split())
+    startup fan supporter spectator""".split())
 # -ing words that name an activity or a trade before what serves it: "boarding schools"
 # are no school boards, "shipping containers" no container ships, "farming robots" no
 # robot farms (the verb's bare noun is a thing of its own)
@@ -1346,11 +1377,11 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
         return
     if len(words) < 2 or not words[0].endswith("ing"):
         return
-    if words[1] == "of" or tuple(words[:2]) in _KINDS_OF:  # (the "growing of vegetables")
-        return
+    if words[1] == "of" or len(words) == 2 and words[1] in _KINDS_OF.get(words[0], ()):
+        return  # (the "growing of vegetables"; "mitigating factors")
     verb, head = _lemmas(words[0], "VERB")[:1], words[_first_of(words, _PREPOSITIONS, 1) - 1]
-    if verb and (_people(head) or head in _BEINGS) and (
-            verb[0] in _DONE_BY_THEMSELVES or verb[0] not in _DONE_TO_PEOPLE):
+    if verb and (verb[0] in _DONE_BY_THEMSELVES and (_people(head) or head in _BEINGS) or
+                 head in _PROFESSIONALS and verb[0] not in _DONE_TO_PEOPLE):
         return
     nouns = _gerund_nouns(words[0])
     if words[-1] not in _NOT_UNDERGOING and not _people(words[-1]):
