@@ -157,9 +157,9 @@ _REFUSED = frozenset("""offer invitation treatment request proposal bid nominati
 _MOUNTING = frozenset("""debt pressure concern tension cost loss evidence criticism
     frustration anxiety risk backlash opposition scrutiny casualty problem challenge
     fear""".split())
+_CONCERNING = frozenset({"over", "about", "from", "among"})  # (also end its head)
 # ... not what holds a thing mounted ("mounting hardware costs", "mounting bracket
 # problems": an attack's)
-_CONCERNING = frozenset({"over", "about", "from", "among"})  # (also end its head)
 _MOUNTED = frozenset("""hardware bracket system structure kit plate rail frame rack pole
     arm""".split())
 # "Better" names a programme or a body too ("Better Business Bureau", "Better Care Fund",
@@ -1204,6 +1204,8 @@ _PROFESSIONALS = frozenset("""physician doctor officer attorney director manager
     judge lawyer surgeon nurse teacher professor researcher official executive leader
     soldier police agent inspector examiner auditor supervisor actor author scholar
     musician politician""".split())
+# People and animals a name may be about, beside `_people`'s lists: an -ing word before
+# them may say what they do ("migrating birds", "visiting scholars").
 _BEINGS = frozenset("""family household community bird animal species fish insect bee whale
     wildlife livestock cattle pet dog cat scholar officer author surgeon lawyer judge
     soldier athlete player team member delegate official leader manager executive
@@ -1360,7 +1362,12 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
     (`_ACTS`, `_VERB_AS_ACT`), not of watching those in charge ("supervising teachers"),
     nor after a verb of growth read as "rising". "Into" ends the object too, for the
     acts and the table's nouns before a preposition ("converting offices into
-    housing"). An act of `_ONLY_OF` is said with "of" only."""
+    housing"). An act of `_ONLY_OF` is said with "of" only.
+
+    None before people or animals for a verb of what they do themselves
+    (`_DONE_BY_THEMSELVES`: "protesting farmers"), nor before who does a job to others
+    but for a verb done to people (`_PROFESSIONALS`, `_DONE_TO_PEOPLE`: "supervising
+    physicians"), nor for a kind two words name (`_KINDS_OF`: "mitigating factors")."""
     words = name.words
     for at in range(1, len(words) - 1):  # (inside a name: "industry adapting to rules")
         if words[at].endswith("ing") and words[at + 1] in _AFTER_AN_ACT and \
