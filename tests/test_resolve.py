@@ -1243,6 +1243,8 @@ SYNONYMS = [
     ("Mounting Wall Brackets", "Rising Wall Brackets", False),
     ("Mounting Hardware Costs", "Rising Hardware Costs", False),
     ("Rising Rents", "Rent Increases", True),
+    ("Falling Life Expectancy", "Declining Life Expectancy", True),
+    ("Mounting Death Toll", "Rising Death Toll", True),
     ("Tax Increases", "Rising Taxes", True),
     ("Mounting Concern over AI", "Rising Concern over AI", True),
     ("Dwindling Job Offers", "Declining Job Offers", False),

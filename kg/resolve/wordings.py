@@ -141,7 +141,8 @@ _MEASURES = frozenset({"rate", "price", "cost", "number", "level", "demand", "sa
                        "rating", "ridership", "subscription", "circulation", "audience",
                        "footfall", "employment", "output", "consumption", "emission",
                        "rent", "fare", "premium", "fee", "tuition", "salary", "tax", "bill",
-                       "unemployment", "inflation", "debt"})
+                       "unemployment", "inflation", "debt", "crime", "score", "expectancy",
+                       "mortality", "poverty"})
 
 
 # A fall, drop, plunge or slump in a measure is its decline ("fall in birth rates"); not
@@ -156,7 +157,7 @@ _REFUSED = frozenset("""offer invitation treatment request proposal bid nominati
 # pressure on hospitals"); not before what is mounted ("mounting wall brackets").
 _MOUNTING = frozenset("""debt pressure concern tension cost loss evidence criticism
     frustration anxiety risk backlash opposition scrutiny casualty problem challenge
-    fear""".split())
+    fear toll deficit anger death claim complaint call""".split())
 _CONCERNING = frozenset({"over", "about", "from", "among"})  # (also end its head)
 # ... not what holds a thing mounted ("mounting hardware costs", "mounting bracket
 # problems": an attack's)
