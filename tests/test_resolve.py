@@ -1783,6 +1783,8 @@ IMPACTS_AND_ACTS = [
     ("AI-Driven Fraud Monitoring", "AI Fraud Monitoring", True),
     # terms of finance, law and war
     ("Cost of Capital", "Capital Costs", False),
+    ("Rising Cost of Capital", "Rising Capital Costs", False),
+    ("Rising Cost of Capital", "Rise in the Cost of Capital", True),
     ("Rate of Return", "Return Rates", False),
     ("Standard of Care", "Care Standards", False),
     ("Terms of Trade", "Trade Terms", False),

@@ -538,7 +538,8 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
                 (word == "at" and words[at + 1] in _NOT_AFTER_AT) or \
                 (word == "on" and words[at - 1] in _ASSAULTS and _attacker(words[-1])) or \
                 (word == "of" and at == 1 and words[0] in _INSTITUTION_HEADS) or \
-                at + 2 == len(words) and " ".join(words[at - 1:]) in _TERMS_OF or \
+                " ".join(words[at - 1:at + 2]) in _TERMS_OF and (
+                    at + 2 == len(words) or words[at + 2] in ("rise", "decline")) or \
                 (word == "of" and words[at - 1] in _WATCHING and words[-1] in _IN_CHARGE):
             continue
         after = _without_articles(words[at + 1:])
@@ -1417,7 +1418,8 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
     for noun in nouns:
         if noun not in _ONLY_OF:
             forms.found.add(" ".join(words[1:] + [noun]))
-            forms.found.add(" ".join(words[1:then] + [noun] + words[then:]))
+            if " ".join(words[1:4]) not in _TERMS_OF:  # ("rising cost of capital")
+                forms.found.add(" ".join(words[1:then] + [noun] + words[then:]))
     for noun in acts:
         of_form = " ".join([noun, "of"] + words[1:])
         if noun not in _WATCHING or words[-1] not in _IN_CHARGE:
