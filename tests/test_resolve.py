@@ -1249,6 +1249,8 @@ SYNONYMS = [
     ("Mounting Concern over AI", "Rising Concern over AI", True),
     ("Dwindling Job Offers", "Declining Job Offers", False),
     ("Dwindling Fish Stocks", "Declining Fish Stocks", True),
+    ("Waning Immunity", "Declining Immunity", True),
+    ("Waning Immunity", "Immunity", False),
     ("Better Regulation Guidelines", "Improved Regulation Guidelines", False),
     ("Decline in Trust in Science", "Trust in Science", False),
     # an effect is a generic last word after a phenomenon's common words, not after a

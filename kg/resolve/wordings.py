@@ -110,7 +110,8 @@ _TREND_WORDS = {"increasing": "rising", "increased": "rising", "growing": "risin
 _BOOMING = frozenset("""market sector industry economy demand sale export import investment
     price stock installation business trade tourism""".split())
 # ... and the words of growth with no other sense, also before one word
-_ONLY_TREND_WORDS = {"skyrocketing": "rising"}
+_ONLY_TREND_WORDS = {"skyrocketing": "rising", "dwindling": "declining",
+                     "plummeting": "declining", "waning": "declining"}
 _TREND_PHRASES = frozenset({("growing", "degree"), ("growing", "season"), ("growing", "pain"),
                             ("growing", "medium"), ("growing", "media"), ("rising", "damp"),
                             ("increasing", "return"), ("rising", "star"),
