@@ -214,7 +214,7 @@ def _trend_word(words: list[str]) -> list[str]:
     at = 1 if words and words[0] in _ARTICLES else 0
     if len(words) - at >= 3 and words[at] in _FALLS and words[at + 1] == "in":
         rest = words[at + 2:]
-        cut = next((i for i, w in enumerate(rest) if i and w in _PREPOSITIONS), len(rest))
+        cut = _first_of(rest, _PREPOSITIONS, 1)
         if rest[cut - 1] in _MEASURES:  # ("fall in birth rates"; its head: before a preposition)
             return words[:at] + ["decline"] + words[at + 1:]
     if len(words) - at >= 3 and _TREND_WORDS.get(words[at]) == "declining" and \
@@ -228,7 +228,7 @@ def _trend_word(words: list[str]) -> list[str]:
         return words[:at] + ["declining"] + words[at + 1:]
     if len(words) - at >= 2 and words[at] in _WIDENING:  # (its head: before a preposition)
         rest = words[at + 1:]
-        cut = next((i for i, w in enumerate(rest) if i and w in _PREPOSITIONS), len(rest))
+        cut = _first_of(rest, _PREPOSITIONS, 1)
         if rest[cut - 1] in _GAPS:
             return words[:at] + [_WIDENING[words[at]]] + rest
     if len(words) - at >= 3 and words[at] == "better" and words[at + 1] not in _PARTICLES \
@@ -237,14 +237,13 @@ def _trend_word(words: list[str]) -> list[str]:
         return words[:at] + ["improved"] + words[at + 1:]  # ("better customer service")
     if len(words) - at >= 2 and words[at] == "mounting" and words[at + 1] not in _MOUNTED:
         rest = words[at + 1:]  # (its head: before a preposition)
-        cut = next((i for i, w in enumerate(rest) if i and w in _PREPOSITIONS | _CONCERNING),
-                   len(rest))
+        cut = _first_of(rest, _PREPOSITIONS | _CONCERNING, 1)
         if rest[cut - 1] in _MOUNTING:
             return words[:at] + ["rising"] + rest
     if len(words) - at >= 2 and words[at] == "shifting" and \
             _SHIFTED.isdisjoint(words[at + 1:]):  # (its head: before a preposition)
         rest = words[at + 1:]
-        cut = next((i for i, w in enumerate(rest) if i and w in _PREPOSITIONS), len(rest))
+        cut = _first_of(rest, _PREPOSITIONS, 1)
         if rest[cut - 1] in _SHIFTING_HEADS:
             return words[:at] + ["changing"] + rest
     if len(words) - at == 2 and words[at] in _ONLY_TREND_WORDS:  # ("skyrocketing rents")
@@ -1403,7 +1402,6 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
     then = _first_of(words, _SECOND_PHRASE, 2, len(words) - 1)
     if words[then - 1] in _DOERS and not _known_word(words[0]):
         return
-    verb = _lemmas(words[0], "VERB")[:1]
     acts = [noun for noun in nouns if noun not in verb or noun in _ACTS or noun in _VERB_AS_ACT]
     if words[0] in ("rising", "declining") and words[0] != name.key.split()[0]:
         # (a verb of growth read as "rising" may make a thing grow: "growing startups
