@@ -25,7 +25,7 @@ from pathlib import Path
 
 from bench.make_adjective_nouns import index_lemmas, one_column_table_main
 from kg.resolve import name_key
-from kg.resolve.wordings import _of_a_place
+from kg.resolve.wordings.adjectives import _of_a_place
 
 # WordNet's lexicographer files of places, natural objects, events, groups (institutions)
 # and quantities (currencies), and heads of what happens in a place: the place's feature,

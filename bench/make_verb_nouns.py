@@ -54,7 +54,7 @@ _SCOPES = {"1": "any", "p": "preposition"}
 def verb_nouns(folder: Path) -> list[tuple[str, str]]:
     """(verb, noun) of every candidate row (module docstring), in sort order."""
     from kg.resolve.keys import _lemmas
-    from kg.resolve.wordings import guessed_nouns
+    from kg.resolve.wordings.gerunds import guessed_nouns
 
     verbs = _synsets(folder, "verb")
     files = {}  # noun synset offset -> (its words, its lexicographer file)

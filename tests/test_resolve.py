@@ -1867,7 +1867,7 @@ def test_noun_lemmas_table_holds_only_words_the_plural_rule_misreads():
 
 def test_fixed_names_table_is_keys_of_names_a_peoples_adjective_begins():
     from kg.resolve.keys import _lexicon_rows, name_key
-    from kg.resolve.wordings import _of_a_place
+    from kg.resolve.wordings.adjectives import _of_a_place
 
     rows = [name for name, in _lexicon_rows("fixed-names.csv")]
     assert len(rows) == 1186 and rows == sorted(set(rows))

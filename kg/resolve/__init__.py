@@ -18,7 +18,7 @@ modules of their own):
    exactly one long name's content words spell it (two-letter initials never
    join on their own); "X in/of/for Y" and "Y X"; "X and Y" and "Y and X"; "X
    technology" and "X". Only when both names occur; never two long forms through
-   one acronym. Its evidence: the wordings a key shares with others (wordings.py,
+   one acronym. Its evidence: the wordings a key shares with others (wordings/,
    `signatures`), acronyms (acronyms.py; whether a name is one: keys.py), the other
    name a name declares ("X (formerly Twitter)": keys.py) or carries (names.py:
    "OpenAI's ChatGPT", "Mayor Eric Adams") and the shipped tables (lexicon.py).

@@ -23,11 +23,12 @@ from typing import Callable, Iterable, Iterator
 
 from .acronyms import (_declared_acronym, _mostly_same_words, _short_runs, _spelled_forms,
                        abbreviation_spans, initials_of)
-from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _renamed, is_acronym, name_key,
-                   normal_form, split_alias)
+from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _lemmas, _renamed, is_acronym,
+                   name_key, normal_form, split_alias)
 from .lexicon import Lexicon, lexicon
 from .names import _law, _maker_product, _titled_person
-from .wordings import _lemmas, _lengthened, normal_words, signatures
+from .wordings import normal_words, signatures
+from .wordings.words import _lengthened
 
 _PLURAL_RE = re.compile(r"[a-z]+s\b")  # (a plural: "financials" writes "financial" as a noun)
 

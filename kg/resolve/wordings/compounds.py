@@ -1,0 +1,270 @@
+"""Compounds: words a name may drop or write either way and still name the same thing:
+a generic last word ("technology", "system"), the parties of a tie ("US-China
+relations"), a medium ("online"), "town of", "AI-generated" media, a link word
+("AI-driven"), numbers and numerals, a last word of a worry ("risks", "concerns").
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ..keys import _ARTICLES, _ORDINALS, _STOP, _known_word, _lemmas, _ordinal
+from ..lexicon import lexicon
+from .words import (_AGENTS, _BEINGS, _DOERS, _Forms, _NUMBER_WORDS, _Name,
+                    _SECOND_PHRASE, _actor, _coined, _first_of, _people, _place_names)
+
+__all__ = ["ai_generated_media", "cardinal_numbers", "concern_word",
+            "generic_last_word", "link_word_dropped", "medium_either_place",
+            "ordinal_numbers", "tie_either_way", "town_of"]
+
+# Last words that add nothing to a name: "blockchain technology" is blockchain; after
+# one word only a coined one or an acronym (`_coined`: "health technology" is no health,
+# "climate tech" no climate: a review's false joins).
+# (Not a company's legal form: a review found "News Corp" / "news", "Visa Inc." / "visas",
+# "National Grid plc" / "national grid".)
+_GENERIC_LAST_WORDS = frozenset({"technology"})
+# ... and these after two words or more ("thermal energy storage system"; not "solar
+# system", which is not solar), and "effect" after a phenomenon's common words ("filter
+# bubble effect", "crowding out effect"), not after a name ("Taylor Swift effect",
+# "Dunning-Kruger effect", "El Nino effect": trap hunts'; "remote work effect" still
+# joins remote work), as those of one word do not (greenhouse, network, placebo).
+# ("gene editing techniques" / "gene editing"; not approach, process, practice, solution:
+# a review found "climate change solutions", "Middle East peace process", "ethical AI
+# practices", "public health approach" are other things than the name before them; nor
+# tactics, an attack's: "Wagner Group tactics", "Big Tech tactics".)
+_GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service", "technique", "method",
+                                           "concept", "phenomenon", "effect"})
+
+# ... but a service named so is an organisation ("National Health Service", "Public
+# Broadcasting Service"; a trap hunt's false joins).
+_OFFICIAL = frozenset("""national public foreign secret civil postal federal royal
+    diplomatic military emergency state armed""".split())
+
+
+def generic_last_word(name: _Name, forms: _Forms) -> None:
+    """A generic last word dropped (`_GENERIC_LAST_WORDS`, after one coined word or
+    acronym; `_GENERIC_LAST_WORDS_AFTER_TWO`, not an official service: `_OFFICIAL`)."""
+    words = name.words
+    if words[-1] == "service" and words[0] in _OFFICIAL:
+        return
+    if words[-1] == "effect" and not all(_known_word(word) for word in words[:-1]):
+        return  # (an effect named after someone or something: "Taylor Swift effect")
+    if len(words) >= 3 and words[-1] in _GENERIC_LAST_WORDS | _GENERIC_LAST_WORDS_AFTER_TWO \
+            or len(words) == 2 and words[-1] in _GENERIC_LAST_WORDS and _coined(words[0]):
+        forms.found.add(" ".join(words[:-1]))
+
+
+# Words of a tie between two parties, whose order says nothing ("US-China relations" /
+# "China-US relations", "public-private partnership" / "private-public partnership").
+_TIE_WORDS = frozenset({"relation", "relationship", "partnership", "collaboration",
+                        "cooperation", "rivalry", "tension", "alliance", "dialogue"})
+
+
+# Words of the medium a thing happens in, which names put before or after its first
+# noun alike ("child online safety" / "online child safety", "patient remote
+# monitoring" / "remote patient monitoring").
+_MEDIUMS = frozenset({"online", "digital", "remote", "virtual", "mobile"})
+
+
+def medium_either_place(name: _Name, forms: _Forms) -> None:
+    """A medium's word (`_MEDIUMS`) second in a name of three words, first."""
+    words = name.words
+    if len(words) == 3 and words[1] in _MEDIUMS and words[0] != "public" and (
+            words[0] in _RECIPIENTS or words[0] in _BEINGS):
+        forms.found.add(" ".join([words[1], words[0], words[2]]))
+
+
+def tie_either_way(name: _Name, forms: _Forms) -> None:
+    """The two parties of a tie either way ("US-China relations", `_TIE_WORDS`)."""
+    words = name.words
+    if len(words) == 3 and words[2] in _TIE_WORDS:
+        forms.found.add(" ".join([words[1], words[0], words[2]]))
+
+
+# "Town of Viganella" is Viganella, when the place's name is no English word ("Village
+# of Longevity", "Town of Books" are other things; the City of London is not London, the
+# Municipality of Amsterdam is its government).
+_PLACE_WORDS = frozenset({"town", "village", "hamlet"})
+
+
+def town_of(name: _Name, forms: _Forms) -> None:
+    """"Town of X" as X, when X is no English word (`_PLACE_WORDS`)."""
+    words = name.words
+    if len(words) >= 3 and words[0] in _PLACE_WORDS and words[1] == "of" and \
+            words[2] not in _ARTICLES and not _known_word(words[2]):
+        forms.found.add(" ".join(words[2:]))
+
+
+# "Generated" adds nothing only after AI and before what is made to be seen or heard
+# ("AI-generated art" is AI art; not "AI-generated research", "user-generated data",
+# "computer-generated music", "AI-generated films": AI films are about AI; reviews'
+# false joins).
+_MEDIA = frozenset({"art", "artwork", "image", "imagery", "video", "music", "content", "text",
+                    "audio", "voice", "photo", "picture", "slop"})
+
+
+def ai_generated_media(name: _Name, forms: _Forms) -> None:
+    """"AI-generated X" as "AI X" for what is made to be seen or heard (`_MEDIA`)."""
+    words = name.words
+    if len(words) >= 3 and words[:2] == ["ai", "generated"] and words[-1] in _MEDIA:
+        forms.found.add(" ".join(words[:1] + words[2:]))
+
+
+# Second words that add nothing (written after a hyphen): "heat-related deaths" are heat
+# deaths, "AI-driven tools" AI tools.
+_LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled"})
+
+
+# ... but -driven and -based not before a measure a cause drives ("export-driven growth"
+# is no export growth, nor "AI-driven growth" AI growth), nor before what a basis
+# grounds after a word that is no technology ("evidence-based policy" is no evidence
+# policy, "consumer-driven healthcare" no consumer healthcare; "AI-driven healthcare" is
+# AI healthcare): a trap hunt's false joins.
+_DRIVEN_MEASURES = frozenset("growth decline recovery inflation demand".split())
+_DRIVEN_PROCESSES = frozenset("""economy policy regulation governance policing healthcare
+    medicine care management planning strategy approach decision""".split())
+
+
+# Link words of who or what does an act ("AI-driven displacement", "government-led
+# reform"): after one who may act (`_actor`, `_people`), who leads only people, a body or
+# a place ("UV-LED disinfection", "micro-LED displays" are lights); not what "ACT by Y"
+# breaks an act down by ("investment by sector", "engagement by platform": attacks').
+_DONE_BY = frozenset({"driven", "led", "powered"})
+_BREAKDOWNS = frozenset({"country", "platform", "state"})
+
+
+def _act_noun(word: str) -> bool:
+    """Whether a word of a key is the noun of an act: a verb's lemma ("reform", "use"), or
+    made from a verb by its ending ("displacement", "creation", "reduction") or by
+    kg/lexicon/verb-nouns.csv ("expansion")."""
+    if _lemmas(word, "VERB")[:1] == (word,):  # ("design", "reform", "use")
+        return True
+    for ending, stems in (("ment", ("",)), ("ation", ("ate", "e", "")), ("ion", ("e", "")),
+                          ("uction", ("uce",)), ("ision", ("ide",)), ("al", ("e",))):
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
+            if any(_lemmas(stem + end, "VERB")[:1] == (stem + end,) for end in stems):
+                return True
+    return word in _table_act_nouns()
+
+
+@functools.lru_cache(maxsize=1)
+def _table_act_nouns() -> frozenset[str]:
+    """The nouns of kg/lexicon/verb-nouns.csv ("reduction", "expansion")."""
+    table = lexicon()
+    return frozenset(noun for nouns in (*table.verb_nouns.values(),
+                                        *table.preposition_nouns.values()) for noun in nouns)
+
+
+# Acts and fields that "Y X" says are of or about Y ("AI regulation", "AI audits", "AI
+# safety", "AI development"), so that "AI-driven regulation" or "AI-driven development"
+# (AI-assisted coding) is none of them (attacks' false joins; "AI-powered crop
+# monitoring" is AI crop monitoring).
+_DONE_TO_IT = frozenset("""regulation governance oversight audit evaluation assessment
+    testing monitoring review inspection supervision security safety research development
+    training detection compliance transparency accountability strategy ethics literacy
+    education management""".split())
+# ... and, after what is more often done to than doing ("AI scrutiny", "data privacy"
+# are of AI, of data), these ("media-driven scrutiny" is still media scrutiny)
+_OBJECTS = frozenset({"ai", "data", "algorithm", "algorithmic", "model", "machine"})
+_DONE_TO_AN_OBJECT = frozenset("""scrutiny verification certification policy policymaking
+    protection privacy quality""".split())
+
+
+# Acts done to people: "citizen-driven surveillance" is by citizens, "citizen
+# surveillance" of them (an attack's false joins), for who is watched rather than
+# watches (`_RECIPIENTS`: "employer-driven surveillance" is employer surveillance).
+_RECIPIENTS = frozenset("""citizen employee consumer patient user customer child student
+    worker voter tenant resident passenger traveller traveler migrant refugee public
+    people woman man youth teen teenager""".split())
+_DONE_TO_PEOPLE_ACTS = frozenset("""surveillance tracking monitoring profiling screening
+    recruitment hiring deportation detention vaccination protection abuse exploitation
+    harassment manipulation targeting""".split())
+
+
+def link_word_dropped(name: _Name, forms: _Forms) -> None:
+    """A link word after the first word dropped (`_LINK_WORDS`), as written only:
+    "AI-powered hacking" is AI hacking, not the hacking of AI; not before a measure a
+    cause drives (`_DRIVEN_MEASURES`), after what is no technology, a process
+    (`_DRIVEN_PROCESSES`), nor what is done to the first (`_DONE_TO_IT`); and "Y-driven
+    ACT" as "ACT by Y"."""
+    words = name.words
+    driven = words[1:2] in (["driven"], ["based"]) and (
+        words[-1] in _DRIVEN_MEASURES or words[-1] in _DRIVEN_PROCESSES and not _coined(words[0]))
+    act = words[-2] if len(words) == 4 and words[-1] in _DOERS else words[-1]
+    if len(words) >= 3 and words[1] in _LINK_WORDS and words[2] not in _STOP and \
+            not driven and not ((act in _DONE_TO_IT or words[0] in _OBJECTS and
+                                 act in _DONE_TO_AN_OBJECT) and
+                                (len(words) == 3 or words[2] in _DOERS or act == words[2])) \
+            and not (len(words) == 4 and words[0] in _OBJECTS and  # ("AI safety research")
+                     (words[2] in _DONE_TO_IT or words[2] in _DONE_TO_AN_OBJECT) and
+                     words[2] != "quality") \
+            and not (words[0] in _RECIPIENTS and act in _DONE_TO_PEOPLE_ACTS):
+        forms.dropped.add(" ".join(words[:1] + words[2:]))
+    if len(words) < 3 or words[1] not in _DONE_BY or words[2] in _STOP or \
+            words[0] in _BREAKDOWNS:
+        return
+    doer = words[0]
+    if _people(doer) or (words[1] != "led" and _actor(doer)) or doer in _AGENTS or \
+            doer in _place_names():
+        # (what is done by: "AI-driven job displacement" / "job displacement by AI",
+        # "... in manufacturing" / "job displacement by AI in manufacturing"; of an act
+        # before any second phrase: "AI-driven dissemination of tacit knowledge")
+        then = _first_of(words, _SECOND_PHRASE - {"of"}, 3)
+        head = _first_of(words, _SECOND_PHRASE, 3) - 1
+        if _act_noun(words[head]):
+            by = " ".join(words[2:then] + ["by", doer] + words[then:])
+            forms.found.add(by)
+            forms.final.add(by)
+
+
+# Roman numerals written after a name or a word that numbers ("Artemis II", "World War
+# II", "Type I Diabetes"); not "xi" (Xi Jinping), and "i", "v", "x" only after a word of
+# `_NUMBERED` ("Generation X", "Vitamin D", "Planet X" are letters).
+_ROMAN = {numeral: number for number, numeral in enumerate(
+    """_ i ii iii iv v vi vii viii ix x _ xii xiii xiv xv xvi xvii xviii xix xx""".split())
+    if numeral != "_"}
+_NUMBERED = frozenset("""type phase stage class tier level grade category schedule title
+    article chapter part act round""".split())
+
+
+def cardinal_numbers(name: _Name, forms: _Forms) -> None:
+    """A last Roman numeral, or a number word or numeral after a word that numbers
+    (`_NUMBERED`), as its digits ("Artemis II" / "Artemis 2", "Level Four Autonomy" /
+    "Level 4 Autonomy", "Type I Diabetes" / "Type 1 Diabetes"); never a name's first
+    word ("One Health"), nor a last number word ("Air Force One" is no "Air Force 1")."""
+    words = name.words
+    found = list(words)
+    for at in range(1, len(words)):
+        word, numbered = words[at], words[at - 1] in _NUMBERED
+        if word in _NUMBER_WORDS and numbered:
+            found[at] = str(_NUMBER_WORDS[word])
+        elif word in _ROMAN and (numbered or at == len(words) - 1 and len(word) > 1):
+            found[at] = str(_ROMAN[word])
+    if found != words:
+        forms.found.add(" ".join(found))
+
+
+def ordinal_numbers(name: _Name, forms: _Forms) -> None:
+    """Ordinal words as numbers before a word ("fourth industrial revolution" / "4th
+    industrial revolution")."""
+    words = name.words
+    if any(word in _ORDINALS for word in words[:-1]):
+        forms.found.add(" ".join(_ordinal(_ORDINALS[word]) if word in _ORDINALS and
+                                 at + 1 < len(words) and words[at + 1] not in _STOP else word
+                                 for at, word in enumerate(words)))
+
+
+# Last words of a worry that say the same of it: "data privacy risks" / "... concerns"
+# (not "problem": a review found the named problems of maths and AI, "AI control
+# problem", and addiction, "gambling problems").
+_CONCERN_WORDS = frozenset({"risk", "concern", "issue"})
+
+
+def concern_word(name: _Name, forms: _Forms) -> None:
+    """A last word of a worry (`_CONCERN_WORDS`) as one mark, "(concern)": "data privacy
+    risks" / "... concerns" (not "market risk"; not after "health": "mental health
+    risks" are hazards, "mental health issues" conditions)."""
+    words = name.words
+    if len(words) >= 3 and words[-1] in _CONCERN_WORDS and words[-2] != "health":
+        forms.found.add(" ".join(words[:-1] + ["(concern)"]))

@@ -1,0 +1,353 @@
+"""-ing words: a leading -ing word as its nouns and its acts ("regulating AI" / "AI
+regulation" / "regulation of AI"), an -ing word after a preposition, "S VERB-ing O" as
+who does what; and the words that keep who does from who is done to ("striking
+workers" are no strikes on workers).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ..keys import _STOP, _known_word, _lemmas
+from ..lexicon import lexicon
+from .words import (_AFTER_AN_ACT, _BEINGS, _DOERS, _Forms, _IN_CHARGE, _Name,
+                    _PARTICLES, _PREPOSITIONS, _SECOND_PHRASE, _TERMS_OF, _TREND_PHRASES,
+                    _WATCHING, _first_of, _people)
+
+__all__ = ["doer_doing", "gerund_after_a_preposition", "gerund_as_noun", "guessed_nouns"]
+
+# -ing words that name a kind, not an action, before a noun: "developing countries" are
+# not the development of countries, an "operating system" is not a system's operation;
+# nor are people who expect, aspire, return or vote their expectations, aspirations,
+# returns or votes ("expecting parents", "returning customers", "voting public": an
+# attack's realistic false joins).
+_PARTICIPLE_ADJECTIVES = frozenset("""developing operating leading emerging existing remaining
+competing underlying living working following missing expecting aspiring returning
+voting striking founding compelling promising pressing prevailing outstanding
+surrounding corresponding""".split())
+# ... and these before what they name a kind of ("mitigating factors", "controlling
+# behavior", "polarizing issues", "racing drones", "moving trucks": an attack's false
+# joins; "controlling costs" is still cost control)
+_KINDS_OF = {"mitigating": {"factor", "circumstance"},
+             "controlling": {"behavior", "shareholder", "interest", "stake", "parent",
+                             "partner", "owner"},
+             "polarizing": {"issue", "figure", "topic", "politician"},
+             "challenging": {"behavior"}, "managing": {"director", "editor", "partner"},
+             "prosecuting": {"attorney"}, "supporting": {"actor", "role", "cast"},
+             "interviewing": {"officer"},
+             "racing": {"drone", "car"}, "moving": {"truck", "company", "van"},
+             "rewarding": {"career", "job", "experience", "work"},
+             "contributing": {"factor", "author", "writer", "editor"},
+             "conflicting": {"interest", "evidence", "report", "view", "priority",
+                             "demand", "signal"},
+             "conducting": {"polymer", "material"}, "trending": {"hashtag", "topic"}}
+# Verbs of what people and animals do themselves: "protesting farmers" are no farmer
+# protests, "migrating birds" no bird migration (people or beings against their act: an
+# attack's and trap hunts' false joins); "reskilling workers" is still worker reskilling.
+_DONE_BY_THEMSELVES = frozenset("""strike protest migrate struggle retire die emigrate
+    immigrate commute travel vote resign quit graduate arrive participate export import
+    produce pollute visit tour win move exit pivot transition escape consent compete lead
+    emerge work live volunteer succeed perform return contribute default disrupt
+    sanction organize organise donate invest""".split())
+# ... and those done to people, the only ones read as their act before who does a job
+# to others (`_PROFESSIONALS`: "supervising physicians", "investigating officers",
+# "treating physicians" do it; "reskilling workers" is worker reskilling, "treating
+# patients" patient treatment: two attacks)
+_DONE_TO_PEOPLE = frozenset("""reskill upskill train retrain hire recruit employ educate
+    teach deport detain vaccinate screen protect support empower engage onboard retain
+    pay tax fine monitor surveil track target attract house feed serve regulate replace
+    displace exploit include exclude mobilize mobilise radicalize radicalise reward
+    compensate motivate manage lay fire evict resettle integrate rescue evacuate terrorize
+    terrorise traumatize traumatise harass abuse bully groom traffic smuggle kidnap
+    imprison torture stigmatize stigmatise marginalize marginalise silence censor
+    manipulate mislead deceive scam defraud polarize polarise victimize victimise
+    safeguard relocate expel shelter diagnose counsel mentor coach tutor punish profile
+    nudge sanction dehumanize dehumanise assess evaluate test register survey welcome vet
+    interview involve consult notify equip reach connect poach dismiss appoint nominate
+    license licence certify accredit insure enrol enroll admit convict prosecute discipline
+    incentivize incentivise persuade unionize unionise""".split())
+_PROFESSIONALS = frozenset("""physician doctor officer attorney director manager investigator
+    judge lawyer surgeon nurse teacher professor researcher official executive leader
+    soldier police agent inspector examiner auditor supervisor actor author scholar
+    musician politician""".split())
+
+# -ing words that name an activity or a trade before what serves it: "boarding schools"
+# are no school boards, "shipping containers" no container ships, "farming robots" no
+# robot farms (the verb's bare noun is a thing of its own)
+_ACTIVITY_NOUNS = frozenset("""shipping mining banking farming fishing trading gaming
+    parking charging printing computing manufacturing cooling heating boarding coaching
+    consulting plumbing lighting housing building clothing lending streaming publishing
+    advertising marketing training testing hunting logging dining nursing catering
+    welding drilling fracking camping sailing shopping cycling swimming running
+    engineering programming accounting""".split())
+# Nouns spelled as a verb's nominalisation that name another thing: "governing AI" is
+# no AI government, "departing employees" no employee department (reviews' false joins).
+_OTHER_NOUNS = frozenset({"government", "department"})
+
+
+# -ing words of what happens to a thing, as the noun of that process (which
+# `_gerund_nouns` does not give, the lexicon knowing most of them as nouns, or gives as
+# the verb's bare noun: "melt"): "warming oceans" are ocean warming, "retreating glaciers"
+# glacier retreat, "ageing workforce" workforce ageing (not an activity done by or for
+# the thing: "learning machines", "marketing agencies", "boarding schools").
+_PROCESSES = {"warming": ("warming",), "bleaching": ("bleaching",), "aging": ("aging",),
+              "graying": ("graying",), "melting": ("melting",), "thawing": ("thawing",),
+              "retreating": ("retreat",), "flooding": ("flooding",),
+              "greening": ("greening",)}
+# ... not before who or what serves it or causes it ("aging technology" is AgeTech, no
+# technology's aging; "retreating executives" no executive retreat, "warming potential"
+# a metric, "flooding rains" their cause: an attack's)
+_NOT_UNDERGOING = frozenset("""technology tech research service care study science
+    product solution potential gas rain storm executive leader""".split())
+# The nominalisations of short verbs, which no ending guesses safely.
+_SHORT_VERB_NOUNS = {"tax": ("taxation",), "form": ("formation",), "grow": ("growth",),
+                     "move": ("movement",)}
+# ... and of longer verbs, which neither an ending nor kg/lexicon/verb-nouns.csv gives
+# (WordNet 3.0 derives "recognition" from "acknowledge", not from "recognize", so
+# bench/make_verb_nouns.py never proposes it).
+_OTHER_VERB_NOUNS = {"recognize": ("recognition",)}
+
+
+def guessed_nouns(verb: str) -> tuple[str, ...]:
+    """The nouns a verb's endings may make (which are words, the lexicon says; those
+    no ending makes are kg/lexicon/verb-nouns.csv's).
+
+    >>> guessed_nouns("regulate")[:3]
+    ('regulate', 'regulation', 'regulatation')
+    """
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return (verb, stem + "ion", stem + "ation", stem + "tion", verb + "ment", verb + "th",
+            verb[:-3] + "ization" if verb.endswith("ize") else "",
+            verb[:-1] + "ication" if verb.endswith("fy") else "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _gerund_nouns(word: str) -> tuple[str, ...]:
+    """The nouns of a leading -ing word the lexicon knows: the verb's lemma when that is
+    also a noun ("declining" -> "decline"), and its nominalisations ("regulating" ->
+    "regulation", "combining" -> "combine", "combination"; of a verb of five letters or
+    more: "rotting" is no rotation), and those of kg/lexicon/verb-nouns.csv, which no
+    ending guesses ("sequestering" -> "sequestration"); none for an -ing word that is a
+    noun of its own ("marketing" is not "market"), nor for one of five letters but
+    "using" ("use").
+
+    >>> [_gerund_nouns(w) for w in ("declining", "regulating", "combining", "marketing",
+    ...                             "developing")]
+    [('decline', 'declination'), ('regulation',), ('combine', 'combination'), (), ()]
+    """
+    if word == "using":  # (the one short -ing word of an act: "using AI" is AI use)
+        return ("use",)
+    if len(word) <= 5 or not word.endswith("ing") or word in _PARTICIPLE_ADJECTIVES or \
+            word in _ACTIVITY_NOUNS:
+        return ()
+    verbs = _lemmas(word, "VERB")
+    if not verbs and len(word) >= 8 and not _known_word(word):
+        # a coined verb's: "reskilling workers" is worker reskilling, "decarbonising
+        # steel" steel decarbonisation; only a verb made anew from another (re-, up-,
+        # de-, -ise), not an activity's compound noun ("crowdfunding", "ridesharing")
+        if word.endswith(("ising", "izing")):
+            return word, word[:-5] + "ization"
+        return (word,) if word.startswith(("re", "up", "de")) else ()
+    if not verbs or verbs[0] == word or _lemmas(word, "NOUN"):
+        return ()
+    verb = verbs[0]
+    irregular = lexicon().verb_nouns.get(verb, ()) + _OTHER_VERB_NOUNS.get(verb, ())
+    if len(verb) < 5:  # (a short verb's guessed nouns are other words: "rotting" is no
+        own = (verb,) if _lemmas(verb, "NOUN")[:1] == (verb,) else ()  # rotation)
+        return tuple(dict.fromkeys(own + _SHORT_VERB_NOUNS.get(verb, ()) + irregular))
+    nouns = [noun for noun in guessed_nouns(verb)
+             if noun and noun not in _OTHER_NOUNS and _lemmas(noun, "NOUN")[:1] == (noun,)]
+    if verb.endswith("ize") and not nouns and not irregular:
+        # (the -ization of an -ize verb the lexicon knows without it:
+        # "institutionalizing" -> "institutionalization")
+        nouns = [verb[:-3] + "ization"]
+    if not nouns and verb.startswith("re") and _lemmas(verb[2:], "VERB"):
+        # (a verb made again, whose noun the lexicon knows without "re": "reevaluating"
+        # -> "reevaluation", as "evaluation")
+        nouns = ["re" + noun for noun in guessed_nouns(verb[2:])
+                 if noun and noun != verb[2:] and _lemmas(noun, "NOUN")[:1] == (noun,)]
+    return tuple(dict.fromkeys(nouns + list(irregular)))
+
+
+# ... as a nominalisation, or as the verb itself only where that names the act: an
+# attack (289 pairs) found "trafficking in" is no traffic in, "prospecting for" no
+# prospects for, "renting in London" no rent, "shelling" no Shell; nor nominalisations
+# of another sense (as `_OTHER_NOUNS`, here before a preposition: "contracting in
+# construction" is no contraction, "interning" no internment, "growing in cities",
+# cultivating, no growth).
+_ACTS = frozenset("""shift move return rise decline increase surge rebound pivot transfer
+    transition protest strike campaign vote call search bid fight clash focus exit escape
+    spread turn switch push race rush struggle debate change experiment""".split())
+_NOT_ACTS = frozenset("""internment contraction recreation installment foundation location
+    equipment compensation movement commutation audition station statement agreement
+    information capitalization growth rental settlement organization collection
+    containment affection""".split())
+# ... nor in these idioms ("expanding on" is elaborating, "seizing on" exploiting,
+# "filtering through" trickling down, "racing in America" no race in America: an
+# attack's false joins)
+_IDIOMS = frozenset({("expanding", "on"), ("seizing", "on"), ("filtering", "through"),
+                     ("providing", "in"), ("racing", "in")})
+
+
+# Verbs that are their act said with "of" too, beside `_ACTS` ("using X" is the use of
+# X, "controlling X" its control; but "shaping the future" is no shape of the future,
+# "sharing the vote" no share of it: an attack's).
+_VERB_AS_ACT = frozenset({"use", "control"})
+# Acts that "X ACT" says X does or has, met only as "ACT of X": "recognizing Israel"
+# is no Israel's recognition (of Somaliland), "recognizing names" no name recognition,
+# "recognizing governments" no recognition by them (two attacks').
+_ONLY_OF = frozenset({"recognition"})
+
+
+def gerund_as_noun(name: _Name, forms: _Forms) -> None:
+    """A leading -ing word as its nouns (`_gerund_nouns`) at the end, or before a second
+    phrase as reordering keeps it ("declining attendance at funerals": "attendance at
+    funeral decline" and "attendance decline at funeral"); not a coined word before
+    what does it (`_DOERS`: "crowdfunding platforms"). Before a preposition (not "of"),
+    as its act in place instead ("adapting to new rules": "adaptation to new rule"):
+    a nominalisation not of another sense (`_NOT_ACTS`), the verb itself only where it
+    names the act (`_ACTS`, also of an -ing noun: "shifting to"), not in an idiom
+    (`_IDIOMS`); and the nouns kg/lexicon/verb-nouns.csv gives before a preposition
+    only ("relying on": "reliance on"), which are not reordered again.
+
+    And as "ACT of" what follows, whatever comes after it, never reordered again
+    ("integrating amenities into infrastructure": "integration of amenity into
+    infrastructure"): of a nominalisation, or the verb itself where it names the act
+    (`_ACTS`, `_VERB_AS_ACT`), not of watching those in charge ("supervising teachers"),
+    nor after a verb of growth read as "rising". "Into" ends the object too, for the
+    acts and the table's nouns before a preposition ("converting offices into
+    housing"). An act of `_ONLY_OF` is said with "of" only.
+
+    None before people or animals for a verb of what they do themselves
+    (`_DONE_BY_THEMSELVES`: "protesting farmers"), nor before who does a job to others
+    but for a verb done to people (`_PROFESSIONALS`, `_DONE_TO_PEOPLE`: "supervising
+    physicians"), nor for a kind two words name (`_KINDS_OF`: "mitigating factors")."""
+    words = name.words
+    for at in range(1, len(words) - 1):  # (inside a name: "industry adapting to rules")
+        if words[at].endswith("ing") and words[at + 1] in _AFTER_AN_ACT and \
+                (words[at], words[at + 1]) not in _IDIOMS:
+            _acts_in_place(words[:at], words[at:], _gerund_nouns(words[at]), forms)
+    if len(words) > 2 and words[0] == "re" and words[1].endswith("ing") and \
+            words[2] not in _STOP:
+        # (a hyphened "re-": "re-evaluating norms" / "norm re-evaluation", spelled as one
+        # word only when that is no word of its own: not "recreation" of "re-creating")
+        for noun in _gerund_nouns(words[1]):
+            forms.found.add(" ".join(words[2:] + ["re", noun]))
+            if not _known_word("re" + noun):
+                forms.found.add(" ".join(words[2:] + ["re" + noun]))
+        return
+    if len(words) < 2 or not words[0].endswith("ing"):
+        return
+    if words[1] == "of" or len(words) == 2 and words[1] in _KINDS_OF.get(words[0], ()):
+        return  # (the "growing of vegetables"; "mitigating factors")
+    verb, head = _lemmas(words[0], "VERB")[:1], words[_first_of(words, _PREPOSITIONS, 1) - 1]
+    if verb and (verb[0] in _DONE_BY_THEMSELVES and (_people(head) or head in _BEINGS) or
+                 head in _PROFESSIONALS and verb[0] not in _DONE_TO_PEOPLE):
+        return
+    nouns = _gerund_nouns(words[0])
+    if words[-1] not in _NOT_UNDERGOING and not _people(words[-1]):
+        nouns += _PROCESSES.get(words[0], ())
+    if words[1] in _AFTER_AN_ACT:
+        if (words[0], words[1]) not in _IDIOMS:
+            _acts_in_place([], words, nouns, forms)
+        return
+    then = _first_of(words, _SECOND_PHRASE, 2, len(words) - 1)
+    if words[then - 1] in _DOERS and not _known_word(words[0]):
+        return
+    acts = [noun for noun in nouns if noun not in verb or noun in _ACTS or noun in _VERB_AS_ACT]
+    if words[0] in ("rising", "declining") and words[0] != name.key.split()[0]:
+        # (a verb of growth read as "rising" may make a thing grow: "growing startups
+        # into unicorns" is no rise of startups into unicorns)
+        acts = []
+        if words[then:then + 1] == ["into"]:
+            then = len(words)
+    elif words[then:then + 1] == ["into"]:
+        nouns = list(acts)
+        if verb:  # (into what it makes a thing: the table's nouns before a preposition
+            # too, "converting offices into housing")
+            acts += lexicon().preposition_nouns.get(verb[0], ())
+    for noun in nouns:
+        if noun not in _ONLY_OF:
+            forms.found.add(" ".join(words[1:] + [noun]))
+            if " ".join(words[1:4]) not in _TERMS_OF:  # ("rising cost of capital")
+                forms.found.add(" ".join(words[1:then] + [noun] + words[then:]))
+    for noun in acts:
+        of_form = " ".join([noun, "of"] + words[1:])
+        if noun not in _WATCHING or words[-1] not in _IN_CHARGE:
+            forms.found.add(of_form)
+            forms.final.add(of_form)
+
+
+# Prepositions after which an -ing word names an act ("cost of installing heat pumps",
+# "barriers to adopting AI").
+_BEFORE_AN_ACT = frozenset({"of", "to", "for", "in", "on"})
+
+
+def gerund_after_a_preposition(name: _Name, forms: _Forms) -> None:
+    """An -ing word after a preposition, to the name's end, as `gerund_as_noun` reads it
+    first, its phrase written as a compound ("cost of installing heat pumps": "cost of
+    heat pump installation", read again as "heat pump installation cost"): only its
+    nominalisations and acts, no -ing noun moved ("risks of washing machines" is no risk
+    of machine washing), and no phrase of a preposition or "and" of its own; not before
+    people, whom the -ing word may say what they do ("rights of striking workers" are
+    none of worker strikes), nor in a fixed phrase ("threat of rising powers")."""
+    words = name.words
+    at = next((at for at in range(1, len(words) - 2)
+               if words[at] in _BEFORE_AN_ACT and words[at + 1].endswith("ing")), None)
+    if at is None or _STOP.intersection(words[at + 2:]) or _people(words[-1]) or \
+            words[-1] in _BEINGS or tuple(words[at + 1:at + 3]) in _TREND_PHRASES:
+        return
+    act = words[at + 1:]
+    found = _Forms(set())
+    gerund_as_noun(_Name(" ".join(act), act, []), found)
+    forms.found.update(" ".join(words[:at + 1] + form.split()) for form in found.found
+                       if not _STOP.intersection(form.split()))
+
+
+def doer_doing(name: _Name, forms: _Forms) -> None:
+    """"S VERB-ing O" (who does what, S one noun or more, O up to a preposition) as "O
+    ACT by S" and "ACT of O by S" ("warehouse robots displacing workers" / "worker
+    displacement by warehouse robots", "AI replacing junior roles" / "replacement of
+    junior roles by AI"; not "S O ACT": "police violence prevention" is no prevention
+    by the police), of a nominalisation that is no verb itself but use
+    (`_gerund_nouns`; not `_NOT_ACTS`): "self-driving cars" are no car drive, "data
+    sharing" no share."""
+    words = name.words
+    for at in range(1, min(len(words) - 1, 4)):
+        if not words[at].endswith("ing") or words[at + 1] in _PARTICLES:
+            continue
+        subject = words[:at]
+        if _STOP.intersection(subject) or not _lemmas(subject[-1], "NOUN") or \
+                subject[-1].endswith("ly") and _lemmas(subject[-1], "ADV"):
+            return
+        then = _first_of(words, _PREPOSITIONS, at + 1)
+        acted_on, tail = words[at + 1:then], words[then:]
+        verb = _lemmas(words[at], "VERB")[:1]
+        for act in _gerund_nouns(words[at]):
+            if (act not in verb or words[at] == "using") and act not in _NOT_ACTS:
+                forms.found.add(" ".join(acted_on + [act, "by"] + subject + tail))
+                forms.found.add(" ".join([act, "of"] + acted_on + ["by"] + subject + tail))
+        return
+
+
+def _acts_in_place(before: list[str], words: list[str], nouns: tuple[str, ...],
+                   forms: _Forms) -> None:
+    """The forms of "W VERB-ing P X" as "W ACT P X" (`gerund_as_noun`; `words` from the
+    -ing word on, `before` the words before it). After a doer W, a nominalisation only,
+    not reordered again: "industry adaptation to AI" is no "AI industry adaptation",
+    "investors returning to China" no investor returns (an attack's false joins)."""
+    verb = _lemmas(words[0], "VERB")[:1]
+    acts = [noun for noun in nouns
+            if noun not in _NOT_ACTS and (noun not in verb or noun in _ACTS and not before)] + \
+        [act for act in verb if act in _ACTS and not before]
+    forms.found.update(" ".join(before + [noun] + words[1:]) for noun in acts)
+    if before:
+        forms.final.update(" ".join(before + [noun] + words[1:]) for noun in acts)
+    if verb and (nouns or not _lemmas(words[0], "NOUN")):
+        # (not reordered again: "competition for talent" reordered is a "talent
+        # competition", a contest, which "competing for talent" is not; a third name,
+        # "competition for talent" itself, still meets both through that older rule)
+        only = {" ".join(before + [noun] + words[1:])
+                for noun in lexicon().preposition_nouns.get(verb[0], ())}
+        forms.found.update(only)
+        forms.final.update(only)

@@ -1,0 +1,100 @@
+"""Names written as sentences: articles after a preposition inside a name, and a
+headline ("AI reduces costs", "outcomes may shape policy") read as a phrase
+("AI reducing costs"), which the rules then read as any name.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from ..keys import _ARTICLES, _lemmas
+from .words import _AFTER_AN_ACT, _PREPOSITIONS
+
+# Words after which an article inside a name says nothing ("recovering from a hard year"
+# / "recovery from hard year", "software as a service"): prepositions; not after a noun,
+# where "a" is a letter ("vitamin a", "plan a"), nor after an -ing word, whose article
+# says it is a verb ("increasing the number of graduates" is no rising number). "The"
+# only before a phrase of two words or more ("withdrawal from the union" is no
+# withdrawal from unions, "State of the Union" none of unions: keys are singular), "a"
+# not before the words it is a letter of ("A shares", "upgrade to A"): an attack's.
+_AFTER_LETTER_A = frozenset("""share level grade rating list class team side minus
+    plus""".split())
+_BEFORE_AN_ARTICLE = _AFTER_AN_ACT | _PREPOSITIONS | {"as", "of", "by", "via", "within",
+                                                      "without", "under", "beyond", "than"}
+
+
+def _inner_articles_dropped(words: list[str]) -> list[str] | None:
+    """The words without an article after a preposition and before another word, or
+    None when there is none.
+
+    >>> _inner_articles_dropped("vampire as a biological entity".split())
+    ['vampire', 'as', 'biological', 'entity']
+    >>> _inner_articles_dropped("vitamin a deficiency".split()) is None
+    True
+    """
+    kept = [word for at, word in enumerate(words)
+            if not (0 < at and word in _ARTICLES and words[at - 1] in _BEFORE_AN_ARTICLE
+                    and (len(_phrase(words[at + 1:])) >= 2 or word != "the" and
+                         words[at + 1:at + 2] and words[at + 1] not in _AFTER_LETTER_A))]
+    return kept if len(kept) < len(words) else None
+
+
+def _phrase(words: list[str]) -> list[str]:
+    """The words up to the next preposition."""
+    return list(itertools.takewhile(lambda word: word not in _BEFORE_AN_ARTICLE, words))
+
+
+# Modal verbs of a headline ("outcomes may shape policy"); not "can" or "will", which are
+# nouns too ("free will debate"), nor "should": "governments should regulate AI" is a
+# demand, not their regulating it (an attack's).
+_MODALS = frozenset({"may", "might", "could", "would"})
+# ... and auxiliaries, which no -ing word says ("is adapting", "has empowered")
+_AUXILIARIES = frozenset({"is", "has", "was", "does"})
+
+
+def _headline_as_phrase(words: list[str]) -> list[str] | None:
+    """A headline's words, "S VERBs O" or "S may VERB O", as "S VERB-ing O" (the way
+    names write it, which `doer_doing` reads: "AI disseminates tacit knowledge" / "AI
+    disseminating tacit knowledge" / "dissemination of tacit knowledge by AI"), or None.
+    Only a verb form that is no noun (a key's lemma keeps its -s: "reduces", not
+    "launches", which is read as "launch"), after a subject of up to five words.
+
+    >>> " ".join(_headline_as_phrase("ai reduces cost".split()))
+    'ai reducing cost'
+    >>> " ".join(_headline_as_phrase("outcome of exercise may shape policy".split()))
+    'outcome of exercise shaping policy'
+    >>> _headline_as_phrase("free will debate".split()) is None
+    True
+    """
+    for at in range(1, min(len(words) - 1, 6)):
+        word = words[at]
+        if word in _MODALS:
+            verb = words[at + 1]
+            participle = _present_participle(verb)
+            if at + 2 < len(words) and _lemmas(verb, "VERB")[:1] == (verb,) and participle:
+                return words[:at] + [participle] + words[at + 2:]
+            return None
+        if word.endswith("s") and word not in _AUXILIARIES and not _lemmas(word, "NOUN"):
+            base = _lemmas(word, "VERB")[:1]
+            participle = _present_participle(base[0]) if base and base[0] != word else None
+            if participle:
+                return words[:at] + [participle] + words[at + 1:]
+    return None
+
+
+def _present_participle(verb: str) -> str | None:
+    """A verb's -ing form, None when the lexicon reads none of the spellings tried back
+    as the verb ("shape" -> "shaping", "commit" -> "committing", "panic" ->
+    "panicking").
+
+    >>> _present_participle("shape"), _present_participle("commit"), _present_participle("tie")
+    ('shaping', 'committing', 'tying')
+    >>> _present_participle("route"), _present_participle("panic")
+    ('routing', 'panicking')
+    """
+    for form in (verb[:-2] + "ying" if verb.endswith("ie") else "",
+                 verb[:-1] + "ing" if verb.endswith("e") else "", verb + "ing",
+                 verb + verb[-1] + "ing", verb + "king" if verb.endswith("c") else ""):
+        if form and verb in _lemmas(form, "VERB"):
+            return form
+    return None

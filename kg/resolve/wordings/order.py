@@ -1,0 +1,426 @@
+"""Word order: the rules that read a name's words around a preposition ("X in Y" /
+"Y X", with the role each preposition gives), "between", "driven by", "and",
+"against" / "from" / "with", "toward", "X of Y by Z", "in-X" places, one
+preposition for another, "the N of M", "in ADJ context" and "cross-X".
+"""
+
+from __future__ import annotations
+
+from ..keys import _ARTICLES, _STOP, _lemmas
+from ..lexicon import lexicon
+from .words import (_AGENTS, _BEINGS, _Forms, _IN_CHARGE, _Name, _OF_ONLY, _OF_PLACE,
+                    _PEOPLE_WORDS, _PREPOSITIONS, _REACHED, _SECOND_PHRASE, _TERMS_OF,
+                    _WATCHING, _WEAPONS, _actor, _coined, _people, _place_names,
+                    _without_articles)
+
+__all__ = ["against_from_with", "and_either_way", "aspect_of_the", "between",
+            "cross_as_across", "driven_by", "in_context", "in_dropped",
+            "of_what_by_whom", "one_preposition_for_another",
+            "reordered_around_preposition", "toward_as_to", "where_first"]
+
+_ORDER_WORDS = frozenset({"in", "of", "for", "to", "on", "among", "about", "over", "around",
+                          "by", "at"})
+# ... but not "X at" these: "AI at scale" is not Scale AI, "life at sea" not sea life
+_NOT_AFTER_AT = frozenset({"scale", "risk", "rest", "war", "night", "sea", "home", "large"})
+# Attacks on someone or something that attacks ("attacks on drones" are no drone
+# attacks; "attacks on hospitals" are hospital attacks).
+_ASSAULTS = frozenset({"attack", "cyberattack", "strike", "airstrike", "raid", "assault"})
+
+# Who acts, by name or ending: after "attacks on", an attacker (`_attacker`).
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant")
+
+
+def _attacker(word: str) -> bool:
+    return word in _WEAPONS or word in _AGENTS or \
+        len(word) > 4 and word.endswith(_AGENT_ENDINGS)
+
+
+# What is done to someone or something, whose adjective names who does it: "presidential
+# pressure" is no pressure on the president, "parliamentary scrutiny" no scrutiny of
+# parliament (a review's false joins); met by no adjective, a people's neither.
+_DIRECTED = frozenset("""
+    pressure attack criticism support threat scrutiny oversight control influence demand
+    pardon endorsement protest
+""".split())
+
+# "X to Y" of one word each is "Y X" ("access to broadband", "exposure to heat",
+# "resistance to antibiotics"; not "text to image", "business to consumer") for what
+# opens the way to Y or what Y does to one (`_TOWARD_Y`), not of an actor, who may be
+# reached or do X itself (`_actor`: "access to patients", "response to China", "AI
+# threats"), nor of what the compound names another way (`_TOWARD_Y`'s sets: "media
+# exposure" is publicity, "weed resistance" a weed's, a "game adaptation" a film). Not
+# threats, risks, responses, challenges, damage, harm, contributions or commitments: an
+# attack (475 pairs) found "Y X" names what Y poses, does or suffers in too many ("AI
+# risks", "climate risk", "reading challenge", "water damage", "gambling harm").
+_TOWARD_Y = {"access": frozenset({"power"}), "barrier": frozenset({"language"}),
+             "obstacle": frozenset(),
+             "exposure": frozenset({"media", "brand", "celebrity", "press", "bank",
+                                    "startup", "fund"}),
+             "resistance": frozenset("""weed mosquito pest bacteria bacterium fungus insect
+                                     malaria cancer tumor tumour parasite vaccine
+                                     industry""".split()),
+             "adaptation": frozenset("""game book novel film movie comic manga play series
+                                     show screen stage""".split())}
+
+# ... and "X by Y" of one word each for what those in charge do (`_IN_CHARGE`,
+# `_DONE_BY_THOSE_IN_CHARGE`: "surveillance by employers", "violence by police") and
+# strikes, protests and boycotts by workers or buyers ("strikes by doctors", "boycotts by
+# consumers"); not "strikes by Iran", "reviews by employers", "training by teachers",
+# "shutdowns by government" (the attack's false joins).
+_DONE_BY_THOSE_IN_CHARGE = frozenset("""violence brutality misconduct censorship
+    repression intervention overreach raid shooting crackdown eviction""".split())
+# (who those are: not teachers or parents, to whom violence is done as well)
+_IN_FORCE = frozenset("police government state military landlord employer".split())
+_WALKOUTS = frozenset({"strike", "walkout", "protest", "boycott"})
+# (by workers or buyers, by role or ending: not bodies, "protests by government" are
+# diplomatic, "government protests" against it; nor tourists or migrants, against whom
+# "tourist protests" are: an attack's)
+_BODIES = frozenset("""government state company corporation firm business platform brand
+    country nation police military""".split())
+
+
+# What people hold, whose "Y X" names what people Y hold ("Gen Z attitudes", "investor
+# sentiment"), and what actors do, whose "Y X" names Y's own ("China's response", "AI
+# risks"): "X to/about/toward/against Y" is no "Y X" for those Y (`_people`,
+# `_actors_own`), in a name of any length ("attitudes about Gen Z", "response to the
+# Chinese government"; a second attack, 431 pairs, found a guard on any actor, devices
+# and technologies too, lost "skepticism about AI", "access to EV chargers", "response to
+# COVID-19").
+_HELD = frozenset("""attitude sentiment perception view opinion skepticism criticism
+    opposition hostility distrust trust""".split())
+_DONE_BY_ACTORS = frozenset("response reaction threat risk challenge".split())
+_TO_OR_ABOUT = frozenset({"to", "about"})
+# Machines that do things, whose name before another reads as a kind ("AI jobs", "AI
+# content"): "X by AI" is no "AI X" ("content moderation by AI" / "moderation of AI
+# content", "job creation by AI" / "creation of AI jobs": two attacks' false joins).
+_MACHINES = frozenset({"ai", "robot", "bot", "chatbot", "algorithm", "llm", "machine"})
+
+
+def _actors_own(head: str, preposition: str, last: str) -> bool:
+    """Whether "... last head" would name what `last` holds or does, not what "head
+    preposition ... last" names, so that the name is not reordered (see `_HELD`)."""
+    if preposition not in _TO_OR_ABOUT:
+        return False
+    return head in _HELD and _people(last) or head in _DONE_BY_ACTORS and (
+        _people(last) or last in _WEAPONS or last in _place_names() or
+        last.isalpha() and _coined(last))
+
+
+def _reordered_short(word: str, words: list[str]) -> bool:
+    """Whether a name "X to Y" or "X by Y" of three words reorders (see above)."""
+    first, last = words[0], words[-1]
+    if word == "to":
+        return first in _TOWARD_Y and last not in _TOWARD_Y[first] and not _actor(last)
+    return first in _WATCHING and last in _IN_CHARGE or \
+        first in _DONE_BY_THOSE_IN_CHARGE and last in _IN_FORCE or \
+        first in _WALKOUTS and last not in _BODIES and (
+            last in _PEOPLE_WORDS or last in _REACHED or
+            len(last) > 4 and last.endswith(("er", "or", "ian")) and last not in _place_names())
+
+
+# Heads of names of an institution or office ("Bank of America", "Secretary of State",
+# "Museum of the Future", "Council of Europe" are no American banks, state secretary,
+# future museums or European Council; a trap hunt's false joins). Not a department or
+# ministry: the "Department of Justice" is the Justice Department.
+_INSTITUTION_HEADS = frozenset("""museum bank university council board secretary bill court
+    institute college commission commissioner chamber church league federation republic
+    kingdom capital state""".split())
+_MOVERS = frozenset("""
+    refugee migrant immigrant emigrant expat expatriate exile student tourist visitor
+    traveller traveler worker speaker investor investment company firm business
+    diaspora interference cyberattack strike airstrike tariff sanction
+    export import aid hacker spy espionage troop soldier buyer brand startup american
+    invasion occupation bombing shelling colonization conquest boycott
+    containment surveillance perception distrust fear propaganda disinformation
+    force agent asset embassy base weapon hostage mercenary drone doctor car restaurant
+    intervention presence blockade hacking colonialism imperialism
+""".split())
+# Views of a place held elsewhere: "views of China" are no Chinese views (a review's
+# false joins); "X in the place" still meets it ("media coverage in India").
+_VIEWPOINTS = frozenset("""opinion view coverage deterrence coercion condemnation
+    recognition image perspective attitude portrayal sentiment stance narrative
+    depiction""".split())
+
+# What is about people, whose "Y X" names what is theirs: "data sharing by patients" is
+# no patient data sharing, the sharing of patients' data ("book reviews by children",
+# "content moderation by users": an attack's false joins); "drug use by teens" is teen
+# drug use, "data collection by governments" government data collection (a body's).
+_ABOUT_PEOPLE = frozenset("""data record information content health safety credit book
+    film privacy card image photo identity salary location genome performance background
+    skill wellbeing mental""".split())
+
+
+def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
+    """"X P Y" as "Y X" for P in `_ORDER_WORDS` (articles after P dropped, a second
+    phrase kept last: "impact of AI on jobs" / "AI impact on jobs"); not "X to Y" / "X
+    by Y" of one word each (text-to-image, business to consumer, privacy by design)
+    but for what opens the way to Y or watching and strikes by Y
+    (`_reordered_short`: "access to broadband", "surveillance by employers"),
+    not "X at" what is no place (`_NOT_AFTER_AT`), nor attacks on what attacks
+    (`_ASSAULTS`). The "Y X" of "X of Y" and "X in Y" meets a people's or place's
+    adjective (marked " (of a place)") unless X moves or acts (`_MOVERS`), that of "X of
+    Y" a quality's (" (of)"); that of what is done to Y (`_DIRECTED`) no adjective. And
+    "ADJ X of Y" as "ADJ Y X" ("ethical use of AI" / "ethical AI use")."""
+    words = name.words
+    for at, word in name.inner:
+        if word not in _ORDER_WORDS or \
+                (word in ("to", "by") and len(words) == 3
+                 and not _reordered_short(word, words)) or \
+                (word == "at" and words[at + 1] in _NOT_AFTER_AT) or \
+                (word == "on" and words[at - 1] in _ASSAULTS and _attacker(words[-1])) or \
+                (word == "of" and at == 1 and words[0] in _INSTITUTION_HEADS) or \
+                " ".join(words[at - 1:at + 2]) in _TERMS_OF and (
+                    at + 2 == len(words) or words[at + 2] in ("rise", "decline")) or \
+                (word == "of" and words[at - 1] in _WATCHING and words[-1] in _IN_CHARGE):
+            continue
+        after = _without_articles(words[at + 1:])
+        then = next((i for i, w in enumerate(after) if i and w in _SECOND_PHRASE), None)
+        tail = after[then:] if then and then < len(after) - 1 else []
+        after = after[:len(after) - len(tail)]
+        if word == "by" and after[-1] in _MACHINES and not words[at - 1].endswith(("ed", "en")):
+            continue  # ("job creation by AI" is no "AI job creation"; "powered by AI" is)
+        if word == "by" and at >= 2 and words[0] in _ABOUT_PEOPLE and len(after) == 1 and \
+                after[0] not in _BODIES and (_people(after[0]) or after[0] in _BEINGS):
+            continue  # ("data sharing by patients" is no sharing of patient data)
+        if _actors_own(words[at - 1], word, after[-1]):
+            continue  # ("response to the Chinese government" is no government response)
+        form = " ".join(after + words[:at] + tail)
+        forms.found.add(form)
+        forms.reordered.add(form)
+        if words[at - 1] in _DIRECTED:
+            forms.directed.add(form)
+        elif word in ("of", "in") and words[at - 1] not in _MOVERS and \
+                not (word == "of" and words[at - 1] in _VIEWPOINTS):
+            forms.reordered.add(form + _OF_PLACE)  # (what a people's adjective meets)
+            if word == "of":
+                forms.reordered.add(form + _OF_ONLY)  # (... and a quality's)
+        if at >= 2 and word in ("of", "in", "for") and _lemmas(words[0], "ADJ"):
+            forms.adjective_kept.add(" ".join(words[:1] + after + words[1:at] + tail))
+
+
+def between(name: _Name, forms: _Forms) -> None:
+    """"X between Y and Z" as "Y Z X", and as "X between Z and Y" met only by a name
+    written so ("crossover between technology and creativity" / "... between creativity
+    and technology"; not "Z Y X": "family-work conflict" is no work-family conflict, an
+    attack's false joins)."""
+    words = name.words
+    for at, word in name.inner:
+        if word == "between" and "and" in words[at + 1:-1]:
+            cut = words.index("and", at + 1)
+            first, second = words[at + 1:cut], words[cut + 1:]
+            forms.found.add(" ".join(first + second + words[:at]))
+            forms.dropped.add(" ".join(words[:at + 1] + second + ["and"] + first))
+
+
+def driven_by(name: _Name, forms: _Forms) -> None:
+    """"X driven by Y" / "X based on Y" as "Y driven X" / "Y based X"."""
+    words = name.words
+    for at, word in name.inner:
+        if word == "by" and words[at - 1].endswith(("ed", "en")) or \
+                word == "on" and words[at - 1] == "based":
+            forms.found.add(" ".join(words[at + 1:] + words[at - 1:at] + words[:at - 1]))
+
+
+def and_either_way(name: _Name, forms: _Forms) -> None:
+    """"X and Y" as "Y and X", and the two words around "and" at the start of a name
+    before a shared head ("energy and climate policy" / "climate and energy policy"; not
+    "social media and justice", "rise and fall of X")."""
+    words = name.words
+    for at, word in name.inner:
+        if word == "and":
+            forms.found.add(" ".join(words[at + 1:] + ["and"] + words[:at]))
+            if at == 1 and at + 2 < len(words) and words[at + 2] not in _STOP:
+                forms.found.add(" ".join([words[2], "and", words[0]] + words[3:]))
+
+
+def in_dropped(name: _Name, forms: _Forms) -> None:
+    """"X in Y" as "X Y", met only by a name written so ("AI in education" / "AI
+    education"; it is no education in AI)."""
+    words = name.words
+    for at, word in name.inner:
+        if word == "in":
+            forms.dropped.add(" ".join(words[:at] + words[at + 1:]))
+
+
+# "X against Y" and "X from Y" as "Y X", met only by a name written so ("emissions from
+# China" are China's emissions, never the "investment in China" that is China investment
+# too), and only where "Y X" cannot make Y the one who acts or receives: a backlash
+# against an idea an acronym names ("backlash against AI", "pushback against ESG"; not
+# against people or institutions: "backlash against consumers", "... the media",
+# "... Big Tech" are no consumer, media or Big Tech backlash; a "vaccination campaign"
+# is no campaign against vaccination), what physically comes out of a source ("imports
+# from China", "aid from Ukraine", "migration from the cloud", "energy from waste",
+# "revenue from Facebook" are no China imports, Ukraine aid, cloud migration, waste
+# energy or Facebook revenue): reviews' false joins.
+_AGAINST_THINGS = frozenset({"backlash", "pushback"})
+_INSTITUTIONS = frozenset("""eu un who nato fda imf ecb sec ftc epa nhs wef unesco iea us usa
+    uk oecd ngo ipcc""".split())
+_COMES_FROM = frozenset("""emission pollution smoke runoff noise dust fume fumes
+    radiation methane waste heat""".split())
+
+
+def _concept_acronym(words: list[str]) -> bool:
+    """Whether `words` are one acronym of kg's table that names no institution."""
+    return len(words) == 1 and words[0] in lexicon().acronyms and \
+        words[0] not in _INSTITUTIONS
+
+
+def against_from_with(name: _Name, forms: _Forms) -> None:
+    """"X against Y", "X from Y" and "X with Y" as "Y X", as written only: a backlash
+    against an idea an acronym names (`_AGAINST_THINGS`, `_concept_acronym`), what
+    physically comes out of a source (`_COMES_FROM`), "X with Y" of one phrase
+    ("dubbing with AI" / "AI dubbing", "patients with cancer" / "cancer patients").
+    (Not "X using Y": "governance using AI" is no AI governance; nor "X into Y" as "X
+    in Y": sewage into drinking water is no sewage in it; a review's false joins.)"""
+    words = name.words
+    for at, word in name.inner:
+        if word not in ("against", "from", "with"):
+            continue
+        after = _without_articles(words[at + 1:])
+        if word == "against" and words[at - 1] in _AGAINST_THINGS and _concept_acronym(after) or \
+                word == "from" and words[at - 1] in _COMES_FROM or \
+                word == "with" and not _PREPOSITIONS.intersection(after):
+            forms.dropped.add(" ".join(after + words[:at]))
+
+
+# Attitudes, which are about what they are toward ("skepticism toward health claims" /
+# "... about health claims"); not trust ("trust toward the public" is no public trust).
+_ATTITUDES = frozenset("""skepticism attitude sentiment hostility optimism pessimism
+    distrust mistrust openness aversion hesitancy antipathy ambivalence enthusiasm
+    cynicism suspicion apathy""".split())
+
+
+def toward_as_to(name: _Name, forms: _Forms) -> None:
+    """"X toward Y" as "X to Y", as written only ("violence toward the police" is no
+    police violence); an attitude's (`_ATTITUDES`) as "X about Y", never "Y X" (its
+    forms are not reordered: "toward" reorders nothing): "attitudes toward women" are no
+    women's attitudes, and no list of people words covers who may hold one (immigrants,
+    experts, founders, elites: two attacks' false joins)."""
+    words = name.words
+    for at, word in name.inner:
+        if word == "toward":
+            forms.dropped.add(" ".join(words[:at] + ["to"] + words[at + 1:]))
+            if words[at - 1] in _ATTITUDES:
+                forms.found.add(" ".join(words[:at] + ["about"] +
+                                         _without_articles(words[at + 1:])))
+
+
+# What someone writes or makes, whom "by Z" may name ("removal of posts by politicians"
+# is of politicians' posts: a review's trap).
+_AUTHORED = frozenset("""post content video comment speech paper work statement tweet
+    article book song art artwork image photo message publication research study report
+    review letter""".split())
+
+
+def of_what_by_whom(name: _Name, forms: _Forms) -> None:
+    """"X of Y by Z" (one phrase each) as "Y X by Z", not reordered again ("sharing of
+    data by apps" / "data sharing by apps", "use of generative AI by lawyers" /
+    "generative AI use by lawyers"); not of what Z may have written (`_AUTHORED`). Never
+    "Z Y X": an attack found "use of tools by AI" is no "use of AI tools", "monitoring of
+    agents by AI" no monitoring of AI agents, "payment of bills by phone" no phone bill
+    payment."""
+    words = name.words
+    if "of" not in words or "by" not in words:
+        return
+    at, by = words.index("of"), words.index("by")
+    act, what, doer = words[:at], words[at + 1:by], words[by + 1:]
+    if act and what and doer and not _STOP.intersection(act + what + doer) and \
+            what[-1] not in _AUTHORED:
+        done = " ".join(what + act + ["by"] + doer)
+        forms.found.add(done)
+        forms.final.add(done)
+
+
+# "in-X" and "on-X" of a place where a thing is done (not "in-house teams", "in-depth
+# analysis", "in-context learning")
+_WHERE_IN = frozenset("""space store home car flight office school hospital vehicle cabin
+    orbit field classroom clinic""".split())
+_WHERE_ON = frozenset("device chip farm premises".split())
+
+
+def where_first(name: _Name, forms: _Forms) -> None:
+    """A leading "in-X" or "on-X" of a place (`_WHERE_IN`, `_WHERE_ON`) as "Y in X"
+    ("in-space manufacturing" / "manufacturing in space", "on-device AI" / "AI on
+    devices"), not reordered again; no other ("in-house", "on-demand", and an attack's:
+    "in-context learning", "in-group bias", "in-migration", "in-service training")."""
+    words = name.words
+    if len(words) >= 3 and (words[0] == "in" and words[1] in _WHERE_IN or
+                            words[0] == "on" and words[1] in _WHERE_ON) and \
+            not _STOP.intersection(words[2:]):
+        where = " ".join(words[2:] + words[:2])
+        forms.found.add(where)
+        forms.final.add(where)  # (not reordered again: "in-store" no "store X")
+
+
+# Prepositions one names for another ("decline of/in X", "funding for/of X"); not with,
+# to, on, at: "work with AI" is no work on AI, "investment with AI" no investment in AI
+# (a review's false joins; "X on Y" and "X in Y" still meet as "Y X").
+_ONE_ANOTHER = frozenset({"of", "in", "for"})
+
+
+def one_preposition_for_another(name: _Name, forms: _Forms) -> None:
+    """"X of Y", "X in Y" and "X for Y" share "X * Y" (`_ONE_ANOTHER`)."""
+    words = name.words
+    for at, word in name.inner:
+        if word in _ONE_ANOTHER:
+            forms.found.add(" ".join(words[:at] + ["*"] + words[at + 1:]))
+
+
+# Aspects of a thing named "the N of M" inside a longer name (`aspect_of_the`).
+# (not what is a term of its own after M: oil futures, the greenhouse effect,
+# unemployment benefit, AI roles; nor what M may do: government regulation, student use;
+# "ethics", not after work: the work ethic; reviews' false joins)
+_ASPECTS = frozenset("""ethics impact risk adoption rise growth decline security safety
+    privacy transparency sustainability integration influence""".split())
+
+
+def aspect_of_the(name: _Name, forms: _Forms) -> None:
+    """"the N of M" closing a longer name as "M N" ("a tool for the ethics of AI" / "a
+    tool for AI ethics"), where the whole name does not reorder, for an aspect of M
+    (`_ASPECTS`; not "the cost of capital", "the duty of care", "the bill of rights")."""
+    words = name.words
+    if words.count("of") != 1:
+        return
+    at = words.index("of")
+    if 3 <= at < len(words) - 1 and words[at - 2] in _ARTICLES and \
+            words[at - 1] in _ASPECTS and words[-1] != "work" and \
+            _PREPOSITIONS.intersection(words[:at - 2]):
+        after = [word for word in words[at + 1:] if word not in _ARTICLES]
+        if after and not _PREPOSITIONS.intersection(after):
+            forms.found.add(" ".join(words[:at - 2] + after + [words[at - 1]]))
+
+
+_CHANGES = frozenset("change shift difference variation evolution gap".split())
+
+
+def in_context(name: _Name, forms: _Forms) -> None:
+    """"X in (a) ADJ context" as "ADJ context of X" ("scientific discourse in historical
+    context"), unless X changes there (`_CHANGES`); not as "ADJ X", which is often a
+    term of its own ("trauma in historical context" is no historical trauma, "identity in
+    digital context" no digital identity, "learning in social context" no social
+    learning: an attack's)."""
+    words = name.words
+    if len(words) >= 4 and words[-1] == "context" and "in" in words[1:-2]:
+        at = words.index("in", 1)
+        setting = [word for word in words[at + 1:-1] if word not in _ARTICLES]
+        if len(setting) == 1:
+            if words[at - 1] not in _CHANGES:  # ("changes in economic context" are
+                # changes of the context, no economic context of change)
+                forms.found.add(" ".join(setting + ["context", "of"] + words[:at]))
+
+
+# "cross-X" terms of their own: a cross-section, cross-country flights within a country.
+_CROSS_TERMS = frozenset({"section", "country", "examination", "reference", "fire"})
+
+
+def cross_as_across(name: _Name, forms: _Forms) -> None:
+    """"cross-X Y" as "Y across X" ("cross-sector cooperation" / "cooperation across
+    sectors", "cross-border data flows" / "data flows across borders"); not before one
+    word only, which may be a name of its own ("cross-border"), nor a term of its own
+    (`_CROSS_TERMS`), nor of those who cross ("cross-border workers" or commuters are
+    none across borders), nor before a second phrase ("cross-border flows of data")."""
+    words = name.words
+    if len(words) >= 3 and words[0] == "cross" and words[1] not in _STOP and \
+            words[1] not in _CROSS_TERMS and not _STOP.intersection(words[2:]) and \
+            not _people(words[-1]) and not _actor(words[-1]):
+        forms.found.add(" ".join(words[2:] + ["across", words[1]]))

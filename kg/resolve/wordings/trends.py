@@ -1,0 +1,89 @@
+"""Growth, decline and change: "X on the rise", the rise of a whole phrase, growth and a
+measure's change as a rise, a shift as a change.
+"""
+
+from __future__ import annotations
+
+from .words import (_Forms, _MEASURES, _Name, _ON_WHAT, _PREPOSITIONS, _SHIFTING_HEADS,
+                    _without_articles)
+
+__all__ = ["growth_as_rise", "on_the_rise", "shift_as_change", "trend_of_a_phrase"]
+
+def on_the_rise(name: _Name, forms: _Forms) -> None:
+    """"X on the rise" as "rise of X" and "X rise" ("synthetic research on the rise" /
+    "rise of synthetic research"), "X on the decline" so as its decline; not after a
+    word of what is on something (`_ON_WHAT`: "betting on the rise", "focus on the
+    rise")."""
+    words = name.words
+    if len(words) >= 4 and words[-3:-1] == ["on", "the"] and words[-1] in ("rise", "decline") \
+            and words[-4] not in _ON_WHAT:
+        forms.found.add(" ".join([words[-1], "of"] + words[:-3]))
+        forms.found.add(" ".join(words[:-3] + [words[-1]]))
+
+
+def trend_of_a_phrase(name: _Name, forms: _Forms) -> None:
+    """"rise of X P Y" and "decline in X P Y" as "X P Y rise" / "... decline", the
+    whole phrase what rises, as "rising X P Y" is ("decline in trust in science" /
+    "declining trust in science"): the reordering rule leaves names of one preposition
+    written twice alone."""
+    words = name.words
+    if len(words) >= 5 and words[0] in ("rise", "decline") and words[1] in ("of", "in"):
+        rest = _without_articles(words[2:])
+        if _PREPOSITIONS.intersection(rest[1:-1]):
+            forms.found.add(" ".join(rest + words[:1]))
+
+
+# What grows as living things do: its growth is no rise of it ("indoor plant growth" is
+# no rise of indoor plants; a review's false joins).
+_LIVING = frozenset({"plant", "tree", "forest", "crop", "seedling", "root", "weed", "reef",
+                     "coral", "algae", "alga", "fungus", "mold", "mould", "bacteria",
+                     "bacterium", "microbe", "cell", "tissue", "tumor", "tumour", "bone",
+                     "muscle", "hair", "nail", "skin", "tooth", "brain", "fetus", "foetus",
+                     "child", "infant", "embryo", "organ", "body"})
+
+
+# Last words of a measure's change ("electricity price increases" are rising electricity
+# prices, "attendance drops" declining attendance; not "fall": a "trust fall" is a game).
+_MEASURE_CHANGES = {"increase": "rise", "hike": "rise", "surge": "rise", "growth": "rise",
+                    "decrease": "decline", "drop": "decline"}
+
+
+# What expands as it grows (not a market: its listings or its building are no rise).
+_EXPANDING = frozenset({"economy", "sector", "industry"})
+
+
+def growth_as_rise(name: _Name, forms: _Forms) -> None:
+    """A last word "growth" or "boom" after two words or more as "rise" ("brand
+    publishing growth" / "rise of brand publishing", "sports betting boom"; not after
+    one: "plant growth" is no rise of plants, "personal growth" no personal rise, a
+    "baby boom" a generation; nor after a living thing, `_LIVING`), and so
+    "expansion" of an economy (`_EXPANDING`: "gig economy expansion"; not a policy's,
+    a project's or a market's: "state Medicaid expansion", "Heathrow airport
+    expansion", "stock market expansion": reviews' false joins); and after a measure
+    (`_MEASURES`), a last word of its change as its rise or decline (`_MEASURE_CHANGES`:
+    "price increases" / "rising prices")."""
+    words = name.words
+    if len(words) >= 2 and words[-2] in _MEASURES and words[-1] in _MEASURE_CHANGES:
+        forms.found.add(" ".join(words[:-1] + [_MEASURE_CHANGES[words[-1]]]))
+    elif len(words) >= 3 and words[-2] not in _LIVING and (
+            words[-1] in ("growth", "boom") or
+            words[-1] == "expansion" and words[-2] in _EXPANDING):
+        forms.found.add(" ".join(words[:-1] + ["rise"]))
+
+
+# What shifts as a state changes ("regional demographic shifts"); not what is moved
+# elsewhere ("cost shift", "green tax shift", "peak demand shift"), a regime shift, nor a
+# period of work ("hospital nursing shifts": a review's false joins).
+_SHIFTING_STATES = frozenset("""demographic cultural generational behavioral behavioural
+    social societal political economic structural ideological attitudinal""".split()) | \
+    _SHIFTING_HEADS
+
+
+def shift_as_change(name: _Name, forms: _Forms) -> None:
+    """A last word "shift" after two words or more, of a state (`_SHIFTING_STATES`), as
+    "change" ("regional demographic shifts" / "... changes", as "shift in X" is "change
+    in X" in synonyms.csv); not after one: a "vibe shift" or "paradigm shift" is a thing
+    of its own."""
+    words = name.words
+    if len(words) >= 3 and words[-1] == "shift" and words[-2] in _SHIFTING_STATES:
+        forms.found.add(" ".join(words[:-1] + ["change"]))

@@ -1,0 +1,429 @@
+"""Words: what the wording rules read and write (`_Name`, a key's words; `_Forms`, the
+forms they add), and the words several of them read: the lexicon's way of writing a
+word (`_lengthened`), number words of time, a first word of growth or decline
+(`_trend_word`), prepositions, and who acts and who is acted on (people, agents,
+beings, places, what does a job).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from ..keys import _ARTICLES, _STOP, _lemmas
+from ..lexicon import lexicon
+
+# Nouns written two ways: "water usage" is water use, "remote working" remote work,
+# "commuting patterns" commute patterns.
+_NOUN_VARIANTS = {"usage": "use", "working": "work", "commuting": "commute"}
+
+
+@functools.lru_cache(maxsize=1)
+def _variant_starts() -> frozenset[str]:
+    """The first words of the lexicon's variants."""
+    return frozenset(variant[0] for variant in lexicon().variants)
+
+
+def _lengthened(words: list[str]) -> list[str]:
+    """The words with each variant of the lexicon (a shortened word, a synonym; the
+    longest run first) as its preferred wording.
+
+    >>> _lengthened("hard sci fi movie".split())
+    ['hard', 'science', 'fiction', 'film']
+    """
+    table, starts = lexicon(), _variant_starts()
+    found, at = [], 0
+    while at < len(words):
+        if words[at] not in starts:  # (most words start no variant: no slices to look up)
+            found.append(words[at])
+            at += 1
+            continue
+        for size in range(min(table.longest, len(words) - at), 0, -1):
+            long = table.variants.get(tuple(words[at:at + size]))
+            if long is not None:
+                found.extend(long)
+                at += size
+                break
+        else:
+            found.append(words[at])
+            at += 1
+    return found
+
+
+# Numbers written as words, read as digits before a unit of time ("Twenty-Minute City" /
+# "20-Minute City"); not elsewhere: "Air Force One", "Apple One", "Three-Body Problem".
+_NUMBER_WORDS = {word: number for number, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())} | \
+    {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100}
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+
+
+def _time_numbers(words: list[str]) -> list[str]:
+    """The words with each run of number words before a unit of time as its digits.
+
+    >>> " ".join(_time_numbers("one hundred year of solitude".split()))
+    '100 year of solitude'
+    >>> " ".join(_time_numbers("twenty four hour news on air force one".split()))
+    '24 hour news on air force one'
+    """
+    found, at = [], 0
+    while at < len(words):
+        end = at
+        while end < len(words) and words[end] in _NUMBER_WORDS:
+            end += 1
+        if end > at and end < len(words) and words[end] in _TIME_UNITS:
+            value = 0
+            for word in words[at:end]:  # "twenty four": 24, "one hundred": 100
+                number = _NUMBER_WORDS[word]
+                value = max(value, 1) * 100 if number == 100 else value + number
+            found.append(str(value))
+            at = end
+        else:
+            found.append(words[at])
+            at += 1
+    return found
+
+
+# A first word saying a thing grows or shrinks, before a phrase of two words or more
+# ("Increasing Middle Manager Burnout" / "Rising ..."): one wording each. Not before one
+# word ("rising powers", "increasing returns", "growing cannabis" are other things), nor
+# before a preposition or particle ("growing up online", "falling in older adults"), nor
+# in the fixed phrases of `_TREND_PHRASES`; not "falling" nor "mounting" (a review found
+# "falling space debris" is no decline).
+_TREND_WORDS = {"increasing": "rising", "increased": "rising", "growing": "rising",
+                "surging": "rising", "escalating": "rising", "soaring": "rising",
+                "skyrocketing": "rising", "declining": "declining", "shrinking": "declining",
+                "diminishing": "declining", "dwindling": "declining",
+                "plummeting": "declining", "waning": "declining"}
+# "Booming" before what an economy measures only ("booming creator economy"; not rising
+# stars, booming artillery or bird calls: a review's false joins)
+_BOOMING = frozenset("""market sector industry economy demand sale export import investment
+    price stock installation business trade tourism""".split())
+# ... and the words of growth with no other sense, also before one word
+_ONLY_TREND_WORDS = {"skyrocketing": "rising", "dwindling": "declining",
+                     "plummeting": "declining", "waning": "declining"}
+_TREND_PHRASES = frozenset({("growing", "degree"), ("growing", "season"), ("growing", "pain"),
+                            ("growing", "medium"), ("growing", "media"), ("rising", "damp"),
+                            ("increasing", "return"), ("rising", "star"),
+                            ("rising", "power"), ("increased", "power"),
+                            ("soaring", "bird"), ("soaring", "flight"), ("soaring", "eagle"),
+                            ("escalating", "commitment"), ("diminishing", "return"),
+                            ("diminishing", "marginal")})
+# What "shifting" changes, not moves elsewhere ("shifting consumer preferences" are
+# changing ones; "shifting costs", "shifting energy demand", "shifting cultivation" are
+# moved or a practice of their own: a review's false joins).
+_SHIFTING_HEADS = frozenset("""preference narrative attitude norm dynamic dynamics
+    priority perception value expectation landscape trend habit behavior behaviour role
+    paradigm alliance identity view opinion sentiment taste demographic demographics
+    policy strategy pattern""".split())
+# ... but not in a fixed phrase ("shifting cultivation patterns" are those of a way of
+# farming, the "shifting baseline syndrome" a named bias; load, risk, profit shifting:
+# an attack's)
+_SHIFTED = frozenset({"cultivation", "baseline", "sand", "gear", "load", "risk", "profit",
+                      "cost", "agriculture", "tax", "burden", "blame"})
+_PARTICLES = _STOP | {"up", "out", "behind", "apart", "away", "back", "into", "from"}
+# "Falling" is "declining" before what is measured ("falling birth rates", "falling
+# prices"), not before what falls ("falling space debris").
+_MEASURES = frozenset({"rate", "price", "cost", "number", "level", "demand", "sale", "revenue",
+                       "income", "wage", "enrollment", "enrolment", "attendance", "trust",
+                       "productivity", "value", "yield", "population", "membership",
+                       "turnout", "readership", "viewership", "profit", "export", "import",
+                       "traffic", "fertility", "spending", "investment", "confidence",
+                       "rating", "ridership", "subscription", "circulation", "audience",
+                       "footfall", "employment", "output", "consumption", "emission",
+                       "rent", "fare", "premium", "fee", "tuition", "salary", "tax", "bill",
+                       "unemployment", "inflation", "debt", "crime", "score", "expectancy",
+                       "mortality", "poverty"})
+
+
+# A fall, drop, plunge or slump in a measure is its decline ("fall in birth rates"); not
+# in what else ("falls in older adults" are accidents, "drop-in clinics" open to all, to
+# "fall in love" or "in line", "a drop in the ocean": an attack's false joins).
+_FALLS = frozenset({"fall", "drop", "plunge", "slump"})
+# What one declines as one refuses it: "declining job offers" may be turned down, so no
+# words of decline read as that ("dwindling job offers": an attack's)
+_REFUSED = frozenset("""offer invitation treatment request proposal bid nomination
+    invite""".split())
+# "Mounting" is "rising" before what piles up ("mounting household debt", "mounting
+# pressure on hospitals"); not before what is mounted ("mounting wall brackets").
+_MOUNTING = frozenset("""debt pressure concern tension cost loss evidence criticism
+    frustration anxiety risk backlash opposition scrutiny casualty problem challenge
+    fear toll deficit anger death claim complaint call""".split())
+_CONCERNING = frozenset({"over", "about", "from", "among"})  # (also end its head)
+# ... not what holds a thing mounted ("mounting hardware costs", "mounting bracket
+# problems": an attack's)
+_MOUNTED = frozenset("""hardware bracket system structure kit plate rail frame rack pole
+    arm""".split())
+# "Better" names a programme or a body too ("Better Business Bureau", "Better Care Fund",
+# "Better Cotton Initiative"), and before a participle it is a degree ("better-paid jobs")
+_PROGRAMMES = frozenset("""bureau initiative fund agenda index programme program alliance
+    campaign company channel challenge guideline council partnership principle toolbox act
+    plan scheme""".split())
+# A gap that widens grows ("widening wealth gap" / "growing wealth gap"); not what else
+# widens ("widening participation" opens university to more people).
+_WIDENING = {"widening": "rising", "narrowing": "declining"}
+_GAPS = frozenset("gap divide disparity inequality gulf rift deficit".split())
+
+
+def _past_participle(word: str) -> bool:
+    """Whether a word may be a verb's past participle ("informed", "paid", "known").
+
+    >>> [_past_participle(w) for w in ("paid", "informed", "working", "health", "care")]
+    [True, True, False, False, False]
+    """
+    if word.endswith("ed"):
+        return True
+    verbs = _lemmas(word, "VERB")
+    return not word.endswith("ing") and bool(verbs) and verbs[0] != word
+
+
+def _trend_word(words: list[str]) -> list[str]:
+    """The words with a first word of growth or decline as "rising" or "declining",
+    and "better" as "improved", when two words or more follow it ("falling" before a
+    measure, `_MEASURES`; "booming" before an economy's measure, `_BOOMING`; "widening"
+    and "narrowing" before a gap, `_GAPS`; "mounting" before what piles up, `_MOUNTING`);
+    "shifting" as "changing" before what changes (`_SHIFTING_HEADS`).
+
+    >>> " ".join(_trend_word("increasing middle manager burnout".split()))
+    'rising middle manager burnout'
+    >>> " ".join(_trend_word("increasing return".split()))
+    'increasing return'
+    >>> " ".join(_trend_word("growing up online".split()))
+    'growing up online'
+    >>> " ".join(_trend_word("booming creator economy".split()))
+    'rising creator economy'
+    >>> " ".join(_trend_word("shrinking of the middle class".split()))
+    'decline of the middle class'
+    >>> " ".join(_trend_word("widening gap in wealth".split()))
+    'rising gap in wealth'
+    >>> " ".join(_trend_word("shifting narrative on gender".split()))
+    'changing narrative on gender'
+    >>> " ".join(_trend_word("shifting cultivation practice".split()))
+    'shifting cultivation practice'
+    """
+    at = 1 if words and words[0] in _ARTICLES else 0
+    if len(words) - at >= 3 and words[at] in _FALLS and words[at + 1] == "in":
+        rest = words[at + 2:]
+        cut = _first_of(rest, _PREPOSITIONS, 1)
+        if rest[cut - 1] in _MEASURES:  # ("fall in birth rates"; its head: before a preposition)
+            return words[:at] + ["decline"] + words[at + 1:]
+    if len(words) - at >= 3 and _TREND_WORDS.get(words[at]) == "declining" and \
+            words[at + 1] in ("of", "in"):
+        # (the word as a noun: "shrinking of the middle class" is its decline; not words
+        # of growth: the "growing of vegetables" is no growth of vegetables)
+        return words[:at] + ["decline"] + words[at + 1:]
+    if len(words) - at >= 3 and words[at] == "booming" and words[-1] in _BOOMING:
+        return words[:at] + ["rising"] + words[at + 1:]
+    if len(words) - at >= 2 and words[at] == "falling" and words[-1] in _MEASURES:
+        return words[:at] + ["declining"] + words[at + 1:]
+    if len(words) - at >= 2 and words[at] in _WIDENING:  # (its head: before a preposition)
+        rest = words[at + 1:]
+        cut = _first_of(rest, _PREPOSITIONS, 1)
+        if rest[cut - 1] in _GAPS:
+            return words[:at] + [_WIDENING[words[at]]] + rest
+    if len(words) - at >= 3 and words[at] == "better" and words[at + 1] not in _PARTICLES \
+            and not _past_participle(words[at + 1]) and words[-1] not in _PROGRAMMES \
+            and words[at + 1] != "regulation":  # (the EU's "better regulation" agenda)
+        return words[:at] + ["improved"] + words[at + 1:]  # ("better customer service")
+    if len(words) - at >= 2 and words[at] == "mounting" and words[at + 1] not in _MOUNTED:
+        rest = words[at + 1:]  # (its head: before a preposition)
+        cut = _first_of(rest, _PREPOSITIONS | _CONCERNING, 1)
+        if rest[cut - 1] in _MOUNTING:
+            return words[:at] + ["rising"] + rest
+    if len(words) - at >= 2 and words[at] == "shifting" and \
+            _SHIFTED.isdisjoint(words[at + 1:]):  # (its head: before a preposition)
+        rest = words[at + 1:]
+        cut = _first_of(rest, _PREPOSITIONS, 1)
+        if rest[cut - 1] in _SHIFTING_HEADS:
+            return words[:at] + ["changing"] + rest
+    if len(words) - at == 2 and words[at] in _ONLY_TREND_WORDS:  # ("skyrocketing rents")
+        return words[:at] + [_ONLY_TREND_WORDS[words[at]]] + words[at + 1:]
+    if len(words) - at >= 3 and words[at] in _TREND_WORDS and words[at + 1] not in _PARTICLES:
+        word = _TREND_WORDS[words[at]]
+        if not {(words[at], words[at + 1]), (word, words[at + 1])} & _TREND_PHRASES and \
+                not (word == "declining" and words[-1] in _REFUSED):
+            return words[:at] + [word] + words[at + 1:]
+    return words
+
+
+@dataclass
+class _Name:
+    """A key as the wording rules read it."""
+
+    key: str
+    words: list[str]  # after the lexicon's wordings, numbers and words of growth
+    # (index, word) of each word between the first and the last, written once
+    inner: list[tuple[int, str]]
+
+
+@dataclass
+class _Forms:
+    """The forms the wording rules (`RULES`) give a key's words, by how each meets the
+    forms of other keys (see `signatures`). A rule adds to `found` what any key's form
+    meets; a "Y X" it makes of "X P Y" to `found` and to `reordered` too (marked ">",
+    what a leading adjective's noun meets, unless also in `directed`); a leading
+    adjective read as its nouns only to `derived` (marked "<"); to `dropped` what only
+    a name written so meets (marked "="); and to `adjective_kept` an "ADJ Y X" whose
+    adjective is X's (marked "~": met by a name written with that adjective first, not
+    by "X of ADJ Y", whose adjective is Y's)."""
+
+    found: set[str]  # met by any key's forms
+    reordered: set[str] = field(default_factory=set)  # "Y X" of "X of Y"
+    directed: set[str] = field(default_factory=set)  # ... for what is done to Y
+    derived: set[str] = field(default_factory=set)  # a leading adjective as its nouns
+    dropped: set[str] = field(default_factory=set)  # "X Y" of "X in Y": as written only
+    # "ADJ Y X" of "ADJ X of Y": met by a name written so, not by "X of ADJ Y"
+    adjective_kept: set[str] = field(default_factory=set)
+    # forms of `found` whose own forms are not read (`signatures`' then_reordered)
+    final: set[str] = field(default_factory=set)
+
+
+# Prepositions that start a phrase inside a name (reorderings keep a second one last).
+_PREPOSITIONS = frozenset({"in", "of", "for", "on", "to", "with", "at"})
+
+
+def _first_of(words: list[str], among: frozenset[str], start: int,
+              end: int | None = None) -> int:
+    """The index of the first of `words[start:end]` in `among` (where a phrase ends), or
+    len(words).
+
+    >>> _first_of("impact of ai on job".split(), _PREPOSITIONS, 2)
+    3
+    """
+    return next((at for at in range(start, len(words) if end is None else end)
+                 if words[at] in among), len(words))
+
+
+def _without_articles(words: list[str]) -> list[str]:
+    """The words without the articles they start with (the last word stays)."""
+    while len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    return words
+
+
+# Marks of the "Y X" forms of "X of Y" and "X in Y" that a people's or place's adjective
+# meets (`_PEOPLE_ENDINGS`), and of those of "X of Y" that a quality's meets
+# (`_QUALITY_ADJECTIVES`).
+_OF_PLACE = " (of a place)"
+_OF_ONLY = " (of)"
+# Endings of the adjectives of peoples and places, which meet a reordered name only
+# when it was "X of Y" or "X in Y" ("Ukrainian National Guard" / "National Guard of
+# Ukraine", "Indian elections" / "elections in India"): not "on", "to", nor after people
+# who move or act and what a people does to others (`_MOVERS`: "Ukrainian refugees" are
+# no refugees in Ukraine, "Russian cyberattacks" no cyberattacks on Russia, "Japanese
+# investment" no investment in Japan, "Russian invasion" no invasion of Russia; two
+# reviews' false joins).
+_PEOPLE_ENDINGS = ("an", "ese", "ish")
+
+# ---- who acts and who is acted on ----
+
+# What attacks: weapons, machines, animals, armed groups ("attacks on drones" are no
+# drone attacks).
+_WEAPONS = frozenset("""drone missile rocket robot bot ai ransomware malware virus shark dog
+    bear wolf militia army troop terrorist""".split())
+
+# Who acts, by name (beside `_AGENT_ENDINGS` of kg.resolve.wordings.order).
+_AGENTS = frozenset("""government state company corporation firm business platform brand
+    country nation people public student parent agent police military employee worker
+    migrant refugee woman man child youth""".split())
+
+# Watching of people that those in charge of them do ("police surveillance" is by the
+# police, so no surveillance of the police; "parental monitoring" no monitoring of
+# parents; but "employee monitoring" is of employees, "bank oversight" of banks: a trap
+# hunt's false joins, a review's), and who is in charge of people.
+_WATCHING = frozenset("surveillance monitoring tracking supervision".split())
+_IN_CHARGE = frozenset("""police employer government state parent teacher boss
+    manager landlord military""".split())
+
+# People a name may say are reached ("access to patients"), who may act too (`_actor`).
+_REACHED = frozenset({"patient", "user", "consumer", "customer", "human", "people",
+                      "journalist", "prisoner", "inmate"})
+
+# Generations and roles that name people.
+_PEOPLE_WORDS = frozenset("""z alpha millennial boomer zoomer teen teenager nurse doctor
+    voter investor consumer resident citizen farmer artist creator influencer""".split())
+
+
+def _people(word: str) -> bool:
+    """Whether a word of a key names people: agents, generations and roles by lists
+    (`_AGENTS`, `_PEOPLE_WORDS`, ...), not by an -er ending ("meter", "reactor",
+    "charger" are none), and -ist, -ian ("scientist", "politician")."""
+    return word in _AGENTS or word in _REACHED or word in _PEOPLE_WORDS or word in _IN_CHARGE or \
+        len(word) > 4 and word.endswith(("ist", "ian"))
+
+
+def _actor(word: str) -> bool:
+    """Whether a word of a key may name who acts: an agent (`_AGENTS`, `_WEAPONS`, one who
+    does a verb: "investor", "consumer"; not "water", "doctor"), a place, a name the
+    lexicon does not know (Hamas, TikTok), or one who is reached (`_REACHED`).
+
+    >>> [_actor(w) for w in ("investor", "china", "hamas", "water", "heat", "ai")]
+    [True, True, True, False, False, True]
+    """
+    return word in _AGENTS or word in _WEAPONS or word in _REACHED or \
+        len(word) > 3 and _coined(word) or \
+        word in _place_names() or word.endswith(("er", "or")) and \
+        any(_lemmas(base, "VERB") for base in (word[:-2], word[:-2] + "e", word[:-3]))
+
+
+@functools.lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """The places of kg/lexicon/place-adjectives.csv ("china", "iran")."""
+    return frozenset(place for places in lexicon().place_adjectives.values()
+                     for place in places)
+
+
+# Prepositions that start a second phrase kept last by reordering: `_PREPOSITIONS` and
+# "into" ("expansion of AI into hardware" / "AI expansion into hardware"); not "from" or
+# "by", which may belong to the phrase before ("ban on imports from Russia" is no import
+# ban from Russia: a review's traps).
+_SECOND_PHRASE = _PREPOSITIONS | {"into"}
+
+
+# Terms of finance, law and war whose words reordered name another thing ("cost of
+# capital" is a required return, "capital costs" spending; "standard of care" a duty,
+# "care standards" a care home's rules: an attack's false joins).
+_TERMS_OF = frozenset("""cost of capital|rate of return|return on equity|term of trade|theater of
+    war|art of war|balance of payment|standard of care|duty of care|point of sale|proof of
+    work|proof of stake|proof of concept|burden of proof|power of attorney|letter of
+    credit|conflict of interest|cost of equity""".replace("\n    ", " ").split("|"))
+
+# Words after which "on the rise" is what they are on ("betting on the rise").
+_ON_WHAT = frozenset({"bet", "betting", "wager", "wagering", "focus", "report", "debate",
+                      "emphasis", "comment", "commentary", "take", "spotlight"})
+
+
+def _coined(word: str) -> bool:
+    """Whether a word is no common English noun or adjective (lemminflect's lexicon does
+    not know it), or is short enough to be an acronym's key: "blockchain", "lidar", "ai".
+
+    >>> [_coined(w) for w in ("blockchain", "ai", "health", "space")]
+    [True, True, False, False]
+    """
+    return len(word) <= 3 or not (_lemmas(word, "NOUN") or _lemmas(word, "ADJ"))
+
+
+# What does a coined -ing word's deed, named after it: "crowdfunding platforms" are no
+# platform crowdfunding, "gatekeeping AI" no AI gatekeeping (a review's false joins).
+_DOERS = frozenset("""technology platform tool content company startup firm app application
+    model ai system solution culture workshop farm campaign regulation risk program
+    programme network site market industry sector business provider employer initiative
+    project organization charity movement community space hub device software robot
+    algorithm website portal marketplace station operator scheme course bootcamp shop
+    store school club reward video game coach policy investment""".split())
+
+# People and animals a name may be about, beside `_people`'s lists: an -ing word before
+# them may say what they do ("migrating birds", "visiting scholars").
+_BEINGS = frozenset("""family household community bird animal species fish insect bee whale
+    wildlife livestock cattle pet dog cat scholar officer author surgeon lawyer judge
+    soldier athlete player team member delegate official leader manager executive
+    employer owner landlord tenant driver rider passenger traveller traveler tourist adult
+    teacher professor researcher shareholder mother father musician borrower lender
+    startup fan supporter spectator""".split())
+
+# Prepositions after which a leading -ing word is its act, said in the noun's place:
+# `_PREPOSITIONS` but "of" (the "growing of vegetables" is no growth of vegetables),
+# with those of motion and topic.
+_AFTER_AN_ACT = frozenset("""in for on to with at into onto about against over from
+    toward towards through across among around""".split())
