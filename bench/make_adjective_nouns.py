@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # field of the noun ("generational mix" / "generation mix" of power plants, "cellular
 # data", "graphical models", "doctoral" / doctors, "translational medicine", "clerical"
 # / clerks, "economy class") or the wrong noun (quantum, lithium, nitrogen, carcinoma):
-# a review's false joins, in tests/test_resolve.py.
+# a review's false joins, in tests/test_resolve_wordings.py.
 _NOT_RELATIONAL = frozenset("""
     ethical exponential technical logistic magnetic iconic artistic secular residual natal
     digital critical energetic toxic global historic practical dramatic optimal mechanical

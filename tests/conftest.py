@@ -139,3 +139,15 @@ def one_row_articles(folder: Path, rows: list[tuple[str, str]]) -> Path:
             f"## {section}\n\n| name | description |\n|--|--|\n| {name} | d |\n",
             encoding="utf-8")
     return folder
+
+
+def node_of(pairs, kind="concern"):
+    """name -> its node's key, in a corpus of the names of (first, second, _) pairs."""
+    from kg.resolve import join_keys, resolution_key
+
+    joined = join_keys([(kind, name) for first, second, _ in pairs for name in (first, second)])
+
+    def node(name):
+        key = resolution_key(name)
+        return joined.get(key, key)
+    return node

@@ -34,7 +34,7 @@ from .headlines import _headline_as_phrase, _inner_articles_dropped
 __all__ = ["RULES", "normal_words", "signatures"]
 
 # The wording rules, by name: each adds the forms it reads in a key's words (to sets:
-# their order does not matter). Each has an example in tests/test_resolve.py's
+# their order does not matter). Each has an example in tests/test_resolve_wordings.py's
 # RULE_EXAMPLES, which fails for a rule without one.
 RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rule in (
     reordered_around_preposition, between, driven_by, and_either_way, in_dropped,
