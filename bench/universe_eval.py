@@ -1,0 +1,96 @@
+"""Precision and recall of entity resolution in a crowded universe of names.
+
+    python -m bench.universe_eval [--names FILE] [--corpus DIR ...] [--wrong]
+
+A universe file (tests/data/universe-27-names.tsv) holds names as an archive of many
+domains writes them, one per line, `group<TAB>type<TAB>name`: names of one thing share
+their group, written blind by a labeller who ran no software (criteria:
+tests/data/resolution-criteria.md). Every name is resolved at once, with the corpus
+folders' names (default ../shared/corpus and ../shared/seed, when present), as one
+build of them all would: a name may meet any other, not only its pair, which is how a
+false join shows in an archive of thousands of names. Counted over every pair of names
+(pairwise precision and recall), on the `tune` groups and the `holdout` groups: the
+groups sorted by the md5 of their id, alternating (as their pairs in
+resolution-pairs.csv are split). Goal (issue 14): precision >= 0.97, recall >= 0.85.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+from collections import defaultdict
+from pathlib import Path
+
+from .resolution_eval import ROOT, Score, corpus_names, grouping
+
+NAMES = ROOT / "tests" / "data" / "universe-27-names.tsv"
+CORPUS = [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "seed"]
+
+
+def read_universe(path: Path) -> list[tuple[str, str, str]]:
+    """(group, type, name) of each line."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            parts = line.split("\t")
+            if len(parts) != 3:
+                raise SystemExit(f"{path}:{number}: want group<TAB>type<TAB>name")
+            rows.append((parts[0], parts[1], parts[2]))
+    return rows
+
+
+def split_of(groups: set[str]) -> dict[str, str]:
+    """Each group's split: sorted by the md5 of its id, tune and holdout alternating."""
+    ordered = sorted(groups, key=lambda group: hashlib.md5(group.encode()).hexdigest())
+    return {group: ("tune", "holdout")[at % 2] for at, group in enumerate(ordered)}
+
+
+def evaluate(rows: list[tuple[str, str, str]], evidence: list[tuple[str, str]]
+             ) -> dict[str, Score]:
+    """Pairwise scores per split: every pair of distinct names, counted in the split of
+    the first name's group (a pair of one group: that group's)."""
+    node = grouping(sorted(set(evidence) | {(kind, name) for _, kind, name in rows}))
+    group_of = {name: group for group, _, name in rows}
+    split = split_of(set(group_of.values()))
+    key = {name: node(name) for name in group_of}
+    scores: dict[str, Score] = defaultdict(Score)
+    for first, second in itertools.combinations(sorted(group_of), 2):
+        same, joined = group_of[first] == group_of[second], key[first] == key[second]
+        score = scores[split[group_of[first]]]
+        if joined and same:
+            score.true_positive += 1
+        elif joined:
+            score.false_positive += 1
+            score.wrong.append((first, second, "joined", 0))
+        elif same:
+            score.false_negative += 1
+            score.wrong.append((first, second, "apart", 1))
+        else:
+            score.true_negative += 1
+    return scores
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--names", type=Path, default=NAMES)
+    parser.add_argument("--corpus", type=Path, nargs="*", default=CORPUS)
+    parser.add_argument("--wrong", action="store_true",
+                        help="List the tune pairs joined wrongly and those left apart.")
+    args = parser.parse_args(argv)
+    rows = read_universe(args.names)
+    scores = evaluate(rows, corpus_names(args.corpus))
+    print(f"{len(rows)} names in {len({g for g, _, _ in rows})} groups, resolved at once")
+    print("| pairs | precision | recall | TP | FP | FN |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for split in ("tune", "holdout"):
+        s = scores[split]
+        print(f"| {split} | {s.precision:.3f} | {s.recall:.3f} | {s.true_positive} | "
+              f"{s.false_positive} | {s.false_negative} |")
+    if args.wrong:
+        for first, second, said, _ in scores["tune"].wrong:
+            print(f"  {said}: {first} | {second}")
+
+
+if __name__ == "__main__":
+    main()
