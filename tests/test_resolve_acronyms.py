@@ -118,6 +118,17 @@ ABBREVIATED = [
     (["AD research", "advertising research", "Alzheimer's Disease (AD)"], False),
     (["PR strategy", "public relations strategy", "Press Release (PR)", "Pull Request (PR)"],
      False),
+    # (a crowded universe written blind, the twenty-seventh batch: a one-word name in
+    # capitals is an acronym, no plural; a word written as a word is no acronym; an
+    # acronym declared in parentheses may take a letter from inside a word)
+    (["LAWS", "Lethal Autonomous Weapons Systems", "Loneliness at Work"], True),
+    (["LAWS", "Loneliness at Work"], False),
+    (["Pet Tech", "PETs", "Privacy-Enhancing Technologies (PETs)"], False),
+    (["Pet Tech", "PET", "Pet Technology"], False),
+    (["AMR", "Antimicrobial Resistance (AMR)"], True),
+    (["GHG", "Greenhouse Gas (GHG)"], True),
+    (["AMR", "Antimicrobial Resistance (AMR)", "Autonomous Mobile Robots"], False),
+    (["UK", "Online Safety Act (UK)"], False),
 ]
 
 

@@ -1436,4 +1436,18 @@ TRAP_HUNT = [
     ("Robotic Arms", "Robotic Arm", True),
     ("Logistic Regression", "Logistics Regression", False),
     ("Electronics Warfare", "Electronic Warfare", True),
+    # a word of growth or decline before one word (a crowded universe written blind, the
+    # twenty-seventh batch), not before what one grows, people or a fixed phrase; "falling"
+    # before a measure that a preposition follows
+    ("Increasing Tariffs", "Rising Tariffs", True),
+    ("Increasing Tariffs", "Tariff Increases", True),
+    ("Growing Populism", "Rise of Populism", True),
+    ("Surging Inflation", "Rising Inflation", True),
+    ("Falling Trust in Media", "Declining Trust in Media", True),
+    ("Growing Vegetables", "Rising Vegetables", False),
+    ("Growing Hemp", "Rise of Hemp", False),
+    ("Growing Teenagers", "Rising Teenagers", False),
+    ("Shrinking Violets", "Declining Violets", False),
+    ("Declining Balance", "Falling Balance", False),
+    ("Falling Objects", "Declining Objects", False),
 ]

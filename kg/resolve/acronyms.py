@@ -76,6 +76,37 @@ def abbreviation_spans(short: str, long: str) -> list[tuple[str, str]] | None:
     return spans
 
 
+def initials_within(short: str, long: str) -> bool:
+    """Whether an acronym (a key of one word) takes the first letter of each content word
+    of `long`, in order, and at most one more letter from inside a word, after its first
+    (a word compounded of two: "amr" of "antimicrobial resistance", "ghg" of "greenhouse
+    gas", "dna" of "deoxyribonucleic acid"), as a name declaring it in its parenthesis
+    writes it; small words may give their first letter too. A qualifier in capitals
+    ("Online Safety Act (UK)") is none.
+
+    >>> [initials_within(s, l) for s, l in (("amr", "antimicrobial resistance"),
+    ...     ("ghg", "greenhouse gas"), ("uk", "online safety act"), ("us", "unemployment insurance"))]
+    [True, True, False, False]
+    """
+    words = long.split()
+    if " " in short or not words or len(words) > _LONGEST_NAME:
+        return False
+
+    @functools.lru_cache(maxsize=None)
+    def match(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(short)
+        word = words[j]
+        if word in _STOP and match(i, j + 1):
+            return True
+        if i == len(short) or short[i] != word[0]:
+            return False
+        if match(i + 1, j + 1):
+            return True
+        return i + 1 < len(short) and short[i + 1] in word[1:] and match(i + 2, j + 1)
+    return match(0, 0)
+
+
 def _mostly_same_words(first: str, second: str) -> bool:
     """Whether at least half the content words of the shorter of two keys are in the
     other (a word meets another it begins, or that shares its first five letters:

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from .acronyms import (_declared_acronym, _mostly_same_words, _short_runs, _spelled_forms,
-                       abbreviation_spans, initials_of)
-from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _lemmas, _renamed, is_acronym,
-                   name_key, normal_form, split_alias)
+                       abbreviation_spans, initials_of, initials_within)
+from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _known_word, _lemmas, _renamed,
+                   is_acronym, name_key, normal_form, split_alias)
 from .lexicon import Lexicon, lexicon
 from .names import _law, _maker_product, _titled_person
 from .wordings import normal_words, signatures
@@ -123,10 +123,14 @@ class _Evidence:
             carried = _maker_product(label) or _titled_person(label) or _law(label)
             if carried:  # ("OpenAI's ChatGPT" is ChatGPT, "Mayor Sadiq Khan" Sadiq Khan)
                 renamed[key_of(carried)].add(key)
-            for alias in (key_of(a) for a in split_alias(label)[1:] if a):
+            for written in (a for a in split_alias(label)[1:] if a):
+                alias = key_of(written)
                 spans = abbreviation_spans(alias, key) if alias != key else None
                 if alias and alias != key and not spans and _renamed(label):
                     renamed[alias].add(key)
+                elif not spans and alias != key and is_acronym(written) and \
+                        initials_within(alias, key):
+                    declared[alias].add(key)  # ("Antimicrobial Resistance (AMR)")
                 elif spans:
                     declared[alias].add(key)
                     # and each acronym inside it: "Gen AI" of "Generative Artificial
@@ -301,7 +305,10 @@ def _join_wordings(groups: _Groups, evidence: _Evidence) -> dict[str, str]:
                 groups.join(form, key)
     for signature, longs in longs_of.items():  # "LiDAR technology" / "LiDAR"
         for short in shorts_of[signature]:
-            if any(k.startswith(short + " ") for k in longs):
+            # (a long name writing it as an acronym, or as a word of no other meaning:
+            # "Pet Tech" is no "PETs", privacy-enhancing technologies: a blind test's)
+            if any(k.startswith(short + " ") and (short in evidence.written_in.get(k, ())
+                                                   or not _known_word(short)) for k in longs):
                 groups.join(longs[0], short)
     return first_of
 
@@ -511,7 +518,10 @@ def _join_acronyms_inside(groups: _Groups, evidence: _Evidence,
     for key in sorted(keys):
         for short, spelled_as in _short_runs(key):
             longer = None
-            if short in expansions:
+            if short in expansions and (short in written_in.get(key, ()) or
+                                        not _known_word(short)):
+                # (written as an acronym, or a word of no other meaning: "Pet Tech" says
+                # nothing of privacy-enhancing technologies, PETs: a blind test's)
                 longer = spelled_as(expansions[short])
             elif short in known and short in written_in.get(key, ()) and short not in declared:
                 # "ML models" / "machine learning models" (the corpus' own spelling

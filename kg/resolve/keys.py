@@ -249,6 +249,8 @@ def normal_form(label: str) -> str:
     ('ev', 'decarbonization', 'data center')
     >>> normal_form("AIDS"), normal_form("BRICS nations"), normal_form("NEW TOOLS FOR CHIPS")
     ('aids', 'brics nation', 'new tool for chip')
+    >>> normal_form("LAWS"), normal_form("laws")
+    ('laws', 'law')
     >>> normal_form("HIV/AIDS"), normal_form("GENERATIVE AI AND LLMS")
     ('hiv aids', 'generative ai and llm')
     >>> normal_form("A technique that creates garments")
@@ -261,9 +263,12 @@ def normal_form(label: str) -> str:
     # (the plural of an acronym: "EVs", and in capitals "EVS" of the table's EV)
     label = _CAPITALS_RE.sub(_acronym_plural, _ACRONYM_PLURAL_RE.sub(r"\1", label))
     # (an acronym written in capitals is no plural: "AIDS", "SARS", "BRICS nations", when
-    # the table lists it or the lexicon does not know the word: "Digital TWINS" are twins)
+    # the table lists it, the lexicon does not know the word or it is the whole name
+    # ("LAWS", lethal autonomous weapons systems, is no law: a blind test's false join);
+    # "Digital TWINS" are twins)
     acronyms = {word.lower() for word in _CAPITALS_RE.findall(label)
-                if word.lower() in _table_acronyms() or not _lemmas(word.lower(), "NOUN")}
+                if word.lower() in _table_acronyms() or not _lemmas(word.lower(), "NOUN")
+                or word == label.strip()}
     text = identity_key(label)
     if not text.isascii():  # drop accents and ligatures: El Niño -> el nino, œil -> oeil
         text = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_LIGATURES))

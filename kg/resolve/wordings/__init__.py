@@ -17,7 +17,7 @@ from typing import Callable
 from ..keys import _LONGEST_NAME, _ics_adjective, _lemmas, _noun_lemmas
 from ..lexicon import lexicon
 from .words import (_Forms, _NOUN_VARIANTS, _Name, _lengthened, _time_numbers,
-                    _trend_word)
+                    _trend_word, _trend_word_before_one)
 from .order import (_ORDER_WORDS, against_from_with, and_either_way, aspect_of_the,
                     between, cross_as_across, driven_by, in_context, in_dropped,
                     of_what_by_whom, one_preposition_for_another,
@@ -97,8 +97,10 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     bias detection"; not a generic word dropped after reordering: "technology in
     advertising" is not advertising); all in their loose form (an -ics word as its
     adjective, where that is one idea); and those of the key without the articles after
-    its prepositions (`_inner_articles_dropped`) and of a headline read as a phrase
-    (`_headline_as_phrase`). `join_keys` joins keys that share a form.
+    its prepositions (`_inner_articles_dropped`), of a headline read as a phrase
+    (`_headline_as_phrase`) and of a word of growth or decline before one word as
+    "rising" or "declining" (`_trend_word_before_one`). `join_keys` joins keys that
+    share a form.
 
     Two marked forms meet only across: ">Y X" of "X of Y", and "<N X" for a leading
     adjective and each noun N it may be made from ("technological dependence" gives
@@ -127,7 +129,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     # as "use of ..." still meets "invisible creature utilization")
     written = signatures(key, then_reordered, False) if lengthen and lengthened != plain \
         else set()
-    for other in (_inner_articles_dropped(key.split()), _headline_as_phrase(key.split())):
+    for other in (_inner_articles_dropped(key.split()), _headline_as_phrase(key.split()),
+                  _trend_word_before_one(plain)):
         if other:
             written |= signatures(" ".join(other), then_reordered, lengthen)
     # (after the lexicon, whose rows write "four-day week")

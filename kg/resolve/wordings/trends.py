@@ -4,7 +4,7 @@ measure's change as a rise, a shift as a change.
 
 from __future__ import annotations
 
-from .words import (_Forms, _MEASURES, _Name, _ON_WHAT, _PREPOSITIONS, _SHIFTING_HEADS,
+from .words import (_LIVING, _Forms, _MEASURES, _Name, _ON_WHAT, _PREPOSITIONS, _SHIFTING_HEADS,
                     _without_articles)
 
 __all__ = ["growth_as_rise", "on_the_rise", "shift_as_change", "trend_of_a_phrase"]
@@ -32,14 +32,6 @@ def trend_of_a_phrase(name: _Name, forms: _Forms) -> None:
         if _PREPOSITIONS.intersection(rest[1:-1]):
             forms.found.add(" ".join(rest + words[:1]))
 
-
-# What grows as living things do: its growth is no rise of it ("indoor plant growth" is
-# no rise of indoor plants; a review's false joins).
-_LIVING = frozenset({"plant", "tree", "forest", "crop", "seedling", "root", "weed", "reef",
-                     "coral", "algae", "alga", "fungus", "mold", "mould", "bacteria",
-                     "bacterium", "microbe", "cell", "tissue", "tumor", "tumour", "bone",
-                     "muscle", "hair", "nail", "skin", "tooth", "brain", "fetus", "foetus",
-                     "child", "infant", "embryo", "organ", "body"})
 
 
 # Last words of a measure's change ("electricity price increases" are rising electricity

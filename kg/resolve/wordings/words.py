@@ -109,7 +109,16 @@ _TREND_PHRASES = frozenset({("growing", "degree"), ("growing", "season"), ("grow
                             ("rising", "power"), ("increased", "power"),
                             ("soaring", "bird"), ("soaring", "flight"), ("soaring", "eagle"),
                             ("escalating", "commitment"), ("diminishing", "return"),
-                            ("diminishing", "marginal")})
+                            ("diminishing", "marginal"), ("shrinking", "violet"),
+                            ("declining", "balance")})
+# What grows as living things do, or is grown: its growth is no rise of it ("indoor plant
+# growth" is no rise of indoor plants; a review's false joins), and growing it is
+# farming it ("growing cannabis" is no rise of cannabis).
+_LIVING = frozenset("""plant tree forest crop seedling root weed reef coral algae alga fungus
+    mold mould bacteria bacterium microbe cell tissue tumor tumour bone muscle hair nail
+    skin tooth brain fetus foetus child infant embryo organ body cannabis marijuana hemp
+    vegetable fruit food flower herb mushroom grape vine rice wheat corn maize tobacco
+    cotton coffee cocoa tea seaweed kelp grass lawn beard produce grain""".split())
 # What "shifting" changes, not moves elsewhere ("shifting consumer preferences" are
 # changing ones; "shifting costs", "shifting energy demand", "shifting cultivation" are
 # moved or a practice of their own: a review's false joins).
@@ -215,8 +224,10 @@ def _trend_word(words: list[str]) -> list[str]:
         return words[:at] + ["decline"] + words[at + 1:]
     if len(words) - at >= 3 and words[at] == "booming" and words[-1] in _BOOMING:
         return words[:at] + ["rising"] + words[at + 1:]
-    if len(words) - at >= 2 and words[at] == "falling" and words[-1] in _MEASURES:
-        return words[:at] + ["declining"] + words[at + 1:]
+    if len(words) - at >= 2 and words[at] == "falling":  # (its head: before a preposition)
+        rest = words[at + 1:]
+        if rest[_first_of(rest, _PREPOSITIONS, 1) - 1] in _MEASURES:
+            return words[:at] + ["declining"] + rest
     if len(words) - at >= 2 and words[at] in _WIDENING:  # (its head: before a preposition)
         rest = words[at + 1:]
         cut = _first_of(rest, _PREPOSITIONS, 1)
@@ -245,6 +256,26 @@ def _trend_word(words: list[str]) -> list[str]:
                 not (word == "declining" and words[-1] in _REFUSED):
             return words[:at] + [word] + words[at + 1:]
     return words
+
+
+def _trend_word_before_one(words: list[str]) -> list[str] | None:
+    """A name of two words, a word of growth or decline and what grows, with the word as
+    "rising" or "declining" ("increasing tariffs": "rising tariffs"), or None; read
+    beside the name as written, whose -ing word has its own forms ("tariff increase").
+    Not before what one grows, nor people ("growing cannabis" is farmed, "growing
+    children" grow up), nor in a fixed phrase (`_TREND_PHRASES`: "rising stars").
+
+    >>> _trend_word_before_one(["increasing", "tariff"]), _trend_word_before_one(["growing", "cannabis"])
+    (['rising', 'tariff'], None)
+    """
+    if len(words) != 2 or words[0] not in _TREND_WORDS or words[0] in _ONLY_TREND_WORDS:
+        return None
+    word, what = _TREND_WORDS[words[0]], words[1]
+    if word == words[0] or what in _PARTICLES or what in _LIVING or what in _BEINGS or \
+            _people(what) or {(words[0], what), (word, what)} & _TREND_PHRASES or \
+            word == "declining" and what in _REFUSED:
+        return None
+    return [word, what]
 
 
 @dataclass
