@@ -1351,6 +1351,7 @@ RULE_EXAMPLES = {
     "cross_as_across": ("Cross-Sector Cooperation", "cooperation across sector"),
     "against_from_with": ("Emissions from Shipping", "=shipping emission"),
     "toward_as_to": ("Shift toward Renewables", "=shift to renewable"),
+    "act_last": ("ESG Investing", "esg investment"),
     "on_the_rise": ("Synthetic Research on the Rise", "rise of synthetic research"),
     "doer_doing": ("AI Replacing Junior Roles", "replacement of junior role by ai"),
     "where_first": ("In-Space Manufacturing", "manufacturing in space"),
@@ -1450,4 +1451,19 @@ TRAP_HUNT = [
     ("Shrinking Violets", "Declining Violets", False),
     ("Declining Balance", "Falling Balance", False),
     ("Falling Objects", "Declining Objects", False),
+    # an attitude toward one thing, reordered; not toward who may hold one
+    ("Hesitancy Toward Vaccines", "Vaccine Hesitancy", True),
+    ("Optimism toward Technology", "Technology Optimism", True),
+    ("Hostility toward Immigrants", "Immigrant Hostility", False),
+    ("Distrust toward Elites", "Elite Distrust", False),
+    ("Skepticism toward the Media", "Media Skepticism", False),
+    ("Hostility toward China", "China Hostility", False),
+    # a last -ing word as its act's nominalisation, not a bare verb's noun
+    ("ESG Investing", "ESG Investment", True),
+    ("Community Organizing", "Community Organization", False),
+    ("Community Gardening", "Community Gardens", False),
+    ("Weather Forecasting", "Weather Forecast", False),
+    ("Dynamic Pricing", "Dynamic Prices", False),
+    # a British spelling after a prefix
+    ("Bio-Fertilizers", "biofertilisers", True),
 ]

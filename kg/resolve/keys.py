@@ -143,14 +143,15 @@ _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł":
 def american(word: str) -> str:
     """A word in American spelling (breame's table of British and American spellings).
 
-    >>> [american(w) for w in ("defence", "programme", "grey", "analysis")]
-    ['defense', 'program', 'gray', 'analysis']
+    >>> [american(w) for w in ("defence", "programme", "grey", "analysis", "biofertiliser")]
+    ['defense', 'program', 'gray', 'analysis', 'biofertilizer']
     """
     from breame.spelling import BRITISH_ENGLISH_SPELLINGS as spellings
 
     found = spellings.get(word) or _MORE_BRITISH.get(word)
-    if found is None and word.endswith(("elling", "elled", "eller", "ellers")):
-        # the table's word after a prefix: mislabelled, relabelling, biofuelled
+    if found is None and len(word) > 6:
+        # the table's word after a prefix: mislabelled, relabelling, biofuelled,
+        # biofertiliser
         found = next((prefix + spellings.get(rest, _MORE_BRITISH.get(rest, rest))
                       for prefix in _PREFIXES if word.startswith(prefix)
                       for rest in (word[len(prefix):],)

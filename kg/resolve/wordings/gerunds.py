@@ -14,7 +14,8 @@ from .words import (_AFTER_AN_ACT, _BEINGS, _DOERS, _Forms, _IN_CHARGE, _Name,
                     _PARTICLES, _PREPOSITIONS, _SECOND_PHRASE, _TERMS_OF, _TREND_PHRASES,
                     _WATCHING, _first_of, _people)
 
-__all__ = ["doer_doing", "gerund_after_a_preposition", "gerund_as_noun", "guessed_nouns"]
+__all__ = ["act_last", "doer_doing", "gerund_after_a_preposition", "gerund_as_noun",
+           "guessed_nouns"]
 
 # -ing words that name a kind, not an action, before a noun: "developing countries" are
 # not the development of countries, an "operating system" is not a system's operation;
@@ -302,6 +303,19 @@ def gerund_after_a_preposition(name: _Name, forms: _Forms) -> None:
     gerund_as_noun(_Name(" ".join(act), act, []), found)
     forms.found.update(" ".join(words[:at + 1] + form.split()) for form in found.found
                        if not _STOP.intersection(form.split()))
+
+
+def act_last(name: _Name, forms: _Forms) -> None:
+    """A last -ing word, after a word or more, as its nominalisation of an act (-ment,
+    -tion, -sion; not of another sense, `_NOT_ACTS`): "ESG investing" / "ESG investment".
+    Not as a bare verb's noun, which names a thing or a product as often as the act
+    ("community gardening" is no community garden, "weather forecasting" no weather
+    forecast, "dynamic pricing" no dynamic price), nor "organizing" as "organization"."""
+    words = name.words
+    if len(words) >= 2 and words[-1].endswith("ing") and words[-2] not in _STOP:
+        for noun in _gerund_nouns(words[-1]):
+            if noun.endswith(("ment", "tion", "sion")) and noun not in _NOT_ACTS:
+                forms.found.add(" ".join(words[:-1] + [noun]))
 
 
 def doer_doing(name: _Name, forms: _Forms) -> None:

@@ -290,19 +290,34 @@ _ATTITUDES = frozenset("""skepticism attitude sentiment hostility optimism pessi
     cynicism suspicion apathy""".split())
 
 
+# Who may hold an attitude, beside those `_actor` and `_people` read and the endings of
+# people (-ant, -ent: immigrants, students): "skepticism toward experts" is no expert
+# skepticism.
+_HOLDERS = frozenset("""expert elite official adult minority authority establishment
+    institution media press celebrity""".split())
+
+
 def toward_as_to(name: _Name, forms: _Forms) -> None:
     """"X toward Y" as "X to Y", as written only ("violence toward the police" is no
-    police violence); an attitude's (`_ATTITUDES`) as "X about Y", never "Y X" (its
-    forms are not reordered: "toward" reorders nothing): "attitudes toward women" are no
-    women's attitudes, and no list of people words covers who may hold one (immigrants,
-    experts, founders, elites: two attacks' false joins)."""
+    police violence); an attitude's (`_ATTITUDES`) as "X about Y", and as "Y X" only for
+    one word Y that names no one who may hold it ("hesitancy toward vaccines" / "vaccine
+    hesitancy"; not `_actor`, `_people`, `_HOLDERS`: "attitudes toward women" are no
+    women's attitudes, nor immigrants, experts, founders, elites: two attacks' false
+    joins). Its forms are not reordered again."""
     words = name.words
     for at, word in name.inner:
         if word == "toward":
             forms.dropped.add(" ".join(words[:at] + ["to"] + words[at + 1:]))
             if words[at - 1] in _ATTITUDES:
-                forms.found.add(" ".join(words[:at] + ["about"] +
-                                         _without_articles(words[at + 1:])))
+                target = _without_articles(words[at + 1:])
+                forms.found.add(" ".join(words[:at] + ["about"] + target))
+                if len(target) == 1 and not (
+                        _actor(target[0]) or _people(target[0]) or target[0] in _HOLDERS
+                        or target[0] in _BEINGS or target[0].endswith(("ant", "ent"))):
+                    reordered = " ".join(target + words[:at])
+                    forms.found.add(reordered)
+                    forms.reordered.add(reordered)
+                    forms.final.add(reordered)
 
 
 # What someone writes or makes, whom "by Z" may name ("removal of posts by politicians"
