@@ -1466,4 +1466,9 @@ TRAP_HUNT = [
     ("Dynamic Pricing", "Dynamic Prices", False),
     # a British spelling after a prefix
     ("Bio-Fertilizers", "biofertilisers", True),
+    # the whole phrase after a word of growth rises, as its reorderings say it
+    ("Growing concerns about data privacy", "Rising data privacy concerns", True),
+    ("Growing demand for electric vehicles", "Rising electric vehicle demand", True),
+    ("Growing concerns about data privacy", "Rising data privacy", False),
+    ("Rising attacks on drones", "Rising drone attacks", False),
 ]

@@ -165,4 +165,14 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
             # of organic retail")
             marked |= {f for f in signatures(form, then_reordered=False)
                        if f[0] != "=" and words[0] not in f.lstrip("<>~").split()}
+        if len(words) >= 4 and words[0] in _TREND_NOUNS:
+            # the whole phrase after a word of growth or decline is what rises, as its
+            # reorderings say it ("rising concern about data privacy": "data privacy
+            # concern rise", as "rising data privacy concerns" reads)
+            marked |= {f"{f[1:]} {_TREND_NOUNS[words[0]]}"
+                       for f in signatures(" ".join(words[1:]), then_reordered=False)
+                       if f[0] == ">" and "(" not in f}
     return marked | written
+
+
+_TREND_NOUNS = {"rising": "rise", "declining": "decline"}
