@@ -169,9 +169,9 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
             # the whole phrase after a word of growth or decline is what rises, as its
             # reorderings say it ("rising concern about data privacy": "data privacy
             # concern rise", as "rising data privacy concerns" reads)
-            marked |= {f"{f[1:]} {_TREND_NOUNS[words[0]]}"
+            marked |= {f"{f.lstrip('>')} {_TREND_NOUNS[words[0]]}"
                        for f in signatures(" ".join(words[1:]), then_reordered=False)
-                       if f[0] == ">" and "(" not in f}
+                       if f[0] not in "=<~" and "(" not in f and "*" not in f}
     return marked | written
 
 

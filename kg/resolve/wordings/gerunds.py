@@ -271,7 +271,13 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
         if noun not in _ONLY_OF:
             forms.found.add(" ".join(words[1:] + [noun]))
             if " ".join(words[1:4]) not in _TERMS_OF:  # ("rising cost of capital")
-                forms.found.add(" ".join(words[1:then] + [noun] + words[then:]))
+                inserted = " ".join(words[1:then] + [noun] + words[then:])
+                forms.found.add(inserted)
+                if words[0] in ("rising", "declining"):
+                    # (its phrase's own reorderings say what rises, `signatures`' last
+                    # step, with their guards: "rising attacks on drones" are no
+                    # rising drone attacks)
+                    forms.final.add(inserted)
     for noun in acts:
         of_form = " ".join([noun, "of"] + words[1:])
         if noun not in _WATCHING or words[-1] not in _IN_CHARGE:
