@@ -1471,4 +1471,12 @@ TRAP_HUNT = [
     ("Growing demand for electric vehicles", "Rising electric vehicle demand", True),
     ("Growing concerns about data privacy", "Rising data privacy", False),
     ("Rising attacks on drones", "Rising drone attacks", False),
+    # an -ing word of a change of state, as the process of what it changes
+    ("Tightening monetary policy", "Monetary policy tightening", True),
+    ("Weakening Yen", "Yen Weakening", True),
+    # "energy" after a source of it and two words
+    ("Offshore Wind", "Offshore Wind Power", True),
+    ("Floating Solar", "floating solar energy", True),
+    ("Wind", "Wind Power", False),
+    ("Nuclear", "Nuclear Power", False),
 ]

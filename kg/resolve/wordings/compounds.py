@@ -41,10 +41,20 @@ _OFFICIAL = frozenset("""national public foreign secret civil postal federal roy
     diplomatic military emergency state armed""".split())
 
 
+# Sources of energy after which "energy" (and "power", which synonyms.csv writes as
+# energy after them) says nothing more, after two words or more ("offshore wind energy"
+# is offshore wind; not "wind energy", wind alone being weather, nor nuclear, which may
+# be weapons).
+_ENERGY_SOURCES = frozenset({"wind", "solar", "wave", "tidal", "geothermal", "hydro"})
+
+
 def generic_last_word(name: _Name, forms: _Forms) -> None:
     """A generic last word dropped (`_GENERIC_LAST_WORDS`, after one coined word or
-    acronym; `_GENERIC_LAST_WORDS_AFTER_TWO`, not an official service: `_OFFICIAL`)."""
+    acronym; `_GENERIC_LAST_WORDS_AFTER_TWO`, not an official service: `_OFFICIAL`;
+    "energy" after two words, a source of it last: `_ENERGY_SOURCES`)."""
     words = name.words
+    if len(words) >= 3 and words[-1] == "energy" and words[-2] in _ENERGY_SOURCES:
+        forms.found.add(" ".join(words[:-1]))
     if words[-1] == "service" and words[0] in _OFFICIAL:
         return
     if words[-1] == "effect" and not all(_known_word(word) for word in words[:-1]):

@@ -89,12 +89,18 @@ _OTHER_NOUNS = frozenset({"government", "department"})
 # -ing words of what happens to a thing, as the noun of that process (which
 # `_gerund_nouns` does not give, the lexicon knowing most of them as nouns, or gives as
 # the verb's bare noun: "melt"): "warming oceans" are ocean warming, "retreating glaciers"
-# glacier retreat, "ageing workforce" workforce ageing (not an activity done by or for
-# the thing: "learning machines", "marketing agencies", "boarding schools").
+# glacier retreat, "ageing workforce" workforce ageing, "tightening monetary policy"
+# monetary policy tightening (not an activity done by or for the thing: "learning
+# machines", "marketing agencies", "boarding schools").
 _PROCESSES = {"warming": ("warming",), "bleaching": ("bleaching",), "aging": ("aging",),
               "graying": ("graying",), "melting": ("melting",), "thawing": ("thawing",),
               "retreating": ("retreat",), "flooding": ("flooding",),
-              "greening": ("greening",)}
+              "greening": ("greening",), "tightening": ("tightening",),
+              "loosening": ("loosening",), "easing": ("easing",),
+              "softening": ("softening",), "hardening": ("hardening",),
+              "strengthening": ("strengthening",), "weakening": ("weakening",),
+              "deepening": ("deepening",), "flattening": ("flattening",),
+              "thinning": ("thinning",)}
 # ... not before who or what serves it or causes it ("aging technology" is AgeTech, no
 # technology's aging; "retreating executives" no executive retreat, "warming potential"
 # a metric, "flooding rains" their cause: an attack's)
