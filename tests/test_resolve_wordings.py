@@ -1479,4 +1479,7 @@ TRAP_HUNT = [
     ("Floating Solar", "floating solar energy", True),
     ("Wind", "Wind Power", False),
     ("Nuclear", "Nuclear Power", False),
+    # "due to" and "caused by" as "driven by"
+    ("Job Displacement Due to Automation", "Automation-Driven Job Displacement", True),
+    ("Due Diligence", "Driven by Diligence", False),
 ]
