@@ -1,8 +1,8 @@
 """Precision and recall of entity resolution in a crowded universe of names.
 
-    python -m bench.universe_eval [--names FILE] [--corpus DIR ...] [--wrong]
+    python -m bench.universe_eval [--names FILE ...] [--corpus DIR ...] [--wrong]
 
-A universe file (tests/data/universe-27-names.tsv) holds names as an archive of many
+A universe file (tests/data/universe-*-names.tsv) holds names as an archive of many
 domains writes them, one per line, `group<TAB>type<TAB>name`: names of one thing share
 their group, written blind by a labeller who ran no software (criteria:
 tests/data/resolution-criteria.md). Every name is resolved at once, with the corpus
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .resolution_eval import ROOT, Score, corpus_names, grouping
 
-NAMES = ROOT / "tests" / "data" / "universe-27-names.tsv"
+UNIVERSES = sorted((ROOT / "tests" / "data").glob("universe-*-names.tsv"))
 CORPUS = [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "seed"]
 
 
@@ -73,22 +73,27 @@ def evaluate(rows: list[tuple[str, str, str]], evidence: list[tuple[str, str]]
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--names", type=Path, default=NAMES)
+    parser.add_argument("--names", type=Path, nargs="*", default=UNIVERSES)
     parser.add_argument("--corpus", type=Path, nargs="*", default=CORPUS)
     parser.add_argument("--wrong", action="store_true",
                         help="List the tune pairs joined wrongly and those left apart.")
     args = parser.parse_args(argv)
-    rows = read_universe(args.names)
-    scores = evaluate(rows, corpus_names(args.corpus))
-    print(f"{len(rows)} names in {len({g for g, _, _ in rows})} groups, resolved at once")
-    print("| pairs | precision | recall | TP | FP | FN |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for split in ("tune", "holdout"):
-        s = scores[split]
-        print(f"| {split} | {s.precision:.3f} | {s.recall:.3f} | {s.true_positive} | "
-              f"{s.false_positive} | {s.false_negative} |")
+    evidence = corpus_names(args.corpus)
+    print("| universe | names | groups | pairs | precision | recall | TP | FP | FN |")
+    print("|---|---:|---:|---|---:|---:|---:|---:|---:|")
+    wrong = []
+    for path in args.names:
+        rows = read_universe(path)
+        scores = evaluate(rows, evidence)
+        groups = len({group for group, _, _ in rows})
+        for split in ("tune", "holdout"):
+            s = scores[split]
+            print(f"| {path.name} | {len(rows)} | {groups} | {split} | {s.precision:.3f} | "
+                  f"{s.recall:.3f} | {s.true_positive} | {s.false_positive} | "
+                  f"{s.false_negative} |")
+        wrong += scores["tune"].wrong
     if args.wrong:
-        for first, second, said, _ in scores["tune"].wrong:
+        for first, second, said, _ in wrong:
             print(f"  {said}: {first} | {second}")
 
 
