@@ -1352,6 +1352,7 @@ RULE_EXAMPLES = {
     "against_from_with": ("Emissions from Shipping", "=shipping emission"),
     "toward_as_to": ("Shift toward Renewables", "=shift to renewable"),
     "act_last": ("ESG Investing", "esg investment"),
+    "in_kind_of_place": ("Hospital Closures in Rural Areas", "rural hospital closure"),
     "on_the_rise": ("Synthetic Research on the Rise", "rise of synthetic research"),
     "doer_doing": ("AI Replacing Junior Roles", "replacement of junior role by ai"),
     "where_first": ("In-Space Manufacturing", "manufacturing in space"),
@@ -1482,4 +1483,15 @@ TRAP_HUNT = [
     # "due to" and "caused by" as "driven by"
     ("Job Displacement Due to Automation", "Automation-Driven Job Displacement", True),
     ("Due Diligence", "Driven by Diligence", False),
+    # an attack after its technique; "volatile" before a measure or what is traded;
+    # "erosion of" what declines so; "X in rural areas" (the second universe's tune half)
+    ("Phishing Attacks", "phishing", True),
+    ("Drone Attacks", "Drones", False),
+    ("Volatile Oil Prices", "Oil Price Volatility", True),
+    ("Volatile Organic Compounds", "Organic Compound Volatility", False),
+    ("Erosion of Trust in Institutions", "Declining Trust in Institutions", True),
+    ("Erosion of Democracy", "Democratic Erosion", True),
+    ("Erosion of Soil", "Decline of Soil", False),
+    ("Hospital Closures in Rural Areas", "Rural Hospital Closures", True),
+    ("Nvidia Corporation", "Nvidia", False),
 ]

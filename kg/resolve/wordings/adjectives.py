@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from ..keys import _known_word, _lemmas
 from ..lexicon import lexicon
-from .words import (_Forms, _Name, _OF_ONLY, _OF_PLACE, _PEOPLE_ENDINGS, _PREPOSITIONS,
-                    _without_articles)
+from .words import (_MEASURES, _Forms, _Name, _OF_ONLY, _OF_PLACE, _PEOPLE_ENDINGS,
+                    _PREPOSITIONS, _without_articles)
 
 __all__ = ["adjective_as_noun", "adjective_of_an_impact", "e_prefix",
             "modifier_as_noun", "place_possessive", "quality_last"]
@@ -206,6 +206,14 @@ def quality_last(name: _Name, forms: _Forms) -> None:
     if len(words) < 2 or _PREPOSITIONS.intersection(words):
         return
     forms.found.update(" ".join(words[1:] + [noun]) for noun in _quality_nouns(words[0]))
+    if words[0] == "volatile" and (words[-1] in _MEASURES or words[-1] in _TRADED):
+        # (only before what is measured or traded: "volatile organic compounds" are a
+        # kind of chemical)
+        forms.found.add(" ".join(words[1:] + ["volatility"]))
+
+
+# What is traded, whose volatility is its prices' ("volatile markets" / "market volatility")
+_TRADED = frozenset({"market", "currency", "stock", "commodity", "crypto", "cryptocurrency"})
 
 
 def _e_prefixed(word: str) -> str | None:

@@ -48,12 +48,23 @@ _OFFICIAL = frozenset("""national public foreign secret civil postal federal roy
 _ENERGY_SOURCES = frozenset({"wind", "solar", "wave", "tidal", "geothermal", "hydro"})
 
 
+# Kinds of attack or fraud named by their technique, after which "attack" or "scam" says
+# nothing more ("phishing attacks" are phishing; not "drone attacks", "shark attacks").
+_ATTACK_KINDS = frozenset("""phishing smishing vishing ransomware malware spyware ddos
+    spoofing injection""".split())
+_ATTACKS = frozenset({"attack", "scam", "campaign"})
+
+
 def generic_last_word(name: _Name, forms: _Forms) -> None:
     """A generic last word dropped (`_GENERIC_LAST_WORDS`, after one coined word or
     acronym; `_GENERIC_LAST_WORDS_AFTER_TWO`, not an official service: `_OFFICIAL`;
-    "energy" after two words, a source of it last: `_ENERGY_SOURCES`)."""
+    "energy" after two words, a source of it last: `_ENERGY_SOURCES`; an attack after
+    its technique, `_ATTACK_KINDS`; never a company's legal form: "Mars Inc." is no
+    planet, "Blue Zones LLC" no region)."""
     words = name.words
     if len(words) >= 3 and words[-1] == "energy" and words[-2] in _ENERGY_SOURCES:
+        forms.found.add(" ".join(words[:-1]))
+    if len(words) >= 2 and words[-1] in _ATTACKS and words[-2] in _ATTACK_KINDS:
         forms.found.add(" ".join(words[:-1]))
     if words[-1] == "service" and words[0] in _OFFICIAL:
         return

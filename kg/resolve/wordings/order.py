@@ -14,7 +14,7 @@ from .words import (_AGENTS, _BEINGS, _Forms, _IN_CHARGE, _Name, _OF_ONLY, _OF_P
                     _without_articles)
 
 __all__ = ["against_from_with", "and_either_way", "aspect_of_the", "between",
-            "cross_as_across", "driven_by", "in_context", "in_dropped",
+            "cross_as_across", "driven_by", "in_context", "in_dropped", "in_kind_of_place",
             "of_what_by_whom", "one_preposition_for_another",
             "reordered_around_preposition", "toward_as_to", "where_first"]
 
@@ -240,6 +240,22 @@ def in_dropped(name: _Name, forms: _Forms) -> None:
     for at, word in name.inner:
         if word == "in":
             forms.dropped.add(" ".join(words[:at] + words[at + 1:]))
+
+
+# Kinds of place a name says "in ADJ areas" ("hospital closures in rural areas" are rural
+# hospital closures), and the words for the places.
+_PLACE_KINDS = frozenset({"rural", "urban", "coastal", "remote", "suburban"})
+_AREAS = frozenset({"area", "region", "community", "setting"})
+
+
+def in_kind_of_place(name: _Name, forms: _Forms) -> None:
+    """"X in ADJ areas" as "ADJ X", for a kind of place (`_PLACE_KINDS`, `_AREAS`):
+    "hospital closures in rural areas" / "rural hospital closures", "poverty in urban
+    areas" / "urban poverty"."""
+    words = name.words
+    if len(words) >= 4 and words[-3] == "in" and words[-2] in _PLACE_KINDS and \
+            words[-1] in _AREAS and "in" not in words[:-3]:
+        forms.found.add(" ".join([words[-2]] + words[:-3]))
 
 
 # "X against Y" and "X from Y" as "Y X", met only by a name written so ("emissions from

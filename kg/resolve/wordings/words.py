@@ -146,6 +146,13 @@ _MEASURES = frozenset({"rate", "price", "cost", "number", "level", "demand", "sa
                        "mortality", "poverty"})
 
 
+# What erodes as it declines ("erosion of trust in institutions"); not land, soil or
+# coasts, which erode as they wear away.
+_ERODED = frozenset("""trust confidence democracy privacy right freedom norm support autonomy
+    sovereignty credibility legitimacy authority independence margin wage standard
+    value""".split())
+
+
 # A fall, drop, plunge or slump in a measure is its decline ("fall in birth rates"); not
 # in what else ("falls in older adults" are accidents, "drop-in clinics" open to all, to
 # "fall in love" or "in line", "a drop in the ocean": an attack's false joins).
@@ -256,6 +263,23 @@ def _trend_word(words: list[str]) -> list[str]:
                 not (word == "declining" and words[-1] in _REFUSED):
             return words[:at] + [word] + words[at + 1:]
     return words
+
+
+def _erosion_as_decline(words: list[str]) -> list[str] | None:
+    """"Erosion of X" as "decline of X" for what declines as it erodes (`_ERODED`: "erosion
+    of trust in institutions"), or None; read beside the name as written ("erosion of
+    democracy" is democratic erosion too).
+
+    >>> _erosion_as_decline("erosion of trust in science".split())
+    ['decline', 'of', 'trust', 'in', 'science']
+    >>> _erosion_as_decline("erosion of soil".split()) is None
+    True
+    """
+    if len(words) >= 3 and words[0] == "erosion" and words[1] == "of":
+        rest = words[2:]
+        if rest[_first_of(rest, _PREPOSITIONS, 1) - 1] in _ERODED:
+            return ["decline"] + words[1:]
+    return None
 
 
 def _trend_word_before_one(words: list[str]) -> list[str] | None:
