@@ -42,17 +42,22 @@ _OFFICIAL = frozenset("""national public foreign secret civil postal federal roy
 
 
 # Sources of energy after which "energy" (and "power", which synonyms.csv writes as
-# energy after them) says nothing more, after two words or more ("offshore wind energy"
-# is offshore wind; not "wind energy", wind alone being weather, nor nuclear, which may
-# be weapons).
-_ENERGY_SOURCES = frozenset({"wind", "solar", "wave", "tidal", "geothermal", "hydro"})
+# energy after them) says nothing more, after how they are deployed ("offshore wind
+# energy" is offshore wind, "rooftop solar power" rooftop solar; not "wind energy", wind
+# alone being weather, nor "solar wind energy" or "ocean wave energy": an attack's).
+_ENERGY_SOURCES = frozenset({"wind", "solar", "geothermal"})
+_DEPLOYED = frozenset("""offshore onshore floating rooftop community residential utility
+    distributed airborne concentrated based enhanced deep loop""".split())
 
 
 # Kinds of attack or fraud named by their technique, after which "attack" or "scam" says
 # nothing more ("phishing attacks" are phishing; not "drone attacks", "shark attacks").
 _ATTACK_KINDS = frozenset("""phishing smishing vishing ransomware malware spyware ddos
-    spoofing injection""".split())
+    spoofing""".split())
 _ATTACKS = frozenset({"attack", "scam", "campaign"})
+# ... and injections of code, not of medicine ("weight-loss injection scams" are no
+# weight-loss injections: an attack's)
+_INJECTED = frozenset({"prompt", "sql", "code"})
 
 
 def generic_last_word(name: _Name, forms: _Forms) -> None:
@@ -62,9 +67,12 @@ def generic_last_word(name: _Name, forms: _Forms) -> None:
     its technique, `_ATTACK_KINDS`; never a company's legal form: "Mars Inc." is no
     planet, "Blue Zones LLC" no region)."""
     words = name.words
-    if len(words) >= 3 and words[-1] == "energy" and words[-2] in _ENERGY_SOURCES:
+    if len(words) >= 3 and words[-1] == "energy" and words[-2] in _ENERGY_SOURCES and \
+            words[-3] in _DEPLOYED:
         forms.found.add(" ".join(words[:-1]))
-    if len(words) >= 2 and words[-1] in _ATTACKS and words[-2] in _ATTACK_KINDS:
+    if len(words) >= 2 and words[-1] in _ATTACKS and "anti" not in words and (
+            words[-2] in _ATTACK_KINDS or words[-2] == "injection" and words[-3:-2] and
+            words[-3] in _INJECTED):
         forms.found.add(" ".join(words[:-1]))
     if words[-1] == "service" and words[0] in _OFFICIAL:
         return

@@ -10,7 +10,7 @@ import functools
 
 from ..keys import _STOP, _known_word, _lemmas
 from ..lexicon import lexicon
-from .words import (_AFTER_AN_ACT, _BEINGS, _DOERS, _Forms, _IN_CHARGE, _Name,
+from .words import (_AFTER_AN_ACT, _BEINGS, _DOERS, _LIVING, _Forms, _IN_CHARGE, _Name,
                     _PARTICLES, _PREPOSITIONS, _SECOND_PHRASE, _TERMS_OF, _TREND_PHRASES,
                     _WATCHING, _first_of, _people)
 
@@ -252,7 +252,8 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
                  head in _PROFESSIONALS and verb[0] not in _DONE_TO_PEOPLE):
         return
     nouns = _gerund_nouns(words[0])
-    if words[-1] not in _NOT_UNDERGOING and not _people(words[-1]):
+    if words[-1] not in _NOT_UNDERGOING and not _people(words[-1]) and \
+            not (words[0] == "thinning" and words[-1] in _LIVING):  # (forests are thinned)
         nouns += _PROCESSES.get(words[0], ())
     if words[1] in _AFTER_AN_ACT:
         if (words[0], words[1]) not in _IDIOMS:
@@ -317,16 +318,25 @@ def gerund_after_a_preposition(name: _Name, forms: _Forms) -> None:
                        if not _STOP.intersection(form.split()))
 
 
+# Nominalisations that name a body, a place or a state as often as the act ("nuclear
+# commissioning" is no nuclear commission, "global positioning" no global position,
+# "habit forming" no habit formation, "stage directing" no stage direction: an attack's)
+_NOT_ACTS_LAST = frozenset("""commission position formation direction station section
+    institution constitution convention portion nation""".split())
+
+
 def act_last(name: _Name, forms: _Forms) -> None:
-    """A last -ing word, after a word or more, as its nominalisation of an act (-ment,
-    -tion, -sion; not of another sense, `_NOT_ACTS`): "ESG investing" / "ESG investment".
-    Not as a bare verb's noun, which names a thing or a product as often as the act
-    ("community gardening" is no community garden, "weather forecasting" no weather
-    forecast, "dynamic pricing" no dynamic price), nor "organizing" as "organization"."""
+    """A last -ing word, after a word or more, as its nominalisation in -ment, -tion or
+    -sion (not of another sense: `_NOT_ACTS`, `_NOT_ACTS_LAST`): "ESG investing" / "ESG
+    investment", "gender transitioning" / "gender transition". Not as a bare verb's noun,
+    which names a thing or a product as often as the act ("community gardening" is no
+    community garden, "dynamic pricing" no dynamic price), nor "organizing" as
+    "organization"."""
     words = name.words
     if len(words) >= 2 and words[-1].endswith("ing") and words[-2] not in _STOP:
         for noun in _gerund_nouns(words[-1]):
-            if noun.endswith(("ment", "tion", "sion")) and noun not in _NOT_ACTS:
+            if noun.endswith(("ment", "tion", "sion")) and noun not in _NOT_ACTS and \
+                    noun not in _NOT_ACTS_LAST:
                 forms.found.add(" ".join(words[:-1] + [noun]))
 
 

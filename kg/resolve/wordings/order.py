@@ -243,8 +243,13 @@ def in_dropped(name: _Name, forms: _Forms) -> None:
 
 
 # Kinds of place a name says "in ADJ areas" ("hospital closures in rural areas" are rural
-# hospital closures), and the words for the places.
-_PLACE_KINDS = frozenset({"rural", "urban", "coastal", "remote", "suburban"})
+# hospital closures), and the words for the places; not remote ("remote work" is
+# telework, not work in remote areas: an attack's false joins).
+_PLACE_KINDS = frozenset({"rural", "urban", "coastal", "suburban"})
+# ... nor what "urban" makes a genre of ("urban mining" recycles waste, "urban art" is
+# street art: the same attack's)
+_URBAN_GENRES = frozenset("""mining art sport village music fashion legend myth exploration
+    dictionary""".split())
 _AREAS = frozenset({"area", "region", "community", "setting"})
 
 
@@ -254,7 +259,8 @@ def in_kind_of_place(name: _Name, forms: _Forms) -> None:
     areas" / "urban poverty"."""
     words = name.words
     if len(words) >= 4 and words[-3] == "in" and words[-2] in _PLACE_KINDS and \
-            words[-1] in _AREAS and "in" not in words[:-3]:
+            words[-1] in _AREAS and "in" not in words[:-3] and \
+            not (words[-2] == "urban" and words[-4] in _URBAN_GENRES):
         forms.found.add(" ".join([words[-2]] + words[:-3]))
 
 
@@ -310,7 +316,8 @@ _ATTITUDES = frozenset("""skepticism attitude sentiment hostility optimism pessi
 # people (-ant, -ent: immigrants, students): "skepticism toward experts" is no expert
 # skepticism.
 _HOLDERS = frozenset("""expert elite official adult minority authority establishment
-    institution media press celebrity""".split())
+    institution media press celebrity union retail market industry business sector labor
+    labour""".split())
 
 
 def toward_as_to(name: _Name, forms: _Forms) -> None:
