@@ -241,16 +241,17 @@ def test_labelled_pairs_hold_precision_and_the_review_never_lowers_it():
         assert earlier["tune"].recall >= 0.82
 
 
-# Each crowded universe's floors: tune and holdout precision, tune and holdout recall.
+# Each crowded universe's floors: tune and holdout precision, tune and holdout recall, held
+# with the corpus' names as evidence and without them (as CI runs).
 UNIVERSE_FLOORS = {
     # measured with the code of the start of the session that wrote it: precision 0.996 /
     # 0.987, recall 0.510 / 0.454 (tune / holdout groups, every pair of names); 1.000 /
     # 1.000, 0.585 / 0.487 at its end
-    "universe-27-names.tsv": (0.98, 0.98, 0.58, 0.48),
+    "universe-27-names.tsv": (0.98, 0.98, 0.57, 0.47),
     # written against that session's later code (c805910): precision 0.986, recall 0.377
     # over all its groups as written; tune / holdout 0.992 / 0.982, 0.469 / 0.372 at the
     # session's end (rules from its tune half)
-    "universe-28-names.tsv": (0.98, 0.97, 0.46, 0.37),
+    "universe-28-names.tsv": (0.98, 0.97, 0.45, 0.36),
     # written against the session's rules at e37af6b: precision 1.000 / 0.998, recall
     # 0.466 / 0.469 with the code of the session's start, 0.499 / 0.502 at its end (a few
     # lexicon rows from its tune half)
