@@ -96,6 +96,12 @@ class _Evidence:
             found[short].update(longs)
         return found
 
+    def writes_as_acronym(self, key: str, short: str) -> bool:
+        """Whether a key's names write `short` as an acronym, or it is a word of no other
+        meaning ("Lidar sensors"): "Pet Tech" says nothing of privacy-enhancing
+        technologies, PETs (a blind test's false join)."""
+        return short in self.written_in.get(key, ()) or not _known_word(short)
+
     @functools.cached_property
     def words(self) -> frozenset[str]:
         """Every word of the keys (asked for once `read` is done)."""
@@ -305,10 +311,8 @@ def _join_wordings(groups: _Groups, evidence: _Evidence) -> dict[str, str]:
                 groups.join(form, key)
     for signature, longs in longs_of.items():  # "LiDAR technology" / "LiDAR"
         for short in shorts_of[signature]:
-            # (a long name writing it as an acronym, or as a word of no other meaning:
-            # "Pet Tech" is no "PETs", privacy-enhancing technologies: a blind test's)
-            if any(k.startswith(short + " ") and (short in evidence.written_in.get(k, ())
-                                                   or not _known_word(short)) for k in longs):
+            if any(k.startswith(short + " ") and evidence.writes_as_acronym(k, short)
+                   for k in longs):
                 groups.join(longs[0], short)
     return first_of
 
@@ -518,10 +522,7 @@ def _join_acronyms_inside(groups: _Groups, evidence: _Evidence,
     for key in sorted(keys):
         for short, spelled_as in _short_runs(key):
             longer = None
-            if short in expansions and (short in written_in.get(key, ()) or
-                                        not _known_word(short)):
-                # (written as an acronym, or a word of no other meaning: "Pet Tech" says
-                # nothing of privacy-enhancing technologies, PETs: a blind test's)
+            if short in expansions and evidence.writes_as_acronym(key, short):
                 longer = spelled_as(expansions[short])
             elif short in known and short in written_in.get(key, ()) and short not in declared:
                 # "ML models" / "machine learning models" (the corpus' own spelling

@@ -17,7 +17,7 @@ from typing import Callable
 from ..keys import _LONGEST_NAME, _ics_adjective, _lemmas, _noun_lemmas
 from ..lexicon import lexicon
 from .words import (_Forms, _NOUN_VARIANTS, _Name, _lengthened, _time_numbers,
-                    _erosion_as_decline, _trend_word, _trend_word_before_one)
+                    _TREND_NOUNS, _erosion_as_decline, _trend_word, _trend_word_before_one)
 from .order import (_ORDER_WORDS, against_from_with, and_either_way, aspect_of_the,
                     between, cross_as_across, driven_by, in_context, in_dropped, in_kind_of_place,
                     of_what_by_whom, one_preposition_for_another,
@@ -175,5 +175,3 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
                        if f[0] not in "=<~" and "(" not in f and "*" not in f}
     return marked | written
 
-
-_TREND_NOUNS = {"rising": "rise", "declining": "decline"}

@@ -11,8 +11,8 @@ import functools
 from ..keys import _STOP, _known_word, _lemmas
 from ..lexicon import lexicon
 from .words import (_AFTER_AN_ACT, _BEINGS, _DOERS, _LIVING, _Forms, _IN_CHARGE, _Name,
-                    _PARTICLES, _PREPOSITIONS, _SECOND_PHRASE, _TERMS_OF, _TREND_PHRASES,
-                    _WATCHING, _first_of, _people)
+                    _PARTICLES, _PREPOSITIONS, _SECOND_PHRASE, _TERMS_OF, _TREND_NOUNS,
+                    _TREND_PHRASES, _WATCHING, _first_of, _people)
 
 __all__ = ["act_last", "doer_doing", "gerund_after_a_preposition", "gerund_as_noun",
            "guessed_nouns"]
@@ -263,7 +263,7 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
     if words[then - 1] in _DOERS and not _known_word(words[0]):
         return
     acts = [noun for noun in nouns if noun not in verb or noun in _ACTS or noun in _VERB_AS_ACT]
-    if words[0] in ("rising", "declining") and words[0] != name.key.split()[0]:
+    if words[0] in _TREND_NOUNS and words[0] != name.key.split()[0]:
         # (a verb of growth read as "rising" may make a thing grow: "growing startups
         # into unicorns" is no rise of startups into unicorns)
         acts = []
@@ -280,7 +280,7 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
             if " ".join(words[1:4]) not in _TERMS_OF:  # ("rising cost of capital")
                 inserted = " ".join(words[1:then] + [noun] + words[then:])
                 forms.found.add(inserted)
-                if words[0] in ("rising", "declining"):
+                if words[0] in _TREND_NOUNS:
                     # (its phrase's own reorderings say what rises, `signatures`' last
                     # step, with their guards: "rising attacks on drones" are no
                     # rising drone attacks)

@@ -96,6 +96,8 @@ _TREND_WORDS = {"increasing": "rising", "increased": "rising", "growing": "risin
                 "skyrocketing": "rising", "declining": "declining", "shrinking": "declining",
                 "diminishing": "declining", "dwindling": "declining",
                 "plummeting": "declining", "waning": "declining"}
+# The words of growth and decline every one of `_TREND_WORDS` is read as, and their nouns
+_TREND_NOUNS = {"rising": "rise", "declining": "decline"}
 # "Booming" before what an economy measures only ("booming creator economy"; not rising
 # stars, booming artillery or bird calls: a review's false joins)
 _BOOMING = frozenset("""market sector industry economy demand sale export import investment
