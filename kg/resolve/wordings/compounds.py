@@ -33,7 +33,28 @@ _GENERIC_LAST_WORDS = frozenset({"technology"})
 # practices", "public health approach" are other things than the name before them; nor
 # tactics, an attack's: "Wagner Group tactics", "Big Tech tactics".)
 _GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service", "technique", "method",
-                                           "concept", "phenomenon", "effect"})
+                                           "concept", "phenomenon", "effect", "network",
+                                           "model", "event", "movement", "initiative",
+                                           "product"})
+# (Not "alternatives": "oil-derivative product alternatives" replace those products, a
+# labelled trap.)
+# ... but not after what they are another thing of: a model of a risk or of the weather
+# is a forecast ("climate risk models"; "viable system model", a labelled trap), a
+# network of wrongdoers an organisation ("human trafficking networks"), the movement of
+# what moves its motion ("tectonic plate movements", "troop movements"), a care product
+# no care ("home care products"), an open initiative an organisation ("Open Source
+# Initiative").
+_NOT_GENERIC_AFTER = {
+    "model": frozenset("""risk climate weather system earth population demand traffic flood
+        forecast forecasting prediction simulation credit mortality business role""".split()),
+    "network": frozenset("""crime criminal trafficking smuggling terrorist terror fraud scam
+        disinformation spy espionage influence bot drug laundering""".split()),
+    "movement": frozenset("""plate troop eye capital population migrant migration refugee
+        people good cargo money fund price market stock glacier ice sea water air animal
+        wildlife body muscle bowel data vehicle traffic ground earth""".split()),
+    "product": frozenset({"care"}),
+    "initiative": frozenset({"source", "government", "data", "access"}),
+}
 
 # ... but a service named so is an organisation ("National Health Service", "Public
 # Broadcasting Service"; a trap hunt's false joins).
@@ -78,6 +99,8 @@ def generic_last_word(name: _Name, forms: _Forms) -> None:
         return
     if words[-1] == "effect" and not all(_known_word(word) for word in words[:-1]):
         return  # (an effect named after someone or something: "Taylor Swift effect")
+    if len(words) >= 2 and words[-2] in _NOT_GENERIC_AFTER.get(words[-1], ()):
+        return
     if len(words) >= 3 and words[-1] in _GENERIC_LAST_WORDS | _GENERIC_LAST_WORDS_AFTER_TWO \
             or len(words) == 2 and words[-1] in _GENERIC_LAST_WORDS and _coined(words[0]):
         forms.found.add(" ".join(words[:-1]))

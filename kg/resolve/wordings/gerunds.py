@@ -325,14 +325,27 @@ _NOT_ACTS_LAST = frozenset("""commission position formation direction station se
     institution constitution convention portion nation""".split())
 
 
+# Verbs whose bare noun is their act or event, as a last -ing word is ("book banning" /
+# "book bans", "flooding" / "floods", "cold plunging" / "cold plunges"); not a bare
+# noun of a thing or a place ("seed banking" is no seed bank, "vertical farming" no
+# vertical farm, "battery charging" no battery charge, "life hacking" no hack).
+_EVENT_VERBS = frozenset("""ban flood plunge detox boycott leak protest strike audit recall
+    purge raid crash surge rebound search""".split())
+
+
 def act_last(name: _Name, forms: _Forms) -> None:
     """A last -ing word, after a word or more, as its nominalisation in -ment, -tion or
     -sion (not of another sense: `_NOT_ACTS`, `_NOT_ACTS_LAST`): "ESG investing" / "ESG
     investment", "gender transitioning" / "gender transition". Not as a bare verb's noun,
     which names a thing or a product as often as the act ("community gardening" is no
-    community garden, "dynamic pricing" no dynamic price), nor "organizing" as
+    community garden, "dynamic pricing" no dynamic price), but for a verb whose noun is
+    the act (`_EVENT_VERBS`, alone too: "flooding" / "floods"); nor "organizing" as
     "organization"."""
     words = name.words
+    if words[-1].endswith("ing") and (len(words) == 1 or words[-2] not in _STOP):
+        verb = _lemmas(words[-1], "VERB")[:1]
+        if verb and verb[0] in _EVENT_VERBS:
+            forms.found.add(" ".join(words[:-1] + [verb[0]]))
     if len(words) >= 2 and words[-1].endswith("ing") and words[-2] not in _STOP:
         for noun in _gerund_nouns(words[-1]):
             if noun.endswith(("ment", "tion", "sion")) and noun not in _NOT_ACTS and \

@@ -4,10 +4,12 @@ measure's change as a rise, a shift as a change.
 
 from __future__ import annotations
 
+from ..keys import _STOP
 from .words import (_LIVING, _Forms, _MEASURES, _Name, _ON_WHAT, _PREPOSITIONS, _SHIFTING_HEADS,
-                    _without_articles)
+                    _first_of, _without_articles)
 
-__all__ = ["growth_as_rise", "on_the_rise", "shift_as_change", "trend_of_a_phrase"]
+__all__ = ["growth_as_rise", "on_the_rise", "popularity_as_rise", "shift_as_change",
+           "trend_of_a_phrase"]
 
 def on_the_rise(name: _Name, forms: _Forms) -> None:
     """"X on the rise" as "rise of X" and "X rise" ("synthetic research on the rise" /
@@ -19,6 +21,24 @@ def on_the_rise(name: _Name, forms: _Forms) -> None:
             and words[-4] not in _ON_WHAT:
         forms.found.add(" ".join([words[-1], "of"] + words[:-3]))
         forms.found.add(" ".join(words[:-3] + [words[-1]]))
+
+
+# What one may favour or oppose, whose popularity is support, not a rise of it ("growing
+# popularity of tariffs" is no increase in tariffs: a labelled trap).
+_SUPPORTED = frozenset("""tariff tax sanction ban policy regulation law mandate subsidy
+    measure reform proposal idea view opinion belief party candidate leader politician
+    president government""".split()) | _MEASURES
+
+
+def popularity_as_rise(name: _Name, forms: _Forms) -> None:
+    """"Rising popularity of X" (as the lexicon writes growing, increasing popularity)
+    as "rise of X" ("growing popularity of padel" / "rise of padel"); not of what one
+    supports (`_SUPPORTED`)."""
+    words = name.words
+    if len(words) >= 4 and words[:3] == ["rising", "popularity", "of"]:
+        rest = words[3:]
+        if rest[_first_of(rest, _PREPOSITIONS, 1) - 1] not in _SUPPORTED:
+            forms.found.add(" ".join(["rise", "of"] + rest))
 
 
 def trend_of_a_phrase(name: _Name, forms: _Forms) -> None:
@@ -44,6 +64,13 @@ _MEASURE_CHANGES = {"increase": "rise", "hike": "rise", "surge": "rise", "growth
 _EXPANDING = frozenset({"economy", "sector", "industry"})
 
 
+# What a body, a machine or a network loses, a condition or a fault rather than a
+# decline ("weight loss", "hearing loss", "pregnancy loss", "heat loss", "data loss").
+_LOST_AS_A_CONDITION = frozenset("""weight hair pregnancy heat energy power signal blood data
+    hearing memory sight vision appetite packet muscle bone tooth limb fluid water
+    pressure consciousness voice smell taste""".split())
+
+
 def growth_as_rise(name: _Name, forms: _Forms) -> None:
     """A last word "growth" or "boom" after two words or more as "rise" ("brand
     publishing growth" / "rise of brand publishing", "sports betting boom"; not after
@@ -57,6 +84,9 @@ def growth_as_rise(name: _Name, forms: _Forms) -> None:
     words = name.words
     if len(words) >= 2 and words[-2] in _MEASURES and words[-1] in _MEASURE_CHANGES:
         forms.found.add(" ".join(words[:-1] + [_MEASURE_CHANGES[words[-1]]]))
+    elif len(words) >= 2 and words[-1] == "loss" and words[-2] not in _LOST_AS_A_CONDITION \
+            and words[-2] not in _STOP:
+        forms.found.add(" ".join(words[:-1] + ["decline"]))  # ("biodiversity loss")
     elif len(words) >= 3 and words[-2] not in _LIVING and (
             words[-1] in ("growth", "boom") or
             words[-1] == "expansion" and words[-2] in _EXPANDING):

@@ -95,7 +95,8 @@ _TREND_WORDS = {"increasing": "rising", "increased": "rising", "growing": "risin
                 "surging": "rising", "escalating": "rising", "soaring": "rising",
                 "skyrocketing": "rising", "declining": "declining", "shrinking": "declining",
                 "diminishing": "declining", "dwindling": "declining",
-                "plummeting": "declining", "waning": "declining"}
+                "plummeting": "declining", "waning": "declining",
+                "disappearing": "declining"}
 # The words of growth and decline every one of `_TREND_WORDS` is read as, and their nouns
 _TREND_NOUNS = {"rising": "rise", "declining": "decline"}
 # "Booming" before what an economy measures only ("booming creator economy"; not rising
@@ -112,7 +113,8 @@ _TREND_PHRASES = frozenset({("growing", "degree"), ("growing", "season"), ("grow
                             ("soaring", "bird"), ("soaring", "flight"), ("soaring", "eagle"),
                             ("escalating", "commitment"), ("diminishing", "return"),
                             ("diminishing", "marginal"), ("shrinking", "violet"),
-                            ("declining", "balance")})
+                            ("declining", "balance"), ("disappearing", "message"),
+                            ("disappearing", "ink"), ("disappearing", "act")})
 # What grows as living things do, or is grown: its growth is no rise of it ("indoor plant
 # growth" is no rise of indoor plants; a review's false joins), and growing it is
 # farming it ("growing cannabis" is no rise of cannabis).
