@@ -17,13 +17,14 @@ from typing import Callable
 from ..keys import _LONGEST_NAME, _ics_adjective, _lemmas, _noun_lemmas
 from ..lexicon import lexicon
 from .words import (_Forms, _NOUN_VARIANTS, _Name, _lengthened, _time_numbers,
-                    _TREND_NOUNS, _erosion_as_decline, _trend_word, _trend_word_before_one)
+                    _TREND_NOUNS, _erosion_as_decline, _evolving_as_changing, _trend_word,
+                    _trend_word_before_one)
 from .order import (_ORDER_WORDS, against_from_with, and_either_way, aspect_of_the,
                     between, cross_as_across, driven_by, in_context, in_dropped, in_kind_of_place,
                     of_what_by_whom, one_preposition_for_another,
                     reordered_around_preposition, toward_as_to, where_first)
-from .trends import (growth_as_rise, on_the_rise, popularity_as_rise, shift_as_change,
-                     trend_of_a_phrase)
+from .trends import (growth_as_rise, on_the_rise, popularity_as_rise, return_as_revival,
+                     shift_as_change, trend_of_a_phrase)
 from .compounds import (ai_generated_media, cardinal_numbers, concern_word,
                         generic_last_word, link_word_dropped, medium_either_place,
                         ordinal_numbers, tie_either_way, town_of)
@@ -45,7 +46,7 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     gerund_as_noun, adjective_as_noun, adjective_of_an_impact, quality_last, modifier_as_noun,
     place_possessive, e_prefix, on_the_rise, doer_doing, where_first, of_what_by_whom,
     cross_as_across, trend_of_a_phrase, gerund_after_a_preposition, medium_either_place,
-    act_last, in_kind_of_place, popularity_as_rise)}
+    act_last, in_kind_of_place, popularity_as_rise, return_as_revival)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).
@@ -101,9 +102,9 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     adjective, where that is one idea); and those of the key without the articles after
     its prepositions (`_inner_articles_dropped`), of a headline read as a phrase
     (`_headline_as_phrase`), of a word of growth or decline before one word as "rising"
-    or "declining" (`_trend_word_before_one`) and of "erosion of" as "decline of"
-    (`_erosion_as_decline`). `join_keys` joins keys that
-    share a form.
+    or "declining" (`_trend_word_before_one`), of "erosion of" as "decline of"
+    (`_erosion_as_decline`) and of "evolving" as "changing" (`_evolving_as_changing`).
+    `join_keys` joins keys that share a form.
 
     Two marked forms meet only across: ">Y X" of "X of Y", and "<N X" for a leading
     adjective and each noun N it may be made from ("technological dependence" gives
@@ -133,7 +134,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     written = signatures(key, then_reordered, False) if lengthen and lengthened != plain \
         else set()
     for other in (_inner_articles_dropped(key.split()), _headline_as_phrase(key.split()),
-                  _trend_word_before_one(plain), _erosion_as_decline(plain)):
+                  _trend_word_before_one(plain), _erosion_as_decline(plain),
+                  _evolving_as_changing(plain)):
         if other:
             written |= signatures(" ".join(other), then_reordered, lengthen)
     # (after the lexicon, whose rows write "four-day week")

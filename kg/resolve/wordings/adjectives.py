@@ -238,8 +238,14 @@ _MODIFIER_NOUNS = {"tourist": ("tourism", frozenset({"trap", "bubble", "class", 
                                                      "trophy"})),
                    "childhood": ("child", frozenset({"memory", "friend", "friendship", "home",
                                                      "hero", "dream", "nostalgia", "toy",
-                                                     "sweetheart", "idol", "bedroom"}))}
-_MODIFIERS_REORDERED = frozenset({"childhood"})
+                                                     "sweetheart", "idol", "bedroom"})),
+                   # "female" and "male" of people are women and men ("female
+                   # entrepreneurs", "women's radicalisation"); not of parts or plants
+                   "female": ("woman", frozenset({"connector", "plug", "port", "thread",
+                                                  "flower", "plant", "animal"})),
+                   "male": ("man", frozenset({"connector", "plug", "port", "thread",
+                                              "flower", "plant", "animal"}))}
+_MODIFIERS_REORDERED = frozenset({"childhood", "female", "male"})
 
 
 def modifier_as_noun(name: _Name, forms: _Forms) -> None:

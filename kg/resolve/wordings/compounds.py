@@ -33,28 +33,31 @@ _GENERIC_LAST_WORDS = frozenset({"technology"})
 # practices", "public health approach" are other things than the name before them; nor
 # tactics, an attack's: "Wagner Group tactics", "Big Tech tactics".)
 _GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service", "technique", "method",
-                                           "concept", "phenomenon", "effect", "network",
-                                           "model", "event", "movement", "initiative",
-                                           "product"})
-# (Not "alternatives": "oil-derivative product alternatives" replace those products, a
-# labelled trap.)
-# ... but not after what they are another thing of: a model of a risk or of the weather
-# is a forecast ("climate risk models"; "viable system model", a labelled trap), a
-# network of wrongdoers an organisation ("human trafficking networks"), the movement of
-# what moves its motion ("tectonic plate movements", "troop movements"), a care product
-# no care ("home care products"), an open initiative an organisation ("Open Source
-# Initiative").
-_NOT_GENERIC_AFTER = {
-    "model": frozenset("""risk climate weather system earth population demand traffic flood
-        forecast forecasting prediction simulation credit mortality business role""".split()),
-    "network": frozenset("""crime criminal trafficking smuggling terrorist terror fraud scam
-        disinformation spy espionage influence bot drug laundering""".split()),
-    "movement": frozenset("""plate troop eye capital population migrant migration refugee
-        people good cargo money fund price market stock glacier ice sea water air animal
-        wildlife body muscle bowel data vehicle traffic ground earth""".split()),
-    "product": frozenset({"care"}),
-    "initiative": frozenset({"source", "government", "data", "access"}),
+                                           "concept", "phenomenon", "effect"})
+# ... and these after the words of the things they say nothing more of: ways of working
+# or of AI ("hybrid work models", "open-source AI models"), the media and mobile
+# generations a network carries ("retail media networks", "private 5G networks"),
+# weather and natural hazards ("extreme weather events"), ways of living and protest
+# ("slow living movement"). Not after others: an attack (586 traps) found "X models" a
+# model of X ("disease transmission models", "sea level rise models"), "X network" an
+# organisation or an infrastructure ("Climate Action Network", "Content Delivery
+# Network"), "X events" incidents ("patient safety events"), "X movement" a movement
+# for X or its motion ("Civil Rights Movement", "exchange rate movements"); nor
+# "alternatives" ("oil-derivative product alternatives" replace those products),
+# "products" (remedies and devices: "hair loss products", "smart home products"),
+# "initiative" (a named programme: "Sustainable Highway Initiative", "Global Reporting
+# Initiative"): labelled traps and the attack's.
+_GENERIC_AFTER = {
+    "model": frozenset("""work working economy pricing ai expert ownership subscription
+        delivery care""".split()),
+    "network": frozenset({"5g", "6g", "4g", "lte", "media", "heating", "aid"}),
+    "event": frozenset("""weather heat bleaching flood flooding drought rainfall wildfire
+        fire storm heatwave mortality""".split()),
+    "movement": frozenset({"living", "curious", "protest", "lifestyle"}),
 }
+# ... and never the technology of health care, which is no health ("female health
+# technology", femtech, is no women's health: a labelled trap; "mental health tech").
+_TECHNOLOGY_OF_CARE = frozenset({"health", "healthcare", "care"})
 
 # ... but a service named so is an organisation ("National Health Service", "Public
 # Broadcasting Service"; a trap hunt's false joins).
@@ -63,7 +66,7 @@ _OFFICIAL = frozenset("""national public foreign secret civil postal federal roy
 
 
 # Sources of energy after which "energy" (and "power", which synonyms.csv writes as
-# energy after them) says nothing more, after how they are deployed ("offshore wind
+# energy after them) or "farm" says nothing more, after how they are deployed ("offshore wind
 # energy" is offshore wind, "rooftop solar power" rooftop solar; not "wind energy", wind
 # alone being weather, nor "solar wind energy" or "ocean wave energy": an attack's).
 _ENERGY_SOURCES = frozenset({"wind", "solar", "geothermal"})
@@ -84,12 +87,13 @@ _INJECTED = frozenset({"prompt", "sql", "code"})
 def generic_last_word(name: _Name, forms: _Forms) -> None:
     """A generic last word dropped (`_GENERIC_LAST_WORDS`, after one coined word or
     acronym; `_GENERIC_LAST_WORDS_AFTER_TWO`, not an official service: `_OFFICIAL`;
+    those of `_GENERIC_AFTER` after the words they say nothing more of;
     "energy" after two words, a source of it last: `_ENERGY_SOURCES`; an attack after
     its technique, `_ATTACK_KINDS`; never a company's legal form: "Mars Inc." is no
     planet, "Blue Zones LLC" no region)."""
     words = name.words
-    if len(words) >= 3 and words[-1] == "energy" and words[-2] in _ENERGY_SOURCES and \
-            words[-3] in _DEPLOYED:
+    if len(words) >= 3 and words[-1] in ("energy", "farm") and words[-2] in _ENERGY_SOURCES \
+            and words[-3] in _DEPLOYED:
         forms.found.add(" ".join(words[:-1]))
     if len(words) >= 2 and words[-1] in _ATTACKS and "anti" not in words and (
             words[-2] in _ATTACK_KINDS or words[-2] == "injection" and words[-3:-2] and
@@ -99,7 +103,10 @@ def generic_last_word(name: _Name, forms: _Forms) -> None:
         return
     if words[-1] == "effect" and not all(_known_word(word) for word in words[:-1]):
         return  # (an effect named after someone or something: "Taylor Swift effect")
-    if len(words) >= 2 and words[-2] in _NOT_GENERIC_AFTER.get(words[-1], ()):
+    if len(words) >= 3 and words[-2] in _GENERIC_AFTER.get(words[-1], ()) or \
+            words[-2:] in (["5g", "network"], ["6g", "network"], ["4g", "network"]):
+        forms.found.add(" ".join(words[:-1]))
+    if len(words) >= 2 and words[-1] == "technology" and words[-2] in _TECHNOLOGY_OF_CARE:
         return
     if len(words) >= 3 and words[-1] in _GENERIC_LAST_WORDS | _GENERIC_LAST_WORDS_AFTER_TWO \
             or len(words) == 2 and words[-1] in _GENERIC_LAST_WORDS and _coined(words[0]):
@@ -165,6 +172,7 @@ def ai_generated_media(name: _Name, forms: _Forms) -> None:
 # Second words that add nothing (written after a hyphen): "heat-related deaths" are heat
 # deaths, "AI-driven tools" AI tools.
 _LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled"})
+# (Not "assisted": "AI-assisted writing" is a person's, "AI writing" the AI's.)
 
 
 # ... but -driven and -based not before a measure a cause drives ("export-driven growth"
@@ -311,6 +319,7 @@ def ordinal_numbers(name: _Name, forms: _Forms) -> None:
 # (not "problem": a review found the named problems of maths and AI, "AI control
 # problem", and addiction, "gambling problems").
 _CONCERN_WORDS = frozenset({"risk", "concern", "issue"})
+# (Not "problem": "the AI control problem" is a named one, as the alignment problem.)
 
 
 def concern_word(name: _Name, forms: _Forms) -> None:

@@ -285,11 +285,16 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
                     # step, with their guards: "rising attacks on drones" are no
                     # rising drone attacks)
                     forms.final.add(inserted)
+    into_as_in = words[then:then + 1] == ["into"]  # (as one_preposition_for_another reads)
     for noun in acts:
         of_form = " ".join([noun, "of"] + words[1:])
         if noun not in _WATCHING or words[-1] not in _IN_CHARGE:
             forms.found.add(of_form)
             forms.final.add(of_form)
+            if into_as_in:
+                in_form = " ".join([noun, "of"] + words[1:then] + ["in"] + words[then + 1:])
+                forms.found.add(in_form)
+                forms.final.add(in_form)
 
 
 # Prepositions after which an -ing word names an act ("cost of installing heat pumps",

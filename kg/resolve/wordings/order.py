@@ -394,14 +394,21 @@ def where_first(name: _Name, forms: _Forms) -> None:
 # to, on, at: "work with AI" is no work on AI, "investment with AI" no investment in AI
 # (a review's false joins; "X on Y" and "X in Y" still meet as "Y X").
 _ONE_ANOTHER = frozenset({"of", "in", "for"})
+# Acts of putting a thing in another, said with "into" or "in" alike.
+_PUT_INTO = frozenset({"integration", "incorporation", "investment", "embedding"})
 
 
 def one_preposition_for_another(name: _Name, forms: _Forms) -> None:
-    """"X of Y", "X in Y" and "X for Y" share "X * Y" (`_ONE_ANOTHER`)."""
+    """"X of Y", "X in Y" and "X for Y" share "X * Y" (`_ONE_ANOTHER`); "ACT into Y" is
+    "ACT in Y" for an act of putting in (`_PUT_INTO`: "integration of AI into search" /
+    "... in search"; not what goes somewhere: "sewage into drinking water" is no sewage
+    in it, nor "X * Y": the "conversion of housing" is no conversion into housing)."""
     words = name.words
     for at, word in name.inner:
         if word in _ONE_ANOTHER:
             forms.found.add(" ".join(words[:at] + ["*"] + words[at + 1:]))
+        elif word == "into" and _PUT_INTO.intersection(words[:at]):
+            forms.found.add(" ".join(words[:at] + ["in"] + words[at + 1:]))
 
 
 # Aspects of a thing named "the N of M" inside a longer name (`aspect_of_the`).

@@ -4,12 +4,12 @@ measure's change as a rise, a shift as a change.
 
 from __future__ import annotations
 
-from ..keys import _STOP
-from .words import (_LIVING, _Forms, _MEASURES, _Name, _ON_WHAT, _PREPOSITIONS, _SHIFTING_HEADS,
-                    _first_of, _without_articles)
+from .words import (_ERODED, _LIVING, _LOST, _Forms, _MEASURES, _Name, _ON_WHAT,
+                    _PREPOSITIONS, _SHIFTING_HEADS, _first_of, _people, _place_names,
+                    _without_articles)
 
-__all__ = ["growth_as_rise", "on_the_rise", "popularity_as_rise", "shift_as_change",
-           "trend_of_a_phrase"]
+__all__ = ["growth_as_rise", "on_the_rise", "popularity_as_rise", "return_as_revival",
+           "shift_as_change", "trend_of_a_phrase"]
 
 def on_the_rise(name: _Name, forms: _Forms) -> None:
     """"X on the rise" as "rise of X" and "X rise" ("synthetic research on the rise" /
@@ -24,21 +24,42 @@ def on_the_rise(name: _Name, forms: _Forms) -> None:
 
 
 # What one may favour or oppose, whose popularity is support, not a rise of it ("growing
-# popularity of tariffs" is no increase in tariffs: a labelled trap).
+# popularity of tariffs" is no increase in tariffs: a labelled trap), and currencies
+# and places, whose rise is their power ("growing popularity of China": an attack's).
 _SUPPORTED = frozenset("""tariff tax sanction ban policy regulation law mandate subsidy
     measure reform proposal idea view opinion belief party candidate leader politician
-    president government""".split()) | _MEASURES
+    president government dollar euro yen yuan renminbi pound rupee ruble rouble franc
+    currency gold africa asia europe america""".split()) | _MEASURES
 
 
 def popularity_as_rise(name: _Name, forms: _Forms) -> None:
     """"Rising popularity of X" (as the lexicon writes growing, increasing popularity)
     as "rise of X" ("growing popularity of padel" / "rise of padel"); not of what one
-    supports (`_SUPPORTED`)."""
+    supports (`_SUPPORTED`), people or places."""
     words = name.words
     if len(words) >= 4 and words[:3] == ["rising", "popularity", "of"]:
-        rest = words[3:]
-        if rest[_first_of(rest, _PREPOSITIONS, 1) - 1] not in _SUPPORTED:
+        rest = _without_articles(words[3:])
+        head = rest[_first_of(rest, _PREPOSITIONS, 1) - 1]
+        if head not in _SUPPORTED and head not in _place_names() and not _people(head):
             forms.found.add(" ".join(["rise", "of"] + rest))
+
+
+# What is sent, given or paid back, whose return is no revival ("return of capital",
+# "return of cultural artefacts", "return of hostages": an attack's).
+_GIVEN_BACK = frozenset("""capital cash money gold power land artefact artifact artwork bronze
+    refugee hostage prisoner migrant astronaut sample child remains body property fund
+    investment deposit good product item loan tax species""".split())
+
+
+def return_as_revival(name: _Name, forms: _Forms) -> None:
+    """"Return of X" as "revival of X" ("return of vinyl" / "vinyl revival", "return of
+    measles"); not of what is given back (`_GIVEN_BACK`), people or places."""
+    words = name.words
+    if len(words) >= 3 and words[:2] == ["return", "of"]:
+        rest = _without_articles(words[2:])
+        head = rest[_first_of(rest, _PREPOSITIONS, 1) - 1]
+        if head not in _GIVEN_BACK and head not in _place_names() and not _people(head):
+            forms.found.add(" ".join(["revival", "of"] + rest))
 
 
 def trend_of_a_phrase(name: _Name, forms: _Forms) -> None:
@@ -64,13 +85,6 @@ _MEASURE_CHANGES = {"increase": "rise", "hike": "rise", "surge": "rise", "growth
 _EXPANDING = frozenset({"economy", "sector", "industry"})
 
 
-# What a body, a machine or a network loses, a condition or a fault rather than a
-# decline ("weight loss", "hearing loss", "pregnancy loss", "heat loss", "data loss").
-_LOST_AS_A_CONDITION = frozenset("""weight hair pregnancy heat energy power signal blood data
-    hearing memory sight vision appetite packet muscle bone tooth limb fluid water
-    pressure consciousness voice smell taste""".split())
-
-
 def growth_as_rise(name: _Name, forms: _Forms) -> None:
     """A last word "growth" or "boom" after two words or more as "rise" ("brand
     publishing growth" / "rise of brand publishing", "sports betting boom"; not after
@@ -80,12 +94,13 @@ def growth_as_rise(name: _Name, forms: _Forms) -> None:
     a project's or a market's: "state Medicaid expansion", "Heathrow airport
     expansion", "stock market expansion": reviews' false joins); and after a measure
     (`_MEASURES`), a last word of its change as its rise or decline (`_MEASURE_CHANGES`:
-    "price increases" / "rising prices")."""
+    "price increases" / "rising prices"); and "loss" as "decline" after what dwindles
+    or erodes (`_LOST`, `_ERODED`: "biodiversity loss")."""
     words = name.words
     if len(words) >= 2 and words[-2] in _MEASURES and words[-1] in _MEASURE_CHANGES:
         forms.found.add(" ".join(words[:-1] + [_MEASURE_CHANGES[words[-1]]]))
-    elif len(words) >= 2 and words[-1] == "loss" and words[-2] not in _LOST_AS_A_CONDITION \
-            and words[-2] not in _STOP:
+    elif len(words) >= 2 and words[-1] == "loss" and (words[-2] in _LOST or
+                                                       words[-2] in _ERODED):
         forms.found.add(" ".join(words[:-1] + ["decline"]))  # ("biodiversity loss")
     elif len(words) >= 3 and words[-2] not in _LIVING and (
             words[-1] in ("growth", "boom") or

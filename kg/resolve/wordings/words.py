@@ -155,6 +155,12 @@ _MEASURES = frozenset({"rate", "price", "cost", "number", "level", "demand", "sa
 _ERODED = frozenset("""trust confidence democracy privacy right freedom norm support autonomy
     sovereignty credibility legitimacy authority independence margin wage standard
     value""".split())
+# What dwindles, whose loss is its decline ("loss of pollinators", "biodiversity loss");
+# not what one loses at once or a body's condition ("loss of life", "loss of control",
+# "loss of power", "hearing loss", "financial loss"), nor forests, whose loss is cleared
+# land, their decline a dieback (an attack's).
+_LOST = frozenset("""biodiversity habitat pollinator species insect bee bird wildlife
+    wetland ice glacier coral reef mangrove place space""".split())
 
 
 # A fall, drop, plunge or slump in a measure is its decline ("fall in birth rates"); not
@@ -269,19 +275,38 @@ def _trend_word(words: list[str]) -> list[str]:
     return words
 
 
+def _evolving_as_changing(words: list[str]) -> list[str] | None:
+    """A first word "evolving" as "changing" before what changes (`_SHIFTING_HEADS`), or
+    None; read beside the name as written, whose "evolving" another name may keep
+    ("GenAI's evolving role in marketing").
+
+    >>> _evolving_as_changing("evolving consumer expectation".split())
+    ['changing', 'consumer', 'expectation']
+    """
+    if len(words) >= 2 and words[0] == "evolving":
+        rest = words[1:]
+        if rest[_first_of(rest, _PREPOSITIONS, 1) - 1] in _SHIFTING_HEADS:
+            return ["changing"] + rest
+    return None
+
+
 def _erosion_as_decline(words: list[str]) -> list[str] | None:
     """"Erosion of X" as "decline of X" for what declines as it erodes (`_ERODED`: "erosion
-    of trust in institutions"), or None; read beside the name as written ("erosion of
+    of trust in institutions"), and "loss of X" for that and what dwindles (`_LOST`:
+    "loss of pollinators"), or None; read beside the name as written ("erosion of
     democracy" is democratic erosion too).
 
     >>> _erosion_as_decline("erosion of trust in science".split())
     ['decline', 'of', 'trust', 'in', 'science']
     >>> _erosion_as_decline("erosion of soil".split()) is None
     True
+    >>> _erosion_as_decline("loss of life".split()) is None
+    True
     """
-    if len(words) >= 3 and words[0] == "erosion" and words[1] == "of":
+    if len(words) >= 3 and words[0] in ("erosion", "loss") and words[1] == "of":
         rest = words[2:]
-        if rest[_first_of(rest, _PREPOSITIONS, 1) - 1] in _ERODED:
+        head = rest[_first_of(rest, _PREPOSITIONS, 1) - 1]
+        if head in _ERODED or words[0] == "loss" and head in _LOST:
             return ["decline"] + words[1:]
     return None
 
