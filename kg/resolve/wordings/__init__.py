@@ -28,7 +28,8 @@ from .trends import (growth_as_rise, on_the_rise, popularity_as_rise, return_as_
 from .compounds import (ai_generated_media, cardinal_numbers, concern_word,
                         generic_last_word, link_word_dropped, medium_either_place,
                         ordinal_numbers, tie_either_way, town_of)
-from .gerunds import act_last, doer_doing, gerund_after_a_preposition, gerund_as_noun
+from .gerunds import (act_last, activity_first, doer_doing, gerund_after_a_preposition,
+                      gerund_as_noun)
 from .adjectives import (adjective_as_noun, adjective_of_an_impact, e_prefix,
                          modifier_as_noun, place_possessive, quality_last)
 from .headlines import _headline_as_phrase, _inner_articles_dropped
@@ -46,7 +47,7 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     gerund_as_noun, adjective_as_noun, adjective_of_an_impact, quality_last, modifier_as_noun,
     place_possessive, e_prefix, on_the_rise, doer_doing, where_first, of_what_by_whom,
     cross_as_across, trend_of_a_phrase, gerund_after_a_preposition, medium_either_place,
-    act_last, in_kind_of_place, popularity_as_rise, return_as_revival)}
+    act_last, in_kind_of_place, popularity_as_rise, return_as_revival, activity_first)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).

@@ -14,8 +14,8 @@ from .words import (_AFTER_AN_ACT, _BEINGS, _DOERS, _LIVING, _Forms, _IN_CHARGE,
                     _PARTICLES, _PREPOSITIONS, _SECOND_PHRASE, _TERMS_OF, _TREND_NOUNS,
                     _TREND_PHRASES, _WATCHING, _first_of, _people)
 
-__all__ = ["act_last", "doer_doing", "gerund_after_a_preposition", "gerund_as_noun",
-           "guessed_nouns"]
+__all__ = ["act_last", "activity_first", "doer_doing", "gerund_after_a_preposition",
+           "gerund_as_noun", "guessed_nouns"]
 
 # -ing words that name a kind, not an action, before a noun: "developing countries" are
 # not the development of countries, an "operating system" is not a system's operation;
@@ -336,6 +336,42 @@ _NOT_ACTS_LAST = frozenset("""commission position formation direction station se
 # vertical farm, "battery charging" no battery charge, "life hacking" no hack).
 _EVENT_VERBS = frozenset("""ban flood plunge detox boycott leak protest strike audit recall
     purge raid crash surge rebound search""".split())
+
+
+# What an activity's -ing noun before a noun names a kind of, not its object: "learning
+# machines" are no machine learning, "training data" no data training, "farming
+# communities" no community farming, "recycling bins" no bin recycling (with `_DOERS`,
+# which serve or do it: "monitoring systems", "forecasting models").
+_KINDS_OF_AN_ACTIVITY = frozenset("""machine data community bin plant equipment facility
+    center centre kit rate outcome style material skill process practice standard method
+    technique strategy target goal budget cost revenue capability capacity infrastructure
+    framework guideline requirement permission session habit pattern behavior behaviour
+    environment experience opportunity challenge issue power partner agency service
+    disability difficulty hospital school university college clinic home hotel kitchen
+    room lab laboratory""".split())
+# Words that start a phrase after what an activity is done to ("filmmaking about AI")
+_PHRASE_WORDS = _PARTICLES | _PREPOSITIONS | frozenset("""about over against among around
+    by across through within without between toward towards under via amid during after
+    before beyond versus vs""".split())
+
+
+def activity_first(name: _Name, forms: _Forms) -> None:
+    """A leading -ing word that is a noun of its own, an activity, before what it is
+    done to, last ("monitoring air quality" / "air quality monitoring", "benchmarking AI
+    performance" / "AI performance benchmarking"); not a trade's or a participle's
+    (`_ACTIVITY_NOUNS`: "shipping containers", "heating oil"; `_PARTICIPLE_ADJECTIVES`),
+    nor before a kind of it, what serves it or causes it (`_KINDS_OF_AN_ACTIVITY`,
+    `_DOERS`, `_NOT_UNDERGOING`: "flooding rains"), people, or a phrase of a
+    preposition."""
+    words = name.words
+    if len(words) < 2 or not words[0].endswith("ing") or words[0] in _ACTIVITY_NOUNS or \
+            words[0] in _PARTICIPLE_ADJECTIVES or words[0] in _KINDS_OF or \
+            words[0] not in _lemmas(words[0], "NOUN") or not _lemmas(words[0], "VERB") or \
+            _PHRASE_WORDS.intersection(words[1:]) or words[-1] in _DOERS or \
+            words[-1] in _KINDS_OF_AN_ACTIVITY or words[-1] in _NOT_UNDERGOING or \
+            _people(words[-1]) or words[-1] in _BEINGS:
+        return
+    forms.found.add(" ".join(words[1:] + words[:1]))
 
 
 def act_last(name: _Name, forms: _Forms) -> None:
