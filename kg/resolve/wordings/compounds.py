@@ -10,12 +10,15 @@ import functools
 
 from ..keys import _ARTICLES, _ORDINALS, _STOP, _known_word, _lemmas, _ordinal
 from ..lexicon import lexicon
-from .words import (_AGENTS, _BEINGS, _DOERS, _Forms, _NUMBER_WORDS, _Name,
+from .words import (_AGENTS, _BEINGS, _DOERS, _Forms, _NOUN_VARIANTS, _NUMBER_WORDS, _Name,
                     _SECOND_PHRASE, _actor, _coined, _first_of, _people, _place_names)
 
-__all__ = ["ai_generated_media", "cardinal_numbers", "concern_word",
-            "generic_last_word", "link_word_dropped", "medium_either_place",
-            "ordinal_numbers", "tie_either_way", "town_of"]
+__all__ = ["adverb_after_an_act", "ai_generated_media", "cardinal_numbers", "concern_word",
+           "generic_last_word", "link_word_dropped", "medium_either_place", "online_last",
+           "ordinal_numbers", "tie_either_way", "town_of"]
+
+# The acts `normal_words` writes as their nouns ("working" as "work")
+_ACTS_WRITTEN_AS_NOUNS = frozenset(_NOUN_VARIANTS.values())
 
 # Last words that add nothing to a name: "blockchain technology" is blockchain; after
 # one word only a coined one or an acronym (`_coined`: "health technology" is no health,
@@ -131,6 +134,48 @@ def medium_either_place(name: _Name, forms: _Forms) -> None:
     if len(words) == 3 and words[1] in _MEDIUMS and words[0] != "public" and (
             words[0] in _RECIPIENTS or words[0] in _BEINGS):
         forms.found.add(" ".join([words[1], words[0], words[2]]))
+
+
+# What goes online or is brought online, no medium of it ("going online", "coming
+# online" is starting to run).
+_BROUGHT_ONLINE = frozenset({"go", "going", "come", "coming", "bring", "bringing", "put",
+                             "putting", "move", "moving"})
+
+
+def online_last(name: _Name, forms: _Forms) -> None:
+    """A last "online" first ("gender dynamics online" / "online gender dynamics",
+    "harassment online"); not after what goes online (`_BROUGHT_ONLINE`)."""
+    words = name.words
+    if len(words) >= 2 and words[-1] == "online" and words[-2] not in _BROUGHT_ONLINE and \
+            not _STOP.intersection(words[:-1]):
+        forms.found.add(" ".join(["online"] + words[:-1]))
+
+
+def _adverb_adjective(word: str) -> str | None:
+    """The adjective of an -ly adverb the lexicon knows, or None.
+
+    >>> [_adverb_adjective(w) for w in ("remotely", "sustainably", "healthily", "rally")]
+    ['remote', 'sustainable', 'healthy', None]
+    """
+    if not word.endswith("ly") or len(word) < 6:
+        return None
+    for adjective in (word[:-2], word[:-3] + "y", word[:-1] + "e"):
+        if _lemmas(adjective, "ADJ") and adjective != word:
+            return adjective
+    return None
+
+
+def adverb_after_an_act(name: _Name, forms: _Forms) -> None:
+    """An act and how, "X-ing ADV-ly", as "ADJ X-ing" ("working remotely" / "remote
+    work", "living sustainably"; "thinking critically" / "critical thinking", whose key
+    already writes the adverb as its adjective)."""
+    words = name.words
+    if len(words) == 2 and (words[0].endswith("ing") or words[0] in _ACTS_WRITTEN_AS_NOUNS):
+        adjective = _adverb_adjective(words[1]) or (
+            words[1] if words[1].endswith(("al", "ic")) and _lemmas(words[1], "ADJ")
+            and not _lemmas(words[1], "NOUN") else None)  # (not "warming potential")
+        if adjective:
+            forms.found.add(" ".join([adjective, words[0]]))
 
 
 def tie_either_way(name: _Name, forms: _Forms) -> None:

@@ -349,10 +349,11 @@ _KINDS_OF_AN_ACTIVITY = frozenset("""machine data community bin plant equipment 
     environment experience opportunity challenge issue power partner agency service
     disability difficulty hospital school university college clinic home hotel kitchen
     room lab laboratory""".split())
-# Words that start a phrase after what an activity is done to ("filmmaking about AI")
+# Words that start a phrase after what an activity is done to ("filmmaking about AI"),
+# or say where it goes ("coming online")
 _PHRASE_WORDS = _PARTICLES | _PREPOSITIONS | frozenset("""about over against among around
     by across through within without between toward towards under via amid during after
-    before beyond versus vs""".split())
+    before beyond versus vs online offline home abroad overseas together forward""".split())
 
 
 def activity_first(name: _Name, forms: _Forms) -> None:

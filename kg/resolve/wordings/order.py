@@ -320,6 +320,16 @@ _HOLDERS = frozenset("""expert elite official adult minority authority establish
     labour""".split())
 
 
+def facing_as_for(name: _Name, forms: _Forms) -> None:
+    """"X facing Y" as "X for Y" and "X to Y" ("challenges facing farmers" /
+    "challenges for farmers", "threats facing democracy" / "threats to democracy")."""
+    words = name.words
+    for at, word in name.inner:
+        if word == "facing":
+            forms.found.update(" ".join(words[:at] + [preposition] + words[at + 1:])
+                               for preposition in ("for", "to"))
+
+
 def toward_as_to(name: _Name, forms: _Forms) -> None:
     """"X toward Y" as "X to Y", as written only ("violence toward the police" is no
     police violence); an attitude's (`_ATTITUDES`) as "X about Y", and as "Y X" only for
