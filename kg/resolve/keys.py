@@ -219,8 +219,9 @@ def lemma(word: str, last: bool = True) -> str:
 def plural_rule(word: str) -> str:
     """The singular of a word the lexicon does not know, by its ending (conservative).
 
-    >>> [plural_rule(w) for w in ("chatbots", "cryptocurrencies", "boxes", "saas", "bus")]
-    ['chatbot', 'cryptocurrency', 'box', 'saas', 'bus']
+    >>> [plural_rule(w) for w in ("chatbots", "cryptocurrencies", "boxes", "saas", "bus",
+    ...                           "tradwives")]
+    ['chatbot', 'cryptocurrency', 'box', 'saas', 'bus', 'tradwife']
     """
     # (SaaS, PaaS: "as a service" names are no plurals)
     if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "aas")):
@@ -229,6 +230,8 @@ def plural_rule(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith(("sses", "xes", "ches", "shes", "zzes")):
         return word[:-2]
+    if word.endswith("wives"):  # (tradwives, as wives)
+        return word[:-3] + "fe"
     return word[:-1]  # chatbots, deepfakes, nfts
 
 

@@ -78,7 +78,8 @@ def trend_of_a_phrase(name: _Name, forms: _Forms) -> None:
 # Last words of a measure's change ("electricity price increases" are rising electricity
 # prices, "attendance drops" declining attendance; not "fall": a "trust fall" is a game).
 _MEASURE_CHANGES = {"increase": "rise", "hike": "rise", "surge": "rise", "growth": "rise",
-                    "decrease": "decline", "drop": "decline"}
+                    "spike": "rise", "jump": "rise", "decrease": "decline", "drop": "decline",
+                    "plunge": "decline", "slump": "decline", "dip": "decline"}
 
 
 # What expands as it grows (not a market: its listings or its building are no rise).

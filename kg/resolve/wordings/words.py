@@ -15,7 +15,8 @@ from ..lexicon import lexicon
 
 # Nouns written two ways: "water usage" is water use, "remote working" remote work,
 # "commuting patterns" commute patterns.
-_NOUN_VARIANTS = {"usage": "use", "working": "work", "commuting": "commute"}
+_NOUN_VARIANTS = {"usage": "use", "working": "work", "commuting": "commute",
+                  "transplantation": "transplant"}
 
 
 @functools.lru_cache(maxsize=1)
