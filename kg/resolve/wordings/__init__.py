@@ -16,7 +16,7 @@ from typing import Callable
 
 from ..keys import _LONGEST_NAME, _ics_adjective, _lemmas, _noun_lemmas
 from ..lexicon import lexicon
-from .words import (_Forms, _NOUN_VARIANTS, _Name, _lengthened, _time_numbers,
+from .words import (_Forms, _WORD_VARIANTS, _Name, _lengthened, _time_numbers,
                     _TREND_NOUNS, _erosion_as_decline, _evolving_as_changing, _trend_word,
                     _trend_word_before_one)
 from .order import (_ORDER_WORDS, against_from_with, and_either_way, aspect_of_the,
@@ -83,21 +83,21 @@ def _in_order(some: list[str], words: list[str]) -> bool:
 
 def normal_words(key: str) -> list[str]:
     """A key's words as `signatures` reads them before its rules: the lexicon's way of
-    writing each (`_lengthened`, `_NOUN_VARIANTS`), number words of time as digits, a
+    writing each (`_lengthened`, `_WORD_VARIANTS`), number words of time as digits, a
     first word of growth or decline as "rising" or "declining".
 
     >>> normal_words("effect on ai")
     ['impact', 'on', 'ai']
     """
     return _trend_word(_time_numbers(_lengthened(
-        [_NOUN_VARIANTS.get(word, word) for word in key.split()])))
+        [_WORD_VARIANTS.get(word, word) for word in key.split()])))
 
 
 def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> set[str]:
     """The forms a key shares with the keys it names the same thing as, beside itself:
     those of each of `RULES` read in its words, after the words the lexicon writes
     otherwise (a shortened word, a synonym: `_lengthened`; "usage" as "use", "working"
-    as "work": `_NOUN_VARIANTS`), number words before a unit of time as digits
+    as "work": `_WORD_VARIANTS`), number words before a unit of time as digits
     (`_time_numbers`) and a first word of growth or decline as "rising" or "declining"
     (`_trend_word`); and, with `then_reordered`, the forms of each form that is not
     itself reordered ("bias detection in AI systems" -> "bias detection in AI" -> "AI
@@ -131,7 +131,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     """
     if key.count(" ") >= _LONGEST_NAME:  # (more words than that)
         return {_loose(key)}
-    plain = [_NOUN_VARIANTS.get(word, word) for word in key.split()]
+    plain = [_WORD_VARIANTS.get(word, word) for word in key.split()]
     lengthened = _lengthened(plain) if lengthen else plain
     # (and the forms of the words as written: "utilization of invisible creatures" read
     # as "use of ..." still meets "invisible creature utilization")

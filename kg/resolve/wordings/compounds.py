@@ -10,7 +10,7 @@ import functools
 
 from ..keys import _ARTICLES, _ORDINALS, _STOP, _known_word, _lemmas, _ordinal
 from ..lexicon import lexicon
-from .words import (_AGENTS, _BEINGS, _DOERS, _Forms, _NOUN_VARIANTS, _NUMBER_WORDS, _Name,
+from .words import (_AGENTS, _BEINGS, _DOERS, _Forms, _NUMBER_WORDS, _Name,
                     _SECOND_PHRASE, _actor, _coined, _first_of, _people, _place_names)
 
 __all__ = ["adverb_after_an_act", "ai_generated_media", "cardinal_numbers", "concern_word",
@@ -18,7 +18,7 @@ __all__ = ["adverb_after_an_act", "ai_generated_media", "cardinal_numbers", "con
            "ordinal_numbers", "tie_either_way", "town_of"]
 
 # The acts `normal_words` writes as their nouns ("working" as "work")
-_ACTS_WRITTEN_AS_NOUNS = frozenset(_NOUN_VARIANTS.values())
+_ACTS_WRITTEN_AS_NOUNS = frozenset({"work", "commute"})
 
 # Last words that add nothing to a name: "blockchain technology" is blockchain; after
 # one word only a coined one or an acronym (`_coined`: "health technology" is no health,

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from ..keys import _ARTICLES, _STOP, _lemmas
 from ..lexicon import lexicon
 
-# Nouns written two ways: "water usage" is water use, "remote working" remote work,
-# "commuting patterns" commute patterns.
-_NOUN_VARIANTS = {"usage": "use", "working": "work", "commuting": "commute",
-                  "transplantation": "transplant"}
+# Words written two ways: "water usage" is water use, "remote working" remote work,
+# "commuting patterns" commute patterns, "solidarity within communities" in them.
+_WORD_VARIANTS = {"usage": "use", "working": "work", "commuting": "commute",
+                  "transplantation": "transplant", "within": "in"}
 
 
 @functools.lru_cache(maxsize=1)
