@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from ..keys import _known_word, _lemmas
 from ..lexicon import lexicon
-from .words import (_MEASURES, _Forms, _Name, _OF_ONLY, _OF_PLACE, _PEOPLE_ENDINGS,
-                    _PREPOSITIONS, _without_articles)
+from .words import (_BEINGS, _MEASURES, _Forms, _Name, _OF_ONLY, _OF_PLACE,
+                    _PEOPLE_ENDINGS, _PREPOSITIONS, _people, _without_articles)
 
 __all__ = ["adjective_as_noun", "adjective_of_an_impact", "e_prefix",
-            "modifier_as_noun", "place_possessive", "quality_last"]
+            "modifier_as_noun", "place_possessive", "quality_last", "sex_as_people"]
 
 # Adjectives whose first meaning today is a quality, not "of the noun they come from",
 # which meet only a name of "of" (marked " (of)"): "natural laws" are the laws of
@@ -238,14 +238,48 @@ _MODIFIER_NOUNS = {"tourist": ("tourism", frozenset({"trap", "bubble", "class", 
                                                      "trophy"})),
                    "childhood": ("child", frozenset({"memory", "friend", "friendship", "home",
                                                      "hero", "dream", "nostalgia", "toy",
-                                                     "sweetheart", "idol", "bedroom"})),
-                   # "female" and "male" of people are women and men ("female
-                   # entrepreneurs", "women's radicalisation"); not of parts or plants
-                   "female": ("woman", frozenset({"connector", "plug", "port", "thread",
-                                                  "flower", "plant", "animal"})),
-                   "male": ("man", frozenset({"connector", "plug", "port", "thread",
-                                              "flower", "plant", "animal"}))}
-_MODIFIERS_REORDERED = frozenset({"childhood", "female", "male"})
+                                                     "sweetheart", "idol", "bedroom"}))}
+_MODIFIERS_REORDERED = frozenset({"childhood"})
+
+# "Female" and "male" of people, as women and men.
+_SEXES = {"female": "woman", "male": "man"}
+
+
+def sex_as_people(name: _Name, forms: _Forms) -> None:
+    """"Female X" and "male X" as women's and men's X, for what people have or suffer
+    ("female radicalisation" / "women's radicalisation", "male mental health" / "men's
+    mental health"); before one word of who or what does something, as written only
+    ("female entrepreneurs" / "women entrepreneurs": "killers of women" are no female
+    killers), never before a compound of theirs, whose first word the possessive may take
+    ("female sports fans" are no fans of women's sports); nor of animals and parts
+    (female connectors, mosquitoes: an attack's)."""
+    words = name.words
+    if len(words) < 2 or words[0] not in _SEXES or words[1] in _NOT_SEXED:
+        return
+    people = " ".join([_SEXES[words[0]]] + words[1:])
+    last = words[-1]
+    if _people(last) or last in _BEINGS or last in _MADE_FOR or last in _DONE_BY or \
+            last.endswith(("er", "or", "ist", "ant", "ent", "eur")) or last in _PEOPLE_TOO:
+        if len(words) == 2:
+            forms.dropped.add(people)
+    else:
+        forms.found.add(people)
+
+
+# What is made for a sex, whose "women's" is no "female" (an attack's: "women's clothing
+# brands", "women's magazines")
+_MADE_FOR = frozenset("""brand label magazine publication product clothing wear apparel
+    league team club staff company startup firm business organization charity network
+    group""".split())
+# Who does something, beside the endings of agents (an attack's: "female football
+# coaches" are no coaches of women's football), and what one does, whose "among men" is
+# no men's ("male violence" is by men, "violence among men" between them)
+_PEOPLE_TOO = frozenset("""coach expert pundit advocate staff athlete player""".split())
+_DONE_BY = frozenset("""violence crime aggression abuse bias gaze privilege dominance
+    influence""".split())
+# What is female or male and no woman or man (an attack's: "female mosquitoes")
+_NOT_SEXED = frozenset("""connector plug port thread flower plant animal mosquito insect
+    bird fish cat dog horse cattle""".split())
 
 
 def modifier_as_noun(name: _Name, forms: _Forms) -> None:

@@ -10,12 +10,13 @@ import functools
 
 from ..keys import _ARTICLES, _ORDINALS, _STOP, _known_word, _lemmas, _ordinal
 from ..lexicon import lexicon
-from .words import (_AGENTS, _BEINGS, _DOERS, _Forms, _NUMBER_WORDS, _Name,
+from .words import (_AGENTS, _BEINGS, _DOERS, _Forms, _NUMBER_WORDS, _Name, _PREPOSITIONS,
                     _SECOND_PHRASE, _actor, _coined, _first_of, _people, _place_names)
 
 __all__ = ["adverb_after_an_act", "ai_generated_media", "cardinal_numbers", "concern_word",
-           "generic_last_word", "link_word_dropped", "medium_either_place", "online_last",
-           "ordinal_numbers", "tie_either_way", "town_of"]
+           "generic_last_word", "last_word_variant", "link_word_dropped",
+           "medium_either_place", "online_last", "ordinal_numbers", "tie_either_way",
+           "town_of"]
 
 # The acts `normal_words` writes as their nouns ("working" as "work")
 _ACTS_WRITTEN_AS_NOUNS = frozenset({"work", "commute"})
@@ -51,13 +52,17 @@ _GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service", "technique", "me
 # "initiative" (a named programme: "Sustainable Highway Initiative", "Global Reporting
 # Initiative"): labelled traps and the attack's.
 _GENERIC_AFTER = {
-    "model": frozenset("""work working economy pricing ai expert ownership subscription
-        delivery care""".split()),
-    "network": frozenset({"5g", "6g", "4g", "lte", "media", "heating", "aid"}),
+    "model": frozenset("""work working economy expert ownership subscription
+        delivery""".split()),
+    "network": frozenset({"5g", "6g", "4g", "lte", "media", "heating"}),
     "event": frozenset("""weather heat bleaching flood flooding drought rainfall wildfire
-        fire storm heatwave mortality""".split()),
+        fire storm heatwave""".split()),
     "movement": frozenset({"living", "curious", "protest", "lifestyle"}),
 }
+# ... and "models" of AI only after how it is made or read, or a preposition
+# ("open-source AI models", "hallucination in AI models"; not "Chinese AI models" or
+# "sovereign AI models", an attack's: the AI of a country).
+_AI_MADE_SO = frozenset({"source", "weight", "multimodal", "modal"}) | _PREPOSITIONS
 # ... and never the technology of health care, which is no health ("female health
 # technology", femtech, is no women's health: a labelled trap; "mental health tech").
 _TECHNOLOGY_OF_CARE = frozenset({"health", "healthcare", "care"})
@@ -107,7 +112,8 @@ def generic_last_word(name: _Name, forms: _Forms) -> None:
     if words[-1] == "effect" and not all(_known_word(word) for word in words[:-1]):
         return  # (an effect named after someone or something: "Taylor Swift effect")
     if len(words) >= 3 and words[-2] in _GENERIC_AFTER.get(words[-1], ()) or \
-            words[-2:] in (["5g", "network"], ["6g", "network"], ["4g", "network"]):
+            words[-2:] in (["5g", "network"], ["6g", "network"], ["4g", "network"]) or \
+            len(words) >= 3 and words[-2:] == ["ai", "model"] and words[-3] in _AI_MADE_SO:
         forms.found.add(" ".join(words[:-1]))
     if len(words) >= 2 and words[-1] == "technology" and words[-2] in _TECHNOLOGY_OF_CARE:
         return
@@ -140,6 +146,22 @@ def medium_either_place(name: _Name, forms: _Forms) -> None:
 # online" is starting to run).
 _BROUGHT_ONLINE = frozenset({"go", "going", "come", "coming", "bring", "bringing", "put",
                              "putting", "move", "moving"})
+
+
+# Last words written two ways after what they name: "right-to-repair legislation" is its
+# laws (not a field of law: "space law", "international law", "case law" are no
+# legislation; an attack's).
+_FIELDS_OF_LAW = frozenset("""space international case constitutional criminal civil common
+    martial sharia soft administrative natural customary maritime""".split())
+
+
+def last_word_variant(name: _Name, forms: _Forms) -> None:
+    """A last "legislation" as "law", but after a field of law (`_FIELDS_OF_LAW`) or a
+    preposition ("enforcement of legislation" is no law enforcement)."""
+    words = name.words
+    if words[-1] == "legislation" and (len(words) == 1 or words[-2] not in _FIELDS_OF_LAW
+                                       and words[-2] not in _STOP):
+        forms.found.add(" ".join(words[:-1] + ["law"]))
 
 
 def online_last(name: _Name, forms: _Forms) -> None:

@@ -348,7 +348,8 @@ _KINDS_OF_AN_ACTIVITY = frozenset("""machine data community bin plant equipment 
     framework guideline requirement permission session habit pattern behavior behaviour
     environment experience opportunity challenge issue power partner agency service
     disability difficulty hospital school university college clinic home hotel kitchen
-    room lab laboratory""".split())
+    room lab laboratory gap vehicle council body bottle tube well test satellite label
+    film""".split())
 # Words that start a phrase after what an activity is done to ("filmmaking about AI"),
 # or say where it goes ("coming online")
 _PHRASE_WORDS = _PARTICLES | _PREPOSITIONS | frozenset("""about over against among around
@@ -359,13 +360,15 @@ _PHRASE_WORDS = _PARTICLES | _PREPOSITIONS | frozenset("""about over against amo
 def activity_first(name: _Name, forms: _Forms) -> None:
     """A leading -ing word that is a noun of its own, an activity, before what it is
     done to, last ("monitoring air quality" / "air quality monitoring", "benchmarking AI
-    performance" / "AI performance benchmarking"); not a trade's or a participle's
-    (`_ACTIVITY_NOUNS`: "shipping containers", "heating oil"; `_PARTICIPLE_ADJECTIVES`),
+    performance" / "AI performance benchmarking"); not a trade's, a material's or a
+    participle's (`_ACTIVITY_NOUNS`: "shipping containers", "heating oil"; "packaging
+    waste"; `_PARTICIPLE_ADJECTIVES`),
     nor before a kind of it, what serves it or causes it (`_KINDS_OF_AN_ACTIVITY`,
     `_DOERS`, `_NOT_UNDERGOING`: "flooding rains"), people, or a phrase of a
     preposition."""
     words = name.words
     if len(words) < 2 or not words[0].endswith("ing") or words[0] in _ACTIVITY_NOUNS or \
+            words[0] == "packaging" or \
             words[0] in _PARTICIPLE_ADJECTIVES or words[0] in _KINDS_OF or \
             words[0] not in _lemmas(words[0], "NOUN") or not _lemmas(words[0], "VERB") or \
             _PHRASE_WORDS.intersection(words[1:]) or words[-1] in _DOERS or \

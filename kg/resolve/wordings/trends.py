@@ -4,7 +4,7 @@ measure's change as a rise, a shift as a change.
 
 from __future__ import annotations
 
-from .words import (_ERODED, _LIVING, _LOST, _Forms, _MEASURES, _Name, _ON_WHAT,
+from .words import (_LIVING, _LOST, _Forms, _MEASURES, _Name, _ON_WHAT,
                     _PREPOSITIONS, _SHIFTING_HEADS, _first_of, _people, _place_names,
                     _without_articles)
 
@@ -29,7 +29,7 @@ def on_the_rise(name: _Name, forms: _Forms) -> None:
 _SUPPORTED = frozenset("""tariff tax sanction ban policy regulation law mandate subsidy
     measure reform proposal idea view opinion belief party candidate leader politician
     president government dollar euro yen yuan renminbi pound rupee ruble rouble franc
-    currency gold africa asia europe america""".split()) | _MEASURES
+    currency gold africa asia europe america power energy""".split()) | _MEASURES
 
 
 def popularity_as_rise(name: _Name, forms: _Forms) -> None:
@@ -40,7 +40,8 @@ def popularity_as_rise(name: _Name, forms: _Forms) -> None:
     if len(words) >= 4 and words[:3] == ["rising", "popularity", "of"]:
         rest = _without_articles(words[3:])
         head = rest[_first_of(rest, _PREPOSITIONS, 1) - 1]
-        if head not in _SUPPORTED and head not in _place_names() and not _people(head):
+        if head not in _SUPPORTED and head not in _place_names() and not _people(head) \
+                and not head.endswith(("ism", "cracy")):  # (autocracy, authoritarianism)
             forms.found.add(" ".join(["rise", "of"] + rest))
 
 
@@ -48,12 +49,14 @@ def popularity_as_rise(name: _Name, forms: _Forms) -> None:
 # "return of cultural artefacts", "return of hostages": an attack's).
 _GIVEN_BACK = frozenset("""capital cash money gold power land artefact artifact artwork bronze
     refugee hostage prisoner migrant astronaut sample child remains body property fund
-    investment deposit good product item loan tax species""".split())
+    investment deposit good product item loan tax species heritage office fighter
+    soldier""".split())
 
 
 def return_as_revival(name: _Name, forms: _Forms) -> None:
     """"Return of X" as "revival of X" ("return of vinyl" / "vinyl revival", "return of
-    measles"); not of what is given back (`_GIVEN_BACK`), people or places."""
+    measles"); not of what is given back or back to (`_GIVEN_BACK`: heritage, the
+    office), people or places."""
     words = name.words
     if len(words) >= 3 and words[:2] == ["return", "of"]:
         rest = _without_articles(words[2:])
@@ -96,12 +99,11 @@ def growth_as_rise(name: _Name, forms: _Forms) -> None:
     expansion", "stock market expansion": reviews' false joins); and after a measure
     (`_MEASURES`), a last word of its change as its rise or decline (`_MEASURE_CHANGES`:
     "price increases" / "rising prices"); and "loss" as "decline" after what dwindles
-    or erodes (`_LOST`, `_ERODED`: "biodiversity loss")."""
+    (`_LOST`: "biodiversity loss"; not "wage loss", wages lost, an attack's)."""
     words = name.words
     if len(words) >= 2 and words[-2] in _MEASURES and words[-1] in _MEASURE_CHANGES:
         forms.found.add(" ".join(words[:-1] + [_MEASURE_CHANGES[words[-1]]]))
-    elif len(words) >= 2 and words[-1] == "loss" and (words[-2] in _LOST or
-                                                       words[-2] in _ERODED):
+    elif len(words) >= 2 and words[-1] == "loss" and words[-2] in _LOST:
         forms.found.add(" ".join(words[:-1] + ["decline"]))  # ("biodiversity loss")
     elif len(words) >= 3 and words[-2] not in _LIVING and (
             words[-1] in ("growth", "boom") or

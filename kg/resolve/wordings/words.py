@@ -115,7 +115,11 @@ _TREND_PHRASES = frozenset({("growing", "degree"), ("growing", "season"), ("grow
                             ("escalating", "commitment"), ("diminishing", "return"),
                             ("diminishing", "marginal"), ("shrinking", "violet"),
                             ("declining", "balance"), ("disappearing", "message"),
-                            ("disappearing", "ink"), ("disappearing", "act")})
+                            ("disappearing", "ink"), ("disappearing", "act"),
+                            # (places that vanish, sinking or emptied, do not decline)
+                            ("disappearing", "city"), ("disappearing", "town"),
+                            ("disappearing", "island"), ("disappearing", "village"),
+                            ("disappearing", "data")})
 # What grows as living things do, or is grown: its growth is no rise of it ("indoor plant
 # growth" is no rise of indoor plants; a review's false joins), and growing it is
 # farming it ("growing cannabis" is no rise of cannabis).
