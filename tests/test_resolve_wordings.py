@@ -1628,6 +1628,12 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Token Price Inflation", "Token Inflation", False),
     ("Electricity Import Tariffs", "Electricity Tariffs", False),
     ("Prostate Enlargement", "Prostate Expansion", False),
+    # the sixth universe's tune half
+    ("Analysing Trends", "Trend Analysis", True),
+    ("Depopulation of Rural Areas", "Rural Depopulation", True),
+    ("Social Isolation During Winter", "Winter Social Isolation", True),
+    ("Digital ID", "Digital Identity", True),
+    ("Gen Zers", "Gen Z", True),
     ("Evolving Consumer Expectations", "Changing Consumer Expectations", True),
     ("Integrating AI into Search", "Integration of AI in Search", True),
     ("Conversion of Offices", "Conversion into Offices", False),

@@ -112,7 +112,8 @@ _SHORT_VERB_NOUNS = {"tax": ("taxation",), "form": ("formation",), "grow": ("gro
 # ... and of longer verbs, which neither an ending nor kg/lexicon/verb-nouns.csv gives
 # (WordNet 3.0 derives "recognition" from "acknowledge", not from "recognize", so
 # bench/make_verb_nouns.py never proposes it).
-_OTHER_VERB_NOUNS = {"recognize": ("recognition",)}
+_OTHER_VERB_NOUNS = {"recognize": ("recognition",), "analyze": ("analysis",),
+                     "analyse": ("analysis",)}
 
 
 def guessed_nouns(verb: str) -> tuple[str, ...]:

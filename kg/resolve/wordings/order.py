@@ -254,12 +254,13 @@ _AREAS = frozenset({"area", "region", "community", "setting"})
 
 
 def in_kind_of_place(name: _Name, forms: _Forms) -> None:
-    """"X in ADJ areas" as "ADJ X", for a kind of place (`_PLACE_KINDS`, `_AREAS`):
-    "hospital closures in rural areas" / "rural hospital closures", "poverty in urban
-    areas" / "urban poverty"."""
+    """"X in ADJ areas" (or "of": what happens to them) as "ADJ X", for a kind of place
+    (`_PLACE_KINDS`, `_AREAS`): "hospital closures in rural areas" / "rural hospital
+    closures", "poverty in urban areas" / "urban poverty", "depopulation of rural areas"
+    / "rural depopulation"."""
     words = name.words
-    if len(words) >= 4 and words[-3] == "in" and words[-2] in _PLACE_KINDS and \
-            words[-1] in _AREAS and "in" not in words[:-3] and \
+    if len(words) >= 4 and words[-3] in ("in", "of") and words[-2] in _PLACE_KINDS and \
+            words[-1] in _AREAS and not {"in", "of"}.intersection(words[:-3]) and \
             not (words[-2] == "urban" and words[-4] in _URBAN_GENRES):
         forms.found.add(" ".join([words[-2]] + words[:-3]))
 

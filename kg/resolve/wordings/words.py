@@ -14,9 +14,10 @@ from ..keys import _ARTICLES, _STOP, _lemmas
 from ..lexicon import lexicon
 
 # Words written two ways: "water usage" is water use, "remote working" remote work,
-# "commuting patterns" commute patterns, "solidarity within communities" in them.
+# "commuting patterns" commute patterns, "solidarity within communities" in them,
+# "isolation during winter" in winter.
 _WORD_VARIANTS = {"usage": "use", "working": "work", "commuting": "commute",
-                  "transplantation": "transplant", "within": "in"}
+                  "transplantation": "transplant", "within": "in", "during": "in"}
 
 
 @functools.lru_cache(maxsize=1)
