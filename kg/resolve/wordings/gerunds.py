@@ -207,6 +207,12 @@ _VERB_AS_ACT = frozenset({"use", "control"})
 _ONLY_OF = frozenset({"recognition"})
 
 
+# What "developing" before names a kind of, still growing, not its development
+# ("developing countries", "developing technologies", "a developing story").
+_DEVELOPING_KINDS = frozenset("""country nation world economy market region state area island
+    society city technology story situation crisis""".split())
+
+
 def gerund_as_noun(name: _Name, forms: _Forms) -> None:
     """A leading -ing word as its nouns (`_gerund_nouns`) at the end, or before a second
     phrase as reordering keeps it ("declining attendance at funerals": "attendance at
@@ -253,6 +259,8 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
                  head in _PROFESSIONALS and verb[0] not in _DONE_TO_PEOPLE):
         return
     nouns = _gerund_nouns(words[0])
+    if words[0] == "developing" and head not in _DEVELOPING_KINDS:
+        nouns = ("development",)  # ("developing policies" / "policy development")
     if words[-1] not in _NOT_UNDERGOING and not _people(words[-1]) and \
             not (words[0] == "thinning" and words[-1] in _LIVING):  # (forests are thinned)
         nouns += _PROCESSES.get(words[0], ())
@@ -365,8 +373,8 @@ def activity_first(name: _Name, forms: _Forms) -> None:
     participle's (`_ACTIVITY_NOUNS`: "shipping containers", "heating oil"; "packaging
     waste"; `_PARTICIPLE_ADJECTIVES`),
     nor before a kind of it, what serves it or causes it (`_KINDS_OF_AN_ACTIVITY`,
-    `_DOERS`, `_NOT_UNDERGOING`: "flooding rains"), people, or a phrase of a
-    preposition."""
+    `_DOERS`, `_NOT_UNDERGOING`: "flooding rains"), people but for what is done to them
+    (`_DONE_TO_PEOPLE`: "monitoring employees"), or a phrase of a preposition."""
     words = name.words
     if len(words) < 2 or not words[0].endswith("ing") or words[0] in _ACTIVITY_NOUNS or \
             words[0] == "packaging" or \
@@ -374,7 +382,8 @@ def activity_first(name: _Name, forms: _Forms) -> None:
             words[0] not in _lemmas(words[0], "NOUN") or not _lemmas(words[0], "VERB") or \
             _PHRASE_WORDS.intersection(words[1:]) or words[-1] in _DOERS or \
             words[-1] in _KINDS_OF_AN_ACTIVITY or words[-1] in _NOT_UNDERGOING or \
-            _people(words[-1]) or words[-1] in _BEINGS:
+            (_people(words[-1]) or words[-1] in _BEINGS) and \
+            _lemmas(words[0], "VERB")[0] not in _DONE_TO_PEOPLE:
         return
     forms.found.add(" ".join(words[1:] + words[:1]))
 
