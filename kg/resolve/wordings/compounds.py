@@ -164,25 +164,44 @@ def last_word_variant(name: _Name, forms: _Forms) -> None:
         forms.found.add(" ".join(words[:-1] + ["law"]))
 
 
+# Endings of the nouns of an act or a state, which "online" follows as where it happens
+# ("harassment online"); not a product or a paper's name ("Mail Online", "Office
+# Online", "Exchange Online": an attack's)
+_ACT_ENDINGS = ("ing", "ment", "tion", "sion", "ism", "ity", "ance", "ence", "cy", "ship",
+                "ics", "age", "dynamic")
+
+
+_DONE_ONLINE = frozenset({"speech", "abuse", "fraud", "content", "safety", "thought"})
+
+
 def online_last(name: _Name, forms: _Forms) -> None:
-    """A last "online" first ("gender dynamics online" / "online gender dynamics",
-    "harassment online"); not after what goes online (`_BROUGHT_ONLINE`)."""
+    """A last "online" first after the noun of an act or a state (`_ACT_ENDINGS`,
+    `_DONE_ONLINE`: "gender dynamics online" / "online gender dynamics", "hate speech
+    online"); not after what goes online (`_BROUGHT_ONLINE`)."""
     words = name.words
     if len(words) >= 2 and words[-1] == "online" and words[-2] not in _BROUGHT_ONLINE and \
+            (words[-2].endswith(_ACT_ENDINGS) or words[-2] in _DONE_ONLINE) and \
             not _STOP.intersection(words[:-1]):
         forms.found.add(" ".join(["online"] + words[:-1]))
 
 
-def _adverb_adjective(word: str) -> str | None:
-    """The adjective of an -ly adverb the lexicon knows, or None.
+# Adjectives of how an act is done, whose adverb after it says the same ("working
+# remotely"); not those of fixed terms ("learning deeply" is no deep learning, "selling
+# shortly" no short selling, "trading fairly" no fair trading: an attack's).
+_MANNERS = frozenset("""remote sustainable critical healthy responsible ethical mindful
+    conscious flexible strategic tactical independent""".split())
 
-    >>> [_adverb_adjective(w) for w in ("remotely", "sustainably", "healthily", "rally")]
+
+def _adverb_adjective(word: str) -> str | None:
+    """The adjective of an -ly adverb of manner (`_MANNERS`), or None.
+
+    >>> [_adverb_adjective(w) for w in ("remotely", "sustainably", "healthily", "deeply")]
     ['remote', 'sustainable', 'healthy', None]
     """
     if not word.endswith("ly") or len(word) < 6:
         return None
     for adjective in (word[:-2], word[:-3] + "y", word[:-1] + "e"):
-        if _lemmas(adjective, "ADJ") and adjective != word:
+        if adjective in _MANNERS:
             return adjective
     return None
 
@@ -193,9 +212,8 @@ def adverb_after_an_act(name: _Name, forms: _Forms) -> None:
     already writes the adverb as its adjective)."""
     words = name.words
     if len(words) == 2 and (words[0].endswith("ing") or words[0] in _ACTS_WRITTEN_AS_NOUNS):
-        adjective = _adverb_adjective(words[1]) or (
-            words[1] if words[1].endswith(("al", "ic")) and _lemmas(words[1], "ADJ")
-            and not _lemmas(words[1], "NOUN") else None)  # (not "warming potential")
+        adjective = _adverb_adjective(words[1]) or next(  # (as the key writes
+            (form for form in (words[1], words[1][:-2]) if form in _MANNERS), None)  # -ally)
         if adjective:
             forms.found.add(" ".join([adjective, words[0]]))
 

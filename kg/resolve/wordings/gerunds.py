@@ -12,7 +12,7 @@ from ..keys import _STOP, _known_word, _lemmas
 from ..lexicon import lexicon
 from .words import (_AFTER_AN_ACT, _BEINGS, _DOERS, _LIVING, _Forms, _IN_CHARGE, _Name,
                     _PARTICLES, _PREPOSITIONS, _SECOND_PHRASE, _TERMS_OF, _TREND_NOUNS,
-                    _TREND_PHRASES, _WATCHING, _first_of, _people)
+                    _TREND_PHRASES, _WATCHING, _first_of, _people, _place_names)
 
 __all__ = ["act_last", "activity_first", "doer_doing", "gerund_after_a_preposition",
            "gerund_as_noun", "guessed_nouns"]
@@ -210,7 +210,10 @@ _ONLY_OF = frozenset({"recognition"})
 # What "developing" before names a kind of, still growing, not its development
 # ("developing countries", "developing technologies", "a developing story").
 _DEVELOPING_KINDS = frozenset("""country nation world economy market region state area island
-    society city technology story situation crisis""".split())
+    society city technology story situation crisis democracy power brain embryo lung
+    baby mind member partner business professional field industry sector village
+    neighbourhood neighborhood community consumer trend threat tech megacity finance
+    film storm asia africa europe america""".split())
 
 
 def gerund_as_noun(name: _Name, forms: _Forms) -> None:
@@ -259,7 +262,8 @@ def gerund_as_noun(name: _Name, forms: _Forms) -> None:
                  head in _PROFESSIONALS and verb[0] not in _DONE_TO_PEOPLE):
         return
     nouns = _gerund_nouns(words[0])
-    if words[0] == "developing" and head not in _DEVELOPING_KINDS:
+    if words[0] == "developing" and head not in _DEVELOPING_KINDS and \
+            head not in _place_names() and not _people(head) and head not in _BEINGS:
         nouns = ("development",)  # ("developing policies" / "policy development")
     if words[-1] not in _NOT_UNDERGOING and not _people(words[-1]) and \
             not (words[0] == "thinning" and words[-1] in _LIVING):  # (forests are thinned)
@@ -366,6 +370,12 @@ _PHRASE_WORDS = _PARTICLES | _PREPOSITIONS | frozenset("""about over against amo
     before beyond versus vs online offline home abroad overseas together forward""".split())
 
 
+# Who does an act, after it as a job title ("monitoring officers", "screening staff",
+# "supporting players": an attack's)
+_ROLES_OF_AN_ACT = frozenset("""officer staff official pharmacist player artist member body
+    power""".split())
+
+
 def activity_first(name: _Name, forms: _Forms) -> None:
     """A leading -ing word that is a noun of its own, an activity, before what it is
     done to, last ("monitoring air quality" / "air quality monitoring", "benchmarking AI
@@ -382,8 +392,9 @@ def activity_first(name: _Name, forms: _Forms) -> None:
             words[0] not in _lemmas(words[0], "NOUN") or not _lemmas(words[0], "VERB") or \
             _PHRASE_WORDS.intersection(words[1:]) or words[-1] in _DOERS or \
             words[-1] in _KINDS_OF_AN_ACTIVITY or words[-1] in _NOT_UNDERGOING or \
-            (_people(words[-1]) or words[-1] in _BEINGS) and \
-            _lemmas(words[0], "VERB")[0] not in _DONE_TO_PEOPLE:
+            (_people(words[-1]) or words[-1] in _BEINGS) and (
+                _lemmas(words[0], "VERB")[0] not in _DONE_TO_PEOPLE or
+                words[-1] in _PROFESSIONALS or words[-1] in _ROLES_OF_AN_ACT):
         return
     forms.found.add(" ".join(words[1:] + words[:1]))
 

@@ -321,12 +321,21 @@ _HOLDERS = frozenset("""expert elite official adult minority authority establish
     labour""".split())
 
 
+# What one faces, said "for" or "to" alike ("challenges facing farmers" / "... for
+# farmers"); not competition or demand ("competition for students" is among others,
+# "competition facing students" among them; "demands facing nurses" no demand for
+# them: an attack's).
+_FACED = frozenset("""challenge threat risk uncertainty pressure problem issue barrier
+    obstacle hurdle difficulty headwind crisis""".split())
+
+
 def facing_as_for(name: _Name, forms: _Forms) -> None:
-    """"X facing Y" as "X for Y" and "X to Y" ("challenges facing farmers" /
-    "challenges for farmers", "threats facing democracy" / "threats to democracy")."""
+    """"X facing Y" as "X for Y" and "X to Y" for what one faces (`_FACED`: "challenges
+    facing farmers" / "challenges for farmers", "threats facing democracy" / "threats
+    to democracy")."""
     words = name.words
     for at, word in name.inner:
-        if word == "facing":
+        if word == "facing" and words[at - 1] in _FACED:
             forms.found.update(" ".join(words[:at] + [preposition] + words[at + 1:])
                                for preposition in ("for", "to"))
 

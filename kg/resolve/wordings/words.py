@@ -14,10 +14,11 @@ from ..keys import _ARTICLES, _STOP, _lemmas
 from ..lexicon import lexicon
 
 # Words written two ways: "water usage" is water use, "remote working" remote work,
-# "commuting patterns" commute patterns, "solidarity within communities" in them,
-# "isolation during winter" in winter.
+# "commuting patterns" commute patterns. (Not "within" nor "during" as "in": an attack
+# found "competition within species" no species competition, "tests during pregnancy"
+# no pregnancy tests.)
 _WORD_VARIANTS = {"usage": "use", "working": "work", "commuting": "commute",
-                  "transplantation": "transplant", "within": "in", "during": "in"}
+                  "transplantation": "transplant"}
 
 
 @functools.lru_cache(maxsize=1)
