@@ -189,15 +189,15 @@ BATCH_FLOORS = {
     "universe 30]": (0.98, 0.98, 0.44, 0.45),
     # the thirty-first: a fifth crowded universe of 3,106 names, each group grown from a
     # real corpus name (1,474 of its 1,935 groups), written blind against the code of
-    # 23029eb (1.000 / 0.997 precision, 0.675 / 0.730 recall then, alone; 1.000 / 0.997,
-    # 0.717 / 0.736 at the session's end, rules from its tune half)
-    "universe 31]": (0.98, 0.98, 0.70, 0.72),
+    # 23029eb (1.000 / 0.997 precision, 0.675 / 0.730 recall then, alone; 1.000 / 0.995,
+    # 0.758 / 0.748 at the session's end, rules from its tune half)
+    "universe 31]": (0.98, 0.98, 0.74, 0.73),
     # the thirty-second: a sixth crowded universe of 3,113 names (729 groups grown from
     # corpus names, 314 invented, 480 near-miss lines), written blind against 1126ab1 and
     # measured once more at the session's end (0.988 / 0.996 precision, 0.447 / 0.454
     # recall with the code of the session's start, alone; 0.988 / 0.996, 0.462 / 0.468 at
-    # its end, nothing taken from it)
-    "universe 32]": (0.98, 0.98, 0.45, 0.46),
+    # its end before rules from its tune half; 0.989 / 0.996, 0.495 / 0.468 after)
+    "universe 32]": (0.98, 0.98, 0.48, 0.46),
 }
 
 
@@ -257,32 +257,33 @@ def test_labelled_pairs_hold_precision_and_the_review_never_lowers_it():
 
 
 # Each crowded universe's floors: tune and holdout precision, tune and holdout recall, held
-# with the corpus' names as evidence and without them (as CI runs).
+# with the corpus' names as evidence and without them (as CI runs). Raised at the end of
+# the thirty-seventh session, whose rules joined more of each (bench/RESULTS.md).
 UNIVERSE_FLOORS = {
     # measured with the code of the start of the session that wrote it: precision 0.996 /
     # 0.987, recall 0.510 / 0.454 (tune / holdout groups, every pair of names); 1.000 /
     # 1.000, 0.585 / 0.487 at its end
-    "universe-27-names.tsv": (0.98, 0.98, 0.57, 0.47),
+    "universe-27-names.tsv": (0.98, 0.98, 0.60, 0.49),
     # written against that session's later code (c805910): precision 0.986, recall 0.377
     # over all its groups as written; tune / holdout 0.992 / 0.982, 0.469 / 0.372 at the
     # session's end (rules from its tune half)
-    "universe-28-names.tsv": (0.98, 0.97, 0.45, 0.36),
+    "universe-28-names.tsv": (0.98, 0.97, 0.49, 0.39),
     # written against the session's rules at e37af6b: precision 1.000 / 0.998, recall
     # 0.466 / 0.469 with the code of the session's start, 0.499 / 0.502 at its end (a few
     # lexicon rows from its tune half)
-    "universe-29-names.tsv": (0.98, 0.98, 0.48, 0.49),
+    "universe-29-names.tsv": (0.98, 0.98, 0.54, 0.51),
     # written against the session's final rules (93fb2a2), nothing taken from it:
     # precision 0.989 / 0.984, recall 0.531 / 0.533 (its writer counts 4 of its 15 false
     # pairs as its own wrong labels)
-    "universe-30-names.tsv": (0.98, 0.98, 0.52, 0.52),
+    "universe-30-names.tsv": (0.98, 0.98, 0.58, 0.54),
     # grown from real corpus names, written blind against 23029eb: precision 1.000 /
     # 0.981, recall 0.693 / 0.737 then; 1.000 / 0.982, 0.725 / 0.743 at the session's end
     # (rules from its tune half)
-    "universe-31-names.tsv": (0.98, 0.97, 0.70, 0.73),
+    "universe-31-names.tsv": (0.98, 0.97, 0.74, 0.74),
     # written blind against 1126ab1: precision 0.988 / 0.985, recall 0.575 / 0.584 with
     # the code of the session's start; 0.989 / 0.986, 0.598 / 0.603 at its end (5 of its 7
     # tune false pairs its writer's wrong labels, kept as written)
-    "universe-32-names.tsv": (0.98, 0.98, 0.58, 0.59),
+    "universe-32-names.tsv": (0.98, 0.98, 0.61, 0.59),
 }
 
 
