@@ -26,7 +26,7 @@ from .order import (_ORDER_WORDS, against_from_with, and_either_way, aspect_of_t
                     reordered_around_preposition, toward_as_to, where_first)
 from .trends import (growth_as_rise, on_the_rise, popularity_as_rise, return_as_revival,
                      shift_as_change, trend_of_a_phrase)
-from .compounds import (adverb_after_an_act, ai_generated_media, cardinal_numbers,
+from .compounds import (adverb_after_an_act, ai_generated_media, anti_backlash, cardinal_numbers,
                         concern_word, generic_last_word, last_word_variant, link_word_dropped,
                         medium_either_place, online_last, ordinal_numbers, tie_either_way,
                         town_of)
@@ -50,7 +50,8 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     place_possessive, e_prefix, on_the_rise, doer_doing, where_first, of_what_by_whom,
     cross_as_across, trend_of_a_phrase, gerund_after_a_preposition, medium_either_place,
     act_last, in_kind_of_place, popularity_as_rise, return_as_revival, activity_first,
-    online_last, adverb_after_an_act, facing_as_for, sex_as_people, last_word_variant)}
+    online_last, adverb_after_an_act, facing_as_for, sex_as_people, last_word_variant,
+    anti_backlash)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).

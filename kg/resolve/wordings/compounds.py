@@ -13,7 +13,7 @@ from ..lexicon import lexicon
 from .words import (_AGENTS, _BEINGS, _DOERS, _Forms, _NUMBER_WORDS, _Name, _PREPOSITIONS,
                     _SECOND_PHRASE, _actor, _coined, _first_of, _people, _place_names)
 
-__all__ = ["adverb_after_an_act", "ai_generated_media", "cardinal_numbers", "concern_word",
+__all__ = ["adverb_after_an_act", "ai_generated_media", "anti_backlash", "cardinal_numbers", "concern_word",
            "generic_last_word", "last_word_variant", "link_word_dropped",
            "medium_either_place", "online_last", "ordinal_numbers", "tie_either_way",
            "town_of"]
@@ -172,6 +172,14 @@ _ACT_ENDINGS = ("ing", "ment", "tion", "sion", "ism", "ity", "ance", "ence", "cy
 
 
 _DONE_ONLINE = frozenset({"speech", "abuse", "fraud", "content", "safety", "thought"})
+
+
+def anti_backlash(name: _Name, forms: _Forms) -> None:
+    """"Anti-X backlash" as "X backlash", the backlash already against it ("anti-AI
+    backlash" / "backlash against AI"); not "anti-X sentiment", which is about who."""
+    words = name.words
+    if len(words) >= 3 and words[0] == "anti" and words[-1] == "backlash":
+        forms.found.add(" ".join(words[1:]))
 
 
 def online_last(name: _Name, forms: _Forms) -> None:
