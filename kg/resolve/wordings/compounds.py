@@ -11,7 +11,8 @@ import functools
 from ..keys import _ARTICLES, _ORDINALS, _STOP, _known_word, _lemmas, _ordinal
 from ..lexicon import lexicon
 from .words import (_AGENTS, _BEINGS, _DOERS, _Forms, _NUMBER_WORDS, _Name, _PREPOSITIONS,
-                    _SECOND_PHRASE, _actor, _coined, _first_of, _people, _place_names)
+                    _SECOND_PHRASE, _WORD_VARIANTS, _actor, _coined, _first_of, _people,
+                    _place_names)
 
 __all__ = ["adverb_after_an_act", "ai_generated_media", "anti_backlash", "cardinal_numbers", "concern_word",
            "generic_last_word", "last_word_variant", "link_word_dropped",
@@ -19,7 +20,8 @@ __all__ = ["adverb_after_an_act", "ai_generated_media", "anti_backlash", "cardin
            "town_of"]
 
 # The acts `normal_words` writes as their nouns ("working" as "work")
-_ACTS_WRITTEN_AS_NOUNS = frozenset({"work", "commute"})
+_ACTS_WRITTEN_AS_NOUNS = frozenset(noun for word, noun in _WORD_VARIANTS.items()
+                                   if word.endswith("ing"))
 
 # Last words that add nothing to a name: "blockchain technology" is blockchain; after
 # one word only a coined one or an acronym (`_coined`: "health technology" is no health,
@@ -59,10 +61,27 @@ _GENERIC_AFTER = {
         fire storm heatwave""".split()),
     "movement": frozenset({"living", "curious", "protest", "lifestyle"}),
 }
+# ... "networks" of a mobile generation after it alone too ("5G networks" / "5G")
+_GENERIC_AFTER_ONE = {"network": frozenset({"5g", "6g", "4g"})}
 # ... and "models" of AI only after how it is made or read, or a preposition
 # ("open-source AI models", "hallucination in AI models"; not "Chinese AI models" or
 # "sovereign AI models", an attack's: the AI of a country).
 _AI_MADE_SO = frozenset({"source", "weight", "multimodal", "modal"}) | _PREPOSITIONS
+
+
+def _says_nothing_more(words: list[str]) -> bool:
+    """Whether a name's last word says nothing more after the words before it
+    (`_GENERIC_AFTER`, `_GENERIC_AFTER_ONE`, `_AI_MADE_SO`).
+
+    >>> [_says_nothing_more(n.split()) for n in ("hybrid work model", "5g network",
+    ...                                          "chinese ai model", "climate risk model")]
+    [True, True, False, False]
+    """
+    last, before = words[-1], words[-2]
+    if before in _GENERIC_AFTER_ONE.get(last, ()):
+        return True
+    return len(words) >= 3 and (before in _GENERIC_AFTER.get(last, ()) or
+                                (before, last) == ("ai", "model") and words[-3] in _AI_MADE_SO)
 # ... and never the technology of health care, which is no health ("female health
 # technology", femtech, is no women's health: a labelled trap; "mental health tech").
 _TECHNOLOGY_OF_CARE = frozenset({"health", "healthcare", "care"})
@@ -111,9 +130,7 @@ def generic_last_word(name: _Name, forms: _Forms) -> None:
         return
     if words[-1] == "effect" and not all(_known_word(word) for word in words[:-1]):
         return  # (an effect named after someone or something: "Taylor Swift effect")
-    if len(words) >= 3 and words[-2] in _GENERIC_AFTER.get(words[-1], ()) or \
-            words[-2:] in (["5g", "network"], ["6g", "network"], ["4g", "network"]) or \
-            len(words) >= 3 and words[-2:] == ["ai", "model"] and words[-3] in _AI_MADE_SO:
+    if len(words) >= 2 and _says_nothing_more(words):
         forms.found.add(" ".join(words[:-1]))
     if len(words) >= 2 and words[-1] == "technology" and words[-2] in _TECHNOLOGY_OF_CARE:
         return
