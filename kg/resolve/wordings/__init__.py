@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..keys import _LONGEST_NAME, _ics_adjective, _lemmas, _noun_lemmas
+from ..keys import _LONGEST_NAME, _ics_adjective, _noun_lemmas
 from ..lexicon import lexicon
-from .words import (_Forms, _WORD_VARIANTS, _Name, _lengthened, _time_numbers,
+from .words import (_Forms, _WORD_VARIANTS, _Name, _adjective, _lengthened, _time_numbers,
                     _TREND_NOUNS, _erosion_as_decline, _evolving_as_changing, _trend_word,
-                    _trend_word_before_one)
+                    _trend_word_before_one, _use_as_itself, _participle_as_act)
 from .order import (_ORDER_WORDS, against_from_with, and_either_way, aspect_of_the,
                     between, cross_as_across, driven_by, facing_as_for, in_context, in_dropped,
                     in_kind_of_place,
@@ -140,7 +140,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         else set()
     for other in (_inner_articles_dropped(key.split()), _headline_as_phrase(key.split()),
                   _trend_word_before_one(plain), _erosion_as_decline(plain),
-                  _evolving_as_changing(plain)):
+                  _evolving_as_changing(plain), _use_as_itself(plain),
+                  _participle_as_act(plain)):
         if other:
             written |= signatures(" ".join(other), then_reordered, lengthen)
     # (after the lexicon, whose rows write "four-day week")
@@ -159,7 +160,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         {">" + loose[form] for form in reordered - forms.directed} | \
         {"<" + _loose(form) for form in forms.derived} | \
         {"~" + _loose(form) for form in forms.adjective_kept} | \
-        ({"~" + _loose(" ".join(words))} if len(words) > 2 and _lemmas(words[0], "ADJ")
+        ({"~" + _loose(" ".join(words))} if len(words) > 2 and _adjective(words[0])
          else set()) | \
         {"=" + loose[form] for form in found | dropped  # (the key is found; one word
          if " " in form and (form in dropped or form == key  # meets no "X Y" of "X in Y")

@@ -60,9 +60,18 @@ _GENERIC_AFTER = {
     "event": frozenset("""weather heat bleaching flood flooding drought rainfall wildfire
         fire storm heatwave""".split()),
     "movement": frozenset({"living", "curious", "protest", "lifestyle"}),
+    "condition": frozenset({"drought", "heatwave"}),
+    "trend": frozenset({"fashion", "design", "beauty", "decor", "style"}),
 }
-# ... "networks" of a mobile generation after it alone too ("5G networks" / "5G")
-_GENERIC_AFTER_ONE = {"network": frozenset({"5g", "6g", "4g"})}
+_ERAS = frozenset("""paleolithic palaeolithic mesolithic neolithic chalcolithic victorian
+    edwardian elizabethan georgian jacobean tudor medieval jurassic triassic cretaceous
+    cambrian holocene pleistocene anthropocene""".split())
+# ... and after one word: "networks" of a mobile generation ("5G networks" / "5G"),
+# "conditions" of a drought ("drought conditions" / "droughts"), the period of an era
+# named by its adjective ("Mesolithic period" / "Mesolithic")
+_GENERIC_AFTER_ONE = {"network": frozenset({"5g", "6g", "4g"}),
+                      "condition": frozenset({"drought", "heatwave"}),
+                      "period": _ERAS, "era": _ERAS, "epoch": _ERAS, "age": _ERAS}
 # ... and "models" of AI only after how it is made or read, or a preposition
 # ("open-source AI models", "hallucination in AI models"; not "Chinese AI models" or
 # "sovereign AI models", an attack's: the AI of a country).
@@ -172,13 +181,31 @@ _FIELDS_OF_LAW = frozenset("""space international case constitutional criminal c
     martial sharia soft administrative natural customary maritime""".split())
 
 
+# What has dependencies that are no dependence on it: a program's packages, a plan's
+# tasks ("software dependencies", "circular dependencies"; a labelled trap).
+_DEPENDED_UPON = frozenset("""software package library code module task project build
+    runtime version transitive circular party source""".split())
+
+
 def last_word_variant(name: _Name, forms: _Forms) -> None:
     """A last "legislation" as "law", but after a field of law (`_FIELDS_OF_LAW`) or a
-    preposition ("enforcement of legislation" is no law enforcement)."""
+    preposition ("enforcement of legislation" is no law enforcement); a last "robotics"
+    after what kind as its robots ("humanoid robotics" / "humanoid robots"; not alone:
+    robotics is the field, robots its machines); a last "dependency" as "dependence" but
+    on software (`_DEPENDED_UPON`: "AI dependency" / "dependence on AI"); a last
+    "utilization" after two words as "use" ("knowledge graph utilisation" / "use of
+    knowledge graphs"; not "drug utilization", a measure of prescribing)."""
     words = name.words
-    if words[-1] == "legislation" and (len(words) == 1 or words[-2] not in _FIELDS_OF_LAW
-                                       and words[-2] not in _STOP):
+    if len(words) >= 2 and words[-2] in _STOP:
+        return
+    if words[-1] == "legislation" and (len(words) == 1 or words[-2] not in _FIELDS_OF_LAW):
         forms.found.add(" ".join(words[:-1] + ["law"]))
+    if words[-1] == "robotics" and len(words) >= 2:
+        forms.found.add(" ".join(words[:-1] + ["robot"]))
+    if words[-1] == "dependency" and len(words) >= 2 and words[-2] not in _DEPENDED_UPON:
+        forms.found.add(" ".join(words[:-1] + ["dependence"]))
+    if words[-1] == "utilization" and len(words) >= 3:
+        forms.found.add(" ".join(words[:-1] + ["use"]))
 
 
 # Endings of the nouns of an act or a state, which "online" follows as where it happens

@@ -6,11 +6,11 @@ preposition for another, "the N of M", "in ADJ context" and "cross-X".
 
 from __future__ import annotations
 
-from ..keys import _ARTICLES, _STOP, _lemmas
+from ..keys import _ARTICLES, _STOP
 from ..lexicon import lexicon
 from .words import (_AGENTS, _BEINGS, _Forms, _IN_CHARGE, _Name, _OF_ONLY, _OF_PLACE,
                     _PEOPLE_WORDS, _PREPOSITIONS, _REACHED, _SECOND_PHRASE, _TERMS_OF,
-                    _WATCHING, _WEAPONS, _actor, _coined, _people, _place_names,
+                    _NOUNS_OF, _WATCHING, _WEAPONS, _actor, _adjective, _coined, _people, _place_names,
                     _without_articles)
 
 __all__ = ["against_from_with", "and_either_way", "aspect_of_the", "between",
@@ -174,7 +174,8 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
                 (word == "of" and words[at - 1] in _WATCHING and words[-1] in _IN_CHARGE):
             continue
         after = _without_articles(words[at + 1:])
-        then = next((i for i, w in enumerate(after) if i and w in _SECOND_PHRASE), None)
+        then = next((i for i, w in enumerate(after) if i and w in _SECOND_PHRASE
+                     and " ".join(after[i - 1:i + 2]) not in _NOUNS_OF), None)
         tail = after[then:] if then and then < len(after) - 1 else []
         after = after[:len(after) - len(tail)]
         if word == "by" and after[-1] in _MACHINES and not words[at - 1].endswith(("ed", "en")):
@@ -194,7 +195,7 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
             forms.reordered.add(form + _OF_PLACE)  # (what a people's adjective meets)
             if word == "of":
                 forms.reordered.add(form + _OF_ONLY)  # (... and a quality's)
-        if at >= 2 and word in ("of", "in", "for") and _lemmas(words[0], "ADJ"):
+        if at >= 2 and word in ("of", "in", "for", "about", "on") and _adjective(words[0]):
             forms.adjective_kept.add(" ".join(words[:1] + after + words[1:at] + tail))
 
 
@@ -207,7 +208,9 @@ def between(name: _Name, forms: _Forms) -> None:
     for at, word in name.inner:
         if word == "between" and "and" in words[at + 1:-1]:
             cut = words.index("and", at + 1)
-            first, second = words[at + 1:cut], words[cut + 1:]
+            # (articles dropped: "rivalry between the US and China" / "US-China rivalry")
+            first = _without_articles(words[at + 1:cut])
+            second = _without_articles(words[cut + 1:])
             forms.found.add(" ".join(first + second + words[:at]))
             forms.dropped.add(" ".join(words[:at + 1] + second + ["and"] + first))
 

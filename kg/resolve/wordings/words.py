@@ -14,11 +14,12 @@ from ..keys import _ARTICLES, _STOP, _lemmas
 from ..lexicon import lexicon
 
 # Words written two ways: "water usage" is water use, "remote working" remote work,
-# "commuting patterns" commute patterns. (Not "within" nor "during" as "in": an attack
-# found "competition within species" no species competition, "tests during pregnancy"
-# no pregnancy tests.)
+# "commuting patterns" commute patterns, "AI compute" AI computing. (Not "within" nor
+# "during" as "in": an attack found "competition within species" no species
+# competition, "tests during pregnancy" no pregnancy tests.)
 _WORD_VARIANTS = {"usage": "use", "working": "work", "commuting": "commute",
-                  "transplantation": "transplant"}
+                  "transplantation": "transplant", "computation": "computing",
+                  "compute": "computing"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -136,7 +137,7 @@ _LIVING = frozenset("""plant tree forest crop seedling root weed reef coral alga
 _SHIFTING_HEADS = frozenset("""preference narrative attitude norm dynamic dynamics
     priority perception value expectation landscape trend habit behavior behaviour role
     paradigm alliance identity view opinion sentiment taste demographic demographics
-    policy strategy pattern""".split())
+    policy strategy pattern structure composition mindset belief relationship""".split())
 # ... but not in a fixed phrase ("shifting cultivation patterns" are those of a way of
 # farming, the "shifting baseline syndrome" a named bias; load, risk, profit shifting:
 # an attack's)
@@ -318,6 +319,49 @@ def _erosion_as_decline(words: list[str]) -> list[str] | None:
     return None
 
 
+def _use_as_itself(words: list[str]) -> list[str] | None:
+    """"Rising use of X" as "rising X", "decline in the use of X" as "decline of X" (and
+    "adoption of" so), or None: what rises or declines is X's use ("declining use of
+    cash" / "decline of cash", "growing adoption of heat pumps" / "rise of heat pumps");
+    read beside the name as written.
+
+    >>> _use_as_itself("growing use of ai in aec".split())
+    ['rising', 'ai', 'in', 'aec']
+    >>> _use_as_itself("decline in the use of cash".split())
+    ['decline', 'of', 'cash']
+    >>> _use_as_itself("use of cash".split()) is None
+    True
+    """
+    words = _trend_word(list(words))
+    if not words or words[0] not in _TREND_NOUNS and words[0] not in _TREND_NOUNS.values():
+        return None
+    at = 2 if words[1:2] in (["in"], ["of"]) and words[0] in _TREND_NOUNS.values() else 1
+    at += words[at:at + 1] == ["the"]
+    if words[at:at + 2] in (["use", "of"], ["adoption", "of"]) and len(words) > at + 2:
+        return words[:1] + (["of"] if at > 1 else []) + words[at + 2:]
+    return None
+
+
+# Participles before what they changed, said as the act of changing it ("reduced car
+# dependence" / "reducing car dependency" / "car dependence reduction").
+_DONE_AS_DOING = {"reduced": "reducing", "improved": "improving", "enhanced": "enhancing",
+                  "accelerated": "accelerating", "optimized": "optimizing",
+                  "automated": "automating"}
+
+
+def _participle_as_act(words: list[str]) -> list[str] | None:
+    """A first participle of `_DONE_AS_DOING` as its -ing word, whose rules make it the
+    act ("improved air quality": "improving air quality", "air quality improvement"),
+    or None; read beside the name as written.
+
+    >>> _participle_as_act("reduced emission".split())
+    ['reducing', 'emission']
+    """
+    if len(words) >= 2 and words[0] in _DONE_AS_DOING and words[1] not in _STOP:
+        return [_DONE_AS_DOING[words[0]]] + words[1:]
+    return None
+
+
 def _trend_word_before_one(words: list[str]) -> list[str] | None:
     """A name of two words, a word of growth or decline and what grows, with the word as
     "rising" or "declining" ("increasing tariffs": "rising tariffs"), or None; read
@@ -480,6 +524,13 @@ _TERMS_OF = frozenset("""cost of capital|rate of return|return on equity|term of
     work|proof of stake|proof of concept|burden of proof|power of attorney|letter of
     credit|conflict of interest|cost of equity""".replace("\n    ", " ").split("|"))
 
+# Nouns written "X of Y" that a reordering moves whole ("crisis in the cost of living" /
+# "cost-of-living crisis", not "cost crisis of living").
+_NOUNS_OF = frozenset("""cost of living|quality of life|standard of living|rule of law|freedom
+    of speech|freedom of expression|way of life|end of life|internet of things|freedom of
+    movement|right of way|balance of power|quality of care|place of
+    work|cost of care""".replace("\n    ", " ").split("|"))
+
 # Words after which "on the rise" is what they are on ("betting on the rise").
 _ON_WHAT = frozenset({"bet", "betting", "wager", "wagering", "focus", "report", "debate",
                       "emphasis", "comment", "commentary", "take", "spotlight"})
@@ -493,6 +544,18 @@ def _coined(word: str) -> bool:
     [True, True, False, False]
     """
     return len(word) <= 3 or not (_lemmas(word, "NOUN") or _lemmas(word, "ADJ"))
+
+
+def _adjective(word: str) -> bool:
+    """Whether a word is an adjective: one lemminflect knows, or a word it does not know
+    at all with an adjective's ending ("dystopian", "generational", "agentic").
+
+    >>> [_adjective(w) for w in ("positive", "dystopian", "generational", "cash", "ai")]
+    [True, True, True, False, False]
+    """
+    return bool(_lemmas(word, "ADJ")) or (
+        word.endswith(("al", "ian", "ic", "ive", "ous")) and len(word) > 5
+        and not _lemmas(word, "NOUN"))
 
 
 # What does a coined -ing word's deed, named after it: "crowdfunding platforms" are no
