@@ -814,6 +814,10 @@ SYNONYMS = [
     ("Better-Paid Jobs", "Improved Paid Jobs", False),
     ("Park Cool Island Effect", "Park Cool Islands", True),
     ("El Nino Effect", "El Nino", False),
+    ("COVID-19 Pandemic", "COVID", True),
+    ("Coronavirus Pandemic", "COVID-19", True),
+    ("Alzheimer's", "Alzheimer's Disease", True),
+    ("Parkinson's Law", "Parkinson's Disease", False),
 ]
 
 
@@ -1691,5 +1695,14 @@ GENERIC_WORDS_AND_FRAMES = [
     ("AI Compute Infrastructure", "AI Computing Infrastructure", True),
     ("Trompe l'oeil Fashion Trend", "Trompe l'oeil Fashion", True),
     ("Fashion Trend", "Fashion", False),
+    ("Sustainable Mobility in Cities", "Sustainable Urban Mobility", True),
+    ("Mining in Cities", "Urban Mining", False),
+    ("Workforce Upskilling", "Upskilling", True),
+    ("Smart Electricity Grids", "Smart Grids", True),
+    ("Smart Meters", "Smart Metering", True),
+    ("Quantum Sensors", "Quantum Sensing", True),
+    ("Sleep Trackers", "Sleep Tracking", False),
+    ("Election Monitors", "Election Monitoring", False),
+    ("Taxes on Wealth", "Wealth Taxation", True),
 ]
 

@@ -187,6 +187,16 @@ _DEPENDED_UPON = frozenset("""software package library code module task project 
     runtime version transitive circular party source""".split())
 
 
+# Instruments named last after what they measure or find, as the act they do, which
+# names the same technology ("smart meters" / "smart metering", "quantum sensors" /
+# "quantum sensing"; not monitors, who may be people: "election monitors", nor
+# generators, which may be companies: "electricity generators", nor trackers: "sleep
+# tracking" is a habit, labelled apart from "sleep trackers"); and a tax as its
+# taxation ("wealth taxation" / "wealth tax").
+_INSTRUMENTS = {"meter": "metering", "sensor": "sensing",
+                "detector": "detection", "scanner": "scanning", "taxation": "tax"}
+
+
 def last_word_variant(name: _Name, forms: _Forms) -> None:
     """A last "legislation" as "law", but after a field of law (`_FIELDS_OF_LAW`) or a
     preposition ("enforcement of legislation" is no law enforcement); a last "robotics"
@@ -194,7 +204,8 @@ def last_word_variant(name: _Name, forms: _Forms) -> None:
     robotics is the field, robots its machines); a last "dependency" as "dependence" but
     on software (`_DEPENDED_UPON`: "AI dependency" / "dependence on AI"); a last
     "utilization" after two words as "use" ("knowledge graph utilisation" / "use of
-    knowledge graphs"; not "drug utilization", a measure of prescribing)."""
+    knowledge graphs"; not "drug utilization", a measure of prescribing); an instrument
+    last as what it does (`_INSTRUMENTS`)."""
     words = name.words
     if len(words) >= 2 and words[-2] in _STOP:
         return
@@ -206,6 +217,8 @@ def last_word_variant(name: _Name, forms: _Forms) -> None:
         forms.found.add(" ".join(words[:-1] + ["dependence"]))
     if words[-1] == "utilization" and len(words) >= 3:
         forms.found.add(" ".join(words[:-1] + ["use"]))
+    if words[-1] in _INSTRUMENTS and len(words) >= 2:
+        forms.found.add(" ".join(words[:-1] + [_INSTRUMENTS[words[-1]]]))
 
 
 # Endings of the nouns of an act or a state, which "online" follows as where it happens

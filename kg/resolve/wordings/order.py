@@ -260,12 +260,18 @@ def in_kind_of_place(name: _Name, forms: _Forms) -> None:
     """"X in ADJ areas" (or "of": what happens to them) as "ADJ X", for a kind of place
     (`_PLACE_KINDS`, `_AREAS`): "hospital closures in rural areas" / "rural hospital
     closures", "poverty in urban areas" / "urban poverty", "depopulation of rural areas"
-    / "rural depopulation"."""
+    / "rural depopulation"; and "X in cities" as "urban X" ("mobility in cities" / "urban
+    mobility")."""
     words = name.words
     if len(words) >= 4 and words[-3] in ("in", "of") and words[-2] in _PLACE_KINDS and \
             words[-1] in _AREAS and not {"in", "of"}.intersection(words[:-3]) and \
             not (words[-2] == "urban" and words[-4] in _URBAN_GENRES):
         forms.found.add(" ".join([words[-2]] + words[:-3]))
+    if len(words) >= 3 and words[-2:] == ["in", "city"] and words[-3] not in _URBAN_GENRES \
+            and not {"in", "of"}.intersection(words[:-2]):
+        forms.found.add(" ".join(["urban"] + words[:-2]))
+        if len(words) >= 4 and _adjective(words[0]):  # ("sustainable urban mobility")
+            forms.found.add(" ".join(words[:1] + ["urban"] + words[1:-2]))
 
 
 # "X against Y" and "X from Y" as "Y X", met only by a name written so ("emissions from
