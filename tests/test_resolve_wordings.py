@@ -1704,5 +1704,10 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Sleep Trackers", "Sleep Tracking", False),
     ("Election Monitors", "Election Monitoring", False),
     ("Taxes on Wealth", "Wealth Taxation", True),
+    ("Senolytic Drugs", "Senolytics", True),
+    ("Synthetic Drugs", "Synthetics", False),
+    ("HIV Drugs", "HIV", False),
+    ("Weight-Loss Medications", "Weight-Loss Drugs", True),
+    ("Medication Use", "Drug Use", False),
 ]
 

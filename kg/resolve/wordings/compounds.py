@@ -141,11 +141,31 @@ def generic_last_word(name: _Name, forms: _Forms) -> None:
         return  # (an effect named after someone or something: "Taylor Swift effect")
     if len(words) >= 2 and _says_nothing_more(words):
         forms.found.add(" ".join(words[:-1]))
+    if len(words) == 2 and words[1] == "drug" and _drug_class(words[0]):
+        forms.found.add(words[0])
     if len(words) >= 2 and words[-1] == "technology" and words[-2] in _TECHNOLOGY_OF_CARE:
         return
     if len(words) >= 3 and words[-1] in _GENERIC_LAST_WORDS | _GENERIC_LAST_WORDS_AFTER_TWO \
             or len(words) == 2 and words[-1] in _GENERIC_LAST_WORDS and _coined(words[0]):
         forms.found.add(" ".join(words[:-1]))
+
+
+# Classes of drug whose adjective, as a noun, names the drugs ("senolytic drugs" /
+# "senolytics", "psychedelic drugs" / "psychedelics"): a word no dictionary knows with an
+# adjective's ending, or one of these; not synthetics (fabrics), designers, smarts.
+_DRUG_CLASSES = frozenset("""psychedelic antiviral antibiotic antidepressant
+    antipsychotic generic biosimilar opioid stimulant sedative""".split())
+
+
+def _drug_class(word: str) -> bool:
+    """Whether a word before "drugs" names them alone (`_DRUG_CLASSES`).
+
+    >>> [_drug_class(w) for w in ("senolytic", "psychedelic", "synthetic", "alzheimer", "hiv")]
+    [True, True, False, False, False]
+    """
+    return word in _DRUG_CLASSES or (
+        len(word) > 5 and word.isalpha() and word.endswith(("ic", "ar", "al", "oid"))
+        and not _lemmas(word, "NOUN") and not _lemmas(word, "ADJ"))
 
 
 # Words of a tie between two parties, whose order says nothing ("US-China relations" /
@@ -205,7 +225,8 @@ def last_word_variant(name: _Name, forms: _Forms) -> None:
     on software (`_DEPENDED_UPON`: "AI dependency" / "dependence on AI"); a last
     "utilization" after two words as "use" ("knowledge graph utilisation" / "use of
     knowledge graphs"; not "drug utilization", a measure of prescribing); an instrument
-    last as what it does (`_INSTRUMENTS`)."""
+    last as what it does (`_INSTRUMENTS`); "medications" last as drugs ("weight loss
+    medications"; not "drug use" / "medication use", where the first is no medicine)."""
     words = name.words
     if len(words) >= 2 and words[-2] in _STOP:
         return
@@ -217,6 +238,8 @@ def last_word_variant(name: _Name, forms: _Forms) -> None:
         forms.found.add(" ".join(words[:-1] + ["dependence"]))
     if words[-1] == "utilization" and len(words) >= 3:
         forms.found.add(" ".join(words[:-1] + ["use"]))
+    if words[-1] == "medication" and len(words) >= 2:
+        forms.found.add(" ".join(words[:-1] + ["drug"]))
     if words[-1] in _INSTRUMENTS and len(words) >= 2:
         forms.found.add(" ".join(words[:-1] + [_INSTRUMENTS[words[-1]]]))
 
