@@ -351,6 +351,14 @@ def split_alias(label: str) -> tuple[str, str | None]:
     ('Artificial Intelligence', 'AI')
     >>> split_alias("X (formerly Twitter)")
     ('X', 'Twitter')
+
+    An acronym before its long form is named by the long form, as the other way round
+    (a bare "VSM" then joins it only if nothing else in the archive is VSM):
+
+    >>> split_alias("VSM (Value Stream Mapping)")
+    ('Value Stream Mapping', 'VSM')
+    >>> split_alias("Use of GenAI (Generative AI)")
+    ('Use of Generative AI', 'Use of GenAI')
     """
     match = _PAREN_RE.match(label.strip())
     if not match or not match["before"].strip():
@@ -360,7 +368,20 @@ def split_alias(label: str) -> tuple[str, str | None]:
     inside = match["inside"].strip()
     renamed = _RENAMED_RE.fullmatch(inside)
     alias = renamed["other"] if renamed else _not_abbreviated(before, inside) + inside
-    return name, f"{alias} {after}".strip()
+    alias = f"{alias} {after}".strip()
+    if not renamed and not is_acronym(inside) and _spelled_out(before, inside):
+        return alias, name
+    return name, alias
+
+
+def _spelled_out(before: str, inside: str) -> bool:
+    """Whether `inside` is the long form of an acronym that ends `before`."""
+    from .acronyms import abbreviation_spans  # (acronyms.py reads this module)
+
+    words, long = before.split(), _plain(inside)
+    return any(any(is_acronym(word) for word in words[-size:]) and
+               abbreviation_spans(_plain(" ".join(words[-size:]), plural=True), long)
+               for size in range(1, min(3, len(words)) + 1))
 
 
 def _not_abbreviated(before: str, inside: str) -> str:
