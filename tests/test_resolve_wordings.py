@@ -1709,5 +1709,9 @@ GENERIC_WORDS_AND_FRAMES = [
     ("HIV Drugs", "HIV", False),
     ("Weight-Loss Medications", "Weight-Loss Drugs", True),
     ("Medication Use", "Drug Use", False),
+    ("Techniques of Underwater Archaeology", "Underwater Archaeology", False),
+    ("Ancient Engineering Techniques", "Ancient Engineering", False),
+    ("Qualitative Research Methods", "Qualitative Research", True),
+    ("Gene Editing Techniques", "Gene Editing", True),
 ]
 

@@ -145,9 +145,26 @@ def generic_last_word(name: _Name, forms: _Forms) -> None:
         forms.found.add(words[0])
     if len(words) >= 2 and words[-1] == "technology" and words[-2] in _TECHNOLOGY_OF_CARE:
         return
+    if words[-1] in ("technique", "method") and _discipline(words[-2]):
+        return  # ("underwater archaeology techniques" are the field's, no archaeology)
     if len(words) >= 3 and words[-1] in _GENERIC_LAST_WORDS | _GENERIC_LAST_WORDS_AFTER_TWO \
             or len(words) == 2 and words[-1] in _GENERIC_LAST_WORDS and _coined(words[0]):
         forms.found.add(" ".join(words[:-1]))
+
+
+# Disciplines, whose techniques and methods are theirs, not the discipline ("ancient
+# engineering techniques" / "ancient engineering", "underwater archaeology techniques":
+# labelled traps of two universes; not a practice: "carbon accounting methods").
+_DISCIPLINES = frozenset({"engineering", "medicine", "surgery", "architecture", "science"})
+
+
+def _discipline(word: str) -> bool:
+    """Whether a word names a discipline (`_DISCIPLINES`, -ology, -ography...).
+
+    >>> [_discipline(w) for w in ("archaeology", "engineering", "editing", "breathing")]
+    [True, True, False, False]
+    """
+    return word in _DISCIPLINES or word.endswith(("ology", "ography", "onomy", "ometry"))
 
 
 # Classes of drug whose adjective, as a noun, names the drugs ("senolytic drugs" /
