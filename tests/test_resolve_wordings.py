@@ -1713,5 +1713,15 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Ancient Engineering Techniques", "Ancient Engineering", False),
     ("Qualitative Research Methods", "Qualitative Research", True),
     ("Gene Editing Techniques", "Gene Editing", True),
+    ("Deterioration of Water Quality", "Declining Water Quality", True),
+    ("Deteriorating Relations", "Declining Relations", True),
+    ("Contaminated Drinking Water", "Drinking Water Contamination", True),
+    ("Congested Power Grids", "Power Grid Congestion", True),
+    ("Concentrated Solar Power", "Solar Power Concentration", False),
+    ("Food Wastage", "Food Waste", True),
+    ("Falling Fertility Rates", "Falling Fertility", True),
+    ("Falling Interest Rates", "Falling Interest", False),
+    ("Deficient Futures Literacy", "Futures Literacy Deficiency", True),
+    ("Ethical Implications of AI", "AI Ethics", True),
 ]
 

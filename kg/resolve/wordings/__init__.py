@@ -18,7 +18,8 @@ from ..keys import _LONGEST_NAME, _ics_adjective, _noun_lemmas
 from ..lexicon import lexicon
 from .words import (_Forms, _WORD_VARIANTS, _Name, _adjective, _lengthened, _time_numbers,
                     _TREND_NOUNS, _erosion_as_decline, _evolving_as_changing, _trend_word,
-                    _trend_word_before_one, _use_as_itself, _participle_as_act)
+                    _trend_word_before_one, _use_as_itself, _participle_as_act,
+                    _rate_as_itself)
 from .order import (_ORDER_WORDS, against_from_with, and_either_way, aspect_of_the,
                     between, cross_as_across, driven_by, facing_as_for, in_context, in_dropped,
                     in_kind_of_place,
@@ -123,9 +124,9 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     ['=decline birth rate', '=decline in birth rate', '>birth rate decline',
      '>birth rate decline (of a place)', 'birth rate decline', 'decline * birth rate',
      'decline in birth rate']
-    >>> sorted(signatures("declining birth rate"))  # doctest: +NORMALIZE_WHITESPACE
-    ['=declining birth rate', 'birth rate declination', 'birth rate decline',
-     'declination of birth rate', 'decline of birth rate', 'declining birth rate']
+    >>> sorted(signatures("declining house price"))  # doctest: +NORMALIZE_WHITESPACE
+    ['=declining house price', 'declination of house price', 'decline of house price',
+     'declining house price', 'house price declination', 'house price decline']
     >>> sorted(signatures("design driven by ai"))  # doctest: +NORMALIZE_WHITESPACE
     ['=design driven by ai', '>ai design driven', 'ai design driven', 'ai driven design',
      'design by ai', 'design driven by ai']
@@ -141,7 +142,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     for other in (_inner_articles_dropped(key.split()), _headline_as_phrase(key.split()),
                   _trend_word_before_one(plain), _erosion_as_decline(plain),
                   _evolving_as_changing(plain), _use_as_itself(plain),
-                  _participle_as_act(plain)):
+                  _participle_as_act(plain), _rate_as_itself(plain)):
         if other:
             written |= signatures(" ".join(other), then_reordered, lengthen)
     # (after the lexicon, whose rows write "four-day week")

@@ -177,7 +177,7 @@ _QUALITIES = frozenset("""
     affordable unaffordable explainable interpretable auditable traceable recyclable
     compostable repairable reusable reliable unreliable profitable unprofitable walkable
     predictable unpredictable reproducible irreversible susceptible scalable
-    interoperable
+    interoperable deficient
 """.split())
 # Endings of those adjectives and of the nouns of their quality.
 _QUALITY_ENDINGS = (("able", ("ability",)), ("ible", ("ibility",)), ("ile", ("ility",)),

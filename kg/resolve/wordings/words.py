@@ -19,7 +19,7 @@ from ..lexicon import lexicon
 # competition, "tests during pregnancy" no pregnancy tests.)
 _WORD_VARIANTS = {"usage": "use", "working": "work", "commuting": "commute",
                   "transplantation": "transplant", "computation": "computing",
-                  "compute": "computing"}
+                  "compute": "computing", "wastage": "waste"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -100,7 +100,7 @@ _TREND_WORDS = {"increasing": "rising", "increased": "rising", "growing": "risin
                 "skyrocketing": "rising", "declining": "declining", "shrinking": "declining",
                 "diminishing": "declining", "dwindling": "declining",
                 "plummeting": "declining", "waning": "declining",
-                "disappearing": "declining"}
+                "disappearing": "declining", "deteriorating": "declining"}
 # The words of growth and decline every one of `_TREND_WORDS` is read as, and their nouns
 _TREND_NOUNS = {"rising": "rise", "declining": "decline"}
 # "Booming" before what an economy measures only ("booming creator economy"; not rising
@@ -316,6 +316,8 @@ def _erosion_as_decline(words: list[str]) -> list[str] | None:
         head = rest[_first_of(rest, _PREPOSITIONS, 1) - 1]
         if head in _ERODED or words[0] == "loss" and head in _LOST:
             return ["decline"] + words[1:]
+    if len(words) >= 3 and words[:2] == ["deterioration", "of"]:
+        return ["decline"] + words[1:]  # ("deterioration of water quality")
     return None
 
 
@@ -342,11 +344,40 @@ def _use_as_itself(words: list[str]) -> list[str] | None:
     return None
 
 
+# What is counted by its rate, whose rising or falling rate is its own rise or decline
+# ("falling fertility rates" / "falling fertility"; not interest, exchange or tax rates,
+# whose fall is no fall of interest).
+_RATED = frozenset("""fertility birth marriage divorce mortality death crime suicide
+    vaccination employment unemployment literacy smoking obesity homeownership turnout
+    participation enrollment enrolment attendance volunteering""".split())
+
+
+def _rate_as_itself(words: list[str]) -> list[str] | None:
+    """A rising or declining rate of what `_RATED` counts as its rise or decline, or None;
+    read beside the name as written.
+
+    >>> _rate_as_itself("falling fertility rate".split())
+    ['declining', 'fertility']
+    >>> _rate_as_itself("birth rate decline".split()), _rate_as_itself("falling interest rate".split())
+    (['birth', 'decline'], None)
+    """
+    words = _trend_word(list(words))
+    if len(words) == 3 and words[0] in _TREND_NOUNS and words[1] in _RATED and \
+            words[2] == "rate":
+        return words[:2]
+    if len(words) == 3 and words[2] in _TREND_NOUNS.values() and words[0] in _RATED and \
+            words[1] == "rate":
+        return [words[0], words[2]]
+    return None
+
+
 # Participles before what they changed, said as the act of changing it ("reduced car
 # dependence" / "reducing car dependency" / "car dependence reduction").
 _DONE_AS_DOING = {"reduced": "reducing", "improved": "improving", "enhanced": "enhancing",
                   "accelerated": "accelerating", "optimized": "optimizing",
-                  "automated": "automating"}
+                  "automated": "automating", "contaminated": "contaminating",
+                  "polluted": "polluting", "degraded": "degrading", "depleted": "depleting",
+                  "congested": "congesting", "disrupted": "disrupting"}
 
 
 def _participle_as_act(words: list[str]) -> list[str] | None:
