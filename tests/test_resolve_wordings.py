@@ -1723,5 +1723,12 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Falling Interest Rates", "Falling Interest", False),
     ("Deficient Futures Literacy", "Futures Literacy Deficiency", True),
     ("Ethical Implications of AI", "AI Ethics", True),
+    ("Ransomware Threat", "Ransomware", True),
+    ("Sextortion Crimes", "Sextortion", True),
+    ("Drone Threat", "Drones", False),
+    ("Xenotransplants", "Xenotransplantation", True),
+    ("Private Sleeping Pods", "Private Sleep Pods", True),
+    ("Maglev Trains", "Magnetic Levitation Trains", True),
+    ("Hydroponic Systems", "Hydroponics", True),
 ]
 

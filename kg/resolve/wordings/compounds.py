@@ -113,8 +113,8 @@ _DEPLOYED = frozenset("""offshore onshore floating rooftop community residential
 # Kinds of attack or fraud named by their technique, after which "attack" or "scam" says
 # nothing more ("phishing attacks" are phishing; not "drone attacks", "shark attacks").
 _ATTACK_KINDS = frozenset("""phishing smishing vishing ransomware malware spyware ddos
-    spoofing""".split())
-_ATTACKS = frozenset({"attack", "scam", "campaign"})
+    spoofing sextortion""".split())
+_ATTACKS = frozenset({"attack", "scam", "campaign", "threat", "crime"})
 # ... and injections of code, not of medicine ("weight-loss injection scams" are no
 # weight-loss injections: an attack's)
 _INJECTED = frozenset({"prompt", "sql", "code"})

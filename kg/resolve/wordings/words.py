@@ -19,7 +19,8 @@ from ..lexicon import lexicon
 # competition, "tests during pregnancy" no pregnancy tests.)
 _WORD_VARIANTS = {"usage": "use", "working": "work", "commuting": "commute",
                   "transplantation": "transplant", "computation": "computing",
-                  "compute": "computing", "wastage": "waste"}
+                  "compute": "computing", "wastage": "waste",
+                  "xenotransplantation": "xenotransplant", "sleeping": "sleep"}
 
 
 @functools.lru_cache(maxsize=1)
