@@ -61,11 +61,11 @@ _GENERIC_AFTER = {
         fire storm heatwave""".split()),
     "movement": frozenset({"living", "curious", "protest", "lifestyle"}),
     "condition": frozenset({"drought", "heatwave"}),
-    "trend": frozenset({"fashion", "design", "beauty", "decor", "style"}),
 }
+# (not Georgian: Georgia's language and people, an attack's)
 _ERAS = frozenset("""paleolithic palaeolithic mesolithic neolithic chalcolithic victorian
-    edwardian elizabethan georgian jacobean tudor medieval jurassic triassic cretaceous
-    cambrian holocene pleistocene anthropocene""".split())
+    edwardian elizabethan jacobean tudor medieval jurassic triassic cretaceous cambrian
+    holocene pleistocene anthropocene""".split())
 # ... and after one word: "networks" of a mobile generation ("5G networks" / "5G"),
 # "conditions" of a drought ("drought conditions" / "droughts"), the period of an era
 # named by its adjective ("Mesolithic period" / "Mesolithic")
@@ -218,10 +218,18 @@ _FIELDS_OF_LAW = frozenset("""space international case constitutional criminal c
     martial sharia soft administrative natural customary maritime""".split())
 
 
-# What has dependencies that are no dependence on it: a program's packages, a plan's
-# tasks ("software dependencies", "circular dependencies"; a labelled trap).
-_DEPENDED_UPON = frozenset("""software package library code module task project build
-    runtime version transitive circular party source""".split())
+# What one depends on, whose dependency is that dependence ("AI dependency" / "dependence
+# on AI"); not the others: software's packages ("software dependencies", a labelled
+# trap), a crown's or overseas territory, a database's functional dependency, the
+# old-age dependency ratio (an attack's).
+_DEPENDED_UPON = frozenset("""ai car oil gas energy fuel import drug alcohol opioid nicotine
+    technology tech smartphone phone screen internet welfare aid platform cloud supplier
+    china russia chinese russian foreign fossil coal path government funding support
+    sponsorship subsidy donor grant tourism remittance""".split())
+# Measures named "utilization", a ratio of what is used ("GPU utilization", "credit card
+# utilization", "carbon capture and utilization": an attack's), not its use.
+_UTILIZED = frozenset("""chip gpu cpu capacity credit card capture bed server bandwidth
+    network memory hardware asset fleet spectrum storage""".split())
 
 
 # Instruments named last after what they measure or find, as the act they do, which
@@ -238,10 +246,11 @@ def last_word_variant(name: _Name, forms: _Forms) -> None:
     """A last "legislation" as "law", but after a field of law (`_FIELDS_OF_LAW`) or a
     preposition ("enforcement of legislation" is no law enforcement); a last "robotics"
     after what kind as its robots ("humanoid robotics" / "humanoid robots"; not alone:
-    robotics is the field, robots its machines); a last "dependency" as "dependence" but
-    on software (`_DEPENDED_UPON`: "AI dependency" / "dependence on AI"); a last
+    robotics is the field, robots its machines); a last "dependency" as "dependence" on
+    what one depends on (`_DEPENDED_UPON`: "AI dependency" / "dependence on AI"); a last
     "utilization" after two words as "use" ("knowledge graph utilisation" / "use of
-    knowledge graphs"; not "drug utilization", a measure of prescribing); an instrument
+    knowledge graphs"; not "drug utilization", a measure of prescribing, nor a ratio:
+    `_UTILIZED`); an instrument
     last as what it does (`_INSTRUMENTS`); "medications" last as drugs ("weight loss
     medications"; not "drug use" / "medication use", where the first is no medicine)."""
     words = name.words
@@ -251,9 +260,9 @@ def last_word_variant(name: _Name, forms: _Forms) -> None:
         forms.found.add(" ".join(words[:-1] + ["law"]))
     if words[-1] == "robotics" and len(words) >= 2:
         forms.found.add(" ".join(words[:-1] + ["robot"]))
-    if words[-1] == "dependency" and len(words) >= 2 and words[-2] not in _DEPENDED_UPON:
+    if words[-1] == "dependency" and len(words) >= 2 and words[-2] in _DEPENDED_UPON:
         forms.found.add(" ".join(words[:-1] + ["dependence"]))
-    if words[-1] == "utilization" and len(words) >= 3:
+    if words[-1] == "utilization" and len(words) >= 3 and words[-2] not in _UTILIZED:
         forms.found.add(" ".join(words[:-1] + ["use"]))
     if words[-1] == "medication" and len(words) >= 2:
         forms.found.add(" ".join(words[:-1] + ["drug"]))

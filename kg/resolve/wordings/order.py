@@ -150,6 +150,29 @@ _ABOUT_PEOPLE = frozenset("""data record information content health safety credi
     skill wellbeing mental""".split())
 
 
+# An adjective and a noun that name one thing, whose adjective a reordering of "ADJ X in Y"
+# never leaves X's ("public investment in health" is no public health investment,
+# "small loans for businesses" no small business loans: an attack's false joins).
+_ADJECTIVE_COMPOUNDS = frozenset("""public health|public school|public transport|public
+    housing|public sector|public service|private school|private sector|private
+    equity|social media|social care|social security|social credit|social
+    housing|higher education|further education|special education|small business|big
+    tech|big pharma|deep tech|deep learning|heavy industry|heavy metal|heavy
+    water|critical mineral|critical infrastructure|open banking|open science|open
+    source|green hydrogen|green steel|primary care|primary school|basic income|new
+    york|new england|new jersey|new delhi|new zealand|western europe|eastern
+    europe|middle east|dead sea|red sea|plastic surgery|organic farming|fast
+    fashion|soft drink|light rail|intensive care|intensive farming|early
+    retirement|early voting|long covid|hard power|urban planning|toxic
+    masculinity|religious education|classical music|alternative medicine|alternative
+    energy|personal data|capital city|large farm|golden visa|big technology|deep
+    technology|independent school|heavy oil|political science|environmental
+    policy|economic policy|financial crisis|physical therapy|physical education|medical
+    cannabis|critical care|strong beer|light beer|slow fashion|slow travel|active
+    travel|new driver|new parent|new teacher|western china|relative poverty|absolute
+    poverty""".replace("\n    ", " ").split("|"))
+
+
 def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
     """"X P Y" as "Y X" for P in `_ORDER_WORDS` (articles after P dropped, a second
     phrase kept last: "impact of AI on jobs" / "AI impact on jobs"); not "X to Y" / "X
@@ -195,7 +218,8 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
             forms.reordered.add(form + _OF_PLACE)  # (what a people's adjective meets)
             if word == "of":
                 forms.reordered.add(form + _OF_ONLY)  # (... and a quality's)
-        if at >= 2 and word in ("of", "in", "for", "about", "on") and _adjective(words[0]):
+        if at >= 2 and word in ("of", "in", "for") and _adjective(words[0]) and \
+                f"{words[0]} {after[0]}" not in _ADJECTIVE_COMPOUNDS:
             forms.adjective_kept.add(" ".join(words[:1] + after + words[1:at] + tail))
 
 

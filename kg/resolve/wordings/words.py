@@ -14,12 +14,11 @@ from ..keys import _ARTICLES, _STOP, _lemmas
 from ..lexicon import lexicon
 
 # Words written two ways: "water usage" is water use, "remote working" remote work,
-# "commuting patterns" commute patterns, "AI compute" AI computing. (Not "within" nor
+# "commuting patterns" commute patterns. (Not "within" nor
 # "during" as "in": an attack found "competition within species" no species
 # competition, "tests during pregnancy" no pregnancy tests.)
 _WORD_VARIANTS = {"usage": "use", "working": "work", "commuting": "commute",
-                  "transplantation": "transplant", "computation": "computing",
-                  "compute": "computing", "wastage": "waste",
+                  "transplantation": "transplant", "wastage": "waste",
                   "xenotransplantation": "xenotransplant", "sleeping": "sleep"}
 
 
@@ -322,26 +321,41 @@ def _erosion_as_decline(words: list[str]) -> list[str] | None:
     return None
 
 
+# What is used by going to it or drawing on it, whose use rises or falls while it does not
+# ("growth in use of libraries", "surge in use of food banks", "decrease in use of
+# water", "rising land use": an attack's false joins), and what is stockpiled.
+_USED_NOT_GROWN = frozenset("""library hospital bank clinic school water weapon antibiotic
+    force shelter court prison park road service facility land space""".split())
+
+
 def _use_as_itself(words: list[str]) -> list[str] | None:
-    """"Rising use of X" as "rising X", "decline in the use of X" as "decline of X" (and
-    "adoption of" so), or None: what rises or declines is X's use ("declining use of
-    cash" / "decline of cash", "growing adoption of heat pumps" / "rise of heat pumps");
-    read beside the name as written.
+    """"Rising use of X" and "rising X use" as "rising X", "decline in the use of X" as
+    "decline of X", or None: what rises or declines is X's use ("declining use of cash" /
+    "decline of cash", "growing use of weight-loss drugs" / "rise of weight-loss drugs");
+    not of what one goes to or draws on (`_USED_NOT_GROWN`), nor "adoption" (of children,
+    dogs: an attack's); read beside the name as written.
 
     >>> _use_as_itself("growing use of ai in aec".split())
     ['rising', 'ai', 'in', 'aec']
     >>> _use_as_itself("decline in the use of cash".split())
     ['decline', 'of', 'cash']
-    >>> _use_as_itself("use of cash".split()) is None
+    >>> _use_as_itself("declining cash use".split())
+    ['declining', 'cash']
+    >>> _use_as_itself("growth in use of library".split()) is None
     True
     """
     words = _trend_word(list(words))
-    if not words or words[0] not in _TREND_NOUNS and words[0] not in _TREND_NOUNS.values():
+    if len(words) < 3 or words[0] not in _TREND_NOUNS and words[0] not in _TREND_NOUNS.values():
         return None
     at = 2 if words[1:2] in (["in"], ["of"]) and words[0] in _TREND_NOUNS.values() else 1
     at += words[at:at + 1] == ["the"]
-    if words[at:at + 2] in (["use", "of"], ["adoption", "of"]) and len(words) > at + 2:
-        return words[:1] + (["of"] if at > 1 else []) + words[at + 2:]
+    if words[at:at + 2] == ["use", "of"] and len(words) > at + 2:
+        rest = words[at + 2:]
+        if rest[_first_of(rest, _PREPOSITIONS, 1) - 1] not in _USED_NOT_GROWN:
+            return words[:1] + (["of"] if at > 1 else []) + rest
+    if at == 1 and words[-1] == "use" and words[-2] not in _USED_NOT_GROWN and \
+            not _PREPOSITIONS.intersection(words):
+        return words[:-1]
     return None
 
 
@@ -374,11 +388,17 @@ def _rate_as_itself(words: list[str]) -> list[str] | None:
 
 # Participles before what they changed, said as the act of changing it ("reduced car
 # dependence" / "reducing car dependency" / "car dependence reduction").
-_DONE_AS_DOING = {"reduced": "reducing", "improved": "improving", "enhanced": "enhancing",
-                  "accelerated": "accelerating", "optimized": "optimizing",
-                  "automated": "automating", "contaminated": "contaminating",
-                  "polluted": "polluting", "degraded": "degrading", "depleted": "depleting",
+# (not reduced, enhanced, accelerated: "reduced mobility", "reduced fat", "enhanced
+# interrogation", "accelerated approval" are things of their own, an attack's false joins)
+_DONE_AS_DOING = {"improved": "improving", "optimized": "optimizing", "automated": "automating",
+                  "contaminated": "contaminating", "polluted": "polluting",
+                  "degraded": "degrading", "depleted": "depleting",
                   "congested": "congesting", "disrupted": "disrupting"}
+
+
+# ... but what is named so, not done so ("automated clearing house", "automated teller
+# machine", "automated warehouse jobs": an attack's)
+_AUTOMATED_KINDS = frozenset({"house", "machine", "job", "worker", "teller"})
 
 
 def _participle_as_act(words: list[str]) -> list[str] | None:
@@ -386,10 +406,11 @@ def _participle_as_act(words: list[str]) -> list[str] | None:
     act ("improved air quality": "improving air quality", "air quality improvement"),
     or None; read beside the name as written.
 
-    >>> _participle_as_act("reduced emission".split())
-    ['reducing', 'emission']
+    >>> _participle_as_act("polluted river".split())
+    ['polluting', 'river']
     """
-    if len(words) >= 2 and words[0] in _DONE_AS_DOING and words[1] not in _STOP:
+    if len(words) >= 2 and words[0] in _DONE_AS_DOING and words[1] not in _STOP and \
+            words[-1] not in _AUTOMATED_KINDS:
         return [_DONE_AS_DOING[words[0]]] + words[1:]
     return None
 
