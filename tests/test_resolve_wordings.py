@@ -1739,5 +1739,8 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Private Sleeping Pods", "Private Sleep Pods", True),
     ("Maglev Trains", "Magnetic Levitation Trains", True),
     ("Hydroponic Systems", "Hydroponics", True),
+    ("Bike-Share Schemes", "Bike Share", True),
+    ("Ponzi Scheme", "Ponzi", False),
+    ("Short-Term Rental Platforms", "Short-Term Rentals", False),
 ]
 
