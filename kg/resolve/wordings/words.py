@@ -344,8 +344,10 @@ def _use_as_itself(words: list[str]) -> list[str] | None:
     >>> _use_as_itself("growth in use of library".split()) is None
     True
     """
+    if len(words) < 3 or "use" not in words:
+        return None
     words = _trend_word(list(words))
-    if len(words) < 3 or words[0] not in _TREND_NOUNS and words[0] not in _TREND_NOUNS.values():
+    if words[0] not in _TREND_NOUNS and words[0] not in _TREND_NOUNS.values():
         return None
     at = 2 if words[1:2] in (["in"], ["of"]) and words[0] in _TREND_NOUNS.values() else 1
     at += words[at:at + 1] == ["the"]
@@ -376,11 +378,13 @@ def _rate_as_itself(words: list[str]) -> list[str] | None:
     >>> _rate_as_itself("birth rate decline".split()), _rate_as_itself("falling interest rate".split())
     (['birth', 'decline'], None)
     """
+    if len(words) != 3 or "rate" not in words:
+        return None
     words = _trend_word(list(words))
-    if len(words) == 3 and words[0] in _TREND_NOUNS and words[1] in _RATED and \
+    if words[0] in _TREND_NOUNS and words[1] in _RATED and \
             words[2] == "rate":
         return words[:2]
-    if len(words) == 3 and words[2] in _TREND_NOUNS.values() and words[0] in _RATED and \
+    if words[2] in _TREND_NOUNS.values() and words[0] in _RATED and \
             words[1] == "rate":
         return [words[0], words[2]]
     return None
