@@ -1742,5 +1742,9 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Bike-Share Schemes", "Bike Share", True),
     ("Ponzi Scheme", "Ponzi", False),
     ("Short-Term Rental Platforms", "Short-Term Rentals", False),
+    ("Slowing Productivity Growth", "Productivity Slowdown", True),
+    ("Weakening Social Cohesion", "Erosion of Social Cohesion", True),
+    ("Rising Office Vacancy Rates", "Increasing Office Vacancies", True),
+    ("Slowing Down", "Slowdown", False),
 ]
 

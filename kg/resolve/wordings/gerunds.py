@@ -108,7 +108,7 @@ _NOT_UNDERGOING = frozenset("""technology tech research service care study scien
     product solution potential gas rain storm executive leader""".split())
 # The nominalisations of short verbs, which no ending guesses safely.
 _SHORT_VERB_NOUNS = {"tax": ("taxation",), "form": ("formation",), "grow": ("growth",),
-                     "move": ("movement",)}
+                     "move": ("movement",), "slow": ("slowdown",)}
 # ... and of longer verbs, which neither an ending nor kg/lexicon/verb-nouns.csv gives
 # (WordNet 3.0 derives "recognition" from "acknowledge", not from "recognize", so
 # bench/make_verb_nouns.py never proposes it).

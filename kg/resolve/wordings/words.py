@@ -100,7 +100,8 @@ _TREND_WORDS = {"increasing": "rising", "increased": "rising", "growing": "risin
                 "skyrocketing": "rising", "declining": "declining", "shrinking": "declining",
                 "diminishing": "declining", "dwindling": "declining",
                 "plummeting": "declining", "waning": "declining",
-                "disappearing": "declining", "deteriorating": "declining"}
+                "disappearing": "declining", "deteriorating": "declining",
+                "weakening": "declining"}
 # The words of growth and decline every one of `_TREND_WORDS` is read as, and their nouns
 _TREND_NOUNS = {"rising": "rise", "declining": "decline"}
 # "Booming" before what an economy measures only ("booming creator economy"; not rising
@@ -162,7 +163,7 @@ _MEASURES = frozenset({"rate", "price", "cost", "number", "level", "demand", "sa
 # coasts, which erode as they wear away.
 _ERODED = frozenset("""trust confidence democracy privacy right freedom norm support autonomy
     sovereignty credibility legitimacy authority independence margin wage standard
-    value""".split())
+    value cohesion""".split())
 # What dwindles, whose loss is its decline ("loss of pollinators", "biodiversity loss");
 # not what one loses at once or a body's condition ("loss of life", "loss of control",
 # "loss of power", "hearing loss", "financial loss"), nor forests, whose loss is cleared
@@ -366,27 +367,27 @@ def _use_as_itself(words: list[str]) -> list[str] | None:
 # whose fall is no fall of interest).
 _RATED = frozenset("""fertility birth marriage divorce mortality death crime suicide
     vaccination employment unemployment literacy smoking obesity homeownership turnout
-    participation enrollment enrolment attendance volunteering""".split())
+    participation enrollment enrolment attendance volunteering vacancy""".split())
 
 
 def _rate_as_itself(words: list[str]) -> list[str] | None:
-    """A rising or declining rate of what `_RATED` counts as its rise or decline, or None;
-    read beside the name as written.
+    """A rising or declining rate of what `_RATED` counts as its rise or decline, and
+    slowing growth as slowing, or None; read beside the name as written.
 
     >>> _rate_as_itself("falling fertility rate".split())
     ['declining', 'fertility']
     >>> _rate_as_itself("birth rate decline".split()), _rate_as_itself("falling interest rate".split())
     (['birth', 'decline'], None)
     """
-    if len(words) != 3 or "rate" not in words:
+    if len(words) < 3 or "rate" not in words and words[-1] != "growth":
         return None
     words = _trend_word(list(words))
-    if words[0] in _TREND_NOUNS and words[1] in _RATED and \
-            words[2] == "rate":
-        return words[:2]
-    if words[2] in _TREND_NOUNS.values() and words[0] in _RATED and \
-            words[1] == "rate":
-        return [words[0], words[2]]
+    if words[0] in _TREND_NOUNS and words[-2] in _RATED and words[-1] == "rate":
+        return words[:-1]
+    if words[-1] in _TREND_NOUNS.values() and words[-3] in _RATED and words[-2] == "rate":
+        return words[:-2] + words[-1:]
+    if words[0] == "slowing" and words[-1] == "growth" and not _STOP.intersection(words):
+        return words[:-1]  # ("slowing productivity growth" / "productivity slowdown")
     return None
 
 
