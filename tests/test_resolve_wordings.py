@@ -1746,5 +1746,8 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Weakening Social Cohesion", "Erosion of Social Cohesion", True),
     ("Rising Office Vacancy Rates", "Increasing Office Vacancies", True),
     ("Slowing Down", "Slowdown", False),
+    ("Flight Shaming", "Flight Shame", True),
+    ("Social Prescribing", "Social Prescriptions", True),
+    ("Egg Freezing", "Egg Freezers", False),
 ]
 

@@ -113,7 +113,7 @@ _SHORT_VERB_NOUNS = {"tax": ("taxation",), "form": ("formation",), "grow": ("gro
 # (WordNet 3.0 derives "recognition" from "acknowledge", not from "recognize", so
 # bench/make_verb_nouns.py never proposes it).
 _OTHER_VERB_NOUNS = {"recognize": ("recognition",), "analyze": ("analysis",),
-                     "analyse": ("analysis",)}
+                     "analyse": ("analysis",), "prescribe": ("prescription",)}
 
 
 def guessed_nouns(verb: str) -> tuple[str, ...]:
@@ -348,7 +348,7 @@ _NOT_ACTS_LAST = frozenset("""commission position formation direction station se
 # noun of a thing or a place ("seed banking" is no seed bank, "vertical farming" no
 # vertical farm, "battery charging" no battery charge, "life hacking" no hack).
 _EVENT_VERBS = frozenset("""ban flood plunge detox boycott leak protest strike audit recall
-    purge raid crash surge rebound search""".split())
+    purge raid crash surge rebound search shame freeze""".split())
 
 
 # What an activity's -ing noun before a noun names a kind of, not its object: "learning
