@@ -1749,5 +1749,8 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Flight Shaming", "Flight Shame", True),
     ("Social Prescribing", "Social Prescriptions", True),
     ("Egg Freezing", "Egg Freezers", False),
+    ("Burnout at Work", "Workplace Burnout", True),
+    ("Aviation's Carbon Emissions", "Aviation Emissions", True),
+    ("Aviation's Carbon Emissions", "Aviation Methane Emissions", False),
 ]
 

@@ -285,12 +285,14 @@ def in_kind_of_place(name: _Name, forms: _Forms) -> None:
     (`_PLACE_KINDS`, `_AREAS`): "hospital closures in rural areas" / "rural hospital
     closures", "poverty in urban areas" / "urban poverty", "depopulation of rural areas"
     / "rural depopulation"; and "X in cities" as "urban X" ("mobility in cities" / "urban
-    mobility")."""
+    mobility"), "X at work" as "workplace X" ("stress at work" / "workplace stress")."""
     words = name.words
     if len(words) >= 4 and words[-3] in ("in", "of") and words[-2] in _PLACE_KINDS and \
             words[-1] in _AREAS and not {"in", "of"}.intersection(words[:-3]) and \
             not (words[-2] == "urban" and words[-4] in _URBAN_GENRES):
         forms.found.add(" ".join([words[-2]] + words[:-3]))
+    if len(words) >= 2 and words[-2:] == ["at", "work"] and not _STOP.intersection(words[:-2]):
+        forms.found.add(" ".join(["workplace"] + words[:-2]))  # ("burnout at work")
     if len(words) >= 3 and words[-2:] == ["in", "city"] and words[-3] not in _URBAN_GENRES \
             and not {"in", "of"}.intersection(words[:-2]):
         forms.found.add(" ".join(["urban"] + words[:-2]))
