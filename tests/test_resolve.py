@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 
 from bench.resolution_eval import corpus_names, evaluate, read_pairs
 from kg.resolve import join_keys, normal_form, resolution_key, split_alias
-from kg.resolve.keys import _RENAMED_RE, _not_abbreviated
+from kg.resolve.keys import _RENAMED_RE, _not_abbreviated, _spelled_out, is_acronym
 
 from .conftest import BASE, CORPUS, SEED, TODAY
 
@@ -49,7 +49,10 @@ def test_parentheses_give_name_and_alias(name, alias):
     # (the alias keeps the words the parenthesis does not stand for: "Rise of AI" of
     # "Rise of Artificial Intelligence (AI)")
     kept = _not_abbreviated(name.strip(), alias.strip())
-    assert split_alias(f"{name} ({alias})") == (name.strip(), kept + alias.strip())
+    expected = (name.strip(), kept + alias.strip())
+    if not is_acronym(alias.strip()) and _spelled_out(name.strip(), alias.strip()):
+        expected = expected[::-1]  # ("VSM (Value Stream Mapping)": named by the long form)
+    assert split_alias(f"{name} ({alias})") == expected
     assert name.split()[:len(kept.split())] == kept.split() and (not kept or kept[-1] == " ")
     assert len(kept.split()) < len(name.split()) or not kept
 

@@ -228,6 +228,10 @@ def test_an_acronym_of_several_meanings_inside_a_name_joins_the_one_the_archive_
     ([("Keyword", "VSM (Value Stream Mapping)"), ("Technology", "Value Stream Mapping")], True),
     ([("Keyword", "ESA (Endangered Species Act)"), ("Keyword", "Endangered Species Act")],
      True),
+    # (an attack's: two long forms declared after one acronym are two things)
+    ([("Keyword", "AMR (Autonomous Mobile Robots)"), ("Keyword", "AMR (Antimicrobial Resistance)")],
+     False),
+    ([("Keyword", "CBD (Central Business District)"), ("Keyword", "CBD (Cannabidiol)")], False),
 ])
 def test_an_acronym_before_its_long_form_is_named_by_the_long_form(names, joined):
     keys = join_keys([(kind.lower(), name) for kind, name in names])

@@ -1752,5 +1752,20 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Burnout at Work", "Workplace Burnout", True),
     ("Aviation's Carbon Emissions", "Aviation Emissions", True),
     ("Aviation's Carbon Emissions", "Aviation Methane Emissions", False),
+    # the thirty-eighth session's second attack (457 traps: 61 realistic false joins)
+    ("Bias in Cities", "Urban Bias", False),
+    ("Radar Detectors", "Radar Detection", False),
+    ("Smart Medications", "Smart Drugs", False),
+    ("Deterioration of Concrete", "Decline of Concrete", False),
+    ("Deteriorating Housing Stock", "Declining Housing Stock", False),
+    ("Depleted Uranium", "Uranium Depletion", False),
+    ("Rising Power Use", "Rising Powers", False),
+    ("Rising Use of Foodbanks", "Rise of Foodbanks", False),
+    ("Natural Wastage", "Natural Waste", False),
+    ("Sleeping Partners", "Sleep Partners", False),
+    ("Monte Carlo Methods", "Monte Carlo", False),
+    ("Long Jump Technique", "Long Jump", False),
+    ("Social Engineering Techniques", "Social Engineering", True),
+    ("Quantum Chemistry Methods", "Quantum Chemistry", False),
 ]
 

@@ -375,10 +375,20 @@ def split_alias(label: str) -> tuple[str, str | None]:
 
 
 def _spelled_out(before: str, inside: str) -> bool:
-    """Whether `inside` is the long form of an acronym that ends `before`."""
-    from .acronyms import abbreviation_spans  # (acronyms.py reads this module)
+    """Whether `inside` is the long form of an acronym that ends `before`: its letters
+    spell it, or, of an acronym alone, begin its words as the corpus writes a declared
+    one ("AMR (Antimicrobial Resistance)", "CBD (Cannabidiol)").
+
+    >>> _spelled_out("CBD", "Cannabidiol"), _spelled_out("AI", "Gen AI")
+    (True, False)
+    """
+    from .acronyms import abbreviation_spans, initials_within  # (they read this module)
 
     words, long = before.split(), _plain(inside)
+    short = _plain(before, plural=True)
+    if len(words) == 1 and is_acronym(before) and len(long) > len(short) and \
+            (initials_within(short, long) or short[:1] == long[:1] and " " not in long):
+        return True
     return any(any(is_acronym(word) for word in words[-size:]) and
                abbreviation_spans(_plain(" ".join(words[-size:]), plural=True), long)
                for size in range(1, min(3, len(words)) + 1))

@@ -147,7 +147,9 @@ def generic_last_word(name: _Name, forms: _Forms) -> None:
         forms.found.add(words[0])
     if len(words) >= 2 and words[-1] == "technology" and words[-2] in _TECHNOLOGY_OF_CARE:
         return
-    if words[-1] in ("technique", "method") and _discipline(words[-2]):
+    if words[-1] in ("technique", "method") and (
+            _discipline(words[-2]) and words[-3:-1] != ["social", "engineering"] or
+            words[-2] in _PRACTISED or _named_after(words[-2])):
         return  # ("underwater archaeology techniques" are the field's, no archaeology)
     if len(words) >= 3 and words[-1] in _GENERIC_LAST_WORDS | _GENERIC_LAST_WORDS_AFTER_TWO \
             or len(words) == 2 and words[-1] in _GENERIC_LAST_WORDS and _coined(words[0]):
@@ -157,7 +159,26 @@ def generic_last_word(name: _Name, forms: _Forms) -> None:
 # Disciplines, whose techniques and methods are theirs, not the discipline ("ancient
 # engineering techniques" / "ancient engineering", "underwater archaeology techniques":
 # labelled traps of two universes; not a practice: "carbon accounting methods").
-_DISCIPLINES = frozenset({"engineering", "medicine", "surgery", "architecture", "science"})
+_DISCIPLINES = frozenset("""engineering medicine surgery architecture science chemistry
+    physics economics mathematics""".split())
+# ... nor of an art, a sport, a craft or a punishment ("classical guitar technique", "long
+# jump technique", "Roman concrete techniques", "capital punishment methods"), nor a
+# method named after someone or somewhere, a word no dictionary knows ("Wim Hof method",
+# "Monte Carlo methods"): an attack's
+_PRACTISED = frozenset("""guitar piano violin jump throw painting building concrete
+    punishment""".split())
+
+
+def _named_after(word: str) -> bool:
+    """Whether a word is a name's, no word of the dictionary's ("hof", "kondo"; not
+    "editing", "ai").
+
+    >>> [_named_after(w) for w in ("kondo", "carlo", "editing", "ai", "storytelling")]
+    [True, True, False, False, False]
+    """
+    return len(word) > 3 and word.isalpha() and not (
+        _lemmas(word, "NOUN") or _lemmas(word, "ADJ") or _lemmas(word, "VERB") or
+        word.endswith(("ing", "tion", "ment", "ness", "ity", "ics", "ism")))
 
 
 def _discipline(word: str) -> bool:
@@ -266,9 +287,9 @@ def last_word_variant(name: _Name, forms: _Forms) -> None:
         forms.found.add(" ".join(words[:-1] + ["dependence"]))
     if words[-1] == "utilization" and len(words) >= 3 and words[-2] not in _UTILIZED:
         forms.found.add(" ".join(words[:-1] + ["use"]))
-    if words[-1] == "medication" and len(words) >= 2:
+    if words[-1] == "medication" and len(words) >= 3:  # (not "smart", "study" drugs)
         forms.found.add(" ".join(words[:-1] + ["drug"]))
-    if words[-1] in _INSTRUMENTS and len(words) >= 2:
+    if words[-1] in _INSTRUMENTS and len(words) >= 2 and words[-2] != "radar":
         forms.found.add(" ".join(words[:-1] + [_INSTRUMENTS[words[-1]]]))
 
 

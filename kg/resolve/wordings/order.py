@@ -273,10 +273,10 @@ def in_dropped(name: _Name, forms: _Forms) -> None:
 # hospital closures), and the words for the places; not remote ("remote work" is
 # telework, not work in remote areas: an attack's false joins).
 _PLACE_KINDS = frozenset({"rural", "urban", "coastal", "suburban"})
-# ... nor what "urban" makes a genre of ("urban mining" recycles waste, "urban art" is
-# street art: the same attack's)
+# ... nor what "urban" makes a genre or a theory of ("urban mining" recycles waste, "urban
+# art" is street art, "urban bias" favours cities: two attacks')
 _URBAN_GENRES = frozenset("""mining art sport village music fashion legend myth exploration
-    dictionary""".split())
+    dictionary dance radio slang culture bias flight""".split())
 _AREAS = frozenset({"area", "region", "community", "setting"})
 
 

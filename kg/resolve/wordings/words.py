@@ -18,8 +18,7 @@ from ..lexicon import lexicon
 # "during" as "in": an attack found "competition within species" no species
 # competition, "tests during pregnancy" no pregnancy tests.)
 _WORD_VARIANTS = {"usage": "use", "working": "work", "commuting": "commute",
-                  "transplantation": "transplant", "wastage": "waste",
-                  "xenotransplantation": "xenotransplant", "sleeping": "sleep"}
+                  "transplantation": "transplant", "xenotransplantation": "xenotransplant"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -100,8 +99,7 @@ _TREND_WORDS = {"increasing": "rising", "increased": "rising", "growing": "risin
                 "skyrocketing": "rising", "declining": "declining", "shrinking": "declining",
                 "diminishing": "declining", "dwindling": "declining",
                 "plummeting": "declining", "waning": "declining",
-                "disappearing": "declining", "deteriorating": "declining",
-                "weakening": "declining"}
+                "disappearing": "declining", "weakening": "declining"}
 # The words of growth and decline every one of `_TREND_WORDS` is read as, and their nouns
 _TREND_NOUNS = {"rising": "rise", "declining": "decline"}
 # "Booming" before what an economy measures only ("booming creator economy"; not rising
@@ -164,6 +162,11 @@ _MEASURES = frozenset({"rate", "price", "cost", "number", "level", "demand", "sa
 _ERODED = frozenset("""trust confidence democracy privacy right freedom norm support autonomy
     sovereignty credibility legitimacy authority independence margin wage standard
     value cohesion""".split())
+# Qualities and states whose deterioration is their decline ("deterioration of water
+# quality", "deteriorating relations"); not things, which decay while their number
+# holds ("deterioration of concrete", "deteriorating housing stock": an attack's).
+_WORSENING = _ERODED | frozenset("""quality relation relationship health security situation
+    condition environment performance morale outlook cohesion""".split())
 # What dwindles, whose loss is its decline ("loss of pollinators", "biodiversity loss");
 # not what one loses at once or a body's condition ("loss of life", "loss of control",
 # "loss of power", "hearing loss", "financial loss"), nor forests, whose loss is cleared
@@ -317,24 +320,28 @@ def _erosion_as_decline(words: list[str]) -> list[str] | None:
         head = rest[_first_of(rest, _PREPOSITIONS, 1) - 1]
         if head in _ERODED or words[0] == "loss" and head in _LOST:
             return ["decline"] + words[1:]
-    if len(words) >= 3 and words[:2] == ["deterioration", "of"]:
+    if len(words) >= 3 and words[:2] == ["deterioration", "of"] and \
+            words[-1] in _WORSENING:
         return ["decline"] + words[1:]  # ("deterioration of water quality")
+    if len(words) >= 2 and words[0] == "deteriorating" and words[-1] in _WORSENING:
+        return ["declining"] + words[1:]
     return None
 
 
 # What is used by going to it or drawing on it, whose use rises or falls while it does not
 # ("growth in use of libraries", "surge in use of food banks", "decrease in use of
 # water", "rising land use": an attack's false joins), and what is stockpiled.
-_USED_NOT_GROWN = frozenset("""library hospital bank clinic school water weapon antibiotic
-    force shelter court prison park road service facility land space""".split())
+_USED_NOT_GROWN = frozenset("""library hospital bank foodbank clinic school water groundwater
+    weapon antibiotic penicillin force shelter court prison park road railway rail home
+    service facility land space power electricity""".split())
 
 
 def _use_as_itself(words: list[str]) -> list[str] | None:
-    """"Rising use of X" and "rising X use" as "rising X", "decline in the use of X" as
-    "decline of X", or None: what rises or declines is X's use ("declining use of cash" /
-    "decline of cash", "growing use of weight-loss drugs" / "rise of weight-loss drugs");
-    not of what one goes to or draws on (`_USED_NOT_GROWN`), nor "adoption" (of children,
-    dogs: an attack's); read beside the name as written.
+    """"Rising use of X" as "rising X", "decline in the use of X" as "decline of X", or
+    None: what rises or declines is X's use ("declining use of cash" / "decline of cash",
+    "growing use of weight-loss drugs" / "rise of weight-loss drugs"); not of what one
+    goes to or draws on (`_USED_NOT_GROWN`: "rising power use" is no rising power), nor
+    "adoption" (of children, dogs: two attacks'); read beside the name as written.
 
     >>> _use_as_itself("growing use of ai in aec".split())
     ['rising', 'ai', 'in', 'aec']
@@ -358,7 +365,7 @@ def _use_as_itself(words: list[str]) -> list[str] | None:
             return words[:1] + (["of"] if at > 1 else []) + rest
     if at == 1 and words[-1] == "use" and words[-2] not in _USED_NOT_GROWN and \
             not _PREPOSITIONS.intersection(words):
-        return words[:-1]
+        return words[:-1]  # ("declining cash use")
     return None
 
 
@@ -402,8 +409,10 @@ _DONE_AS_DOING = {"improved": "improving", "optimized": "optimizing", "automated
 
 
 # ... but what is named so, not done so ("automated clearing house", "automated teller
-# machine", "automated warehouse jobs": an attack's)
-_AUTOMATED_KINDS = frozenset({"house", "machine", "job", "worker", "teller"})
+# machine", "automated warehouse jobs", "automated market makers", "depleted uranium",
+# "improved conventional munitions", "contaminated blood": two attacks')
+_AUTOMATED_KINDS = frozenset("""house machine job worker teller maker uranium munition
+    blood""".split())
 
 
 def _participle_as_act(words: list[str]) -> list[str] | None:
