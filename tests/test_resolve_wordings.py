@@ -1767,5 +1767,9 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Long Jump Technique", "Long Jump", False),
     ("Social Engineering Techniques", "Social Engineering", True),
     ("Quantum Chemistry Methods", "Quantum Chemistry", False),
+    ("Boomerang Employees", "Boomerang Workers", True),
+    ("Anti-Immigrant Sentiment", "Anti-Immigration Sentiment", True),
+    ("Avoiding the News", "News Avoidance", True),
+    ("Exploring the Deep Sea", "Deep-Sea Exploration", True),
 ]
 

@@ -113,7 +113,8 @@ _SHORT_VERB_NOUNS = {"tax": ("taxation",), "form": ("formation",), "grow": ("gro
 # (WordNet 3.0 derives "recognition" from "acknowledge", not from "recognize", so
 # bench/make_verb_nouns.py never proposes it).
 _OTHER_VERB_NOUNS = {"recognize": ("recognition",), "analyze": ("analysis",),
-                     "analyse": ("analysis",), "prescribe": ("prescription",)}
+                     "analyse": ("analysis",), "prescribe": ("prescription",),
+                     "avoid": ("avoidance",)}
 
 
 def guessed_nouns(verb: str) -> tuple[str, ...]:

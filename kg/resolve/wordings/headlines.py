@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 
 from ..keys import _ARTICLES, _lemmas
-from .words import _AFTER_AN_ACT, _PREPOSITIONS
+from .words import _AFTER_AN_ACT, _PREPOSITIONS, _TREND_NOUNS, _TREND_WORDS
 
 # Words after which an article inside a name says nothing ("recovering from a hard year"
 # / "recovery from hard year", "software as a service"): prepositions; not after a noun,
@@ -25,7 +25,8 @@ _BEFORE_AN_ARTICLE = _AFTER_AN_ACT | _PREPOSITIONS | {"as", "of", "by", "via", "
 
 def _inner_articles_dropped(words: list[str]) -> list[str] | None:
     """The words without an article after a preposition and before another word, or
-    None when there is none.
+    after a leading -ing word of an act (`_act_of_a_nominalisation`: "avoiding the
+    news"), or None when there is none.
 
     >>> _inner_articles_dropped("vampire as a biological entity".split())
     ['vampire', 'as', 'biological', 'entity']
@@ -35,8 +36,23 @@ def _inner_articles_dropped(words: list[str]) -> list[str] | None:
     kept = [word for at, word in enumerate(words)
             if not (0 < at and word in _ARTICLES and words[at - 1] in _BEFORE_AN_ARTICLE
                     and (len(_phrase(words[at + 1:])) >= 2 or word != "the" and
-                         words[at + 1:at + 2] and words[at + 1] not in _AFTER_LETTER_A))]
+                         words[at + 1:at + 2] and words[at + 1] not in _AFTER_LETTER_A)
+                    or at == 1 and word == "the" and len(words) > 2 and
+                    _act_of_a_nominalisation(words[0]))]
     return kept if len(kept) < len(words) else None
+
+
+def _act_of_a_nominalisation(word: str) -> bool:
+    """Whether a leading -ing word names an act whose noun is a nominalisation, which
+    says the same without the article after it ("avoiding the news" / "news avoidance");
+    not a word of growth ("increasing the number of graduates" is done, no rising
+    number), nor a bare verb's noun ("shaping the future" is no shape of the future)."""
+    from .gerunds import _gerund_nouns  # (gerunds.py reads this module's neighbours)
+
+    return len(word) > 5 and word.endswith("ing") and word not in _TREND_WORDS and \
+        word not in _TREND_NOUNS and any(
+            noun.endswith(("tion", "sion", "ment", "ance", "ence", "al", "ure"))
+            for noun in _gerund_nouns(word))
 
 
 def _phrase(words: list[str]) -> list[str]:

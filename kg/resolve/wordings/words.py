@@ -14,11 +14,12 @@ from ..keys import _ARTICLES, _STOP, _lemmas
 from ..lexicon import lexicon
 
 # Words written two ways: "water usage" is water use, "remote working" remote work,
-# "commuting patterns" commute patterns. (Not "within" nor
+# "commuting patterns" commute patterns, "employee burnout" worker burnout. (Not "within" nor
 # "during" as "in": an attack found "competition within species" no species
 # competition, "tests during pregnancy" no pregnancy tests.)
 _WORD_VARIANTS = {"usage": "use", "working": "work", "commuting": "commute",
-                  "transplantation": "transplant", "xenotransplantation": "xenotransplant"}
+                  "transplantation": "transplant", "xenotransplantation": "xenotransplant",
+                  "employee": "worker"}
 
 
 @functools.lru_cache(maxsize=1)
