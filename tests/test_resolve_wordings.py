@@ -1771,5 +1771,10 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Anti-Immigrant Sentiment", "Anti-Immigration Sentiment", True),
     ("Avoiding the News", "News Avoidance", True),
     ("Exploring the Deep Sea", "Deep-Sea Exploration", True),
+    ("Tokenised Deposits", "Tokenized Deposits", True),
+    ("Advertised Prices", "Advertized Prices", False),
+    ("Misogyny Online", "Online Misogyny", True),
+    ("Breeding Dogs", "Dog Breeding", True),
+    ("Hunting Dogs", "Dog Hunting", False),
 ]
 

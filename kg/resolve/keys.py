@@ -145,10 +145,18 @@ def american(word: str) -> str:
 
     >>> [american(w) for w in ("defence", "programme", "grey", "analysis", "biofertiliser")]
     ['defense', 'program', 'gray', 'analysis', 'biofertilizer']
+    >>> [american(w) for w in ("tokenised", "weaponisation", "advertised", "supervised")]
+    ['tokenized', 'weaponization', 'advertised', 'supervised']
     """
     from breame.spelling import BRITISH_ENGLISH_SPELLINGS as spellings
 
     found = spellings.get(word) or _MORE_BRITISH.get(word)
+    if found is None and len(word) > 6 and _ISE_RE.search(word):
+        # an -ise verb the table lacks and no dictionary knows ("tokenised",
+        # "weaponisation"); the -ise words of American English are all known ("advertised",
+        # "supervised", "expertise"), as are spellings of either kind lemminflect lists
+        if not _known_word(word):
+            found = _ISE_RE.sub(r"iz\1", word)
     if found is None and len(word) > 6:
         # the table's word after a prefix: mislabelled, relabelling, biofuelled,
         # biofertiliser
@@ -159,6 +167,7 @@ def american(word: str) -> str:
     return found or word
 
 
+_ISE_RE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$")
 # British spellings breame's table lacks, common in the genre ("AI-fuelled growth")
 _MORE_BRITISH = {"fuelled": "fueled", "fuelling": "fueling", "enrolment": "enrollment",
                  "skilful": "skillful", "wilful": "willful", "totalled": "totaled",

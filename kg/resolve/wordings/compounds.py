@@ -300,7 +300,8 @@ _ACT_ENDINGS = ("ing", "ment", "tion", "sion", "ism", "ity", "ance", "ence", "cy
                 "ics", "age", "dynamic")
 
 
-_DONE_ONLINE = frozenset({"speech", "abuse", "fraud", "content", "safety", "thought"})
+_DONE_ONLINE = frozenset({"speech", "abuse", "fraud", "content", "safety", "thought",
+                          "misogyny"})
 
 
 def anti_backlash(name: _Name, forms: _Forms) -> None:

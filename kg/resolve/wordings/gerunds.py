@@ -394,10 +394,17 @@ def activity_first(name: _Name, forms: _Forms) -> None:
             _PHRASE_WORDS.intersection(words[1:]) or words[-1] in _DOERS or \
             words[-1] in _KINDS_OF_AN_ACTIVITY or words[-1] in _NOT_UNDERGOING or \
             (_people(words[-1]) or words[-1] in _BEINGS) and (
-                _lemmas(words[0], "VERB")[0] not in _DONE_TO_PEOPLE or
-                words[-1] in _PROFESSIONALS or words[-1] in _ROLES_OF_AN_ACT):
+                _lemmas(words[0], "VERB")[0] not in _DONE_TO_PEOPLE and not (
+                    words[-1] in _BEINGS and _lemmas(words[0], "VERB")[0] in _DONE_TO_ANIMALS)
+                or words[-1] in _PROFESSIONALS or words[-1] in _ROLES_OF_AN_ACT):
         return
     forms.found.add(" ".join(words[1:] + words[:1]))
+
+
+# What is done to animals, which a leading -ing word of it names with them after ("farming
+# insects" / "insect farming", "breeding dogs"); not what they do ("hunting dogs").
+_DONE_TO_ANIMALS = frozenset("""farm breed rear raise cull poach trade clone tag track
+    rescue""".split())
 
 
 def act_last(name: _Name, forms: _Forms) -> None:
