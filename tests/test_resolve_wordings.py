@@ -1776,5 +1776,10 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Misogyny Online", "Online Misogyny", True),
     ("Breeding Dogs", "Dog Breeding", True),
     ("Hunting Dogs", "Dog Hunting", False),
+    ("Birth Rates Are Falling", "Falling Birth Rates", True),
+    ("Tariffs Are Escalating", "Escalating Tariffs", True),
+    ("Divestment from Fossil Fuels", "Fossil Fuel Divestment", True),
+    ("Imports from China", "China Imports", False),
+    ("Alternatives to SWIFT", "SWIFT Alternatives", True),
 ]
 

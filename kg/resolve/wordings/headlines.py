@@ -69,7 +69,8 @@ _AUXILIARIES = frozenset({"is", "has", "was", "does"})
 
 
 def _headline_as_phrase(words: list[str]) -> list[str] | None:
-    """A headline's words, "S VERBs O" or "S may VERB O", as "S VERB-ing O" (the way
+    """A headline's words, "S VERBs O", "S may VERB O" or "S are VERB-ing O", as "S
+    VERB-ing O" ("S are VERB-ing" as "VERB-ing S": "tariffs are escalating") (the way
     names write it, which `doer_doing` reads: "AI disseminates tacit knowledge" / "AI
     disseminating tacit knowledge" / "dissemination of tacit knowledge by AI"), or None.
     Only a verb form that is no noun (a key's lemma keeps its -s: "reduces", not
@@ -81,9 +82,17 @@ def _headline_as_phrase(words: list[str]) -> list[str] | None:
     'outcome of exercise shaping policy'
     >>> _headline_as_phrase("free will debate".split()) is None
     True
+    >>> " ".join(_headline_as_phrase("birth rate are falling".split()))
+    'falling birth rate'
     """
     for at in range(1, min(len(words) - 1, 6)):
         word = words[at]
+        if word in ("are", "is") and len(words[at + 1]) > 5 and words[at + 1].endswith("ing"):
+            # (progressive: "birth rates are falling" / "falling birth rates", "tariffs are
+            # escalating"; "companies are diversifying suppliers" / "... diversifying ...")
+            if at + 2 == len(words):
+                return words[at + 1:] + words[:at]
+            return words[:at] + words[at + 1:]
         if word in _MODALS:
             verb = words[at + 1]
             participle = _present_participle(verb)

@@ -53,7 +53,7 @@ _DIRECTED = frozenset("""
 # attack (475 pairs) found "Y X" names what Y poses, does or suffers in too many ("AI
 # risks", "climate risk", "reading challenge", "water damage", "gambling harm").
 _TOWARD_Y = {"access": frozenset({"power"}), "barrier": frozenset({"language"}),
-             "obstacle": frozenset(),
+             "obstacle": frozenset(), "alternative": frozenset(),
              "exposure": frozenset({"media", "brand", "celebrity", "press", "bank",
                                     "startup", "fund"}),
              "resistance": frozenset("""weed mosquito pest bacteria bacterium fungus insect
@@ -315,6 +315,10 @@ _INSTITUTIONS = frozenset("""eu un who nato fda imf ecb sec ftc epa nhs wef unes
     uk oecd ngo ipcc""".split())
 _COMES_FROM = frozenset("""emission pollution smoke runoff noise dust fume fumes
     radiation methane waste heat""".split())
+# ... and turning away from it ("divestment from fossil fuels" / "fossil fuel divestment",
+# "fatigue from subscriptions" / "subscription fatigue")
+# (not withdrawal or exit: "withdrawal from the Union" is no "withdrawal from unions")
+_AWAY_FROM = frozenset({"divestment", "fatigue", "decoupling"})
 
 
 def _concept_acronym(words: list[str]) -> bool:
@@ -336,7 +340,7 @@ def against_from_with(name: _Name, forms: _Forms) -> None:
             continue
         after = _without_articles(words[at + 1:])
         if word == "against" and words[at - 1] in _AGAINST_THINGS and _concept_acronym(after) or \
-                word == "from" and words[at - 1] in _COMES_FROM or \
+                word == "from" and (words[at - 1] in _COMES_FROM or words[at - 1] in _AWAY_FROM) or \
                 word == "with" and not _PREPOSITIONS.intersection(after):
             forms.dropped.add(" ".join(after + words[:at]))
 
