@@ -34,14 +34,15 @@ _GENERIC_LAST_WORDS = frozenset({"technology"})
 # bubble effect", "crowding out effect"), not after a name ("Taylor Swift effect",
 # "Dunning-Kruger effect", "El Nino effect": trap hunts'; "remote work effect" still
 # joins remote work), as those of one word do not (greenhouse, network, placebo).
-# ("gene editing techniques" / "gene editing", "bike-share schemes"; not platforms, which
-# host what they name: "short-term rental platforms", "user-generated game platforms",
-# labelled traps; nor approach, process, practice, solution:
+# ("gene editing techniques" / "gene editing"; not platforms, which host what they name:
+# "short-term rental platforms", "user-generated game platforms", labelled traps; nor
+# schemes, which name a programme: "job retention scheme", an attack's; nor approach,
+# process, practice, solution:
 # a review found "climate change solutions", "Middle East peace process", "ethical AI
 # practices", "public health approach" are other things than the name before them; nor
 # tactics, an attack's: "Wagner Group tactics", "Big Tech tactics".)
 _GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service", "technique", "method",
-                                           "concept", "phenomenon", "effect", "scheme"})
+                                           "concept", "phenomenon", "effect"})
 # ... and these after the words of the things they say nothing more of: ways of working
 # or of AI ("hybrid work models", "open-source AI models"), the media and mobile
 # generations a network carries ("retail media networks", "private 5G networks"),
@@ -63,6 +64,7 @@ _GENERIC_AFTER = {
         fire storm heatwave""".split()),
     "movement": frozenset({"living", "curious", "protest", "lifestyle"}),
     "condition": frozenset({"drought", "heatwave"}),
+    "scheme": frozenset({"visa", "share", "sharing", "prescribing", "street", "hire"}),
 }
 # (not Georgian: Georgia's language and people, an attack's)
 _ERAS = frozenset("""paleolithic palaeolithic mesolithic neolithic chalcolithic victorian

@@ -108,7 +108,7 @@ _NOT_UNDERGOING = frozenset("""technology tech research service care study scien
     product solution potential gas rain storm executive leader""".split())
 # The nominalisations of short verbs, which no ending guesses safely.
 _SHORT_VERB_NOUNS = {"tax": ("taxation",), "form": ("formation",), "grow": ("growth",),
-                     "move": ("movement",), "slow": ("slowdown",)}
+                     "move": ("movement",)}
 # ... and of longer verbs, which neither an ending nor kg/lexicon/verb-nouns.csv gives
 # (WordNet 3.0 derives "recognition" from "acknowledge", not from "recognize", so
 # bench/make_verb_nouns.py never proposes it).
@@ -349,7 +349,7 @@ _NOT_ACTS_LAST = frozenset("""commission position formation direction station se
 # noun of a thing or a place ("seed banking" is no seed bank, "vertical farming" no
 # vertical farm, "battery charging" no battery charge, "life hacking" no hack).
 _EVENT_VERBS = frozenset("""ban flood plunge detox boycott leak protest strike audit recall
-    purge raid crash surge rebound search shame freeze""".split())
+    purge raid crash surge rebound search""".split())
 
 
 # What an activity's -ing noun before a noun names a kind of, not its object: "learning
@@ -402,8 +402,9 @@ def activity_first(name: _Name, forms: _Forms) -> None:
 
 
 # What is done to animals, which a leading -ing word of it names with them after ("farming
-# insects" / "insect farming", "breeding dogs"); not what they do ("hunting dogs").
-_DONE_TO_ANIMALS = frozenset("""farm breed rear raise cull poach trade clone tag track
+# insects" / "insect farming", "poaching rhinos"); not what they do ("hunting dogs",
+# "breeding birds": an attack's).
+_DONE_TO_ANIMALS = frozenset("""farm rear raise cull poach trade clone tag track
     rescue""".split())
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 
 from ..keys import _ARTICLES, _lemmas
-from .words import _AFTER_AN_ACT, _PREPOSITIONS, _TREND_NOUNS, _TREND_WORDS
+from .words import _AFTER_AN_ACT, _PREPOSITIONS, _TREND_NOUNS, _TREND_WORDS, _actor
 
 # Words after which an article inside a name says nothing ("recovering from a hard year"
 # / "recovery from hard year", "software as a service"): prepositions; not after a noun,
@@ -38,8 +38,19 @@ def _inner_articles_dropped(words: list[str]) -> list[str] | None:
                     and (len(_phrase(words[at + 1:])) >= 2 or word != "the" and
                          words[at + 1:at + 2] and words[at + 1] not in _AFTER_LETTER_A)
                     or at == 1 and word == "the" and len(words) > 2 and
-                    _act_of_a_nominalisation(words[0]))]
+                    _act_of_a_nominalisation(words[0]) and not _actor(words[-1]) and
+                    words[-1] not in _MAY_ACT)]
     return kept if len(kept) < len(words) else None
+
+
+# What may do the act itself, so that "ACT-ing the X" is no "X ACT" ("educating the
+# public" is no public education, "correcting the market" no market correction: an
+# attack's), beside people and actors (`_actor`)
+_MAY_ACT = frozenset({"public", "market", "media", "police", "press", "teacher", "student",
+                      "journalist"})
+_CHANGING = frozenset("""rising falling declining growing increasing decreasing dropping
+    slowing improving worsening converging merging consolidating accelerating expanding
+    shrinking recovering""".split())
 
 
 def _act_of_a_nominalisation(word: str) -> bool:
@@ -70,7 +81,8 @@ _AUXILIARIES = frozenset({"is", "has", "was", "does"})
 
 def _headline_as_phrase(words: list[str]) -> list[str] | None:
     """A headline's words, "S VERBs O", "S may VERB O" or "S are VERB-ing O", as "S
-    VERB-ing O" ("S are VERB-ing" as "VERB-ing S": "tariffs are escalating") (the way
+    VERB-ing O" ("S are VERB-ing" of growth or decline as "VERB-ing S": "tariffs are
+    escalating") (the way
     names write it, which `doer_doing` reads: "AI disseminates tacit knowledge" / "AI
     disseminating tacit knowledge" / "dissemination of tacit knowledge by AI"), or None.
     Only a verb form that is no noun (a key's lemma keeps its -s: "reduces", not
@@ -88,11 +100,16 @@ def _headline_as_phrase(words: list[str]) -> list[str] | None:
     for at in range(1, min(len(words) - 1, 6)):
         word = words[at]
         if word in ("are", "is") and len(words[at + 1]) > 5 and words[at + 1].endswith("ing"):
-            # (progressive: "birth rates are falling" / "falling birth rates", "tariffs are
-            # escalating"; "companies are diversifying suppliers" / "... diversifying ...")
-            if at + 2 == len(words):
+            # (progressive: "companies are diversifying suppliers" / "... diversifying
+            # ..."; alone, of growth, decline or a process only: "birth rates are falling"
+            # / "falling birth rates", "concern is rising"; not "economies are
+            # developing", "markets are emerging", "water is running": an attack's)
+            if at + 2 < len(words) and word == "are":
+                return words[:at] + words[at + 1:]
+            if at + 2 == len(words) and (words[at + 1] in _TREND_WORDS or
+                                         words[at + 1] in _CHANGING):
                 return words[at + 1:] + words[:at]
-            return words[:at] + words[at + 1:]
+            return None
         if word in _MODALS:
             verb = words[at + 1]
             participle = _present_participle(verb)

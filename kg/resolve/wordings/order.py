@@ -278,6 +278,11 @@ _PLACE_KINDS = frozenset({"rural", "urban", "coastal", "suburban"})
 _URBAN_GENRES = frozenset("""mining art sport village music fashion legend myth exploration
     dictionary dance radio slang culture bias flight""".split())
 _AREAS = frozenset({"area", "region", "community", "setting"})
+# What people suffer or are given at work, "at work" as the workplace's ("burnout at
+# work"; not "evolution at work", "microbes at work": at work is at it, an attack's)
+_HAD_AT_WORK = frozenset("""burnout stress bullying harassment safety wellbeing well being
+    loneliness discrimination surveillance monitoring fatigue injury violence menopause
+    support""".split())
 
 
 def in_kind_of_place(name: _Name, forms: _Forms) -> None:
@@ -291,7 +296,8 @@ def in_kind_of_place(name: _Name, forms: _Forms) -> None:
             words[-1] in _AREAS and not {"in", "of"}.intersection(words[:-3]) and \
             not (words[-2] == "urban" and words[-4] in _URBAN_GENRES):
         forms.found.add(" ".join([words[-2]] + words[:-3]))
-    if len(words) >= 2 and words[-2:] == ["at", "work"] and not _STOP.intersection(words[:-2]):
+    if len(words) >= 3 and words[-2:] == ["at", "work"] and words[-3] in _HAD_AT_WORK and \
+            not _STOP.intersection(words[:-2]):
         forms.found.add(" ".join(["workplace"] + words[:-2]))  # ("burnout at work")
     if len(words) >= 3 and words[-2:] == ["in", "city"] and words[-3] not in _URBAN_GENRES \
             and not {"in", "of"}.intersection(words[:-2]):
@@ -317,8 +323,10 @@ _COMES_FROM = frozenset("""emission pollution smoke runoff noise dust fume fumes
     radiation methane waste heat""".split())
 # ... and turning away from it ("divestment from fossil fuels" / "fossil fuel divestment",
 # "fatigue from subscriptions" / "subscription fatigue")
-# (not withdrawal or exit: "withdrawal from the Union" is no "withdrawal from unions")
-_AWAY_FROM = frozenset({"divestment", "fatigue", "decoupling"})
+# (not withdrawal or exit: "withdrawal from the Union" is no "withdrawal from unions";
+# not fatigue or decoupling: "fatigue from vaccines" is a side effect, "decoupling from
+# growth" degrowth: an attack's)
+_AWAY_FROM = frozenset({"divestment"})
 
 
 def _concept_acronym(words: list[str]) -> bool:

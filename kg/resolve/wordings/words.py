@@ -14,12 +14,11 @@ from ..keys import _ARTICLES, _STOP, _lemmas
 from ..lexicon import lexicon
 
 # Words written two ways: "water usage" is water use, "remote working" remote work,
-# "commuting patterns" commute patterns, "employee burnout" worker burnout. (Not "within" nor
+# "commuting patterns" commute patterns. (Not "within" nor
 # "during" as "in": an attack found "competition within species" no species
 # competition, "tests during pregnancy" no pregnancy tests.)
 _WORD_VARIANTS = {"usage": "use", "working": "work", "commuting": "commute",
-                  "transplantation": "transplant", "xenotransplantation": "xenotransplant",
-                  "employee": "worker"}
+                  "transplantation": "transplant", "xenotransplantation": "xenotransplant"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -100,7 +99,7 @@ _TREND_WORDS = {"increasing": "rising", "increased": "rising", "growing": "risin
                 "skyrocketing": "rising", "declining": "declining", "shrinking": "declining",
                 "diminishing": "declining", "dwindling": "declining",
                 "plummeting": "declining", "waning": "declining",
-                "disappearing": "declining", "weakening": "declining"}
+                "disappearing": "declining"}
 # The words of growth and decline every one of `_TREND_WORDS` is read as, and their nouns
 _TREND_NOUNS = {"rising": "rise", "declining": "decline"}
 # "Booming" before what an economy measures only ("booming creator economy"; not rising
@@ -324,8 +323,9 @@ def _erosion_as_decline(words: list[str]) -> list[str] | None:
     if len(words) >= 3 and words[:2] == ["deterioration", "of"] and \
             words[-1] in _WORSENING:
         return ["decline"] + words[1:]  # ("deterioration of water quality")
-    if len(words) >= 2 and words[0] == "deteriorating" and words[-1] in _WORSENING:
-        return ["declining"] + words[1:]
+    if len(words) >= 2 and words[0] in ("deteriorating", "weakening") and (
+            words[-1] in _WORSENING or words[-1].endswith("ism")):
+        return ["declining"] + words[1:]  # ("weakening multilateralism"; not storms)
     return None
 
 
@@ -375,7 +375,7 @@ def _use_as_itself(words: list[str]) -> list[str] | None:
 # whose fall is no fall of interest).
 _RATED = frozenset("""fertility birth marriage divorce mortality death crime suicide
     vaccination employment unemployment literacy smoking obesity homeownership turnout
-    participation enrollment enrolment attendance volunteering vacancy""".split())
+    participation enrollment enrolment attendance volunteering""".split())
 
 
 def _rate_as_itself(words: list[str]) -> list[str] | None:
@@ -387,7 +387,7 @@ def _rate_as_itself(words: list[str]) -> list[str] | None:
     >>> _rate_as_itself("birth rate decline".split()), _rate_as_itself("falling interest rate".split())
     (['birth', 'decline'], None)
     """
-    if len(words) < 3 or "rate" not in words and words[-1] != "growth":
+    if len(words) < 2 or "rate" not in words and words[0] != "slowing":
         return None
     words = _trend_word(list(words))
     if words[0] in _TREND_NOUNS and words[-2] in _RATED and words[-1] == "rate":
@@ -395,8 +395,16 @@ def _rate_as_itself(words: list[str]) -> list[str] | None:
     if words[-1] in _TREND_NOUNS.values() and words[-3] in _RATED and words[-2] == "rate":
         return words[:-2] + words[-1:]
     if words[0] == "slowing" and words[-1] == "growth" and not _STOP.intersection(words):
-        return words[:-1]  # ("slowing productivity growth" / "productivity slowdown")
+        return words[1:-1] + ["slowdown"]  # ("slowing productivity growth")
+    if words[0] == "slowing" and words[-1] in _SLOWING and not _STOP.intersection(words):
+        return words[1:] + ["slowdown"]  # ("slowing EV sales"; not "slowing traffic")
     return None
+
+
+# What a market measures, whose slowing is its slowdown ("slowing EV sales" / "EV sales
+# slowdown"; not traffic, global warming: an attack's)
+_SLOWING = frozenset("""sale market demand economy investment production hiring inflation
+    growth""".split())
 
 
 # Participles before what they changed, said as the act of changing it ("reduced car
