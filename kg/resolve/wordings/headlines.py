@@ -48,6 +48,9 @@ def _inner_articles_dropped(words: list[str]) -> list[str] | None:
 # attack's), beside people and actors (`_actor`)
 _MAY_ACT = frozenset({"public", "market", "media", "police", "press", "teacher", "student",
                       "journalist"})
+# Progressive verbs of growth, decline or a process, whose "S are VERB-ing" is "VERB-ing
+# S" ("birth rates are falling"); not of a kind ("economies are developing", "markets are
+# emerging", "plants are flowering": an attack's)
 _CHANGING = frozenset("""rising falling declining growing increasing decreasing dropping
     slowing improving worsening converging merging consolidating accelerating expanding
     shrinking recovering""".split())
@@ -81,10 +84,10 @@ _AUXILIARIES = frozenset({"is", "has", "was", "does"})
 
 def _headline_as_phrase(words: list[str]) -> list[str] | None:
     """A headline's words, "S VERBs O", "S may VERB O" or "S are VERB-ing O", as "S
-    VERB-ing O" ("S are VERB-ing" of growth or decline as "VERB-ing S": "tariffs are
-    escalating") (the way
-    names write it, which `doer_doing` reads: "AI disseminates tacit knowledge" / "AI
-    disseminating tacit knowledge" / "dissemination of tacit knowledge by AI"), or None.
+    VERB-ing O", the way names write it, which `doer_doing` reads ("AI disseminates
+    tacit knowledge" / "AI disseminating tacit knowledge" / "dissemination of tacit
+    knowledge by AI"); "S are VERB-ing" alone, of growth, decline or a process
+    (`_CHANGING`), as "VERB-ing S" ("tariffs are escalating"); or None.
     Only a verb form that is no noun (a key's lemma keeps its -s: "reduces", not
     "launches", which is read as "launch"), after a subject of up to five words.
 
