@@ -7,6 +7,7 @@ relations"), a medium ("online"), "town of", "AI-generated" media, a link word
 from __future__ import annotations
 
 import functools
+from typing import Callable
 
 from ..keys import _ARTICLES, _ORDINALS, _STOP, _known_word, _lemmas, _ordinal
 from ..lexicon import lexicon
@@ -236,9 +237,8 @@ _BROUGHT_ONLINE = frozenset({"go", "going", "come", "coming", "bring", "bringing
                              "putting", "move", "moving"})
 
 
-# Last words written two ways after what they name: "right-to-repair legislation" is its
-# laws (not a field of law: "space law", "international law", "case law" are no
-# legislation; an attack's).
+# Fields of law, after which "legislation" is no laws ("space law", "international law",
+# "case law" are no legislation; an attack's).
 _FIELDS_OF_LAW = frozenset("""space international case constitutional criminal civil common
     martial sharia soft administrative natural customary maritime""".split())
 
@@ -261,38 +261,37 @@ _UTILIZED = frozenset("""chip gpu cpu capacity credit card capture bed server ba
 # names the same technology ("smart meters" / "smart metering", "quantum sensors" /
 # "quantum sensing"; not monitors, who may be people: "election monitors", nor
 # generators, which may be companies: "electricity generators", nor trackers: "sleep
-# tracking" is a habit, labelled apart from "sleep trackers"); and a tax as its
-# taxation ("wealth taxation" / "wealth tax").
-_INSTRUMENTS = {"meter": "metering", "sensor": "sensing",
-                "detector": "detection", "scanner": "scanning", "taxation": "tax"}
+# tracking" is a habit, labelled apart from "sleep trackers", nor radar detectors).
+_INSTRUMENTS = {"meter": "metering", "sensor": "sensing", "detector": "detection",
+                "scanner": "scanning"}
+
+# Last words written two ways after what they name: {last word: (its other wording, the
+# fewest words of the name, whether the word before allows it)}. "Right-to-repair
+# legislation" is its laws, not a field of law's; "humanoid robotics" its robots (not
+# robotics alone: the field); "AI dependency" dependence on AI; "knowledge graph
+# utilisation" its use (not "drug utilization", a measure of prescribing); "weight loss
+# medications" drugs (not "smart medications"); "wealth taxation" a wealth tax.
+_LAST_WORD_VARIANTS: dict[str, tuple[str, int, Callable[[str], bool]]] = {
+    "legislation": ("law", 1, lambda before: before not in _FIELDS_OF_LAW),
+    "robotics": ("robot", 2, lambda before: True),
+    "dependency": ("dependence", 2, lambda before: before in _DEPENDED_UPON),
+    "utilization": ("use", 3, lambda before: before not in _UTILIZED),
+    "medication": ("drug", 3, lambda before: True),
+    "taxation": ("tax", 2, lambda before: True),
+    **{word: (act, 2, lambda before: before != "radar") for word, act in _INSTRUMENTS.items()},
+}
 
 
 def last_word_variant(name: _Name, forms: _Forms) -> None:
-    """A last "legislation" as "law", but after a field of law (`_FIELDS_OF_LAW`) or a
-    preposition ("enforcement of legislation" is no law enforcement); a last "robotics"
-    after what kind as its robots ("humanoid robotics" / "humanoid robots"; not alone:
-    robotics is the field, robots its machines); a last "dependency" as "dependence" on
-    what one depends on (`_DEPENDED_UPON`: "AI dependency" / "dependence on AI"); a last
-    "utilization" after two words as "use" ("knowledge graph utilisation" / "use of
-    knowledge graphs"; not "drug utilization", a measure of prescribing, nor a ratio:
-    `_UTILIZED`); an instrument
-    last as what it does (`_INSTRUMENTS`); "medications" last as drugs ("weight loss
-    medications"; not "drug use" / "medication use", where the first is no medicine)."""
+    """A last word as its other wording (`_LAST_WORD_VARIANTS`), never after a
+    preposition ("enforcement of legislation" is no law enforcement)."""
     words = name.words
-    if len(words) >= 2 and words[-2] in _STOP:
+    variant = _LAST_WORD_VARIANTS.get(words[-1])
+    if variant is None or len(words) >= 2 and words[-2] in _STOP:
         return
-    if words[-1] == "legislation" and (len(words) == 1 or words[-2] not in _FIELDS_OF_LAW):
-        forms.found.add(" ".join(words[:-1] + ["law"]))
-    if words[-1] == "robotics" and len(words) >= 2:
-        forms.found.add(" ".join(words[:-1] + ["robot"]))
-    if words[-1] == "dependency" and len(words) >= 2 and words[-2] in _DEPENDED_UPON:
-        forms.found.add(" ".join(words[:-1] + ["dependence"]))
-    if words[-1] == "utilization" and len(words) >= 3 and words[-2] not in _UTILIZED:
-        forms.found.add(" ".join(words[:-1] + ["use"]))
-    if words[-1] == "medication" and len(words) >= 3:  # (not "smart", "study" drugs)
-        forms.found.add(" ".join(words[:-1] + ["drug"]))
-    if words[-1] in _INSTRUMENTS and len(words) >= 2 and words[-2] != "radar":
-        forms.found.add(" ".join(words[:-1] + [_INSTRUMENTS[words[-1]]]))
+    other, fewest, allowed = variant
+    if len(words) >= fewest and (len(words) == 1 or allowed(words[-2])):
+        forms.found.add(" ".join(words[:-1] + [other]))
 
 
 # Endings of the nouns of an act or a state, which "online" follows as where it happens

@@ -14,9 +14,9 @@ from ..keys import _ARTICLES, _STOP, _lemmas
 from ..lexicon import lexicon
 
 # Words written two ways: "water usage" is water use, "remote working" remote work,
-# "commuting patterns" commute patterns. (Not "within" nor
-# "during" as "in": an attack found "competition within species" no species
-# competition, "tests during pregnancy" no pregnancy tests.)
+# "commuting patterns" commute patterns. (Not "within" nor "during" as "in": an attack
+# found "competition within species" no species competition, "tests during pregnancy"
+# no pregnancy tests.)
 _WORD_VARIANTS = {"usage": "use", "working": "work", "commuting": "commute",
                   "transplantation": "transplant", "xenotransplantation": "xenotransplant"}
 
@@ -407,8 +407,8 @@ _SLOWING = frozenset("""sale market demand economy investment production hiring 
     growth""".split())
 
 
-# Participles before what they changed, said as the act of changing it ("reduced car
-# dependence" / "reducing car dependency" / "car dependence reduction").
+# Participles before what they changed, said as the act of changing it ("improved air
+# quality" / "improving air quality" / "air quality improvement").
 # (not reduced, enhanced, accelerated: "reduced mobility", "reduced fat", "enhanced
 # interrogation", "accelerated approval" are things of their own, an attack's false joins)
 _DONE_AS_DOING = {"improved": "improving", "optimized": "optimizing", "automated": "automating",
@@ -420,7 +420,7 @@ _DONE_AS_DOING = {"improved": "improving", "optimized": "optimizing", "automated
 # ... but what is named so, not done so ("automated clearing house", "automated teller
 # machine", "automated warehouse jobs", "automated market makers", "depleted uranium",
 # "improved conventional munitions", "contaminated blood": two attacks')
-_AUTOMATED_KINDS = frozenset("""house machine job worker teller maker uranium munition
+_NAMED_SO = frozenset("""house machine job worker teller maker uranium munition
     blood""".split())
 
 
@@ -433,7 +433,7 @@ def _participle_as_act(words: list[str]) -> list[str] | None:
     ['polluting', 'river']
     """
     if len(words) >= 2 and words[0] in _DONE_AS_DOING and words[1] not in _STOP and \
-            words[-1] not in _AUTOMATED_KINDS:
+            words[-1] not in _NAMED_SO:
         return [_DONE_AS_DOING[words[0]]] + words[1:]
     return None
 
