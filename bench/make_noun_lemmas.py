@@ -15,7 +15,10 @@ would misread: one ending in s (kept as written), in -ie (the singular of "-ies"
 -o (of "-oes") or, of the newer ones, in -i (of "-is": the rule keeps "-is" for
 "crisis"; WordNet's -i nouns would read "Tetris" as "tetri"); not a word in s
 that is also the plural of a WordNet noun ("hipsters", "specs", "Adams"), nor an -ics
-word (read as its adjective before a noun: "genomics research").
+word (read as its adjective before a noun: "genomics research"). And a noun
+lemminflect knows only as a verb ("act", "dam", "retreat", "advert"), whose plural it
+reads as the verb's third person, which kg kept as written ("Climate Acts" apart from
+"Climate Act").
 """
 
 from __future__ import annotations
@@ -55,7 +58,29 @@ def noun_lemmas(folder: Path) -> list[str]:
                 noun.endswith("o") and plural_rule(noun + "es") != noun or \
                 noun.endswith("i") and noun in _NEWER_NOUNS:  # (WordNet's: tetri, of Tetris)
             found.add(noun)
-    return sorted(found)
+    return sorted(found | set(verb_known_nouns(nouns)))
+
+
+_PLURALS_TOO = frozenset({"acts", "bars"})
+
+
+def verb_known_nouns(nouns: set[str]) -> list[str]:
+    """WordNet's one-word nouns lemminflect knows only as verbs whose regular plural it
+    reads as that verb ("acts" -> act): kg.resolve.lemma reads such a plural as the noun.
+    Not a noun in s ("amends"), nor one whose plural is a noun of its own ("Mars"),
+    but for acts and bars (a law's and a counter's plurals far more often than the
+    Book of Acts or gymnastics' bars)."""
+    found = []
+    for noun in nouns:
+        if not noun.isalpha() or len(noun) < 3 or noun.endswith("s") or \
+                lexicon_lemmas(noun, "NOUN") or not lexicon_lemmas(noun, "VERB"):
+            continue
+        plural = noun + ("es" if noun.endswith(("x", "z", "ch", "sh")) else "s")
+        if (plural not in nouns or plural in _PLURALS_TOO) and \
+                not lexicon_lemmas(plural, "NOUN") and \
+                lexicon_lemmas(plural, "VERB")[:1] == (noun,):
+            found.append(noun)
+    return found
 
 
 def main(argv: list[str] | None = None) -> None:

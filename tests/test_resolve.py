@@ -106,6 +106,13 @@ def test_rules():
         ["christmas shopping", "siemens", "calorie", "veggie", "chatbot", "cryptocurrency"]
     assert [resolution_key(n) for n in ("Selfies", "Superheroes", "Emojis", "Tetris")] == \
         ["selfie", "superhero", "emoji", "tetris"]  # (newer nouns than WordNet's)
+    # nouns lemminflect knows only as verbs: their plurals are no third persons, but
+    # neither "Mars" nor "savings" (a noun of its own) loses its s
+    assert [resolution_key(n) for n in ("Climate Acts", "Hydroelectric Dams",
+                                        "Wellness Retreats", "Political Adverts", "Detoxes",
+                                        "Missions to Mars", "Retirement Savings")] == \
+        ["climate act", "hydroelectric dam", "wellness retreat", "political advert", "detox",
+         "mission to mars", "retirement savings"]
     assert resolution_key("Jevons Paradox") == "jevons paradox"
     # a plural with a meaning of its own stays plural
     assert resolution_key("Securities Law") != resolution_key("Security Law")

@@ -210,8 +210,9 @@ def lemma(word: str, last: bool = True) -> str:
         lemmas = _lemmas(word, pos)
         if lemmas:  # "researches" is the noun "research"; "creates" stays a verb
             base = lemmas[0]
-            return base if pos == "VERB" and word.endswith("s") and _lemmas(base, "NOUN") \
-                else word
+            return base if pos == "VERB" and word.endswith("s") and (
+                _lemmas(base, "NOUN") or base in _noun_lemmas() and
+                word in (base + "s", base + "es")) else word  # acts: WordNet's act
     # a word WordNet knows (kg/lexicon/noun-lemmas.csv) the plural rule would misread
     known = _noun_lemmas()
     if word in known:
