@@ -825,6 +825,18 @@ SYNONYMS = [
     ("Coronavirus Pandemic", "COVID-19", True),
     ("Alzheimer's", "Alzheimer's Disease", True),
     ("Parkinson's Law", "Parkinson's Disease", False),
+    # the thirty-ninth session's, from the universes' tune halves
+    ("History of Maths", "history of mathematics", True),
+    ("Political Adverts", "political advertising", True),
+    ("Gambling Disorder", "gambling addiction", True),
+    ("Night Economy", "night-time economy", True),
+    ("ID Theft", "identity theft", True),
+    ("Marine Plastic Pollution", "Ocean Plastic Pollution", True),
+    ("Glacial Retreat", "Glacier Retreat", True),
+    ("Run Clubs", "Running Clubs", True),
+    ("Sleeper Trains", "Night Trains", True),
+    ("Marine Biology", "Ocean Biology", False),
+    ("Night Economy", "Night Shift Economy", False),
 ]
 
 
