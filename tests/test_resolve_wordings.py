@@ -837,6 +837,11 @@ SYNONYMS = [
     ("Sleeper Trains", "Night Trains", True),
     ("Marine Biology", "Ocean Biology", False),
     ("Night Economy", "Night Shift Economy", False),
+    ("Cobots", "Collaborative Robots", True),
+    ("Agribots", "Agricultural Robots", True),
+    ("4IR", "Fourth Industrial Revolution", True),
+    ("European Court of Justice", "Court of Justice of the European Union", True),
+    ("European Court of Human Rights", "Court of Justice of the European Union", False),
 ]
 
 
