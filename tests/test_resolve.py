@@ -113,6 +113,9 @@ def test_rules():
                                         "Missions to Mars", "Retirement Savings")] == \
         ["climate act", "hydroelectric dam", "wellness retreat", "political advert", "detox",
          "mission to mars", "retirement savings"]
+    # ... at the end of a phrase: before another word such a form is a verb
+    assert resolution_key("Synthetic biology lowers barriers") == \
+        "synthetic biology lowers barrier"
     assert resolution_key("Jevons Paradox") == "jevons paradox"
     # a plural with a meaning of its own stays plural
     assert resolution_key("Securities Law") != resolution_key("Security Law")

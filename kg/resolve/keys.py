@@ -208,11 +208,13 @@ def lemma(word: str, last: bool = True) -> str:
                 return adjective  # digitally -> digital, algorithmically -> algorithmic
     for pos in ("VERB", "ADJ", "ADV"):
         lemmas = _lemmas(word, pos)
-        if lemmas:  # "researches" is the noun "research"; "creates" stays a verb
+        if lemmas:  # "researches" is the noun "research"; "creates" stays a verb; the
+            # plural of a noun WordNet knows at the end of a phrase only ("climate acts";
+            # before another word a verb: "synthetic biology lowers barriers")
             base = lemmas[0]
             return base if pos == "VERB" and word.endswith("s") and (
-                _lemmas(base, "NOUN") or base in _noun_lemmas() and
-                word in (base + "s", base + "es")) else word  # acts: WordNet's act
+                _lemmas(base, "NOUN") or last and base in _noun_lemmas() and
+                word in (base + "s", base + "es")) else word
     # a word WordNet knows (kg/lexicon/noun-lemmas.csv) the plural rule would misread
     known = _noun_lemmas()
     if word in known:
