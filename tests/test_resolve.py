@@ -37,6 +37,10 @@ def test_an_acronym_in_capitals_is_no_plural():
     assert normal_form("HIV/AIDS") == "hiv aids"
     assert normal_form("SARS Outbreak") != normal_form("SAR outbreak")
     assert normal_form("EVs") == normal_form("EV") == normal_form("EVS") == "ev"
+    # (nor an acronym of its own the table lists: AIS, ships' identification system, is no
+    # AIs; universe 35's false join)
+    assert normal_form("AIS") == "ais" != normal_form("AIs")
+    assert normal_form("BIS") != normal_form("BI") and normal_form("MLS") != normal_form("ML")
     assert normal_form("GENERATIVE AI AND LLMS") == normal_form("generative AI and LLMs")
     assert normal_form("NEW TOOLS") == normal_form("new tools") == "new tool"
 
@@ -217,6 +221,9 @@ BATCH_FLOORS = {
     # the thirty-fourth: an eighth, written blind against ce48e61; less the pairs the file
     # held already (0.993 / 0.997 precision, 0.428 / 0.427 recall then, alone)
     "universe 34]": (0.98, 0.98, 0.44, 0.43),
+    # universe 35, written blind against b71e08b (the thirty-eighth session's end):
+    # precision 1.000 / 1.000, recall 0.314 / 0.261 then
+    "universe 35]": (0.98, 0.98, 0.31, 0.26),
 }
 
 
@@ -312,6 +319,10 @@ UNIVERSE_FLOORS = {
     # 0.985 / 0.990, recall 0.537 / 0.538 then; 0.981 / 0.990, 0.530 / 0.529 with the
     # code of the session's start
     "universe-34-names.tsv": (0.98, 0.98, 0.54, 0.54),
+    # written blind against b71e08b (the thirty-eighth session's end), synonyms most of
+    # what it holds apart: precision 0.988 / 0.995, recall 0.391 / 0.335 then; 0.394 /
+    # 0.340 with the thirty-ninth session's rules written before it was read
+    "universe-35-names.tsv": (0.98, 0.98, 0.39, 0.33),
 }
 
 
