@@ -1816,5 +1816,14 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Divestment from Fossil Fuels", "Fossil Fuel Divestment", True),
     ("Imports from China", "China Imports", False),
     ("Alternatives to SWIFT", "SWIFT Alternatives", True),
+    # headlines in the progressive with "is", and "are VERB-ing" as the plural's present
+    # (the thirty-ninth session's, from universe 35's tune half)
+    ("Generative AI compresses the time lawyers spend on drafting.",
+     "Generative AI is compressing the time lawyers spend on drafting.", True),
+    ("Decarbonisation targets are shifting attention to embodied carbon.",
+     "Decarbonization targets shift attention to embodied carbon.", True),
+    ("Decarbonisation targets are shifting attention to embodied carbon.",
+     "Decarbonization targets shift attention to operational carbon.", False),
+    ("The challenge is growing inequality.", "Growing Inequality", False),
 ]
 

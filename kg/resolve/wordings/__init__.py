@@ -35,7 +35,7 @@ from .gerunds import (act_last, activity_first, doer_doing, gerund_after_a_prepo
                       gerund_as_noun)
 from .adjectives import (adjective_as_noun, adjective_of_an_impact, e_prefix,
                          modifier_as_noun, place_possessive, quality_last, sex_as_people)
-from .headlines import _headline_as_phrase, _inner_articles_dropped
+from .headlines import _headline_as_phrase, _inner_articles_dropped, _progressive_as_simple
 
 __all__ = ["RULES", "normal_words", "signatures"]
 
@@ -142,6 +142,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     written = signatures(key, then_reordered, False) if lengthen and lengthened != plain \
         else set()
     for other in (_inner_articles_dropped(key.split()), _headline_as_phrase(key.split()),
+                  _progressive_as_simple(key.split()),
                   _trend_word_before_one(plain), _erosion_as_decline(plain),
                   _evolving_as_changing(plain), _use_as_itself(plain),
                   _participle_as_act(plain), _rate_as_itself(plain)):

@@ -83,7 +83,7 @@ _AUXILIARIES = frozenset({"is", "has", "was", "does"})
 
 
 def _headline_as_phrase(words: list[str]) -> list[str] | None:
-    """A headline's words, "S VERBs O", "S may VERB O" or "S are VERB-ing O", as "S
+    """A headline's words, "S VERBs O", "S may VERB O" or "S are (is) VERB-ing O", as "S
     VERB-ing O", the way names write it, which `doer_doing` reads ("AI disseminates
     tacit knowledge" / "AI disseminating tacit knowledge" / "dissemination of tacit
     knowledge by AI"); "S are VERB-ing" alone, of growth, decline or a process
@@ -107,7 +107,7 @@ def _headline_as_phrase(words: list[str]) -> list[str] | None:
             # ..."; alone, of growth, decline or a process only: "birth rates are falling"
             # / "falling birth rates", "concern is rising"; not "economies are
             # developing", "markets are emerging", "water is running": an attack's)
-            if at + 2 < len(words) and word == "are":
+            if at + 2 < len(words):  # ("AI is compressing the time lawyers spend")
                 return words[:at] + words[at + 1:]
             if at + 2 == len(words) and (words[at + 1] in _TREND_WORDS or
                                          words[at + 1] in _CHANGING):
@@ -142,4 +142,24 @@ def _present_participle(verb: str) -> str | None:
                  verb + verb[-1] + "ing", verb + "king" if verb.endswith("c") else ""):
         if form and verb in _lemmas(form, "VERB"):
             return form
+    return None
+
+
+def _progressive_as_simple(words: list[str]) -> list[str] | None:
+    """A headline "S are VERB-ing O" (or "is") as "S VERB O", the way a key writes "S VERB
+    O" and "S VERBs O" when the verb is a noun too ("targets are shifting attention" /
+    "targets shift attention"), or None.
+
+    >>> " ".join(_progressive_as_simple("target are shifting attention to carbon".split()))
+    'target shift attention to carbon'
+    >>> _progressive_as_simple("birth rate are falling".split()) is None
+    True
+    """
+    for at in range(1, min(len(words) - 2, 6)):
+        if words[at] in ("are", "is") and len(words[at + 1]) > 5 and \
+                words[at + 1].endswith("ing"):
+            base = _lemmas(words[at + 1], "VERB")[:1]
+            if base and _lemmas(base[0], "NOUN"):
+                return words[:at] + [base[0]] + words[at + 2:]
+            return None
     return None
