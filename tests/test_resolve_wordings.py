@@ -842,6 +842,19 @@ SYNONYMS = [
     ("4IR", "Fourth Industrial Revolution", True),
     ("European Court of Justice", "Court of Justice of the European Union", True),
     ("European Court of Human Rights", "Court of Justice of the European Union", False),
+    ("Compulsive Gambling", "Gambling Addiction", True),
+    ("Catastrophe Bonds", "cat bonds", True),
+    ("Cat Welfare", "Catastrophe Welfare", False),
+    ("Excessive Tourism", "Overtourism", True),
+    ("Dialogue Between Faiths", "Interfaith Dialogue", True),
+    ("Fare-Free Public Transport", "free public transit", True),
+    ("Shortage of Lorry Drivers", "Truck Driver Shortage", True),
+    ("Halal Tourism", "Muslim-friendly travel", True),
+    ("Esports", "competitive video gaming", True),
+    ("Ghost Guns", "privately made firearms", True),
+    ("Alkaline Hydrolysis", "resomation", True),
+    ("Longevity Economy", "silver economy", True),
+    ("Virtual Kitchen Tours", "Ghost Kitchen Tours", False),
 ]
 
 
