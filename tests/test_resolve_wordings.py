@@ -1578,6 +1578,11 @@ TRAP_HUNT = [
 # thirty-seventh session), with the traps a review and the labelled pairs found.
 # (first, second, one node?)
 GENERIC_WORDS_AND_FRAMES = [
+    # events of a black swan or gray rhino, lawsuits of a class action (universe 35's)
+    ("Black Swan Events", "black swans", True),
+    ("Gray Rhino Events", "gray rhino", True),
+    ("Class Actions", "class action lawsuits", True),
+    ("Swan Events", "swans", False),
     ("Extreme Weather Events", "Extreme Weather", True),
     ("Hybrid Work Models", "Hybrid Work", True),
     ("Sustainable Highway Initiative", "Sustainable Highways", False),
