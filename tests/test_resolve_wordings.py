@@ -855,6 +855,14 @@ SYNONYMS = [
     ("Alkaline Hydrolysis", "resomation", True),
     ("Longevity Economy", "silver economy", True),
     ("Virtual Kitchen Tours", "Ghost Kitchen Tours", False),
+    ("Opioid Epidemic", "opioid crisis", True),
+    ("Net Neutrality", "network neutrality", True),
+    ("Precision Agriculture", "precision farming", True),
+    ("Religious Freedom", "freedom of religion", True),
+    ("Private Labels", "store brands", True),
+    ("Right to Be Forgotten", "right to erasure", True),
+    ("Repatriation of Looted Artefacts", "restitution of looted artefacts", True),
+    ("Store Brands", "Brand Stores", False),
 ]
 
 
