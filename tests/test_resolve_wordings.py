@@ -1591,6 +1591,11 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Gray Rhino Events", "gray rhino", True),
     ("Class Actions", "class action lawsuits", True),
     ("Swan Events", "swans", False),
+    # a last -ing word of testing, grabbing, bargaining as the act's noun
+    ("Climate Stress Testing", "climate stress tests", True),
+    ("Land Grabbing", "land grabs", True),
+    ("Plea Bargaining", "plea bargains", True),
+    ("Genetic Testing", "Genetic Testing Kits", False),
     ("Extreme Weather Events", "Extreme Weather", True),
     ("Hybrid Work Models", "Hybrid Work", True),
     ("Sustainable Highway Initiative", "Sustainable Highways", False),
