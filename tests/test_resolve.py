@@ -121,6 +121,11 @@ def test_rules():
     assert resolution_key("Synthetic biology lowers barriers") == \
         "synthetic biology lowers barrier"
     assert resolution_key("Jevons Paradox") == "jevons paradox"
+    # arms of weapons keep their s before another word, wherever they stand; a robot's
+    # are limbs
+    assert resolution_key("Space Arms Race") == "space arms race" != \
+        resolution_key("Robotic Arms Market")
+    assert resolution_key("Robotic Arms Market") == resolution_key("robotic arm market")
     # a plural with a meaning of its own stays plural
     assert resolution_key("Securities Law") != resolution_key("Security Law")
     assert resolution_key("Digital Humanities") != resolution_key("Digital Humanity")
