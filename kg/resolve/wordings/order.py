@@ -319,10 +319,14 @@ def in_kind_of_place(name: _Name, forms: _Forms) -> None:
 # "revenue from Facebook" are no China imports, Ukraine aid, cloud migration, waste
 # energy or Facebook revenue): reviews' false joins.
 _AGAINST_THINGS = frozenset({"backlash", "pushback"})
+# ... and what a cause does to people or things ("deaths from heat" / "heat deaths",
+# "learning loss from the pandemic", "overdoses from fentanyl", "storm damage")
+_HARM_FROM = frozenset("loss death overdose injury damage harm casualty".split())
 _INSTITUTIONS = frozenset("""eu un who nato fda imf ecb sec ftc epa nhs wef unesco iea us usa
     uk oecd ngo ipcc""".split())
 _COMES_FROM = frozenset("""emission pollution smoke runoff noise dust fume fumes
-    radiation methane waste heat""".split())
+    radiation methane waste heat""".split()) | _HARM_FROM
+
 # ... and turning away from it ("divestment from fossil fuels" / "fossil fuel divestment",
 # "fatigue from subscriptions" / "subscription fatigue")
 # (not withdrawal or exit: "withdrawal from the Union" is no "withdrawal from unions";
@@ -340,7 +344,7 @@ def _concept_acronym(words: list[str]) -> bool:
 def against_from_with(name: _Name, forms: _Forms) -> None:
     """"X against Y", "X from Y" and "X with Y" as "Y X", as written only: a backlash
     against an idea an acronym names (`_AGAINST_THINGS`, `_concept_acronym`), what
-    physically comes out of a source (`_COMES_FROM`), "X with Y" of one phrase
+    physically comes out of a source or a harm a cause does (`_COMES_FROM`), "X with Y" of one phrase
     ("dubbing with AI" / "AI dubbing", "patients with cancer" / "cancer patients").
     (Not "X using Y": "governance using AI" is no AI governance; nor "X into Y" as "X
     in Y": sewage into drinking water is no sewage in it; a review's false joins.)"""
