@@ -496,13 +496,12 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Ethical Use of AI", "Use of Ethical AI", False),
     ("Ethical Use of AI", "Ethical AI Use", True),
     ("Insufficient Funding for Research", "Lack of research funding", True),
-    # ... and a leading noun of "M X for/in/of Y" stays first (the thirty-ninth
-    # session's, from universes 27, 31, 33 and 34's tune halves)
-    ("AI Chatbots for Therapy", "AI Therapy Chatbots", True),
-    ("Hotel Kiosks for Check-in", "Hotel Check-in Kiosks", True),
-    ("Evolving Tools in Game Development", "Evolving Game Development Tools", True),
-    ("Assisted Migration of Species", "Assisted Species Migration", True),
-    ("AI Chatbots for Therapy", "Therapy Chatbots", False),
+    # ... but a leading noun's "M Y" is often a compound of its own (an attack on a rule
+    # that kept it first, dropped: "data mining", "AI energy use", "space weather")
+    ("AI Use in Energy", "AI Energy Use", False),
+    ("Data Tools for Mining", "Data Mining Tools", False),
+    ("Space Satellites for Weather", "Space Weather Satellites", False),
+    ("Computer Programs for Science", "Computer Science Programs", False),
     # a living thing's growth is no rise of it (a review of growth_as_rise)
     ("Indoor Plant Growth", "Rise of Indoor Plants", False),
     ("Facial Hair Growth", "Rise of Facial Hair", False),

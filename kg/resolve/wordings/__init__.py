@@ -118,20 +118,18 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     adjective meets its noun only in a reordered name, never another adjective guessed
     to the same noun (national / native) nor a plain name ("organ farming"). Forms
     marked "=" are the name as written, less some words: "X Y" of "X in Y" meets only
-    them; "~" a name of three words or more as written, and the "ADJ Y X" of "ADJ X of
-    Y" whose adjective (or leading noun) stays X's.
+    them.
 
     >>> sorted(signatures("decline in birth rate"))  # doctest: +NORMALIZE_WHITESPACE
     ['=decline birth rate', '=decline in birth rate', '>birth rate decline',
      '>birth rate decline (of a place)', 'birth rate decline', 'decline * birth rate',
-     'decline in birth rate', '~decline in birth rate']
+     'decline in birth rate']
     >>> sorted(signatures("declining house price"))  # doctest: +NORMALIZE_WHITESPACE
     ['=declining house price', 'declination of house price', 'decline of house price',
-     'declining house price', 'house price declination', 'house price decline',
-     '~declining house price']
+     'declining house price', 'house price declination', 'house price decline']
     >>> sorted(signatures("design driven by ai"))  # doctest: +NORMALIZE_WHITESPACE
     ['=design driven by ai', '>ai design driven', 'ai design driven', 'ai driven design',
-     'design by ai', 'design driven by ai', '~design driven by ai']
+     'design by ai', 'design driven by ai']
     """
     if key.count(" ") >= _LONGEST_NAME:  # (more words than that)
         return {_loose(key)}
@@ -160,13 +158,12 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         rule(name, forms)
     found, reordered, dropped = forms.found, forms.reordered, forms.dropped
     loose = {form: _loose(form) for form in found | dropped | reordered}
-    # ("~": a name as written; of its other forms only those with an adjective first)
     marked = {loose[form] for form in found} | \
         {">" + loose[form] for form in reordered - forms.directed} | \
         {"<" + _loose(form) for form in forms.derived} | \
         {"~" + _loose(form) for form in forms.adjective_kept} | \
-        ({"~" + _loose(" ".join(words))} if len(words) > 2 and (
-            then_reordered or _adjective(words[0])) else set()) | \
+        ({"~" + _loose(" ".join(words))} if len(words) > 2 and _adjective(words[0])
+         else set()) | \
         {"=" + loose[form] for form in found | dropped  # (the key is found; one word
          if " " in form and (form in dropped or form == key  # meets no "X Y" of "X in Y")
                              or _in_order(form.split(), words))}
@@ -174,11 +171,10 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         for form in found - reordered - forms.final - {key}:
             if "*" not in form and "(concern)" not in form:  # (not as written: no "=")
                 marked |= {f for f in signatures(form, then_reordered=False) if f[0] != "="}
-        for form in forms.adjective_kept if _adjective(words[0]) else ():
-            # (the forms in which the lexicon wrote the adjective otherwise, no longer
-            # Y's either: "insufficient research funding" as "shortage of research
-            # funding"; not "organic retail growth" as "rise of organic retail"; a
-            # leading noun has no other forms)
+        for form in forms.adjective_kept:  # (the forms in which the lexicon wrote the
+            # adjective otherwise, no longer Y's either: "insufficient research funding"
+            # as "shortage of research funding"; not "organic retail growth" as "rise
+            # of organic retail")
             marked |= {f for f in signatures(form, then_reordered=False)
                        if f[0] != "=" and words[0] not in f.lstrip("<>~").split()}
         if len(words) >= 4 and words[0] in _TREND_NOUNS:

@@ -183,8 +183,7 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
     (`_ASSAULTS`). The "Y X" of "X of Y" and "X in Y" meets a people's or place's
     adjective (marked " (of a place)") unless X moves or acts (`_MOVERS`), that of "X of
     Y" a quality's (" (of)"); that of what is done to Y (`_DIRECTED`) no adjective. And
-    "ADJ X of Y" as "ADJ Y X" ("ethical use of AI" / "ethical AI use"), and "M X of Y"
-    of a leading noun M as "M Y X" ("AI chatbots for therapy" / "AI therapy chatbots")."""
+    "ADJ X of Y" as "ADJ Y X" ("ethical use of AI" / "ethical AI use")."""
     words = name.words
     for at, word in name.inner:
         if word not in _ORDER_WORDS or \
@@ -219,9 +218,8 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
             forms.reordered.add(form + _OF_PLACE)  # (what a people's adjective meets)
             if word == "of":
                 forms.reordered.add(form + _OF_ONLY)  # (... and a quality's)
-        if at >= 2 and word in ("of", "in", "for") and (
-                _adjective(words[0]) and f"{words[0]} {after[0]}" not in _ADJECTIVE_COMPOUNDS
-                or at == 2 and not _adjective(words[0])):
+        if at >= 2 and word in ("of", "in", "for") and _adjective(words[0]) and \
+                f"{words[0]} {after[0]}" not in _ADJECTIVE_COMPOUNDS:
             forms.adjective_kept.add(" ".join(words[:1] + after + words[1:at] + tail))
 
 

@@ -476,8 +476,8 @@ class _Forms:
     what a leading adjective's noun meets, unless also in `directed`); a leading
     adjective read as its nouns only to `derived` (marked "<"); to `dropped` what only
     a name written so meets (marked "="); and to `adjective_kept` an "ADJ Y X" whose
-    adjective (or leading noun) is X's (marked "~": met by a name of three words or
-    more written so, not by "X of ADJ Y", whose adjective is Y's)."""
+    adjective is X's (marked "~": met by a name written with that adjective first, not
+    by "X of ADJ Y", whose adjective is Y's)."""
 
     found: set[str]  # met by any key's forms
     reordered: set[str] = field(default_factory=set)  # "Y X" of "X of Y"
