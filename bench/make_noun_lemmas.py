@@ -62,6 +62,8 @@ def noun_lemmas(folder: Path) -> list[str]:
 
 
 _PLURALS_TOO = frozenset({"acts", "bars"})
+# ... but not a metal whose plural is another thing ("tins" are cans: an attack's)
+_PLURAL_OF_ANOTHER = frozenset({"tin"})
 
 
 def verb_known_nouns(nouns: set[str]) -> list[str]:
@@ -73,6 +75,7 @@ def verb_known_nouns(nouns: set[str]) -> list[str]:
     found = []
     for noun in nouns:
         if not noun.isalpha() or len(noun) < 3 or noun.endswith("s") or \
+                noun in _PLURAL_OF_ANOTHER or \
                 lexicon_lemmas(noun, "NOUN") or not lexicon_lemmas(noun, "VERB"):
             continue
         plural = noun + ("es" if noun.endswith(("x", "z", "ch", "sh")) else "s")

@@ -117,6 +117,7 @@ def test_rules():
                                         "Missions to Mars", "Retirement Savings")] == \
         ["climate act", "hydroelectric dam", "wellness retreat", "political advert", "detox",
          "mission to mars", "retirement savings"]
+    assert resolution_key("Recycled Tins") != resolution_key("Recycled Tin")  # (cans)
     # ... at the end of a phrase: before another word such a form is a verb
     assert resolution_key("Synthetic biology lowers barriers") == \
         "synthetic biology lowers barrier"
