@@ -961,6 +961,9 @@ QUALITIES = [
 # -ing word before a preposition as its act (the thirty-second session).
 IMPACTS_AND_ACTS = [
     ("Economic Impact of AI", "Impact of AI on the Economy", True),
+    ("Societal Impact", "Impact on Society", True),
+    ("Urban Impact", "Impact on Cities", True),
+    ("Societal Views", "Views on Society", False),
     ("Environmental Impacts of Sand Mining", "Impact of Sand Mining on the Environment", True),
     ("Political Consequences of Social Media", "Consequences of Social Media on Politics", True),
     ("Regulatory Impact on Advertising Models", "Impact of Regulation on Advertising Models",

@@ -147,8 +147,13 @@ def adjective_of_an_impact(name: _Name, forms: _Forms) -> None:
     "ADJ impact on Y" as "N impact on Y" for an adjective of who acts
     (`_ACTING_ADJECTIVES`), both met only by a reordered name ("economic impact of AI" /
     "impact of AI on the economy"; "regulatory impact on ad models" / "impact of
-    regulation on ad models")."""
+    regulation on ad models"). "ADJ impact" alone as "N impact", met by "impact on N"
+    ("societal impact" / "impact on society", which a people's adjective would not
+    meet)."""
     words = name.words
+    if len(words) == 2 and words[1] in _IMPACTS and words[0] in _IMPACT_TARGETS:
+        forms.derived.add(f"{_IMPACT_TARGETS[words[0]]} {words[1]}")
+        return
     if len(words) < 4 or words[1] not in _IMPACTS or words[2] not in ("of", "on") or \
             _PREPOSITIONS.intersection(words[3:]):
         return
