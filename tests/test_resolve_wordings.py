@@ -502,6 +502,10 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Data Tools for Mining", "Data Mining Tools", False),
     ("Space Satellites for Weather", "Space Weather Satellites", False),
     ("Computer Programs for Science", "Computer Science Programs", False),
+    ("Home Furniture for Offices", "Home Office Furniture", False),
+    ("Video Tools for Games", "Video Game Tools", False),
+    ("Quantum Algorithms for Chemistry", "Quantum Chemistry Algorithms", False),
+    ("Seed Funding for Banks", "Seed Bank Funding", False),
     # a living thing's growth is no rise of it (a review of growth_as_rise)
     ("Indoor Plant Growth", "Rise of Indoor Plants", False),
     ("Facial Hair Growth", "Rise of Facial Hair", False),

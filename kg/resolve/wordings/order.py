@@ -173,6 +173,13 @@ _ADJECTIVE_COMPOUNDS = frozenset("""public health|public school|public transport
     poverty""".replace("\n    ", " ").split("|"))
 
 
+# Nouns the lexicon also lists as adjectives, whose "N Y" is a compound of its own more
+# often than not ("home furniture for offices" is no home office furniture, "video tools
+# for games" no video game tools, "quantum algorithms for chemistry", "seed funding for
+# banks": an attack's false joins, older than the attack).
+_NOUNS_FIRST = frozenset({"home", "video", "quantum", "seed"})
+
+
 def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
     """"X P Y" as "Y X" for P in `_ORDER_WORDS` (articles after P dropped, a second
     phrase kept last: "impact of AI on jobs" / "AI impact on jobs"); not "X to Y" / "X
@@ -219,6 +226,7 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
             if word == "of":
                 forms.reordered.add(form + _OF_ONLY)  # (... and a quality's)
         if at >= 2 and word in ("of", "in", "for") and _adjective(words[0]) and \
+                words[0] not in _NOUNS_FIRST and \
                 f"{words[0]} {after[0]}" not in _ADJECTIVE_COMPOUNDS:
             forms.adjective_kept.add(" ".join(words[:1] + after + words[1:at] + tail))
 
