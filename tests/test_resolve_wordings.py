@@ -306,7 +306,10 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Protests against Farmers", "Farmer Protests", False),
     ("Bias against AI", "AI Bias", False),
     ("Imports from China", "China Imports", False),
-    ("Learning Loss from the Pandemic", "Pandemic Learning Loss", True),
+    ("Deaths from Police", "Police Deaths", False),
+    ("Income Loss from Retirement", "Retirement Income Loss", False),
+    ("Deaths from Horses", "Horse Deaths", False),
+    ("Harm from Gambling", "Gambling Harm", True),
     ("Deaths from Heat", "Heat Deaths", True),
     ("Damage from Storms", "Storm Damage", True),
     ("Protection from Harm", "Harm Protection", False),
@@ -1601,11 +1604,14 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Gray Rhino Events", "gray rhino", True),
     ("Class Actions", "class action lawsuits", True),
     ("Swan Events", "swans", False),
+    ("Climate Action Lawsuits", "Climate Action", False),
+    ("Excessive Tourism Taxes", "Overtourism Taxes", False),
     # a last -ing word of testing, grabbing, bargaining as the act's noun
     ("Climate Stress Testing", "climate stress tests", True),
     ("Land Grabbing", "land grabs", True),
     ("Plea Bargaining", "plea bargains", True),
     ("Genetic Testing", "Genetic Testing Kits", False),
+    ("Household Bargaining", "Household Bargains", False),
     ("Extreme Weather Events", "Extreme Weather", True),
     ("Hybrid Work Models", "Hybrid Work", True),
     ("Sustainable Highway Initiative", "Sustainable Highways", False),
@@ -1866,5 +1872,8 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Decarbonisation targets are shifting attention to embodied carbon.",
      "Decarbonization targets shift attention to operational carbon.", False),
     ("The challenge is growing inequality.", "Growing Inequality", False),
+    # (shorter, the plural's present keys a compound: the second attack's)
+    ("AI is modelling behaviour", "AI model behaviour", False),
+    ("Airlines are piloting AI tools", "Airline pilot AI tools", False),
 ]
 

@@ -93,9 +93,10 @@ apparatus always perhaps afterwards whereas this its his hers ours yours glasses
 securities humanities goods savings earnings manners premises headquarters proceeds
 belongings surroundings outskirts devs
 devops mlops secops finops aiops dataops llmops macos ipados watchos tvos visionos chromeos""".split())
-# ... and before another word ("arms control" is about weapons, "customs data" the
-# border's, "logistics regression" no logistic regression; "space arms race" keeps
-# them as "arms race in space" does), but for limbs ("robotic arms market").
+# ... and as the first word before another ("arms control" is about weapons, "customs
+# data" the border's, "logistics regression" no logistic regression); arms wherever they
+# stand ("space arms race" keeps them as "arms race in space" does, "nuclear arms" as
+# "nuclear arms talks"), but for limbs ("robotic arms market").
 _KEEP_S_BEFORE = frozenset({"arms", "customs", "logistics", "classics"})
 _LIMBS_OF = frozenset({"robotic", "robot", "prosthetic", "bionic", "mechanical"})
 
@@ -302,8 +303,8 @@ def normal_form(label: str) -> str:
     # (a word before "and", "of", ... ends its phrase as the last word does: "electronics
     # and maker culture" keeps its electronics, "electronics warfare" is electronic)
     ends = [i == len(words) - 1 or words[i + 1] in _STOP for i in range(len(words))]
-    return " ".join(word if word in acronyms or word in _KEEP_S_BEFORE and i < len(words) - 1
-                    and (i == 0 or words[i - 1] not in _LIMBS_OF)
+    return " ".join(word if word in acronyms or i == 0 < len(words) - 1 and word in _KEEP_S_BEFORE
+                    or word == "arms" and (i == 0 or words[i - 1] not in _LIMBS_OF)
                     else american(lemma(word, ends[i]))
                     for i, word in enumerate(words))
 

@@ -51,13 +51,15 @@ def lexicon() -> Lexicon:
         if is_acronym(short):
             acronyms[name_key(short)].append(name_key(long))
         else:
-            variants[tuple(name_key(short).split())] = tuple(name_key(long).split())
+            for keyed in _keyed_in_any_place(short):
+                variants[keyed] = tuple(name_key(long).split())
     whole_names: dict[str, str] = {}
     for variant, preferred in _lexicon_rows("synonyms.csv"):
         if variant.startswith("="):  # (a whole name only: "=burma,myanmar")
             whole_names[name_key(variant[1:])] = name_key(preferred)
         else:
-            variants[tuple(name_key(variant).split())] = tuple(name_key(preferred).split())
+            for keyed in _keyed_in_any_place(variant):
+                variants[keyed] = tuple(name_key(preferred).split())
     adjective_nouns = {name_key(adjective): name_key(noun)  # (as names' keys write them)
                        for adjective, noun in _lexicon_rows("adjective-nouns.csv")}
     place_adjectives: dict[str, list[str]] = defaultdict(list)
@@ -75,3 +77,15 @@ def lexicon() -> Lexicon:
                    fixed_names, whole_names,
                    {verb: tuple(nouns) for verb, nouns in verb_nouns.items()},
                    {verb: tuple(nouns) for verb, nouns in preposition_nouns.items()})
+
+
+def _keyed_in_any_place(wording: str) -> set[tuple[str, ...]]:
+    """A wording's words as a key has them last in a name and before another word,
+    where a key makes an -ics word its adjective ("consumer electronics" / "consumer
+    electronic market").
+
+    >>> sorted(_keyed_in_any_place("consumer electronics"))
+    [('consumer', 'electronic'), ('consumer', 'electronics')]
+    """
+    before = name_key(wording + " thing").split()[:-1]
+    return {tuple(name_key(wording).split()), tuple(before)}

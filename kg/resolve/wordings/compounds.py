@@ -63,7 +63,6 @@ _GENERIC_AFTER = {
     "network": frozenset({"5g", "6g", "4g", "lte", "media", "heating"}),
     "event": frozenset("""weather heat bleaching flood flooding drought rainfall wildfire
         fire storm heatwave swan rhino""".split()),  # (black swan, gray rhino events)
-    "lawsuit": frozenset({"action"}),  # (class action lawsuits)
     "movement": frozenset({"living", "curious", "protest", "lifestyle"}),
     "condition": frozenset({"drought", "heatwave"}),
     "scheme": frozenset({"visa", "share", "sharing", "prescribing", "street", "hire"}),

@@ -346,11 +346,12 @@ _NOT_ACTS_LAST = frozenset("""commission position formation direction station se
 
 # Verbs whose bare noun is their act or event, as a last -ing word is ("book banning" /
 # "book bans", "flooding" / "floods", "cold plunging" / "cold plunges", "stress testing"
-# / "stress tests", "land grabbing" / "land grabs", "plea bargaining"); not a bare
+# / "stress tests", "land grabbing" / "land grabs"; not bargaining: "household bargains"
+# are cheap deals, an attack's); not a bare
 # noun of a thing or a place ("seed banking" is no seed bank, "vertical farming" no
 # vertical farm, "battery charging" no battery charge, "life hacking" no hack).
 _EVENT_VERBS = frozenset("""ban flood plunge detox boycott leak protest strike audit recall
-    purge raid crash surge rebound search test grab bargain""".split())
+    purge raid crash surge rebound search test grab""".split())
 
 
 # What an activity's -ing noun before a noun names a kind of, not its object: "learning

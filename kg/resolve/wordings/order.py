@@ -325,13 +325,20 @@ def in_kind_of_place(name: _Name, forms: _Forms) -> None:
 # "revenue from Facebook" are no China imports, Ukraine aid, cloud migration, waste
 # energy or Facebook revenue): reviews' false joins.
 _AGAINST_THINGS = frozenset({"backlash", "pushback"})
-# ... and what a cause does to people or things ("deaths from heat" / "heat deaths",
-# "learning loss from the pandemic", "overdoses from fentanyl", "storm damage")
-_HARM_FROM = frozenset("loss death overdose injury damage harm casualty".split())
+# ... and what a hazard does to people or things ("deaths from heat" / "heat deaths",
+# "overdoses from fentanyl", "damage from storms"): of hazards only, as who lives or acts
+# suffers its "Y deaths" ("deaths from police", "harm from patients", "deaths from
+# horses", "damage from satellites"); not loss ("income loss from retirement", "data
+# loss from employees": an attack's)
+_HARM_FROM = frozenset("death overdose injury damage harm casualty".split())
+_HAZARDS = frozenset("""heat heatwave storm flood flooding wildfire fire smoke hurricane
+    typhoon cyclone tornado drought earthquake tsunami landslide pandemic covid covid-19
+    fentanyl opioid alcohol smoking tobacco vaping gambling pollution smog war conflict
+    radiation""".split())
 _INSTITUTIONS = frozenset("""eu un who nato fda imf ecb sec ftc epa nhs wef unesco iea us usa
     uk oecd ngo ipcc""".split())
 _COMES_FROM = frozenset("""emission pollution smoke runoff noise dust fume fumes
-    radiation methane waste heat""".split()) | _HARM_FROM
+    radiation methane waste heat""".split())
 
 # ... and turning away from it ("divestment from fossil fuels" / "fossil fuel divestment",
 # "fatigue from subscriptions" / "subscription fatigue")
@@ -350,7 +357,8 @@ def _concept_acronym(words: list[str]) -> bool:
 def against_from_with(name: _Name, forms: _Forms) -> None:
     """"X against Y", "X from Y" and "X with Y" as "Y X", as written only: a backlash
     against an idea an acronym names (`_AGAINST_THINGS`, `_concept_acronym`), what
-    physically comes out of a source or a harm a cause does (`_COMES_FROM`), "X with Y" of one phrase
+    physically comes out of a source (`_COMES_FROM`) or a harm a hazard does
+    (`_HAZARDS`), "X with Y" of one phrase
     ("dubbing with AI" / "AI dubbing", "patients with cancer" / "cancer patients").
     (Not "X using Y": "governance using AI" is no AI governance; nor "X into Y" as "X
     in Y": sewage into drinking water is no sewage in it; a review's false joins.)"""
@@ -360,7 +368,8 @@ def against_from_with(name: _Name, forms: _Forms) -> None:
             continue
         after = _without_articles(words[at + 1:])
         if word == "against" and words[at - 1] in _AGAINST_THINGS and _concept_acronym(after) or \
-                word == "from" and (words[at - 1] in _COMES_FROM or words[at - 1] in _AWAY_FROM) or \
+                word == "from" and (words[at - 1] in _COMES_FROM or words[at - 1] in _AWAY_FROM
+                                    or words[at - 1] in _HARM_FROM and after[-1] in _HAZARDS) or \
                 word == "with" and not _PREPOSITIONS.intersection(after):
             forms.dropped.add(" ".join(after + words[:at]))
 
