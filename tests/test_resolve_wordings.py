@@ -873,6 +873,15 @@ SYNONYMS = [
     ("Right to Be Forgotten", "right to erasure", True),
     ("Repatriation of Looted Artefacts", "restitution of looted artefacts", True),
     ("Store Brands", "Brand Stores", False),
+    # universe 36's tune half
+    ("Deep-Sea Mining", "seabed mining", True),
+    ("SMS phishing", "Smishing", True),
+    ("Post-Quantum Cryptography", "Quantum-Resistant Encryption", True),
+    ("Automated Journalism", "robot journalism", True),
+    ("Light Pollution", "artificial light at night", True),
+    ("In-Orbit Servicing", "on-orbit servicing", True),
+    ("Sticky Inflation", "persistent inflation", True),
+    ("Sticky Prices", "Persistent Prices", False),
 ]
 
 
