@@ -335,6 +335,14 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Algorithmic Trading", "Trading of Algorithms", False),
     ("Algorithmic Ranking", "Ranking of Algorithms", False),
     ("Societal Views", "Views on Society", False),
+    # (the third attack's: "ADJ impact" alone meets "impact on N" only, as written, and
+    # not of an actor or a kind of effect)
+    ("Electoral Impact", "Impact of Elections", False),
+    ("Psychological Impact", "Impact of Mental Health", False),
+    ("Psychological Impact", "Impact on Mental Health", True),
+    ("Legal Effects", "Effects on Law", False),
+    ("Regulatory Impact", "Impact on Regulation", False),
+    ("Digital Customs Platform", "Digital Custom Platform", False),
     # a coined verb's -ing before its object
     ("Reskilling Workers", "Worker Reskilling", True),
     ("Decarbonising Steelmaking", "Steelmaking Decarbonisation", True),
@@ -882,6 +890,8 @@ SYNONYMS = [
     ("In-Orbit Servicing", "on-orbit servicing", True),
     ("Sticky Inflation", "persistent inflation", True),
     ("Sticky Prices", "Persistent Prices", False),
+    ("Rooftop PV-Thermal Panels", "Rooftop Solar Thermal Panels", False),
+    ("Rooftop PV", "Rooftop Solar", True),
 ]
 
 

@@ -96,7 +96,8 @@ devops mlops secops finops aiops dataops llmops macos ipados watchos tvos vision
 # ... and as the first word before another ("arms control" is about weapons, "customs
 # data" the border's, "logistics regression" no logistic regression); arms wherever they
 # stand ("space arms race" keeps them as "arms race in space" does, "nuclear arms" as
-# "nuclear arms talks"), but for limbs ("robotic arms market").
+# "nuclear arms talks"), but for limbs ("robotic arms market"), and customs before
+# another word ("digital customs platform" is no custom platform: an attack's).
 _KEEP_S_BEFORE = frozenset({"arms", "customs", "logistics", "classics"})
 _LIMBS_OF = frozenset({"robotic", "robot", "prosthetic", "bionic", "mechanical"})
 
@@ -305,6 +306,7 @@ def normal_form(label: str) -> str:
     ends = [i == len(words) - 1 or words[i + 1] in _STOP for i in range(len(words))]
     return " ".join(word if word in acronyms or i == 0 < len(words) - 1 and word in _KEEP_S_BEFORE
                     or word == "arms" and (i == 0 or words[i - 1] not in _LIMBS_OF)
+                    or word == "customs" and i < len(words) - 1
                     else american(lemma(word, ends[i]))
                     for i, word in enumerate(words))
 

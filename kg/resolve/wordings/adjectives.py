@@ -139,6 +139,9 @@ _IMPACT_TARGETS = {
 # the impact of regulation on X, but a "psychological impact on children" is no impact
 # of psychology, an "economic impact on families" none of the economy.
 _ACTING_ADJECTIVES = frozenset({"regulatory", "technological", "governmental", "legislative"})
+# ... and those that name a kind of effect when alone before it ("legal effects" are
+# effects in law, "political consequences" consequences in politics)
+_KINDS_OF_EFFECT = frozenset({"legal", "political", "operational", "reputational"})
 
 
 def adjective_of_an_impact(name: _Name, forms: _Forms) -> None:
@@ -147,12 +150,17 @@ def adjective_of_an_impact(name: _Name, forms: _Forms) -> None:
     "ADJ impact on Y" as "N impact on Y" for an adjective of who acts
     (`_ACTING_ADJECTIVES`), both met only by a reordered name ("economic impact of AI" /
     "impact of AI on the economy"; "regulatory impact on ad models" / "impact of
-    regulation on ad models"). "ADJ impact" alone as "N impact", met by "impact on N"
-    ("societal impact" / "impact on society", which a people's adjective would not
-    meet)."""
+    regulation on ad models"). "ADJ impact" alone as "impact on N" as written, for an
+    adjective of what an impact falls on that names no actor nor a kind of effect
+    ("societal impact" / "impact on society"; not "impact of society", nor "legal
+    effects", which are no effects on law: an attack's)."""
     words = name.words
-    if len(words) == 2 and words[1] in _IMPACTS and words[0] in _IMPACT_TARGETS:
-        forms.derived.add(f"{_IMPACT_TARGETS[words[0]]} {words[1]}")
+    if len(words) == 2 and words[1] in _IMPACTS and words[0] in _IMPACT_TARGETS and \
+            words[0] not in _ACTING_ADJECTIVES and words[0] not in _KINDS_OF_EFFECT:
+        for target in (_IMPACT_TARGETS[words[0]], "the " + _IMPACT_TARGETS[words[0]]):
+            form = f"{words[1]} on {target}"
+            forms.found.add(form)
+            forms.final.add(form)  # (whose reordering would meet "impact of N")
         return
     if len(words) < 4 or words[1] not in _IMPACTS or words[2] not in ("of", "on") or \
             _PREPOSITIONS.intersection(words[3:]):
