@@ -214,26 +214,26 @@ BATCH_FLOORS = {
     # real corpus name (1,474 of its 1,935 groups), written blind against the code of
     # 23029eb (1.000 / 0.997 precision, 0.675 / 0.730 recall then, alone; 1.000 / 0.995,
     # 0.778 / 0.750 at the session's end, rules from its tune half)
-    "universe 31]": (0.98, 0.98, 0.78, 0.75),
+    "universe 31]": (0.98, 0.98, 0.79, 0.75),
     # the thirty-second: a sixth crowded universe of 3,113 names (729 groups grown from
     # corpus names, 314 invented, 480 near-miss lines), written blind against 1126ab1 and
     # measured once more at the session's end (0.988 / 0.996 precision, 0.447 / 0.454
     # recall with the code of the session's start, alone; 0.988 / 0.996, 0.462 / 0.468 at
     # its end before rules from its tune half; 0.990 / 0.996, 0.555 / 0.468 after)
-    "universe 32]": (0.98, 0.98, 0.59, 0.48),
+    "universe 32]": (0.98, 0.98, 0.59, 0.50),
     # the thirty-third: a seventh universe, written blind against 49f2717; less the pairs
     # the file held already (0.995 / 0.995 precision, 0.354 / 0.333 recall then, alone)
-    "universe 33]": (0.98, 0.98, 0.39, 0.34),
+    "universe 33]": (0.98, 0.98, 0.40, 0.36),
     # the thirty-fourth: an eighth, written blind against ce48e61; less the pairs the file
     # held already (0.993 / 0.997 precision, 0.428 / 0.427 recall then, alone)
-    "universe 34]": (0.98, 0.98, 0.44, 0.43),
+    "universe 34]": (0.98, 0.98, 0.45, 0.44),
     # universe 35, written blind against b71e08b (the thirty-eighth session's end):
     # precision 1.000 / 1.000, recall 0.314 / 0.261 then
-    "universe 35]": (0.98, 0.98, 0.31, 0.26),
+    "universe 35]": (0.98, 0.98, 0.40, 0.27),
     # universe 36, written blind against c5f4775 (most of the thirty-ninth session's
     # rules): precision 1.000 / 0.996, recall 0.424 / 0.411 then; 0.416 / 0.401 with the
     # code of the session's start
-    "universe 36]": (0.98, 0.98, 0.42, 0.40),
+    "universe 36]": (0.98, 0.98, 0.46, 0.40),
 }
 
 
@@ -294,49 +294,49 @@ def test_labelled_pairs_hold_precision_and_the_review_never_lowers_it():
 
 # Each crowded universe's floors: tune and holdout precision, tune and holdout recall, held
 # with the corpus' names as evidence and without them (as CI runs). Raised at the end of
-# the thirty-eighth session, whose rules joined more of each (bench/RESULTS.md).
+# the thirty-ninth session, whose rules joined more of each (bench/RESULTS.md).
 UNIVERSE_FLOORS = {
     # measured with the code of the start of the session that wrote it: precision 0.996 /
     # 0.987, recall 0.510 / 0.454 (tune / holdout groups, every pair of names); 1.000 /
     # 1.000, 0.585 / 0.487 at its end
-    "universe-27-names.tsv": (0.98, 0.98, 0.62, 0.51),
+    "universe-27-names.tsv": (0.98, 0.98, 0.62, 0.53),
     # written against that session's later code (c805910): precision 0.986, recall 0.377
     # over all its groups as written; tune / holdout 0.992 / 0.982, 0.469 / 0.372 at the
     # session's end (rules from its tune half)
-    "universe-28-names.tsv": (0.98, 0.98, 0.51, 0.42),
+    "universe-28-names.tsv": (0.98, 0.98, 0.52, 0.44),
     # written against the session's rules at e37af6b: precision 1.000 / 0.998, recall
     # 0.466 / 0.469 with the code of the session's start, 0.499 / 0.502 at its end (a few
     # lexicon rows from its tune half)
-    "universe-29-names.tsv": (0.98, 0.98, 0.58, 0.53),
+    "universe-29-names.tsv": (0.98, 0.98, 0.60, 0.55),
     # written against the session's final rules (93fb2a2), nothing taken from it:
     # precision 0.989 / 0.984, recall 0.531 / 0.533 (its writer counts 4 of its 15 false
     # pairs as its own wrong labels)
-    "universe-30-names.tsv": (0.98, 0.98, 0.61, 0.57),
+    "universe-30-names.tsv": (0.98, 0.98, 0.64, 0.58),
     # grown from real corpus names, written blind against 23029eb: precision 1.000 /
     # 0.981, recall 0.693 / 0.737 then; 1.000 / 0.982, 0.725 / 0.743 at the session's end
     # (rules from its tune half)
-    "universe-31-names.tsv": (0.98, 0.98, 0.78, 0.76),
+    "universe-31-names.tsv": (0.98, 0.98, 0.79, 0.77),
     # written blind against 1126ab1: precision 0.988 / 0.985, recall 0.575 / 0.584 with
     # the code of the session's start; 0.989 / 0.986, 0.598 / 0.603 at its end (5 of its 7
     # tune false pairs its writer's wrong labels, kept as written); 0.990 / 0.983, 0.676 /
     # 0.604 after rules and lexicon rows from its tune half
-    "universe-32-names.tsv": (0.98, 0.98, 0.70, 0.62),
+    "universe-32-names.tsv": (0.98, 0.98, 0.70, 0.63),
     # written blind against 49f2717 (the thirty-eighth session's start): precision 0.970
     # / 0.980, recall 0.486 / 0.481 then; 0.971 / 0.981, 0.495 / 0.494 with the session's
     # rules written before it was read
-    "universe-33-names.tsv": (0.98, 0.98, 0.52, 0.49),
+    "universe-33-names.tsv": (0.98, 0.98, 0.53, 0.50),
     # written blind against ce48e61 (most of the thirty-eighth session's rules): precision
     # 0.985 / 0.990, recall 0.537 / 0.538 then; 0.981 / 0.990, 0.530 / 0.529 with the
     # code of the session's start
-    "universe-34-names.tsv": (0.98, 0.98, 0.54, 0.54),
+    "universe-34-names.tsv": (0.98, 0.98, 0.56, 0.55),
     # written blind against b71e08b (the thirty-eighth session's end), synonyms most of
     # what it holds apart: precision 0.988 / 0.995, recall 0.391 / 0.335 then; 0.394 /
     # 0.340 with the thirty-ninth session's rules written before it was read
-    "universe-35-names.tsv": (0.98, 0.98, 0.39, 0.33),
+    "universe-35-names.tsv": (0.98, 0.98, 0.46, 0.35),
     # written blind against c5f4775 (most of the thirty-ninth session's rules): precision
     # 0.993 / 0.973 (its writer counts about 10 of its groups wrong), recall 0.498 / 0.475
     # then; 0.993 / 0.972, 0.490 / 0.461 with the code of the session's start
-    "universe-36-names.tsv": (0.98, 0.97, 0.49, 0.47),
+    "universe-36-names.tsv": (0.98, 0.97, 0.53, 0.47),
 }
 
 
