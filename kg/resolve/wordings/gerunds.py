@@ -346,10 +346,10 @@ _NOT_ACTS_LAST = frozenset("""commission position formation direction station se
 
 # Verbs whose bare noun is their act or event, as a last -ing word is ("book banning" /
 # "book bans", "flooding" / "floods", "cold plunging" / "cold plunges", "stress testing"
-# / "stress tests", "land grabbing" / "land grabs"; not bargaining: "household bargains"
-# are cheap deals, an attack's); not a bare
-# noun of a thing or a place ("seed banking" is no seed bank, "vertical farming" no
-# vertical farm, "battery charging" no battery charge, "life hacking" no hack).
+# / "stress tests", "land grabbing" / "land grabs"); not a bare noun of a thing or a
+# place ("seed banking" is no seed bank, "vertical farming" no vertical farm, "battery
+# charging" no battery charge, "life hacking" no hack), nor of a deal ("household
+# bargaining" is no household bargains: an attack's).
 _EVENT_VERBS = frozenset("""ban flood plunge detox boycott leak protest strike audit recall
     purge raid crash surge rebound search test grab""".split())
 

@@ -325,6 +325,10 @@ def in_kind_of_place(name: _Name, forms: _Forms) -> None:
 # "revenue from Facebook" are no China imports, Ukraine aid, cloud migration, waste
 # energy or Facebook revenue): reviews' false joins.
 _AGAINST_THINGS = frozenset({"backlash", "pushback"})
+_INSTITUTIONS = frozenset("""eu un who nato fda imf ecb sec ftc epa nhs wef unesco iea us usa
+    uk oecd ngo ipcc""".split())
+_COMES_FROM = frozenset("""emission pollution smoke runoff noise dust fume fumes
+    radiation methane waste heat""".split())
 # ... and what a hazard does to people or things ("deaths from heat" / "heat deaths",
 # "overdoses from fentanyl", "damage from storms"): of hazards only, as who lives or acts
 # suffers its "Y deaths" ("deaths from police", "harm from patients", "deaths from
@@ -332,14 +336,9 @@ _AGAINST_THINGS = frozenset({"backlash", "pushback"})
 # loss from employees": an attack's)
 _HARM_FROM = frozenset("death overdose injury damage harm casualty".split())
 _HAZARDS = frozenset("""heat heatwave storm flood flooding wildfire fire smoke hurricane
-    typhoon cyclone tornado drought earthquake tsunami landslide pandemic covid covid-19
+    typhoon cyclone tornado drought earthquake tsunami landslide pandemic covid
     fentanyl opioid alcohol smoking tobacco vaping gambling pollution smog war conflict
     radiation""".split())
-_INSTITUTIONS = frozenset("""eu un who nato fda imf ecb sec ftc epa nhs wef unesco iea us usa
-    uk oecd ngo ipcc""".split())
-_COMES_FROM = frozenset("""emission pollution smoke runoff noise dust fume fumes
-    radiation methane waste heat""".split())
-
 # ... and turning away from it ("divestment from fossil fuels" / "fossil fuel divestment",
 # "fatigue from subscriptions" / "subscription fatigue")
 # (not withdrawal or exit: "withdrawal from the Union" is no "withdrawal from unions";
