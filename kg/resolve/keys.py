@@ -93,13 +93,25 @@ apparatus always perhaps afterwards whereas this its his hers ours yours glasses
 securities humanities goods savings earnings manners premises headquarters proceeds
 belongings surroundings outskirts devs
 devops mlops secops finops aiops dataops llmops macos ipados watchos tvos visionos chromeos""".split())
-# ... and as the first word before another ("arms control" is about weapons, "customs
-# data" the border's, "logistics regression" no logistic regression); arms wherever they
-# stand ("space arms race" keeps them as "arms race in space" does, "nuclear arms" as
-# "nuclear arms talks"), but for limbs ("robotic arms market"), and customs before
-# another word ("digital customs platform" is no custom platform: an attack's).
-_KEEP_S_BEFORE = frozenset({"arms", "customs", "logistics", "classics"})
+# ... and as the first word before another ("logistics regression" is no logistic
+# regression, "classics department" no classic's)
+_KEEP_S_BEFORE = frozenset({"logistics", "classics"})
+# (arms wherever they stand, but for limbs: "space arms race" keeps them as "arms race in
+# space" does, "nuclear arms" as "nuclear arms talks", "robotic arms market" is about
+# limbs; customs before another word: "digital customs platform" is no custom platform,
+# "local customs" are traditions: an attack's)
 _LIMBS_OF = frozenset({"robotic", "robot", "prosthetic", "bionic", "mechanical"})
+
+
+def _keeps_s(words: list[str], at: int) -> bool:
+    """Whether the word at `at` keeps its plural s in a key (see `_KEEP_S_BEFORE`).
+
+    >>> [_keeps_s(n.split(), 1) for n in ("nuclear arms", "robotic arms", "eu customs union")]
+    [True, False, True]
+    """
+    word, before = words[at], at < len(words) - 1
+    return word == "arms" and (at == 0 or words[at - 1] not in _LIMBS_OF) or \
+        word == "customs" and before or at == 0 and before and word in _KEEP_S_BEFORE
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -304,9 +316,7 @@ def normal_form(label: str) -> str:
     # (a word before "and", "of", ... ends its phrase as the last word does: "electronics
     # and maker culture" keeps its electronics, "electronics warfare" is electronic)
     ends = [i == len(words) - 1 or words[i + 1] in _STOP for i in range(len(words))]
-    return " ".join(word if word in acronyms or i == 0 < len(words) - 1 and word in _KEEP_S_BEFORE
-                    or word == "arms" and (i == 0 or words[i - 1] not in _LIMBS_OF)
-                    or word == "customs" and i < len(words) - 1
+    return " ".join(word if word in acronyms or _keeps_s(words, i)
                     else american(lemma(word, ends[i]))
                     for i, word in enumerate(words))
 
