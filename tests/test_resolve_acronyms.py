@@ -129,6 +129,25 @@ ABBREVIATED = [
     (["GHG", "Greenhouse Gas (GHG)"], True),
     (["AMR", "Antimicrobial Resistance (AMR)", "Autonomous Mobile Robots"], False),
     (["UK", "Online Safety Act (UK)"], False),
+    # a one-word name in capitals that is also a word is the acronym, not the word a
+    # capital writes as a word (an attack's and the labelled traps' false joins: ICE /
+    # Ice, VET / Vets); in lower case it says nothing, and joins the acronym unless the
+    # archive also writes the word with a capital
+    (["ICE", "Ice"], False),
+    (["SWIFT", "Swift"], False),
+    (["VET", "Vets"], False),
+    (["PAN", "Pans", "Permanent Account Number (PAN)"], False),
+    (["ICE", "ice"], True),
+    (["ICE", "ice", "Ice"], False),
+    (["ice", "Ice", "ICE"], True),
+    (["VETs", "VET"], True),
+    (["ICE", "Immigration and Customs Enforcement (ICE)", "Ice"], True),
+    (["Ice", "Immigration and Customs Enforcement (ICE)", "ICE"], False),
+    # (declared alone in capitals, its declaration holds inside names too: no initials
+    # of all words, "and" too, read it as STEM's long form)
+    (["STEAM education", "Science, Technology, Engineering and Mathematics Education",
+      "STEAM (Science, Technology, Engineering, Arts and Mathematics)", "STEM education"],
+     False),
 ]
 
 

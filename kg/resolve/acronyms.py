@@ -32,7 +32,7 @@ def abbreviation_spans(short: str, long: str) -> list[tuple[str, str]] | None:
     >>> abbreviation_spans("llm", "large language model"), abbreviation_spans("tv", "adolescence")
     ([('llm', 'large language model')], None)
     """
-    letters = short.replace(" ", "")
+    letters = short.replace(" ", "").lower()  # (a word in capitals' key: "ICE")
     words = long.split()
     if not letters or not words or len(letters) > 3 * len(long) or \
             len(words) > _LONGEST_NAME:  # (match recurses once per word)
@@ -88,7 +88,7 @@ def initials_within(short: str, long: str) -> bool:
     ...     ("ghg", "greenhouse gas"), ("uk", "online safety act"), ("us", "unemployment insurance"))]
     [True, True, False, False]
     """
-    words = long.split()
+    words, short = long.split(), short.lower()  # (a word in capitals' key: "ICE")
     if " " in short or not words or len(words) > _LONGEST_NAME:
         return False
 

@@ -57,6 +57,7 @@ def join_keys(names: Iterable[tuple[str, str]],
     spelled_reordered = _spelled_reordered(evidence, first_of)
     del first_of  # (a key per form: the stage's largest dict at a million names)
     _join_spacings(groups, evidence)
+    _join_words_in_capitals(groups, evidence)
     _join_acronyms_inside(groups, evidence, spelled_reordered)
     _join_acronyms_alone(groups, evidence)
     _join_renamed(groups, evidence)
@@ -84,6 +85,8 @@ class _Evidence:
     acronym_tokens: set[str] = field(default_factory=set)
     # a key -> the acronyms its names write
     written_in: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # keys of one-word names written with a capital first ("Ice", "Vets")
+    titled: set[str] = field(default_factory=set)
 
     def meanings(self) -> dict[str, set[str]]:
         """{acronym key: the long keys it may stand for}: as the corpus declares it
@@ -121,6 +124,9 @@ class _Evidence:
             if not key or key.startswith("="):  # kept apart by the analyst: never joined
                 continue
             found.keys.add(key)
+            word = label.strip()
+            if word[1:].islower() and word[:1].isupper() and word.isalpha():
+                found.titled.add(key)
             if any(word[:-1] in table.adjective_nouns
                    for word in _PLURAL_RE.findall(label.lower())):
                 found.noun_plurals.add(key)  # ("company financials" are no company finance)
@@ -151,6 +157,11 @@ class _Evidence:
                     # may be declared so for something else).
                     declared[alias].add(key)
         found._read_meanings()
+        for short in [short for short in declared if short.isupper()]:
+            # (a word in capitals declared alone, "STEAM (Science, ..., Arts and
+            # Mathematics)", is keyed "STEAM"; inside a name, "steam": one declaration,
+            # though "Steam" alone is no acronym)
+            declared[short.lower()].update(declared[short])
         for _, label in names:
             shorts = [word for word in re.split(r"[\s/&-]+", split_alias(label)[0])
                       if _acronym_token(word)]
@@ -480,6 +491,16 @@ def _written_as_one(form: str, pairs: list[tuple[str, str]], words: frozenset[st
     return mark + body.strip()
 
 
+def _join_words_in_capitals(groups: _Groups, evidence: _Evidence) -> None:
+    """A word in capitals that is an acronym ("ICE", keyed "ICE": keys.name_key) and the
+    word in lower case ("ice"), when the archive writes that word nowhere with a capital
+    first ("Ice"): a keyword's lower case says nothing of which it is, a capital does."""
+    for key in sorted(evidence.keys):
+        if key.isupper() and key.lower() in evidence.keys and \
+                key.lower() not in evidence.titled:
+            groups.join(key, key.lower())
+
+
 def _join_acronyms_inside(groups: _Groups, evidence: _Evidence,
                           spelled_reordered: dict[tuple[str, str], str]) -> None:
     """Acronyms spelled out inside longer names: "LLM agents" / "large language model
@@ -611,7 +632,8 @@ def _join_acronyms_alone(groups: _Groups, evidence: _Evidence) -> None:
     one, and only when the archive names no other)."""
     keys, declared, table = evidence.keys, evidence.declared, evidence.table
     expansions = groups.spelled_out(declared)
-    spelled = {acronym.replace(" ", "") for acronym in evidence.acronym_keys}
+    # (in lower case: a word in capitals is keyed so, "LAWS")
+    spelled = {acronym.replace(" ", "").lower() for acronym in evidence.acronym_keys}
     by_initials: dict[str, set[str]] = defaultdict(set)
     for key in evidence.long_keys:
         if len(key.split()) >= 2:
@@ -625,7 +647,7 @@ def _join_acronyms_alone(groups: _Groups, evidence: _Evidence) -> None:
             continue
         if acronym in declared:
             continue  # spelled out two ways (ambiguous)
-        squashed = acronym.replace(" ", "")
+        squashed = acronym.replace(" ", "").lower()
         if len(squashed) < 3:
             continue  # (two-letter initials never join on their own)
         meanings = table.acronyms.get(acronym)

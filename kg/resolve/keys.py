@@ -520,7 +520,27 @@ def name_key(label: str) -> str:
     >>> name_key("  Large Language Models (LLMs) ")
     'large language model'
     """
-    return normal_form(split_alias(label)[0])
+    name = split_alias(label)[0]
+    key = normal_form(name)
+    return key.upper() if _word_in_capitals(name, key) else key
+
+
+def _word_in_capitals(name: str, key: str) -> bool:
+    """Whether a name is one word of three capitals or more that is also an English
+    word the table knows no acronym of: "ICE", "SWIFT", "SNAP", "VETs" name an agency,
+    a bank network, a benefit, vocational training, not ice, the swift, a snap or vets
+    (older attacks' false joins; its key is kept in capitals, which no other key is,
+    and `join_keys` joins it to the word written in lower case only, "ice", when the
+    archive writes that word nowhere with a capital, "Ice").
+
+    >>> [name_key(n) for n in ("ICE", "SWIFT", "Swift", "VETs", "NATO", "STEM", "ICE raids")]
+    ['ICE', 'SWIFT', 'swift', 'VET', 'nato', 'stem', 'ice raid']
+    """
+    word = name.strip()
+    if word.endswith("s") and word[:-1].isupper():
+        word = word[:-1]  # (an acronym's plural: "VETs")
+    return len(word) >= 3 and word.isascii() and word.isalpha() and word.isupper() and \
+        " " not in key and key.lower() not in _table_acronyms() and _known_word(key)
 
 
 def resolution_key(label: str, aliases: "AliasTable | None" = None) -> str:
