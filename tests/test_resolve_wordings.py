@@ -892,6 +892,22 @@ SYNONYMS = [
     ("Sticky Prices", "Persistent Prices", False),
     ("Rooftop PV-Thermal Panels", "Rooftop Solar Thermal Panels", False),
     ("Rooftop PV", "Rooftop Solar", True),
+    # (universe 37's tune half, 2026-12-06: its holdout, blind, 0.384 before and after)
+    ("Deadbots", "griefbots", True),
+    ("Cerebral Organoids", "mini-brains", True),
+    ("Bleisure Trips", "business-leisure travel", True),
+    ("Hemp Concrete", "hempcrete", True),
+    ("Supervised Consumption Sites", "Overdose Prevention Centers", True),
+    ("Ion-Trap Quantum Computing", "trapped-ion quantum computers", True),
+    ("Quadruped Robots", "robotic dogs", True),
+    ("Thanatourism", "dark tourism", True),
+    ("Snap Elections", "early election", True),
+    ("Empathic Engagement", "Empathetic Engagement", True),
+    ("K-beauty", "Korean beauty", True),
+    ("Rare-Earth Metals", "rare earth elements", True),
+    ("Louvre Museum", "Musée du Louvre", True),
+    ("Louvre Museum Heist", "Louvre Heist", False),  # (a whole name only)
+    ("Electronic Waste", "e-waste", True),
 ]
 
 
