@@ -79,9 +79,6 @@ class _Evidence:
     declared: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     # another name's key -> the keys declaring it ("X (formerly Twitter)", "OpenAI's ChatGPT")
     renamed: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    # a law's or an institution's key -> the keys naming it after a country's initials
-    # ("US Inflation Reduction Act", "U.S. Department of Defense")
-    of_country: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     # an acronym -> its one meaning in abbreviations.csv, as the corpus spaces it
     known: dict[str, str] = field(default_factory=dict)
     # acronyms of three letters or more written inside names
@@ -135,12 +132,9 @@ class _Evidence:
                 found.noun_plurals.add(key)  # ("company financials" are no company finance)
             if is_acronym(label) and (key,) not in table.variants:  # (not FinTech)
                 found.acronym_keys.add(key)
-            carried = _maker_product(label) or _titled_person(label)
+            carried = _maker_product(label) or _titled_person(label) or _law(label)
             if carried:  # ("OpenAI's ChatGPT" is ChatGPT, "Mayor Sadiq Khan" Sadiq Khan)
                 renamed[key_of(carried)].add(key)
-            carried = _law(label)
-            if carried:
-                found.of_country[key_of(carried)].add(key)
             for written in (a for a in split_alias(label)[1:] if a):
                 alias = key_of(written)
                 spans = abbreviation_spans(alias, key) if alias != key else None
@@ -671,15 +665,10 @@ def _join_acronyms_alone(groups: _Groups, evidence: _Evidence) -> None:
 
 
 def _join_renamed(groups: _Groups, evidence: _Evidence) -> None:
-    """A law or an institution after its country's initials ("US Space Force" / "Space
-    Force"), then a name's declared other name ("X (formerly Twitter)" / "Twitter") and
-    the name it carries (names.py: "OpenAI's ChatGPT" / "ChatGPT", "Mayor Eric Adams" /
-    "Eric Adams"): each when no other group names, declares or carries it too ("EU Chips
-    Act" and "US CHIPS Act" leave "Chips Act" alone). (Countries first: "US Department
-    of Defense" is then no other claim on the Department of Defense that "Department of
-    War (formerly Department of Defense)" declares.)"""
-    for claims in (evidence.of_country, evidence.renamed):
-        for other in sorted(claims.keys() & evidence.keys):
-            found = {groups.find(key) for key in claims[other]} - {groups.find(other)}
-            if len(found) == 1:
-                groups.join(other, found.pop())
+    """A name's declared other name ("X (formerly Twitter)" / "Twitter") and the name it
+    carries (names.py: "OpenAI's ChatGPT" / "ChatGPT", "Mayor Eric Adams" / "Eric
+    Adams"), when no other group declares or carries it too."""
+    renamed = evidence.renamed
+    for other in sorted(renamed.keys() & evidence.keys):
+        if len({groups.find(key) for key in renamed[other]}) == 1:
+            groups.join(other, min(renamed[other]))
