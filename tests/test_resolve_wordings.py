@@ -899,7 +899,7 @@ SYNONYMS = [
     ("Hemp Concrete", "hempcrete", True),
     ("Supervised Consumption Sites", "Overdose Prevention Centers", True),
     ("Ion-Trap Quantum Computing", "trapped-ion quantum computers", True),
-    ("Quadruped Robots", "robotic dogs", True),
+    ("Quadruped Robots", "robotic dogs", False),  # (a robot dog is one kind)
     ("Thanatourism", "dark tourism", True),
     ("Snap Elections", "early election", True),
     ("Empathic Engagement", "Empathetic Engagement", True),
