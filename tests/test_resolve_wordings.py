@@ -285,6 +285,11 @@ def test_wording_variants_are_one_node_and_traps_are_not():
 # (first, second, one node?) for the prepositions, derivations and spellings of the
 # twentieth session, with the traps its review wrote (each pair its own corpus)
 PREPOSITIONS_AND_DERIVATIONS = [
+    # a place first keeps its place as an adjective does ("Global Ban on X" / "Global X
+    # Ban"), "on" too: universe 37's "EU Bans Neonicotinoid Pesticides" group
+    ("EU Ban on Neonicotinoids", "EU Neonicotinoid Ban", True),
+    ("UK Tax on Sugar", "UK Sugar Tax", True),
+    ("Russia's War in Ukraine", "Russia-Ukraine War", True),
     # "toward" is "to", as written only
     ("Shift Towards Plant-Based Diets", "Shift to Plant-Based Diets", True),
     ("Attitudes toward AI", "Attitudes to AI", True),

@@ -585,6 +585,19 @@ def _place_names() -> frozenset[str]:
                      for place in places)
 
 
+def _place_first(word: str) -> bool:
+    """Whether a name's first word is a place whose X of (in, for, on) Y is its Y X, as
+    an adjective's is: "EU ban on neonicotinoids" / "EU neonicotinoid ban".
+
+    >>> [_place_first(w) for w in ("eu", "china", "texas", "ai", "water")]
+    [True, True, True, False, False]
+    """
+    return word in _place_names() or word in _UNIONS
+
+
+_UNIONS = frozenset({"eu", "europe", "africa", "asia"})  # (no adjective of theirs there)
+
+
 # Prepositions that start a second phrase kept last by reordering: `_PREPOSITIONS` and
 # "into" ("expansion of AI into hardware" / "AI expansion into hardware"); not "from" or
 # "by", which may belong to the phrase before ("ban on imports from Russia" is no import
