@@ -1282,6 +1282,10 @@ IMPACTS_AND_ACTS = [
     # a headline as a phrase ("S VERBs O", "S may VERB O"); "Y-driven ACT" as "ACT by Y"
     ("AI Disseminates Tacit Knowledge", "Dissemination of Tacit Knowledge by AI", True),
     ("Bounty Outcomes May Shape Policy", "Bounty Outcomes Shaping Policy", True),
+    # ... and "Ss VERB O" after a doer, of a verb that is no noun (universe 37's headlines)
+    ("Retailers Adopt Robots", "Robot Adoption by Retailers", True),
+    ("Young People Seek Authenticity", "Young People Seeking Authenticity", True),
+    ("Investor Returns to China", "Investors Returning to China", False),
     ("Job Displacement by AI", "AI-Driven Job Displacement", True),
     ("Tech-Driven Growth", "Tech Growth", False),
     ("Governments Should Regulate AI", "AI Regulation by Governments", False),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 
-from ..keys import _ARTICLES, _lemmas
+from ..keys import _ARTICLES, _STOP, _lemmas
 from .words import _AFTER_AN_ACT, _PREPOSITIONS, _TREND_NOUNS, _TREND_WORDS, _actor
 
 # Words after which an article inside a name says nothing ("recovering from a hard year"
@@ -122,6 +122,14 @@ def _headline_as_phrase(words: list[str]) -> list[str] | None:
         if word.endswith("s") and word not in _AUXILIARIES and not _lemmas(word, "NOUN"):
             base = _lemmas(word, "VERB")[:1]
             participle = _present_participle(base[0]) if base and base[0] != word else None
+            if participle:
+                return words[:at] + [participle] + words[at + 1:]
+        if at + 1 < len(words) and _actor(words[at - 1]) and word not in _STOP and \
+                _lemmas(word, "VERB")[:1] == (word,) and not _lemmas(word, "NOUN"):
+            # (a verb after its doer, as keys write "retailers adopt robots": "retailer
+            # adopt robot"; no verb that is a noun too: "AI model behaviour", "investor
+            # returns to China" are no headlines, labelled traps)
+            participle = _present_participle(word)
             if participle:
                 return words[:at] + [participle] + words[at + 1:]
     return None

@@ -574,7 +574,7 @@ def _actor(word: str) -> bool:
     """
     return word in _AGENTS or word in _WEAPONS or word in _REACHED or \
         len(word) > 3 and _coined(word) or \
-        word in _place_names() or word.endswith(("er", "or")) and \
+        word in _place_names() or word in _UNIONS or word.endswith(("er", "or")) and \
         any(_lemmas(base, "VERB") for base in (word[:-2], word[:-2] + "e", word[:-3]))
 
 
