@@ -907,12 +907,20 @@ SYNONYMS = [
     ("Quadruped Robots", "robotic dogs", False),  # (a robot dog is one kind)
     ("Thanatourism", "dark tourism", True),
     ("Snap Elections", "early election", True),
-    ("Empathic Engagement", "Empathetic Engagement", True),
     ("K-beauty", "Korean beauty", True),
     ("Rare-Earth Metals", "rare earth elements", True),
     ("Louvre Museum", "Musée du Louvre", True),
     ("Louvre Museum Heist", "Louvre Heist", False),  # (a whole name only)
     ("Electronic Waste", "e-waste", True),
+    # (an attack's realistic false joins of rows tried and dropped or kept whole names:
+    # PDM is product data management too, AFD the French development agency, "Snap
+    # election ads" Snap Inc.'s, Korean beauty standards no cosmetics standards)
+    ("PDM Software", "Predictive Maintenance Software", False),
+    ("AFD Funding", "Alternative for Germany Funding", False),
+    ("Snap Election Ads", "Early Election Ads", False),
+    ("Korean Beauty Standards", "K-beauty Standards", False),
+    ("Video Stream Manipulation", "Video Streaming Fraud", False),
+    ("AI Accelerator Chip Startups", "AI Accelerator Startups", False),
 ]
 
 
