@@ -921,6 +921,16 @@ SYNONYMS = [
     ("Korean Beauty Standards", "K-beauty Standards", False),
     ("Video Stream Manipulation", "Video Streaming Fraud", False),
     ("AI Accelerator Chip Startups", "AI Accelerator Startups", False),
+    # (universe 38's tune half, 2026-12-06: its holdout, blind, 0.361 before, 0.359 after)
+    ("Reproducibility Crisis", "Replication Crisis", True),
+    ("Dark Kitchens", "ghost kitchens", True),
+    ("Parametric Cover", "Index-Based Insurance", True),
+    ("Short-Sightedness", "myopia", True),
+    ("Carer Burnout", "Caregiver Burnout", True),
+    ("Recommendation Engines", "Recommender Systems", True),
+    ("Zombie Firms", "zombie companies", True),
+    ("Synthetically Generated Data", "synthetic data", True),
+    ("Synbio", "synthetic biology", True),
 ]
 
 
