@@ -931,6 +931,15 @@ SYNONYMS = [
     ("Zombie Firms", "zombie companies", True),
     ("Synthetically Generated Data", "synthetic data", True),
     ("Synbio", "synthetic biology", True),
+    # (an attack on those rows, 87 new joins of 380 traps: rows dropped or read as whole
+    # names only)
+    ("Parent Carer", "Caregiver of Parents", False),
+    ("Palliative Medicines Shortage", "Palliative Care Shortage", False),
+    ("Mental Health Application of AI", "AI Mental Health App", False),
+    ("Air Traffic Safety", "Air Road Safety", False),
+    ("Female Technology Founders", "Femtech Founders", False),
+    ("Freshwater Underwater Archaeology", "Freshwater Marine Archaeology", False),
+    ("Soil GHG Accounting", "Soil Carbon Accounting", False),
 ]
 
 
