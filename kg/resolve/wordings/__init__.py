@@ -16,9 +16,9 @@ from typing import Callable
 
 from ..keys import _LONGEST_NAME, _ics_adjective, _noun_lemmas
 from ..lexicon import lexicon
-from .words import (_Forms, _WORD_VARIANTS, _Name, _adjective, _place_first, _lengthened, _time_numbers,
-                    _TREND_NOUNS, _erosion_as_decline, _evolving_as_changing, _trend_word,
-                    _trend_word_before_one, _use_as_itself, _participle_as_act,
+from .words import (_Forms, _WORD_VARIANTS, _Name, _adjective, _lengthened, _place_first,
+                    _time_numbers, _TREND_NOUNS, _erosion_as_decline, _evolving_as_changing,
+                    _trend_word, _trend_word_before_one, _use_as_itself, _participle_as_act,
                     _rate_as_itself)
 from .order import (_ORDER_WORDS, against_from_with, and_either_way, aspect_of_the,
                     between, cross_as_across, driven_by, facing_as_for, in_context, in_dropped,

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from ..keys import _ARTICLES, _STOP
 from ..lexicon import lexicon
-from .words import (_AGENTS, _place_first, _BEINGS, _Forms, _IN_CHARGE, _Name, _OF_ONLY, _OF_PLACE,
-                    _PEOPLE_WORDS, _PREPOSITIONS, _REACHED, _SECOND_PHRASE, _TERMS_OF,
+from .words import (_AGENTS, _BEINGS, _Forms, _IN_CHARGE, _Name, _OF_ONLY, _OF_PLACE,
+                    _place_first, _PEOPLE_WORDS, _PREPOSITIONS, _REACHED, _SECOND_PHRASE, _TERMS_OF,
                     _NOUNS_OF, _WATCHING, _WEAPONS, _actor, _adjective, _coined, _people, _place_names,
                     _without_articles)
 
