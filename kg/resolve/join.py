@@ -124,8 +124,8 @@ class _Evidence:
             if not key or key.startswith("="):  # kept apart by the analyst: never joined
                 continue
             found.keys.add(key)
-            word = label.strip()
-            if word[1:].islower() and word[:1].isupper() and word.isalpha():
+            bare = label.strip()
+            if bare[1:].islower() and bare[:1].isupper() and bare.isalpha():
                 found.titled.add(key)
             if any(word[:-1] in table.adjective_nouns
                    for word in _PLURAL_RE.findall(label.lower())):

@@ -16,7 +16,7 @@ from typing import Callable
 
 from ..keys import _LONGEST_NAME, _ics_adjective, _noun_lemmas
 from ..lexicon import lexicon
-from .words import (_Forms, _WORD_VARIANTS, _Name, _adjective, _lengthened, _place_first,
+from .words import (_Forms, _WORD_VARIANTS, _Name, _adjective, _lengthened, _place,
                     _time_numbers, _TREND_NOUNS, _erosion_as_decline, _evolving_as_changing,
                     _trend_word, _trend_word_before_one, _use_as_itself, _participle_as_act,
                     _rate_as_itself)
@@ -163,7 +163,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         {"<" + _loose(form) for form in forms.derived} | \
         {"~" + _loose(form) for form in forms.adjective_kept} | \
         ({"~" + _loose(" ".join(words))} if len(words) > 2 and (
-            _adjective(words[0]) or _place_first(words[0])) else set()) | \
+            _adjective(words[0]) or _place(words[0])) else set()) | \
         {"=" + loose[form] for form in found | dropped  # (the key is found; one word
          if " " in form and (form in dropped or form == key  # meets no "X Y" of "X in Y")
                              or _in_order(form.split(), words))}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..keys import _ARTICLES, _STOP
 from ..lexicon import lexicon
 from .words import (_AGENTS, _BEINGS, _Forms, _IN_CHARGE, _Name, _OF_ONLY, _OF_PLACE,
-                    _place_first, _PEOPLE_WORDS, _PREPOSITIONS, _REACHED, _SECOND_PHRASE, _TERMS_OF,
+                    _PEOPLE_WORDS, _PREPOSITIONS, _REACHED, _SECOND_PHRASE, _TERMS_OF, _place,
                     _NOUNS_OF, _WATCHING, _WEAPONS, _actor, _adjective, _coined, _people, _place_names,
                     _without_articles)
 
@@ -225,8 +225,10 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
             forms.reordered.add(form + _OF_PLACE)  # (what a people's adjective meets)
             if word == "of":
                 forms.reordered.add(form + _OF_ONLY)  # (... and a quality's)
+        # (a place first as an adjective, "on" too: "EU ban on neonicotinoids" / "EU
+        # neonicotinoid ban")
         if at >= 2 and (word in ("of", "in", "for") and _adjective(words[0]) or
-                        word in ("of", "in", "for", "on") and _place_first(words[0])) and \
+                        word in ("of", "in", "for", "on") and _place(words[0])) and \
                 words[0] not in _NOUNS_FIRST and \
                 f"{words[0]} {after[0]}" not in _ADJECTIVE_COMPOUNDS:
             forms.adjective_kept.add(" ".join(words[:1] + after + words[1:at] + tail))

@@ -574,7 +574,7 @@ def _actor(word: str) -> bool:
     """
     return word in _AGENTS or word in _WEAPONS or word in _REACHED or \
         len(word) > 3 and _coined(word) or \
-        word in _place_names() or word in _UNIONS or word.endswith(("er", "or")) and \
+        _place(word) or word.endswith(("er", "or")) and \
         any(_lemmas(base, "VERB") for base in (word[:-2], word[:-2] + "e", word[:-3]))
 
 
@@ -585,11 +585,11 @@ def _place_names() -> frozenset[str]:
                      for place in places)
 
 
-def _place_first(word: str) -> bool:
-    """Whether a name's first word is a place whose X of (in, for, on) Y is its Y X, as
-    an adjective's is: "EU ban on neonicotinoids" / "EU neonicotinoid ban".
+def _place(word: str) -> bool:
+    """Whether a word names a place: one of `_place_names` or a union or continent
+    whose adjective the table does not hold ("EU ban on neonicotinoids").
 
-    >>> [_place_first(w) for w in ("eu", "china", "texas", "ai", "water")]
+    >>> [_place(w) for w in ("eu", "china", "texas", "ai", "water")]
     [True, True, True, False, False]
     """
     return word in _place_names() or word in _UNIONS
