@@ -127,3 +127,24 @@ def test_adjective_nouns_table_keeps_the_rules_it_was_made_by():
         assert adjective.endswith(_RELATIONAL_ENDINGS) and adjective not in _NOT_RELATIONAL
         assert _shared_start(adjective, noun) >= max(4, len(adjective) - 5)
         assert not _lemmas(adjective, "VERB")
+
+
+def test_every_synonyms_row_joins_its_variant_to_its_preferred_wording():
+    # (a row whose preferred wording is an acronym, "forever chemical,PFAS", joined
+    # nothing until an acronym's key met the long names read as it whole; a variant of
+    # two rows, "flygskam", kept the second only)
+    from kg.resolve.join import join_keys
+    from kg.resolve.keys import _lexicon_rows, resolution_key
+
+    rows = [(variant.removeprefix("="), preferred)
+            for variant, preferred in _lexicon_rows("synonyms.csv") if variant != preferred]
+    assert len(rows) > 1000
+    apart = []
+    for variant, preferred in rows:
+        joined = join_keys([("keyword", variant), ("keyword", preferred)])
+        first, second = resolution_key(variant), resolution_key(preferred)
+        if joined.get(first, first) != joined.get(second, second):
+            apart.append((variant, preferred))
+    assert apart == []
+    variants = [variant.lower() for variant, _ in _lexicon_rows("synonyms.csv")]
+    assert len(variants) == len(set(variants))

@@ -322,8 +322,10 @@ def _join_wordings(groups: _Groups, evidence: _Evidence) -> dict[str, str]:
                 groups.join(form, key)
     for signature, longs in longs_of.items():  # "LiDAR technology" / "LiDAR"
         for short in shorts_of[signature]:
-            if any(k.startswith(short + " ") and evidence.writes_as_acronym(k, short)
-                   for k in longs):
+            # (or a long name of other words read as the acronym whole: synonyms.csv's
+            # "coronavirus pandemic" is COVID; not "Pet Tech", no PETs)
+            if any(evidence.writes_as_acronym(k, short) if k.startswith(short + " ")
+                   else signature == short for k in longs):
                 groups.join(longs[0], short)
     return first_of
 
