@@ -202,14 +202,6 @@ RENAMED = [
     (["UN Cybercrime Convention", "Cybercrime Convention"], False),
     (["UK Border Force", "Border Force"], False),
     (["US Department of Education", "Department of Education"], False),
-    # a company before its legal form, of one word no dictionary knows
-    (["Nvidia Corporation", "Nvidia"], True),
-    (["The Coca-Cola Company", "Coca-Cola"], True),
-    (["Calbee Inc.", "Calbee"], True),
-    (["Visa Inc.", "visas"], False),
-    (["News Corp", "news"], False),
-    (["Walt Disney Company", "Walt Disney"], False),
-    (["Zorvex Inc.", "Zorvex", "Zorvex Ltd"], False),  # (two companies carry it)
 ]
 
 

@@ -26,7 +26,7 @@ from .acronyms import (_declared_acronym, _mostly_same_words, _short_runs, _spel
 from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _known_word, _lemmas, _renamed,
                    is_acronym, name_key, normal_form, split_alias)
 from .lexicon import Lexicon, lexicon
-from .names import _company, _law, _maker_product, _titled_person
+from .names import _law, _maker_product, _titled_person
 from .wordings import normal_words, signatures
 from .wordings.words import _lengthened
 
@@ -132,10 +132,8 @@ class _Evidence:
                 found.noun_plurals.add(key)  # ("company financials" are no company finance)
             if is_acronym(label) and (key,) not in table.variants:  # (not FinTech)
                 found.acronym_keys.add(key)
-            carried = _maker_product(label) or _titled_person(label) or _law(label) or \
-                _company(label)
-            if carried:  # ("OpenAI's ChatGPT" is ChatGPT, "Mayor Sadiq Khan" Sadiq Khan,
-                # "Nvidia Corporation" Nvidia)
+            carried = _maker_product(label) or _titled_person(label) or _law(label)
+            if carried:  # ("OpenAI's ChatGPT" is ChatGPT, "Mayor Sadiq Khan" Sadiq Khan)
                 renamed[key_of(carried)].add(key)
             for written in (a for a in split_alias(label)[1:] if a):
                 alias = key_of(written)

@@ -1,6 +1,6 @@
 """Other names a name carries: a maker's product ("OpenAI's ChatGPT" is ChatGPT), a
 person after their office ("Mayor Eric Adams"), a law after its country's initials
-("US Inflation Reduction Act"), a company before its legal form ("Nvidia Corporation").
+("US Inflation Reduction Act").
 """
 
 from __future__ import annotations
@@ -88,25 +88,3 @@ def _law(label: str) -> str | None:
     """
     match = _LAW_RE.fullmatch(label.strip())
     return match["law"] if match else None
-
-
-# A company's name before its legal form: "Nvidia Corporation" is Nvidia. One word only,
-# and none a dictionary knows: "Visa Inc." is no visa, "Mars Inc." no planet, "News
-# Corp" no news (a review's false joins), "Walt Disney Company" no Walt Disney.
-_COMPANY_RE = re.compile(r"(?:[Tt]he\s++)?(?P<name>[A-Z][\w&-]*+),?\s++(?:Inc\.?|Incorporated"
-                         r"|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\."
-                         r"|plc|PLC|GmbH|AG|S\.A\.|N\.V\.|SE)")
-
-
-def _company(label: str) -> str | None:
-    """The name of a company before its legal form, when no dictionary knows it.
-
-    >>> [_company(n) for n in ("Nvidia Corporation", "Calbee Inc.", "The Coca-Cola Company",
-    ...                        "Visa Inc.", "News Corp", "Walt Disney Company", "IBM Corp.")]
-    ['Nvidia', 'Calbee', 'Coca-Cola', None, None, None, 'IBM']
-    """
-    match = _COMPANY_RE.fullmatch(label.strip())
-    if not match:
-        return None
-    name = match["name"]
-    return None if _known_word(normal_form(name)) else name
