@@ -940,6 +940,25 @@ SYNONYMS = [
     ("Female Technology Founders", "Femtech Founders", False),
     ("Freshwater Underwater Archaeology", "Freshwater Marine Archaeology", False),
     ("Soil GHG Accounting", "Soil Carbon Accounting", False),
+    # the forty-first session's rows (universes 27-30 and 36-39's tune halves), as meant
+    ("Forever Chemicals", "PFAS", True),
+    ("Coronavirus Pandemic", "COVID", True),
+    ("Occupational Burnout", "Workplace Burnout", True),
+    ("Korean Wave", "Hallyu", True),
+    ("Stealth Wealth", "Quiet Luxury", True),
+    ("Worker Co-ops", "Worker Cooperatives", True),
+    ("Climate Denialism", "Climate Denial", True),
+    ("Harvest Failures", "Crop Failures", True),
+    ("State-Backed Hacking Groups", "State-Sponsored Hacking Groups", True),
+    # ... and their three attacks' realistic false joins (rows dropped or narrowed)
+    ("Traffic Light Scheme", "Traffic Signal Scheme", False),
+    ("Denialism", "Denial", False),
+    ("Fatality Rate", "Death Rate", False),
+    ("Coal Mining Fatalities", "Death of Coal Mining", False),
+    ("State-Backed Loans", "State-Sponsored Loans", False),
+    ("Smartphone-Free Childhood", "Phone-Free Childhood", False),
+    ("Pig-to-Human Organ Transplants", "Xenotransplantation", False),
+    ("CHIPS and Science Act", "EU Chips Act", False),
 ]
 
 
@@ -1899,6 +1918,9 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Egg Freezing", "Egg Freezers", False),
     ("Burnout at Work", "Workplace Burnout", True),
     ("Microbes at Work", "Workplace Microbes", False),
+    ("Mental Health at Work", "Workplace Mental Health", True),
+    ("Privacy at Work", "Workplace Privacy", True),
+    ("Democracy at Work", "Workplace Democracy", False),
     ("Diesel Carbon Emissions", "Diesel Emissions", False),
     # the thirty-eighth session's second attack (457 traps: 61 realistic false joins)
     ("Bias in Cities", "Urban Bias", False),

@@ -293,7 +293,8 @@ _AREAS = frozenset({"area", "region", "community", "setting"})
 # work"; not "evolution at work", "microbes at work": at work is at it, an attack's)
 _HAD_AT_WORK = frozenset("""burnout stress bullying harassment safety wellbeing well being
     loneliness discrimination surveillance monitoring fatigue injury violence menopause
-    support""".split())
+    support health wellness privacy diversity inclusion equality racism sexism ageism
+    mentoring mentorship accident""".split())
 
 
 def in_kind_of_place(name: _Name, forms: _Forms) -> None:
