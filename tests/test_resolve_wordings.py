@@ -959,6 +959,11 @@ SYNONYMS = [
     ("Smartphone-Free Childhood", "Phone-Free Childhood", False),
     ("Pig-to-Human Organ Transplants", "Xenotransplantation", False),
     ("CHIPS and Science Act", "EU Chips Act", False),
+    ("Broadway Comeback", "Broadway Revival", False),
+    ("Public Healthcare Workers", "Public Health Workers", False),
+    ("Game Streaming Platforms", "Game Streaming Services", False),
+    ("Co-op Cyberattack", "Cyberattacks on Cooperatives", False),
+    ("Co-op", "Cooperatives", False),
 ]
 
 
