@@ -964,6 +964,10 @@ SYNONYMS = [
     ("Game Streaming Platforms", "Game Streaming Services", False),
     ("Co-op Cyberattack", "Cyberattacks on Cooperatives", False),
     ("Co-op", "Cooperatives", False),
+    ("Labor Union Membership", "Trade Union Membership", True),
+    ("The Missing Middle", "Missing-Middle Housing Types", False),
+    ("AI as Information Broker", "AI as Data Broker", False),
+    ("Amazon Labor Union", "Trade Unions at Amazon", False),
 ]
 
 
