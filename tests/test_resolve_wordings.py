@@ -968,6 +968,8 @@ SYNONYMS = [
     ("The Missing Middle", "Missing-Middle Housing Types", False),
     ("AI as Information Broker", "AI as Data Broker", False),
     ("Amazon Labor Union", "Trade Unions at Amazon", False),
+    ("EdTech", "education technology", True),
+    ("DDoS", "DDoS Attacks", True),
 ]
 
 

@@ -54,6 +54,7 @@ def _plus_sharp(mark: re.Match) -> str:
 _OTHER_RE = re.compile(r"[^\w\s]+")
 _ACRONYM_PLURAL_RE = re.compile(r"\b([A-Z]{2,})s\b")  # EVs, LLMs, NPCs
 _CAPITALS_RE = re.compile(r"\b[A-Z]{2,}S\b")
+_SERVICE_S_RE = re.compile(r"\b[A-Z]+[a-z]+S\b")  # DDoS, QoS
 _VERSUS_RE = re.compile(r"\b(?:versus|vs)\b\.?")
 _VERSION_RE = re.compile(r"(?<![\d.])(\d+)\.0(?![\d.])")  # Web 3.0 is Web 3, as Industry 4.0 is Industry 4
 # A lone letter or digit joined to the next word: e-commerce, 3-D, I/O, X-ray, l'oeil;
@@ -280,8 +281,8 @@ def normal_form(label: str) -> str:
     ('ev', 'decarbonization', 'data center')
     >>> normal_form("AIDS"), normal_form("BRICS nations"), normal_form("NEW TOOLS FOR CHIPS")
     ('aids', 'brics nation', 'new tool for chip')
-    >>> normal_form("LAWS"), normal_form("laws")
-    ('laws', 'law')
+    >>> normal_form("LAWS"), normal_form("laws"), normal_form("DDoS attacks")
+    ('laws', 'law', 'ddos attack')
     >>> normal_form("HIV/AIDS"), normal_form("GENERATIVE AI AND LLMS")
     ('hiv aids', 'generative ai and llm')
     >>> normal_form("A technique that creates garments")
@@ -300,6 +301,8 @@ def normal_form(label: str) -> str:
     acronyms = {word.lower() for word in _CAPITALS_RE.findall(label)
                 if word.lower() in _table_acronyms() or not _lemmas(word.lower(), "NOUN")
                 or word == label.strip()}
+    # (nor one whose capital S ends a word: "DDoS" is denial of service, not "DDo"s)
+    acronyms.update(word.lower() for word in _SERVICE_S_RE.findall(label))
     text = identity_key(label)
     if not text.isascii():  # drop accents and ligatures: El Niño -> el nino, œil -> oeil
         text = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_LIGATURES))
