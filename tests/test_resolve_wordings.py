@@ -970,6 +970,11 @@ SYNONYMS = [
     ("Amazon Labor Union", "Trade Unions at Amazon", False),
     ("EdTech", "education technology", True),
     ("DDoS", "DDoS Attacks", True),
+    ("Kids' Screen Time", "Children's Screen Time", True),
+    ("Kids Helpline", "Child Helpline", False),
+    ("YouTube Kids", "Children on YouTube", False),
+    ("Anti-Drone Laws", "Counter-Drone Laws", False),
+    ("Defence Acquisitions", "Defence Procurement", False),
 ]
 
 
