@@ -975,6 +975,11 @@ SYNONYMS = [
     ("YouTube Kids", "Children on YouTube", False),
     ("Anti-Drone Laws", "Counter-Drone Laws", False),
     ("Defence Acquisitions", "Defence Procurement", False),
+    ("Home Electrification", "Household Electrification", False),
+    ("Import Duties on Energy", "Energy Tariffs", False),
+    ("Video Chat Apps", "Video Messaging Apps", False),
+    ("Employee Onboarding", "Onboarding", False),
+    ("Zoom Fatigue", "Videoconference Fatigue", True),
 ]
 
 
