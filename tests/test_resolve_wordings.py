@@ -980,6 +980,8 @@ SYNONYMS = [
     ("Video Chat Apps", "Video Messaging Apps", False),
     ("Employee Onboarding", "Onboarding", False),
     ("Zoom Fatigue", "Videoconference Fatigue", True),
+    ("Faster Payment to Suppliers", "Real-Time Payment to Suppliers", False),
+    ("Faster Payments", "Real-Time Payments", True),
 ]
 
 
