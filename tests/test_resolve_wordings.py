@@ -1677,7 +1677,7 @@ TRAP_HUNT = [
     ("Erosion of Democracy", "Democratic Erosion", True),
     ("Erosion of Soil", "Decline of Soil", False),
     ("Hospital Closures in Rural Areas", "Rural Hospital Closures", True),
-    ("Nvidia Corporation", "Nvidia", False),
+    ("Nvidia Corporation", "Nvidia", True),
     # an attack on the session's rules (its realistic and plausible false joins)
     ("Work in Remote Areas", "Remote Work", False),
     ("Patient Monitoring in Remote Areas", "Remote Patient Monitoring", False),

@@ -63,7 +63,8 @@ _LONE_LETTER_RE = re.compile(r"(?<![-/'\u2019])\b([a-z0-9])[-/'\u2019](?=[a-z0-9
 # Initials written with full stops: A.I., U.S, e.g. (the letters are the acronym).
 _DOTTED_RE = re.compile(r"(?<![\w.])(?:[^\W\d_]\.)+[^\W\d_](?!\w)\.?")
 # British spellings, as American (both sides of a comparison get the same key), in one
-# pass: -isation, -iour, -our in a few words, -tre. (Not -ise/-ising: "advertising",
+# pass: -isation, -iour, -our in a few words, -tre, -lyser (breame's table has -lyse,
+# -lysed, -lysing but not the device: "electrolysers"). (Not -ise/-ising: "advertising",
 # "promise" would change too, and keys show in IRIs; not -elling/-elled, which breame's
 # table gives word by word: "travelling" is "traveling", "selling" and "compelling" stay.)
 _OUR_WORDS = "lab|col|fav|hon|harb|neighb|rum|hum|flav|vap|vig|od|arm|endeav"
@@ -71,13 +72,14 @@ _SPELLING_RE = re.compile(
     r"(?<=\w{3})is(?=ation)"
     r"|(?<=\w)iou(?=r)"
     rf"|\b(?:{_OUR_WORDS})ou(?=r)"
-    r"|\b(?:cent|theat|met|fib|lit|calib)re(?=s?\b)")
+    r"|\b(?:cent|theat|met|fib|lit|calib)re(?=s?\b)"
+    r"|(?<=\wl)ys(?=ers?\b)")
 
 
 def _american(match: re.Match) -> str:
     text = match.group(0)
-    if text == "is":
-        return "iz"
+    if text in ("is", "ys"):
+        return text[0] + "z"
     if text.endswith("ou"):
         return text[:-1] if text == "iou" else text[:-2] + "o"
     return text[:-2] + "er"  # (-tre)
@@ -279,6 +281,8 @@ def normal_form(label: str) -> str:
     'coca cola ar vr headset and tool'
     >>> normal_form("EVs"), normal_form("Decarbonisation"), normal_form("The Data centres")
     ('ev', 'decarbonization', 'data center')
+    >>> normal_form("Electrolysers"), normal_form("geysers")
+    ('electrolyzer', 'geyser')
     >>> normal_form("AIDS"), normal_form("BRICS nations"), normal_form("NEW TOOLS FOR CHIPS")
     ('aids', 'brics nation', 'new tool for chip')
     >>> normal_form("LAWS"), normal_form("laws"), normal_form("DDoS attacks")
