@@ -982,6 +982,19 @@ SYNONYMS = [
     ("Zoom Fatigue", "Videoconference Fatigue", True),
     ("Faster Payment to Suppliers", "Real-Time Payment to Suppliers", False),
     ("Faster Payments", "Real-Time Payments", True),
+    # the forty-second session's rows (attack 65: Lunar Outpost the company) and the rows
+    # dropped for other universes' labels (extreme heat is more than heatwaves, junk fees
+    # more than hidden ones, wastewater reuse is no water recycling, a virtual ward no
+    # hospital at home)
+    ("AR and VR", "AR/VR", True),
+    ("augmented and virtual reality", "AR/VR", True),
+    ("Electrolysers", "Electrolyzers", True),
+    ("e-buses", "electric buses", True),
+    ("Lunar Outpost", "Lunar Base", False),
+    ("Extreme Heat Events", "Heatwaves", False),
+    ("Junk Fees", "Hidden Fees", False),
+    ("Water Recycling", "Water Reuse", False),
+    ("Virtual Wards", "Hospital at Home", False),
 ]
 
 
