@@ -995,6 +995,18 @@ SYNONYMS = [
     ("Junk Fees", "Hidden Fees", False),
     ("Water Recycling", "Water Reuse", False),
     ("Virtual Wards", "Hospital at Home", False),
+    # attack 66 (419 traps): the sense of machine learning, named programmes and indexes,
+    # other rules and ransoms, a company's network, states of a country, Apple's product
+    ("Continuous Learning Systems", "Lifelong Learning Systems", False),
+    ("Lifelong Learning Programme", "Continuous Learning Programme", False),
+    ("US de minimis rule", "US de minimis exemption", False),
+    ("Digital Government Index", "E-Government Index", False),
+    ("Ransom Payments", "Ransomware Payments", False),
+    ("Network Shutdown", "Internet Shutdowns", False),
+    ("US State Subsidies", "US Government Subsidies", False),
+    ("Tap to Pay on iPhone", "Contactless Payments on iPhone", False),
+    ("Body-Worn Cameras", "Bodycams", True),
+    ("Debt Limit", "Debt Ceiling", True),
 ]
 
 
