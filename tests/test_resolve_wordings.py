@@ -1007,6 +1007,12 @@ SYNONYMS = [
     ("Tap to Pay on iPhone", "Contactless Payments on iPhone", False),
     ("Body-Worn Cameras", "Bodycams", True),
     ("Debt Limit", "Debt Ceiling", True),
+    # attack 67 (398 traps): the Energy Community treaty and the US tax credit's energy
+    # communities, Google's Agent2Agent protocol
+    ("Energy Community", "Community Energy", False),
+    ("A2A", "account-to-account", False),
+    ("A2A Payments", "Account-to-Account Payments", True),
+    ("Ghost Nets", "Ghost Fishing Gear", True),
 ]
 
 
