@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 
 from bench.resolution_eval import corpus_names, evaluate, read_pairs
 from kg.resolve import join_keys, normal_form, resolution_key, split_alias
-from kg.resolve.keys import _RENAMED_RE, _not_abbreviated, _spelled_out, is_acronym
+from kg.resolve.keys import _RENAMED_RE, _not_abbreviated, _spelled_out, is_acronym, sense_of
 
 from .conftest import BASE, CORPUS, SEED, TODAY
 
@@ -50,6 +50,9 @@ def test_parentheses_give_name_and_alias(name, alias):
     if "(" in name + alias or ")" in name + alias or not name.strip() or not alias.strip() \
             or _RENAMED_RE.fullmatch(alias.strip()):  # ("X (aka Y)": RENAMED below)
         return
+    if sense_of(f"{name} ({alias})"):  # ("Java (island)": the sense is part of the name)
+        assert split_alias(f"{name} ({alias})") == (f"{name.strip()} {alias.strip()}", None)
+        return
     # (the alias keeps the words the parenthesis does not stand for: "Rise of AI" of
     # "Rise of Artificial Intelligence (AI)")
     kept = _not_abbreviated(name.strip(), alias.strip())
@@ -73,6 +76,25 @@ def test_the_alias_keeps_the_words_the_parenthesis_does_not_stand_for():
         "Growth of EVs", "FPV Drones", "Gen AI", "GenAI Tools",
         "EQ Enhancement", "Bans on GenAI Tools", "Decline of AR/VR Headsets",
         "Adoption of Gen AI", "SaaS"]  # (the acronym's side: a long form names the node)
+
+
+def test_a_name_joins_its_sense_in_parentheses_only_where_the_archive_gives_it_one():
+    def node(names):
+        joined = join_keys([("keyword", name) for name in names])
+        return lambda name: joined.get(resolution_key(name), resolution_key(name))
+
+    novel = ["Blindsight", "Blindsight (novel)", "Blindsight (Peter Watts novel)"]
+    one = node(novel)
+    assert len({one(name) for name in novel}) == 1
+    two = node(novel + ["blindsight (neurology)"])  # (a sense of another kind)
+    assert two("Blindsight (novel)") == two("Blindsight (Peter Watts novel)")
+    assert len({two(name) for name in ("Blindsight", "Blindsight (novel)",
+                                       "blindsight (neurology)")}) == 3
+    assert node(["Java (island)", "Java (programming language)"])("Java (island)") != \
+        node(["Java (island)", "Java (programming language)"])("Java (programming language)")
+    who = node(["WHO", "World Health Organization (WHO)", "The Who (band)"])
+    assert who("The Who (band)") != who("WHO")  # (a name the archive writes as an acronym)
+    assert split_alias("Food Export Certification (Thai Select)")[1] == "Thai Select"
 
 
 def test_rules():

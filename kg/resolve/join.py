@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Iterator
 from .acronyms import (_declared_acronym, _mostly_same_words, _short_runs, _spelled_forms,
                        abbreviation_spans, initials_of, initials_within)
 from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _known_word, _lemmas, _renamed,
-                   is_acronym, name_key, normal_form, split_alias)
+                   is_acronym, name_key, normal_form, sense_of, split_alias)
 from .lexicon import Lexicon, lexicon
 from .names import _law, _maker_product, _titled_person
 from .wordings import normal_words, signatures
@@ -87,6 +87,10 @@ class _Evidence:
     written_in: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     # keys of one-word names written with a capital first ("Ice", "Vets")
     titled: set[str] = field(default_factory=set)
+    # a name's key -> the kind of thing each sense is -> the keys of the name with that
+    # sense in parentheses ("Blindsight (novel)")
+    senses: dict[str, dict[str, set[str]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(set)))
 
     def meanings(self) -> dict[str, set[str]]:
         """{acronym key: the long keys it may stand for}: as the corpus declares it
@@ -132,6 +136,9 @@ class _Evidence:
                 found.noun_plurals.add(key)  # ("company financials" are no company finance)
             if is_acronym(label) and (key,) not in table.variants:  # (not FinTech)
                 found.acronym_keys.add(key)
+            sensed = sense_of(label)
+            if sensed:
+                found.senses[key_of(sensed[0])][sensed[1]].add(key)
             carried = _maker_product(label) or _titled_person(label) or _law(label)
             if carried:  # ("OpenAI's ChatGPT" is ChatGPT, "Mayor Sadiq Khan" Sadiq Khan)
                 renamed[key_of(carried)].add(key)
@@ -669,8 +676,18 @@ def _join_acronyms_alone(groups: _Groups, evidence: _Evidence) -> None:
 def _join_renamed(groups: _Groups, evidence: _Evidence) -> None:
     """A name's declared other name ("X (formerly Twitter)" / "Twitter") and the name it
     carries (names.py: "OpenAI's ChatGPT" / "ChatGPT", "Mayor Eric Adams" / "Eric
-    Adams"), when no other group declares or carries it too."""
+    Adams"), when no other group declares or carries it too. And a name with its sense
+    in parentheses and the same with another sense of the same kind ("Adolescence
+    (Netflix series)" / "Adolescence (TV series)"), and both with the name alone when the
+    archive gives it no sense of another kind ("blindsight (neurology)" beside "Blindsight
+    (novel)") and does not write it as an acronym ("WHO" is no "The Who (band)")."""
     renamed = evidence.renamed
     for other in sorted(renamed.keys() & evidence.keys):
         if len({groups.find(key) for key in renamed[other]}) == 1:
             groups.join(other, min(renamed[other]))
+    for name, kinds in sorted(evidence.senses.items()):
+        for keys in kinds.values():
+            for key in sorted(keys):
+                groups.join(min(keys), key)
+        if len(kinds) == 1 and name in evidence.keys and name not in evidence.acronym_keys:
+            groups.join(name, min(next(iter(kinds.values()))))

@@ -386,6 +386,11 @@ def split_alias(label: str) -> tuple[str, str | None]:
     >>> split_alias("X (formerly Twitter)")
     ('X', 'Twitter')
 
+    A parenthesis saying which sense a name has is part of it (`_sense`):
+
+    >>> split_alias("Java (programming language)")
+    ('Java programming language', None)
+
     An acronym before its long form is named by the long form, as the other way round
     (a bare "VSM" then joins it only if nothing else in the archive is VSM):
 
@@ -400,12 +405,57 @@ def split_alias(label: str) -> tuple[str, str | None]:
     before, after = match["before"].strip(), match["after"].strip()
     name = f"{before} {after}".strip()
     inside = match["inside"].strip()
+    if _sense(match):  # (the sense is part of the name: no alias)
+        return f"{before} {inside}", None
     renamed = _RENAMED_RE.fullmatch(inside)
     alias = renamed["other"] if renamed else _not_abbreviated(before, inside) + inside
     alias = f"{alias} {after}".strip()
     if not renamed and not is_acronym(inside) and _spelled_out(before, inside):
         return alias, name
     return name, alias
+
+
+# The kinds of thing a parenthesis names to say which sense a name has: "Blindsight
+# (novel)", "blindsight (neurology)", "Java (programming language)", "The Who (band)".
+_SENSE_KINDS = frozenset("""novel book novella film movie series show documentary band album
+    song game play musical opera painting poem magazine newspaper podcast festival company
+    firm brand startup airline agency university island country state province city town
+    region river lake mountain rainforest planet moon element mineral animal species bird
+    fish plant language condition disorder disease syndrome virus variant drug stage
+    concept author writer novelist artist musician singer actor philosopher scientist
+    economist politician character app chatbot model neurology psychology psychiatry
+    biology physics chemistry medicine economics mathematics philosophy sociology
+    linguistics""".split())
+
+
+def _sense(match: re.Match) -> bool:
+    """Whether a name's last parenthesis says which of its senses it names, as a kind of
+    thing (`_SENSE_KINDS`, in at most four words): then it is part of the name, and two
+    senses keep their names apart ("Blindsight (novel)" / "blindsight (neurology)"); the
+    name alone joins the one sense an archive gives it (`join_keys`).
+
+    >>> [_sense(_PAREN_RE.match(n)) for n in ("Java (programming language)",
+    ...     "Adolescence (Netflix series)", "Food Export Certification (Thai Select)",
+    ...     "collaborative robots (cobots)", "Delta (COVID variant)")]
+    [True, True, False, False, True]
+    """
+    inside, after = match["inside"].strip(), match["after"].strip()
+    words = inside.lower().split()
+    return not after and 0 < len(words) <= 4 and words[-1] in _SENSE_KINDS and \
+        not is_acronym(inside) and not _RENAMED_RE.fullmatch(inside)
+
+
+def sense_of(label: str) -> tuple[str, str] | None:
+    """(the name without it, the kind of thing it is) for a name written with its sense
+    in parentheses, None for any other name.
+
+    >>> sense_of("Echopraxia (Peter Watts novel)"), sense_of("Generative AI (Gen AI)")
+    (('Echopraxia', 'novel'), None)
+    """
+    match = _PAREN_RE.match(label.strip())
+    if not match or not match["before"].strip() or not _sense(match):
+        return None
+    return match["before"].strip(), match["inside"].lower().split()[-1]
 
 
 def _spelled_out(before: str, inside: str) -> bool:
