@@ -1013,6 +1013,15 @@ SYNONYMS = [
     ("A2A", "account-to-account", False),
     ("A2A Payments", "Account-to-Account Payments", True),
     ("Ghost Nets", "Ghost Fishing Gear", True),
+    # attack 69 (450 traps): force as kinetic power, power generation, software tracking
+    # employees, plastic organ models
+    ("Kinetic Power", "Kinetic Energy", False),
+    ("Power Generation Gap", "Generational Divide in Power", False),
+    ("Employee Activity Trackers", "Employee Fitness Trackers", False),
+    ("Bioprinted Organ Models", "3D-Printed Organ Models", False),
+    ("Kinetic Power Utilization", "Kinetic Energy Utilisation", True),
+    ("Public Engagement in Science", "Public Engagement with Science", True),
+    ("Sleep Apnoea", "Sleep Apnea", True),
 ]
 
 
