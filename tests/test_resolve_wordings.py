@@ -1022,6 +1022,13 @@ SYNONYMS = [
     ("Kinetic Power Utilization", "Kinetic Energy Utilisation", True),
     ("Public Engagement in Science", "Public Engagement with Science", True),
     ("Sleep Apnoea", "Sleep Apnea", True),
+    # attack 70 (485 traps): passing a gas tax, a public health authority's powers,
+    # resistance against occupation or antibiotics
+    ("Passing Gas Tax", "Flatulence Tax", False),
+    ("Limits on Public Health Authority", "Limits on Public Health Agency", False),
+    ("Civil Resistance Training", "Civil Strength Training", False),
+    ("Antimicrobial Resistance Training", "Antimicrobial Strength Training", False),
+    ("Resistance Training", "Strength Training", True),
 ]
 
 
