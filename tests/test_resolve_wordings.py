@@ -1029,6 +1029,10 @@ SYNONYMS = [
     ("Civil Resistance Training", "Civil Strength Training", False),
     ("Antimicrobial Resistance Training", "Antimicrobial Strength Training", False),
     ("Resistance Training", "Strength Training", True),
+    # attack 73 (240 traps): the Indian Ocean, Starship Technologies' delivery robots
+    ("Indian Ocean Debris", "Indian Marine Litter", False),
+    ("SpaceX Starship", "Starship Technologies", False),
+    ("Ocean Debris", "Marine Litter", True),
 ]
 
 
