@@ -1033,6 +1033,13 @@ SYNONYMS = [
     ("Indian Ocean Debris", "Indian Marine Litter", False),
     ("SpaceX Starship", "Starship Technologies", False),
     ("Ocean Debris", "Marine Litter", True),
+    # attack 72 (328 traps): shipments across borders, culling animals, China's and
+    # Vietnam's birth limits
+    ("Transboundary Movement", "Cross-Border Movement", False),
+    ("Poultry Depopulation", "Poultry Population Decline", False),
+    ("Scrapping the Two-Child Limit", "Scrapping the Two-Child Benefit Cap", False),
+    ("Transboundary Water Disputes", "Cross-Border Water Disputes", True),
+    ("Depopulation of Rural Areas", "Rural Population Decline", True),
 ]
 
 
