@@ -346,7 +346,7 @@ _ROLE_WORDS = frozenset({"of", "in", "for", "to", "toward", "towards", "on", "up
 _ONE_ROLE = frozenset(frozenset(pair) for pair in (
     ("of", "in"), ("of", "for"), ("in", "for"), ("to", "toward"), ("to", "towards"),
     ("toward", "towards"), ("to", "for"), ("toward", "for"), ("towards", "for"),
-    ("on", "upon")))
+    ("on", "upon"), ("on", "against")))  # (sanctions on / against Russia)
 
 
 def _other_readings(keys: set[str], meanings: dict[str, set[str]] | None = None

@@ -19,6 +19,7 @@ from ..lexicon import lexicon
 from .words import (_Forms, _WORD_VARIANTS, _Name, _adjective, _lengthened, _place,
                     _time_numbers, _TREND_NOUNS, _erosion_as_decline, _evolving_as_changing,
                     _trend_word, _trend_word_before_one, _use_as_itself, _participle_as_act,
+                    _against_as_on,
                     _rate_as_itself)
 from .order import (_ORDER_WORDS, against_from_with, and_either_way, aspect_of_the,
                     between, cross_as_across, driven_by, facing_as_for, in_context, in_dropped,
@@ -28,6 +29,7 @@ from .order import (_ORDER_WORDS, against_from_with, and_either_way, aspect_of_t
 from .trends import (growth_as_rise, on_the_rise, popularity_as_rise, return_as_revival,
                      shift_as_change, trend_of_a_phrase)
 from .compounds import (adverb_after_an_act, ai_generated_media, anti_backlash, cardinal_numbers,
+                        induced_as_from,
                         concern_word, generic_last_word, last_word_variant, link_word_dropped,
                         medium_either_place, online_last, ordinal_numbers, tie_either_way,
                         town_of)
@@ -45,7 +47,8 @@ __all__ = ["RULES", "normal_words", "signatures"]
 RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rule in (
     reordered_around_preposition, between, driven_by, and_either_way, in_dropped,
     against_from_with, toward_as_to, one_preposition_for_another, aspect_of_the, in_context,
-    generic_last_word, tie_either_way, town_of, ai_generated_media, link_word_dropped,
+    generic_last_word, tie_either_way, town_of, ai_generated_media, induced_as_from,
+    link_word_dropped,
     growth_as_rise, shift_as_change, cardinal_numbers, ordinal_numbers, concern_word,
     gerund_as_noun, adjective_as_noun, adjective_of_an_impact, quality_last, modifier_as_noun,
     place_possessive, e_prefix, on_the_rise, doer_doing, where_first, of_what_by_whom,
@@ -109,7 +112,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     its prepositions (`_inner_articles_dropped`), of a headline read as a phrase
     (`_headline_as_phrase`), of a word of growth or decline before one word as "rising"
     or "declining" (`_trend_word_before_one`), of "erosion of" as "decline of"
-    (`_erosion_as_decline`) and of "evolving" as "changing" (`_evolving_as_changing`).
+    (`_erosion_as_decline`), of "evolving" as "changing" (`_evolving_as_changing`) and
+    of "against" as "on" after what is aimed (`_against_as_on`).
     `join_keys` joins keys that share a form.
 
     Two marked forms meet only across: ">Y X" of "X of Y", and "<N X" for a leading
@@ -146,6 +150,10 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
                   _participle_as_act(plain), _rate_as_itself(plain)):
         if other:
             written |= signatures(" ".join(other), then_reordered, lengthen)
+    against = _against_as_on(plain)
+    if against:  # (not as written: "sanctions against Russia" is not written "on")
+        written |= {form for form in signatures(" ".join(against), then_reordered, lengthen)
+                    if form[0] != "="}
     # (after the lexicon, whose rows write "four-day week")
     words = _trend_word(_time_numbers(lengthened))
     forms = _Forms({key, " ".join(words), lexicon().whole_names.get(key, key),

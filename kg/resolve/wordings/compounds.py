@@ -13,9 +13,10 @@ from ..keys import _ARTICLES, _ORDINALS, _STOP, _known_word, _lemmas, _ordinal
 from ..lexicon import lexicon
 from .words import (_AGENTS, _BEINGS, _DOERS, _Forms, _NUMBER_WORDS, _Name, _PREPOSITIONS,
                     _SECOND_PHRASE, _WORD_VARIANTS, _actor, _coined, _first_of, _people,
-                    _place_names)
+                    _place, _place_names)
 
 __all__ = ["adverb_after_an_act", "ai_generated_media", "anti_backlash", "cardinal_numbers", "concern_word",
+           "induced_as_from",
            "generic_last_word", "last_word_variant", "link_word_dropped",
            "medium_either_place", "online_last", "ordinal_numbers", "tie_either_way",
            "town_of"]
@@ -215,6 +216,10 @@ def _drug_class(word: str) -> bool:
 # "China-US relations", "public-private partnership" / "private-public partnership").
 _TIE_WORDS = frozenset({"relation", "relationship", "partnership", "collaboration",
                         "cooperation", "rivalry", "tension", "alliance", "dialogue"})
+# ... and, between two places, of a conflict or a deal ("US-China trade war" / "China-US
+# trade war"; not what goes one way: "China-US exports", "US-Mexico migration")
+_PLACES_TIE_WORDS = frozenset("""war conflict competition summit deal agreement talk
+    decoupling standoff dispute détente detente""".split()) | _TIE_WORDS
 
 
 # Words of the medium a thing happens in, which names put before or after its first
@@ -358,10 +363,13 @@ def adverb_after_an_act(name: _Name, forms: _Forms) -> None:
 
 
 def tie_either_way(name: _Name, forms: _Forms) -> None:
-    """The two parties of a tie either way ("US-China relations", `_TIE_WORDS`)."""
+    """The two parties of a tie either way ("US-China relations", `_TIE_WORDS`), and two
+    places before a tie of theirs (`_PLACES_TIE_WORDS`: "US-China trade war")."""
     words = name.words
-    if len(words) == 3 and words[2] in _TIE_WORDS:
-        forms.found.add(" ".join([words[1], words[0], words[2]]))
+    if len(words) == 3 and words[2] in _TIE_WORDS or \
+            len(words) >= 3 and words[-1] in _PLACES_TIE_WORDS and _place(words[0]) and \
+            _place(words[1]) and _STOP.isdisjoint(words):
+        forms.found.add(" ".join([words[1], words[0]] + words[2:]))
 
 
 # "Town of Viganella" is Viganella, when the place's name is no English word ("Village
@@ -387,15 +395,20 @@ _MEDIA = frozenset({"art", "artwork", "image", "imagery", "video", "music", "con
 
 
 def ai_generated_media(name: _Name, forms: _Forms) -> None:
-    """"AI-generated X" as "AI X" for what is made to be seen or heard (`_MEDIA`)."""
+    """"AI-generated X" as "AI X" for what is made to be seen or heard (`_MEDIA`), first
+    or after a preposition ("payment systems for AI-generated content")."""
     words = name.words
     if len(words) >= 3 and words[:2] == ["ai", "generated"] and words[-1] in _MEDIA:
         forms.found.add(" ".join(words[:1] + words[2:]))
+    for at in range(1, len(words) - 2):
+        if words[at - 1] in _PREPOSITIONS and words[at:at + 2] == ["ai", "generated"] and \
+                words[-1] in _MEDIA and _PREPOSITIONS.isdisjoint(words[at:]):
+            forms.found.add(" ".join(words[:at + 1] + words[at + 2:]))
 
 
 # Second words that add nothing (written after a hyphen): "heat-related deaths" are heat
 # deaths, "AI-driven tools" AI tools.
-_LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled"})
+_LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled", "induced"})
 # (Not "assisted": "AI-assisted writing" is a person's, "AI writing" the AI's.)
 
 
@@ -464,6 +477,15 @@ _RECIPIENTS = frozenset("""citizen employee consumer patient user customer child
 _DONE_TO_PEOPLE_ACTS = frozenset("""surveillance tracking monitoring profiling screening
     recruitment hiring deportation detention vaccination protection abuse exploitation
     harassment manipulation targeting""".split())
+
+
+def induced_as_from(name: _Name, forms: _Forms) -> None:
+    """"X-induced Y" as "Y from X" ("digital media-induced attention deficits" /
+    "attention deficits from digital media"), for a cause of up to two words."""
+    words = name.words
+    for at in (1, 2):
+        if len(words) > at + 1 and words[at] == "induced" and _STOP.isdisjoint(words):
+            forms.found.add(" ".join(words[at + 1:] + ["from"] + words[:at]))
 
 
 def link_word_dropped(name: _Name, forms: _Forms) -> None:

@@ -156,6 +156,10 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
         # de-, -ise), not an activity's compound noun ("crowdfunding", "ridesharing")
         if word.endswith(("ising", "izing")):
             return word, word[:-5] + "ization"
+        for verb in (word[:-3] + "e", word[:-3]):  # (kg/lexicon/verb-nouns.csv's verbs
+            # lemminflect does not know: "reintroducing" -> "reintroduction")
+            if verb in lexicon().verb_nouns:
+                return (word,) + lexicon().verb_nouns[verb]
         return (word,) if word.startswith(("re", "up", "de")) else ()
     if not verbs or verbs[0] == word or _lemmas(word, "NOUN"):
         return ()

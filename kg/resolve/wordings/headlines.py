@@ -99,7 +99,15 @@ def _headline_as_phrase(words: list[str]) -> list[str] | None:
     True
     >>> " ".join(_headline_as_phrase("birth rate are falling".split()))
     'falling birth rate'
+    >>> " ".join(_headline_as_phrase("autism diagnosis rising".split()))
+    'rising autism diagnosis'
     """
+    if len(words) >= 2 and (words[-1] in _TREND_WORDS or words[-1] in _CHANGING) and \
+            words[-2] not in _STOP and words[-2] not in _AUXILIARIES and \
+            words[-2] != "are" and _lemmas(words[-2], "NOUN"):
+        # (a headline with no auxiliary, "S VERB-ing", of growth, decline or a process:
+        # "autism diagnoses rising" / "rising autism diagnoses")
+        return words[-1:] + words[:-1]
     for at in range(1, min(len(words) - 1, 6)):
         word = words[at]
         if word in ("are", "is") and len(words[at + 1]) > 5 and words[at + 1].endswith("ing"):

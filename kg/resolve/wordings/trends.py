@@ -83,6 +83,9 @@ def trend_of_a_phrase(name: _Name, forms: _Forms) -> None:
 _MEASURE_CHANGES = {"increase": "rise", "hike": "rise", "surge": "rise", "growth": "rise",
                     "spike": "rise", "jump": "rise", "decrease": "decline", "drop": "decline",
                     "plunge": "decline", "slump": "decline", "dip": "decline"}
+# ... and "inflation" after what is paid ("food price inflation" / "rising food prices";
+# not "grade inflation", "token inflation")
+_PAID = frozenset({"price", "cost", "wage", "rent", "fee", "salary"})
 
 
 # What expands as it grows (not a market: its listings or its building are no rise).
@@ -99,10 +102,13 @@ def growth_as_rise(name: _Name, forms: _Forms) -> None:
     expansion", "stock market expansion": reviews' false joins); and after a measure
     (`_MEASURES`), a last word of its change as its rise or decline (`_MEASURE_CHANGES`:
     "price increases" / "rising prices"); and "loss" as "decline" after what dwindles
-    (`_LOST`: "biodiversity loss"; not "wage loss", wages lost, an attack's)."""
+    (`_LOST`: "biodiversity loss"; not "wage loss", wages lost, an attack's); and
+    "inflation" as "rise" after what is paid (`_PAID`: "food price inflation")."""
     words = name.words
     if len(words) >= 2 and words[-2] in _MEASURES and words[-1] in _MEASURE_CHANGES:
         forms.found.add(" ".join(words[:-1] + [_MEASURE_CHANGES[words[-1]]]))
+    elif len(words) >= 2 and words[-2] in _PAID and words[-1] == "inflation":
+        forms.found.add(" ".join(words[:-1] + ["rise"]))
     elif len(words) >= 2 and words[-1] == "loss" and words[-2] in _LOST:
         forms.found.add(" ".join(words[:-1] + ["decline"]))  # ("biodiversity loss")
     elif len(words) >= 3 and words[-2] not in _LIVING and (

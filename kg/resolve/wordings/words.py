@@ -329,6 +329,30 @@ def _erosion_as_decline(words: list[str]) -> list[str] | None:
     return None
 
 
+# Acts and measures aimed at what follows them, whose "against" is "on" ("sanctions
+# against Russia" / "sanctions on Russia", "Russia sanctions"); not an "action" or a
+# "campaign" against a thing, which "X action", "X campaign" name the other way round.
+_AIMED = frozenset("""sanction lawsuit suit litigation case attack cyberattack strike
+    countermeasure protection defence defense safeguard vaccine vaccination fine penalty
+    crackdown enforcement tariff embargo boycott""".split())
+
+
+def _against_as_on(words: list[str]) -> list[str] | None:
+    """"X against Y" as "X on Y" for what is aimed at Y (`_AIMED`), whose rules read it as
+    "Y X", or None; read beside the name as written.
+
+    >>> _against_as_on("sanction against russia".split())
+    ['sanction', 'on', 'russia']
+    >>> _against_as_on("campaign against tourism".split()) is None
+    True
+    """
+    if "against" in words[1:-1]:
+        at = words.index("against")
+        if words[at - 1] in _AIMED:
+            return words[:at] + ["on"] + words[at + 1:]
+    return None
+
+
 # What is used by going to it or drawing on it, whose use rises or falls while it does not
 # ("growth in use of libraries", "surge in use of food banks", "decrease in use of
 # water", "rising land use": an attack's false joins), and what is stockpiled.
@@ -414,7 +438,8 @@ _SLOWING = frozenset("""sale market demand economy investment production hiring 
 _DONE_AS_DOING = {"improved": "improving", "optimized": "optimizing", "automated": "automating",
                   "contaminated": "contaminating", "polluted": "polluting",
                   "degraded": "degrading", "depleted": "depleting",
-                  "congested": "congesting", "disrupted": "disrupting"}
+                  "congested": "congesting", "disrupted": "disrupting",
+                  "delayed": "delaying"}
 
 
 # ... but what is named so, not done so ("automated clearing house", "automated teller
