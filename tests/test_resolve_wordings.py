@@ -240,6 +240,26 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Automating Admin Tasks", "Automation of Administrative Tasks", True),
     ("Healthcare for Seniors", "Healthcare for Older Adults", True),
     ("Ad Compliance Solutions", "Advertising Compliance Solutions", True),
+    # a company's legal form and the word of its trade (universe 44's tune half), not
+    # after common words; "v." of a lawsuit; "preferring"
+    ("Bytedance Ltd.", "ByteDance", True),
+    ("Joby Aviation Inc.", "Joby", True),
+    ("Semiconductor Manufacturing International Corp.", "SMIC", True),
+    ("Blue Zones LLC", "Blue Zones", False),
+    ("Monsters, Inc.", "Monsters", False),
+    ("Reshoring Pharmaceuticals", "Reshoring", False),
+    ("Agrivoltaic Energy", "Agrivoltaics", False),
+    ("Meta AI", "Meta", False),
+    ("Epic Games v. Apple", "Epic Games vs. Apple", True),
+    ("Preferring Capsule Hotels", "Preference for Capsule Hotels", True),
+    # a person written surname first (not a town and its state); a noun written "X of
+    # Y" inside a name reordered around another "of" (universe 45's tune half)
+    ("Franklin, Benjamin", "Benjamin Franklin", True),
+    ("Beer, Stafford", "Stafford Beer", True),
+    ("Paris, Texas", "Texas Paris", False),
+    ("Latency of Chain-of-Thought", "Chain-of-Thought Latency", True),
+    ("Erosion of the Rule of Law", "Rule of Law Erosion", True),
+    ("Standard of Living", "Living Standards", True),
     # "at" reorders like "of"; a leading -ing word's noun stays before a second phrase;
     # "town of X" is X
     ("Attendance at Funerals", "funeral attendance", True),
@@ -450,8 +470,14 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("General Electric Company", "Electric Company", False),
     ("US Inflation Reduction Act", "Inflation Reduction Act", True),
     # no company before its legal form: "UK plc", "Japan Inc." are a country, "Siemens
-    # PLC" a controller (a review's traps of a rule tried and dropped)
-    ("Calbee Inc.", "Calbee", False),
+    # PLC" a controller (a review's traps of a rule tried and dropped); the forty-third
+    # session's rule reads Inc., Ltd., LLC, GmbH, N.V., Co. and Limited only after a name
+    # with a word that is no English word and is no acronym or place (every universe
+    # and the labelled pairs write "Calbee Inc." / "Calbee" as one company)
+    ("Calbee Inc.", "Calbee", True),
+    ("Siemens PLC", "Siemens", False),
+    ("BP plc", "blood pressure (BP)", False),
+    ("Mitsubishi Corp.", "Mitsubishi", False),
     ("UK plc", "UK", False),
     ("Japan Inc.", "Japan", False),
     # ... tried again with guards and dropped: an attack of 470 pairs found namesakes,
@@ -1616,6 +1642,7 @@ IMPACTS_AND_ACTS = [
 RULE_EXAMPLES = {
     "reordered_around_preposition": ("Impact of AI on Jobs", "ai impact on job"),
     "between": ("Trade between US and China", "us china trade"),
+    "legal_form_dropped": ("Joby Aviation Inc.", "joby"),
     "induced_as_from": ("Digital Media-Induced Attention Deficits",
                         "attention deficit from digital media"),
     "driven_by": ("Design Driven by AI", "ai driven design"),

@@ -1,6 +1,7 @@
 """Other names a name carries: a maker's product ("OpenAI's ChatGPT" is ChatGPT), a
 person after their office ("Mayor Eric Adams"), a law after its country's initials
-("US Inflation Reduction Act").
+("US Inflation Reduction Act"), a person's name written surname first ("Franklin,
+Benjamin").
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .keys import _known_word, normal_form
+from .wordings.words import _place
 
 _MAKER_PRODUCT_RE = re.compile(r"([A-Z][A-Za-z0-9]*+)['\u2019]s\s++([A-Za-z0-9]++)")
 
@@ -88,3 +90,24 @@ def _law(label: str) -> str | None:
     """
     match = _LAW_RE.fullmatch(label.strip())
     return match["law"] if match else None
+
+
+# "Surname, Given names" as a catalogue writes a person ("Franklin, Benjamin")
+_INVERTED_RE = re.compile(r"(?P<last>[^\s,]++),\s++(?P<first>[^\s,]++(?:\s++[^\s,]++){0,2})")
+
+
+def _inverted_person(label: str) -> str | None:
+    """A person's name written surname first, as "Given names Surname": every word
+    capitalised, the given names no place ("Paris, Texas" is a town).
+
+    >>> [_inverted_person(n) for n in ("Franklin, Benjamin", "Beer, Stafford",
+    ...                                "Paris, Texas", "Dubai, UAE", "Franklin, Ben J.")]
+    ['Benjamin Franklin', 'Stafford Beer', None, None, None]
+    """
+    match = _INVERTED_RE.fullmatch(label.strip())
+    if not match:
+        return None
+    words = match["first"].split() + [match["last"]]
+    if all(_capitalised(word) for word in words) and not _place(normal_form(words[0])):
+        return " ".join(words)
+    return None

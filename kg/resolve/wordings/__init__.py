@@ -16,7 +16,7 @@ from typing import Callable
 
 from ..keys import _LONGEST_NAME, _ics_adjective, _noun_lemmas
 from ..lexicon import lexicon
-from .words import (_Forms, _WORD_VARIANTS, _Name, _adjective, _lengthened, _place,
+from .words import (_Forms, _NOUNS_OF, _WORD_VARIANTS, _Name, _adjective, _lengthened, _place,
                     _time_numbers, _TREND_NOUNS, _erosion_as_decline, _evolving_as_changing,
                     _trend_word, _trend_word_before_one, _use_as_itself, _participle_as_act,
                     _against_as_on,
@@ -29,7 +29,7 @@ from .order import (_ORDER_WORDS, against_from_with, and_either_way, aspect_of_t
 from .trends import (growth_as_rise, on_the_rise, popularity_as_rise, return_as_revival,
                      shift_as_change, trend_of_a_phrase)
 from .compounds import (adverb_after_an_act, ai_generated_media, anti_backlash, cardinal_numbers,
-                        induced_as_from,
+                        induced_as_from, legal_form_dropped,
                         concern_word, generic_last_word, last_word_variant, link_word_dropped,
                         medium_either_place, online_last, ordinal_numbers, tie_either_way,
                         town_of)
@@ -47,7 +47,8 @@ __all__ = ["RULES", "normal_words", "signatures"]
 RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rule in (
     reordered_around_preposition, between, driven_by, and_either_way, in_dropped,
     against_from_with, toward_as_to, one_preposition_for_another, aspect_of_the, in_context,
-    generic_last_word, tie_either_way, town_of, ai_generated_media, induced_as_from,
+    generic_last_word, tie_either_way, town_of, legal_form_dropped, ai_generated_media,
+    induced_as_from,
     link_word_dropped,
     growth_as_rise, shift_as_change, cardinal_numbers, ordinal_numbers, concern_word,
     gerund_as_noun, adjective_as_noun, adjective_of_an_impact, quality_last, modifier_as_noun,
@@ -160,8 +161,15 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
                     # a name in s written as a possessive: "Jevon's paradox" is Jevons'
                     " ".join(w[:-1] if w[-1] == "s" and w in _noun_lemmas() else w
                              for w in words)})
+    # (the "of" of a noun written "X of Y" counts not beside another: "latency of chain
+    # of thought" reorders around its first)
+    held = {at + 1 for at in range(len(words) - 2)
+            if " ".join(words[at:at + 3]) in _NOUNS_OF}
+    free = [word for at, word in enumerate(words) if at not in held]
     name = _Name(key, words, [(at, word) for at, word in enumerate(words)
-                              if 0 < at < len(words) - 1 and words.count(word) == 1])
+                              if 0 < at < len(words) - 1 and (
+                                  words.count(word) == 1 or
+                                  at not in held and free.count(word) == 1)])
     for rule in RULES.values():
         rule(name, forms)
     found, reordered, dropped = forms.found, forms.reordered, forms.dropped

@@ -16,7 +16,7 @@ from .words import (_AGENTS, _BEINGS, _DOERS, _Forms, _NUMBER_WORDS, _Name, _PRE
                     _place, _place_names)
 
 __all__ = ["adverb_after_an_act", "ai_generated_media", "anti_backlash", "cardinal_numbers", "concern_word",
-           "induced_as_from",
+           "induced_as_from", "legal_form_dropped",
            "generic_last_word", "last_word_variant", "link_word_dropped",
            "medium_either_place", "online_last", "ordinal_numbers", "tie_either_way",
            "town_of"]
@@ -384,6 +384,40 @@ def town_of(name: _Name, forms: _Forms) -> None:
     if len(words) >= 3 and words[0] in _PLACE_WORDS and words[1] == "of" and \
             words[2] not in _ARTICLES and not _known_word(words[2]):
         forms.found.add(" ".join(words[2:]))
+
+
+# A company's legal form, written last ("Calbee Inc.", "Bytedance Ltd.", "ASML Holding
+# N.V."), and the "v." of a lawsuit ("Epic Games v. Apple" / "Epic Games vs. Apple")
+_LEGAL_FORMS = frozenset({"inc", "ltd", "llc", "gmbh", "nv", "co", "limited"})
+# ... and the word of its trade after a name that is no English word ("Joby Aviation",
+# "NextEra Energy", "BYD Auto"; not "AI", "Robotics" or "Research": "Meta AI", "Amazon
+# Robotics" are a company's parts, nor "University": Oxford is a city)
+_TRADES = frozenset("""aviation metal holding auto motor lab therapeutics bioscience energy
+    technology airline airway""".split())
+# (a coined word of these endings is a word made of another, no name: "reshoring
+# pharmaceuticals", "agrivoltaic energy")
+_MADE_WORD_ENDINGS = ("ing", "ic", "al", "ed", "ism", "ity", "tion", "ive")
+
+
+def legal_form_dropped(name: _Name, forms: _Forms) -> None:
+    """A company's name without its legal form (`_LEGAL_FORMS`), when a word of the name
+    is no English word ("Calbee Inc.", "Joby Aviation Inc."; not "Monsters, Inc.", no
+    monsters, nor "Blue Zones LLC", the company, not the places), and such a name without
+    the word of its trade (`_TRADES`: "Joby Aviation"); an inner "v" as "vs"."""
+    words = name.words
+    rest = words
+    while len(rest) >= 2 and rest[-1] in _LEGAL_FORMS:
+        rest = rest[:-1]
+    if rest != words and not all(_known_word(word) for word in rest) and \
+            not (len(rest) == 1 and (len(rest[0]) <= 3 or _place(rest[0]))):
+        # (no acronym nor place: "BP plc" is no blood pressure, "UK plc", "Japan Inc."
+        # countries)
+        forms.found.add(" ".join(rest))
+    if len(rest) == 2 and rest[1] in _TRADES and not _known_word(rest[0]) and \
+            not rest[0].endswith(_MADE_WORD_ENDINGS):
+        forms.found.add(rest[0])
+    if "v" in words[1:-1]:
+        forms.found.add(" ".join("vs" if word == "v" else word for word in words))
 
 
 # "Generated" adds nothing only after AI and before what is made to be seen or heard

@@ -114,7 +114,7 @@ _SHORT_VERB_NOUNS = {"tax": ("taxation",), "form": ("formation",), "grow": ("gro
 # bench/make_verb_nouns.py never proposes it).
 _OTHER_VERB_NOUNS = {"recognize": ("recognition",), "analyze": ("analysis",),
                      "analyse": ("analysis",), "prescribe": ("prescription",),
-                     "avoid": ("avoidance",)}
+                     "avoid": ("avoidance",), "prefer": ("preference",)}
 
 
 def guessed_nouns(verb: str) -> tuple[str, ...]:

@@ -643,7 +643,8 @@ _TERMS_OF = frozenset("""cost of capital|rate of return|return on equity|term of
 _NOUNS_OF = frozenset("""cost of living|quality of life|standard of living|rule of law|freedom
     of speech|freedom of expression|way of life|end of life|internet of things|freedom of
     movement|right of way|balance of power|quality of care|place of
-    work|cost of care""".replace("\n    ", " ").split("|"))
+    work|cost of care|chain of thought|theory of mind|chain of custody|state of the
+    art|freedom of information|point of care|bill of material""".replace("\n    ", " ").split("|"))
 
 # Words after which "on the rise" is what they are on ("betting on the rise").
 _ON_WHAT = frozenset({"bet", "betting", "wager", "wagering", "focus", "report", "debate",
