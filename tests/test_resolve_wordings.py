@@ -260,6 +260,10 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Latency of Chain-of-Thought", "Chain-of-Thought Latency", True),
     ("Erosion of the Rule of Law", "Rule of Law Erosion", True),
     ("Standard of Living", "Living Standards", True),
+    ("Quietly Quitting", "Quiet Quitting", True),
+    ("Quietly Quitting", "Quitting", False),
+    ("Teen Suicides Linked to Chatbots", "Chatbot-Linked Teen Suicides", True),
+    ("Designing Games", "Game Design", True),
     # "at" reorders like "of"; a leading -ing word's noun stays before a second phrase;
     # "town of X" is X
     ("Attendance at Funerals", "funeral attendance", True),

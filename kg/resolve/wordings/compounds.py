@@ -333,7 +333,7 @@ def online_last(name: _Name, forms: _Forms) -> None:
 # remotely"); not those of fixed terms ("learning deeply" is no deep learning, "selling
 # shortly" no short selling, "trading fairly" no fair trading: an attack's).
 _MANNERS = frozenset("""remote sustainable critical healthy responsible ethical mindful
-    conscious flexible strategic tactical independent""".split())
+    conscious flexible strategic tactical independent quiet""".split())
 
 
 def _adverb_adjective(word: str) -> str | None:
@@ -353,13 +353,16 @@ def _adverb_adjective(word: str) -> str | None:
 def adverb_after_an_act(name: _Name, forms: _Forms) -> None:
     """An act and how, "X-ing ADV-ly", as "ADJ X-ing" ("working remotely" / "remote
     work", "living sustainably"; "thinking critically" / "critical thinking", whose key
-    already writes the adverb as its adjective)."""
+    already writes the adverb as its adjective), and "ADV-ly X-ing" so."""
     words = name.words
     if len(words) == 2 and (words[0].endswith("ing") or words[0] in _ACTS_WRITTEN_AS_NOUNS):
         adjective = _adverb_adjective(words[1]) or next(  # (as the key writes
             (form for form in (words[1], words[1][:-2]) if form in _MANNERS), None)  # -ally)
         if adjective:
             forms.found.add(" ".join([adjective, words[0]]))
+    if len(words) == 2 and words[1].endswith("ing") and _adverb_adjective(words[0]):
+        # (the adverb first: "quietly quitting" / "quiet quitting")
+        forms.found.add(" ".join([_adverb_adjective(words[0]), words[1]]))
 
 
 def tie_either_way(name: _Name, forms: _Forms) -> None:

@@ -84,6 +84,9 @@ _ACTIVITY_NOUNS = frozenset("""shipping mining banking farming fishing trading g
 # Nouns spelled as a verb's nominalisation that name another thing: "governing AI" is
 # no AI government, "departing employees" no employee department (reviews' false joins).
 _OTHER_NOUNS = frozenset({"government", "department"})
+# -ing words the lexicon knows as nouns that still name the act ("designing games" is
+# game design)
+_ACTS_AS_NOUNS = frozenset({"designing"})
 
 
 # -ing words of what happens to a thing, as the noun of that process (which
@@ -161,7 +164,7 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
             if verb in lexicon().verb_nouns:
                 return (word,) + lexicon().verb_nouns[verb]
         return (word,) if word.startswith(("re", "up", "de")) else ()
-    if not verbs or verbs[0] == word or _lemmas(word, "NOUN"):
+    if not verbs or verbs[0] == word or _lemmas(word, "NOUN") and word not in _ACTS_AS_NOUNS:
         return ()
     verb = verbs[0]
     irregular = lexicon().verb_nouns.get(verb, ()) + _OTHER_VERB_NOUNS.get(verb, ())

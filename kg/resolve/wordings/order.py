@@ -251,11 +251,13 @@ def between(name: _Name, forms: _Forms) -> None:
 
 
 def driven_by(name: _Name, forms: _Forms) -> None:
-    """"X driven by Y" / "X based on Y" as "Y driven X" / "Y based X"."""
+    """"X driven by Y" / "X based on Y" / "X linked to Y" as "Y driven X" / "Y based X" /
+    "Y linked X" ("teen suicides linked to chatbots" / "chatbot-linked teen suicides")."""
     words = name.words
     for at, word in name.inner:
         if word == "by" and words[at - 1].endswith(("ed", "en")) or \
-                word == "on" and words[at - 1] == "based":
+                word == "on" and words[at - 1] == "based" or \
+                word == "to" and words[at - 1] in ("linked", "related", "tied", "attributed"):
             forms.found.add(" ".join(words[at + 1:] + words[at - 1:at] + words[:at - 1]))
 
 
