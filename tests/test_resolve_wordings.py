@@ -209,25 +209,37 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Interest Rates Rising", "Falling Interest Rates", False),
     ("Cannabis Growing", "Rise of Cannabis", False),
     ("Space Debris Falling", "Decline in Space Debris", False),
+    ("Brands Dropping", "Dropping Brands", False),
+    ("Growing Pains", "Pains Growing", False),
+    ("Rising Sun", "Sun Rising", False),
     # the forty-third session's rules and rows from universes' tune misses: inflation of
     # what is paid, a delay done, a coined verb's noun, "boost", "-induced", "against"
     # after what is aimed, two places either way, "AI-generated" after a preposition,
     # "combined with"
     ("Food Price Inflation", "Rising Food Prices", True),
     ("Grade Inflation", "Rising Grades", False),
+    ("Low Food Price Inflation", "Rising Food Prices", False),
+    ("Stock Price Inflation", "Rising Stock Prices", False),
     ("Flight Delays", "Delayed Flights", True),
     ("Delayed Retirement", "Retirement", False),
+    ("Delayed Release", "Release Delays", False),
+    ("Delayed School Start", "School Start Delays", False),
     ("Reintroducing Beavers", "Beaver Reintroduction", True),
     ("Reintroducing Beavers", "Beavers", False),
     ("Generative AI boosts productivity", "Generative AI increases productivity", True),
     ("Productivity Boost", "Productivity Decline", False),
-    ("AI-Induced Cognitive Debt", "AI Cognitive Debt", True),
     ("Digital Media-Induced Attention Deficits", "Attention Deficits from Digital Media", True),
     ("AI-Induced Cognitive Debt", "Cognitive Debt", False),
-    ("Sanctions against Russia", "Russia Sanctions", True),
-    ("Sanctions against Russia", "Sanctions on Russia", True),
+    ("Tech-Induced Layoffs", "Tech Layoffs", False),
+    ("Student-Induced Stress", "Student Stress", False),
+    ("Infection-Induced Immunity", "Immunity from Infection", False),
+    ("Cyberattacks against Satellites", "Satellite Cyberattacks", True),
     ("Vaccines against Malaria", "Malaria Vaccines", True),
     ("Campaign against Tourism", "Tourism Campaign", False),
+    ("Attacks against Israel", "Israel Attacks", False),
+    ("Sanctions against China", "China Sanctions", False),
+    ("Defense against AI", "AI Defense", False),
+    ("Lawsuit against Musk", "Musk Lawsuit", False),
     ("US-China Trade War", "China-US Trade War", True),
     ("Trade War Between the US and China", "China-US Trade War", True),
     ("China-US Exports", "US-China Exports", False),
@@ -236,27 +248,22 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Longer life expectancy combined with post-war baby boomer demographics",
      "Longer life expectancy and post-war baby boomer demographics", True),
     ("Exit from Political Advertising", "Withdrawal from Political Advertising", True),
-    ("Move to Smaller Retail Formats", "Shift to Smaller Retail Formats", True),
+    ("Move to Medicare", "Changes to Medicare", False),
     ("Automating Admin Tasks", "Automation of Administrative Tasks", True),
     ("Healthcare for Seniors", "Healthcare for Older Adults", True),
-    ("Ad Compliance Solutions", "Advertising Compliance Solutions", True),
-    # a company's legal form and the word of its trade (universe 44's tune half), not
-    # after common words; "v." of a lawsuit; "preferring"
-    ("Bytedance Ltd.", "ByteDance", True),
-    ("Joby Aviation Inc.", "Joby", True),
-    ("Semiconductor Manufacturing International Corp.", "SMIC", True),
-    ("Blue Zones LLC", "Blue Zones", False),
-    ("Monsters, Inc.", "Monsters", False),
-    ("Reshoring Pharmaceuticals", "Reshoring", False),
-    ("Agrivoltaic Energy", "Agrivoltaics", False),
-    ("Meta AI", "Meta", False),
+    ("AD Compliance", "Advertising Compliance", False),
+    # "v." of a lawsuit, its parties in their order; "preferring" (universe 44's tune
+    # half)
     ("Epic Games v. Apple", "Epic Games vs. Apple", True),
+    ("Trump v. United States", "United States v. Trump", False),
     ("Preferring Capsule Hotels", "Preference for Capsule Hotels", True),
     # a person written surname first (not a town and its state); a noun written "X of
     # Y" inside a name reordered around another "of" (universe 45's tune half)
     ("Franklin, Benjamin", "Benjamin Franklin", True),
     ("Beer, Stafford", "Stafford Beer", True),
     ("Paris, Texas", "Texas Paris", False),
+    ("Oil, Gas", "Gas Oil", False),
+    ("Risk, Credit", "Credit Risk", False),
     ("Latency of Chain-of-Thought", "Chain-of-Thought Latency", True),
     ("Erosion of the Rule of Law", "Rule of Law Erosion", True),
     ("Standard of Living", "Living Standards", True),
@@ -264,6 +271,15 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Quietly Quitting", "Quitting", False),
     ("Teen Suicides Linked to Chatbots", "Chatbot-Linked Teen Suicides", True),
     ("Designing Games", "Game Design", True),
+    # (an attack's traps of these and of the rows of the same batch)
+    ("Designing Protected Areas", "Protected Area Designation", False),
+    ("Quietly Hiring", "Quiet Hiring", False),
+    ("Independently Publishing", "Independent Publishing", False),
+    ("Retreat from Alcohol", "Withdrawal from Alcohol", False),
+    ("Ecological Impacts of Tourism", "Ecotourism Impacts", False),
+    ("Eco-Tourism", "Ecological Tourism", True),
+    ("Vinyl Chloride Monomer (VCM)", "VCM Prices", False),
+    ("VCM Prices", "Voluntary Carbon Market Prices", False),
     # "at" reorders like "of"; a leading -ing word's noun stays before a second phrase;
     # "town of X" is X
     ("Attendance at Funerals", "funeral attendance", True),
@@ -474,14 +490,19 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("General Electric Company", "Electric Company", False),
     ("US Inflation Reduction Act", "Inflation Reduction Act", True),
     # no company before its legal form: "UK plc", "Japan Inc." are a country, "Siemens
-    # PLC" a controller (a review's traps of a rule tried and dropped); the forty-third
-    # session's rule reads Inc., Ltd., LLC, GmbH, N.V., Co. and Limited only after a name
-    # with a word that is no English word and is no acronym or place (every universe
-    # and the labelled pairs write "Calbee Inc." / "Calbee" as one company)
-    ("Calbee Inc.", "Calbee", True),
+    # PLC" a controller (a review's traps of a rule tried and dropped; tried a fifth time
+    # in the forty-third session, with the word of a company's trade: its attack found
+    # places, namesakes, franchises and parent companies)
+    ("Calbee Inc.", "Calbee", False),
     ("Siemens PLC", "Siemens", False),
     ("BP plc", "blood pressure (BP)", False),
     ("Mitsubishi Corp.", "Mitsubishi", False),
+    ("Amazon Inc.", "Amazon", False),
+    ("Pokemon Co.", "Pokemon", False),
+    ("Gemini LLC", "Gemini", False),
+    ("Siemens Energy", "Siemens", False),
+    ("Qatar Airways", "Qatar", False),
+    ("Solana Labs", "Solana", False),
     ("UK plc", "UK", False),
     ("Japan Inc.", "Japan", False),
     # ... tried again with guards and dropped: an attack of 470 pairs found namesakes,
@@ -1646,7 +1667,7 @@ IMPACTS_AND_ACTS = [
 RULE_EXAMPLES = {
     "reordered_around_preposition": ("Impact of AI on Jobs", "ai impact on job"),
     "between": ("Trade between US and China", "us china trade"),
-    "legal_form_dropped": ("Joby Aviation Inc.", "joby"),
+    "v_as_versus": ("Epic Games v. Apple", "epic game vs apple"),
     "induced_as_from": ("Digital Media-Induced Attention Deficits",
                         "attention deficit from digital media"),
     "driven_by": ("Design Driven by AI", "ai driven design"),

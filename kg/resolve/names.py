@@ -98,16 +98,19 @@ _INVERTED_RE = re.compile(r"(?P<last>[^\s,]++),\s++(?P<first>[^\s,]++(?:\s++[^\s
 
 def _inverted_person(label: str) -> str | None:
     """A person's name written surname first, as "Given names Surname": every word
-    capitalised, the given names no place ("Paris, Texas" is a town).
+    capitalised, the given names no English word and no place ("Paris, Texas" is a town,
+    "Oil, Gas" and "Risk, Credit" lists: an attack's).
 
     >>> [_inverted_person(n) for n in ("Franklin, Benjamin", "Beer, Stafford",
-    ...                                "Paris, Texas", "Dubai, UAE", "Franklin, Ben J.")]
+    ...                                "Paris, Texas", "Dubai, UAE", "Oil, Gas")]
     ['Benjamin Franklin', 'Stafford Beer', None, None, None]
     """
     match = _INVERTED_RE.fullmatch(label.strip())
     if not match:
         return None
     words = match["first"].split() + [match["last"]]
-    if all(_capitalised(word) for word in words) and not _place(normal_form(words[0])):
+    given = [normal_form(word) for word in words[:-1]]
+    if all(_capitalised(word) for word in words) and not _place(given[0]) and \
+            not any(_known_word(word) for word in given):
         return " ".join(words)
     return None

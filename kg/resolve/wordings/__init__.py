@@ -29,7 +29,7 @@ from .order import (_ORDER_WORDS, against_from_with, and_either_way, aspect_of_t
 from .trends import (growth_as_rise, on_the_rise, popularity_as_rise, return_as_revival,
                      shift_as_change, trend_of_a_phrase)
 from .compounds import (adverb_after_an_act, ai_generated_media, anti_backlash, cardinal_numbers,
-                        induced_as_from, legal_form_dropped,
+                        induced_as_from, v_as_versus,
                         concern_word, generic_last_word, last_word_variant, link_word_dropped,
                         medium_either_place, online_last, ordinal_numbers, tie_either_way,
                         town_of)
@@ -37,7 +37,8 @@ from .gerunds import (act_last, activity_first, doer_doing, gerund_after_a_prepo
                       gerund_as_noun)
 from .adjectives import (adjective_as_noun, adjective_of_an_impact, e_prefix,
                          modifier_as_noun, place_possessive, quality_last, sex_as_people)
-from .headlines import _headline_as_phrase, _inner_articles_dropped, _progressive_as_simple
+from .headlines import (_headline_as_phrase, _inner_articles_dropped, _progressive_as_simple,
+                        sentence_words)
 
 __all__ = ["RULES", "normal_words", "signatures"]
 
@@ -47,7 +48,7 @@ __all__ = ["RULES", "normal_words", "signatures"]
 RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rule in (
     reordered_around_preposition, between, driven_by, and_either_way, in_dropped,
     against_from_with, toward_as_to, one_preposition_for_another, aspect_of_the, in_context,
-    generic_last_word, tie_either_way, town_of, legal_form_dropped, ai_generated_media,
+    generic_last_word, tie_either_way, town_of, v_as_versus, ai_generated_media,
     induced_as_from,
     link_word_dropped,
     growth_as_rise, shift_as_change, cardinal_numbers, ordinal_numbers, concern_word,
@@ -136,8 +137,10 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     ['=design driven by ai', '>ai design driven', 'ai design driven', 'ai driven design',
      'design by ai', 'design driven by ai']
     """
+    in_any_order = sentence_words(key.replace("-", " ").split())
+    sentence = {"\u00a7" + in_any_order} if in_any_order else set()  # (met only by another)
     if key.count(" ") >= _LONGEST_NAME:  # (more words than that)
-        return {_loose(key)}
+        return {_loose(key)} | sentence
     plain = [_WORD_VARIANTS.get(word, word) for word in key.split()]
     lengthened = _lengthened(plain) if lengthen else plain
     # (and the forms of the words as written: "utilization of invisible creatures" read
@@ -200,5 +203,5 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
             marked |= {f"{f.lstrip('>')} {_TREND_NOUNS[words[0]]}"
                        for f in signatures(" ".join(words[1:]), then_reordered=False)
                        if f[0] not in "=<~" and "(" not in f and "*" not in f}
-    return marked | written
+    return marked | written | sentence
 

@@ -16,7 +16,7 @@ from .words import (_AGENTS, _BEINGS, _DOERS, _Forms, _NUMBER_WORDS, _Name, _PRE
                     _place, _place_names)
 
 __all__ = ["adverb_after_an_act", "ai_generated_media", "anti_backlash", "cardinal_numbers", "concern_word",
-           "induced_as_from", "legal_form_dropped",
+           "induced_as_from", "v_as_versus",
            "generic_last_word", "last_word_variant", "link_word_dropped",
            "medium_either_place", "online_last", "ordinal_numbers", "tie_either_way",
            "town_of"]
@@ -333,7 +333,7 @@ def online_last(name: _Name, forms: _Forms) -> None:
 # remotely"); not those of fixed terms ("learning deeply" is no deep learning, "selling
 # shortly" no short selling, "trading fairly" no fair trading: an attack's).
 _MANNERS = frozenset("""remote sustainable critical healthy responsible ethical mindful
-    conscious flexible strategic tactical independent quiet""".split())
+    conscious flexible strategic tactical independent""".split())
 
 
 def _adverb_adjective(word: str) -> str | None:
@@ -353,15 +353,18 @@ def _adverb_adjective(word: str) -> str | None:
 def adverb_after_an_act(name: _Name, forms: _Forms) -> None:
     """An act and how, "X-ing ADV-ly", as "ADJ X-ing" ("working remotely" / "remote
     work", "living sustainably"; "thinking critically" / "critical thinking", whose key
-    already writes the adverb as its adjective), and "ADV-ly X-ing" so."""
+    already writes the adverb as its adjective), and "ADV-ly X-ing" so ("sustainably
+    living")."""
     words = name.words
     if len(words) == 2 and (words[0].endswith("ing") or words[0] in _ACTS_WRITTEN_AS_NOUNS):
         adjective = _adverb_adjective(words[1]) or next(  # (as the key writes
             (form for form in (words[1], words[1][:-2]) if form in _MANNERS), None)  # -ally)
         if adjective:
             forms.found.add(" ".join([adjective, words[0]]))
-    if len(words) == 2 and words[1].endswith("ing") and _adverb_adjective(words[0]):
-        # (the adverb first: "quietly quitting" / "quiet quitting")
+    if len(words) == 2 and words[1].endswith("ing") and _adverb_adjective(words[0]) and \
+            words[0] != "independently":
+        # (the adverb first: "working remotely" / "remotely working"; not "independently
+        # publishing", no independent publishing: an attack's)
         forms.found.add(" ".join([_adverb_adjective(words[0]), words[1]]))
 
 
@@ -389,36 +392,13 @@ def town_of(name: _Name, forms: _Forms) -> None:
         forms.found.add(" ".join(words[2:]))
 
 
-# A company's legal form, written last ("Calbee Inc.", "Bytedance Ltd.", "ASML Holding
-# N.V."), and the "v." of a lawsuit ("Epic Games v. Apple" / "Epic Games vs. Apple")
-_LEGAL_FORMS = frozenset({"inc", "ltd", "llc", "gmbh", "nv", "co", "limited"})
-# ... and the word of its trade after a name that is no English word ("Joby Aviation",
-# "NextEra Energy", "BYD Auto"; not "AI", "Robotics" or "Research": "Meta AI", "Amazon
-# Robotics" are a company's parts, nor "University": Oxford is a city)
-_TRADES = frozenset("""aviation metal holding auto motor lab therapeutics bioscience energy
-    technology airline airway""".split())
-# (a coined word of these endings is a word made of another, no name: "reshoring
-# pharmaceuticals", "agrivoltaic energy")
-_MADE_WORD_ENDINGS = ("ing", "ic", "al", "ed", "ism", "ity", "tion", "ive")
-
-
-def legal_form_dropped(name: _Name, forms: _Forms) -> None:
-    """A company's name without its legal form (`_LEGAL_FORMS`), when a word of the name
-    is no English word ("Calbee Inc.", "Joby Aviation Inc."; not "Monsters, Inc.", no
-    monsters, nor "Blue Zones LLC", the company, not the places), and such a name without
-    the word of its trade (`_TRADES`: "Joby Aviation"); an inner "v" as "vs"."""
+# The "v." of a lawsuit ("Epic Games v. Apple" / "Epic Games vs. Apple"). (Not a
+# company's legal form dropped: tried five times, each attack found namesakes, places,
+# parent companies and franchises: "Amazon Inc.", "Pokemon Co.", "Gemini LLC", "Siemens
+# Energy", "Qatar Airways".)
+def v_as_versus(name: _Name, forms: _Forms) -> None:
+    """An inner "v" as "vs" ("Epic Games v. Apple"; the parties keep their order)."""
     words = name.words
-    rest = words
-    while len(rest) >= 2 and rest[-1] in _LEGAL_FORMS:
-        rest = rest[:-1]
-    if rest != words and not all(_known_word(word) for word in rest) and \
-            not (len(rest) == 1 and (len(rest[0]) <= 3 or _place(rest[0]))):
-        # (no acronym nor place: "BP plc" is no blood pressure, "UK plc", "Japan Inc."
-        # countries)
-        forms.found.add(" ".join(rest))
-    if len(rest) == 2 and rest[1] in _TRADES and not _known_word(rest[0]) and \
-            not rest[0].endswith(_MADE_WORD_ENDINGS):
-        forms.found.add(rest[0])
     if "v" in words[1:-1]:
         forms.found.add(" ".join("vs" if word == "v" else word for word in words))
 
@@ -445,7 +425,7 @@ def ai_generated_media(name: _Name, forms: _Forms) -> None:
 
 # Second words that add nothing (written after a hyphen): "heat-related deaths" are heat
 # deaths, "AI-driven tools" AI tools.
-_LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled", "induced"})
+_LINK_WORDS = frozenset({"related", "driven", "based", "powered", "enabled"})
 # (Not "assisted": "AI-assisted writing" is a person's, "AI writing" the AI's.)
 
 
@@ -516,12 +496,19 @@ _DONE_TO_PEOPLE_ACTS = frozenset("""surveillance tracking monitoring profiling s
     harassment manipulation targeting""".split())
 
 
+# What comes "from" a thing that it guards against or is taken from ("immunity from
+# infection" is no infection-induced immunity: an attack's)
+_FROM_NOT_CAUSED = frozenset({"immunity", "withdrawal", "protection", "relief"})
+
+
 def induced_as_from(name: _Name, forms: _Forms) -> None:
     """"X-induced Y" as "Y from X" ("digital media-induced attention deficits" /
-    "attention deficits from digital media"), for a cause of up to two words."""
+    "attention deficits from digital media"), for a cause of up to two words; not as "X
+    Y" ("tech layoffs" are at tech firms, "student stress" students'; an attack's)."""
     words = name.words
     for at in (1, 2):
-        if len(words) > at + 1 and words[at] == "induced" and _STOP.isdisjoint(words):
+        if len(words) > at + 1 and words[at] == "induced" and _STOP.isdisjoint(words) and \
+                words[-1] not in _FROM_NOT_CAUSED:
             forms.found.add(" ".join(words[at + 1:] + ["from"] + words[:at]))
 
 

@@ -164,7 +164,9 @@ def _gerund_nouns(word: str) -> tuple[str, ...]:
             if verb in lexicon().verb_nouns:
                 return (word,) + lexicon().verb_nouns[verb]
         return (word,) if word.startswith(("re", "up", "de")) else ()
-    if not verbs or verbs[0] == word or _lemmas(word, "NOUN") and word not in _ACTS_AS_NOUNS:
+    if word in _ACTS_AS_NOUNS:
+        return verbs[:1]  # (its verb only: "designing" is no designation)
+    if not verbs or verbs[0] == word or _lemmas(word, "NOUN"):
         return ()
     verb = verbs[0]
     irregular = lexicon().verb_nouns.get(verb, ()) + _OTHER_VERB_NOUNS.get(verb, ())

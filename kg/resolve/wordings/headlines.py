@@ -8,7 +8,8 @@ from __future__ import annotations
 import itertools
 
 from ..keys import _ARTICLES, _STOP, _lemmas
-from .words import _AFTER_AN_ACT, _PREPOSITIONS, _TREND_NOUNS, _TREND_WORDS, _actor
+from .words import (_AFTER_AN_ACT, _PREPOSITIONS, _TREND_NOUNS, _TREND_PHRASES, _TREND_WORDS,
+                    _actor)
 
 # Words after which an article inside a name says nothing ("recovering from a hard year"
 # / "recovery from hard year", "software as a service"): prepositions; not after a noun,
@@ -103,10 +104,12 @@ def _headline_as_phrase(words: list[str]) -> list[str] | None:
     'rising autism diagnosis'
     """
     if len(words) >= 2 and (words[-1] in _TREND_WORDS or words[-1] in _CHANGING) and \
-            words[-2] not in _STOP and words[-2] not in _AUXILIARIES and \
-            words[-2] != "are" and _lemmas(words[-2], "NOUN"):
+            words[-1] != "dropping" and words[-2] not in _STOP and \
+            words[-2] not in _AUXILIARIES and words[-2] != "are" and \
+            _lemmas(words[-2], "NOUN") and (words[-1], words[0]) not in _TREND_PHRASES:
         # (a headline with no auxiliary, "S VERB-ing", of growth, decline or a process:
-        # "autism diagnoses rising" / "rising autism diagnoses")
+        # "autism diagnoses rising" / "rising autism diagnoses"; not who drops whom,
+        # "brands dropping", nor a fixed phrase: "returns increasing", "pains growing")
         return words[-1:] + words[:-1]
     for at in range(1, min(len(words) - 1, 6)):
         word = words[at]
@@ -182,3 +185,55 @@ def _progressive_as_simple(words: list[str]) -> list[str] | None:
                 return words[:at] + [base[0]] + words[at + 2:]
             return None
     return None
+
+
+# Words a sentence may drop or add without saying another thing (articles, prepositions,
+# auxiliaries and modals, "increasingly"), and the words of a relation whose two sides
+# the order tells apart ("demand is outpacing supply", "shift from X to Y"; reviews'
+# false joins of a sentence's words in any order).
+_SENTENCE_FILLERS = frozenset("""a an the of in on for to and or by with from at as is are
+    be been being was were has have had will would can could may might its their it this
+    that these those into vs via now increasingly more also than how there which who
+    what""".split())
+_ONE_WAY = frozenset("""outpacing outpace outpaces than over replacing replace replaces
+    versus vs instead""".split())
+_SENTENCE = 6  # words from which a name is a sentence (a driving force, a headline)
+
+
+def sentence_words(words: list[str]) -> str | None:
+    """A sentence's content words in any order, each verb of -ing or -s as its lemma
+    ("e-commerce growth raises demand for faster logistics" / "growth in e-commerce is
+    raising demand for faster logistics"), or None: for a name of fewer than six words,
+    four content words, or one whose order says who does what to whom (`_ONE_WAY`, "from
+    ... to"). Past participles are kept ("developed" / "developing countries").
+
+    >>> sentence_words("growth in e commerce is raising demand for faster logistics".split())
+    'commerce demand e faster growth logistics raise'
+    >>> sentence_words("shift of power from employer to worker".split()) is None
+    True
+    """
+    if len(words) < _SENTENCE or _ONE_WAY.intersection(words) or \
+            "from" in words and "to" in words:
+        return None
+    content = sorted(_sentence_lemma(word) for word in words if word not in _SENTENCE_FILLERS)
+    return " ".join(content) if len(content) >= (4 if _finite(words) else 7) else None
+
+
+def _sentence_lemma(word: str) -> str:
+    if word.endswith("ing") or word.endswith("s") and not word.endswith("ss"):
+        verbs = _lemmas(word, "VERB")
+        if verbs:
+            return verbs[0]
+    return word
+
+
+_FINITE = frozenset("is are was were has have had will can could may might must".split())
+
+
+def _finite(words: list[str]) -> bool:
+    """Whether a name is a sentence: it has an auxiliary or a verb of the third person
+    ("raises"; a key keeps a verb's -s), not a noun phrase ("impact of X on Y", whose
+    words in another order say another thing: reviews' traps)."""
+    return not _FINITE.isdisjoint(words) or any(
+        len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and
+        _lemmas(word, "VERB")[:1] not in ((), (word,)) for word in words)

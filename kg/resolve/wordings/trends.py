@@ -86,6 +86,10 @@ _MEASURE_CHANGES = {"increase": "rise", "hike": "rise", "surge": "rise", "growth
 # ... and "inflation" after what is paid ("food price inflation" / "rising food prices";
 # not "grade inflation", "token inflation")
 _PAID = frozenset({"price", "cost", "wage", "rent", "fee", "salary"})
+# (not after a word of its rate: "low food price inflation" is no rise; nor stock price
+# inflation, a fraud: an attack's)
+_RATES = frozenset("""low high moderate lower higher zero subdued negative slowing easing
+    falling declining""".split())
 
 
 # What expands as it grows (not a market: its listings or its building are no rise).
@@ -107,7 +111,8 @@ def growth_as_rise(name: _Name, forms: _Forms) -> None:
     words = name.words
     if len(words) >= 2 and words[-2] in _MEASURES and words[-1] in _MEASURE_CHANGES:
         forms.found.add(" ".join(words[:-1] + [_MEASURE_CHANGES[words[-1]]]))
-    elif len(words) >= 2 and words[-2] in _PAID and words[-1] == "inflation":
+    elif len(words) >= 2 and words[-2] in _PAID and words[-1] == "inflation" and \
+            words[0] not in _RATES and words[-3:-2] not in (["stock"], ["share"]):
         forms.found.add(" ".join(words[:-1] + ["rise"]))
     elif len(words) >= 2 and words[-1] == "loss" and words[-2] in _LOST:
         forms.found.add(" ".join(words[:-1] + ["decline"]))  # ("biodiversity loss")

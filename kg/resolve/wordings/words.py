@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from ..keys import _ARTICLES, _STOP, _lemmas
+from ..keys import _ARTICLES, _STOP, _known_word, _lemmas
 from ..lexicon import lexicon
 
 # Words written two ways: "water usage" is water use, "remote working" remote work,
@@ -121,7 +121,10 @@ _TREND_PHRASES = frozenset({("growing", "degree"), ("growing", "season"), ("grow
                             # (places that vanish, sinking or emptied, do not decline)
                             ("disappearing", "city"), ("disappearing", "town"),
                             ("disappearing", "island"), ("disappearing", "village"),
-                            ("disappearing", "data")})
+                            ("disappearing", "data"),
+                            # (read after a headline's noun too: "stars falling")
+                            ("rising", "sun"), ("falling", "star"), ("recovering", "cost"),
+                            ("shrinking", "head")})
 # What grows as living things do, or is grown: its growth is no rise of it ("indoor plant
 # growth" is no rise of indoor plants; a review's false joins), and growing it is
 # farming it ("growing cannabis" is no rise of cannabis).
@@ -329,26 +332,34 @@ def _erosion_as_decline(words: list[str]) -> list[str] | None:
     return None
 
 
-# Acts and measures aimed at what follows them, whose "against" is "on" ("sanctions
-# against Russia" / "sanctions on Russia", "Russia sanctions"); not an "action" or a
-# "campaign" against a thing, which "X action", "X campaign" name the other way round.
-_AIMED = frozenset("""sanction lawsuit suit litigation case attack cyberattack strike
-    countermeasure protection defence defense safeguard vaccine vaccination fine penalty
-    crackdown enforcement tariff embargo boycott""".split())
+# Measures aimed at what follows them, whose "against" is "on" ("embargo against Iran" /
+# "embargo on Iran", "Iran embargo", "vaccines against malaria"); and, before what cannot
+# act, cyberattacks and defences ("cyberattacks against satellites" / "satellite
+# cyberattacks"; not "attacks against Israel", "sanctions against China", "lawsuit against
+# Musk": Israel attacks, China sanctions; nor "defence against AI": an attack's).
+_AIMED = frozenset("""embargo boycott fine penalty vaccine vaccination crackdown""".split())
+_AIMED_AT_WHAT_CANNOT_ACT = frozenset("""cyberattack countermeasure protection defence defense
+    safeguard""".split())  # (not lawsuits, attacks or sanctions, aimed at who acts)
 
 
 def _against_as_on(words: list[str]) -> list[str] | None:
-    """"X against Y" as "X on Y" for what is aimed at Y (`_AIMED`), whose rules read it as
-    "Y X", or None; read beside the name as written.
+    """"X against Y" as "X on Y" for what is aimed at Y (`_AIMED`, and
+    `_AIMED_AT_WHAT_CANNOT_ACT` before no place, actor, people or name), whose rules read
+    it as "Y X", or None; read beside the name as written.
 
-    >>> _against_as_on("sanction against russia".split())
-    ['sanction', 'on', 'russia']
+    >>> _against_as_on("cyberattack against satellite".split())
+    ['cyberattack', 'on', 'satellite']
+    >>> _against_as_on("sanction against russia".split()) is None
+    True
     >>> _against_as_on("campaign against tourism".split()) is None
     True
     """
     if "against" in words[1:-1]:
         at = words.index("against")
-        if words[at - 1] in _AIMED:
+        target = [word for word in words[at + 1:] if word not in _ARTICLES]
+        if words[at - 1] in _AIMED or words[at - 1] in _AIMED_AT_WHAT_CANNOT_ACT and not any(
+                _place(word) or _actor(word) or _people(word) or not _known_word(word)
+                for word in target):
             return words[:at] + ["on"] + words[at + 1:]
     return None
 
@@ -449,6 +460,12 @@ _NAMED_SO = frozenset("""house machine job worker teller maker uranium munition
     blood""".split())
 
 
+# ... and what is delayed by design, no delay of it ("delayed release" drugs, "delayed
+# recall" tests, "delayed school start" times: an attack's)
+_DELAYED_SO = frozenset("""release recall entry start gratification coker matching
+    hypersensitivity""".split())
+
+
 def _participle_as_act(words: list[str]) -> list[str] | None:
     """A first participle of `_DONE_AS_DOING` as its -ing word, whose rules make it the
     act ("improved air quality": "improving air quality", "air quality improvement"),
@@ -458,7 +475,8 @@ def _participle_as_act(words: list[str]) -> list[str] | None:
     ['polluting', 'river']
     """
     if len(words) >= 2 and words[0] in _DONE_AS_DOING and words[1] not in _STOP and \
-            words[-1] not in _NAMED_SO:
+            words[-1] not in _NAMED_SO and not (words[0] == "delayed" and
+                                                words[-1] in _DELAYED_SO):
         return [_DONE_AS_DOING[words[0]]] + words[1:]
     return None
 
