@@ -280,6 +280,20 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Eco-Tourism", "Ecological Tourism", True),
     ("Vinyl Chloride Monomer (VCM)", "VCM Prices", False),
     ("VCM Prices", "Voluntary Carbon Market Prices", False),
+    # a sentence's words in another order, its first and last in place (universes'
+    # driving forces); not who does what to whom
+    ("Elevated interest rates are straining borrowers and exposing weak balance sheets.",
+     "High interest rates strain borrowers and expose weak balance sheets.", True),
+    ("Retailers are turning to data and automation to protect thin margins.",
+     "Retailers turn to data and automation to protect their thin margins.", True),
+    ("Consumers are taking a more active role in managing their own health.",
+     "Consumers are taking an increasingly active role in managing their own health.", True),
+    ("Rising wages are driving up inflation across the economy.",
+     "Rising inflation is driving up wages across the economy.", False),
+    ("China is overtaking the US in AI research output.",
+     "The US is overtaking China in AI research output.", False),
+    ("Shift of bargaining power from employers to workers in tech",
+     "Shift of bargaining power from workers to employers in tech", False),
     # "at" reorders like "of"; a leading -ing word's noun stays before a second phrase;
     # "town of X" is X
     ("Attendance at Funerals", "funeral attendance", True),

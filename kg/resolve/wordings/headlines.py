@@ -201,22 +201,29 @@ _SENTENCE = 6  # words from which a name is a sentence (a driving force, a headl
 
 
 def sentence_words(words: list[str]) -> str | None:
-    """A sentence's content words in any order, each verb of -ing or -s as its lemma
+    """A sentence's content words in any order but its first two and its last, each verb
+    of -ing or -s as its lemma
     ("e-commerce growth raises demand for faster logistics" / "growth in e-commerce is
-    raising demand for faster logistics"), or None: for a name of fewer than six words,
-    four content words, or one whose order says who does what to whom (`_ONE_WAY`, "from
-    ... to"). Past participles are kept ("developed" / "developing countries").
+    raising demand for faster logistics"), of four content words or more with a finite
+    verb, seven without. None for a name of fewer than six words, or one whose order says
+    who does what to whom (`_ONE_WAY`, "from ... to"). Past participles are kept
+    ("developed" / "developing countries").
 
     >>> sentence_words("growth in e commerce is raising demand for faster logistics".split())
-    'commerce demand e faster growth logistics raise'
+    'growth e logistics | commerce demand faster raise'
     >>> sentence_words("shift of power from employer to worker".split()) is None
     True
     """
     if len(words) < _SENTENCE or _ONE_WAY.intersection(words) or \
             "from" in words and "to" in words:
         return None
-    content = sorted(_sentence_lemma(word) for word in words if word not in _SENTENCE_FILLERS)
-    return " ".join(content) if len(content) >= (4 if _finite(words) else 7) else None
+    content = [_sentence_lemma(word) for word in words if word not in _SENTENCE_FILLERS]
+    if len(content) < (4 if _finite(words) else 7):
+        return None
+    # (its first two and last content words kept in place: "rising wages drive up
+    # inflation" is no "rising inflation drives up wages", "China overtakes the US in AI
+    # research" no "the US overtakes China in AI research")
+    return " ".join(content[:2] + [content[-1], "|"] + sorted(content[2:-1]))
 
 
 def _sentence_lemma(word: str) -> str:
