@@ -294,6 +294,19 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
      "The US is overtaking China in AI research output.", False),
     ("Shift of bargaining power from employers to workers in tech",
      "Shift of bargaining power from workers to employers in tech", False),
+    # (an attack's traps of the rule's first version, a bag of words: 165 of 250 joined)
+    ("Tech firms are cutting sales jobs and adding AI jobs",
+     "Tech firms are cutting AI jobs and adding sales jobs", False),
+    ("Young adults are drinking less alcohol and using more cannabis in the US",
+     "Young adults are drinking more alcohol and using less cannabis in the US", False),
+    ("Evidence suggests obesity drives type 2 diabetes in young adults worldwide",
+     "Evidence suggests type 2 diabetes drives obesity in young adults worldwide", False),
+    ("Interest rates will fall in Europe before the US next year",
+     "Interest rates will fall in the US before Europe next year", False),
+    ("Droughts in Spain and wildfires in Greece strain European emergency services",
+     "Droughts in Greece and wildfires in Spain strain European emergency services", False),
+    ("Advances in AI and genomics enable earlier and more personalised diagnosis.",
+     "Advances in genomics and AI are enabling earlier, more personalized diagnosis.", True),
     # "at" reorders like "of"; a leading -ing word's noun stays before a second phrase;
     # "town of X" is X
     ("Attendance at Funerals", "funeral attendance", True),
