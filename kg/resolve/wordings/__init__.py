@@ -19,7 +19,7 @@ from ..lexicon import lexicon
 from .words import (_Forms, _NOUNS_OF, _WORD_VARIANTS, _Name, _adjective, _lengthened, _place,
                     _time_numbers, _TREND_NOUNS, _erosion_as_decline, _evolving_as_changing,
                     _trend_word, _trend_word_before_one, _use_as_itself, _participle_as_act,
-                    _against_as_on,
+                    _against_as_on, _use_in_as_in,
                     _rate_as_itself)
 from .order import (_ORDER_WORDS, against_from_with, and_either_way, aspect_of_the,
                     between, cross_as_across, driven_by, facing_as_for, in_context, in_dropped,
@@ -150,7 +150,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     for other in (_inner_articles_dropped(key.split()), _headline_as_phrase(key.split()),
                   _progressive_as_simple(key.split()),
                   _trend_word_before_one(plain), _erosion_as_decline(plain),
-                  _evolving_as_changing(plain), _use_as_itself(plain),
+                  _evolving_as_changing(plain), _use_as_itself(plain), _use_in_as_in(plain),
                   _participle_as_act(plain), _rate_as_itself(plain)):
         if other:
             written |= signatures(" ".join(other), then_reordered, lengthen)

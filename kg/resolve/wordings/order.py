@@ -262,15 +262,19 @@ def driven_by(name: _Name, forms: _Forms) -> None:
 
 
 def and_either_way(name: _Name, forms: _Forms) -> None:
-    """"X and Y" as "Y and X", and the two words around "and" at the start of a name
-    before a shared head ("energy and climate policy" / "climate and energy policy"; not
-    "social media and justice", "rise and fall of X")."""
+    """"X and Y" as "Y and X", and the two words around "and" before a shared head, at
+    the start of a name or after a shared first word ("energy and climate policy" /
+    "climate and energy policy", "data integrity and verification technology" / "data
+    verification and integrity technology"; not "social media and justice", "rise and
+    fall of X")."""
     words = name.words
     for at, word in name.inner:
         if word == "and":
             forms.found.add(" ".join(words[at + 1:] + ["and"] + words[:at]))
-            if at == 1 and at + 2 < len(words) and words[at + 2] not in _STOP:
-                forms.found.add(" ".join([words[2], "and", words[0]] + words[3:]))
+            if at in (1, 2) and at + 2 < len(words) and words[at + 2] not in _STOP and \
+                    _STOP.isdisjoint(words[:at]):
+                forms.found.add(" ".join(words[:at - 1] + [words[at + 1], "and", words[at - 1]]
+                                         + words[at + 2:]))
 
 
 def in_dropped(name: _Name, forms: _Forms) -> None:

@@ -364,6 +364,25 @@ def _against_as_on(words: list[str]) -> list[str] | None:
     return None
 
 
+def _use_in_as_in(words: list[str]) -> list[str] | None:
+    """"Use of X in Y" or "using X in Y" as "X in Y" for a technology no dictionary knows
+    ("use of AI in peer review" / "AI in peer review"), or None; read beside the name as
+    written.
+
+    >>> _use_in_as_in("use of ai in peer review".split())
+    ['ai', 'in', 'peer', 'review']
+    >>> _use_in_as_in("use of water in agriculture".split()) is None
+    True
+    """
+    start = 2 if words[:2] == ["use", "of"] else 1 if words[:1] == ["using"] else 0
+    if not start or "in" not in words[start + 1:start + 3] or len(words) < start + 3:
+        return None
+    at = words.index("in", start + 1)
+    if _known_word(words[at - 1]) and words[at - 1] != "ai":
+        return None
+    return words[start:]
+
+
 # What is used by going to it or drawing on it, whose use rises or falls while it does not
 # ("growth in use of libraries", "surge in use of food banks", "decrease in use of
 # water", "rising land use": an attack's false joins), and what is stockpiled.
