@@ -274,12 +274,16 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     # (an attack's traps of these and of the rows of the same batch)
     ("Designing Protected Areas", "Protected Area Designation", False),
     # (universes 46 and 47's tune halves) "use of X in Y" for a technology; "S becoming
-    # ADJ"; "gaining ground"; two words swapped around "and" after a shared first word;
-    # TV
+    # ADJ" of a state lost; two words swapped around "and" after a shared first word; TV
     ("Use of AI in Peer Review", "AI in Peer Review", True),
     ("Use of Water in Agriculture", "Water in Agriculture", False),
     ("Homes Becoming Uninsurable", "Uninsurable Homes", True),
-    ("Diamond Open Access Gaining Ground", "Rise of Diamond Open Access", True),
+    # (an attack's traps of these)
+    ("Banks Becoming Digital", "Digital Banks", False),
+    ("Uber in Mexico", "Use of Uber in Mexico", False),
+    ("Central Bank and Government Debt", "Central Government and Bank Debt", False),
+    ("Mexico City Development", "Mexico Urban Development", False),
+    ("Opposition Gaining Ground", "Rising Opposition", False),
     ("Data Integrity and Verification Technologies",
      "Data Verification and Integrity Technologies", True),
     ("Decline of Linear Television", "Linear TV Decline", True),

@@ -105,11 +105,12 @@ def _headline_as_phrase(words: list[str]) -> list[str] | None:
     >>> " ".join(_headline_as_phrase("home becoming uninsurable".split()))
     'uninsurable home'
     """
-    if len(words) >= 3 and words[-1] == "ground" and words[-2] in ("gaining", "gains", "gain"):
-        return ["rising"] + words[:-2]  # ("diamond open access gaining ground")
-    if len(words) >= 3 and words[-2] == "becoming" and not _lemmas(words[-1], "NOUN") and (
-            _lemmas(words[-1], "ADJ") or words[-1].endswith(("able", "ible", "ed"))):
-        return words[-1:] + words[:-2]  # ("homes becoming uninsurable")
+    if len(words) >= 3 and words[-2] == "becoming" and not _lemmas(words[-1], "NOUN") and \
+            words[-1].startswith(("un", "in", "im", "ir", "il", "non")) and \
+            words[-1].endswith(("able", "ible", "ed")):
+        # ("homes becoming uninsurable", a state lost; not "banks becoming digital", no
+        # digital banks, "drugs becoming legal": an attack's)
+        return words[-1:] + words[:-2]
     if len(words) >= 2 and (words[-1] in _TREND_WORDS or words[-1] in _CHANGING) and \
             words[-1] != "dropping" and words[-2] not in _STOP and \
             words[-2] not in _AUXILIARIES and words[-2] != "are" and \

@@ -272,7 +272,9 @@ def and_either_way(name: _Name, forms: _Forms) -> None:
         if word == "and":
             forms.found.add(" ".join(words[at + 1:] + ["and"] + words[:at]))
             if at in (1, 2) and at + 2 < len(words) and words[at + 2] not in _STOP and \
-                    _STOP.isdisjoint(words[:at]):
+                    _STOP.isdisjoint(words[:at]) and not (at == 2 and _adjective(words[0])):
+                # (not after an adjective, which may be of either word: "central bank
+                # and government debt", "public health and policy research": an attack's)
                 forms.found.add(" ".join(words[:at - 1] + [words[at + 1], "and", words[at - 1]]
                                          + words[at + 2:]))
 

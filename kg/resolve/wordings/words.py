@@ -378,8 +378,9 @@ def _use_in_as_in(words: list[str]) -> list[str] | None:
     if not start or "in" not in words[start + 1:start + 3] or len(words) < start + 3:
         return None
     at = words.index("in", start + 1)
-    if _known_word(words[at - 1]) and words[at - 1] != "ai":
-        return None
+    if _known_word(words[at - 1]) and words[at - 1] != "ai" or \
+            any(_place(word) for word in words[at + 1:]):
+        return None  # (not in a place: "Uber in Mexico" is its business there)
     return words[start:]
 
 
