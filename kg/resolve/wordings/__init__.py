@@ -137,10 +137,10 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     ['=design driven by ai', '>ai design driven', 'ai design driven', 'ai driven design',
      'design by ai', 'design driven by ai']
     """
-    in_any_order = sentence_words(key.replace("-", " ").split())
-    sentence = {"\u00a7" + in_any_order} if in_any_order else set()  # (met only by another)
     if key.count(" ") >= _LONGEST_NAME:  # (more words than that)
-        return {_loose(key)} | sentence
+        return {_loose(key)}
+    in_order = sentence_words(key.replace("-", " ").split())
+    sentence = {"\u00a7" + in_order} if in_order else set()  # (met only by another's)
     plain = [_WORD_VARIANTS.get(word, word) for word in key.split()]
     lengthened = _lengthened(plain) if lengthen else plain
     # (and the forms of the words as written: "utilization of invisible creatures" read
