@@ -84,3 +84,36 @@ def test_the_alike_experiment_reads_its_labelled_file(capsys):
     labelled_precision(path)
     printed = capsys.readouterr().out
     assert "| 0.2 | -1.00 | 229 | 20 | 0.09 |" in printed
+
+
+def test_decisions_compare_names_every_changed_join(tmp_path, capsys):
+    """bench/decisions.py: a saved run compared with the code prints nothing changed;
+    a join taken out of the saved file, and a labelled pair's decision flipped, print as
+    what the code now joins, with their truth and split."""
+    import json
+
+    from bench import decisions
+
+    universe = tmp_path / "universe-90-names.tsv"
+    universe.write_text("g1\tKeyword\tdriverless cars\ng1\tKeyword\tautonomous vehicles\n"
+                        "g2\tKeyword\tmisinformation\ng3\tKeyword\tdisinformation\n",
+                        encoding="utf-8")
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text("first,first_type,second,second_type,same,case,split\n"
+                     "Gen Z,Keyword,Generation Z,Keyword,1,synonym,tune\n"
+                     "AI ethics,Keyword,AI tools,Keyword,0,trap,holdout\n", encoding="utf-8")
+    saved = tmp_path / "decisions.json"
+    options = ["--names", str(universe), "--pairs", str(pairs), "--corpus"]
+    decisions.main(["save", str(saved), *options])
+    decisions.main(["compare", str(saved), *options])
+    assert capsys.readouterr().out == "changed: nothing\n"
+    old = json.loads(saved.read_text(encoding="utf-8"))
+    assert old["universes"] == {"90|autonomous vehicles|driverless cars": [True, "tune"]}
+    old["universes"] = {}
+    old["pairs"]["Gen Z|Generation Z"][0] = False
+    saved.write_text(json.dumps(old), encoding="utf-8")
+    decisions.main(["compare", str(saved), *options])
+    assert capsys.readouterr().out.splitlines() == [
+        "NEWJOIN true tune 90|autonomous vehicles|driverless cars",
+        "GAIN tune Gen Z|Generation Z",
+        "changed: GAIN 1, NEWJOIN true 1"]
