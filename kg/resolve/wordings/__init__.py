@@ -151,13 +151,10 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
                   _progressive_as_simple(key.split()),
                   _trend_word_before_one(plain), _erosion_as_decline(plain),
                   _evolving_as_changing(plain), _use_as_itself(plain), _use_in_as_in(plain),
+                  _against_as_on(plain),
                   _participle_as_act(plain), _rate_as_itself(plain)):
         if other:
             written |= signatures(" ".join(other), then_reordered, lengthen)
-    against = _against_as_on(plain)
-    if against:  # (not as written: "sanctions against Russia" is not written "on")
-        written |= {form for form in signatures(" ".join(against), then_reordered, lengthen)
-                    if form[0] != "="}
     # (after the lexicon, whose rows write "four-day week")
     words = _trend_word(_time_numbers(lengthened))
     forms = _Forms({key, " ".join(words), lexicon().whole_names.get(key, key),
