@@ -23,6 +23,10 @@ ABBREVIATED = [
     (["PaaS offerings", "Platform as a Service offerings"], True),
     (["GenAI", "generative AI"], True),
     (["WFH", "work from home"], True),
+    # the table's meaning as synonyms.csv words it, when the corpus does not name it so
+    (["WEEE", "e-waste"], True),
+    (["UAVs", "drones"], True),
+    (["WFH", "remote work"], True),
     # the table's meaning as the archive spaces it ("take-off" / "takeoff")
     (["eVTOL", "Electric Vertical Takeoff and Landing"], True),
     # the table says DEI is diversity, equity and inclusion: not these initials

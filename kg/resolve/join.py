@@ -194,7 +194,14 @@ class _Evidence:
         # two are left to `kg resolve`'s review, even when the archive names one of them).
         # (each meaning as the archive spaces it: "take off" is the archive's "takeoff")
         spaced = {key.replace(" ", ""): key for key in sorted(keys, reverse=True)}
-        self.known = {short: spaced.get(longs[0].replace(" ", ""), longs[0])
+
+        def as_named(long: str) -> str:
+            # (or as synonyms.csv words the whole meaning, when the corpus does not
+            # name it so: "WEEE" is "e-waste", "UAVs" are "drones")
+            preferred = "".join(table.variants.get(tuple(long.split()), ()))
+            return spaced.get(long.replace(" ", "")) or spaced.get(preferred, long)
+
+        self.known = {short: as_named(longs[0])
                       for short, longs in table.acronyms.items() if len(longs) == 1}
         # An acronym alone that the corpus spells out as none of the table's meanings has
         # two meanings: a bare acronym is read in its usual meaning ("EVs" are no
