@@ -1974,6 +1974,13 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Shipping Containers", "Container Shipping", False),
     ("Teaching Hospitals", "Hospital Teaching", False),
     ("Monitoring Systems", "System Monitoring", False),
+    # ... also an -ing word the lexicon knows only as a verb's (universes' tune halves)
+    ("Tracking Sleep", "Sleep Tracking", True),
+    ("Benchmarking AI Performance", "AI Performance Benchmarking", True),
+    ("Stockpiling Inventory", "Inventory Stockpiling", True),
+    ("Drinking Water", "Water Drinking", False),
+    ("Flying Cars", "Car Flying", False),
+    ("Breaking News", "News Breaking", False),
     # how, where and whom an act faces
     ("Working Remotely", "Remote Work", True),
     ("Thinking Critically", "Critical Thinking", True),

@@ -12,7 +12,7 @@ from ..keys import _STOP, _known_word, _lemmas
 from ..lexicon import lexicon
 from .words import (_AFTER_AN_ACT, _BEINGS, _DOERS, _LIVING, _Forms, _IN_CHARGE, _Name,
                     _PARTICLES, _PREPOSITIONS, _SECOND_PHRASE, _TERMS_OF, _TREND_NOUNS,
-                    _TREND_PHRASES, _WATCHING, _first_of, _people, _place_names)
+                    _TREND_PHRASES, _TREND_WORDS, _WATCHING, _first_of, _people, _place_names)
 
 __all__ = ["act_last", "activity_first", "doer_doing", "gerund_after_a_preposition",
            "gerund_as_noun", "guessed_nouns"]
@@ -21,11 +21,13 @@ __all__ = ["act_last", "activity_first", "doer_doing", "gerund_after_a_prepositi
 # not the development of countries, an "operating system" is not a system's operation;
 # nor are people who expect, aspire, return or vote their expectations, aspirations,
 # returns or votes ("expecting parents", "returning customers", "voting public": an
-# attack's realistic false joins).
+# attack's realistic false joins); nor is "drinking water" water's drinking, "flying
+# cars" car flights, nor "breaking news" or "cutting edge" a breaking or cutting.
 _PARTICIPLE_ADJECTIVES = frozenset("""developing operating leading emerging existing remaining
 competing underlying living working following missing expecting aspiring returning
 voting striking founding compelling promising pressing prevailing outstanding
-surrounding corresponding""".split())
+surrounding corresponding drinking flying sleeping walking cutting breaking
+boiling""".split())
 # ... and these before what they name a kind of ("mitigating factors", "controlling
 # behavior", "polarizing issues", "racing drones", "moving trucks": an attack's false
 # joins; "controlling costs" is still cost control)
@@ -389,19 +391,21 @@ _ROLES_OF_AN_ACT = frozenset("""officer staff official pharmacist player artist 
 
 
 def activity_first(name: _Name, forms: _Forms) -> None:
-    """A leading -ing word that is a noun of its own, an activity, before what it is
-    done to, last ("monitoring air quality" / "air quality monitoring", "benchmarking AI
-    performance" / "AI performance benchmarking"); not a trade's, a material's or a
+    """A leading -ing word of a verb, an activity, before what it is done to, last
+    ("monitoring air quality" / "air quality monitoring", "benchmarking AI performance"
+    / "AI performance benchmarking", "tracking sleep"); not a trade's, a material's or a
     participle's (`_ACTIVITY_NOUNS`: "shipping containers", "heating oil"; "packaging
-    waste"; `_PARTICIPLE_ADJECTIVES`),
+    waste"; `_PARTICIPLE_ADJECTIVES`: "drinking water"), nor growth's or decline's
+    (`_TREND_WORDS`: "growing pains"), nor forests thinning,
     nor before a kind of it, what serves it or causes it (`_KINDS_OF_AN_ACTIVITY`,
     `_DOERS`, `_NOT_UNDERGOING`: "flooding rains"), people but for what is done to them
     (`_DONE_TO_PEOPLE`: "monitoring employees"), or a phrase of a preposition."""
     words = name.words
     if len(words) < 2 or not words[0].endswith("ing") or words[0] in _ACTIVITY_NOUNS or \
-            words[0] == "packaging" or \
+            words[0] == "packaging" or words[0] in _TREND_NOUNS or \
+            words[0] in _TREND_WORDS or words[0] == "thinning" and words[-1] in _LIVING or \
             words[0] in _PARTICIPLE_ADJECTIVES or words[0] in _KINDS_OF or \
-            words[0] not in _lemmas(words[0], "NOUN") or not _lemmas(words[0], "VERB") or \
+            not _lemmas(words[0], "VERB") or \
             _PHRASE_WORDS.intersection(words[1:]) or words[-1] in _DOERS or \
             words[-1] in _KINDS_OF_AN_ACTIVITY or words[-1] in _NOT_UNDERGOING or \
             (_people(words[-1]) or words[-1] in _BEINGS) and (
