@@ -1170,6 +1170,14 @@ SYNONYMS = [
     ("Scrapping the Two-Child Limit", "Scrapping the Two-Child Benefit Cap", False),
     ("Transboundary Water Disputes", "Cross-Border Water Disputes", True),
     ("Depopulation of Rural Areas", "Rural Population Decline", True),
+    # the forty-fourth session's rows (universes 48 and 49's tune halves), and the
+    # broader or narrower terms they left out (traps of universes 27, 29, 48)
+    ("Neonics", "Neonicotinoids", True),
+    ("Judicial Independence", "Independence of the Judiciary", True),
+    ("Non-Compete Clauses", "Noncompetes", True),
+    ("Fossil Gas", "Natural Gas", True),
+    ("Fish Farming", "Aquaculture", False),
+    ("Forest Fires", "Wildfires", False),
 ]
 
 
