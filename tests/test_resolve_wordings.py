@@ -1178,6 +1178,11 @@ SYNONYMS = [
     ("Fossil Gas", "Natural Gas", True),
     ("Fish Farming", "Aquaculture", False),
     ("Forest Fires", "Wildfires", False),
+    ("Xenotransplants", "Animal-to-Human Transplants", True),
+    ("Old-Age Poverty", "Elderly Poverty", True),
+    ("IUU Fishing", "Illegal Fishing", False),
+    ("School Lunches", "School Meals", False),
+    ("Affordable Homes", "Housing Affordability", False),
 ]
 
 
