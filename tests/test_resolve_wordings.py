@@ -55,6 +55,12 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Growing inequality", "growth of inequality", True),
     ("Aging of the population", "population ageing", True),
     ("Ethical Use of AI", "Ethical AI Use", True),
+    # ... of "about" and "on" too (universes' tune halves); not an adjective's compound
+    ("Misleading Claims about Health", "Misleading Health Claims", True),
+    ("Positive Narratives about AI", "Positive AI Narratives", True),
+    ("Negative Impact on Health", "Negative Health Impact", True),
+    ("Public Concerns about Health", "Public Health Concerns", False),
+    ("Public Spending on Transport", "Public Transport Spending", False),
     ("Combining Structured and Unstructured Data",
      "Combination of Structured and Unstructured Data", True),
     ("Agents based on LLMs", "LLM-based agents", True),

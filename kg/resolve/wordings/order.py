@@ -227,7 +227,7 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
                 forms.reordered.add(form + _OF_ONLY)  # (... and a quality's)
         # (a place first as an adjective, "on" too: "EU ban on neonicotinoids" / "EU
         # neonicotinoid ban")
-        if at >= 2 and (word in ("of", "in", "for") and _adjective(words[0]) or
+        if at >= 2 and (word in ("of", "in", "for", "about", "on") and _adjective(words[0]) or
                         word in ("of", "in", "for", "on") and _place(words[0])) and \
                 words[0] not in _NOUNS_FIRST and \
                 f"{words[0]} {after[0]}" not in _ADJECTIVE_COMPOUNDS:
