@@ -270,6 +270,14 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Paris, Texas", "Texas Paris", False),
     ("Oil, Gas", "Gas Oil", False),
     ("Risk, Credit", "Credit Risk", False),
+    # a place after its country or state (universes 50 and 51's tune halves); not a word
+    # of English or a place of its own elsewhere
+    ("Dubai, UAE", "Dubai", True),
+    ("Las Vegas, Nevada", "Las Vegas", True),
+    ("Paris, Texas", "Paris", False),
+    ("Reading, UK", "Reading", False),
+    ("Mars, Pennsylvania", "Mars", False),
+    ("Cambridge, Massachusetts", "Cambridge", False),
     ("Latency of Chain-of-Thought", "Chain-of-Thought Latency", True),
     ("Erosion of the Rule of Law", "Rule of Law Erosion", True),
     ("Standard of Living", "Living Standards", True),
