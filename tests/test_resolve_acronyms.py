@@ -26,6 +26,10 @@ ABBREVIATED = [
     # the table's meaning as synonyms.csv words it, when the corpus does not name it so
     (["WEEE", "e-waste"], True),
     (["UAVs", "drones"], True),
+    # ... not an acronym of two meanings (an attack's: call detail records, the
+    # Philippine Coast Guard)
+    (["CDRs", "carbon removal"], False),
+    (["PCG", "procedural generation"], False),
     (["WFH", "remote work"], True),
     # the table's meaning as the archive spaces it ("take-off" / "takeoff")
     (["eVTOL", "Electric Vertical Takeoff and Landing"], True),

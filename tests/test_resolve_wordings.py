@@ -1197,6 +1197,9 @@ SYNONYMS = [
     ("IUU Fishing", "Illegal Fishing", False),
     ("School Lunches", "School Meals", False),
     ("Affordable Homes", "Housing Affordability", False),
+    ("Carbon Market Cap", "Carbon Market Capitalization", False),
+    ("Oil Sands Extraction", "Oil Sands Mining", False),
+    ("Environmental Impact of Sand Extraction", "Sand Mining's Environmental Impact", True),
 ]
 
 
@@ -2008,6 +2011,15 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Drinking Water", "Water Drinking", False),
     ("Flying Cars", "Car Flying", False),
     ("Breaking News", "News Breaking", False),
+    # ... an attack's (364 traps): a field's -ics word, a kind, a place, a surge
+    ("Pricing Dynamics", "Dynamic Pricing", False),
+    ("Selling Pressure", "Pressure Selling", False),
+    ("Tracking Error", "Error Tracking", False),
+    ("Tracking Chips", "Chip Tracking", False),
+    ("Buying Groups", "Group Buying", False),
+    ("Hacking China", "China Hacking", False),
+    ("Pricing Surge", "Surge Pricing", False),
+    ("Recycling E-Waste", "E-Waste Recycling", True),
     # how, where and whom an act faces
     ("Working Remotely", "Remote Work", True),
     ("Thinking Critically", "Critical Thinking", True),

@@ -12,7 +12,8 @@ from ..keys import _STOP, _known_word, _lemmas
 from ..lexicon import lexicon
 from .words import (_AFTER_AN_ACT, _BEINGS, _DOERS, _LIVING, _Forms, _IN_CHARGE, _Name,
                     _PARTICLES, _PREPOSITIONS, _SECOND_PHRASE, _TERMS_OF, _TREND_NOUNS,
-                    _TREND_PHRASES, _TREND_WORDS, _WATCHING, _first_of, _people, _place_names)
+                    _TREND_PHRASES, _TREND_WORDS, _WATCHING, _first_of, _people, _place,
+                    _place_names)
 
 __all__ = ["act_last", "activity_first", "doer_doing", "gerund_after_a_preposition",
            "gerund_as_noun", "guessed_nouns"]
@@ -376,7 +377,8 @@ _KINDS_OF_AN_ACTIVITY = frozenset("""machine data community bin plant equipment 
     environment experience opportunity challenge issue power partner agency service
     disability difficulty hospital school university college clinic home hotel kitchen
     room lab laboratory gap vehicle council body bottle tube well test satellite label
-    film""".split())
+    film pressure error chip group surge spike boom pixel tag code number poll cookie
+    collar""".split())
 # Words that start a phrase after what an activity is done to ("filmmaking about AI"),
 # or say where it goes ("coming online")
 _PHRASE_WORDS = _PARTICLES | _PREPOSITIONS | frozenset("""about over against among around
@@ -396,7 +398,9 @@ def activity_first(name: _Name, forms: _Forms) -> None:
     / "AI performance benchmarking", "tracking sleep"); not a trade's, a material's or a
     participle's (`_ACTIVITY_NOUNS`: "shipping containers", "heating oil"; "packaging
     waste"; `_PARTICIPLE_ADJECTIVES`: "drinking water"), nor growth's or decline's
-    (`_TREND_WORDS`: "growing pains"), nor forests thinning,
+    (`_TREND_WORDS`: "growing pains"), nor forests thinning; not before a field's
+    -ics word ("pricing dynamics"), a place ("hacking China": who acts turns), or an
+    adjective alone ("selling short"),
     nor before a kind of it, what serves it or causes it (`_KINDS_OF_AN_ACTIVITY`,
     `_DOERS`, `_NOT_UNDERGOING`: "flooding rains"), people but for what is done to them
     (`_DONE_TO_PEOPLE`: "monitoring employees"), or a phrase of a preposition."""
@@ -408,6 +412,9 @@ def activity_first(name: _Name, forms: _Forms) -> None:
             not _lemmas(words[0], "VERB") or \
             _PHRASE_WORDS.intersection(words[1:]) or words[-1] in _DOERS or \
             words[-1] in _KINDS_OF_AN_ACTIVITY or words[-1] in _NOT_UNDERGOING or \
+            words[-1].endswith("ics") or _place(words[-1]) or \
+            len(words) == 2 and not _lemmas(words[1], "NOUN") and (
+                _lemmas(words[1], "ADJ") or _lemmas(words[1], "ADV")) or \
             (_people(words[-1]) or words[-1] in _BEINGS) and (
                 _lemmas(words[0], "VERB")[0] not in _DONE_TO_PEOPLE and not (
                     words[-1] in _BEINGS and _lemmas(words[0], "VERB")[0] in _DONE_TO_ANIMALS)
