@@ -1199,6 +1199,18 @@ SYNONYMS = [
     ("Affordable Homes", "Housing Affordability", False),
     ("Carbon Market Cap", "Carbon Market Capitalization", False),
     ("Oil Sands Extraction", "Oil Sands Mining", False),
+    # universes 50 and 51's tune halves' rows, and what they left out (traps of
+    # universes 28, 42, 43)
+    ("Group of Seven", "G7", True),
+    ("Houthi Movement", "Ansar Allah", True),
+    ("Accessory Dwelling Units", "Granny Flats", False),
+    ("Coworking", "Shared Workspaces", False),
+    ("Fridays for Future", "School Climate Strikes", False),
+    # a warming limit's wordings
+    ("1.5 degree target", "1.5°C target", True),
+    ("1.5C goal", "1.5 degrees Celsius limit", True),
+    ("2°C warming", "3°C warming", False),
+    ("Degree Programs", "C Programs", False),
     ("Environmental Impact of Sand Extraction", "Sand Mining's Environmental Impact", True),
 ]
 

@@ -17,7 +17,8 @@ from typing import Callable
 from ..keys import _LONGEST_NAME, _ics_adjective, _noun_lemmas
 from ..lexicon import lexicon
 from .words import (_Forms, _NOUNS_OF, _WORD_VARIANTS, _Name, _adjective, _lengthened, _place,
-                    _time_numbers, _TREND_NOUNS, _erosion_as_decline, _evolving_as_changing,
+                    _temperatures, _time_numbers, _TREND_NOUNS, _erosion_as_decline,
+                    _evolving_as_changing,
                     _trend_word, _trend_word_before_one, _use_as_itself, _participle_as_act,
                     _against_as_on, _use_in_as_in,
                     _rate_as_itself)
@@ -96,8 +97,8 @@ def normal_words(key: str) -> list[str]:
     >>> normal_words("effect on ai")
     ['impact', 'on', 'ai']
     """
-    return _trend_word(_time_numbers(_lengthened(
-        [_WORD_VARIANTS.get(word, word) for word in key.split()])))
+    return _trend_word(_temperatures(_time_numbers(_lengthened(
+        [_WORD_VARIANTS.get(word, word) for word in key.split()]))))
 
 
 def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> set[str]:
@@ -156,7 +157,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         if other:
             written |= signatures(" ".join(other), then_reordered, lengthen)
     # (after the lexicon, whose rows write "four-day week")
-    words = _trend_word(_time_numbers(lengthened))
+    words = _trend_word(_temperatures(_time_numbers(lengthened)))
     forms = _Forms({key, " ".join(words), lexicon().whole_names.get(key, key),
                     # a name in s written as a possessive: "Jevon's paradox" is Jevons'
                     " ".join(w[:-1] if w[-1] == "s" and w in _noun_lemmas() else w

@@ -88,6 +88,41 @@ def _time_numbers(words: list[str]) -> list[str]:
     return found
 
 
+# A warming limit's wordings after its number ("1.5°C target", "1.5C goal", "1.5 degrees
+# Celsius limit"): degrees as "c", the limit as a target.
+_DEGREES = frozenset({"c", "celsius", "centigrade"})
+_LIMITS = frozenset({"goal", "limit", "threshold", "ceiling"})
+
+
+def _temperatures(words: list[str]) -> list[str]:
+    """The words with each temperature after a number written "N c", and a goal, limit
+    or threshold after it as a target.
+
+    >>> [" ".join(_temperatures(k.split())) for k in ("1 5c goal", "1 5 degree celsius limit",
+    ...                                              "2 degree of warming", "degree program")]
+    ['1 5 c target', '1 5 c target', '2 c of warming', 'degree program']
+    """
+    found: list[str] = []
+    at = 0
+    while at < len(words):
+        word = words[at]
+        if word[:-1].isdigit() and word[-1] == "c":  # ("5c": how a key writes "5C")
+            found += [word[:-1], "c"]
+            at += 1
+        elif word.isdigit() and at + 1 < len(words) and (
+                words[at + 1] == "degree" or words[at + 1] in _DEGREES):
+            at += 1 + (words[at + 1] == "degree")
+            at += at < len(words) and words[at] in _DEGREES
+            found += [word, "c"]
+        else:
+            found.append(word)
+            at += 1
+        if found[-1:] == ["c"] and at < len(words) and words[at] in _LIMITS:
+            found.append("target")
+            at += 1
+    return found
+
+
 # A first word saying a thing grows or shrinks, before a phrase of two words or more
 # ("Increasing Middle Manager Burnout" / "Rising ..."): one wording each. Not before one
 # word ("rising powers", "increasing returns", "growing cannabis" are other things), nor
