@@ -1211,6 +1211,12 @@ SYNONYMS = [
     ("1.5C goal", "1.5 degrees Celsius limit", True),
     ("2°C warming", "3°C warming", False),
     ("Degree Programs", "C Programs", False),
+    # a headline's last verb of growth or decline (universe 53's tune half)
+    ("Heat Pump Sales Fall", "Decline in Heat Pump Sales", True),
+    ("AI Inference Costs Climb", "Rising Cost of AI Inference", True),
+    ("Limited-Edition Sneaker Drops", "Declining Limited-Edition Sneakers", False),
+    ("Organised Retail Shrink", "Declining Organised Retail", False),
+    ("Coastal Storm Surge", "Rising Coastal Storms", False),
     ("Environmental Impact of Sand Extraction", "Sand Mining's Environmental Impact", True),
 ]
 

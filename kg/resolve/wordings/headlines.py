@@ -57,6 +57,18 @@ _CHANGING = frozenset("""rising falling declining growing increasing decreasing 
     shrinking recovering""".split())
 
 
+# Verbs of growth and decline a headline ends with ("Heat Pump Sales Fall"), as keys
+# write them, and the words of growth they are read as
+# (not "drops", a release of a product in fashion and music: "limited-edition sneaker
+# drops"; nor "shrink", retail's losses)
+_GROWS = {**dict.fromkeys("""rise rises climb climbs soar soars surge surges grow
+    grows""".split(), "rising"),
+          **dict.fromkeys("""fall falls plunge plunges slump slumps tumble tumbles decline
+    declines""".split(), "declining")}
+_FALLEN = frozenset("""free mic water rain snow night land wind rock stair air sun dew
+    storm""".split())
+
+
 def _act_of_a_nominalisation(word: str) -> bool:
     """Whether a leading -ing word names an act whose noun is a nominalisation, which
     says the same without the article after it ("avoiding the news" / "news avoidance");
@@ -119,6 +131,12 @@ def _headline_as_phrase(words: list[str]) -> list[str] | None:
         # "autism diagnoses rising" / "rising autism diagnoses"; not who drops whom,
         # "brands dropping", nor a fixed phrase: "returns increasing", "pains growing")
         return words[-1:] + words[:-1]
+    if len(words) >= 3 and words[-1] in _GROWS and words[-2] not in _STOP and \
+            words[-2] not in _FALLEN and _lemmas(words[-2], "NOUN"):
+        # (a headline's last verb of growth or decline, "S climb", "S fall": "AI
+        # inference costs climb" / "rising AI inference costs"; after two words or more,
+        # not what falls or drops itself: "free fall", "mic drop", "water drop")
+        return [_GROWS[words[-1]]] + words[:-1]
     for at in range(1, min(len(words) - 1, 6)):
         word = words[at]
         if word in ("are", "is") and len(words[at + 1]) > 5 and words[at + 1].endswith("ing"):
