@@ -26,6 +26,8 @@ ABBREVIATED = [
     # the table's meaning as synonyms.csv words it, when the corpus does not name it so
     (["WEEE", "e-waste"], True),
     (["UAVs", "drones"], True),
+    (["QE", "quantitative easing"], True),
+    (["cryo-EM", "cryo-electron microscopy"], True),
     # ... not an acronym of two meanings (an attack's: call detail records, the
     # Philippine Coast Guard)
     (["CDRs", "carbon removal"], False),

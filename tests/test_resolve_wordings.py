@@ -1206,6 +1206,12 @@ SYNONYMS = [
     ("Accessory Dwelling Units", "Granny Flats", False),
     ("Coworking", "Shared Workspaces", False),
     ("Fridays for Future", "School Climate Strikes", False),
+    # universes 52 and 53's tune halves' rows, and what they left out (a trap of
+    # universe 31)
+    ("Delphi Technique", "Delphi Method", True),
+    ("Excessive Reliance on Heuristics", "Overreliance on Heuristics", True),
+    ("Heritable Genome Editing", "Germline Gene Editing", True),
+    ("Cheapfakes", "Shallowfakes", False),
     # a warming limit's wordings
     ("1.5 degree target", "1.5°C target", True),
     ("1.5C goal", "1.5 degrees Celsius limit", True),
