@@ -2044,6 +2044,8 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Hacking China", "China Hacking", False),
     ("Pricing Surge", "Surge Pricing", False),
     ("Recycling E-Waste", "E-Waste Recycling", True),
+    ("Handling Unstructured Data", "Unstructured Data Handling", True),
+    ("Training Data Sets", "Data Set Training", False),
     # how, where and whom an act faces
     ("Working Remotely", "Remote Work", True),
     ("Thinking Critically", "Critical Thinking", True),

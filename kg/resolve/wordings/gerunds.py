@@ -392,6 +392,14 @@ _ROLES_OF_AN_ACT = frozenset("""officer staff official pharmacist player artist 
     power""".split())
 
 
+def _described(words: list[str]) -> bool:
+    """Whether a name's last word follows an adjective that is no noun, which the
+    activity's -ing noun cannot name a kind of ("handling unstructured data" is no
+    unstructured data of handling, as "training data" is data for training)."""
+    return len(words) >= 3 and bool(_lemmas(words[-2], "ADJ")) and \
+        not _lemmas(words[-2], "NOUN")
+
+
 def activity_first(name: _Name, forms: _Forms) -> None:
     """A leading -ing word of a verb, an activity, before what it is done to, last
     ("monitoring air quality" / "air quality monitoring", "benchmarking AI performance"
@@ -411,7 +419,8 @@ def activity_first(name: _Name, forms: _Forms) -> None:
             words[0] in _PARTICIPLE_ADJECTIVES or words[0] in _KINDS_OF or \
             not _lemmas(words[0], "VERB") or \
             _PHRASE_WORDS.intersection(words[1:]) or words[-1] in _DOERS or \
-            words[-1] in _KINDS_OF_AN_ACTIVITY or words[-1] in _NOT_UNDERGOING or \
+            words[-1] in _KINDS_OF_AN_ACTIVITY and not _described(words) or \
+            words[-1] in _NOT_UNDERGOING or \
             words[-1].endswith("ics") or _place(words[-1]) or \
             len(words) == 2 and not _lemmas(words[1], "NOUN") and (
                 _lemmas(words[1], "ADJ") or _lemmas(words[1], "ADV")) or \
