@@ -27,6 +27,8 @@ ABBREVIATED = [
     (["WEEE", "e-waste"], True),
     (["UAVs", "drones"], True),
     (["QE", "quantitative easing"], True),
+    (["CAS", "complex adaptive systems"], True),
+    (["CAS", "complex adaptive systems", "Court of Arbitration for Sport"], False),
     (["cryo-EM", "cryo-electron microscopy"], True),
     # ... not an acronym of two meanings (an attack's: call detail records, the
     # Philippine Coast Guard)

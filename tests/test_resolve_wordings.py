@@ -61,6 +61,8 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Negative Impact on Health", "Negative Health Impact", True),
     ("Public Concerns about Health", "Public Health Concerns", False),
     ("Public Spending on Transport", "Public Transport Spending", False),
+    ("High Tax on Income", "High Income Tax", False),
+    ("Private Conversations about AI", "Private AI Conversations", False),
     ("Combining Structured and Unstructured Data",
      "Combination of Structured and Unstructured Data", True),
     ("Agents based on LLMs", "LLM-based agents", True),
@@ -270,14 +272,12 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Paris, Texas", "Texas Paris", False),
     ("Oil, Gas", "Gas Oil", False),
     ("Risk, Credit", "Credit Risk", False),
-    # a place after its country or state (universes 50 and 51's tune halves); not a word
-    # of English or a place of its own elsewhere
-    ("Dubai, UAE", "Dubai", True),
-    ("Las Vegas, Nevada", "Las Vegas", True),
+    # a place after its country: kept apart, places of one name being many (attack 79:
+    # "Tripoli, Lebanon", "Perth, Scotland"; "Las Vegas, New Mexico", a labelled trap)
+    ("Tripoli, Lebanon", "Tripoli", False),
+    ("Perth, Scotland", "Perth", False),
+    ("Las Vegas, New Mexico", "Las Vegas", False),
     ("Paris, Texas", "Paris", False),
-    ("Reading, UK", "Reading", False),
-    ("Mars, Pennsylvania", "Mars", False),
-    ("Cambridge, Massachusetts", "Cambridge", False),
     ("Latency of Chain-of-Thought", "Chain-of-Thought Latency", True),
     ("Erosion of the Rule of Law", "Rule of Law Erosion", True),
     ("Standard of Living", "Living Standards", True),
@@ -1201,7 +1201,6 @@ SYNONYMS = [
     ("Oil Sands Extraction", "Oil Sands Mining", False),
     # universes 50 and 51's tune halves' rows, and what they left out (traps of
     # universes 28, 42, 43)
-    ("Group of Seven", "G7", True),
     ("Houthi Movement", "Ansar Allah", True),
     ("Accessory Dwelling Units", "Granny Flats", False),
     ("Coworking", "Shared Workspaces", False),
@@ -1212,17 +1211,26 @@ SYNONYMS = [
     ("Excessive Reliance on Heuristics", "Overreliance on Heuristics", True),
     ("Heritable Genome Editing", "Germline Gene Editing", True),
     ("Cheapfakes", "Shallowfakes", False),
+    ("Continuous Learning Systems", "Lifelong Learning Systems", False),
+    ("Group of Seven", "G7", False),  # (also Canada's landscape painters: an attack's)
+    ("Integra Biosciences", "Integra Life Sciences", False),
+    ("Emergency Medicine Shortage", "Emergency Drug Shortage", False),
     # a warming limit's wordings
     ("1.5 degree target", "1.5°C target", True),
     ("1.5C goal", "1.5 degrees Celsius limit", True),
     ("2°C warming", "3°C warming", False),
     ("Degree Programs", "C Programs", False),
+    ("Vitamin C Limit", "Vitamin C Target", False),
+    ("45 Degree Limit", "45C Target", False),
     # a headline's last verb of growth or decline (universe 53's tune half)
     ("Heat Pump Sales Fall", "Decline in Heat Pump Sales", True),
     ("AI Inference Costs Climb", "Rising Cost of AI Inference", True),
     ("Limited-Edition Sneaker Drops", "Declining Limited-Edition Sneakers", False),
     ("Organised Retail Shrink", "Declining Organised Retail", False),
     ("Coastal Storm Surge", "Rising Coastal Storms", False),
+    ("Care Home Falls", "Declining Care Homes", False),
+    ("Assad Regime Falls", "Decline of the Assad Regime", False),
+    ("Export Prices Fall", "Declining Export Prices", True),
     ("Environmental Impact of Sand Extraction", "Sand Mining's Environmental Impact", True),
 ]
 

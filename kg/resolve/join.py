@@ -26,8 +26,7 @@ from .acronyms import (_declared_acronym, _mostly_same_words, _short_runs, _spel
 from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _known_word, _lemmas, _renamed,
                    is_acronym, name_key, normal_form, sense_of, split_alias)
 from .lexicon import Lexicon, lexicon
-from .names import (_inverted_person, _law, _maker_product, _place_in_country,
-                    _titled_person)
+from .names import _inverted_person, _law, _maker_product, _titled_person
 from .wordings import normal_words, signatures
 from .wordings.words import _lengthened
 
@@ -141,7 +140,7 @@ class _Evidence:
             if sensed:
                 found.senses[key_of(sensed[0])][sensed[1]].add(key)
             carried = _maker_product(label) or _titled_person(label) or _law(label) or \
-                _inverted_person(label) or _place_in_country(label)
+                _inverted_person(label)
             if carried:  # ("OpenAI's ChatGPT" is ChatGPT, "Mayor Sadiq Khan" Sadiq Khan)
                 renamed[key_of(carried)].add(key)
             for written in (a for a in split_alias(label)[1:] if a):

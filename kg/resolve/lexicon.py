@@ -60,6 +60,7 @@ def lexicon() -> Lexicon:
         else:
             for keyed in _keyed_in_any_place(variant):
                 variants[keyed] = tuple(name_key(preferred).split())
+    variants = _followed_to_the_end(variants)
     adjective_nouns = {name_key(adjective): name_key(noun)  # (as names' keys write them)
                        for adjective, noun in _lexicon_rows("adjective-nouns.csv")}
     place_adjectives: dict[str, list[str]] = defaultdict(list)
@@ -77,6 +78,26 @@ def lexicon() -> Lexicon:
                    fixed_names, whole_names,
                    {verb: tuple(nouns) for verb, nouns in verb_nouns.items()},
                    {verb: tuple(nouns) for verb, nouns in preposition_nouns.items()})
+
+
+def _followed_to_the_end(variants: dict[tuple[str, ...], tuple[str, ...]]
+                         ) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Each variant's preferred wording, followed while that is a variant itself ("gen
+    y" -> "generation y" -> "millennial"); the first in sort order of a ring of
+    wordings each preferring the next.
+
+    >>> _followed_to_the_end({("a",): ("b",), ("b",): ("c",), ("x",): ("y",),
+    ...                       ("y",): ("x",)})
+    {('a',): ('c',), ('b',): ('c',), ('x',): ('x',), ('y',): ('x',)}
+    """
+    ended = {}
+    for variant, preferred in variants.items():
+        met = [variant]
+        while preferred in variants and preferred not in met:
+            met.append(preferred)
+            preferred = variants[preferred]
+        ended[variant] = min(met[met.index(preferred):]) if preferred in met else preferred
+    return ended
 
 
 def _keyed_in_any_place(wording: str) -> set[tuple[str, ...]]:

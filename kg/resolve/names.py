@@ -1,7 +1,7 @@
 """Other names a name carries: a maker's product ("OpenAI's ChatGPT" is ChatGPT), a
 person after their office ("Mayor Eric Adams"), a law after its country's initials
 ("US Inflation Reduction Act"), a person's name written surname first ("Franklin,
-Benjamin"), a place after its country or state ("Dubai, UAE").
+Benjamin").
 """
 
 from __future__ import annotations
@@ -114,49 +114,3 @@ def _inverted_person(label: str) -> str | None:
             not any(_known_word(word) for word in given):
         return " ".join(words)
     return None
-
-
-# "Place, Country" or "Place, State" as an address writes a place ("Dubai, UAE", "Las
-# Vegas, Nevada"): the place. The country one of place-adjectives.csv's that is a
-# country or a nation of the UK, or a US state, Canadian province or Australian state;
-# the place no word of English nor a place of its own elsewhere ("Mars, Pennsylvania" is
-# no planet, "Reading, UK" no reading, "Paris, Texas" no Paris).
-_PLACE_IN_RE = re.compile(r"(?P<place>[^\s,]++(?:\s++[^\s,]++){0,2}),\s++(?P<country>"
-                          r"[^\s,]++(?:\s++[^\s,]++){0,2})")
-_NOT_COUNTRIES = frozenset("""alaska alsace andalusia appalachia assam bavaria bengal
-    california catalonia chechnya cornwall corsica flanders friesland hawaii hebrides
-    kashmir kurdistan manchuria moravia provence quebec sardinia siberia sicily tasmania
-    texas tibet tuscany tyrol java sumatra athens damascus florence genoa glasgow milan
-    naples paris venice vienna babylon carthage chaldea mycenae nicaea parthia
-    peloponnesus phoenicia sumer thebe thrace georgia america arabia iberia hindustan
-    scandinavia sahara australasia austronesia melanesia polynesia prussia""".split())
-_STATES = frozenset("""alabama alaska arizona arkansas california colorado connecticut
-    delaware florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana
-    maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska
-    nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia
-    washington wisconsin wyoming ontario quebec alberta manitoba saskatchewan queensland
-    victoria tasmania usa""".split()) | {"new york", "new jersey", "new mexico",
-    "new hampshire", "north carolina", "south carolina", "north dakota", "south dakota",
-    "rhode island", "west virginia", "british columbia", "nova scotia", "new brunswick",
-    "new south wales", "western australia", "south australia", "northern territory"}
-
-
-def _place_in_country(label: str) -> str | None:
-    """The place of "Place, Country" (or state), each word of the place capitalised.
-
-    >>> [_place_in_country(n) for n in ("Dubai, UAE", "Las Vegas, Nevada", "Paris, Texas",
-    ...                                 "Reading, UK", "Oil, Gas", "Franklin, Benjamin")]
-    ['Dubai', 'Las Vegas', None, None, None, None]
-    """
-    match = _PLACE_IN_RE.fullmatch(label.strip())
-    if not match:
-        return None
-    place, country = match["place"], normal_form(match["country"])
-    words = [normal_form(word) for word in place.split()]
-    if not (_place(country) and country not in _NOT_COUNTRIES or country in _STATES):
-        return None
-    if not all(_capitalised(word) for word in place.split()) or _place(" ".join(words)) \
-            or len(words) == 1 and _known_word(words[0]):
-        return None
-    return place
-

@@ -8,8 +8,8 @@ from __future__ import annotations
 import itertools
 
 from ..keys import _ARTICLES, _STOP, _lemmas
-from .words import (_AFTER_AN_ACT, _PREPOSITIONS, _TREND_NOUNS, _TREND_PHRASES, _TREND_WORDS,
-                    _actor)
+from .words import (_AFTER_AN_ACT, _MEASURES, _PREPOSITIONS, _TREND_NOUNS, _TREND_PHRASES,
+                    _TREND_WORDS, _actor)
 
 # Words after which an article inside a name says nothing ("recovering from a hard year"
 # / "recovery from hard year", "software as a service"): prepositions; not after a noun,
@@ -66,7 +66,11 @@ _GROWS = {**dict.fromkeys("""rise rises climb climbs soar soars surge surges gro
           **dict.fromkeys("""fall falls plunge plunges slump slumps tumble tumbles decline
     declines""".split(), "declining")}
 _FALLEN = frozenset("""free mic water rain snow night land wind rock stair air sun dew
-    storm""".split())
+    storm power""".split())
+# ... of which a fall, a plunge or a tumble is a decline of a measure only ("care home
+# falls" are injuries, "Assad regime falls" a collapse, "ice bath plunges" a dip: an
+# attack's)
+_DROPS = frozenset("""fall falls plunge plunges tumble tumbles""".split())
 
 
 def _act_of_a_nominalisation(word: str) -> bool:
@@ -132,7 +136,8 @@ def _headline_as_phrase(words: list[str]) -> list[str] | None:
         # "brands dropping", nor a fixed phrase: "returns increasing", "pains growing")
         return words[-1:] + words[:-1]
     if len(words) >= 3 and words[-1] in _GROWS and words[-2] not in _STOP and \
-            words[-2] not in _FALLEN and _lemmas(words[-2], "NOUN"):
+            words[-2] not in _FALLEN and _lemmas(words[-2], "NOUN") and \
+            (words[-1] not in _DROPS or words[-2] in _MEASURES):
         # (a headline's last verb of growth or decline, "S climb", "S fall": "AI
         # inference costs climb" / "rising AI inference costs"; after two words or more,
         # not what falls or drops itself: "free fall", "mic drop", "water drop")

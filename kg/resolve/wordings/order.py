@@ -173,6 +173,15 @@ _ADJECTIVE_COMPOUNDS = frozenset("""public health|public school|public transport
     poverty""".replace("\n    ", " ").split("|"))
 
 
+# Adjectives of a judgement, which "about" and "on" keep first too ("misleading claims
+# about health" / "misleading health claims"); not others, whose "ADJ Y" may be a
+# compound of its own ("high tax on income" is no high income tax, "private
+# conversations about AI" no private AI's: an attack's)
+_JUDGING = frozenset("""misleading false positive negative optimistic pessimistic harmful
+    dystopian utopian conflicting inaccurate exaggerated unfounded alarmist unregulated
+    unverified unsubstantiated deceptive""".split())
+
+
 # Nouns the lexicon also lists as adjectives, whose "N Y" is a compound of its own more
 # often than not ("home furniture for offices" is no home office furniture, "video tools
 # for games" no video game tools, "quantum algorithms for chemistry", "seed funding for
@@ -227,7 +236,8 @@ def reordered_around_preposition(name: _Name, forms: _Forms) -> None:
                 forms.reordered.add(form + _OF_ONLY)  # (... and a quality's)
         # (a place first as an adjective, "on" too: "EU ban on neonicotinoids" / "EU
         # neonicotinoid ban")
-        if at >= 2 and (word in ("of", "in", "for", "about", "on") and _adjective(words[0]) or
+        if at >= 2 and (word in ("of", "in", "for") and _adjective(words[0]) or
+                        word in ("about", "on") and words[0] in _JUDGING or
                         word in ("of", "in", "for", "on") and _place(words[0])) and \
                 words[0] not in _NOUNS_FIRST and \
                 f"{words[0]} {after[0]}" not in _ADJECTIVE_COMPOUNDS:

@@ -101,23 +101,30 @@ def _temperatures(words: list[str]) -> list[str]:
     >>> [" ".join(_temperatures(k.split())) for k in ("1 5c goal", "1 5 degree celsius limit",
     ...                                              "2 degree of warming", "degree program")]
     ['1 5 c target', '1 5 c target', '2 c of warming', 'degree program']
+    >>> [" ".join(_temperatures(k.split())) for k in ("vitamin c limit", "45 degree limit")]
+    ['vitamin c limit', '45 degree limit']
     """
     found: list[str] = []
     at = 0
     while at < len(words):
-        word = words[at]
+        word, warming = words[at], False
+        number = word[:-1] if word[-1:] == "c" else word
+        # (of warming: up to 6 degrees, its decimals after it as keys write "1.5": "1 5")
+        warming = number.isdigit() and int(number) <= 6 and (
+            at == 0 or not words[at - 1].isdigit() or int(words[at - 1]) <= 6)
         if word[:-1].isdigit() and word[-1] == "c":  # ("5c": how a key writes "5C")
             found += [word[:-1], "c"]
             at += 1
         elif word.isdigit() and at + 1 < len(words) and (
-                words[at + 1] == "degree" or words[at + 1] in _DEGREES):
+                words[at + 1] == "degree" and warming or words[at + 1] in _DEGREES):
             at += 1 + (words[at + 1] == "degree")
             at += at < len(words) and words[at] in _DEGREES
             found += [word, "c"]
         else:
             found.append(word)
             at += 1
-        if found[-1:] == ["c"] and at < len(words) and words[at] in _LIMITS:
+            continue
+        if warming and at < len(words) and words[at] in _LIMITS:
             found.append("target")
             at += 1
     return found
