@@ -1215,6 +1215,13 @@ SYNONYMS = [
     ("Group of Seven", "G7", False),  # (also Canada's landscape painters: an attack's)
     ("Integra Biosciences", "Integra Life Sciences", False),
     ("Emergency Medicine Shortage", "Emergency Drug Shortage", False),
+    # universes 54 and 55's tune halves' rows; affordable housing, a kind of housing
+    # (traps of universes 29, 33, 41, 42, 48, 54)
+    ("Self-Driving Tractors", "Autonomous Tractors", True),
+    ("Cold Ironing", "Shore Power", True),
+    ("Greedflation", "Profit-Led Inflation", True),
+    ("Affordable Housing", "Affordability of Housing", False),
+    ("Resilient Supply Chains", "Supply Chain Resilience", True),
     # a warming limit's wordings
     ("1.5 degree target", "1.5°C target", True),
     ("1.5C goal", "1.5 degrees Celsius limit", True),
@@ -1250,13 +1257,15 @@ def test_synonyms_join_only_the_wordings_of_the_table_and_keep_the_preferred_one
 QUALITIES = [
     ("Resilient Supply Chains", "Supply Chain Resilience", True),
     ("Resilient Cities", "Resilience of Cities", True),
-    ("Affordable Housing", "Housing Affordability", True),
+    # (not "affordable housing", a kind of housing: universes 29, 33, 41, 42, 48 and 54
+    # label it apart from housing affordability, written blind)
+    ("Affordable Housing", "Housing Affordability", False),
     ("Reusable Rockets", "Rocket Reusability", True),
     ("Explainable AI", "AI Explainability", True),
     ("Fragile States", "State Fragility", True),
     ("Traceable Supply Chains", "Supply Chain Traceability", True),
     ("Reproducible Research", "Reproducibility of Research", True),
-    ("affordable housing", "housing affordability", True),
+    ("affordable housing", "housing affordability", False),
     # ... not an adjective whose noun names another thing, nor whose noun's "X" has the
     # quality otherwise (a second review's false joins)
     ("Vacant Hospitals", "Hospital Vacancies", False),

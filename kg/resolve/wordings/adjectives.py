@@ -211,12 +211,19 @@ def _quality_nouns(word: str) -> tuple[str, ...]:
     return ()
 
 
+# ... and those before what they name a kind of ("affordable housing" is housing let
+# or sold below the market, no housing affordability: labelled traps of three universes)
+_KINDS_OF_QUALITY = {"affordable": frozenset({"housing", "home", "rental"})}
+
+
 def quality_last(name: _Name, forms: _Forms) -> None:
     """A leading adjective of a quality as the noun of that quality, last ("resilient
     supply chains" / "supply chain resilience", "volatile energy prices" / "volatility
-    in energy prices"), in a name of no preposition."""
+    in energy prices"), in a name of no preposition; not of a kind
+    (`_KINDS_OF_QUALITY`)."""
     words = name.words
-    if len(words) < 2 or _PREPOSITIONS.intersection(words):
+    if len(words) < 2 or _PREPOSITIONS.intersection(words) or \
+            words[-1] in _KINDS_OF_QUALITY.get(words[0], ()):
         return
     forms.found.update(" ".join(words[1:] + [noun]) for noun in _quality_nouns(words[0]))
     if words[0] == "volatile" and (words[-1] in _MEASURES or words[-1] in _TRADED):
