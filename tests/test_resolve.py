@@ -315,6 +315,9 @@ BATCH_FLOORS = {
     # were read
     "universe 54]": (0.99, 0.99, 0.14, 0.14),
     "universe 55]": (0.99, 0.99, 0.19, 0.19),
+    # the fifty-seventh: precision 1.000 / 1.000, recall 0.232 / 0.236 (0.233 without
+    # the corpus) with e4b3304, before it was read
+    "universe 57]": (0.99, 0.99, 0.23, 0.23),
 }
 
 
@@ -489,6 +492,9 @@ UNIVERSE_FLOORS = {
     # 1.000 / 0.993, recall 0.401 / 0.424 with e4b3304, before it was read (0.993 /
     # 0.993 with 6471cf3: its labels of WFH and pension age, see the criteria)
     "universe-55-names.tsv": (0.99, 0.99, 0.40, 0.42),
+    # ... consumer culture, work and skills, climate and nature, society: precision
+    # 0.992 / 0.994, recall 0.553 / 0.516 with e4b3304, before it was read
+    "universe-57-names.tsv": (0.99, 0.99, 0.55, 0.51),
 }
 
 
