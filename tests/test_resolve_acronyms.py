@@ -29,6 +29,7 @@ ABBREVIATED = [
     (["QE", "quantitative easing"], True),
     (["CAS", "complex adaptive systems"], True),
     (["CAS", "complex adaptive systems", "Court of Arbitration for Sport"], False),
+    (["VRA", "variable rate application", "Voting Rights Act"], False),
     (["cryo-EM", "cryo-electron microscopy"], True),
     # ... not an acronym of two meanings (an attack's: call detail records, the
     # Philippine Coast Guard)

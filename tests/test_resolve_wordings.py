@@ -1218,6 +1218,12 @@ SYNONYMS = [
     # universes 54 and 55's tune halves' rows; affordable housing, a kind of housing
     # (traps of universes 29, 33, 41, 42, 48, 54)
     ("Self-Driving Tractors", "Autonomous Tractors", True),
+    # ... attack 80's: self-driving and driverless as autonomous before a vehicle only,
+    # city flooding a whole name
+    ("Self-Driving AI", "Autonomous AI", False),
+    ("Driverless Systems", "Autonomous Systems", False),
+    ("Kansas City Flooding", "Urban Flooding in Kansas", False),
+    ("Exchange Rate Lock-In", "Exchange Mortgage Lock-In", False),
     ("Cold Ironing", "Shore Power", True),
     ("Greedflation", "Profit-Led Inflation", True),
     ("Affordable Housing", "Affordability of Housing", False),
