@@ -212,7 +212,7 @@ def _quality_nouns(word: str) -> tuple[str, ...]:
 
 
 # ... and those before what they name a kind of ("affordable housing" is housing let
-# or sold below the market, no housing affordability: labelled traps of three universes)
+# or sold below the market, no housing affordability: labelled traps of six universes)
 _KINDS_OF_QUALITY = {"affordable": frozenset({"housing", "home", "rental"})}
 
 

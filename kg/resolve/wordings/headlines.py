@@ -104,7 +104,8 @@ def _headline_as_phrase(words: list[str]) -> list[str] | None:
     VERB-ing O", the way names write it, which `doer_doing` reads ("AI disseminates
     tacit knowledge" / "AI disseminating tacit knowledge" / "dissemination of tacit
     knowledge by AI"); "S are VERB-ing" alone, of growth, decline or a process
-    (`_CHANGING`), as "VERB-ing S" ("tariffs are escalating"); or None.
+    (`_CHANGING`), as "VERB-ing S" ("tariffs are escalating"); a last verb of growth
+    or decline (`_GROWS`) as its word of growth ("heat pump sales fall"); or None.
     Only a verb form that is no noun (a key's lemma keeps its -s: "reduces", not
     "launches", which is read as "launch"), after a subject of up to five words.
 
@@ -120,6 +121,10 @@ def _headline_as_phrase(words: list[str]) -> list[str] | None:
     'rising autism diagnosis'
     >>> " ".join(_headline_as_phrase("home becoming uninsurable".split()))
     'uninsurable home'
+    >>> " ".join(_headline_as_phrase("heat pump sale fall".split()))
+    'declining heat pump sale'
+    >>> _headline_as_phrase("care home fall".split()) is None
+    True
     """
     if len(words) >= 3 and words[-2] == "becoming" and not _lemmas(words[-1], "NOUN") and \
             words[-1].startswith(("un", "in", "im", "ir", "il", "non")) and \
