@@ -706,6 +706,29 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Media Coverage in India", "Indian Media Coverage", True),
     ("Shifting Power Dynamics", "Changing Power Dynamics", True),
     ("Climate Policy Shift", "Climate Policy Change", True),
+    # what a change brings, "X from Y" as "Y X" (`_brought_by`), and "of" for "from" there
+    ("Job Losses from AI", "AI job losses", True),
+    ("Productivity Gains from Generative AI", "generative AI productivity gains", True),
+    ("Job Displacement from Automation", "automation job displacement", True),
+    ("Health Risks from Heat", "heat health risks", True),
+    ("Learning Loss from the Pandemic", "pandemic learning loss", True),
+    ("Risks from AI", "AI risks", True),
+    ("Loss from Heat", "heat loss", False),
+    ("Income Loss from Retirement", "retirement income loss", False),
+    ("Data Loss from Employees", "employee data loss", False),
+    ("Job Losses from Immigrants", "immigrant job losses", False),
+    ("Imports from China", "imports of China", False),
+    ("Threats from Russia", "Russia threats", False),
+    # a comeback, a resurgence and a revival (synonyms.csv), also as a headline
+    ("Vinyl Resurgence", "vinyl revival", True),
+    ("Measles Comeback", "Resurgence of Measles", True),
+    ("Vinyl Is Making a Comeback", "revival of vinyl", True),
+    ("Night Trains Make a Comeback", "Night Train Resurgence", True),
+    ("Gothic Resurgence", "Gothic Revival", False),
+    # a health or care system is its institutions, not the care (a blind universe's)
+    ("Integrated Care Systems", "integrated care", False),
+    ("Public Health System", "public health", False),
+    ("Public Transport System", "public transport", True),
 ]
 
 

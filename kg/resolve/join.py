@@ -28,6 +28,7 @@ from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _known_word, _lemmas, _
 from .lexicon import Lexicon, lexicon
 from .names import _inverted_person, _law, _maker_product, _titled_person
 from .wordings import normal_words, signatures
+from .wordings.order import _brought_by
 from .wordings.words import _lengthened
 
 _PLURAL_RE = re.compile(r"[a-z]+s\b")  # (a plural: "financials" writes "financial" as a noun)
@@ -348,13 +349,23 @@ def _join_wordings(groups: _Groups, evidence: _Evidence) -> dict[str, str]:
 # Prepositions that give the words around them roles: who acts, who is acted on, where
 # from ("impact on jobs" / "impact of jobs", "indifference of" / "to historical
 # forces"), and the pairs of them that name one role ("of" / "in" / "for", "to" /
-# "toward" / "for").
+# "toward" / "for"; and "of" / "from" of what a change brings, `_brought_by`: "risks of
+# AI" / "risks from AI").
 _ROLE_WORDS = frozenset({"of", "in", "for", "to", "toward", "towards", "on", "upon", "by",
                          "from", "against"})
 _ONE_ROLE = frozenset(frozenset(pair) for pair in (
     ("of", "in"), ("of", "for"), ("in", "for"), ("to", "toward"), ("to", "towards"),
     ("toward", "towards"), ("to", "for"), ("toward", "for"), ("towards", "for"),
     ("on", "upon"), ("on", "against")))  # (sanctions on / against Russia)
+
+
+def _brought_from(key: str) -> bool:
+    """Whether a key says what a change brings, "EFFECT from CAUSE" (`_brought_by`), as
+    written (an acronym spelled out otherwise says no such thing: "AI" / "Amnesty
+    International")."""
+    words = key.split()
+    at = words.index("from") if "from" in words else 0
+    return at > 0 and _brought_by(words[at - 1], words[at + 1:])
 
 
 def _other_readings(keys: set[str], meanings: dict[str, set[str]] | None = None
@@ -392,7 +403,9 @@ def _other_readings(keys: set[str], meanings: dict[str, set[str]] | None = None
             others = []
             if word in _ROLE_WORDS:
                 others += [" ".join(words[:at] + [role] + words[at + 1:]) for role in _ROLE_WORDS
-                           if role > word and frozenset((word, role)) not in _ONE_ROLE]
+                           if role > word and frozenset((word, role)) not in _ONE_ROLE and
+                           not (role == "of" and word == "from" and
+                                any(_brought_from(key) for key in named))]
                 if at >= 2 and word in ("of", "in", "for") and _lemmas(words[0], "ADJ"):
                     others.append(" ".join(words[1:at + 1] + words[:1] + words[at + 1:]))
             for other in others:

@@ -71,6 +71,8 @@ _FALLEN = frozenset("""free mic water rain snow night land wind rock stair air s
 # falls" are injuries, "Assad regime falls" a collapse, "ice bath plunges" a dip: an
 # attack's)
 _DROPS = frozenset("""fall falls plunge plunges tumble tumbles""".split())
+# Verbs of "S make a comeback", as keys write them
+_MAKES = frozenset({"make", "makes", "making", "made", "stage", "stages", "staging"})
 
 
 def _act_of_a_nominalisation(word: str) -> bool:
@@ -125,7 +127,16 @@ def _headline_as_phrase(words: list[str]) -> list[str] | None:
     'declining heat pump sale'
     >>> _headline_as_phrase("care home fall".split()) is None
     True
+    >>> " ".join(_headline_as_phrase("vinyl is making a comeback".split()))
+    'comeback of vinyl'
     """
+    if len(words) >= 3 and words[-2:] == ["a", "comeback"] and words[-3] in _MAKES:
+        # ("vinyl is making a comeback" / "comeback of vinyl", which synonyms.csv reads
+        # as its revival)
+        subject = words[:-3]
+        if subject and subject[-1] in ("is", "are"):
+            subject = subject[:-1]
+        return ["comeback", "of"] + subject if subject and subject[0] not in _STOP else None
     if len(words) >= 3 and words[-2] == "becoming" and not _lemmas(words[-1], "NOUN") and \
             words[-1].startswith(("un", "in", "im", "ir", "il", "non")) and \
             words[-1].endswith(("able", "ible", "ed")):

@@ -367,6 +367,30 @@ _HAZARDS = frozenset("""heat heatwave storm flood flooding wildfire fire smoke h
 # not fatigue or decoupling: "fatigue from vaccines" is a side effect, "decoupling from
 # growth" degrowth: an attack's)
 _AWAY_FROM = frozenset({"divestment"})
+# ... and what a change brings ("job losses from AI" / "AI job losses", "productivity
+# gains from automation", "learning loss from the pandemic"): of what changes work and
+# lives only (`_CHANGERS`), or a hazard's risks, failures and disruptions ("health risks
+# from heat"); not loss from heat, which is heat lost
+_BROUGHT_FROM = frozenset("""loss displacement gain risk threat benefit saving failure
+    disruption""".split())
+_CHANGERS = frozenset("""ai genai automation robot robotics algorithm chatbot pandemic
+    covid lockdown war conflict drought flood flooding wildfire storm hurricane tariff
+    sanction inflation offshoring outsourcing""".split())
+_CHANGING_PHRASES = (["artificial", "intelligence"], ["machine", "learning"],
+                     ["climate", "change"])
+_HAZARD_BRINGS = frozenset({"risk", "failure", "disruption"})
+
+
+def _brought_by(effect: str, cause: list[str]) -> bool:
+    """Whether "EFFECT from CAUSE" is what the cause brings (`_BROUGHT_FROM`), a
+    "CAUSE EFFECT" ("job losses from AI" / "AI job losses").
+
+    >>> _brought_by("loss", ["generative", "ai"]), _brought_by("loss", ["heat"])
+    (True, False)
+    """
+    return not _PREPOSITIONS.intersection(cause) and (
+        effect in _BROUGHT_FROM and (cause[-1] in _CHANGERS or cause[-2:] in _CHANGING_PHRASES) or
+        effect in _HAZARD_BRINGS and cause[-1] in _HAZARDS)
 
 
 def _concept_acronym(words: list[str]) -> bool:
@@ -378,8 +402,8 @@ def _concept_acronym(words: list[str]) -> bool:
 def against_from_with(name: _Name, forms: _Forms) -> None:
     """"X against Y", "X from Y" and "X with Y" as "Y X", as written only: a backlash
     against an idea an acronym names (`_AGAINST_THINGS`, `_concept_acronym`), what
-    physically comes out of a source (`_COMES_FROM`) or a harm a hazard does
-    (`_HAZARDS`), "X with Y" of one phrase
+    physically comes out of a source (`_COMES_FROM`), a harm a hazard does
+    (`_HAZARDS`) or what a change brings (`_brought_by`), "X with Y" of one phrase
     ("dubbing with AI" / "AI dubbing", "patients with cancer" / "cancer patients").
     (Not "X using Y": "governance using AI" is no AI governance; nor "X into Y" as "X
     in Y": sewage into drinking water is no sewage in it; a review's false joins.)"""
@@ -390,7 +414,8 @@ def against_from_with(name: _Name, forms: _Forms) -> None:
         after = _without_articles(words[at + 1:])
         if word == "against" and words[at - 1] in _AGAINST_THINGS and _concept_acronym(after) or \
                 word == "from" and (words[at - 1] in _COMES_FROM or words[at - 1] in _AWAY_FROM
-                                    or words[at - 1] in _HARM_FROM and after[-1] in _HAZARDS) or \
+                                    or words[at - 1] in _HARM_FROM and after[-1] in _HAZARDS
+                                    or _brought_by(words[at - 1], after)) or \
                 word == "with" and not _PREPOSITIONS.intersection(after):
             forms.dropped.add(" ".join(after + words[:at]))
 

@@ -53,11 +53,25 @@ _GIVEN_BACK = frozenset("""capital cash money gold power land artefact artifact 
     soldier""".split())
 
 
+# What has revivals of its own, no resurgence: styles whose revival is a period's
+# movement ("Gothic Revival"), and stagings, a play's new production ("Broadway
+# revival")
+_REVIVED = frozenset("""gothic greek classical colonial celtic gaelic romanesque tudor
+    egyptian baroque byzantine moorish georgian renaissance broadway theatre theater play
+    musical opera stage""".split())
+
+
 def return_as_revival(name: _Name, forms: _Forms) -> None:
     """"Return of X" as "revival of X" ("return of vinyl" / "vinyl revival", "return of
     measles"); not of what is given back or back to (`_GIVEN_BACK`: heritage, the
-    office), people or places."""
+    office), people or places. And a last word "resurgence" or "comeback" as "revival"
+    ("vinyl resurgence" / "vinyl revival", as synonyms.csv reads "resurgence of"); not of
+    a style or a staging (`_REVIVED`: "Gothic Revival" is a movement, a "Broadway
+    revival" a production)."""
     words = name.words
+    if len(words) >= 2 and words[-1] in ("resurgence", "comeback") and \
+            _REVIVED.isdisjoint(words[:-1]):
+        forms.found.add(" ".join(words[:-1] + ["revival"]))
     if len(words) >= 3 and words[:2] == ["return", "of"]:
         rest = _without_articles(words[2:])
         head = rest[_first_of(rest, _PREPOSITIONS, 1) - 1]
