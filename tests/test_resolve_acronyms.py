@@ -161,6 +161,11 @@ ABBREVIATED = [
     (["STEAM education", "Science, Technology, Engineering and Mathematics Education",
       "STEAM (Science, Technology, Engineering, Arts and Mathematics)", "STEM education"],
      False),
+    # (a blind universe's: acronyms the table knows join no words on their initials, and
+    # one of several meanings joins none of them alone)
+    (["SAT", "steel and aluminium tariffs"], False),
+    (["ESA", "education savings accounts", "education savings account (ESA)"], False),
+    (["SAMs", "Semi-Automated Mason (SAM)"], False),
 ]
 
 

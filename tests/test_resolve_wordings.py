@@ -725,6 +725,12 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Vinyl Is Making a Comeback", "revival of vinyl", True),
     ("Night Trains Make a Comeback", "Night Train Resurgence", True),
     ("Gothic Resurgence", "Gothic Revival", False),
+    ("Emergence of Quantum Sensing", "Rise of Quantum Sensing", True),
+    # "X through Y" as "Y-driven X" of what changes or its means
+    ("Deskilling Through AI", "AI-Driven Deskilling", True),
+    ("Insurance Discrimination Through Data", "Data-Driven Insurance Discrimination", True),
+    ("Travel through Europe", "Europe-driven travel", False),
+    ("Growth through Acquisitions", "acquisition-driven growth", False),
     # a health or care system is its institutions, not the care (a blind universe's)
     ("Integrated Care Systems", "integrated care", False),
     ("Public Health System", "public health", False),
@@ -752,6 +758,9 @@ KEPT_APART_THROUGH_A_THIRD = [
       "Artificial Intelligence (AI)"), "impact on AI"),
     (("Pressure on EVs", "Pressure of Electric Vehicles", "EV pressure",
       "Electric Vehicles (EVs)"), "Pressure on EVs"),
+    # (through, as by, is no "of": a labelled trap)
+    (("Personalization through AI", "Personalization of AI", "AI personalisation",
+      "AI-driven personalisation"), "Personalization of AI"),
 ]
 
 
@@ -1829,6 +1838,7 @@ RULE_EXAMPLES = {
     "generic_last_word": ("Thermal Energy Storage System", "thermal energy storage"),
     "popularity_as_rise": ("Growing Popularity of Padel", "rise of padel"),
     "return_as_revival": ("Return of Vinyl", "revival of vinyl"),
+    "emergence_as_rise": ("Emergence of Quantum Sensing", "rise of quantum sensing"),
     "activity_first": ("Monitoring Air Quality", "air quality monitoring"),
     "online_last": ("Harassment Online", "online harassment"),
     "adverb_after_an_act": ("Working Remotely", "remote work"),

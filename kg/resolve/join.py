@@ -352,11 +352,12 @@ def _join_wordings(groups: _Groups, evidence: _Evidence) -> dict[str, str]:
 # "toward" / "for"; and "of" / "from" of what a change brings, `_brought_by`: "risks of
 # AI" / "risks from AI").
 _ROLE_WORDS = frozenset({"of", "in", "for", "to", "toward", "towards", "on", "upon", "by",
-                         "from", "against"})
+                         "from", "against", "through"})
 _ONE_ROLE = frozenset(frozenset(pair) for pair in (
     ("of", "in"), ("of", "for"), ("in", "for"), ("to", "toward"), ("to", "towards"),
     ("toward", "towards"), ("to", "for"), ("toward", "for"), ("towards", "for"),
-    ("on", "upon"), ("on", "against")))  # (sanctions on / against Russia)
+    ("on", "upon"), ("on", "against"),  # (sanctions on / against Russia)
+    ("by", "through")))  # (personalisation by / through AI, not of AI)
 
 
 def _brought_from(key: str) -> bool:

@@ -260,15 +260,30 @@ def between(name: _Name, forms: _Forms) -> None:
             forms.dropped.add(" ".join(words[:at + 1] + second + ["and"] + first))
 
 
+# What a thing is done through, as what drives it ("personalisation through AI" /
+# "AI-driven personalisation"): what changes work and lives (`_CHANGERS`) and the means
+# of change; not a route or a place ("travel through Europe")
+_DRIVING_THROUGH = frozenset("""technology tech innovation data digitalisation
+    digitalization digitisation digitization analytics collaboration""".split())
+
+
 def driven_by(name: _Name, forms: _Forms) -> None:
     """"X driven by Y" / "X based on Y" / "X linked to Y" as "Y driven X" / "Y based X" /
-    "Y linked X" ("teen suicides linked to chatbots" / "chatbot-linked teen suicides")."""
+    "Y linked X" ("teen suicides linked to chatbots" / "chatbot-linked teen suicides"),
+    and "X through Y" as "Y driven X" of what changes or its means (`_CHANGERS`,
+    `_DRIVING_THROUGH`: "deskilling through AI" / "AI-driven deskilling")."""
     words = name.words
     for at, word in name.inner:
         if word == "by" and words[at - 1].endswith(("ed", "en")) or \
                 word == "on" and words[at - 1] == "based" or \
                 word == "to" and words[at - 1] in ("linked", "related", "tied", "attributed"):
             forms.found.add(" ".join(words[at + 1:] + words[at - 1:at] + words[:at - 1]))
+        elif word == "through" and _PREPOSITIONS.isdisjoint(words[:at]):
+            through = _without_articles(words[at + 1:])
+            if len(through) <= 2 and _PREPOSITIONS.isdisjoint(through) and (
+                    through[-1] in _CHANGERS or through[-1] in _DRIVING_THROUGH or
+                    through[-2:] in _CHANGING_PHRASES):
+                forms.found.add(" ".join(through + ["driven"] + words[:at]))
 
 
 def and_either_way(name: _Name, forms: _Forms) -> None:

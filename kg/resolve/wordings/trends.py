@@ -8,7 +8,7 @@ from .words import (_LIVING, _LOST, _Forms, _MEASURES, _Name, _ON_WHAT,
                     _PREPOSITIONS, _SHIFTING_HEADS, _first_of, _people, _place_names,
                     _without_articles)
 
-__all__ = ["growth_as_rise", "on_the_rise", "popularity_as_rise", "return_as_revival",
+__all__ = ["emergence_as_rise", "growth_as_rise", "on_the_rise", "popularity_as_rise", "return_as_revival",
            "shift_as_change", "trend_of_a_phrase"]
 
 def on_the_rise(name: _Name, forms: _Forms) -> None:
@@ -42,6 +42,29 @@ def popularity_as_rise(name: _Name, forms: _Forms) -> None:
         head = rest[_first_of(rest, _PREPOSITIONS, 1) - 1]
         if head not in _SUPPORTED and head not in _place_names() and not _people(head) \
                 and not head.endswith(("ism", "cracy")):  # (autocracy, authoritarianism)
+            forms.found.add(" ".join(["rise", "of"] + rest))
+
+
+# What forms or arises of itself, whose emergence is its formation or first appearance,
+# no rise ("emergence of supermassive black holes", "emergence of complexity",
+# "emergence of COVID-19": labelled traps), and so anything named with a number (strains,
+# variants: "H5N1")
+_FORMED = frozenset("""hole galaxy star planet universe life complexity consciousness
+    species order pattern property structure particle mind language covid virus variant
+    disease pathogen strain pandemic epidemic outbreak infection bacteria bacterium fungus
+    superbug mutation clade""".split())
+
+
+def emergence_as_rise(name: _Name, forms: _Forms) -> None:
+    """"Emergence of X" as "rise of X" ("emergence of open-source chatbots" / "rise of
+    open-source chatbots"); not of what forms or first appears of itself (`_FORMED`, a
+    name with a number), people or places."""
+    words = name.words
+    if len(words) >= 3 and words[:2] == ["emergence", "of"]:
+        rest = _without_articles(words[2:])
+        head = rest[_first_of(rest, _PREPOSITIONS, 1) - 1]
+        if _FORMED.isdisjoint(rest) and head not in _place_names() and not _people(head) \
+                and not any(char.isdigit() for char in "".join(rest)):
             forms.found.add(" ".join(["rise", "of"] + rest))
 
 
