@@ -28,7 +28,7 @@ from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _known_word, _lemmas, _
 from .lexicon import Lexicon, lexicon
 from .names import _inverted_person, _law, _maker_product, _titled_person
 from .wordings import normal_words, signatures
-from .wordings.order import _brought_by
+from .wordings.order import _brought_by, _natural_hazard, _technology
 from .wordings.words import _lengthened
 
 _PLURAL_RE = re.compile(r"[a-z]+s\b")  # (a plural: "financials" writes "financial" as a noun)
@@ -349,8 +349,8 @@ def _join_wordings(groups: _Groups, evidence: _Evidence) -> dict[str, str]:
 # Prepositions that give the words around them roles: who acts, who is acted on, where
 # from ("impact on jobs" / "impact of jobs", "indifference of" / "to historical
 # forces"), and the pairs of them that name one role ("of" / "in" / "for", "to" /
-# "toward" / "for"; and "of" / "from" of what a change brings, `_brought_by`: "risks of
-# AI" / "risks from AI").
+# "toward" / "for"; and "of" / "from" of what a technology brings, `_brought_from`:
+# "risks of AI" / "risks from AI").
 _ROLE_WORDS = frozenset({"of", "in", "for", "to", "toward", "towards", "on", "upon", "by",
                          "from", "against", "through"})
 _ONE_ROLE = frozenset(frozenset(pair) for pair in (
@@ -361,12 +361,13 @@ _ONE_ROLE = frozenset(frozenset(pair) for pair in (
 
 
 def _brought_from(key: str) -> bool:
-    """Whether a key says what a change brings, "EFFECT from CAUSE" (`_brought_by`), as
-    written (an acronym spelled out otherwise says no such thing: "AI" / "Amnesty
-    International")."""
+    """Whether a key says what a technology or a natural hazard brings, "EFFECT from
+    CAUSE" (`_brought_by`), as written (an acronym spelled out otherwise says no such thing: "AI" / "Amnesty
+    International"); not an event's: "risk of war" is no risk from war (an attack's)."""
     words = key.split()
     at = words.index("from") if "from" in words else 0
-    return at > 0 and _brought_by(words[at - 1], words[at + 1:])
+    return at > 0 and (_technology(words[at + 1:]) or _natural_hazard(words[at + 1:])) and \
+        _brought_by(words[at - 1], words[at + 1:])
 
 
 def _other_readings(keys: set[str], meanings: dict[str, set[str]] | None = None

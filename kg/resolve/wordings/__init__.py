@@ -27,11 +27,12 @@ from .order import (_ORDER_WORDS, against_from_with, and_either_way, aspect_of_t
                     in_kind_of_place,
                     of_what_by_whom, one_preposition_for_another,
                     reordered_around_preposition, toward_as_to, where_first)
-from .trends import (emergence_as_rise, growth_as_rise, on_the_rise, popularity_as_rise, return_as_revival,
+from .trends import (emergence_as_rise, growing_attention, growth_as_rise, on_the_rise, popularity_as_rise, return_as_revival,
                      shift_as_change, trend_of_a_phrase)
 from .compounds import (adverb_after_an_act, ai_generated_media, anti_backlash, cardinal_numbers,
                         induced_as_from, v_as_versus,
-                        concern_word, generic_last_word, last_word_variant, link_word_dropped,
+                        concern_word, digital_as_online, generic_last_word,
+                        scam_as_fraud, sector_as_industry, last_word_variant, link_word_dropped,
                         medium_either_place, online_last, ordinal_numbers, tie_either_way,
                         town_of)
 from .gerunds import (act_last, activity_first, doer_doing, gerund_after_a_preposition,
@@ -58,7 +59,8 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     cross_as_across, trend_of_a_phrase, gerund_after_a_preposition, medium_either_place,
     act_last, in_kind_of_place, popularity_as_rise, return_as_revival, activity_first,
     online_last, adverb_after_an_act, facing_as_for, sex_as_people, last_word_variant,
-    anti_backlash, emergence_as_rise)}
+    anti_backlash, emergence_as_rise, digital_as_online, sector_as_industry,
+    scam_as_fraud, growing_attention)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).

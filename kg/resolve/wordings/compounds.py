@@ -16,6 +16,7 @@ from .words import (_AGENTS, _BEINGS, _DOERS, _Forms, _NUMBER_WORDS, _Name, _PRE
                     _place, _place_names)
 
 __all__ = ["adverb_after_an_act", "ai_generated_media", "anti_backlash", "cardinal_numbers", "concern_word",
+           "digital_as_online", "scam_as_fraud", "sector_as_industry",
            "induced_as_from", "v_as_versus",
            "generic_last_word", "last_word_variant", "link_word_dropped",
            "medium_either_place", "online_last", "ordinal_numbers", "tie_either_way",
@@ -318,6 +319,70 @@ def anti_backlash(name: _Name, forms: _Forms) -> None:
     words = name.words
     if len(words) >= 3 and words[0] == "anti" and words[-1] == "backlash":
         forms.found.add(" ".join(words[1:]))
+
+
+# What is no thing done or found online, after "digital" or "virtual": a kind of its own
+# ("virtual reality", "digital twin", "virtual machine", "digital nomad", "digital
+# currency", "digital identity" is an ID, "online identity" a persona)
+_NOT_ONLINE = frozenset("""reality twin machine camera assistant currency signature
+    transformation native nomad divide literacy health art artist asset good product
+    infrastructure sovereignty public id identity power plant world private
+    instrument""".split())
+
+
+# What a city has that is no urban thing: its centre, its government ("urban centre"
+# is a town, "city centre" downtown)
+_CITY_ONLY = frozenset("""centre center core council hall limit state break slicker
+    dweller""".split())
+
+
+def digital_as_online(name: _Name, forms: _Forms) -> None:
+    """A first "digital" or "virtual" as "online", the way names say what is done or found
+    on the internet ("digital misogyny" / "online misogyny", "virtual worship" / "online
+    worship"); not of a kind of its own (`_NOT_ONLINE`: "virtual reality"). And a first
+    "city" as "urban", as synonyms.csv writes "city planning" ("city trees" / "urban
+    trees"); not what a city has (`_CITY_ONLY`: "city centre")."""
+    words = name.words
+    if len(words) >= 2 and words[0] in ("digital", "virtual") and words[1] not in _NOT_ONLINE \
+            and words[1] not in _STOP:
+        forms.found.add(" ".join(["online"] + words[1:]))
+    if len(words) >= 2 and words[0] == "city" and _CITY_ONLY.isdisjoint(words[1:2]) and \
+            words[1] not in _STOP:
+        forms.found.add(" ".join(["urban"] + words[1:]))
+
+
+# Sectors that are no industry: who owns or runs them ("public sector", "voluntary
+# sector", "third sector"), and services a state answers for ("health sector", "security
+# sector" reform is of police and armies, the "security industry" private guards)
+_NO_INDUSTRY = frozenset("""public private voluntary third informal formal nonprofit profit
+    charitable charity community state government social health healthcare care
+    education security military defence defense banking""".split())
+
+
+def sector_as_industry(name: _Name, forms: _Forms) -> None:
+    """A last word "sector" as "industry" ("hospitality sector" / "hospitality industry",
+    "hard-to-abate sectors"); not of a sector no industry is (`_NO_INDUSTRY`)."""
+    words = name.words
+    if len(words) >= 2 and words[-1] == "sector" and words[-2] not in _NO_INDUSTRY and \
+            words[-2] not in _STOP:
+        forms.found.add(" ".join(words[:-1] + ["industry"]))
+
+
+# Frauds broader than a scam (a scam deceives its victim into paying; "financial fraud"
+# also cooks the books: labelled traps), and those done by whom they name ("voter
+# fraud", "benefit fraud", "academic fraud")
+_BROADER_FRAUD = frozenset("""financial corporate accounting securities tax benefit welfare
+    voter election electoral academic research scientific insurance""".split())
+
+
+def scam_as_fraud(name: _Name, forms: _Forms) -> None:
+    """A last word "scam" after what it is done with or to as "fraud" ("romance scams" /
+    "romance fraud", "tech support scams"); not alone (a scam is one kind of fraud) nor
+    after a fraud that is broader or done by whom it names (`_BROADER_FRAUD`)."""
+    words = name.words
+    if len(words) >= 2 and words[-1] == "scam" and words[-2] not in _BROADER_FRAUD and \
+            words[-2] not in _STOP:
+        forms.found.add(" ".join(words[:-1] + ["fraud"]))
 
 
 def online_last(name: _Name, forms: _Forms) -> None:

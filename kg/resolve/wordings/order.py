@@ -261,28 +261,32 @@ def between(name: _Name, forms: _Forms) -> None:
 
 
 # What a thing is done through, as what drives it ("personalisation through AI" /
-# "AI-driven personalisation"): what changes work and lives (`_CHANGERS`) and the means
-# of change; not a route or a place ("travel through Europe")
+# "AI-driven personalisation"): a technology that changes work and lives
+# (`_TECHNOLOGIES`) and the means of change, of an act (`_ACT_ENDINGS`: not "grief
+# through AI"); not a route, a place or a time ("travel through Europe", "economy
+# through the war": an attack's)
 _DRIVING_THROUGH = frozenset("""technology tech innovation data digitalisation
     digitalization digitisation digitization analytics collaboration""".split())
+_ACT_ENDINGS = ("ing", "ment", "tion", "sion", "ance", "ence", "ity", "ization", "isation")
 
 
 def driven_by(name: _Name, forms: _Forms) -> None:
     """"X driven by Y" / "X based on Y" / "X linked to Y" as "Y driven X" / "Y based X" /
     "Y linked X" ("teen suicides linked to chatbots" / "chatbot-linked teen suicides"),
-    and "X through Y" as "Y driven X" of what changes or its means (`_CHANGERS`,
-    `_DRIVING_THROUGH`: "deskilling through AI" / "AI-driven deskilling")."""
+    and "X through Y" as "Y driven X" of an act through a technology or a means of
+    change (`_TECHNOLOGIES`, `_DRIVING_THROUGH`: "deskilling through AI" / "AI-driven
+    deskilling")."""
     words = name.words
     for at, word in name.inner:
         if word == "by" and words[at - 1].endswith(("ed", "en")) or \
                 word == "on" and words[at - 1] == "based" or \
                 word == "to" and words[at - 1] in ("linked", "related", "tied", "attributed"):
             forms.found.add(" ".join(words[at + 1:] + words[at - 1:at] + words[:at - 1]))
-        elif word == "through" and _PREPOSITIONS.isdisjoint(words[:at]):
+        elif word == "through" and _PREPOSITIONS.isdisjoint(words[:at]) and \
+                words[at - 1].endswith(_ACT_ENDINGS):
             through = _without_articles(words[at + 1:])
             if len(through) <= 2 and _PREPOSITIONS.isdisjoint(through) and (
-                    through[-1] in _CHANGERS or through[-1] in _DRIVING_THROUGH or
-                    through[-2:] in _CHANGING_PHRASES):
+                    _technology(through) or through[-1] in _DRIVING_THROUGH):
                 forms.found.add(" ".join(through + ["driven"] + words[:at]))
 
 
@@ -383,29 +387,49 @@ _HAZARDS = frozenset("""heat heatwave storm flood flooding wildfire fire smoke h
 # growth" degrowth: an attack's)
 _AWAY_FROM = frozenset({"divestment"})
 # ... and what a change brings ("job losses from AI" / "AI job losses", "productivity
-# gains from automation", "learning loss from the pandemic"): of what changes work and
-# lives only (`_CHANGERS`), or a hazard's risks, failures and disruptions ("health risks
-# from heat"); not loss from heat, which is heat lost
+# gains from automation", "learning loss from the pandemic"): of a technology that
+# changes work and lives (`_TECHNOLOGIES`) anything of `_BROUGHT_FROM`; of an event
+# (`_EVENTS`) its losses, displacement, savings and disruption only ("risks from war"
+# are no war risk, a risk of war; "benefits from COVID" no COVID benefit, a payment:
+# an attack's); of a natural hazard the losses, risks, failures and disruptions of
+# something named ("health risks from heat", "crop failures from drought"; not "failure
+# from heat", a heating failure, nor "loss from heat", which is heat lost)
 _BROUGHT_FROM = frozenset("""loss displacement gain risk threat benefit saving failure
     disruption""".split())
-_CHANGERS = frozenset("""ai genai automation robot robotics algorithm chatbot pandemic
-    covid lockdown war conflict drought flood flooding wildfire storm hurricane tariff
-    sanction inflation offshoring outsourcing""".split())
-_CHANGING_PHRASES = (["artificial", "intelligence"], ["machine", "learning"],
-                     ["climate", "change"])
-_HAZARD_BRINGS = frozenset({"risk", "failure", "disruption"})
+_TECHNOLOGIES = frozenset("""ai genai automation robot robotics algorithm
+    chatbot""".split())
+_TECHNOLOGY_PHRASES = (["artificial", "intelligence"], ["machine", "learning"])
+_EVENTS = frozenset("""pandemic covid lockdown war conflict tariff sanction inflation
+    offshoring outsourcing""".split())
+_EVENT_BRINGS = frozenset({"loss", "displacement", "saving", "disruption"})
+_HAZARD_BRINGS = frozenset({"risk", "failure", "disruption"}) | _EVENT_BRINGS
 
 
-def _brought_by(effect: str, cause: list[str]) -> bool:
+def _technology(words: list[str]) -> bool:
+    """Whether words end with a technology that changes work and lives (`_TECHNOLOGIES`)."""
+    return bool(words) and (words[-1] in _TECHNOLOGIES or words[-2:] in _TECHNOLOGY_PHRASES)
+
+
+def _brought_by(effect: str, cause: list[str], named: bool = True) -> bool:
     """Whether "EFFECT from CAUSE" is what the cause brings (`_BROUGHT_FROM`), a
-    "CAUSE EFFECT" ("job losses from AI" / "AI job losses").
+    "CAUSE EFFECT" ("job losses from AI" / "AI job losses"); `named`: the effect is of
+    something named before it ("crop failures", not "failures").
 
-    >>> _brought_by("loss", ["generative", "ai"]), _brought_by("loss", ["heat"])
+    >>> _brought_by("loss", ["generative", "ai"]), _brought_by("loss", ["heat"], named=False)
     (True, False)
+    >>> _brought_by("risk", ["war"]), _brought_by("disruption", ["war"])
+    (False, True)
     """
-    return not _PREPOSITIONS.intersection(cause) and (
-        effect in _BROUGHT_FROM and (cause[-1] in _CHANGERS or cause[-2:] in _CHANGING_PHRASES) or
-        effect in _HAZARD_BRINGS and cause[-1] in _HAZARDS)
+    return bool(cause) and not _PREPOSITIONS.intersection(cause) and (
+        effect in _BROUGHT_FROM and _technology(cause) or
+        effect in _EVENT_BRINGS and (cause[-1] in _EVENTS or cause[-2:] == ["climate", "change"])
+        or named and effect in _HAZARD_BRINGS and _natural_hazard(cause))
+
+
+def _natural_hazard(words: list[str]) -> bool:
+    """Whether words end with a natural hazard (`_HAZARDS`, not an event of `_EVENTS`:
+    "war risk" is a risk of war, "heat risk" one from heat)."""
+    return bool(words) and words[-1] in _HAZARDS and words[-1] not in _EVENTS
 
 
 def _concept_acronym(words: list[str]) -> bool:
@@ -430,7 +454,7 @@ def against_from_with(name: _Name, forms: _Forms) -> None:
         if word == "against" and words[at - 1] in _AGAINST_THINGS and _concept_acronym(after) or \
                 word == "from" and (words[at - 1] in _COMES_FROM or words[at - 1] in _AWAY_FROM
                                     or words[at - 1] in _HARM_FROM and after[-1] in _HAZARDS
-                                    or _brought_by(words[at - 1], after)) or \
+                                    or _brought_by(words[at - 1], after, at >= 2)) or \
                 word == "with" and not _PREPOSITIONS.intersection(after):
             forms.dropped.add(" ".join(after + words[:at]))
 

@@ -4,11 +4,12 @@ measure's change as a rise, a shift as a change.
 
 from __future__ import annotations
 
+from ..keys import _known_word
 from .words import (_LIVING, _LOST, _Forms, _MEASURES, _Name, _ON_WHAT,
                     _PREPOSITIONS, _SHIFTING_HEADS, _first_of, _people, _place_names,
                     _without_articles)
 
-__all__ = ["emergence_as_rise", "growth_as_rise", "on_the_rise", "popularity_as_rise", "return_as_revival",
+__all__ = ["emergence_as_rise", "growing_attention", "growth_as_rise", "on_the_rise", "popularity_as_rise", "return_as_revival",
            "shift_as_change", "trend_of_a_phrase"]
 
 def on_the_rise(name: _Name, forms: _Forms) -> None:
@@ -52,7 +53,9 @@ def popularity_as_rise(name: _Name, forms: _Forms) -> None:
 _FORMED = frozenset("""hole galaxy star planet universe life complexity consciousness
     species order pattern property structure particle mind language covid virus variant
     disease pathogen strain pandemic epidemic outbreak infection bacteria bacterium fungus
-    superbug mutation clade""".split())
+    superbug mutation clade coronavirus flu influenza sars mpox zika prion omicron candida
+    cancer tumour tumor symptom cicada insect mosquito nino storm hurricane sentience
+    intelligence cooperation reasoning behaviour behavior ability capability""".split())
 
 
 def emergence_as_rise(name: _Name, forms: _Forms) -> None:
@@ -68,6 +71,22 @@ def emergence_as_rise(name: _Name, forms: _Forms) -> None:
             forms.found.add(" ".join(["rise", "of"] + rest))
 
 
+# Attention, whose growth names no other thing ("growing focus on critical minerals" /
+# "focus on critical minerals"; not concerns, demand or adoption, which labelled pairs
+# keep apart from their rise: "rising EV adoption" is no EV adoption)
+_ATTENTION = frozenset({"focus", "emphasis", "attention"})
+
+
+def growing_attention(name: _Name, forms: _Forms) -> None:
+    """"Growing focus on X" (emphasis, attention; growing, increasing, rising, greater) as
+    "focus on X"."""
+    words = name.words
+    if len(words) >= 4 and words[0] in ("growing", "increasing", "rising", "increased",
+                                        "greater") and words[1] in _ATTENTION and \
+            words[2] in ("on", "to", "upon"):
+        forms.found.add(" ".join(words[1:]))
+
+
 # What is sent, given or paid back, whose return is no revival ("return of capital",
 # "return of cultural artefacts", "return of hostages": an attack's).
 _GIVEN_BACK = frozenset("""capital cash money gold power land artefact artifact artwork bronze
@@ -80,8 +99,28 @@ _GIVEN_BACK = frozenset("""capital cash money gold power land artefact artifact 
 # movement ("Gothic Revival"), and stagings, a play's new production ("Broadway
 # revival")
 _REVIVED = frozenset("""gothic greek classical colonial celtic gaelic romanesque tudor
-    egyptian baroque byzantine moorish georgian renaissance broadway theatre theater play
-    musical opera stage""".split())
+    egyptian baroque byzantine moorish georgian renaissance mission pueblo mayan welsh
+    irish broadway west end theatre theater play musical opera stage ballet dance tent
+    gospel evangelical""".split())
+
+
+# Teams, whose comeback is a win from behind ("Liverpool comeback", "Red Sox comeback":
+# an attack's)
+_TEAMS = frozenset("""team club fc united city sox athletic rovers wanderers squad side
+    player""".split())
+
+
+def _revived_thing(words: list[str]) -> bool:
+    """Whether a comeback of these words may be their revival: common words only (no
+    name: "Liverpool", "Biden"), no place, people or team (`_TEAMS`), whose comeback is
+    a win or a return to office."""
+    return _TEAMS.isdisjoint(words) and not _place_names().intersection(words) and \
+        not _people(words[-1]) and all(_known_word(word) or word.endswith(_WORD_ENDINGS)
+                                       for word in words)
+
+
+# Endings of English words a lexicon may lack ("protectionist"), which no name has
+_WORD_ENDINGS = ("ist", "ism", "ive", "al", "ic", "ion", "ous", "ary", "able", "ed", "ing")
 
 
 def return_as_revival(name: _Name, forms: _Forms) -> None:
@@ -90,10 +129,11 @@ def return_as_revival(name: _Name, forms: _Forms) -> None:
     office), people or places. And a last word "resurgence" or "comeback" as "revival"
     ("vinyl resurgence" / "vinyl revival", as synonyms.csv reads "resurgence of"); not of
     a style or a staging (`_REVIVED`: "Gothic Revival" is a movement, a "Broadway
-    revival" a production)."""
+    revival" a production), nor of a place, people or a team (`_revived_thing`:
+    "Liverpool comeback" is a win)."""
     words = name.words
-    if len(words) >= 2 and words[-1] in ("resurgence", "comeback") and \
-            _REVIVED.isdisjoint(words[:-1]):
+    if len(words) >= 2 and (words[-1] == "resurgence" or words[-1] == "comeback" and
+                            _revived_thing(words[:-1])) and _REVIVED.isdisjoint(words[:-1]):
         forms.found.add(" ".join(words[:-1] + ["revival"]))
     if len(words) >= 3 and words[:2] == ["return", "of"]:
         rest = _without_articles(words[2:])
