@@ -5,6 +5,7 @@ and each rule's example (`RULE_EXAMPLES`)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from kg.resolve import join_keys, resolution_key
 
@@ -1899,6 +1900,45 @@ RULE_EXAMPLES = {
     "gerund_after_a_preposition": ("Cost of Installing Heat Pumps",
                                    "cost of heat pump installation"),
 }
+
+
+def _rule_words() -> list[str]:
+    """Every word the wording rules look for (their modules' word sets and tables)."""
+    from kg.resolve.wordings import (adjectives, compounds, gerunds, headlines, order, trends,
+                                     words)
+    found = set()
+    for module in (words, order, trends, compounds, gerunds, adjectives, headlines):
+        for value in vars(module).values():
+            if isinstance(value, dict):
+                value = [*value, *value.values()]
+            if isinstance(value, (set, frozenset, tuple, list)):
+                found.update(v for v in value if isinstance(v, str) and v and " " not in v)
+    return sorted(found)
+
+
+def test_no_name_of_the_rules_words_breaks_a_rule():
+    # (a blind universe's "rate rises", and "method", "system" alone, raised IndexError:
+    # one name stopped a whole build; a sweep of every one- and two-word name of these
+    # words, 4.8 million, found no other)
+    from kg.resolve.wordings import signatures
+
+    for word in _rule_words():
+        for key in (word, f"rate {word}", f"{word} rate", f"{word} system", f"the {word}"):
+            assert isinstance(signatures(key), set), key
+    assert "rate rise" in signatures("rate rise")
+    node = node_of([("Rate Rises", "Method", False)])
+    assert node("Rate Rises") != node("Method")
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.sampled_from(_rule_words()), min_size=1, max_size=5))
+def test_any_name_of_the_rules_words_gives_its_forms(words):
+    from kg.resolve.wordings import signatures
+
+    key = resolution_key(" ".join(words))
+    forms = signatures(key) if key else {""}
+    assert forms and all(isinstance(form, str) for form in forms)
+    assert all(form.strip() for form in forms) or not key
 
 
 def test_each_wording_rule_is_registered_by_name_and_gives_its_forms(monkeypatch):

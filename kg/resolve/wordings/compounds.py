@@ -152,6 +152,8 @@ def generic_last_word(name: _Name, forms: _Forms) -> None:
         forms.found.add(words[0])
     if len(words) >= 2 and words[-1] == "technology" and words[-2] in _TECHNOLOGY_OF_CARE:
         return
+    if len(words) < 2:
+        return  # ("method", "system" alone: nothing to drop; a sweep's crash)
     if words[-1] in ("technique", "method") and (
             _discipline(words[-2]) and words[-3:-1] != ["social", "engineering"] or
             words[-2] in _PRACTISED or _named_after(words[-2])):

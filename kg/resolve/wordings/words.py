@@ -489,7 +489,8 @@ def _rate_as_itself(words: list[str]) -> list[str] | None:
     words = _trend_word(list(words))
     if words[0] in _TREND_NOUNS and words[-2] in _RATED and words[-1] == "rate":
         return words[:-1]
-    if words[-1] in _TREND_NOUNS.values() and words[-3] in _RATED and words[-2] == "rate":
+    if len(words) >= 3 and words[-1] in _TREND_NOUNS.values() and words[-3] in _RATED and \
+            words[-2] == "rate":  # ("rate rises" alone: a blind universe's crash)
         return words[:-2] + words[-1:]
     if words[0] == "slowing" and words[-1] == "growth" and not _STOP.intersection(words):
         return words[1:-1] + ["slowdown"]  # ("slowing productivity growth")
