@@ -26,15 +26,15 @@ from .order import (_ORDER_WORDS, against_from_with, and_either_way, aspect_of_t
                     between, cross_as_across, driven_by, facing_as_for, in_context, in_dropped,
                     in_kind_of_place,
                     of_what_by_whom, one_preposition_for_another,
-                    reordered_around_preposition, toward_as_to, where_first)
-from .trends import (emergence_as_rise, growing_attention, growth_as_rise, on_the_rise, popularity_as_rise, return_as_revival,
-                     shift_as_change, trend_of_a_phrase)
+                    reordered_around_preposition, toward_as_to, under_as_to, where_first)
+from .trends import (emergence_as_rise, growing_attention, growth_as_rise, on_the_rise,
+                     popularity_as_rise, return_as_revival, shift_as_change,
+                     trend_of_a_phrase)
 from .compounds import (adverb_after_an_act, ai_generated_media, anti_backlash, cardinal_numbers,
-                        induced_as_from, v_as_versus,
-                        concern_word, digital_as_online, generic_last_word,
-                        scam_as_fraud, sector_as_industry, last_word_variant, link_word_dropped,
-                        medium_either_place, online_last, ordinal_numbers, tie_either_way,
-                        town_of)
+                        concern_word, digital_as_online, gaming_as_games, generic_last_word,
+                        induced_as_from, last_word_variant, link_word_dropped,
+                        medium_either_place, online_last, ordinal_numbers, scam_as_fraud,
+                        sector_as_industry, tie_either_way, town_of, v_as_versus)
 from .gerunds import (act_last, activity_first, doer_doing, gerund_after_a_preposition,
                       gerund_as_noun)
 from .adjectives import (adjective_as_noun, adjective_of_an_impact, e_prefix,
@@ -60,11 +60,11 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     act_last, in_kind_of_place, popularity_as_rise, return_as_revival, activity_first,
     online_last, adverb_after_an_act, facing_as_for, sex_as_people, last_word_variant,
     anti_backlash, emergence_as_rise, digital_as_online, sector_as_industry,
-    scam_as_fraud, growing_attention)}
+    scam_as_fraud, growing_attention, under_as_to, gaming_as_games)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).
-_REORDERING = _ORDER_WORDS | {"and", "between", "by", "on", "in"}
+_REORDERING = _ORDER_WORDS | {"and", "between", "by", "on", "in", "under"}
 # (not every -ical: economical, historical, classical, political are other words)
 # (nor "biological": biologicals are farm inputs, biologics drugs; a review's false joins)
 _LEARNED_ICAL_RE = re.compile(r"\B(?<!bi)(olog|ograph|ometr)ical\b")

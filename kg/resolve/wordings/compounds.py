@@ -16,7 +16,7 @@ from .words import (_AGENTS, _BEINGS, _DOERS, _Forms, _NUMBER_WORDS, _Name, _PRE
                     _place, _place_names)
 
 __all__ = ["adverb_after_an_act", "ai_generated_media", "anti_backlash", "cardinal_numbers", "concern_word",
-           "digital_as_online", "scam_as_fraud", "sector_as_industry",
+           "digital_as_online", "gaming_as_games", "scam_as_fraud", "sector_as_industry",
            "induced_as_from", "v_as_versus",
            "generic_last_word", "last_word_variant", "link_word_dropped",
            "medium_either_place", "online_last", "ordinal_numbers", "tie_either_way",
@@ -323,42 +323,52 @@ def anti_backlash(name: _Name, forms: _Forms) -> None:
         forms.found.add(" ".join(words[1:]))
 
 
-# What is no thing done or found online, after "digital" or "virtual": a kind of its own
-# ("virtual reality", "digital twin", "virtual machine", "digital nomad", "digital
-# currency", "digital identity" is an ID, "online identity" a persona)
-_NOT_ONLINE = frozenset("""reality twin machine camera assistant currency signature
-    transformation native nomad divide literacy health art artist asset good product
-    infrastructure sovereignty public id identity power plant world private
-    instrument""".split())
-
-
-# What a city has that is no urban thing: its centre, its government ("urban centre"
-# is a town, "city centre" downtown)
-_CITY_ONLY = frozenset("""centre center core council hall limit state break slicker
-    dweller""".split())
+# What is done or found on the internet after "digital" or "virtual", which names say
+# "online" as well ("digital misogyny", "virtual worship"): harms and social acts, and
+# the few services whose digital form is their online one; an allow-list, as attack 82
+# found a head of every other kind false ("digital printing", "virtual influencers",
+# "virtual water", "digital piano" / "virtual piano")
+_DONE_DIGITALLY = frozenset("""misogyny harassment abuse hate activism feminism
+    antifeminism privacy right banking advertising subscription creator nostalgia
+    subculture deliberation presenteeism community platform""".split())
+_DONE_VIRTUALLY = frozenset("""worship church event meeting community school funeral hearing
+    presenteeism""".split())
+# ... and the places and things of a city that are urban ("city trees" / "urban trees");
+# an allow-list, as a city's staff, status, networks and firms are no urban ones ("city
+# employees", "city status", "City firms": attack 82)
+_URBAN_THINGS = frozenset("""tree forest park garden greening rewilding heat cooling street
+    planning plan masterplan design farming agriculture infrastructure mobility transport
+    flooding resilience adaptation development regeneration sprawl density space living
+    platform""".split())
 
 
 def digital_as_online(name: _Name, forms: _Forms) -> None:
-    """A first "digital" or "virtual" as "online", the way names say what is done or found
-    on the internet ("digital misogyny" / "online misogyny", "virtual worship" / "online
-    worship"); not of a kind of its own (`_NOT_ONLINE`: "virtual reality"). And a first
-    "city" as "urban", as synonyms.csv writes "city planning" ("city trees" / "urban
-    trees"); not what a city has (`_CITY_ONLY`: "city centre")."""
+    """A first "digital" or "virtual" as "online" before what is done or found on the
+    internet (`_DONE_DIGITALLY`, `_DONE_VIRTUALLY`: "digital misogyny" / "online
+    misogyny", "virtual worship" / "online worship", "virtual support networks"). And a
+    first "city" as "urban" before a place or thing of the city (`_URBAN_THINGS`), as
+    synonyms.csv writes "city planning" ("city trees" / "urban trees")."""
     words = name.words
-    if len(words) >= 2 and words[0] in ("digital", "virtual") and words[1] not in _NOT_ONLINE \
-            and words[1] not in _STOP:
+    if len(words) >= 2 and (words[0] == "digital" and words[-1] in _DONE_DIGITALLY or
+                            words[0] == "virtual" and (words[-1] in _DONE_VIRTUALLY or
+                                                       words[-2:] == ["support", "network"])):
         forms.found.add(" ".join(["online"] + words[1:]))
-    if len(words) >= 2 and words[0] == "city" and _CITY_ONLY.isdisjoint(words[1:2]) and \
-            words[1] not in _STOP:
+    if len(words) >= 2 and words[0] == "city" and words[-1] in _URBAN_THINGS:
         forms.found.add(" ".join(["urban"] + words[1:]))
 
 
 # Sectors that are no industry: who owns or runs them ("public sector", "voluntary
-# sector", "third sector"), and services a state answers for ("health sector", "security
-# sector" reform is of police and armies, the "security industry" private guards)
+# sector", "third sector"), services a state answers for ("health sector", "security
+# sector" reform is of police and armies, the "security industry" private guards), the
+# sectors of energy and statistics ("buildings sector", "household sector") and those of
+# no firms ("development sector" is aid, "culture industry" Adorno's: attack 82)
 _NO_INDUSTRY = frozenset("""public private voluntary third informal formal nonprofit profit
     charitable charity community state government social health healthcare care
-    education security military defence defense banking""".split())
+    education security military defence defense banking building residential domestic
+    household commercial land forest external corporate business service unorganised
+    unorganized development research culture cultural university academic justice
+    prison housing disability youth municipal migration humanitarian ngo aid refugee
+    intelligence""".split())
 
 
 def sector_as_industry(name: _Name, forms: _Forms) -> None:
@@ -370,21 +380,38 @@ def sector_as_industry(name: _Name, forms: _Forms) -> None:
         forms.found.add(" ".join(words[:-1] + ["industry"]))
 
 
-# Frauds broader than a scam (a scam deceives its victim into paying; "financial fraud"
-# also cooks the books: labelled traps), and those done by whom they name ("voter
-# fraud", "benefit fraud", "academic fraud")
-_BROADER_FRAUD = frozenset("""financial corporate accounting securities tax benefit welfare
-    voter election electoral academic research scientific insurance""".split())
+# Lures and channels of a scam, whose fraud is the same ("romance scams" / "romance
+# fraud", "tech support scams"); an allow-list, as a scam done to the public is no fraud
+# done by the claimant or the customer against what it names ("pension scams" /
+# "pension fraud", "visa scams", "benefit fraud": attack 82; "financial fraud" is
+# broader: labelled traps)
+_LURES = frozenset("""romance lottery ticket support phishing phone sms text job employment
+    rental impersonation investment crypto cryptocurrency online deepfake cloning
+    butchering app push shopping marketplace gift prize inheritance fee email call""".split())
 
 
 def scam_as_fraud(name: _Name, forms: _Forms) -> None:
-    """A last word "scam" after what it is done with or to as "fraud" ("romance scams" /
-    "romance fraud", "tech support scams"); not alone (a scam is one kind of fraud) nor
-    after a fraud that is broader or done by whom it names (`_BROADER_FRAUD`)."""
+    """A last word "scam" after its lure or channel (`_LURES`) as "fraud" ("romance scams"
+    / "romance fraud", "tech support scams"); not alone (a scam is one kind of fraud)."""
     words = name.words
-    if len(words) >= 2 and words[-1] == "scam" and words[-2] not in _BROADER_FRAUD and \
-            words[-2] not in _STOP:
+    if len(words) >= 2 and words[-1] == "scam" and (words[-2] in _LURES or
+                                                     words[-3:-1] == ["push", "payment"]):
         forms.found.add(" ".join(words[:-1] + ["fraud"]))
+
+
+# What "gaming" names that no games are: gambling's machines and a disorder ("problem
+# gaming", "gaming machines" are slot machines)
+_NOT_GAMES = frozenset({"problem", "disorder", "compulsive", "casino", "machine",
+                        "commission", "license", "licence"})
+
+
+def gaming_as_games(name: _Name, forms: _Forms) -> None:
+    """A last word "gaming" after the kind of game as "games" ("cozy gaming" / "cozy games",
+    "tabletop gaming"); not of gambling or a disorder (`_NOT_GAMES`)."""
+    words = name.words
+    if len(words) >= 2 and words[-1] == "gaming" and _NOT_GAMES.isdisjoint(words) and \
+            words[-2] not in _STOP:
+        forms.found.add(" ".join(words[:-1] + ["game"]))
 
 
 def online_last(name: _Name, forms: _Forms) -> None:

@@ -16,7 +16,7 @@ from .words import (_AGENTS, _BEINGS, _Forms, _IN_CHARGE, _Name, _OF_ONLY, _OF_P
 __all__ = ["against_from_with", "and_either_way", "aspect_of_the", "between",
             "cross_as_across", "driven_by", "in_context", "in_dropped", "in_kind_of_place",
             "of_what_by_whom", "one_preposition_for_another",
-            "reordered_around_preposition", "toward_as_to", "where_first"]
+            "reordered_around_preposition", "toward_as_to", "under_as_to", "where_first"]
 
 _ORDER_WORDS = frozenset({"in", "of", "for", "to", "on", "among", "about", "over", "around",
                           "by", "at"})
@@ -491,6 +491,21 @@ def facing_as_for(name: _Name, forms: _Forms) -> None:
         if word == "facing" and words[at - 1] in _FACED:
             forms.found.update(" ".join(words[:at] + [preposition] + words[at + 1:])
                                for preposition in ("for", "to"))
+
+
+# What a thing is under, as what is done to it ("judicial independence under threat" /
+# "threats to judicial independence", "NHS under pressure" / "pressure on the NHS")
+_UNDER = {"threat": "to", "challenge": "to", "attack": "on", "pressure": "on",
+          "strain": "on", "scrutiny": "of"}
+
+
+def under_as_to(name: _Name, forms: _Forms) -> None:
+    """A last "under T" of what is done to the words before it (`_UNDER`) as "T to X" ("T
+    on X", "T of X"): "feminism under challenge" / "challenges to feminism"."""
+    words = name.words
+    if len(words) >= 3 and words[-2] == "under" and words[-1] in _UNDER and \
+            _PREPOSITIONS.isdisjoint(words[:-2]):
+        forms.found.add(" ".join([words[-1], _UNDER[words[-1]]] + words[:-2]))
 
 
 def toward_as_to(name: _Name, forms: _Forms) -> None:

@@ -9,8 +9,8 @@ from .words import (_LIVING, _LOST, _Forms, _MEASURES, _Name, _ON_WHAT,
                     _PREPOSITIONS, _SHIFTING_HEADS, _first_of, _people, _place_names,
                     _without_articles)
 
-__all__ = ["emergence_as_rise", "growing_attention", "growth_as_rise", "on_the_rise", "popularity_as_rise", "return_as_revival",
-           "shift_as_change", "trend_of_a_phrase"]
+__all__ = ["emergence_as_rise", "growing_attention", "growth_as_rise", "on_the_rise",
+           "popularity_as_rise", "return_as_revival", "shift_as_change", "trend_of_a_phrase"]
 
 def on_the_rise(name: _Name, forms: _Forms) -> None:
     """"X on the rise" as "rise of X" and "X rise" ("synthetic research on the rise" /
@@ -83,8 +83,8 @@ def growing_attention(name: _Name, forms: _Forms) -> None:
     words = name.words
     if len(words) >= 4 and words[0] in ("growing", "increasing", "rising", "increased",
                                         "greater") and words[1] in _ATTENTION and \
-            words[2] in ("on", "to", "upon"):
-        forms.found.add(" ".join(words[1:]))
+            words[2] in ("on", "to", "upon") and words[3] != "the":
+        forms.found.add(" ".join(words[1:]))  # (not "on the family": an organisation)
 
 
 # What is sent, given or paid back, whose return is no revival ("return of capital",
