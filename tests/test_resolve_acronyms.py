@@ -166,6 +166,8 @@ ABBREVIATED = [
     (["SAT", "steel and aluminium tariffs"], False),
     (["ESA", "education savings accounts", "education savings account (ESA)"], False),
     (["SAMs", "Semi-Automated Mason (SAM)"], False),
+    (["EPR", "Electronic Patient Record (EPR)", "extended producer responsibility"], False),
+    (["MSC", "Marine Stewardship Council", "Mediterranean Shipping Company (MSC)"], False),
 ]
 
 

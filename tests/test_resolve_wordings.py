@@ -781,6 +781,15 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Cozy Gaming", "cozy games", True),
     ("Problem Gaming", "problem games", False),
     ("Skills Gap", "skills shortage", False),  # (two blind universes' traps)
+    # (attack 83's: who presses is no one pressed; gaming as gambling; a claimant's fraud)
+    ("Investors Under Pressure", "investor pressure", False),
+    ("Media Under Scrutiny", "scrutiny by the media", False),
+    ("NHS Under Pressure", "pressure on the NHS", True),
+    ("Tribal Gaming", "tribal games", False),
+    ("Sports Gaming", "sports games", False),
+    ("Income Support Scams", "income support fraud", False),
+    ("Gift Card Scams", "gift card fraud", True),
+    ("Virtual Schools", "online schools", False),
     ("Growing Emphasis on Emotional Intelligence", "Emphasis on Emotional Intelligence", True),
     ("Growing Concerns about Data Privacy", "concerns about data privacy", False),
     ("Rising EV Adoption", "EV adoption", False),

@@ -331,14 +331,14 @@ def anti_backlash(name: _Name, forms: _Forms) -> None:
 _DONE_DIGITALLY = frozenset("""misogyny harassment abuse hate activism feminism
     antifeminism privacy right banking advertising subscription creator nostalgia
     subculture deliberation presenteeism community platform""".split())
-_DONE_VIRTUALLY = frozenset("""worship church event meeting community school funeral hearing
-    presenteeism""".split())
+_DONE_VIRTUALLY = frozenset("""worship church event meeting community funeral hearing
+    presenteeism""".split())  # (not school: England's virtual schools are council teams)
 # ... and the places and things of a city that are urban ("city trees" / "urban trees");
 # an allow-list, as a city's staff, status, networks and firms are no urban ones ("city
 # employees", "city status", "City firms": attack 82)
 _URBAN_THINGS = frozenset("""tree forest park garden greening rewilding heat cooling street
     planning plan masterplan design farming agriculture infrastructure mobility transport
-    flooding resilience adaptation development regeneration sprawl density space living
+    flooding resilience adaptation regeneration sprawl density space living
     platform""".split())
 
 
@@ -385,9 +385,13 @@ def sector_as_industry(name: _Name, forms: _Forms) -> None:
 # done by the claimant or the customer against what it names ("pension scams" /
 # "pension fraud", "visa scams", "benefit fraud": attack 82; "financial fraud" is
 # broader: labelled traps)
-_LURES = frozenset("""romance lottery ticket support phishing phone sms text job employment
+_LURES = frozenset("""romance lottery ticket phishing phone sms text job employment
     rental impersonation investment crypto cryptocurrency online deepfake cloning
     butchering app push shopping marketplace gift prize inheritance fee email call""".split())
+# ... and the support one poses as ("tech support scams"; not "income support", "child
+# support": a claimant's fraud, attack 83), and cards sold ("gift card scams")
+_POSED_AS = (["tech", "support"], ["customer", "support"], ["it", "support"],
+             ["gift", "card"], ["push", "payment"])
 
 
 def scam_as_fraud(name: _Name, forms: _Forms) -> None:
@@ -395,22 +399,23 @@ def scam_as_fraud(name: _Name, forms: _Forms) -> None:
     / "romance fraud", "tech support scams"); not alone (a scam is one kind of fraud)."""
     words = name.words
     if len(words) >= 2 and words[-1] == "scam" and (words[-2] in _LURES or
-                                                     words[-3:-1] == ["push", "payment"]):
+                                                     words[-3:-1] in _POSED_AS):
         forms.found.add(" ".join(words[:-1] + ["fraud"]))
 
 
-# What "gaming" names that no games are: gambling's machines and a disorder ("problem
-# gaming", "gaming machines" are slot machines)
-_NOT_GAMES = frozenset({"problem", "disorder", "compulsive", "casino", "machine",
-                        "commission", "license", "licence"})
+# Kinds of game, whose gaming is their games ("cozy gaming" / "cozy games"); an
+# allow-list, as gaming is gambling or gaming a system too ("tribal gaming", "sports
+# gaming", "benchmark gaming", "Asian gaming" / "Asian Games": attack 83)
+_GAME_KINDS = frozenset("""cozy cosy tabletop board retro cloud console pc mobile handheld
+    indie casual video computer arcade vr multiplayer narrative educational serious
+    esports""".split())
 
 
 def gaming_as_games(name: _Name, forms: _Forms) -> None:
-    """A last word "gaming" after the kind of game as "games" ("cozy gaming" / "cozy games",
-    "tabletop gaming"); not of gambling or a disorder (`_NOT_GAMES`)."""
+    """A last word "gaming" after a kind of game (`_GAME_KINDS`) as "games" ("cozy
+    gaming" / "cozy games", "tabletop gaming")."""
     words = name.words
-    if len(words) >= 2 and words[-1] == "gaming" and _NOT_GAMES.isdisjoint(words) and \
-            words[-2] not in _STOP:
+    if len(words) >= 2 and words[-1] == "gaming" and words[-2] in _GAME_KINDS:
         forms.found.add(" ".join(words[:-1] + ["game"]))
 
 

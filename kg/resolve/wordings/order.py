@@ -501,11 +501,15 @@ _UNDER = {"threat": "to", "challenge": "to", "attack": "on", "pressure": "on",
 
 def under_as_to(name: _Name, forms: _Forms) -> None:
     """A last "under T" of what is done to the words before it (`_UNDER`) as "T to X" ("T
-    on X", "T of X"): "feminism under challenge" / "challenges to feminism"."""
+    on X", "T of X"), never reordered: "feminism under challenge" / "challenges to
+    feminism"; "investors under pressure" are no "investor pressure", from them."""
     words = name.words
     if len(words) >= 3 and words[-2] == "under" and words[-1] in _UNDER and \
             _PREPOSITIONS.isdisjoint(words[:-2]):
-        forms.found.add(" ".join([words[-1], _UNDER[words[-1]]] + words[:-2]))
+        for article in ([], ["the"]):  # ("NHS under pressure" / "pressure on the NHS")
+            form = " ".join([words[-1], _UNDER[words[-1]]] + article + words[:-2])
+            forms.found.add(form)
+            forms.final.add(form)  # (never "X pressure", pressure from X: attack 83's)
 
 
 def toward_as_to(name: _Name, forms: _Forms) -> None:
