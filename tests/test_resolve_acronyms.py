@@ -168,6 +168,8 @@ ABBREVIATED = [
     (["SAMs", "Semi-Automated Mason (SAM)"], False),
     (["EPR", "Electronic Patient Record (EPR)", "extended producer responsibility"], False),
     (["MSC", "Marine Stewardship Council", "Mediterranean Shipping Company (MSC)"], False),
+    # (Hart-Scott-Rodino's, when the archive names it: attack 84's)
+    (["HSR Act", "High-Speed Rail Act", "Hart-Scott-Rodino Act"], False),
 ]
 
 

@@ -790,6 +790,12 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Income Support Scams", "income support fraud", False),
     ("Gift Card Scams", "gift card fraud", True),
     ("Virtual Schools", "online schools", False),
+    # (attack 84's, against this session's rows)
+    ("Russian Cultural Warfare", "Russian culture war", False),
+    ("Indie Publishing House", "self-publishing house", False),
+    ("Long-Haul COVID Testing", "long COVID testing", False),
+    ("Carbon Permit Reform", "carbon permitting reform", False),
+    ("Sugar Levy", "sugar tax", True),
     ("Growing Emphasis on Emotional Intelligence", "Emphasis on Emotional Intelligence", True),
     ("Growing Concerns about Data Privacy", "concerns about data privacy", False),
     ("Rising EV Adoption", "EV adoption", False),
