@@ -162,14 +162,14 @@ _FLOORED = (("tune", "precision"), ("holdout", "precision"), ("tune", "recall"),
 BATCH_FLOORS = {
     # the eleventh and twelfth: a second run's names of real articles' things, a third
     # joined (0.571 / 0.324 and 0.421 / 0.278 recall, tune / holdout)
-    "blind 11]": (None, None, 0.71, 0.56),
+    "blind 11]": (None, None, 0.71, 0.59),
     "blind 12]": (None, None, 0.55, 0.47),
     # the thirteenth: traps written against the rules (0.522 / 0.607 precision before
     # the rules taken from its tune half)
     "helper 85]": (0.78, 0.93, 0.87, 0.79),
     # the fourteenth: traps written blind (0.567 / 0.505 precision when first measured,
     # 0.836 / 0.821 recall; two rules taken from its tune half since)
-    "blind 14]": (0.62, 0.58, 0.91, 0.89),
+    "blind 14]": (0.63, 0.58, 0.91, 0.89),
     # the fifteenth: everyday variation and realistic traps, written blind (0.963 /
     # 1.000 precision, 0.634 / 0.577 recall when first measured, before the spacing,
     # measure and numeral rules of its session; XAI out of the table since: xAI, the
@@ -177,13 +177,13 @@ BATCH_FLOORS = {
     "blind 15]": (0.96, 0.99, 0.73, 0.69),
     # the sixteenth: a second run over real articles, as the eleventh (1.000 / 0.958
     # precision, 0.450 / 0.575 recall when first measured; rules from its tune half since)
-    "blind 16]": (0.99, 0.99, 0.64, 0.69),
+    "blind 16]": (0.99, 0.99, 0.67, 0.69),
     # the seventeenth: a third run over real articles (0.923 / 1.000 precision, 0.300 /
     # 0.400 recall when first measured, alone)
     "blind 17]": (0.94, 0.99, 0.42, 0.54),
     # the eighteenth: everyday variation and traps, invented blind (1.000 / 1.000
     # precision, 0.625 / 0.615 recall when first measured, alone)
-    "blind 18]": (0.99, 0.99, 0.77, 0.67),
+    "blind 18]": (0.99, 0.99, 0.77, 0.69),
     # the nineteenth: paraphrases and traps, invented blind (1.000 / 0.929 precision,
     # 0.205 / 0.232 recall when first measured, alone)
     "blind 19]": (0.99, 0.94, 0.24, 0.30),
@@ -193,13 +193,13 @@ BATCH_FLOORS = {
     # the twenty-first: everyday variation and traps, invented blind (0.955 / 0.955
     # precision, 0.382 / 0.382 recall when first measured, alone; rules from its tune
     # half since)
-    "blind 21]": (0.99, 0.96, 0.69, 0.56),
+    "blind 21]": (0.99, 0.96, 0.70, 0.58),
     # the twenty-second: a fifth run over real articles (1.000 / 1.000 precision, 0.525 /
     # 0.350 recall when first measured, alone; rules from its tune half since)
-    "blind 22]": (0.99, 0.99, 0.62, 0.52),
+    "blind 22]": (0.99, 0.99, 0.64, 0.52),
     # the twenty-third: a sixth run over real articles (1.000 / 1.000 precision, 0.575 /
     # 0.375 recall when first measured, alone; rules from its tune half since)
-    "blind 23]": (0.99, 0.99, 0.77, 0.57),
+    "blind 23]": (0.99, 0.99, 0.79, 0.59),
     # the twenty-fourth: a seventh run over real articles, measured once at the end of the
     # session that wrote it (1.000 / 1.000 precision, 0.600 / 0.575 recall; 0.575 /
     # 0.575 with the code of that session's start)
@@ -218,129 +218,129 @@ BATCH_FLOORS = {
     # and near misses sharing words (1.000 / 1.000 precision, 0.459 / 0.411 recall with
     # the code of the start of the session that wrote it, alone; 1.000 / 1.000, 0.534 /
     # 0.439 at its end)
-    "universe 27]": (0.99, 0.99, 0.73, 0.61),
+    "universe 27]": (0.99, 0.99, 0.73, 0.62),
     # the twenty-eighth: a second crowded universe of 3,550 names of 29 domains, written
     # blind against the code of c805910 (tests/data/universe-28-names.tsv), as pairs
     # (1.000 / 0.994 precision, 0.321 / 0.297 recall at c805910, alone; 1.000 / 0.994,
     # 0.397 / 0.302 at the end of that session, rules from its tune half)
-    "universe 28]": (0.99, 0.99, 0.64, 0.49),
+    "universe 28]": (0.99, 0.99, 0.65, 0.50),
     # the twenty-ninth: a third crowded universe of 3,838 names of 30 domains, written
     # blind against the session's rules at e37af6b (1.000 / 1.000 precision, 0.428 /
     # 0.421 recall, alone; 0.411 / 0.406 with the code of the session's start; 0.440 /
     # 0.421 at its end, a few lexicon rows from its tune half)
-    "universe 29]": (0.99, 0.99, 0.68, 0.53),
+    "universe 29]": (0.99, 0.99, 0.68, 0.54),
     # the thirtieth: a fourth crowded universe of 3,153 names, written blind against the
     # session's final rules (93fb2a2), variant-heavy (58% of its groups of 2-4 names); no
     # rule taken from it (1.000 / 0.997 precision, 0.458 / 0.463 recall, alone)
-    "universe 30]": (0.99, 0.99, 0.62, 0.56),
+    "universe 30]": (0.99, 0.99, 0.63, 0.56),
     # the thirty-first: a fifth crowded universe of 3,106 names, each group grown from a
     # real corpus name (1,474 of its 1,935 groups), written blind against the code of
     # 23029eb (1.000 / 0.997 precision, 0.675 / 0.730 recall then, alone; 1.000 / 0.995,
     # 0.778 / 0.750 at the session's end, rules from its tune half)
-    "universe 31]": (0.99, 0.99, 0.83, 0.8),
+    "universe 31]": (0.99, 0.99, 0.83, 0.80),
     # the thirty-second: a sixth crowded universe of 3,113 names (729 groups grown from
     # corpus names, 314 invented, 480 near-miss lines), written blind against 1126ab1 and
     # measured once more at the session's end (0.988 / 0.996 precision, 0.447 / 0.454
     # recall with the code of the session's start, alone; 0.988 / 0.996, 0.462 / 0.468 at
     # its end before rules from its tune half; 0.990 / 0.996, 0.555 / 0.468 after)
-    "universe 32]": (0.99, 0.99, 0.63, 0.59),
+    "universe 32]": (0.99, 0.99, 0.64, 0.60),
     # the thirty-third: a seventh universe, written blind against 49f2717; less the pairs
     # the file held already (0.995 / 0.995 precision, 0.354 / 0.333 recall then, alone)
-    "universe 33]": (0.99, 0.99, 0.50, 0.40),
+    "universe 33]": (0.99, 0.99, 0.51, 0.41),
     # the thirty-fourth: an eighth, written blind against ce48e61; less the pairs the file
     # held already (0.993 / 0.997 precision, 0.428 / 0.427 recall then, alone)
-    "universe 34]": (0.99, 0.99, 0.52, 0.49),
+    "universe 34]": (0.99, 0.99, 0.53, 0.50),
     # universe 35, written blind against b71e08b (the thirty-eighth session's end):
     # precision 1.000 / 1.000, recall 0.314 / 0.261 then
-    "universe 35]": (0.99, 0.99, 0.51, 0.34),
+    "universe 35]": (0.99, 0.99, 0.52, 0.35),
     # universe 36, written blind against c5f4775 (most of the thirty-ninth session's
     # rules): precision 1.000 / 0.996, recall 0.424 / 0.411 then; 0.416 / 0.401 with the
     # code of the session's start
-    "universe 36]": (0.99, 0.99, 0.54, 0.5),
+    "universe 36]": (0.99, 0.99, 0.55, 0.51),
     # the thirty-seventh (written blind against bab5efb): precision 1.000 / 1.000, recall
     # 0.215 / 0.237 then; 0.341 / 0.237 with lexicon rows from its tune half
-    "universe 37]": (0.99, 0.99, 0.42, 0.27),
+    "universe 37]": (0.99, 0.99, 0.43, 0.28),
     # the thirty-eighth (written blind against 0b3aed9): precision 1.000 / 1.000, recall
     # 0.243 / 0.198 then; tune recall up with lexicon rows from its tune half
-    "universe 38]": (0.99, 0.99, 0.55, 0.24),
+    "universe 38]": (0.99, 0.99, 0.55, 0.25),
     # the thirty-ninth (written blind against f884277): precision 1.000 / 1.000, recall
     # 0.366 / 0.311 then (0.362 / 0.309 with the code of the session's start)
-    "universe 39]": (0.99, 0.99, 0.54, 0.36),
+    "universe 39]": (0.99, 0.99, 0.55, 0.36),
     # the fortieth (written blind against 6e41deb): precision 1.000 / 0.990, recall 0.263 /
     # 0.278 then; 0.271 / 0.284 with the forty-first session's rows written before it;
     # 0.421 / 0.295 at that session's end (rows from its tune half)
-    "universe 40]": (0.99, 0.99, 0.44, 0.31),
+    "universe 40]": (0.99, 0.99, 0.44, 0.32),
     # the forty-first (written blind against 641014d): precision 1.000 / 1.000, recall
     # 0.167 / 0.236 with the code of the session's start, 0.181 / 0.242 with 3e44012;
     # 0.397 / 0.245 at the session's end (rows from its tune half)
-    "universe 41]": (0.99, 0.99, 0.44, 0.27),
+    "universe 41]": (0.99, 0.99, 0.44, 0.28),
     # the forty-second (written blind against 6f77434): precision 0.993 / 0.992, recall
     # 0.304 / 0.323 then and with the forty-second session's first rows (e9abbbd); 0.491 /
     # 0.323 at that session's end (rows from its tune half)
-    "universe 42]": (0.99, 0.99, 0.49, 0.34),
+    "universe 42]": (0.99, 0.99, 0.49, 0.36),
     # the forty-third (written blind against e373aa7): precision 0.994 / 0.994, recall
     # 0.397 / 0.432 with the code of the session's start, 0.397 / 0.437 with 14c34c1;
     # 0.547 / 0.435 at the session's end (rows from its tune half)
-    "universe 43]": (0.99, 0.99, 0.56, 0.44),
+    "universe 43]": (0.99, 0.99, 0.57, 0.44),
     # the forty-fourth (written blind against eafe867): precision 1.000 / 1.000, recall
     # 0.240 / 0.224 with that code, 0.240 / 0.226 with 113e4df, before it was read
     "universe 44]": (0.99, 0.99, 0.28, 0.23),
     # the forty-fifth (written blind against eafe867): precision 0.987 / 1.000, recall
     # 0.161 / 0.198 with that code and with 113e4df
-    "universe 45]": (0.98, 0.99, 0.2, 0.2),
+    "universe 45]": (0.98, 0.99, 0.20, 0.20),
     # the forty-sixth and forty-seventh (written blind during the forty-third session):
     # precision 1.000 / 1.000, recall 0.238 / 0.194 and 0.271 / 0.302 with eafe867, the
     # same or higher with 4d3b58e, before they were read
-    "universe 46]": (0.99, 0.99, 0.23, 0.19),
+    "universe 46]": (0.99, 0.99, 0.24, 0.20),
     "universe 47]": (0.99, 0.99, 0.31, 0.31),
     # the forty-eighth and forty-ninth (written blind during the forty-fourth session):
     # precision 0.993 / 0.993 and 1.000 / 1.000, recall 0.272 / 0.283 and 0.334 / 0.273
     # with e4b3304, before they were read
-    "universe 48]": (0.99, 0.99, 0.34, 0.29),
-    "universe 49]": (0.99, 0.99, 0.36, 0.27),
+    "universe 48]": (0.99, 0.99, 0.34, 0.30),
+    "universe 49]": (0.99, 0.99, 0.36, 0.28),
     # the fiftieth: precision 1.000 / 0.989, recall 0.226 / 0.166 (0.164 without the
     # corpus) with e4b3304, before it was read
-    "universe 50]": (0.99, 0.98, 0.27, 0.16),
+    "universe 50]": (0.99, 0.98, 0.28, 0.18),
     # the fifty-first: precision 1.000 / 1.000, recall 0.219 / 0.185 (0.181 without the
     # corpus) with e4b3304, before it was read
     "universe 51]": (0.99, 0.99, 0.29, 0.18),
     # the fifty-second: precision 1.000 / 1.000, recall 0.318 / 0.259 (0.316 / 0.265
     # without the corpus) with e4b3304, before it was read
-    "universe 52]": (0.99, 0.99, 0.35, 0.25),
+    "universe 52]": (0.99, 0.99, 0.36, 0.26),
     # the fifty-third: precision 0.981 / 1.000 (0.980 without the corpus), recall 0.221 /
     # 0.210 (0.219 / 0.210) with e4b3304, before it was read
-    "universe 53]": (0.98, 0.99, 0.26, 0.21),
+    "universe 53]": (0.98, 0.99, 0.27, 0.22),
     # the fifty-fourth and fifty-fifth: precision 1.000 / 1.000, recall 0.142 / 0.146
     # and 0.200 / 0.194 (0.198 / 0.192 without the corpus) with e4b3304, before they
     # were read
-    "universe 54]": (0.99, 0.99, 0.21, 0.14),
-    "universe 55]": (0.99, 0.99, 0.21, 0.19),
+    "universe 54]": (0.99, 0.99, 0.22, 0.16),
+    "universe 55]": (0.99, 0.99, 0.23, 0.19),
     # the fifty-seventh: precision 1.000 / 1.000, recall 0.232 / 0.236 (0.233 without
     # the corpus) with e4b3304, before it was read
-    "universe 57]": (0.99, 0.99, 0.23, 0.23),
+    "universe 57]": (0.99, 0.99, 0.24, 0.24),
     # the fifty-sixth: precision 1.000 / 1.000, recall 0.196 / 0.251 (0.188 / 0.255
     # without the corpus) with e4b3304, before it was read
-    "universe 56]": (0.99, 0.99, 0.18, 0.25),
+    "universe 56]": (0.99, 0.99, 0.19, 0.25),
     # the fifty-eighth to sixty-fourth, with e681e58, before they were read: precision
     # 0.978 / 0.975, 1.000 / 1.000 (59, 60, 61, 63), 1.000 / 0.990 (62), 1.000 / 0.989
     # (64); recall 0.282 / 0.259 (58), 0.290 / 0.327, 0.197 / 0.206, 0.162 / 0.161,
     # 0.307 / 0.236, 0.132 / 0.143, 0.225 / 0.179 (64)
-    "universe 58]": (0.99, 0.99, 0.28, 0.25),
-    "universe 59]": (0.99, 0.99, 0.28, 0.32),
+    "universe 58]": (0.99, 0.99, 0.33, 0.25),
+    "universe 59]": (0.99, 0.99, 0.32, 0.32),
     "universe 60]": (0.99, 0.99, 0.19, 0.20),
     "universe 61]": (0.99, 0.99, 0.16, 0.16),
-    "universe 62]": (0.99, 0.98, 0.30, 0.22),
-    "universe 63]": (0.99, 0.99, 0.13, 0.14),
-    "universe 64]": (0.99, 0.98, 0.22, 0.17),
+    "universe 62]": (0.99, 0.98, 0.33, 0.23),
+    "universe 63]": (0.99, 0.99, 0.16, 0.14),
+    "universe 64]": (0.99, 0.98, 0.27, 0.18),
     # the sixty-fifth to sixty-eighth, with e681e58, before they were read: precision
     # 1.000 / 1.000, 1.000 / 1.000, 1.000 / 0.988, 0.991 / 0.990; recall 0.206 / 0.259,
     # 0.186 / 0.188, 0.189 / 0.193, 0.245 / 0.243; the sixty-ninth first with 4b92b4f
     # (e681e58 broke on one of its names): 1.000 / 1.000, 0.234 / 0.172
-    "universe 65]": (0.99, 0.99, 0.20, 0.25),
-    "universe 66]": (0.99, 0.99, 0.18, 0.18),
+    "universe 65]": (0.99, 0.99, 0.23, 0.26),
+    "universe 66]": (0.99, 0.99, 0.21, 0.18),
     "universe 67]": (0.99, 0.98, 0.18, 0.19),
     "universe 68]": (0.99, 0.98, 0.24, 0.24),
-    "universe 69]": (0.99, 0.99, 0.22, 0.17),
+    "universe 69]": (0.99, 0.99, 0.23, 0.17),
 }
 
 
@@ -406,7 +406,7 @@ UNIVERSE_FLOORS = {
     # measured with the code of the start of the session that wrote it: precision 0.996 /
     # 0.987, recall 0.510 / 0.454 (tune / holdout groups, every pair of names); 1.000 /
     # 1.000, 0.585 / 0.487 at its end
-    "universe-27-names.tsv": (0.99, 0.99, 0.76, 0.63),
+    "universe-27-names.tsv": (0.99, 0.99, 0.76, 0.64),
     # written against that session's later code (c805910): precision 0.986, recall 0.377
     # over all its groups as written; tune / holdout 0.992 / 0.982, 0.469 / 0.372 at the
     # session's end (rules from its tune half)
@@ -418,7 +418,7 @@ UNIVERSE_FLOORS = {
     # written against the session's final rules (93fb2a2), nothing taken from it:
     # precision 0.989 / 0.984, recall 0.531 / 0.533 (its writer counts 4 of its 15 false
     # pairs as its own wrong labels)
-    "universe-30-names.tsv": (0.99, 0.98, 0.7, 0.66),
+    "universe-30-names.tsv": (0.99, 0.98, 0.71, 0.66),
     # grown from real corpus names, written blind against 23029eb: precision 1.000 /
     # 0.981, recall 0.693 / 0.737 then; 1.000 / 0.982, 0.725 / 0.743 at the session's end
     # (rules from its tune half)
@@ -427,35 +427,35 @@ UNIVERSE_FLOORS = {
     # the code of the session's start; 0.989 / 0.986, 0.598 / 0.603 at its end (5 of its 7
     # tune false pairs its writer's wrong labels, kept as written); 0.990 / 0.983, 0.676 /
     # 0.604 after rules and lexicon rows from its tune half
-    "universe-32-names.tsv": (0.99, 0.98, 0.75, 0.73),
+    "universe-32-names.tsv": (0.99, 0.99, 0.76, 0.73),
     # written blind against 49f2717 (the thirty-eighth session's start): precision 0.970
     # / 0.980, recall 0.486 / 0.481 then; 0.971 / 0.981, 0.495 / 0.494 with the session's
     # rules written before it was read
-    "universe-33-names.tsv": (0.99, 0.99, 0.63, 0.58),
+    "universe-33-names.tsv": (0.99, 0.99, 0.64, 0.59),
     # written blind against ce48e61 (most of the thirty-eighth session's rules): precision
     # 0.985 / 0.990, recall 0.537 / 0.538 then; 0.981 / 0.990, 0.530 / 0.529 with the
     # code of the session's start
-    "universe-34-names.tsv": (0.98, 0.99, 0.64, 0.64),
+    "universe-34-names.tsv": (0.98, 0.99, 0.65, 0.65),
     # written blind against b71e08b (the thirty-eighth session's end), synonyms most of
     # what it holds apart: precision 0.988 / 0.995, recall 0.391 / 0.335 then; 0.394 /
     # 0.340 with the thirty-ninth session's rules written before it was read
-    "universe-35-names.tsv": (0.99, 0.99, 0.58, 0.43),
+    "universe-35-names.tsv": (0.99, 0.99, 0.58, 0.44),
     # written blind against c5f4775 (most of the thirty-ninth session's rules): precision
     # 0.993 / 0.973 (its writer counts about 10 of its groups wrong), recall 0.498 / 0.475
     # then; 0.993 / 0.972, 0.490 / 0.461 with the code of the session's start
-    "universe-36-names.tsv": (0.99, 0.97, 0.62, 0.58),
+    "universe-36-names.tsv": (0.99, 0.97, 0.63, 0.59),
     # written blind against bab5efb (the thirty-ninth session's end), topics the others
     # rarely hold, keywords half its names: precision 0.997 / 0.997, recall 0.360 / 0.384
     # then; 0.470 / 0.384 with lexicon rows from its tune half (an attack took 7 back)
-    "universe-37-names.tsv": (0.99, 0.99, 0.56, 0.45),
+    "universe-37-names.tsv": (0.99, 0.99, 0.57, 0.45),
     # written blind against 0b3aed9 (most of the fortieth session's rules), a typical
     # archive's mix of topics and types: precision 1.000 / 1.000, recall 0.417 / 0.361
     # then; tune recall up with lexicon rows from its tune half, holdout 0.359
-    "universe-38-names.tsv": (0.99, 0.99, 0.69, 0.43),
+    "universe-38-names.tsv": (0.99, 0.99, 0.69, 0.44),
     # written blind against f884277 (the fortieth session's rules and rows), half grown
     # from corpus names: precision 0.998 / 0.993, recall 0.552 / 0.545 then (0.536 /
     # 0.539 with the code of the session's start)
-    "universe-39-names.tsv": (0.99, 0.99, 0.70, 0.60),
+    "universe-39-names.tsv": (0.99, 0.99, 0.71, 0.60),
     # written blind against 6e41deb (the fortieth session's end), half grown from corpus
     # names: precision 0.994 / 0.998, recall 0.520 / 0.554 then; 0.545 / 0.577 with the
     # forty-first session's rows written before it was read; 0.644 / 0.586 at its end
@@ -464,7 +464,7 @@ UNIVERSE_FLOORS = {
     # topics of an archive: precision 0.998 / 0.979, recall 0.462 / 0.512 with the code of
     # the session's start (6e41deb); 0.998 / 0.980, 0.495 / 0.535 with 3e44012; 0.650 /
     # 0.547 at the session's end (rows from its tune half)
-    "universe-41-names.tsv": (0.99, 0.98, 0.69, 0.58),
+    "universe-41-names.tsv": (0.99, 0.98, 0.69, 0.59),
     # written blind against 6f77434 (the forty-first session's end), half grown from corpus
     # names, keywords 60% of its names: precision 0.993 / 0.989, recall 0.536 / 0.611
     # then; 0.546 / 0.618 with the forty-second session's first rows (e9abbbd), before
@@ -475,90 +475,90 @@ UNIVERSE_FLOORS = {
     # 0.970 / 0.986, recall 0.617 / 0.620 with the code of the session's start; 0.971 /
     # 0.987, 0.627 / 0.638 with 14c34c1, before it was read; 0.984 / 0.991, 0.724 / 0.640
     # at the session's end (a name's sense in parentheses kept apart, rows from its tune half)
-    "universe-43-names.tsv": (0.98, 0.99, 0.73, 0.65),
+    "universe-43-names.tsv": (0.98, 0.99, 0.73, 0.66),
     # written blind against eafe867 (the forty-second session's end), energy, computing,
     # finance, geopolitics, mobility; keywords 38% of its names: precision 1.000 / 1.000,
     # recall 0.503 / 0.458 then; 0.503 / 0.460 with 113e4df, before it was read
-    "universe-44-names.tsv": (0.99, 0.99, 0.53, 0.46),
+    "universe-44-names.tsv": (0.99, 0.99, 0.53, 0.47),
     # written blind against eafe867, work, housing, society, law, land and food, space:
     # precision 0.995 / 0.994, recall 0.399 / 0.483 then; 0.401 / 0.485 with 113e4df
     "universe-45-names.tsv": (0.99, 0.99, 0.44, 0.49),
     # written blind during the forty-third session (code at 56379ae), health, education,
     # culture, digital life: precision 0.977 / 0.998, recall 0.430 / 0.411 with eafe867
     # and with 4d3b58e, before it was read
-    "universe-46-names.tsv": (0.97, 0.99, 0.44, 0.41),
+    "universe-46-names.tsv": (0.97, 0.99, 0.44, 0.42),
     # ... security, climate impacts, infrastructure, management, research: precision 0.984
     # / 0.998, recall 0.444 / 0.473 with eafe867, 0.446 / 0.480 with 4d3b58e
-    "universe-47-names.tsv": (0.98, 0.99, 0.48, 0.48),
+    "universe-47-names.tsv": (0.98, 0.99, 0.48, 0.49),
     # written blind during the forty-fourth session, food, transport, space, population:
     # precision 0.990 / 0.996, recall 0.504 / 0.480 with e4b3304, before it was read
-    "universe-48-names.tsv": (0.99, 0.99, 0.55, 0.49),
+    "universe-48-names.tsv": (0.99, 0.99, 0.56, 0.49),
     # ... AI, media, environment, economy, law: precision 0.996 / 1.000, recall 0.552 /
     # 0.546 with e4b3304 (0.547 / 0.546 without the corpus), before it was read
-    "universe-49-names.tsv": (0.99, 0.99, 0.57, 0.55),
+    "universe-49-names.tsv": (0.99, 0.99, 0.58, 0.56),
     # ... work, retail, health, cities: precision 1.000 / 0.995, recall 0.435 / 0.402
     # with e4b3304, before it was read
-    "universe-50-names.tsv": (0.99, 0.99, 0.47, 0.4),
+    "universe-50-names.tsv": (0.99, 0.99, 0.48, 0.41),
     # ... technology and society, culture, energy policy, geopolitics: precision 1.000 /
     # 1.000, recall 0.482 / 0.490 with e4b3304, before it was read
-    "universe-51-names.tsv": (0.99, 0.99, 0.53, 0.49),
+    "universe-51-names.tsv": (0.99, 0.99, 0.54, 0.49),
     # ... science, finance, education, tourism: precision 0.987 / 0.995, recall 0.560 /
     # 0.556 with e4b3304, before it was read
-    "universe-52-names.tsv": (0.98, 0.99, 0.58, 0.55),
+    "universe-52-names.tsv": (0.98, 0.99, 0.59, 0.56),
     # ... AI in business, the future of work, ESG, foresight practice, digital culture:
     # precision 0.988 / 1.000, recall 0.434 / 0.466 with e4b3304, before it was read
-    "universe-53-names.tsv": (0.98, 0.99, 0.46, 0.47),
+    "universe-53-names.tsv": (0.98, 0.99, 0.46, 0.48),
     # ... manufacturing, cities and infrastructure, food systems, oceans and space:
     # precision 0.990 / 0.995, recall 0.418 / 0.428 with e4b3304, before it was read
-    "universe-54-names.tsv": (0.99, 0.99, 0.47, 0.43),
+    "universe-54-names.tsv": (0.99, 0.99, 0.48, 0.44),
     # ... generative AI and media, politics, household finance, wellbeing: precision
     # 1.000 / 0.993, recall 0.401 / 0.424 with e4b3304, before it was read (0.993 /
     # 0.993 with 6471cf3: its labels of WFH and pension age, see the criteria)
-    "universe-55-names.tsv": (0.99, 0.99, 0.41, 0.43),
+    "universe-55-names.tsv": (0.99, 0.99, 0.43, 0.43),
     # ... consumer culture, work and skills, climate and nature, society: precision
     # 0.992 / 0.994, recall 0.553 / 0.516 with e4b3304, before it was read
-    "universe-57-names.tsv": (0.99, 0.99, 0.56, 0.51),
+    "universe-57-names.tsv": (0.99, 0.99, 0.57, 0.52),
     # ... AI safety, cybersecurity, public health and biotech, trade: precision 0.993 /
     # 1.000, recall 0.424 / 0.468 with e4b3304, before it was read
-    "universe-56-names.tsv": (0.99, 0.99, 0.42, 0.47),
+    "universe-56-names.tsv": (0.99, 0.99, 0.43, 0.47),
     # ... health and care, defence, retail and food service, religion and identity:
     # precision 0.961 / 0.985, recall 0.497 / 0.454 with e681e58, before it was read
     # (0.970 / 0.993 with 8ed633f: a health or care system is no care)
-    "universe-58-names.tsv": (0.96, 0.99, 0.49, 0.44),
+    "universe-58-names.tsv": (0.97, 0.99, 0.53, 0.45),
     # ... energy hardware, law and rights, family and childhood, sport: precision 0.982 /
     # 0.995, recall 0.506 / 0.549 with e681e58, before it was read
-    "universe-59-names.tsv": (0.98, 0.99, 0.50, 0.54),
+    "universe-59-names.tsv": (0.98, 0.99, 0.52, 0.55),
     # ... cities, platforms, agriculture and water, development: precision 1.000 / 1.000,
     # recall 0.398 / 0.415 with e681e58, before it was read
-    "universe-60-names.tsv": (0.99, 0.99, 0.39, 0.41),
+    "universe-60-names.tsv": (0.99, 0.99, 0.40, 0.42),
     # ... computing, transport, mental health, arts and design: precision 0.997 / 0.998,
     # recall 0.398 / 0.413 with e681e58, before it was read
-    "universe-61-names.tsv": (0.99, 0.99, 0.39, 0.41),
+    "universe-61-names.tsv": (0.99, 0.99, 0.40, 0.41),
     # ... money, climate impacts, science, government: precision 0.996 / 0.992, recall
     # 0.507 / 0.513 with e681e58, before it was read
-    "universe-62-names.tsv": (0.99, 0.99, 0.50, 0.51),
+    "universe-62-names.tsv": (0.99, 0.99, 0.52, 0.51),
     # ... biotech, consumer technology, labour, geopolitics: precision 0.995 / 1.000,
     # recall 0.410 / 0.390 with e681e58, before it was read
-    "universe-63-names.tsv": (0.99, 0.99, 0.40, 0.38),
+    "universe-63-names.tsv": (0.99, 0.99, 0.43, 0.39),
     # ... materials and housing, food futures, education futures, security and crime:
     # precision 0.985 / 0.985, recall 0.425 / 0.404 with e681e58, before it was read
-    "universe-64-names.tsv": (0.98, 0.98, 0.42, 0.40),
+    "universe-64-names.tsv": (0.99, 0.98, 0.46, 0.40),
     # ... creative industries, mobility and tourism, water, demographics: precision 0.990
     # / 0.992, recall 0.492 / 0.507 with e681e58, before it was read
-    "universe-65-names.tsv": (0.98, 0.99, 0.49, 0.50),
+    "universe-65-names.tsv": (0.99, 0.99, 0.51, 0.51),
     # ... digital economy, energy security, urban life, youth: precision 0.994 / 0.994,
     # recall 0.485 / 0.495 with e681e58, before it was read
-    "universe-66-names.tsv": (0.99, 0.99, 0.48, 0.49),
+    "universe-66-names.tsv": (0.99, 0.99, 0.50, 0.50),
     # ... frontier science, labour, food, trust and information: precision 1.000 / 0.998,
     # recall 0.437 / 0.444 with e681e58, before it was read
-    "universe-67-names.tsv": (0.99, 0.99, 0.43, 0.44),
+    "universe-67-names.tsv": (0.99, 0.99, 0.44, 0.44),
     # ... corporate foresight, health technology, climate policy, culture: precision
     # 0.992 / 0.994, recall 0.480 / 0.491 with e681e58, before it was read
-    "universe-68-names.tsv": (0.99, 0.99, 0.48, 0.48),
+    "universe-68-names.tsv": (0.99, 0.99, 0.48, 0.49),
     # ... geopolitics, consumer finance, the built environment, ageing and care: first
     # measured with 4b92b4f (e681e58 broke on its name "rate rises"): precision 0.987 /
     # 0.989, recall 0.468 / 0.381
-    "universe-69-names.tsv": (0.98, 0.98, 0.46, 0.38),
+    "universe-69-names.tsv": (0.98, 0.98, 0.47, 0.38),
 }
 
 
