@@ -1908,6 +1908,7 @@ RULE_EXAMPLES = {
     "return_as_revival": ("Return of Vinyl", "revival of vinyl"),
     "emergence_as_rise": ("Emergence of Quantum Sensing", "rise of quantum sensing"),
     "digital_as_online": ("Digital Misogyny", "online misogyny"),
+    "city_as_urban": ("City Trees", "urban tree"),
     "sector_as_industry": ("Hospitality Sector", "hospitality industry"),
     "scam_as_fraud": ("Romance Scams", "romance fraud"),
     "growing_attention": ("Growing Focus on Critical Minerals", "focus on critical mineral"),

@@ -362,8 +362,9 @@ _ONE_ROLE = frozenset(frozenset(pair) for pair in (
 
 def _brought_from(key: str) -> bool:
     """Whether a key says what a technology or a natural hazard brings, "EFFECT from
-    CAUSE" (`_brought_by`), as written (an acronym spelled out otherwise says no such thing: "AI" / "Amnesty
-    International"); not an event's: "risk of war" is no risk from war (an attack's)."""
+    CAUSE" (`_brought_by`), as written (an acronym spelled out otherwise says no such
+    thing: "AI" / "Amnesty International"); not an event's: "risk of war" is no risk
+    from war (an attack's)."""
     words = key.split()
     at = words.index("from") if "from" in words else 0
     return at > 0 and (_technology(words[at + 1:]) or _natural_hazard(words[at + 1:])) and \

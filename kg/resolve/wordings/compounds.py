@@ -15,7 +15,8 @@ from .words import (_AGENTS, _BEINGS, _DOERS, _Forms, _NUMBER_WORDS, _Name, _PRE
                     _SECOND_PHRASE, _WORD_VARIANTS, _actor, _coined, _first_of, _people,
                     _place, _place_names)
 
-__all__ = ["adverb_after_an_act", "ai_generated_media", "anti_backlash", "cardinal_numbers", "concern_word",
+__all__ = ["adverb_after_an_act", "ai_generated_media", "anti_backlash", "cardinal_numbers",
+           "city_as_urban", "concern_word",
            "digital_as_online", "gaming_as_games", "scam_as_fraud", "sector_as_industry",
            "induced_as_from", "v_as_versus",
            "generic_last_word", "last_word_variant", "link_word_dropped",
@@ -345,14 +346,18 @@ _URBAN_THINGS = frozenset("""tree forest park garden greening rewilding heat coo
 def digital_as_online(name: _Name, forms: _Forms) -> None:
     """A first "digital" or "virtual" as "online" before what is done or found on the
     internet (`_DONE_DIGITALLY`, `_DONE_VIRTUALLY`: "digital misogyny" / "online
-    misogyny", "virtual worship" / "online worship", "virtual support networks"). And a
-    first "city" as "urban" before a place or thing of the city (`_URBAN_THINGS`), as
-    synonyms.csv writes "city planning" ("city trees" / "urban trees")."""
+    misogyny", "virtual worship" / "online worship", "virtual support networks")."""
     words = name.words
     if len(words) >= 2 and (words[0] == "digital" and words[-1] in _DONE_DIGITALLY or
                             words[0] == "virtual" and (words[-1] in _DONE_VIRTUALLY or
                                                        words[-2:] == ["support", "network"])):
         forms.found.add(" ".join(["online"] + words[1:]))
+
+
+def city_as_urban(name: _Name, forms: _Forms) -> None:
+    """A first "city" as "urban" before a place or thing of the city (`_URBAN_THINGS`), as
+    synonyms.csv writes "city planning" ("city trees" / "urban trees")."""
+    words = name.words
     if len(words) >= 2 and words[0] == "city" and words[-1] in _URBAN_THINGS:
         forms.found.add(" ".join(["urban"] + words[1:]))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 
 from ..keys import _ARTICLES, _STOP, _lemmas
-from .trends import _REVIVED, _revived_thing
+from .trends import _revived_thing
 from .words import (_AFTER_AN_ACT, _MEASURES, _PREPOSITIONS, _TREND_NOUNS, _TREND_PHRASES,
                     _TREND_WORDS, _actor)
 
@@ -137,8 +137,7 @@ def _headline_as_phrase(words: list[str]) -> list[str] | None:
         subject = words[:-3]
         if subject and subject[-1] in ("is", "are"):
             subject = subject[:-1]
-        if not subject or subject[0] in _STOP or not _REVIVED.isdisjoint(subject) or \
-                not _revived_thing(subject):
+        if not subject or subject[0] in _STOP or not _revived_thing(subject):
             return None  # ("Broadway is making a comeback", "Liverpool ...": an attack's)
         return ["comeback", "of"] + subject
     if len(words) >= 3 and words[-2] == "becoming" and not _lemmas(words[-1], "NOUN") and \

@@ -262,12 +262,12 @@ def between(name: _Name, forms: _Forms) -> None:
 
 # What a thing is done through, as what drives it ("personalisation through AI" /
 # "AI-driven personalisation"): a technology that changes work and lives
-# (`_TECHNOLOGIES`) and the means of change, of an act (`_ACT_ENDINGS`: not "grief
-# through AI"); not a route, a place or a time ("travel through Europe", "economy
+# (`_TECHNOLOGIES`) and the means of change, of a process (`_PROCESS_ENDINGS`: not
+# "grief through AI"); not a route, a place or a time ("travel through Europe", "economy
 # through the war": an attack's)
 _DRIVING_THROUGH = frozenset("""technology tech innovation data digitalisation
     digitalization digitisation digitization analytics collaboration""".split())
-_ACT_ENDINGS = ("ing", "ment", "tion", "sion", "ance", "ence", "ity", "ization", "isation")
+_PROCESS_ENDINGS = ("ing", "ment", "tion", "sion", "ance", "ence", "ity")
 
 
 def driven_by(name: _Name, forms: _Forms) -> None:
@@ -283,7 +283,7 @@ def driven_by(name: _Name, forms: _Forms) -> None:
                 word == "to" and words[at - 1] in ("linked", "related", "tied", "attributed"):
             forms.found.add(" ".join(words[at + 1:] + words[at - 1:at] + words[:at - 1]))
         elif word == "through" and _PREPOSITIONS.isdisjoint(words[:at]) and \
-                words[at - 1].endswith(_ACT_ENDINGS):
+                words[at - 1].endswith(_PROCESS_ENDINGS):
             through = _without_articles(words[at + 1:])
             if len(through) <= 2 and _PREPOSITIONS.isdisjoint(through) and (
                     _technology(through) or through[-1] in _DRIVING_THROUGH):

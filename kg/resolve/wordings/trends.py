@@ -110,17 +110,17 @@ _TEAMS = frozenset("""team club fc united city sox athletic rovers wanderers squ
     player""".split())
 
 
-def _revived_thing(words: list[str]) -> bool:
-    """Whether a comeback of these words may be their revival: common words only (no
-    name: "Liverpool", "Biden"), no place, people or team (`_TEAMS`), whose comeback is
-    a win or a return to office."""
-    return _TEAMS.isdisjoint(words) and not _place_names().intersection(words) and \
-        not _people(words[-1]) and all(_known_word(word) or word.endswith(_WORD_ENDINGS)
-                                       for word in words)
-
-
 # Endings of English words a lexicon may lack ("protectionist"), which no name has
 _WORD_ENDINGS = ("ist", "ism", "ive", "al", "ic", "ion", "ous", "ary", "able", "ed", "ing")
+
+
+def _revived_thing(words: list[str]) -> bool:
+    """Whether a comeback of these words may be their revival: no style or staging
+    (`_REVIVED`), common words only (no name: "Liverpool", "Biden"), no place, people or
+    team (`_TEAMS`), whose comeback is a win or a return to office."""
+    return _REVIVED.isdisjoint(words) and _TEAMS.isdisjoint(words) and \
+        not _place_names().intersection(words) and not _people(words[-1]) and \
+        all(_known_word(word) or word.endswith(_WORD_ENDINGS) for word in words)
 
 
 def return_as_revival(name: _Name, forms: _Forms) -> None:
@@ -132,8 +132,8 @@ def return_as_revival(name: _Name, forms: _Forms) -> None:
     revival" a production), nor of a place, people or a team (`_revived_thing`:
     "Liverpool comeback" is a win)."""
     words = name.words
-    if len(words) >= 2 and (words[-1] == "resurgence" or words[-1] == "comeback" and
-                            _revived_thing(words[:-1])) and _REVIVED.isdisjoint(words[:-1]):
+    if len(words) >= 2 and (words[-1] == "resurgence" and _REVIVED.isdisjoint(words[:-1]) or
+                            words[-1] == "comeback" and _revived_thing(words[:-1])):
         forms.found.add(" ".join(words[:-1] + ["revival"]))
     if len(words) >= 3 and words[:2] == ["return", "of"]:
         rest = _without_articles(words[2:])
