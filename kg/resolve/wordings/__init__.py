@@ -32,15 +32,15 @@ from .trends import (emergence_as_rise, growing_attention, growth_as_rise, on_th
                      trend_of_a_phrase)
 from .compounds import (adverb_after_an_act, ai_generated_media, anti_backlash, cardinal_numbers,
                         city_as_urban, concern_word, digital_as_online, gaming_as_games, generic_last_word,
-                        induced_as_from, last_word_variant, link_word_dropped,
+                        healthcare_as_health, induced_as_from, last_word_variant, link_word_dropped,
                         medium_either_place, online_last, ordinal_numbers, scam_as_fraud,
                         sector_as_industry, tie_either_way, town_of, v_as_versus)
 from .gerunds import (act_last, activity_first, doer_doing, gerund_after_a_preposition,
                       gerund_as_noun)
 from .adjectives import (adjective_as_noun, adjective_of_an_impact, e_prefix,
                          modifier_as_noun, place_possessive, quality_last, sex_as_people)
-from .headlines import (_headline_as_phrase, _inner_articles_dropped, _progressive_as_simple,
-                        sentence_words)
+from .headlines import (_change_headline, _headline_as_phrase, _headline_before_where,
+                        _inner_articles_dropped, _progressive_as_simple, sentence_words)
 
 __all__ = ["RULES", "normal_words", "signatures"]
 
@@ -60,7 +60,8 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     act_last, in_kind_of_place, popularity_as_rise, return_as_revival, activity_first,
     online_last, adverb_after_an_act, facing_as_for, sex_as_people, last_word_variant,
     anti_backlash, emergence_as_rise, digital_as_online, sector_as_industry,
-    scam_as_fraud, growing_attention, under_as_to, gaming_as_games, city_as_urban)}
+    scam_as_fraud, growing_attention, under_as_to, gaming_as_games, city_as_urban,
+    healthcare_as_health)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).
@@ -151,6 +152,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     written = signatures(key, then_reordered, False) if lengthen and lengthened != plain \
         else set()
     for other in (_inner_articles_dropped(key.split()), _headline_as_phrase(key.split()),
+                  _headline_before_where(key.split()), _change_headline(key.split()),
                   _progressive_as_simple(key.split()),
                   _trend_word_before_one(plain), _erosion_as_decline(plain),
                   _evolving_as_changing(plain), _use_as_itself(plain), _use_in_as_in(plain),

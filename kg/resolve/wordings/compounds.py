@@ -16,7 +16,7 @@ from .words import (_AGENTS, _BEINGS, _DOERS, _Forms, _NUMBER_WORDS, _Name, _PRE
                     _place, _place_names)
 
 __all__ = ["adverb_after_an_act", "ai_generated_media", "anti_backlash", "cardinal_numbers",
-           "city_as_urban", "concern_word",
+           "city_as_urban", "concern_word", "healthcare_as_health",
            "digital_as_online", "gaming_as_games", "scam_as_fraud", "sector_as_industry",
            "induced_as_from", "v_as_versus",
            "generic_last_word", "last_word_variant", "link_word_dropped",
@@ -360,6 +360,31 @@ def city_as_urban(name: _Name, forms: _Forms) -> None:
     words = name.words
     if len(words) >= 2 and words[0] == "city" and words[-1] in _URBAN_THINGS:
         forms.found.add(" ".join(["urban"] + words[1:]))
+
+
+# What health care has and spends, which names say of "health" as well ("healthcare
+# workforce" / "health workforce", "health care data"); an allow-list, as the health of
+# people is no care ("health costs" of pollution are harms, "public health data" no
+# data of the public's health care). Not "services": "mental health services" is met by
+# "mental health", a state, which "mental healthcare" is not.
+_CARE_THINGS = frozenset("""workforce worker staff professional personnel system sector
+    industry provider data record ai technology innovation startup spending
+    expenditure budget funding financing insurance insurer reform infrastructure facility
+    cybersecurity chatbot""".split())
+
+
+def healthcare_as_health(name: _Name, forms: _Forms) -> None:
+    """"healthcare" or "health care" as "health" before what health care has or spends
+    (`_CARE_THINGS`: "healthcare workforce" / "health workforce"); not after "public" or
+    "global", fields of their own ("global health financing")."""
+    words = name.words
+    for at, word in enumerate(words):
+        care = 1 if word == "healthcare" else \
+            2 if word == "health" and words[at + 1:at + 2] == ["care"] else 0
+        if care and at + care < len(words) and words[at + care] in _CARE_THINGS and \
+                (at == 0 or words[at - 1] not in ("public", "global")):
+            forms.found.add(" ".join(words[:at] + ["health"] + words[at + care:]))
+            return
 
 
 # Sectors that are no industry: who owns or runs them ("public sector", "voluntary

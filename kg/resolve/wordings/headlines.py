@@ -9,8 +9,8 @@ import itertools
 
 from ..keys import _ARTICLES, _STOP, _lemmas
 from .trends import _revived_thing
-from .words import (_AFTER_AN_ACT, _MEASURES, _PREPOSITIONS, _TREND_NOUNS, _TREND_PHRASES,
-                    _TREND_WORDS, _actor)
+from .words import (_AFTER_AN_ACT, _GAPS, _LIVING, _MEASURES, _PREPOSITIONS, _TREND_NOUNS,
+                    _TREND_PHRASES, _TREND_WORDS, _actor, _people)
 
 # Words after which an article inside a name says nothing ("recovering from a hard year"
 # / "recovery from hard year", "software as a service"): prepositions; not after a noun,
@@ -63,9 +63,11 @@ _CHANGING = frozenset("""rising falling declining growing increasing decreasing 
 # (not "drops", a release of a product in fashion and music: "limited-edition sneaker
 # drops"; nor "shrink", retail's losses)
 _GROWS = {**dict.fromkeys("""rise rises climb climbs soar soars surge surges grow
-    grows""".split(), "rising"),
+    grows escalate escalates widen widens""".split(), "rising"),
           **dict.fromkeys("""fall falls plunge plunges slump slumps tumble tumbles decline
-    declines""".split(), "declining")}
+    declines narrow narrows""".split(), "declining")}
+# ... of which a gap's only widen and narrow ("adaptation finance gap widens")
+_OF_GAPS = frozenset("widen widens narrow narrows".split())
 _FALLEN = frozenset("""free mic water rain snow night land wind rock stair air sun dew
     storm power""".split())
 # ... of which a fall, a plunge or a tumble is a decline of a measure only ("care home
@@ -156,7 +158,8 @@ def _headline_as_phrase(words: list[str]) -> list[str] | None:
         return words[-1:] + words[:-1]
     if len(words) >= 3 and words[-1] in _GROWS and words[-2] not in _STOP and \
             words[-2] not in _FALLEN and _lemmas(words[-2], "NOUN") and \
-            (words[-1] not in _DROPS or words[-2] in _MEASURES):
+            (words[-1] not in _DROPS or words[-2] in _MEASURES) and \
+            (words[-1] not in _OF_GAPS or words[-2] in _GAPS):
         # (a headline's last verb of growth or decline, "S climb", "S fall": "AI
         # inference costs climb" / "rising AI inference costs"; after two words or more,
         # not what falls or drops itself: "free fall", "mic drop", "water drop")
@@ -194,6 +197,104 @@ def _headline_as_phrase(words: list[str]) -> list[str] | None:
             if participle:
                 return words[:at] + [participle] + words[at + 1:]
     return None
+
+
+# Prepositions of where a change happens, after a headline's verb of growth or decline
+# ("extreme poverty rising in sub-Saharan Africa")
+_WHERE_IT_CHANGES = frozenset({"in", "across", "among", "around"})
+# Verbs of spreading, whose "S spreads in Y" is the "spread of S in Y" (not of a
+# spread of prices or food: "sovereign debt spreads", "chocolate spreads"); and what
+# one holds in Y, whose "rising in Y" is no change in Y
+_SPREADS = frozenset({"spread", "spreads", "spreading"})
+_SPREAD_NOUNS = frozenset("""credit bond yield debt rate swap bid price chocolate cheese
+    butter nut vegan cattle""".split())
+_HELD_IN = frozenset("trust confidence faith interest belief investment".split())
+
+
+def _headline_before_where(words: list[str]) -> list[str] | None:
+    """A headline of growth, decline or spreading followed by where it happens, "S
+    VERB(-ing) in Y", as `_headline_as_phrase` reads "S VERB(-ing)" with "in Y" after
+    ("extreme poverty rising in Africa" / "rise in extreme poverty in Africa"); "S
+    spreads in Y" as "spread of S in Y"; or None.
+
+    >>> " ".join(_headline_before_where("extreme poverty rising in africa".split()))
+    'rising extreme poverty in africa'
+    >>> " ".join(_headline_before_where("mobility hub spread across city".split()))
+    'spread of mobility hub across city'
+    >>> _headline_before_where("interest in ai".split()) is None
+    True
+    """
+    at = next((at for at in range(2, len(words) - 1) if words[at] in _WHERE_IT_CHANGES), 0)
+    if not at:
+        return None
+    subject, verb = words[:at - 1], words[at - 1]
+    if verb in _SPREADS:
+        if subject[-1] in _STOP or subject[-1] in _AUXILIARIES or subject[0] in _STOP or \
+                subject[-1] in _SPREAD_NOUNS:
+            return None
+        return ["spread", "of"] + subject + words[at:]
+    if verb not in _TREND_WORDS and verb not in _CHANGING and verb not in _GROWS or \
+            words[at] == "in" and subject[-1] in _HELD_IN or subject[-1] in _LIVING or \
+            _people(subject[-1]):
+        return None  # ("trust rising in science" is trust in it, crops grow, "students
+        # rising in protest" rise up: an attack's)
+    head = _headline_as_phrase(words[:at])
+    return head + words[at:] if head else None
+
+
+# A headline's last verbs of a change, by the noun that names it ("parcel locker networks
+# expand" / "expansion of parcel locker networks"), and those of going mainstream
+_CHANGE_NOUNS = {**dict.fromkeys(("emerge", "emerges"), ["emergence"]),
+                 **dict.fromkeys(("expand", "expands"), ["expansion"]),
+                 **dict.fromkeys(("erode", "erodes"), ["erosion"]),
+                 **dict.fromkeys(("recover", "recovers"), ["recovery"]),
+                 **dict.fromkeys(("rearm", "rearms"), ["rearmament"]),
+                 **dict.fromkeys(("diversify", "diversifies"), ["diversification"])}
+_MAINSTREAM = frozenset({("go", "mainstream"), ("goes", "mainstream"),
+                         ("going", "mainstream"), ("becoming", "mainstream"),
+                         ("becomes", "mainstream"), ("becoming", "commonplace"),
+                         ("becomes", "commonplace")})
+_ENTERS = frozenset({"enter", "enters", "entering"})  # ("S enters the mainstream")
+# ... and of taking off and of gaining popularity, a rise ("recommerce takes off", "smart
+# rings gain popularity")
+_TAKES_OFF = frozenset({("take", "off"), ("takes", "off"), ("taking", "off"),
+                        ("took", "off")})
+_GAINS_POPULARITY = frozenset({("gain", "popularity"), ("gains", "popularity"),
+                               ("gaining", "popularity"), ("in", "popularity")})
+_GROWING_IN = frozenset({"growing", "grows", "grow", "rising", "rises", "rise"})
+
+
+def _change_headline(words: list[str]) -> list[str] | None:
+    """A headline "S emerges", "S expand" (`_CHANGE_NOUNS`: erodes, recovers...), "S
+    goes mainstream" (becoming commonplace, enters the mainstream), "S takes off" or "S
+    gains popularity" (grows in popularity) as "emergence of S", "expansion of S",
+    "mainstreaming of S" (which `emergence_as_rise` reads as its rise), "rise of S",
+    "rising popularity of S", or None.
+
+    >>> " ".join(_change_headline("parcel locker network expand".split()))
+    'expansion of parcel locker network'
+    >>> " ".join(_change_headline("cosplay go mainstream".split()))
+    'mainstreaming of cosplay'
+    >>> _change_headline("the universe expand".split()) is None
+    True
+    """
+    if len(words) >= 3 and tuple(words[-2:]) in _MAINSTREAM:
+        subject, noun = words[:-2], ["mainstreaming"]
+    elif len(words) >= 4 and words[-2:] == ["the", "mainstream"] and words[-3] in _ENTERS:
+        subject, noun = words[:-3], ["mainstreaming"]
+    elif len(words) >= 3 and tuple(words[-2:]) in _TAKES_OFF:
+        subject, noun = words[:-2], ["rise"]
+    elif len(words) >= 3 and tuple(words[-2:]) in _GAINS_POPULARITY and \
+            (words[-2] != "in" or len(words) >= 4 and words[-3] in _GROWING_IN):
+        subject = words[:-3] if words[-2] == "in" else words[:-2]
+        noun = ["rising", "popularity"]  # (read by `popularity_as_rise`, with its guards)
+    elif len(words) >= 2 and words[-1] in _CHANGE_NOUNS:
+        subject, noun = words[:-1], _CHANGE_NOUNS[words[-1]]
+    else:
+        return None
+    if subject[0] in _STOP or subject[-1] in _STOP or subject[-1] in _AUXILIARIES:
+        return None
+    return noun + ["of"] + subject
 
 
 def _present_participle(verb: str) -> str | None:
@@ -311,12 +412,20 @@ def _coordinated_in_order(words: list[str]) -> list[str]:
     return words
 
 
+# Verbs of growth and decline, one word each in a sentence ("demand for batteries is
+# surging" / "... is rising"; not "higher", "lower": "higher education", "lower house")
+_SENTENCE_TRENDS = {**dict.fromkeys("rise increase grow surge soar escalate mount climb".split(),
+                                    "rise"),
+                    **dict.fromkeys("fall decline decrease drop shrink dwindle plummet".split(),
+                                    "fall")}
+
+
 def _sentence_lemma(word: str) -> str:
     if word.endswith("ing") or word.endswith("s") and not word.endswith("ss"):
         verbs = _lemmas(word, "VERB")
         if verbs:
-            return verbs[0]
-    return word
+            word = verbs[0]
+    return _SENTENCE_TRENDS.get(word, word)
 
 
 _FINITE = frozenset("is are was were has have had will can could may might must".split())

@@ -4,7 +4,7 @@ measure's change as a rise, a shift as a change.
 
 from __future__ import annotations
 
-from ..keys import _known_word
+from ..keys import _STOP, _known_word
 from .words import (_LIVING, _LOST, _Forms, _MEASURES, _Name, _ON_WHAT,
                     _PREPOSITIONS, _SHIFTING_HEADS, _first_of, _people, _place_names,
                     _without_articles)
@@ -38,8 +38,13 @@ def popularity_as_rise(name: _Name, forms: _Forms) -> None:
     as "rise of X" ("growing popularity of padel" / "rise of padel"); not of what one
     supports (`_SUPPORTED`), people or places."""
     words = name.words
+    rest = None
     if len(words) >= 4 and words[:3] == ["rising", "popularity", "of"]:
         rest = _without_articles(words[3:])
+    elif len(words) >= 3 and words[0] == "rising" and words[-1] == "popularity" and \
+            words[1] not in _STOP:
+        rest = words[1:-1]  # ("soaring padel popularity")
+    if rest:
         head = rest[_first_of(rest, _PREPOSITIONS, 1) - 1]
         if head not in _SUPPORTED and head not in _place_names() and not _people(head) \
                 and not head.endswith(("ism", "cracy")):  # (autocracy, authoritarianism)
@@ -56,18 +61,27 @@ _FORMED = frozenset("""hole galaxy star planet universe life complexity consciou
     superbug mutation clade coronavirus flu influenza sars mpox zika prion omicron candida
     cancer tumour tumor symptom cicada insect mosquito nino storm hurricane sentience
     intelligence cooperation reasoning behaviour behavior ability capability""".split())
+# ... and what policy "mainstreams", built into every decision, no rise ("gender
+# mainstreaming", "mainstreaming of climate adaptation"), and pupils schools
+# "mainstream" into ordinary classes
+_MAINSTREAMED = frozenset("""gender climate adaptation mitigation biodiversity nature
+    disability disabled equality equity right inclusion nutrition resilience
+    sustainability risk environment environmental student pupil child children
+    learner""".split())
 
 
 def emergence_as_rise(name: _Name, forms: _Forms) -> None:
-    """"Emergence of X" as "rise of X" ("emergence of open-source chatbots" / "rise of
-    open-source chatbots"); not of what forms or first appears of itself (`_FORMED`, a
-    name with a number), people or places."""
+    """"Emergence of X" and "mainstreaming of X" as "rise of X" ("emergence of
+    open-source chatbots" / "rise of open-source chatbots", "mainstreaming of anime"); not
+    of what forms or first appears of itself (`_FORMED`, a name with a number), people or
+    places, nor of what policy mainstreams (`_MAINSTREAMED`)."""
     words = name.words
-    if len(words) >= 3 and words[:2] == ["emergence", "of"]:
+    if len(words) >= 3 and words[0] in ("emergence", "mainstreaming") and words[1] == "of":
         rest = _without_articles(words[2:])
         head = rest[_first_of(rest, _PREPOSITIONS, 1) - 1]
-        if _FORMED.isdisjoint(rest) and head not in _place_names() and not _people(head) \
-                and not any(char.isdigit() for char in "".join(rest)):
+        risen = _MAINSTREAMED.isdisjoint(rest) if words[0] == "mainstreaming" else \
+            _FORMED.isdisjoint(rest) and not any(char.isdigit() for char in "".join(rest))
+        if risen and head not in _place_names() and not _people(head):
             forms.found.add(" ".join(["rise", "of"] + rest))
 
 

@@ -174,7 +174,8 @@ _LIVING = frozenset("""plant tree forest crop seedling root weed reef coral alga
     mold mould bacteria bacterium microbe cell tissue tumor tumour bone muscle hair nail
     skin tooth brain fetus foetus child infant embryo organ body cannabis marijuana hemp
     vegetable fruit food flower herb mushroom grape vine rice wheat corn maize tobacco
-    cotton coffee cocoa tea seaweed kelp grass lawn beard produce grain""".split())
+    cotton coffee cocoa tea seaweed kelp grass lawn beard produce grain opium poppy
+    coca""".split())
 # What "shifting" changes, not moves elsewhere ("shifting consumer preferences" are
 # changing ones; "shifting costs", "shifting energy demand", "shifting cultivation" are
 # moved or a practice of their own: a review's false joins).
@@ -190,6 +191,40 @@ _SHIFTED = frozenset({"cultivation", "baseline", "sand", "gear", "load", "risk",
 _PARTICLES = _STOP | {"up", "out", "behind", "apart", "away", "back", "into", "from"}
 # "Falling" is "declining" before what is measured ("falling birth rates", "falling
 # prices"), not before what falls ("falling space debris").
+# "Higher" and "lower" are "rising" and "declining", and "raising" and "lowering" (the)
+# too, before a price, a pay or a charge (`_SET_LEVELS`), a rate of interest or tax, a
+# retirement age ("higher interest rates", "lower launch costs", "raising the minimum
+# wage" / "rising minimum wages"). Not before what a comparison or a policy names (an
+# attack's: "higher poverty rates in rural areas" are no trend, "raising the birth rate"
+# no rising birth rate), nor a debt or an investment, which one raises as one borrows,
+# nor before a name or a class ("higher education", "Lower Manhattan", "Lower Saxony",
+# "lower-middle-income countries": `_NOT_LEVELLED`).
+_LEVELS = {"lower": "declining", "higher": "rising", "raising": "rising",
+           "lowering": "declining"}
+_SET_LEVELS = frozenset("""price cost wage salary tax premium fee rent fare tuition bill
+    demand inflation""".split())
+_SET_RATES = frozenset("interest mortgage borrowing lending tax policy bank".split())
+_NOT_LEVELLED = frozenset("""education ed middle tier house court order class bound income
+    east west north south level grade ground""".split())
+
+
+def _set_level(words: list[str]) -> bool:
+    """Whether `words` (after "higher", "raising the"...) name a level someone sets: the
+    head (before a preposition) of `_SET_LEVELS`, a rate after `_SET_RATES`, a retirement
+    or pension age; not after a name or a class.
+
+    >>> _set_level("interest rate".split()), _set_level("poverty rate in rural area".split())
+    (True, False)
+    """
+    if not words or words[0] in _NOT_LEVELLED or words[0] in _PARTICLES or \
+            not _known_word(words[0]) or _place(words[0]):
+        return False
+    cut = _first_of(words, _PREPOSITIONS, 1)
+    head, before = words[cut - 1], words[cut - 2] if cut >= 2 else ""
+    return head in _SET_LEVELS or head == "rate" and before in _SET_RATES or \
+        head == "age" and before in ("retirement", "pension")
+
+
 _MEASURES = frozenset({"rate", "price", "cost", "number", "level", "demand", "sale", "revenue",
                        "income", "wage", "enrollment", "enrolment", "attendance", "trust",
                        "productivity", "value", "yield", "population", "membership",
@@ -302,6 +337,11 @@ def _trend_word(words: list[str]) -> list[str]:
         rest = words[at + 1:]
         if rest[_first_of(rest, _PREPOSITIONS, 1) - 1] in _MEASURES:
             return words[:at] + ["declining"] + rest
+    if len(words) - at >= 2 and words[at] in _LEVELS:
+        rest = words[at + 2:] if words[at + 1] == "the" and words[at].endswith("ing") else \
+            words[at + 1:]
+        if _set_level(rest):
+            return words[:at] + [_LEVELS[words[at]]] + rest
     if len(words) - at >= 2 and words[at] in _WIDENING:  # (its head: before a preposition)
         rest = words[at + 1:]
         cut = _first_of(rest, _PREPOSITIONS, 1)
@@ -513,7 +553,19 @@ _DONE_AS_DOING = {"improved": "improving", "optimized": "optimizing", "automated
                   "contaminated": "contaminating", "polluted": "polluting",
                   "degraded": "degrading", "depleted": "depleting",
                   "congested": "congesting", "disrupted": "disrupting",
-                  "delayed": "delaying"}
+                  "delayed": "delaying", "diversified": "diversifying",
+                  "saturated": "saturating", "electrified": "electrifying",
+                  "digitized": "digitizing", "fragmented": "fragmenting"}
+# ... of which these only before what is so changed ("diversified supply chains" /
+# "supply chain diversification"; not "Diversified Energy", a company, "saturated
+# hydrocarbons", a chemist's kind, an "electrified crowd", thrilled: an attack's)
+_DONE_ONLY_TO = {
+    "electrified": frozenset("""rail railway railroad line train fleet vehicle transport car
+        bus truck fence heating kitchen home building industry road highway""".split()),
+    "diversified": frozenset("""chain portfolio economy export revenue income investment
+        supplier sourcing mix""".split()),
+    "saturated": frozenset("""market sector industry soil ground colour color labour
+        labor""".split())}
 
 
 # ... but what is named so, not done so ("automated clearing house", "automated teller
@@ -539,7 +591,8 @@ def _participle_as_act(words: list[str]) -> list[str] | None:
     """
     if len(words) >= 2 and words[0] in _DONE_AS_DOING and words[1] not in _STOP and \
             words[-1] not in _NAMED_SO and not (words[0] == "delayed" and
-                                                words[-1] in _DELAYED_SO):
+                                                words[-1] in _DELAYED_SO) and \
+            (words[0] not in _DONE_ONLY_TO or words[-1] in _DONE_ONLY_TO[words[0]]):
         return [_DONE_AS_DOING[words[0]]] + words[1:]
     return None
 
