@@ -66,8 +66,13 @@ _GROWS = {**dict.fromkeys("""rise rises climb climbs soar soars surge surges gro
     grows escalate escalates widen widens""".split(), "rising"),
           **dict.fromkeys("""fall falls plunge plunges slump slumps tumble tumbles decline
     declines narrow narrows""".split(), "declining")}
-# ... of which a gap's only widen and narrow ("adaptation finance gap widens")
+# ... of which a gap's only widen and narrow ("adaptation finance gap widens"), and only
+# what is no one event escalates as it rises ("tensions escalate"; a "rail strike
+# escalates" is no rise in rail strikes: an attack's)
 _OF_GAPS = frozenset("widen widens narrow narrows".split())
+_ESCALATES = frozenset({"escalate", "escalates"})
+_ESCALATING = frozenset("""tension conflict violence rhetoric cost price crisis war
+    hostility rivalry competition""".split())
 _FALLEN = frozenset("""free mic water rain snow night land wind rock stair air sun dew
     storm power""".split())
 # ... of which a fall, a plunge or a tumble is a decline of a measure only ("care home
@@ -159,7 +164,8 @@ def _headline_as_phrase(words: list[str]) -> list[str] | None:
     if len(words) >= 3 and words[-1] in _GROWS and words[-2] not in _STOP and \
             words[-2] not in _FALLEN and _lemmas(words[-2], "NOUN") and \
             (words[-1] not in _DROPS or words[-2] in _MEASURES) and \
-            (words[-1] not in _OF_GAPS or words[-2] in _GAPS):
+            (words[-1] not in _OF_GAPS or words[-2] in _GAPS) and \
+            (words[-1] not in _ESCALATES or words[-2] in _ESCALATING):
         # (a headline's last verb of growth or decline, "S climb", "S fall": "AI
         # inference costs climb" / "rising AI inference costs"; after two words or more,
         # not what falls or drops itself: "free fall", "mic drop", "water drop")
@@ -247,7 +253,7 @@ def _headline_before_where(words: list[str]) -> list[str] | None:
 _CHANGE_NOUNS = {**dict.fromkeys(("emerge", "emerges"), ["emergence"]),
                  **dict.fromkeys(("expand", "expands"), ["expansion"]),
                  **dict.fromkeys(("erode", "erodes"), ["erosion"]),
-                 **dict.fromkeys(("recover", "recovers"), ["recovery"]),
+                 **dict.fromkeys(("recover", "recovers"), ["recovery"]),  # (`_RECOVERING`)
                  **dict.fromkeys(("rearm", "rearms"), ["rearmament"]),
                  **dict.fromkeys(("diversify", "diversifies"), ["diversification"])}
 _MAINSTREAM = frozenset({("go", "mainstream"), ("goes", "mainstream"),
@@ -255,6 +261,10 @@ _MAINSTREAM = frozenset({("go", "mainstream"), ("goes", "mainstream"),
                          ("becomes", "mainstream"), ("becoming", "commonplace"),
                          ("becomes", "commonplace")})
 _ENTERS = frozenset({"enter", "enters", "entering"})  # ("S enters the mainstream")
+# What rebounds as it recovers, whose recovery is no getting it back ("oil recovers" is
+# no oil recovery, "assets recover" no asset recovery: an attack's)
+_RECOVERING = frozenset("""economy market sector industry tourism demand sale traffic
+    travel species population ecosystem ozone stock""".split())
 # ... and of taking off and of gaining popularity, a rise ("recommerce takes off", "smart
 # rings gain popularity")
 _TAKES_OFF = frozenset({("take", "off"), ("takes", "off"), ("taking", "off"),
@@ -288,7 +298,8 @@ def _change_headline(words: list[str]) -> list[str] | None:
             (words[-2] != "in" or len(words) >= 4 and words[-3] in _GROWING_IN):
         subject = words[:-3] if words[-2] == "in" else words[:-2]
         noun = ["rising", "popularity"]  # (read by `popularity_as_rise`, with its guards)
-    elif len(words) >= 2 and words[-1] in _CHANGE_NOUNS:
+    elif len(words) >= 2 and words[-1] in _CHANGE_NOUNS and \
+            (words[-1] not in ("recover", "recovers") or words[-2] in _RECOVERING):
         subject, noun = words[:-1], _CHANGE_NOUNS[words[-1]]
     else:
         return None
@@ -412,20 +423,21 @@ def _coordinated_in_order(words: list[str]) -> list[str]:
     return words
 
 
-# Verbs of growth and decline, one word each in a sentence ("demand for batteries is
-# surging" / "... is rising"; not "higher", "lower": "higher education", "lower house")
-_SENTENCE_TRENDS = {**dict.fromkeys("rise increase grow surge soar escalate mount climb".split(),
-                                    "rise"),
-                    **dict.fromkeys("fall decline decrease drop shrink dwindle plummet".split(),
-                                    "fall")}
+# Verbs of growth and decline, one word each in a sentence when inflected ("demand for
+# batteries is surging" / "... is rising"); not bare, a noun as often ("surge pricing",
+# "the fall of Assad"), nor verbs that take an object ("companies drop diversity
+# programmes", "prosecutors decline charges", "customers escalate complaints", "mount
+# attacks", "retail shrink": an attack's), nor "higher", "lower" ("higher education")
+_SENTENCE_TRENDS = {**dict.fromkeys("rise increase grow surge soar climb".split(), "rise"),
+                    **dict.fromkeys("fall decrease dwindle plummet".split(), "fall")}
 
 
 def _sentence_lemma(word: str) -> str:
     if word.endswith("ing") or word.endswith("s") and not word.endswith("ss"):
         verbs = _lemmas(word, "VERB")
         if verbs:
-            word = verbs[0]
-    return _SENTENCE_TRENDS.get(word, word)
+            return _SENTENCE_TRENDS.get(verbs[0], verbs[0])
+    return word
 
 
 _FINITE = frozenset("is are was were has have had will can could may might must".split())

@@ -62,12 +62,15 @@ _FORMED = frozenset("""hole galaxy star planet universe life complexity consciou
     cancer tumour tumor symptom cicada insect mosquito nino storm hurricane sentience
     intelligence cooperation reasoning behaviour behavior ability capability""".split())
 # ... and what policy "mainstreams", built into every decision, no rise ("gender
-# mainstreaming", "mainstreaming of climate adaptation"), and pupils schools
-# "mainstream" into ordinary classes
+# mainstreaming", "mainstreaming of climate adaptation", "HIV mainstreaming"), pupils
+# schools "mainstream" into ordinary classes ("mainstreaming of autism"), and what is
+# normalised, not grown ("mainstreaming of hate", of obesity: an attack's)
 _MAINSTREAMED = frozenset("""gender climate adaptation mitigation biodiversity nature
     disability disabled equality equity right inclusion nutrition resilience
     sustainability risk environment environmental student pupil child children
-    learner""".split())
+    learner migration hiv aids autism sen special need obesity hate extremism extremist
+    racism antisemitism misogyny conspiracy islamophobia xenophobia homophobia
+    transphobia nationalism torture ageing aging peacebuilding indigenous""".split())
 
 
 def emergence_as_rise(name: _Name, forms: _Forms) -> None:
