@@ -859,6 +859,12 @@ PREPOSITIONS_AND_DERIVATIONS = [
      "Rising prices are spreading to concert tickets.", False),
     ("Prosecutors are dropping charges against protesters.",
      "Prosecutors are declining charges against protesters.", False),
+    # (universes 76-79's tune halves: a possessive in a declared long form, a body's
+    # sense in parentheses, two genres)
+    ("NPC (National People's Congress)", "non-player characters", False),
+    ("National People's Congress (NPC)", "NPC (National People's Congress)", True),
+    ("FIA (motorsport body)", "Fusion Industry Association", False),
+    ("Afrobeat", "Afrobeats", False),
     # (attack 85's, against the rules above)
     ("Higher Education Spending", "Rising Education Spending", False),
     ("Lower Manhattan Rents", "Falling Manhattan Rents", False),

@@ -94,7 +94,7 @@ _KEEP_S = frozenset("""news series species means analytics bias gas lens atlas c
 status campus virus census consensus corpus focus bonus nexus plus minus radius stimulus
 apparatus always perhaps afterwards whereas this its his hers ours yours glasses
 securities humanities goods savings earnings manners premises headquarters proceeds
-belongings surroundings outskirts devs
+belongings surroundings outskirts devs afrobeats
 devops mlops secops finops aiops dataops llmops macos ipados watchos tvos visionos chromeos""".split())
 # ... and as the first word before another ("logistics regression" is no logistic
 # regression, "classics department" no classic's)
@@ -419,7 +419,8 @@ def split_alias(label: str) -> tuple[str, str | None]:
 # (novel)", "blindsight (neurology)", "Java (programming language)", "The Who (band)".
 _SENSE_KINDS = frozenset("""novel book novella film movie series show documentary band album
     song game play musical opera painting poem magazine newspaper podcast festival company
-    firm brand startup airline agency university island country state province city town
+    firm brand startup airline agency body organisation organization association federation
+    regulator university island country state province city town
     region river lake mountain rainforest planet moon element mineral animal species bird
     fish plant language condition disorder disease syndrome virus variant drug stage
     concept author writer novelist artist musician singer actor philosopher scientist
@@ -537,8 +538,9 @@ _ALIAS_PREPOSITIONS = frozenset({"of", "in", "on", "for", "to", "with", "by", "a
 
 
 def _plain(text: str, plural: bool = False) -> str:
-    """Words of letters and digits, lower case (an acronym's plural "s" dropped)."""
-    words = re.findall(r"[^\W_]+", text)
+    """Words of letters and digits, lower case (an acronym's plural "s" dropped, and a
+    possessive's: "National People's Congress" spells NPC)."""
+    words = re.findall(r"[^\W_]+", re.sub(r"['\u2019]s\b", "", text))
     if plural and words and len(words[-1]) > 1 and words[-1].endswith("s") and \
             words[-1][:-1].isupper():
         words[-1] = words[-1][:-1]
