@@ -865,6 +865,13 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("National People's Congress (NPC)", "NPC (National People's Congress)", True),
     ("FIA (motorsport body)", "Fusion Industry Association", False),
     ("Afrobeat", "Afrobeats", False),
+    # the passive as the active
+    ("Underwriting Transformed by AI", "AI Transforming Underwriting", True),
+    ("Losses Driven by Secondary Perils", "Secondary Perils Driving Losses", True),
+    ("Jobs Replaced by AI", "AI Replacing Jobs", True),
+    ("Emissions Cut by 2030", "2030 Cutting Emissions", False),
+    ("Open Source Chatbots Emerging", "Emergence of Open-Source Chatbots", True),
+    ("Monetising Superfans", "Monetization of Superfans", True),
     # (attack 85's, against the rules above)
     ("Higher Education Spending", "Rising Education Spending", False),
     ("Lower Manhattan Rents", "Falling Manhattan Rents", False),

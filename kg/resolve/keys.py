@@ -189,7 +189,9 @@ _ISE_RE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$")
 # British spellings breame's table lacks, common in the genre ("AI-fuelled growth")
 _MORE_BRITISH = {"fuelled": "fueled", "fuelling": "fueling", "enrolment": "enrollment",
                  "skilful": "skillful", "wilful": "willful", "totalled": "totaled",
-                 "totalling": "totaling", "kerb": "curb", "kerbside": "curbside"}
+                 "totalling": "totaling", "kerb": "curb", "kerbside": "curbside",
+                 "monetise": "monetize", "monetised": "monetized", "monetising": "monetizing",
+                 "monetisation": "monetization"}
 _PREFIXES = ("un", "mis", "re", "eco", "geo", "bio", "pre", "over", "under", "de", "non",
              "co", "auto", "self")
 

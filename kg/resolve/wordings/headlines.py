@@ -250,8 +250,8 @@ def _headline_before_where(words: list[str]) -> list[str] | None:
 
 # A headline's last verbs of a change, by the noun that names it ("parcel locker networks
 # expand" / "expansion of parcel locker networks"), and those of going mainstream
-_CHANGE_NOUNS = {**dict.fromkeys(("emerge", "emerges"), ["emergence"]),
-                 **dict.fromkeys(("expand", "expands"), ["expansion"]),
+_CHANGE_NOUNS = {**dict.fromkeys(("emerge", "emerges", "emerging"), ["emergence"]),
+                 **dict.fromkeys(("expand", "expands", "expanding"), ["expansion"]),
                  **dict.fromkeys(("erode", "erodes"), ["erosion"]),
                  **dict.fromkeys(("recover", "recovers"), ["recovery"]),  # (`_RECOVERING`)
                  **dict.fromkeys(("rearm", "rearms"), ["rearmament"]),
@@ -306,6 +306,27 @@ def _change_headline(words: list[str]) -> list[str] | None:
     if subject[0] in _STOP or subject[-1] in _STOP or subject[-1] in _AUXILIARIES:
         return None
     return noun + ["of"] + subject
+
+
+def _passive_as_active(words: list[str]) -> list[str] | None:
+    """"O VERB-ed by S", the passive, as the active "S VERB-ing O" ("underwriting
+    transformed by AI" / "AI transforming underwriting", "charts shaped by TikTok"), or
+    None; a past participle only, directly before "by", after what it is done to.
+
+    >>> " ".join(_passive_as_active("underwriting transformed by ai".split()))
+    'ai transforming underwriting'
+    >>> _passive_as_active("death by a thousand cut".split()) is None
+    True
+    """
+    at = next((at for at in range(1, len(words) - 2) if words[at + 1] == "by"), 0)
+    if not at or words[0] in _STOP or words[at - 1] in _STOP or words[at + 2] in _STOP or \
+            not words[at].endswith(("ed", "en", "wn", "ught")) or words[at + 2][0].isdigit():
+        return None
+    bases = [base for base in _lemmas(words[at], "VERB") if base != words[at]]
+    participle = _present_participle(bases[0]) if bases else None
+    if not participle:
+        return None
+    return words[at + 2:] + [participle] + words[:at]
 
 
 def _present_participle(verb: str) -> str | None:
