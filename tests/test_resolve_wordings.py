@@ -946,6 +946,13 @@ def test_prepositions_and_derivations_join_what_they_name_alike(table):
 # (first, second, whether one node) for the table of synonyms (kg/lexicon/synonyms.csv)
 SYNONYMS = [
     ("driverless cars", "autonomous vehicles", True),
+    ("Motor Insurance Premiums", "car insurance premiums", True),
+    ("Homeowners' Insurance", "home insurance", True),
+    ("Mum Guilt", "mom guilt", True),
+    ("Cancelled Festivals", "festival cancellations", True),
+    ("Trade Talks", "trade negotiations", True),
+    ("TED Talks", "TED negotiations", False),
+    ("Fly-Tipping", "illegal dumping", True),
     ("Over-Reliance on AI Tutors", "Overdependence on AI Tutors", True),
     ("Resurgence of Nuclear Power", "Revival of Nuclear Power", True),
     ("Gothic Revival", "Gothic Resurgence", False),

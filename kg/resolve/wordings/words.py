@@ -555,7 +555,8 @@ _DONE_AS_DOING = {"improved": "improving", "optimized": "optimizing", "automated
                   "congested": "congesting", "disrupted": "disrupting",
                   "delayed": "delaying", "diversified": "diversifying",
                   "saturated": "saturating", "electrified": "electrifying",
-                  "digitized": "digitizing", "fragmented": "fragmenting"}
+                  "digitized": "digitizing", "fragmented": "fragmenting",
+                  "canceled": "canceling", "denied": "denying"}
 # ... of which these only before what is so changed ("diversified supply chains" /
 # "supply chain diversification"; not "Diversified Energy", a company, "saturated
 # hydrocarbons", a chemist's kind, an "electrified crowd", thrilled: an attack's)
