@@ -255,7 +255,8 @@ _CHANGE_NOUNS = {**dict.fromkeys(("emerge", "emerges", "emerging"), ["emergence"
                  **dict.fromkeys(("erode", "erodes"), ["erosion"]),
                  **dict.fromkeys(("recover", "recovers"), ["recovery"]),  # (`_RECOVERING`)
                  **dict.fromkeys(("rearm", "rearms"), ["rearmament"]),
-                 **dict.fromkeys(("diversify", "diversifies"), ["diversification"])}
+                 **dict.fromkeys(("diversify", "diversifies"), ["diversification"]),
+                 **dict.fromkeys(("closing", "closes"), ["closure"])}
 _MAINSTREAM = frozenset({("go", "mainstream"), ("goes", "mainstream"),
                          ("going", "mainstream"), ("becoming", "mainstream"),
                          ("becomes", "mainstream"), ("becoming", "commonplace"),
