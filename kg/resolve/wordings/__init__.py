@@ -32,7 +32,8 @@ from .trends import (emergence_as_rise, growing_attention, growth_as_rise, on_th
                      trend_of_a_phrase)
 from .compounds import (adverb_after_an_act, ai_generated_media, anti_backlash, cardinal_numbers,
                         city_as_urban, concern_word, digital_as_online, gaming_as_games, generic_last_word,
-                        healthcare_as_health, induced_as_from, last_word_variant, link_word_dropped,
+                        farm_as_agricultural, healthcare_as_health, induced_as_from,
+                        last_word_variant, link_word_dropped,
                         medium_either_place, online_last, ordinal_numbers, scam_as_fraud,
                         sector_as_industry, tie_either_way, town_of, v_as_versus)
 from .gerunds import (act_last, activity_first, doer_doing, gerund_after_a_preposition,
@@ -62,7 +63,7 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     online_last, adverb_after_an_act, facing_as_for, sex_as_people, last_word_variant,
     anti_backlash, emergence_as_rise, digital_as_online, sector_as_industry,
     scam_as_fraud, growing_attention, under_as_to, gaming_as_games, city_as_urban,
-    healthcare_as_health)}
+    healthcare_as_health, farm_as_agricultural)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's
 # other forms too ("then_reordered") only when it holds one (a new reordering rule adds
 # its word here).

@@ -16,7 +16,7 @@ from .words import (_AGENTS, _BEINGS, _DOERS, _Forms, _NUMBER_WORDS, _Name, _PRE
                     _place, _place_names)
 
 __all__ = ["adverb_after_an_act", "ai_generated_media", "anti_backlash", "cardinal_numbers",
-           "city_as_urban", "concern_word", "healthcare_as_health",
+           "city_as_urban", "concern_word", "farm_as_agricultural", "healthcare_as_health",
            "digital_as_online", "gaming_as_games", "scam_as_fraud", "sector_as_industry",
            "induced_as_from", "v_as_versus",
            "generic_last_word", "last_word_variant", "link_word_dropped",
@@ -385,6 +385,23 @@ def healthcare_as_health(name: _Name, forms: _Forms) -> None:
                 (at == 0 or words[at - 1] not in ("public", "global")):
             forms.found.add(" ".join(words[:at] + ["health"] + words[at + care:]))
             return
+
+
+# What a farm has or needs that names say of agriculture ("farm labour shortages" /
+# "agricultural labour shortages", "farm drones"); an allow-list, as a farm is also a
+# place and a kind ("farm animals" are livestock, "wind farm", "server farm", "troll
+# farm" no agriculture)
+_FARM_THINGS = frozenset("""labour labor worker workforce data automation drone robot robotics
+    subsidy policy income sector machinery equipment technology emission productivity
+    output""".split())
+
+
+def farm_as_agricultural(name: _Name, forms: _Forms) -> None:
+    """A first "farm" as "agricultural" before what a farm has or needs (`_FARM_THINGS`:
+    "farm automation" / "agricultural automation")."""
+    words = name.words
+    if len(words) >= 2 and words[0] == "farm" and words[1] in _FARM_THINGS:
+        forms.found.add(" ".join(["agricultural"] + words[1:]))
 
 
 # Sectors that are no industry: who owns or runs them ("public sector", "voluntary
