@@ -841,11 +841,14 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Adaptation Finance Gap Widens", "Widening Gap in Adaptation Finance", True),
     ("Europe Rearms", "European Rearmament", True),
     ("Recommerce Takes Off", "Rise of Recommerce", True),
-    ("Smart Rings Gain Popularity", "Growing Popularity of Smart Rings", True),
-    ("Astrology Apps Growing in Popularity", "Rise of Astrology Apps", True),
-    ("Soaring Padel Popularity", "Rise of Padel", True),
     ("De-influencing Takes Off", "De-influencing", False),
-    ("Populism Gains Popularity", "Rise of Populism", False),
+    # (attack 87's: what takes off flies; a body's name in capitals is no sense)
+    ("Electric Plane Takes Off", "Rise of Electric Planes", False),
+    ("Trump Gaining Popularity", "Rise of Trump", False),
+    ("APA (American Psychological Association)", "APA (American Psychiatric Association)",
+     False),
+    ("WHO (World Health Organization)", "World Health Organization", True),
+    ("ICC (business organisation)", "ICC", False),
     # (attack 86's, against the headlines and frames above)
     ("Oil Recovers", "Oil Recovery", False),
     ("Assets Recover", "Asset Recovery", False),

@@ -189,7 +189,7 @@ _ISE_RE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$")
 # British spellings breame's table lacks, common in the genre ("AI-fuelled growth")
 _MORE_BRITISH = {"fuelled": "fueled", "fuelling": "fueling", "enrolment": "enrollment",
                  "skilful": "skillful", "wilful": "willful", "totalled": "totaled",
-                 "totalling": "totaling", "kerb": "curb", "kerbside": "curbside",
+                 "totalling": "totaling", "kerbside": "curbside",
                  "monetise": "monetize", "monetised": "monetized", "monetising": "monetizing",
                  "monetisation": "monetization", "mum": "mom", "mums": "moms"}
 _PREFIXES = ("un", "mis", "re", "eco", "geo", "bio", "pre", "over", "under", "de", "non",
@@ -431,6 +431,12 @@ _SENSE_KINDS = frozenset("""novel book novella film movie series show documentar
     linguistics""".split())
 
 
+# ... of which a body's only in lower case: a capitalised one is its name ("WHO (World
+# Health Organization)", and "APA (American Psychological Association)" is no sense
+# "APA (American Psychiatric Association)" shares: an attack's)
+_BODIES = frozenset("body organisation organization association federation regulator".split())
+
+
 def _sense(match: re.Match) -> bool:
     """Whether a name's last parenthesis says which of its senses it names, as a kind of
     thing (`_SENSE_KINDS`, in at most four words): then it is part of the name, and two
@@ -445,7 +451,8 @@ def _sense(match: re.Match) -> bool:
     inside, after = match["inside"].strip(), match["after"].strip()
     words = inside.lower().split()
     return not after and 0 < len(words) <= 4 and words[-1] in _SENSE_KINDS and \
-        not is_acronym(inside) and not _RENAMED_RE.fullmatch(inside)
+        not is_acronym(inside) and not _RENAMED_RE.fullmatch(inside) and \
+        (words[-1] not in _BODIES or inside.islower())
 
 
 def sense_of(label: str) -> tuple[str, str] | None:

@@ -140,8 +140,8 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
     ['=declining house price', 'declination of house price', 'decline of house price',
      'declining house price', 'house price declination', 'house price decline']
     >>> sorted(signatures("design driven by ai"))  # doctest: +NORMALIZE_WHITESPACE
-    ['=design driven by ai', '>ai design driven', 'ai design driven', 'ai driven design',
-     'design by ai', 'design driven by ai']
+    ['=ai driving design', '=design driven by ai', '>ai design driven', 'ai design driven',
+     'ai driven design', 'ai driving design', 'design by ai', 'design driven by ai']
     """
     if key.count(" ") >= _LONGEST_NAME:  # (more words than that)
         return {_loose(key)}

@@ -4,7 +4,7 @@ measure's change as a rise, a shift as a change.
 
 from __future__ import annotations
 
-from ..keys import _STOP, _known_word
+from ..keys import _known_word
 from .words import (_LIVING, _LOST, _Forms, _MEASURES, _Name, _ON_WHAT,
                     _PREPOSITIONS, _SHIFTING_HEADS, _first_of, _people, _place_names,
                     _without_articles)
@@ -38,16 +38,11 @@ def popularity_as_rise(name: _Name, forms: _Forms) -> None:
     as "rise of X" ("growing popularity of padel" / "rise of padel"); not of what one
     supports (`_SUPPORTED`), people or places."""
     words = name.words
-    rest = None
     if len(words) >= 4 and words[:3] == ["rising", "popularity", "of"]:
         rest = _without_articles(words[3:])
-    elif len(words) >= 3 and words[0] == "rising" and words[-1] == "popularity" and \
-            words[1] not in _STOP:
-        rest = words[1:-1]  # ("soaring padel popularity")
-    if rest:
         head = rest[_first_of(rest, _PREPOSITIONS, 1) - 1]
         if head not in _SUPPORTED and head not in _place_names() and not _people(head) \
-                and not head.endswith(("ism", "cracy")):  # (autocracy, authoritarianism)
+                and not head.endswith(("ism", "cracy", "archy")):  # (autocracy, monarchy)
             forms.found.add(" ".join(["rise", "of"] + rest))
 
 
