@@ -191,7 +191,7 @@ _MORE_BRITISH = {"fuelled": "fueled", "fuelling": "fueling", "enrolment": "enrol
                  "skilful": "skillful", "wilful": "willful", "totalled": "totaled",
                  "totalling": "totaling", "kerbside": "curbside",
                  "monetise": "monetize", "monetised": "monetized", "monetising": "monetizing",
-                 "monetisation": "monetization", "mum": "mom", "mums": "moms"}
+                 "monetisation": "monetization"}
 _PREFIXES = ("un", "mis", "re", "eco", "geo", "bio", "pre", "over", "under", "de", "non",
              "co", "auto", "self")
 

@@ -392,8 +392,8 @@ def healthcare_as_health(name: _Name, forms: _Forms) -> None:
 # place and a kind ("farm animals" are livestock, "wind farm", "server farm", "troll
 # farm" no agriculture)
 _FARM_THINGS = frozenset("""labour labor worker workforce data automation drone robot robotics
-    subsidy policy income sector machinery equipment technology emission productivity
-    output""".split())
+    subsidy policy sector machinery equipment technology emission productivity
+    output""".split())  # (not income: "agricultural income" is a tax category)
 
 
 def farm_as_agricultural(name: _Name, forms: _Forms) -> None:

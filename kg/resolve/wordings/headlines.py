@@ -256,12 +256,18 @@ _CHANGE_NOUNS = {**dict.fromkeys(("emerge", "emerges", "emerging"), ["emergence"
                  **dict.fromkeys(("recover", "recovers"), ["recovery"]),  # (`_RECOVERING`)
                  **dict.fromkeys(("rearm", "rearms"), ["rearmament"]),
                  **dict.fromkeys(("diversify", "diversifies"), ["diversification"]),
-                 **dict.fromkeys(("closing", "closes"), ["closure"])}
+                 "closing": ["closure"]}  # (`_CLOSING`)
 _MAINSTREAM = frozenset({("go", "mainstream"), ("goes", "mainstream"),
                          ("going", "mainstream"), ("becoming", "mainstream"),
                          ("becomes", "mainstream"), ("becoming", "commonplace"),
                          ("becomes", "commonplace")})
 _ENTERS = frozenset({"enter", "enters", "entering"})  # ("S enters the mainstream")
+# Places that close for good, whose closing is their closure ("libraries closing"; not a
+# market's or a trading session's end of day, a loan's or a fund's completion: an
+# attack's)
+_CLOSING = frozenset("""store shop plant factory mine school hospital branch clinic border
+    road airport office pub library venue centre center club restaurant theatre theater
+    cinema church station college university campus nightclub bar""".split())
 # What rebounds as it recovers, whose recovery is no getting it back ("oil recovers" is
 # no oil recovery, "assets recover" no asset recovery: an attack's)
 _RECOVERING = frozenset("""economy market sector industry tourism demand sale traffic
@@ -294,7 +300,8 @@ def _change_headline(words: list[str]) -> list[str] | None:
     elif len(words) >= 3 and tuple(words[-2:]) in _TAKES_OFF and words[-3] not in _FLIES:
         subject, noun = words[:-2], ["rise"]
     elif len(words) >= 2 and words[-1] in _CHANGE_NOUNS and \
-            (words[-1] not in ("recover", "recovers") or words[-2] in _RECOVERING):
+            (words[-1] not in ("recover", "recovers") or words[-2] in _RECOVERING) and \
+            (words[-1] != "closing" or words[-2] in _CLOSING):
         subject, noun = words[:-1], _CHANGE_NOUNS[words[-1]]
     else:
         return None

@@ -566,14 +566,17 @@ _DONE_ONLY_TO = {
     "diversified": frozenset("""chain portfolio economy export revenue income investment
         supplier sourcing mix""".split()),
     "saturated": frozenset("""market sector industry soil ground colour color labour
-        labor""".split())}
+        labor""".split()),
+    # (not "denied service" / "denial of service", "denied areas" / "area denial")
+    "denied": frozenset("""claim coverage care treatment asylum visa bail parole boarding
+        permit application loan benefit""".split())}
 
 
 # ... but what is named so, not done so ("automated clearing house", "automated teller
 # machine", "automated warehouse jobs", "automated market makers", "depleted uranium",
 # "improved conventional munitions", "contaminated blood": two attacks')
 _NAMED_SO = frozenset("""house machine job worker teller maker uranium munition
-    blood""".split())
+    blood cheque check""".split())
 
 
 # ... and what is delayed by design, no delay of it ("delayed release" drugs, "delayed
