@@ -299,9 +299,10 @@ def _past_participle(word: str) -> bool:
 def _trend_word(words: list[str]) -> list[str]:
     """The words with a first word of growth or decline as "rising" or "declining",
     and "better" as "improved", when two words or more follow it ("falling" before a
-    measure, `_MEASURES`; "booming" before an economy's measure, `_BOOMING`; "widening"
-    and "narrowing" before a gap, `_GAPS`; "mounting" before what piles up, `_MOUNTING`);
-    "shifting" as "changing" before what changes (`_SHIFTING_HEADS`).
+    measure, `_MEASURES`; "higher", "lower", "raising (the)", "lowering (the)" before a
+    level someone sets, `_set_level`; "booming" before an economy's measure, `_BOOMING`;
+    "widening" and "narrowing" before a gap, `_GAPS`; "mounting" before what piles up,
+    `_MOUNTING`); "shifting" as "changing" before what changes (`_SHIFTING_HEADS`).
 
     >>> " ".join(_trend_word("increasing middle manager burnout".split()))
     'rising middle manager burnout'
