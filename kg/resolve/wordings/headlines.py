@@ -66,19 +66,34 @@ _GROWS = {**dict.fromkeys("""rise rises climb climbs soar soars surge surges gro
     grows escalate escalates widen widens""".split(), "rising"),
           **dict.fromkeys("""fall falls plunge plunges slump slumps tumble tumbles decline
     declines narrow narrows""".split(), "declining")}
-# ... of which a gap's only widen and narrow ("adaptation finance gap widens"), and only
-# what is no one event escalates as it rises ("tensions escalate"; a "rail strike
-# escalates" is no rise in rail strikes: an attack's)
-_OF_GAPS = frozenset("widen widens narrow narrows".split())
-_ESCALATES = frozenset({"escalate", "escalates"})
-_ESCALATING = frozenset("""tension conflict violence rhetoric cost price crisis war
-    hostility rivalry competition""".split())
 _FALLEN = frozenset("""free mic water rain snow night land wind rock stair air sun dew
     storm power""".split())
-# ... of which a fall, a plunge or a tumble is a decline of a measure only ("care home
-# falls" are injuries, "Assad regime falls" a collapse, "ice bath plunges" a dip: an
-# attack's)
-_DROPS = frozenset("""fall falls plunge plunges tumble tumbles""".split())
+# What a headline's last verb (of `_GROWS` and `_CHANGE_NOUNS`) is read after, where it is
+# not read after anything: a fall, a plunge or a tumble is a decline of a measure only
+# ("care home falls" are injuries, "Assad regime falls" a collapse, "ice bath plunges" a
+# dip); only a gap widens and narrows ("adaptation finance gap widens"); what is no one
+# event escalates as it rises ("tensions escalate"; a "rail strike escalates" is no rise
+# in rail strikes); what rebounds recovers ("oil recovers" is no oil recovery, "assets
+# recover" no asset recovery); places that close for good are closing ("libraries
+# closing"; not a market's end of day, a loan's or a fund's completion): attacks'.
+_ESCALATING = frozenset("""tension conflict violence rhetoric cost price crisis war
+    hostility rivalry competition""".split())
+_RECOVERING = frozenset("""economy market sector industry tourism demand sale traffic
+    travel species population ecosystem ozone stock""".split())
+_CLOSING = frozenset("""store shop plant factory mine school hospital branch clinic border
+    road airport office pub library venue centre center club restaurant theatre theater
+    cinema church station college university campus nightclub bar""".split())
+_READ_ONLY_AFTER = {**dict.fromkeys("fall falls plunge plunges tumble tumbles".split(), _MEASURES),
+                    **dict.fromkeys("widen widens narrow narrows".split(), _GAPS),
+                    **dict.fromkeys(("escalate", "escalates"), _ESCALATING),
+                    **dict.fromkeys(("recover", "recovers"), _RECOVERING),
+                    "closing": _CLOSING}
+
+
+def _read_after(verb: str, subject_head: str) -> bool:
+    """Whether a headline's last verb is read after this last word of its subject
+    (`_READ_ONLY_AFTER`)."""
+    return subject_head in _READ_ONLY_AFTER.get(verb, (subject_head,))
 # Verbs of "S make a comeback", as keys write them
 _MAKES = frozenset({"make", "makes", "making", "made", "stage", "stages", "staging"})
 
@@ -163,9 +178,7 @@ def _headline_as_phrase(words: list[str]) -> list[str] | None:
         return words[-1:] + words[:-1]
     if len(words) >= 3 and words[-1] in _GROWS and words[-2] not in _STOP and \
             words[-2] not in _FALLEN and _lemmas(words[-2], "NOUN") and \
-            (words[-1] not in _DROPS or words[-2] in _MEASURES) and \
-            (words[-1] not in _OF_GAPS or words[-2] in _GAPS) and \
-            (words[-1] not in _ESCALATES or words[-2] in _ESCALATING):
+            _read_after(words[-1], words[-2]):
         # (a headline's last verb of growth or decline, "S climb", "S fall": "AI
         # inference costs climb" / "rising AI inference costs"; after two words or more,
         # not what falls or drops itself: "free fall", "mic drop", "water drop")
@@ -253,25 +266,15 @@ def _headline_before_where(words: list[str]) -> list[str] | None:
 _CHANGE_NOUNS = {**dict.fromkeys(("emerge", "emerges", "emerging"), ["emergence"]),
                  **dict.fromkeys(("expand", "expands", "expanding"), ["expansion"]),
                  **dict.fromkeys(("erode", "erodes"), ["erosion"]),
-                 **dict.fromkeys(("recover", "recovers"), ["recovery"]),  # (`_RECOVERING`)
+                 **dict.fromkeys(("recover", "recovers"), ["recovery"]),
                  **dict.fromkeys(("rearm", "rearms"), ["rearmament"]),
                  **dict.fromkeys(("diversify", "diversifies"), ["diversification"]),
-                 "closing": ["closure"]}  # (`_CLOSING`)
+                 "closing": ["closure"]}  # (some only after some words: `_READ_ONLY_AFTER`)
 _MAINSTREAM = frozenset({("go", "mainstream"), ("goes", "mainstream"),
                          ("going", "mainstream"), ("becoming", "mainstream"),
                          ("becomes", "mainstream"), ("becoming", "commonplace"),
                          ("becomes", "commonplace")})
 _ENTERS = frozenset({"enter", "enters", "entering"})  # ("S enters the mainstream")
-# Places that close for good, whose closing is their closure ("libraries closing"; not a
-# market's or a trading session's end of day, a loan's or a fund's completion: an
-# attack's)
-_CLOSING = frozenset("""store shop plant factory mine school hospital branch clinic border
-    road airport office pub library venue centre center club restaurant theatre theater
-    cinema church station college university campus nightclub bar""".split())
-# What rebounds as it recovers, whose recovery is no getting it back ("oil recovers" is
-# no oil recovery, "assets recover" no asset recovery: an attack's)
-_RECOVERING = frozenset("""economy market sector industry tourism demand sale traffic
-    travel species population ecosystem ozone stock""".split())
 # ... and of taking off, a rise ("recommerce takes off"), but of what flies ("electric
 # plane takes off": an attack's; not "gains popularity", also said of people and clubs)
 _TAKES_OFF = frozenset({("take", "off"), ("takes", "off"), ("taking", "off"),
@@ -299,9 +302,7 @@ def _change_headline(words: list[str]) -> list[str] | None:
         subject, noun = words[:-3], ["mainstreaming"]
     elif len(words) >= 3 and tuple(words[-2:]) in _TAKES_OFF and words[-3] not in _FLIES:
         subject, noun = words[:-2], ["rise"]
-    elif len(words) >= 2 and words[-1] in _CHANGE_NOUNS and \
-            (words[-1] not in ("recover", "recovers") or words[-2] in _RECOVERING) and \
-            (words[-1] != "closing" or words[-2] in _CLOSING):
+    elif len(words) >= 2 and words[-1] in _CHANGE_NOUNS and _read_after(words[-1], words[-2]):
         subject, noun = words[:-1], _CHANGE_NOUNS[words[-1]]
     else:
         return None
