@@ -100,6 +100,28 @@ def test_a_name_joins_its_sense_in_parentheses_only_where_the_archive_gives_it_o
     assert split_alias("Food Export Certification (Thai Select)")[1] == "Thai Select"
 
 
+def test_a_name_before_a_legal_form_or_its_kind_is_that_name_as_a_sense():
+    def node(names):
+        joined = join_keys([("keyword", name) for name in names])
+        return lambda name: joined.get(resolution_key(name), resolution_key(name))
+
+    calbee = ["Calbee", "Calbee, Inc.", "Calbee Corp", "Calbee Group"]
+    assert len({node(calbee)(name) for name in calbee}) == 1
+    ariane = ["Ariane 6", "Ariane 6 launcher", "Copernicus", "Copernicus programme"]
+    assert len({node(ariane)(name) for name in ariane}) == 2
+    vicuna = ["Vicuna", "Vicuna (animal)", "Vicuna chatbot"]  # (a labelled trap)
+    assert len({node(vicuna)(name) for name in vicuna}) == 3
+    gemini = ["Gemini", "Gemini LLC", "Gemini (AI model)"]  # (an attack's namesake)
+    assert len({node(gemini)(name) for name in gemini}) == 3
+    for apart in (["Visa Inc.", "visas"], ["Siemens Energy", "Siemens"], ["5G SA", "5G"],
+                  ["The Pokémon Company", "Pokémon"], ["Facebook Marketplace", "Facebook"],
+                  ["Bjarke Ingels Group", "Bjarke Ingels"], ["UBS Group", "UBS"],
+                  ["Reshoring Pharmaceuticals", "Reshoring"], ["AI app", "AI"],
+                  ["Japan Inc.", "Japan"], ["Siemens PLC", "Siemens"],
+                  ["Bitcoin Holdings", "Bitcoin"]):
+        assert node(apart)(apart[0]) != node(apart)(apart[1]), apart
+
+
 def test_rules():
     assert resolution_key("Generative AI (Gen AI)") == resolution_key("generative  AI")
     assert resolution_key("Behaviour change") == resolution_key("behavior changes")

@@ -548,14 +548,18 @@ PREPOSITIONS_AND_DERIVATIONS = [
     # no company before its legal form: "UK plc", "Japan Inc." are a country, "Siemens
     # PLC" a controller (a review's traps of a rule tried and dropped; tried a fifth time
     # in the forty-third session, with the word of a company's trade: its attack found
-    # places, namesakes, franchises and parent companies)
-    ("Calbee Inc.", "Calbee", False),
+    # places, namesakes, franchises and parent companies). The sixth time, in the
+    # forty-seventh session, a legal form after one coined word is a sense, as in
+    # parentheses: the bare name joins it where the archive gives it no other sense
+    # (blind writers label "Calbee Inc." / "Calbee" one thing in ten universes; a
+    # namesake the archive does not name otherwise joins: "Amazon Inc." / "Amazon")
+    ("Calbee Inc.", "Calbee", True),
     ("Siemens PLC", "Siemens", False),
     ("BP plc", "blood pressure (BP)", False),
-    ("Mitsubishi Corp.", "Mitsubishi", False),
-    ("Amazon Inc.", "Amazon", False),
+    ("Mitsubishi Corp.", "Mitsubishi", True),
+    ("Amazon Inc.", "Amazon", True),
     ("Pokemon Co.", "Pokemon", False),
-    ("Gemini LLC", "Gemini", False),
+    ("Gemini LLC", "Gemini", True),
     ("Siemens Energy", "Siemens", False),
     ("Qatar Airways", "Qatar", False),
     ("Solana Labs", "Solana", False),
@@ -563,7 +567,7 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Japan Inc.", "Japan", False),
     # ... tried again with guards and dropped: an attack of 470 pairs found namesakes,
     # acronyms of other things and forms that are no legal form
-    ("Apache Corp.", "Apache", False),
+    ("Apache Corp.", "Apache", True),
     ("Genomics plc", "Genomics", False),
     ("5G SA", "5G", False),
     ("EU Inc.", "EU", False),
@@ -2240,6 +2244,13 @@ TRAP_HUNT = [
 # thirty-seventh session), with the traps a review and the labelled pairs found.
 # (first, second, one node?)
 GENERIC_WORDS_AND_FRAMES = [
+    # filing for bankruptcy as the bankruptcy (the forty-seventh session)
+    ("Northvolt Files for Bankruptcy", "Northvolt Bankruptcy", True),
+    ("AeroFarms files for Chapter 11", "AeroFarms bankruptcy", True),
+    ("Nikola Goes Bankrupt", "Nikola Bankruptcy Filing", True),
+    ("Councils Declaring Bankruptcy", "Council Bankruptcies", True),
+    ("Bankruptcy Filings", "Bankruptcy", False),
+    ("Northvolt Goes Bankrupt", "Northvolt", False),
     # events of a black swan or gray rhino, lawsuits of a class action (universe 35's)
     ("Black Swan Events", "black swans", True),
     ("Gray Rhino Events", "gray rhino", True),

@@ -1,7 +1,8 @@
 """Other names a name carries: a maker's product ("OpenAI's ChatGPT" is ChatGPT), a
 person after their office ("Mayor Eric Adams"), a law after its country's initials
 ("US Inflation Reduction Act"), a person's name written surname first ("Franklin,
-Benjamin").
+Benjamin"); and a name before what kind of thing it names ("Calbee Inc.", "Grok chatbot"),
+read as a sense in parentheses.
 """
 
 from __future__ import annotations
@@ -114,3 +115,69 @@ def _inverted_person(label: str) -> str | None:
             not any(_known_word(word) for word in given):
         return " ".join(words)
     return None
+
+
+
+# Words after a name that say what kind of thing it names: a company's legal form
+# ("Calbee, Inc.", "Spotify AB"), read as a company, after a name of one word ("Bjarke
+# Ingels Group" is no architect); or a product, programme or group the name alone names
+# as well ("Ariane 6 launcher", "Copernicus programme", "Emotet malware", "Azov
+# Brigade"). Not "Company", which tells a company from what it makes ("The Pokémon
+# Company"), nor a trade, which tells a company from its parent ("Siemens Energy", "Tata
+# Motors"), nor holdings ("Bitcoin Holdings" are bitcoin held), nor a marketplace
+# ("Facebook Marketplace"): earlier attacks' and the evaluation's. A bare name then
+# joins the company only where the archive gives it no other sense ("Gemini LLC" /
+# "Gemini (AI model)"), as a name in parentheses.
+_COMPANY_WORDS = frozenset("""inc incorporated corp corporation plc llc ltd ag nv ab asa sa
+    se gmbh spa group""".split())
+_NAMED_KINDS = frozenset("""programme launcher rocket constellation chatbot llm app malware
+    botnet ransomware brigade competition hotel scheme website""".split())
+# Legal forms that are also a state's or region's initials after a comma ("Las Vegas, NV")
+_INITIALS_TOO = frozenset("ag nv ab asa sa se spa".split())
+_KIND_NAMED_RE = re.compile(r"(?:[Tt]he\s++)?(?P<name>[^\s,]++(?:\s++[^\s,]++){0,2}?),?\s++"
+                            r"(?P<kind>[A-Za-z.]++)")
+# Endings of common words coined or compounded, which a title-cased label capitalises
+# like a name ("Reshoring Pharmaceuticals" in an evaluation, "Agrivoltaic Group")
+_WORD_ENDINGS = ("ing", "tion", "sion", "ment", "ness", "ity", "ism", "ist", "ship", "ics",
+                 "ic", "al", "ive", "ous", "able", "ible", "ogy", "ance", "ence")
+
+
+def _kind_named(label: str) -> tuple[str, str] | None:
+    """(the name, the kind of thing it is) of a name before a word saying what kind of
+    thing it names (`_COMPANY_WORDS`, read as "company", and `_NAMED_KINDS`), when the
+    name is written as one: each word capitalised, of mixed case or with digits, none a
+    word of the lexicon or with a common word's ending ("Visa Inc." is no visa, "Mars
+    Inc." no planet, "Blue Zones LLC" no region: a review's), no acronym ("UBS Group" /
+    "Universal Basic Services (UBS)", "5G SA": an evaluation's). As a sense in
+    parentheses: "Vicuna chatbot" is no "Vicuna (animal)".
+
+    >>> [_kind_named(n) for n in ("Calbee, Inc.", "Grok chatbot", "Ariane 6 launcher",
+    ...     "Citymapper app", "Visa Inc.", "AI app", "UBS Group", "Live Nation Entertainment",
+    ...     "blockchain app", "Japan Inc.")]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Calbee', 'company'), ('Grok', 'chatbot'), ('Ariane 6', 'launcher'),
+     ('Citymapper', 'app'), None, None, None, None, None, None]
+    """
+    match = _KIND_NAMED_RE.fullmatch(label.strip())
+    if not match:
+        return None
+    kind = match["kind"].lower().replace(".", "")
+    kind = "programme" if kind == "program" else kind
+    if kind in _COMPANY_WORDS:
+        if len(match["name"].split()) > 1 or kind in _INITIALS_TOO and "," in label or \
+                match["kind"] == "PLC" or _place(normal_form(match["name"])):
+            return None  # (a programmable logic controller; "Japan Inc." is Japan)
+        kind = "company"
+    elif kind not in _NAMED_KINDS:
+        return None
+    words = match["name"].split()
+
+    def written_as_name(word: str) -> bool:
+        if any(c.isdigit() for c in word):
+            return True
+        mixed = word[:1].islower() and any(c.isupper() for c in word[1:])
+        return (_capitalised(word) or mixed) and not _known_word(normal_form(word)) and \
+            not word.lower().endswith(_WORD_ENDINGS)
+
+    named = words[0][:1].isalpha() and all(written_as_name(word) for word in words)
+    return (match["name"], kind) if named else None

@@ -40,7 +40,8 @@ from .gerunds import (act_last, activity_first, doer_doing, gerund_after_a_prepo
                       gerund_as_noun)
 from .adjectives import (adjective_as_noun, adjective_of_an_impact, e_prefix,
                          modifier_as_noun, place_possessive, quality_last, sex_as_people)
-from .headlines import (_change_headline, _headline_as_phrase, _headline_before_where,
+from .headlines import (_bankruptcy_filed, _change_headline, _headline_as_phrase,
+                        _headline_before_where,
                         _inner_articles_dropped, _passive_as_active, _progressive_as_simple,
                         sentence_words)
 
@@ -155,7 +156,7 @@ def signatures(key: str, then_reordered: bool = True, lengthen: bool = True) -> 
         else set()
     for other in (_inner_articles_dropped(key.split()), _headline_as_phrase(key.split()),
                   _headline_before_where(key.split()), _change_headline(key.split()),
-                  _passive_as_active(key.split()),
+                  _passive_as_active(key.split()), _bankruptcy_filed(key.split()),
                   _progressive_as_simple(key.split()),
                   _trend_word_before_one(plain), _erosion_as_decline(plain),
                   _evolving_as_changing(plain), _use_as_itself(plain), _use_in_as_in(plain),

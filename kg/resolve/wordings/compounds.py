@@ -541,9 +541,9 @@ def town_of(name: _Name, forms: _Forms) -> None:
 
 
 # The "v." of a lawsuit ("Epic Games v. Apple" / "Epic Games vs. Apple"). (Not a
-# company's legal form dropped: tried five times, each attack found namesakes, places,
-# parent companies and franchises: "Amazon Inc.", "Pokemon Co.", "Gemini LLC", "Siemens
-# Energy", "Qatar Airways".)
+# company's legal form dropped here: tried five times, each attack found namesakes,
+# places, parent companies and franchises: "Amazon Inc.", "Pokemon Co.", "Gemini LLC",
+# "Siemens Energy", "Qatar Airways"; names._kind_named reads it as a sense instead.)
 def v_as_versus(name: _Name, forms: _Forms) -> None:
     """An inner "v" as "vs" ("Epic Games v. Apple"; the parties keep their order)."""
     words = name.words

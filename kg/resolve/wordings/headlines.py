@@ -311,6 +311,42 @@ def _change_headline(words: list[str]) -> list[str] | None:
     return noun + ["of"] + subject
 
 
+# Filing for bankruptcy, declaring it or going bankrupt is the bankruptcy ("Northvolt
+# files for bankruptcy" / "Northvolt bankruptcy"; Chapter 11 is the US's)
+_FILES = frozenset({"file", "files", "filing", "filed"})
+_DECLARES = frozenset({"declare", "declares", "declaring", "declared"})
+_GOES = frozenset({"go", "goes", "going", "went", "gone"})
+_INSOLVENCIES = {"bankruptcy": "bankruptcy", "insolvency": "insolvency",
+                 "bankrupt": "bankruptcy", "insolvent": "insolvency"}
+
+
+def _bankruptcy_filed(words: list[str]) -> list[str] | None:
+    """"S files for bankruptcy" (for Chapter 11, for insolvency, with "protection"
+    after), "S declares bankruptcy", "S goes bankrupt" and "S bankruptcy filing" as "S
+    bankruptcy", or None.
+
+    >>> [" ".join(_bankruptcy_filed(k.split()) or "-") for k in (
+    ...     "northvolt file for bankruptcy", "aerofarm file for chapter 11",
+    ...     "council going bankrupt", "bird bankruptcy filing", "file for bankruptcy")]
+    ['northvolt bankruptcy', 'aerofarm bankruptcy', 'council bankruptcy', 'bird bankruptcy', '-']
+    """
+    words = words[:-1] if words[-1:] == ["protection"] else words
+    if words[-2:] == ["chapter", "11"]:
+        words = words[:-2] + ["bankruptcy"]
+    if len(words) >= 4 and words[-3] in _FILES and words[-2] == "for":
+        subject, noun = words[:-3], words[-1]
+    elif len(words) >= 3 and (words[-2] in _DECLARES or words[-2] in _GOES):
+        subject, noun = words[:-2], words[-1]
+    elif len(words) >= 3 and words[-1] == "filing":
+        subject, noun = words[:-2], words[-2]
+    else:
+        return None
+    if noun not in _INSOLVENCIES or subject[0] in _STOP or subject[-1] in _STOP or \
+            (noun in ("bankrupt", "insolvent")) != (words[-2] in _GOES):
+        return None
+    return subject + [_INSOLVENCIES[noun]]
+
+
 def _passive_as_active(words: list[str]) -> list[str] | None:
     """"O VERB-ed by S", the passive, as the active "S VERB-ing O" ("underwriting
     transformed by AI" / "AI transforming underwriting", "charts shaped by TikTok"), or
