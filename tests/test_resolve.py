@@ -383,6 +383,14 @@ BATCH_FLOORS = {
     "universe 77]": (0.99, 0.99, 0.22, 0.23),
     "universe 78]": (0.99, 0.99, 0.20, 0.22),
     "universe 79]": (0.98, 0.97, 0.25, 0.22),
+    "universe 80]": (0.98, 0.99, 0.26, 0.24),
+    "universe 81]": (0.99, 0.99, 0.28, 0.27),
+    "universe 82]": (0.99, 0.98, 0.26, 0.28),
+    "universe 83]": (0.99, 0.99, 0.17, 0.17),
+    "universe 84]": (0.99, 0.99, 0.20, 0.20),
+    "universe 85]": (0.99, 0.99, 0.21, 0.17),
+    "universe 86]": (0.99, 0.99, 0.23, 0.19),
+    "universe 87]": (0.99, 0.97, 0.21, 0.31),
 }
 
 
@@ -631,6 +639,14 @@ UNIVERSE_FLOORS = {
     # ... mobility services, the attention economy, agriculture technology: precision
     # 0.992 / 0.991, recall 0.441 / 0.436 with 33c143b, before it was read
     "universe-79-names.tsv": (0.99, 0.99, 0.46, 0.44),
+    "universe-80-names.tsv": (0.99, 0.99, 0.42, 0.41),
+    "universe-81-names.tsv": (0.97, 0.98, 0.46, 0.45),
+    "universe-82-names.tsv": (0.99, 0.97, 0.47, 0.47),
+    "universe-83-names.tsv": (0.98, 0.96, 0.28, 0.28),
+    "universe-84-names.tsv": (0.99, 0.98, 0.39, 0.39),
+    "universe-85-names.tsv": (0.99, 0.99, 0.41, 0.36),
+    "universe-86-names.tsv": (0.98, 0.99, 0.45, 0.49),
+    "universe-87-names.tsv": (0.99, 0.98, 0.52, 0.52),
 }
 
 
