@@ -1460,6 +1460,18 @@ SYNONYMS = [
     ("Assad Regime Falls", "Decline of the Assad Regime", False),
     ("Export Prices Fall", "Declining Export Prices", True),
     ("Environmental Impact of Sand Extraction", "Sand Mining's Environmental Impact", True),
+    # rows of the forty-seventh session, and attack 91's traps of rows dropped or read
+    # as whole names only
+    ("rising auto theft", "rising car theft", True),
+    ("video game engines", "game engines", True),
+    ("Lunar Rovers", "moon rovers", True),
+    ("labour visas", "work visas", True),
+    ("faith-based tourism", "religious tourism", True),
+    ("auto subscription renewal", "car subscription renewal", False),
+    ("Russian food diplomacy", "Russian gastrodiplomacy", False),
+    ("district heat action plan", "district heating action plan", False),
+    ("power bank charges", "power bank fees", False),
+    ("youth civic engagement", "youth civic participation", False),
 ]
 
 
@@ -2244,6 +2256,15 @@ TRAP_HUNT = [
 # thirty-seventh session), with the traps a review and the labelled pairs found.
 # (first, second, one node?)
 GENERIC_WORDS_AND_FRAMES = [
+    # initiatives of an activity as its programmes, problems as issues, apps of what apps
+    # are for; a video game's trade as the game's (the forty-seventh session)
+    ("Data Integrity Problems", "data integrity issues", True),
+    ("Prayer Applications", "prayer apps", True),
+    ("AI Applications", "AI apps", False),
+    ("Visa Applications", "visa apps", False),
+    ("Tree Planting Initiatives", "tree-planting programmes", True),
+    ("Sustainable Highway Initiative", "Sustainable Highway Program", False),
+    ("video game engines", "game engines", True),
     # filing for bankruptcy as the bankruptcy (the forty-seventh session)
     ("Northvolt Files for Bankruptcy", "Northvolt Bankruptcy", True),
     ("AeroFarms files for Chapter 11", "AeroFarms bankruptcy", True),

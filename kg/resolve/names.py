@@ -121,9 +121,9 @@ def _inverted_person(label: str) -> str | None:
 # Words after a name that say what kind of thing it names: a company's legal form
 # ("Calbee, Inc.", "Spotify AB"), read as a company, after a name of one word ("Bjarke
 # Ingels Group" is no architect); or a product, programme or group the name alone names
-# as well ("Ariane 6 launcher", "Copernicus programme", "Emotet malware", "Azov
-# Brigade"). Not "Company", which tells a company from what it makes ("The Pokémon
-# Company"), nor a trade, which tells a company from its parent ("Siemens Energy", "Tata
+# as well ("Ariane 6 launcher", "Copernicus programme", "Emotet malware", "Rust
+# language", "Azov Brigade"). Not "Company", which tells a company from what it makes
+# ("The Pokémon Company"), nor a trade, which tells a company from its parent ("Siemens Energy", "Tata
 # Motors"), nor holdings ("Bitcoin Holdings" are bitcoin held), nor a marketplace
 # ("Facebook Marketplace"): earlier attacks' and the evaluation's. A bare name then
 # joins the company only where the archive gives it no other sense ("Gemini LLC" /
@@ -131,7 +131,7 @@ def _inverted_person(label: str) -> str | None:
 _COMPANY_WORDS = frozenset("""inc incorporated corp corporation plc llc ltd ag nv ab asa sa
     se gmbh spa group""".split())
 _NAMED_KINDS = frozenset("""programme launcher rocket constellation chatbot llm app malware
-    botnet ransomware brigade competition hotel scheme website""".split())
+    botnet ransomware brigade competition hotel scheme website language""".split())
 # Legal forms that are also a state's or region's initials after a comma ("Las Vegas, NV")
 _INITIALS_TOO = frozenset("ag nv ab asa sa se spa".split())
 _KIND_NAMED_RE = re.compile(r"(?:[Tt]he\s++)?(?P<name>[^\s,]++(?:\s++[^\s,]++){0,2}?),?\s++"
@@ -140,6 +140,19 @@ _KIND_NAMED_RE = re.compile(r"(?:[Tt]he\s++)?(?P<name>[^\s,]++(?:\s++[^\s,]++){0
 # like a name ("Reshoring Pharmaceuticals" in an evaluation, "Agrivoltaic Group")
 _WORD_ENDINGS = ("ing", "tion", "sion", "ment", "ness", "ity", "ism", "ist", "ship", "ics",
                  "ic", "al", "ive", "ous", "able", "ible", "ogy", "ance", "ence")
+
+
+_SITE_RE = re.compile(r"(?P<name>[A-Za-z][A-Za-z0-9-]*+)\.(?:com|ai|io|tv)")
+
+
+def _written_as_name(word: str) -> bool:
+    """Whether a word is written as a name: capitalised, of mixed case or with digits,
+    no word of the lexicon, without a common word's ending (`_WORD_ENDINGS`)."""
+    if any(c.isdigit() for c in word):
+        return True
+    mixed = word[:1].islower() and any(c.isupper() for c in word[1:])
+    return (_capitalised(word) or mixed) and not _known_word(normal_form(word)) and \
+        not word.lower().endswith(_WORD_ENDINGS)
 
 
 def _kind_named(label: str) -> tuple[str, str] | None:
@@ -153,11 +166,14 @@ def _kind_named(label: str) -> tuple[str, str] | None:
 
     >>> [_kind_named(n) for n in ("Calbee, Inc.", "Grok chatbot", "Ariane 6 launcher",
     ...     "Citymapper app", "Visa Inc.", "AI app", "UBS Group", "Live Nation Entertainment",
-    ...     "blockchain app", "Japan Inc.")]
+    ...     "blockchain app", "Japan Inc.", "Wayfair.com", "Booking.com")]
     ... # doctest: +NORMALIZE_WHITESPACE
     [('Calbee', 'company'), ('Grok', 'chatbot'), ('Ariane 6', 'launcher'),
-     ('Citymapper', 'app'), None, None, None, None, None, None]
+     ('Citymapper', 'app'), None, None, None, None, None, None, ('Wayfair', 'company'), None]
     """
+    site = _SITE_RE.fullmatch(label.strip())  # ("Wayfair.com" is the company Wayfair)
+    if site and _written_as_name(site["name"]):
+        return site["name"], "company"
     match = _KIND_NAMED_RE.fullmatch(label.strip())
     if not match:
         return None
@@ -171,13 +187,5 @@ def _kind_named(label: str) -> tuple[str, str] | None:
     elif kind not in _NAMED_KINDS:
         return None
     words = match["name"].split()
-
-    def written_as_name(word: str) -> bool:
-        if any(c.isdigit() for c in word):
-            return True
-        mixed = word[:1].islower() and any(c.isupper() for c in word[1:])
-        return (_capitalised(word) or mixed) and not _known_word(normal_form(word)) and \
-            not word.lower().endswith(_WORD_ENDINGS)
-
-    named = words[0][:1].isalpha() and all(written_as_name(word) for word in words)
+    named = words[0][:1].isalpha() and all(_written_as_name(word) for word in words)
     return (match["name"], kind) if named else None

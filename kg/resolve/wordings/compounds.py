@@ -281,7 +281,14 @@ _INSTRUMENTS = {"meter": "metering", "sensor": "sensing", "detector": "detection
 # legislation" is its laws, not a field of law's; "humanoid robotics" its robots (not
 # robotics alone: the field); "AI dependency" dependence on AI; "knowledge graph
 # utilisation" its use (not "drug utilization", a measure of prescribing); "weight loss
-# medications" drugs (not "smart medications"); "wealth taxation" a wealth tax.
+# medications" drugs (not "smart medications"); "wealth taxation" a wealth tax;
+# "tree planting initiatives" its programmes (after an activity only: "Sustainable
+# Highway Initiative" is a named one); "data integrity problems" its issues; "prayer
+# applications" apps (only after what apps are for: "AI applications" are its uses,
+# "visa applications" forms).
+_APPS_FOR = frozenset("""learning tracking dating banking fitness meditation prayer bible
+    messaging delivery shopping mobile smartphone phone mindfulness budgeting navigation
+    payment translation""".split())
 _LAST_WORD_VARIANTS: dict[str, tuple[str, int, Callable[[str], bool]]] = {
     "legislation": ("law", 1, lambda before: before not in _FIELDS_OF_LAW),
     "robotics": ("robot", 2, lambda before: True),
@@ -289,6 +296,9 @@ _LAST_WORD_VARIANTS: dict[str, tuple[str, int, Callable[[str], bool]]] = {
     "utilization": ("use", 3, lambda before: before not in _UTILIZED),
     "medication": ("drug", 3, lambda before: True),
     "taxation": ("tax", 2, lambda before: True),
+    "initiative": ("program", 3, lambda before: before.endswith("ing")),
+    "problem": ("issue", 2, lambda before: True),
+    "application": ("app", 2, lambda before: before in _APPS_FOR),
     **{word: (act, 2, lambda before: before != "radar") for word, act in _INSTRUMENTS.items()},
 }
 
