@@ -2256,19 +2256,20 @@ TRAP_HUNT = [
 # thirty-seventh session), with the traps a review and the labelled pairs found.
 # (first, second, one node?)
 GENERIC_WORDS_AND_FRAMES = [
-    # initiatives of an activity as its programmes, problems as issues, apps of what apps
-    # are for; a video game's trade as the game's (the forty-seventh session)
-    ("Data Integrity Problems", "data integrity issues", True),
+    # apps of what consumer apps are for; a video game's trade as the game's (the
+    # forty-seventh session), with attack 90's traps of rules tried and dropped
     ("Prayer Applications", "prayer apps", True),
     ("AI Applications", "AI apps", False),
     ("Visa Applications", "visa apps", False),
-    ("Tree Planting Initiatives", "tree-planting programmes", True),
-    ("Sustainable Highway Initiative", "Sustainable Highway Program", False),
+    ("Machine Learning Applications", "machine learning apps", False),
     ("video game engines", "game engines", True),
+    ("Global Reporting Initiative", "global reporting programme", False),
+    ("bond problems", "bond issue", False),
+    ("US goes bankrupt", "US bankruptcy filings", False),
     # filing for bankruptcy as the bankruptcy (the forty-seventh session)
     ("Northvolt Files for Bankruptcy", "Northvolt Bankruptcy", True),
     ("AeroFarms files for Chapter 11", "AeroFarms bankruptcy", True),
-    ("Nikola Goes Bankrupt", "Nikola Bankruptcy Filing", True),
+    ("Nikola Goes Bankrupt", "Nikola Bankruptcy", True),
     ("Councils Declaring Bankruptcy", "Council Bankruptcies", True),
     ("Bankruptcy Filings", "Bankruptcy", False),
     ("Northvolt Goes Bankrupt", "Northvolt", False),

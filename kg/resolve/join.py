@@ -26,7 +26,7 @@ from .acronyms import (_declared_acronym, _mostly_same_words, _short_runs, _spel
 from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _known_word, _lemmas, _renamed,
                    is_acronym, name_key, normal_form, sense_of, split_alias)
 from .lexicon import Lexicon, lexicon
-from .names import _inverted_person, _kind_named, _law, _maker_product, _titled_person
+from .names import _inverted_person, _law, _legal_form, _maker_product, _titled_person
 from .wordings import normal_words, signatures
 from .wordings.order import _brought_by, _natural_hazard, _technology
 from .wordings.words import _lengthened
@@ -137,8 +137,8 @@ class _Evidence:
                 found.noun_plurals.add(key)  # ("company financials" are no company finance)
             if is_acronym(label) and (key,) not in table.variants:  # (not FinTech)
                 found.acronym_keys.add(key)
-            sensed = sense_of(label) or _kind_named(label)
-            if sensed:  # ("Blindsight (novel)", "Temu marketplace")
+            sensed = sense_of(label) or _legal_form(label)
+            if sensed:  # ("Blindsight (novel)", "Calbee Inc.")
                 found.senses[key_of(sensed[0])][sensed[1]].add(key)
             carried = _maker_product(label) or _titled_person(label) or _law(label) or \
                 _inverted_person(label)

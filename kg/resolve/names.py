@@ -1,8 +1,8 @@
 """Other names a name carries: a maker's product ("OpenAI's ChatGPT" is ChatGPT), a
 person after their office ("Mayor Eric Adams"), a law after its country's initials
 ("US Inflation Reduction Act"), a person's name written surname first ("Franklin,
-Benjamin"); and a name before what kind of thing it names ("Calbee Inc.", "Grok chatbot"),
-read as a sense in parentheses.
+Benjamin"); and a company's name with its legal form ("Calbee Inc."), read as a sense in
+parentheses.
 """
 
 from __future__ import annotations
@@ -118,74 +118,54 @@ def _inverted_person(label: str) -> str | None:
 
 
 
-# Words after a name that say what kind of thing it names: a company's legal form
-# ("Calbee, Inc.", "Spotify AB"), read as a company, after a name of one word ("Bjarke
-# Ingels Group" is no architect); or a product, programme or group the name alone names
-# as well ("Ariane 6 launcher", "Copernicus programme", "Emotet malware", "Rust
-# language", "Azov Brigade"). Not "Company", which tells a company from what it makes
-# ("The Pokémon Company"), nor a trade, which tells a company from its parent ("Siemens Energy", "Tata
-# Motors"), nor holdings ("Bitcoin Holdings" are bitcoin held), nor a marketplace
-# ("Facebook Marketplace"): earlier attacks' and the evaluation's. A bare name then
-# joins the company only where the archive gives it no other sense ("Gemini LLC" /
-# "Gemini (AI model)"), as a name in parentheses.
-_COMPANY_WORDS = frozenset("""inc incorporated corp corporation plc llc ltd ag nv ab asa sa
-    se gmbh spa group""".split())
-_NAMED_KINDS = frozenset("""programme launcher rocket constellation chatbot llm app malware
-    botnet ransomware brigade competition hotel scheme website language""".split())
-# Legal forms that are also a state's or region's initials after a comma ("Las Vegas, NV")
-_INITIALS_TOO = frozenset("ag nv ab asa sa se spa".split())
-_KIND_NAMED_RE = re.compile(r"(?:[Tt]he\s++)?(?P<name>[^\s,]++(?:\s++[^\s,]++){0,2}?),?\s++"
-                            r"(?P<kind>[A-Za-z.]++)")
+# A company's legal form after its name ("Calbee, Inc.", "Spotify AB"), each form its
+# own kind of sense, as a parenthesis's (two forms name two companies: "Porsche SE" /
+# "Porsche AG"), after one word written as a name. Not "Group", "SE", "AG", "SA", SpA
+# (places, families, sectors, editions and farming: "Australia Group", "Bitcoin Group",
+# "iPhone SE", "Regen Ag"), "Company" ("The Pokémon Company" is no franchise), a trade
+# ("Siemens Energy", "Tata Motors"), holdings ("Bitcoin Holdings" are bitcoin held),
+# nor a kind of product or programme ("Nasa rocket", "Linux malware", "Rwanda scheme",
+# "Maori language" name what belongs to their name): six attacks' and the evaluation's.
+_LEGAL_FORMS = {"inc": "inc", "incorporated": "inc", "corp": "corp", "corporation": "corp",
+                "plc": "plc", "llc": "llc", "ltd": "ltd", "gmbh": "gmbh", "nv": "nv",
+                "ab": "ab", "asa": "asa"}
+_LEGAL_FORM_RE = re.compile(r"(?:[Tt]he\s++)?(?P<name>[^\s,]++),?\s++(?P<form>[A-Za-z.]++)")
+# ... and a company's site ("Wayfair.com")
+_SITE_RE = re.compile(r"(?P<name>[A-Za-z][A-Za-z0-9-]*+)\.(?P<form>com|ai|io|tv)")
 # Endings of common words coined or compounded, which a title-cased label capitalises
-# like a name ("Reshoring Pharmaceuticals" in an evaluation, "Agrivoltaic Group")
+# like a name ("Reshoring Inc.", "Agrivoltaic Ltd")
 _WORD_ENDINGS = ("ing", "tion", "sion", "ment", "ness", "ity", "ism", "ist", "ship", "ics",
-                 "ic", "al", "ive", "ous", "able", "ible", "ogy", "ance", "ence")
-
-
-_SITE_RE = re.compile(r"(?P<name>[A-Za-z][A-Za-z0-9-]*+)\.(?:com|ai|io|tv)")
+                 "ic", "al", "ive", "ous", "able", "ible", "ogy", "ance", "ence", "tech")
 
 
 def _written_as_name(word: str) -> bool:
-    """Whether a word is written as a name: capitalised, of mixed case or with digits,
-    no word of the lexicon, without a common word's ending (`_WORD_ENDINGS`)."""
-    if any(c.isdigit() for c in word):
-        return True
+    """Whether a word is written as a name: capitalised or of mixed case, no word of the
+    lexicon, without a common word's ending (`_WORD_ENDINGS`), no acronym ("UBS Inc." /
+    "Universal Basic Services (UBS)"), no place ("Japan Inc." is Japan)."""
     mixed = word[:1].islower() and any(c.isupper() for c in word[1:])
     return (_capitalised(word) or mixed) and not _known_word(normal_form(word)) and \
-        not word.lower().endswith(_WORD_ENDINGS)
+        not word.lower().endswith(_WORD_ENDINGS) and not _place(normal_form(word))
 
 
-def _kind_named(label: str) -> tuple[str, str] | None:
-    """(the name, the kind of thing it is) of a name before a word saying what kind of
-    thing it names (`_COMPANY_WORDS`, read as "company", and `_NAMED_KINDS`), when the
-    name is written as one: each word capitalised, of mixed case or with digits, none a
-    word of the lexicon or with a common word's ending ("Visa Inc." is no visa, "Mars
-    Inc." no planet, "Blue Zones LLC" no region: a review's), no acronym ("UBS Group" /
-    "Universal Basic Services (UBS)", "5G SA": an evaluation's). As a sense in
-    parentheses: "Vicuna chatbot" is no "Vicuna (animal)".
+def _legal_form(label: str) -> tuple[str, str] | None:
+    """(the name, its legal form) of a company's name written with its legal form
+    (`_LEGAL_FORMS`) or as its site, the name one word written as a name
+    (`_written_as_name`: "Visa Inc." is no visa, "Mars Inc." no planet: a review's);
+    read as a name with its sense in parentheses: the bare name joins it where the
+    archive gives the name no other sense.
 
-    >>> [_kind_named(n) for n in ("Calbee, Inc.", "Grok chatbot", "Ariane 6 launcher",
-    ...     "Citymapper app", "Visa Inc.", "AI app", "UBS Group", "Live Nation Entertainment",
-    ...     "blockchain app", "Japan Inc.", "Wayfair.com", "Booking.com")]
+    >>> [_legal_form(n) for n in ("Calbee, Inc.", "Neuralink Corporation", "Visa Inc.",
+    ...     "UBS Inc.", "Japan Inc.", "Bjarke Ingels Ltd", "Siemens PLC", "Porsche SE",
+    ...     "Wayfair.com", "Booking.com")]
     ... # doctest: +NORMALIZE_WHITESPACE
-    [('Calbee', 'company'), ('Grok', 'chatbot'), ('Ariane 6', 'launcher'),
-     ('Citymapper', 'app'), None, None, None, None, None, None, ('Wayfair', 'company'), None]
+    [('Calbee', 'inc'), ('Neuralink', 'corp'), None, None, None, None, None, None,
+     ('Wayfair', 'com'), None]
     """
-    site = _SITE_RE.fullmatch(label.strip())  # ("Wayfair.com" is the company Wayfair)
-    if site and _written_as_name(site["name"]):
-        return site["name"], "company"
-    match = _KIND_NAMED_RE.fullmatch(label.strip())
+    match = _SITE_RE.fullmatch(label.strip()) or _LEGAL_FORM_RE.fullmatch(label.strip())
     if not match:
         return None
-    kind = match["kind"].lower().replace(".", "")
-    kind = "programme" if kind == "program" else kind
-    if kind in _COMPANY_WORDS:
-        if len(match["name"].split()) > 1 or kind in _INITIALS_TOO and "," in label or \
-                match["kind"] == "PLC" or _place(normal_form(match["name"])):
-            return None  # (a programmable logic controller; "Japan Inc." is Japan)
-        kind = "company"
-    elif kind not in _NAMED_KINDS:
+    form = match["form"].replace(".", "")
+    form = _LEGAL_FORMS.get(form.lower(), form if match.re is _SITE_RE else None)
+    if form is None or match["form"] == "PLC":  # (a programmable logic controller)
         return None
-    words = match["name"].split()
-    named = words[0][:1].isalpha() and all(_written_as_name(word) for word in words)
-    return (match["name"], kind) if named else None
+    return (match["name"], form) if _written_as_name(match["name"]) else None

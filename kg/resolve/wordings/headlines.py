@@ -322,13 +322,14 @@ _INSOLVENCIES = {"bankruptcy": "bankruptcy", "insolvency": "insolvency",
 
 def _bankruptcy_filed(words: list[str]) -> list[str] | None:
     """"S files for bankruptcy" (for Chapter 11, for insolvency, with "protection"
-    after), "S declares bankruptcy", "S goes bankrupt" and "S bankruptcy filing" as "S
-    bankruptcy", or None.
+    after), "S declares bankruptcy" and "S goes bankrupt" as "S bankruptcy", or None.
+    (Not "S bankruptcy filings", a count of a place's: "US goes bankrupt" is no "US
+    bankruptcy filings", an attack's.)
 
     >>> [" ".join(_bankruptcy_filed(k.split()) or "-") for k in (
     ...     "northvolt file for bankruptcy", "aerofarm file for chapter 11",
-    ...     "council going bankrupt", "bird bankruptcy filing", "file for bankruptcy")]
-    ['northvolt bankruptcy', 'aerofarm bankruptcy', 'council bankruptcy', 'bird bankruptcy', '-']
+    ...     "council going bankrupt", "us bankruptcy filing", "file for bankruptcy")]
+    ['northvolt bankruptcy', 'aerofarm bankruptcy', 'council bankruptcy', '-', '-']
     """
     words = words[:-1] if words[-1:] == ["protection"] else words
     if words[-2:] == ["chapter", "11"]:
@@ -337,8 +338,6 @@ def _bankruptcy_filed(words: list[str]) -> list[str] | None:
         subject, noun = words[:-3], words[-1]
     elif len(words) >= 3 and (words[-2] in _DECLARES or words[-2] in _GOES):
         subject, noun = words[:-2], words[-1]
-    elif len(words) >= 3 and words[-1] == "filing":
-        subject, noun = words[:-2], words[-2]
     else:
         return None
     if noun not in _INSOLVENCIES or subject[0] in _STOP or subject[-1] in _STOP or \
