@@ -111,6 +111,13 @@ def test_a_company_with_its_legal_form_is_its_name_as_a_sense():
     assert len({node(gemini)(name) for name in gemini}) == 3
     porsche = ["Porsche", "Porsche Ltd", "Porsche GmbH"]  # (two forms: two companies)
     assert len({node(porsche)(name) for name in porsche}) == 3
+    # (attack 92's: a bare name the archive writes inside a name of its own, or in lower
+    # case, may be another thing than the company)
+    for other, company, bare in (("Volvo Cars", "Volvo AB", "Volvo"),
+                                 ("Hurricane Harvey", "Harvey Inc.", "Harvey"),
+                                 ("crypto", "Crypto Inc.", "Crypto")):
+        three = node([other, company, bare])
+        assert three(company) != three(bare), company
     for apart in (["Visa Inc.", "visas"], ["Siemens Energy", "Siemens"], ["5G SA", "5G"],
                   ["The Pokémon Company", "Pokémon"], ["Australia Group", "Australia"],
                   ["Bjarke Ingels Group", "Bjarke Ingels"], ["UBS Inc.", "UBS"],
@@ -120,7 +127,8 @@ def test_a_company_with_its_legal_form_is_its_name_as_a_sense():
                   # (attack 89's, of kinds tried and dropped)
                   ["Rwanda scheme", "Rwanda"], ["Kyiv hotel", "Kyiv"], ["Maori language", "Maori"],
                   ["Minsk Group", "Minsk"], ["Hamas rocket", "Hamas"], ["Madoff scheme", "Madoff"],
-                  ["Pegasus constellation", "Pegasus"], ["Porsche SE", "Porsche AG"]):
+                  ["Pegasus constellation", "Pegasus"], ["Porsche SE", "Porsche AG"],
+                  ["Bitcoin.com", "Bitcoin"], ["Harvey.ai", "Harvey"]):
         assert node(apart)(apart[0]) != node(apart)(apart[1]), apart
 
 
@@ -204,10 +212,10 @@ BATCH_FLOORS = {
     "blind 15]": (0.96, 0.99, 0.73, 0.69),
     # the sixteenth: a second run over real articles, as the eleventh (1.000 / 0.958
     # precision, 0.450 / 0.575 recall when first measured; rules from its tune half since)
-    "blind 16]": (0.99, 0.99, 0.67, 0.69),
+    "blind 16]": (0.99, 0.99, 0.69, 0.69),
     # the seventeenth: a third run over real articles (0.923 / 1.000 precision, 0.300 /
     # 0.400 recall when first measured, alone)
-    "blind 17]": (0.94, 0.99, 0.42, 0.54),
+    "blind 17]": (0.94, 0.99, 0.44, 0.54),
     # the eighteenth: everyday variation and traps, invented blind (1.000 / 1.000
     # precision, 0.625 / 0.615 recall when first measured, alone)
     "blind 18]": (0.99, 0.99, 0.77, 0.69),
@@ -250,7 +258,7 @@ BATCH_FLOORS = {
     # blind against the code of c805910 (tests/data/universe-28-names.tsv), as pairs
     # (1.000 / 0.994 precision, 0.321 / 0.297 recall at c805910, alone; 1.000 / 0.994,
     # 0.397 / 0.302 at the end of that session, rules from its tune half)
-    "universe 28]": (0.99, 0.99, 0.65, 0.51),
+    "universe 28]": (0.99, 0.99, 0.65, 0.52),
     # the twenty-ninth: a third crowded universe of 3,838 names of 30 domains, written
     # blind against the session's rules at e37af6b (1.000 / 1.000 precision, 0.428 /
     # 0.421 recall, alone; 0.411 / 0.406 with the code of the session's start; 0.440 /
@@ -259,7 +267,7 @@ BATCH_FLOORS = {
     # the thirtieth: a fourth crowded universe of 3,153 names, written blind against the
     # session's final rules (93fb2a2), variant-heavy (58% of its groups of 2-4 names); no
     # rule taken from it (1.000 / 0.997 precision, 0.458 / 0.463 recall, alone)
-    "universe 30]": (0.99, 0.99, 0.63, 0.56),
+    "universe 30]": (0.99, 0.99, 0.63, 0.57),
     # the thirty-first: a fifth crowded universe of 3,106 names, each group grown from a
     # real corpus name (1,474 of its 1,935 groups), written blind against the code of
     # 23029eb (1.000 / 0.997 precision, 0.675 / 0.730 recall then, alone; 1.000 / 0.995,
@@ -273,13 +281,13 @@ BATCH_FLOORS = {
     "universe 32]": (0.99, 0.99, 0.64, 0.60),
     # the thirty-third: a seventh universe, written blind against 49f2717; less the pairs
     # the file held already (0.995 / 0.995 precision, 0.354 / 0.333 recall then, alone)
-    "universe 33]": (0.99, 0.99, 0.51, 0.41),
+    "universe 33]": (0.99, 0.99, 0.51, 0.42),
     # the thirty-fourth: an eighth, written blind against ce48e61; less the pairs the file
     # held already (0.993 / 0.997 precision, 0.428 / 0.427 recall then, alone)
     "universe 34]": (0.99, 0.99, 0.53, 0.51),
     # universe 35, written blind against b71e08b (the thirty-eighth session's end):
     # precision 1.000 / 1.000, recall 0.314 / 0.261 then
-    "universe 35]": (0.99, 0.99, 0.52, 0.35),
+    "universe 35]": (0.99, 0.99, 0.52, 0.36),
     # universe 36, written blind against c5f4775 (most of the thirty-ninth session's
     # rules): precision 1.000 / 0.996, recall 0.424 / 0.411 then; 0.416 / 0.401 with the
     # code of the session's start
@@ -300,18 +308,18 @@ BATCH_FLOORS = {
     # the forty-first (written blind against 641014d): precision 1.000 / 1.000, recall
     # 0.167 / 0.236 with the code of the session's start, 0.181 / 0.242 with 3e44012;
     # 0.397 / 0.245 at the session's end (rows from its tune half)
-    "universe 41]": (0.99, 0.99, 0.44, 0.28),
+    "universe 41]": (0.99, 0.99, 0.44, 0.29),
     # the forty-second (written blind against 6f77434): precision 0.993 / 0.992, recall
     # 0.304 / 0.323 then and with the forty-second session's first rows (e9abbbd); 0.491 /
     # 0.323 at that session's end (rows from its tune half)
-    "universe 42]": (0.99, 0.99, 0.49, 0.36),
+    "universe 42]": (0.99, 0.99, 0.50, 0.36),
     # the forty-third (written blind against e373aa7): precision 0.994 / 0.994, recall
     # 0.397 / 0.432 with the code of the session's start, 0.397 / 0.437 with 14c34c1;
     # 0.547 / 0.435 at the session's end (rows from its tune half)
-    "universe 43]": (0.99, 0.99, 0.57, 0.44),
+    "universe 43]": (0.99, 0.99, 0.57, 0.45),
     # the forty-fourth (written blind against eafe867): precision 1.000 / 1.000, recall
     # 0.240 / 0.224 with that code, 0.240 / 0.226 with 113e4df, before it was read
-    "universe 44]": (0.99, 0.99, 0.29, 0.23),
+    "universe 44]": (0.99, 0.99, 0.29, 0.24),
     # the forty-fifth (written blind against eafe867): precision 0.987 / 1.000, recall
     # 0.161 / 0.198 with that code and with 113e4df
     "universe 45]": (0.98, 0.99, 0.20, 0.21),
@@ -341,7 +349,7 @@ BATCH_FLOORS = {
     # and 0.200 / 0.194 (0.198 / 0.192 without the corpus) with e4b3304, before they
     # were read
     "universe 54]": (0.99, 0.99, 0.22, 0.17),
-    "universe 55]": (0.99, 0.99, 0.24, 0.19),
+    "universe 55]": (0.99, 0.99, 0.24, 0.20),
     # the fifty-seventh: precision 1.000 / 1.000, recall 0.232 / 0.236 (0.233 without
     # the corpus) with e4b3304, before it was read
     "universe 57]": (0.99, 0.99, 0.25, 0.24),
@@ -357,7 +365,7 @@ BATCH_FLOORS = {
     "universe 60]": (0.99, 0.99, 0.20, 0.20),
     "universe 61]": (0.99, 0.99, 0.16, 0.16),
     "universe 62]": (0.99, 0.98, 0.33, 0.23),
-    "universe 63]": (0.99, 0.99, 0.16, 0.14),
+    "universe 63]": (0.99, 0.99, 0.17, 0.14),
     "universe 64]": (0.99, 0.98, 0.28, 0.19),
     # the sixty-fifth to sixty-eighth, with e681e58, before they were read: precision
     # 1.000 / 1.000, 1.000 / 1.000, 1.000 / 0.988, 0.991 / 0.990; recall 0.206 / 0.259,
@@ -367,32 +375,38 @@ BATCH_FLOORS = {
     "universe 66]": (0.99, 0.99, 0.21, 0.19),
     "universe 67]": (0.99, 0.98, 0.19, 0.19),
     "universe 68]": (0.99, 0.98, 0.25, 0.24),
-    "universe 69]": (0.99, 0.99, 0.23, 0.17),
+    "universe 69]": (0.99, 0.99, 0.23, 0.18),
     # the seventieth to seventy-fifth, with 33c143b, before they were read: precision
     # 1.000 / 0.991 (70), 1.000 / 1.000 (71, 72, 74), 1.000 / 0.975 (73), 1.000 / 0.989
     # (75); recall 0.256 / 0.233, 0.225 / 0.257, 0.155 / 0.161, 0.256 / 0.271, 0.298 /
     # 0.324, 0.225 / 0.204 (the lower of with and without the corpus)
-    "universe 70]": (0.99, 0.99, 0.26, 0.23),
-    "universe 71]": (0.99, 0.99, 0.23, 0.25),
+    "universe 70]": (0.99, 0.99, 0.27, 0.23),
+    "universe 71]": (0.99, 0.99, 0.24, 0.26),
     "universe 72]": (0.99, 0.99, 0.15, 0.16),
-    "universe 73]": (0.99, 0.97, 0.26, 0.27),
+    "universe 73]": (0.99, 0.97, 0.28, 0.27),
     "universe 74]": (0.99, 0.99, 0.30, 0.32),
-    "universe 75]": (0.99, 0.98, 0.23, 0.20),
+    "universe 75]": (0.99, 0.98, 0.24, 0.20),
     # the seventy-sixth to seventy-ninth, with 33c143b, before they were read: precision
     # 1.000 / 0.991 (76), 1.000 / 1.000 (77, 78), 0.977 / 0.972 (79); recall 0.252 /
     # 0.214, 0.179 / 0.232, 0.196 / 0.226, 0.214 / 0.211
     "universe 76]": (0.99, 0.99, 0.30, 0.22),
     "universe 77]": (0.99, 0.99, 0.22, 0.23),
-    "universe 78]": (0.99, 0.99, 0.20, 0.22),
-    "universe 79]": (0.98, 0.97, 0.25, 0.22),
-    "universe 80]": (0.98, 0.99, 0.26, 0.24),
-    "universe 81]": (0.99, 0.99, 0.28, 0.27),
-    "universe 82]": (0.99, 0.98, 0.26, 0.28),
-    "universe 83]": (0.99, 0.99, 0.17, 0.17),
+    "universe 78]": (0.99, 0.99, 0.20, 0.23),
+    "universe 79]": (0.98, 0.97, 0.26, 0.22),
+    "universe 80]": (0.98, 0.99, 0.30, 0.25),
+    "universe 81]": (0.99, 0.99, 0.29, 0.27),
+    "universe 82]": (0.99, 0.98, 0.27, 0.28),
+    "universe 83]": (0.99, 0.99, 0.18, 0.17),
     "universe 84]": (0.99, 0.99, 0.20, 0.20),
     "universe 85]": (0.99, 0.99, 0.21, 0.17),
     "universe 86]": (0.99, 0.99, 0.23, 0.19),
-    "universe 87]": (0.99, 0.97, 0.21, 0.31),
+    "universe 87]": (0.99, 0.97, 0.23, 0.31),
+    "universe 88]": (0.99, 0.99, 0.20, 0.23),
+    "universe 89]": (0.99, 0.99, 0.24, 0.33),
+    "universe 90]": (0.98, 0.98, 0.17, 0.17),
+    "universe 91]": (0.98, 0.98, 0.31, 0.26),
+    "universe 92]": (0.99, 0.99, 0.24, 0.27),
+    "universe 93]": (0.98, 0.99, 0.23, 0.24),
 }
 
 
@@ -458,11 +472,11 @@ UNIVERSE_FLOORS = {
     # measured with the code of the start of the session that wrote it: precision 0.996 /
     # 0.987, recall 0.510 / 0.454 (tune / holdout groups, every pair of names); 1.000 /
     # 1.000, 0.585 / 0.487 at its end
-    "universe-27-names.tsv": (0.99, 0.99, 0.76, 0.65),
+    "universe-27-names.tsv": (0.99, 0.99, 0.76, 0.66),
     # written against that session's later code (c805910): precision 0.986, recall 0.377
     # over all its groups as written; tune / holdout 0.992 / 0.982, 0.469 / 0.372 at the
     # session's end (rules from its tune half)
-    "universe-28-names.tsv": (0.99, 0.98, 0.68, 0.57),
+    "universe-28-names.tsv": (0.99, 0.98, 0.68, 0.58),
     # written against the session's rules at e37af6b: precision 1.000 / 0.998, recall
     # 0.466 / 0.469 with the code of the session's start, 0.499 / 0.502 at its end (a few
     # lexicon rows from its tune half)
@@ -507,11 +521,11 @@ UNIVERSE_FLOORS = {
     # written blind against f884277 (the fortieth session's rules and rows), half grown
     # from corpus names: precision 0.998 / 0.993, recall 0.552 / 0.545 then (0.536 /
     # 0.539 with the code of the session's start)
-    "universe-39-names.tsv": (0.99, 0.99, 0.71, 0.60),
+    "universe-39-names.tsv": (0.99, 0.99, 0.71, 0.61),
     # written blind against 6e41deb (the fortieth session's end), half grown from corpus
     # names: precision 0.994 / 0.998, recall 0.520 / 0.554 then; 0.545 / 0.577 with the
     # forty-first session's rows written before it was read; 0.644 / 0.586 at its end
-    "universe-40-names.tsv": (0.99, 0.99, 0.67, 0.62),
+    "universe-40-names.tsv": (0.99, 0.99, 0.67, 0.63),
     # written blind against 641014d (the forty-first session's first rows), the everyday
     # topics of an archive: precision 0.998 / 0.979, recall 0.462 / 0.512 with the code of
     # the session's start (6e41deb); 0.998 / 0.980, 0.495 / 0.535 with 3e44012; 0.650 /
@@ -527,7 +541,7 @@ UNIVERSE_FLOORS = {
     # 0.970 / 0.986, recall 0.617 / 0.620 with the code of the session's start; 0.971 /
     # 0.987, 0.627 / 0.638 with 14c34c1, before it was read; 0.984 / 0.991, 0.724 / 0.640
     # at the session's end (a name's sense in parentheses kept apart, rows from its tune half)
-    "universe-43-names.tsv": (0.98, 0.99, 0.73, 0.66),
+    "universe-43-names.tsv": (0.98, 0.99, 0.73, 0.67),
     # written blind against eafe867 (the forty-second session's end), energy, computing,
     # finance, geopolitics, mobility; keywords 38% of its names: precision 1.000 / 1.000,
     # recall 0.503 / 0.458 then; 0.503 / 0.460 with 113e4df, before it was read
@@ -556,7 +570,7 @@ UNIVERSE_FLOORS = {
     "universe-51-names.tsv": (0.99, 0.99, 0.54, 0.49),
     # ... science, finance, education, tourism: precision 0.987 / 0.995, recall 0.560 /
     # 0.556 with e4b3304, before it was read
-    "universe-52-names.tsv": (0.98, 0.99, 0.59, 0.56),
+    "universe-52-names.tsv": (0.98, 0.99, 0.59, 0.57),
     # ... AI in business, the future of work, ESG, foresight practice, digital culture:
     # precision 0.988 / 1.000, recall 0.434 / 0.466 with e4b3304, before it was read
     "universe-53-names.tsv": (0.98, 0.99, 0.47, 0.48),
@@ -566,7 +580,7 @@ UNIVERSE_FLOORS = {
     # ... generative AI and media, politics, household finance, wellbeing: precision
     # 1.000 / 0.993, recall 0.401 / 0.424 with e4b3304, before it was read (0.993 /
     # 0.993 with 6471cf3: its labels of WFH and pension age, see the criteria)
-    "universe-55-names.tsv": (0.99, 0.99, 0.43, 0.44),
+    "universe-55-names.tsv": (0.99, 0.99, 0.44, 0.44),
     # ... consumer culture, work and skills, climate and nature, society: precision
     # 0.992 / 0.994, recall 0.553 / 0.516 with e4b3304, before it was read
     "universe-57-names.tsv": (0.99, 0.99, 0.57, 0.53),
@@ -588,47 +602,47 @@ UNIVERSE_FLOORS = {
     "universe-61-names.tsv": (0.99, 0.99, 0.40, 0.41),
     # ... money, climate impacts, science, government: precision 0.996 / 0.992, recall
     # 0.507 / 0.513 with e681e58, before it was read
-    "universe-62-names.tsv": (0.99, 0.99, 0.53, 0.51),
+    "universe-62-names.tsv": (0.99, 0.99, 0.53, 0.52),
     # ... biotech, consumer technology, labour, geopolitics: precision 0.995 / 1.000,
     # recall 0.410 / 0.390 with e681e58, before it was read
-    "universe-63-names.tsv": (0.99, 0.99, 0.43, 0.39),
+    "universe-63-names.tsv": (0.99, 0.99, 0.44, 0.39),
     # ... materials and housing, food futures, education futures, security and crime:
     # precision 0.985 / 0.985, recall 0.425 / 0.404 with e681e58, before it was read
     "universe-64-names.tsv": (0.99, 0.98, 0.47, 0.41),
     # ... creative industries, mobility and tourism, water, demographics: precision 0.990
     # / 0.992, recall 0.492 / 0.507 with e681e58, before it was read
-    "universe-65-names.tsv": (0.99, 0.99, 0.51, 0.51),
+    "universe-65-names.tsv": (0.99, 0.99, 0.52, 0.52),
     # ... digital economy, energy security, urban life, youth: precision 0.994 / 0.994,
     # recall 0.485 / 0.495 with e681e58, before it was read
-    "universe-66-names.tsv": (0.99, 0.99, 0.50, 0.50),
+    "universe-66-names.tsv": (0.99, 0.99, 0.51, 0.50),
     # ... frontier science, labour, food, trust and information: precision 1.000 / 0.998,
     # recall 0.437 / 0.444 with e681e58, before it was read
-    "universe-67-names.tsv": (0.99, 0.99, 0.44, 0.44),
+    "universe-67-names.tsv": (0.99, 0.99, 0.44, 0.45),
     # ... corporate foresight, health technology, climate policy, culture: precision
     # 0.992 / 0.994, recall 0.480 / 0.491 with e681e58, before it was read
     "universe-68-names.tsv": (0.99, 0.99, 0.48, 0.49),
     # ... geopolitics, consumer finance, the built environment, ageing and care: first
     # measured with 4b92b4f (e681e58 broke on its name "rate rises"): precision 0.987 /
     # 0.989, recall 0.468 / 0.381
-    "universe-69-names.tsv": (0.98, 0.98, 0.47, 0.38),
+    "universe-69-names.tsv": (0.98, 0.98, 0.47, 0.39),
     # ... the space economy, retail logistics, youth culture: precision 0.996 / 0.982,
     # recall 0.439 / 0.465 with 33c143b, before it was read
-    "universe-70-names.tsv": (0.99, 0.98, 0.44, 0.46),
+    "universe-70-names.tsv": (0.99, 0.98, 0.45, 0.46),
     # ... AI infrastructure, government and public services, sport: precision 0.996 /
     # 0.996, recall 0.473 / 0.499 with 33c143b, before it was read
-    "universe-71-names.tsv": (0.99, 0.99, 0.47, 0.50),
+    "universe-71-names.tsv": (0.99, 0.99, 0.48, 0.50),
     # ... drug development, demographics, media and journalism: precision 0.997 / 1.000,
     # recall 0.366 / 0.357 with 33c143b, before it was read
-    "universe-72-names.tsv": (0.99, 0.99, 0.36, 0.35),
+    "universe-72-names.tsv": (0.99, 0.99, 0.37, 0.35),
     # ... the circular economy, the car industry, crime and justice: precision 0.998 /
     # 0.983, recall 0.487 / 0.505 with 33c143b, before it was read
-    "universe-73-names.tsv": (0.99, 0.98, 0.49, 0.50),
+    "universe-73-names.tsv": (0.99, 0.98, 0.50, 0.50),
     # ... civil society, nature and biodiversity, emerging markets: precision 0.990 /
     # 1.000, recall 0.494 / 0.512 with 33c143b, before it was read
-    "universe-74-names.tsv": (0.98, 0.99, 0.49, 0.51),
+    "universe-74-names.tsv": (0.98, 0.99, 0.50, 0.51),
     # ... robotics, wellbeing and lifestyle, trade: precision 0.983 / 0.993, recall 0.464
     # / 0.478 with 33c143b, before it was read
-    "universe-75-names.tsv": (0.98, 0.99, 0.47, 0.47),
+    "universe-75-names.tsv": (0.98, 0.99, 0.47, 0.48),
     # ... insurance and risk, the music industry, parenting: precision 0.966 / 0.998,
     # recall 0.448 / 0.442 with 33c143b, before it was read
     "universe-76-names.tsv": (0.96, 0.99, 0.48, 0.44),
@@ -640,15 +654,21 @@ UNIVERSE_FLOORS = {
     "universe-78-names.tsv": (0.98, 0.99, 0.40, 0.41),
     # ... mobility services, the attention economy, agriculture technology: precision
     # 0.992 / 0.991, recall 0.441 / 0.436 with 33c143b, before it was read
-    "universe-79-names.tsv": (0.99, 0.99, 0.46, 0.44),
-    "universe-80-names.tsv": (0.99, 0.99, 0.42, 0.41),
+    "universe-79-names.tsv": (0.99, 0.99, 0.47, 0.44),
+    "universe-80-names.tsv": (0.99, 0.99, 0.44, 0.42),
     "universe-81-names.tsv": (0.97, 0.98, 0.46, 0.45),
     "universe-82-names.tsv": (0.99, 0.97, 0.47, 0.46),
-    "universe-83-names.tsv": (0.98, 0.96, 0.28, 0.28),
+    "universe-83-names.tsv": (0.98, 0.96, 0.29, 0.28),
     "universe-84-names.tsv": (0.99, 0.98, 0.39, 0.38),
     "universe-85-names.tsv": (0.99, 0.99, 0.40, 0.36),
-    "universe-86-names.tsv": (0.98, 0.99, 0.45, 0.49),
-    "universe-87-names.tsv": (0.99, 0.98, 0.52, 0.52),
+    "universe-86-names.tsv": (0.98, 0.99, 0.45, 0.48),
+    "universe-87-names.tsv": (0.99, 0.98, 0.53, 0.52),
+    "universe-88-names.tsv": (0.99, 0.98, 0.31, 0.36),
+    "universe-89-names.tsv": (0.99, 0.99, 0.47, 0.51),
+    "universe-90-names.tsv": (0.96, 0.98, 0.39, 0.41),
+    "universe-91-names.tsv": (0.98, 0.98, 0.47, 0.41),
+    "universe-92-names.tsv": (0.99, 0.99, 0.51, 0.49),
+    "universe-93-names.tsv": (0.98, 0.97, 0.42, 0.44),
 }
 
 

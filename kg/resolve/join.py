@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -26,7 +26,8 @@ from .acronyms import (_declared_acronym, _mostly_same_words, _short_runs, _spel
 from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _known_word, _lemmas, _renamed,
                    is_acronym, name_key, normal_form, sense_of, split_alias)
 from .lexicon import Lexicon, lexicon
-from .names import _inverted_person, _law, _legal_form, _maker_product, _titled_person
+from .names import (_LEGAL_FORMS, _inverted_person, _law, _legal_form, _maker_product,
+                    _titled_person)
 from .wordings import normal_words, signatures
 from .wordings.order import _brought_by, _natural_hazard, _technology
 from .wordings.words import _lengthened
@@ -88,6 +89,8 @@ class _Evidence:
     written_in: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     # keys of one-word names written with a capital first ("Ice", "Vets")
     titled: set[str] = field(default_factory=set)
+    # keys of names written in lower case ("bitcoin", "crypto")
+    lower: set[str] = field(default_factory=set)
     # a name's key -> the kind of thing each sense is -> the keys of the name with that
     # sense in parentheses ("Blindsight (novel)")
     senses: dict[str, dict[str, set[str]]] = field(
@@ -116,6 +119,12 @@ class _Evidence:
         return frozenset(word for key in self.keys for word in key.split())
 
     @functools.cached_property
+    def in_longer_keys(self) -> Counter[str]:
+        """How many keys of two words or more hold each word (asked for once `read` is
+        done)."""
+        return Counter(word for key in self.keys if " " in key for word in set(key.split()))
+
+    @functools.cached_property
     def long_keys(self) -> set[str]:
         """The keys that are no acronym (asked for once `read` is done)."""
         return self.keys - self.acronym_keys
@@ -132,6 +141,8 @@ class _Evidence:
             bare = label.strip()
             if bare[1:].islower() and bare[:1].isupper() and bare.isalpha():
                 found.titled.add(key)
+            if bare.islower():
+                found.lower.add(key)
             if any(word[:-1] in table.adjective_nouns
                    for word in _PLURAL_RE.findall(label.lower())):
                 found.noun_plurals.add(key)  # ("company financials" are no company finance)
@@ -713,5 +724,17 @@ def _join_renamed(groups: _Groups, evidence: _Evidence) -> None:
         for keys in kinds.values():
             for key in sorted(keys):
                 groups.join(min(keys), key)
-        if len(kinds) == 1 and name in evidence.keys and name not in evidence.acronym_keys:
+        if len(kinds) == 1 and name in evidence.keys and name not in evidence.acronym_keys \
+                and not (set(kinds) <= _LEGAL_FORM_KINDS and _named_otherwise(name, evidence)):
             groups.join(name, min(next(iter(kinds.values()))))
+
+
+_LEGAL_FORM_KINDS = frozenset(_LEGAL_FORMS.values())
+
+
+def _named_otherwise(name: str, evidence: _Evidence) -> bool:
+    """Whether the archive writes a name, one word, in lower case or inside a name of
+    its own ("bitcoin", "Mitsubishi Motors", "Volvo Cars", "Hurricane Harvey"): the bare
+    name may then be another than the company with a legal form (attack 92's)."""
+    own = sum(len(keys) for keys in evidence.senses[name].values())
+    return name in evidence.lower or evidence.in_longer_keys[name] > own

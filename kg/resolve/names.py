@@ -130,8 +130,6 @@ _LEGAL_FORMS = {"inc": "inc", "incorporated": "inc", "corp": "corp", "corporatio
                 "plc": "plc", "llc": "llc", "ltd": "ltd", "gmbh": "gmbh", "nv": "nv",
                 "ab": "ab", "asa": "asa"}
 _LEGAL_FORM_RE = re.compile(r"(?:[Tt]he\s++)?(?P<name>[^\s,]++),?\s++(?P<form>[A-Za-z.]++)")
-# ... and a company's site ("Wayfair.com")
-_SITE_RE = re.compile(r"(?P<name>[A-Za-z][A-Za-z0-9-]*+)\.(?P<form>com|ai|io|tv)")
 # Endings of common words coined or compounded, which a title-cased label capitalises
 # like a name ("Reshoring Inc.", "Agrivoltaic Ltd")
 _WORD_ENDINGS = ("ing", "tion", "sion", "ment", "ness", "ity", "ism", "ist", "ship", "ics",
@@ -149,23 +147,21 @@ def _written_as_name(word: str) -> bool:
 
 def _legal_form(label: str) -> tuple[str, str] | None:
     """(the name, its legal form) of a company's name written with its legal form
-    (`_LEGAL_FORMS`) or as its site, the name one word written as a name
-    (`_written_as_name`: "Visa Inc." is no visa, "Mars Inc." no planet: a review's);
-    read as a name with its sense in parentheses: the bare name joins it where the
-    archive gives the name no other sense.
+    (`_LEGAL_FORMS`), the name one word written as a name (`_written_as_name`: "Visa
+    Inc." is no visa, "Mars Inc." no planet: a review's); read as a name with its sense
+    in parentheses: the bare name joins it where the archive gives the name no other
+    sense (join.py). (Not a site: "Bitcoin.com", "Crypto.com", "Harvey.ai", attack 92's.)
 
     >>> [_legal_form(n) for n in ("Calbee, Inc.", "Neuralink Corporation", "Visa Inc.",
     ...     "UBS Inc.", "Japan Inc.", "Bjarke Ingels Ltd", "Siemens PLC", "Porsche SE",
-    ...     "Wayfair.com", "Booking.com")]
+    ...     "Wayfair.com")]
     ... # doctest: +NORMALIZE_WHITESPACE
-    [('Calbee', 'inc'), ('Neuralink', 'corp'), None, None, None, None, None, None,
-     ('Wayfair', 'com'), None]
+    [('Calbee', 'inc'), ('Neuralink', 'corp'), None, None, None, None, None, None, None]
     """
-    match = _SITE_RE.fullmatch(label.strip()) or _LEGAL_FORM_RE.fullmatch(label.strip())
+    match = _LEGAL_FORM_RE.fullmatch(label.strip())
     if not match:
         return None
-    form = match["form"].replace(".", "")
-    form = _LEGAL_FORMS.get(form.lower(), form if match.re is _SITE_RE else None)
+    form = _LEGAL_FORMS.get(match["form"].replace(".", "").lower())
     if form is None or match["form"] == "PLC":  # (a programmable logic controller)
         return None
     return (match["name"], form) if _written_as_name(match["name"]) else None
