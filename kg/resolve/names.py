@@ -117,10 +117,9 @@ def _inverted_person(label: str) -> str | None:
     return None
 
 
-
 # A company's legal form after its name ("Calbee, Inc.", "Spotify AB"), each form its
 # own kind of sense, as a parenthesis's (two forms name two companies: "Porsche SE" /
-# "Porsche AG"), after one word written as a name. Not "Group", "SE", "AG", "SA", SpA
+# "Porsche AG"), after one word written as a name. Not "Group", "SE", "AG", "SA", "SpA"
 # (places, families, sectors, editions and farming: "Australia Group", "Bitcoin Group",
 # "iPhone SE", "Regen Ag"), "Company" ("The Pokémon Company" is no franchise), a trade
 # ("Siemens Energy", "Tata Motors"), holdings ("Bitcoin Holdings" are bitcoin held),
