@@ -21,12 +21,11 @@ misses it was written for and on everything else (bench/RESULTS.md, forty-third 
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 from pathlib import Path
 
 from .resolution_eval import PAIRS, corpus_names, grouping, read_pairs
-from .universe_eval import CORPUS, UNIVERSES, read_universe, split_of
+from .universe_eval import CORPUS, UNIVERSES, joined_pairs, read_universe, split_of
 
 
 def universe_joins(path: Path) -> dict[str, tuple[bool, str]]:
@@ -40,8 +39,7 @@ def universe_joins(path: Path) -> dict[str, tuple[bool, str]]:
     label = path.name.removeprefix("universe-").removesuffix("-names.tsv")
     return {f"{label}|{first}|{second}": (group_of[first] == group_of[second],
                                           split[group_of[first]])
-            for first, second in itertools.combinations(sorted(group_of), 2)
-            if key[first] == key[second]}
+            for first, second in joined_pairs(key)}
 
 
 def pair_decisions(pairs: list[dict[str, str]], evidence: list[tuple[str, str]]

@@ -61,10 +61,12 @@ def corpus_names(folders: list[Path]) -> list[tuple[str, str]]:
         return build(present, out, html=False, use_cache=False).entity_names()
 
 
-def grouping(names: list[tuple[str, str]], review: bool = False):
+def grouping(names: list[tuple[str, str]], review: bool = False,
+             joined: dict[str, str] | None = None):
     """name -> the key of its node, as a build over `names` gives it (plus, with
-    `review`, the candidates `kg resolve --accept` takes)."""
-    joined = join_keys(names)
+    `review`, the candidates `kg resolve --accept` takes). `joined`: `join_keys(names)`
+    when the caller has it already (it is most of the time taken)."""
+    joined = join_keys(names) if joined is None else joined
     if review:
         extra = {}
         for candidate in accepted_candidates(names, joined):
@@ -89,26 +91,37 @@ def grouping(names: list[tuple[str, str]], review: bool = False):
     return group
 
 
-def evaluate(pairs: list[dict[str, str]], universe: list[tuple[str, str]],
-             review: bool = False) -> dict[str, Score]:
-    """Scores by split of "same thing" decisions on labelled pairs."""
+def names_of(pairs: list[dict[str, str]], universe: list[tuple[str, str]]
+             ) -> list[tuple[str, str]]:
+    """The (type, name) of every labelled name, with the universe's, sorted."""
     names = set(universe)
     for row in pairs:
         names.add((row["first_type"], row["first"]))
         names.add((row["second_type"], row["second"]))
-    group = grouping(sorted(names), review)
+    return sorted(names)
+
+
+def score(pairs: list[dict[str, str]], group) -> dict[str, Score]:
+    """Scores by split of the "same thing" decisions `group` (a `grouping`) makes."""
     scores: dict[str, Score] = defaultdict(Score)
     for row in pairs:
         said = group(row["first"]) == group(row["second"])
         truth = row["same"] == "1"
-        score = scores[row.get("split") or "tune"]
-        score.true_positive += said and truth
-        score.false_positive += said and not truth
-        score.false_negative += truth and not said
-        score.true_negative += not truth and not said
+        split = scores[row.get("split") or "tune"]
+        split.true_positive += said and truth
+        split.false_positive += said and not truth
+        split.false_negative += truth and not said
+        split.true_negative += not truth and not said
         if said != truth:
-            score.wrong.append((row["first"], row["second"], row.get("case", ""), int(truth)))
+            split.wrong.append((row["first"], row["second"], row.get("case", ""), int(truth)))
     return scores
+
+
+def evaluate(pairs: list[dict[str, str]], universe: list[tuple[str, str]],
+             review: bool = False) -> dict[str, Score]:
+    """Scores by split of "same thing" decisions on labelled pairs, resolved together
+    with the universe's names."""
+    return score(pairs, grouping(names_of(pairs, universe), review))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -135,8 +148,10 @@ def main(argv: list[str] | None = None) -> None:
     print("| resolver | pairs | precision | recall | TP | FP | FN |")
     print("|---|---|---:|---:|---:|---:|---:|")
     results = {}
+    every = names_of(pairs, names)
+    joined = join_keys(every)
     for review, label in ((False, "plain build"), (True, "build + `kg resolve --accept`")):
-        results[review] = evaluate(pairs, names, review)
+        results[review] = score(pairs, grouping(every, review, joined))
         for split in ("tune", "holdout"):
             s = results[review][split]
             print(f"| {label} | {split} | {s.precision:.3f} | {s.recall:.3f} | "
