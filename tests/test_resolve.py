@@ -408,6 +408,14 @@ BATCH_FLOORS = {
     "universe 91]": (0.98, 0.98, 0.31, 0.26),
     "universe 92]": (0.99, 0.99, 0.24, 0.27),
     "universe 93]": (0.98, 0.99, 0.23, 0.24),
+    # universes 94-99, measured with 0b3758e (the forty-eighth session's start) before
+    # they were read
+    "universe 94]": (0.99, 0.99, 0.27, 0.25),
+    "universe 95]": (0.99, 0.99, 0.23, 0.25),
+    "universe 96]": (0.99, 0.99, 0.35, 0.39),
+    "universe 97]": (0.98, 0.99, 0.25, 0.23),
+    "universe 98]": (0.99, 0.99, 0.29, 0.28),
+    "universe 99]": (0.99, 0.99, 0.21, 0.22),
 }
 
 
@@ -674,6 +682,12 @@ UNIVERSE_FLOORS = {
     "universe-91-names.tsv": (0.98, 0.98, 0.47, 0.41),
     "universe-92-names.tsv": (0.99, 0.99, 0.51, 0.49),
     "universe-93-names.tsv": (0.98, 0.97, 0.42, 0.44),
+    "universe-94-names.tsv": (0.97, 0.98, 0.45, 0.42),
+    "universe-95-names.tsv": (0.99, 0.99, 0.39, 0.38),
+    "universe-96-names.tsv": (0.99, 0.99, 0.55, 0.57),
+    "universe-97-names.tsv": (0.97, 0.99, 0.35, 0.35),
+    "universe-98-names.tsv": (0.99, 0.99, 0.51, 0.49),
+    "universe-99-names.tsv": (0.99, 0.98, 0.44, 0.45),
 }
 
 
