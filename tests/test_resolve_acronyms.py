@@ -286,3 +286,23 @@ def test_an_acronym_before_its_long_form_is_named_by_the_long_form(names, joined
     keys = join_keys([(kind.lower(), name) for kind, name in names])
     first, second = (keys.get(name_key(n), name_key(n)) for _, n in names[:2])
     assert (first == second) is joined
+
+
+# (the names of one corpus; whether its first two are one node) for an acronym whose long
+# form writes an acronym itself: its first letter, or all of them when no name's first
+# letters spell it (blind universes' misses, universe 64's false join)
+INNER_ACRONYMS = [
+    (["USSF", "US Space Force"], True),
+    (["UKRI", "UK Research and Innovation"], True),
+    (["AIBOM", "AI bill of materials"], True),
+    (["CAIOs", "chief AI officers"], True),
+    (["CDAO", "Chief Digital and AI Office"], True),
+    # ... first letters first: "PLA Navy" is no PLAN beside the navy's long form
+    (["PLAN", "People's Liberation Army Navy", "PLA Navy"], True),
+    # ... never two acronyms' letters read as one name's ("AI PC", universe 34)
+    (["AI PCs", "AI-powered chaplains"], False),
+]
+
+
+def test_an_acronym_inside_a_long_form_gives_one_letter_or_all():
+    assert first_two_joined(INNER_ACRONYMS, "keyword") == INNER_ACRONYMS

@@ -8,18 +8,22 @@ needs it.)
 from __future__ import annotations
 
 import functools
-from typing import Callable, Iterator
+from typing import Callable, Collection, Iterator
 
 from .keys import _LONGEST_NAME, _PAREN_RE, _STOP, is_acronym
 
 
-def initials_of(key: str) -> str:
-    """The first letters of a key's content words.
+def initials_of(key: str, acronyms: Collection[str] = (), every_word: bool = False) -> str:
+    """The first letters of a key's content words (of every word, with `every_word`); an
+    acronym among them (one of `acronyms`) gives all its letters.
 
-    >>> initials_of("internet of thing")
-    'it'
+    >>> initials_of("internet of thing"), initials_of("internet of thing", every_word=True)
+    ('it', 'iot')
+    >>> initials_of("ai training opportunity", {"ai"})
+    'aito'
     """
-    return "".join(word[0] for word in key.split() if word not in _STOP)
+    return "".join(word if word in acronyms else word[0] for word in key.split()
+                   if every_word or word not in _STOP)
 
 
 def abbreviation_spans(short: str, long: str) -> list[tuple[str, str]] | None:

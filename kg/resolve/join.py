@@ -671,19 +671,29 @@ def _says_which(rest: str) -> bool:
 
 def _join_acronyms_alone(groups: _Groups, evidence: _Evidence) -> None:
     """Acronyms alone: to the one long-form group the corpus spells them out as, or, for
-    three letters or more, whose content words' initials spell them (of an acronym of
-    several meanings in kg/lexicon/abbreviations.csv, only its first, the genre's usual
-    one, and only when the archive names no other)."""
+    three letters or more, whose content words' initials spell them (failing those, with
+    all the letters of an acronym the long form writes: "US Space Force", USSF). Of an
+    acronym of several meanings in kg/lexicon/abbreviations.csv, only its first, the
+    genre's usual one, and only when the archive names no other."""
     keys, declared, table = evidence.keys, evidence.declared, evidence.table
     expansions = groups.spelled_out(declared)
     # (in lower case: a word in capitals is keyed so, "LAWS")
     spelled = {acronym.replace(" ", "").lower() for acronym in evidence.acronym_keys}
+    # letters -> the long keys whose words' first letters spell them; failing those,
+    # the keys spelling them with all the letters of an acronym they write ("US Space
+    # Force", USSF; but "PLA Navy" is no PLAN beside "People's Liberation Army Navy")
     by_initials: dict[str, set[str]] = defaultdict(set)
+    by_whole_acronyms: dict[str, set[str]] = defaultdict(set)
     for key in evidence.long_keys:
         if len(key.split()) >= 2:
-            for letters in {initials_of(key), "".join(w[0] for w in key.split())}:
+            for letters in {initials_of(key), initials_of(key, every_word=True)}:
                 if len(letters) >= 3 and letters in spelled:
                     by_initials[letters].add(key)
+            inner = evidence.written_in.get(key)
+            for letters in {initials_of(key, inner, every_word) for every_word in (False, True)
+                            } if inner else ():
+                if letters in spelled:
+                    by_whole_acronyms[letters].add(key)
     named_within = _named_within(keys)
     for acronym in sorted(evidence.acronym_keys):
         if acronym in expansions:
@@ -702,7 +712,8 @@ def _join_acronyms_alone(groups: _Groups, evidence: _Evidence) -> None:
             # drones" say SAR may be rescue)
             if len(meanings) == 1 or any(named_within(m) for m in meanings[1:]):
                 continue
-        long_forms = {groups.find(k) for k in by_initials.get(squashed, ())
+        whole = by_whole_acronyms.get(squashed, ()) if " " not in acronym else ()  # (no "AI PC")
+        long_forms = {groups.find(k) for k in by_initials.get(squashed) or whole
                       if meanings is None or k == meanings[0]}
         if len(long_forms) == 1:
             groups.join(acronym, long_forms.pop())
