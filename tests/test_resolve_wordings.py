@@ -1472,6 +1472,19 @@ SYNONYMS = [
     ("district heat action plan", "district heating action plan", False),
     ("power bank charges", "power bank fees", False),
     ("youth civic engagement", "youth civic participation", False),
+    # rows of the forty-eighth session (universes 94-99's tune halves), with their
+    # neighbours kept apart
+    ("ad ecosystem", "advertising ecosystem", True),
+    ("decentralized ID", "decentralized identity", True),
+    ("misogynism", "misogyny", True),
+    ("dilution fridges", "dilution refrigerators", True),
+    ("teen dating violence", "teenage dating violence", True),
+    ("solo living", "living alone", True),
+    ("CubeSats", "cube satellites", True),
+    ("Taiwan Chip Manufacturing", "Taiwan Semiconductor Manufacturing", False),
+    ("power chips", "power semiconductors", True),
+    ("potato chips", "potato semiconductors", False),
+    ("IDPs", "internally displaced persons", True),
 ]
 
 
