@@ -2303,6 +2303,18 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Hybrid Work Models", "Hybrid Work", True),
     ("Sustainable Highway Initiative", "Sustainable Highways", False),
     ("Slow Living Movement", "Slow Living", True),
+    # ... and any movement named after its cause (the forty-eighth session: the blind
+    # universes label 110 such pairs one thing, 3 apart), not what moves nor one word
+    # of the dictionary
+    ("YIMBY movement", "YIMBY", True),
+    ("MeToo movement", "#MeToo", True),
+    ("Food as Medicine movement", "food-as-medicine", True),
+    ("Tiny House Movement", "Tiny Houses", True),
+    ("Right to Repair movement", "right to repair", True),
+    ("labour movement", "labour", False),
+    ("Neurodiversity Movement", "neurodiversity", False),
+    ("Stock Market Movements", "stock markets", False),
+    ("Animal Rights Movement", "animal rights", False),
     ("Retail Media Networks", "Retail Media", True),
     ("Smart Home Products Integration", "Smart Home Integration", False),
     ("Climate Risk Models", "Climate Risk", False),

@@ -50,12 +50,11 @@ _GENERIC_LAST_WORDS_AFTER_TWO = frozenset({"system", "service", "technique", "me
 # ... and these after the words of the things they say nothing more of: ways of working
 # or of AI ("hybrid work models", "open-source AI models"), the media and mobile
 # generations a network carries ("retail media networks", "private 5G networks"),
-# weather and natural hazards ("extreme weather events"), ways of living and protest
-# ("slow living movement"). Not after others: an attack (586 traps) found "X models" a
-# model of X ("disease transmission models", "sea level rise models"), "X network" an
-# organisation or an infrastructure ("Climate Action Network", "Content Delivery
-# Network"), "X events" incidents ("patient safety events"), "X movement" a movement
-# for X or its motion ("Civil Rights Movement", "exchange rate movements"); nor
+# weather and natural hazards ("extreme weather events"). Not after others: an attack
+# (586 traps) found "X models" a model of X ("disease transmission models", "sea level
+# rise models"), "X network" an organisation or an infrastructure ("Climate Action
+# Network", "Content Delivery Network"), "X events" incidents ("patient safety
+# events"); nor
 # "alternatives" ("oil-derivative product alternatives" replace those products),
 # "products" (remedies and devices: "hair loss products", "smart home products"),
 # "initiative" (a named programme: "Sustainable Highway Initiative", "Global Reporting
@@ -66,7 +65,6 @@ _GENERIC_AFTER = {
     "network": frozenset({"5g", "6g", "4g", "lte", "media", "heating"}),
     "event": frozenset("""weather heat bleaching flood flooding drought rainfall wildfire
         fire storm heatwave swan rhino""".split()),  # (black swan, gray rhino events)
-    "movement": frozenset({"living", "curious", "protest", "lifestyle"}),
     "condition": frozenset({"drought", "heatwave"}),
     "scheme": frozenset({"visa", "share", "sharing", "prescribing", "street", "hire"}),
 }
@@ -86,16 +84,42 @@ _GENERIC_AFTER_ONE = {"network": frozenset({"5g", "6g", "4g"}),
 _AI_MADE_SO = frozenset({"source", "weight", "multimodal", "modal"}) | _PREPOSITIONS
 
 
+# What moves, before "movement": then its motion ("exchange rate movements", "tectonic
+# plate movements", "troop movements": an attack's); and rights, which are there without
+# a movement for them ("Civil Rights Movement", the same attack's).
+_MOVED = frozenset("""rate price plate currency market stock share capital troop eye
+    population people goods migrant migration refugee worker labour labor money fund cash
+    asset bond yield oil dollar euro air traffic vehicle cargo freight water body muscle
+    joint ground glacier ice sediment crowd pedestrian passenger animal wildlife bird
+    data right free""".split())
+
+
+def _named_movement(words: list[str]) -> bool:
+    """Whether the words before "movement" name what a movement is named after, a cause
+    or a way of living ("slow food", "quantified self", "YIMBY": the blind universes
+    label 110 such pairs one thing, 3 apart): two words or more, or one coined of an
+    acronym's length (`_coined`: not "labour", "peace", "women"; nor "neurodiversity",
+    "exvangelicals", there without a movement), and nothing that moves (`_MOVED`).
+
+    >>> [_named_movement(n.split()) for n in ("slow food", "yimby", "labour",
+    ...                                       "neurodiversity", "exchange rate", "civil right")]
+    [True, True, False, False, False, False]
+    """
+    return words[-1] not in _MOVED and (
+        len(words) >= 2 or len(words[0]) <= 5 and _coined(words[0]))
+
+
 def _says_nothing_more(words: list[str]) -> bool:
     """Whether a name's last word says nothing more after the words before it
-    (`_GENERIC_AFTER`, `_GENERIC_AFTER_ONE`, `_AI_MADE_SO`).
+    (`_GENERIC_AFTER`, `_GENERIC_AFTER_ONE`, `_named_movement`, `_AI_MADE_SO`).
 
     >>> [_says_nothing_more(n.split()) for n in ("hybrid work model", "5g network",
     ...                                          "chinese ai model", "climate risk model")]
     [True, True, False, False]
     """
     last, before = words[-1], words[-2]
-    if before in _GENERIC_AFTER_ONE.get(last, ()):
+    if before in _GENERIC_AFTER_ONE.get(last, ()) or \
+            last == "movement" and _named_movement(words[:-1]):
         return True
     return len(words) >= 3 and (before in _GENERIC_AFTER.get(last, ()) or
                                 (before, last) == ("ai", "model") and words[-3] in _AI_MADE_SO)
