@@ -224,6 +224,12 @@ RENAMED = [
     (["UN Cybercrime Convention", "Cybercrime Convention"], False),
     (["UK Border Force", "Border Force"], False),
     (["US Department of Education", "Department of Education"], False),
+    # ... never another country's law of the name, written otherwise (the forty-eighth
+    # session: "CHIPS Act" is the US law)
+    (["EU Chips Act", "CHIPS Act"], False),
+    (["U.S. CHIPS Act", "Chips Act (EU)"], False),
+    (["EU AI Act", "AI Act"], True),
+    (["EU AI Act", "ai act"], True),
 ]
 
 
@@ -301,6 +307,15 @@ INNER_ACRONYMS = [
     (["PLAN", "People's Liberation Army Navy", "PLA Navy"], True),
     # ... never two acronyms' letters read as one name's ("AI PC", universe 34)
     (["AI PCs", "AI-powered chaplains"], False),
+    # ... and two letters more, after a country's initials a proper name only; the
+    # table's acronyms their own meaning (attack 94's traps and controls)
+    (["UKHSA", "UK Health Security Agency"], True),
+    (["AIaaS", "AI as a service"], True),
+    (["AIA", "AI agents"], False),
+    (["EVM", "EV market"], False),
+    (["USW", "US workers"], False),
+    (["AIIB", "AI infrastructure boom"], False),
+    (["UKIP", "UK intellectual property"], False),
 ]
 
 

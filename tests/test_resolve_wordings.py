@@ -633,6 +633,11 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Declining Institutional Investment", "Declining Investment in Institutions", False),
     # company names keep their words: the sector is not TSMC
     ("Taiwan Chip Manufacturing", "Taiwan Semiconductor Manufacturing", False),
+    # ... and "European" as "EU" before a measure of the union, not its institutions
+    ("European Chips Act", "EU Chips Act", True),
+    ("European Digital Identity Wallet", "EU Digital Identity Wallet", True),
+    ("European Council", "EU Council", False),
+    ("European Space Agency", "EU Space Agency", False),
     ("Group Buying", "Group Purchasing", False),
     # (the twelfth blind batch's tune half) a last "growth" after two words is a rise
     # (not after one: "plant growth" is no rise of plants); a move toward a thing is a
@@ -1482,6 +1487,11 @@ SYNONYMS = [
     ("solo living", "living alone", True),
     ("CubeSats", "cube satellites", True),
     ("Taiwan Chip Manufacturing", "Taiwan Semiconductor Manufacturing", False),
+    # ... and "European" as "EU" before a measure of the union, not its institutions
+    ("European Chips Act", "EU Chips Act", True),
+    ("European Digital Identity Wallet", "EU Digital Identity Wallet", True),
+    ("European Council", "EU Council", False),
+    ("European Space Agency", "EU Space Agency", False),
     ("power chips", "power semiconductors", True),
     ("potato chips", "potato semiconductors", False),
     ("IDPs", "internally displaced persons", True),
@@ -2048,6 +2058,7 @@ RULE_EXAMPLES = {
     "return_as_revival": ("Return of Vinyl", "revival of vinyl"),
     "emergence_as_rise": ("Emergence of Quantum Sensing", "rise of quantum sensing"),
     "digital_as_online": ("Digital Misogyny", "online misogyny"),
+    "european_as_eu": ("European Chips Act", "eu chip act"),
     "city_as_urban": ("City Trees", "urban tree"),
     "healthcare_as_health": ("Health Care Workforce", "health workforce"),
     "farm_as_agricultural": ("Farm Automation", "agricultural automation"),
@@ -2303,16 +2314,22 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Hybrid Work Models", "Hybrid Work", True),
     ("Sustainable Highway Initiative", "Sustainable Highways", False),
     ("Slow Living Movement", "Slow Living", True),
-    # ... and any movement named after its cause (the forty-eighth session: the blind
-    # universes label 110 such pairs one thing, 3 apart), not what moves nor one word
-    # of the dictionary
-    ("YIMBY movement", "YIMBY", True),
-    ("MeToo movement", "#MeToo", True),
+    # ... and a movement named after the cause or way of living of an allow-list (the
+    # forty-eighth session: the blind universes label 110 "X movement" / "X" pairs one
+    # thing, 3 apart), not what moves nor what is there without it (attack 93's traps)
+    ("body positivity movement", "body positivity", True),
+    ("Quantified Self movement", "quantified self", True),
     ("Food as Medicine movement", "food-as-medicine", True),
-    ("Tiny House Movement", "Tiny Houses", True),
     ("Right to Repair movement", "right to repair", True),
+    ("anti-woke movement", "anti-woke", True),
+    ("YIMBY movement", "YIMBY", True),
     ("labour movement", "labour", False),
-    ("Neurodiversity Movement", "neurodiversity", False),
+    ("Maori movement", "Maori", False),
+    ("Rolex movements", "Rolex", False),
+    ("BTC movements", "BTC", False),
+    ("ice shelf movement", "ice shelves", False),
+    ("Tea Party Movement", "Tea Party", False),
+    ("Garden City movement", "garden cities", False),
     ("Stock Market Movements", "stock markets", False),
     ("Animal Rights Movement", "animal rights", False),
     ("Retail Media Networks", "Retail Media", True),

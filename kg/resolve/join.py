@@ -87,10 +87,19 @@ class _Evidence:
     acronym_tokens: set[str] = field(default_factory=set)
     # a key -> the acronyms its names write
     written_in: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # a key -> the acronyms each of its names not in lower case writes, and a law's key
+    # -> the acronyms it writes after a country's initials ("EU Chips Act": none; "US
+    # CHIPS Act": CHIPS)
+    writings: dict[str, set[frozenset[str]]] = field(default_factory=lambda: defaultdict(set))
+    law_writings: dict[str, set[frozenset[str]]] = field(
+        default_factory=lambda: defaultdict(set))
     # keys of one-word names written with a capital first ("Ice", "Vets")
     titled: set[str] = field(default_factory=set)
     # keys of names written in lower case ("bitcoin", "crypto")
     lower: set[str] = field(default_factory=set)
+    # keys of names of two words or more, each word but small ones with a capital first
+    # ("US Space Force", "UK Research and Innovation")
+    proper: set[str] = field(default_factory=set)
     # a name's key -> the kind of thing each sense is -> the keys of the name with that
     # sense in parentheses ("Blindsight (novel)")
     senses: dict[str, dict[str, set[str]]] = field(
@@ -143,6 +152,8 @@ class _Evidence:
                 found.titled.add(key)
             if bare.islower():
                 found.lower.add(key)
+            elif " " in bare and all(word[:1].isupper() or word in _STOP for word in bare.split()):
+                found.proper.add(key)
             if any(word[:-1] in table.adjective_nouns
                    for word in _PLURAL_RE.findall(label.lower())):
                 found.noun_plurals.add(key)  # ("company financials" are no company finance)
@@ -155,6 +166,8 @@ class _Evidence:
                 _inverted_person(label)
             if carried:  # ("OpenAI's ChatGPT" is ChatGPT, "Mayor Sadiq Khan" Sadiq Khan)
                 renamed[key_of(carried)].add(key)
+                if carried == _law(label):
+                    found.law_writings[key_of(carried)].add(_acronyms_written(carried))
             for written in (a for a in split_alias(label)[1:] if a):
                 alias = key_of(written)
                 spans = abbreviation_spans(alias, key) if alias != key else None
@@ -185,6 +198,8 @@ class _Evidence:
         for _, label in names:
             shorts = [word for word in re.split(r"[\s/&-]+", split_alias(label)[0])
                       if _acronym_token(word)]
+            if found.law_writings and not label.islower():  # (lower case says nothing)
+                found.writings[key_of(label)].add(frozenset(map(normal_form, shorts)))
             if shorts:
                 written = found.written_in[key_of(label)]
                 for word in shorts:
@@ -669,6 +684,9 @@ def _says_which(rest: str) -> bool:
                for word in rest.split())
 
 
+_COUNTRY_INITIALS = frozenset({"us", "uk", "eu", "un"})
+
+
 def _join_acronyms_alone(groups: _Groups, evidence: _Evidence) -> None:
     """Acronyms alone: to the one long-form group the corpus spells them out as, or, for
     three letters or more, whose content words' initials spell them (failing those, with
@@ -681,7 +699,10 @@ def _join_acronyms_alone(groups: _Groups, evidence: _Evidence) -> None:
     spelled = {acronym.replace(" ", "").lower() for acronym in evidence.acronym_keys}
     # letters -> the long keys whose words' first letters spell them; failing those,
     # the keys spelling them with all the letters of an acronym they write ("US Space
-    # Force", USSF; but "PLA Navy" is no PLAN beside "People's Liberation Army Navy")
+    # Force", USSF; but "PLA Navy" is no PLAN beside "People's Liberation Army Navy"),
+    # and two letters more (not "AI agents", AIA; "EV market", EVM), a country's or
+    # union's initials only before a proper name ("UK Research and Innovation", UKRI;
+    # not "US workers", USW): attack 94's
     by_initials: dict[str, set[str]] = defaultdict(set)
     by_whole_acronyms: dict[str, set[str]] = defaultdict(set)
     for key in evidence.long_keys:
@@ -690,10 +711,12 @@ def _join_acronyms_alone(groups: _Groups, evidence: _Evidence) -> None:
                 if len(letters) >= 3 and letters in spelled:
                     by_initials[letters].add(key)
             inner = evidence.written_in.get(key)
-            for letters in {initials_of(key, inner, every_word) for every_word in (False, True)
-                            } if inner else ():
-                if letters in spelled:
-                    by_whole_acronyms[letters].add(key)
+            if inner and (key in evidence.proper or not inner & _COUNTRY_INITIALS):
+                for letters in {initials_of(key, inner, every_word)
+                                for every_word in (False, True)}:
+                    if letters in spelled and len(letters) - sum(
+                            len(word) for word in key.split() if word in inner) >= 2:
+                        by_whole_acronyms[letters].add(key)
     named_within = _named_within(keys)
     for acronym in sorted(evidence.acronym_keys):
         if acronym in expansions:
@@ -727,8 +750,11 @@ def _join_renamed(groups: _Groups, evidence: _Evidence) -> None:
     (Netflix series)" / "Adolescence (TV series)"), and both with the name alone when the
     archive gives it no sense of another kind ("blindsight (neurology)" beside "Blindsight
     (novel)") and does not write it as an acronym ("WHO" is no "The Who (band)")."""
-    renamed = evidence.renamed
+    renamed, laws = evidence.renamed, evidence.law_writings
     for other in sorted(renamed.keys() & evidence.keys):
+        if other in laws and evidence.writings.get(other) and \
+                not laws[other] <= evidence.writings[other]:
+            continue  # (another country's law: "EU Chips Act" is no "CHIPS Act")
         if len({groups.find(key) for key in renamed[other]}) == 1:
             groups.join(other, min(renamed[other]))
     for name, kinds in sorted(evidence.senses.items()):
@@ -741,6 +767,16 @@ def _join_renamed(groups: _Groups, evidence: _Evidence) -> None:
 
 
 _LEGAL_FORM_KINDS = frozenset(_LEGAL_FORMS.values())
+
+
+def _acronyms_written(name: str) -> frozenset[str]:
+    """The acronyms a name writes, as `normal_form` keys them.
+
+    >>> sorted(_acronyms_written("CHIPS and Science Act")), _acronyms_written("Chips Act")
+    (['chips'], frozenset())
+    """
+    return frozenset(normal_form(word) for word in re.split(r"[\s/&-]+", name)
+                     if _acronym_token(word))
 
 
 def _named_otherwise(name: str, evidence: _Evidence) -> bool:

@@ -31,7 +31,8 @@ from .trends import (emergence_as_rise, growing_attention, growth_as_rise, on_th
                      popularity_as_rise, return_as_revival, shift_as_change,
                      trend_of_a_phrase)
 from .compounds import (adverb_after_an_act, ai_generated_media, anti_backlash, cardinal_numbers,
-                        city_as_urban, concern_word, digital_as_online, gaming_as_games, generic_last_word,
+                        city_as_urban, concern_word, digital_as_online, european_as_eu, gaming_as_games,
+                        generic_last_word,
                         farm_as_agricultural, healthcare_as_health, induced_as_from,
                         last_word_variant, link_word_dropped,
                         medium_either_place, online_last, ordinal_numbers, scam_as_fraud,
@@ -62,7 +63,7 @@ RULES: dict[str, Callable[[_Name, _Forms], None]] = {rule.__name__: rule for rul
     cross_as_across, trend_of_a_phrase, gerund_after_a_preposition, medium_either_place,
     act_last, in_kind_of_place, popularity_as_rise, return_as_revival, activity_first,
     online_last, adverb_after_an_act, facing_as_for, sex_as_people, last_word_variant,
-    anti_backlash, emergence_as_rise, digital_as_online, sector_as_industry,
+    anti_backlash, emergence_as_rise, digital_as_online, european_as_eu, sector_as_industry,
     scam_as_fraud, growing_attention, under_as_to, gaming_as_games, city_as_urban,
     healthcare_as_health, farm_as_agricultural)}
 # Words a rule reorders a name around: `signatures` reads the forms of a name's

@@ -17,7 +17,8 @@ from .words import (_AGENTS, _BEINGS, _DOERS, _Forms, _NUMBER_WORDS, _Name, _PRE
 
 __all__ = ["adverb_after_an_act", "ai_generated_media", "anti_backlash", "cardinal_numbers",
            "city_as_urban", "concern_word", "farm_as_agricultural", "healthcare_as_health",
-           "digital_as_online", "gaming_as_games", "scam_as_fraud", "sector_as_industry",
+           "digital_as_online", "european_as_eu", "gaming_as_games", "scam_as_fraud",
+           "sector_as_industry",
            "induced_as_from", "v_as_versus",
            "generic_last_word", "last_word_variant", "link_word_dropped",
            "medium_either_place", "online_last", "ordinal_numbers", "tie_either_way",
@@ -84,29 +85,35 @@ _GENERIC_AFTER_ONE = {"network": frozenset({"5g", "6g", "4g"}),
 _AI_MADE_SO = frozenset({"source", "weight", "multimodal", "modal"}) | _PREPOSITIONS
 
 
-# What moves, before "movement": then its motion ("exchange rate movements", "tectonic
-# plate movements", "troop movements": an attack's); and rights, which are there without
-# a movement for them ("Civil Rights Movement", the same attack's).
-_MOVED = frozenset("""rate price plate currency market stock share capital troop eye
-    population people goods migrant migration refugee worker labour labor money fund cash
-    asset bond yield oil dollar euro air traffic vehicle cargo freight water body muscle
-    joint ground glacier ice sediment crowd pedestrian passenger animal wildlife bird
-    data right free""".split())
+# Causes and ways of living a movement is named after, last before "movement" ("slow
+# food movement" / "slow food", "Quantified Self movement", "sober-curious movement"):
+# an allow-list, with words of a doctrine or a quality (-ism, -ity) and a stance (anti-,
+# pro-). Not any words: most things move ("ice shelf movement", "yen movements"), and
+# movements are named after what is there without them ("Tea Party movement", "charter
+# school movement", "Civil Rights Movement"): attacks' traps (the forty-eighth
+# session's, 128; an earlier one's, 586).
+_CAUSES = frozenset("""living life lifestyle protest curious sober self food fashion beauty
+    justice science repair productivity altruism dating drinking medicine dignity
+    wellness childhood parenting eating growth""".split())
 
 
 def _named_movement(words: list[str]) -> bool:
-    """Whether the words before "movement" name what a movement is named after, a cause
-    or a way of living ("slow food", "quantified self", "YIMBY": the blind universes
-    label 110 such pairs one thing, 3 apart): two words or more, or one coined of an
-    acronym's length (`_coined`: not "labour", "peace", "women"; nor "neurodiversity",
-    "exvangelicals", there without a movement), and nothing that moves (`_MOVED`).
+    """Whether the words before "movement" name the cause or way of living a movement
+    is named after (`_CAUSES`; the blind universes label 110 such pairs one thing, 3
+    apart). Never one word: a people, a brand, a ticker ("Maori", "Rolex", "BTC").
 
-    >>> [_named_movement(n.split()) for n in ("slow food", "yimby", "labour",
-    ...                                       "neurodiversity", "exchange rate", "civil right")]
-    [True, True, False, False, False, False]
+    >>> [_named_movement(n.split()) for n in ("slow food", "body positivity", "anti woke",
+    ...     "maga", "yen", "ice shelf", "tea party", "civil right", "garden city")]
+    [True, True, True, False, False, False, False, False, False]
     """
-    return words[-1] not in _MOVED and (
-        len(words) >= 2 or len(words[0]) <= 5 and _coined(words[0]))
+    last = words[-1]
+    return len(words) >= 2 and (last in _CAUSES or words[0] in ("anti", "pro") or
+                                last.endswith(("ism", "ity")) and last not in _NO_DOCTRINE)
+
+
+# (-ism and -ity words of no doctrine or quality: "Garden City movement", "organism
+# movement")
+_NO_DOCTRINE = frozenset({"city", "organism", "mechanism", "prism", "tourism"})
 
 
 def _says_nothing_more(words: list[str]) -> bool:
@@ -384,6 +391,22 @@ def digital_as_online(name: _Name, forms: _Forms) -> None:
                             words[0] == "virtual" and (words[-1] in _DONE_VIRTUALLY or
                                                        words[-2:] == ["support", "network"])):
         forms.found.add(" ".join(["online"] + words[1:]))
+
+
+# What the European Union enacts or runs, named "European X" and "EU X" alike ("European
+# Chips Act" / "EU Chips Act"); not its institutions and others', which differ ("European
+# Council" is no Council of the EU, the European Space Agency no EU agency, the European
+# Court of Human Rights the Council of Europe's).
+_EU_MEASURES = frozenset("""act directive regulation deal pact package mandate ban taxonomy
+    wallet guarantee""".split())
+
+
+def european_as_eu(name: _Name, forms: _Forms) -> None:
+    """A first "European" as "EU" before a measure of the union (`_EU_MEASURES`:
+    "European Digital Identity Wallet" / "EU Digital Identity Wallet")."""
+    words = name.words
+    if len(words) >= 2 and words[0] == "european" and words[-1] in _EU_MEASURES:
+        forms.found.add(" ".join(["eu"] + words[1:]))
 
 
 def city_as_urban(name: _Name, forms: _Forms) -> None:
