@@ -279,7 +279,7 @@ BATCH_FLOORS = {
     # measured once more at the session's end (0.988 / 0.996 precision, 0.447 / 0.454
     # recall with the code of the session's start, alone; 0.988 / 0.996, 0.462 / 0.468 at
     # its end before rules from its tune half; 0.990 / 0.996, 0.555 / 0.468 after)
-    "universe 32]": (0.99, 0.99, 0.64, 0.60),
+    "universe 32]": (0.99, 0.99, 0.64, 0.61),
     # the thirty-third: a seventh universe, written blind against 49f2717; less the pairs
     # the file held already (0.995 / 0.995 precision, 0.354 / 0.333 recall then, alone)
     "universe 33]": (0.99, 0.99, 0.51, 0.42),
@@ -292,10 +292,10 @@ BATCH_FLOORS = {
     # universe 36, written blind against c5f4775 (most of the thirty-ninth session's
     # rules): precision 1.000 / 0.996, recall 0.424 / 0.411 then; 0.416 / 0.401 with the
     # code of the session's start
-    "universe 36]": (0.99, 0.99, 0.55, 0.51),
+    "universe 36]": (0.99, 0.99, 0.56, 0.51),
     # the thirty-seventh (written blind against bab5efb): precision 1.000 / 1.000, recall
     # 0.215 / 0.237 then; 0.341 / 0.237 with lexicon rows from its tune half
-    "universe 37]": (0.99, 0.99, 0.43, 0.28),
+    "universe 37]": (0.99, 0.99, 0.43, 0.29),
     # the thirty-eighth (written blind against 0b3aed9): precision 1.000 / 1.000, recall
     # 0.243 / 0.198 then; tune recall up with lexicon rows from its tune half
     "universe 38]": (0.99, 0.99, 0.55, 0.25),
@@ -305,7 +305,7 @@ BATCH_FLOORS = {
     # the fortieth (written blind against 6e41deb): precision 1.000 / 0.990, recall 0.263 /
     # 0.278 then; 0.271 / 0.284 with the forty-first session's rows written before it;
     # 0.421 / 0.295 at that session's end (rows from its tune half)
-    "universe 40]": (0.99, 0.99, 0.44, 0.32),
+    "universe 40]": (0.99, 0.99, 0.44, 0.33),
     # the forty-first (written blind against 641014d): precision 1.000 / 1.000, recall
     # 0.167 / 0.236 with the code of the session's start, 0.181 / 0.242 with 3e44012;
     # 0.397 / 0.245 at the session's end (rows from its tune half)
@@ -317,7 +317,7 @@ BATCH_FLOORS = {
     # the forty-third (written blind against e373aa7): precision 0.994 / 0.994, recall
     # 0.397 / 0.432 with the code of the session's start, 0.397 / 0.437 with 14c34c1;
     # 0.547 / 0.435 at the session's end (rows from its tune half)
-    "universe 43]": (0.99, 0.99, 0.57, 0.45),
+    "universe 43]": (0.99, 0.99, 0.58, 0.45),
     # the forty-fourth (written blind against eafe867): precision 1.000 / 1.000, recall
     # 0.240 / 0.224 with that code, 0.240 / 0.226 with 113e4df, before it was read
     "universe 44]": (0.99, 0.99, 0.29, 0.24),
@@ -327,13 +327,13 @@ BATCH_FLOORS = {
     # the forty-sixth and forty-seventh (written blind during the forty-third session):
     # precision 1.000 / 1.000, recall 0.238 / 0.194 and 0.271 / 0.302 with eafe867, the
     # same or higher with 4d3b58e, before they were read
-    "universe 46]": (0.99, 0.99, 0.24, 0.20),
-    "universe 47]": (0.99, 0.99, 0.31, 0.31),
+    "universe 46]": (0.99, 0.99, 0.24, 0.21),
+    "universe 47]": (0.99, 0.99, 0.32, 0.31),
     # the forty-eighth and forty-ninth (written blind during the forty-fourth session):
     # precision 0.993 / 0.993 and 1.000 / 1.000, recall 0.272 / 0.283 and 0.334 / 0.273
     # with e4b3304, before they were read
     "universe 48]": (0.99, 0.99, 0.34, 0.30),
-    "universe 49]": (0.99, 0.99, 0.36, 0.28),
+    "universe 49]": (0.99, 0.99, 0.37, 0.28),
     # the fiftieth: precision 1.000 / 0.989, recall 0.226 / 0.166 (0.164 without the
     # corpus) with e4b3304, before it was read
     "universe 50]": (0.99, 0.98, 0.28, 0.19),
@@ -345,7 +345,7 @@ BATCH_FLOORS = {
     "universe 52]": (0.99, 0.99, 0.36, 0.26),
     # the fifty-third: precision 0.981 / 1.000 (0.980 without the corpus), recall 0.221 /
     # 0.210 (0.219 / 0.210) with e4b3304, before it was read
-    "universe 53]": (0.98, 0.99, 0.27, 0.23),
+    "universe 53]": (0.98, 0.99, 0.27, 0.24),
     # the fifty-fourth and fifty-fifth: precision 1.000 / 1.000, recall 0.142 / 0.146
     # and 0.200 / 0.194 (0.198 / 0.192 without the corpus) with e4b3304, before they
     # were read
@@ -362,11 +362,11 @@ BATCH_FLOORS = {
     # (64); recall 0.282 / 0.259 (58), 0.290 / 0.327, 0.197 / 0.206, 0.162 / 0.161,
     # 0.307 / 0.236, 0.132 / 0.143, 0.225 / 0.179 (64)
     "universe 58]": (0.99, 0.99, 0.35, 0.25),
-    "universe 59]": (0.99, 0.99, 0.33, 0.32),
+    "universe 59]": (0.99, 0.99, 0.34, 0.33),
     "universe 60]": (0.99, 0.99, 0.20, 0.20),
-    "universe 61]": (0.99, 0.99, 0.16, 0.16),
-    "universe 62]": (0.99, 0.98, 0.33, 0.23),
-    "universe 63]": (0.99, 0.99, 0.17, 0.14),
+    "universe 61]": (0.99, 0.99, 0.17, 0.16),
+    "universe 62]": (0.99, 0.98, 0.34, 0.23),
+    "universe 63]": (0.99, 0.99, 0.17, 0.15),
     "universe 64]": (0.99, 0.98, 0.28, 0.19),
     # the sixty-fifth to sixty-eighth, with e681e58, before they were read: precision
     # 1.000 / 1.000, 1.000 / 1.000, 1.000 / 0.988, 0.991 / 0.990; recall 0.206 / 0.259,
@@ -381,7 +381,7 @@ BATCH_FLOORS = {
     # 1.000 / 0.991 (70), 1.000 / 1.000 (71, 72, 74), 1.000 / 0.975 (73), 1.000 / 0.989
     # (75); recall 0.256 / 0.233, 0.225 / 0.257, 0.155 / 0.161, 0.256 / 0.271, 0.298 /
     # 0.324, 0.225 / 0.204 (the lower of with and without the corpus)
-    "universe 70]": (0.99, 0.99, 0.27, 0.23),
+    "universe 70]": (0.99, 0.99, 0.28, 0.23),
     "universe 71]": (0.99, 0.99, 0.24, 0.26),
     "universe 72]": (0.99, 0.99, 0.15, 0.16),
     "universe 73]": (0.99, 0.97, 0.28, 0.27),
@@ -393,7 +393,7 @@ BATCH_FLOORS = {
     "universe 76]": (0.99, 0.99, 0.30, 0.22),
     "universe 77]": (0.99, 0.99, 0.22, 0.23),
     "universe 78]": (0.99, 0.99, 0.20, 0.23),
-    "universe 79]": (0.98, 0.97, 0.26, 0.22),
+    "universe 79]": (0.98, 0.97, 0.27, 0.22),
     "universe 80]": (0.98, 0.99, 0.30, 0.25),
     "universe 81]": (0.99, 0.99, 0.29, 0.27),
     "universe 82]": (0.99, 0.98, 0.27, 0.28),
@@ -410,12 +410,12 @@ BATCH_FLOORS = {
     "universe 93]": (0.98, 0.99, 0.23, 0.24),
     # universes 94-99, measured with 0b3758e (the forty-eighth session's start) before
     # they were read
-    "universe 94]": (0.99, 0.99, 0.27, 0.25),
+    "universe 94]": (0.99, 0.99, 0.29, 0.25),
     "universe 95]": (0.99, 0.99, 0.23, 0.25),
-    "universe 96]": (0.99, 0.99, 0.35, 0.39),
-    "universe 97]": (0.98, 0.99, 0.25, 0.23),
+    "universe 96]": (0.99, 0.99, 0.37, 0.39),
+    "universe 97]": (0.98, 0.99, 0.26, 0.24),
     "universe 98]": (0.99, 0.99, 0.29, 0.28),
-    "universe 99]": (0.99, 0.99, 0.21, 0.22),
+    "universe 99]": (0.99, 0.99, 0.22, 0.22),
 }
 
 
@@ -506,7 +506,7 @@ UNIVERSE_FLOORS = {
     # the code of the session's start; 0.989 / 0.986, 0.598 / 0.603 at its end (5 of its 7
     # tune false pairs its writer's wrong labels, kept as written); 0.990 / 0.983, 0.676 /
     # 0.604 after rules and lexicon rows from its tune half
-    "universe-32-names.tsv": (0.99, 0.99, 0.76, 0.73),
+    "universe-32-names.tsv": (0.99, 0.99, 0.76, 0.74),
     # written blind against 49f2717 (the thirty-eighth session's start): precision 0.970
     # / 0.980, recall 0.486 / 0.481 then; 0.971 / 0.981, 0.495 / 0.494 with the session's
     # rules written before it was read
@@ -514,7 +514,7 @@ UNIVERSE_FLOORS = {
     # written blind against ce48e61 (most of the thirty-eighth session's rules): precision
     # 0.985 / 0.990, recall 0.537 / 0.538 then; 0.981 / 0.990, 0.530 / 0.529 with the
     # code of the session's start
-    "universe-34-names.tsv": (0.98, 0.99, 0.65, 0.65),
+    "universe-34-names.tsv": (0.98, 0.99, 0.65, 0.66),
     # written blind against b71e08b (the thirty-eighth session's end), synonyms most of
     # what it holds apart: precision 0.988 / 0.995, recall 0.391 / 0.335 then; 0.394 /
     # 0.340 with the thirty-ninth session's rules written before it was read
@@ -554,21 +554,21 @@ UNIVERSE_FLOORS = {
     # 0.970 / 0.986, recall 0.617 / 0.620 with the code of the session's start; 0.971 /
     # 0.987, 0.627 / 0.638 with 14c34c1, before it was read; 0.984 / 0.991, 0.724 / 0.640
     # at the session's end (a name's sense in parentheses kept apart, rows from its tune half)
-    "universe-43-names.tsv": (0.98, 0.99, 0.73, 0.67),
+    "universe-43-names.tsv": (0.98, 0.99, 0.74, 0.67),
     # written blind against eafe867 (the forty-second session's end), energy, computing,
     # finance, geopolitics, mobility; keywords 38% of its names: precision 1.000 / 1.000,
     # recall 0.503 / 0.458 then; 0.503 / 0.460 with 113e4df, before it was read
     "universe-44-names.tsv": (0.99, 0.99, 0.54, 0.47),
     # written blind against eafe867, work, housing, society, law, land and food, space:
     # precision 0.995 / 0.994, recall 0.399 / 0.483 then; 0.401 / 0.485 with 113e4df
-    "universe-45-names.tsv": (0.99, 0.99, 0.44, 0.50),
+    "universe-45-names.tsv": (0.99, 0.99, 0.45, 0.50),
     # written blind during the forty-third session (code at 56379ae), health, education,
     # culture, digital life: precision 0.977 / 0.998, recall 0.430 / 0.411 with eafe867
     # and with 4d3b58e, before it was read
-    "universe-46-names.tsv": (0.97, 0.99, 0.44, 0.42),
+    "universe-46-names.tsv": (0.97, 0.99, 0.45, 0.43),
     # ... security, climate impacts, infrastructure, management, research: precision 0.984
     # / 0.998, recall 0.444 / 0.473 with eafe867, 0.446 / 0.480 with 4d3b58e
-    "universe-47-names.tsv": (0.98, 0.99, 0.48, 0.49),
+    "universe-47-names.tsv": (0.98, 0.99, 0.49, 0.49),
     # written blind during the forty-fourth session, food, transport, space, population:
     # precision 0.990 / 0.996, recall 0.504 / 0.480 with e4b3304, before it was read
     "universe-48-names.tsv": (0.99, 0.99, 0.56, 0.50),
@@ -586,7 +586,7 @@ UNIVERSE_FLOORS = {
     "universe-52-names.tsv": (0.98, 0.99, 0.59, 0.57),
     # ... AI in business, the future of work, ESG, foresight practice, digital culture:
     # precision 0.988 / 1.000, recall 0.434 / 0.466 with e4b3304, before it was read
-    "universe-53-names.tsv": (0.98, 0.99, 0.47, 0.48),
+    "universe-53-names.tsv": (0.98, 0.99, 0.47, 0.49),
     # ... manufacturing, cities and infrastructure, food systems, oceans and space:
     # precision 0.990 / 0.995, recall 0.418 / 0.428 with e4b3304, before it was read
     "universe-54-names.tsv": (0.99, 0.99, 0.48, 0.45),
@@ -612,13 +612,13 @@ UNIVERSE_FLOORS = {
     "universe-60-names.tsv": (0.99, 0.99, 0.40, 0.42),
     # ... computing, transport, mental health, arts and design: precision 0.997 / 0.998,
     # recall 0.398 / 0.413 with e681e58, before it was read
-    "universe-61-names.tsv": (0.99, 0.99, 0.40, 0.41),
+    "universe-61-names.tsv": (0.99, 0.99, 0.40, 0.42),
     # ... money, climate impacts, science, government: precision 0.996 / 0.992, recall
     # 0.507 / 0.513 with e681e58, before it was read
     "universe-62-names.tsv": (0.99, 0.99, 0.53, 0.52),
     # ... biotech, consumer technology, labour, geopolitics: precision 0.995 / 1.000,
     # recall 0.410 / 0.390 with e681e58, before it was read
-    "universe-63-names.tsv": (0.99, 0.99, 0.44, 0.39),
+    "universe-63-names.tsv": (0.99, 0.99, 0.44, 0.40),
     # ... materials and housing, food futures, education futures, security and crime:
     # precision 0.985 / 0.985, recall 0.425 / 0.404 with e681e58, before it was read
     "universe-64-names.tsv": (0.99, 0.98, 0.47, 0.41),
@@ -664,16 +664,16 @@ UNIVERSE_FLOORS = {
     "universe-77-names.tsv": (0.98, 0.99, 0.42, 0.43),
     # ... hydrogen and nuclear, fashion and beauty, local democracy: precision 0.988 /
     # 0.998, recall 0.395 / 0.416 with 33c143b, before it was read
-    "universe-78-names.tsv": (0.98, 0.99, 0.40, 0.41),
+    "universe-78-names.tsv": (0.99, 0.99, 0.40, 0.41),
     # ... mobility services, the attention economy, agriculture technology: precision
     # 0.992 / 0.991, recall 0.441 / 0.436 with 33c143b, before it was read
     "universe-79-names.tsv": (0.99, 0.99, 0.47, 0.44),
     "universe-80-names.tsv": (0.99, 0.99, 0.44, 0.42),
-    "universe-81-names.tsv": (0.97, 0.98, 0.46, 0.45),
+    "universe-81-names.tsv": (0.97, 0.98, 0.47, 0.45),
     "universe-82-names.tsv": (0.99, 0.97, 0.47, 0.46),
     "universe-83-names.tsv": (0.98, 0.96, 0.29, 0.28),
     "universe-84-names.tsv": (0.99, 0.98, 0.39, 0.38),
-    "universe-85-names.tsv": (0.99, 0.99, 0.40, 0.36),
+    "universe-85-names.tsv": (0.99, 0.99, 0.41, 0.36),
     "universe-86-names.tsv": (0.98, 0.99, 0.45, 0.48),
     "universe-87-names.tsv": (0.99, 0.98, 0.53, 0.52),
     "universe-88-names.tsv": (0.99, 0.98, 0.31, 0.36),
@@ -682,12 +682,12 @@ UNIVERSE_FLOORS = {
     "universe-91-names.tsv": (0.98, 0.98, 0.47, 0.41),
     "universe-92-names.tsv": (0.99, 0.99, 0.51, 0.49),
     "universe-93-names.tsv": (0.98, 0.97, 0.42, 0.44),
-    "universe-94-names.tsv": (0.97, 0.98, 0.45, 0.42),
+    "universe-94-names.tsv": (0.97, 0.98, 0.46, 0.42),
     "universe-95-names.tsv": (0.99, 0.99, 0.39, 0.38),
-    "universe-96-names.tsv": (0.99, 0.99, 0.55, 0.57),
-    "universe-97-names.tsv": (0.97, 0.99, 0.35, 0.35),
+    "universe-96-names.tsv": (0.99, 0.99, 0.56, 0.57),
+    "universe-97-names.tsv": (0.97, 0.99, 0.36, 0.35),
     "universe-98-names.tsv": (0.99, 0.99, 0.51, 0.49),
-    "universe-99-names.tsv": (0.99, 0.98, 0.44, 0.45),
+    "universe-99-names.tsv": (0.99, 0.98, 0.45, 0.45),
 }
 
 
