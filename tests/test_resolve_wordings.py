@@ -2332,6 +2332,19 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Garden City movement", "garden cities", False),
     ("Stock Market Movements", "stock markets", False),
     ("Animal Rights Movement", "animal rights", False),
+    # ... and practices of a deed of two words or more, a verb's -ing (the forty-eighth
+    # session: 54 such pairs one thing in the blind universes, 3 apart), not a firm's, a
+    # drill's, a field's or a discipline's, nor of one word (attack 95's traps)
+    ("Carbon Farming Practices", "carbon farming", True),
+    ("Predatory Lending Practices", "predatory lending", True),
+    ("Ancient Engineering Practices", "ancient engineering", False),
+    ("Financial Planning Practice", "financial planning", False),
+    ("Police Department Practices", "police department", False),
+    ("Commercial Litigation Practice", "commercial litigation", False),
+    ("Machine Learning Practices", "machine learning", False),
+    ("Emergency Landing Practice", "emergency landing", False),
+    ("Medical Practice", "medical", False),
+    ("Banking Practices", "banking", False),
     ("Retail Media Networks", "Retail Media", True),
     ("Smart Home Products Integration", "Smart Home Integration", False),
     ("Climate Risk Models", "Climate Risk", False),

@@ -116,6 +116,37 @@ def _named_movement(words: list[str]) -> bool:
 _NO_DOCTRINE = frozenset({"city", "organism", "mechanism", "prism", "tourism"})
 
 
+# Deeds whose "practice" is a firm or its practice group, a drill, a thing, or the
+# conduct of a field or an industry ("financial planning practice", "emergency landing
+# practice", "building practices", "machine learning practices", "music streaming
+# practices": attack 95's)
+_NOT_PRACTISED = frozenset("""planning accounting restructuring banking consulting coaching
+    counselling counseling nursing bookkeeping landing shooting braking refuelling
+    refueling dispensing building housing clothing wedding morning evening spring
+    advertising marketing learning computing printing streaming broadcasting publishing
+    gaming shipping training""".split())
+
+
+def _practised(words: list[str]) -> bool:
+    """Whether the words before "practice" name a deed of two words or more, its last
+    word a verb's -ing ("carbon farming practices" / "carbon farming", "skills-based
+    hiring practices", "forest bathing practice": the blind universes label 54 "X
+    practices" / "X" pairs one thing, 3 apart); not of a firm, a drill or a thing
+    (`_NOT_PRACTISED`), a discipline ("ancient engineering practices", a labelled trap),
+    nor an institution's or a field's ("police department practices",
+    "wealth management practice", "commercial litigation practice", "ethical AI
+    practices": attack 95's, 38 realistic false joins of a first form that took any
+    -tion, -ment or -ness), nor one word ("banking practices").
+
+    >>> [_practised(n.split()) for n in ("carbon farming", "predatory lending",
+    ...     "ethical ai", "financial planning", "ancient engineering", "banking")]
+    [True, True, False, False, False, False]
+    """
+    last = words[-1]
+    return len(words) >= 2 and last.endswith("ing") and bool(_lemmas(last, "VERB")) and \
+        last not in _NOT_PRACTISED and not _discipline(last)
+
+
 def _says_nothing_more(words: list[str]) -> bool:
     """Whether a name's last word says nothing more after the words before it
     (`_GENERIC_AFTER`, `_GENERIC_AFTER_ONE`, `_named_movement`, `_AI_MADE_SO`).
@@ -126,7 +157,8 @@ def _says_nothing_more(words: list[str]) -> bool:
     """
     last, before = words[-1], words[-2]
     if before in _GENERIC_AFTER_ONE.get(last, ()) or \
-            last == "movement" and _named_movement(words[:-1]):
+            last == "movement" and _named_movement(words[:-1]) or \
+            last == "practice" and _practised(words[:-1]):
         return True
     return len(words) >= 3 and (before in _GENERIC_AFTER.get(last, ()) or
                                 (before, last) == ("ai", "model") and words[-3] in _AI_MADE_SO)
