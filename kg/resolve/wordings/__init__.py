@@ -31,12 +31,11 @@ from .trends import (emergence_as_rise, growing_attention, growth_as_rise, on_th
                      popularity_as_rise, return_as_revival, shift_as_change,
                      trend_of_a_phrase)
 from .compounds import (adverb_after_an_act, ai_generated_media, anti_backlash, cardinal_numbers,
-                        city_as_urban, concern_word, digital_as_online, european_as_eu, gaming_as_games,
-                        generic_last_word,
-                        farm_as_agricultural, healthcare_as_health, induced_as_from,
-                        last_word_variant, link_word_dropped,
-                        medium_either_place, online_last, ordinal_numbers, scam_as_fraud,
-                        sector_as_industry, tie_either_way, town_of, v_as_versus)
+                        city_as_urban, concern_word, digital_as_online, european_as_eu,
+                        farm_as_agricultural, gaming_as_games, generic_last_word,
+                        healthcare_as_health, induced_as_from, last_word_variant,
+                        link_word_dropped, medium_either_place, online_last, ordinal_numbers,
+                        scam_as_fraud, sector_as_industry, tie_either_way, town_of, v_as_versus)
 from .gerunds import (act_last, activity_first, doer_doing, gerund_after_a_preposition,
                       gerund_as_noun)
 from .adjectives import (adjective_as_noun, adjective_of_an_impact, e_prefix,

@@ -97,6 +97,11 @@ _CAUSES = frozenset("""living life lifestyle protest curious sober self food fas
     wellness childhood parenting eating growth""".split())
 
 
+# (-ism and -ity words of no doctrine or quality: "Garden City movement", "organism
+# movement")
+_NO_DOCTRINE = frozenset({"city", "organism", "mechanism", "prism", "tourism"})
+
+
 def _named_movement(words: list[str]) -> bool:
     """Whether the words before "movement" name the cause or way of living a movement
     is named after (`_CAUSES`; the blind universes label 110 such pairs one thing, 3
@@ -109,11 +114,6 @@ def _named_movement(words: list[str]) -> bool:
     last = words[-1]
     return len(words) >= 2 and (last in _CAUSES or words[0] in ("anti", "pro") or
                                 last.endswith(("ism", "ity")) and last not in _NO_DOCTRINE)
-
-
-# (-ism and -ity words of no doctrine or quality: "Garden City movement", "organism
-# movement")
-_NO_DOCTRINE = frozenset({"city", "organism", "mechanism", "prism", "tourism"})
 
 
 # Deeds whose "practice" is a firm or its practice group, a drill, a thing, or the
@@ -149,7 +149,8 @@ def _practised(words: list[str]) -> bool:
 
 def _says_nothing_more(words: list[str]) -> bool:
     """Whether a name's last word says nothing more after the words before it
-    (`_GENERIC_AFTER`, `_GENERIC_AFTER_ONE`, `_named_movement`, `_AI_MADE_SO`).
+    (`_GENERIC_AFTER`, `_GENERIC_AFTER_ONE`, `_named_movement`, `_practised`,
+    `_AI_MADE_SO`).
 
     >>> [_says_nothing_more(n.split()) for n in ("hybrid work model", "5g network",
     ...                                          "chinese ai model", "climate risk model")]
