@@ -224,6 +224,19 @@ RENAMED = [
     (["UN Cybercrime Convention", "Cybercrime Convention"], False),
     (["UK Border Force", "Border Force"], False),
     (["US Department of Education", "Department of Education"], False),
+    # (attack 99's, of a wider rule tried and dropped in the forty-ninth session: 133 of
+    # 162 traps joined; whole-name rows of synonyms.csv join the US agencies' long forms)
+    (["UK Home Office", "Home Office"], False),
+    (["US Box Office", "Box Office"], False),
+    (["UK Green Deal", "Green Deal"], False),
+    (["UK Freedom of Information Act", "Freedom of Information Act"], False),
+    (["EU EPA", "EPA"], False),
+    (["US Food and Drug Administration", "Food and Drug Administration"], True),
+    (["United States Census Bureau", "Census Bureau"], True),
+    # ... and of a place with its country (attack 98's: 116 of 219 traps joined)
+    (["Lagos, Portugal", "Lagos"], False),
+    (["Amazon, Brazil", "Amazon"], False),
+    (["Gouda, Netherlands", "Gouda"], False),
     # ... never another country's law of the name, written otherwise (the forty-eighth
     # session: "CHIPS Act" is the US law)
     (["EU Chips Act", "CHIPS Act"], False),

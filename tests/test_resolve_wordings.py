@@ -1495,6 +1495,16 @@ SYNONYMS = [
     ("power chips", "power semiconductors", True),
     ("potato chips", "potato semiconductors", False),
     ("IDPs", "internally displaced persons", True),
+    # (the forty-ninth session's, from the tune halves of universes 100-102)
+    ("situation comedies", "sitcoms", True),
+    ("environmental tobacco smoke", "secondhand smoke", True),
+    ("community immunity", "herd immunity", True),
+    ("polling day", "Election Day", True),
+    ("VFX artists", "visual effects artists", True),
+    ("T2V models", "text-to-video models", True),
+    ("ITV", "image-to-video", False),
+    ("US Environmental Protection Agency", "Environmental Protection Agency", True),
+    ("EU General Data Protection Regulation", "General Data Protection Regulation", True),
 ]
 
 
@@ -2345,6 +2355,9 @@ GENERIC_WORDS_AND_FRAMES = [
     ("Emergency Landing Practice", "emergency landing", False),
     ("Medical Practice", "medical", False),
     ("Banking Practices", "banking", False),
+    # falling counts of events as their decline (universe 102's)
+    ("Falling Overdose Deaths", "decline in overdose deaths", True),
+    ("Falling Road Fatalities", "declining road fatalities", True),
     # ... a fad's coined name before "trend", the act of two words or more before
     # "efforts", a doctrine before "approach" (the forty-ninth session); the wider first
     # forms joined 99 of attack 96's 134 traps and 136 of attack 97's 193

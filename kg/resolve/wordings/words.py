@@ -255,6 +255,10 @@ _LOST = frozenset("""biodiversity habitat pollinator species insect bee bird wil
     wetland ice glacier coral reef mangrove place space""".split())
 
 
+# Events counted, whose falling number is their decline ("falling overdose deaths",
+# "falling road fatalities")
+_COUNTED = frozenset("""death fatality casualty overdose suicide arrest infection
+    hospitalisation hospitalization admission homicide murder shooting""".split())
 # A fall, drop, plunge or slump in a measure is its decline ("fall in birth rates"); not
 # in what else ("falls in older adults" are accidents, "drop-in clinics" open to all, to
 # "fall in love" or "in line", "a drop in the ocean": an attack's false joins).
@@ -325,7 +329,7 @@ def _trend_word(words: list[str]) -> list[str]:
     if len(words) - at >= 3 and words[at] in _FALLS and words[at + 1] == "in":
         rest = words[at + 2:]
         cut = _first_of(rest, _PREPOSITIONS, 1)
-        if rest[cut - 1] in _MEASURES:  # ("fall in birth rates"; its head: before a preposition)
+        if rest[cut - 1] in _MEASURES | _COUNTED:  # ("fall in birth rates"; its head: before a preposition)
             return words[:at] + ["decline"] + words[at + 1:]
     if len(words) - at >= 3 and _TREND_WORDS.get(words[at]) == "declining" and \
             words[at + 1] in ("of", "in"):
@@ -336,7 +340,7 @@ def _trend_word(words: list[str]) -> list[str]:
         return words[:at] + ["rising"] + words[at + 1:]
     if len(words) - at >= 2 and words[at] == "falling":  # (its head: before a preposition)
         rest = words[at + 1:]
-        if rest[_first_of(rest, _PREPOSITIONS, 1) - 1] in _MEASURES:
+        if rest[_first_of(rest, _PREPOSITIONS, 1) - 1] in _MEASURES | _COUNTED:
             return words[:at] + ["declining"] + rest
     if len(words) - at >= 2 and words[at] in _LEVELS:
         rest = words[at + 2:] if words[at + 1] == "the" and words[at].endswith("ing") else \
