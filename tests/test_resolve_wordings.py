@@ -1505,6 +1505,12 @@ SYNONYMS = [
     ("ITV", "image-to-video", False),
     ("US Environmental Protection Agency", "Environmental Protection Agency", True),
     ("EU General Data Protection Regulation", "General Data Protection Regulation", True),
+    ("Black-and-white packaging", "Monochrome Packaging", True),
+    ("Crackdown on Dissent", "Suppression of Dissent", True),
+    ("Door-to-Door Canvassing", "door knocking", True),
+    ("COVID passes", "vaccine passports", True),
+    ("Declining Smoking Rates", "decline in smoking prevalence", True),
+    ("AO3", "Archive of Our Own", True),
 ]
 
 
