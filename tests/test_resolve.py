@@ -129,7 +129,12 @@ def test_a_company_with_its_legal_form_is_its_name_as_a_sense():
                   ["Rwanda scheme", "Rwanda"], ["Kyiv hotel", "Kyiv"], ["Maori language", "Maori"],
                   ["Minsk Group", "Minsk"], ["Hamas rocket", "Hamas"], ["Madoff scheme", "Madoff"],
                   ["Pegasus constellation", "Pegasus"], ["Porsche SE", "Porsche AG"],
-                  ["Bitcoin.com", "Bitcoin"], ["Harvey.ai", "Harvey"]):
+                  ["Bitcoin.com", "Bitcoin"], ["Harvey.ai", "Harvey"],
+                  # (attack 100's, of names of two words, tried and dropped in the
+                  # forty-ninth session: 80 of 171 traps joined)
+                  ["Paul Smith Ltd", "Paul Smith"], ["Churchill Downs Inc.", "Churchill Downs"],
+                  ["Greenland Minerals Ltd", "Greenland minerals"],
+                  ["Thomas Cook Group plc", "Thomas Cook"]):
         assert node(apart)(apart[0]) != node(apart)(apart[1]), apart
 
 

@@ -1511,6 +1511,12 @@ SYNONYMS = [
     ("COVID passes", "vaccine passports", True),
     ("Declining Smoking Rates", "decline in smoking prevalence", True),
     ("AO3", "Archive of Our Own", True),
+    ("cinemagoers", "moviegoers", True),
+    ("Quitting Smoking", "Smoking Cessation", True),
+    ("Youth Vaping", "teen vaping", True),
+    ("poliomyelitis", "polio", True),
+    ("T2D", "type 2 diabetes", True),
+    ("tactical voting", "strategic voting", True),
 ]
 
 
