@@ -174,13 +174,12 @@ _OUTCOMES = frozenset("""creation inclusion penetration ignition detection conta
 
 def _effort_of(words: list[str]) -> bool:
     """Whether the words before "effort" name the act the efforts are, so that "X
-    efforts" are X ("waste reduction efforts", "climate adaptation planning efforts":
-    the universes label 23 such pairs one thing, none apart): two words or more, the
-    last the noun of an act by its ending (-tion, -ment, -sion), not of an outcome
-    (`_OUTCOMES`). Not one word, nor
-    an -ing or a verb's own form: attack 97 found 73 of 91 traps joined by a rule that
-    took them ("government efforts", "election efforts", "publishing efforts",
-    "adaptation efforts", "recovery efforts").
+    efforts" are X ("waste reduction efforts", "fossil fuel reduction efforts": the
+    universes label 23 "X efforts" / X pairs one thing, none apart): two words or more,
+    the last the noun of an act by its ending (-tion, -ment, -sion), not of an outcome
+    (`_OUTCOMES`). Not one word, an -ing or a verb's own form: attack 97 found 73 of 91
+    traps joined by a rule that took them ("government efforts", "election efforts",
+    "publishing efforts", "adaptation efforts", "recovery efforts").
 
     >>> [_effort_of(n.split()) for n in ("waste reduction", "fossil fuel reduction",
     ...     "reforestation", "war", "government", "publishing", "economic recovery")]
@@ -214,9 +213,8 @@ def _method_of(words: list[str]) -> bool:
 
 def _says_nothing_more(words: list[str]) -> bool:
     """Whether a name's last word says nothing more after the words before it
-    (`_GENERIC_AFTER`, `_GENERIC_AFTER_ONE`, `_named_movement`, `_practised`, `_named_trend`,
-    `_effort_of`, `_method_of`,
-    `_AI_MADE_SO`).
+    (`_GENERIC_AFTER`, `_GENERIC_AFTER_ONE`, `_named_movement`, `_practised`,
+    `_named_trend`, `_effort_of`, `_method_of`, `_AI_MADE_SO`).
 
     >>> [_says_nothing_more(n.split()) for n in ("hybrid work model", "5g network",
     ...                                          "chinese ai model", "climate risk model")]

@@ -259,6 +259,7 @@ _LOST = frozenset("""biodiversity habitat pollinator species insect bee bird wil
 # "falling road fatalities")
 _COUNTED = frozenset("""death fatality casualty overdose suicide arrest infection
     hospitalisation hospitalization admission homicide murder shooting""".split())
+
 # A fall, drop, plunge or slump in a measure is its decline ("fall in birth rates"); not
 # in what else ("falls in older adults" are accidents, "drop-in clinics" open to all, to
 # "fall in love" or "in line", "a drop in the ocean": an attack's false joins).
@@ -303,10 +304,11 @@ def _past_participle(word: str) -> bool:
 def _trend_word(words: list[str]) -> list[str]:
     """The words with a first word of growth or decline as "rising" or "declining",
     and "better" as "improved", when two words or more follow it ("falling" before a
-    measure, `_MEASURES`; "higher", "lower", "raising (the)", "lowering (the)" before a
-    level someone sets, `_set_level`; "booming" before an economy's measure, `_BOOMING`;
-    "widening" and "narrowing" before a gap, `_GAPS`; "mounting" before what piles up,
-    `_MOUNTING`); "shifting" as "changing" before what changes (`_SHIFTING_HEADS`).
+    measure or a count of events, `_MEASURES`, `_COUNTED`; "higher", "lower", "raising
+    (the)", "lowering (the)" before a level someone sets, `_set_level`; "booming" before
+    an economy's measure, `_BOOMING`; "widening" and "narrowing" before a gap, `_GAPS`;
+    "mounting" before what piles up, `_MOUNTING`); "shifting" as "changing" before what
+    changes (`_SHIFTING_HEADS`).
 
     >>> " ".join(_trend_word("increasing middle manager burnout".split()))
     'rising middle manager burnout'
