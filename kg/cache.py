@@ -167,7 +167,7 @@ def prepare_cache_dir(outdir: Path) -> None:
         remove_path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     remove_links(folder)
-    for name in ("parts.bin", STATE_FILE, "facts.json", LOCK_FILE):
+    for name in ("parts.bin", STATE_FILE, MEMO_FILE, "facts.json", LOCK_FILE):
         if (folder / name).is_dir():
             remove_path(folder / name)
 
@@ -395,6 +395,130 @@ def _in_buckets(buckets: set[int] | None) -> tuple[str, list[int]]:
         return "", []
     values = sorted(buckets)
     return f"WHERE bucket IN ({','.join('?' * len(values))})", values
+
+
+# --- resolution keys' signatures ----------------------------------------------------------
+
+MEMO_FILE = "signatures.sqlite"
+_MEMO_SCHEMA = """
+CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB);
+-- forms: JSON, the key's signatures (kg.resolve.wordings.signatures), sorted
+CREATE TABLE signature (key TEXT PRIMARY KEY, forms BLOB) WITHOUT ROWID;
+"""
+
+
+class SignatureMemo:
+    """A key's signatures (kg.resolve.wordings.signatures), remembered between builds in
+    `.kg-cache/signatures.sqlite`: computing them is most of the corpus' join, which every
+    build makes anew over every name, so a rebuild after a few articles changed computes
+    only their new keys'.
+
+    Called as `signatures` is (join_keys' `signatures_of`). A row is a pure function of
+    its key, for the code and user the file is sealed with (`key`: the build cache's);
+    a file sealed otherwise, of another schema or unreadable is not read. `fresh`: a full
+    build writes a new file holding the keys it asked for (read from the old one unless
+    `reuse` is False), which replaces the old on `close`; otherwise the keys computed are
+    added to the file in place. Either way the file only ever holds rows this code made.
+
+    >>> import tempfile
+    >>> from contextlib import closing
+    >>> from kg.resolve.wordings import signatures
+    >>> outdir = Path(tempfile.mkdtemp())
+    >>> with closing(SignatureMemo(outdir, ["k"], signatures, fresh=True)) as memo:
+    ...     first = memo("rise of homeschooling")
+    >>> with closing(SignatureMemo(outdir, ["k"], signatures, fresh=False)) as memo:
+    ...     again = memo("rise of homeschooling")
+    >>> again == first == signatures("rise of homeschooling"), memo.computed
+    (True, 0)
+    """
+
+    BATCH = 10_000  # rows written at once
+
+    def __init__(self, outdir: Path, key: list, compute, fresh: bool, reuse: bool = True):
+        self.compute, self.computed, self.pending = compute, 0, []
+        self.path = cache_dir(outdir) / MEMO_FILE
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.old = _open_memo(self.path, key) if reuse else None
+        self.new_path = None
+        if fresh or self.old is None:
+            self.new_path = self.path.with_name(f"{TEMP_PREFIX}{MEMO_FILE}.{os.getpid()}.tmp")
+            self.new_path.unlink(missing_ok=True)
+            self.new = sqlite3.connect(self.new_path, isolation_level=None)
+            self.new.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" +
+                                   _MEMO_SCHEMA)
+            self.new.execute("INSERT INTO meta VALUES ('key', ?)", (orjson.dumps(key),))
+            self.copy = self.old is not None  # (a fresh file holds every key asked for)
+        else:
+            self.new, self.copy = self.old, False
+        self.new.execute("BEGIN")
+
+    def __call__(self, key: str) -> set[str]:
+        forms = None
+        if self.old is not None:
+            try:
+                row = self.old.execute("SELECT forms FROM signature WHERE key = ?",
+                                       (key,)).fetchone()
+                forms = None if row is None else _text_set(orjson.loads(row[0]))
+            except (orjson.JSONDecodeError,) + _UNREADABLE:
+                forms = None
+            if forms is not None and not self.copy:
+                return forms
+        if forms is None:
+            forms = self.compute(key)
+            self.computed += 1
+        self.pending.append((key, orjson.dumps(sorted(forms))))
+        if len(self.pending) >= self.BATCH:
+            self._flush()
+        return forms
+
+    def _flush(self) -> None:
+        self.new.executemany("INSERT OR IGNORE INTO signature VALUES (?, ?)", self.pending)
+        self.pending = []
+
+    def close(self) -> None:
+        """Write what is left and put a fresh file in place (a memo that cannot be
+        written is only a slower next build)."""
+        try:
+            self._flush()
+            self.new.execute("COMMIT")
+            self.new.close()
+            if self.old is not None and self.old is not self.new:
+                self.old.close()
+            if self.new_path is not None:
+                os.replace(self.new_path, self.path)
+        except (OSError, sqlite3.Error):
+            if self.new_path is not None:
+                remove_path(self.new_path)
+
+
+def _open_memo(path: Path, key: list) -> sqlite3.Connection | None:
+    """The memo database at `path` if it was sealed with `key` and holds its tables only."""
+    if not path.is_file():
+        return None
+    connection = None
+    try:
+        connection = sqlite3.connect(f"file:{urllib.parse.quote(str(path))}?mode=rw&nofollow=1",
+                                     uri=True, isolation_level=None)
+        found = set(connection.execute("SELECT type, name, tbl_name FROM sqlite_master"))
+        tables = {("table", "meta", "meta"), ("table", "signature", "signature")}
+        if found - tables - {("index", "sqlite_autoindex_meta_1", "meta")} or \
+                not tables <= found:
+            raise ValueError("not a memo of kg's")
+        stored = connection.execute("SELECT value FROM meta WHERE name = 'key'").fetchone()
+        if stored is None or orjson.loads(stored[0]) != key:
+            raise ValueError("made by other code, or by someone else")
+        return connection
+    except (OSError, orjson.JSONDecodeError) + _UNREADABLE:
+        if connection is not None:
+            connection.close()
+        return None
+
+
+def _text_set(value) -> set[str] | None:
+    """A list of strings as a set, else None (a row of the wrong shape is computed anew)."""
+    if value.__class__ is list and all(v.__class__ is str for v in value):
+        return set(value) if value else None
+    return None
 
 
 # --- writing ----------------------------------------------------------------------------

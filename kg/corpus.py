@@ -27,6 +27,7 @@ from .kinds import KINDS, KindTable
 from .model import RelatedLink, Trend
 from .rdf import Literal, Triple, article_iri, iri_segment, key_of_iri, sort_key
 from .resolve import AliasTable, join_keys, resolution_key
+from .resolve.wordings import signatures
 
 if TYPE_CHECKING:
     from .related import TextVectors
@@ -64,8 +65,10 @@ class Canonical:
 
 
 def canonical_map(forms: Iterable[tuple[str, str]], base: str, kinds: KindTable = KINDS,
-                  aliases: AliasTable | None = None) -> Canonical:
-    """The Canonical map of a corpus, from (entity key IRI, surface form) of every name."""
+                  aliases: AliasTable | None = None,
+                  signatures_of: Callable[[str], set[str]] = signatures) -> Canonical:
+    """The Canonical map of a corpus, from (entity key IRI, surface form) of every name
+    (`signatures_of`: as join_keys takes it)."""
     by_segment = {kind.segment: kind.name for kind in kinds}
     names = set()
     known: dict[str, str] = {}  # name -> its key, as its IRI says (no need to compute it again)
@@ -74,7 +77,7 @@ def canonical_map(forms: Iterable[tuple[str, str]], base: str, kinds: KindTable 
         names.add((by_segment.get(segment, segment), form))
         known[form] = key_of_iri(iri)
     joined = join_keys(sorted(names), key_of=lambda label: known.get(label)
-                       or resolution_key(label, aliases))
+                       or resolution_key(label, aliases), signatures_of=signatures_of)
     return Canonical(base, joined)
 
 

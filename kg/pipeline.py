@@ -50,8 +50,8 @@ from . import vocab as V
 from .blocks import BlockAppender, BlockCopier, open_or_none
 from .cache import (BuildCache, CachedArticle, CachedBucket, FileSignature, SharedRows,
                     build_lock, cache_dir, cache_key, encode_part, file_signature,
-                    load_all_forms, load_cache, load_shared, no_follow, page_problems,
-                    part_digest, prepare_cache_dir, read_part, reusable)
+                    SignatureMemo, load_all_forms, load_cache, load_shared, no_follow,
+                    page_problems, part_digest, prepare_cache_dir, read_part, reusable)
 from .corpus import (Canonical, RelatedFound, canonical_map, corpus_section, find_related,
                      link_related, link_triples, read_related_texts)
 from .dataset import DatasetInfo, dataset_triples
@@ -67,6 +67,7 @@ from .progress import progress_bar
 from .rdf import check_base, safe_url
 from .related import Settings as RelatedSettings
 from .resolve import AliasTable, load_lexicons
+from .resolve.wordings import signatures
 from .turtle import graph_prefixes, turtle_body, turtle_header
 from .parts import (ArticlePart, SharedNodes, article_part, count_classes, page_date_warnings,
                     page_dates)
@@ -670,7 +671,11 @@ class _Build:
             shared = self.shared
         self.names = shared  # every entity's names (the related stage names trends by them)
         names = shared.forms
-        canonical = canonical_map(_every_name(names), self.base, self.kinds, self.aliases)
+        # (a full build's memo holds this corpus' keys only; a rebuild's grows by its new)
+        with closing(SignatureMemo(self.outdir, self.new.key, signatures,
+                                   fresh=not self.incremental, reuse=self.use_cache)) as memo:
+            canonical = canonical_map(_every_name(names), self.base, self.kinds, self.aliases,
+                                      memo)
         self.new.joined = canonical.joined
         self.canonical = canonical
         return canonical, canonical.joined != self.old.joined

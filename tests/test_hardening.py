@@ -497,6 +497,19 @@ DAMAGES = {
     # incremental build's graph)
     "parts rewritten at the same size": lambda c: (c / "parts.bin").write_bytes(
         (c / "parts.bin").read_bytes().replace(b"Tech one", b"Pwnd one")),
+    # the keys' signatures remembered between builds (kg.cache.SignatureMemo)
+    "signatures.sqlite garbage": lambda c: (c / "signatures.sqlite").write_bytes(b"no" * 999),
+    "signatures.sqlite is a folder": lambda c: ((c / "signatures.sqlite").unlink(),
+                                                (c / "signatures.sqlite").mkdir()),
+    "signatures of the wrong shape": lambda c: _sql(
+        c, "UPDATE signature SET forms = '[1, {}]'", "signatures.sqlite"),
+    "a trigger on the signatures": lambda c: _sql(
+        c, "CREATE TRIGGER no BEFORE INSERT ON signature BEGIN SELECT RAISE(ABORT, 'no'); END",
+        "signatures.sqlite"),
+    # every key given one key's forms (they would all join), in a memo sealed otherwise
+    "signatures planted by someone else": lambda c: _sql(
+        c, "UPDATE signature SET forms = (SELECT forms FROM signature LIMIT 1); "
+           "UPDATE meta SET value = '[\"another\"]'", "signatures.sqlite"),
 }
 
 
@@ -507,8 +520,8 @@ def _same_length(path: Path, iri: str) -> None:
     path.write_bytes(data.replace(iri.encode(), ('"urn:' + "x" * (len(iri) - 6) + '"').encode()))
 
 
-def _sql(cache: Path, statements: str) -> None:
-    with sqlite3.connect(cache / "state.sqlite") as db:
+def _sql(cache: Path, statements: str, database: str = "state.sqlite") -> None:
+    with sqlite3.connect(cache / database) as db:
         db.executescript(statements)
 
 

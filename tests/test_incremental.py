@@ -57,6 +57,36 @@ def test_incremental_builds_equal_clean_builds(synthetic, tmp_path):
     assert b"keyword:zebra" in (out / "graph.ttl").read_bytes()
 
 
+def test_a_rebuild_computes_the_signatures_of_its_new_keys_only(synthetic, tmp_path,
+                                                                monkeypatch):
+    """The corpus' join reads every key's signatures each build; they are kept in the
+    cache (kg.cache.SignatureMemo), so a rebuild computes only the keys it has not seen,
+    and --no-cache computes all again."""
+    import kg.pipeline
+    from kg.resolve.wordings import signatures
+
+    asked: list[str] = []
+    monkeypatch.setattr(kg.pipeline, "signatures",
+                        lambda key: asked.append(key) or signatures(key))
+    folder = tmp_path / "docs"
+    shutil.copytree(synthetic, folder)
+    out = tmp_path / "out"
+    build([folder], out, base=BASE, today=TODAY, html=False)
+    every = sorted(asked)
+    assert len(every) > 1000
+    asked.clear()
+    changed = sorted(folder.glob("*.md"))[5]
+    changed.write_text(changed.read_text().replace(
+        "## Keywords\n", "## Keywords\n\n* zebra crossings\n"))
+    build([folder], out, base=BASE, today=TODAY, html=False)
+    assert asked == ["zebra crossing"]
+    clean_build(folder, tmp_path / "clean")
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
+    asked.clear()
+    build([folder], out, base=BASE, today=TODAY, html=False, use_cache=False)
+    assert sorted(asked) == sorted(every + ["zebra crossing"])
+
+
 def test_touched_but_unchanged_file_is_reused(synthetic, tmp_path, monkeypatch):
     import os
     import pathlib
@@ -414,8 +444,9 @@ def test_the_state_goes_only_with_the_parts_file_it_was_made_with(synthetic, tmp
         patch.setattr(os, "replace", noting)
         build([folder], out, base=BASE, today=TODAY, html=False)
     # (an interruption before the state moves leaves the old state, whose graph.ttl is
-    # gone: a clean build; in an incremental build parts.bin is only appended to)
-    assert renames == ["graph.ttl", "parts.bin", "state.sqlite"]
+    # gone: a clean build; in an incremental build parts.bin is only appended to. The
+    # keys' signatures move once the join is done: each row holds whatever the graph.)
+    assert renames == ["signatures.sqlite", "graph.ttl", "parts.bin", "state.sqlite"]
 
 
 def test_a_second_build_into_a_folder_waits_for_the_first(tmp_path):

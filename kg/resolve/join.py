@@ -36,10 +36,13 @@ _PLURAL_RE = re.compile(r"[a-z]+s\b")  # (a plural: "financials" writes "financi
 
 
 def join_keys(names: Iterable[tuple[str, str]],
-              key_of: Callable[[str], str] = name_key) -> dict[str, str]:
+              key_of: Callable[[str], str] = name_key,
+              signatures_of: Callable[[str], set[str]] = signatures) -> dict[str, str]:
     """Keys the corpus gives evidence for joining, as {key: the key it joins}, from
     (kind, name) of every entity name in the corpus (any kind: evidence is shared);
-    `key_of` gives a name's key (the build passes its aliases file's).
+    `key_of` gives a name's key (the build passes its aliases file's), `signatures_of` a
+    key's `signatures` (the build passes kg.cache.SignatureMemo: most of the time here
+    goes to them, and a rebuild computes only its new keys').
 
     The key a group keeps is its long form (not an acronym, no shortened word: "science
     fiction", not "sci fi"), then the one with the fewest letters ("lidar" of "lidar
@@ -52,6 +55,7 @@ def join_keys(names: Iterable[tuple[str, str]],
     {'cybernetics in management': 'management cybernetics', 'gen ai': 'generative ai'}
     """
     evidence = _Evidence.read(list(names), key_of)
+    evidence.signatures_of = signatures_of
     groups = _Groups(evidence.acronym_keys, evidence.table)
     for key, other in _other_readings(evidence.keys, evidence.meanings()):
         groups.keep_apart(key, other)
@@ -104,6 +108,7 @@ class _Evidence:
     # sense in parentheses ("Blindsight (novel)")
     senses: dict[str, dict[str, set[str]]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(set)))
+    signatures_of: Callable[[str], set[str]] = signatures  # (join_keys')
 
     def meanings(self) -> dict[str, set[str]]:
         """{acronym key: the long keys it may stand for}: as the corpus declares it
@@ -313,7 +318,7 @@ def _join_wordings(groups: _Groups, evidence: _Evidence) -> dict[str, str]:
     long_keys = evidence.long_keys
     shorts_of: dict[str, list[str]] = defaultdict(list)  # signature -> its acronym keys
     for key in sorted(evidence.acronym_keys & evidence.keys):
-        for signature in _forms(key, evidence.words):
+        for signature in _forms(key, evidence.words, evidence.signatures_of):
             if signature[0] not in "<>":  # (marked forms never meet an acronym's)
                 shorts_of[signature].append(key)
     first_of: dict[str, str] = {}
@@ -324,7 +329,7 @@ def _join_wordings(groups: _Groups, evidence: _Evidence) -> dict[str, str]:
     for key in sorted(long_keys):
         # (in sort order: where two keys kept apart meet this one, the join made first
         # stands, and a set's order changes with the process' hash seed)
-        for signature in sorted(_forms(key, evidence.words)):
+        for signature in sorted(_forms(key, evidence.words, evidence.signatures_of)):
             mark, form = signature[0], signature[1:]
             if mark == ">":
                 first_of.setdefault(signature, key)
@@ -473,23 +478,26 @@ def _spelled_reordered(evidence: _Evidence, first_of: dict[str, str]
             if longer not in keys:
                 # (the first in sort order of the keys it meets: a set's order changes
                 # with the process' hash seed, and the build must not)
-                others = sorted({first_of[s] for s in _forms(longer, evidence.words)
+                others = sorted({first_of[s] for s in _forms(longer, evidence.words,
+                                                              evidence.signatures_of)
                                  if s[0] not in "<>" and s in first_of} - {key})
                 other = next((other for other in others if _meet(
                     key, f" {other} ".replace(f" {long} ", f" {short} ").strip(),
-                    evidence.words)), None)
+                    evidence.words, evidence.signatures_of)), None)
                 if other is not None:
                     found[key, longer] = other
     return found
 
 
-def _meet(key: str, other: str, words: frozenset[str]) -> bool:
+def _meet(key: str, other: str, words: frozenset[str],
+          signatures_of: Callable[[str], set[str]]) -> bool:
     """Whether two keys share a form (`_forms`, the marked ones aside)."""
-    forms = {s for s in _forms(key, words) if s[0] not in "<>"}
-    return any(s[0] not in "<>" and s in forms for s in _forms(other, words))
+    forms = {s for s in _forms(key, words, signatures_of) if s[0] not in "<>"}
+    return any(s[0] not in "<>" and s in forms for s in _forms(other, words, signatures_of))
 
 
-def _forms(key: str, words: frozenset[str]) -> set[str]:
+def _forms(key: str, words: frozenset[str],
+           signatures_of: Callable[[str], set[str]] = signatures) -> set[str]:
     """A key's `signatures`, and the same with two of its words that stand next to each
     other as written, and that the archive writes as one word (`words`: every word of
     its keys), so written, as whole keys meet spaced otherwise (`_join_spacings`):
@@ -500,13 +508,13 @@ def _forms(key: str, words: frozenset[str]) -> set[str]:
     >>> sorted(_forms("rise of homeschooling", words) & _forms("growing home schooling", words))
     ['homeschooling rise']
     """
-    forms = signatures(key)
+    forms = signatures_of(key)
     key_words = key.split()
     pairs = [(f" {a} {b} ", f" {a}{b} ") for a, b in zip(key_words, key_words[1:])
              if a + b in words and _one_word(a, b)]
-    if not pairs and not _DIGITS_RE.search(" ".join(forms)):
-        return forms
-    return forms | {_written_as_one(form, pairs, words) for form in forms}
+    # (a form with no pair and no number is as written)
+    return forms | {_written_as_one(form, pairs, words) for form in forms
+                    if pairs or _DIGITS_RE.search(form)}
 
 
 _DIGITS_RE = re.compile(r"\d")
