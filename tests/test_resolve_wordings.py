@@ -1517,6 +1517,36 @@ SYNONYMS = [
     ("poliomyelitis", "polio", True),
     ("T2D", "type 2 diabetes", True),
     ("tactical voting", "strategic voting", True),
+    # (the fiftieth session's, from the tune halves of universes 103-105), with attack
+    # 101's traps of the rows it dropped: their words name other things elsewhere
+    ("cabin crew shortages", "flight attendant shortages", True),
+    ("bellyhold freight", "belly cargo", True),
+    ("aircraft graveyards", "aircraft boneyards", True),
+    ("reputational damage", "reputation damage", True),
+    ("audio branding", "sonic branding", True),
+    ("opinion mining", "sentiment analysis", True),
+    ("NOx", "nitrogen oxides", True),
+    ("WaPo", "Washington Post", True),
+    ("T&S", "trust and safety", True),
+    ("luxury timepieces", "luxury watches", True),
+    ("perfume layering", "fragrance layering", True),
+    ("legacy carriers", "full-service carriers", False),  # (telecoms' incumbents)
+    ("network carrier", "full-service airline", False),
+    ("cargo carriers", "cargo airlines", False),
+    ("airport city", "aerotropolis", False),  # (a named business park, too)
+    ("open rotor", "open fan", False),
+    ("onboard Wi-Fi", "in-flight Wi-Fi", False),
+    ("drone production", "drone manufacturing", False),  # (rearing male bees)
+    ("multimodal mobility", "multimodal transport", False),
+    ("near-miss incidents", "near misses", False),
+    ("newsreader", "news anchor", False),  # (a feed reader)
+    ("newswires", "news agencies", False),
+    ("Messenger app", "messaging apps", False),
+    ("intermediary liability", "platform liability", False),
+    ("Birdwatch", "Community Notes", False),  # (a birding magazine)
+    ("trainers", "sneakers", False),
+    ("luxury group", "luxury conglomerate", False),
+    ("de minimis rule", "de minimis exemption", False),  # (state aid, tax)
 ]
 
 
