@@ -11,6 +11,8 @@ It lives in `OUTDIR/.kg-cache/`:
   JSON. Incremental builds append the parts they make; full builds (and an
   incremental one that finds most of the file stale) write it anew. The state
   keeps each part's digest, checked whenever the part is read.
+* `signatures.sqlite` holds the signatures of the names' keys (SignatureMemo), which
+  the corpus' join reads every build: a rebuild computes only its new keys'.
 
 Everything is stored as data (JSON through orjson, SQLite rows of text and
 numbers), never as pickles or marshalled objects, and every value read back is
