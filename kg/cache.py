@@ -439,20 +439,26 @@ class SignatureMemo:
     def __init__(self, outdir: Path, key: list, compute, fresh: bool, reuse: bool = True):
         self.compute, self.computed, self.pending = compute, 0, []
         self.path = cache_dir(outdir) / MEMO_FILE
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.old = _open_memo(self.path, key) if reuse else None
-        self.new_path = None
-        if fresh or self.old is None:
-            self.new_path = self.path.with_name(f"{TEMP_PREFIX}{MEMO_FILE}.{os.getpid()}.tmp")
-            self.new_path.unlink(missing_ok=True)
-            self.new = sqlite3.connect(self.new_path, isolation_level=None)
-            self.new.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" +
-                                   _MEMO_SCHEMA)
-            self.new.execute("INSERT INTO meta VALUES ('key', ?)", (orjson.dumps(key),))
-            self.copy = self.old is not None  # (a fresh file holds every key asked for)
-        else:
-            self.new, self.copy = self.old, False
-        self.new.execute("BEGIN")
+        self.new: sqlite3.Connection | None = None
+        self.new_path: Path | None = None
+        self.copy = False  # (whether rows read from the old file go to the new one too)
+        try:
+            if fresh or self.old is None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.new_path = self.path.with_name(
+                    f"{TEMP_PREFIX}{MEMO_FILE}.{os.getpid()}.tmp")
+                self.new_path.unlink(missing_ok=True)
+                self.new = sqlite3.connect(self.new_path, isolation_level=None)
+                self.new.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" +
+                                       _MEMO_SCHEMA)
+                self.new.execute("INSERT INTO meta VALUES ('key', ?)", (orjson.dumps(key),))
+                self.copy = self.old is not None
+            else:
+                self.new = self.old
+            self.new.execute("BEGIN")
+        except (OSError, sqlite3.Error):  # (nothing kept: only a slower next build)
+            self._give_up()
 
     def __call__(self, key: str) -> set[str]:
         forms = None
@@ -468,29 +474,48 @@ class SignatureMemo:
         if forms is None:
             forms = self.compute(key)
             self.computed += 1
-        self.pending.append((key, orjson.dumps(sorted(forms))))
-        if len(self.pending) >= self.BATCH:
-            self._flush()
+        if self.new is not None:
+            self.pending.append((key, orjson.dumps(sorted(forms))))
+            if len(self.pending) >= self.BATCH:
+                self._flush()
         return forms
 
     def _flush(self) -> None:
-        self.new.executemany("INSERT OR IGNORE INTO signature VALUES (?, ?)", self.pending)
+        try:
+            self.new.executemany("INSERT OR IGNORE INTO signature VALUES (?, ?)",
+                                 self.pending)
+        except sqlite3.Error:  # (a full disk, say: the build goes on without)
+            self._give_up()
         self.pending = []
 
+    def _give_up(self) -> None:
+        """Keep nothing more (what is in place stays: each row holds on its own)."""
+        for connection in {id(c): c for c in (self.new, self.old) if c is not None}.values():
+            try:
+                connection.close()
+            except sqlite3.Error:
+                pass
+        self.new = self.old = None
+        if self.new_path is not None:
+            remove_path(self.new_path)
+            self.new_path = None
+
     def close(self) -> None:
-        """Write what is left and put a fresh file in place (a memo that cannot be
-        written is only a slower next build)."""
+        """Write what is left and put a fresh file in place."""
+        if self.new is None:
+            return
+        self._flush()
         try:
-            self._flush()
-            self.new.execute("COMMIT")
-            self.new.close()
-            if self.old is not None and self.old is not self.new:
-                self.old.close()
-            if self.new_path is not None:
-                os.replace(self.new_path, self.path)
+            if self.new is not None:
+                self.new.execute("COMMIT")
+                self.new.close()
+                if self.old is not None and self.old is not self.new:
+                    self.old.close()
+                self.new = self.old = None
+                if self.new_path is not None:
+                    os.replace(self.new_path, self.path)
         except (OSError, sqlite3.Error):
-            if self.new_path is not None:
-                remove_path(self.new_path)
+            self._give_up()
 
 
 def _open_memo(path: Path, key: list) -> sqlite3.Connection | None:

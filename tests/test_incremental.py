@@ -87,6 +87,29 @@ def test_a_rebuild_computes_the_signatures_of_its_new_keys_only(synthetic, tmp_p
     assert sorted(asked) == sorted(every + ["zebra crossing"])
 
 
+def test_signatures_that_cannot_be_kept_only_make_a_slower_build(synthetic, tmp_path,
+                                                                  monkeypatch):
+    """The keys' signatures are kept for the next build; where that fails (a full disk,
+    a folder SQLite cannot write in), the build still completes, the same."""
+    import sqlite3
+
+    import kg.cache
+
+    real_connect = sqlite3.connect
+
+    def failing(path, *args, **kwargs):
+        if "signatures.sqlite" in str(path):
+            raise sqlite3.OperationalError("disk I/O error")
+        return real_connect(path, *args, **kwargs)
+
+    monkeypatch.setattr(kg.cache.sqlite3, "connect", failing)
+    build([synthetic], tmp_path / "out", base=BASE, today=TODAY, html=False)
+    clean_build(synthetic, tmp_path / "clean")
+    assert (tmp_path / "out" / "graph.ttl").read_bytes() == \
+        (tmp_path / "clean" / "graph.ttl").read_bytes()
+    assert not any(p.name.startswith(".kg-tmp") for p in (tmp_path / "out" / ".kg-cache").iterdir())
+
+
 def test_touched_but_unchanged_file_is_reused(synthetic, tmp_path, monkeypatch):
     import os
     import pathlib

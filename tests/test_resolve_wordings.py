@@ -903,6 +903,14 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Global Healthcare Financing", "Global Health Financing", False),
     ("Improved Worker Performance", "Improving Worker Performance", True),
     ("Electrified Railways", "Railway Electrification", True),
+    # (attack 103's, of streamlined, accelerated, enhanced, crowdsourced, crowdfunded
+    # and livestreamed tried as acts and dropped in the fiftieth session: 111 of 178
+    # traps joined, named programmes and what was so done against the practice)
+    ("Accelerated Approval", "Accelerating Approval", False),
+    ("Streamlined Procedures", "Streamlining Procedures", False),
+    ("Enhanced Tracking Protection", "Enhancing Tracking Protection", False),
+    ("Crowdfunded Platforms", "Crowdfunding Platforms", False),
+    ("Livestreamed Services", "Livestreaming Services", False),
 ]
 
 
