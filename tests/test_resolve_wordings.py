@@ -1555,6 +1555,19 @@ SYNONYMS = [
     ("trainers", "sneakers", False),
     ("luxury group", "luxury conglomerate", False),
     ("de minimis rule", "de minimis exemption", False),  # (state aid, tax)
+    # (from the tune halves of universes 106-108, after attack 104)
+    ("suicide drones", "kamikaze drones", True),
+    ("code-breaking", "cryptanalysis", True),
+    ("ham radio", "amateur radio", True),
+    ("telecom carriers", "telecom operators", True),
+    ("USCYBERCOM", "United States Cyber Command", True),
+    ("Orca", "killer whale", False),  # (an AI model, a screen reader)
+    ("Telco Systems", "telecom operator", False),
+    ("cellular signals", "mobile signals", False),  # (between cells)
+    ("Triple-A game", "AAA game", False),  # (minor-league baseball)
+    ("gaming layoffs", "video game layoffs", False),  # (casinos)
+    ("couch co-op", "local co-op", False),
+    ("E3", "Electronic Entertainment Expo", False),  # (France, Germany and the UK)
 ]
 
 

@@ -290,8 +290,9 @@ def generic_last_word(name: _Name, forms: _Forms) -> None:
             _discipline(words[-2]) and words[-3:-1] != ["social", "engineering"] or
             words[-2] in _PRACTISED or _named_after(words[-2])):
         return  # ("underwater archaeology techniques" are the field's, no archaeology)
-    if words[-1] == "system" and words[-2] in _TECHNOLOGY_OF_CARE:
-        return  # (a health or care system is its institutions: "public health system")
+    if words[-1] == "system" and (words[-2] in _TECHNOLOGY_OF_CARE or words[-2] == "name"):
+        return  # (a health or care system is its institutions: "public health system";
+        # the domain name system is no domain name: a blind universe's trap)
     if len(words) >= 3 and words[-1] in _GENERIC_LAST_WORDS | _GENERIC_LAST_WORDS_AFTER_TWO \
             or len(words) == 2 and words[-1] in _GENERIC_LAST_WORDS and _coined(words[0]):
         forms.found.add(" ".join(words[:-1]))
