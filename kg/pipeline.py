@@ -671,11 +671,19 @@ class _Build:
             shared = self.shared
         self.names = shared  # every entity's names (the related stage names trends by them)
         names = shared.forms
-        # (a full build's memo holds this corpus' keys only; a rebuild's grows by its new)
-        with closing(SignatureMemo(self.outdir, self.new.key, signatures,
-                                   fresh=not self.incremental, reuse=self.use_cache)) as memo:
-            canonical = canonical_map(_every_name(names), self.base, self.kinds, self.aliases,
-                                      memo)
+        if self.incremental and _names_of(gone_parts) == _names_of(new_parts):
+            # the same names as the previous build's (nothing changed, or only what is not
+            # a name): the same joins, which are theirs alone (and of the code, the aliases
+            # and the kinds, which the cache's key holds)
+            canonical = Canonical(self.base, self.old.joined)
+        else:
+            # (a full build's memo holds this corpus' keys only; a rebuild's grows by its
+            # new ones)
+            with closing(SignatureMemo(self.outdir, self.new.key, signatures,
+                                       fresh=not self.incremental,
+                                       reuse=self.use_cache)) as memo:
+                canonical = canonical_map(_every_name(names), self.base, self.kinds,
+                                          self.aliases, memo)
         self.new.joined = canonical.joined
         self.canonical = canonical
         return canonical, canonical.joined != self.old.joined
@@ -881,6 +889,11 @@ class _Build:
                              part_digest(blob), 0, 0, 0, article.documents,
                              article.problems + article.part.diagnostics,
                              dict(article.counts), article.triple_count)
+
+
+def _names_of(parts: list[ArticlePart]) -> Counter:
+    """How often the parts name each entity key IRI with each surface form."""
+    return Counter(name for part in parts for name in part.forms)
 
 
 def _every_name(forms: dict) -> Iterator[tuple[str, str]]:

@@ -87,6 +87,40 @@ def test_a_rebuild_computes_the_signatures_of_its_new_keys_only(synthetic, tmp_p
     assert sorted(asked) == sorted(every + ["zebra crossing"])
 
 
+def test_a_rebuild_whose_names_are_the_same_keeps_the_joins(synthetic, tmp_path, monkeypatch):
+    """The corpus' joins are a function of its names alone (and of the code, the aliases
+    and the kinds, which the cache's key holds): a rebuild where no name came or went
+    (nothing changed, or a summary's text only) takes the previous build's, and is still
+    byte-identical to a clean build."""
+    import kg.pipeline
+
+    joins = []
+    real = kg.pipeline.canonical_map
+    monkeypatch.setattr(kg.pipeline, "canonical_map",
+                        lambda *args, **kwargs: joins.append(1) or real(*args, **kwargs))
+    folder = tmp_path / "docs"
+    shutil.copytree(synthetic, folder)
+    out = tmp_path / "out"
+    build([folder], out, base=BASE, today=TODAY, html=False)
+    assert len(joins) == 1
+    build([folder], out, base=BASE, today=TODAY, html=False)  # nothing changed
+    changed = sorted(folder.glob("*.md"))[4]
+    text = changed.read_text()
+    assert "## Summary\n" in text
+    changed.write_text(text.replace("## Summary\n", "## Summary\n\nA sentence added.\n", 1))
+    again = build([folder], out, base=BASE, today=TODAY, html=False)
+    assert len(joins) == 1
+    assert again.report.reused == len({p.name.split(".")[0] for p in folder.glob("*.md")}) - 1
+    clean_build(folder, tmp_path / "clean")
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
+    changed.write_text(text.replace("## Keywords\n", "## Keywords\n\n* zebra crossings\n", 1))
+    joins.clear()
+    build([folder], out, base=BASE, today=TODAY, html=False)  # a name came: joined anew
+    assert len(joins) == 1
+    clean_build(folder, tmp_path / "clean2")
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "clean2" / "graph.ttl").read_bytes()
+
+
 def test_signatures_that_cannot_be_kept_only_make_a_slower_build(synthetic, tmp_path,
                                                                   monkeypatch):
     """The keys' signatures are kept for the next build; where that fails (a full disk,
