@@ -35,7 +35,10 @@ def test_benchmark_prints_its_table(capsys, tmp_path):
     out = capsys.readouterr().out
     assert out.splitlines()[0].split() == ["measure", "kg", "baseline", "ratio", "goal", "met"]
     for row in ("synthetic 30: build", "synthetic 30: query top-technologies",
-                "incremental: 1 of 70 changed", "incremental output = clean build",
+                "incremental, with related links: 1 of 70 changed",
+                "incremental, --no-related: 1 of 70 changed",
+                "incremental output = clean build (with related links)",
+                "incremental output = clean build (--no-related)",
                 "peak RSS, 70 docs"):
         assert row in out
     assert "byte-identical" in out
