@@ -67,7 +67,7 @@ from .progress import progress_bar
 from .rdf import check_base, safe_url
 from .related import Settings as RelatedSettings
 from .resolve import AliasTable, load_lexicons
-from .resolve.wordings import signatures
+from .resolve.wordings import signatures as key_signatures
 from .turtle import graph_prefixes, turtle_body, turtle_header
 from .parts import (ArticlePart, SharedNodes, article_part, count_classes, page_date_warnings,
                     page_dates)
@@ -679,7 +679,7 @@ class _Build:
         else:
             # (a full build's memo holds this corpus' keys only; a rebuild's grows by its
             # new ones)
-            with closing(SignatureMemo(self.outdir, self.new.key, signatures,
+            with closing(SignatureMemo(self.outdir, self.new.key, key_signatures,
                                        fresh=not self.incremental,
                                        reuse=self.use_cache)) as memo:
                 canonical = canonical_map(_every_name(names), self.base, self.kinds,

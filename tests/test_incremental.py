@@ -66,7 +66,7 @@ def test_a_rebuild_computes_the_signatures_of_its_new_keys_only(synthetic, tmp_p
     from kg.resolve.wordings import signatures
 
     asked: list[str] = []
-    monkeypatch.setattr(kg.pipeline, "signatures",
+    monkeypatch.setattr(kg.pipeline, "key_signatures",
                         lambda key: asked.append(key) or signatures(key))
     folder = tmp_path / "docs"
     shutil.copytree(synthetic, folder)

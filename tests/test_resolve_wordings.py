@@ -1568,6 +1568,11 @@ SYNONYMS = [
     ("gaming layoffs", "video game layoffs", False),  # (casinos)
     ("couch co-op", "local co-op", False),
     ("E3", "Electronic Entertainment Expo", False),  # (France, Germany and the UK)
+    # (universe 108's tune half's false joins: initials of an acronym with two meanings,
+    # "system" dropped where it names another thing)
+    ("NEC", "network energy consumption", False),
+    ("SSNs", "Seabed Sensor Networks", False),
+    ("domain name system", "domain name", False),
 ]
 
 
