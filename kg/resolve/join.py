@@ -453,9 +453,28 @@ def _join_spacings(groups: _Groups, evidence: _Evidence) -> None:
     """Keys that differ only in spacing: "girl boss" / "girlboss", "Chat GPT" / "ChatGPT"."""
     first_squashed: dict[str, str] = {}
     for key in sorted(evidence.keys):
-        first = first_squashed.setdefault(key.replace(" ", ""), key)
+        first = first_squashed.setdefault(_squashed(key), key)
         if first != key:
             groups.join(first, key)
+
+
+def _squashed(key: str) -> str:
+    """A key without its spaces, but between two numbers ("1.5 million" is no 15 million,
+    "20/20 vision" no 2020 vision) and after a prefix making a word of another meaning
+    ("re-sign" is no resignation: `_PREFIXED_OTHERS`; but a co-op is written "Coop" too:
+    "Coop Funeralcare").
+
+    >>> [_squashed(k) for k in ("chat gpt", "gpt 3 5", "re sign", "covid 19")]
+    ['chatgpt', 'gpt3 5', 're sign', 'covid19']
+    """
+    words = key.split(" ")
+    kept = [words[0]]
+    for first, second in zip(words, words[1:]):
+        if first[-1:].isdigit() and second[:1].isdigit() or \
+                first + second in _PREFIXED_OTHERS and first + second != "coop":
+            kept.append(" ")
+        kept.append(second)
+    return "".join(kept)
 
 
 def _spelled_reordered(evidence: _Evidence, first_of: dict[str, str]

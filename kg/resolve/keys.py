@@ -57,9 +57,29 @@ _CAPITALS_RE = re.compile(r"\b[A-Z]{2,}S\b")
 _SERVICE_S_RE = re.compile(r"\b[A-Z]+[a-z]+S\b")  # DDoS, QoS
 _VERSUS_RE = re.compile(r"\b(?:versus|vs)\b\.?")
 _VERSION_RE = re.compile(r"(?<![\d.])(\d+)\.0(?![\d.])")  # Web 3.0 is Web 3, as Industry 4.0 is Industry 4
-# A lone letter or digit joined to the next word: e-commerce, 3-D, I/O, X-ray, l'oeil;
-# not one inside a compound ("software-as-a-service": the article a).
-_LONE_LETTER_RE = re.compile(r"(?<![-/'\u2019])\b([a-z0-9])[-/'\u2019](?=[a-z0-9])")
+# A lone letter or digit joined to the next word: e-commerce, 3-D, I/O, X-ray, l'oeil
+# (also after a hyphen: trompe-l'oeil); not one inside a compound
+# ("software-as-a-service": the article a), nor a letter's possessive ("Gen Z's habits"
+# are Gen Z's, no "Gen Zs").
+# (A lone digit joins a letter only: "1-2 years" are no 12 years, "9/11" no 911.)
+_LONE_LETTER_RE = re.compile(r"(?<![-/'\u2019])\b(?:([a-z])[-/](?=[a-z0-9])|([0-9])[-/](?=[a-z]))|"
+                             r"(?<![/'\u2019])\b([a-z])['\u2019](?!s\b)(?=[a-z])")
+# Marks written for others: a trade mark sign (NFKC would make "ChatGPT™" "chatgpttm"), a
+# multiplication sign for "x" ("10× engineer"), an acute accent or a modifier letter for
+# an apostrophe ("Moore´s Law").
+_WRITTEN_AS = str.maketrans({"\u2122": "", "\u2120": "", "\u00d7": "x", "\u00b4": "'",
+                             "\u02bb": "'", "\u02bc": "'"})
+# Numbers, before their punctuation is dropped: a decade's apostrophe ("1990's", "80's":
+# the 1990s, no possessive), a thousands separator ("10,000 steps" are 10000), a
+# percent sign as the word ("2% inflation" / "2 per cent inflation"; "top 10%" is no
+# "top 10"), a minus sign ("-5°C" is no 5°C).
+_DECADE_RE = re.compile(r"\b((?:1\d)?\d0)'s\b")
+_THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+# (a number said digit by digit, 9-1-1: no range)
+_DIGIT_BY_DIGIT_RE = re.compile(r"(?<![\d.-])\d(?:-\d){2,}(?![\d.-])")
+_PERCENT_RE = re.compile(r"\s*+%|\s*+\bper cent\b")
+_MINUS_RE = re.compile(r"(?<![\w.,])-(?=\d)")
+_DIGIT_OR_PERCENT_RE = re.compile(r"[\d%]|per cent")
 # Initials written with full stops: A.I., U.S, e.g. (the letters are the acronym).
 _DOTTED_RE = re.compile(r"(?<![\w.])(?:[^\W\d_]\.)+[^\W\d_](?!\w)\.?")
 # British spellings, as American (both sides of a comparison get the same key), in one
@@ -185,13 +205,17 @@ def american(word: str) -> str:
     return found or word
 
 
-_ISE_RE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$")
+_ISE_RE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers|able|ability)$")
 # British spellings breame's table lacks, common in the genre ("AI-fuelled growth")
 _MORE_BRITISH = {"fuelled": "fueled", "fuelling": "fueling", "enrolment": "enrollment",
                  "skilful": "skillful", "wilful": "willful", "totalled": "totaled",
                  "totalling": "totaling", "kerbside": "curbside",
                  "monetise": "monetize", "monetised": "monetized", "monetising": "monetizing",
-                 "monetisation": "monetization"}
+                 "monetisation": "monetization", "acknowledgement": "acknowledgment",
+                 "acknowledgements": "acknowledgments", "cheque": "check",
+                 "cheques": "checks", "doughnut": "donut",
+                 "doughnuts": "donuts", "mum": "mom", "mums": "moms", "dependant": "dependent",
+                 "dependants": "dependents", "focussed": "focused", "focussing": "focusing"}
 _PREFIXES = ("un", "mis", "re", "eco", "geo", "bio", "pre", "over", "under", "de", "non",
              "co", "auto", "self")
 
@@ -296,6 +320,7 @@ def normal_form(label: str) -> str:
     >>> normal_form("C++"), normal_form("C#"), normal_form("Disney+ shows"), normal_form("#MeToo")
     ('cplusplus', 'csharp', 'disneyplus show', 'metoo')
     """
+    label = label.translate(_WRITTEN_AS)
     if "." in label:
         label = _DOTTED_RE.sub(lambda dotted: dotted.group(0).replace(".", ""), label)
     # (the plural of an acronym: "EVs", and in capitals "EVS" of the table's EV)
@@ -313,7 +338,9 @@ def normal_form(label: str) -> str:
     if not text.isascii():  # drop accents and ligatures: El Niño -> el nino, œil -> oeil
         text = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_LIGATURES))
                        if not unicodedata.combining(c))
-    text = _SPELLING_RE.sub(_american, _LONE_LETTER_RE.sub(r"\1", _VERSION_RE.sub(r"\1", text)))
+    if _DIGIT_OR_PERCENT_RE.search(text):
+        text = _numbers_written(text)
+    text = _SPELLING_RE.sub(_american, _LONE_LETTER_RE.sub(_lone_letter, _VERSION_RE.sub(r"\1", text)))
     text = _VERSUS_RE.sub(" vs ", _POSSESSIVE_RE.sub("", text).replace("&", " and "))
     if "+" in text or "#" in text:
         text = _PLUS_SHARP_RE.sub(_plus_sharp, text)
@@ -328,6 +355,21 @@ def normal_form(label: str) -> str:
     return " ".join(word if word in acronyms or _keeps_s(words, i)
                     else american(lemma(word, ends[i]))
                     for i, word in enumerate(words))
+
+
+def _lone_letter(match: re.Match) -> str:
+    return match[1] or match[2] or match[3]
+
+
+def _numbers_written(text: str) -> str:
+    """A name's numbers as `_DECADE_RE` ... `_MINUS_RE` read them (case folded).
+
+    >>> _numbers_written("1990's fads, 10,000 steps, top 10%, -5°c, 2 per cent, 9-1-1")
+    '1990s fads, 10000 steps, top 10 percent, minus 5°c, 2 percent, 911'
+    """
+    text = _THOUSANDS_RE.sub("", _DECADE_RE.sub(r"\1s", text))
+    text = _DIGIT_BY_DIGIT_RE.sub(lambda number: number[0].replace("-", ""), text)
+    return _MINUS_RE.sub("minus ", _PERCENT_RE.sub(" percent", text))
 
 
 def _acronym_plural(match: re.Match) -> str:
@@ -590,25 +632,31 @@ def name_key(label: str) -> str:
     """
     name = split_alias(label)[0]
     key = normal_form(name)
-    return key.upper() if _word_in_capitals(name, key) else key
+    return _word_in_capitals(name, key) or key
 
 
-def _word_in_capitals(name: str, key: str) -> bool:
-    """Whether a name is one word of three capitals or more that is also an English
-    word the table knows no acronym of: "ICE", "SWIFT", "SNAP", "VETs" name an agency,
-    a bank network, a benefit, vocational training, not ice, the swift, a snap or vets
-    (older attacks' false joins; its key is kept in capitals, which no other key is,
-    and `join_keys` joins it to the word written in lower case only, "ice", when the
-    archive writes that word nowhere with a capital, "Ice").
+def _word_in_capitals(name: str, key: str) -> str:
+    """The key in capitals of a name that is one word of three capitals or more that is
+    also an English word the table knows no acronym of: "ICE", "SWIFT", "SNAP", "VETs"
+    name an agency, a bank network, a benefit, vocational training, not ice, the swift,
+    a snap or vets (older attacks' false joins; no other key is in capitals, and
+    `join_keys` joins it to the word written in lower case only, "ice", when the archive
+    writes that word nowhere with a capital, "Ice"); else "".
 
     >>> [name_key(n) for n in ("ICE", "SWIFT", "Swift", "VETs", "NATO", "STEM", "ICE raids")]
     ['ICE', 'SWIFT', 'swift', 'VET', 'nato', 'stem', 'ice raid']
+    >>> name_key("MUM"), name_key("MOM")  # (no British spelling of an acronym: "MUM" is no mom)
+    ('MUM', 'MOM')
     """
     word = name.strip()
     if word.endswith("s") and word[:-1].isupper():
         word = word[:-1]  # (an acronym's plural: "VETs")
-    return len(word) >= 3 and word.isascii() and word.isalpha() and word.isupper() and \
+    in_capitals = len(word) >= 3 and word.isascii() and word.isalpha() and word.isupper() and \
         " " not in key and key.lower() not in _table_acronyms() and _known_word(key)
+    if not in_capitals:
+        return ""
+    # (as the lexicon reads it, "MICE" as "MOUSE", but in no other spelling: "MUM")
+    return key.upper() if american(word.lower()) == word.lower() else word
 
 
 def resolution_key(label: str, aliases: "AliasTable | None" = None) -> str:
