@@ -984,6 +984,8 @@ SYNONYMS = [
     ("Mortgage Closing", "Mortgage Closure", False),
     ("London Renters Union", "London Tenant Union", False),
     ("MUM", "MOM", False),
+    ("Mum Influencers", "Mom Influencers", True),  # (a British spelling; not the capitals')
+    ("Resilience in Times of Crisis", "Resilience during Crisis", True),
     ("Farm Labor Shortages", "Agricultural Labour Shortages", True),
     ("Farm Animals", "Agricultural Animals", False),
     ("Over-Reliance on AI Tutors", "Overdependence on AI Tutors", True),
