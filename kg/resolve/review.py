@@ -55,10 +55,10 @@ def candidates(labels: Iterable[tuple[str, str]], threshold: float = 90.0,
     first of its type pairs.
 
     >>> found = candidates([("Keyword", "open AI"), ("Theme", "OpenAI"),
-    ...                     ("Keyword", "QPUs"), ("Technology", "quantum processing units")],
+    ...                     ("Keyword", "SGRs"), ("Technology", "solar glass roofs")],
     ...                    joined={})  # a graph that kept them all apart
     >>> [(c.first, c.second, c.reason, c.score) for c in found]
-    [('open AI', 'OpenAI', 'spacing', 98.0), ('QPUs', 'quantum processing units', 'initials', 80.0)]
+    [('open AI', 'OpenAI', 'spacing', 98.0), ('SGRs', 'solar glass roofs', 'initials', 80.0)]
     """
     from rapidfuzz import fuzz
 
