@@ -514,10 +514,15 @@ def _fit_row(state: ExtractState, row: TableRow, fields: list[str | None], heade
     """Make a row as wide as its header; a ragged row is repaired with a warning.
 
     Extra cells almost always come from an unescaped `|` inside a text cell, so
-    they are joined back into the description (or the last text column).
+    they are joined back into the description (or the last text column); empty ones
+    past the header's width are a stray `|` at the row's end (`| a | b | |`), left out.
     """
     cells = list(row.cells)
     width = len(header)
+    if len(cells) > width and not any(cells[width:]):
+        state.warn(row.line, f"`{heading}` row has {len(cells)} cells but the header has "
+                   f"{width}; the empty ones at its end left out")
+        cells = cells[:width]
     if len(cells) > width:
         target = fields.index("description") if "description" in fields else width - 1
         if fields[-1] == "relevancy" and target == width - 1:

@@ -46,12 +46,13 @@ def heading_key(heading: str) -> str:
 
 
 def column_key(header: str) -> str:
-    """A table header as looked up: lower-case letters and digits only.
+    """A table header as looked up: lower-case letters and digits only, without what it
+    says in parentheses (a scale, a unit: "Relevance (1-5)").
 
-    >>> column_key("10-year"), column_key("Driving Force")
-    ('10year', 'drivingforce')
+    >>> column_key("10-year"), column_key("Driving Force"), column_key("Relevance (1-5)")
+    ('10year', 'drivingforce', 'relevance')
     """
-    return re.sub(r"[^a-z0-9]", "", header.lower())
+    return re.sub(r"[^a-z0-9]", "", re.sub(r"\([^)]*\)", "", header.lower()))
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,9 @@ class Column:
 
 # Columns every table has (found by header; each is optional).
 NAME_HEADERS = ("name", "title")
-DESCRIPTION = Column("description", ("description",), "description")
-RELEVANCY = Column("relevancy", ("relevancy", "relevance"), "relevancy")
+DESCRIPTION = Column("description", ("description", "details"), "description")
+RELEVANCY = Column("relevancy", ("relevancy", "relevance", "score", "relevancescore",
+                                 "relevancyscore"), "relevancy")
 SRC = Column("src", ("src", "source"), "srcId")
 COMMON_COLUMNS = (DESCRIPTION, RELEVANCY, SRC)
 
@@ -199,9 +201,10 @@ class KindTable:
         return found
 
     def name_headers(self) -> frozenset[str]:
-        """Headers of a table's name column: "name", "title", or a table kind's heading."""
-        return frozenset(NAME_HEADERS).union(
-            *(kind.headings for kind in self.of_source("table")))
+        """Headers of a table's name column: "name", "title", or a table kind's heading,
+        also before "name" ("Signal name")."""
+        headings = {heading for kind in self.of_source("table") for heading in kind.headings}
+        return frozenset(NAME_HEADERS) | headings | {heading + "name" for heading in headings}
 
     def columns_of(self, kind: EntityKind) -> dict[str, Column]:
         """A table kind's columns by header key (the name column is not among them)."""
@@ -243,9 +246,11 @@ KINDS = _kinds([
                "reportsSignal", color="#f28e2b", shape="triangle",
                columns=(Column("change", ("change",), "change"),
                         Column("ten_year", ("10year", "10yhorizon", "10yearhorizon",
-                                            "10yearoutlook", "tenyear", "horizon"),
+                                            "10yearoutlook", "tenyear", "tenyearhorizon",
+                                            "tenyearoutlook", "horizon", "outlook"),
                                "tenYearOutlook"),
-                        Column("driving_force", ("drivingforce", "drivingforces"), "drivenBy",
+                        Column("driving_force", ("drivingforce", "drivingforces", "driver",
+                                                 "drivers"), "drivenBy",
                                names_kind="driving_force")),
                comment="A signal of change, a row of a `Signals` table."),
     EntityKind("concern", "Concern", "Concern", "concern", "table", ("concerns", "concern"),

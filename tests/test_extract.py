@@ -128,6 +128,49 @@ def test_ragged_rows_are_repaired_with_warnings():
     ]
 
 
+
+def test_a_stray_pipe_at_a_rows_end_shifts_no_cell():
+    # (attack 107: `| ... | 4 | |` joined the description with the change, each cell
+    # took the next column's text and the relevancy became a driving force named "4")
+    text = """## Signals
+
+| Signal | Description | Change | 10-year | Driving force | Relevancy |
+|---|---|---|---|---|---|
+| S | d | c | t | f | 4 | |
+| T | a | b | u | g | 2 | | |
+"""
+    rec = record(text, "a.md")
+    assert [(m.name, m.description, m.values, m.relevancy) for m in rec.mentions] == [
+        ("S", "d", {"change": "c", "ten_year": "t", "driving_force": "f"}, 4),
+        ("T", "a", {"change": "b", "ten_year": "u", "driving_force": "g"}, 2)]
+    assert [(d.line, d.message) for d in rec.diagnostics][2:] == [
+        (5, "`Signals` row has 7 cells but the header has 6; the empty ones at its end left out"),
+        (6, "`Signals` row has 8 cells but the header has 6; the empty ones at its end left out")]
+
+
+def test_headers_another_pipeline_writes_are_understood():
+    # (attack 107: "Signal name", "Ten-Year Outlook", "Drivers", "Relevance (1-5)",
+    # "Details", "Score" were not understood: the name was made from the description and
+    # the other cells pasted into it)
+    text = """## Signals
+
+| Signal name | Description | Change | Ten-Year Outlook | Drivers | Relevance (1-5) |
+|---|---|---|---|---|---|
+| S | d | c | t | f | 4 |
+
+## Behaviors
+
+| Behavior Name | Details | Score |
+|---|---|---|
+| B | e | 2 |
+"""
+    rec = record(text, "a.md")
+    assert [(m.kind, m.name, m.description, m.values, m.relevancy, m.name_derived)
+            for m in rec.mentions] == [
+        ("signal", "S", "d", {"change": "c", "ten_year": "t", "driving_force": "f"}, 4, False),
+        ("behavior", "B", "e", {}, 2, False)]
+    assert not [d for d in rec.diagnostics if d.line is not None and d.line > 1]
+
 def test_unknown_section_and_other_fields_are_kept_with_warnings():
     text = """# __T__, (from page [20250101](https://k.org/p/20250101).)
 
