@@ -40,7 +40,11 @@ def test_an_acronym_in_capitals_is_no_plural():
     assert normal_form("AIDS") != normal_form("aid")
     assert normal_form("HIV/AIDS") == "hiv aids"
     assert normal_form("SARS Outbreak") != normal_form("SAR outbreak")
-    assert normal_form("EVs") == normal_form("EV") == normal_form("EVS") == "ev"
+    assert normal_form("EVs") == normal_form("EV") == "ev"
+    # (in capitals, a plural only in a name all in capitals: "CMBS" is no CMB's plural, a
+    # cosmic microwave background, but commercial mortgage-backed securities: attack 110)
+    assert normal_form("CMBS") == "cmbs" and normal_form("ACLS") == "acls"
+    assert normal_form("SALES OF EVS") == "sale of ev"
     # (nor an acronym of its own the table lists: AIS, ships' identification system, is no
     # AIs; universe 35's false join)
     assert normal_form("AIS") == "ais" != normal_form("AIs")

@@ -334,3 +334,29 @@ INNER_ACRONYMS = [
 
 def test_an_acronym_inside_a_long_form_gives_one_letter_or_all():
     assert first_two_joined(INNER_ACRONYMS, "keyword") == INNER_ACRONYMS
+
+
+# Attack 110 (traps against the fifty-first session's new rows of abbreviations.csv): an
+# acronym in capitals ending in S is no plural of the table's acronym unless the whole
+# name is in capitals, and it joins nothing on its initials (it may be that plural)
+ACRONYMS_THAT_END_IN_S = [
+    ("NGSS", "next-generation sequencing"),  # Next Generation Science Standards
+    ("MSFS", "Médecins Sans Frontières"),  # Microsoft Flight Simulator
+    ("IPPS", "independent power producers"),
+    ("RECS", "renewable energy certificates"),
+    ("SUDS", "substance use disorders"),  # sustainable drainage systems
+    ("PRS", "Privacy Risks of Sharenting"),  # PR's plural? polygenic risk scores?
+]
+
+
+@pytest.mark.parametrize("acronym, other", ACRONYMS_THAT_END_IN_S)
+def test_an_acronym_ending_in_s_is_no_plural_of_another(acronym, other):
+    joined = join_keys([("keyword", acronym), ("keyword", other)])
+    first, second = resolution_key(acronym), resolution_key(other)
+    assert joined.get(first, first) != joined.get(second, second)
+
+
+def test_a_plural_in_capitals_in_a_name_all_in_capitals_is_still_one():
+    joined = join_keys([("keyword", "RISE OF NGSS"), ("keyword", "rise of NGS")])
+    assert resolution_key("RISE OF NGSS") == resolution_key("rise of NGS") or \
+        joined.get(resolution_key("RISE OF NGSS")) == resolution_key("rise of NGS")

@@ -755,6 +755,8 @@ def _join_acronyms_alone(groups: _Groups, evidence: _Evidence) -> None:
         if len(squashed) < 3:
             continue  # (two-letter initials never join on their own)
         meanings = table.acronyms.get(acronym)
+        if meanings is None and acronym.endswith("s") and acronym[:-1] in table.acronyms:
+            continue  # (maybe the table acronym's plural in capitals, "PRS": no initials)
         if meanings is not None:
             # The table's meaning (one: joined above); of several, the first (the
             # genre's usual one), when the archive names it and no other anywhere

@@ -323,8 +323,12 @@ def normal_form(label: str) -> str:
     label = label.translate(_WRITTEN_AS)
     if "." in label:
         label = _DOTTED_RE.sub(lambda dotted: dotted.group(0).replace(".", ""), label)
-    # (the plural of an acronym: "EVs", and in capitals "EVS" of the table's EV)
-    label = _CAPITALS_RE.sub(_acronym_plural, _ACRONYM_PLURAL_RE.sub(r"\1", label))
+    # (the plural of an acronym: "EVs", and in a name written all in capitals "LLMS" of
+    # the table's LLM; not otherwise: "CMBS" are mortgage-backed securities, no cosmic
+    # microwave backgrounds, "ACLS" cardiac life support: attack 110's false joins)
+    label = _ACRONYM_PLURAL_RE.sub(r"\1", label)
+    if " " in label.strip() and label.isupper():
+        label = _CAPITALS_RE.sub(_acronym_plural, label)
     # (an acronym written in capitals is no plural: "AIDS", "SARS", "BRICS nations", when
     # the table lists it, the lexicon does not know the word or it is the whole name
     # ("LAWS", lethal autonomous weapons systems, is no law: a blind test's false join);
