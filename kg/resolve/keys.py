@@ -212,10 +212,8 @@ _MORE_BRITISH = {"fuelled": "fueled", "fuelling": "fueling", "enrolment": "enrol
                  "totalling": "totaling", "kerbside": "curbside",
                  "monetise": "monetize", "monetised": "monetized", "monetising": "monetizing",
                  "monetisation": "monetization", "acknowledgement": "acknowledgment",
-                 "acknowledgements": "acknowledgments", "cheque": "check",
-                 "cheques": "checks", "doughnut": "donut",
-                 "doughnuts": "donuts", "mum": "mom", "mums": "moms", "dependant": "dependent",
-                 "dependants": "dependents", "focussed": "focused", "focussing": "focusing"}
+                 "cheque": "check", "doughnut": "donut", "mum": "mom",
+                 "dependant": "dependent", "focussed": "focused", "focussing": "focusing"}
 _PREFIXES = ("un", "mis", "re", "eco", "geo", "bio", "pre", "over", "under", "de", "non",
              "co", "auto", "self")
 
