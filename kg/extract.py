@@ -254,8 +254,14 @@ def list_items(state: ExtractState, section: Section) -> list[TextLine]:
                    f"joined back into {len([p for p in joined.split(',') if p.strip()])} items")
         items = _split_joined(items)
     kept = []
+    labelled: TextLine | None = None  # (the first label dropped)
     for item in items:
         text = item.text.strip()
+        label = _ITEM_LABEL_RE.match(text)
+        if label and state.kinds.by_heading(label["label"]) is state.kinds.by_heading(
+                section.heading) and text[label.end():].strip():
+            labelled = labelled or TextLine(label[0].strip(), item.line)
+            text = text[label.end():]
         if "<!--" in text:
             state.warn(item.line, f"a comment in a `{section.heading}` item; left out")
             text = _COMMENT_RE.sub("", text).strip()
@@ -267,6 +273,9 @@ def list_items(state: ExtractState, section: Section) -> list[TextLine]:
             kept.append(TextLine(text, item.line))
         else:
             state.warn(item.line, f"empty item in `{section.heading}`; ignored")
+    if labelled:
+        state.warn(labelled.line, f"`{section.heading}` items begin with a label naming the "
+                   f"section (`{labelled.text}`); read without it")
     return kept
 
 
@@ -276,6 +285,10 @@ _LIST_SEPARATORS = ((";", "semicolons"), (",", "commas"), (" | ", "bars"),
                     (" · ", "middle dots"), (" • ", "bullets"))
 _HASHTAGS_RE = re.compile(r"\s*+(?:#[^\s#]++\s*+)++")
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+# An item's label in bold, "**Keyword:** x" or "**Theme**: x" (dropped when it names the
+# item's own section)
+_ITEM_LABEL_RE = re.compile(r"(?P<open>\*\*|__)(?P<label>[A-Za-z][A-Za-z -]{0,39}?)[ \t]*+"
+                            r"(?::[ \t]*+(?P=open)|(?P=open)[ \t]*+:)[ \t]++")
 _QUOTE_PAIRS = frozenset({'""', "''", "\u201c\u201d", "\u2018\u2019"})
 
 
@@ -661,11 +674,14 @@ def sections_at_written_headings(state: ExtractState, sections: list[Section],
                 break
             line, name = at
             before, rest = _split_section(section, line, name)
-            if not _holds_its_kind(state, rest, readers.for_heading(name)):
+            reader = readers.for_heading(name)
+            following = _first_written_heading(rest, readers, reader)  # (what is its own)
+            if not _holds_its_kind(state, _split_section(rest, *following)[0] if following
+                                   else rest, reader):
                 break  # (a subheading of the summary, a group label: as before)
             _say_written_heading(state, section, line, name)
             parts.append(before)
-            section, own = rest, readers.for_heading(name)
+            section, own = rest, reader
         parts.append(section)
         # (each list after the part it was written in: in the file's order)
         found.extend(sorted(parts + lists, key=lambda part: part.line))
@@ -732,6 +748,7 @@ def _holds_its_kind(state: ExtractState, section: Section, reader: Reader) -> bo
 
 def _first_written_heading(section: Section, readers: Readers, own: Reader | None
                            ) -> tuple[int, str] | None:
+    """(line, name) of the first line that writes another section's heading."""
     for text in sorted(section.paragraphs + section.items, key=lambda t: t.line):
         for offset, line in enumerate(text.text.split("\n")):
             name = written_heading(line)
@@ -786,6 +803,23 @@ def read_section(state: ExtractState, section: Section, readers: Readers) -> Non
     reader.read(state, section)
 
 
+def read_preamble(state: ExtractState, preamble: Section, readers: Readers) -> None:
+    """What comes before the first `#` section: the sections it writes as text
+    (`**Keywords**` and a list, `Themes: a, b`) are read; the rest is not the summary's."""
+    for part in sections_at_written_headings(state, [preamble], readers):
+        if part.heading:
+            read_section(state, part, readers)
+            continue
+        for text in part.paragraphs:
+            state.warn(text.line, "text before the first section is not the external link; "
+                       f"ignored: {text.text.strip()[:60]!r}")
+        for item in part.items:
+            state.warn(item.line, f"list item before the first section; ignored: "
+                       f"{item.text[:60]!r}")
+        for table in part.tables:
+            state.warn(table.line, "table before the first section; ignored")
+
+
 def extract(doc: ParsedDocument, today: _dt.date | None = None, kinds: KindTable = KINDS,
             readers: Readers | None = None) -> ArticleRecord:
     """Read what a parsed summary says.
@@ -805,6 +839,8 @@ def extract(doc: ParsedDocument, today: _dt.date | None = None, kinds: KindTable
     if record.external_link is None and doc.external_link_line is None and doc.sections:
         state.warn(None, "no `__[External link](URL)__` line")
     readers = readers or _readers_for(kinds)
+    if doc.preamble is not None:
+        read_preamble(state, doc.preamble, readers)
     for section in sections_at_written_headings(state, doc.sections, readers):
         read_section(state, section, readers)
     _bound_texts(state)

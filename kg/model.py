@@ -90,6 +90,9 @@ class ParsedDocument:
     external_link: str | None = None
     external_link_line: int | None = None
     sections: list[Section] = field(default_factory=list)
+    # what comes before the first section, its heading "": text that writes headings
+    # (`**Keywords**`, `Themes: a, b`) where a summary has no `##` ones
+    preamble: Section | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 

@@ -413,7 +413,7 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
 
     _fill_section_sources(doc, lines)
     if doc.title is not None and not doc.sections and doc.external_link is None and \
-            not doc.diagnostics:
+            doc.preamble is None and not doc.diagnostics:
         _warn(doc, None, "the summary has only its title line: no external link, no sections")
     if doc.title is None:
         _warn(doc, 1, "no title line `# __Title__, (from page [DATE](URL).)`; "
@@ -606,6 +606,14 @@ def _unwrapped(title: str) -> str:
     return title
 
 
+def _preamble(doc: ParsedDocument, line: int) -> Section:
+    """The document's text before its first `#` section (the title and external link
+    aside), begun at `line` if there was none."""
+    if doc.preamble is None:
+        doc.preamble = Section("", line)
+    return doc.preamble
+
+
 def _read_paragraph(doc: ParsedDocument, content: str, line: int, section: Section | None) -> None:
     if section is None:
         label = _EXTERNAL_LABEL_RE.search(content)
@@ -619,9 +627,8 @@ def _read_paragraph(doc: ParsedDocument, content: str, line: int, section: Secti
             doc.external_link_line = line  # address has a space: said here, not missing)
             _warn(doc, line, "the external link line's address is not one link address (a "
                   f"space in it?); ignored: {content.strip()[:80]!r}")
-        elif content.strip():
-            _warn(doc, line, "text before the first section is not the external link; ignored: "
-                  f"{content.strip()[:60]!r}")
+        elif content.strip():  # (read by extract: it may write a heading, `**Keywords**`)
+            _preamble(doc, line).paragraphs.append(TextLine(content, line))
         return
     section.paragraphs.append(TextLine(content, line))
 
@@ -759,9 +766,7 @@ def _add_item(doc: ParsedDocument, section: Section | None, raw: str, line: int,
     whole_link = link is not None and link.end == len(raw)
     # (an item that is a link is its label: `* [OpenAI](https://openai.com)` is OpenAI)
     text = unescape(link.label) if whole_link else plain_text(raw, budget, line)
-    if section is None:
-        _warn(doc, line, f"list item before the first section; ignored: {text[:60]!r}")
-        return
+    section = section or _preamble(doc, line)
     section.items.append(TextLine(text, line))
     if whole_link:
         section.links.append(Link(unescape(link.label), link.destination, line))
@@ -772,10 +777,7 @@ def _read_table(doc: ParsedDocument, start: int, end: int, section: Section | No
     table = Table(header=split_row(lines[start], budget, start + 1), rows=[], line=start + 1)
     _add_rows(doc, table, lines, start + 2, end, budget,
               piped=lines[start].lstrip().startswith("|"))
-    if section is None:
-        _warn(doc, start + 1, "table before the first section; ignored")
-    else:
-        section.tables.append(table)
+    (section or _preamble(doc, start + 1)).tables.append(table)
 
 
 def _add_rows(doc: ParsedDocument, table: Table, lines: list[str], start: int, end: int,
@@ -821,6 +823,9 @@ def _add_rows(doc: ParsedDocument, table: Table, lines: list[str], start: int, e
 
 
 def _fill_section_sources(doc: ParsedDocument, lines: list[str]) -> None:
+    if doc.preamble is not None:
+        end = doc.sections[0].line - 1 if doc.sections else len(lines)
+        doc.preamble.source = "\n".join(lines[doc.preamble.line - 1 : end]).strip()
     for index, section in enumerate(doc.sections):
         end = doc.sections[index + 1].line - 1 if index + 1 < len(doc.sections) else len(lines)
         section.source = "\n".join(lines[section.line - 1 : end]).strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from hypothesis import given, strategies as st
 
@@ -438,6 +439,68 @@ def test_a_heading_written_as_text_starts_its_section_and_says_so():
     rec = record(WRITTEN_HEADINGS.format(keywords="**Keywords**", themes="* Signals",
                                          concerns="## Concerns"), "x.md")
     assert ("theme", "Signals") in [(n.kind, n.text) for n in rec.names]
+
+
+def test_headings_written_as_text_before_any_section_start_their_sections():
+    """An attack on formats: with `**Keywords**` as the first section (no `##` before
+    it), its items were "before the first section; ignored"; a summary whose every
+    heading was bold landed empty. A `Keywords: a, b` line there was lost too."""
+    bold = re.sub(r"^## (\w+)", r"**\1**", LEGACY, flags=re.MULTILINE)
+    assert "## " not in bold
+    whole, written = record(LEGACY), record(bold)
+    assert [(n.kind, n.text) for n in written.names] == [
+        (n.kind, n.text) for n in whole.names] and len(written.names) == 3
+    assert [(m.kind, m.name, m.values) for m in written.mentions] == [
+        (m.kind, m.name, m.values) for m in whole.mentions] and written.mentions
+    assert written.summary == whole.summary and written.closest == whole.closest
+    heading_lines = [number for number, line in enumerate(bold.split("\n"), 1)
+                     if line.startswith("**") and line.endswith("**")]
+    assert [(d.line, d.message.split(";")[0]) for d in written.diagnostics] == [
+        (number, f"`{bold.split(chr(10))[number - 1]}` is no Markdown heading")
+        for number in heading_lines] + [(d.line, d.message.split(";")[0])
+                                        for d in whole.diagnostics]
+    head = ("# __T__, (from page [20250323](https://x.org/p/20250323).)\n\n"
+            "__[External link](https://x.org/a)__\n\n")
+    rec = record(head + "Keywords: alpha, beta\n\n## Themes\n\n* gamma\n", "x.md")
+    assert [(n.kind, n.text, n.line) for n in rec.names] == [
+        ("keyword", "alpha", 5), ("keyword", "beta", 5), ("theme", "gamma", 9)]
+    # what writes no heading there is still said to be ignored, line by line
+    rec = record(head + "Some words.\n\n* an item\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+                 "## Themes\n\n* gamma\n", "x.md")
+    assert [n.text for n in rec.names] == ["gamma"]
+    assert [(d.line, d.message) for d in rec.diagnostics] == [
+        (5, "text before the first section is not the external link; ignored: 'Some words.'"),
+        (7, "list item before the first section; ignored: 'an item'"),
+        (9, "table before the first section; ignored")]
+
+
+def test_a_written_heading_holds_what_runs_to_the_next_one():
+    """A written heading's part is what runs to the next written heading: a Keywords
+    list followed by a bold Concerns table was not split (the table was counted in the
+    Keywords part, and keywords hold no table)."""
+    head = ("# __T__, (from page [20250323](https://x.org/p/20250323).)\n\n"
+            "__[External link](https://x.org/a)__\n\n## Summary\n\nText.\n\n")
+    rec = record(head + "**Keywords**\n\n* alpha\n\n**Concerns**\n\n"
+                 "| name | description | relevancy |\n|---|---|---|\n| C1 | d | 4 |\n", "x.md")
+    assert rec.summary == "Text."
+    assert [(n.kind, n.text) for n in rec.names] == [("keyword", "alpha")]
+    assert [(m.kind, m.name) for m in rec.mentions] == [("concern", "C1")]
+
+
+def test_a_list_item_labelled_with_its_section_is_read_without_the_label():
+    """An attack on formats: `* **Keyword:** x` made the keyword "**Keyword:** x"."""
+    head = ("# __T__, (from page [20250323](https://x.org/p/20250323).)\n\n"
+            "__[External link](https://x.org/a)__\n\n")
+    rec = record(head + "## Keywords\n\n* **Keyword:** alpha\n* beta\n* **Keywords**: gamma\n"
+                 "* **Note:** delta\n\n## Themes\n\n* __Theme:__ urbanism\n", "x.md")
+    assert [(n.kind, n.text) for n in rec.names] == [
+        ("keyword", "alpha"), ("keyword", "beta"), ("keyword", "gamma"),
+        ("keyword", "**Note:** delta"), ("theme", "urbanism")]
+    assert [(d.line, d.message) for d in rec.diagnostics] == [
+        (7, "`Keywords` items begin with a label naming the section (`**Keyword:**`); read "
+            "without it"),
+        (14, "`Themes` items begin with a label naming the section (`__Theme:__`); read "
+             "without it")]
 
 
 def test_a_repeated_header_row_and_nan_cells_are_no_items():
