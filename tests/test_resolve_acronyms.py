@@ -360,3 +360,39 @@ def test_a_plural_in_capitals_in_a_name_all_in_capitals_is_still_one():
     joined = join_keys([("keyword", "RISE OF NGSS"), ("keyword", "rise of NGS")])
     assert resolution_key("RISE OF NGSS") == resolution_key("rise of NGS") or \
         joined.get(resolution_key("RISE OF NGSS")) == resolution_key("rise of NGS")
+
+
+# Attack 110: an acronym the table does not know joined, on its initials, a long form
+# the table abbreviates otherwise; the table's acronym says the long form is not it
+OTHERS_LONG_FORMS = [
+    ("CSS", "cross-site scripting"),  # XSS; CSS is style sheets
+    ("POS", "polycystic ovary syndrome"),  # PCOS; POS is point of sale
+    ("ADB", "African Development Bank"),  # AfDB; ADB is the Asian one
+    ("BMS", "ballistic missile submarine"),  # SSBN; BMS is Bristol Myers Squibb
+    ("SBS", "South by Southwest"),  # SXSW
+    ("LAD", "lysergic acid diethylamide"),  # LSD
+    ("PEP", "pre-exposure prophylaxis"),  # PrEP; PEP is post-exposure prophylaxis
+]
+
+
+@pytest.mark.parametrize("acronym, other", OTHERS_LONG_FORMS)
+def test_an_acronym_joins_no_long_form_the_table_abbreviates_otherwise(acronym, other):
+    joined = join_keys([("keyword", acronym), ("keyword", other)])
+    first, second = resolution_key(acronym), resolution_key(other)
+    assert joined.get(first, first) != joined.get(second, second)
+
+
+def test_an_acronym_that_goes_on_from_the_tables_still_joins_its_long_form():
+    names = [("keyword", "MiCAR"), ("keyword", "Markets in Crypto-Assets Regulation")]
+    joined = join_keys(names)
+    first, second = (resolution_key(name) for _, name in names)
+    assert joined.get(first, first) == joined.get(second, second)
+
+
+def test_an_unknown_acronym_still_joins_an_unknown_long_form_on_its_initials():
+    names = [("keyword", "QKD"), ("keyword", "quantum key distribution"),
+             ("keyword", "ZXQ"), ("keyword", "zebra xylophone quartet")]
+    joined = join_keys(names)
+    for short, long in (("QKD", "quantum key distribution"), ("ZXQ", "zebra xylophone quartet")):
+        first, second = resolution_key(short), resolution_key(long)
+        assert joined.get(first, first) == joined.get(second, second), short

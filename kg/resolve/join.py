@@ -745,6 +745,14 @@ def _join_acronyms_alone(groups: _Groups, evidence: _Evidence) -> None:
                             len(word) for word in key.split() if word in inner) >= 2:
                         by_whole_acronyms[letters].add(key)
     named_within = _named_within(keys)
+    # A long form the table abbreviates otherwise is not another acronym's on initials
+    # alone: "cross-site scripting" is XSS, so "CSS" (style sheets) is not it; nor is
+    # "ADB" the African Development Bank (AfDB): attack 110's. (Unless the acronym
+    # goes on from the table's: "MiCAR", the MiCA Regulation.)
+    table_acronyms: dict[str, list[str]] = defaultdict(list)  # long key -> its acronyms
+    for short, meanings in table.acronyms.items():
+        for meaning in meanings:
+            table_acronyms[meaning].append(short.replace(" ", ""))
     for acronym in sorted(evidence.acronym_keys):
         if acronym in expansions:
             groups.join(acronym, expansions[acronym])
@@ -766,7 +774,8 @@ def _join_acronyms_alone(groups: _Groups, evidence: _Evidence) -> None:
                 continue
         whole = by_whole_acronyms.get(squashed, ()) if " " not in acronym else ()  # (no "AI PC")
         long_forms = {groups.find(k) for k in by_initials.get(squashed) or whole
-                      if meanings is None or k == meanings[0]}
+                      if (k == meanings[0] if meanings else k not in table_acronyms or any(
+                          squashed.startswith(short) for short in table_acronyms[k]))}
         if len(long_forms) == 1:
             groups.join(acronym, long_forms.pop())
 
