@@ -351,9 +351,14 @@ ACRONYMS_THAT_END_IN_S = [
 
 @pytest.mark.parametrize("acronym, other", ACRONYMS_THAT_END_IN_S)
 def test_an_acronym_ending_in_s_is_no_plural_of_another(acronym, other):
-    joined = join_keys([("keyword", acronym), ("keyword", other)])
-    first, second = resolution_key(acronym), resolution_key(other)
-    assert joined.get(first, first) != joined.get(second, second)
+    assert not one_node(acronym, other)
+
+
+def one_node(first: str, second: str) -> bool:
+    """Whether two keyword names are one node once resolution has joined them alone."""
+    joined = join_keys([("keyword", first), ("keyword", second)])
+    first, second = resolution_key(first), resolution_key(second)
+    return joined.get(first, first) == joined.get(second, second)
 
 
 def test_a_plural_in_capitals_in_a_name_all_in_capitals_is_still_one():
@@ -377,16 +382,11 @@ OTHERS_LONG_FORMS = [
 
 @pytest.mark.parametrize("acronym, other", OTHERS_LONG_FORMS)
 def test_an_acronym_joins_no_long_form_the_table_abbreviates_otherwise(acronym, other):
-    joined = join_keys([("keyword", acronym), ("keyword", other)])
-    first, second = resolution_key(acronym), resolution_key(other)
-    assert joined.get(first, first) != joined.get(second, second)
+    assert not one_node(acronym, other)
 
 
 def test_an_acronym_that_goes_on_from_the_tables_still_joins_its_long_form():
-    names = [("keyword", "MiCAR"), ("keyword", "Markets in Crypto-Assets Regulation")]
-    joined = join_keys(names)
-    first, second = (resolution_key(name) for _, name in names)
-    assert joined.get(first, first) == joined.get(second, second)
+    assert one_node("MiCAR", "Markets in Crypto-Assets Regulation")
 
 
 def test_an_unknown_acronym_still_joins_an_unknown_long_form_on_its_initials():
