@@ -341,6 +341,12 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
         if token.type == "heading_open":
             inline = tokens[i + 1]
             line = token.map[0] + 1
+            if token.markup == "-" and _reads_as_text(inline.content):
+                _warn(doc, token.map[1], "a `---` line right under text makes it a heading "
+                      f"(CommonMark's setext); read as text: {inline.content.strip()[:60]!r}")
+                _read_paragraph(doc, inline.content, line, section)
+                i += 3
+                continue
             if token.tag == "h1" and doc.title is None and section is None:
                 _read_title_line(doc, inline.content, line)
             else:
@@ -550,6 +556,17 @@ def _keep_raw(section: Section | None, lines: list[str], span: list[int],
         text = text.strip("\n").rstrip() if indented and text.strip() else text.strip()
         if text:
             section.paragraphs.append(TextLine(text, span[0] + 1))
+
+
+def _reads_as_text(heading: str) -> bool:
+    """Whether a heading underlined with `---` is a paragraph before a rule: lines of
+    it, a sentence, or more words than a heading has.
+
+    >>> _reads_as_text("Signals"), _reads_as_text("Cities adapt."), _reads_as_text("a\\nb")
+    (False, True, True)
+    """
+    heading = heading.strip()
+    return "\n" in heading or heading.endswith((".", "!", "?")) or len(heading.split()) > 12
 
 
 def _read_title_line(doc: ParsedDocument, content: str, line: int) -> None:

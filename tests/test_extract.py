@@ -487,6 +487,22 @@ def test_a_written_heading_holds_what_runs_to_the_next_one():
     assert [(m.kind, m.name) for m in rec.mentions] == [("concern", "C1")]
 
 
+def test_a_paragraph_right_above_a_rule_is_text_not_a_heading():
+    """An attack on formats: "Summary text.\\n---" is a setext heading in CommonMark: the
+    summary was an unknown section, and the article had none, without a word."""
+    head = ("# __T__, (from page [20250323](https://x.org/p/20250323).)\n\n"
+            "__[External link](https://x.org/a)__\n\n## Summary\n\n")
+    rec = record(head + "Cities adapt to heat.\n---\n\n## Keywords\n\n* heat\n", "x.md")
+    assert rec.summary == "Cities adapt to heat." and rec.extra_sections == []
+    assert [n.text for n in rec.names] == ["heat"]
+    assert [(d.line, d.message) for d in rec.diagnostics] == [
+        (8, "a `---` line right under text makes it a heading (CommonMark's setext); read as "
+            "text: 'Cities adapt to heat.'")]
+    rec = record(head + "Text.\n\nSignals\n---\n\n| name | description |\n|---|---|\n"
+                 "| S1 | d |\n", "x.md")  # (a setext heading that is one)
+    assert rec.summary == "Text." and [m.name for m in rec.mentions] == ["S1"]
+
+
 def test_a_list_item_labelled_with_its_section_is_read_without_the_label():
     """An attack on formats: `* **Keyword:** x` made the keyword "**Keyword:** x"."""
     head = ("# __T__, (from page [20250323](https://x.org/p/20250323).)\n\n"
