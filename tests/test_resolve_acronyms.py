@@ -396,3 +396,17 @@ def test_an_unknown_acronym_still_joins_an_unknown_long_form_on_its_initials():
     for short, long in (("QKD", "quantum key distribution"), ("ZXQ", "zebra xylophone quartet")):
         first, second = resolution_key(short), resolution_key(long)
         assert joined.get(first, first) == joined.get(second, second), short
+
+
+def test_a_long_form_declares_its_acronym_with_compounds_and_spoken_digits():
+    """Universe 108: "Gigabit-capable Passive Optical Network (GPON)" (a hyphenated
+    compound gives one letter) and "direct-to-device (D2D)" (2 for "to") declared
+    nothing, so the bare acronyms stayed apart. A slash parts two words: "EU Entry/Exit
+    System (EES)" declares no EES (the EU's letter is extra)."""
+    assert one_node("GPON", "Gigabit-capable Passive Optical Network (GPON)")
+    assert one_node("D2D", "direct-to-device (D2D)")
+    names = [("keyword", "EES"), ("keyword", "EU Entry/Exit System (EES)"),
+             ("keyword", "Entry Exit System")]
+    joined = join_keys(names)
+    first, second = resolution_key("EES"), resolution_key("Entry Exit System")
+    assert joined.get(first, first) == joined.get(second, second)

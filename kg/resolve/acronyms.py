@@ -8,6 +8,7 @@ needs it.)
 from __future__ import annotations
 
 import functools
+import re
 from typing import Callable, Collection, Iterator
 
 from .keys import _LONGEST_NAME, _PAREN_RE, _STOP, is_acronym
@@ -26,6 +27,24 @@ def initials_of(key: str, acronyms: Collection[str] = (), every_word: bool = Fal
                    if every_word or word not in _STOP)
 
 
+# Digits an acronym writes for the small word they sound like (D2D, direct-to-device)
+_SPOKEN_DIGITS = {"2": "to", "4": "for"}
+
+
+def compound_initials(name: str) -> str:
+    """The first letters of a name's words as written, a hyphenated compound one word,
+    small words left out: the acronym a writer makes of it ("GPON" of "Gigabit-capable
+    Passive Optical Network"; the key, which splits compounds, has one word more).
+
+    >>> compound_initials("Gigabit-capable Passive Optical Network"), compound_initials("X")
+    ('gpon', 'x')
+    >>> compound_initials("EU Entry/Exit System")  # (a slash parts two words)
+    'eees'
+    """
+    words = (word.strip("'\"()[],.:;") for word in re.split(r"[\s/&]+", name.lower()))
+    return "".join(word[0] for word in words if word and word not in _STOP)
+
+
 def abbreviation_spans(short: str, long: str) -> list[tuple[str, str]] | None:
     """How `short` (a key) abbreviates `long`: each of its words with the run of long
     words it stands for, reading its letters, in order, as prefixes of each of `long`'s
@@ -35,6 +54,8 @@ def abbreviation_spans(short: str, long: str) -> list[tuple[str, str]] | None:
     [('gen', 'generative'), ('ai', 'artificial intelligence')]
     >>> abbreviation_spans("llm", "large language model"), abbreviation_spans("tv", "adolescence")
     ([('llm', 'large language model')], None)
+    >>> abbreviation_spans("d2d", "direct to device")
+    [('d2d', 'direct to device')]
     """
     letters = short.replace(" ", "").lower()  # (a word in capitals' key: "ICE")
     words = long.split()
@@ -57,6 +78,10 @@ def abbreviation_spans(short: str, long: str) -> list[tuple[str, str]] | None:
             rest = match(i, j + 1)
             if rest is not None:
                 return rest
+        if _SPOKEN_DIGITS.get(letters[i:i + 1]) == word:  # ("d2d": direct to device)
+            rest = match(i + 1, j + 1)
+            if rest is not None:
+                return ((i, j),) + rest
         k = 0
         while i + k < len(letters) and k < len(word) and letters[i + k] == word[k]:
             k += 1

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from .acronyms import (_declared_acronym, _mostly_same_words, _short_runs, _spelled_forms,
-                       abbreviation_spans, initials_of, initials_within)
+                       abbreviation_spans, compound_initials, initials_of, initials_within)
 from .keys import (_LONGEST_NAME, _STOP, _acronym_token, _known_word, _lemmas, _renamed,
                    is_acronym, name_key, normal_form, sense_of, split_alias)
 from .lexicon import Lexicon, lexicon
@@ -178,9 +178,12 @@ class _Evidence:
                 spans = abbreviation_spans(alias, key) if alias != key else None
                 if alias and alias != key and not spans and _renamed(label):
                     renamed[alias].add(key)
-                elif not spans and alias != key and is_acronym(written) and \
-                        initials_within(alias, key):
-                    declared[alias].add(key)  # ("Antimicrobial Resistance (AMR)")
+                elif not spans and alias != key and is_acronym(written) and (
+                        initials_within(alias, key) or
+                        alias.replace(" ", "") == compound_initials(split_alias(label)[0])):
+                    # ("Antimicrobial Resistance (AMR)", "Gigabit-capable Passive Optical
+                    # Network (GPON)")
+                    declared[alias].add(key)
                 elif spans:
                     declared[alias].add(key)
                     # and each acronym inside it: "Gen AI" of "Generative Artificial
