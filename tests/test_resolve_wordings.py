@@ -19,6 +19,11 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Growing of Vegetables", "Growth of Vegetables", False),
     # "+" and "#" closing a word name another thing (a review: C++ and C# were one node)
     ("C++", "C#", False),
+    # two words joined by "and" that end a name after a preposition, either way
+    # (universes 107, 96)
+    ("Demand for Coaching and Development", "Demand for Development and Coaching", True),
+    ("Integration of Art and Technology", "Integration of Technology and Art", True),
+    ("Rise and Fall of Empires", "Fall and Rise of Empires", False),
     ("C++", "C", False),
     ("F#", "F", False),
     ("Disney+", "Disney", False),

@@ -294,8 +294,9 @@ def and_either_way(name: _Name, forms: _Forms) -> None:
     """"X and Y" as "Y and X", and the two words around "and" before a shared head, at
     the start of a name or after a shared first word ("energy and climate policy" /
     "climate and energy policy", "data integrity and verification technology" / "data
-    verification and integrity technology"; not "social media and justice", "rise and
-    fall of X")."""
+    verification and integrity technology"), and the last two words of a name after a
+    preposition ("demand for coaching and development"); not "social media and justice",
+    "rise and fall of X")."""
     words = name.words
     for at, word in name.inner:
         if word == "and":
@@ -306,6 +307,11 @@ def and_either_way(name: _Name, forms: _Forms) -> None:
                 # and government debt", "public health and policy research": an attack's)
                 forms.found.add(" ".join(words[:at - 1] + [words[at + 1], "and", words[at - 1]]
                                          + words[at + 2:]))
+            elif at >= 2 and at + 2 == len(words) and words[at - 2] in _PREPOSITIONS and \
+                    words[at - 1] not in _STOP and words[at + 1] not in _STOP:
+                # two words that end the name after a preposition ("demand for coaching and
+                # development" / "demand for development and coaching")
+                forms.found.add(" ".join(words[:at - 1] + [words[at + 1], "and", words[at - 1]]))
 
 
 def in_dropped(name: _Name, forms: _Forms) -> None:
