@@ -181,7 +181,14 @@ _UNESCAPED_PIPE_RE = re.compile(r"(?<!\\)\|")
 
 
 def decode(data: bytes, shown_as: str) -> tuple[str, list[Diagnostic]]:
-    """Decode a file's bytes as UTF-8; bad bytes become U+FFFD with a warning naming the line."""
+    """Decode a file's bytes as UTF-8 (or UTF-16 with its byte order mark, or Windows-1252
+    when no character is UTF-8); bad bytes become U+FFFD; a warning names the line.
+
+    >>> decode("café – naïve".encode("cp1252"), "a.md")[0]
+    'café – naïve'
+    >>> decode("café ".encode() + b"\\xe9", "a.md")[0]
+    'café \\ufffd'
+    """
     diagnostics = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a UTF-16 byte order mark
         diagnostics.append(Diagnostic("warning", shown_as, None,
@@ -194,17 +201,22 @@ def decode(data: bytes, shown_as: str) -> tuple[str, list[Diagnostic]]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        diagnostics.append(
-            Diagnostic(
-                "warning",
-                shown_as,
-                line,
-                f"bytes that are not UTF-8 (first at byte {err.start}); "
-                "replaced with U+FFFD",
-            )
-        )
-        text = data.decode("utf-8", errors="replace")
+        if _UTF8_SEQUENCE_RE.search(data) is None:  # (no character in UTF-8 at all)
+            message = "read as Windows-1252 (save it as UTF-8)"
+            text = data.decode("cp1252", errors="replace")
+        else:  # (UTF-8 with some bytes broken: reading the rest otherwise would garble it)
+            message = "replaced with U+FFFD"
+            text = data.decode("utf-8", errors="replace")
+        diagnostics.append(Diagnostic("warning", shown_as, line, "bytes that are not UTF-8 "
+                                      f"(first at byte {err.start}); {message}"))
     return _without_nul(text, shown_as, diagnostics)
+
+
+# A character of two bytes or more in UTF-8: a file that has one is UTF-8 (its other
+# bytes broken); one that has none and is not UTF-8 is most likely Windows-1252 (Latin-1
+# with curly quotes and dashes), as Windows editors save it
+_UTF8_SEQUENCE_RE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|"
+                               rb"[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def _without_nul(text: str, shown_as: str, diagnostics: list[Diagnostic]

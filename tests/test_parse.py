@@ -81,8 +81,14 @@ def test_non_utf8_bytes_warn_with_line(tmp_path):
     doc = parse_file(path, "bad.md")
     assert doc.diagnostics[0].level == "warning"
     assert doc.diagnostics[0].line == 5
-    assert "not UTF-8" in doc.diagnostics[0].message
-    assert doc.sections[0].items[0].text == "caf\ufffd"
+    assert doc.diagnostics[0].message == ("bytes that are not UTF-8 (first at byte 71); read "
+                                          "as Windows-1252 (save it as UTF-8)")
+    assert doc.sections[0].items[0].text == "café"
+    # a file in UTF-8 with a byte broken stays UTF-8: the byte is U+FFFD
+    path.write_bytes(path.read_bytes().replace(b"caf\xe9", "café \u2013 ".encode() + b"\xe9"))
+    doc = parse_file(path, "bad.md")
+    assert doc.diagnostics[0].message.endswith("replaced with U+FFFD")
+    assert doc.sections[0].items[0].text == "café \u2013 \ufffd"
 
 
 def test_missing_title_warns_on_line_1():
