@@ -230,7 +230,8 @@ def _kinds(rows: Iterable[EntityKind]) -> KindTable:
 
 # The format's kinds. Headings and headers are as `heading_key`/`column_key` give them.
 KINDS = _kinds([
-    EntityKind("keyword", "Keyword", "Keyword", "keyword", "list", ("keywords", "keyword"),
+    EntityKind("keyword", "Keyword", "Keyword", "keyword", "list",
+               ("keywords", "keyword", "tags", "tag"),
                "hasKeyword", concept=True, color="#bab0ac", shape="dot",
                comment="An item of an article's `Keywords` list."),
     EntityKind("theme", "Theme", "Theme", "theme", "list", ("themes", "theme"), "hasTheme",

@@ -30,6 +30,7 @@ from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
 from .files import summary_stem
+from .frontmatter import FrontMatter, read_front_matter
 from .model import Diagnostic, Link, ParsedDocument, Section, Table, TableRow, TextLine
 
 _MD = MarkdownIt("commonmark").disable(["inline", "text_join"])
@@ -327,11 +328,12 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
         return doc
 
     end = _front_matter_end(lines)
-    if end:  # set aside (blank lines keep every later line's number)
-        keys = [line.partition(":")[0].strip() for line in lines[1:end - 1]
-                if ":" in line and not line[:1].isspace()]
-        _warn(doc, 1, f"front matter (lines 1-{end}{': ' if keys else ''}{', '.join(keys)}) "
-              "is not part of the summary format; not read")
+    front = read_front_matter(lines, end) if end else None
+    if front is not None:  # set aside (blank lines keep every later line's number)
+        _warn(doc, 1, f"front matter (lines 1-{end}) is not part of the summary format; " + (
+            f"read: {', '.join(front.read)}" if front.read else "not read"))
+        for problem in front.problems:
+            _warn(doc, problem.line, f"front matter: {problem.text}")
         lines = [""] * end + lines[end:]
         text = "\n".join(lines)
     tokens, set_aside = _block_tokens(lines)
@@ -430,6 +432,8 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
         _keep_too_deep(doc, section, lines, span)
 
     _fill_section_sources(doc, lines)
+    if front is not None:
+        _take_front_matter(doc, front)
     if doc.title is not None and not doc.sections and doc.external_link is None and \
             doc.preamble is None and not doc.diagnostics:
         _warn(doc, None, "the summary has only its title line: no external link, no sections")
@@ -437,6 +441,30 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
         _warn(doc, 1, "no title line `# __Title__, (from page [DATE](URL).)`; "
               "the file name is used as the title")
     return doc
+
+
+def _take_front_matter(doc: ParsedDocument, front: FrontMatter) -> None:
+    """The front matter's title, date and address where the summary has none (said where
+    it has another), and its sections before the summary's."""
+    for value, what, has, differs in (
+            (front.title, "title", doc.title is not None, lambda v: v != doc.title),
+            (front.date, "date", doc.page is not None, lambda v: v.replace("-", "") !=
+             (doc.page or "").replace("-", "")),
+            (front.link, "address", doc.external_link is not None,
+             lambda v: v != doc.external_link)):
+        if value is None:
+            continue
+        if has:
+            if differs(value.text):
+                _warn(doc, value.line, f"front matter {what} {value.text[:60]!r} is not the "
+                      f"summary's; the summary's is read")
+        elif what == "title":
+            doc.title = value.text
+        elif what == "date":
+            doc.page = value.text
+        else:
+            doc.external_link, doc.external_link_line = value.text, value.line
+    doc.sections[:0] = front.sections
 
 
 _YAML_LINE_RE = re.compile(r"[\w.-]++\s*+:|\s|-\s")  # key:, indented, - item
@@ -852,6 +880,7 @@ def _add_rows(doc: ParsedDocument, table: Table, lines: list[str], start: int, e
 
 
 def _fill_section_sources(doc: ParsedDocument, lines: list[str]) -> None:
+    """Each section's raw Markdown (`Section.source`), from its heading to the next."""
     if doc.preamble is not None:
         end = doc.sections[0].line - 1 if doc.sections else len(lines)
         doc.preamble.source = "\n".join(lines[doc.preamble.line - 1 : end]).strip()

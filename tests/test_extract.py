@@ -503,6 +503,26 @@ def test_a_paragraph_right_above_a_rule_is_text_not_a_heading():
     assert rec.summary == "Text." and [m.name for m in rec.mentions] == ["S1"]
 
 
+def test_a_summary_told_in_front_matter_lands_whole():
+    """An attack on formats: a summary whose title, date, address and keywords were only
+    in its YAML front matter lost them all (the file name was its title)."""
+    rec = record("---\ntitle: Study of lattices\ndate: 2025-03-23\nurl: https://x.org/a\n"
+                 "keywords: [alpha, beta]\ntags:\n  - gamma\ncategory: science\n"
+                 "type: blog post\nauthor: Ann\ndescription: What it says.\n---\n\n"
+                 "## Themes\n\n* delta\n", "x.md")
+    assert (rec.title, rec.page, rec.page_date, rec.external_link) == (
+        "Study of lattices", "2025-03-23", dt.date(2025, 3, 23), "https://x.org/a")
+    assert [(n.kind, n.text, n.line) for n in rec.names] == [
+        ("keyword", "alpha", 5), ("keyword", "beta", 5), ("keyword", "gamma", 6),
+        ("category", "science", 8), ("content_type", "blog post", 9), ("theme", "delta", 16)]
+    assert rec.summary == "What it says." and [n.text for n in rec.notes] == ["author: Ann"]
+    assert [(d.line, d.message) for d in rec.diagnostics] == [
+        (1, "front matter (lines 1-12) is not part of the summary format; read: title, date, "
+            "url, keywords, tags, category, type, author, description"),
+        (6, "second `tags` section; its content is added"),
+        (10, "`Other` item 'author: Ann' is not `Category:` or `Type:`; kept as a note")]
+
+
 def test_a_list_item_labelled_with_its_section_is_read_without_the_label():
     """An attack on formats: `* **Keyword:** x` made the keyword "**Keyword:** x"."""
     head = ("# __T__, (from page [20250323](https://x.org/p/20250323).)\n\n"

@@ -166,9 +166,11 @@ def test_a_title_not_written_in_underscores_keeps_its_page(line):
     assert doc.diagnostics == []
 
 
-def test_front_matter_is_set_aside_with_a_warning_and_the_title_line_read():
-    """YAML front matter, as other pipelines write it: the title, page and date were lost
-    and the front matter read as an unknown section (found by a review)."""
+def test_front_matter_fills_what_the_summary_lacks_and_says_what_differs():
+    """YAML front matter, as other pipelines write it: the title line's parts win, a
+    front matter that says otherwise is named (a review: it was once read as an unknown
+    section; then an attack on formats found a summary whose title, date, address and
+    keywords were only there lost)."""
     text = ("---\ntitle: Coca\ndate: 2025-03-23\n---\n"
             "# __Real Title__, (from page [20250323](https://k.org/p/20250323).)\n\n"
             "## Keywords\n\n* alpha\n")
@@ -177,8 +179,40 @@ def test_front_matter_is_set_aside_with_a_warning_and_the_title_line_read():
     assert [s.heading for s in doc.sections] == ["Keywords"]
     assert doc.sections[0].items[0].line == 9
     assert [(d.line, d.message) for d in doc.diagnostics] == [
-        (1, "front matter (lines 1-4: title, date) is not part of the summary format; "
-            "not read")]
+        (1, "front matter (lines 1-4) is not part of the summary format; read: title, date"),
+        (2, "front matter title 'Coca' is not the summary's; the summary's is read")]
+
+
+def test_a_summary_told_only_in_front_matter_lands():
+    text = ("---\ntitle: Study of lattices\ndate: 2025-03-23\nurl: https://x.org/a\n"
+            "keywords:\n  - alpha\n  - beta\ntags: [gamma]\ncategory: science\n"
+            "author: Ann\ndescription: What it says.\nnested: {a: 1}\n---\n\n"
+            "## Themes\n\n* delta\n")
+    doc = parse_text(text, "t.md")
+    assert (doc.title, doc.page, doc.external_link, doc.external_link_line) == (
+        "Study of lattices", "2025-03-23", "https://x.org/a", 4)
+    assert [(s.heading, s.line, [i.text for i in s.items], [p.text for p in s.paragraphs])
+            for s in doc.sections] == [
+        ("keywords", 5, ["alpha", "beta"], []), ("tags", 8, ["gamma"], []),
+        ("Other", 9, ["category: science", "author: Ann"], []),
+        ("Summary", 11, [], ["What it says."]), ("Themes", 15, ["delta"], [])]
+    assert [(d.line, d.message) for d in doc.diagnostics] == [
+        (1, "front matter (lines 1-13) is not part of the summary format; read: title, date, "
+            "url, keywords, tags, category, author, description"),
+        (12, "front matter: `nested` holds nested data; not read")]
+    # (aliases nested twelve deep name 9**13 values: never walked)
+    bomb = ["---", 'a: &a ["x","x","x","x","x","x","x","x","x"]'] + [
+        f"b{i}: &b{i} [{', '.join([f'*b{i - 1}' if i else '*a'] * 9)}]" for i in range(12)]
+    doc = parse_text("\n".join(bomb + ["---", "## Themes", "", "* delta"]), "t.md")
+    assert [s.heading for s in doc.sections] == ["a", "Themes"]
+    assert [d.message for d in doc.diagnostics][1:-1] == [
+        f"front matter: `b{i}` holds nested data; not read" for i in range(12)]
+    for broken in ("---\ntitle: [a\n---\n## Themes\n\n* delta\n",
+                   "---\n- a\n- b\n---\n## Themes\n\n* delta\n"):
+        doc = parse_text(broken, "t.md")
+        assert doc.title is None and [s.heading for s in doc.sections] == ["Themes"]
+        assert doc.diagnostics[0].message.endswith("not read"), broken
+        assert doc.diagnostics[1].message.startswith("front matter: not "), broken
 
 
 @pytest.mark.parametrize("gap", ["", "<!-- a note -->"])

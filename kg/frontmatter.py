@@ -1,0 +1,115 @@
+"""YAML front matter (`---` ... `---` before the summary), as other pipelines and note
+apps write it: what it says, for the parse stage.
+
+Its title, date and address fill the title line's parts when the summary has none;
+its other keys become sections of their own (`keywords: [a, b]` a `keywords` section,
+`category: x` an `Other` field), which extract.py reads as it reads any section, or
+keeps with a warning. PyYAML reads it (`safe_load`: plain data, never objects).
+
+>>> found = read_front_matter(["---", "title: T", "tags: [a, b]", "author: Ann", "---"], 5)
+>>> found.title.text, [(s.heading, [i.text for i in s.items]) for s in found.sections]
+('T', [('tags', ['a', 'b']), ('Other', ['author: Ann'])])
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from .model import Section, TextLine
+
+# Keys naming the title line's parts (lower case)
+_TITLE_KEYS = frozenset({"title"})
+_DATE_KEYS = frozenset({"date", "published", "pubdate", "page"})
+_LINK_KEYS = frozenset({"url", "link", "source", "source_url", "external_link", "href"})
+# Keys whose text is the summary
+_SUMMARY_KEYS = frozenset({"summary", "description", "abstract"})
+_KEY_RE = re.compile(r"([\w.-]+)[ \t]*:")
+
+
+@dataclass
+class FrontMatter:
+    """What a front matter says; `line` of each value is where its key is."""
+
+    title: TextLine | None = None
+    date: TextLine | None = None
+    link: TextLine | None = None
+    sections: list[Section] = field(default_factory=list)
+    read: list[str] = field(default_factory=list)  # the keys read, in order
+    problems: list[TextLine] = field(default_factory=list)  # (line, what was not read)
+
+
+def read_front_matter(lines: list[str], end: int) -> FrontMatter:
+    """The front matter of lines[0:end] (its `---` lines included)."""
+    found = FrontMatter()
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end - 1]))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        found.problems.append(TextLine(f"not YAML ({getattr(err, 'problem', None) or err}); "
+                                       "not read", line))
+        return found
+    if not isinstance(data, dict):
+        found.problems.append(TextLine("not a list of `key: value` lines; not read", 1))
+        return found
+    key_lines = {}
+    for number, text in enumerate(lines[1:end - 1], start=2):
+        match = _KEY_RE.match(text)
+        if match:
+            key_lines.setdefault(match[1], number)
+    other = Section("Other", 0)
+    for key, value in data.items():
+        name, line = str(key), key_lines.get(str(key), 1)
+        texts = _texts(value)
+        if texts is None:
+            found.problems.append(TextLine(f"`{name}` holds nested data; not read", line))
+            continue
+        if not texts:
+            continue
+        lower = name.lower()
+        single = len(texts) == 1
+        if single and lower in _TITLE_KEYS and found.title is None:
+            found.title = TextLine(texts[0], line)
+        elif single and lower in _DATE_KEYS and found.date is None:
+            found.date = TextLine(texts[0], line)
+        elif single and lower in _LINK_KEYS and found.link is None:
+            found.link = TextLine(texts[0], line)
+        elif lower in _SUMMARY_KEYS:
+            found.sections.append(Section("Summary", line, paragraphs=[
+                TextLine("\n\n".join(texts), line)], source=f"{name}: {value}"))
+        elif isinstance(value, list):
+            found.sections.append(Section(name, line, items=[TextLine(text, line)
+                                                              for text in texts],
+                                          source=f"{name}: {value}"))
+        else:  # one value: a field of `Other` (`category: x`), or a note there
+            if not other.items:
+                other.line = line
+            other.items.append(TextLine(f"{name}: {texts[0]}", line))
+            other.source += f"{name}: {texts[0]}\n"
+        found.read.append(name)
+    if other.items:
+        found.sections.append(other)
+    found.sections.sort(key=lambda section: section.line)
+    return found
+
+
+def _texts(value) -> list[str] | None:
+    """A value's texts: a scalar's one, a list's each; None for nested data.
+
+    >>> _texts("a"), _texts([1, "b"]), _texts(None), _texts({"a": 1})
+    (['a'], ['1', 'b'], [], None)
+    """
+    if value is None:
+        return []
+    if isinstance(value, (str, int, float, bool, _dt.date)):
+        text = value.isoformat() if isinstance(value, _dt.date) else str(value)
+        return [text.strip()] if text.strip() else []
+    if isinstance(value, list):
+        if any(isinstance(item, (list, dict)) for item in value):
+            return None  # (never walked: YAML's aliases make a few lines of it a billion)
+        return [text for item in value for text in _texts(item) or ()]
+    return None
