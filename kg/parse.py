@@ -446,24 +446,25 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
 def _take_front_matter(doc: ParsedDocument, front: FrontMatter) -> None:
     """The front matter's title, date and address where the summary has none (said where
     it has another), and its sections before the summary's."""
-    for value, what, has, differs in (
-            (front.title, "title", doc.title is not None, lambda v: v != doc.title),
-            (front.date, "date", doc.page is not None, lambda v: v.replace("-", "") !=
-             (doc.page or "").replace("-", "")),
-            (front.link, "address", doc.external_link is not None,
-             lambda v: v != doc.external_link)):
-        if value is None:
-            continue
-        if has:
-            if differs(value.text):
-                _warn(doc, value.line, f"front matter {what} {value.text[:60]!r} is not the "
-                      f"summary's; the summary's is read")
-        elif what == "title":
-            doc.title = value.text
-        elif what == "date":
-            doc.page = value.text
-        else:
-            doc.external_link, doc.external_link_line = value.text, value.line
+    def differs(value: TextLine, what: str) -> None:
+        _warn(doc, value.line, f"front matter {what} {value.text[:60]!r} is not the "
+              "summary's; the summary's is read")
+
+    if front.title is not None:
+        if doc.title is None:
+            doc.title = front.title.text
+        elif front.title.text != doc.title:
+            differs(front.title, "title")
+    if front.date is not None:
+        if doc.page is None:
+            doc.page = front.date.text
+        elif front.date.text.replace("-", "") != doc.page.replace("-", ""):
+            differs(front.date, "date")
+    if front.link is not None:
+        if doc.external_link is None:
+            doc.external_link, doc.external_link_line = front.link.text, front.link.line
+        elif front.link.text != doc.external_link:
+            differs(front.link, "address")
     doc.sections[:0] = front.sections
 
 
