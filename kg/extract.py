@@ -255,13 +255,20 @@ def list_items(state: ExtractState, section: Section) -> list[TextLine]:
         items = _split_joined(items)
     kept = []
     labelled: TextLine | None = None  # (the first label dropped)
+    unlabelled = []
     for item in items:
         text = item.text.strip()
         label = _ITEM_LABEL_RE.match(text)
         if label and state.kinds.by_heading(label["label"]) is state.kinds.by_heading(
                 section.heading) and text[label.end():].strip():
             labelled = labelled or TextLine(label[0].strip(), item.line)
-            text = text[label.end():]
+            listed = inline_heading(text)  # ("**Keywords:** a, b": a list of names)
+            unlabelled.extend(TextLine(part, item.line) for part in (
+                _list_parts(listed[1]) if listed else [text[label.end():]]))
+        else:
+            unlabelled.append(item)
+    for item in unlabelled:
+        text = item.text.strip()
         if "<!--" in text:
             state.warn(item.line, f"a comment in a `{section.heading}` item; left out")
             text = _COMMENT_RE.sub("", text).strip()
@@ -648,13 +655,23 @@ def inline_heading(line: str) -> tuple[str, str] | None:
     if match is None:
         return None
     values = match["values"].strip()
-    parts = next((values.split(mark) for mark, _ in _LIST_SEPARATORS if mark in values), [])
+    parts = _list_parts(values)
     if len(parts) < 2 or _FOOTNOTE_RE.sub("", values).rstrip("*_\"'\u201d\u2019) ").endswith(
             (".", ":")) or any(
             len(part.split()) > _INLINE_ITEM_WORDS or part.count("(") != part.count(")") or
             part.split()[:1] in (["and"], ["or"]) for part in parts):
         return None  # (a sentence: "cities, not states, act.", "AI, jobs, and work")
     return (match["marked"] or match["name"]).strip(), values
+
+
+def _list_parts(values: str) -> list[str]:
+    """A list written on one line, split on the first of `_LIST_SEPARATORS` it holds.
+
+    >>> _list_parts("AI; jobs, work"), _list_parts("AI")
+    (['AI', ' jobs, work'], ['AI'])
+    """
+    return next((values.split(mark) for mark, _ in _LIST_SEPARATORS if mark in values),
+                [values])
 
 
 def sections_at_written_headings(state: ExtractState, sections: list[Section],
@@ -735,15 +752,33 @@ def _holds_its_kind(state: ExtractState, section: Section, reader: Reader) -> bo
     """Whether what follows a heading written as text is what its section holds: a
     table, a list, fields, text or links."""
     if reader.name in {kind.headings[0] for kind in state.kinds.of_source("table")}:
-        return bool(section.tables)
+        # (not a table of another kind's columns: "**Technology**" above a signals table
+        # in `Signals` labels a group of signals, attack 111's)
+        own = {header for column in state.kinds.by_heading(reader.name).columns
+               for header in column.headers}
+        others = {header for kind in state.kinds.of_source("table")
+                  for column in kind.columns for header in column.headers} - own
+        return bool(section.tables) and not any(
+            column_key(cell) in others for table in section.tables for cell in table.header)
     if reader.name in {kind.headings[0] for kind in state.kinds.of_source("list")}:
-        return bool(section.items) and not section.tables
+        # (not a list of sentences: "**Themes**" above the summary's points, attack 111's)
+        sentences = sum(_is_sentence(item.text) for item in section.items)
+        return bool(section.items) and not section.tables and 2 * sentences <= len(section.items)
     if reader.name == "other":
         return any(":" in text.text and state.kinds.by_field(text.text.partition(":")[0])
                    for text in section.items + section.paragraphs)
     if reader.name == "closest":
         return bool(section.links)
     return bool(section.paragraphs) and not section.tables
+
+
+def _is_sentence(text: str) -> bool:
+    """Whether a list item is a sentence, no name: six words or more and a full stop.
+
+    >>> _is_sentence("The article's first point is about ports."), _is_sentence("AI ethics.")
+    (True, False)
+    """
+    return text.rstrip().endswith(".") and len(text.split()) >= 6
 
 
 def _first_written_heading(section: Section, readers: Readers, own: Reader | None

@@ -4,7 +4,9 @@ apps write it: what it says, for the parse stage.
 Its title, date and address fill the title line's parts when the summary has none;
 its other keys become sections of their own (`keywords: [a, b]` a `keywords` section,
 `category: x` an `Other` field), which extract.py reads as it reads any section, or
-keeps with a warning. PyYAML reads it (`safe_load`: plain data, never objects).
+keeps with a warning. PyYAML reads it with its base loader: every value is text as
+written ("NO", "3.10", "2025-02-30" stay so; YAML 1.1 would make them False, 3.1 and an
+error), never an object.
 
 >>> found = read_front_matter(["---", "title: T", "tags: [a, b]", "author: Ann", "---"], 5)
 >>> found.title.text, [(s.heading, [i.text for i in s.items]) for s in found.sections]
@@ -13,20 +15,23 @@ keeps with a warning. PyYAML reads it (`safe_load`: plain data, never objects).
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import yaml
 
+from .kinds import KINDS
 from .model import Section, TextLine
+
+_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # (libyaml's, where installed)
 
 # Keys naming the title line's parts (lower case)
 _TITLE_KEYS = frozenset({"title"})
 _DATE_KEYS = frozenset({"date", "published", "pubdate", "page"})
 _LINK_KEYS = frozenset({"url", "link", "source", "source_url", "external_link", "href"})
-# Keys whose text is the summary
-_SUMMARY_KEYS = frozenset({"summary", "description", "abstract"})
+# Keys whose text is the summary (a "description" is a blurb: a note)
+_SUMMARY_KEYS = frozenset({"summary", "abstract"})
 _KEY_RE = re.compile(r"([\w.-]+)[ \t]*:")
 
 
@@ -46,32 +51,34 @@ def read_front_matter(lines: list[str], end: int) -> FrontMatter:
     """The front matter of lines[0:end] (its `---` lines included)."""
     found = FrontMatter()
     try:
-        data = yaml.safe_load("\n".join(lines[1:end - 1]))
-    except yaml.YAMLError as err:
+        data = yaml.load("\n".join(lines[1:end - 1]), Loader=_LOADER)
+    except (yaml.YAMLError, RecursionError) as err:  # (lists nested thousands deep)
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
-        found.problems.append(TextLine(f"not YAML ({getattr(err, 'problem', None) or err}); "
-                                       "not read", line))
+        problem = getattr(err, "problem", None) or type(err).__name__
+        found.problems.append(TextLine(f"not YAML ({problem}); not read", line))
         return found
     if not isinstance(data, dict):
         found.problems.append(TextLine("not a list of `key: value` lines; not read", 1))
         return found
-    key_lines = {}
+    key_lines = {}  # a key -> its line, and the line after its value
     for number, text in enumerate(lines[1:end - 1], start=2):
         match = _KEY_RE.match(text)
         if match:
             key_lines.setdefault(match[1], number)
+    starts = sorted(key_lines.values()) + [end]
     other = Section("Other", 0)
-    for key, value in data.items():
-        name, line = str(key), key_lines.get(str(key), 1)
+    for name, value in data.items():
+        line = key_lines.get(name, 1)
+        source = "\n".join(lines[line - 1:starts[bisect_right(starts, line)] - 1]).strip()
         texts = _texts(value)
         if texts is None:
             found.problems.append(TextLine(f"`{name}` holds nested data; not read", line))
             continue
         if not texts:
             continue
-        lower = name.lower()
-        single = len(texts) == 1
+        lower, single = name.lower(), len(texts) == 1
+        kind = KINDS.by_heading(name)
         if single and lower in _TITLE_KEYS and found.title is None:
             found.title = TextLine(texts[0], line)
         elif single and lower in _DATE_KEYS and found.date is None:
@@ -80,16 +87,19 @@ def read_front_matter(lines: list[str], end: int) -> FrontMatter:
             found.link = TextLine(texts[0], line)
         elif lower in _SUMMARY_KEYS:
             found.sections.append(Section("Summary", line, paragraphs=[
-                TextLine("\n\n".join(texts), line)], source=f"{name}: {value}"))
+                TextLine("\n\n".join(texts), line)], source=source))
         elif isinstance(value, list):
             found.sections.append(Section(name, line, items=[TextLine(text, line)
                                                               for text in texts],
-                                          source=f"{name}: {value}"))
+                                          source=source))
+        elif kind is not None and kind.source == "list":  # ("keywords: a, b": split by extract)
+            found.sections.append(Section(name, line, paragraphs=[TextLine(texts[0], line)],
+                                          source=source))
         else:  # one value: a field of `Other` (`category: x`), or a note there
             if not other.items:
                 other.line = line
             other.items.append(TextLine(f"{name}: {texts[0]}", line))
-            other.source += f"{name}: {texts[0]}\n"
+            other.source += source + "\n"
         found.read.append(name)
     if other.items:
         found.sections.append(other)
@@ -98,18 +108,15 @@ def read_front_matter(lines: list[str], end: int) -> FrontMatter:
 
 
 def _texts(value) -> list[str] | None:
-    """A value's texts: a scalar's one, a list's each; None for nested data.
+    """A value's texts (the base loader's: text, lists, mappings): a text's one, a list's
+    each; None for nested data.
 
-    >>> _texts("a"), _texts([1, "b"]), _texts(None), _texts({"a": 1})
-    (['a'], ['1', 'b'], [], None)
+    >>> _texts("a"), _texts(["1", "b"]), _texts(""), _texts({"a": "1"}), _texts([["a"]])
+    (['a'], ['1', 'b'], [], None, None)
     """
-    if value is None:
-        return []
-    if isinstance(value, (str, int, float, bool, _dt.date)):
-        text = value.isoformat() if isinstance(value, _dt.date) else str(value)
-        return [text.strip()] if text.strip() else []
-    if isinstance(value, list):
-        if any(isinstance(item, (list, dict)) for item in value):
-            return None  # (never walked: YAML's aliases make a few lines of it a billion)
-        return [text for item in value for text in _texts(item) or ()]
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() else []
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        # (a list of lists is never walked: YAML's aliases make a few lines of it a billion)
+        return [item.strip() for item in value if item.strip()]
     return None

@@ -202,7 +202,7 @@ def decode(data: bytes, shown_as: str) -> tuple[str, list[Diagnostic]]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        if _UTF8_SEQUENCE_RE.search(data) is None:  # (no character in UTF-8 at all)
+        if _mostly_not_utf8(data):
             message = "read as Windows-1252 (save it as UTF-8)"
             text = data.decode("cp1252", errors="replace")
         else:  # (UTF-8 with some bytes broken: reading the rest otherwise would garble it)
@@ -213,11 +213,24 @@ def decode(data: bytes, shown_as: str) -> tuple[str, list[Diagnostic]]:
     return _without_nul(text, shown_as, diagnostics)
 
 
-# A character of two bytes or more in UTF-8: a file that has one is UTF-8 (its other
-# bytes broken); one that has none and is not UTF-8 is most likely Windows-1252 (Latin-1
-# with curly quotes and dashes), as Windows editors save it
+# A character of two bytes or more in UTF-8, and any byte past ASCII
 _UTF8_SEQUENCE_RE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|"
                                rb"[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH_BYTE_RE = re.compile(rb"[\x80-\xff]")
+
+
+def _mostly_not_utf8(data: bytes) -> bool:
+    """Whether the bytes past ASCII that no UTF-8 character holds outnumber the UTF-8
+    characters of two bytes or more: then the file is most likely Windows-1252 (Latin-1
+    with curly quotes and dashes), as Windows editors save it, where a pair of letters
+    may happen to be one UTF-8 character ("ß“"); otherwise UTF-8 with some bytes broken.
+
+    >>> _mostly_not_utf8("Größe „ß“".encode("cp1252")), _mostly_not_utf8("é é".encode() + b"\\xff")
+    (True, False)
+    """
+    characters = _UTF8_SEQUENCE_RE.findall(data)
+    stray = len(_HIGH_BYTE_RE.findall(data)) - sum(map(len, characters))
+    return stray > len(characters)
 
 
 def _without_nul(text: str, shown_as: str, diagnostics: list[Diagnostic]
@@ -330,8 +343,10 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
     end = _front_matter_end(lines)
     front = read_front_matter(lines, end) if end else None
     if front is not None:  # set aside (blank lines keep every later line's number)
+        keys = ", ".join(front.read[:12]) + (f" and {len(front.read) - 12:,} more"
+                                             if len(front.read) > 12 else "")
         _warn(doc, 1, f"front matter (lines 1-{end}) is not part of the summary format; " + (
-            f"read: {', '.join(front.read)}" if front.read else "not read"))
+            f"read: {keys}" if front.read else "not read"))
         for problem in front.problems:
             _warn(doc, problem.line, f"front matter: {problem.text}")
         lines = [""] * end + lines[end:]
@@ -482,7 +497,7 @@ def _front_matter_end(lines: list[str]) -> int:
     """
     if not lines or lines[0].rstrip() != "---":
         return 0
-    for number, line in enumerate(lines[1:200], start=1):
+    for number, line in enumerate(lines[1:], start=1):
         if line.rstrip() in ("---", "..."):
             return number + 1 if number > 1 else 0
         if line.strip() and not _YAML_LINE_RE.match(line):  # (a rule, then the summary)
@@ -601,13 +616,15 @@ def _keep_raw(section: Section | None, lines: list[str], span: list[int],
 
 def _reads_as_text(heading: str) -> bool:
     """Whether a heading underlined with `---` is a paragraph before a rule: lines of
-    it, a sentence, or more words than a heading has.
+    it, a link (the external link's line), a sentence of four words or more, or more
+    words than a heading has.
 
-    >>> _reads_as_text("Signals"), _reads_as_text("Cities adapt."), _reads_as_text("a\\nb")
-    (False, True, True)
+    >>> [_reads_as_text(t) for t in ("Signals", "Keywords.", "Cities adapt to heat.", "a\\nb")]
+    [False, False, True, True]
     """
     heading = heading.strip()
-    return "\n" in heading or heading.endswith((".", "!", "?")) or len(heading.split()) > 12
+    return "\n" in heading or "](" in heading or len(heading.split()) > 12 or \
+        heading.endswith((".", "!", "?")) and len(heading.split()) > 3
 
 
 def _read_title_line(doc: ParsedDocument, content: str, line: int) -> None:

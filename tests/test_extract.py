@@ -508,7 +508,7 @@ def test_a_summary_told_in_front_matter_lands_whole():
     in its YAML front matter lost them all (the file name was its title)."""
     rec = record("---\ntitle: Study of lattices\ndate: 2025-03-23\nurl: https://x.org/a\n"
                  "keywords: [alpha, beta]\ntags:\n  - gamma\ncategory: science\n"
-                 "type: blog post\nauthor: Ann\ndescription: What it says.\n---\n\n"
+                 "type: blog post\nauthor: Ann\nsummary: What it says.\n---\n\n"
                  "## Themes\n\n* delta\n", "x.md")
     assert (rec.title, rec.page, rec.page_date, rec.external_link) == (
         "Study of lattices", "2025-03-23", dt.date(2025, 3, 23), "https://x.org/a")
@@ -518,9 +518,37 @@ def test_a_summary_told_in_front_matter_lands_whole():
     assert rec.summary == "What it says." and [n.text for n in rec.notes] == ["author: Ann"]
     assert [(d.line, d.message) for d in rec.diagnostics] == [
         (1, "front matter (lines 1-12) is not part of the summary format; read: title, date, "
-            "url, keywords, tags, category, type, author, description"),
+            "url, keywords, tags, category, type, author, summary"),
         (6, "second `tags` section; its content is added"),
         (10, "`Other` item 'author: Ann' is not `Category:` or `Type:`; kept as a note")]
+
+
+def test_a_written_group_label_or_subheading_keeps_its_section():
+    """Attack 111: "**Technology**" above a signals table in `Signals` (a group label)
+    made its signals technologies; "**Themes**" above the summary's points (sentences)
+    made them themes."""
+    head = ("# __T__, (from page [20250323](https://x.org/p/20250323).)\n\n"
+            "__[External link](https://x.org/a)__\n\n")
+    table = ("| name | description | change | 10-year | driving-force | relevancy |\n"
+             "|---|---|---|---|---|---|\n| S{n} | d | c | t | f | 4 |\n")
+    rec = record(head + "## Signals\n\n**Technology**\n\n" + table.format(n=1) +
+                 "\n**Society**\n\n" + table.format(n=2), "x.md")
+    assert [(m.kind, m.name, m.values["change"]) for m in rec.mentions] == [
+        ("signal", "S1", "c"), ("signal", "S2", "c")]
+    rec = record(head + "## Summary\n\nText.\n\n**Themes**\n\n"
+                 "* The article's first point is about ports.\n"
+                 "* The article's second point is about cranes.\n", "x.md")
+    assert rec.names == [] and rec.summary.startswith("Text.\n\n**Themes**")
+
+
+def test_a_short_setext_heading_with_a_full_stop_is_a_heading():
+    """Attack 111: "Keywords." over `---` was read as text (a sentence), its keywords
+    lost; an external link line over `---` made a section of the link."""
+    rec = record("# __T__, (from page [20250323](https://x.org/p/20250323).)\n\n"
+                 "__[External link](https://x.org/a)__\n---\n\nKeywords.\n---\n\n* alpha\n",
+                 "x.md")
+    assert rec.external_link == "https://x.org/a"
+    assert [(n.kind, n.text) for n in rec.names] == [("keyword", "alpha")]
 
 
 def test_a_list_item_labelled_with_its_section_is_read_without_the_label():
@@ -528,14 +556,16 @@ def test_a_list_item_labelled_with_its_section_is_read_without_the_label():
     head = ("# __T__, (from page [20250323](https://x.org/p/20250323).)\n\n"
             "__[External link](https://x.org/a)__\n\n")
     rec = record(head + "## Keywords\n\n* **Keyword:** alpha\n* beta\n* **Keywords**: gamma\n"
-                 "* **Note:** delta\n\n## Themes\n\n* __Theme:__ urbanism\n", "x.md")
-    assert [(n.kind, n.text) for n in rec.names] == [
-        ("keyword", "alpha"), ("keyword", "beta"), ("keyword", "gamma"),
-        ("keyword", "**Note:** delta"), ("theme", "urbanism")]
+                 "* **Note:** delta\n* **Keywords:** eta, theta\n\n"
+                 "## Themes\n\n* __Theme:__ urbanism\n", "x.md")
+    assert [(n.kind, n.text, n.line) for n in rec.names] == [
+        ("keyword", "alpha", 7), ("keyword", "beta", 8), ("keyword", "gamma", 9),
+        ("keyword", "**Note:** delta", 10), ("keyword", "eta", 11), ("keyword", "theta", 11),
+        ("theme", "urbanism", 15)]
     assert [(d.line, d.message) for d in rec.diagnostics] == [
         (7, "`Keywords` items begin with a label naming the section (`**Keyword:**`); read "
             "without it"),
-        (14, "`Themes` items begin with a label naming the section (`__Theme:__`); read "
+        (15, "`Themes` items begin with a label naming the section (`__Theme:__`); read "
              "without it")]
 
 

@@ -186,20 +186,31 @@ def test_front_matter_fills_what_the_summary_lacks_and_says_what_differs():
 def test_a_summary_told_only_in_front_matter_lands():
     text = ("---\ntitle: Study of lattices\ndate: 2025-03-23\nurl: https://x.org/a\n"
             "keywords:\n  - alpha\n  - beta\ntags: [gamma]\ncategory: science\n"
-            "author: Ann\ndescription: What it says.\nnested: {a: 1}\n---\n\n"
+            "author: Ann\nsummary: What it says.\nnested: {a: 1}\n---\n\n"
             "## Themes\n\n* delta\n")
     doc = parse_text(text, "t.md")
     assert (doc.title, doc.page, doc.external_link, doc.external_link_line) == (
         "Study of lattices", "2025-03-23", "https://x.org/a", 4)
-    assert [(s.heading, s.line, [i.text for i in s.items], [p.text for p in s.paragraphs])
-            for s in doc.sections] == [
-        ("keywords", 5, ["alpha", "beta"], []), ("tags", 8, ["gamma"], []),
-        ("Other", 9, ["category: science", "author: Ann"], []),
-        ("Summary", 11, [], ["What it says."]), ("Themes", 15, ["delta"], [])]
+    assert [(s.heading, s.line, [i.text for i in s.items], [p.text for p in s.paragraphs],
+             s.source) for s in doc.sections] == [
+        ("keywords", 5, ["alpha", "beta"], [], "keywords:\n  - alpha\n  - beta"),
+        ("tags", 8, ["gamma"], [], "tags: [gamma]"),
+        ("Other", 9, ["category: science", "author: Ann"], [],
+         "category: science\nauthor: Ann\n"),
+        ("Summary", 11, [], ["What it says."], "summary: What it says."),
+        ("Themes", 15, ["delta"], [], "## Themes\n\n* delta")]
     assert [(d.line, d.message) for d in doc.diagnostics] == [
         (1, "front matter (lines 1-13) is not part of the summary format; read: title, date, "
-            "url, keywords, tags, category, author, description"),
+            "url, keywords, tags, category, author, summary"),
         (12, "front matter: `nested` holds nested data; not read")]
+    # (attack 111) every value as written: no YAML 1.1 booleans, floats, nulls or dates
+    # (an impossible date ended the build); a list as one text is split by extract
+    doc = parse_text("---\ndate: 2025-02-30\nkeywords: [NO, yes, 3.10, null, ~]\n"
+                     "themes: cities, towns\n---\n## Other\n\n* Type: x\n", "t.md")
+    assert doc.page == "2025-02-30"
+    assert [([i.text for i in s.items], [p.text for p in s.paragraphs])
+            for s in doc.sections][:2] == [(["NO", "yes", "3.10", "null", "~"], []),
+                                           ([], ["cities, towns"])]
     # (aliases nested twelve deep name 9**13 values: never walked)
     bomb = ["---", 'a: &a ["x","x","x","x","x","x","x","x","x"]'] + [
         f"b{i}: &b{i} [{', '.join([f'*b{i - 1}' if i else '*a'] * 9)}]" for i in range(12)]
@@ -207,6 +218,12 @@ def test_a_summary_told_only_in_front_matter_lands():
     assert [s.heading for s in doc.sections] == ["a", "Themes"]
     assert [d.message for d in doc.diagnostics][1:-1] == [
         f"front matter: `b{i}` holds nested data; not read" for i in range(12)]
+    # (attack 111: a list nested 5,000 deep ended the build; 500 keys were no front matter)
+    doc = parse_text("---\nkeywords: " + "[" * 5000 + "]" * 5000 + "\n---\n## Themes\n", "t.md")
+    assert doc.diagnostics[1].message.startswith("front matter: not YAML")
+    long = ["---"] + [f"k{i}: v" for i in range(500)] + ["title: T", "---", "## Themes"]
+    doc = parse_text("\n".join(long), "t.md")
+    assert doc.title == "T" and [s.heading for s in doc.sections] == ["Other", "Themes"]
     for broken in ("---\ntitle: [a\n---\n## Themes\n\n* delta\n",
                    "---\n- a\n- b\n---\n## Themes\n\n* delta\n"):
         doc = parse_text(broken, "t.md")
