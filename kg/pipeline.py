@@ -113,6 +113,40 @@ def group_files(files: Iterable[SourceFile]) -> dict[str, list[SourceFile]]:
     return dict(sorted(groups.items()))
 
 
+def _read_file(data: bytes, digest: str, source: SourceFile,
+               seen: dict[str, tuple[str, str]], problems: list[Diagnostic],
+               today: _dt.date, kinds: KindTable) -> ArticleRecord | None:
+    """Parse and extract one file of an article (None, with `problems` saying why, when
+    it cannot be used); `seen`: the stems read before it (stem -> digest, shown_as)."""
+    doc = parse_bytes(data, source.shown_as, summary_stem(source.name))
+    if any(d.level == "error" for d in doc.diagnostics):
+        problems.extend(doc.diagnostics)
+        return None
+    if doc.title is None and not doc.sections:  # (no warning of repairs to what
+        problems.append(Diagnostic("error", source.shown_as, None,  # is not kept)
+                                   "not a summary (no title line, no sections); skipped"))
+        return None
+    if doc.stem in seen:
+        other_digest, other_path = seen[doc.stem]
+        if other_digest == digest:
+            problems.append(Diagnostic("warning", source.shown_as, None,
+                                       f"same content as {other_path}; read once"))
+            return None
+        # Keep the article id: `<id>.md` -> `<id>.copy2`, `<id>.v2.md` -> `<id>.v2-copy2`.
+        joiner = "-" if "." in doc.stem else "."
+        copy = 2
+        while f"{doc.stem}{joiner}copy{copy}" in seen:
+            copy += 1
+        new_stem = f"{doc.stem}{joiner}copy{copy}"
+        doc.diagnostics.append(Diagnostic(
+            "warning", source.shown_as, None,
+            f"file name {doc.stem}.md is also used by {other_path} with other content; "
+            f"read as another rendering, {new_stem}"))
+        doc.stem = new_stem
+    seen[doc.stem] = (digest, source.shown_as)
+    return extract(doc, today, kinds)
+
+
 def read_article(article_id: str, files: list[SourceFile], base: str, today: _dt.date,
                  keep_records: bool = False, aliases: AliasTable | None = None,
                  kinds: KindTable = KINDS) -> ArticleResult:
@@ -135,33 +169,15 @@ def read_article(article_id: str, files: list[SourceFile], base: str, today: _dt
             continue
         digest = content_digest(data)
         signatures.append(file_signature(source.shown_as, stat, digest))
-        doc = parse_bytes(data, source.shown_as, summary_stem(source.name))
-        if any(d.level == "error" for d in doc.diagnostics):
-            problems.extend(doc.diagnostics)
+        try:
+            record = _read_file(data, digest, source, seen, problems, today, kinds)
+        except Exception as err:  # a defect of kg's that one file meets: the rest builds
+            problems.append(Diagnostic("error", source.shown_as, None, "kg failed on this "
+                                       f"file ({type(err).__name__}: {str(err)[:200]}); "
+                                       "skipped (please report it)"))
             continue
-        if doc.title is None and not doc.sections:  # (no warning of repairs to what
-            problems.append(Diagnostic("error", source.shown_as, None,  # is not kept)
-                                       "not a summary (no title line, no sections); skipped"))
-            continue
-        if doc.stem in seen:
-            other_digest, other_path = seen[doc.stem]
-            if other_digest == digest:
-                problems.append(Diagnostic("warning", source.shown_as, None,
-                                           f"same content as {other_path}; read once"))
-                continue
-            # Keep the article id: `<id>.md` -> `<id>.copy2`, `<id>.v2.md` -> `<id>.v2-copy2`.
-            joiner = "-" if "." in doc.stem else "."
-            copy = 2
-            while f"{doc.stem}{joiner}copy{copy}" in seen:
-                copy += 1
-            new_stem = f"{doc.stem}{joiner}copy{copy}"
-            doc.diagnostics.append(Diagnostic(
-                "warning", source.shown_as, None,
-                f"file name {doc.stem}.md is also used by {other_path} with other content; "
-                f"read as another rendering, {new_stem}"))
-            doc.stem = new_stem
-        seen[doc.stem] = (digest, source.shown_as)
-        records.append(extract(doc, today, kinds))
+        if record is not None:
+            records.append(record)
     if not records:
         return ArticleResult(article_id, ArticlePart(article_id, []), b"", tuple(signatures),
                              [], Counter(), 0, problems)

@@ -168,3 +168,26 @@ def test_markdown_files_of_any_suffix_case_are_read(tmp_path):
     ids = graph.query("SELECT ?id WHERE { ?a a kg:Article ; dcterms:identifier ?id } "
                       "ORDER BY ?id").values()
     assert [str(row["id"]) for row in ids] == ["long", "upper"]
+
+
+def test_a_defect_one_file_meets_is_its_error_and_the_rest_builds(tmp_path, monkeypatch):
+    """Attack 111: an exception inside kg's reading of one file (an impossible date in its
+    front matter) ended the whole build, with a traceback naming no file."""
+    import kg.pipeline
+
+    def extract_failing(doc, *args, **kwargs):
+        if doc.stem == "bad":
+            raise ValueError("day is out of range for month")
+        return real_extract(doc, *args, **kwargs)
+
+    real_extract = kg.pipeline.extract
+    monkeypatch.setattr(kg.pipeline, "extract", extract_failing)
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "good.md").write_text(GOOD, encoding="utf-8")
+    (src / "bad.md").write_text(GOOD, encoding="utf-8")
+    result = build([src], tmp_path / "out", base=BASE, today=TODAY, html=False, workers=1)
+    assert [str(d) for d in result.report.diagnostics if d.level == "error"] == [
+        "src/bad.md: error: kg failed on this file (ValueError: day is out of range for "
+        "month); skipped (please report it)"]
+    assert sorted(result.report.documents) == ["good"]
