@@ -377,6 +377,9 @@ OTHERS_LONG_FORMS = [
     ("SBS", "South by Southwest"),  # SXSW
     ("LAD", "lysergic acid diethylamide"),  # LSD
     ("PEP", "pre-exposure prophylaxis"),  # PrEP; PEP is post-exposure prophylaxis
+    # (attack 112: and the table's short forms written with "&", kept as wordings)
+    ("EAP", "exploration and production"),  # E&P; EAP is an employee assistance program
+    ("RAD", "research and development"),  # R&D; RAD is rapid application development
 ]
 
 
@@ -387,6 +390,15 @@ def test_an_acronym_joins_no_long_form_the_table_abbreviates_otherwise(acronym, 
 
 def test_an_acronym_that_goes_on_from_the_tables_still_joins_its_long_form():
     assert one_node("MiCAR", "Markets in Crypto-Assets Regulation")
+    assert one_node("TFA", "two-factor authentication")  # (2FA: a digit a word's letter)
+
+
+def test_a_short_form_the_table_writes_with_a_digit_spelled_out_otherwise_is_ambiguous():
+    """Attack 112: "Back-to-Back (B2B)" declared B2B, and a bare "B2B" (business to
+    business, in the table) joined it."""
+    assert not one_node("Back-to-Back (B2B)", "B2B")
+    assert not one_node("Pay-to-Play (P2P)", "P2P")
+    assert one_node("B2B", "business-to-business")
 
 
 def test_an_unknown_acronym_still_joins_an_unknown_long_form_on_its_initials():

@@ -24,6 +24,21 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Demand for Coaching and Development", "Demand for Development and Coaching", True),
     ("Integration of Art and Technology", "Integration of Technology and Art", True),
     ("Rise and Fall of Empires", "Fall and Rise of Empires", False),
+    # ... only after a head of what is done to both (attack 112: institutions of two
+    # countries, titles, ratios)
+    ("Ban on Imports and Exports", "Ban on Exports and Imports", True),
+    ("Ministry of Trade and Industry", "Ministry of Industry and Trade", False),
+    ("Tale of Rise and Fall", "Tale of Fall and Rise", False),
+    ("Ratio of Debt and Equity", "Ratio of Equity and Debt", False),
+    # plurals that name another thing than their singular (states with nuclear weapons,
+    # a state's legal powers, the military; border duties; shared resources)
+    ("Nuclear Powers", "Nuclear Power", False),
+    ("Emergency Powers", "Emergency Power", False),
+    ("Armed Forces", "Armed Force", False),
+    ("Customs", "Custom", False),
+    ("Commons", "Common", False),
+    ("Great Powers", "Great Power", True),
+    ("Rise of Nuclear Powers", "rising nuclear powers", True),
     ("C++", "C", False),
     ("F#", "F", False),
     ("Disney+", "Disney", False),

@@ -254,6 +254,14 @@ class _Evidence:
                 declared[short].update(m for m in others if m in keys or not spelled_as_table)
             elif short in self.known and self.known[short] in keys:
                 declared[short].add(self.known[short])
+        # A short form the table writes with "&" or a digit (kept as a wording: "B2B" is
+        # business to business) spelled out as another thing has two meanings too
+        # ("Back-to-Back (B2B)": attack 112's)
+        for short in sorted(declared):
+            meaning = table.variants.get(tuple(short.split()))
+            if meaning and _acronym_letters(short) and not any(
+                    _mostly_same_words(" ".join(meaning), long) for long in declared[short]):
+                declared[short].add(as_named(" ".join(meaning)))
         self.acronym_keys |= declared.keys() & keys  # short forms spelled out: "Gen AI"
 
 
@@ -676,6 +684,33 @@ def _no_other_meaning(evidence: _Evidence, short: str, spelled_as: Callable[[str
         [m for m in meanings if spelled_as(m) in evidence.keys]
 
 
+def _goes_on_from(acronym: str, short: str) -> bool:
+    """Whether an acronym (its letters) is a table's short form of the same long form or
+    goes on from it: "micar" from "mica", "tfa" from "2fa" (a digit a word's letter).
+
+    >>> _goes_on_from("micar", "mica"), _goes_on_from("tfa", "2fa"), _goes_on_from("css", "xss")
+    (True, True, False)
+    """
+    return len(acronym) >= len(short) and all(
+        a == b or b.isdigit() for a, b in zip(acronym, short))
+
+
+def _acronym_letters(short: str) -> str | None:
+    """The letters of a table's short form (a key) that writes an acronym with "&" or a
+    digit, which the table keeps as a wording; None for others.
+
+    >>> _acronym_letters("e and p"), _acronym_letters("b2b"), _acronym_letters("sci fi")
+    ('ep', 'b2b', None)
+    """
+    words = short.split()
+    if "and" in words and all(len(word) == 1 or word == "and" for word in words):
+        return "".join(word for word in words if word != "and")
+    if len(words) == 1 and len(short) <= 6 and short.isalnum() and \
+            any(c.isdigit() for c in short) and any(c.isalpha() for c in short):
+        return short
+    return None
+
+
 def _named_within(keys: set[str]) -> Callable[[str], bool]:
     """A test of whether some key holds these words (the keys joined once, when first
     asked; each answer kept: a million names may ask of one meaning a million times)."""
@@ -756,6 +791,10 @@ def _join_acronyms_alone(groups: _Groups, evidence: _Evidence) -> None:
     for short, meanings in table.acronyms.items():
         for meaning in meanings:
             table_acronyms[meaning].append(short.replace(" ", ""))
+    for words, meaning in table.variants.items():  # ("E&P", "B2B": "EAP" is no E&P)
+        letters = _acronym_letters(" ".join(words))
+        if letters:
+            table_acronyms[" ".join(meaning)].append(letters)
     for acronym in sorted(evidence.acronym_keys):
         if acronym in expansions:
             groups.join(acronym, expansions[acronym])
@@ -778,7 +817,7 @@ def _join_acronyms_alone(groups: _Groups, evidence: _Evidence) -> None:
         whole = by_whole_acronyms.get(squashed, ()) if " " not in acronym else ()  # (no "AI PC")
         long_forms = {groups.find(k) for k in by_initials.get(squashed) or whole
                       if (k == meanings[0] if meanings else k not in table_acronyms or any(
-                          squashed.startswith(short) for short in table_acronyms[k]))}
+                          _goes_on_from(squashed, short) for short in table_acronyms[k]))}
         if len(long_forms) == 1:
             groups.join(acronym, long_forms.pop())
 

@@ -113,7 +113,7 @@ _ARTICLES = frozenset({"the", "a", "an"})
 _KEEP_S = frozenset("""news series species means analytics bias gas lens atlas canvas chaos
 status campus virus census consensus corpus focus bonus nexus plus minus radius stimulus
 apparatus always perhaps afterwards whereas this its his hers ours yours glasses
-securities humanities goods savings earnings manners premises headquarters proceeds
+securities humanities commons goods savings earnings manners premises headquarters proceeds
 belongings surroundings outskirts devs afrobeats
 devops mlops secops finops aiops dataops llmops macos ipados watchos tvos visionos chromeos""".split())
 # ... and as the first word before another ("logistics regression" is no logistic
@@ -124,17 +124,26 @@ _KEEP_S_BEFORE = frozenset({"logistics", "classics"})
 # limbs; customs before another word: "digital customs platform" is no custom platform,
 # "local customs" are traditions: an attack's)
 _LIMBS_OF = frozenset({"robotic", "robot", "prosthetic", "bionic", "mechanical"})
+# Plurals that name another thing than their singular after these words: states with
+# nuclear weapons are no nuclear power (energy), a state's emergency powers no backup
+# electricity, the armed forces no armed force (its use)
+_PLURAL_AFTER = {"powers": frozenset({"nuclear", "emergency"}), "forces": frozenset({"armed"})}
 
 
 def _keeps_s(words: list[str], at: int) -> bool:
-    """Whether the word at `at` keeps its plural s in a key (see `_KEEP_S_BEFORE`).
+    """Whether the word at `at` keeps its plural s in a key (see `_KEEP_S_BEFORE`,
+    `_PLURAL_AFTER`; "customs" before another word or alone: the duties, not traditions).
 
     >>> [_keeps_s(n.split(), 1) for n in ("nuclear arms", "robotic arms", "eu customs union")]
+    [True, False, True]
+    >>> [_keeps_s(n.split(), 1) for n in ("nuclear powers", "great powers", "armed forces")]
     [True, False, True]
     """
     word, before = words[at], at < len(words) - 1
     return word == "arms" and (at == 0 or words[at - 1] not in _LIMBS_OF) or \
-        word == "customs" and before or at == 0 and before and word in _KEEP_S_BEFORE
+        word == "customs" and (before or len(words) == 1) or \
+        at == 0 and before and word in _KEEP_S_BEFORE or \
+        at > 0 and words[at - 1] in _PLURAL_AFTER.get(word, ())
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -290,12 +290,25 @@ def driven_by(name: _Name, forms: _Forms) -> None:
                 forms.found.add(" ".join(through + ["driven"] + words[:at]))
 
 
+# Heads of a name whose last two words, joined by "and" after a preposition, may come
+# either way: what is done with, to or for both ("demand for coaching and development",
+# "investment in wind and solar"); not institutions ("Ministry of Trade and Industry" is
+# Singapore's, "of Industry and Trade" Vietnam's), titles, ratios or sequences ("Tale of
+# Rise and Fall", "ratio of debt and equity"): attack 112's
+_EITHER_ORDER_HEADS = frozenset("""demand focus integration intersection convergence
+    combination blend fusion balance emphasis investment need role use importance impact
+    substitution access collaboration partnership cooperation synergy interplay nexus
+    growth rise decline adoption regulation spending funding effect influence risk threat
+    ban tariff loss merger shortage supply production consumption trade price cost""".split())
+
+
 def and_either_way(name: _Name, forms: _Forms) -> None:
     """"X and Y" as "Y and X", and the two words around "and" before a shared head, at
     the start of a name or after a shared first word ("energy and climate policy" /
     "climate and energy policy", "data integrity and verification technology" / "data
     verification and integrity technology"), and the last two words of a name after a
-    preposition ("demand for coaching and development"); not "social media and justice",
+    preposition, after a head of `_EITHER_ORDER_HEADS` ("demand for coaching and
+    development"); not "social media and justice",
     "rise and fall of X")."""
     words = name.words
     for at, word in name.inner:
@@ -308,6 +321,7 @@ def and_either_way(name: _Name, forms: _Forms) -> None:
                 forms.found.add(" ".join(words[:at - 1] + [words[at + 1], "and", words[at - 1]]
                                          + words[at + 2:]))
             elif at >= 2 and at + 2 == len(words) and words[at - 2] in _PREPOSITIONS and \
+                    words[0] in _EITHER_ORDER_HEADS and \
                     words[at - 1] not in _STOP and words[at + 1] not in _STOP:
                 # two words that end the name after a preposition ("demand for coaching and
                 # development" / "demand for development and coaching")
