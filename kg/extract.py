@@ -153,7 +153,7 @@ class Readers:
 
     >>> readers = default_readers()  # doctest: +ELLIPSIS
     >>> readers["summary"].headings
-    ('summary',)
+    ('summary', 'abstract')
     >>> readers.disable("closest").for_heading("Closest") is None
     True
     >>> readers["opportunities"]
@@ -562,7 +562,19 @@ def _fit_row(state: ExtractState, row: TableRow, fields: list[str | None], heade
 RELEVANCY_SCALE = (1, 5)  # what the archive's summaries give
 
 
+# Relevancies other pipelines write: "4/5", "3 (medium)", "★★★★☆"
+_RELEVANCY_WRITTEN_RE = re.compile(
+    rf"(?P<of>\d)\s*+/\s*+{RELEVANCY_SCALE[1]}|(?P<said>\d)\s*+\([^()]{{1,30}}\)|"
+    rf"(?P<stars>★{{{RELEVANCY_SCALE[0]},{RELEVANCY_SCALE[1]}}})☆*+")
+
+
 def _relevancy(state: ExtractState, text: str, line: int) -> int | None:
+    """The relevancy a cell gives, or None (with a warning)."""
+    written = _RELEVANCY_WRITTEN_RE.fullmatch(text.strip())
+    if written:
+        value = int(written["of"] or written["said"] or len(written["stars"]))
+        state.warn(line, f"relevancy {text!r} read as {value}")
+        text = str(value)
     try:
         value = float(text)
     except ValueError:
@@ -587,8 +599,8 @@ def default_readers(kinds: KindTable = KINDS) -> Readers:
     """The readers of a summary: one per list and table kind, plus Other, Summary, Closest."""
     readers = Readers(Reader(kind.headings[0], kind.headings, list_reader(kind))
                       for kind in kinds.of_source("list"))
-    readers.push(Reader("other", ("other",), read_other))
-    readers.push(Reader("summary", ("summary",), read_summary))
+    readers.push(Reader("other", ("other", "metadata"), read_other))
+    readers.push(Reader("summary", ("summary", "abstract"), read_summary))
     readers.push(Reader("closest", ("closest",), read_closest))
     for kind in kinds.of_source("table"):
         readers.push(Reader(kind.headings[0], kind.headings, table_reader(kind)))

@@ -37,12 +37,16 @@ __all__ = ["Column", "EntityKind", "KindTable", "KINDS", "heading_key", "column_
 
 
 def heading_key(heading: str) -> str:
-    """A section heading as looked up: lower-case letters only.
+    """A section heading as looked up: lower-case letters only, without a leading word
+    that ranks what follows ("Key Themes", "Main Signals": other pipelines').
 
-    >>> heading_key("## Behaviours:")
-    'behaviours'
+    >>> heading_key("## Behaviours:"), heading_key("Key Themes"), heading_key("Keywords")
+    ('behaviours', 'themes', 'keywords')
     """
-    return re.sub(r"[^a-z]", "", heading.lower())
+    return re.sub(r"[^a-z]", "", _RANKING_WORD_RE.sub("", heading.lower(), count=1))
+
+
+_RANKING_WORD_RE = re.compile(r"^[^a-z]*+(?:key|main|major|top|notable)\s++(?=[a-z])")
 
 
 def column_key(header: str) -> str:
@@ -254,7 +258,8 @@ KINDS = _kinds([
                                                  "drivers"), "drivenBy",
                                names_kind="driving_force")),
                comment="A signal of change, a row of a `Signals` table."),
-    EntityKind("concern", "Concern", "Concern", "concern", "table", ("concerns", "concern"),
+    EntityKind("concern", "Concern", "Concern", "concern", "table",
+               ("concerns", "concern", "risks", "risk"),
                "raisesConcern", color="#b07aa1", shape="star",
                comment="A row of a `Concerns` table."),
     EntityKind("behavior", "Behavior", "Behavior", "behavior", "table",

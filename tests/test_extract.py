@@ -551,6 +551,26 @@ def test_a_short_setext_heading_with_a_full_stop_is_a_heading():
     assert [(n.kind, n.text) for n in rec.names] == [("keyword", "alpha")]
 
 
+def test_other_pipelines_section_names_and_relevancies_are_read():
+    """Attack 107: "Key Themes", "Abstract", "Risks", "Metadata" were kept as unknown
+    sections; relevancies written "4/5", "3 (medium)" or in stars were left out."""
+    head = ("# __T__, (from page [20250323](https://x.org/p/20250323).)\n\n"
+            "__[External link](https://x.org/a)__\n\n")
+    rec = record(head + "## Key Themes\n\n* cities\n\n## Abstract\n\nText.\n\n"
+                 "## Metadata\n\n* Category: science\n\n## Risks\n\n"
+                 "| name | description | relevancy |\n|---|---|---|\n| C1 | d | 4/5 |\n"
+                 "| C2 | d | 3 (medium) |\n| C3 | d | ★★☆☆☆ |\n| C4 | d | 8/10 |\n", "x.md")
+    assert [(n.kind, n.text) for n in rec.names] == [("theme", "cities"),
+                                                     ("category", "science")]
+    assert rec.summary == "Text." and rec.extra_sections == []
+    assert [(m.kind, m.name, m.relevancy) for m in rec.mentions] == [
+        ("concern", "C1", 4), ("concern", "C2", 3), ("concern", "C3", 2), ("concern", "C4", None)]
+    assert [(d.line, d.message) for d in rec.diagnostics] == [
+        (21, "relevancy '4/5' read as 4"), (22, "relevancy '3 (medium)' read as 3"),
+        (23, "relevancy '★★☆☆☆' read as 2"),
+        (24, "relevancy '8/10' is not a whole number; left out")]
+
+
 def test_a_list_item_labelled_with_its_section_is_read_without_the_label():
     """An attack on formats: `* **Keyword:** x` made the keyword "**Keyword:** x"."""
     head = ("# __T__, (from page [20250323](https://x.org/p/20250323).)\n\n"
