@@ -380,6 +380,8 @@ OTHERS_LONG_FORMS = [
     # (attack 112: and the table's short forms written with "&", kept as wordings)
     ("EAP", "exploration and production"),  # E&P; EAP is an employee assistance program
     ("RAD", "research and development"),  # R&D; RAD is rapid application development
+    ("BTC", "Business-to-Consumer"),  # B2C; BTC is bitcoin (attack 113: a digit not first)
+    ("FTP", "Free-to-Play"),  # F2P; FTP is the file transfer protocol
 ]
 
 

@@ -684,15 +684,22 @@ def _no_other_meaning(evidence: _Evidence, short: str, spelled_as: Callable[[str
         [m for m in meanings if spelled_as(m) in evidence.keys]
 
 
-def _goes_on_from(acronym: str, short: str) -> bool:
-    """Whether an acronym (its letters) is a table's short form of the same long form or
-    goes on from it: "micar" from "mica", "tfa" from "2fa" (a digit a word's letter).
+def _goes_on_from(acronym: str, short: str, long: str) -> bool:
+    """Whether an acronym (its letters) is a table's short form `short` of the long form
+    `long` or goes on from it ("micar" from "mica"), or spells a first digit as its
+    number word ("tfa" from "2fa", two-factor authentication; not "btc" from "b2c", whose
+    2 is "to").
 
-    >>> _goes_on_from("micar", "mica"), _goes_on_from("tfa", "2fa"), _goes_on_from("css", "xss")
-    (True, True, False)
+    >>> _goes_on_from("micar", "mica", "markets in crypto asset regulation")
+    True
+    >>> _goes_on_from("tfa", "2fa", "two factor authentication"), _goes_on_from("css", "xss", "x")
+    (True, False)
+    >>> _goes_on_from("btc", "b2c", "business to consumer")
+    False
     """
-    return len(acronym) >= len(short) and all(
-        a == b or b.isdigit() for a, b in zip(acronym, short))
+    if short[:1].isdigit() and acronym[:1] == long[:1]:
+        acronym, short = acronym[1:], short[1:]
+    return acronym.startswith(short)
 
 
 def _acronym_letters(short: str) -> str | None:
@@ -815,9 +822,13 @@ def _join_acronyms_alone(groups: _Groups, evidence: _Evidence) -> None:
             if len(meanings) == 1 or any(named_within(m) for m in meanings[1:]):
                 continue
         whole = by_whole_acronyms.get(squashed, ()) if " " not in acronym else ()  # (no "AI PC")
-        long_forms = {groups.find(k) for k in by_initials.get(squashed) or whole
-                      if (k == meanings[0] if meanings else k not in table_acronyms or any(
-                          _goes_on_from(squashed, short) for short in table_acronyms[k]))}
+        if meanings:  # (the table's first meaning only)
+            candidates = [k for k in by_initials.get(squashed) or whole if k == meanings[0]]
+        else:  # (not a long form the table abbreviates otherwise)
+            candidates = [k for k in by_initials.get(squashed) or whole
+                          if k not in table_acronyms or any(
+                              _goes_on_from(squashed, short, k) for short in table_acronyms[k])]
+        long_forms = {groups.find(k) for k in candidates}
         if len(long_forms) == 1:
             groups.join(acronym, long_forms.pop())
 

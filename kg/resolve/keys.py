@@ -125,14 +125,33 @@ _KEEP_S_BEFORE = frozenset({"logistics", "classics"})
 # "local customs" are traditions: an attack's)
 _LIMBS_OF = frozenset({"robotic", "robot", "prosthetic", "bionic", "mechanical"})
 # Plurals that name another thing than their singular after these words: states with
-# nuclear weapons are no nuclear power (energy), a state's emergency powers no backup
-# electricity, the armed forces no armed force (its use)
-_PLURAL_AFTER = {"powers": frozenset({"nuclear", "emergency"}), "forces": frozenset({"armed"})}
+# nuclear weapons are no nuclear power (energy), a state's emergency or war powers no
+# backup electricity or strength, the armed forces no armed force (its use), oil
+# futures (contracts) no future of oil, political rights no political right (a camp);
+# attack 113's
+_PLURAL_AFTER = {
+    "powers": frozenset("nuclear atomic emergency war spending space industrial".split()),
+    "forces": frozenset("armed military nuclear allied".split()),
+    "futures": frozenset("""oil gas bitcoin btc ether ethereum crypto commodity wheat corn
+        soybean gold silver copper index stock equity treasury bond carbon electricity
+        coffee cocoa cattle""".split()),
+    "rights": frozenset("""religious christian political far alt new populist radical hard
+        evangelical""".split()),
+    "operations": frozenset({"special"}),
+    "interests": frozenset({"special"}),
+}
+# ... and before these ("futures market" trades contracts; "futures thinking" is
+# foresight's, the future's)
+_PLURAL_BEFORE = {"futures": frozenset("market contract trading exchange price trader".split())}
+# ... and alone, a name of one word ("Customs" are duties, "Utilities" companies,
+# "Spirits" liquor, "Damages" a court's award)
+_PLURAL_ALONE = frozenset("customs utilities spirits damages interests bonds stocks".split())
 
 
 def _keeps_s(words: list[str], at: int) -> bool:
     """Whether the word at `at` keeps its plural s in a key (see `_KEEP_S_BEFORE`,
-    `_PLURAL_AFTER`; "customs" before another word or alone: the duties, not traditions).
+    `_PLURAL_AFTER`, `_PLURAL_BEFORE`, `_PLURAL_ALONE`; "customs" before another word:
+    the duties, not traditions).
 
     >>> [_keeps_s(n.split(), 1) for n in ("nuclear arms", "robotic arms", "eu customs union")]
     [True, False, True]
@@ -141,9 +160,10 @@ def _keeps_s(words: list[str], at: int) -> bool:
     """
     word, before = words[at], at < len(words) - 1
     return word == "arms" and (at == 0 or words[at - 1] not in _LIMBS_OF) or \
-        word == "customs" and (before or len(words) == 1) or \
+        word == "customs" and before or len(words) == 1 and word in _PLURAL_ALONE or \
         at == 0 and before and word in _KEEP_S_BEFORE or \
-        at > 0 and words[at - 1] in _PLURAL_AFTER.get(word, ())
+        at > 0 and words[at - 1] in _PLURAL_AFTER.get(word, ()) or \
+        before and words[at + 1] in _PLURAL_BEFORE.get(word, ())
 
 
 @functools.lru_cache(maxsize=1 << 16)

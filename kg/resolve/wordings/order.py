@@ -303,13 +303,13 @@ _EITHER_ORDER_HEADS = frozenset("""demand focus integration intersection converg
 
 
 def and_either_way(name: _Name, forms: _Forms) -> None:
-    """"X and Y" as "Y and X", and the two words around "and" before a shared head, at
-    the start of a name or after a shared first word ("energy and climate policy" /
-    "climate and energy policy", "data integrity and verification technology" / "data
-    verification and integrity technology"), and the last two words of a name after a
-    preposition, after a head of `_EITHER_ORDER_HEADS` ("demand for coaching and
-    development"); not "social media and justice",
-    "rise and fall of X")."""
+    """"X and Y" as "Y and X"; the two words around "and" before a shared head, at the
+    start of a name or after a shared first word ("energy and climate policy" / "climate
+    and energy policy", "data integrity and verification technology" / "data
+    verification and integrity technology"; not "social media and justice", "rise and
+    fall of X"); and the two words around "and" that end a name after a preposition,
+    when the name starts with a head of `_EITHER_ORDER_HEADS` ("demand for coaching and
+    development" / "demand for development and coaching")."""
     words = name.words
     for at, word in name.inner:
         if word == "and":
