@@ -259,8 +259,9 @@ def list_items(state: ExtractState, section: Section) -> list[TextLine]:
     for item in items:
         text = item.text.strip()
         label = _ITEM_LABEL_RE.match(text)
-        if label and state.kinds.by_heading(label["label"]) is state.kinds.by_heading(
-                section.heading) and text[label.end():].strip():
+        own = state.kinds.by_heading(section.heading)
+        if label and own is not None and state.kinds.by_heading(label["label"]) is own and \
+                text[label.end():].strip():
             labelled = labelled or TextLine(label[0].strip(), item.line)
             listed = inline_heading(text)  # ("**Keywords:** a, b": a list of names)
             unlabelled.extend(TextLine(part, item.line) for part in (

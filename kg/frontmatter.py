@@ -29,7 +29,11 @@ _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # (libyaml's, where ins
 # Keys naming the title line's parts (lower case)
 _TITLE_KEYS = frozenset({"title"})
 _DATE_KEYS = frozenset({"date", "published", "pubdate", "page"})
-_LINK_KEYS = frozenset({"url", "link", "source", "source_url", "external_link", "href"})
+# (in this order of preference; a value that is no http(s) address is a note: "source:
+# Reuters")
+_LINK_KEYS = ("url", "external_link", "link", "source_url", "href", "source")
+_ADDRESS_RE = re.compile(r"https?://\S+", re.IGNORECASE)
+_ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?")
 # Keys whose text is the summary (a "description" is a blurb: a note)
 _SUMMARY_KEYS = frozenset({"summary", "abstract"})
 _KEY_RE = re.compile(r"([\w.-]+)[ \t]*:")
@@ -45,6 +49,8 @@ class FrontMatter:
     sections: list[Section] = field(default_factory=list)
     read: list[str] = field(default_factory=list)  # the keys read, in order
     problems: list[TextLine] = field(default_factory=list)  # (line, what was not read)
+    link_rank: int = len(_LINK_KEYS)  # (of `link`'s key in _LINK_KEYS)
+    link_key: str = ""
 
 
 def read_front_matter(lines: list[str], end: int) -> FrontMatter:
@@ -61,13 +67,18 @@ def read_front_matter(lines: list[str], end: int) -> FrontMatter:
     if not isinstance(data, dict):
         found.problems.append(TextLine("not a list of `key: value` lines; not read", 1))
         return found
-    key_lines = {}  # a key -> its line, and the line after its value
+    key_lines: dict[str, int] = {}  # a key -> its line
     for number, text in enumerate(lines[1:end - 1], start=2):
         match = _KEY_RE.match(text)
+        if match and match[1] in key_lines:  # (YAML keeps the last)
+            found.problems.append(TextLine(f"`{match[1]}` is given again (line "
+                                           f"{key_lines[match[1]]} first); the last is read",
+                                           number))
         if match:
-            key_lines.setdefault(match[1], number)
+            key_lines[match[1]] = number
     starts = sorted(key_lines.values()) + [end]
     other = Section("Other", 0)
+    other_source: list[str] = []
     for name, value in data.items():
         line = key_lines.get(name, 1)
         source = "\n".join(lines[line - 1:starts[bisect_right(starts, line)] - 1]).strip()
@@ -82,9 +93,15 @@ def read_front_matter(lines: list[str], end: int) -> FrontMatter:
         if single and lower in _TITLE_KEYS and found.title is None:
             found.title = TextLine(texts[0], line)
         elif single and lower in _DATE_KEYS and found.date is None:
-            found.date = TextLine(texts[0], line)
-        elif single and lower in _LINK_KEYS and found.link is None:
-            found.link = TextLine(texts[0], line)
+            iso = _ISO_DATE_RE.fullmatch(texts[0])  # (as a title line's page: 20250323)
+            found.date = TextLine("".join(iso.groups()) if iso else texts[0], line)
+        elif single and lower in _LINK_KEYS and _ADDRESS_RE.fullmatch(texts[0]) and \
+                _LINK_KEYS.index(lower) < found.link_rank:
+            if found.link is not None:  # (a less preferred key's: a note)
+                other.items.append(TextLine(f"{found.link_key}: {found.link.text}",
+                                            found.link.line))
+            found.link, found.link_rank = TextLine(texts[0], line), _LINK_KEYS.index(lower)
+            found.link_key = name
         elif lower in _SUMMARY_KEYS:
             found.sections.append(Section("Summary", line, paragraphs=[
                 TextLine("\n\n".join(texts), line)], source=source))
@@ -93,15 +110,16 @@ def read_front_matter(lines: list[str], end: int) -> FrontMatter:
                                                               for text in texts],
                                           source=source))
         elif kind is not None and kind.source == "list":  # ("keywords: a, b": split by extract)
-            found.sections.append(Section(name, line, paragraphs=[TextLine(texts[0], line)],
-                                          source=source))
+            one = not any(mark in texts[0] for mark in ",;|#·•")  # (else split by extract)
+            found.sections.append(Section(name, line, source=source, **{
+                "items" if one else "paragraphs": [TextLine(texts[0], line)]}))
         else:  # one value: a field of `Other` (`category: x`), or a note there
-            if not other.items:
-                other.line = line
             other.items.append(TextLine(f"{name}: {texts[0]}", line))
-            other.source += source + "\n"
+            other_source.append(source)
         found.read.append(name)
     if other.items:
+        other.items.sort(key=lambda item: item.line)
+        other.line, other.source = other.items[0].line, "\n".join(other_source)
         found.sections.append(other)
     found.sections.sort(key=lambda section: section.line)
     return found

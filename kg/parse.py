@@ -20,6 +20,7 @@ width and pad short rows, hiding the ragged rows we must report.
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -182,13 +183,14 @@ _UNESCAPED_PIPE_RE = re.compile(r"(?<!\\)\|")
 
 
 def decode(data: bytes, shown_as: str) -> tuple[str, list[Diagnostic]]:
-    """Decode a file's bytes as UTF-8 (or UTF-16 with its byte order mark, or Windows-1252
-    when no character is UTF-8); bad bytes become U+FFFD; a warning names the line.
+    """Decode a file's bytes as UTF-8 (or UTF-16 with its byte order mark); bytes that are
+    not UTF-8 are read as Windows-1252, all of the file's when most are
+    (`_mostly_not_utf8`); a warning names the line of the first.
 
     >>> decode("café – naïve".encode("cp1252"), "a.md")[0]
     'café – naïve'
-    >>> decode("café ".encode() + b"\\xe9", "a.md")[0]
-    'café \\ufffd'
+    >>> decode("café ".encode() + b"\\xe9", "a.md")[0]  # (UTF-8, a byte Windows-1252)
+    'café é'
     """
     diagnostics = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a UTF-16 byte order mark
@@ -202,15 +204,24 @@ def decode(data: bytes, shown_as: str) -> tuple[str, list[Diagnostic]]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        if _mostly_not_utf8(data):
-            message = "read as Windows-1252 (save it as UTF-8)"
+        if _mostly_not_utf8(data):  # (a Windows-1252 file: every byte so)
             text = data.decode("cp1252", errors="replace")
-        else:  # (UTF-8 with some bytes broken: reading the rest otherwise would garble it)
-            message = "replaced with U+FFFD"
-            text = data.decode("utf-8", errors="replace")
+        else:  # (UTF-8 with some bytes, a pasted paragraph, in Windows-1252)
+            text = data.decode("utf-8", errors=_AS_CP1252)
         diagnostics.append(Diagnostic("warning", shown_as, line, "bytes that are not UTF-8 "
-                                      f"(first at byte {err.start}); {message}"))
+                                      f"(first at byte {err.start}); read as Windows-1252 "
+                                      "(save the file as UTF-8)"))
     return _without_nul(text, shown_as, diagnostics)
+
+
+def _as_cp1252(err: UnicodeDecodeError) -> tuple[str, int]:
+    """A decoding error handler: the bytes that are not UTF-8 read as Windows-1252 (its
+    five unused bytes as U+FFFD)."""
+    return err.object[err.start:err.end].decode("cp1252", errors="replace"), err.end
+
+
+_AS_CP1252 = "kg-as-cp1252"
+codecs.register_error(_AS_CP1252, _as_cp1252)
 
 
 # A character of two bytes or more in UTF-8, and any byte past ASCII
@@ -447,8 +458,9 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
         _keep_too_deep(doc, section, lines, span)
 
     _fill_section_sources(doc, lines)
-    if front is not None:
-        _take_front_matter(doc, front)
+    if front is not None and (doc.title is not None or doc.sections or doc.preamble and (
+            doc.preamble.items or doc.preamble.tables)):
+        _take_front_matter(doc, front)  # (a note of front matter and prose is no summary)
     if doc.title is not None and not doc.sections and doc.external_link is None and \
             doc.preamble is None and not doc.diagnostics:
         _warn(doc, None, "the summary has only its title line: no external link, no sections")

@@ -40,6 +40,7 @@ import signal
 import sqlite3
 import tempfile
 import time
+import traceback
 from collections import Counter
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -143,8 +144,9 @@ def _read_file(data: bytes, digest: str, source: SourceFile,
             f"file name {doc.stem}.md is also used by {other_path} with other content; "
             f"read as another rendering, {new_stem}"))
         doc.stem = new_stem
-    seen[doc.stem] = (digest, source.shown_as)
-    return extract(doc, today, kinds)
+    record = extract(doc, today, kinds)
+    seen[doc.stem] = (digest, source.shown_as)  # (once read: a copy is then read once)
+    return record
 
 
 def read_article(article_id: str, files: list[SourceFile], base: str, today: _dt.date,
@@ -172,9 +174,11 @@ def read_article(article_id: str, files: list[SourceFile], base: str, today: _dt
         try:
             record = _read_file(data, digest, source, seen, problems, today, kinds)
         except Exception as err:  # a defect of kg's that one file meets: the rest builds
+            where = traceback.extract_tb(err.__traceback__)[-1]
             problems.append(Diagnostic("error", source.shown_as, None, "kg failed on this "
-                                       f"file ({type(err).__name__}: {str(err)[:200]}); "
-                                       "skipped (please report it)"))
+                                       f"file ({type(err).__name__} at "
+                                       f"{Path(where.filename).name}:{where.lineno}: "
+                                       f"{str(err)[:200]}); skipped (please report it)"))
             continue
         if record is not None:
             records.append(record)

@@ -511,7 +511,7 @@ def test_a_summary_told_in_front_matter_lands_whole():
                  "type: blog post\nauthor: Ann\nsummary: What it says.\n---\n\n"
                  "## Themes\n\n* delta\n", "x.md")
     assert (rec.title, rec.page, rec.page_date, rec.external_link) == (
-        "Study of lattices", "2025-03-23", dt.date(2025, 3, 23), "https://x.org/a")
+        "Study of lattices", "20250323", dt.date(2025, 3, 23), "https://x.org/a")
     assert [(n.kind, n.text, n.line) for n in rec.names] == [
         ("keyword", "alpha", 5), ("keyword", "beta", 5), ("keyword", "gamma", 6),
         ("category", "science", 8), ("content_type", "blog post", 9), ("theme", "delta", 16)]

@@ -188,6 +188,7 @@ def test_a_defect_one_file_meets_is_its_error_and_the_rest_builds(tmp_path, monk
     (src / "bad.md").write_text(GOOD, encoding="utf-8")
     result = build([src], tmp_path / "out", base=BASE, today=TODAY, html=False, workers=1)
     assert [str(d) for d in result.report.diagnostics if d.level == "error"] == [
-        "src/bad.md: error: kg failed on this file (ValueError: day is out of range for "
-        "month); skipped (please report it)"]
+        "src/bad.md: error: kg failed on this file (ValueError at test_malformed.py:"
+        f"{extract_failing.__code__.co_firstlineno + 2}: day is out of range for month); "
+        "skipped (please report it)"]
     assert sorted(result.report.documents) == ["good"]

@@ -82,13 +82,13 @@ def test_non_utf8_bytes_warn_with_line(tmp_path):
     assert doc.diagnostics[0].level == "warning"
     assert doc.diagnostics[0].line == 5
     assert doc.diagnostics[0].message == ("bytes that are not UTF-8 (first at byte 71); read "
-                                          "as Windows-1252 (save it as UTF-8)")
+                                          "as Windows-1252 (save the file as UTF-8)")
     assert doc.sections[0].items[0].text == "café"
-    # a file in UTF-8 with a byte broken stays UTF-8: the byte is U+FFFD
+    # a file in UTF-8 with a pasted byte in Windows-1252: each read as written (a review:
+    # the whole file was read as Windows-1252, its UTF-8 garbled)
     path.write_bytes(path.read_bytes().replace(b"caf\xe9", "café \u2013 ".encode() + b"\xe9"))
     doc = parse_file(path, "bad.md")
-    assert doc.diagnostics[0].message.endswith("replaced with U+FFFD")
-    assert doc.sections[0].items[0].text == "café \u2013 \ufffd"
+    assert doc.sections[0].items[0].text == "café \u2013 é"
 
 
 def test_missing_title_warns_on_line_1():
@@ -190,13 +190,13 @@ def test_a_summary_told_only_in_front_matter_lands():
             "## Themes\n\n* delta\n")
     doc = parse_text(text, "t.md")
     assert (doc.title, doc.page, doc.external_link, doc.external_link_line) == (
-        "Study of lattices", "2025-03-23", "https://x.org/a", 4)
+        "Study of lattices", "20250323", "https://x.org/a", 4)
     assert [(s.heading, s.line, [i.text for i in s.items], [p.text for p in s.paragraphs],
              s.source) for s in doc.sections] == [
         ("keywords", 5, ["alpha", "beta"], [], "keywords:\n  - alpha\n  - beta"),
         ("tags", 8, ["gamma"], [], "tags: [gamma]"),
         ("Other", 9, ["category: science", "author: Ann"], [],
-         "category: science\nauthor: Ann\n"),
+         "category: science\nauthor: Ann"),
         ("Summary", 11, [], ["What it says."], "summary: What it says."),
         ("Themes", 15, ["delta"], [], "## Themes\n\n* delta")]
     assert [(d.line, d.message) for d in doc.diagnostics] == [
@@ -207,10 +207,21 @@ def test_a_summary_told_only_in_front_matter_lands():
     # (an impossible date ended the build); a list as one text is split by extract
     doc = parse_text("---\ndate: 2025-02-30\nkeywords: [NO, yes, 3.10, null, ~]\n"
                      "themes: cities, towns\n---\n## Other\n\n* Type: x\n", "t.md")
-    assert doc.page == "2025-02-30"
+    assert doc.page == "20250230"  # (an impossible date: the graph stage says so)
     assert [([i.text for i in s.items], [p.text for p in s.paragraphs])
             for s in doc.sections][:2] == [(["NO", "yes", "3.10", "null", "~"], []),
                                            ([], ["cities, towns"])]
+    # (a review's) a note with front matter alone is no summary; "source: Reuters" is no
+    # address, and a url after it is; a key given twice is said; one tag is one item
+    doc = parse_text("---\ntitle: Notes\ntags: [a, b]\n---\n\nJust text.\n", "t.md")
+    assert doc.title is None and doc.sections == []
+    doc = parse_text("---\nsource: Reuters\nurl: https://x.org/a\ntags: a\ntags: b c\n---\n"
+                     "## Themes\n\n* delta\n", "t.md")
+    assert (doc.external_link, doc.external_link_line) == ("https://x.org/a", 3)
+    assert [(s.heading, [i.text for i in s.items]) for s in doc.sections] == [
+        ("Other", ["source: Reuters"]), ("tags", ["b c"]), ("Themes", ["delta"])]
+    assert (5, "front matter: `tags` is given again (line 4 first); the last is read") in [
+        (d.line, d.message) for d in doc.diagnostics]
     # (aliases nested twelve deep name 9**13 values: never walked)
     bomb = ["---", 'a: &a ["x","x","x","x","x","x","x","x","x"]'] + [
         f"b{i}: &b{i} [{', '.join([f'*b{i - 1}' if i else '*a'] * 9)}]" for i in range(12)]
