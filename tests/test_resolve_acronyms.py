@@ -418,6 +418,7 @@ def test_a_long_form_declares_its_acronym_with_compounds_and_spoken_digits():
     nothing, so the bare acronyms stayed apart. A slash parts two words: "EU Entry/Exit
     System (EES)" declares no EES (the EU's letter is extra)."""
     assert one_node("GPON", "Gigabit-capable Passive Optical Network (GPON)")
+    assert not one_node("OS", "Open-source Software (OS)")  # (attack 112: two letters)
     assert one_node("D2D", "direct-to-device (D2D)")
     names = [("keyword", "EES"), ("keyword", "EU Entry/Exit System (EES)"),
              ("keyword", "Entry Exit System")]

@@ -179,10 +179,11 @@ class _Evidence:
                 if alias and alias != key and not spans and _renamed(label):
                     renamed[alias].add(key)
                 elif not spans and alias != key and is_acronym(written) and (
-                        initials_within(alias, key) or
+                        initials_within(alias, key) or len(alias) >= 3 and
                         alias.replace(" ", "") == compound_initials(split_alias(label)[0])):
                     # ("Antimicrobial Resistance (AMR)", "Gigabit-capable Passive Optical
-                    # Network (GPON)")
+                    # Network (GPON)"; not two letters so: "Open-source Software (OS)" would
+                    # take a bare OS, attack 112's)
                     declared[alias].add(key)
                 elif spans:
                     declared[alias].add(key)
