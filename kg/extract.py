@@ -851,6 +851,12 @@ def read_section(state: ExtractState, section: Section, readers: Readers) -> Non
     reader.read(state, section)
 
 
+# A line that gives a field or the summary its label: "**Category:** x", "Summary: ..."
+_LABELLED_LINE_RE = re.compile(r"(?:\*\*|__)?(?P<label>[A-Za-z][A-Za-z -]{0,29}?)[ \t]*+"
+                               r"(?::(?:\*\*|__)?|(?:\*\*|__)[ \t]*+:)[ \t]++(?P<value>\S.*)",
+                               re.DOTALL)
+
+
 def read_preamble(state: ExtractState, preamble: Section, readers: Readers) -> None:
     """What comes before the first `#` section: the sections it writes as text
     (`**Keywords**` and a list, `Themes: a, b`) are read; the rest is not the summary's."""
@@ -858,9 +864,24 @@ def read_preamble(state: ExtractState, preamble: Section, readers: Readers) -> N
         if part.heading:
             read_section(state, part, readers)
             continue
+        fields: list[TextLine] = []  # ("**Category:** x" lines, as in `Other`)
         for text in part.paragraphs:
-            state.warn(text.line, "text before the first section is not the external link; "
-                       f"ignored: {text.text.strip()[:60]!r}")
+            rest: list[TextLine] = []
+            for offset, line in enumerate(text.text.split("\n")):
+                labelled = _LABELLED_LINE_RE.fullmatch(line.strip())
+                label = labelled["label"] if labelled else ""
+                if state.kinds.by_field(label):
+                    fields.append(TextLine(line.strip(), text.line + offset))
+                elif labelled and readers.for_heading(label) is readers["summary"]:
+                    read_section(state, Section(label, text.line + offset, paragraphs=[
+                        TextLine(labelled["value"], text.line + offset)]), readers)
+                elif line.strip():
+                    rest.append(TextLine(line.strip(), text.line + offset))
+            if rest:
+                state.warn(rest[0].line, "text before the first section is not the external "
+                           f"link; ignored: {' '.join(t.text for t in rest)[:60]!r}")
+        if fields:
+            read_section(state, Section("Other", fields[0].line, items=fields), readers)
         for item in part.items:
             state.warn(item.line, f"list item before the first section; ignored: "
                        f"{item.text[:60]!r}")

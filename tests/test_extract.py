@@ -474,6 +474,21 @@ def test_headings_written_as_text_before_any_section_start_their_sections():
         (9, "table before the first section; ignored")]
 
 
+def test_labelled_lines_before_any_section_are_fields_and_the_summary():
+    """Attack 111: a note app's "**Category:** x", "**Type:** y", "**Summary:** ..." lines
+    before any section were ignored."""
+    rec = record("# __T__, (from page [20250323](https://x.org/p/20250323).)\n\n"
+                 "__[External link](https://x.org/a)__\n\n**Category:** science\n"
+                 "**Type:** blog post\nSummary: What it says.\nA stray line.\n\n"
+                 "## Themes\n\n* cities\n", "x.md")
+    assert [(n.kind, n.text, n.line) for n in rec.names] == [
+        ("category", "science", 5), ("content_type", "blog post", 6), ("theme", "cities", 12)]
+    assert rec.summary == "What it says."
+    assert [(d.line, d.message) for d in rec.diagnostics] == [
+        (8, "text before the first section is not the external link; ignored: 'A stray "
+            "line.'")]
+
+
 def test_a_written_heading_holds_what_runs_to_the_next_one():
     """A written heading's part is what runs to the next written heading: a Keywords
     list followed by a bold Concerns table was not split (the table was counted in the
