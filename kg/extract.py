@@ -256,16 +256,15 @@ def list_items(state: ExtractState, section: Section) -> list[TextLine]:
     kept = []
     labelled: TextLine | None = None  # (the first label dropped)
     unlabelled = []
+    own = state.kinds.by_heading(section.heading)
     for item in items:
         text = item.text.strip()
-        label = _ITEM_LABEL_RE.match(text)
-        own = state.kinds.by_heading(section.heading)
-        if label and own is not None and state.kinds.by_heading(label["label"]) is own and \
-                text[label.end():].strip():
-            labelled = labelled or TextLine(label[0].strip(), item.line)
+        label = _LABELLED_LINE_RE.fullmatch(text)
+        if label and own is not None and state.kinds.by_heading(label["label"]) is own:
+            labelled = labelled or TextLine(text[:label.start("value")].strip(), item.line)
             listed = inline_heading(text)  # ("**Keywords:** a, b": a list of names)
             unlabelled.extend(TextLine(part, item.line) for part in (
-                _list_parts(listed[1]) if listed else [text[label.end():]]))
+                _list_parts(listed[1]) if listed else [label["value"]]))
         else:
             unlabelled.append(item)
     for item in unlabelled:
@@ -293,10 +292,12 @@ _LIST_SEPARATORS = ((";", "semicolons"), (",", "commas"), (" | ", "bars"),
                     (" · ", "middle dots"), (" • ", "bullets"))
 _HASHTAGS_RE = re.compile(r"\s*+(?:#[^\s#]++\s*+)++")
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
-# An item's label in bold, "**Keyword:** x" or "**Theme**: x" (dropped when it names the
-# item's own section)
-_ITEM_LABEL_RE = re.compile(r"(?P<open>\*\*|__)(?P<label>[A-Za-z][A-Za-z -]{0,39}?)[ \t]*+"
-                            r"(?::[ \t]*+(?P=open)|(?P=open)[ \t]*+:)[ \t]++")
+# A line or item that gives its text a label: "**Category:** x", "Summary: ...",
+# "**Keyword:** x" (a field of `Other` or the summary before any section; in a list, a
+# label naming its own section is dropped)
+_LABELLED_LINE_RE = re.compile(r"(?:\*\*|__)?(?P<label>[A-Za-z][A-Za-z -]{0,29}?)[ \t]*+"
+                               r"(?::(?:\*\*|__)?|(?:\*\*|__)[ \t]*+:)[ \t]++(?P<value>\S.*)",
+                               re.DOTALL)
 _QUOTE_PAIRS = frozenset({'""', "''", "\u201c\u201d", "\u2018\u2019"})
 
 
@@ -849,12 +850,6 @@ def read_section(state: ExtractState, section: Section, readers: Readers) -> Non
         state.warn(section.line, f"second `{section.heading}` section; its content is added")
     state.seen_sections.add(reader.name)
     reader.read(state, section)
-
-
-# A line that gives a field or the summary its label: "**Category:** x", "Summary: ..."
-_LABELLED_LINE_RE = re.compile(r"(?:\*\*|__)?(?P<label>[A-Za-z][A-Za-z -]{0,29}?)[ \t]*+"
-                               r"(?::(?:\*\*|__)?|(?:\*\*|__)[ \t]*+:)[ \t]++(?P<value>\S.*)",
-                               re.DOTALL)
 
 
 def read_preamble(state: ExtractState, preamble: Section, readers: Readers) -> None:

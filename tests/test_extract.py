@@ -591,16 +591,16 @@ def test_a_list_item_labelled_with_its_section_is_read_without_the_label():
     head = ("# __T__, (from page [20250323](https://x.org/p/20250323).)\n\n"
             "__[External link](https://x.org/a)__\n\n")
     rec = record(head + "## Keywords\n\n* **Keyword:** alpha\n* beta\n* **Keywords**: gamma\n"
-                 "* **Note:** delta\n* **Keywords:** eta, theta\n\n"
+                 "* **Note:** delta\n* **Keywords:** eta, theta\n* Keyword: iota\n* AI: risks\n\n"
                  "## Themes\n\n* __Theme:__ urbanism\n", "x.md")
     assert [(n.kind, n.text, n.line) for n in rec.names] == [
         ("keyword", "alpha", 7), ("keyword", "beta", 8), ("keyword", "gamma", 9),
         ("keyword", "**Note:** delta", 10), ("keyword", "eta", 11), ("keyword", "theta", 11),
-        ("theme", "urbanism", 15)]
+        ("keyword", "iota", 12), ("keyword", "AI: risks", 13), ("theme", "urbanism", 17)]
     assert [(d.line, d.message) for d in rec.diagnostics] == [
         (7, "`Keywords` items begin with a label naming the section (`**Keyword:**`); read "
             "without it"),
-        (15, "`Themes` items begin with a label naming the section (`__Theme:__`); read "
+        (17, "`Themes` items begin with a label naming the section (`__Theme:__`); read "
              "without it")]
 
 
