@@ -1,9 +1,10 @@
 """Dates: the build date, and the page ids that are (or are not) dates.
 
-Page ids are the newsletter's page names: `20250323` and `20250511d` are dates
-(as are other pipelines' `2025-03-23`, `2025/03/23`, `23 March 2025` and `March 23,
-2025`), `4320.0` is not, and `20290911` lies in the future. "Future" is judged against
-the build date: today, or SOURCE_DATE_EPOCH for reproducible builds.
+Page ids are the newsletter's page names: `20250323` and `20250511d` are dates (as are
+other pipelines' `2025-03-23`, `2025/03/23`, `23 March 2025`, `March 23, 2025` and
+`23/03/2025`), `4320.0` is not, nor is `03/04/2025` (3 April or 4 March?), and
+`20290911` lies in the future. "Future" is judged against the build date: today, or
+SOURCE_DATE_EPOCH for reproducible builds.
 
 >>> parse_page_date("20250511d", _dt.date(2026, 1, 1))
 (datetime.date(2025, 5, 11), None)
@@ -17,7 +18,8 @@ import datetime as _dt
 import os
 import re
 
-__all__ = ["EARLIEST_PAGE_DATE", "build_date", "parse_page_date", "month_of", "is_iso_date"]
+__all__ = ["EARLIEST_PAGE_DATE", "build_date", "parse_page_date", "reads_as_date", "page_id",
+           "month_of", "is_iso_date"]
 
 # The earliest page date we believe; older ones are typos.
 EARLIEST_PAGE_DATE = _dt.date(1990, 1, 1)
@@ -32,6 +34,8 @@ _MONTHS = {name: number for number, names in enumerate((
 # ... and 5 March 2024, March 5, 2024 (English month names, as the summaries are written).
 _DAY_MONTH_RE = re.compile(r"(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})", re.IGNORECASE)
 _MONTH_DAY_RE = re.compile(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", re.IGNORECASE)
+# ... and 23/03/2025 or 03/23/2025: a date only when one of the first two numbers is no month
+_NUMERIC_DAY_MONTH_RE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 
 
 def _date_parts(page: str) -> tuple[int, int, int] | None:
@@ -45,7 +49,21 @@ def _date_parts(page: str) -> tuple[int, int, int] | None:
         if match and match.group(month).lower() in _MONTHS:
             return (int(match.group(year)), _MONTHS[match.group(month).lower()],
                     int(match.group(day)))
+    match = _NUMERIC_DAY_MONTH_RE.fullmatch(page)
+    if match:
+        first, second, year = int(match[1]), int(match[2]), int(match[3])
+        if first == second or second > 12:
+            return year, first, second
+        if first > 12:
+            return year, second, first
     return None
+
+
+def _day_or_month(page: str) -> bool:
+    """Whether `page` is a numeric date whose day and month cannot be told apart."""
+    match = _NUMERIC_DAY_MONTH_RE.fullmatch(page)
+    return bool(match) and int(match[1]) != int(match[2]) and \
+        max(int(match[1]), int(match[2])) <= 12
 
 
 def build_date() -> _dt.date:
@@ -60,7 +78,8 @@ def parse_page_date(page: str, today: _dt.date) -> tuple[_dt.date | None, str | 
     """A page id's date, or None and the reason it is not one."""
     parts = _date_parts(page.strip())
     if parts is None:
-        return None, "is not a YYYYMMDD date"
+        return None, ("may be day/month or month/day" if _day_or_month(page.strip())
+                      else "is not a YYYYMMDD date")
     try:
         date = _dt.date(*parts)
     except ValueError:
@@ -70,6 +89,31 @@ def parse_page_date(page: str, today: _dt.date) -> tuple[_dt.date | None, str | 
     if date < EARLIEST_PAGE_DATE:
         return None, f"is before {EARLIEST_PAGE_DATE.isoformat()}"
     return date, None
+
+
+def reads_as_date(text: str) -> bool:
+    """Whether `text` is a date in one of the forms page ids take (the calendar aside).
+
+    >>> reads_as_date("2025-03-23"), reads_as_date("23/03/2025"), reads_as_date("03/04/2025")
+    (True, True, False)
+    >>> reads_as_date("page"), reads_as_date("March 23, 2025")
+    (False, True)
+    """
+    return _date_parts(text.strip()) is not None
+
+
+_ISO_PAGE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?")
+
+
+def page_id(text: str) -> str:
+    """The page id a date written elsewhere than a title line gives: an ISO date as the
+    title lines write theirs (20250323), any other text as written.
+
+    >>> page_id("2025-03-23"), page_id("2025-03-23T10:00:00Z"), page_id("23 March 2025")
+    ('20250323', '20250323', '23 March 2025')
+    """
+    iso = _ISO_PAGE_RE.fullmatch(text.strip())
+    return "".join(iso.groups()) if iso else text.strip()
 
 
 def month_of(iso_date: str) -> str:

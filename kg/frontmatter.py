@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .dates import page_id
 from .kinds import KINDS
 from .model import Section, TextLine
 
@@ -33,7 +34,6 @@ _DATE_KEYS = frozenset({"date", "published", "pubdate", "page"})
 # Reuters")
 _LINK_KEYS = ("url", "external_link", "link", "source_url", "href", "source")
 _ADDRESS_RE = re.compile(r"https?://\S+", re.IGNORECASE)
-_ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?")
 # Keys whose text is the summary (a "description" is a blurb: a note)
 _SUMMARY_KEYS = frozenset({"summary", "abstract"})
 _KEY_RE = re.compile(r"([\w.-]+)[ \t]*:")
@@ -93,8 +93,7 @@ def read_front_matter(lines: list[str], end: int) -> FrontMatter:
         if single and lower in _TITLE_KEYS and found.title is None:
             found.title = TextLine(texts[0], line)
         elif single and lower in _DATE_KEYS and found.date is None:
-            iso = _ISO_DATE_RE.fullmatch(texts[0])  # (as a title line's page: 20250323)
-            found.date = TextLine("".join(iso.groups()) if iso else texts[0], line)
+            found.date = TextLine(page_id(texts[0]), line)
         elif single and lower in _LINK_KEYS and _ADDRESS_RE.fullmatch(texts[0]) and \
                 _LINK_KEYS.index(lower) < found.link_rank:
             if found.link is not None:  # (a less preferred key's: a note)

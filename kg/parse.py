@@ -30,6 +30,7 @@ from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
+from .dates import page_id, reads_as_date
 from .files import summary_stem
 from .frontmatter import FrontMatter, read_front_matter
 from .model import Diagnostic, Link, ParsedDocument, Section, Table, TableRow, TextLine
@@ -461,6 +462,7 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
     if front is not None and (doc.title is not None or doc.sections or doc.preamble and (
             doc.preamble.items or doc.preamble.tables)):
         _take_front_matter(doc, front)  # (a note of front matter and prose is no summary)
+    _read_page_lines(doc)
     if doc.title is not None and not doc.sections and doc.external_link is None and \
             doc.preamble is None and not doc.diagnostics:
         _warn(doc, None, "the summary has only its title line: no external link, no sections")
@@ -678,7 +680,92 @@ def _read_title_line(doc: ParsedDocument, content: str, line: int) -> None:
     if len(bare) > 4 and bare.startswith("__") and bare.endswith("__"):
         bare = bare[2:-2]
     doc.title = unescape(bare.strip("_ ").strip())
-    _warn(doc, line, "title line has no `(from page [DATE](URL).)` part; page unknown")
+    _warn(doc, line, f"{_NO_PAGE_PART}; page unknown")
+
+
+# Lines before the first section that give the page when the title line does not (other
+# pipelines write it on a line of its own): "From page [23/03/2025](URL).", "**Date:**
+# 2025-03-23", "*Source:* [2025-03-23](URL)"; and "**Source:** [page](URL)" beside a date
+# (an address the external link is not).
+_PAGE_LINE_RE = re.compile(r"[*_]{0,2}(?P<label>date|published(?: on)?|publication date|"
+                           r"page(?: date)?|posted(?: on)?|source|from(?: page)?)"
+                           r"(?::[*_]{0,2}|[*_]{1,2}:)[ \t]*+(?P<value>\S.*)", re.IGNORECASE)
+_SOURCE_LABELS = frozenset({"source", "page", "from", "from page"})
+_PIECES_RE = re.compile(r"[ \t]++[|\u00b7\u2022](?:[ \t]++|$)")  # "Date: x | Source: y"
+_WORD_RE = re.compile(r"[^\W_]")  # (a letter or digit: not `__` marks)
+
+
+def _read_page_lines(doc: ParsedDocument) -> None:
+    """The page (its id and address) from lines before the first section, when the
+    title line gives none: the lines read so leave the preamble."""
+    if doc.preamble is None or doc.page is not None and doc.page_url is not None:
+        return
+    for read in (_read_page_date, _read_page_address):  # (a date first, wherever it is)
+        for text in doc.preamble.paragraphs:
+            lines = text.text.split("\n")
+            for offset, line in enumerate(lines):
+                pieces = _PIECES_RE.split(line.strip())
+                kept = [piece for piece in pieces if not read(doc, piece, text.line + offset)]
+                if len(kept) < len(pieces):
+                    lines[offset] = " | ".join(kept) if _WORD_RE.search("".join(kept)) else ""
+            text.text = "\n".join(lines)
+    doc.preamble.paragraphs = [text for text in doc.preamble.paragraphs if text.text.strip()]
+    preamble = doc.preamble
+    if not (preamble.paragraphs or preamble.items or preamble.tables):
+        doc.preamble = None
+
+
+def _read_page_date(doc: ParsedDocument, piece: str, line: int) -> bool:
+    """Read `piece` as the page's from part or its date, if the page is not known yet."""
+    if doc.page is not None:
+        return False
+    head = _FROM_RE.match(piece)
+    link = parse_link(piece, head.end()) if head else None
+    labelled = None if link else _PAGE_LINE_RE.fullmatch(piece)
+    if labelled:
+        value = labelled["value"].strip()
+        link = parse_link(value)
+        if link is None:
+            if not reads_as_date(value.strip("*_ ")):
+                return False
+            doc.page = page_id(value.strip("*_ "))
+            _say_page_line(doc, line)
+            return True
+        piece = value
+        if not reads_as_date(plain_text(link.label)):
+            return False
+    if link is None or not _TITLE_END_RE.fullmatch(piece, link.end):
+        return False
+    doc.page, doc.page_url = unescape(link.label.strip()), link.destination
+    _say_page_line(doc, line)
+    return True
+
+
+def _read_page_address(doc: ParsedDocument, piece: str, line: int) -> bool:
+    """Read `piece` ("**Source:** [page](URL)") as the page's address, where a date line
+    gave the page and the external link is another address."""
+    labelled = _PAGE_LINE_RE.fullmatch(piece)
+    if doc.page is None or doc.page_url is not None or doc.external_link is None or \
+            not labelled or labelled["label"].lower() not in _SOURCE_LABELS:
+        return False
+    link = parse_link(labelled["value"].strip())
+    if link is None or link.destination == doc.external_link or \
+            not _TITLE_END_RE.fullmatch(labelled["value"].strip(), link.end):
+        return False
+    doc.page_url = link.destination
+    return True
+
+
+def _say_page_line(doc: ParsedDocument, line: int) -> None:
+    """Say where the page was read, in place of the title line's "page unknown"."""
+    for at, found in enumerate(doc.diagnostics):
+        if found.message.startswith(_NO_PAGE_PART):
+            doc.diagnostics[at] = Diagnostic(found.level, found.path, found.line, (
+                f"{_NO_PAGE_PART}; the page is read from line {line}"))
+            return
+
+
+_NO_PAGE_PART = "title line has no `(from page [DATE](URL).)` part"
 
 
 def _unwrapped(title: str) -> str:
@@ -708,6 +795,12 @@ def _read_paragraph(doc: ParsedDocument, content: str, line: int, section: Secti
         if external and doc.external_link is None:
             doc.external_link = external.destination
             doc.external_link_line = line
+            start, end = label.start(), external.end  # (and the `__` marks around it)
+            while start and end < len(content) and content[start - 1] == content[end] in "*_":
+                start, end = start - 1, end + 1
+            rest = content[:start] + content[end:]  # ("Date: x · [External link](URL)")
+            if _WORD_RE.search(rest):
+                _preamble(doc, line).paragraphs.append(TextLine(rest, line))
         elif external:
             _warn(doc, line, f"a second external link; ignored: {external.destination[:80]}")
         elif label and doc.external_link_line is None:  # (CommonMark reads no link whose

@@ -218,6 +218,11 @@ def test_page_dates():
     assert parse_page_date("2024-02-30", TODAY) == (None, "is not a calendar date")
     assert parse_page_date("March 2024", TODAY)[0] is None
     assert parse_page_date("5 Marching 2024", TODAY)[0] is None
+    # day/month numbers: a date when one of the two can be no month (attack 107's v28c)
+    for written in ("23/03/2025", "03/23/2025", "23.3.2025"):
+        assert parse_page_date(written, TODAY) == (dt.date(2025, 3, 23), None), written
+    assert parse_page_date("03/04/2025", TODAY) == (None, "may be day/month or month/day")
+    assert parse_page_date("04/04/2025", TODAY) == (dt.date(2025, 4, 4), None)
 
 
 def test_split_stem():

@@ -166,6 +166,51 @@ def test_a_title_not_written_in_underscores_keeps_its_page(line):
     assert doc.diagnostics == []
 
 
+@pytest.mark.parametrize("head, page, url", [
+    ("# Study of lattices\n\n*Source:* [2025-03-23](https://k.org/p/2025-03-23) \u00b7 "
+     "[External link](https://x.org/a)\n", "2025-03-23", "https://k.org/p/2025-03-23"),
+    ("Study of lattices\n=================\n\nFrom page [23/03/2025](https://k.org/p/1).\n\n"
+     "__[External link](https://x.org/a)__\n", "23/03/2025", "https://k.org/p/1"),
+    ("# Study of lattices\n**Date:** 2025-03-23  \n**Source:** [page](https://k.org/p/1)\n\n"
+     "__[External link](https://x.org/a)__\n", "20250323", "https://k.org/p/1"),
+    ("# Study of lattices\n\n__[External link](https://x.org/a)__\n\n"
+     "Published: March 23, 2025 | Source: [page](https://k.org/p/1)\n",
+     "March 23, 2025", "https://k.org/p/1"),
+])
+def test_a_page_written_on_a_line_of_its_own_is_read(head, page, url):
+    """Other pipelines write the date apart from a plain title line: it was lost, with
+    the line warned as ignored text (attack 107: v28, v28c, w20)."""
+    doc = parse_text(head + "\n## Keywords\n\n* alpha\n", "t.md")
+    assert (doc.title, doc.page, doc.page_url, doc.external_link) == (
+        "Study of lattices", page, url, "https://x.org/a")
+    assert doc.preamble is None
+    assert len(doc.diagnostics) == 1
+    assert re.fullmatch(r"title line has no `\(from page \[DATE\]\(URL\)\.\)` part; "
+                        r"the page is read from line \d", doc.diagnostics[0].message)
+
+
+def test_a_source_line_is_no_page_without_a_date_nor_when_it_is_the_external_link():
+    """A "Source:" link alone is not known to be the page (it may be the article's own
+    address): it stays text before the first section, warned of by the extract stage."""
+    for head in ("# T\n\nSource: [Reuters](https://r.org/a)\n\n__[External link](https://x.org/a)__\n",
+                 "# T\n\nDate: 2025-03-23\nSource: [it](https://x.org/a)\n\n"
+                 "__[External link](https://x.org/a)__\n"):
+        doc = parse_text(head + "\n## Keywords\n\n* alpha\n", "t.md")
+        assert doc.page_url is None
+        assert [p.text.strip() for p in doc.preamble.paragraphs] == [  # (lines kept: numbers)
+            head.split("\n\n")[1].split("\n")[-1]]
+
+
+def test_text_beside_the_external_link_is_not_dropped():
+    """The external link's paragraph was taken whole: what else it said was lost unsaid."""
+    doc = parse_text("# T\n\nBy Ann Lee \u00b7 __[External link](https://x.org/a)__\n\n"
+                     "## Keywords\n\n* alpha\n", "t.md")
+    assert doc.external_link == "https://x.org/a"
+    assert [(p.text, p.line) for p in doc.preamble.paragraphs] == [("By Ann Lee \u00b7 ", 3)]
+    canonical = parse_text(MODERN, "t.md")
+    assert canonical.preamble is None and canonical.diagnostics == []
+
+
 def test_front_matter_fills_what_the_summary_lacks_and_says_what_differs():
     """YAML front matter, as other pipelines write it: the title line's parts win, a
     front matter that says otherwise is named (a review: it was once read as an unknown
