@@ -501,10 +501,11 @@ def _read_row(state: ExtractState, row: TableRow, columns: list, fields: list[st
               header: list[str], kind: EntityKind, heading: str) -> Mention | None:
     # ("nan" is how pandas writes an empty cell: the archive's tables hold it; a name
     # stays as written)
+    fitted, past = _fit_row(state, row, fields, header, heading)
     cells = ["" if cell == "nan" and field != "name" else cell
-             for field, cell in zip(fields, _fit_row(state, row, fields, header, heading))]
+             for field, cell in zip(fields, fitted)]
     values: dict[str, str] = {}
-    extras: list[str] = []
+    extras: list[str] = [cell for cell in past if cell]
     for field, title, cell in zip(fields, header, cells):
         if field is None:
             if cell:
@@ -532,12 +533,15 @@ def _read_row(state: ExtractState, row: TableRow, columns: list, fields: list[st
 
 
 def _fit_row(state: ExtractState, row: TableRow, fields: list[str | None], header: list[str],
-             heading: str) -> list[str]:
-    """Make a row as wide as its header; a ragged row is repaired with a warning.
+             heading: str) -> tuple[list[str], list[str]]:
+    """Make a row as wide as its header (a ragged row is repaired with a warning): its
+    cells, and those past the header's last column that belong to no column.
 
     Extra cells almost always come from an unescaped `|` inside a text cell, so
     they are joined back into the description (or the last text column); empty ones
     past the header's width are a stray `|` at the row's end (`| a | b | |`), left out.
+    Where the header ends in `relevancy` and the row has one in that place but not at
+    its end, the cells after it are a column the header does not name.
     """
     cells = list(row.cells)
     width = len(header)
@@ -545,6 +549,12 @@ def _fit_row(state: ExtractState, row: TableRow, fields: list[str | None], heade
         state.warn(row.line, f"`{heading}` row has {len(cells)} cells but the header has "
                    f"{width}; the empty ones at its end left out")
         cells = cells[:width]
+    if len(cells) > width and fields[-1] == "relevancy" and \
+            _reads_as_relevancy(cells[width - 1]) and not _reads_as_relevancy(cells[-1]):
+        state.warn(row.line, f"`{heading}` row has {len(cells)} cells but the header has "
+                   f"{width}; the {len(cells) - width} after its relevancy added to the "
+                   "description")
+        return cells[:width], cells[width:]
     if len(cells) > width:
         target = fields.index("description") if "description" in fields else width - 1
         if fields[-1] == "relevancy" and target == width - 1:
@@ -558,7 +568,7 @@ def _fit_row(state: ExtractState, row: TableRow, fields: list[str | None], heade
         state.warn(row.line, f"`{heading}` row has {len(cells)} cells but the header has "
                    f"{width}; missing cells left empty")
         cells += [""] * (width - len(cells))
-    return cells
+    return cells, []
 
 
 RELEVANCY_SCALE = (1, 5)  # what the archive's summaries give
@@ -568,6 +578,19 @@ RELEVANCY_SCALE = (1, 5)  # what the archive's summaries give
 _RELEVANCY_WRITTEN_RE = re.compile(
     rf"(?P<of>\d)\s*+/\s*+{RELEVANCY_SCALE[1]}|(?P<said>\d)\s*+\([^()]{{1,30}}\)|"
     rf"(?P<stars>★{{{RELEVANCY_SCALE[0]},{RELEVANCY_SCALE[1]}}})☆*+")
+
+
+_WHOLE_NUMBER_RE = re.compile(r"[+-]?\d++(?:\.0*+)?")
+
+
+def _reads_as_relevancy(text: str) -> bool:
+    """Whether a cell gives a relevancy (as a number or in a written form).
+
+    >>> _reads_as_relevancy("4"), _reads_as_relevancy("4/5"), _reads_as_relevancy("extra")
+    (True, True, False)
+    """
+    text = text.strip()
+    return bool(_WHOLE_NUMBER_RE.fullmatch(text) or _RELEVANCY_WRITTEN_RE.fullmatch(text))
 
 
 def _relevancy(state: ExtractState, text: str, line: int) -> int | None:

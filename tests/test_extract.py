@@ -130,6 +130,26 @@ def test_ragged_rows_are_repaired_with_warnings():
 
 
 
+def test_a_cell_after_the_relevancy_shifts_no_cell():
+    """attack 107 (v10): a seventh cell after a six-column row joined the description with
+    the change, and every later cell took the next column's text."""
+    text = """## Signals
+
+| name | description | change | 10-year | driving-force | relevancy |
+|--|--|--|--|--|--|
+| S1 | d1 | c1 | t1 | f1 | 4 | extra cell |
+| S2 | d2 | with | pipe | c2 | t2 | f2 | 5 |
+"""
+    rec = record(text, "a.md")
+    assert [(m.name, m.description, m.values, m.relevancy) for m in rec.mentions] == [
+        ("S1", "d1 extra cell", {"change": "c1", "ten_year": "t1", "driving_force": "f1"}, 4),
+        ("S2", "d2 | with | pipe", {"change": "c2", "ten_year": "t2", "driving_force": "f2"}, 5)]
+    assert [(d.line, d.message) for d in rec.diagnostics][2:] == [
+        (5, "`Signals` row has 7 cells but the header has 6; the 1 after its relevancy added "
+            "to the description"),
+        (6, "`Signals` row has 8 cells but the header has 6; cells joined into `description`")]
+
+
 def test_a_stray_pipe_at_a_rows_end_shifts_no_cell():
     # (attack 107: `| ... | 4 | |` joined the description with the change, each cell
     # took the next column's text and the relevancy became a driving force named "4")
