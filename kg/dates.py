@@ -102,14 +102,14 @@ def reads_as_date(text: str) -> bool:
     return _date_parts(text.strip()) is not None
 
 
-_ISO_PAGE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?")
+_ISO_PAGE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 
 
 def page_id(text: str) -> str:
     """The page id a date written elsewhere than a title line gives: an ISO date as the
     title lines write theirs (20250323), any other text as written.
 
-    >>> page_id("2025-03-23"), page_id("2025-03-23T10:00:00Z"), page_id("23 March 2025")
+    >>> page_id("2025-03-23"), page_id("2025-03-23T10:00:00+01:00"), page_id("23 March 2025")
     ('20250323', '20250323', '23 March 2025')
     """
     iso = _ISO_PAGE_RE.fullmatch(text.strip())

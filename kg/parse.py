@@ -501,14 +501,19 @@ _YAML_LINE_RE = re.compile(r"[\w.-]++\s*+:|\s|-\s")  # key:, indented, - item
 
 
 def _front_matter_end(lines: list[str]) -> int:
-    """How many lines a leading YAML front matter block (`---` ... `---` or `...`) takes,
-    0 without one.
+    """How many lines a leading front matter block (YAML's `---` ... `---` or `...`, TOML's
+    `+++` ... `+++`) takes, 0 without one.
 
     >>> _front_matter_end(["---", "title: x", "---", "# T"]), _front_matter_end(["# T", "---"])
+    (3, 0)
+    >>> _front_matter_end(["+++", 'title = "x"', "+++"]), _front_matter_end(["+++", "x"])
     (3, 0)
     >>> _front_matter_end(["---", "# __T__, (from page [1](u).)", "", "---"])  # a rule
     0
     """
+    if lines and lines[0].rstrip() == "+++":  # (TOML's: no Markdown line is `+++` alone)
+        return next((number + 1 for number, line in enumerate(lines[1:], start=1)
+                     if line.rstrip() == "+++"), 0)
     if not lines or lines[0].rstrip() != "---":
         return 0
     for number, line in enumerate(lines[1:], start=1):

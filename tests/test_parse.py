@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -228,10 +229,50 @@ def test_front_matter_fills_what_the_summary_lacks_and_says_what_differs():
         (2, "front matter title 'Coca' is not the summary's; the summary's is read")]
 
 
+def test_hugo_toml_front_matter_and_tables_of_keys_are_read():
+    """Hugo's TOML front matter (`+++`) and a table of keys (`[params]`, YAML's `params:`)
+    were named but not read (attack 111's y36; attack 107's list of gaps)."""
+    text = ('+++\ntitle = "Study of lattices"\ndate = 2025-03-23T10:00:00+01:00\n'
+            'draft = false\n[params]\nkeywords = ["alpha", "beta"]\nauthor = "Ann"\n'
+            'category = "science"\n[deep.er]\nx = 1\n+++\n\n## Themes\n\n* delta\n')
+    doc = parse_text(text, "t.md")
+    assert (doc.title, doc.page) == ("Study of lattices", "20250323")
+    assert [(s.heading, s.line, [i.text for i in s.items], s.source)
+            for s in doc.sections] == [
+        ("Other", 4, ["draft: false", "params.author: Ann", "category: science"],
+         'draft = false\nauthor = "Ann"\ncategory = "science"'),
+        ("keywords", 6, ["alpha", "beta"], 'keywords = ["alpha", "beta"]'),
+        ("Themes", 13, ["delta"], "## Themes\n\n* delta")]
+    assert [(d.line, d.message) for d in doc.diagnostics] == [
+        (1, "front matter (lines 1-11) is not part of the summary format; read: title, date, "
+            "draft, keywords, params.author, category"),
+        (9, "front matter: `deep` holds nested data; not read")]
+    yaml_text = ("---\ntitle: T\nparams:\n  keywords: [alpha, beta]\n  type: report\n"
+                 "---\n## Themes\n\n* delta\n")
+    doc = parse_text(yaml_text, "t.md")
+    assert [(s.heading, s.line, [i.text for i in s.items]) for s in doc.sections][:2] == [
+        ("keywords", 4, ["alpha", "beta"]), ("Other", 5, ["type: report"])]
+    broken = parse_text('+++\ntitle = "T\nx = [1,\n+++\n## Themes\n\n* a\n', "t.md")
+    assert [(d.line, d.message) for d in broken.diagnostics][:2] == [
+        (1, "front matter (lines 1-4) is not part of the summary format; not read"),
+        (2, "front matter: not TOML (Illegal character '\\n'); not read")]
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30),
+                max_size=8))
+def test_toml_front_matter_keywords_round_trip(keywords):
+    written = json.dumps(keywords, ensure_ascii=False).replace("\x7f", "\\u007f")  # (TOML's
+    text = f"+++\nkeywords = {written}\n+++\n## Themes\n\n* a\n"  # strings: JSON's but DEL)
+    doc = parse_text(text, "t.md")
+    wanted = [k.strip() for k in keywords if k.strip()]
+    found = [s for s in doc.sections if s.heading == "keywords"]
+    assert [i.text for s in found for i in s.items] == wanted
+
+
 def test_a_summary_told_only_in_front_matter_lands():
     text = ("---\ntitle: Study of lattices\ndate: 2025-03-23\nurl: https://x.org/a\n"
             "keywords:\n  - alpha\n  - beta\ntags: [gamma]\ncategory: science\n"
-            "author: Ann\nsummary: What it says.\nnested: {a: 1}\n---\n\n"
+            "author: Ann\nsummary: What it says.\nnested: {a: {b: 1}}\n---\n\n"
             "## Themes\n\n* delta\n")
     doc = parse_text(text, "t.md")
     assert (doc.title, doc.page, doc.external_link, doc.external_link_line) == (
