@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
+from bisect import bisect_left
 import unicodedata
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable
@@ -722,21 +723,22 @@ def sections_at_written_headings(state: ExtractState, sections: list[Section],
         parts: list[Section] = []
         section, lists = _inline_lists_out(state, whole, readers)
         own = readers.for_heading(section.heading)
-        while True:
-            at = _first_written_heading(section, readers, own)
-            if at is None:
-                break
-            line, name = at
-            before, rest = _split_section(section, line, name)
-            reader = readers.for_heading(name)
-            following = _first_written_heading(rest, readers, reader)  # (what is its own)
-            if not _holds_its_kind(state, _split_section(rest, *following)[0] if following
-                                   else rest, reader):
+        marks = _written_headings(section, readers)
+        in_order = _Lines(section)
+        cuts: list[tuple[int, str]] = []
+        at = next((i for i, mark in enumerate(marks) if mark[2] is not own), None)
+        while at is not None:
+            line, name, reader = marks[at]
+            following = next((i for i in range(at + 1, len(marks))  # (what is its own)
+                              if marks[i][2] is not reader), None)
+            end = marks[following][0] if following is not None else None
+            if not _holds_its_kind(state, in_order.part_between(line, end, name), reader):
                 break  # (a subheading of the summary, a group label: as before)
-            _say_written_heading(state, section, line, name)
-            parts.append(before)
-            section, own = rest, reader
-        parts.append(section)
+            _say_written_heading(state, line, in_order.source_line(line), name)
+            cuts.append((line, name))
+            at, own = following, reader
+        parts = _split_at(section, cuts)
+        section = parts[-1]
         # (each list after the part it was written in: in the file's order)
         found.extend(sorted(parts + lists, key=lambda part: part.line))
         for item in section.items:  # (a plain "* Themes" may be a keyword: said, kept)
@@ -747,8 +749,8 @@ def sections_at_written_headings(state: ExtractState, sections: list[Section],
     return found
 
 
-def _say_written_heading(state: ExtractState, section: Section, line: int, name: str) -> None:
-    state.warn(line, f"`{_source_line(section, line)}` is no Markdown heading; read as the "
+def _say_written_heading(state: ExtractState, line: int, written: str, name: str) -> None:
+    state.warn(line, f"`{written}` is no Markdown heading; read as the "
                f"heading of a `## {name}` section")
 
 
@@ -781,7 +783,8 @@ def _inline_lists_out(state: ExtractState, section: Section, readers: Readers
                             line=text.line + rest[0][0]))
     taken.sort(key=lambda list_section: list_section.line)  # (items, then paragraphs)
     for list_section in taken:
-        _say_written_heading(state, list_section, list_section.line, list_section.heading)
+        _say_written_heading(state, list_section.line, list_section.source,
+                             list_section.heading)
     return kept, taken
 
 
@@ -818,49 +821,86 @@ def _is_sentence(text: str) -> bool:
     return text.rstrip().endswith(".") and len(text.split()) >= 6
 
 
-def _first_written_heading(section: Section, readers: Readers, own: Reader | None
-                           ) -> tuple[int, str] | None:
-    """(line, name) of the first line that writes another section's heading."""
+def _written_headings(section: Section, readers: Readers) -> list[tuple[int, str, Reader]]:
+    """(line, name, reader) of each line of the section's text that writes the heading of
+    a section a reader reads, in the file's order."""
+    found = []
     for text in sorted(section.paragraphs + section.items, key=lambda t: t.line):
         for offset, line in enumerate(text.text.split("\n")):
             name = written_heading(line)
-            if name is not None and readers.for_heading(name) not in (None, own):
-                return text.line + offset, name
-    return None
+            reader = readers.for_heading(name) if name is not None else None
+            if reader is not None:
+                found.append((text.line + offset, name, reader))
+    return found
 
 
-def _source_line(section: Section, line: int) -> str:
-    lines = section.source.split("\n")
-    at = line - section.line
-    return lines[at].strip() if 0 <= at < len(lines) else ""
-
-
-def _split_section(section: Section, line: int, name: str) -> tuple[Section, Section]:
-    """`section` up to `line`, and from the line after it a section headed `name`."""
-    before = Section(section.heading, section.line)
-    after = Section(name, line)
+def _split_at(section: Section, cuts: list[tuple[int, str]]) -> list[Section]:
+    """`section` cut at each (line, name) of `cuts` (in line order): its part before the
+    first cut, then for each cut a section headed `name` of what follows its line. One
+    pass: a section may be cut thousands of times (a hostile file's)."""
+    starts = [line for line, _ in cuts]
+    parts = [Section(section.heading, section.line)] + [Section(name, line)
+                                                        for line, name in cuts]
     for field_name in ("items", "paragraphs"):
         for text in getattr(section, field_name):
             lines = text.text.split("\n")
-            cut = line - text.line  # (the heading's line within this text)
-            if cut >= len(lines):
-                getattr(before, field_name).append(text)
-            elif cut < 0:
-                getattr(after, field_name).append(text)
-            else:  # (the heading's own text: what came before it, what after)
-                head, tail = "\n".join(lines[:cut]).strip(), "\n".join(lines[cut + 1:]).strip()
-                if head:
-                    getattr(before, field_name).append(replace(text, text=head))
-                if tail:
-                    after.paragraphs.append(replace(text, text=tail, line=line + 1))
-    before.links = [link for link in section.links if link.line < line]
-    after.links = [link for link in section.links if link.line > line]
-    before.tables = [table for table in section.tables if table.line < line]
-    after.tables = [table for table in section.tables if table.line > line]
+            first = bisect_left(starts, text.line)
+            last = bisect_left(starts, text.line + len(lines))
+            if first == last:  # (no cut in it)
+                getattr(parts[first], field_name).append(text)
+                continue
+            head = "\n".join(lines[:starts[first] - text.line]).strip()
+            if head:  # (its text before the first cut in it, then each piece after a cut)
+                getattr(parts[first], field_name).append(replace(text, text=head))
+            for at in range(first, last):
+                end = starts[at + 1] if at + 1 < last else text.line + len(lines)
+                piece = "\n".join(lines[starts[at] + 1 - text.line:end - text.line]).strip()
+                if piece:
+                    parts[at + 1].paragraphs.append(replace(text, text=piece,
+                                                            line=starts[at] + 1))
+    for field_name in ("links", "tables"):  # (on a cut's own line: neither side's)
+        for thing in getattr(section, field_name):
+            at = bisect_left(starts, thing.line)
+            if at == len(starts) or starts[at] != thing.line:
+                getattr(parts[at], field_name).append(thing)
     source = section.source.split("\n")
-    before.source = "\n".join(source[:line - section.line]).strip()
-    after.source = "\n".join(source[line - section.line:]).strip()
-    return before, after
+    bounds = [0] + [line - section.line for line in starts] + [len(source)]
+    for part, (start, end) in zip(parts, zip(bounds, bounds[1:])):
+        part.source = "\n".join(source[max(start, 0):max(end, 0)]).strip()
+    return parts
+
+
+class _Lines:
+    """A section's texts, links and tables in line order, to take the part between two
+    lines in time that grows with the part, not the section (thousands of headings
+    written as text in one hostile section took minutes)."""
+
+    _FIELDS = ("items", "paragraphs", "links", "tables")
+
+    def __init__(self, section: Section):
+        self.section = section
+        self.things = {name: sorted(getattr(section, name), key=lambda thing: thing.line)
+                       for name in self._FIELDS}
+        self.lines = {name: [thing.line for thing in things]
+                      for name, things in self.things.items()}
+        self.source = section.source.split("\n")
+
+    def source_line(self, line: int) -> str:
+        """Line `line` of the file as the section's source has it."""
+        at = line - self.section.line
+        return self.source[at].strip() if 0 <= at < len(self.source) else ""
+
+    def part_between(self, line: int, end: int | None, name: str) -> Section:
+        """What the section holds from the line after `line` to line `end` (None: its
+        end), as a section headed `name`."""
+        view = Section(self.section.heading, self.section.line)
+        for field_name in self._FIELDS:  # (one text may begin before `line`)
+            lines = self.lines[field_name]
+            start = max(bisect_left(lines, line) - 1, 0)
+            stop = bisect_left(lines, end) if end is not None else len(lines)
+            setattr(view, field_name, self.things[field_name][start:stop])
+        cuts = [(line, name)] + ([(end, "")] if end is not None else [])
+        return _split_at(view, cuts)[1]
 
 
 def read_section(state: ExtractState, section: Section, readers: Readers) -> None:

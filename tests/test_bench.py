@@ -120,3 +120,11 @@ def test_decisions_compare_names_every_changed_join(tmp_path, capsys):
         "NEWJOIN true tune 90|autonomous vehicles|driverless cars",
         "GAIN tune Gen Z|Generation Z",
         "changed: GAIN 1, NEWJOIN true 1"]
+
+
+def test_hostile_benchmark_prints_its_table(capsys):
+    from bench import hostile
+    hostile.main(["--size", "20"])
+    lines = capsys.readouterr().out.splitlines()
+    assert [line[:28].strip() for line in lines] == ["construct", *hostile.CONSTRUCTS]
+    assert all(len(line[28:].split()) == 3 for line in lines[1:])
