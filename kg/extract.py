@@ -452,6 +452,11 @@ _WEB_ADDRESS_RE = re.compile(r"[a-z][a-z0-9+.-]*://|www\.", re.IGNORECASE)
 def table_reader(kind: EntityKind) -> ReaderFunction:
     """The reader of a table kind's section: each row is a Mention of that kind."""
     def read(state: ExtractState, section: Section) -> None:
+        if section.items and not section.tables:  # (a list of them: its items are rows)
+            state.warn(section.items[0].line, f"`{section.heading}` is a list, not a table; "
+                       "each item read as a row (its name in bold or before a colon, its "
+                       "sub-items `Label: value` as columns)")
+            section = replace(section, items=[], tables=[list_rows(state, section)])
         if section.items or section.paragraphs:
             texts = section.items + section.paragraphs
             first = min(text.line for text in texts)
@@ -465,6 +470,68 @@ def table_reader(kind: EntityKind) -> ReaderFunction:
         for table in section.tables:
             read_table(state, table, kind, section.heading)
     return read
+
+
+# A table kind's section written as a list (other pipelines'), one entity per item: its
+# name in bold or before a colon or dash ("**Name**: description", "**Name** — text
+# (relevancy 5)", "Name: description"), or alone; sub-items "Change: ..." its columns.
+_BOLD_NAME_RE = re.compile(r"(\*\*|__)(?P<name>[^*_\s](?:(?!\1).){0,200}?)\1[ \t]*+"
+                           r"(?:[:\u2014\u2013-][ \t]*+)?(?P<rest>.*)", re.DOTALL)
+_PLAIN_NAME_RE = re.compile(r"(?P<name>[^:.!?\u2014\u2013]{1,80}?)"
+                            r"(?:[ \t]*+:|[ \t]++[\u2014\u2013-])[ \t]++(?P<rest>\S.*)", re.DOTALL)
+_SUB_ITEM_RE = re.compile(r"(?:\*\*|__)?(?P<label>[^:*_\n]{1,30}?)(?:\*\*|__)?[ \t]*+:"
+                          r"(?:\*\*|__)?[ \t]++(?P<value>\S.*)", re.DOTALL)
+_RELEVANCY_SAID_RE = re.compile(r"[ \t]*+\((?:relevancy|relevance|score)[ \t]*+:?[ \t]*+"
+                                r"(?P<value>[^()]{1,12})\)[ \t.]*+$", re.IGNORECASE)
+
+
+def list_rows(state: ExtractState, section: Section) -> Table:
+    """A table kind's section written as a list, as the table it stands for: a row per
+    item, its sub-items' labels as columns (read by read_table as any table's)."""
+    source = section.source.split("\n")
+
+    def indent(item: TextLine) -> int:
+        at = item.line - section.line
+        line = source[at] if 0 <= at < len(source) else ""
+        return len(line) - len(line.lstrip())
+
+    header = ["name", "description"]
+    keys = {"name": "name", "description": "description"}  # (column_key -> its header)
+
+    def column(label: str) -> str:  # ("Relevancy" and "(relevancy 3)": one column)
+        if column_key(label) not in keys:
+            keys[column_key(label)] = label
+            header.append(label)
+        return keys[column_key(label)]
+
+    top = min(indent(item) for item in section.items)
+    rows: list[dict[str, str]] = []
+    lines: list[int] = []
+    for item in section.items:
+        text = item.text.strip()
+        if indent(item) > top and rows:  # (a sub-item: a column of the item above)
+            labelled = _SUB_ITEM_RE.fullmatch(text)
+            if labelled and len(labelled["label"].split()) <= 4:
+                label = column(labelled["label"].strip())
+                rows[-1][label] = " ".join(filter(None, (rows[-1].get(label), labelled["value"])))
+            else:
+                rows[-1]["description"] = " ".join(filter(None, (rows[-1]["description"], text)))
+            continue
+        said = _RELEVANCY_SAID_RE.search(text)
+        row = {column("relevancy"): said["value"]} if said else {}
+        text = text[:said.start()] if said else text
+        named = _BOLD_NAME_RE.fullmatch(text) or _PLAIN_NAME_RE.fullmatch(text)
+        if named and len(named["name"].split()) <= 12:
+            row["name"], row["description"] = named["name"].strip(" :"), named["rest"].strip()
+        elif _is_sentence(text):
+            row["description"] = text
+        else:
+            row["name"], row["description"] = text, ""
+        rows.append(row)
+        lines.append(item.line)
+    return Table(header, [TableRow([plain_text(row.get(column, ""), state.marks, line)
+                                    for column in header], line)
+                          for row, line in zip(rows, lines)], section.line)
 
 
 def read_table(state: ExtractState, table: Table, kind: EntityKind, heading: str) -> None:

@@ -150,6 +150,56 @@ def test_a_cell_after_the_relevancy_shifts_no_cell():
         (6, "`Signals` row has 8 cells but the header has 6; cells joined into `description`")]
 
 
+def test_a_table_section_written_as_a_list_lands_row_by_row():
+    """Other pipelines write entities as lists (attack 107's v25): every item was kept
+    only as verbatim text, no entity landed."""
+    text = """## Signals
+
+- **Drone swarms**: cheap drones fly together
+  - Change: from one to many
+  - 10-year: common in farming
+  - Driving force: cheaper chips
+  - Relevancy: 4
+- **Sea walls** — cities build them (relevancy 3)
+
+## Concerns
+
+* Water stress: less rain in the south
+* Heat \u2014 hotter summers (Relevance: 5)
+* Loss of trust
+* People increasingly rely on machines they do not understand.
+"""
+    rec = record(text, "a.md")
+    assert [(m.kind, m.name, m.description, m.values, m.relevancy, m.line)
+            for m in rec.mentions] == [
+        ("signal", "Drone swarms", "cheap drones fly together",
+         {"change": "from one to many", "ten_year": "common in farming",
+          "driving_force": "cheaper chips"}, 4, 3),
+        ("signal", "Sea walls", "cities build them", {}, 3, 8),
+        ("concern", "Water stress", "less rain in the south", {}, None, 12),
+        ("concern", "Heat", "hotter summers", {}, 5, 13),
+        ("concern", "Loss of trust", None, {}, None, 14),
+        ("concern", "People increasingly rely", "People increasingly rely on machines they do "
+         "not understand.", {}, None, 15)]
+    assert [(d.line, d.message) for d in rec.diagnostics][2:] == [
+        (3, "`Signals` is a list, not a table; each item read as a row (its name in bold or "
+            "before a colon, its sub-items `Label: value` as columns)"),
+        (12, "`Concerns` is a list, not a table; each item read as a row (its name in bold "
+             "or before a colon, its sub-items `Label: value` as columns)"),
+        (15, "`Concerns` row has an empty name; named 'People increasingly rely' from its "
+             "description")]
+
+
+_WORDS = st.text(alphabet="abcdefghij XYZ", min_size=1, max_size=40).filter(str.strip)
+
+
+@given(_WORDS, _WORDS)
+def test_a_listed_row_reads_back_its_name_and_description(name, description):
+    rec = record(f"## Concerns\n\n* **{name.strip()}**: {description.strip()}\n", "a.md")
+    assert [(m.name, m.description) for m in rec.mentions] == [
+        (name.strip(), description.strip())]
+
+
 def test_a_stray_pipe_at_a_rows_end_shifts_no_cell():
     # (attack 107: `| ... | 4 | |` joined the description with the change, each cell
     # took the next column's text and the relevancy became a driving force named "4")
