@@ -429,6 +429,10 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
                 # rows after a blank line or a comment inside a table, or quoted: still
                 # its rows
                 _read_rows_after(doc, section, seen, start, end, budget)
+            elif section is not None and _undelimited_table(seen, start, end):
+                _warn(doc, start + 1, f"a table without its delimiter row (`|---|`) under "
+                      f"its header ({_span(start, end)}); read as a table")
+                _read_table(doc, start, end, section, seen, budget, delimited=False)
             else:
                 _read_paragraph(doc, tokens[i + 1].content, start + 1, section)
             i += 3
@@ -441,6 +445,9 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
             quotes += 1
         elif token.type == "blockquote_close":
             quotes = max(0, quotes - 1)
+        elif token.type == "code_block" and section is not None and \
+                _read_indented(doc, section, lines, *token.map, budget):
+            pass
         elif token.map and token.type not in ("hr",):
             start, end = token.map
             # (an HTML block runs on to a blank line: rows right after it are rows)
@@ -958,11 +965,51 @@ def _add_item(doc: ParsedDocument, section: Section | None, raw: str, line: int,
 
 
 def _read_table(doc: ParsedDocument, start: int, end: int, section: Section | None,
-                lines: list[str], budget: MarkBudget) -> None:
+                lines: list[str] | dict[int, str], budget: MarkBudget,
+                delimited: bool = True) -> None:
+    """The table of lines[start:end]: its header, (`delimited`) its delimiter row, rows."""
     table = Table(header=split_row(lines[start], budget, start + 1), rows=[], line=start + 1)
-    _add_rows(doc, table, lines, start + 2, end, budget,
+    _add_rows(doc, table, lines, start + 2 if delimited else start + 1, end, budget,
               piped=lines[start].lstrip().startswith("|"))
     (section or _preamble(doc, start + 1)).tables.append(table)
+
+
+def _undelimited_table(lines: list[str] | dict[int, str], start: int, end: int) -> bool:
+    """Whether lines[start:end] are the rows of a pipe table, its delimiter row missing:
+    two lines or more, each between pipes, all with as many cells (two or more)."""
+    if end - start < 2:
+        return False
+    widths = set()
+    for at in range(start, end):
+        line = lines[at].strip()
+        if len(line) < 3 or line[0] != "|" or line[-1] != "|" or line.endswith("\\|"):
+            return False
+        widths.add(len(_UNESCAPED_PIPE_RE.findall(line)))
+    return len(widths) == 1 and widths.pop() >= 3
+
+
+_LIST_LINE_RE = re.compile(r"(?:[*+-]|\d{1,9}[.)])[ \t]++\S")
+
+
+def _read_indented(doc: ParsedDocument, section: Section, lines: list[str], start: int,
+                   end: int, budget: MarkBudget) -> bool:
+    """Read an indented code block that holds a table or a list (a writer's indent of
+    four spaces, not code), with a warning; False if it holds neither."""
+    body = {at: lines[at].strip() for at in range(start, end)}
+    filled = [at for at in range(start, end) if body[at]]
+    if len(filled) >= 2 and filled[1] == filled[0] + 1 and "|" in body[filled[0]] and \
+            _DELIMITER_ROW_RE.fullmatch(body[filled[1]]):
+        what = "table"
+        _read_table(doc, filled[0], end, section, body, budget)
+    elif filled and all(_LIST_LINE_RE.match(body[at]) for at in filled):
+        what = "list"
+        for at in filled:
+            _add_item(doc, section, _line_item(body[at]), at + 1, budget)
+    else:
+        return False
+    _warn(doc, start + 1, f"a {what} indented four spaces or more ({_span(start, end)}), a "
+          f"code block in CommonMark; read as a {what}")
+    return True
 
 
 def _add_rows(doc: ParsedDocument, table: Table, lines: list[str], start: int, end: int,

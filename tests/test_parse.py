@@ -212,6 +212,51 @@ def test_text_beside_the_external_link_is_not_dropped():
     assert canonical.preamble is None and canonical.diagnostics == []
 
 
+def test_tables_and_lists_that_commonmark_reads_as_text_or_code_are_read():
+    """A table without its delimiter row, and a table or list indented four spaces (a
+    code block), were kept as verbatim text: none of their items landed (attack 107's
+    w07 and v36)."""
+    text = ("## Concerns\n\n| name | description |\n| A | a text |\n| B | b text |\n\n"
+            "## Issues\n\n    | name | relevancy |\n    |--|--|\n    | C | 4 |\n\n"
+            "## Themes\n\n    * one\n    * two\n\n"
+            "## Summary\n\n    code that stays code\n\n| a | b |\n| c | d | e |\n")
+    doc = parse_text(text, "t.md")
+    assert [(s.heading, [(t.header, [(r.cells, r.line) for r in t.rows], t.line)
+                         for t in s.tables], [(i.text, i.line) for i in s.items],
+             [p.text for p in s.paragraphs]) for s in doc.sections] == [
+        ("Concerns", [(["name", "description"], [(["A", "a text"], 4), (["B", "b text"], 5)],
+                       3)], [], []),
+        ("Issues", [(["name", "relevancy"], [(["C", "4"], 11)], 9)], [], []),
+        ("Themes", [], [("one", 15), ("two", 16)], []),
+        ("Summary", [], [], ["    code that stays code", "| a | b |\n| c | d | e |"])]
+    assert [(d.line, d.message) for d in doc.diagnostics][:3] == [
+        (3, "a table without its delimiter row (`|---|`) under its header (lines 3-5); read "
+            "as a table"),
+        (9, "a table indented four spaces or more (lines 9-11), a code block in CommonMark; "
+            "read as a table"),
+        (15, "a list indented four spaces or more (lines 15-16), a code block in CommonMark; "
+             "read as a list")]
+
+
+_CELLS = st.text(alphabet="abcdefgh XY-", min_size=1, max_size=12).filter(
+    lambda cell: any(c.isalpha() for c in cell))
+
+
+def _no_header_again(grid):  # (a row that repeats the header is skipped, as it should)
+    return all([c.strip().lower() for c in row] != [c.strip().lower() for c in grid[0]]
+               for row in grid[1:])
+
+
+@given(st.integers(2, 5).flatmap(lambda width: st.lists(
+    st.lists(_CELLS, min_size=width, max_size=width), min_size=2, max_size=6)).filter(
+        _no_header_again))
+def test_a_table_without_its_delimiter_row_reads_back(grid):
+    text = "## Signals\n\n" + "".join("| " + " | ".join(row) + " |\n" for row in grid)
+    table, = parse_text(text, "t.md").sections[0].tables
+    assert [table.header] + [row.cells for row in table.rows] == [
+        [cell.strip() for cell in row] for row in grid]
+
+
 def test_front_matter_fills_what_the_summary_lacks_and_says_what_differs():
     """YAML front matter, as other pipelines write it: the title line's parts win, a
     front matter that says otherwise is named (a review: it was once read as an unknown
