@@ -340,11 +340,12 @@ def list_reader(kind: EntityKind) -> ReaderFunction:
 
 def read_other(state: ExtractState, section: Section) -> None:
     """`Other`: `Category:` and `Type:` (field kinds) name entities; the rest are notes."""
-    state.no_tables(section)
     record = state.record
     named = {name.kind for name in record.names}  # (not a scan of them per line)
-    for item in _one_field_each(state, section.items + _field_lines(state, section.paragraphs)):
-        key, sep, value = item.text.partition(":")
+    fields = _table_fields(state, section)
+    for item in _one_field_each(state, section.items + _field_lines(state, section.paragraphs)
+                                + fields):
+        key, sep, value = _dashed_field(state, item.text) or item.text.partition(":")
         kind = state.kinds.by_field(key) if sep else None
         value = plain_text(_LEFT_MARK_RE.sub("", value.strip()), state.marks, item.line)
         if kind is not None and value.strip():
@@ -362,6 +363,41 @@ def read_other(state: ExtractState, section: Section) -> None:
             state.warn(item.line, f"`Other` item {item.text[:60]!r} is not {fields}; "
                        "kept as a note")
             record.notes.append(item)
+
+
+_DASHED_FIELD_RE = re.compile(r"[ \t]*+([A-Za-z][A-Za-z ]{0,29}?)[ \t]++([-\u2013\u2014])[ \t]++\S")
+
+
+def _dashed_field(state: ExtractState, text: str) -> tuple[str, str, str] | None:
+    """(field, separator, value) of "Category - x" ("Type \u2014 y"), or None: a field
+    of kg's written with a dash for its colon."""
+    dashed = _DASHED_FIELD_RE.match(text)
+    if dashed is None or state.kinds.by_field(dashed[1]) is None:
+        return None
+    return dashed[1], dashed[2], text[dashed.end(2):]
+
+
+def _table_fields(state: ExtractState, section: Section) -> list[TextLine]:
+    """The fields the tables of `Other` give, as "Field: value" lines: a table of fields
+    as columns (| Category | Type |) or of field and value pairs (| Category | x |)."""
+    found: list[TextLine] = []
+    for table in section.tables:
+        is_field = [state.kinds.by_field(header) is not None for header in table.header]
+        if len(table.header) == 2 and is_field[0] and not is_field[1]:
+            pairs = [TableRow(table.header, table.line)] + table.rows
+        elif any(is_field):
+            pairs = [TableRow([header, cell], row.line) for row in table.rows
+                     for header, cell in zip(table.header, row.cells)]
+        elif len(table.header) == 2:  # (| Field | Value |: the pairs are its rows)
+            pairs = ([] if column_key(table.header[1]) in ("value", "values")
+                     else [TableRow(table.header, table.line)]) + table.rows
+        else:
+            state.no_tables(replace(section, tables=[table]))
+            continue
+        state.warn(table.line, "a table in `Other`; read as its fields")
+        found.extend(TextLine(f"{pair.cells[0]}: {pair.cells[1]}", pair.line)
+                     for pair in pairs if len(pair.cells) >= 2 and pair.cells[1].strip())
+    return found
 
 
 _FIELD_SEPARATOR_RE = re.compile(r"\s*+[|;]\s*+")
@@ -389,7 +425,8 @@ def _field_lines(state: ExtractState, paragraphs: list[TextLine]) -> list[TextLi
     (`Category: x` and `Type: y` on two lines); other lines stay with theirs (a note)."""
     def is_field(text: str) -> bool:
         key, sep, _ = text.partition(":")
-        return bool(sep) and state.kinds.by_field(key) is not None
+        return bool(sep) and state.kinds.by_field(key) is not None or \
+            _dashed_field(state, text) is not None
 
     # (each item's lines gathered, then joined once: a note of 100,000 lines was copied
     # and searched again for each line)
@@ -410,6 +447,9 @@ def read_summary(state: ExtractState, section: Section) -> None:
     state.summary_line = state.summary_line or min((t.line for t in texts), default=section.line)
     parts = [p.text.strip() for p in section.paragraphs] + [
         f"* {item.text}" for item in section.items]
+    if any("<!--" in part for part in parts):  # (a pipeline's note to itself: not shown)
+        state.warn(state.summary_line, f"a comment in `{section.heading}`; left out")
+        parts = [_COMMENT_RE.sub("", part).strip() for part in parts]
     text = "\n\n".join(part for part in parts if part)
     if state.record.summary:
         text = f"{state.record.summary}\n\n{text}"

@@ -448,6 +448,9 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
         elif token.type == "code_block" and section is not None and \
                 _read_indented(doc, section, lines, *token.map, budget):
             pass
+        elif token.type == "html_block" and _COMMENTS_RE.fullmatch(token.content):
+            # (a pipeline's note to itself: a reader of the summary never sees it)
+            _warn(doc, token.map[0] + 1, f"an HTML comment ({_span(*token.map)}); left out")
         elif token.map and token.type not in ("hr",):
             start, end = token.map
             # (an HTML block runs on to a blank line: rows right after it are rows)
@@ -988,6 +991,7 @@ def _undelimited_table(lines: list[str] | dict[int, str], start: int, end: int) 
     return len(widths) == 1 and widths.pop() >= 3
 
 
+_COMMENTS_RE = re.compile(r"\s*+(?:<!--.*?-->\s*+)++", re.DOTALL)
 _LIST_LINE_RE = re.compile(r"(?:[*+-]|\d{1,9}[.)])[ \t]++\S")
 
 

@@ -200,6 +200,41 @@ def test_a_listed_row_reads_back_its_name_and_description(name, description):
         (name.strip(), description.strip())]
 
 
+def test_other_written_as_a_table_or_with_dashes_gives_its_fields():
+    """attack 107 (v22b, v22c): `Other` as a table, or as "Category - x" lines, landed
+    as verbatim text and notes: the article had no category and no type."""
+    for other, notes in (
+            ("| Category | Type |\n|--|--|\n| science | report |\n", []),
+            ("| Category | science |\n|--|--|\n| Type | report |\n| Region | Asia |\n",
+             ["Region: Asia"]),
+            ("| Field | Value |\n|--|--|\n| Category | science |\n| Type | report |\n", []),
+            ("Category - science\nType \u2014 report\n", []),
+            ("* Category \u2013 science\n* Type - report\n* Tone - upbeat\n",
+             ["Tone - upbeat"])):
+        rec = record(f"## Other\n\n{other}", "a.md")
+        assert [(n.kind, n.text) for n in rec.names] == [
+            ("category", "science"), ("content_type", "report")], other
+        assert [n.text for n in rec.notes] == notes
+    three = record("## Other\n\n| a | b | c |\n|--|--|--|\n| 1 | 2 | 3 |\n", "a.md")
+    assert three.names == [] and [d.message for d in three.diagnostics][2:] == [
+        "table in `Other` is not expected there; kept verbatim as an extra section"]
+
+
+def test_a_comment_in_the_summary_is_left_out_and_said():
+    """attack 107 (w18): `<!-- section Summary -->` landed as the summary's first words."""
+    rec = record("## Summary\n\n<!-- section Summary -->\n\nWhat it says <!-- x -->here.\n\n"
+                 "## Keywords\n<!--\nnote\n-->\n* AI\n", "a.md")
+    assert (rec.summary, [n.text for n in rec.names], rec.extra_sections) == (
+        "What it says here.", ["AI"], [])
+    assert [(d.line, d.message) for d in rec.diagnostics] == [
+        (3, "an HTML comment (line 3); left out"),
+        (8, "an HTML comment (lines 8-10); left out"),
+        (1, "no title line `# __Title__, (from page [DATE](URL).)`; the file name is used as "
+            "the title"),
+        (None, "no `__[External link](URL)__` line"),
+        (5, "a comment in `Summary`; left out")]
+
+
 def test_a_stray_pipe_at_a_rows_end_shifts_no_cell():
     # (attack 107: `| ... | 4 | |` joined the description with the change, each cell
     # took the next column's text and the relevancy became a driving force named "4")
