@@ -1603,6 +1603,17 @@ SYNONYMS = [
     ("NEC", "network energy consumption", False),
     ("SSNs", "Seabed Sensor Networks", False),
     ("domain name system", "domain name", False),
+    # (attack 113's same pairs kept apart: digits spelled, a written form of R&D, an
+    # industry's two spellings; with their controls)
+    ("2D Materials", "Two-Dimensional Materials", True),
+    ("3D Chip Stacking", "three-dimensional chip stacking", True),
+    ("2D Materials", "3D Materials", False),
+    ("RnD Spending", "R&D spending", True),
+    ("On-Premises Software", "On-Premise Software", True),
+    ("Daylight Savings Time", "Daylight Saving Time", True),
+    ("2-Factor Authentication", "two-factor authentication", True),
+    ("E2E Encryption", "End-to-End Encryption", True),
+    ("E2E Encryption", "E2E Testing", False),
 ]
 
 
