@@ -30,6 +30,16 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
     ("Ministry of Trade and Industry", "Ministry of Industry and Trade", False),
     ("Tale of Rise and Fall", "Tale of Fall and Rise", False),
     ("Ratio of Debt and Equity", "Ratio of Equity and Debt", False),
+    # ... the head may follow a word of its own, and "future" and "governance" are heads
+    # (attack 113's same pairs kept apart)
+    ("Rapid Growth of Solar and Wind", "Rapid Growth of Wind and Solar", True),
+    ("China's Ban on Gallium and Germanium", "China's Ban on Germanium and Gallium", True),
+    ("Future of Work and Learning", "Future of Learning and Work", True),
+    ("Governance of AI and Data", "Governance of Data and AI", True),
+    ("Substitution of Timber for Steel and Concrete",
+     "Substitution of Timber for Concrete and Steel", True),
+    ("Minister for Energy and Climate", "Minister for Climate and Energy", False),
+    ("Rapid Tale of Rise and Fall", "Rapid Tale of Fall and Rise", False),
     # plurals that name another thing than their singular (states with nuclear weapons,
     # a state's legal powers, the military; border duties; shared resources)
     ("Nuclear Powers", "Nuclear Power", False),

@@ -299,7 +299,8 @@ _EITHER_ORDER_HEADS = frozenset("""demand focus integration intersection converg
     combination blend fusion balance emphasis investment need role use importance impact
     substitution access collaboration partnership cooperation synergy interplay nexus
     growth rise decline adoption regulation spending funding effect influence risk threat
-    ban tariff loss merger shortage supply production consumption trade price cost""".split())
+    ban tariff loss merger shortage supply production consumption trade price cost future
+    governance""".split())
 
 
 def and_either_way(name: _Name, forms: _Forms) -> None:
@@ -308,8 +309,9 @@ def and_either_way(name: _Name, forms: _Forms) -> None:
     and energy policy", "data integrity and verification technology" / "data
     verification and integrity technology"; not "social media and justice", "rise and
     fall of X"); and the two words around "and" that end a name after a preposition,
-    when the name starts with a head of `_EITHER_ORDER_HEADS` ("demand for coaching and
-    development" / "demand for development and coaching")."""
+    when the name's first word or the word before the preposition is a head of
+    `_EITHER_ORDER_HEADS` ("demand for coaching and development" / "demand for
+    development and coaching", "rapid growth of solar and wind")."""
     words = name.words
     for at, word in name.inner:
         if word == "and":
@@ -320,8 +322,8 @@ def and_either_way(name: _Name, forms: _Forms) -> None:
                 # and government debt", "public health and policy research": an attack's)
                 forms.found.add(" ".join(words[:at - 1] + [words[at + 1], "and", words[at - 1]]
                                          + words[at + 2:]))
-            elif at >= 2 and at + 2 == len(words) and words[at - 2] in _PREPOSITIONS and \
-                    words[0] in _EITHER_ORDER_HEADS and \
+            elif at >= 3 and at + 2 == len(words) and words[at - 2] in _PREPOSITIONS and \
+                    _EITHER_ORDER_HEADS.intersection((words[0], words[at - 3])) and \
                     words[at - 1] not in _STOP and words[at + 1] not in _STOP:
                 # two words that end the name after a preposition ("demand for coaching and
                 # development" / "demand for development and coaching")
