@@ -8,7 +8,7 @@ Each row prints the time per repeat at 4N over the time per repeat at N (a stage
 is linear in the file stays near 1.0; a quadratic one near 4.0) and kg's time at 4N
 over markdown-it-py's. The constructs are those helpers' attacks found slow:
 headings written as text (`**Keywords**` and a list, thousands in one section), rows
-of one table, and list items.
+of one table, list items, and comment openers never closed (`<!--`).
 """
 
 from __future__ import annotations
@@ -41,10 +41,15 @@ def list_items(n: int) -> str:
     return _HEAD + "## Keywords\n\n" + "".join(f"* keyword {i}\n" for i in range(n))
 
 
+def comment_openers(n: int) -> str:
+    return _HEAD.replace("Text.", "Text" + " <!-- x" * n) + "## Keywords\n\n* <!-- a\n"
+
+
 CONSTRUCTS: dict[str, Callable[[int], str]] = {
     "headings written as text": written_headings,
     "table rows": table_rows,
     "list items": list_items,
+    "comments never closed": comment_openers,
 }
 
 

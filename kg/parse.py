@@ -363,6 +363,7 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
             _warn(doc, problem.line, f"front matter: {problem.text}")
         lines = [""] * end + lines[end:]
         text = "\n".join(lines)
+    _open_unclosed_comments(doc, lines)
     tokens, set_aside = _block_tokens(lines)
     nested = _headings_in_lists(tokens, lines)
     if nested:  # ("  ## Themes" after a list: CommonMark's heading in the last item)
@@ -989,6 +990,24 @@ def _undelimited_table(lines: list[str] | dict[int, str], start: int, end: int) 
             return False
         widths.add(len(_UNESCAPED_PIPE_RE.findall(line)))
     return len(widths) == 1 and widths.pop() >= 3
+
+
+_COMMENT_OPENER_RE = re.compile(r" {0,3}<!--")
+
+
+def _open_unclosed_comments(doc: ParsedDocument, lines: list[str]) -> None:
+    """A line that opens an HTML comment never closed hides every line after it (to
+    CommonMark, a comment block runs to its `-->`): its `<!--` is dropped, with a
+    warning, and the lines after it are read."""
+    last = len(lines) - 1
+    while last >= 0 and "-->" not in lines[last]:
+        last -= 1
+    for at in range(last + 1, len(lines)):
+        opener = _COMMENT_OPENER_RE.match(lines[at])
+        if opener:
+            _warn(doc, at + 1, "an HTML comment opened here is never closed (no `-->`); "
+                  "its `<!--` is left out and the lines after it are read")
+            lines[at] = lines[at][opener.end():]
 
 
 _COMMENTS_RE = re.compile(r"\s*+(?:<!--.*?-->\s*+)++", re.DOTALL)

@@ -257,6 +257,20 @@ def test_a_table_without_its_delimiter_row_reads_back(grid):
         [cell.strip() for cell in row] for row in grid]
 
 
+def test_a_comment_never_closed_hides_nothing():
+    """attack 114 (z62): `<!--` with no `-->` in Keywords hid the rest of the summary (to
+    CommonMark a comment block runs to its end), with a warning that said "kept as text"
+    of text kept nowhere."""
+    doc = parse_text("## Keywords\n\n* a\n\n<!-- draft\n\n## Themes\n\n* c\n", "t.md")
+    assert [(s.heading, [i.text for i in s.items], [p.text for p in s.paragraphs])
+            for s in doc.sections] == [("Keywords", ["a"], ["draft"]), ("Themes", ["c"], [])]
+    assert [(d.line, d.message) for d in doc.diagnostics][0] == (
+        5, "an HTML comment opened here is never closed (no `-->`); its `<!--` is left out "
+           "and the lines after it are read")
+    closed = parse_text("## Keywords\n\n<!-- a\n-->\n* a\n", "t.md")
+    assert [i.text for i in closed.sections[0].items] == ["a"]
+
+
 def test_front_matter_fills_what_the_summary_lacks_and_says_what_differs():
     """YAML front matter, as other pipelines write it: the title line's parts win, a
     front matter that says otherwise is named (a review: it was once read as an unknown
