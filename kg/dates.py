@@ -102,18 +102,19 @@ def reads_as_date(text: str) -> bool:
     return _date_parts(text.strip()) is not None
 
 
-_ISO_PAGE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
-
-
 def page_id(text: str) -> str:
-    """The page id a date written elsewhere than a title line gives: an ISO date as the
-    title lines write theirs (20250323), any other text as written.
+    """The page id of a date as other pipelines write it: the date as the archive's page
+    ids write theirs (20250323), so that one day is one page however it is written; a
+    page id of the archive's (20250511d) or any other text as written.
 
-    >>> page_id("2025-03-23"), page_id("2025-03-23T10:00:00+01:00"), page_id("23 March 2025")
-    ('20250323', '20250323', '23 March 2025')
+    >>> page_id("2025-03-23"), page_id("2025-03-23T10:00:00+01:00"), page_id("23/03/2025")
+    ('20250323', '20250323', '20250323')
+    >>> page_id("March 23, 2025"), page_id("20250511d"), page_id("4320.0")
+    ('20250323', '20250511d', '4320.0')
     """
-    iso = _ISO_PAGE_RE.fullmatch(text.strip())
-    return "".join(iso.groups()) if iso else text.strip()
+    text = text.strip()
+    parts = None if _PAGE_DATE_RE.fullmatch(text) else _date_parts(text)
+    return text if parts is None else "%04d%02d%02d" % parts
 
 
 def month_of(iso_date: str) -> str:

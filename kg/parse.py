@@ -671,7 +671,7 @@ def _read_title_line(doc: ParsedDocument, content: str, line: int) -> None:
             link = parse_link(content, head.end()) if head else None
             if link and _TITLE_END_RE.fullmatch(content, link.end):
                 doc.title = unescape(content[2:cut].strip())
-                doc.page = unescape(link.label.strip())
+                doc.page = page_id(unescape(link.label))
                 doc.page_url = link.destination
                 if link.spaced:
                     _warn(doc, line, f"page link [{link.label}]({link.destination} ...) has "
@@ -689,7 +689,7 @@ def _read_title_line(doc: ParsedDocument, content: str, line: int) -> None:
         link = parse_link(content, head.end()) if head and cut else None
         if link and _TITLE_END_RE.fullmatch(content, link.end):
             doc.title = unescape(_unwrapped(content[:cut].strip()))
-            doc.page = unescape(link.label.strip())
+            doc.page = page_id(unescape(link.label))
             doc.page_url = link.destination
             return
     bare = content.rstrip(" ,").rstrip()
@@ -752,24 +752,36 @@ def _read_page_date(doc: ParsedDocument, piece: str, line: int) -> bool:
             return False
     if link is None or not _TITLE_END_RE.fullmatch(piece, link.end):
         return False
-    doc.page, doc.page_url = unescape(link.label.strip()), link.destination
+    doc.page, doc.page_url = page_id(unescape(link.label)), link.destination
     _say_page_line(doc, line)
     return True
 
 
 def _read_page_address(doc: ParsedDocument, piece: str, line: int) -> bool:
-    """Read `piece` ("**Source:** [page](URL)") as the page's address, where a date line
-    gave the page and the external link is another address."""
+    """Read `piece` ("**Source:** [page](URL)"), where a date line gave the page: as the
+    page's address if the address holds the page's date (`/p/20250323`), else as the
+    external link if there is none (the article's source, said)."""
     labelled = _PAGE_LINE_RE.fullmatch(piece)
-    if doc.page is None or doc.page_url is not None or doc.external_link is None or \
-            not labelled or labelled["label"].lower() not in _SOURCE_LABELS:
+    if doc.page is None or doc.page_url is not None or not labelled or \
+            labelled["label"].lower() not in _SOURCE_LABELS:
         return False
-    link = parse_link(labelled["value"].strip())
+    value = labelled["value"].strip()
+    link = parse_link(value)
     if link is None or link.destination == doc.external_link or \
-            not _TITLE_END_RE.fullmatch(labelled["value"].strip(), link.end):
+            not _TITLE_END_RE.fullmatch(value, link.end):
         return False
-    doc.page_url = link.destination
+    if doc.page.isdigit() and doc.page in _NOT_DIGIT_RE.sub("", link.destination):
+        doc.page_url = link.destination
+    elif doc.external_link is None:
+        doc.external_link, doc.external_link_line = link.destination, line
+        _warn(doc, line, f"`{labelled['label']}:` link read as the external link: "
+              f"{link.destination[:80]}")
+    else:
+        return False
     return True
+
+
+_NOT_DIGIT_RE = re.compile(r"\D")
 
 
 def _say_page_line(doc: ParsedDocument, line: int) -> None:

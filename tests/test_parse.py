@@ -167,39 +167,53 @@ def test_a_title_not_written_in_underscores_keeps_its_page(line):
     assert doc.diagnostics == []
 
 
-@pytest.mark.parametrize("head, page, url", [
+@pytest.mark.parametrize("head, url", [
     ("# Study of lattices\n\n*Source:* [2025-03-23](https://k.org/p/2025-03-23) \u00b7 "
-     "[External link](https://x.org/a)\n", "2025-03-23", "https://k.org/p/2025-03-23"),
+     "[External link](https://x.org/a)\n", "https://k.org/p/2025-03-23"),
     ("Study of lattices\n=================\n\nFrom page [23/03/2025](https://k.org/p/1).\n\n"
-     "__[External link](https://x.org/a)__\n", "23/03/2025", "https://k.org/p/1"),
-    ("# Study of lattices\n**Date:** 2025-03-23  \n**Source:** [page](https://k.org/p/1)\n\n"
-     "__[External link](https://x.org/a)__\n", "20250323", "https://k.org/p/1"),
+     "__[External link](https://x.org/a)__\n", "https://k.org/p/1"),
+    ("# Study of lattices\n**Date:** 2025-03-23  \n**Source:** [page](https://k.org/p/20250323)"
+     "\n\n__[External link](https://x.org/a)__\n", "https://k.org/p/20250323"),
     ("# Study of lattices\n\n__[External link](https://x.org/a)__\n\n"
-     "Published: March 23, 2025 | Source: [page](https://k.org/p/1)\n",
-     "March 23, 2025", "https://k.org/p/1"),
+     "Published: March 23, 2025 | Source: [page](https://k.org/p/20250323)\n",
+     "https://k.org/p/20250323"),
 ])
-def test_a_page_written_on_a_line_of_its_own_is_read(head, page, url):
+def test_a_page_written_on_a_line_of_its_own_is_read(head, url):
     """Other pipelines write the date apart from a plain title line: it was lost, with
-    the line warned as ignored text (attack 107: v28, v28c, w20)."""
+    the line warned as ignored text (attack 107: v28, v28c, w20). One day is one page
+    however its date is written (attack 114: 2025-03-23, 20250323 and 23/03/2025 were
+    three pages)."""
     doc = parse_text(head + "\n## Keywords\n\n* alpha\n", "t.md")
     assert (doc.title, doc.page, doc.page_url, doc.external_link) == (
-        "Study of lattices", page, url, "https://x.org/a")
+        "Study of lattices", "20250323", url, "https://x.org/a")
     assert doc.preamble is None
     assert len(doc.diagnostics) == 1
     assert re.fullmatch(r"title line has no `\(from page \[DATE\]\(URL\)\.\)` part; "
                         r"the page is read from line \d", doc.diagnostics[0].message)
 
 
-def test_a_source_line_is_no_page_without_a_date_nor_when_it_is_the_external_link():
-    """A "Source:" link alone is not known to be the page (it may be the article's own
-    address): it stays text before the first section, warned of by the extract stage."""
+def test_a_source_line_is_the_page_only_when_it_is_dated():
+    """A "Source:" link is the page's address only beside a date it holds; otherwise it
+    is the article's source: the external link where there is none (attack 114's z29),
+    else text warned of by the extract stage (not a second address of the day's page,
+    which merged the pages of a day: attack 114)."""
     for head in ("# T\n\nSource: [Reuters](https://r.org/a)\n\n__[External link](https://x.org/a)__\n",
                  "# T\n\nDate: 2025-03-23\nSource: [it](https://x.org/a)\n\n"
+                 "__[External link](https://x.org/a)__\n",
+                 "# T\n\nDate: 2025-03-23\nSource: [Reuters](https://r.org/a)\n\n"
                  "__[External link](https://x.org/a)__\n"):
         doc = parse_text(head + "\n## Keywords\n\n* alpha\n", "t.md")
         assert doc.page_url is None
         assert [p.text.strip() for p in doc.preamble.paragraphs] == [  # (lines kept: numbers)
             head.split("\n\n")[1].split("\n")[-1]]
+    doc = parse_text("# T\n**Date:** 2025-03-23  \n**Source:** [Reuters](https://r.org/a)\n\n"
+                     "## Keywords\n\n* alpha\n", "t.md")
+    assert (doc.page, doc.page_url, doc.external_link, doc.external_link_line) == (
+        "20250323", None, "https://r.org/a", 3)
+    assert doc.preamble is None
+    assert [(d.line, d.message) for d in doc.diagnostics] == [
+        (1, "title line has no `(from page [DATE](URL).)` part; the page is read from line 2"),
+        (3, "`Source:` link read as the external link: https://r.org/a")]
 
 
 def test_text_beside_the_external_link_is_not_dropped():
