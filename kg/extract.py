@@ -363,7 +363,10 @@ def read_other(state: ExtractState, section: Section) -> None:
         kind = state.kinds.by_field(key) if sep else None
         value = plain_text(_LEFT_MARK_RE.sub("", value.strip()), state.marks, item.line)
         if kind is not None and value.strip():
-            if kind.name in named:
+            if kind.name in named and any(name.kind == kind.name and name.text == value.strip()
+                                          for name in record.names):
+                pass  # (the same again, as front matter and `Other` both say: one)
+            elif kind.name in named:
                 state.warn(item.line, f"second `{key.strip()}` in `Other`; kept as a note")
                 record.notes.append(item)
             else:
@@ -559,23 +562,31 @@ def list_rows(state: ExtractState, section: Section) -> Table:
             header.append(label)
         return keys[column_key(label)]
 
+    def add_to_row(text: str) -> None:  # ("Change: x" a column; other text described)
+        labelled = _SUB_ITEM_RE.fullmatch(text)
+        if labelled and len(labelled["label"].split()) <= 4:
+            label = column(labelled["label"].strip())
+            rows[-1][label] = " ".join(filter(None, (rows[-1].get(label), labelled["value"])))
+        elif text:
+            rows[-1]["description"] = " ".join(filter(None, (rows[-1].get("description"),
+                                                             text)))
+
     top = min(indent(item) for item in section.items)
     rows: list[dict[str, str]] = []
     lines: list[int] = []
     for item in section.items:
         text = item.text.strip()
         if indent(item) > top and rows:  # (a sub-item: a column of the item above)
-            labelled = _SUB_ITEM_RE.fullmatch(text)
-            if labelled and len(labelled["label"].split()) <= 4:
-                label = column(labelled["label"].strip())
-                rows[-1][label] = " ".join(filter(None, (rows[-1].get(label), labelled["value"])))
-            else:
-                rows[-1]["description"] = " ".join(filter(None, (rows[-1]["description"], text)))
+            for line in text.split("\n"):
+                add_to_row(line.strip())
             continue
+        text, *more = text.split("\n")  # (columns on lines of their own, unmarked)
         said = _RELEVANCY_SAID_RE.search(text)
         row = {column("relevancy"): said["value"]} if said else {}
         text = text[:said.start()] if said else text
-        named = _BOLD_NAME_RE.fullmatch(text) or _PLAIN_NAME_RE.fullmatch(text)
+        plain = _PLAIN_NAME_RE.fullmatch(text)  # (not "AI: the next decade", a title)
+        named = _BOLD_NAME_RE.fullmatch(text) or (
+            plain if plain and len(plain["rest"].split()) >= 4 else None)
         if named and len(named["name"].split()) <= 12:
             row["name"], row["description"] = named["name"].strip(" :"), named["rest"].strip()
         elif _is_sentence(text):
@@ -584,6 +595,8 @@ def list_rows(state: ExtractState, section: Section) -> Table:
             row["name"], row["description"] = text, ""
         rows.append(row)
         lines.append(item.line)
+        for line in more:
+            add_to_row(line.strip())
     return Table(header, [TableRow([plain_text(row.get(column, ""), state.marks, line)
                                     for column in header], line)
                           for row, line in zip(rows, lines)], section.line)
@@ -663,8 +676,8 @@ def _fit_row(state: ExtractState, row: TableRow, fields: list[str | None], heade
     Extra cells almost always come from an unescaped `|` inside a text cell, so
     they are joined back into the description (or the last text column); empty ones
     past the header's width are a stray `|` at the row's end (`| a | b | |`), left out.
-    Where the header ends in `relevancy` and the row has one in that place but not at
-    its end, the cells after it are a column the header does not name.
+    Where the header ends in `relevancy` and the row has one in that place, the cells
+    after it are a column the header does not name (`| ... | 4 | 5 |`: a score).
     """
     cells = list(row.cells)
     width = len(header)
@@ -672,8 +685,7 @@ def _fit_row(state: ExtractState, row: TableRow, fields: list[str | None], heade
         state.warn(row.line, f"`{heading}` row has {len(cells)} cells but the header has "
                    f"{width}; the empty ones at its end left out")
         cells = cells[:width]
-    if len(cells) > width and fields[-1] == "relevancy" and \
-            _reads_as_relevancy(cells[width - 1]) and not _reads_as_relevancy(cells[-1]):
+    if len(cells) > width and fields[-1] == "relevancy" and _reads_as_relevancy(cells[width - 1]):
         state.warn(row.line, f"`{heading}` row has {len(cells)} cells but the header has "
                    f"{width}; the {len(cells) - width} after its relevancy added to the "
                    "description")

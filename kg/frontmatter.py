@@ -80,9 +80,8 @@ def read_front_matter(lines: list[str], end: int) -> FrontMatter:
                                            "first); the last is read", top[-1]))
     for name, value in data.items():
         line = reading.line_of(name)
-        if isinstance(value, dict) and all(_texts(inner) is not None
-                                           for inner in value.values()):
-            for inner, inner_value in value.items():  # ([params] keywords = [...])
+        if isinstance(value, dict):  # ([params] keywords = [...]; deeper: named)
+            for inner, inner_value in value.items():
                 reading.read(inner, inner_value, reading.line_of(inner, after=line), name)
             continue
         reading.read(name, value, line)
@@ -181,7 +180,8 @@ class _Reading:
         source = self.source(line)
         texts = _texts(value)
         if texts is None:
-            found.problems.append(TextLine(f"`{name}` holds nested data; not read", line))
+            shown = f"{table}.{name}" if table else name
+            found.problems.append(TextLine(f"`{shown}` holds nested data; not read", line))
             return
         if not texts:
             return

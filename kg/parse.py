@@ -1029,14 +1029,15 @@ _LIST_LINE_RE = re.compile(r"(?:[*+-]|\d{1,9}[.)])[ \t]++\S")
 def _read_indented(doc: ParsedDocument, section: Section, lines: list[str], start: int,
                    end: int, budget: MarkBudget) -> bool:
     """Read an indented code block that holds a table or a list (a writer's indent of
-    four spaces, not code), with a warning; False if it holds neither."""
+    four spaces, not code), with a warning, where the section has no table or list of its
+    own; False if it holds neither."""
     body = {at: lines[at].strip() for at in range(start, end)}
     filled = [at for at in range(start, end) if body[at]]
     if len(filled) >= 2 and filled[1] == filled[0] + 1 and "|" in body[filled[0]] and \
-            _DELIMITER_ROW_RE.fullmatch(body[filled[1]]):
-        what = "table"
+            _DELIMITER_ROW_RE.fullmatch(body[filled[1]]) and not section.tables:
+        what = "table"  # (the section's only table: beside its table, a code sample)
         _read_table(doc, filled[0], end, section, body, budget)
-    elif filled and all(_LIST_LINE_RE.match(body[at]) for at in filled):
+    elif filled and all(_LIST_LINE_RE.match(body[at]) for at in filled) and not section.items:
         what = "list"
         for at in filled:
             _add_item(doc, section, _line_item(body[at]), at + 1, budget)

@@ -139,15 +139,19 @@ def test_a_cell_after_the_relevancy_shifts_no_cell():
 |--|--|--|--|--|--|
 | S1 | d1 | c1 | t1 | f1 | 4 | extra cell |
 | S2 | d2 | with | pipe | c2 | t2 | f2 | 5 |
+| S3 | d3 | c3 | t3 | f3 | 4 | 5 |
 """
     rec = record(text, "a.md")
     assert [(m.name, m.description, m.values, m.relevancy) for m in rec.mentions] == [
         ("S1", "d1 extra cell", {"change": "c1", "ten_year": "t1", "driving_force": "f1"}, 4),
-        ("S2", "d2 | with | pipe", {"change": "c2", "ten_year": "t2", "driving_force": "f2"}, 5)]
+        ("S2", "d2 | with | pipe", {"change": "c2", "ten_year": "t2", "driving_force": "f2"}, 5),
+        ("S3", "d3 5", {"change": "c3", "ten_year": "t3", "driving_force": "f3"}, 4)]
     assert [(d.line, d.message) for d in rec.diagnostics][2:] == [
         (5, "`Signals` row has 7 cells but the header has 6; the 1 after its relevancy added "
             "to the description"),
-        (6, "`Signals` row has 8 cells but the header has 6; cells joined into `description`")]
+        (6, "`Signals` row has 8 cells but the header has 6; cells joined into `description`"),
+        (7, "`Signals` row has 7 cells but the header has 6; the 1 after its relevancy added "
+            "to the description")]  # (attack 114's z15: every cell shifted)
 
 
 def test_a_table_section_written_as_a_list_lands_row_by_row():
@@ -165,8 +169,9 @@ def test_a_table_section_written_as_a_list_lands_row_by_row():
 ## Concerns
 
 * Water stress: less rain in the south
-* Heat \u2014 hotter summers (Relevance: 5)
+* Heat \u2014 much hotter summers ahead (Relevance: 5)
 * Loss of trust
+* AI: the next decade
 * People increasingly rely on machines they do not understand.
 """
     rec = record(text, "a.md")
@@ -177,17 +182,37 @@ def test_a_table_section_written_as_a_list_lands_row_by_row():
           "driving_force": "cheaper chips"}, 4, 3),
         ("signal", "Sea walls", "cities build them", {}, 3, 8),
         ("concern", "Water stress", "less rain in the south", {}, None, 12),
-        ("concern", "Heat", "hotter summers", {}, 5, 13),
+        ("concern", "Heat", "much hotter summers ahead", {}, 5, 13),
         ("concern", "Loss of trust", None, {}, None, 14),
+        ("concern", "AI: the next decade", None, {}, None, 15),  # (a title: attack 114)
         ("concern", "People increasingly rely", "People increasingly rely on machines they do "
-         "not understand.", {}, None, 15)]
+         "not understand.", {}, None, 16)]
     assert [(d.line, d.message) for d in rec.diagnostics][2:] == [
         (3, "`Signals` is a list, not a table; each item read as a row (its name in bold or "
             "before a colon, its sub-items `Label: value` as columns)"),
         (12, "`Concerns` is a list, not a table; each item read as a row (its name in bold "
              "or before a colon, its sub-items `Label: value` as columns)"),
-        (15, "`Concerns` row has an empty name; named 'People increasingly rely' from its "
+        (16, "`Concerns` row has an empty name; named 'People increasingly rely' from its "
              "description")]
+
+
+def test_a_listed_rows_columns_may_be_lines_of_its_own():
+    """attack 114 (z35): columns written as unmarked lines under an item went to its
+    description."""
+    rec = record("## Signals\n\n- **Drone swarms**: cheap drones fly together\n  Change: from "
+                 "one to many\n  Relevancy: 4\n  and more said\n", "a.md")
+    assert [(m.name, m.description, m.values, m.relevancy) for m in rec.mentions] == [
+        ("Drone swarms", "cheap drones fly together and more said",
+         {"change": "from one to many"}, 4)]
+
+
+def test_a_field_given_twice_alike_is_one():
+    """attack 114 (q8): front matter and `Other` saying the same category made a note."""
+    rec = record("---\ncategory: science\ntype: report\n---\n## Other\n\n* Category: science"
+                 "\n* Type: report\n", "a.md")
+    assert [(n.kind, n.text) for n in rec.names] == [("category", "science"),
+                                                     ("content_type", "report")]
+    assert rec.notes == []
 
 
 _WORDS = st.text(alphabet="abcdefghij XYZ", min_size=1, max_size=40).filter(str.strip)

@@ -243,6 +243,10 @@ def test_tables_and_lists_that_commonmark_reads_as_text_or_code_are_read():
         ("Issues", [(["name", "relevancy"], [(["C", "4"], 11)], 9)], [], []),
         ("Themes", [], [("one", 15), ("two", 16)], []),
         ("Summary", [], [], ["    code that stays code", "| a | b |\n| c | d | e |"])]
+    beside = parse_text("## Technologies\n\n| name |\n|--|\n| A |\n\nA sample:\n\n"
+                        "    | x |\n    |--|\n    | code |\n", "t.md").sections[0]
+    assert ([t.header for t in beside.tables], beside.paragraphs[-1].text) == (
+        [["name"]], "    | x |\n    |--|\n    | code |")  # (attack 114's z44: code)
     assert [(d.line, d.message) for d in doc.diagnostics][:3] == [
         (3, "a table without its delimiter row (`|---|`) under its header (lines 3-5); read "
             "as a table"),
@@ -319,12 +323,14 @@ def test_hugo_toml_front_matter_and_tables_of_keys_are_read():
     assert [(d.line, d.message) for d in doc.diagnostics] == [
         (1, "front matter (lines 1-11) is not part of the summary format; read: title, date, "
             "draft, keywords, params.author, category"),
-        (9, "front matter: `deep` holds nested data; not read")]
+        (9, "front matter: `deep.er` holds nested data; not read")]
     yaml_text = ("---\ntitle: T\nparams:\n  keywords: [alpha, beta]\n  type: report\n"
-                 "---\n## Themes\n\n* delta\n")
+                 "  social: {x: y}\n---\n## Themes\n\n* delta\n")
     doc = parse_text(yaml_text, "t.md")
     assert [(s.heading, s.line, [i.text for i in s.items]) for s in doc.sections][:2] == [
         ("keywords", 4, ["alpha", "beta"]), ("Other", 5, ["type: report"])]
+    assert doc.diagnostics[1].message == (  # (attack 114's z20: it hid the table's keys)
+        "front matter: `params.social` holds nested data; not read")
     broken = parse_text('+++\ntitle = "T\nx = [1,\n+++\n## Themes\n\n* a\n', "t.md")
     assert [(d.line, d.message) for d in broken.diagnostics][:2] == [
         (1, "front matter (lines 1-4) is not part of the summary format; not read"),
@@ -361,7 +367,7 @@ def test_a_summary_told_only_in_front_matter_lands():
     assert [(d.line, d.message) for d in doc.diagnostics] == [
         (1, "front matter (lines 1-13) is not part of the summary format; read: title, date, "
             "url, keywords, tags, category, author, summary"),
-        (12, "front matter: `nested` holds nested data; not read")]
+        (12, "front matter: `nested.a` holds nested data; not read")]
     # (attack 111) every value as written: no YAML 1.1 booleans, floats, nulls or dates
     # (an impossible date ended the build); a list as one text is split by extract
     doc = parse_text("---\ndate: 2025-02-30\nkeywords: [NO, yes, 3.10, null, ~]\n"
