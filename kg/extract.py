@@ -39,7 +39,7 @@ from .files import summary_stem
 from .kinds import KINDS, Column, EntityKind, KindTable, column_key, heading_key
 from .model import (ArticleRecord, Diagnostic, EntityName, Link, Mention, ParsedDocument,
                     Section, Table, TableRow, TextLine)
-from .parse import BREAK_TAG_RE, MarkBudget, plain_text
+from .parse import BREAK_TAG_RE, LIST_LINE_RE, MarkBudget, plain_text
 
 __all__ = ["Reader", "Readers", "ExtractState", "default_readers", "extract", "split_stem",
            "name_from_description"]
@@ -217,19 +217,54 @@ class Readers:
 # --- readers of lists ----------------------------------------------------------------
 
 
+def _items_after_text(state: ExtractState, section: Section) -> tuple[list[TextLine], Section]:
+    """A list written right under a line of text, no blank line between (to CommonMark,
+    the text's paragraph goes on): its items, and the section with the text alone."""
+    items: list[TextLine] = []
+    paragraphs: list[TextLine] = []
+    for paragraph in section.paragraphs:
+        lines = paragraph.text.split("\n")
+        first = next((at for at, line in enumerate(lines) if LIST_LINE_RE.match(line.strip())),
+                     None)
+        if not first or not all(LIST_LINE_RE.match(line.strip()) for line in lines[first:]
+                                if line.strip()):
+            paragraphs.append(paragraph)
+            continue
+        state.warn(paragraph.line + first, f"`{section.heading}` list goes on from a line "
+                   "of text (no blank line between); read as a list")
+        paragraphs.append(replace(paragraph, text="\n".join(lines[:first])))
+        items.extend(TextLine(plain_text(LIST_LINE_RE.match(line.strip())["text"],
+                                         state.marks, paragraph.line + at),
+                              paragraph.line + at)
+                     for at, line in enumerate(lines[first:], start=first) if line.strip())
+    return items, replace(section, paragraphs=paragraphs)
+
+
 def without_comments(text: str) -> str:
     """`text` without its `<!-- ... -->` comments; one never closed is kept (in linear
     time: a pattern's search from each of 100,000 openers took minutes).
 
     >>> without_comments("a <!-- b --> c <!-- d"), without_comments("<!---->x")
     ('a  c <!-- d', 'x')
+    >>> without_comments("write `<!-- x -->` to hide")
+    'write `<!-- x -->` to hide'
+
     """
+    if "<!--" not in text:
+        return text
     kept, at = [], 0
-    while (start := text.find("<!--", at)) >= 0 and (end := text.find("-->", start + 4)) >= 0:
-        kept.append(text[at:start])
-        at = end + 3
-    kept.append(text[at:])
+    spans = [(0, 0)] + [span.span() for span in _CODE_SPAN_RE.finditer(text)]  # (code:
+    for (_, done), (code, after) in zip(spans, spans[1:] + [(len(text), len(text))]):
+        at = done  # a comment there is code, kept)
+        while (start := text.find("<!--", at, code)) >= 0 and \
+                (end := text.find("-->", start + 4, code)) >= 0:
+            kept.append(text[at:start])
+            at = end + 3
+        kept.append(text[at:after])
     return "".join(kept)
+
+
+_CODE_SPAN_RE = re.compile(r"(`++)[^`](?:.*?[^`])??\1(?!`)", re.DOTALL)
 
 
 def list_items(state: ExtractState, section: Section) -> list[TextLine]:
@@ -244,6 +279,8 @@ def list_items(state: ExtractState, section: Section) -> list[TextLine]:
             items.extend(TextLine(line, item.line + n) for n, line in enumerate(lines))
         else:
             items.append(item)
+    if not items and section.paragraphs:
+        items, section = _items_after_text(state, section)
     if not items and section.paragraphs:
         # separated by the first of `_LIST_SEPARATORS` the writer used (semicolons: commas
         # are then inside items), or by hashtags; and by line ends (`<br>` one)

@@ -94,8 +94,8 @@ class MarkBudget:
 
 def plain_text(raw: str, budget: MarkBudget | None = None, line: int = 0) -> str:
     """What a reader sees of one cell or item of inline Markdown: emphasis around all of
-    it and code marks gone, escapes and entities decoded, `<br>` a space (other tags kept
-    as text), a link as its text and, unless that is its address or the whole text, the
+    it and code marks gone, escapes and entities decoded, `<br>` a space, a comment left
+    out (other tags kept as text), a link as its text and, unless that is its address or the whole text, the
     address after it. (markdown-it-py reads it; a text with none of the characters
     markup needs is returned as it is.)
 
@@ -137,6 +137,9 @@ def plain_text(raw: str, budget: MarkBudget | None = None, line: int = 0) -> str
                                                 else ""))))
         elif kind in ("softbreak", "hardbreak"):  # (a list item's lines stay lines)
             shown.append("\n")
+        elif kind == "html_inline" and token.content.startswith("<!--"):  # (not shown)
+            if budget is not None:
+                budget.warn(line, f"an HTML comment; left out: {token.content[:60]!r}")
         elif kind == "html_inline":  # (kept as written: in a summary it is text)
             shown.append(" " if BREAK_TAG_RE.fullmatch(token.content) else token.content)
         elif kind == "link_open":
@@ -1023,7 +1026,7 @@ def _open_unclosed_comments(doc: ParsedDocument, lines: list[str]) -> None:
 
 
 _COMMENTS_RE = re.compile(r"\s*+(?:<!--.*?-->\s*+)++", re.DOTALL)
-_LIST_LINE_RE = re.compile(r"(?:[*+-]|\d{1,9}[.)])[ \t]++\S")
+LIST_LINE_RE = re.compile(r"(?:[*+-]|\d{1,9}[.)])[ \t]++(?P<text>\S.*)")  # (a list item's line)
 
 
 def _read_indented(doc: ParsedDocument, section: Section, lines: list[str], start: int,
@@ -1037,7 +1040,7 @@ def _read_indented(doc: ParsedDocument, section: Section, lines: list[str], star
             _DELIMITER_ROW_RE.fullmatch(body[filled[1]]) and not section.tables:
         what = "table"  # (the section's only table: beside its table, a code sample)
         _read_table(doc, filled[0], end, section, body, budget)
-    elif filled and all(_LIST_LINE_RE.match(body[at]) for at in filled) and not section.items:
+    elif filled and all(LIST_LINE_RE.match(body[at]) for at in filled) and not section.items:
         what = "list"
         for at in filled:
             _add_item(doc, section, _line_item(body[at]), at + 1, budget)

@@ -206,6 +206,28 @@ def test_a_listed_rows_columns_may_be_lines_of_its_own():
          {"change": "from one to many"}, 4)]
 
 
+def test_a_list_right_under_a_line_of_text_is_a_list():
+    """attack 114 (z41): items indented under a line of text, no blank line between, were
+    one paragraph to CommonMark: "* kw alpha" and the line itself became keywords."""
+    rec = record("## Keywords\n\nThe keywords are:\n    * alpha\n    * beta\n", "a.md")
+    assert [n.text for n in rec.names] == ["alpha", "beta"]
+    assert [(d.line, d.message) for d in rec.diagnostics][2:] == [
+        (4, "`Keywords` list goes on from a line of text (no blank line between); read as "
+            "a list"),
+        (3, "text in `Keywords` outside the list; ignored: 'The keywords are:'")]
+
+
+def test_a_comment_in_a_cell_is_left_out_and_one_in_code_is_code():
+    """attack 114 (z63): a comment in a cell stayed in the description unsaid; one inside
+    a code span in the summary was cut out of it."""
+    rec = record("## Summary\n\nWrite `<!-- x -->` to hide.\n\n## Concerns\n\n"
+                 "| name | description |\n|--|--|\n| A | d <!-- src: y --> |\n", "a.md")
+    assert (rec.summary, [(m.name, m.description) for m in rec.mentions]) == (
+        "Write `<!-- x -->` to hide.", [("A", "d")])
+    assert [(d.line, d.message) for d in rec.diagnostics][0] == (
+        9, "an HTML comment; left out: '<!-- src: y -->'")
+
+
 def test_a_field_given_twice_alike_is_one():
     """attack 114 (q8): front matter and `Other` saying the same category made a note."""
     rec = record("---\ncategory: science\ntype: report\n---\n## Other\n\n* Category: science"
@@ -781,7 +803,7 @@ def test_lists_and_other_fields_written_as_other_pipelines_write_them():
                  "x.md")
     assert [n.text for n in rec.names] == ["AI", "Meta", "ads"]
     assert [(d.line, d.message) for d in rec.diagnostics] == [
-        (9, "a comment in a `Themes` item; left out")]
+        (9, "an HTML comment; left out: '<!-- added by the editor -->'")]
     for other in ("* **Category:** technology\n* **Type:** *blog post*",
                   "Category: technology | Type: blog post",
                   "Category: technology; Type: blog post"):
