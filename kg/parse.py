@@ -724,8 +724,9 @@ def _read_page_lines(doc: ParsedDocument) -> None:
             lines = text.text.split("\n")
             for offset, line in enumerate(lines):
                 pieces = _PIECES_RE.split(line.strip())
-                kept = [piece for piece in pieces if not read(doc, piece, text.line + offset)]
-                if len(kept) < len(pieces):
+                rests = [read(doc, piece, text.line + offset) for piece in pieces]
+                kept = [piece if rest is None else rest for piece, rest in zip(pieces, rests)]
+                if kept != pieces:
                     lines[offset] = " | ".join(kept) if _WORD_RE.search("".join(kept)) else ""
             text.text = "\n".join(lines)
     doc.preamble.paragraphs = [text for text in doc.preamble.paragraphs if text.text.strip()]
@@ -734,45 +735,51 @@ def _read_page_lines(doc: ParsedDocument) -> None:
         doc.preamble = None
 
 
-def _read_page_date(doc: ParsedDocument, piece: str, line: int) -> bool:
-    """Read `piece` as the page's from part or its date, if the page is not known yet."""
+def _read_page_date(doc: ParsedDocument, piece: str, line: int) -> str | None:
+    """Read `piece` as the page's from part or its date, if the page is not known yet:
+    what is left of it unread, or None if it is not read."""
     if doc.page is not None:
-        return False
+        return None
     head = _FROM_RE.match(piece)
     link = parse_link(piece, head.end()) if head else None
+    rest = ""
     labelled = None if link else _PAGE_LINE_RE.fullmatch(piece)
     if labelled:
         value = labelled["value"].strip()
         link = parse_link(value)
         if link is None:
             if not reads_as_date(value.strip("*_ ")):
-                return False
+                return None
             doc.page = page_id(value.strip("*_ "))
             _say_page_line(doc, line)
-            return True
+            return ""
         piece = value
         if not reads_as_date(plain_text(link.label)):
-            return False
-    if link is None or not _TITLE_END_RE.fullmatch(piece, link.end):
-        return False
+            return None
+    elif link is not None and not _TITLE_END_RE.fullmatch(piece, link.end):
+        # ("From page [d](u). Reprinted with permission.": the rest is text of its own)
+        end = _TITLE_END_RE.match(piece, link.end).end()
+        rest = piece[end:].strip() if piece[link.end:end].strip() else ""
+    if link is None or not (rest or _TITLE_END_RE.fullmatch(piece, link.end)):
+        return None
     doc.page, doc.page_url = page_id(unescape(link.label)), link.destination
     _say_page_line(doc, line)
-    return True
+    return rest
 
 
-def _read_page_address(doc: ParsedDocument, piece: str, line: int) -> bool:
+def _read_page_address(doc: ParsedDocument, piece: str, line: int) -> str | None:
     """Read `piece` ("**Source:** [page](URL)"), where a date line gave the page: as the
     page's address if the address holds the page's date (`/p/20250323`), else as the
     external link if there is none (the article's source, said)."""
     labelled = _PAGE_LINE_RE.fullmatch(piece)
     if doc.page is None or doc.page_url is not None or not labelled or \
             labelled["label"].lower() not in _SOURCE_LABELS:
-        return False
+        return None
     value = labelled["value"].strip()
     link = parse_link(value)
     if link is None or link.destination == doc.external_link or \
             not _TITLE_END_RE.fullmatch(value, link.end):
-        return False
+        return None
     if doc.page.isdigit() and doc.page in _NOT_DIGIT_RE.sub("", link.destination):
         doc.page_url = link.destination
     elif doc.external_link is None:
@@ -780,8 +787,8 @@ def _read_page_address(doc: ParsedDocument, piece: str, line: int) -> bool:
         _warn(doc, line, f"`{labelled['label']}:` link read as the external link: "
               f"{link.destination[:80]}")
     else:
-        return False
-    return True
+        return None
+    return ""
 
 
 _NOT_DIGIT_RE = re.compile(r"\D")

@@ -192,6 +192,17 @@ def test_a_page_written_on_a_line_of_its_own_is_read(head, url):
                         r"the page is read from line \d", doc.diagnostics[0].message)
 
 
+def test_a_from_part_followed_by_a_sentence_gives_the_page_and_keeps_the_sentence():
+    """attack 114 (z09): a sentence after the from part on its line lost the page."""
+    doc = parse_text("# T\n\nFrom page [23/03/2025](https://k.org/p/1). Reprinted with "
+                     "permission.\n\n## Keywords\n\n* a\n", "t.md")
+    assert (doc.page, doc.page_url) == ("20250323", "https://k.org/p/1")
+    assert [(p.text, p.line) for p in doc.preamble.paragraphs] == [
+        ("Reprinted with permission.", 3)]
+    prose = parse_text("# T\n\nFrom page [23/03/2025](https://k.org/p/1) and more\n", "t.md")
+    assert prose.page is None
+
+
 def test_a_source_line_is_the_page_only_when_it_is_dated():
     """A "Source:" link is the page's address only beside a date it holds; otherwise it
     is the article's source: the external link where there is none (attack 114's z29),
