@@ -725,8 +725,9 @@ def _read_page_lines(doc: ParsedDocument) -> None:
             for offset, line in enumerate(lines):
                 pieces = _PIECES_RE.split(line.strip())
                 rests = [read(doc, piece, text.line + offset) for piece in pieces]
-                kept = [piece if rest is None else rest for piece, rest in zip(pieces, rests)]
-                if kept != pieces:
+                if any(rest is not None for rest in rests):  # (what is left of the line)
+                    kept = [piece if rest is None else rest for piece, rest in zip(pieces, rests)
+                            if rest != ""]
                     lines[offset] = " | ".join(kept) if _WORD_RE.search("".join(kept)) else ""
             text.text = "\n".join(lines)
     doc.preamble.paragraphs = [text for text in doc.preamble.paragraphs if text.text.strip()]
