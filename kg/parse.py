@@ -32,6 +32,7 @@ from markdown_it.token import Token
 
 from .dates import page_id, reads_as_date
 from .files import summary_stem
+from .tables import grid_rows, html_rows
 from .frontmatter import FrontMatter, read_front_matter
 from .model import Diagnostic, Link, ParsedDocument, Section, Table, TableRow, TextLine
 
@@ -433,6 +434,9 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
                 # rows after a blank line or a comment inside a table, or quoted: still
                 # its rows
                 _read_rows_after(doc, section, seen, start, end, budget)
+            elif section is not None and (grid := grid_rows([seen[at] for at in
+                                                             range(start, end)])):
+                _add_table_of_rows(doc, section, grid, start, end, "a grid table", budget)
             elif section is not None and _undelimited_table(seen, start, end):
                 _warn(doc, start + 1, f"a table without its delimiter row (`|---|`) under "
                       f"its header ({_span(start, end)}); read as a table")
@@ -452,6 +456,10 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
         elif token.type == "code_block" and section is not None and \
                 _read_indented(doc, section, lines, *token.map, budget):
             pass
+        elif token.type == "html_block" and section is not None and \
+                token.content.lstrip()[:6].lower() == "<table" and \
+                (rows := html_rows(token.content)):
+            _add_table_of_rows(doc, section, rows, *token.map, "an HTML table", budget)
         elif token.type == "html_block" and _COMMENTS_RE.fullmatch(token.content):
             # (a pipeline's note to itself: a reader of the summary never sees it)
             _warn(doc, token.map[0] + 1, f"an HTML comment ({_span(*token.map)}); left out")
@@ -999,6 +1007,19 @@ def _read_table(doc: ParsedDocument, start: int, end: int, section: Section | No
     _add_rows(doc, table, lines, start + 2 if delimited else start + 1, end, budget,
               piped=lines[start].lstrip().startswith("|"))
     (section or _preamble(doc, start + 1)).tables.append(table)
+
+
+def _add_table_of_rows(doc: ParsedDocument, section: Section, rows: list[tuple[list[str], int]],
+                       start: int, end: int, what: str, budget: MarkBudget) -> None:
+    """A table another syntax writes (kg.tables' rows, the first its header), as a pipe
+    table's, with a warning naming its lines."""
+    _warn(doc, start + 1, f"{what} ({_span(start, end)}); read as a table")
+    (header, _), *body = rows
+    table = Table(header=[plain_text(cell, budget, start + 1) for cell in header], rows=[],
+                  line=start + 1)
+    table.rows = [TableRow([plain_text(cell, budget, start + at + 1) for cell in cells],
+                           start + at + 1) for cells, at in body]
+    section.tables.append(table)
 
 
 def _undelimited_table(lines: list[str] | dict[int, str], start: int, end: int) -> bool:

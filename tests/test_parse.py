@@ -267,6 +267,27 @@ def test_tables_and_lists_that_commonmark_reads_as_text_or_code_are_read():
              "read as a list")]
 
 
+def test_grid_and_html_tables_are_read_as_tables():
+    """attack 107 (v26, v27): an HTML table and a pandoc grid table were kept as verbatim
+    text; none of their rows landed."""
+    text = ("## Issues\n\n+------+------+\n| name | description |\n+======+======+\n"
+            "| A | first line |\n| | and its second |\n+------+------+\n| B | b |\n"
+            "+------+------+\n\n## Concerns\n\n<table>\n<tr><th>name</th><th>description"
+            "</th></tr>\n<tr><td>C &amp; D</td><td><b>bold</b><br>text</td></tr>\n</table>\n"
+            "\n## Summary\n\n<table>\n</table>\n")
+    doc = parse_text(text, "t.md")
+    assert [(s.heading, [(t.header, [(r.cells, r.line) for r in t.rows], t.line)
+                         for t in s.tables]) for s in doc.sections] == [
+        ("Issues", [(["name", "description"], [(["A", "first line and its second"], 6),
+                                               (["B", "b"], 9)], 3)]),
+        ("Concerns", [(["name", "description"], [(["C & D", "bold text"], 16)], 14)]),
+        ("Summary", [])]
+    assert [(d.line, d.message) for d in doc.diagnostics][:3] == [
+        (3, "a grid table (lines 3-10); read as a table"),
+        (14, "an HTML table (lines 14-17); read as a table"),
+        (21, "unexpected html block (lines 21-22); kept as text")]
+
+
 _CELLS = st.text(alphabet="abcdefgh XY-", min_size=1, max_size=12).filter(
     lambda cell: any(c.isalpha() for c in cell))
 
@@ -706,3 +727,22 @@ def test_an_indented_heading_takes_the_lines_indented_under_it_and_nothing_else_
                  "> * alpha\n>   ## Themes\n>   * gamma\n"):
         doc = parse_text(head + text, "x.md")
         assert not any("indented under" in d.message for d in doc.diagnostics), text
+
+
+@given(st.integers(2, 4).flatmap(lambda width: st.lists(
+    st.lists(st.lists(_CELLS, min_size=1, max_size=2), min_size=width, max_size=width),
+    min_size=2, max_size=5)))
+def test_a_grid_table_reads_back_cell_by_cell(grid):
+    """Each cell of a grid table may run on over lines: read back, its lines joined."""
+    from kg.tables import grid_rows
+
+    border = "+" + "+".join("---" for _ in grid[0]) + "+"
+    lines = [border]
+    for row in grid:
+        height = max(len(cell) for cell in row)
+        lines += ["| " + " | ".join(cell[at] if at < len(cell) else "" for cell in row) + " |"
+                  for at in range(height)]
+        lines.append(border)
+    assert [cells for cells, _ in grid_rows(lines)] == [
+        [" ".join(part.strip() for part in cell if part.strip()) for cell in row]
+        for row in grid]
