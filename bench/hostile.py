@@ -8,7 +8,7 @@ Each row prints the time per repeat at 4N over the time per repeat at N (a stage
 is linear in the file stays near 1.0; a quadratic one near 4.0) and kg's time at 4N
 over markdown-it-py's. The constructs are those helpers' attacks found slow:
 headings written as text (`**Keywords**` and a list, thousands in one section), rows
-of one table, list items, and comment openers never closed (`<!--`).
+of one table (pipe, HTML, grid), list items, and comment openers never closed (`<!--`).
 """
 
 from __future__ import annotations
@@ -41,6 +41,17 @@ def list_items(n: int) -> str:
     return _HEAD + "## Keywords\n\n" + "".join(f"* keyword {i}\n" for i in range(n))
 
 
+def html_table_rows(n: int) -> str:
+    return _HEAD + "## Concerns\n\n<table>\n<tr><th>name</th><th>description</th></tr>\n" + \
+        "".join(f"<tr><td>concern {i}</td><td>what <b>it</b> is</td></tr>\n"
+                for i in range(n)) + "</table>\n"
+
+
+def grid_table_rows(n: int) -> str:
+    return _HEAD + "## Concerns\n\n+---+---+\n| name | description |\n+===+===+\n" + \
+        "".join(f"| concern {i} | what it |\n| | is |\n+---+---+\n" for i in range(n))
+
+
 def comment_openers(n: int) -> str:
     return _HEAD.replace("Text.", "Text" + " <!-- x" * n) + "## Keywords\n\n* <!-- a\n"
 
@@ -50,6 +61,8 @@ CONSTRUCTS: dict[str, Callable[[int], str]] = {
     "table rows": table_rows,
     "list items": list_items,
     "comments never closed": comment_openers,
+    "HTML table rows": html_table_rows,
+    "grid table rows": grid_table_rows,
 }
 
 

@@ -10,8 +10,8 @@ HTML tables, read as rows of cell texts for the parse stage (which makes them th
 
 from __future__ import annotations
 
+import html
 import re
-from html.parser import HTMLParser
 
 __all__ = ["GRID_BORDER_RE", "grid_rows", "html_rows"]
 
@@ -47,44 +47,43 @@ def grid_rows(lines: list[str]) -> list[tuple[list[str], int]] | None:
     return rows if rows and not pieces else None
 
 
-class _RowReader(HTMLParser):
-    """Collects the cells of each `<tr>` (a `<th>` or `<td>`: its text, tags left out)."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.rows: list[tuple[list[str], int]] = []
-        self.cell: list[str] | None = None
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "tr":
-            self.rows.append(([], self.getpos()[0] - 1))
-        elif tag in ("td", "th"):
-            if not self.rows:  # (a cell with no row: a row of its own)
-                self.rows.append(([], self.getpos()[0] - 1))
-            self.close_cell()
-            self.cell = []
-        elif tag == "br" and self.cell is not None:
-            self.cell.append(" ")
-
-    def handle_endtag(self, tag):
-        if tag in ("td", "th", "tr", "table"):
-            self.close_cell()
-
-    def handle_data(self, data):
-        if self.cell is not None:
-            self.cell.append(data)
-
-    def close_cell(self) -> None:
-        if self.cell is not None and self.rows:
-            self.rows[-1][0].append(" ".join("".join(self.cell).split()))
-        self.cell = None
-
-
 def html_rows(text: str) -> list[tuple[list[str], int]]:
     """The rows of an HTML table's text (each with the index of its `<tr>`'s line), as a
-    reader sees them; empty if it has none."""
-    reader = _RowReader()
-    reader.feed(text)
-    reader.close()
-    reader.close_cell()
-    return [(cells, line) for cells, line in reader.rows if cells]
+    reader sees them (tags left out, entities read); empty if it has none. Read by one
+    pass over its tags: the standard library's HTMLParser takes quadratic time on an
+    attribute's quote or a comment never closed."""
+    rows: list[tuple[list[str], int]] = []
+    cell: list[str] | None = None
+    at = line = 0  # (line: of `at`, counted as the tags go)
+
+    def close_cell() -> None:
+        if cell is not None and rows:
+            shown = html.unescape(_ANY_TAG_RE.sub(" ", "".join(cell)))
+            rows[-1][0].append(" ".join(shown.split()))
+
+    for tag in _ROW_TAG_RE.finditer(text):
+        if cell is not None:
+            cell.append(text[at:tag.start()])
+        line += text.count("\n", at, tag.start())
+        tag_line, at = line, tag.end()
+        line += text.count("\n", tag.start(), at)
+        closing, name = tag["closing"], tag["name"].lower()
+        if name == "br":
+            if cell is not None:
+                cell.append(" ")
+            continue
+        close_cell()
+        cell = None
+        if not closing and (name == "tr" or name in ("td", "th") and not rows):
+            rows.append(([], tag_line))
+        if not closing and name in ("td", "th"):
+            cell = []
+    if cell is not None:
+        cell.append(text[at:])
+    close_cell()
+    return [(cells, line) for cells, line in rows if cells]
+
+
+_ROW_TAG_RE = re.compile(r"<(?P<closing>/?)(?P<name>tr|td|th|table|br)\b[^<>]*+>?",
+                         re.IGNORECASE)
+_ANY_TAG_RE = re.compile(r"<[^<>]*+>")
