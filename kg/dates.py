@@ -52,9 +52,9 @@ def _date_parts(page: str) -> tuple[int, int, int] | None:
     match = _NUMERIC_DAY_MONTH_RE.fullmatch(page)
     if match:
         first, second, year = int(match[1]), int(match[2]), int(match[3])
-        if first == second or second > 12:
+        if (first == second or second > 12) and first <= 12:
             return year, first, second
-        if first > 12:
+        if first > 12 and second <= 12:
             return year, second, first
     return None
 
@@ -96,6 +96,8 @@ def reads_as_date(text: str) -> bool:
 
     >>> reads_as_date("2025-03-23"), reads_as_date("23/03/2025"), reads_as_date("03/04/2025")
     (True, True, False)
+    >>> reads_as_date("23/23/2025")
+    False
     >>> reads_as_date("page"), reads_as_date("March 23, 2025")
     (False, True)
     """

@@ -765,6 +765,9 @@ def _read_page_date(doc: ParsedDocument, piece: str, line: int) -> str | None:
         piece = value
         if not reads_as_date(plain_text(link.label)):
             return None
+    elif link is not None and "page" not in head[0].lower() and \
+            not reads_as_date(plain_text(link.label)):
+        return None  # ("From [The Guardian](URL).": a source, no page)
     elif link is not None and not _TITLE_END_RE.fullmatch(piece, link.end):
         # ("From page [d](u). Reprinted with permission.": the rest is text of its own)
         end = _TITLE_END_RE.match(piece, link.end).end()
@@ -778,7 +781,7 @@ def _read_page_date(doc: ParsedDocument, piece: str, line: int) -> str | None:
 
 def _read_page_address(doc: ParsedDocument, piece: str, line: int) -> str | None:
     """Read `piece` ("**Source:** [page](URL)"), where a date line gave the page: as the
-    page's address if the address holds the page's date (`/p/20250323`), else as the
+    page's address if its last part holds the page's date (`/p/20250323`), else as the
     external link if there is none (the article's source, said)."""
     labelled = _PAGE_LINE_RE.fullmatch(piece)
     if doc.page is None or doc.page_url is not None or not labelled or \
@@ -789,7 +792,8 @@ def _read_page_address(doc: ParsedDocument, piece: str, line: int) -> str | None
     if link is None or link.destination == doc.external_link or \
             not _TITLE_END_RE.fullmatch(value, link.end):
         return None
-    if doc.page.isdigit() and doc.page in _NOT_DIGIT_RE.sub("", link.destination):
+    last = link.destination.split("?")[0].rstrip("/").rsplit("/", 1)[-1]  # (`/p/20250323`)
+    if doc.page.isdigit() and doc.page in _NOT_DIGIT_RE.sub("", last):
         doc.page_url = link.destination
     elif doc.external_link is None:
         doc.external_link, doc.external_link_line = link.destination, line

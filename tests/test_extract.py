@@ -375,6 +375,7 @@ def test_page_dates():
         assert parse_page_date(written, TODAY) == (dt.date(2025, 3, 23), None), written
     assert parse_page_date("03/04/2025", TODAY) == (None, "may be day/month or month/day")
     assert parse_page_date("04/04/2025", TODAY) == (dt.date(2025, 4, 4), None)
+    assert parse_page_date("23/23/2025", TODAY)[0] is None  # (a review's: no month 23)
 
 
 def test_split_stem():

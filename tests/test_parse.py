@@ -201,6 +201,8 @@ def test_a_from_part_followed_by_a_sentence_gives_the_page_and_keeps_the_sentenc
         ("Reprinted with permission.", 3)]
     prose = parse_text("# T\n\nFrom page [23/03/2025](https://k.org/p/1) and more\n", "t.md")
     assert prose.page is None
+    source = parse_text("# T\n\nFrom [The Guardian](https://g.com/a).\n", "t.md")
+    assert source.page is None  # (a review: two articles' sources made one Page node)
 
 
 def test_a_source_line_is_the_page_only_when_it_is_dated():
@@ -221,6 +223,9 @@ def test_a_source_line_is_the_page_only_when_it_is_dated():
                      "## Keywords\n\n* alpha\n", "t.md")
     assert (doc.page, doc.page_url, doc.external_link, doc.external_link_line) == (
         "20250323", None, "https://r.org/a", 3)
+    dated = parse_text("# T\nDate: 2025-03-23\nSource: [Reuters](https://r.org/2025/03/23/slug/)"
+                       "\n\n## Keywords\n\n* alpha\n", "t.md")  # (a review's: a news path)
+    assert (dated.page_url, dated.external_link) == (None, "https://r.org/2025/03/23/slug/")
     assert doc.preamble is None
     assert [(d.line, d.message) for d in doc.diagnostics] == [
         (1, "title line has no `(from page [DATE](URL).)` part; the page is read from line 2"),
