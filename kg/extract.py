@@ -226,8 +226,8 @@ def _items_after_text(state: ExtractState, section: Section) -> tuple[list[TextL
         lines = paragraph.text.split("\n")
         first = next((at for at, line in enumerate(lines) if LIST_LINE_RE.match(line.strip())),
                      None)
-        if not first or not all(LIST_LINE_RE.match(line.strip()) for line in lines[first:]
-                                if line.strip()):
+        if first is None or first == 0 or not all(  # (0: no text before it)
+                LIST_LINE_RE.match(line.strip()) for line in lines[first:] if line.strip()):
             paragraphs.append(paragraph)
             continue
         state.warn(paragraph.line + first, f"`{section.heading}` list goes on from a line "
@@ -241,30 +241,56 @@ def _items_after_text(state: ExtractState, section: Section) -> tuple[list[TextL
 
 
 def without_comments(text: str) -> str:
-    """`text` without its `<!-- ... -->` comments; one never closed is kept (in linear
-    time: a pattern's search from each of 100,000 openers took minutes).
+    """`text` without its `<!-- ... -->` comments; one never closed is kept, and so is
+    one inside a code span (in linear time: a pattern's search from each of 100,000
+    openers took minutes).
 
     >>> without_comments("a <!-- b --> c <!-- d"), without_comments("<!---->x")
     ('a  c <!-- d', 'x')
     >>> without_comments("write `<!-- x -->` to hide")
     'write `<!-- x -->` to hide'
-
     """
     if "<!--" not in text:
         return text
     kept, at = [], 0
-    spans = [(0, 0)] + [span.span() for span in _CODE_SPAN_RE.finditer(text)]  # (code:
-    for (_, done), (code, after) in zip(spans, spans[1:] + [(len(text), len(text))]):
-        at = done  # a comment there is code, kept)
+    for code, after in _code_spans(text) + [(len(text), len(text))]:
         while (start := text.find("<!--", at, code)) >= 0 and \
                 (end := text.find("-->", start + 4, code)) >= 0:
             kept.append(text[at:start])
             at = end + 3
         kept.append(text[at:after])
+        at = after
     return "".join(kept)
 
 
-_CODE_SPAN_RE = re.compile(r"(`++)[^`](?:.*?[^`])??\1(?!`)", re.DOTALL)
+_BACKTICKS_RE = re.compile(r"`++")
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each code span of `text`, as CommonMark reads them: a run of
+    backticks up to the next run of as many (one pass; a pattern took seconds on runs of
+    every length).
+
+    >>> _code_spans("a `b` ``c`d`` `e")
+    [(2, 5), (6, 13)]
+    """
+    runs = [(run.start(), run.end()) for run in _BACKTICKS_RE.finditer(text)]
+    later: dict[int, list[int]] = {}  # run length -> the indexes of such runs, last first
+    for index in range(len(runs) - 1, -1, -1):
+        later.setdefault(runs[index][1] - runs[index][0], []).append(index)
+    spans, index = [], 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = later[end - start]
+        while same and same[-1] <= index:  # (drop the runs passed already)
+            same.pop()
+        if same:
+            close = same.pop()
+            spans.append((start, runs[close][1]))
+            index = close + 1
+        else:
+            index += 1
+    return spans
 
 
 def list_items(state: ExtractState, section: Section) -> list[TextLine]:
@@ -322,9 +348,6 @@ def list_items(state: ExtractState, section: Section) -> list[TextLine]:
             unlabelled.append(item)
     for item in unlabelled:
         text = item.text.strip()
-        if without_comments(text) != text:
-            state.warn(item.line, f"a comment in a `{section.heading}` item; left out")
-            text = without_comments(text).strip()
         text = text.rstrip(",;").strip()  # ("* menswear,": a list written as one)
         if len(text) > 2 and text[0] + text[-1] in _QUOTE_PAIRS and \
                 text[0] not in text[1:-1]:  # (a quoted item: not '"Fart Proudly" essay')
@@ -392,7 +415,7 @@ def list_reader(kind: EntityKind) -> ReaderFunction:
 def read_other(state: ExtractState, section: Section) -> None:
     """`Other`: `Category:` and `Type:` (field kinds) name entities; the rest are notes."""
     record = state.record
-    named = {name.kind for name in record.names}  # (not a scan of them per line)
+    named = {name.kind: name.text for name in record.names}  # (not a scan of them per line)
     fields = _table_fields(state, section)
     for item in _one_field_each(state, section.items + _field_lines(state, section.paragraphs)
                                 + fields):
@@ -400,15 +423,14 @@ def read_other(state: ExtractState, section: Section) -> None:
         kind = state.kinds.by_field(key) if sep else None
         value = plain_text(_LEFT_MARK_RE.sub("", value.strip()), state.marks, item.line)
         if kind is not None and value.strip():
-            if kind.name in named and any(name.kind == kind.name and name.text == value.strip()
-                                          for name in record.names):
+            if named.get(kind.name) == value.strip():
                 pass  # (the same again, as front matter and `Other` both say: one)
             elif kind.name in named:
                 state.warn(item.line, f"second `{key.strip()}` in `Other`; kept as a note")
                 record.notes.append(item)
             else:
                 record.names.append(EntityName(kind.name, value.strip(), item.line))
-                named.add(kind.name)
+                named[kind.name] = value.strip()
         elif kind is not None:  # ("Category:" and nothing after it)
             state.warn(item.line, f"`{key.strip()}:` in `Other` names nothing; ignored")
         elif item.text.strip():
@@ -431,19 +453,26 @@ def _dashed_field(state: ExtractState, text: str) -> tuple[str, str, str] | None
     return dashed[1], dashed[2], text[dashed.end(2):]
 
 
+# Headers of a table's second column that name a column, not a field's value
+# (`| Type | Description |` is a table of types, not "Type: Description")
+_COLUMN_WORDS = frozenset({"description", "descriptions", "notes", "note", "details",
+                           "comment", "comments", "explanation", "value", "values"})
+
+
 def _table_fields(state: ExtractState, section: Section) -> list[TextLine]:
     """The fields the tables of `Other` give, as "Field: value" lines: a table of fields
     as columns (| Category | Type |) or of field and value pairs (| Category | x |)."""
     found: list[TextLine] = []
     for table in section.tables:
         is_field = [state.kinds.by_field(header) is not None for header in table.header]
-        if len(table.header) == 2 and is_field[0] and not is_field[1]:
+        if len(table.header) == 2 and is_field[0] and not is_field[1] and \
+                column_key(table.header[1]) not in _COLUMN_WORDS:  # (| Category | x |)
             pairs = [TableRow(table.header, table.line)] + table.rows
         elif any(is_field):
             pairs = [TableRow([header, cell], row.line) for row in table.rows
                      for header, cell in zip(table.header, row.cells)]
         elif len(table.header) == 2:  # (| Field | Value |: the pairs are its rows)
-            pairs = ([] if column_key(table.header[1]) in ("value", "values")
+            pairs = ([] if column_key(table.header[1]) in _COLUMN_WORDS
                      else [TableRow(table.header, table.line)]) + table.rows
         else:
             state.no_tables(replace(section, tables=[table]))
@@ -503,7 +532,9 @@ def read_summary(state: ExtractState, section: Section) -> None:
         f"* {item.text}" for item in section.items]
     shown = [without_comments(part).strip() for part in parts]
     if shown != parts:  # (a pipeline's note to itself: a reader never sees it)
-        state.warn(state.summary_line, f"a comment in `{section.heading}`; left out")
+        line = next(text.line for text, part, seen in zip(
+            section.paragraphs + section.items, parts, shown) if part != seen)
+        state.warn(line, f"a comment in `{section.heading}`; left out")
         parts = shown
     text = "\n\n".join(part for part in parts if part)
     if state.record.summary:
@@ -576,7 +607,7 @@ _PLAIN_NAME_RE = re.compile(r"(?P<name>[^:.!?\u2014\u2013]{1,80}?)"
                             r"(?:[ \t]*+:|[ \t]++[\u2014\u2013-])[ \t]++(?P<rest>\S.*)", re.DOTALL)
 _SUB_ITEM_RE = re.compile(r"(?:\*\*|__)?(?P<label>[^:*_\n]{1,30}?)(?:\*\*|__)?[ \t]*+:"
                           r"(?:\*\*|__)?[ \t]++(?P<value>\S.*)", re.DOTALL)
-_RELEVANCY_SAID_RE = re.compile(r"[ \t]*+\((?:relevancy|relevance|score)[ \t]*+:?[ \t]*+"
+_RELEVANCY_SAID_RE = re.compile(r"\((?:relevancy|relevance|score)[ \t]*+:?[ \t]*+"
                                 r"(?P<value>[^()]{1,12})\)[ \t.]*+$", re.IGNORECASE)
 
 
@@ -592,6 +623,8 @@ def list_rows(state: ExtractState, section: Section) -> Table:
 
     header = ["name", "description"]
     keys = {"name": "name", "description": "description"}  # (column_key -> its header)
+    rows: list[dict[str, str]] = []  # (each row's cells by header)
+    lines: list[int] = []  # (each row's line)
 
     def column(label: str) -> str:  # ("Relevancy" and "(relevancy 3)": one column)
         if column_key(label) not in keys:
@@ -601,16 +634,17 @@ def list_rows(state: ExtractState, section: Section) -> Table:
 
     def add_to_row(text: str) -> None:  # ("Change: x" a column; other text described)
         labelled = _SUB_ITEM_RE.fullmatch(text)
+        row = rows[-1]
         if labelled and len(labelled["label"].split()) <= 4:
             label = column(labelled["label"].strip())
-            rows[-1][label] = " ".join(filter(None, (rows[-1].get(label), labelled["value"])))
+            if label == "name" and row.get("name"):  # ("- Signal 1" / "Name: x": the
+                row["description"] = " ".join(filter(None, (row.pop("name"),  # name is x)
+                                                            row.get("description"))))
+            row[label] = " ".join(filter(None, (row.get(label), labelled["value"])))
         elif text:
-            rows[-1]["description"] = " ".join(filter(None, (rows[-1].get("description"),
-                                                             text)))
+            row["description"] = " ".join(filter(None, (row.get("description"), text)))
 
     top = min(indent(item) for item in section.items)
-    rows: list[dict[str, str]] = []
-    lines: list[int] = []
     for item in section.items:
         text = item.text.strip()
         if indent(item) > top and rows:  # (a sub-item: a column of the item above)
@@ -618,9 +652,9 @@ def list_rows(state: ExtractState, section: Section) -> Table:
                 add_to_row(line.strip())
             continue
         text, *more = text.split("\n")  # (columns on lines of their own, unmarked)
-        said = _RELEVANCY_SAID_RE.search(text)
+        said = _RELEVANCY_SAID_RE.search(text, max(0, len(text) - 40))  # (at its end)
         row = {column("relevancy"): said["value"]} if said else {}
-        text = text[:said.start()] if said else text
+        text = text[:said.start()].rstrip() if said else text
         plain = _PLAIN_NAME_RE.fullmatch(text)  # (not "AI: the next decade", a title)
         named = _BOLD_NAME_RE.fullmatch(text) or (
             plain if plain and len(plain["rest"].split()) >= 4 else None)
@@ -634,9 +668,9 @@ def list_rows(state: ExtractState, section: Section) -> Table:
         lines.append(item.line)
         for line in more:
             add_to_row(line.strip())
-    return Table(header, [TableRow([plain_text(row.get(column, ""), state.marks, line)
-                                    for column in header], line)
-                          for row, line in zip(rows, lines)], section.line)
+    return Table(header, [TableRow([row.get(column, "") for column in header], line)
+                          for row, line in zip(rows, lines)], section.line)  # (items: read
+    # as text by the parse stage already)
 
 
 def read_table(state: ExtractState, table: Table, kind: EntityKind, heading: str) -> None:

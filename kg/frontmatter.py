@@ -147,6 +147,9 @@ class _Reading:
             if match:  # (TOML's `[deep.er]` is a line of `deep` too)
                 for key in {match[1].strip('"'), match[1].split(".")[0]}:
                     self.key_lines.setdefault(key, []).append(number)
+        self.first_table = next((number for number, text in enumerate(lines[1:], start=2)
+                                 if fence == "+++" and text.lstrip().startswith("[")),
+                                len(lines) + 1)
         self.other = Section("Other", 0)
         self.other_source: list[str] = []
 
@@ -156,7 +159,8 @@ class _Reading:
         numbers = self.key_lines.get(name, [])
         if after:
             return next((at for at in numbers if at > after), after)
-        top = [at for at in numbers if not self.lines[at - 1][:1].isspace()]
+        top = [at for at in numbers if not self.lines[at - 1][:1].isspace() and
+               at <= self.first_table]  # (TOML's: before its first `[table]`)
         return (top or numbers or [1])[-1]
 
     def source(self, line: int) -> str:

@@ -32,9 +32,10 @@ from markdown_it.token import Token
 
 from .dates import page_id, reads_as_date
 from .files import summary_stem
-from .tables import grid_rows, html_rows
 from .frontmatter import FrontMatter, read_front_matter
+from .kinds import KINDS
 from .model import Diagnostic, Link, ParsedDocument, Section, Table, TableRow, TextLine
+from .tables import grid_rows, html_rows
 
 _MD = MarkdownIt("commonmark").disable(["inline", "text_join"])
 # Every pattern here runs in time linear in the line, whatever the input (possessive
@@ -437,7 +438,8 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
             elif section is not None and (grid := grid_rows([seen[at] for at in
                                                              range(start, end)])):
                 _add_table_of_rows(doc, section, grid, start, end, "a grid table", budget)
-            elif section is not None and _undelimited_table(seen, start, end):
+            elif section is not None and _holds_tables(section) and \
+                    _undelimited_table(seen, start, end):
                 _warn(doc, start + 1, f"a table without its delimiter row (`|---|`) under "
                       f"its header ({_span(start, end)}); read as a table")
                 _read_table(doc, start, end, section, seen, budget, delimited=False)
@@ -1026,6 +1028,13 @@ def _add_table_of_rows(doc: ParsedDocument, section: Section, rows: list[tuple[l
     section.tables.append(table)
 
 
+def _holds_tables(section: Section) -> bool:
+    """Whether `section` is a table kind's (Signals, Concerns...): where pipes that
+    CommonMark reads as text are a table written without its delimiter row."""
+    kind = KINDS.by_heading(section.heading)
+    return kind is not None and kind.source == "table"
+
+
 def _undelimited_table(lines: list[str] | dict[int, str], start: int, end: int) -> bool:
     """Whether lines[start:end] are the rows of a pipe table, its delimiter row missing:
     two lines or more, each between pipes, all with as many cells (two or more)."""
@@ -1041,6 +1050,7 @@ def _undelimited_table(lines: list[str] | dict[int, str], start: int, end: int) 
 
 
 _COMMENT_OPENER_RE = re.compile(r" {0,3}<!--")
+_FENCE_RE = re.compile(r" {0,3}(`{3,}|~{3,})")
 
 
 def _open_unclosed_comments(doc: ParsedDocument, lines: list[str]) -> None:
@@ -1050,8 +1060,13 @@ def _open_unclosed_comments(doc: ParsedDocument, lines: list[str]) -> None:
     last = len(lines) - 1
     while last >= 0 and "-->" not in lines[last]:
         last -= 1
-    for at in range(last + 1, len(lines)):
-        opener = _COMMENT_OPENER_RE.match(lines[at])
+    fence = ""  # (the fence of the code block the line is in: `<!--` there is code)
+    for at, line in enumerate(lines):
+        marks = _FENCE_RE.match(line)
+        if marks and (not fence or marks[1].startswith(fence) and not line[marks.end():].strip()):
+            fence = "" if fence else marks[1]
+            continue
+        opener = _COMMENT_OPENER_RE.match(line) if at > last and not fence else None
         if opener:
             _warn(doc, at + 1, "an HTML comment opened here is never closed (no `-->`); "
                   "its `<!--` is left out and the lines after it are read")
@@ -1069,7 +1084,8 @@ def _read_indented(doc: ParsedDocument, section: Section, lines: list[str], star
     own; False if it holds neither."""
     body = {at: lines[at].strip() for at in range(start, end)}
     filled = [at for at in range(start, end) if body[at]]
-    if len(filled) >= 2 and filled[1] == filled[0] + 1 and "|" in body[filled[0]] and \
+    if len(filled) >= 2 and filled[1] == filled[0] + 1 and \
+            all(body[at].startswith("|") for at in filled) and \
             _DELIMITER_ROW_RE.fullmatch(body[filled[1]]) and not section.tables:
         what = "table"  # (the section's only table: beside its table, a code sample)
         _read_table(doc, filled[0], end, section, body, budget)

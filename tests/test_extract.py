@@ -228,6 +228,20 @@ def test_a_comment_in_a_cell_is_left_out_and_one_in_code_is_code():
         9, "an HTML comment; left out: '<!-- src: y -->'")
 
 
+def test_a_listed_rows_name_item_and_escapes_and_a_table_of_types_in_other():
+    """A review's: a "Name:" sub-item was joined to its item's words; a listed row's text
+    was read as Markdown twice (`&amp;lt;` became `<`); `| Type | Description |` in
+    Other gave the type "Description"."""
+    rec = record("## Signals\n\n- Signal 1\n  - Name: Drone swarms\n  - Change: more\n"
+                 "- **A &amp;lt; B**: what it compares and why\n", "a.md")
+    assert [(m.name, m.description, m.values) for m in rec.mentions] == [
+        ("Drone swarms", "Signal 1", {"change": "more"}),
+        ("A &lt; B", "what it compares and why", {})]
+    other = record("## Other\n\n| Type | Description |\n|--|--|\n| report | a long one |\n",
+                   "a.md")
+    assert [(n.kind, n.text) for n in other.names] == [("content_type", "report")]
+
+
 def test_a_field_given_twice_alike_is_one():
     """attack 114 (q8): front matter and `Other` saying the same category made a note."""
     rec = record("---\ncategory: science\ntype: report\n---\n## Other\n\n* Category: science"

@@ -326,6 +326,26 @@ def test_a_comment_never_closed_hides_nothing():
     assert [i.text for i in closed.sections[0].items] == ["a"]
 
 
+def test_what_only_looks_like_a_table_a_list_or_a_comment_stays_as_written():
+    """A review's: an indented table followed by code read the code as rows; pipes in the
+    summary became a table and left it; `<!--` in fenced code was cut and warned of;
+    a top-level TOML key took the line of a table's key of the same name."""
+    code = parse_text("## Concerns\n\n    | name |\n    |--|\n    | A |\n    print(1)\n",
+                      "t.md").sections[0]
+    assert (code.tables, code.paragraphs[0].text) == (
+        [], "    | name |\n    |--|\n    | A |\n    print(1)")
+    summary = parse_text("## Summary\n\n| a | b |\n| c | d |\n", "t.md").sections[0]
+    assert (summary.tables, [p.text for p in summary.paragraphs]) == (
+        [], ["| a | b |\n| c | d |"])
+    fenced = parse_text("## Summary\n\n```html\n<!-- a template\n```\n", "t.md")
+    assert fenced.sections[0].paragraphs[0].text == "```html\n<!-- a template\n```"
+    assert "never closed" not in " ".join(d.message for d in fenced.diagnostics)
+    toml = parse_text('+++\ntitle = "T"\ncategory = "a"\n[params]\ncategory = "b"\n+++\n'
+                      "## Themes\n\n* x\n", "t.md")
+    assert [(i.text, i.line) for i in toml.sections[0].items] == [
+        ("category: a", 3), ("category: b", 5)]
+
+
 def test_front_matter_fills_what_the_summary_lacks_and_says_what_differs():
     """YAML front matter, as other pipelines write it: the title line's parts win, a
     front matter that says otherwise is named (a review: it was once read as an unknown
