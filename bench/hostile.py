@@ -41,6 +41,15 @@ def list_items(n: int) -> str:
     return _HEAD + "## Keywords\n\n" + "".join(f"* keyword {i}\n" for i in range(n))
 
 
+def backtick_runs(n: int) -> str:  # (runs of many lengths, in a summary with a comment)
+    return _HEAD.replace("Text.", "Text <!-- x --> " + " ".join(
+        "`" * (i % 300 + 1) + "a" for i in range(n))) + "## Keywords\n\n* a\n"
+
+
+def other_lines(n: int) -> str:
+    return _HEAD + "## Other\n\n" + "".join(f"* Category: c{i}\n" for i in range(n))
+
+
 def html_table_rows(n: int) -> str:
     return _HEAD + "## Concerns\n\n<table>\n<tr><th>name</th><th>description</th></tr>\n" + \
         "".join(f"<tr><td>concern {i}</td><td>what <b>it</b> is</td></tr>\n"
@@ -61,6 +70,8 @@ CONSTRUCTS: dict[str, Callable[[int], str]] = {
     "table rows": table_rows,
     "list items": list_items,
     "comments never closed": comment_openers,
+    "backtick runs": backtick_runs,
+    "Other lines": other_lines,
     "HTML table rows": html_table_rows,
     "grid table rows": grid_table_rows,
 }
