@@ -40,6 +40,12 @@ WORDING_VARIANTS = [  # (first, second, one node?): how machine-written names va
      "Substitution of Timber for Concrete and Steel", True),
     ("Minister for Energy and Climate", "Minister for Climate and Energy", False),
     ("Rapid Tale of Rise and Fall", "Rapid Tale of Fall and Rise", False),
+    # ... not a pair whose order names a thing of its own (attack 113: the trust and
+    # safety function, the novel)
+    ("Decline of Trust and Safety", "Decline of Safety and Trust", False),
+    ("Trust and Safety", "Safety and Trust", False),
+    ("Influence of Crime and Punishment", "Influence of Punishment and Crime", False),
+    ("Mergers and Acquisitions", "Acquisitions and Mergers", True),
     # plurals that name another thing than their singular (states with nuclear weapons,
     # a state's legal powers, the military; border duties; shared resources)
     ("Nuclear Powers", "Nuclear Power", False),

@@ -303,6 +303,14 @@ _EITHER_ORDER_HEADS = frozenset("""demand focus integration intersection converg
     governance""".split())
 
 
+# Pairs joined by "and" whose order names a thing of its own: a function, a title, a
+# power, a movement ("trust and safety" teams; "crime and punishment", the novel; "stop
+# and search"); their other order is a plain pair of words: attack 113's
+_FIXED_PAIRS = frozenset(tuple(pair.split("+")) for pair in """trust+safety crime+punishment
+    war+peace pride+prejudice sense+sensibility mark+spencer click+collect stop+search
+    search+rescue command+control check+balance trial+error art+craft""".split())
+
+
 def and_either_way(name: _Name, forms: _Forms) -> None:
     """"X and Y" as "Y and X"; the two words around "and" before a shared head, at the
     start of a name or after a shared first word ("energy and climate policy" / "climate
@@ -314,7 +322,8 @@ def and_either_way(name: _Name, forms: _Forms) -> None:
     development and coaching", "rapid growth of solar and wind")."""
     words = name.words
     for at, word in name.inner:
-        if word == "and":
+        if word == "and" and _FIXED_PAIRS.isdisjoint(((words[at - 1], words[at + 1]),
+                                                      (words[at + 1], words[at - 1]))):
             forms.found.add(" ".join(words[at + 1:] + ["and"] + words[:at]))
             if at in (1, 2) and at + 2 < len(words) and words[at + 2] not in _STOP and \
                     _STOP.isdisjoint(words[:at]) and not (at == 2 and _adjective(words[0])):
