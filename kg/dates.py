@@ -32,8 +32,11 @@ _MONTHS = {name: number for number, names in enumerate((
     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
     ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
 # ... and 5 March 2024, March 5, 2024 (English month names, as the summaries are written).
-_DAY_MONTH_RE = re.compile(r"(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})", re.IGNORECASE)
-_MONTH_DAY_RE = re.compile(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", re.IGNORECASE)
+# (a weekday before it, an ordinal's ending after the day: "Sun, 23rd Mar 2025")
+_DAY_MONTH_RE = re.compile(r"(?:[a-z]{3,9}\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?"
+                           r"\s+(\d{4})", re.IGNORECASE)
+_MONTH_DAY_RE = re.compile(r"(?:[a-z]{3,9}\.?,?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?"
+                           r"\s+(\d{4})", re.IGNORECASE)
 # ... and 23/03/2025 or 03/23/2025: a date only when one of the first two numbers is no month
 _NUMERIC_DAY_MONTH_RE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 

@@ -607,8 +607,9 @@ _PLAIN_NAME_RE = re.compile(r"(?P<name>[^:.!?\u2014\u2013]{1,80}?)"
                             r"(?:[ \t]*+:|[ \t]++[\u2014\u2013-])[ \t]++(?P<rest>\S.*)", re.DOTALL)
 _SUB_ITEM_RE = re.compile(r"(?:\*\*|__)?(?P<label>[^:*_\n]{1,30}?)(?:\*\*|__)?[ \t]*+:"
                           r"(?:\*\*|__)?[ \t]++(?P<value>\S.*)", re.DOTALL)
-_RELEVANCY_SAID_RE = re.compile(r"\((?:relevancy|relevance|score)[ \t]*+:?[ \t]*+"
-                                r"(?P<value>[^()]{1,12})\)[ \t.]*+$", re.IGNORECASE)
+_RELEVANCY_SAID_RE = re.compile(r"(?:\(|[-\u2013\u2014|,;][ \t]*+)(?:relevancy|relevance|score)"
+                                r"[ \t]*+:?[ \t]*+(?P<value>[^()]{1,12}?)\)?[ \t.]*+$",
+                                re.IGNORECASE)  # ("(relevancy 5)", "- Relevancy: 3")
 
 
 def list_rows(state: ExtractState, section: Section) -> Table:

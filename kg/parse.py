@@ -35,7 +35,7 @@ from .files import summary_stem
 from .frontmatter import FrontMatter, read_front_matter
 from .kinds import KINDS
 from .model import Diagnostic, Link, ParsedDocument, Section, Table, TableRow, TextLine
-from .tables import grid_rows, html_rows
+from .tables import GRID_BORDER_RE, grid_rows, html_rows
 
 _MD = MarkdownIt("commonmark").disable(["inline", "text_join"])
 # Every pattern here runs in time linear in the line, whatever the input (possessive
@@ -437,7 +437,10 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
                 _read_rows_after(doc, section, seen, start, end, budget)
             elif section is not None and (grid := grid_rows([seen[at] for at in
                                                              range(start, end)])):
-                _add_table_of_rows(doc, section, grid, start, end, "a grid table", budget)
+                headed = any("=" in seen[at] for at in range(start, end)
+                             if GRID_BORDER_RE.fullmatch(seen[at]))
+                _add_table_of_rows(doc, section, grid, start, end, "a grid table" + (
+                    "" if headed else " with no header line (`+===+`)"), budget)
             elif section is not None and _holds_tables(section) and \
                     _undelimited_table(seen, start, end):
                 _warn(doc, start + 1, f"a table without its delimiter row (`|---|`) under "
@@ -461,7 +464,8 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
         elif token.type == "html_block" and section is not None and \
                 token.content.lstrip()[:6].lower() == "<table" and \
                 (rows := html_rows(token.content)):
-            _add_table_of_rows(doc, section, rows, *token.map, "an HTML table", budget)
+            _add_table_of_rows(doc, section, rows, *token.map, "an HTML table" + (
+                "" if _HEADER_CELL_RE.search(token.content) else " with no `<th>` cell"), budget)
         elif token.type == "html_block" and _COMMENTS_RE.fullmatch(token.content):
             # (a pipeline's note to itself: a reader of the summary never sees it)
             _warn(doc, token.map[0] + 1, f"an HTML comment ({_span(*token.map)}); left out")
@@ -1015,11 +1019,15 @@ def _read_table(doc: ParsedDocument, start: int, end: int, section: Section | No
     (section or _preamble(doc, start + 1)).tables.append(table)
 
 
+_HEADER_CELL_RE = re.compile(r"<th\b", re.IGNORECASE)
+
+
 def _add_table_of_rows(doc: ParsedDocument, section: Section, rows: list[tuple[list[str], int]],
                        start: int, end: int, what: str, budget: MarkBudget) -> None:
     """A table another syntax writes (kg.tables' rows, the first its header), as a pipe
     table's, with a warning naming its lines."""
-    _warn(doc, start + 1, f"{what} ({_span(start, end)}); read as a table")
+    _warn(doc, start + 1, f"{what} ({_span(start, end)}); read as a table" + (
+        ", its first row as its header" if " no " in what else ""))
     (header, _), *body = rows
     table = Table(header=[plain_text(cell, budget, start + 1) for cell in header], rows=[],
                   line=start + 1)

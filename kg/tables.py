@@ -55,6 +55,7 @@ def html_rows(text: str) -> list[tuple[list[str], int]]:
     rows: list[tuple[list[str], int]] = []
     cell: list[str] | None = None
     at = line = 0  # (line: of `at`, counted as the tags go)
+    depth = 0  # (tables open: a table in a cell is that cell's text)
 
     def close_cell() -> None:
         if cell is not None and rows:
@@ -68,8 +69,10 @@ def html_rows(text: str) -> list[tuple[list[str], int]]:
         tag_line, at = line, tag.end()
         line += text.count("\n", tag.start(), at)
         closing, name = tag["closing"], tag["name"].lower()
-        if name == "br":
-            if cell is not None:
+        if name == "table":
+            depth = max(depth - 1, 0) if closing else depth + 1
+        if name == "br" or depth > 1 or name == "table" and closing and depth == 1:
+            if cell is not None:  # (a line break, or a table's tag inside a cell)
                 cell.append(" ")
             continue
         close_cell()

@@ -237,6 +237,9 @@ def test_a_listed_rows_name_item_and_escapes_and_a_table_of_types_in_other():
     assert [(m.name, m.description, m.values) for m in rec.mentions] == [
         ("Drone swarms", "Signal 1", {"change": "more"}),
         ("A &lt; B", "what it compares and why", {})]
+    inline = record("## Issues\n\n- Issue A - what it is about here - Relevancy: 3\n", "a.md")
+    assert [(m.name, m.description, m.relevancy) for m in inline.mentions] == [
+        ("Issue A", "what it is about here", 3)]  # (attack 114/115: it stayed described)
     other = record("## Other\n\n| Type | Description |\n|--|--|\n| report | a long one |\n",
                    "a.md")
     assert [(n.kind, n.text) for n in other.names] == [("content_type", "report")]
@@ -390,6 +393,8 @@ def test_page_dates():
     assert parse_page_date("03/04/2025", TODAY) == (None, "may be day/month or month/day")
     assert parse_page_date("04/04/2025", TODAY) == (dt.date(2025, 4, 4), None)
     assert parse_page_date("23/23/2025", TODAY)[0] is None  # (a review's: no month 23)
+    for written in ("23rd March 2025", "Sun, 23 Mar 2025", "Sunday, March 23rd, 2025"):
+        assert parse_page_date(written, TODAY) == (dt.date(2025, 3, 23), None), written
 
 
 def test_split_stem():

@@ -287,6 +287,16 @@ def test_grid_and_html_tables_are_read_as_tables():
                                                (["B", "b"], 9)], 3)]),
         ("Concerns", [(["name", "description"], [(["C & D", "bold text"], 16)], 14)]),
         ("Summary", [])]
+    headless = parse_text("## Issues\n\n+--+--+\n| A | a |\n+--+--+\n\n## Concerns\n\n"
+                          "<table><tr><td>B <table><tr><td>in</td></tr></table></td>"
+                          "<td>b</td></tr></table>\n", "t.md")
+    assert [(t.header, [r.cells for r in t.rows]) for s in headless.sections
+            for t in s.tables] == [(["A", "a"], []), (["B in", "b"], [])]  # (attack 115)
+    assert [d.message for d in headless.diagnostics][:2] == [
+        "a grid table with no header line (`+===+`) (lines 3-5); read as a table, its first "
+        "row as its header",
+        "an HTML table with no `<th>` cell (line 9); read as a table, its first row as its "
+        "header"]
     assert [(d.line, d.message) for d in doc.diagnostics][:3] == [
         (3, "a grid table (lines 3-10); read as a table"),
         (14, "an HTML table (lines 14-17); read as a table"),
