@@ -38,7 +38,7 @@ _DATE_KEYS = frozenset({"date", "published", "pubdate", "page"})
 _LINK_KEYS = ("url", "external_link", "link", "source_url", "href", "source")
 _ADDRESS_RE = re.compile(r"https?://\S+", re.IGNORECASE)
 # Keys whose text is the summary (a "description" is a blurb: a note)
-_SUMMARY_KEYS = frozenset({"summary", "abstract"})
+SUMMARY_KEYS = frozenset({"summary", "abstract"})
 # A key's line: YAML's `key:` (at any indent: a table's keys are indented), TOML's
 # `key =` and `[table]`
 _KEY_RES = {"---": re.compile(r"[ \t]*+([\w.-]+)[ \t]*:"),
@@ -57,6 +57,7 @@ class FrontMatter:
     problems: list[TextLine] = field(default_factory=list)  # (line, what was not read)
     link_rank: int = len(_LINK_KEYS)  # (of `link`'s key in _LINK_KEYS)
     link_key: str = ""
+    blurb: TextLine | None = None  # (a `description:` note: the summary of one without)
 
 
 def read_front_matter(lines: list[str], end: int) -> FrontMatter:
@@ -202,7 +203,7 @@ class _Reading:
                                             found.link.line))
             found.link, found.link_rank = TextLine(texts[0], line), _LINK_KEYS.index(lower)
             found.link_key = name
-        elif lower in _SUMMARY_KEYS:
+        elif lower in SUMMARY_KEYS:
             found.sections.append(Section("Summary", line, paragraphs=[
                 TextLine("\n\n".join(texts), line)], source=source))
         elif isinstance(value, list):
@@ -216,6 +217,8 @@ class _Reading:
         else:  # one value: a field of `Other` (`category: x`), or a note there
             shown = f"{table}.{name}" if table and not KINDS.by_field(name) else name
             other.items.append(TextLine(f"{shown}: {texts[0]}", line))
+            if lower == "description" and found.blurb is None:
+                found.blurb = other.items[-1]
             name = shown
             self.other_source.append(source)
         found.read.append(name)

@@ -32,8 +32,8 @@ from markdown_it.token import Token
 
 from .dates import page_id, reads_as_date
 from .files import summary_stem
-from .frontmatter import FrontMatter, read_front_matter
-from .kinds import KINDS
+from .frontmatter import SUMMARY_KEYS, FrontMatter, read_front_matter
+from .kinds import KINDS, heading_key
 from .model import Diagnostic, Link, ParsedDocument, Section, Table, TableRow, TextLine
 from .tables import GRID_BORDER_RE, grid_rows, html_rows
 
@@ -522,7 +522,19 @@ def _take_front_matter(doc: ParsedDocument, front: FrontMatter) -> None:
             doc.external_link, doc.external_link_line = front.link.text, front.link.line
         elif front.link.text != doc.external_link:
             differs(front.link, "address")
-    doc.sections[:0] = front.sections
+    summaries = [section for section in front.sections + doc.sections
+                 if heading_key(section.heading) in SUMMARY_KEYS]
+    if front.blurb is not None and not summaries:  # (Hugo's `description`: all it says)
+        note = front.blurb
+        for section in front.sections:
+            section.items = [item for item in section.items if item is not note]
+        text = note.text.partition(": ")[2]
+        front.sections.append(Section("Summary", note.line, paragraphs=[
+            TextLine(text, note.line)], source=note.text))
+        _warn(doc, note.line, "front matter `description` read as the summary: the summary "
+              "has none")
+    doc.sections[:0] = [section for section in front.sections if section.items or
+                        section.paragraphs or section.heading != "Other"]
 
 
 _YAML_LINE_RE = re.compile(r"[\w.-]++\s*+:|\s|-\s")  # key:, indented, - item

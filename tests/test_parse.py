@@ -404,6 +404,22 @@ def test_hugo_toml_front_matter_and_tables_of_keys_are_read():
         (2, "front matter: not TOML (Illegal character '\\n'); not read")]
 
 
+def test_a_front_matter_description_is_the_summary_of_a_summary_with_none():
+    """Attacks 114 and 115 (z25, y25): Hugo's `description`, a summary's only summary,
+    landed as a note; beside a summary it stays a note."""
+    alone = parse_text('+++\ntitle = "T"\ndescription = "What it says."\nauthor = "Ann"\n+++\n'
+                       "## Themes\n\n* x\n", "t.md")
+    assert [(s.heading, [i.text for i in s.items], [p.text for p in s.paragraphs])
+            for s in alone.sections] == [("Other", ["author: Ann"], []),
+                                         ("Summary", [], ["What it says."]),
+                                         ("Themes", ["x"], [])]
+    assert alone.diagnostics[1].message == (
+        "front matter `description` read as the summary: the summary has none")
+    beside = parse_text("---\ntitle: T\ndescription: blurb\n---\n## Summary\n\nBody.\n", "t.md")
+    assert [(s.heading, [i.text for i in s.items]) for s in beside.sections] == [
+        ("Other", ["description: blurb"]), ("Summary", [])]
+
+
 @given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30),
                 max_size=8))
 def test_toml_front_matter_keywords_round_trip(keywords):
