@@ -1630,6 +1630,18 @@ SYNONYMS = [
     ("2-Factor Authentication", "two-factor authentication", True),
     ("E2E Encryption", "End-to-End Encryption", True),
     ("E2E Encryption", "E2E Testing", False),
+    # (the tune half's misses of one word: general English, each pair with a control;
+    # "vertical farms" stay apart from "vertical farming", a facility from a practice,
+    # as the universes label them)
+    ("stateless persons", "stateless people", True),
+    ("adolescent development", "teenage development", True),
+    ("Bereavement Support", "Grief Support", True),
+    ("insurance firms", "insurance companies", True),
+    ("Robot Kitchens", "Robotic Kitchens", True),
+    ("training datasets", "training data", True),
+    ("Affordable Homes", "affordable housing", True),
+    ("Smart Homes", "smart housing", False),
+    ("Vertical Farms", "vertical farming", False),
 ]
 
 
