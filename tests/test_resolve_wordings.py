@@ -1642,6 +1642,12 @@ SYNONYMS = [
     ("Affordable Homes", "affordable housing", True),
     ("Smart Homes", "smart housing", False),
     ("Vertical Farms", "vertical farming", False),
+    ("tinned fish", "canned fish", True),
+    ("preventative healthcare", "preventive healthcare", True),
+    ("LGBT rights", "LGBTQ rights", True),
+    ("Mars Inc.", "Mars Incorporated", True),
+    ("test-time compute", "inference-time compute", True),
+    ("school lunches", "school meals", False),  # (universe 46: one meal of them)
 ]
 
 
