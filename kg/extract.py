@@ -29,8 +29,8 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-from bisect import bisect_left
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
@@ -669,9 +669,9 @@ def list_rows(state: ExtractState, section: Section) -> Table:
         lines.append(item.line)
         for line in more:
             add_to_row(line.strip())
+    # (cells as they are: the parse stage read each item's Markdown already)
     return Table(header, [TableRow([row.get(column, "") for column in header], line)
-                          for row, line in zip(rows, lines)], section.line)  # (items: read
-    # as text by the parse stage already)
+                          for row, line in zip(rows, lines)], section.line)
 
 
 def read_table(state: ExtractState, table: Table, kind: EntityKind, heading: str) -> None:

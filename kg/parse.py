@@ -97,9 +97,9 @@ class MarkBudget:
 def plain_text(raw: str, budget: MarkBudget | None = None, line: int = 0) -> str:
     """What a reader sees of one cell or item of inline Markdown: emphasis around all of
     it and code marks gone, escapes and entities decoded, `<br>` a space, a comment left
-    out (other tags kept as text), a link as its text and, unless that is its address or the whole text, the
-    address after it. (markdown-it-py reads it; a text with none of the characters
-    markup needs is returned as it is.)
+    out (other tags kept as text), a link as its text and, unless that is its address or
+    the whole text, the address after it. (markdown-it-py reads it; a text with none of
+    the characters markup needs is returned as it is.)
 
     >>> plain_text("**Deepfakes**"), plain_text("[OpenAI](https://openai.com)")
     ('Deepfakes', 'OpenAI')
@@ -440,7 +440,7 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
                 headed = any("=" in seen[at] for at in range(start, end)
                              if GRID_BORDER_RE.fullmatch(seen[at]))
                 _add_table_of_rows(doc, section, grid, start, end, "a grid table" + (
-                    "" if headed else " with no header line (`+===+`)"), budget)
+                    "" if headed else " with no header line (`+===+`)"), headed, budget)
             elif section is not None and _holds_tables(section) and \
                     _undelimited_table(seen, start, end):
                 _warn(doc, start + 1, f"a table without its delimiter row (`|---|`) under "
@@ -464,8 +464,9 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
         elif token.type == "html_block" and section is not None and \
                 token.content.lstrip()[:6].lower() == "<table" and \
                 (rows := html_rows(token.content)):
+            headed = bool(_HEADER_CELL_RE.search(token.content))
             _add_table_of_rows(doc, section, rows, *token.map, "an HTML table" + (
-                "" if _HEADER_CELL_RE.search(token.content) else " with no `<th>` cell"), budget)
+                "" if headed else " with no `<th>` cell"), headed, budget)
         elif token.type == "html_block" and _COMMENTS_RE.fullmatch(token.content):
             # (a pipeline's note to itself: a reader of the summary never sees it)
             _warn(doc, token.map[0] + 1, f"an HTML comment ({_span(*token.map)}); left out")
@@ -1035,11 +1036,12 @@ _HEADER_CELL_RE = re.compile(r"<th\b", re.IGNORECASE)
 
 
 def _add_table_of_rows(doc: ParsedDocument, section: Section, rows: list[tuple[list[str], int]],
-                       start: int, end: int, what: str, budget: MarkBudget) -> None:
+                       start: int, end: int, what: str, headed: bool, budget: MarkBudget) -> None:
     """A table another syntax writes (kg.tables' rows, the first its header), as a pipe
-    table's, with a warning naming its lines."""
+    table's, with a warning naming its lines (and, where the table marks no header
+    (`headed` false), that its first row is read as one)."""
     _warn(doc, start + 1, f"{what} ({_span(start, end)}); read as a table" + (
-        ", its first row as its header" if " no " in what else ""))
+        "" if headed else ", its first row as its header"))
     (header, _), *body = rows
     table = Table(header=[plain_text(cell, budget, start + 1) for cell in header], rows=[],
                   line=start + 1)
