@@ -1648,6 +1648,9 @@ SYNONYMS = [
     ("Mars Inc.", "Mars Incorporated", True),
     ("test-time compute", "inference-time compute", True),
     ("school lunches", "school meals", False),  # (universe 46: one meal of them)
+    ("Greenwashing Lawsuits", "greenwashing litigation", True),
+    ("Tiny Home Financing", "Financing Tiny Houses", True),  # (no "financing" row: it
+    # parted this pair, universe 93)
 ]
 
 
