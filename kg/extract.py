@@ -368,9 +368,9 @@ _LIST_SEPARATORS = ((";", "semicolons"), (",", "commas"), (" | ", "bars"),
                     (" · ", "middle dots"), (" • ", "bullets"))
 _HASHTAGS_RE = re.compile(r"\s*+(?:#[^\s#]++\s*+)++")
 # A line or item that gives its text a label: "**Category:** x", "Summary: ...",
-# "**Keyword:** x" (a field of `Other` or the summary before any section; in a list, a
-# label naming its own section is dropped)
-_LABELLED_LINE_RE = re.compile(r"(?:\*\*|__)?(?P<label>[A-Za-z][A-Za-z -]{0,29}?)[ \t]*+"
+# "**Keyword:** x", "10-year: x" (a field of `Other` or the summary before any section; in
+# a list, a label naming its own section is dropped; under a listed row, its column)
+_LABELLED_LINE_RE = re.compile(r"(?:\*\*|__)?(?P<label>[A-Za-z0-9][A-Za-z0-9 -]{0,29}?)[ \t]*+"
                                r"(?::(?:\*\*|__)?|(?:\*\*|__)[ \t]*+:)[ \t]++(?P<value>\S.*)",
                                re.DOTALL)
 _QUOTE_PAIRS = frozenset({'""', "''", "\u201c\u201d", "\u2018\u2019"})
@@ -605,8 +605,6 @@ _BOLD_NAME_RE = re.compile(r"(\*\*|__)(?P<name>[^*_\s](?:(?!\1).){0,200}?)\1[ \t
                            r"(?:[:\u2014\u2013-][ \t]*+)?(?P<rest>.*)", re.DOTALL)
 _PLAIN_NAME_RE = re.compile(r"(?P<name>[^:.!?\u2014\u2013]{1,80}?)"
                             r"(?:[ \t]*+:|[ \t]++[\u2014\u2013-])[ \t]++(?P<rest>\S.*)", re.DOTALL)
-_SUB_ITEM_RE = re.compile(r"(?:\*\*|__)?(?P<label>[^:*_\n]{1,30}?)(?:\*\*|__)?[ \t]*+:"
-                          r"(?:\*\*|__)?[ \t]++(?P<value>\S.*)", re.DOTALL)
 _RELEVANCY_SAID_RE = re.compile(r"(?:\(|[-\u2013\u2014|,;][ \t]*+)(?:relevancy|relevance|score)"
                                 r"[ \t]*+:?[ \t]*+(?P<value>[^()]{1,12}?)\)?[ \t.]*+$",
                                 re.IGNORECASE)  # ("(relevancy 5)", "- Relevancy: 3")
@@ -634,7 +632,7 @@ def list_rows(state: ExtractState, section: Section) -> Table:
         return keys[column_key(label)]
 
     def add_to_row(text: str) -> None:  # ("Change: x" a column; other text described)
-        labelled = _SUB_ITEM_RE.fullmatch(text)
+        labelled = _LABELLED_LINE_RE.fullmatch(text)
         row = rows[-1]
         if labelled and len(labelled["label"].split()) <= 4:
             label = column(labelled["label"].strip())
