@@ -19,7 +19,7 @@ import os
 import re
 
 __all__ = ["EARLIEST_PAGE_DATE", "build_date", "parse_page_date", "reads_as_date", "page_id",
-           "month_of", "is_iso_date"]
+           "month_of", "is_iso_date", "dates_in_address"]
 
 # The earliest page date we believe; older ones are typos.
 EARLIEST_PAGE_DATE = _dt.date(1990, 1, 1)
@@ -120,6 +120,23 @@ def page_id(text: str) -> str:
     text = text.strip()
     parts = None if _PAGE_DATE_RE.fullmatch(text) else _date_parts(text)
     return text if parts is None else "%04d%02d%02d" % parts
+
+
+# A date in an address's last part: /p/20250323, /p/20250511d, /p/2025-03-23-slug
+_ADDRESS_DATE_RE = re.compile(r"(?<!\d)(\d{4})(-?)(\d{2})\2(\d{2})(?!\d)")
+
+
+def dates_in_address(url: str) -> set[str]:
+    """The dates (as page ids) the last part of an address holds.
+
+    >>> sorted(dates_in_address("https://k.org/p/2025-03-23-notes/?a=1"))
+    ['20250323']
+    >>> dates_in_address("https://k.org/p/20250511d"), dates_in_address("https://k.org/p/1")
+    ({'20250511'}, set())
+    """
+    last = url.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1]
+    return {f"{m[1]}{m[3]}{m[4]}" for m in _ADDRESS_DATE_RE.finditer(last)
+            if 1 <= int(m[3]) <= 12 and 1 <= int(m[4]) <= 31}
 
 
 def month_of(iso_date: str) -> str:

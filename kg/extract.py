@@ -346,9 +346,14 @@ def list_items(state: ExtractState, section: Section) -> list[TextLine]:
                 _list_parts(listed[1]) if listed else [label["value"]]))
         else:
             unlabelled.append(item)
+    marked = None  # (the first mark an item began with, said once)
     for item in unlabelled:
         text = item.text.strip()
         text = text.rstrip(",;").strip()  # ("* menswear,": a list written as one)
+        mark = _ITEM_MARK_RE.match(text)
+        if mark and mark.end() < len(text):
+            marked = marked or TextLine(mark[0].strip(), item.line)
+            text = text[mark.end():]
         if len(text) > 2 and text[0] + text[-1] in _QUOTE_PAIRS and \
                 text[0] not in text[1:-1]:  # (a quoted item: not '"Fart Proudly" essay')
             text = text[1:-1].strip()
@@ -359,6 +364,9 @@ def list_items(state: ExtractState, section: Section) -> list[TextLine]:
     if labelled:
         state.warn(labelled.line, f"`{section.heading}` items begin with a label naming the "
                    f"section (`{labelled.text}`); read without it")
+    if marked:
+        state.warn(marked.line, f"`{section.heading}` items begin with a mark (`{marked.text}`: "
+                   "a bullet, task box or hashtag); read without it")
     return kept
 
 
@@ -367,6 +375,10 @@ def list_items(state: ExtractState, section: Section) -> list[TextLine]:
 _LIST_SEPARATORS = ((";", "semicolons"), (",", "commas"), (" | ", "bars"),
                     (" · ", "middle dots"), (" • ", "bullets"))
 _HASHTAGS_RE = re.compile(r"\s*+(?:#[^\s#]++\s*+)++")
+# What an item of Keywords or Themes may begin with that is no part of its name: a bullet
+# written as a character (`• x`, `– x`), a task box (`[ ] x`), a hashtag's `#` (attack 116)
+_ITEM_MARK_RE = re.compile(r"[\u2022\u25e6\u25aa\u25cf\u2023\u2043\u2013\u2014\u00b7][ \t]++|"
+                           r"\[[ xX]\][ \t]++|#(?=[^\s#]++$)")
 # A line or item that gives its text a label: "**Category:** x", "Summary: ...",
 # "**Keyword:** x", "10-year: x" (a field of `Other` or the summary before any section; in
 # a list, a label naming its own section is dropped; under a listed row, its column)
@@ -471,7 +483,11 @@ def _table_fields(state: ExtractState, section: Section) -> list[TextLine]:
         elif any(is_field):
             pairs = [TableRow([header, cell], row.line) for row in table.rows
                      for header, cell in zip(table.header, row.cells)]
-        elif len(table.header) == 2:  # (| Field | Value |: the pairs are its rows)
+        elif len(table.header) == 2 and (column_key(table.header[1]) in _COLUMN_WORDS or 2 * sum(
+                state.kinds.by_field(row.cells[0]) is not None for row in table.rows
+                if row.cells) >= len(table.rows) + 1):
+            # (| Field | Value |, or pairs from the first row on, most of them fields: not
+            # | Region | Share | with one row that says "Category": attack 115's y61)
             pairs = ([] if column_key(table.header[1]) in _COLUMN_WORDS
                      else [TableRow(table.header, table.line)]) + table.rows
         else:
@@ -755,6 +771,11 @@ def _fit_row(state: ExtractState, row: TableRow, fields: list[str | None], heade
         state.warn(row.line, f"`{heading}` row has {len(cells)} cells but the header has "
                    f"{width}; the empty ones at its end left out")
         cells = cells[:width]
+    if len(cells) == width + 1 and fields[-1] == "relevancy" and not cells[width - 1].strip() \
+            and _reads_as_relevancy(cells[width]):  # (`| f1 | | 4 |`: a stray empty cell)
+        state.warn(row.line, f"`{heading}` row has {len(cells)} cells but the header has "
+                   f"{width}; the empty one before its relevancy left out")
+        return cells[:width - 1] + cells[width:], []
     if len(cells) > width and fields[-1] == "relevancy" and _reads_as_relevancy(cells[width - 1]):
         state.warn(row.line, f"`{heading}` row has {len(cells)} cells but the header has "
                    f"{width}; the {len(cells) - width} after its relevancy added to the "

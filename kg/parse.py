@@ -30,7 +30,7 @@ from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
-from .dates import page_id, reads_as_date
+from .dates import dates_in_address, page_id, reads_as_date
 from .files import summary_stem
 from .frontmatter import SUMMARY_KEYS, FrontMatter, read_front_matter
 from .kinds import KINDS, heading_key
@@ -41,6 +41,9 @@ _MD = MarkdownIt("commonmark").disable(["inline", "text_join"])
 # Every pattern here runs in time linear in the line, whatever the input (possessive
 # quantifiers: no backtracking), so a hostile 1 MB line costs milliseconds.
 _DELIMITER_ROW_RE = re.compile(r"\s*+\|?\s*+:?-++:?\s*+(?:\|\s*+:?-++:?\s*+)*+\|?\s*+")
+# ... and one written with typographic dashes (a "smart punctuation" step: `| :— | :–– |`)
+_DASHED_DELIMITER_ROW_RE = re.compile(
+    r"\s*+\|\s*+:?[-\u2010-\u2015\u2212]++:?\s*+(?:\|\s*+:?[-\u2010-\u2015\u2212]++:?\s*+)*+\|\s*+")
 # Lines as markdown-it counts them: only \n, \r\n and \r end a line (not U+2028, \x0c, ...).
 _LINE_END_RE = re.compile(r"\r\n|\r|\n")
 # The title line: `# __Title__, (from page [DATE](URL).)` and the older
@@ -98,8 +101,9 @@ def plain_text(raw: str, budget: MarkBudget | None = None, line: int = 0) -> str
     """What a reader sees of one cell or item of inline Markdown: emphasis around all of
     it and code marks gone, escapes and entities decoded, `<br>` a space, a comment left
     out (other tags kept as text), a link as its text and, unless that is its address or
-    the whole text, the address after it. (markdown-it-py reads it; a text with none of
-    the characters markup needs is returned as it is.)
+    the whole text, the address after it; a footnote's reference left out.
+    (markdown-it-py reads it; a text with none of the characters markup needs is
+    returned as it is.)
 
     >>> plain_text("**Deepfakes**"), plain_text("[OpenAI](https://openai.com)")
     ('Deepfakes', 'OpenAI')
@@ -107,6 +111,8 @@ def plain_text(raw: str, budget: MarkBudget | None = None, line: int = 0) -> str
     'made by a tool (https://x.org) & code C*'
     >>> plain_text("2*3*4, __init__ and R&D"), plain_text("![chart](https://x.org/c.png)")
     ('2*3*4, __init__ and R&D', 'chart (https://x.org/c.png)')
+    >>> plain_text("Quantum sensing[^2]")  # (a footnote's reference left out)
+    'Quantum sensing'
     """
     if _MARKUP_CHARS.isdisjoint(raw):
         return raw
@@ -150,7 +156,16 @@ def plain_text(raw: str, budget: MarkBudget | None = None, line: int = 0) -> str
             if href and href != "".join(shown[label_start:]):
                 shown.append(f" ({href})")
             href = None
-    return "".join(shown).strip()
+    text = "".join(shown).strip()
+    if "[^" in text:  # (a footnote's reference: its note stays where it is written)
+        text, count = _FOOTNOTE_REFERENCE_RE.subn("", text)
+        if count and budget is not None:
+            budget.warn(line, f"a footnote reference left out of {text[:60]!r}")
+    return text
+
+
+# A footnote's reference, `[^1]` or `[^note]` (markdown-it-py reads none without a plugin)
+_FOOTNOTE_REFERENCE_RE = re.compile(r"[ \t]?\[\^[^\]\s\[]{1,30}\]")
 
 
 def _wrapping_emphasis(tokens: list[Token]) -> int:
@@ -252,14 +267,30 @@ def _mostly_not_utf8(data: bytes) -> bool:
 
 def _without_nul(text: str, shown_as: str, diagnostics: list[Diagnostic]
                  ) -> tuple[str, list[Diagnostic]]:
-    """NUL characters as U+FFFD (no RDF store takes them), with a warning at the first."""
+    """NUL characters as U+FFFD (no RDF store takes them), with a warning at the first;
+    and characters that show nothing inside words left out, said at the first (a soft
+    hyphen or zero-width space copied from a web page made "AI e\u200bthics" a node of
+    its own, and renamed the shared node when it was the first name: attack 116)."""
     at = text.find("\x00")
     if at >= 0:
         line = len(_LINE_END_RE.findall(text, 0, at)) + 1
         diagnostics.append(Diagnostic("warning", shown_as, line, "a NUL character (first on "
                                       "this line); replaced with U+FFFD"))
         text = text.replace("\x00", "\ufffd")
+    found = _INVISIBLE_RE.search(text)
+    if found:
+        line = len(_LINE_END_RE.findall(text, 0, found.start())) + 1
+        text, count = _INVISIBLE_RE.subn("", text)
+        diagnostics.append(Diagnostic("warning", shown_as, line, (
+            f"{count:,} invisible character{'s' if count > 1 else ''} (soft hyphen, "
+            "zero-width space or joiner, byte order mark; first on this line) left out")))
     return text, diagnostics
+
+
+# Characters that show nothing and join or part nothing in English text: soft hyphen,
+# zero-width space and non-joiner, word joiner, a byte order mark past the start. (Not
+# the zero-width joiner: it makes one emoji of several.)
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u2060\ufeff]")
 
 
 def parse_bytes(data: bytes, shown_as: str, stem: str) -> ParsedDocument:
@@ -443,9 +474,12 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
                     "" if headed else " with no header line (`+===+`)"), headed, budget)
             elif section is not None and _holds_tables(section) and \
                     _undelimited_table(seen, start, end):
-                _warn(doc, start + 1, f"a table without its delimiter row (`|---|`) under "
-                      f"its header ({_span(start, end)}); read as a table")
-                _read_table(doc, start, end, section, seen, budget, delimited=False)
+                dashed = bool(_DASHED_DELIMITER_ROW_RE.fullmatch(seen[start + 1]))
+                _warn(doc, start + 1, (
+                    "a table whose delimiter row is written with dashes (`—`, `–`) "
+                    if dashed else "a table without its delimiter row (`|---|`) under its "
+                    "header ") + f"({_span(start, end)}); read as a table")
+                _read_table(doc, start, end, section, seen, budget, delimited=dashed)
             else:
                 _read_paragraph(doc, tokens[i + 1].content, start + 1, section)
             i += 3
@@ -701,8 +735,7 @@ def _read_title_line(doc: ParsedDocument, content: str, line: int) -> None:
             link = parse_link(content, head.end()) if head else None
             if link and _TITLE_END_RE.fullmatch(content, link.end):
                 doc.title = unescape(content[2:cut].strip())
-                doc.page = page_id(unescape(link.label))
-                doc.page_url = link.destination
+                _read_page_link(doc, link, line)
                 if link.spaced:
                     _warn(doc, line, f"page link [{link.label}]({link.destination} ...) has "
                           "stray spaces; read as page "
@@ -719,8 +752,7 @@ def _read_title_line(doc: ParsedDocument, content: str, line: int) -> None:
         link = parse_link(content, head.end()) if head and cut else None
         if link and _TITLE_END_RE.fullmatch(content, link.end):
             doc.title = unescape(_unwrapped(content[:cut].strip()))
-            doc.page = page_id(unescape(link.label))
-            doc.page_url = link.destination
+            _read_page_link(doc, link, line)
             return
     bare = content.rstrip(" ,").rstrip()
     if len(bare) > 4 and bare.startswith("__") and bare.endswith("__"):
@@ -793,9 +825,25 @@ def _read_page_date(doc: ParsedDocument, piece: str, line: int) -> str | None:
         rest = piece[end:].strip() if piece[link.end:end].strip() else ""
     if link is None or not (rest or _TITLE_END_RE.fullmatch(piece, link.end)):
         return None
-    doc.page, doc.page_url = page_id(unescape(link.label)), link.destination
+    _read_page_link(doc, link, line)
     _say_page_line(doc, line)
     return rest
+
+
+def _read_page_link(doc: ParsedDocument, link: InlineLink, line: int) -> None:
+    """The page of a link labelled with its date, and its address unless that holds
+    another date (a 2024 page's address would become the 2025 day's, for every article
+    of that day): then the address is said, not kept."""
+    doc.page = page_id(unescape(link.label))
+    others = dates_in_address(link.destination) - {doc.page[:8]} \
+        if doc.page[:8].isdigit() else set()
+    if others and doc.page[:8] not in dates_in_address(link.destination):
+        _warn(doc, line, f"page link [{link.label}] has an address of another date "
+              f"({', '.join(sorted(others))}); not read as the page's address: "
+              f"{link.destination[:120]}")
+        doc.page_url = None
+    else:
+        doc.page_url = link.destination
 
 
 def _read_page_address(doc: ParsedDocument, piece: str, line: int) -> str | None:
@@ -1153,7 +1201,7 @@ def _add_rows(doc: ParsedDocument, table: Table, lines: list[str], start: int, e
         if pieces:
             join_pieces(last)
         # (tables pasted together: their header and delimiter rows again are no rows)
-        if _DELIMITER_ROW_RE.fullmatch(line):
+        if _DELIMITER_ROW_RE.fullmatch(line) or _DASHED_DELIMITER_ROW_RE.fullmatch(line):
             _warn(doc, number + 1, "the table's delimiter row again; skipped")
             continue
         if [cell.lower() for cell in cells] == [cell.lower() for cell in table.header]:

@@ -154,6 +154,28 @@ def test_a_cell_after_the_relevancy_shifts_no_cell():
             "to the description")]  # (attack 114's z15: every cell shifted)
 
 
+def test_an_empty_relevancy_cell_before_a_score_shifts_no_cell():
+    """attack 115 (y11): `| ... | f1 | | 4 |` (an empty cell where the relevancy is, the
+    score one cell on) joined the description with the change, and the driving force
+    was lost from its column."""
+    text = """## Signals
+
+| name | description | change | 10-year | driving-force | relevancy |
+|--|--|--|--|--|--|
+| S1 | d1 | c1 | t1 | f1 | | 4 |
+| S2 | d2 | c2 | t2 | | | 3 |
+"""
+    rec = record(text, "a.md")
+    assert [(m.name, m.description, m.values, m.relevancy) for m in rec.mentions] == [
+        ("S1", "d1", {"change": "c1", "ten_year": "t1", "driving_force": "f1"}, 4),
+        ("S2", "d2", {"change": "c2", "ten_year": "t2"}, 3)]
+    assert [(d.line, d.message) for d in rec.diagnostics if "cells" in d.message] == [
+        (5, "`Signals` row has 7 cells but the header has 6; the empty one before its "
+            "relevancy left out"),
+        (6, "`Signals` row has 7 cells but the header has 6; the empty one before its "
+            "relevancy left out")]
+
+
 def test_a_table_section_written_as_a_list_lands_row_by_row():
     """Other pipelines write entities as lists (attack 107's v25): every item was kept
     only as verbatim text, no entity landed."""
@@ -279,9 +301,40 @@ def test_other_written_as_a_table_or_with_dashes_gives_its_fields():
         assert [(n.kind, n.text) for n in rec.names] == [
             ("category", "science"), ("content_type", "report")], other
         assert [n.text for n in rec.notes] == notes
+    pairs = record("## Other\n\n| Source | Reuters |\n|--|--|\n| Category | science |\n"
+                   "| Type | report |\n", "a.md")  # (pairs from the first row: the header)
+    assert [(n.kind, n.text) for n in pairs.names] == [
+        ("category", "science"), ("content_type", "report")]
+    assert [n.text for n in pairs.notes] == ["Source: Reuters"]
+    # (attack 115's y61: a table of data, one of its rows "Category", gave the category)
+    data = record("## Other\n\n| Region | Share |\n|--|--|\n| Europe | 40% |\n"
+                  "| Category | not a field |\n", "a.md")
+    assert data.names == [] and [d.message for d in data.diagnostics][2:] == [
+        "table in `Other` is not expected there; kept verbatim as an extra section"]
     three = record("## Other\n\n| a | b | c |\n|--|--|--|\n| 1 | 2 | 3 |\n", "a.md")
     assert three.names == [] and [d.message for d in three.diagnostics][2:] == [
         "table in `Other` is not expected there; kept verbatim as an extra section"]
+
+
+def test_marks_before_keywords_and_footnote_references_are_no_part_of_names():
+    """attack 116 (u61-u65, u40): task boxes, bullets written as characters and hashtags
+    stayed in keyword and theme labels; a footnote's reference stayed in a name, whose
+    key then held its number (`technology:tech_t1_2`). All unsaid."""
+    rec = record("## Keywords\n\n- [ ] kw alpha\n- [x] kw beta\n- #ClimateTech\n- #1 pick\n\n"
+                 "## Themes\n\n\u2022 theme one\n\u2022 theme two\n\u2013 theme three\n\n"
+                 "## Technologies\n\n| name | description | relevancy |\n|--|--|--|\n"
+                 "| Tech T1[^2] | what it does[^1] | 3 |\n\n[^1]: A note.\n", "a.md")
+    assert [(n.kind, n.text) for n in rec.names] == [
+        ("keyword", "kw alpha"), ("keyword", "kw beta"), ("keyword", "ClimateTech"),
+        ("keyword", "#1 pick"), ("theme", "theme one"), ("theme", "theme two"),
+        ("theme", "theme three")]
+    assert [(m.name, m.description) for m in rec.mentions] == [("Tech T1", "what it does")]
+    said = [(d.line, d.message) for d in rec.diagnostics]
+    assert (3, "`Keywords` items begin with a mark (`[ ]`: a bullet, task box or hashtag); "
+               "read without it") in said
+    assert (10, "`Themes` items begin with a mark (`\u2022`: a bullet, task box or hashtag); "
+               "read without it") in said
+    assert (18, "a footnote reference left out of 'Tech T1'") in said
 
 
 def test_a_comment_in_the_summary_is_left_out_and_said():

@@ -232,6 +232,56 @@ def test_a_source_line_is_the_page_only_when_it_is_dated():
         (3, "`Source:` link read as the external link: https://r.org/a")]
 
 
+@pytest.mark.parametrize("head", [
+    "# T\n\n*Source:* [2025-03-23](https://k.org/p/20240101)\n",
+    "# T\n\nFrom page [23/03/2025](https://k.org/p/2024-01-01-notes).\n",
+    "# __T__, from page [20250323](https://k.org/p/20240101).\n",
+    "# T, from page [2025-03-23](https://k.org/p/20240101d).\n",
+])
+def test_a_page_link_whose_address_holds_another_date_gives_no_address(head):
+    """attack 115 (y05): a page link labelled 2025-03-23 whose address is a 2024-01-01
+    page gave the day's page that other day's address, unsaid (every article of the day
+    then had it). The page is the label's date; the address is said, not kept."""
+    doc = parse_text(head + "\n## Keywords\n\n* alpha\n", "t.md")
+    assert (doc.page, doc.page_url) == ("20250323", None)
+    said = [d.message for d in doc.diagnostics if "another date" in d.message]
+    assert len(said) == 1 and "20240101" in said[0] and "https://k.org/p/2024" in said[0]
+    same_day = parse_text("# T, from page [2025-03-23](https://k.org/p/2025-03-23-notes/?a=1)."
+                          "\n\n## Keywords\n\n* a\n", "t.md")
+    assert same_day.page_url == "https://k.org/p/2025-03-23-notes/?a=1"
+    assert not [d for d in same_day.diagnostics if "another date" in d.message]
+
+
+def test_invisible_characters_inside_names_are_left_out_and_said():
+    """attack 116 (i01-i06): a soft hyphen, zero-width space, word joiner, zero-width
+    non-joiner or byte order mark inside a word made a node of its own, unsaid."""
+    data = ("# __T__, from page [20250323](https://k.org/p/20250323).\n\n## Keywords\n\n"
+            "* AI e\u200bthics\n* Chil\u00addren's pri\u2060vacy\n* cli\u200cmate "
+            "\ufeffadaptation\n* \U0001F469\u200d\U0001F4BB coders\n").encode()
+    doc = parse_bytes(data, "t.md", "t")
+    keywords = [item.text for item in doc.sections[0].items]
+    assert keywords == ["AI ethics", "Children's privacy", "climate adaptation",
+                        "\U0001F469\u200d\U0001F4BB coders"]  # (an emoji's joiner kept)
+    assert [(d.line, d.message) for d in doc.diagnostics] == [
+        (5, "5 invisible characters (soft hyphen, zero-width space or joiner, byte order "
+            "mark; first on this line) left out")]
+    assert parse_bytes(b"\xef\xbb\xbf# T\n", "t.md", "t").title == "T"  # (a leading mark)
+
+
+def test_a_delimiter_row_written_with_typographic_dashes_is_no_row():
+    """attack 116 (u82): a "smart punctuation" step wrote `| :— | :–– |`; every table
+    then had a spurious entity named ":—"."""
+    doc = parse_text("## Concerns\n\n| name | relevancy |\n| :\u2014 | :\u2013\u2013 |\n"
+                     "| C1 | 5 |\n| :\u2014 | :\u2014 |\n| C2 | 4 |\n", "t.md")
+    (table,) = doc.sections[0].tables
+    assert (table.header, [(row.cells, row.line) for row in table.rows]) == (
+        ["name", "relevancy"], [(["C1", "5"], 5), (["C2", "4"], 7)])
+    assert [(d.line, d.message) for d in doc.diagnostics][:2] == [
+        (3, "a table whose delimiter row is written with dashes (`\u2014`, `\u2013`) (lines 3-7); "
+            "read as a table"),
+        (6, "the table's delimiter row again; skipped")]
+
+
 def test_text_beside_the_external_link_is_not_dropped():
     """The external link's paragraph was taken whole: what else it said was lost unsaid."""
     doc = parse_text("# T\n\nBy Ann Lee \u00b7 __[External link](https://x.org/a)__\n\n"
