@@ -65,9 +65,13 @@ class Links:
         for row in rows:
             self.node[row["article"], row["type"], resolution_key(row["name"])].add(row["entity"])
         self.edges: set[tuple[str, str]] = set()
-        for row in graph.query("SELECT ?a ?b WHERE { ?a skos:related|skos:exactMatch ?b }").values():
-            self.edges.add((row["a"], row["b"]))
-            self.edges.add((row["b"], row["a"]))
+        self.exact: set[tuple[str, str]] = set()  # (one concept in two types)
+        for row in graph.query("SELECT ?a ?b ?p WHERE { ?a ?p ?b . "
+                               "VALUES ?p { skos:related skos:exactMatch } }").values():
+            for edge in ((row["a"], row["b"]), (row["b"], row["a"])):
+                self.edges.add(edge)
+                if row["p"].endswith("exactMatch"):
+                    self.exact.add(edge)
         self.trends: dict[str, set[str]] = defaultdict(set)
         for row in graph.query("SELECT ?t ?e WHERE { ?t a kg:Trend ; skos:member ?e }").values():
             self.trends[row["e"]].add(row["t"])
@@ -75,6 +79,10 @@ class Links:
     def find(self, article: str, type_: str, name: str) -> set[str]:
         type_ = KIND_OF[type_.lower()].class_name
         return self.node.get((article, type_, resolution_key(name)), set())
+
+    def one(self, first: set[str], second: set[str]) -> bool:
+        """Whether two names landed as one node, or one concept in two types."""
+        return bool(first & second) or any((a, b) in self.exact for a in first for b in second)
 
     def linked(self, first: set[str], second: set[str]) -> bool:
         for a in first:

@@ -128,3 +128,29 @@ def test_hostile_benchmark_prints_its_table(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert [line[:28].strip() for line in lines] == ["construct", *hostile.CONSTRUCTS]
     assert all(len(line[28:].split()) == 3 for line in lines[1:])
+
+
+def test_the_blind_set_lands_whole_and_its_evaluation_counts_every_pair(capsys):
+    """tests/data/blind-54: every labelled name of the summaries written blind lands, with
+    its type, in its article (the reader on documents it was not made from), and both
+    measures count each of the 510 pairs once; no more false joins than at the set's
+    first measure (one: a pair labelled related)."""
+    import csv
+    import re
+    from collections import Counter
+
+    from bench import blind_eval
+
+    text = (blind_eval.BLIND / "pairs.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+    assert Counter(row["label"] for row in rows) == {"same": 169, "related": 190,
+                                                     "unrelated": 151}
+    assert all(row["first_article"] != row["second_article"] for row in rows)
+    blind_eval.main([])
+    printed = capsys.readouterr().out
+    assert "510 labelled pairs (pairs.csv); 0 with a name not found" in printed
+    measured = {row[0]: [int(n) for n in row[3:]] for row in re.findall(
+        r"\| (\w+) \| ([\d.]+) \| ([\d.]+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|", printed)}
+    assert {name: sum(counts) for name, counts in measured.items()} == {
+        "resolution": 510, "related": 510}
+    assert measured["resolution"][1] <= 1
