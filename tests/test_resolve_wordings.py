@@ -526,6 +526,9 @@ PREPOSITIONS_AND_DERIVATIONS = [
     ("Legal Effects", "Effects on Law", False),
     ("Regulatory Impact", "Impact on Regulation", False),
     ("Digital Customs Platform", "Digital Custom Platform", False),
+    # a British spelling after a prefix (a blind set's: microfibres / microfibers)
+    ("Microfibre Shedding", "microfiber shedding", True),
+    ("Nanocolours", "nanocolors", True),
     # a coined verb's -ing before its object
     ("Reskilling Workers", "Worker Reskilling", True),
     ("Decarbonising Steelmaking", "Steelmaking Decarbonisation", True),

@@ -214,6 +214,8 @@ def american(word: str) -> str:
     ['defense', 'program', 'gray', 'analysis', 'biofertilizer']
     >>> [american(w) for w in ("tokenised", "weaponisation", "advertised", "supervised")]
     ['tokenized', 'weaponization', 'advertised', 'supervised']
+    >>> american("microfibres"), american("nanocolours")
+    ('microfibers', 'nanocolors')
     """
     from breame.spelling import BRITISH_ENGLISH_SPELLINGS as spellings
 
@@ -244,7 +246,9 @@ _MORE_BRITISH = {"fuelled": "fueled", "fuelling": "fueling", "enrolment": "enrol
                  "cheque": "check", "doughnut": "donut", "mum": "mom",
                  "dependant": "dependent", "focussed": "focused", "focussing": "focusing"}
 _PREFIXES = ("un", "mis", "re", "eco", "geo", "bio", "pre", "over", "under", "de", "non",
-             "co", "auto", "self")
+             "co", "auto", "self", "micro", "nano", "macro", "multi", "inter", "cyber",
+             "tele", "hyper", "post", "anti", "semi", "mega", "super", "hydro", "agro",
+             "neuro", "thermo", "electro")  # (microfibres: a blind set's)
 
 
 @functools.lru_cache(maxsize=1 << 15)
