@@ -719,6 +719,13 @@ def read_table(state: ExtractState, table: Table, kind: EntityKind, heading: str
             state.record.mentions.append(mention)
 
 
+# Asterisks around whole words inside a name or description (`**Quantum** sensing`):
+# emphasis, left out (the parse stage reads emphasis only around a whole cell: within a
+# word it is more often text, 2*3*4; attack 116's u43)
+_WORD_EMPHASIS_RE = re.compile(r"(?<![\w*\\])(\*\*?)(?=[^\s*])([^*\n]+?)(?<=[^\s*\\])\1(?![\w*])")
+_NAMING = frozenset({"name", "description"})
+
+
 def _read_row(state: ExtractState, row: TableRow, columns: list, fields: list[str | None],
               header: list[str], kind: EntityKind, heading: str) -> Mention | None:
     # ("nan" is how pandas writes an empty cell: the archive's tables hold it; a name
@@ -726,6 +733,8 @@ def _read_row(state: ExtractState, row: TableRow, columns: list, fields: list[st
     fitted, past = _fit_row(state, row, fields, header, heading)
     cells = ["" if cell == "nan" and field != "name" else cell
              for field, cell in zip(fields, fitted)]
+    cells = [_WORD_EMPHASIS_RE.sub(r"\2", cell) if "*" in cell and field in _NAMING else cell
+             for field, cell in zip(fields, cells)]
     values: dict[str, str] = {}
     extras: list[str] = [cell for cell in past if cell]
     for field, title, cell in zip(fields, header, cells):

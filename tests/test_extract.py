@@ -329,6 +329,10 @@ def test_marks_before_keywords_and_footnote_references_are_no_part_of_names():
         ("keyword", "#1 pick"), ("theme", "theme one"), ("theme", "theme two"),
         ("theme", "theme three")]
     assert [(m.name, m.description) for m in rec.mentions] == [("Tech T1", "what it does")]
+    bold = record("## Technologies\n\n| name | description |\n|--|--|\n"
+                  "| **Quantum** sensing | uses *entangled* atoms; 2*3*4 |\n", "a.md")
+    assert [(m.name, m.description) for m in bold.mentions] == [  # (attack 116's u43)
+        ("Quantum sensing", "uses entangled atoms; 2*3*4")]
     said = [(d.line, d.message) for d in rec.diagnostics]
     assert (3, "`Keywords` items begin with a mark (`[ ]`: a bullet, task box or hashtag); "
                "read without it") in said
