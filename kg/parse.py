@@ -218,7 +218,7 @@ def decode(data: bytes, shown_as: str) -> tuple[str, list[Diagnostic]]:
         diagnostics.append(Diagnostic("warning", shown_as, None,
                                       "the file is UTF-16; read as such (save it as UTF-8)"))
         text = data.decode("utf-16", errors="replace")
-        return _without_nul(text, shown_as, diagnostics)
+        return _cleaned(text, shown_as, diagnostics)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -232,7 +232,7 @@ def decode(data: bytes, shown_as: str) -> tuple[str, list[Diagnostic]]:
         diagnostics.append(Diagnostic("warning", shown_as, line, "bytes that are not UTF-8 "
                                       f"(first at byte {err.start}); read as Windows-1252 "
                                       "(save the file as UTF-8)"))
-    return _without_nul(text, shown_as, diagnostics)
+    return _cleaned(text, shown_as, diagnostics)
 
 
 def _as_cp1252(err: UnicodeDecodeError) -> tuple[str, int]:
@@ -265,18 +265,28 @@ def _mostly_not_utf8(data: bytes) -> bool:
     return stray > len(characters)
 
 
-def _without_nul(text: str, shown_as: str, diagnostics: list[Diagnostic]
-                 ) -> tuple[str, list[Diagnostic]]:
+def _cleaned(text: str, shown_as: str, diagnostics: list[Diagnostic]
+             ) -> tuple[str, list[Diagnostic]]:
     """NUL characters as U+FFFD (no RDF store takes them), with a warning at the first;
-    and characters that show nothing inside words left out, said at the first (a soft
-    hyphen or zero-width space copied from a web page made "AI e\u200bthics" a node of
-    its own, and renamed the shared node when it was the first name: attack 116)."""
+    a lone carriage return in a file of CRLF lines a space (attack 116: it split a table
+    row in two); and characters that show nothing inside words left out, said at the
+    first (a soft hyphen or zero-width space copied from a web page made "AI e\u200bthics"
+    a node of its own, and renamed the shared node when it was the first name: attack
+    116)."""
     at = text.find("\x00")
     if at >= 0:
         line = len(_LINE_END_RE.findall(text, 0, at)) + 1
         diagnostics.append(Diagnostic("warning", shown_as, line, "a NUL character (first on "
                                       "this line); replaced with U+FFFD"))
         text = text.replace("\x00", "\ufffd")
+    if "\r\n" in text:  # (a lone CR inside a file of CRLF lines: a stray, no line end)
+        stray = _LONE_CR_RE.search(text)
+        if stray:
+            line = len(_LINE_END_RE.findall(text, 0, stray.start())) + 1
+            text, count = _LONE_CR_RE.subn(" ", text)
+            diagnostics.append(Diagnostic("warning", shown_as, line, (
+                f"{count:,} carriage return{'s' if count > 1 else ''} alone in a file of CRLF "
+                "line ends (first on this line); read as spaces")))
     found = _INVISIBLE_RE.search(text)
     if found:
         line = len(_LINE_END_RE.findall(text, 0, found.start())) + 1
@@ -290,6 +300,7 @@ def _without_nul(text: str, shown_as: str, diagnostics: list[Diagnostic]
 # Characters that show nothing and join or part nothing in English text: soft hyphen,
 # zero-width space and non-joiner, word joiner, a byte order mark past the start. (Not
 # the zero-width joiner: it makes one emoji of several.)
+_LONE_CR_RE = re.compile(r"\r(?!\n)")
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u2060\ufeff]")
 
 

@@ -282,6 +282,21 @@ def test_a_delimiter_row_written_with_typographic_dashes_is_no_row():
         (6, "the table's delimiter row again; skipped")]
 
 
+def test_a_lone_carriage_return_in_a_file_of_crlf_lines_is_a_space():
+    """attack 116 (s09): a stray CR inside a table row of a CRLF file split the row: a
+    spurious signal named by its change, its cells shifted."""
+    data = ("## Concerns\r\n\r\n| name | description | relevancy |\r\n|--|--|--|\r\n"
+            "| C1 | a long\rdescription | 4 |\r\n| C2 | d2 | 3 |\r\n").encode()
+    doc = parse_bytes(data, "t.md", "t")
+    (table,) = doc.sections[0].tables
+    assert [(row.cells, row.line) for row in table.rows] == [
+        (["C1", "a long description", "4"], 5), (["C2", "d2", "3"], 6)]
+    assert (5, "1 carriage return alone in a file of CRLF line ends (first on this line); "
+               "read as spaces") in [(d.line, d.message) for d in doc.diagnostics]
+    old_mac = parse_bytes(b"## Keywords\r\r* a\r* b\r", "t.md", "t")  # (CR line ends)
+    assert [item.text for item in old_mac.sections[0].items] == ["a", "b"]
+
+
 def test_text_beside_the_external_link_is_not_dropped():
     """The external link's paragraph was taken whole: what else it said was lost unsaid."""
     doc = parse_text("# T\n\nBy Ann Lee \u00b7 __[External link](https://x.org/a)__\n\n"
