@@ -411,6 +411,8 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
         lines = [""] * end + lines[end:]
         text = "\n".join(lines)
     _open_unclosed_comments(doc, lines)
+    if "]:" in text:
+        _inline_references(lines)
     tokens, set_aside = _block_tokens(lines)
     nested = _headings_in_lists(tokens, lines)
     if nested:  # ("  ## Themes" after a list: CommonMark's heading in the last item)
@@ -1128,6 +1130,49 @@ def _undelimited_table(lines: list[str] | dict[int, str], start: int, end: int) 
             return False
         widths.add(len(_UNESCAPED_PIPE_RE.findall(line)))
     return len(widths) == 1 and widths.pop() >= 3
+
+
+# A link reference definition (`[page]: https://...`, a title after it) and the
+# reference links that use one: `[text][label]`, `[text][]`, `[label]` (not a footnote's
+# `[^1]`, nor `[x](...)` or `[x]:`, which are other things)
+_REFERENCE_DEFINITION_RE = re.compile(
+    r" {0,3}\[(?!\^)(?P<label>[^\[\]\n]{1,200})\]:[ \t]*+(?P<url><[^<>\n]*>|\S+)"
+    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*")
+_REFERENCE_LINK_RE = re.compile(
+    r"(?<![\]\\])\[(?P<text>[^\[\]\n]{1,500})\](?:\[(?P<label>[^\[\]\n]{0,200})\]|(?![(:\[]))")
+
+
+def _reference_label(label: str) -> str:
+    """A reference label as CommonMark matches it: case and runs of spaces aside."""
+    return " ".join(label.split()).casefold()
+
+
+def _inline_references(lines: list[str]) -> None:
+    """Reference links written inline (`[20250323][page]` with `[page]: URL` below it: a
+    title line, a cell, an external link), in place: the readers of title lines, cells
+    and links read inline links (attack 116's u50, u41: the page was lost, names kept
+    their brackets). The definitions stay (CommonMark takes them out of the text)."""
+    urls: dict[str, str] = {}
+    defined: set[int] = set()
+    for at, line in enumerate(lines):
+        found = _REFERENCE_DEFINITION_RE.fullmatch(line) if "]:" in line else None
+        if found:
+            urls.setdefault(_reference_label(found["label"]), found["url"])
+            defined.add(at)
+    if not urls:
+        return
+
+    def inline(link: re.Match) -> str:
+        label = link["label"] or link["text"]  # (`[text][]` and `[label]` name themselves)
+        url = urls.get(_reference_label(label))
+        return link[0] if url is None else f"[{link['text']}]({url})"
+
+    fenced = False
+    for at, line in enumerate(lines):
+        if _FENCE_RE.match(line):
+            fenced = not fenced
+        elif not fenced and at not in defined and "[" in line:
+            lines[at] = _REFERENCE_LINK_RE.sub(inline, line)
 
 
 _COMMENT_OPENER_RE = re.compile(r" {0,3}<!--")

@@ -297,6 +297,22 @@ def test_a_lone_carriage_return_in_a_file_of_crlf_lines_is_a_space():
     assert [item.text for item in old_mac.sections[0].items] == ["a", "b"]
 
 
+def test_reference_links_are_read_as_the_links_they_stand_for():
+    """attack 116 (u50, u41): with reference-style links the title kept its from part
+    and the page was lost; names in cells kept their brackets."""
+    doc = parse_text(
+        "# __Study of lattices__, (from page [20250323][page].)\n\n__[External link][ext]__\n\n"
+        "## Technologies\n\n| name | description |\n|--|--|\n| [Tech T1][t1] | d1 |\n"
+        "| [Tech T2] | d2 [^1] |\n| [Tech T3][nowhere] | d3 |\n\n```\n[Tech T2]\n```\n\n"
+        "[page]: https://k.org/p/20250323\n[EXT]:  <https://x.org/a b> \"Title\"\n"
+        "[t1]: https://x.org/t1\n[tech t2]: https://x.org/t2\n[^1]: A footnote.\n", "t.md")
+    assert (doc.title, doc.page, doc.page_url, doc.external_link) == (
+        "Study of lattices", "20250323", "https://k.org/p/20250323", "https://x.org/a b")
+    (table,) = doc.sections[0].tables
+    assert [row.cells[0] for row in table.rows] == ["Tech T1", "Tech T2", "[Tech T3][nowhere]"]
+    assert doc.sections[0].paragraphs[0].text == "```\n[Tech T2]\n```"  # (code stays code)
+
+
 def test_text_beside_the_external_link_is_not_dropped():
     """The external link's paragraph was taken whole: what else it said was lost unsaid."""
     doc = parse_text("# T\n\nBy Ann Lee \u00b7 __[External link](https://x.org/a)__\n\n"
