@@ -313,7 +313,7 @@ def list_items(state: ExtractState, section: Section) -> list[TextLine]:
         texts = [BREAK_TAG_RE.sub("\n", p.text) for p in section.paragraphs]
         separator, said = next(((mark, said) for mark, said in _LIST_SEPARATORS
                                 if any(mark in _ENTITY_RE.sub("", text) for text in texts)),
-                               _LIST_SEPARATORS[1])  # (commas, where none is written)
+                               (",", "line ends"))  # (none written: one item a line)
         if all(_HASHTAGS_RE.fullmatch(line) for text in texts
                for line in text.split("\n") if line.strip()):
             separator, said = "#", "hashtags"

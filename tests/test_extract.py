@@ -871,7 +871,7 @@ def test_lists_and_other_fields_written_as_other_pipelines_write_them():
     head = ("# __T__, (from page [20250323](https://x.org/p/20250323).)\n\n"
             "__[External link](https://x.org/a)__\n\n")
     for keywords, said in (("AI | Meta | ads", "bars"), ("AI · Meta · ads", "middle dots"),
-                           ("#AI #Meta #ads", "hashtags"), ("AI<br>Meta<br>ads", "commas")):
+                           ("#AI #Meta #ads", "hashtags"), ("AI<br>Meta<br>ads", "line ends")):
         rec = record(head + f"## Keywords\n\n{keywords}\n", "x.md")
         assert [n.text for n in rec.names] == ["AI", "Meta", "ads"], keywords
         assert [d.message for d in rec.diagnostics] == [
