@@ -15,9 +15,15 @@ and names the rules were not made from. For each set:
   (bench/related_eval.py's measure). Goal: precision >= 0.85, recall >= 0.70. Its
   precision counts the labelled pairs only (unlisted pairs are unlabelled), so it is
   not the precision of the links a build ships:
-* shipped links (where the set has links-labelled.csv): links a build made on the
-  set, labelled blind by another session: the precision of what kg ships on summaries
-  it was not made from (of those still linked; its recall is 1 by construction).
+* shipped links (where the set has links-labelled.csv): a sample of the links one build
+  made on the set (its README says which), labelled blind by another session: the
+  precision, on summaries kg was not made from, of those links a build still makes.
+  Links a later build adds are not in the sample: after a change to the related stage,
+  label a fresh sample.
+
+Resolution is also given on the `same` pairs whose names' keys differ ("resolution,
+keys differ"): a pair of one key (case, plurals) is one node whatever the rules, and
+flatters recall (a review's).
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from collections import Counter
 from pathlib import Path
 
 from kg.related import Settings
+from kg.resolve import resolution_key
 
 from .related_eval import Links, build_corpus
 from .related_train import read_labelled
@@ -41,8 +48,10 @@ def blind_sets() -> list[Path]:
 
 
 def blind_counts(pairs: list[dict[str, str]], links: Links) -> dict[str, Counter]:
-    """Counts per measure ("resolution", "related"): tp, fp, fn, and names not found."""
-    counts = {"resolution": Counter(), "related": Counter()}
+    """Counts per measure ("resolution", "resolution, keys differ", "related"): tp, fp,
+    fn, tn, and names not found."""
+    counts = {"resolution": Counter(), "resolution, keys differ": Counter(),
+              "related": Counter()}
     for row in pairs:
         first = links.find(row["first_article"], row["first_type"], row["first"])
         second = links.find(row["second_article"], row["second_type"], row["second"])
@@ -54,6 +63,9 @@ def blind_counts(pairs: list[dict[str, str]], links: Links) -> dict[str, Counter
         same, positive = row["label"] == "same", row["label"] in ("same", "related")
         counts["resolution"]["tp" if one and same else "fp" if one else
                              "fn" if same else "tn"] += 1
+        if resolution_key(row["first"]) != resolution_key(row["second"]):
+            counts["resolution, keys differ"]["tp" if one and same else "fp" if one else
+                                              "fn" if same else "tn"] += 1
         counts["related"]["tp" if linked and positive else "fp" if linked else
                           "fn" if positive else "tn"] += 1
     return counts
@@ -72,8 +84,10 @@ def evaluate_set(folder: Path) -> dict[str, Counter]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sets", nargs="*", type=Path, help="blind set folders (default: all)")
+    parser.add_argument("sets", nargs="*", type=Path,
+                        help="blind set folders or names, e.g. blind-54 (default: all)")
     args = parser.parse_args(argv)
+    args.sets = [path if path.is_dir() else DATA / path.name for path in args.sets]
     print("| set | measure | precision | recall | TP | FP | FN | TN | not found |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for folder in args.sets or blind_sets():

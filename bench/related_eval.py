@@ -38,6 +38,7 @@ from pathlib import Path
 from kg import build
 from kg.related import Settings
 from kg.resolve import resolution_key
+from kg.vocab import EXACT_MATCH
 
 from .related_train import CORPUS, KIND_OF, LABELLED, read_labelled
 
@@ -70,7 +71,7 @@ class Links:
                                "VALUES ?p { skos:related skos:exactMatch } }").values():
             for edge in ((row["a"], row["b"]), (row["b"], row["a"])):
                 self.edges.add(edge)
-                if row["p"].endswith("exactMatch"):
+                if row["p"] == EXACT_MATCH:
                     self.exact.add(edge)
         self.trends: dict[str, set[str]] = defaultdict(set)
         for row in graph.query("SELECT ?t ?e WHERE { ?t a kg:Trend ; skos:member ?e }").values():

@@ -122,20 +122,27 @@ def page_id(text: str) -> str:
     return text if parts is None else "%04d%02d%02d" % parts
 
 
-# A date in an address's last part: /p/20250323, /p/20250511d, /p/2025-03-23-slug
-_ADDRESS_DATE_RE = re.compile(r"(?<!\d)(\d{4})(-?)(\d{2})\2(\d{2})(?!\d)")
+# A date in an address: /p/20250323, /p/20250511d, /p/2025-03-23-slug, /2025/03/23/,
+# ?date=2025_03_23 (a year of the archive's time: a news id, uk-12041029, is none)
+_ADDRESS_DATE_RE = re.compile(r"(?<!\d)(199\d|20\d\d)([-_/]?)(\d{2})\2(\d{2})(?!\d)")
 
 
-def dates_in_address(url: str) -> set[str]:
-    """The dates (as page ids) the last part of an address holds.
+def dates_in_address(url: str, anywhere: bool = False) -> set[str]:
+    """The dates (as page ids) the last part of an address holds (`anywhere`: its whole
+    path and query, not its host).
 
     >>> sorted(dates_in_address("https://k.org/p/2025-03-23-notes/?a=1"))
     ['20250323']
-    >>> dates_in_address("https://k.org/p/20250511d"), dates_in_address("https://k.org/p/1")
+    >>> dates_in_address("https://k.org/p/20250511d"), dates_in_address("https://b.uk/uk-12041029")
     ({'20250511'}, set())
+    >>> dates_in_address("https://r.org/2024/01/01/x"), dates_in_address("https://r.org/2024/01/01/x", True)
+    (set(), {'20240101'})
     """
-    last = url.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1]
-    return {f"{m[1]}{m[3]}{m[4]}" for m in _ADDRESS_DATE_RE.finditer(last)
+    path = url.split("#")[0]
+    path = path.split("//", 1)[-1].partition("/")[2]  # (no scheme, no host)
+    if not anywhere:
+        path = path.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+    return {f"{m[1]}{m[3]}{m[4]}" for m in _ADDRESS_DATE_RE.finditer(path)
             if 1 <= int(m[3]) <= 12 and 1 <= int(m[4]) <= 31}
 
 

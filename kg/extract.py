@@ -350,8 +350,8 @@ def list_items(state: ExtractState, section: Section) -> list[TextLine]:
     for item in unlabelled:
         text = item.text.strip()
         text = text.rstrip(",;").strip()  # ("* menswear,": a list written as one)
-        mark = _ITEM_MARK_RE.match(text)
-        if mark and mark.end() < len(text):
+        mark = _ITEM_MARK_RE.match(text)  # (a mark is never the whole item: text follows)
+        if mark:
             marked = marked or TextLine(mark[0].strip(), item.line)
             text = text[mark.end():]
         if len(text) > 2 and text[0] + text[-1] in _QUOTE_PAIRS and \
@@ -483,11 +483,7 @@ def _table_fields(state: ExtractState, section: Section) -> list[TextLine]:
         elif any(is_field):
             pairs = [TableRow([header, cell], row.line) for row in table.rows
                      for header, cell in zip(table.header, row.cells)]
-        elif len(table.header) == 2 and (column_key(table.header[1]) in _COLUMN_WORDS or 2 * sum(
-                state.kinds.by_field(row.cells[0]) is not None for row in table.rows
-                if row.cells) >= len(table.rows) + 1):
-            # (| Field | Value |, or pairs from the first row on, most of them fields: not
-            # | Region | Share | with one row that says "Category": attack 115's y61)
+        elif len(table.header) == 2:  # (| Field | Value |: the pairs are its rows)
             pairs = ([] if column_key(table.header[1]) in _COLUMN_WORDS
                      else [TableRow(table.header, table.line)]) + table.rows
         else:
@@ -719,13 +715,6 @@ def read_table(state: ExtractState, table: Table, kind: EntityKind, heading: str
             state.record.mentions.append(mention)
 
 
-# Asterisks around whole words inside a name or description (`**Quantum** sensing`):
-# emphasis, left out (the parse stage reads emphasis only around a whole cell: within a
-# word it is more often text, 2*3*4; attack 116's u43)
-_WORD_EMPHASIS_RE = re.compile(r"(?<![\w*\\])(\*\*?)(?=[^\s*])([^*\n]+?)(?<=[^\s*\\])\1(?![\w*])")
-_NAMING = frozenset({"name", "description"})
-
-
 def _read_row(state: ExtractState, row: TableRow, columns: list, fields: list[str | None],
               header: list[str], kind: EntityKind, heading: str) -> Mention | None:
     # ("nan" is how pandas writes an empty cell: the archive's tables hold it; a name
@@ -733,8 +722,6 @@ def _read_row(state: ExtractState, row: TableRow, columns: list, fields: list[st
     fitted, past = _fit_row(state, row, fields, header, heading)
     cells = ["" if cell == "nan" and field != "name" else cell
              for field, cell in zip(fields, fitted)]
-    cells = [_WORD_EMPHASIS_RE.sub(r"\2", cell) if "*" in cell and field in _NAMING else cell
-             for field, cell in zip(fields, cells)]
     values: dict[str, str] = {}
     extras: list[str] = [cell for cell in past if cell]
     for field, title, cell in zip(fields, header, cells):
@@ -780,11 +767,6 @@ def _fit_row(state: ExtractState, row: TableRow, fields: list[str | None], heade
         state.warn(row.line, f"`{heading}` row has {len(cells)} cells but the header has "
                    f"{width}; the empty ones at its end left out")
         cells = cells[:width]
-    if len(cells) == width + 1 and fields[-1] == "relevancy" and not cells[width - 1].strip() \
-            and _reads_as_relevancy(cells[width]):  # (`| f1 | | 4 |`: a stray empty cell)
-        state.warn(row.line, f"`{heading}` row has {len(cells)} cells but the header has "
-                   f"{width}; the empty one before its relevancy left out")
-        return cells[:width - 1] + cells[width:], []
     if len(cells) > width and fields[-1] == "relevancy" and _reads_as_relevancy(cells[width - 1]):
         state.warn(row.line, f"`{heading}` row has {len(cells)} cells but the header has "
                    f"{width}; the {len(cells) - width} after its relevancy added to the "

@@ -21,12 +21,14 @@ width and pad short rows, hiding the ragged rows we must report.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from pathlib import Path
 
 from typing import Callable, NamedTuple
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import normalizeReference
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
@@ -40,10 +42,10 @@ from .tables import GRID_BORDER_RE, grid_rows, html_rows
 _MD = MarkdownIt("commonmark").disable(["inline", "text_join"])
 # Every pattern here runs in time linear in the line, whatever the input (possessive
 # quantifiers: no backtracking), so a hostile 1 MB line costs milliseconds.
-_DELIMITER_ROW_RE = re.compile(r"\s*+\|?\s*+:?-++:?\s*+(?:\|\s*+:?-++:?\s*+)*+\|?\s*+")
-# ... and one written with typographic dashes (a "smart punctuation" step: `| :— | :–– |`)
-_DASHED_DELIMITER_ROW_RE = re.compile(
-    r"\s*+\|\s*+:?[-\u2010-\u2015\u2212]++:?\s*+(?:\|\s*+:?[-\u2010-\u2015\u2212]++:?\s*+)*+\|\s*+")
+# A table's delimiter row, its dashes maybe typographic (a "smart punctuation" step wrote
+# `| :— | :–– |`: markdown-it-py reads no table, kg does)
+_DELIMITER_ROW_RE = re.compile(r"\s*+\|?\s*+:?[-\u2010-\u2015\u2212]++:?\s*+"
+                               r"(?:\|\s*+:?[-\u2010-\u2015\u2212]++:?\s*+)*+\|?\s*+")
 # Lines as markdown-it counts them: only \n, \r\n and \r end a line (not U+2028, \x0c, ...).
 _LINE_END_RE = re.compile(r"\r\n|\r|\n")
 # The title line: `# __Title__, (from page [DATE](URL).)` and the older
@@ -97,11 +99,14 @@ class MarkBudget:
         return False
 
 
-def plain_text(raw: str, budget: MarkBudget | None = None, line: int = 0) -> str:
+def plain_text(raw: str, budget: MarkBudget | None = None, line: int = 0,
+               cell: bool = False) -> str:
     """What a reader sees of one cell or item of inline Markdown: emphasis around all of
     it and code marks gone, escapes and entities decoded, `<br>` a space, a comment left
     out (other tags kept as text), a link as its text and, unless that is its address or
-    the whole text, the address after it; a footnote's reference left out.
+    the whole text, the address after it; a footnote's reference left out (not in code).
+    In a table's `cell`, asterisks around whole words inside it are emphasis too
+    (`**Quantum** sensing`); in a list item they may mark its name (`**Name**: text`).
     (markdown-it-py reads it; a text with none of the characters markup needs is
     returned as it is.)
 
@@ -111,8 +116,10 @@ def plain_text(raw: str, budget: MarkBudget | None = None, line: int = 0) -> str
     'made by a tool (https://x.org) & code C*'
     >>> plain_text("2*3*4, __init__ and R&D"), plain_text("![chart](https://x.org/c.png)")
     ('2*3*4, __init__ and R&D', 'chart (https://x.org/c.png)')
-    >>> plain_text("Quantum sensing[^2]")  # (a footnote's reference left out)
-    'Quantum sensing'
+    >>> plain_text("Quantum sensing[^2]"), plain_text("`[^0-9]` x[^a]")
+    ('Quantum sensing', '[^0-9] x')
+    >>> plain_text("**Quantum** sensing, 2*3*4", cell=True), plain_text("**Quantum** sensing")
+    ('Quantum sensing, 2*3*4', '**Quantum** sensing')
     """
     if _MARKUP_CHARS.isdisjoint(raw):
         return raw
@@ -133,12 +140,28 @@ def plain_text(raw: str, budget: MarkBudget | None = None, line: int = 0) -> str
             budget.warn(line, f"{text[:60]!r} is written as a link; read as its text, "
                         f"its address not kept: {str(address)[:80]}")
         return text
-    for token in tokens[wrap:len(tokens) - wrap]:
+    inner = tokens[wrap:len(tokens) - wrap]
+    code: set[int] = set()  # (the pieces of `shown` that are code: no footnote there)
+    opened: list[tuple[int, bool]] = []  # (each open emphasis' piece; at a word's start?)
+    for at, token in enumerate(inner):
         kind = token.type
-        if kind in ("text", "code_inline"):
+        if kind == "code_inline":
+            code.add(len(shown))
             shown.append(token.content)
-        elif kind in _EMPHASIS_OPEN or kind in _EMPHASIS_CLOSE:
+        elif kind == "text":
+            shown.append(token.content)
+        elif kind in _EMPHASIS_OPEN:
+            before = shown[-1][-1:] if shown else ""
+            opened.append((len(shown), cell and token.markup[0] == "*" and
+                           _BEFORE_A_WORD.issuperset(before)))
             shown.append(token.markup)
+        elif kind in _EMPHASIS_CLOSE:
+            where, edge = opened.pop() if opened else (-1, False)
+            after = inner[at + 1].content[:1] if at + 1 < len(inner) else ""
+            if edge and _AFTER_A_WORD.issuperset(after):  # (`**Quantum** sensing`)
+                shown[where] = ""
+            else:  # (2*3*4)
+                shown.append(token.markup)
         elif kind == "image":  # its alt text and address, as a link's
             source = token.attrGet("src")
             shown.append(" ".join(filter(None, (token.content, f"({source})" if source
@@ -156,16 +179,38 @@ def plain_text(raw: str, budget: MarkBudget | None = None, line: int = 0) -> str
             if href and href != "".join(shown[label_start:]):
                 shown.append(f" ({href})")
             href = None
-    text = "".join(shown).strip()
-    if "[^" in text:  # (a footnote's reference: its note stays where it is written)
-        text, count = _FOOTNOTE_REFERENCE_RE.subn("", text)
+    if "[^" in raw:  # (a footnote's reference: its note stays where it is written)
+        shown, count = _without_footnote_references(shown, code)
         if count and budget is not None:
-            budget.warn(line, f"a footnote reference left out of {text[:60]!r}")
-    return text
+            budget.warn(line, f"a footnote reference left out of "
+                        f"{''.join(shown).strip()[:60]!r}")
+    return "".join(shown).strip()
 
 
 # A footnote's reference, `[^1]` or `[^note]` (markdown-it-py reads none without a plugin)
-_FOOTNOTE_REFERENCE_RE = re.compile(r"[ \t]?\[\^[^\]\s\[]{1,30}\]")
+# (a number or a word: `[^a-z]` and `[^0-9]` in a regex are none, an attack's)
+_FOOTNOTE_REFERENCE_RE = re.compile(r"[ \t]?+\[\^(?:\d{1,4}+|[A-Za-z][A-Za-z0-9_]{0,29}+)\]")
+# What may stand before and after emphasis around whole words
+_BEFORE_A_WORD = frozenset(" \t\n([{\"'\u201c\u2018/-")
+_AFTER_A_WORD = frozenset(" \t\n.,;:!?)]}\"'\u201d\u2019/-")
+
+
+def _without_footnote_references(shown: list[str], code: set[int]) -> tuple[list[str], int]:
+    """The pieces of a text without footnote references outside its `code` pieces (runs
+    of other pieces read as one: markdown-it-py may split `[^1]` over several)."""
+    kept: list[str] = []
+    run: list[str] = []
+    count = 0
+    for at, piece in enumerate(shown + [""]):
+        if at in code or at == len(shown):
+            text, found = _FOOTNOTE_REFERENCE_RE.subn("", "".join(run))
+            kept.append(text)
+            count += found
+            run = []
+            kept.append(piece)
+        else:
+            run.append(piece)
+    return kept, count
 
 
 def _wrapping_emphasis(tokens: list[Token]) -> int:
@@ -197,7 +242,7 @@ def split_row(line: str, budget: MarkBudget | None = None, number: int = 0) -> l
     if body.endswith("|") and not body.endswith("\\|"):
         body = body[:-1]
     cells = body.split("|") if "\\" not in body else _UNESCAPED_PIPE_RE.split(body)
-    return [plain_text(cell.strip(), budget, number) for cell in cells]
+    return [plain_text(cell.strip(), budget, number, cell=True) for cell in cells]
 
 
 _UNESCAPED_PIPE_RE = re.compile(r"(?<!\\)\|")
@@ -218,7 +263,7 @@ def decode(data: bytes, shown_as: str) -> tuple[str, list[Diagnostic]]:
         diagnostics.append(Diagnostic("warning", shown_as, None,
                                       "the file is UTF-16; read as such (save it as UTF-8)"))
         text = data.decode("utf-16", errors="replace")
-        return _cleaned(text, shown_as, diagnostics)
+        return _characters_repaired(text, shown_as, diagnostics)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -232,7 +277,7 @@ def decode(data: bytes, shown_as: str) -> tuple[str, list[Diagnostic]]:
         diagnostics.append(Diagnostic("warning", shown_as, line, "bytes that are not UTF-8 "
                                       f"(first at byte {err.start}); read as Windows-1252 "
                                       "(save the file as UTF-8)"))
-    return _cleaned(text, shown_as, diagnostics)
+    return _characters_repaired(text, shown_as, diagnostics)
 
 
 def _as_cp1252(err: UnicodeDecodeError) -> tuple[str, int]:
@@ -265,43 +310,79 @@ def _mostly_not_utf8(data: bytes) -> bool:
     return stray > len(characters)
 
 
-def _cleaned(text: str, shown_as: str, diagnostics: list[Diagnostic]
-             ) -> tuple[str, list[Diagnostic]]:
-    """NUL characters as U+FFFD (no RDF store takes them), with a warning at the first;
-    a lone carriage return in a file of CRLF lines a space (attack 116: it split a table
-    row in two); and characters that show nothing inside words left out, said at the
-    first (a soft hyphen or zero-width space copied from a web page made "AI e\u200bthics"
-    a node of its own, and renamed the shared node when it was the first name: attack
-    116)."""
+def _characters_repaired(text: str, shown_as: str, diagnostics: list[Diagnostic]
+                         ) -> tuple[str, list[Diagnostic]]:
+    """What no store or reader takes as written, repaired, each said at its first: NUL
+    characters as U+FFFD (no RDF store takes them); in a file of CRLF lines, a lone
+    carriage return inside a table row, the row going on after it, as a space (attack
+    116: it split a row into a spurious signal); characters that show nothing inside
+    words left out (a soft hyphen or zero-width space copied from a web page made "AI
+    e\u200bthics" a node of its own, and renamed the shared node when it was the first
+    name: attack 116)."""
     at = text.find("\x00")
     if at >= 0:
         line = len(_LINE_END_RE.findall(text, 0, at)) + 1
         diagnostics.append(Diagnostic("warning", shown_as, line, "a NUL character (first on "
                                       "this line); replaced with U+FFFD"))
         text = text.replace("\x00", "\ufffd")
-    if "\r\n" in text:  # (a lone CR inside a file of CRLF lines: a stray, no line end)
-        stray = _LONE_CR_RE.search(text)
-        if stray:
-            line = len(_LINE_END_RE.findall(text, 0, stray.start())) + 1
-            text, count = _LONE_CR_RE.subn(" ", text)
+    if "\r\n" in text and _LONE_CR_RE.search(text):
+        strays = _stray_carriage_returns(text)
+        if strays:
+            line = len(_LINE_END_RE.findall(text, 0, strays[0])) + 1
+            pieces, start = [], 0
+            for stray in strays:
+                pieces += [text[start:stray], " "]
+                start = stray + 1
+            text = "".join(pieces) + text[start:]
             diagnostics.append(Diagnostic("warning", shown_as, line, (
-                f"{count:,} carriage return{'s' if count > 1 else ''} alone in a file of CRLF "
-                "line ends (first on this line); read as spaces")))
+                f"{len(strays):,} carriage return{'s' if len(strays) > 1 else ''} inside a "
+                "table row of a file of CRLF lines (first on this line); read as spaces")))
     found = _INVISIBLE_RE.search(text)
     if found:
         line = len(_LINE_END_RE.findall(text, 0, found.start())) + 1
         text, count = _INVISIBLE_RE.subn("", text)
         diagnostics.append(Diagnostic("warning", shown_as, line, (
             f"{count:,} invisible character{'s' if count > 1 else ''} (soft hyphen, "
-            "zero-width space or joiner, byte order mark; first on this line) left out")))
+            "zero-width space, word joiner, direction mark, byte order mark; first on this "
+            "line) left out")))
     return text, diagnostics
 
 
-# Characters that show nothing and join or part nothing in English text: soft hyphen,
-# zero-width space and non-joiner, word joiner, a byte order mark past the start. (Not
-# the zero-width joiner: it makes one emoji of several.)
+def _stray_carriage_returns(text: str) -> list[int]:
+    """Where lone carriage returns fall inside a table row (a line that starts with `|`
+    and does not end there, going on after it with no `|`), in a file whose line ends
+    are nearly all CRLF: strays, not line ends (one pass: linear).
+
+    >>> _stray_carriage_returns("| a | b\\r c |\\r\\n| d |\\r| e |\\r\\n" + "| f |\\r\\n" * 8)
+    [7]
+    """
+    lone = [found.start() for found in _LONE_CR_RE.finditer(text)]
+    if text.count("\r\n") < 4 * len(lone):  # (CR line ends, or a mix: all line ends)
+        return []
+    strays, line_start, searched = [], 0, 0
+    for at in lone:
+        newline = text.rfind("\n", searched, at)  # (only since the last: linear)
+        searched = at
+        if newline >= 0:
+            line_start = newline + 1
+        row = text[line_start:at].lstrip(" \t")
+        after = text[at + 1:at + 80].lstrip(" \t")
+        if row.startswith("|") and not row.rstrip().endswith("|") and after and \
+                not after.startswith(("|", "\r", "\n")):
+            strays.append(at)  # (the row goes on: a later stray is in it too)
+        else:
+            line_start = at + 1  # (a line end)
+    return strays
+
+
 _LONE_CR_RE = re.compile(r"\r(?!\n)")
-_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u2060\ufeff]")
+# Characters that show nothing and join or part nothing in English text: soft hyphen,
+# zero-width space, word joiner and invisible operators, a byte order mark past the
+# start, marks and embeddings of writing direction, the Mongolian vowel separator, the
+# combining grapheme joiner (attacks 116, 117). (Not the zero-width joiner, which makes
+# one emoji of several, nor the non-joiner, which spells Persian.)
+_INVISIBLE_RE = re.compile("[\u00ad\u034f\u180e\u200b\u200e\u200f\u202a-\u202e"
+                           "\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def parse_bytes(data: bytes, shown_as: str, stem: str) -> ParsedDocument:
@@ -473,6 +554,9 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
                 if head > start:
                     _read_paragraph(doc, "\n".join(content.split("\n")[:head - start]),
                                     start + 1, section)
+                if not seen[head + 1].isascii():
+                    _warn(doc, head + 1, "a table whose delimiter row is written with "
+                          f"typographic dashes (`—`, `–`) ({_span(head, end)}); read as a table")
                 _read_table(doc, head, end, section, seen, budget)
             elif section is not None and section.tables and all(
                     seen[at].lstrip().startswith("|") for at in range(start, end)):
@@ -487,12 +571,9 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
                     "" if headed else " with no header line (`+===+`)"), headed, budget)
             elif section is not None and _holds_tables(section) and \
                     _undelimited_table(seen, start, end):
-                dashed = bool(_DASHED_DELIMITER_ROW_RE.fullmatch(seen[start + 1]))
-                _warn(doc, start + 1, (
-                    "a table whose delimiter row is written with dashes (`—`, `–`) "
-                    if dashed else "a table without its delimiter row (`|---|`) under its "
-                    "header ") + f"({_span(start, end)}); read as a table")
-                _read_table(doc, start, end, section, seen, budget, delimited=dashed)
+                _warn(doc, start + 1, f"a table without its delimiter row (`|---|`) under "
+                      f"its header ({_span(start, end)}); read as a table")
+                _read_table(doc, start, end, section, seen, budget, delimited=False)
             else:
                 _read_paragraph(doc, tokens[i + 1].content, start + 1, section)
             i += 3
@@ -848,11 +929,11 @@ def _read_page_link(doc: ParsedDocument, link: InlineLink, line: int) -> None:
     another date (a 2024 page's address would become the 2025 day's, for every article
     of that day): then the address is said, not kept."""
     doc.page = page_id(unescape(link.label))
-    others = dates_in_address(link.destination) - {doc.page[:8]} \
-        if doc.page[:8].isdigit() else set()
-    if others and doc.page[:8] not in dates_in_address(link.destination):
+    found = dates_in_address(link.destination, anywhere=True) if doc.page[:8].isdigit() \
+        else set()
+    if found and doc.page[:8] not in found:
         _warn(doc, line, f"page link [{link.label}] has an address of another date "
-              f"({', '.join(sorted(others))}); not read as the page's address: "
+              f"({', '.join(sorted(found))}); not read as the page's address: "
               f"{link.destination[:120]}")
         doc.page_url = None
     else:
@@ -872,8 +953,7 @@ def _read_page_address(doc: ParsedDocument, piece: str, line: int) -> str | None
     if link is None or link.destination == doc.external_link or \
             not _TITLE_END_RE.fullmatch(value, link.end):
         return None
-    last = link.destination.split("?")[0].rstrip("/").rsplit("/", 1)[-1]  # (`/p/20250323`)
-    if doc.page.isdigit() and doc.page in _NOT_DIGIT_RE.sub("", last):
+    if doc.page[:8] in dates_in_address(link.destination):  # (`/p/20250323`)
         doc.page_url = link.destination
     elif doc.external_link is None:
         doc.external_link, doc.external_link_line = link.destination, line
@@ -882,9 +962,6 @@ def _read_page_address(doc: ParsedDocument, piece: str, line: int) -> str | None
     else:
         return None
     return ""
-
-
-_NOT_DIGIT_RE = re.compile(r"\D")
 
 
 def _say_page_line(doc: ParsedDocument, line: int) -> None:
@@ -1104,9 +1181,11 @@ def _add_table_of_rows(doc: ParsedDocument, section: Section, rows: list[tuple[l
     _warn(doc, start + 1, f"{what} ({_span(start, end)}); read as a table" + (
         "" if headed else ", its first row as its header"))
     (header, _), *body = rows
-    table = Table(header=[plain_text(cell, budget, start + 1) for cell in header], rows=[],
+    table = Table(header=[plain_text(cell, budget, start + 1, cell=True) for cell in header],
+                  rows=[],
                   line=start + 1)
-    table.rows = [TableRow([plain_text(cell, budget, start + at + 1) for cell in cells],
+    table.rows = [TableRow([plain_text(cell, budget, start + at + 1, cell=True)
+                            for cell in cells],
                            start + at + 1) for cells, at in body]
     section.tables.append(table)
 
@@ -1132,47 +1211,50 @@ def _undelimited_table(lines: list[str] | dict[int, str], start: int, end: int) 
     return len(widths) == 1 and widths.pop() >= 3
 
 
-# A link reference definition (`[page]: https://...`, a title after it) and the
-# reference links that use one: `[text][label]`, `[text][]`, `[label]` (not a footnote's
-# `[^1]`, nor `[x](...)` or `[x]:`, which are other things)
-_REFERENCE_DEFINITION_RE = re.compile(
-    r" {0,3}\[(?!\^)(?P<label>[^\[\]\n]{1,200})\]:[ \t]*+(?P<url><[^<>\n]*>|\S+)"
-    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*")
+# A reference link: `[text][label]`, `[text][]`, `[label]` (not `[x](...)` nor `[x]:`)
 _REFERENCE_LINK_RE = re.compile(
-    r"(?<![\]\\])\[(?P<text>[^\[\]\n]{1,500})\](?:\[(?P<label>[^\[\]\n]{0,200})\]|(?![(:\[]))")
-
-
-def _reference_label(label: str) -> str:
-    """A reference label as CommonMark matches it: case and runs of spaces aside."""
-    return " ".join(label.split()).casefold()
+    r"(?<![\]\\])\[(?P<text>[^\[\]\n]{1,500}+)\](?:\[(?P<label>[^\[\]\n]{0,200}+)\]|(?![(:\[]))")
 
 
 def _inline_references(lines: list[str]) -> None:
     """Reference links written inline (`[20250323][page]` with `[page]: URL` below it: a
     title line, a cell, an external link), in place: the readers of title lines, cells
     and links read inline links (attack 116's u50, u41: the page was lost, names kept
-    their brackets). The definitions stay (CommonMark takes them out of the text)."""
-    urls: dict[str, str] = {}
-    defined: set[int] = set()
-    for at, line in enumerate(lines):
-        found = _REFERENCE_DEFINITION_RE.fullmatch(line) if "]:" in line else None
-        if found:
-            urls.setdefault(_reference_label(found["label"]), found["url"])
-            defined.add(at)
-    if not urls:
+    their brackets). The definitions are those markdown-it-py reads (not in code, nor
+    inside a paragraph); not a footnote's (`[^1]: ...`). A reference named by its text
+    alone (`[label]`) is read only in a table's cell: in prose it stays as written, and a
+    numbered citation `[1]` or a task box `[x]` anywhere (its source's address is no part
+    of a name: a review's, attack 117's)."""
+    env: dict = {}
+    _MD.parse("\n".join(lines), env)
+    references = {label: reference for label, reference in env.get("references", {}).items()
+                  if not label.startswith("^")}
+    if not references:
         return
+    defined = {at for reference in references.values()
+               for at in range(*reference.get("map", (0, 0)))}
 
-    def inline(link: re.Match) -> str:
+    def inline(link: re.Match, row: bool) -> str:
         label = link["label"] or link["text"]  # (`[text][]` and `[label]` name themselves)
-        url = urls.get(_reference_label(label))
-        return link[0] if url is None else f"[{link['text']}]({url})"
+        if link["label"] is None and (not row or label.strip().isdigit() or
+                                      len(label.strip()) < 2):
+            return link[0]  # (`[AI]` in prose stays prose; a citation `[1]`, a task box)
+        reference = references.get(normalizeReference(label))
+        if reference is None:
+            return link[0]
+        href = reference["href"]
+        return f"[{link['text']}]({f'<{href}>' if _BRACKETED.intersection(href) else href})"
 
     fenced = False
     for at, line in enumerate(lines):
         if _FENCE_RE.match(line):
             fenced = not fenced
         elif not fenced and at not in defined and "[" in line:
-            lines[at] = _REFERENCE_LINK_RE.sub(inline, line)
+            row = line.lstrip().startswith("|")  # (a shortcut `[Name]` only in a cell)
+            lines[at] = _REFERENCE_LINK_RE.sub(functools.partial(inline, row=row), line)
+
+
+_BRACKETED = frozenset(" ()<>")  # (an address holding one is written `<...>`)
 
 
 _COMMENT_OPENER_RE = re.compile(r" {0,3}<!--")
@@ -1257,7 +1339,7 @@ def _add_rows(doc: ParsedDocument, table: Table, lines: list[str], start: int, e
         if pieces:
             join_pieces(last)
         # (tables pasted together: their header and delimiter rows again are no rows)
-        if _DELIMITER_ROW_RE.fullmatch(line) or _DASHED_DELIMITER_ROW_RE.fullmatch(line):
+        if _DELIMITER_ROW_RE.fullmatch(line):
             _warn(doc, number + 1, "the table's delimiter row again; skipped")
             continue
         if [cell.lower() for cell in cells] == [cell.lower() for cell in table.header]:

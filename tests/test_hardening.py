@@ -195,22 +195,25 @@ def test_escape_sequences_in_documents_are_shown_not_sent(tmp_path):
     assert result.exit_code == 0
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "\u202e" not in result.output
-    assert "unknown section `Key\\x1b]8;;http://evil\\x07words\\x1b[2J\\u202e`" in result.output
+    # (the direction override is left out as the file is read: said, never shown)
+    assert "unknown section `Key\\x1b]8;;http://evil\\x07words\\x1b[2J`" in result.output
+    assert "1 invisible character (soft hyphen" in result.output
     written = (tmp_path / "out" / "diagnostics.txt").read_text()
     assert "\x1b" not in written
 
 
 def test_query_results_show_escape_sequences_on_a_terminal(tmp_path):
     """Names from documents in `kg query` output: escaped in tables, and in every format
-    written to a terminal; raw (they are data) in a file or a pipe."""
-    hostile = "Evil\x1b]0;pwned\x07name\u202e\x1bc"
+    written to a terminal; raw (they are data) in a file or a pipe. (Direction overrides
+    and line separators never reach a name: they are left out as a file is read.)"""
+    hostile = "Evil\x1b]0;pwned\x07name\x1bc"
     src = write(tmp_path / "src", esc=doc(keyword=hostile))
     assert kg("build", src, "-o", tmp_path / "out", "--no-html").exit_code == 0
     sparql = "SELECT ?n WHERE { ?k a kg:Keyword ; rdfs:label ?n FILTER(STRSTARTS(?n, 'Evil')) }"
     graph = tmp_path / "out" / "graph.ttl"
     table = kg("query", graph, sparql)
     assert table.exit_code == 0, table.output
-    assert "Evil\\x1b]0;pwned\\x07name\\u202e\\x1bc" in table.output
+    assert "Evil\\x1b]0;pwned\\x07name\\x1bc" in table.output
     piped = kg("query", graph, sparql, "--format", "csv")
     assert hostile in piped.output  # data through a pipe is left as it is
     for command in (["query", str(graph), sparql, "--format", "csv"],
@@ -222,8 +225,8 @@ def test_query_results_show_escape_sequences_on_a_terminal(tmp_path):
                       "--no-html").exit_code == 0
         shown, run = _on_a_terminal(command)
         assert run.returncode == 0, run.stderr
-        assert b"\x1b" not in shown and b"\x07" not in shown and "\u202e".encode() not in shown
-        assert b"Evil" in shown and b"name\\u202e" in shown or command[0] == "view"
+        assert b"\x1b" not in shown and b"\x07" not in shown
+        assert b"Evil" in shown and b"pwned" in shown or command[0] == "view"
 
 
 def _on_a_terminal(command: list[str]) -> tuple[bytes, subprocess.CompletedProcess]:

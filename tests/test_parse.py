@@ -237,6 +237,8 @@ def test_a_source_line_is_the_page_only_when_it_is_dated():
     "# T\n\nFrom page [23/03/2025](https://k.org/p/2024-01-01-notes).\n",
     "# __T__, from page [20250323](https://k.org/p/20240101).\n",
     "# T, from page [2025-03-23](https://k.org/p/20240101d).\n",
+    "# T, from page [2025-03-23](https://k.org/2024/01/01/notes/).\n",  # (attack 117's)
+    "# T, from page [2025-03-23](https://k.org/notes?date=2024_01_01).\n",
 ])
 def test_a_page_link_whose_address_holds_another_date_gives_no_address(head):
     """attack 115 (y05): a page link labelled 2025-03-23 whose address is a 2024-01-01
@@ -245,26 +247,33 @@ def test_a_page_link_whose_address_holds_another_date_gives_no_address(head):
     doc = parse_text(head + "\n## Keywords\n\n* alpha\n", "t.md")
     assert (doc.page, doc.page_url) == ("20250323", None)
     said = [d.message for d in doc.diagnostics if "another date" in d.message]
-    assert len(said) == 1 and "20240101" in said[0] and "https://k.org/p/2024" in said[0]
+    assert len(said) == 1 and "20240101" in said[0] and "https://k.org/" in said[0]
     same_day = parse_text("# T, from page [2025-03-23](https://k.org/p/2025-03-23-notes/?a=1)."
                           "\n\n## Keywords\n\n* a\n", "t.md")
     assert same_day.page_url == "https://k.org/p/2025-03-23-notes/?a=1"
     assert not [d for d in same_day.diagnostics if "another date" in d.message]
+    news = parse_text("# T, from page [2025-03-23](https://www.bbc.co.uk/news/uk-12041029)."
+                      "\n", "t.md")  # (a review's: a news id is no date)
+    assert news.page_url == "https://www.bbc.co.uk/news/uk-12041029"
 
 
 def test_invisible_characters_inside_names_are_left_out_and_said():
-    """attack 116 (i01-i06): a soft hyphen, zero-width space, word joiner, zero-width
-    non-joiner or byte order mark inside a word made a node of its own, unsaid."""
+    """attack 116 (i01-i06): a soft hyphen, zero-width space, word joiner or byte order
+    mark inside a word made a node of its own, unsaid; attack 117: a direction mark too.
+    (Not the zero-width joiner of emoji, nor the non-joiner, which spells Persian: a
+    review's.)"""
     data = ("# __T__, from page [20250323](https://k.org/p/20250323).\n\n## Keywords\n\n"
-            "* AI e\u200bthics\n* Chil\u00addren's pri\u2060vacy\n* cli\u200cmate "
-            "\ufeffadaptation\n* \U0001F469\u200d\U0001F4BB coders\n").encode()
+            "* AI e\u200bthics\n* Chil\u00addren's pri\u2060va\u200ecy\n* cli\u00admate "
+            "\ufeffadaptation\n* \U0001F469\u200d\U0001F4BB coders\n* \u0645\u06cc\u200c"
+            "\u062e\u0648\u0627\u0647\u0645\n").encode()
     doc = parse_bytes(data, "t.md", "t")
     keywords = [item.text for item in doc.sections[0].items]
     assert keywords == ["AI ethics", "Children's privacy", "climate adaptation",
-                        "\U0001F469\u200d\U0001F4BB coders"]  # (an emoji's joiner kept)
+                        "\U0001F469\u200d\U0001F4BB coders",  # (an emoji's joiner kept)
+                        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"]
     assert [(d.line, d.message) for d in doc.diagnostics] == [
-        (5, "5 invisible characters (soft hyphen, zero-width space or joiner, byte order "
-            "mark; first on this line) left out")]
+        (5, "6 invisible characters (soft hyphen, zero-width space, word joiner, direction "
+            "mark, byte order mark; first on this line) left out")]
     assert parse_bytes(b"\xef\xbb\xbf# T\n", "t.md", "t").title == "T"  # (a leading mark)
 
 
@@ -277,24 +286,28 @@ def test_a_delimiter_row_written_with_typographic_dashes_is_no_row():
     assert (table.header, [(row.cells, row.line) for row in table.rows]) == (
         ["name", "relevancy"], [(["C1", "5"], 5), (["C2", "4"], 7)])
     assert [(d.line, d.message) for d in doc.diagnostics][:2] == [
-        (3, "a table whose delimiter row is written with dashes (`\u2014`, `\u2013`) (lines 3-7); "
-            "read as a table"),
+        (3, "a table whose delimiter row is written with typographic dashes (`\u2014`, "
+            "`\u2013`) (lines 3-7); read as a table"),
         (6, "the table's delimiter row again; skipped")]
 
 
-def test_a_lone_carriage_return_in_a_file_of_crlf_lines_is_a_space():
+def test_a_lone_carriage_return_inside_a_row_of_a_crlf_file_is_a_space():
     """attack 116 (s09): a stray CR inside a table row of a CRLF file split the row: a
-    spurious signal named by its change, its cells shifted."""
+    spurious signal named by its change, its cells shifted. Only there: a review found a
+    file of CR lines with one CRLF read as one line, and a CR between two rows joining
+    them."""
     data = ("## Concerns\r\n\r\n| name | description | relevancy |\r\n|--|--|--|\r\n"
-            "| C1 | a long\rdescription | 4 |\r\n| C2 | d2 | 3 |\r\n").encode()
+            "| C1 | a long\rdescription | 4 |\r\n| C2 | d2 | 3 |\r| C3 | d3 | 2 |\r\n"
+            "\r\n## Keywords\r\n\r\n* a\r\n").encode()
     doc = parse_bytes(data, "t.md", "t")
     (table,) = doc.sections[0].tables
     assert [(row.cells, row.line) for row in table.rows] == [
-        (["C1", "a long description", "4"], 5), (["C2", "d2", "3"], 6)]
-    assert (5, "1 carriage return alone in a file of CRLF line ends (first on this line); "
-               "read as spaces") in [(d.line, d.message) for d in doc.diagnostics]
-    old_mac = parse_bytes(b"## Keywords\r\r* a\r* b\r", "t.md", "t")  # (CR line ends)
-    assert [item.text for item in old_mac.sections[0].items] == ["a", "b"]
+        (["C1", "a long description", "4"], 5), (["C2", "d2", "3"], 6), (["C3", "d3", "2"], 7)]
+    assert (5, "1 carriage return inside a table row of a file of CRLF lines (first on this "
+               "line); read as spaces") in [(d.line, d.message) for d in doc.diagnostics]
+    old_mac = parse_bytes(b"## Keywords\r\r* a\r* b\r\r## Themes\r\r* c\r\n", "t.md", "t")
+    assert [[item.text for item in section.items] for section in old_mac.sections] == [
+        ["a", "b"], ["c"]]  # (CR line ends, one CRLF: all line ends)
 
 
 def test_reference_links_are_read_as_the_links_they_stand_for():
@@ -307,10 +320,17 @@ def test_reference_links_are_read_as_the_links_they_stand_for():
         "[page]: https://k.org/p/20250323\n[EXT]:  <https://x.org/a b> \"Title\"\n"
         "[t1]: https://x.org/t1\n[tech t2]: https://x.org/t2\n[^1]: A footnote.\n", "t.md")
     assert (doc.title, doc.page, doc.page_url, doc.external_link) == (
-        "Study of lattices", "20250323", "https://k.org/p/20250323", "https://x.org/a b")
+        "Study of lattices", "20250323", "https://k.org/p/20250323", "https://x.org/a%20b")
     (table,) = doc.sections[0].tables
     assert [row.cells[0] for row in table.rows] == ["Tech T1", "Tech T2", "[Tech T3][nowhere]"]
     assert doc.sections[0].paragraphs[0].text == "```\n[Tech T2]\n```"  # (code stays code)
+    # (a review's: numbered citations with their sources below stay as written; a
+    # definition inside code or a paragraph is none)
+    cited = parse_text("## Keywords\n\n* AI [1]\n* [robots][1]\n* [cobots]\n\n```\n"
+                       "[cobots]: https://x.org/code\n```\n\nSee\n[cobots]: https://x.org/p\n\n"
+                       "[1]: https://source.org/paper\n", "t.md")
+    assert [item.text for item in cited.sections[0].items] == [
+        "AI [1]", "robots", "[cobots]"]
 
 
 def test_text_beside_the_external_link_is_not_dropped():
