@@ -8,7 +8,8 @@ Each row prints the time per repeat at 4N over the time per repeat at N (a stage
 is linear in the file stays near 1.0; a quadratic one near 4.0) and kg's time at 4N
 over markdown-it-py's. The constructs are those helpers' attacks found slow:
 headings written as text (`**Keywords**` and a list, thousands in one section), rows
-of one table (pipe, HTML, grid), list items, and comment openers never closed (`<!--`).
+of one table (pipe, HTML, grid), list items, comment openers never closed (`<!--`),
+reference links, footnotes, emphasis in cells, stray characters.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Callable
 from markdown_it import MarkdownIt
 
 from kg.extract import extract
-from kg.parse import parse_text
+from kg.parse import parse_bytes
 
 _HEAD = ("# __T__, (from page [20250323](https://k.org/p/20250323).)\n\n"
          "__[External link](https://x.org/a)__\n\n## Summary\n\nText.\n\n")
@@ -65,6 +66,23 @@ def comment_openers(n: int) -> str:
     return _HEAD.replace("Text.", "Text" + " <!-- x" * n) + "## Keywords\n\n* <!-- a\n"
 
 
+def reference_links(n: int) -> str:  # (a definition each, used in a cell and as [label])
+    return _HEAD + "## Concerns\n\n| name | description |\n|--|--|\n" + "".join(
+        f"| [concern {i}][c{i}] | [what {i}] it is[^{i % 9 + 1}] |\n" for i in range(n)) + \
+        "\n" + "".join(f"[c{i}]: https://x.org/c{i}\n[what {i}]: https://x.org/w{i}\n"
+                       for i in range(n))
+
+
+def word_emphasis(n: int) -> str:  # (asterisks around words, and within them, in cells)
+    return _HEAD + "## Concerns\n\n| name | description |\n|--|--|\n" + "".join(
+        f"| **concern** {i} | *what* 2*{i}*3 it is |\n" for i in range(n))
+
+
+def stray_characters(n: int) -> str:  # (CRs inside rows of a CRLF file, soft hyphens)
+    return (_HEAD + "## Concerns\n\n| name | description |\n|--|--|\n" + "".join(
+        f"| con\u00adcern {i} | what\r it is |\n" for i in range(n))).replace("\n", "\r\n")
+
+
 CONSTRUCTS: dict[str, Callable[[int], str]] = {
     "headings written as text": written_headings,
     "table rows": table_rows,
@@ -74,11 +92,14 @@ CONSTRUCTS: dict[str, Callable[[int], str]] = {
     "Other lines": other_lines,
     "HTML table rows": html_table_rows,
     "grid table rows": grid_table_rows,
+    "reference links and footnotes": reference_links,
+    "word emphasis in cells": word_emphasis,
+    "stray CRs and soft hyphens": stray_characters,
 }
 
 
 def read(text: str) -> None:
-    extract(parse_text(text, "a.md"))
+    extract(parse_bytes(text.encode(), "a.md", "a"))  # (as a file is: decoded, repaired)
 
 
 def seconds(function: Callable[[], object], rounds: int = 3) -> float:
