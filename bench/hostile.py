@@ -92,7 +92,7 @@ CONSTRUCTS: dict[str, Callable[[int], str]] = {
     "Other lines": other_lines,
     "HTML table rows": html_table_rows,
     "grid table rows": grid_table_rows,
-    "reference links and footnotes": reference_links,
+    "references and footnotes": reference_links,
     "word emphasis in cells": word_emphasis,
     "stray CRs and soft hyphens": stray_characters,
 }
