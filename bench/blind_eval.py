@@ -36,7 +36,7 @@ from pathlib import Path
 from kg.related import Settings
 from kg.resolve import resolution_key
 
-from .related_eval import Links, build_corpus
+from .related_eval import Links, build_corpus, counts_row, outcome
 from .related_train import read_labelled
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
@@ -59,15 +59,12 @@ def blind_counts(pairs: list[dict[str, str]], links: Links) -> dict[str, Counter
             for count in counts.values():
                 count["not found"] += 1
             continue
-        one, linked = links.one(first, second), links.linked(first, second)
-        same, positive = row["label"] == "same", row["label"] in ("same", "related")
-        counts["resolution"]["tp" if one and same else "fp" if one else
-                             "fn" if same else "tn"] += 1
+        one, same = links.one(first, second), row["label"] == "same"
+        counts["resolution"][outcome(one, same)] += 1
         if resolution_key(row["first"]) != resolution_key(row["second"]):
-            counts["resolution, keys differ"]["tp" if one and same else "fp" if one else
-                                              "fn" if same else "tn"] += 1
-        counts["related"]["tp" if linked and positive else "fp" if linked else
-                          "fn" if positive else "tn"] += 1
+            counts["resolution, keys differ"][outcome(one, same)] += 1
+        counts["related"][outcome(links.linked(first, second),
+                                  row["label"] in ("same", "related"))] += 1
     return counts
 
 
@@ -91,11 +88,8 @@ def main(argv: list[str] | None = None) -> None:
     print("| set | measure | precision | recall | TP | FP | FN | TN | not found |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for folder in args.sets or blind_sets():
-        for measure, s in evaluate_set(folder).items():
-            precision = s["tp"] / (s["tp"] + s["fp"]) if s["tp"] + s["fp"] else 1.0
-            recall = s["tp"] / (s["tp"] + s["fn"]) if s["tp"] + s["fn"] else 1.0
-            print(f"| {folder.name} | {measure} | {precision:.3f} | {recall:.3f} | {s['tp']} | "
-                  f"{s['fp']} | {s['fn']} | {s['tn']} | {s['not found']} |")
+        for measure, counts in evaluate_set(folder).items():
+            print(counts_row([folder.name, measure], counts))
 
 
 if __name__ == "__main__":

@@ -104,10 +104,22 @@ def evaluate(pairs: list[dict[str, str]], links: Links) -> dict[tuple[str, str],
         if not first or not second:
             score["not found"] += 1
             continue
-        said = links.linked(first, second)
-        truth = row["label"] in ("same", "related")
-        score["tp" if said and truth else "fp" if said else "fn" if truth else "tn"] += 1
+        score[outcome(links.linked(first, second), row["label"] in ("same", "related"))] += 1
     return scores
+
+
+def outcome(said: bool, truth: bool) -> str:
+    """Which count a pair adds to: tp, fp, fn or tn."""
+    return "tp" if said and truth else "fp" if said else "fn" if truth else "tn"
+
+
+def counts_row(cells: list[str], counts: Counter) -> str:
+    """A Markdown table row: `cells`, then the precision, recall and counts of `counts`."""
+    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return "| " + " | ".join([*cells, f"{precision:.3f}", f"{recall:.3f}", *(
+        str(counts[name]) for name in ("tp", "fp", "fn", "tn", "not found"))]) + " |"
 
 
 def build_corpus(folders: list[Path], out: Path, **options):
@@ -130,11 +142,8 @@ def main(argv: list[str] | None = None) -> None:
           f"min_score {args.min_score}")
     print("| labelled file | rows | precision | recall | TP | FP | FN | TN | not found |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
-    for (name, split), s in sorted(scores.items()):
-        precision = s["tp"] / (s["tp"] + s["fp"]) if s["tp"] + s["fp"] else 1.0
-        recall = s["tp"] / (s["tp"] + s["fn"]) if s["tp"] + s["fn"] else 1.0
-        print(f"| {name} | {split} | {precision:.3f} | {recall:.3f} | {s['tp']} | {s['fp']} | "
-              f"{s['fn']} | {s['tn']} | {s['not found']} |")
+    for (name, split), counts in sorted(scores.items()):
+        print(counts_row([name, split], counts))
 
 
 if __name__ == "__main__":
