@@ -359,20 +359,22 @@ def _stray_carriage_returns(text: str) -> list[int]:
     lone = [found.start() for found in _LONE_CR_RE.finditer(text)]
     if text.count("\r\n") < 4 * len(lone):  # (CR line ends, or a mix: all line ends)
         return []
-    strays, line_start, searched = [], 0, 0
+    strays, in_row, searched = [], bool(_ROW_START_RE.match(text)), 0
     for at in lone:
         newline = text.rfind("\n", searched, at)  # (only since the last: linear)
-        searched = at
         if newline >= 0:
-            line_start = newline + 1
-        row = text[line_start:at].lstrip(" \t")
-        after = text[at + 1:at + 80].lstrip(" \t")
-        if row.startswith("|") and not row.rstrip().endswith("|") and after and \
-                not after.startswith(("|", "\r", "\n")):
+            in_row = bool(_ROW_START_RE.match(text, newline + 1))
+        before = text[max(newline + 1, searched):at].rstrip(" \t")[-1:]
+        searched = at + 1
+        after = text[at + 1:at + 80].lstrip(" \t")[:1]
+        if in_row and before not in ("|", "") and after not in ("|", "\r", "\n", ""):
             strays.append(at)  # (the row goes on: a later stray is in it too)
         else:
-            line_start = at + 1  # (a line end)
+            in_row = bool(_ROW_START_RE.match(text, at + 1))  # (a line end)
     return strays
+
+
+_ROW_START_RE = re.compile(r"[ \t]*+\|")
 
 
 _LONE_CR_RE = re.compile(r"\r(?!\n)")
@@ -1182,8 +1184,7 @@ def _add_table_of_rows(doc: ParsedDocument, section: Section, rows: list[tuple[l
         "" if headed else ", its first row as its header"))
     (header, _), *body = rows
     table = Table(header=[plain_text(cell, budget, start + 1, cell=True) for cell in header],
-                  rows=[],
-                  line=start + 1)
+                  rows=[], line=start + 1)
     table.rows = [TableRow([plain_text(cell, budget, start + at + 1, cell=True)
                             for cell in cells],
                            start + at + 1) for cells, at in body]
