@@ -100,13 +100,14 @@ class MarkBudget:
 
 
 def plain_text(raw: str, budget: MarkBudget | None = None, line: int = 0,
-               cell: bool = False) -> str:
+               words_emphasis: bool = False) -> str:
     """What a reader sees of one cell or item of inline Markdown: emphasis around all of
     it and code marks gone, escapes and entities decoded, `<br>` a space, a comment left
     out (other tags kept as text), a link as its text and, unless that is its address or
     the whole text, the address after it; a footnote's reference left out (not in code).
-    In a table's `cell`, asterisks around whole words inside it are emphasis too
-    (`**Quantum** sensing`); in a list item they may mark its name (`**Name**: text`).
+    With `words_emphasis` (a table's cell, a keyword), asterisks around whole words
+    inside the text are emphasis too (`**Quantum** sensing`); elsewhere they may mark a
+    listed row's name (`**Name**: text`).
     (markdown-it-py reads it; a text with none of the characters markup needs is
     returned as it is.)
 
@@ -118,8 +119,8 @@ def plain_text(raw: str, budget: MarkBudget | None = None, line: int = 0,
     ('2*3*4, __init__ and R&D', 'chart (https://x.org/c.png)')
     >>> plain_text("Quantum sensing[^2]"), plain_text("`[^0-9]` x[^a]")
     ('Quantum sensing', '[^0-9] x')
-    >>> plain_text("**Quantum** sensing, 2*3*4", cell=True), plain_text("**Quantum** sensing")
-    ('Quantum sensing, 2*3*4', '**Quantum** sensing')
+    >>> plain_text("**Quantum** sensing, 2*3*4", words_emphasis=True), plain_text("**Quantum** x")
+    ('Quantum sensing, 2*3*4', '**Quantum** x')
     """
     if _MARKUP_CHARS.isdisjoint(raw):
         return raw
@@ -152,7 +153,7 @@ def plain_text(raw: str, budget: MarkBudget | None = None, line: int = 0,
             shown.append(token.content)
         elif kind in _EMPHASIS_OPEN:
             before = shown[-1][-1:] if shown else ""
-            opened.append((len(shown), cell and token.markup[0] == "*" and
+            opened.append((len(shown), words_emphasis and token.markup[0] == "*" and
                            _BEFORE_A_WORD.issuperset(before)))
             shown.append(token.markup)
         elif kind in _EMPHASIS_CLOSE:
@@ -242,7 +243,7 @@ def split_row(line: str, budget: MarkBudget | None = None, number: int = 0) -> l
     if body.endswith("|") and not body.endswith("\\|"):
         body = body[:-1]
     cells = body.split("|") if "\\" not in body else _UNESCAPED_PIPE_RE.split(body)
-    return [plain_text(cell.strip(), budget, number, cell=True) for cell in cells]
+    return [plain_text(cell.strip(), budget, number, words_emphasis=True) for cell in cells]
 
 
 _UNESCAPED_PIPE_RE = re.compile(r"(?<!\\)\|")
@@ -1155,7 +1156,10 @@ def _add_item(doc: ParsedDocument, section: Section | None, raw: str, line: int,
     link = parse_link(raw)
     whole_link = link is not None and link.end == len(raw)
     # (an item that is a link is its label: `* [OpenAI](https://openai.com)` is OpenAI)
-    text = unescape(link.label) if whole_link else plain_text(raw, budget, line)
+    kind = KINDS.by_heading(section.heading) if section is not None else None
+    tag = kind is not None and kind.source == "list"  # (a keyword, a theme: no row's name)
+    text = unescape(link.label) if whole_link else plain_text(raw, budget, line,
+                                                              words_emphasis=tag)
     section = section or _preamble(doc, line)
     section.items.append(TextLine(text, line))
     if whole_link:
@@ -1183,9 +1187,9 @@ def _add_table_of_rows(doc: ParsedDocument, section: Section, rows: list[tuple[l
     _warn(doc, start + 1, f"{what} ({_span(start, end)}); read as a table" + (
         "" if headed else ", its first row as its header"))
     (header, _), *body = rows
-    table = Table(header=[plain_text(cell, budget, start + 1, cell=True) for cell in header],
+    table = Table(header=[plain_text(cell, budget, start + 1, words_emphasis=True) for cell in header],
                   rows=[], line=start + 1)
-    table.rows = [TableRow([plain_text(cell, budget, start + at + 1, cell=True)
+    table.rows = [TableRow([plain_text(cell, budget, start + at + 1, words_emphasis=True)
                             for cell in cells],
                            start + at + 1) for cells, at in body]
     section.tables.append(table)

@@ -313,7 +313,7 @@ def test_marks_before_keywords_and_footnote_references_are_no_part_of_names():
     """attack 116 (u61-u65, u40): task boxes, bullets written as characters and hashtags
     stayed in keyword and theme labels; a footnote's reference stayed in a name, whose
     key then held its number (`technology:tech_t1_2`). All unsaid."""
-    rec = record("## Keywords\n\n- [ ] kw alpha\n- [x] kw beta\n- #ClimateTech\n- #1 pick\n\n"
+    rec = record("## Keywords\n\n- [ ] kw alpha\n- [x] kw **beta**\n- #ClimateTech\n- #1 pick\n\n"
                  "## Themes\n\n\u2022 theme one\n\u2022 theme two\n\u2013 theme three\n\n"
                  "## Technologies\n\n| name | description | relevancy |\n|--|--|--|\n"
                  "| Tech T1[^2] | what it does[^1] | 3 |\n\n[^1]: A note.\n", "a.md")
@@ -822,10 +822,10 @@ def test_a_list_item_labelled_with_its_section_is_read_without_the_label():
                  "## Themes\n\n* __Theme:__ urbanism\n", "x.md")
     assert [(n.kind, n.text, n.line) for n in rec.names] == [
         ("keyword", "alpha", 7), ("keyword", "beta", 8), ("keyword", "gamma", 9),
-        ("keyword", "**Note:** delta", 10), ("keyword", "eta", 11), ("keyword", "theta", 11),
+        ("keyword", "Note: delta", 10), ("keyword", "eta", 11), ("keyword", "theta", 11),
         ("keyword", "iota", 12), ("keyword", "AI: risks", 13), ("theme", "urbanism", 17)]
     assert [(d.line, d.message) for d in rec.diagnostics] == [
-        (7, "`Keywords` items begin with a label naming the section (`**Keyword:**`); read "
+        (7, "`Keywords` items begin with a label naming the section (`Keyword:`); read "
             "without it"),
         (17, "`Themes` items begin with a label naming the section (`__Theme:__`); read "
              "without it")]
