@@ -142,7 +142,7 @@ def test_the_blind_sets_land_whole_and_their_evaluation_counts_every_pair(capsys
     from bench import blind_eval
 
     stated = {"blind-54": ({"same": 169, "related": 190, "unrelated": 151}, 200, 1),
-              "blind-55": ({"same": 148, "related": 240, "unrelated": 147}, 0, 0)}
+              "blind-55": ({"same": 148, "related": 240, "unrelated": 147}, 200, 0)}
     assert [path.name for path in blind_eval.blind_sets()] == sorted(stated)
     for name, (labels, _, _) in stated.items():
         text = (blind_eval.DATA / name / "pairs.csv").read_text(encoding="utf-8")
