@@ -1156,10 +1156,9 @@ def _add_item(doc: ParsedDocument, section: Section | None, raw: str, line: int,
     link = parse_link(raw)
     whole_link = link is not None and link.end == len(raw)
     # (an item that is a link is its label: `* [OpenAI](https://openai.com)` is OpenAI)
-    kind = KINDS.by_heading(section.heading) if section is not None else None
-    tag = kind is not None and kind.source == "list"  # (a keyword, a theme: no row's name)
-    text = unescape(link.label) if whole_link else plain_text(raw, budget, line,
-                                                              words_emphasis=tag)
+    text = unescape(link.label) if whole_link else plain_text(
+        raw, budget, line, words_emphasis=_source_of(section) == "list")  # (a keyword, a
+    # theme: asterisks there mark no listed row's name)
     section = section or _preamble(doc, line)
     section.items.append(TextLine(text, line))
     if whole_link:
@@ -1198,8 +1197,13 @@ def _add_table_of_rows(doc: ParsedDocument, section: Section, rows: list[tuple[l
 def _holds_tables(section: Section) -> bool:
     """Whether `section` is a table kind's (Signals, Concerns...): where pipes that
     CommonMark reads as text are a table written without its delimiter row."""
-    kind = KINDS.by_heading(section.heading)
-    return kind is not None and kind.source == "table"
+    return _source_of(section) == "table"
+
+
+def _source_of(section: Section | None) -> str | None:
+    """Where the names of a section's kind come from ("table", "list"), if it has one."""
+    kind = KINDS.by_heading(section.heading) if section is not None else None
+    return kind.source if kind is not None else None
 
 
 def _undelimited_table(lines: list[str] | dict[int, str], start: int, end: int) -> bool:
