@@ -756,8 +756,9 @@ def _fit_row(state: ExtractState, row: TableRow, fields: list[str | None], heade
     cells, and those past the header's last column that belong to no column.
 
     Extra cells almost always come from an unescaped `|` inside a text cell, so
-    they are joined back into the description (or the last text column); empty ones
-    past the header's width are a stray `|` at the row's end (`| a | b | |`), left out.
+    they are joined back into the description (or the last text column), less the
+    empty ones (nothing to join); empty ones past the header's width are a stray `|`
+    at the row's end (`| a | b | |`), left out.
     Where the header ends in `relevancy` and the row has one in that place, the cells
     after it are a column the header does not name (`| ... | 4 | 5 |`: a score).
     """
@@ -777,10 +778,11 @@ def _fit_row(state: ExtractState, row: TableRow, fields: list[str | None], heade
         if fields[-1] == "relevancy" and target == width - 1:
             target = width - 2
         overflow = len(cells) - width
-        joined = " | ".join(cells[target : target + overflow + 1])
-        cells[target : target + overflow + 1] = [joined]
+        joined = cells[target : target + overflow + 1]
+        cells[target : target + overflow + 1] = [" | ".join(cell for cell in joined if cell)]
         state.warn(row.line, f"`{heading}` row has {len(row.cells)} cells but the header "
-                   f"has {width}; cells joined into `{header[target]}`")
+                   f"has {width}; cells joined into `{header[target]}`" +
+                   (" (the empty ones left out)" if not all(joined) else ""))
     elif len(cells) < width:
         state.warn(row.line, f"`{heading}` row has {len(cells)} cells but the header has "
                    f"{width}; missing cells left empty")

@@ -524,6 +524,7 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
                 continue
             if token.tag == "h1" and doc.title is None and section is None:
                 _read_title_line(doc, inline.content, line)
+                _footnotes_out_of_title(doc, line)
             else:
                 if token.tag != "h2":
                     _warn(doc, line, f"heading `{inline.content}` is not a `##` section heading; "
@@ -816,6 +817,15 @@ def _reads_as_text(heading: str) -> bool:
     heading = heading.strip()
     return "\n" in heading or "](" in heading or len(heading.split()) > 12 or \
         heading.endswith((".", "!", "?")) and len(heading.split()) > 3
+
+
+def _footnotes_out_of_title(doc: ParsedDocument, line: int) -> None:
+    """The title without footnote references (`Title[^4]`), said, as cells' are."""
+    if doc.title and "[^" in doc.title:
+        title, count = _FOOTNOTE_REFERENCE_RE.subn("", doc.title)
+        if count and title.strip():
+            doc.title = title.strip()
+            _warn(doc, line, f"a footnote reference left out of the title {doc.title[:60]!r}")
 
 
 def _read_title_line(doc: ParsedDocument, content: str, line: int) -> None:

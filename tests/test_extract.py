@@ -170,6 +170,26 @@ def test_an_empty_cell_before_a_score_is_read_as_a_pipe_in_the_description():
         ("S1", "costs fall | rise", {"change": "c1", "ten_year": "t1"}, 4)]
 
 
+def test_empty_cells_joined_into_the_description_leave_no_stray_pipe():
+    """attack 117's s01: `| C1 | desc | | 5 |` under a three-column header gave the
+    description "desc | " (an empty cell joined); what is joined is the text only."""
+    text = """## Concerns
+
+| name | description | relevancy |
+|--|--|--|
+| C1 | desc text | | 5 |
+| C2 | one | | two | 4 |
+"""
+    rec = record(text, "a.md")
+    assert [(m.name, m.description, m.relevancy) for m in rec.mentions] == [
+        ("C1", "desc text", 5), ("C2", "one | two", 4)]
+    assert [(d.line, d.message) for d in rec.diagnostics][2:] == [
+        (5, "`Concerns` row has 4 cells but the header has 3; cells joined into `description` "
+            "(the empty ones left out)"),
+        (6, "`Concerns` row has 5 cells but the header has 3; cells joined into `description` "
+            "(the empty ones left out)")]
+
+
 def test_a_table_section_written_as_a_list_lands_row_by_row():
     """Other pipelines write entities as lists (attack 107's v25): every item was kept
     only as verbatim text, no entity landed."""
@@ -332,6 +352,20 @@ def test_marks_before_keywords_and_footnote_references_are_no_part_of_names():
     assert (10, "`Themes` items begin with a mark (`\u2022`: a bullet, task box or hashtag); "
                "read without it") in said
     assert (18, "a footnote reference left out of 'Tech T1'") in said
+
+
+def test_a_footnote_reference_is_no_part_of_the_title():
+    """attack 117's f01: `__Study of lattices[^4]__` kept "[^4]" in the title, unsaid,
+    while cells and keywords lost theirs; a regex class is no reference."""
+    rec = record("# __Study of lattices[^4]__, (from page [20250323](https://x.org/p/20250323).)"
+                 "\n\n## Summary\n\nText.\n\n[^4]: A note.\n", "a.md")
+    assert (rec.title, rec.page) == ("Study of lattices", "20250323")
+    assert (1, "a footnote reference left out of the title 'Study of lattices'") in [
+        (d.line, d.message) for d in rec.diagnostics]
+    regex = record("# __Matching [^a-z] and [^ ] in text__, (from page [20250323]"
+                   "(https://x.org/p/20250323).)\n\n## Summary\n\nText.\n", "a.md")
+    assert regex.title == "Matching [^a-z] and [^ ] in text"
+    assert not [d for d in regex.diagnostics if "footnote" in d.message]
 
 
 def test_a_comment_in_the_summary_is_left_out_and_said():
