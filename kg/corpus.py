@@ -269,8 +269,10 @@ def link_related(read: RelatedTexts, canonical: Canonical, base: str, kinds: Kin
     for article_id, node, _ in mentions:
         articles_of[node].add(article_id)
     source_of = _sources(base, kinds)
+    least = {base + kind.segment + "/": kind.related_score for kind in kinds}
     links = related_links(mentions, settings, is_tag=lambda node: source_of(node) == "list",
-                          vectors=read.vectors)
+                          vectors=read.vectors,
+                          least_score=lambda node: least.get(node[:node.rfind("/") + 1], 0.0))
     del mentions
     groups = trend_groups(links, articles_of, settings,
                           members=lambda node: source_of(node) in ("table", "column"))

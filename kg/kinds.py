@@ -94,6 +94,10 @@ class EntityKind:
     color: str = "#999999"  # explorer: fill colour
     shape: str = "dot"  # explorer: vis-network shape
     merge: bool = True  # resolution joins differently written names of this kind
+    # Related links to an entity of this kind: their least score, when above the build's
+    # (kg.related.Settings.min_score). Themes name broad fields ("climate change"): a
+    # link to one was right half as often as other links (bench/RESULTS.md).
+    related_score: float = 0.0
     comment: str = ""
 
     @property
@@ -239,7 +243,7 @@ KINDS = _kinds([
                "hasKeyword", concept=True, color="#bab0ac", shape="dot",
                comment="An item of an article's `Keywords` list."),
     EntityKind("theme", "Theme", "Theme", "theme", "list", ("themes", "theme"), "hasTheme",
-               concept=True, color="#9c755f", shape="dot",
+               concept=True, color="#9c755f", shape="dot", related_score=0.6,
                comment="An item of an article's `Themes` list."),
     EntityKind("category", "Category", "Category", "category", "field", ("category",),
                "hasCategory", concept=True, color="#ff9da7", shape="hexagon",

@@ -374,11 +374,25 @@ def _centred(vectors: np.ndarray, counts: np.ndarray,
 def related_links(mentions: Iterable[tuple[str, str, str]], settings: Settings = Settings(),
                   encoder: Encoder | None = None,
                   is_tag: Callable[[str], bool] | None = None,
-                  vectors: TextVectors | None = None) -> list[RelatedLink]:
+                  vectors: TextVectors | None = None,
+                  least_score: Callable[[str], float] | None = None) -> list[RelatedLink]:
     """Related links between the entities of `mentions`, (article id, entity IRI, text)
     triples (an entity named by several articles has a mention in each); `is_tag` says
     which entity IRIs are tags (keywords, themes); `vectors` are the embeddings of the
-    mentions' `specific_texts` when made ahead (`embed_texts`)."""
+    mentions' `specific_texts` when made ahead (`embed_texts`); `least_score` gives an
+    entity IRI's least score of a link, where above `settings.min_score` (a kind's
+    `related_score`).
+
+    >>> texts = [("a1", "t/deepfake", "Deepfake videos. AI-made videos that fake real people."),
+    ...          ("a2", "c/fakes", "Deepfake misinformation. Realistic fake videos spread lies."),
+    ...          ("a3", "t/solar", "Solar roof tiles. Roof tiles that make electricity."),
+    ...          ("a4", "c/heat", "Urban heat islands. Cities grow hotter than the countryside."),
+    ...          ("a5", "s/farms", "Vertical farms. Crops grown indoors in stacked trays.")]
+    >>> [(link.first, link.second, link.score) for link in related_links(texts)]
+    [('c/fakes', 't/deepfake', 0.6411)]
+    >>> related_links(texts, least_score=lambda node: 0.7 if node.startswith("c/") else 0.0)
+    []
+    """
     # A name of generic words only ("technology", "AI", "innovation") names no specific
     # phenomenon: such an entity is linked to nothing (it would link to everything).
     from threadpoolctl import threadpool_limits
@@ -399,11 +413,15 @@ def related_links(mentions: Iterable[tuple[str, str, str]], settings: Settings =
                                         for _, node, _ in mentions), encoder, vectors)
         x, y = candidate_pairs(table, settings)
         weights = Weights.load(settings.weights)
+        # each row's least score of a link (its entity's, or the build's)
+        least = np.maximum(np.array([least_score(node) for node in table.nodes]),
+                           settings.min_score)[table.node_of] if least_score is not None \
+            else np.full(len(mentions), settings.min_score)
 
         def scored(start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             cx, cy = x[start:start + _CHUNK], y[start:start + _CHUNK]
             score = weights.score(table.features(cx, cy))
-            keep = score >= settings.min_score
+            keep = score >= np.maximum(least[cx], least[cy])
             return cx[keep], cy[keep], score[keep]
 
         chosen = ([], [], [])
