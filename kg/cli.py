@@ -67,7 +67,8 @@ def main() -> None:
               help="Link related entities of different articles and group them into "
                    "trends.")
 @click.option("--min-score", type=click.FloatRange(0, 1), default=None,
-              help="Least score of a related link (default 0.5; higher: fewer, surer links).")
+              help="Least score of a related link (default 0.5; higher: fewer, surer links; "
+                   "a link to a theme needs 0.6 at least).")
 @click.option("--encoder", default=None, metavar="SPEC",
               help="Text encoder for related links: static (shipped, default) or "
                    "sentence-transformers:/path/to/local/model.")
