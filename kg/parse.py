@@ -53,6 +53,7 @@ _LINE_END_RE = re.compile(r"\r\n|\r|\n")
 _FROM_RE = re.compile(r"\s*+,?\s*+\(?\s*+from\s++(?:page\s++)?\(?\s*+", re.IGNORECASE)
 _TITLE_END_RE = re.compile(r"[\s.)]*+")
 _FROM_WORD_RE = re.compile(r"\bfrom\b", re.IGNORECASE)
+_FROM_PART_RE = re.compile(r"\(\s*+from\s++(?:page\s++)?\[", re.IGNORECASE)  # "(from page ["
 _EXTERNAL_LABEL_RE = re.compile(r"\[\s*+external link\s*+\]", re.IGNORECASE)
 _LINK_MARKS_RE = re.compile(r"[\\\[\]]")
 # CommonMark backslash escapes of ASCII punctuation.
@@ -526,7 +527,12 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
                 _read_title_line(doc, inline.content, line)
                 _footnotes_out_of_title(doc, line)
             else:
-                if token.tag != "h2":
+                if token.tag == "h1" and doc.title is not None and \
+                        _FROM_PART_RE.search(inline.content):
+                    _warn(doc, line, "a second title line: this file seems to hold two "
+                          "summaries (a digest); what follows is read as more of the first's "
+                          "sections (split the file to keep them apart)")
+                elif token.tag != "h2":
                     _warn(doc, line, f"heading `{inline.content}` is not a `##` section heading; "
                           "treated as a section")
                 section = Section(heading=inline.content.strip(), line=line)

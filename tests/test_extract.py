@@ -368,6 +368,22 @@ def test_a_footnote_reference_is_no_part_of_the_title():
     assert not [d for d in regex.diagnostics if "footnote" in d.message]
 
 
+def test_a_second_title_line_says_the_file_holds_two_summaries():
+    """attack 116's s01, a digest: the second summary's sections were added to the
+    first's, and nothing said there were two. Nothing is lost, and now it is said."""
+    rec = record("# __A__, (from page [20250323](https://x.org/p/20250323).)\n\n## Keywords\n\n"
+                 "* alpha\n\n---\n\n# __B__, (from page [20250324](https://x.org/p/20250324).)\n\n"
+                 "## Keywords\n\n* beta\n", "a.md")
+    assert [n.text for n in rec.names] == ["alpha", "beta"]
+    said = [(d.line, d.message) for d in rec.diagnostics]
+    assert (9, "a second title line: this file seems to hold two summaries (a digest); what "
+               "follows is read as more of the first's sections (split the file to keep them "
+               "apart)") in said
+    plain = record("# __A__, (from page [20250323](https://x.org/p/20250323).)\n\n"
+                   "# Notes from the field\n\ntext\n", "a.md")  # (no from part: a heading)
+    assert not [d for d in plain.diagnostics if "second title" in d.message]
+
+
 def test_a_comment_in_the_summary_is_left_out_and_said():
     """attack 107 (w18): `<!-- section Summary -->` landed as the summary's first words."""
     rec = record("## Summary\n\n<!-- section Summary -->\n\nWhat it says <!-- x -->here.\n\n"
