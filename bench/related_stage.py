@@ -29,11 +29,11 @@ def main(argv: list[str] | None = None) -> None:
     seen = {}
 
     def keeping(original):
-        def keep_mentions(mentions, settings=None, encoder=None, is_tag=None):
+        def keep_mentions(mentions, settings=None, encoder=None, is_tag=None, **options):
             mentions, settings = list(mentions), settings or kg.related.Settings()
             seen.update(original=original, mentions=mentions, settings=settings,
-                        is_tag=is_tag)
-            return original(mentions, settings, encoder, is_tag)
+                        is_tag=is_tag, least_score=options.get("least_score"))
+            return original(mentions, settings, encoder, is_tag, **options)
         return keep_mentions
 
     build_seeing(folder, "related_links", keeping)
@@ -41,7 +41,10 @@ def main(argv: list[str] | None = None) -> None:
     mentions = seen.pop("mentions")
     texts = len({text for _, _, text in mentions})
     gc.collect()
-    seconds, links = timed(seen["original"], mentions, seen["settings"], is_tag=seen["is_tag"])
+    # (the build's embeddings are used up by its call, centred in place: embedded again
+    # here, and timed with the rest)
+    seconds, links = timed(seen["original"], mentions, seen["settings"], is_tag=seen["is_tag"],
+                           least_score=seen["least_score"])
     print(f"{folder.name}: {len(mentions):,} mentions ({texts:,} distinct texts), "
           f"{len(links):,} links: related stage {seconds:.2f} s "
           f"({seconds / parse:.2f}x of markdown-it-py's {parse:.2f} s)")

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from . import vocab as V
-from .kinds import KINDS, KindTable
+from .kinds import KINDS, EntityKind, KindTable
 from .model import RelatedLink, Trend
 from .rdf import Literal, Triple, article_iri, iri_segment, key_of_iri, sort_key
 from .resolve import AliasTable, join_keys, resolution_key
@@ -268,11 +268,10 @@ def link_related(read: RelatedTexts, canonical: Canonical, base: str, kinds: Kin
     articles_of: dict[str, set[str]] = defaultdict(set)
     for article_id, node, _ in mentions:
         articles_of[node].add(article_id)
-    source_of = _sources(base, kinds)
-    least = {base + kind.segment + "/": kind.related_score for kind in kinds}
+    source_of, kind_of = _sources(base, kinds), _kind_of(base, kinds)
     links = related_links(mentions, settings, is_tag=lambda node: source_of(node) == "list",
                           vectors=read.vectors,
-                          least_score=lambda node: least.get(node[:node.rfind("/") + 1], 0.0))
+                          least_score=lambda node: getattr(kind_of(node), "related_score", 0.0))
     del mentions
     groups = trend_groups(links, articles_of, settings,
                           members=lambda node: source_of(node) in ("table", "column"))
@@ -281,10 +280,16 @@ def link_related(read: RelatedTexts, canonical: Canonical, base: str, kinds: Kin
                         read.date_of, read.notes)
 
 
+def _kind_of(base: str, kinds: KindTable) -> Callable[[str], EntityKind | None]:
+    """An entity IRI -> its kind."""
+    kind = {base + kind.segment + "/": kind for kind in kinds}
+    return lambda node: kind.get(node[:node.rfind("/") + 1])
+
+
 def _sources(base: str, kinds: KindTable) -> Callable[[str], str | None]:
     """An entity IRI -> where its kind's names come from (kg.kinds: "table", "list"...)."""
-    source = {base + kind.segment + "/": kind.source for kind in kinds}
-    return lambda node: source.get(node[:node.rfind("/") + 1])
+    kind_of = _kind_of(base, kinds)
+    return lambda node: getattr(kind_of(node), "source", None)
 
 
 def corpus_section(found: RelatedFound, base: str,

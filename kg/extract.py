@@ -757,8 +757,9 @@ def _fit_row(state: ExtractState, row: TableRow, fields: list[str | None], heade
 
     Extra cells almost always come from an unescaped `|` inside a text cell, so
     they are joined back into the description (or the last text column), less the
-    empty ones (nothing to join); empty ones past the header's width are a stray `|`
-    at the row's end (`| a | b | |`), left out.
+    empty ones at either end of them (nothing to join; an empty one between two texts is
+    a `||` of the text); empty ones past the header's width are a stray `|` at the
+    row's end (`| a | b | |`), left out.
     Where the header ends in `relevancy` and the row has one in that place, the cells
     after it are a column the header does not name (`| ... | 4 | 5 |`: a score).
     """
@@ -778,11 +779,16 @@ def _fit_row(state: ExtractState, row: TableRow, fields: list[str | None], heade
         if fields[-1] == "relevancy" and target == width - 1:
             target = width - 2
         overflow = len(cells) - width
-        joined = cells[target : target + overflow + 1]
-        cells[target : target + overflow + 1] = [" | ".join(cell for cell in joined if cell)]
+        run = cells[target : target + overflow + 1]
+        joined = run[:]  # (less its empty cells at either end: an inner one is a `||`)
+        while len(joined) > 1 and not joined[-1]:
+            joined.pop()
+        while len(joined) > 1 and not joined[0]:
+            joined.pop(0)
+        cells[target : target + overflow + 1] = [" | ".join(joined)]
         state.warn(row.line, f"`{heading}` row has {len(row.cells)} cells but the header "
-                   f"has {width}; cells joined into `{header[target]}`" +
-                   (" (the empty ones left out)" if not all(joined) else ""))
+                   f"has {width}; " + (f"cells joined into `{header[target]}`" if len(joined) > 1
+                                       else f"its empty cells by `{header[target]}` left out"))
     elif len(cells) < width:
         state.warn(row.line, f"`{heading}` row has {len(cells)} cells but the header has "
                    f"{width}; missing cells left empty")

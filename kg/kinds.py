@@ -95,8 +95,9 @@ class EntityKind:
     shape: str = "dot"  # explorer: vis-network shape
     merge: bool = True  # resolution joins differently written names of this kind
     # Related links to an entity of this kind: their least score, when above the build's
-    # (kg.related.Settings.min_score). Themes name broad fields ("climate change"): a
-    # link to one was right half as often as other links (bench/RESULTS.md).
+    # (kg.related.Settings.min_score). Themes name broad fields ("climate change"; a
+    # link to one was the least often right on the real corpus, blind-54 and blind-55;
+    # on blind-56, written after, about as often as the rest: bench/RESULTS.md).
     related_score: float = 0.0
     comment: str = ""
 

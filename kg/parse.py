@@ -53,7 +53,6 @@ _LINE_END_RE = re.compile(r"\r\n|\r|\n")
 _FROM_RE = re.compile(r"\s*+,?\s*+\(?\s*+from\s++(?:page\s++)?\(?\s*+", re.IGNORECASE)
 _TITLE_END_RE = re.compile(r"[\s.)]*+")
 _FROM_WORD_RE = re.compile(r"\bfrom\b", re.IGNORECASE)
-_FROM_PART_RE = re.compile(r"\(\s*+from\s++(?:page\s++)?\[", re.IGNORECASE)  # "(from page ["
 _EXTERNAL_LABEL_RE = re.compile(r"\[\s*+external link\s*+\]", re.IGNORECASE)
 _LINK_MARKS_RE = re.compile(r"[\\\[\]]")
 # CommonMark backslash escapes of ASCII punctuation.
@@ -525,12 +524,11 @@ def parse_text(text: str, path: str, stem: str | None = None) -> ParsedDocument:
                 continue
             if token.tag == "h1" and doc.title is None and section is None:
                 _read_title_line(doc, inline.content, line)
-                _footnotes_out_of_title(doc, line)
             else:
                 if token.tag == "h1" and doc.title is not None and \
-                        _FROM_PART_RE.search(inline.content):
-                    _warn(doc, line, "a second title line: this file seems to hold two "
-                          "summaries (a digest); what follows is read as more of the first's "
+                        _gives_a_page(doc, inline.content, line):
+                    _warn(doc, line, "another title line: this file seems to hold more than one "
+                          "summary (a digest); what follows is read as more of the first's "
                           "sections (split the file to keep them apart)")
                 elif token.tag != "h2":
                     _warn(doc, line, f"heading `{inline.content}` is not a `##` section heading; "
@@ -647,9 +645,11 @@ def _take_front_matter(doc: ParsedDocument, front: FrontMatter) -> None:
               "summary's; the summary's is read")
 
     if front.title is not None:
+        title = _title_text(doc if doc.title is None else None, front.title.text,
+                            front.title.line, markdown=False)
         if doc.title is None:
-            doc.title = front.title.text
-        elif front.title.text != doc.title:
+            doc.title = title
+        elif title != doc.title:
             differs(front.title, "title")
     if front.date is not None:
         if doc.page is None:
@@ -825,13 +825,37 @@ def _reads_as_text(heading: str) -> bool:
         heading.endswith((".", "!", "?")) and len(heading.split()) > 3
 
 
-def _footnotes_out_of_title(doc: ParsedDocument, line: int) -> None:
-    """The title without footnote references (`Title[^4]`), said, as cells' are."""
-    if doc.title and "[^" in doc.title:
-        title, count = _FOOTNOTE_REFERENCE_RE.subn("", doc.title)
-        if count and title.strip():
-            doc.title = title.strip()
-            _warn(doc, line, f"a footnote reference left out of the title {doc.title[:60]!r}")
+def _gives_a_page(doc: ParsedDocument, content: str, line: int) -> bool:
+    """Whether a heading is a title line with its page link (as `_read_title_line` reads
+    one, in any of its forms): another summary's."""
+    probe = ParsedDocument(doc.path, doc.stem)
+    _read_title_line(probe, content, line)
+    return probe.page_url is not None
+
+
+# A code span of a title (its footnote references are text)
+_CODE_SPAN_RE = re.compile(r"(`++)[^`]++\1")
+
+
+def _title_text(doc: ParsedDocument | None, raw: str, line: int | None,
+                markdown: bool = True) -> str:
+    """A title as written (a Markdown one's escapes decoded), without its footnote
+    references (`Title[^4]`; not in a code span, not escaped), said in `doc` as cells'
+    are; a title that is only one stays."""
+    if "[^" in raw:
+        pieces, code, at = [], set(), 0
+        for span in _CODE_SPAN_RE.finditer(raw):
+            code.add(len(pieces) + 1)
+            pieces += [raw[at:span.start()], span.group()]
+            at = span.end()
+        kept, count = _without_footnote_references(pieces + [raw[at:]], code)
+        title = "".join(kept).strip()
+        if count and title.strip("_ "):
+            if doc is not None:
+                _warn(doc, line, "a footnote reference left out of the title "
+                      f"{(unescape(title) if markdown else title)[:60]!r}")
+            raw = title
+    return unescape(raw) if markdown else raw
 
 
 def _read_title_line(doc: ParsedDocument, content: str, line: int) -> None:
@@ -847,7 +871,7 @@ def _read_title_line(doc: ParsedDocument, content: str, line: int) -> None:
             head = _FROM_RE.match(content, cut + 2)
             link = parse_link(content, head.end()) if head else None
             if link and _TITLE_END_RE.fullmatch(content, link.end):
-                doc.title = unescape(content[2:cut].strip())
+                doc.title = _title_text(doc, content[2:cut].strip(), line)
                 _read_page_link(doc, link, line)
                 if link.spaced:
                     _warn(doc, line, f"page link [{link.label}]({link.destination} ...) has "
@@ -864,13 +888,13 @@ def _read_title_line(doc: ParsedDocument, content: str, line: int) -> None:
         head = _FROM_RE.match(content, found.start())
         link = parse_link(content, head.end()) if head and cut else None
         if link and _TITLE_END_RE.fullmatch(content, link.end):
-            doc.title = unescape(_unwrapped(content[:cut].strip()))
+            doc.title = _title_text(doc, _unwrapped(content[:cut].strip()), line)
             _read_page_link(doc, link, line)
             return
     bare = content.rstrip(" ,").rstrip()
     if len(bare) > 4 and bare.startswith("__") and bare.endswith("__"):
         bare = bare[2:-2]
-    doc.title = unescape(bare.strip("_ ").strip())
+    doc.title = _title_text(doc, bare.strip("_ ").strip(), line)
     _warn(doc, line, f"{_NO_PAGE_PART}; page unknown")
 
 

@@ -17,7 +17,8 @@ compared with the mentions of other articles in three steps:
    articles, how specific the broader name is, whether one end is a tag). The
    weights are data (kg/models/related-weights.json), fitted by
    bench/related_train.py on the `tune` rows of the labelled pairs only;
-3. links: pairs scoring at least `min_score` that are among the `max_links`
+3. links: pairs scoring at least `min_score` (or their kinds' `related_score`, when
+   higher: a link to a theme asks 0.6) that are among the `max_links`
    strongest of both their entities (hubness: a broad "AI ethics" cannot collect
    hundreds). Two tags (keywords,
    themes) are never related: a tag shared by articles is already one node,

@@ -179,15 +179,23 @@ def test_empty_cells_joined_into_the_description_leave_no_stray_pipe():
 |--|--|--|
 | C1 | desc text | | 5 |
 | C2 | one | | two | 4 |
+| C3 | | three | | | 2 |
+| C4 | | | 1 |
+| C5 | a | b | | 3 |
 """
     rec = record(text, "a.md")
     assert [(m.name, m.description, m.relevancy) for m in rec.mentions] == [
-        ("C1", "desc text", 5), ("C2", "one | two", 4)]
+        ("C1", "desc text", 5), ("C2", "one |  | two", 4), ("C3", "three", 2), ("C4", None, 1),
+        ("C5", "a | b", 3)]
     assert [(d.line, d.message) for d in rec.diagnostics][2:] == [
-        (5, "`Concerns` row has 4 cells but the header has 3; cells joined into `description` "
-            "(the empty ones left out)"),
-        (6, "`Concerns` row has 5 cells but the header has 3; cells joined into `description` "
-            "(the empty ones left out)")]
+        (5, "`Concerns` row has 4 cells but the header has 3; its empty cells by "
+            "`description` left out"),
+        (6, "`Concerns` row has 5 cells but the header has 3; cells joined into `description`"),
+        (7, "`Concerns` row has 6 cells but the header has 3; its empty cells by "
+            "`description` left out"),
+        (8, "`Concerns` row has 4 cells but the header has 3; its empty cells by "
+            "`description` left out"),
+        (9, "`Concerns` row has 5 cells but the header has 3; cells joined into `description`")]
 
 
 def test_a_table_section_written_as_a_list_lands_row_by_row():
@@ -356,32 +364,45 @@ def test_marks_before_keywords_and_footnote_references_are_no_part_of_names():
 
 def test_a_footnote_reference_is_no_part_of_the_title():
     """attack 117's f01: `__Study of lattices[^4]__` kept "[^4]" in the title, unsaid,
-    while cells and keywords lost theirs; a regex class is no reference."""
-    rec = record("# __Study of lattices[^4]__, (from page [20250323](https://x.org/p/20250323).)"
-                 "\n\n## Summary\n\nText.\n\n[^4]: A note.\n", "a.md")
+    while cells and keywords lost theirs. As in cells, a class with a range or a space
+    is no reference, and neither is one in code or escaped (a review's); a title that is
+    only a reference stays; front matter's title is read alike."""
+    page = ", (from page [20250323](https://x.org/p/20250323).)\n\n## Summary\n\nText.\n"
+    rec = record("# __Study of lattices[^4]__" + page + "\n[^4]: A note.\n", "a.md")
     assert (rec.title, rec.page) == ("Study of lattices", "20250323")
     assert (1, "a footnote reference left out of the title 'Study of lattices'") in [
         (d.line, d.message) for d in rec.diagnostics]
-    regex = record("# __Matching [^a-z] and [^ ] in text__, (from page [20250323]"
-                   "(https://x.org/p/20250323).)\n\n## Summary\n\nText.\n", "a.md")
-    assert regex.title == "Matching [^a-z] and [^ ] in text"
-    assert not [d for d in regex.diagnostics if "footnote" in d.message]
+    for kept in ("Matching [^a-z] and [^ ] in text", "Writing `[^1]` footnotes", "[^4]"):
+        same = record(f"# __{kept}__" + page, "a.md")
+        assert same.title == kept
+        assert not [d for d in same.diagnostics if "footnote" in d.message], kept
+    assert record("# __Writing \\[^1\\] marks__" + page, "a.md").title == "Writing [^1] marks"
+    front = record("---\ntitle: Study of lattices[^4]\n---\n# __Study of lattices[^4]__" +
+                   page, "a.md")
+    assert front.title == "Study of lattices"
+    assert not [d for d in front.diagnostics if "front matter title" in d.message]
+    alone = record("---\ntitle: Study of lattices[^4]\n---\n## Summary\n\nText.\n", "a.md")
+    assert alone.title == "Study of lattices"
 
 
 def test_a_second_title_line_says_the_file_holds_two_summaries():
     """attack 116's s01, a digest: the second summary's sections were added to the
-    first's, and nothing said there were two. Nothing is lost, and now it is said."""
-    rec = record("# __A__, (from page [20250323](https://x.org/p/20250323).)\n\n## Keywords\n\n"
-                 "* alpha\n\n---\n\n# __B__, (from page [20250324](https://x.org/p/20250324).)\n\n"
-                 "## Keywords\n\n* beta\n", "a.md")
-    assert [n.text for n in rec.names] == ["alpha", "beta"]
-    said = [(d.line, d.message) for d in rec.diagnostics]
-    assert (9, "a second title line: this file seems to hold two summaries (a digest); what "
-               "follows is read as more of the first's sections (split the file to keep them "
-               "apart)") in said
-    plain = record("# __A__, (from page [20250323](https://x.org/p/20250323).)\n\n"
-                   "# Notes from the field\n\ntext\n", "a.md")  # (no from part: a heading)
-    assert not [d for d in plain.diagnostics if "second title" in d.message]
+    first's, and nothing said there were two. Nothing is lost, and now it is said, for
+    the title line in each of its forms (a review's: the legacy `from ([DATE](URL).)`)."""
+    said = "another title line: this file seems to hold more than one summary (a digest); " \
+        "what follows is read as more of the first's sections (split the file to keep them apart)"
+    for second in ("# __B__, (from page [20250324](https://x.org/p/20250324).)",
+                   "# __B__, from ([20250324](https://x.org/p/20250324).)",
+                   "# B \u2014 from page [20250324](https://x.org/p/20250324)"):
+        rec = record("# __A__, (from page [20250323](https://x.org/p/20250323).)\n\n"
+                     "## Keywords\n\n* alpha\n\n---\n\n" + second + "\n\n## Keywords\n\n"
+                     "* beta\n", "a.md")
+        assert [n.text for n in rec.names] == ["alpha", "beta"]
+        assert (9, said) in [(d.line, d.message) for d in rec.diagnostics], second
+    for heading in ("# Notes from the field", "# Why (from page [x] matters)"):  # (no page)
+        plain = record("# __A__, (from page [20250323](https://x.org/p/20250323).)\n\n"
+                       f"{heading}\n\ntext\n", "a.md")
+        assert said not in [d.message for d in plain.diagnostics], heading
 
 
 def test_a_comment_in_the_summary_is_left_out_and_said():

@@ -170,21 +170,25 @@ def test_no_related_links_when_turned_off(topical, tmp_path):
 
 def test_a_kind_may_ask_more_of_its_links(topical, tmp_path):
     """A link to an entity of a kind whose `related_score` is above the build's least
-    score must reach it: themes ask 0.6 (a link to a theme, a broad field, was right
-    half as often as others on every labelled set). Here concerns ask more than their
-    links score, and keywords less than the build: only the build's counts."""
+    score must reach it: themes ask 0.6 (a link to a theme, a broad field, was the least
+    often right on the real corpus, blind-54 and blind-55). A kind asking less than the
+    build changes nothing (a review's: that half could not fail)."""
     from kg.kinds import KINDS
 
     graph, _, folder = topical
-    scores = sorted(score for _, _, score in _related(graph))
+    links = _related(graph)
+    scores = sorted(score for _, _, score in links)
     assert KINDS["theme"].related_score == 0.6 and KINDS["concern"].related_score == 0.0
     assert scores[0] >= 0.5 and len(scores) >= 6
     above = (scores[0] + scores[-1]) / 2
-    kinds = KINDS.replaced("concern", related_score=above).replaced("keyword", related_score=0.1)
-    asking = build([folder / "src"], tmp_path / "out", base=BASE, today=TODAY, html=False,
-                   kinds=kinds)
+    asking = build([folder / "src"], tmp_path / "more", base=BASE, today=TODAY, html=False,
+                   kinds=KINDS.replaced("concern", related_score=above))
     kept = sorted(score for _, _, score in _related(asking))
     assert kept and kept == [score for score in scores if score >= above]
+    below = build([folder / "src"], tmp_path / "less", base=BASE, today=TODAY, html=False,
+                  kinds=KINDS.replaced("concern", related_score=0.1),
+                  related=Settings(min_score=scores[0] + 0.001))
+    assert _related(below) == {link for link in links if link[2] >= scores[0] + 0.001}
 
 
 def test_same_links_whatever_the_hash_seed_and_the_input_order(topical, tmp_path):
