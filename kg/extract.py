@@ -779,8 +779,8 @@ def _fit_row(state: ExtractState, row: TableRow, fields: list[str | None], heade
         if fields[-1] == "relevancy" and target == width - 1:
             target = width - 2
         overflow = len(cells) - width
-        run = cells[target : target + overflow + 1]
-        joined = run[:]  # (less its empty cells at either end: an inner one is a `||`)
+        joined = cells[target : target + overflow + 1]  # (less its empty cells at either
+        # end: an inner one is a `||` of the text)
         while len(joined) > 1 and not joined[-1]:
             joined.pop()
         while len(joined) > 1 and not joined[0]:
