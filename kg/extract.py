@@ -471,12 +471,24 @@ _COLUMN_WORDS = frozenset({"description", "descriptions", "notes", "note", "deta
                            "comment", "comments", "explanation", "value", "values"})
 
 
+# A cell that is a figure: a count, a share, an amount ("40%", "$1,200", "~3.5 bn")
+_FIGURE_RE = re.compile(r"[~\u2248<>]?[ \t]*+[-+]?[$\u20ac\u00a3\u00a5]?[ \t]*+\d[\d,. \t]*+"
+                        r"(?:%|percent|pct|[kmb]n?|million|billion)?\.?", re.IGNORECASE)
+
+
 def _table_fields(state: ExtractState, section: Section) -> list[TextLine]:
     """The fields the tables of `Other` give, as "Field: value" lines: a table of fields
-    as columns (| Category | Type |) or of field and value pairs (| Category | x |)."""
+    as columns (| Category | Type |) or of field and value pairs (| Category | x |). A
+    table of two columns whose values are all figures (| Category | Share | over
+    | Energy | 40% |) names its columns in its header: no field, kept verbatim."""
     found: list[TextLine] = []
     for table in section.tables:
         is_field = [state.kinds.by_field(header) is not None for header in table.header]
+        if len(table.header) == 2 and not is_field[1] and table.rows and all(
+                len(row.cells) >= 2 and _FIGURE_RE.fullmatch(row.cells[1].strip())
+                for row in table.rows):
+            state.no_tables(replace(section, tables=[table]))
+            continue
         if len(table.header) == 2 and is_field[0] and not is_field[1] and \
                 column_key(table.header[1]) not in _COLUMN_WORDS:  # (| Category | x |)
             pairs = [TableRow(table.header, table.line)] + table.rows

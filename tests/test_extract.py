@@ -337,6 +337,28 @@ def test_other_written_as_a_table_or_with_dashes_gives_its_fields():
         "table in `Other` is not expected there; kept verbatim as an extra section"]
 
 
+def test_a_table_of_figures_in_other_names_no_category_or_type():
+    """attack 117 (o01, o02, o04): `Other` holding only a table of figures (| Category |
+    Share | over | Energy | 40% |) gave the category "Share" (its header read as a
+    field) or "40%" (a row named Category): a table whose values are all figures names
+    its columns, not a field's value, and is kept verbatim."""
+    for other in ("| Category | Share |\n|---|---|\n| Energy | 40% |\n| Transport | 60% |\n",
+                  "| Type | Count |\n|---|---|\n| article | 12 |\n| video | 3 |\n",
+                  "| Region | Share |\n|---|---|\n| Category | 40% |\n| Europe | 60% |\n",
+                  "| Category | Budget |\n|---|---|\n| Energy | $1,200 |\n| Other | ~3.5 bn |\n"):
+        rec = record(f"## Other\n\n{other}", "a.md")
+        assert rec.names == [] and rec.notes == [], other
+        assert [d.message for d in rec.diagnostics][-1:] == [
+            "table in `Other` is not expected there; kept verbatim as an extra section"]
+        assert [line for extra in rec.extra_sections for line in extra.text.splitlines()
+                if "|" in line][2:] == other.splitlines()[2:], other
+    words = record("## Other\n\n| Category | science |\n|--|--|\n| Type | report |\n"
+                   "| Pages | 12 |\n", "a.md")  # (a figure among words: fields and a note)
+    assert [(n.kind, n.text) for n in words.names] == [
+        ("category", "science"), ("content_type", "report")]
+    assert [n.text for n in words.notes] == ["Pages: 12"]
+
+
 def test_marks_before_keywords_and_footnote_references_are_no_part_of_names():
     """attack 116 (u61-u65, u40): task boxes, bullets written as characters and hashtags
     stayed in keyword and theme labels; a footnote's reference stayed in a name, whose
