@@ -229,8 +229,8 @@ def test_generic_names_link_to_nothing_and_tags_to_tags_only_when_sure():
 
 
 def test_two_tags_link_at_the_tag_score_and_never_narrower_to_broader():
-    """Two articles tagged "AI chatbots" and "chatbot" name one thing (0.92); "middle
-    management" is a narrower field than "management", and "lab-grown meat" /
+    """Two articles tagged "AI chatbots" and "chatbot" are about one technology (0.91);
+    "middle management" is a narrower field than "management", and "lab-grown meat" /
     "cultivated meat" (0.69) is under the tag score: linked only when asked for less."""
     mentions = [("a1", "k/ai_chatbot", "AI chatbots"), ("a2", "k/chatbot", "chatbot"),
                 ("a3", "k/middle_management", "middle management"),
