@@ -222,7 +222,9 @@ def run(store: ox.Store, sparql: str, prefixes: dict[str, str] | None = None):
 
 
 _POSITION_RE = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
-_PROLOGUE = r"(?:\s+|#[^\n]*|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)*"
+# (possessive: no way back into a comment or a run of spaces, which made a refused
+# query's check exponential, "#" * 26 took 9 s)
+_PROLOGUE = r"(?:\s++|#[^\n]*+|PREFIX\s++[^\s:]*+:\s*+<[^>]*+>|BASE\s*+<[^>]*+>)*+"
 _UPDATE_RE = re.compile(_PROLOGUE + r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
                         re.IGNORECASE)
 _PREFIX_USE_RE = re.compile(r"(?<![\w\-.:?$])([^\W\d][\w\-.]*|):")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -170,6 +171,22 @@ def test_query_errors_point_at_the_users_own_line(example_ttl):
             f"Error: read-only: {verb} is a SPARQL Update, and kg only answers queries (SELECT, "
             "ASK, CONSTRUCT, DESCRIBE); to change the graph, change the summaries and build "
             "again\n")
+
+
+def test_a_typo_after_an_indented_prologue_is_said_at_once(example_ttl):
+    """attack 118 (F3): the read-only check's prologue pattern backtracked exponentially
+    on a query pyoxigraph refused: three indented PREFIX lines and "SELEC" ran for
+    minutes, 26 "#" for 9 s (each one more doubled it)."""
+    from kg.query import _UPDATE_RE
+
+    indented = "\n" + "".join(f"            PREFIX p{i}: <http://example.org/{i}/>\n"
+                                for i in range(3)) + "            SELEC ?x WHERE { ?x ?p ?o }\n"
+    for text in (indented, "#" * 40, " #" * 40 + "\n", "\n\t" * 40):
+        started = time.perf_counter()
+        assert _UPDATE_RE.match(text) is None
+        assert time.perf_counter() - started < 1.0, text  # (was minutes: the defect, not speed)
+    typo = run("query", example_ttl, indented)
+    assert typo.exit_code == 1 and typo.output.startswith("Error: SPARQL syntax error at line 5")
 
 
 def test_query_from_stdin(example_ttl):
