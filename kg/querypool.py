@@ -29,7 +29,7 @@ import resource
 import signal
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
@@ -168,6 +168,14 @@ class _AnswerCache:
                 self.size -= len(old.body) + 200
 
 
+@dataclass
+class _Flight:
+    """A job running for one client, which copies of it wait for."""
+
+    done: threading.Event = field(default_factory=threading.Event)
+    answer: Answer | None = None
+
+
 class QueryPool:
     """`workers` general worker processes and `quick_workers` more for the quick lane."""
 
@@ -185,7 +193,7 @@ class QueryPool:
         self._idle: dict[str, list[_Worker]] = {"general": [], "quick": []}
         self._ready = threading.Condition()
         self._closed = False
-        self._in_flight: dict = {}  # job key -> Event, so a burst of one query runs it once
+        self._in_flight: dict = {}  # job key -> _Flight, so a burst of one query runs it once
         self._flight_lock = threading.Lock()
         started = [_Worker(self._mp, self._args, lane)
                    for lane, count in (("general", workers), ("quick", quick_workers))
@@ -255,23 +263,43 @@ class QueryPool:
         with self._flight_lock:
             running = self._in_flight.get(key)
             if running is None:
-                self._in_flight[key] = threading.Event()
+                self._in_flight[key] = mine = _Flight()
         if running is not None:  # the same job is running for another client: its answer
-            running.wait()
-            answer = self.cache.get(key)
-            return answer if answer is not None else self._run(job, args, None)
+            return self._await(running)
         try:
-            return self._run(job, args, key)
+            mine.answer = self._run(job, args, key)
+            return mine.answer
         finally:
             with self._flight_lock:
-                self._in_flight.pop(key).set()
+                self._in_flight.pop(key).done.set()
+
+    def _await(self, running: "_Flight") -> Answer:
+        """The answer of a run of the same job, waited for in a waiting place (copies of
+        one slow query, beyond the places, are refused at once: each holds a server
+        thread), whatever it is: a copy never runs the job again."""
+        with self._ready:
+            if self._waiting >= self.max_waiting:
+                return self._full()
+            self._waiting += 1
+        try:
+            # (the run waits for a worker up to the time limit, then runs up to it)
+            if running.done.wait(2 * self.limits.timeout + 1) and running.answer is not None:
+                return running.answer
+            return Answer.text(503, "the same query is still running for another client; "
+                               "try again later")
+        finally:
+            with self._ready:
+                self._waiting -= 1
+
+    def _full(self) -> Answer:
+        return Answer.text(503, f"every query worker is busy and {self.max_waiting} "
+                           "queries wait for one; try again in a moment",
+                           (("Retry-After", "1"),))
 
     def _run(self, job: Job, args: tuple, key) -> Answer:
         worker = self._checkout()
         if worker == "full":
-            return Answer.text(503, f"every query worker is busy and {self.max_waiting} "
-                               "queries wait for one; try again in a moment",
-                               (("Retry-After", "1"),))
+            return self._full()
         if worker == "busy":
             return Answer.text(503, "every query worker stayed busy for "
                                f"{self.limits.timeout:g} s; try again later")

@@ -314,6 +314,39 @@ def test_the_answer_cache_holds_what_it_counts(graph):
         pool.close()
 
 
+def test_copies_of_one_running_query_take_waiting_places_and_share_its_answer(graph):
+    """attack 118 (F1): ten copies of one slow query waited for the first without a time
+    limit and outside the waiting places (every server thread held), then each ran it
+    again after the first timed out: answers after 60 s, the workers busy for several
+    time limits. Copies now take waiting places (the rest are refused at once) and get
+    the first run's answer, whatever it is."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kg.querypool import Limits, QueryPool
+    from kg.serve import query_job, Settings
+
+    len(open_graph(graph).store)
+    settings = Settings(prefixes={}, endpoint="http://127.0.0.1/sparql", base="http://x/")
+    pool = QueryPool(graph, workers=1, quick_workers=0, settings=settings,
+                     limits=Limits(timeout=2.0), max_waiting=2)
+    slow = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    try:
+        started = time.monotonic()
+        with ThreadPoolExecutor(8) as clients:
+            answers = list(clients.map(lambda _: pool.run(query_job, slow, (), None, (), ()),
+                                       range(8)))
+        took = time.monotonic() - started
+        texts = sorted(answer.body.decode("utf-8") for answer in answers)
+        refused = [text for text in texts if "queries wait for one" in text]
+        stopped = [text for text in texts if "ran longer than the limit of 2 s" in text]
+        assert {answer.status for answer in answers} == {503}
+        assert (len(refused), len(stopped)) == (5, 3), texts  # 1 run + 2 waiting places
+        assert took < 3 * 2.0, took  # one run's time limit, not one per copy
+        assert pool.run(query_job, "ASK {}", (), None, (), ()).status == 200
+    finally:
+        pool.close()
+
+
 def test_the_pool_says_whether_its_workers_are_without_network(graph):
     from kg.querypool import QueryPool
 
