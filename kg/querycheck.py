@@ -2,7 +2,8 @@
 
 pyoxigraph parses and evaluates queries recursively, and a deep enough query
 overflows its stack and ends the process (a segfault at about 3,000 nested
-`{`, 50,000 chained `+` or 10,000 `!` before one term). `scan` reads the text the ways a SPARQL lexer may
+`{`, 50,000 chained `+`, 10,000 `!` before one term, 5,000 items of a collection,
+3,000 `(x AS ?v)` or 10,000 groups side by side). `scan` reads the text the ways a SPARQL lexer may
 (strings, IRIs and comments skipped; `\\u` escapes decoded first, as SPARQL 1.1
 says, and left in place, as pyoxigraph does outside strings and IRIs, which hold them:
 `"a\\u005c"` is a whole string to it, an escaped quote to the first reading; `<x\\u0041'>`
@@ -58,6 +59,7 @@ _TOKEN = re.compile(r"""
   | (?P<op>&&|\|\||[-+*/|,;.])
   | (?P<other>.)
 """, re.VERBOSE | re.DOTALL)
+_TERMS = frozenset({"var", "iri", "string", "long", "word"})
 # Keywords that add a level to the query's algebra each time they are repeated.
 _CHAINING_WORDS = frozenset({"UNION", "OPTIONAL", "MINUS", "FILTER", "BIND", "SERVICE", "GRAPH",
                              "VALUES"})
@@ -99,7 +101,8 @@ def _scan_tokens(text: str) -> QueryShape:
     shape = QueryShape()
     stack: list[str] = []
     awaiting_service = False  # after SERVICE [SILENT]: the next term is its target
-    previous = None  # the kind of the last token (not space nor comment)
+    previous = last = None  # the kind and text of the last token (not space nor comment)
+    values_at: int | None = None  # the depth of a VALUES block's data, while in it
     for match in _TOKEN.finditer(text):
         kind, token = match.lastgroup, match[0]
         if kind in ("space", "comment"):
@@ -107,7 +110,15 @@ def _scan_tokens(text: str) -> QueryShape:
         # a "!" of "!!!x" nests once more (a chain of 20,000: an attack), one before a
         # term ("!BOUND(?x) && !sameTerm(...)") does not
         shape.operators += kind == "not" and previous == "not"
-        previous = kind
+        # Terms side by side in parentheses are an RDF collection's items (two triples
+        # each) or a projection's `(x AS ?v)`, and groups side by side `{ } { }` are
+        # joined: each chains one more level (an attack's 5,000 items, 3,000 `AS` or
+        # 10,000 groups ended pyoxigraph); a VALUES row `(1 2)` does not.
+        if kind in _TERMS and previous in _TERMS and stack and stack[-1] == "(" and \
+                values_at is None:
+            shape.operators += 2
+        shape.operators += token == "{" and last == "}"
+        previous, last = kind, token
         if awaiting_service:
             if kind == "word" and token.upper() == "SILENT":
                 continue
@@ -118,9 +129,13 @@ def _scan_tokens(text: str) -> QueryShape:
         if kind == "open":
             stack.append(token)
             shape.depth = max(shape.depth, len(stack))
+            if token == "{" and values_at == -1:
+                values_at = len(stack)
         elif kind == "close":
             if stack:
                 stack.pop()
+            if values_at is not None and values_at > len(stack):
+                values_at = None
         elif kind == "op":
             # commas between a function's arguments or IN's values make no deeper tree
             if token != "," or (stack and stack[-1] != "("):
@@ -129,6 +144,8 @@ def _scan_tokens(text: str) -> QueryShape:
             word = token.rstrip(".").upper()
             # a word's trailing "." is the separator after a triple (`?s ex:p ex:o.`)
             shape.operators += (word in _CHAINING_WORDS) + token.endswith(".")
+            if word == "VALUES":
+                values_at = -1  # (its data block is the next group)
             shape.names_dataset |= word == "FROM"
             # A word may hold a keyword the engine reads apart from it: "4.SERVICE" is
             # the number 4, ".", then SERVICE; "SERVICEex:x" is SERVICE and the name

@@ -473,7 +473,7 @@ def test_a_deep_query_never_reaches_the_engine(endpoint):
                 continue  # longer than a request line may be
             status, _, body = ask(url, query, method)
             assert status == 400, body[:200]
-            assert b"nests 5000 levels" in body or b"chains 49,999 operators" in body or \
+            assert b"nests 5000 levels" in body or b"chains 50,003 operators" in body or \
                 query is NOTS and b"chains 20,000 operators" in body or \
                 query is HIDDEN_DEEP and b"nests 5001 levels" in body or \
                 query is HIDDEN_DEEPER and b"nests 6002 levels" in body
@@ -500,6 +500,30 @@ def test_kg_query_refuses_a_deep_query(graph):
                                 capture_output=True, text=True, timeout=60)
         assert result.returncode == 1, result.returncode  # 139 (segfault) before
         assert result.stderr.startswith("Error: the query ")
+
+
+# attack 118 (F2): shallow queries the check let through, which ended pyoxigraph
+# (exit 139 of `kg query`, a worker of `kg serve` each time)
+COLLECTION = "ASK { ?s ?p (" + " 1" * 5000 + " ) }"
+PROJECTION = "SELECT " + " ".join(f"(1 AS ?v{i})" for i in range(3000)) + " {}"
+GROUPS = "SELECT * {" + " { ?s ?p ?o }" * 10_000 + " }"
+
+
+def test_kg_query_refuses_long_collections_projections_and_joins(graph):
+    from kg.querycheck import scan
+
+    assert [scan(query).operators for query in (COLLECTION, PROJECTION, GROUPS)] == [
+        9998, 12_000, 10_000]
+    for query in (COLLECTION, PROJECTION, GROUPS):
+        result = subprocess.run([sys.executable, "-m", "kg.cli", "query", str(graph), "-"],
+                                input=query, capture_output=True, text=True, timeout=60)
+        assert result.returncode == 1, result.returncode  # 139 (segfault) before
+        assert result.stderr.startswith("Error: the query chains "), result.stderr
+    # (what people write stays far below: VALUES rows, IN lists, a few expressions)
+    usual = ("SELECT ?x (COUNT(?y) AS ?n) (CONCAT(?a, ?b) AS ?c) WHERE { ?x ?p (1 2 3) . "
+             "FILTER(?x IN (1, 2)) VALUES (?a ?b) { (1 2) (3 4) } } GROUP BY ?x")
+    assert scan(usual).operators == 13
+    assert scan("ASK { VALUES (?a ?b) {" + " (1 2)" * 5000 + " } }").operators == 1  # (VALUES)
 
 
 def test_invalid_dataset_iris_are_400(endpoint):
