@@ -578,6 +578,21 @@ def test_a_summary_told_only_in_front_matter_lands():
     assert [s.heading for s in doc.sections] == ["a", "Themes"]
     assert [d.message for d in doc.diagnostics][1:-1] == [
         f"front matter: `b{i}` holds nested data; not read" for i in range(12)]
+    # (attack 118, F4: one 2,000-character text named by an alias under 2,000 keys was a
+    # note each: 4 MB of graph from a 30 KB file; the texts read may not outgrow the front
+    # matter, so only the first copies within it are read, and the rest said)
+    blob = "word " * 400
+    aliased = ["---", f'blob: &a "{blob.strip()}"'] + [f"k{i}: *a" for i in range(2000)]
+    doc = parse_text("\n".join(aliased + ["title: T", "---", "## Themes", "", "* delta"]),
+                     "t.md")
+    notes = [item.text for item in doc.sections[0].items]
+    assert doc.title == "T" and 1 <= len(notes) <= 14 and sum(map(len, notes)) < 30_000
+    refused = [d for d in doc.diagnostics if "outgrow" in d.message]
+    assert len(notes) + len(refused) == 2001 and refused[0].message == (
+        f"front matter: `k{len(notes) - 1}` repeats a text a YAML alias names; not read "
+        "(the texts of a front matter may not outgrow it)")
+    small = parse_text('---\ntitle: &t "A title"\nheadline: *t\n---\n## Themes\n', "t.md")
+    assert [item.text for item in small.sections[0].items] == ["headline: A title"]
     # (attack 111: a list nested 5,000 deep ended the build; 500 keys were no front matter)
     doc = parse_text("---\nkeywords: " + "[" * 5000 + "]" * 5000 + "\n---\n## Themes\n", "t.md")
     assert doc.diagnostics[1].message.startswith("front matter: not YAML")
