@@ -339,15 +339,21 @@ def csv_rows(graph) -> tuple[Iterator[tuple], Iterator[tuple]]:
             else:
                 articles = len({s for s in graph.predecessors(node)
                                 if graph.nodes[s].get("type") == "Article"})
-            yield (node, spreadsheet_text(str(data.get("label", ""))), data.get("type", ""),
-                   articles, data.get("date", ""), data.get("url", ""))
+            yield _defused((node, str(data.get("label", "")), data.get("type", ""),
+                            articles, data.get("date", ""), data.get("url", "")))
 
     def edges():
         yield EDGE_COLUMNS
         for source, target, data in sorted(graph.edges(data=True),
                                            key=lambda e: (e[0], e[1], e[2]["relation"])):
-            yield source, target, "Directed", data["relation"], data.get("score", 1)
+            yield _defused((source, target, "Directed", data["relation"], data.get("score", 1)))
     return nodes(), edges()
+
+
+def _defused(row: tuple) -> tuple:
+    """Every text of a row as a spreadsheet shows it as text (a graph from elsewhere may
+    hold a formula in any of them: a date, an address, a relation's name)."""
+    return tuple(spreadsheet_text(cell) if isinstance(cell, str) else cell for cell in row)
 
 
 @_text_formats

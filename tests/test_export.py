@@ -12,6 +12,7 @@ characters the format cannot hold replaced by U+FFFD.
 from __future__ import annotations
 
 import csv
+import re
 import io
 import json
 import subprocess
@@ -245,6 +246,25 @@ def test_csv_labels_that_start_a_formula_are_text(tmp_path):
         labels = {row["label"] for row in csv.DictReader(handle)}
     assert "'=HYPERLINK(\"http://x\")" in labels
     assert not any(label.startswith("=") for label in labels)
+
+
+def test_every_csv_text_that_starts_a_formula_is_text(tmp_path):
+    """attack 118 (F5): a graph from elsewhere with a page date "+HYPERLINK(...)" wrote it
+    raw to nodes.csv (only labels were defused)."""
+    kg_cli("build", EXAMPLE, "-o", tmp_path / "out", "--no-html", "-q")
+    turtle = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    date = re.search(r'dcterms:date "([^"]*)"', turtle)[1]
+    crafted = tmp_path / "crafted.ttl"
+    crafted.write_text(turtle.replace(f'dcterms:date "{date}"',
+                                      'dcterms:date "+HYPERLINK(\\"http://x/\\")"'),
+                       encoding="utf-8")
+    kg_cli("export", crafted, "--format", "csv", "-o", tmp_path / "csv")
+    for name in ("nodes.csv", "edges.csv"):
+        with open(tmp_path / "csv" / name, encoding="utf-8", newline="") as handle:
+            cells = [cell for row in csv.reader(handle) for cell in row]
+        assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")], name
+    assert "'+HYPERLINK(\"http://x/\")" in (tmp_path / "csv" / "nodes.csv").read_text(
+        encoding="utf-8").replace('""', '"')
 
 
 # A graph from elsewhere (any RDF, not one kg built): ill-typed literals of the
