@@ -27,8 +27,10 @@ import json
 import re
 from importlib import resources
 from pathlib import Path
+from typing import Iterator
 
 from . import vocab as V
+from .errors import InputError
 from .rdf import Literal, Triple, language_of
 
 __all__ = ["context", "make_context", "compact", "CONTEXT_FILE"]
@@ -180,6 +182,20 @@ def compact(triples: list[Triple], prefixes: dict[str, str], terms: dict | None 
     the graph's own prefixes), then one object per subject in `@graph`, in IRI order;
     a property with one value has it alone, with several a list."""
     terms = terms if terms is not None else context()["@context"]
+    # An IRI whose scheme is a prefix of the context ("keyword:x" beside keyword:) would
+    # be read back as that prefix's IRI (JSON-LD's "IRI confused with prefix"): the
+    # graph's own such prefixes are left out of this document; the published ones
+    # cannot be, its terms are written with them.
+    schemes = {term.partition(":")[0] for triple in triples for term in _iris(triple)}
+    prefixes = {name: iri for name, iri in prefixes.items() if name not in schemes}
+    confused = sorted(schemes.intersection(name for name, iri in terms.items()
+                                           if isinstance(iri, str) and iri.endswith(("/", "#"))))
+    if confused:
+        iri = next(term for triple in sorted(triples, key=_order) for term in _iris(triple)
+                   if term.partition(":")[0] == confused[0])
+        raise InputError(f"the IRI <{iri}> cannot be written in JSON-LD with kg's context: "
+                         f"it would be read as the compact IRI of the prefix {confused[0]}: "
+                         "(export another format)")
     compactor = _Compactor(terms, prefixes)
     nodes: dict[str, dict[str, object]] = {}
     for s, p, o in sorted(triples, key=_order):
@@ -199,6 +215,18 @@ def compact(triples: list[Triple], prefixes: dict[str, str], terms: dict | None 
             node[key] = [node[key], value]
     return {"@context": {**terms, **compactor.extra},
             "@graph": [_ordered(node) for _, node in sorted(nodes.items())]}
+
+
+def _iris(triple: Triple) -> Iterator[str]:
+    """The IRIs of a triple (a literal's datatype too)."""
+    s, p, o = triple
+    yield s
+    yield p
+    if o.__class__ is Literal:
+        if o.datatype[:1] != "@":
+            yield o.datatype
+    else:
+        yield o
 
 
 def _order(triple: Triple):

@@ -12,9 +12,9 @@ characters the format cannot hold replaced by U+FFFD.
 from __future__ import annotations
 
 import csv
-import re
 import io
 import json
+import re
 import subprocess
 import xml.etree.ElementTree as ET
 
@@ -171,6 +171,36 @@ def test_pyld_reads_the_hostile_jsonld_export(hostile, tmp_path):
     document = json.loads(export(hostile, "jsonld", tmp_path).read_text(encoding="utf-8"))
     nquads = jsonld.to_rdf(document, {"format": "application/n-quads"})
     assert from_ntriples(nquads.encode("utf-8"), quads=True) == expected_triples(hostile, False)
+
+
+def test_an_iri_whose_scheme_is_a_prefix_keeps_its_meaning_in_jsonld(tmp_path):
+    """attack 118 (F7): `<keyword:pwned>` in a graph from elsewhere was written as is,
+    which JSON-LD reads as the compact IRI of kg's keyword: prefix (another node). The
+    graph's own prefix is now left out of that document; a published one (skos:) cannot
+    be, and the export says so."""
+    from click.testing import CliRunner
+    from pyld import jsonld
+
+    from kg.cli import main
+
+    kg_cli("build", EXAMPLE, "-o", tmp_path / "out", "--no-html", "-q")
+    turtle = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    for scheme in ("keyword", "skos"):
+        crafted = tmp_path / f"{scheme}.ttl"
+        crafted.write_text(turtle + f"<http://example.org/a> schema:url <{scheme}:pwned> .\n",
+                           encoding="utf-8")
+        result = CliRunner().invoke(main, ["export", str(crafted), "-o",
+                                           str(tmp_path / f"{scheme}.jsonld")])
+        if scheme == "skos":
+            assert result.exit_code == 1 and result.output == (
+                "Error: the IRI <skos:pwned> cannot be written in JSON-LD with kg's context: "
+                "it would be read as the compact IRI of the prefix skos: (export another "
+                "format)\n")
+            continue
+        document = json.loads((tmp_path / "keyword.jsonld").read_text(encoding="utf-8"))
+        nquads = jsonld.to_rdf(document, {"format": "application/n-quads"})
+        assert from_ntriples(nquads.encode("utf-8"), quads=True) == \
+            expected_triples(crafted, False)
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "rdfxml"])
