@@ -362,6 +362,10 @@ def view(graph, output, focus, depth, types, min_degree, since, until, max_nodes
 @click.option("--cors", multiple=True, metavar="ORIGIN",
               help="A web origin whose pages may read answers, e.g. https://yasgui.example "
                    "(repeatable; * for any); by default no other site's page may.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="A name clients reach the server by, besides the machine's own "
+                   "(repeatable; with a --host other than loopback, e.g. kg.example.org); "
+                   "a request naming another host is refused.")
 @click.option("--max-connections", type=click.IntRange(1), default=200, show_default=True,
               help="Open connections at most; more wait in the listen backlog.")
 @click.option("--idle-timeout", default=30.0, show_default=True,
@@ -372,8 +376,8 @@ def view(graph, output, focus, depth, types, min_degree, since, until, max_nodes
               help="Memory for answers kept for repeated queries (0: none).")
 @_kg_errors
 def serve(graph, host, port, base, timeout, quick_timeout, max_result_mb, max_memory_mb,
-          workers, allow_services, cors, max_connections, idle_timeout, request_timeout,
-          cache_mb) -> None:
+          workers, allow_services, cors, allow_hosts, max_connections, idle_timeout,
+          request_timeout, cache_mb) -> None:
     """Serve GRAPH read-only: SPARQL 1.1 Protocol at /sparql, Linked Data at /id/, the
     explorer at /.
 
@@ -390,7 +394,7 @@ def serve(graph, host, port, base, timeout, quick_timeout, max_result_mb, max_me
         server = make_server(graph, host, port, timeout=timeout, quick_timeout=quick_timeout,
                              workers=workers, max_bytes=int(max_result_mb * 1e6),
                              memory_mb=max_memory_mb, base=base, allow_services=allow_services,
-                             cors=cors,
+                             cors=cors, allow_hosts=allow_hosts,
                              max_connections=max_connections, idle_timeout=idle_timeout,
                              request_timeout=request_timeout, cache_mb=cache_mb)
     except OSError as err:

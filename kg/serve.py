@@ -497,7 +497,7 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
                 timeout: float = 30, quick_timeout: float = 2, max_bytes: int = 100_000_000,
                 memory_mb: int = 1000, workers: int = 3, page: Path | None = None,
                 base: str | None = None, allow_services: tuple[str, ...] = (),
-                cors: tuple[str, ...] = (),
+                cors: tuple[str, ...] = (), allow_hosts: tuple[str, ...] = (),
                 threads: int = 8, max_connections: int = 200, idle_timeout: float = 30,
                 request_timeout: float = 10, cache_mb: float = 64) -> SparqlServer:
     """A SparqlServer for a graph file, ready for `run()`.
@@ -507,7 +507,8 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
     to the graph with the same name and .html, if there is one). `base` is the
     IRI base of the nodes served under /id/ (default: the graph's own).
     `request_timeout` is the time a request's line, headers and body have to
-    arrive, from its first byte.
+    arrive, from its first byte. `allow_hosts` are names clients may reach it by beside
+    its own (`own_host_names`).
     """
     import logging
 
@@ -551,9 +552,7 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
                         endpoint=f"http://{shown_host}:{server.effective_port}/sparql",
                         base=base or opened.base, allowed_services=frozenset(allow_services),
                         allowed_origins=frozenset(cors),
-                        allowed_hosts=LOOPBACK_NAMES | {host_name(host if ":" not in host
-                                                                   else f"[{host.strip('[]')}]")}
-                        if _is_loopback(host) else None)
+                        allowed_hosts=own_host_names(host, allow_hosts))
     try:
         pool = QueryPool(path, workers=workers, limits=limits, settings=settings,
                          max_waiting=threads - workers - 1 - FREE_THREADS,
@@ -708,6 +707,40 @@ def threads_for(workers: int, asked: int) -> int:
     (8, 14)
     """
     return max(asked, workers + 1 + 1 + FREE_THREADS)
+
+
+def own_host_names(host: str, allow_hosts: tuple[str, ...] = ()) -> frozenset[str]:
+    """The names a request's Host header may give a server listening on `host`: loopback
+    names, the address itself, and for any other address the machine's own names and
+    addresses and `allow_hosts` (a page of another name that rebinds it to this machine
+    must not read the archive: DNS rebinding).
+
+    >>> sorted(own_host_names("127.0.0.1"))
+    ['127.0.0.1', '::1', '[::1]', 'localhost']
+    >>> names = own_host_names("0.0.0.0", ("KG.example.org",))
+    >>> "kg.example.org" in names, socket.gethostname().lower() in names, "0.0.0.0" in names
+    (True, True, False)
+    """
+    shown = host_name(host if ":" not in host else f"[{host.strip('[]')}]")
+    names = set(LOOPBACK_NAMES) | {host_name(name) for name in allow_hosts}
+    if not _is_wildcard(host):
+        names.add(shown)
+    if not _is_loopback(host):
+        machine = {socket.gethostname(), socket.getfqdn()}
+        try:
+            machine |= {info[4][0] for name in set(machine)
+                        for info in socket.getaddrinfo(name, None)}
+        except OSError:
+            pass  # (a name the resolver does not know: the names alone)
+        names |= {host_name(name if ":" not in name else f"[{name}]") for name in machine}
+    return frozenset(names)
+
+
+def _is_wildcard(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:
+        return host == ""
 
 
 def _is_loopback(host: str) -> bool:

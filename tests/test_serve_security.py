@@ -526,6 +526,24 @@ def test_kg_query_refuses_long_collections_projections_and_joins(graph):
     assert scan("ASK { VALUES (?a ?b) {" + " (1 2)" * 5000 + " } }").operators == 1  # (VALUES)
 
 
+def test_a_server_on_another_address_answers_to_its_own_names_only():
+    """attack 118 (F8): with --host 0.0.0.0 (or any address but loopback) no Host was
+    checked, so a page whose name rebinds to this machine (DNS rebinding) could read
+    the archive. Such a server answers to loopback names, its address, the machine's
+    names and addresses and --allow-host's."""
+    import socket
+
+    from kg.serve import own_host_names
+
+    for host in ("0.0.0.0", "::", "192.0.2.7"):
+        names = own_host_names(host, ("KG.Example.org",))
+        assert {"127.0.0.1", "localhost", "kg.example.org",
+                socket.gethostname().lower()} <= names, host
+        assert "rebind.attacker.example" not in names and "0.0.0.0" not in names
+    assert "192.0.2.7" in own_host_names("192.0.2.7")
+    assert own_host_names("::1") == {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
 def test_invalid_dataset_iris_are_400(endpoint):
     url, _ = endpoint
     for key in ("default-graph-uri", "named-graph-uri"):
