@@ -54,7 +54,7 @@ from .errors import QueryError, for_terminal
 from .linkeddata import PAGE_OFFERS, describe_job, page_style
 from .querycheck import check_shape, default_graph_of, scan
 from .querypool import Answer, Limits, QueryPool, too_large
-from .view import explorer_policy, page_policy
+from .view import explorer_policy, page_policy, sealed_page
 
 __all__ = ["DEFAULT_PORT", "Settings", "SparqlApp", "SparqlServer", "make_server", "query_job",
            "serve_in_thread"]
@@ -524,12 +524,13 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
     path = opened.path.resolve()
     page = page or path.with_suffix(".html")
     explorer = page.read_bytes() if page.is_file() else None
-    if explorer is not None and \
-            page_policy(explorer.decode("utf-8", "replace")) != explorer_policy():
-        # (a page of a folder handed over, or of another kg version: not run on this
-        # origin, whose /sparql it could read)
-        print(f"kg serve: {for_terminal(str(page))} is no explorer page of this kg "
-              "(kg view writes one); / shows the query page", file=sys.stderr)
+    if explorer is not None and (
+            not sealed_page(explorer) or
+            page_policy(explorer.decode("utf-8", "replace")) != explorer_policy()):
+        # (a page of a folder handed over, changed, or of another kg version: not run on
+        # this origin, whose /sparql it could read)
+        print(f"kg serve: {for_terminal(str(page))} is no explorer page this kg wrote for "
+              "you (kg view writes one); / shows the query page", file=sys.stderr)
         explorer = None
     limits = Limits(timeout=timeout, quick_timeout=quick_timeout, memory_mb=memory_mb,
                     max_bytes=max_bytes)

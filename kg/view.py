@@ -17,6 +17,8 @@ from __future__ import annotations
 import functools
 import io
 import json
+import hashlib
+import hmac
 import os
 import re
 import shutil
@@ -32,9 +34,11 @@ import networkx as nx
 from .explore import (CHUNK, GraphIndex, decode_blob, find_nodes, index_from_networkx,
                       layout, node_types, select, unpack_texts)
 from .files import atomic_write
+from .seal import seal
 from .kinds import ARTICLE_STYLE, KINDS, TREND_STYLE, KindTable
 
-__all__ = ["styles", "page_data", "render_html", "write_html", "read_page_data", "screenshot",
+__all__ = ["styles", "page_data", "render_html", "write_html", "sealed_page", "read_page_data",
+           "screenshot",
            "find_chromium", "select", "find_nodes", "node_types"]
 
 
@@ -214,8 +218,31 @@ def write_html(source: "nx.MultiDiGraph | GraphIndex", path: str | Path,
     `page_data` for `view`); returns the number of nodes it opens on."""
     data = page_data(source, title, kinds, max_nodes=max_nodes, **view)
     with atomic_write(path) as handle:
-        _render(data, handle)
+        digest = hashlib.sha256()
+
+        class Hashed:  # (the page is written piece by piece: its digest too)
+            def write(self, text: str) -> None:
+                digest.update(text.encode("utf-8"))
+                handle.write(text)
+
+        _render(data, Hashed())
+        handle.write(f"\n{PAGE_SEAL}{seal('explorer page', digest.hexdigest())} -->\n")
     return len(data["drawn"])
+
+
+# The last line of a page write_html wrote: an HMAC of the page under this user's
+# secret (kg.seal), so `kg serve` runs on its origin only pages this kg wrote for this
+# user, never a handed-over one with markup added (a meta refresh, a fake form).
+PAGE_SEAL = "<!-- kg page seal "
+
+
+def sealed_page(page: bytes) -> bool:
+    """Whether `page` is a page write_html wrote for this user, unchanged."""
+    body, _, last = page.rstrip(b"\n").rpartition(b"\n")
+    if not last.startswith(PAGE_SEAL.encode()) or not last.endswith(b" -->"):
+        return False
+    told = last[len(PAGE_SEAL):-len(b" -->")].decode("ascii", "replace")
+    return hmac.compare_digest(told, seal("explorer page", hashlib.sha256(body).hexdigest()))
 
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")

@@ -544,6 +544,24 @@ def test_a_server_on_another_address_answers_to_its_own_names_only():
     assert own_host_names("::1") == {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
+def test_a_handed_over_explorer_page_with_markup_added_is_not_served(tmp_path):
+    """attack 118 (F6): a graph.html with a meta refresh (and a fake "session expired"
+    link) added was served at `/`, its scripts being this kg's: the browser went to
+    another host. A page is served only as write_html wrote it for this user."""
+    graph = build_example(tmp_path / "out")
+    page = tmp_path / "out" / "graph.html"
+    built = page.read_bytes()
+    changed = built.replace(b"<head>", b'<head><meta http-equiv="refresh" '
+                            b'content="0;url=http://127.0.0.1:9/phish">', 1)
+    assert changed != built
+    for body, served in ((built, True), (changed, False), (built + b"<p>x</p>\n", False)):
+        page.write_bytes(body)
+        with kg_server(graph) as (url, process):
+            status, _, answer = http(url + "/")
+        assert status == 200 and (answer == body) is served
+        assert served or b"phish" not in answer
+
+
 def test_invalid_dataset_iris_are_400(endpoint):
     url, _ = endpoint
     for key in ("default-graph-uri", "named-graph-uri"):
