@@ -113,8 +113,7 @@ def labelled_pairs(folders: list[Path], encoder: str | None = None,
 
 
 def scored_rows(pairs: LabelledPairs, split: str) -> np.ndarray:
-    """Rows of one split that the model is fitted on: not two tags (links between
-    tags are held to kg.related.Settings.tag_score, chosen apart)."""
+    """Rows of one split that the model scores (two tags are never related)."""
     tags = {"keyword", "theme"}
     return np.array([row["split"] == split and not (
         KIND_OF[row["first_type"].lower()].name in tags and

@@ -20,10 +20,10 @@ compared with the mentions of other articles in three steps:
 3. links: pairs scoring at least `min_score` (or their kinds' `related_score`, when
    higher: a link to a theme asks 0.6) that are among the `max_links`
    strongest of both their entities (hubness: a broad "AI ethics" cannot collect
-   hundreds). Two tags (keywords, themes) need `tag_score`, and a narrower tag is
-   never linked to its broader one: tags are mostly fields ("sustainability" /
-   "environmental sustainability"), and a tag shared by articles is one node already.
-   Nor are two nodes of one key linked (one concept in two types: skos:exactMatch).
+   hundreds). Two tags (keywords, themes) are never related: a tag shared by
+   articles is already one node, and tags that differ are mostly fields
+   ("sustainability" / "environmental sustainability"). Nor are two nodes of one key
+   (one concept in two types: skos:exactMatch already).
 
 Related is weaker than same: related entities stay two nodes. Trends are
 communities (igraph's Louvain, seeded) of the related links among signals,
@@ -77,7 +77,6 @@ class Settings:
     and tests/data/related-links-sample.csv with bench/related_eval.py; see the README)."""
 
     min_score: float = 0.5  # the model's probability that a pair is related, at least
-    tag_score: float = 0.8  # least score of a link between two tags (above 1: never)
     max_links: int = 5  # strongest links kept per entity (mutual)
     neighbours: int = 20  # similar articles each article is compared with
     per_mention: int = 10  # closest texts of each mention in those articles, scored
@@ -425,15 +424,11 @@ def related_links(mentions: Iterable[tuple[str, str, str]], settings: Settings =
         least = np.maximum(np.array([least_score(node) for node in table.nodes]),
                            settings.min_score)[table.node_of] if least_score is not None \
             else np.full(len(mentions), settings.min_score)
-        tag = table.tag
 
         def scored(start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             cx, cy = x[start:start + _CHUNK], y[start:start + _CHUNK]
             score = weights.score(table.features(cx, cy))
             keep = score >= np.maximum(least[cx], least[cy])
-            tags = np.flatnonzero(keep & tag[cx] & tag[cy])
-            keep[tags] = (score[tags] >= settings.tag_score) & \
-                ~_narrower(table, cx[tags], cy[tags])
             return cx[keep], cy[keep], score[keep]
 
         chosen = ([], [], [])
@@ -499,21 +494,10 @@ def candidate_pairs(table: MentionTable, settings: Settings) -> tuple[np.ndarray
     blocks_y.append(y)
     x, y = np.concatenate(blocks_x), np.concatenate(blocks_y)
     x, y = np.minimum(x, y), np.maximum(x, y)
-    keep = (table.article_of[x] != table.article_of[y]) & (table.key_of[x] != table.key_of[y])
-    if settings.tag_score > 1:  # (two tags never linked)
-        keep &= ~(table.tag[x] & table.tag[y])
+    keep = (table.article_of[x] != table.article_of[y]) & \
+        (table.key_of[x] != table.key_of[y]) & ~(table.tag[x] & table.tag[y])
     pairs = np.unique(x[keep].astype(np.int64) * len(table.mentions) + y[keep])
     return pairs // len(table.mentions), pairs % len(table.mentions)
-
-
-def _narrower(table: MentionTable, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Whether one name of each pair of rows holds the other's content words and more
-    ("middle management" / "management", "EU regulations" / "EU"): of two tags, a
-    narrower field and its broader one, which tag different articles on purpose."""
-    words = table.name_words
-    count = np.diff(words.indptr)
-    shared = np.asarray((words[x] != 0).multiply(words[y] != 0).sum(axis=1)).ravel()
-    return (count[x] != count[y]) & (shared == np.minimum(count[x], count[y]))
 
 
 def _neighbours(centres: np.ndarray, neighbours: int):

@@ -218,7 +218,7 @@ def test_a_name_holding_a_full_stop_is_read_whole():
     assert [(link.first, link.second) for link in related_links(mentions)] == [("c/1", "c/2")]
 
 
-def test_generic_names_link_to_nothing_and_tags_to_tags_only_when_sure():
+def test_generic_names_link_to_nothing_and_tags_never_to_tags():
     mentions = [("a1", "c/ai", "AI"), ("a2", "c/tech", "Emerging technology"),
                 ("a1", "k/drones", "drone warfare"), ("a2", "k/swarms", "drone swarms"),
                 ("a3", "c/x", "Drone warfare\nDrones fight wars.")]
@@ -226,25 +226,6 @@ def test_generic_names_link_to_nothing_and_tags_to_tags_only_when_sure():
     for link in links:
         assert not {link.first, link.second} & {"c/ai", "c/tech"}
         assert not (link.first.startswith("k/") and link.second.startswith("k/"))
-
-
-def test_two_tags_link_at_the_tag_score_and_never_narrower_to_broader():
-    """Two articles tagged "AI chatbots" and "chatbot" are about one technology (0.91);
-    "middle management" is a narrower field than "management", and "lab-grown meat" /
-    "cultivated meat" (0.69) is under the tag score: linked only when asked for less."""
-    mentions = [("a1", "k/ai_chatbot", "AI chatbots"), ("a2", "k/chatbot", "chatbot"),
-                ("a3", "k/middle_management", "middle management"),
-                ("a4", "t/management", "management"),
-                ("a5", "k/lab_grown_meat", "lab-grown meat"),
-                ("a6", "k/cultivated_meat", "cultivated meat")]
-    tag = lambda node: node[0] in "kt"  # noqa: E731
-    pairs = {score: {(link.first, link.second, link.score) for link in
-                     related_links(mentions, Settings(tag_score=score), is_tag=tag)}
-             for score in (0.8, 0.0, 1.5)}
-    assert pairs == {0.8: {("k/ai_chatbot", "k/chatbot", 0.9059)},
-                     0.0: {("k/ai_chatbot", "k/chatbot", 0.9059),
-                           ("k/cultivated_meat", "k/lab_grown_meat", 0.6947)},
-                     1.5: set()}
 
 
 def test_one_key_in_two_types_is_one_concept_not_a_related_link():
