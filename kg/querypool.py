@@ -187,6 +187,7 @@ class QueryPool:
         # flood of long queries cannot hold every server thread): as many as the workers.
         self.max_waiting = workers + quick_workers if max_waiting is None else max_waiting
         self._waiting = 0
+        self._copies = 0  # copies of a running query waiting for its answer, in places
         self.cache = _AnswerCache(cache_bytes)
         self._mp = multiprocessing.get_context("spawn")  # no fork of a threaded server
         self._args = (str(graph), settings, limits, isolate)
@@ -274,22 +275,25 @@ class QueryPool:
                 self._in_flight.pop(key).done.set()
 
     def _await(self, running: "_Flight") -> Answer:
-        """The answer of a run of the same job, waited for in a waiting place (copies of
-        one slow query, beyond the places, are refused at once: each holds a server
-        thread), whatever it is: a copy never runs the job again."""
-        with self._ready:
-            if self._waiting >= self.max_waiting:
-                return self._full()
-            self._waiting += 1
+        """The answer of a run of the same job, whatever it is: a copy never runs the
+        job again. A copy in a waiting place (as many as for queries that wait for a
+        worker) waits for the whole run; beyond them (each copy holds a server thread: a
+        flood of one slow query held them all) it waits as long as the quick lane lets a
+        query run, then is refused."""
+        with self._ready:  # (places of their own: not those of queries that need a worker)
+            placed = self._copies < self.max_waiting
+            self._copies += placed
         try:
-            # (the run waits for a worker up to the time limit, then runs up to it)
-            if running.done.wait(2 * self.limits.timeout + 1) and running.answer is not None:
+            # (a run waits for a worker up to the time limit, then runs up to it)
+            limit = 2 * self.limits.timeout + 1 if placed else self.limits.quick_timeout
+            if running.done.wait(limit) and running.answer is not None:
                 return running.answer
-            return Answer.text(503, "the same query is still running for another client; "
-                               "try again later")
+            return Answer.text(503, "the same query is running for another client and "
+                               "every waiting place is taken; try again in a moment",
+                               (("Retry-After", "1"),))
         finally:
             with self._ready:
-                self._waiting -= 1
+                self._copies -= placed
 
     def _full(self) -> Answer:
         return Answer.text(503, f"every query worker is busy and {self.max_waiting} "
