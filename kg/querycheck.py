@@ -110,14 +110,18 @@ def _scan_tokens(text: str) -> QueryShape:
         # a "!" of "!!!x" nests once more (a chain of 20,000: an attack), one before a
         # term ("!BOUND(?x) && !sameTerm(...)") does not
         shape.operators += kind == "not" and previous == "not"
-        # Terms side by side in parentheses are an RDF collection's items (two triples
-        # each) or a projection's `(x AS ?v)`, and groups side by side `{ } { }` are
-        # joined: each chains one more level (an attack's 5,000 items, 3,000 `AS` or
-        # 10,000 groups ended pyoxigraph); a VALUES row `(1 2)` does not.
-        if kind in _TERMS and previous in _TERMS and stack and stack[-1] == "(" and \
-                values_at is None:
+        # Items side by side in parentheses (terms, `[]`, `()`) are an RDF collection's
+        # (two triples each) or a projection's `(x AS ?v)`, and a group after a term or
+        # a group `{ } { }` is joined: each chains one more level (an attack's 5,000
+        # items, 3,000 `AS` or 10,000 groups ended pyoxigraph); a VALUES row does not.
+        after_item = previous in _TERMS or previous == "close"
+        # (an item: a term, `[ ]` or `( )`, not the `(` of a call: `sameTerm(`, `IN (`)
+        if after_item and stack and stack[-1] == "(" and values_at is None and (
+                kind in _TERMS or kind == "open" and token != "{" and previous != "word"):
             shape.operators += 2
-        shape.operators += token == "{" and last == "}"
+        # (a group after a keyword, WHERE { or OPTIONAL {, is no join)
+        shape.operators += token == "{" and after_item and not (
+            previous == "word" and last.isalpha())
         previous, last = kind, token
         if awaiting_service:
             if kind == "word" and token.upper() == "SILENT":
