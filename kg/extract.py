@@ -471,22 +471,30 @@ _COLUMN_WORDS = frozenset({"description", "descriptions", "notes", "note", "deta
                            "comment", "comments", "explanation", "value", "values"})
 
 
-# A cell that is a figure: a count, a share, an amount ("40%", "$1,200", "~3.5 bn")
-_FIGURE_RE = re.compile(r"[~\u2248<>]?[ \t]*+[-+]?[$\u20ac\u00a3\u00a5]?[ \t]*+\d[\d,. \t]*+"
-                        r"(?:%|percent|pct|[kmb]n?|million|billion)?\.?", re.IGNORECASE)
+# A cell that is a figure: a count, a share, an amount, a range ("40%", "$1,200",
+# "~3.5 bn", "5-10%", "USD 5", "12 MW")
+_FIGURE_RE = re.compile(r"[~\u2248<>\u00b1]?[ \t]*+[-+\u2212]?[ \t]*+(?:[$\u20ac\u00a3\u00a5]|USD|EUR|GBP)?"
+                        r"[ \t]*+\d[\d,. \t]*+(?:[-\u2013\u2014][ \t]*+[-+\u2212]?\d[\d,. \t]*+)?"
+                        r"(?:%|[A-Za-z\u00d7]{1,8})?\.?", re.IGNORECASE)
+# Headers of a table's second column that name a column of figures
+# (`| Category | Share |` over `| Energy | 40% |` is a table of shares, not a field)
+_FIGURE_COLUMNS = frozenset({"share", "shares", "count", "counts", "percent", "percentage",
+                             "%", "number", "total", "amount", "frequency", "proportion",
+                             "rate", "ratio", "score", "weight", "size", "value", "values"})
 
 
 def _table_fields(state: ExtractState, section: Section) -> list[TextLine]:
     """The fields the tables of `Other` give, as "Field: value" lines: a table of fields
     as columns (| Category | Type |) or of field and value pairs (| Category | x |). A
-    table of two columns whose values are all figures (| Category | Share | over
-    | Energy | 40% |) names its columns in its header: no field, kept verbatim."""
+    table of two columns of figures (| Category | Share | over | Energy | 40% |) names
+    its columns in its header: no field, kept verbatim."""
     found: list[TextLine] = []
     for table in section.tables:
         is_field = [state.kinds.by_field(header) is not None for header in table.header]
-        if len(table.header) == 2 and not is_field[1] and table.rows and all(
-                len(row.cells) >= 2 and _FIGURE_RE.fullmatch(row.cells[1].strip())
-                for row in table.rows):
+        if len(table.header) == 2 and column_key(table.header[1]) in _FIGURE_COLUMNS and \
+                table.rows and all(len(row.cells) >= 2 and
+                                   _FIGURE_RE.fullmatch(row.cells[1].strip())
+                                   for row in table.rows):
             state.no_tables(replace(section, tables=[table]))
             continue
         if len(table.header) == 2 and is_field[0] and not is_field[1] and \

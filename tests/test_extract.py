@@ -345,7 +345,9 @@ def test_a_table_of_figures_in_other_names_no_category_or_type():
     for other in ("| Category | Share |\n|---|---|\n| Energy | 40% |\n| Transport | 60% |\n",
                   "| Type | Count |\n|---|---|\n| article | 12 |\n| video | 3 |\n",
                   "| Region | Share |\n|---|---|\n| Category | 40% |\n| Europe | 60% |\n",
-                  "| Category | Budget |\n|---|---|\n| Energy | $1,200 |\n| Other | ~3.5 bn |\n"):
+                  "| Category | Amount |\n|---|---|\n| Energy | $1,200 |\n| Other | ~3.5 bn |\n",
+                  "| Type | Share |\n|---|---|\n| grid | 5-10% |\n| solar | \u22125% |\n"
+                  "| wind | 12 MW |\n"):
         rec = record(f"## Other\n\n{other}", "a.md")
         assert rec.names == [] and rec.notes == [], other
         assert [d.message for d in rec.diagnostics][-1:] == [
@@ -357,6 +359,10 @@ def test_a_table_of_figures_in_other_names_no_category_or_type():
     assert [(n.kind, n.text) for n in words.names] == [
         ("category", "science"), ("content_type", "report")]
     assert [n.text for n in words.notes] == ["Pages: 12"]
+    figures = record("## Other\n\n| Category | Science |\n|--|--|\n| Year | 2024 |\n"
+                     "| Pages | 12 |\n", "a.md")  # (a review's: figures under a field's value)
+    assert [(n.kind, n.text) for n in figures.names] == [("category", "Science")]
+    assert [n.text for n in figures.notes] == ["Year: 2024", "Pages: 12"]
 
 
 def test_marks_before_keywords_and_footnote_references_are_no_part_of_names():
