@@ -95,10 +95,12 @@ class Settings:
     allowed_services: frozenset[str] = frozenset()
     # Origins whose pages may read answers (CORS; "*" for any): none unless asked for.
     allowed_origins: frozenset[str] = frozenset()
-    # Host names requests may name (None: any): a server on a loopback address answers
-    # only its own names, so a site whose name comes to point at 127.0.0.1 (DNS
-    # rebinding) is refused.
+    # Host names requests may name (None: any): a server answers only its own names, so
+    # a site whose name comes to point at it (DNS rebinding) is refused; with
+    # `any_address`, an address too (a name is what rebinding needs: an address in the
+    # Host is the server itself, as the client typed it).
     allowed_hosts: frozenset[str] | None = None
+    any_address: bool = False
 
 
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
@@ -244,9 +246,12 @@ class SparqlApp:
         hosts = self.settings.allowed_hosts
         try:
             if hosts is not None and "HTTP_HOST" in environ and \
-                    host_name(environ["HTTP_HOST"]) not in hosts:
-                raise BadRequest(403, "this server answers to its own address only "
-                                 f"({', '.join(sorted(hosts))}), not to another name for it")
+                    host_name(environ["HTTP_HOST"]) not in hosts and not (
+                        self.settings.any_address and _is_address(environ["HTTP_HOST"])):
+                # (the names are not listed: a rebinding page could read the answer)
+                raise BadRequest(403, "this server answers to its own names and addresses "
+                                 "only, not to another name for it (kg serve --allow-host "
+                                 "NAME adds one)")
             if environ.get("PATH_INFO") == "/sparql" and \
                     environ.get("HTTP_SEC_FETCH_SITE") == "cross-site" and \
                     not self.cors(environ.get("HTTP_ORIGIN")):
@@ -553,7 +558,8 @@ def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_
                         endpoint=f"http://{shown_host}:{server.effective_port}/sparql",
                         base=base or opened.base, allowed_services=frozenset(allow_services),
                         allowed_origins=frozenset(cors),
-                        allowed_hosts=own_host_names(host, allow_hosts))
+                        allowed_hosts=own_host_names(host, allow_hosts),
+                        any_address=not _is_loopback(host))
     try:
         pool = QueryPool(path, workers=workers, limits=limits, settings=settings,
                          max_waiting=threads - workers - 1 - FREE_THREADS,
@@ -712,9 +718,10 @@ def threads_for(workers: int, asked: int) -> int:
 
 def own_host_names(host: str, allow_hosts: tuple[str, ...] = ()) -> frozenset[str]:
     """The names a request's Host header may give a server listening on `host`: loopback
-    names, the address itself, and for any other address the machine's own names and
-    addresses and `allow_hosts` (a page of another name that rebinds it to this machine
-    must not read the archive: DNS rebinding).
+    names, the address itself, `allow_hosts`, and for any address but loopback the
+    machine's name (its addresses are taken as they come: `Settings.any_address`). A
+    page of another name that rebinds it to this machine must not read the archive
+    (DNS rebinding). No name is looked up (a broken resolver must not stall a start).
 
     >>> sorted(own_host_names("127.0.0.1"))
     ['127.0.0.1', '::1', '[::1]', 'localhost']
@@ -722,19 +729,21 @@ def own_host_names(host: str, allow_hosts: tuple[str, ...] = ()) -> frozenset[st
     >>> "kg.example.org" in names, socket.gethostname().lower() in names, "0.0.0.0" in names
     (True, True, False)
     """
-    shown = host_name(host if ":" not in host else f"[{host.strip('[]')}]")
     names = set(LOOPBACK_NAMES) | {host_name(name) for name in allow_hosts}
     if not _is_wildcard(host):
-        names.add(shown)
+        names.add(host_name(host if ":" not in host else f"[{host.strip('[]')}]"))
     if not _is_loopback(host):
-        machine = {socket.gethostname(), socket.getfqdn()}
-        try:
-            machine |= {info[4][0] for name in set(machine)
-                        for info in socket.getaddrinfo(name, None)}
-        except OSError:
-            pass  # (a name the resolver does not know: the names alone)
-        names |= {host_name(name if ":" not in name else f"[{name}]") for name in machine}
+        names.add(host_name(socket.gethostname()))
     return frozenset(names)
+
+
+def _is_address(header: str) -> bool:
+    """Whether a Host header names an IP address (with or without its port)."""
+    try:
+        ipaddress.ip_address(host_name(header).strip("[]"))
+        return True
+    except ValueError:
+        return False
 
 
 def _is_wildcard(host: str) -> bool:

@@ -201,6 +201,9 @@ def test_another_name_for_the_loopback_address_is_refused(endpoint):
     for host in (f"evil.example:{port}", "evil.example", f"127.0.0.1.evil.example:{port}"):
         status, headers = answer_headers(ask_url, {"Host": host})
         assert status == 403, host
+    # (a review's: the answer, which a rebinding page could read, lists no name)
+    status, _, body = http(ask_url, headers={"Host": "evil.example"})
+    assert status == 403 and b"localhost" not in body and b"127.0.0.1" not in body
     for host in (f"127.0.0.1:{port}", f"localhost:{port}", "localhost", f"LOCALHOST:{port}"):
         status, headers = answer_headers(ask_url, {"Host": host})
         assert status == 200, host
@@ -547,6 +550,8 @@ def test_a_server_on_another_address_answers_to_its_own_names_only():
 
     from kg.serve import own_host_names
 
+    from kg.serve import _is_address
+
     for host in ("0.0.0.0", "::", "192.0.2.7"):
         names = own_host_names(host, ("KG.Example.org",))
         assert {"127.0.0.1", "localhost", "kg.example.org",
@@ -554,6 +559,11 @@ def test_a_server_on_another_address_answers_to_its_own_names_only():
         assert "rebind.attacker.example" not in names and "0.0.0.0" not in names
     assert "192.0.2.7" in own_host_names("192.0.2.7")
     assert own_host_names("::1") == {"127.0.0.1", "localhost", "::1", "[::1]"}
+    # (a review's: the machine's other addresses, a LAN's 192.0.2.2, are taken as they
+    # come; an address is no rebinding, which needs a name)
+    assert [_is_address(host) for host in ("192.0.2.2:8484", "[fd00::2]:8484", "fd00::2",
+                                           "rebind.attacker.example", "1.2.3.4.nip.io")] == [
+        True, True, True, False, False]
 
 
 def test_a_handed_over_explorer_page_with_markup_added_is_not_served(tmp_path):
