@@ -153,10 +153,10 @@ class _Reading:
                                 len(lines) + 1)
         self.other = Section("Other", 0)
         self.other_source: list[str] = []
-        # Characters the texts read may still take: as many as the front matter has (a
-        # YAML alias names a text again, so a few lines could name gigabytes), and a
-        # little more for a title given twice by an alias
-        self.budget = sum(map(len, lines)) + 1024
+        # Characters the texts read may still take: twice as many as the front matter
+        # has, and 4 KB (a YAML alias names a text again, so a few lines could name
+        # gigabytes; a text given twice, TOML's numbers written out, fit)
+        self.budget = 2 * sum(map(len, lines)) + 4096
 
     def line_of(self, name: str, after: int = 0) -> int:
         """The line of key `name`: the last one given at the top, or within a table (at
@@ -197,9 +197,9 @@ class _Reading:
         size = sum(map(len, texts))
         if size > self.budget:
             shown = f"{table}.{name}" if table else name
-            found.problems.append(TextLine(f"`{shown}` repeats a text a YAML alias names; not "
-                                           "read (the texts of a front matter may not outgrow "
-                                           "it)", line))
+            found.problems.append(TextLine(f"`{shown}` would take the texts of the front "
+                                           "matter past twice its size (a YAML alias "
+                                           "repeating a text?); not read", line))
             return
         self.budget -= size
         lower, single = name.lower(), len(texts) == 1
