@@ -286,8 +286,10 @@ class QueryPool:
         try:
             # (a run waits for a worker up to the time limit, then runs up to it)
             limit = 2 * self.limits.timeout + 1 if placed else self.limits.quick_timeout
-            if running.done.wait(limit) and running.answer is not None:
-                return running.answer
+            if running.done.wait(limit):
+                return running.answer or Answer.text(
+                    503, "the same query failed for another client; try again later",
+                    (("Retry-After", "1"),))
             return Answer.text(503, "the same query is running for another client and "
                                "every waiting place is taken; try again in a moment",
                                (("Retry-After", "1"),))
