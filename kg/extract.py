@@ -479,8 +479,8 @@ _FIGURE_RE = re.compile(r"[~\u2248<>\u00b1]?[ \t]*+[-+\u2212]?[ \t]*+(?:[$\u20ac
 # Headers of a table's second column that name a column of figures
 # (`| Category | Share |` over `| Energy | 40% |` is a table of shares, not a field)
 _FIGURE_COLUMNS = frozenset({"share", "shares", "count", "counts", "percent", "percentage",
-                             "%", "number", "total", "amount", "frequency", "proportion",
-                             "rate", "ratio", "score", "weight", "size", "value", "values"})
+                             "number", "total", "amount", "frequency", "proportion", "rate",
+                             "ratio", "score", "weight", "size", "value", "values"})
 
 
 def _table_fields(state: ExtractState, section: Section) -> list[TextLine]:
