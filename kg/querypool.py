@@ -297,15 +297,12 @@ class QueryPool:
             with self._ready:
                 self._copies -= placed
 
-    def _full(self) -> Answer:
-        return Answer.text(503, f"every query worker is busy and {self.max_waiting} "
-                           "queries wait for one; try again in a moment",
-                           (("Retry-After", "1"),))
-
     def _run(self, job: Job, args: tuple, key) -> Answer:
         worker = self._checkout()
         if worker == "full":
-            return self._full()
+            return Answer.text(503, f"every query worker is busy and {self.max_waiting} "
+                               "queries wait for one; try again in a moment",
+                               (("Retry-After", "1"),))
         if worker == "busy":
             return Answer.text(503, "every query worker stayed busy for "
                                f"{self.limits.timeout:g} s; try again later")

@@ -737,27 +737,27 @@ def own_host_names(host: str, allow_hosts: tuple[str, ...] = ()) -> frozenset[st
     return frozenset(names)
 
 
+def _address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The IP address `host` writes (bracketed or not), or None for a name."""
+    try:
+        return ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return None
+
+
 def _is_address(header: str) -> bool:
     """Whether a Host header names an IP address (with or without its port)."""
-    try:
-        ipaddress.ip_address(host_name(header).strip("[]"))
-        return True
-    except ValueError:
-        return False
+    return _address(host_name(header)) is not None
 
 
 def _is_wildcard(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_unspecified
-    except ValueError:
-        return host == ""
+    address = _address(host)
+    return address.is_unspecified if address is not None else host == ""
 
 
 def _is_loopback(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return host.lower() == "localhost"
+    address = _address(host)
+    return address.is_loopback if address is not None else host.lower() == "localhost"
 
 
 def serve_in_thread(server: SparqlServer) -> threading.Thread:
