@@ -1256,3 +1256,28 @@ def test_review_candidates_are_one_per_pair_of_nodes_not_of_names():
     found = candidates(labels)
     assert [(c.first_type, c.second_type, c.reason) for c in found] == [
         ("Keyword", "Keyword", "spelling"), ("Theme", "Keyword", "spelling")]
+
+
+@pytest.mark.parametrize("command", ["stats", "diff"])
+def test_stats_and_diff_refuse_a_graph_kg_query_refuses(tmp_path, command):
+    """Attack 118 F9: `kg stats` and `kg diff` read leniently an IRI with `\\u0022` that
+    `kg query` refuses; the same file is now refused by all, naming its line."""
+    build([write(tmp_path / "src", a=doc())], tmp_path / "out", base=BASE, today=TODAY,
+          html=False)
+    good = tmp_path / "good.ttl"  # (a copy: no facts saved beside it, so it is parsed)
+    good.write_bytes((tmp_path / "out" / "graph.ttl").read_bytes())
+    bad = tmp_path / "bad.ttl"
+    lines = good.read_text().splitlines(keepends=True)
+    lines.append('<http://example.org/x\\u0022y> <http://www.w3.org/2000/01/rdf-schema#label>'
+                 ' "B" .\n')
+    bad.write_text("".join(lines))
+    where = f"bad.ttl:{len(lines)}: not a readable graph file"
+    runner = CliRunner()
+    refused = runner.invoke(main, ["query", str(bad), "ASK {}"])
+    assert refused.exit_code != 0 and "not a readable graph file" in refused.output
+    args = [str(bad)] if command == "stats" else [str(good), str(bad)]
+    result = runner.invoke(main, [command, *args])
+    assert result.exit_code == refused.exit_code, result.output
+    assert where in result.output, result.output
+    assert runner.invoke(main, [command, str(good)] + ([str(good)] if command == "diff"
+                                                     else [])).exit_code == 0
