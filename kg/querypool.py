@@ -25,6 +25,7 @@ from __future__ import annotations
 import collections
 import hashlib
 import multiprocessing
+import os
 import resource
 import signal
 import threading
@@ -81,8 +82,23 @@ def _limit_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
 
 
-def _worker_main(connection, graph: str, settings, limits: Limits, isolate: bool) -> None:
-    isolated = isolate and bool(cut_off_network())
+def _end_with(parent: int) -> None:
+    """End this process once `parent` is gone: a worker of a killed server would run its
+    query on, at full CPU, with no one to stop it. (Not PR_SET_PDEATHSIG: that follows
+    the thread that started the worker, and replacements are started by threads that
+    end. Queries release the GIL, so this thread runs beside them.)"""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _worker_main(connection, parent: int, graph: str, settings, limits: Limits,
+                 isolate: bool) -> None:
+    isolated = isolate and bool(cut_off_network())  # (first: a threaded process cannot)
+    _end_with(parent)
     _limit_memory(limits.memory_mb)
     from .store import open_store
 
@@ -117,7 +133,7 @@ class _Worker:
         self.lane = lane
         mine, theirs = context.Pipe()
         self.process = context.Process(target=_worker_main, daemon=True,
-                                       args=(theirs, *worker_args))
+                                       args=(theirs, os.getpid(), *worker_args))
         self.process.start()
         theirs.close()
         self.connection = mine

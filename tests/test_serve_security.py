@@ -1088,3 +1088,55 @@ def test_no_query_the_engine_sends_to_another_host_passes_the_check(before, afte
             assert scan(query).services, query
     except (SyntaxError, ValueError):
         pass
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is `pid` (from /proc)."""
+    found = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = open(f"/proc/{entry}/stat").read()
+            except OSError:
+                continue
+            if int(stat.rpartition(")")[2].split()[1]) == pid:
+                found.add(int(entry))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = open(f"/proc/{pid}/stat").read().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _answer_or_none(url: str):
+    try:
+        return http(url, timeout=30)
+    except OSError:  # (the server was killed)
+        return None
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc")
+def test_query_workers_end_with_a_killed_server(graph):
+    """Attack 118 F10: a query worker running a long query went on at full CPU after its
+    server was killed. Workers now watch their parent and end with it."""
+    with kg_server(graph, "--timeout", "120") as (url, process):
+        workers = _children(process.pid)
+        assert len(workers) >= 2, workers  # general workers and the quick lane
+        slow = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+        asking = threading.Thread(target=_answer_or_none, daemon=True, args=(
+            f"{url}/sparql?{urllib.parse.urlencode({'query': slow})}",))
+        asking.start()
+        time.sleep(1.5)  # (the query is running in a worker)
+        process.kill()
+        process.wait()
+        deadline = time.monotonic() + 5
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = [pid for pid in workers if _alive(pid)]
+        for pid in left:
+            os.kill(pid, 9)
+        assert left == []
