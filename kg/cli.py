@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -182,10 +183,13 @@ def _list_queries(ctx: click.Context, _param, value: bool) -> None:
                    "(default), nt, jsonld.")
 @click.option("--max-width", default=60, show_default=True,
               help="Longest cell shown in table format.")
+@click.option("--timeout", default=300.0, show_default=True,
+              type=click.FloatRange(min=0),
+              help="Seconds the query may run before it is stopped (0: no limit).")
 @click.option("--list", "list_queries", is_flag=True, is_eager=True, expose_value=False,
               callback=_list_queries, help="List the saved queries, their parameters, and exit.")
 @_kg_errors
-def query(graph, sparql, query_file, name, params, fmt, max_width) -> None:
+def query(graph, sparql, query_file, name, params, fmt, max_width, timeout) -> None:
     """Run a SPARQL query over GRAPH (a graph.ttl written by `kg build`).
 
     The query is SPARQL, a file (--file), a saved query (--name, or its name alone
@@ -218,20 +222,23 @@ def query(graph, sparql, query_file, name, params, fmt, max_width) -> None:
     elif sparql == "-":
         sparql = sys.stdin.read()
     opened = open_graph(graph)
-    results = opened.results(sparql)
-    triples = isinstance(results, ox.QueryTriples)
-    chosen = fmt or ("ttl" if triples else "table")
-    if chosen == "table" and not triples:
+    with _time_limit(timeout):
+        results = opened.results(sparql)
+        triples = isinstance(results, ox.QueryTriples)
+        chosen = fmt or ("ttl" if triples else "table")
+        if chosen == "table" and triples:
+            raise QueryError("a CONSTRUCT or DESCRIBE result is triples: give --format ttl, "
+                             "nt or jsonld, not table")
         with _evaluating():
-            table = as_table(results)
+            if chosen == "table":
+                table = as_table(results)
+            else:
+                found = formats.find(chosen, "graph" if chosen in ("ttl", "nt", "jsonld")
+                                     else "results")
+                written = format_results(results, found, opened.prefixes)
+    if chosen == "table":
         click.echo(format_table(table, max_width=max_width, prefixes=opened.prefixes))
         return
-    if chosen == "table":
-        raise QueryError("a CONSTRUCT or DESCRIBE result is triples: give --format ttl, nt or "
-                         "jsonld, not table")
-    found = formats.find(chosen, "graph" if chosen in ("ttl", "nt", "jsonld") else "results")
-    with _evaluating():
-        written = format_results(results, found, opened.prefixes)
     click.echo(for_terminal(written.decode("utf-8", "replace")) if sys.stdout.isatty()
                else written, nl=False)
 
@@ -275,6 +282,31 @@ def _evaluating():
         yield
     except (OSError, RuntimeError) as err:  # (what pyoxigraph raises as it evaluates)
         raise QueryError(f"query failed: {err}") from None
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float):
+    """End the program with an error when the block runs longer than `seconds` (0: no
+    limit). No exception stops the engine mid-query, but it lets other threads run, so
+    this one can end the process (nothing is written while the block runs)."""
+    from .errors import QueryError
+
+    if not seconds:
+        yield
+        return
+    done = threading.Event()
+
+    def stop() -> None:
+        if not done.wait(seconds):
+            click.echo(f"Error: the query ran longer than the limit of {seconds:g} s and was "
+                       "stopped (--timeout 0: no limit)", err=True)
+            os._exit(QueryError.exit_code)
+
+    threading.Thread(target=stop, daemon=True).start()
+    try:
+        yield
+    finally:
+        done.set()
 
 
 def _date(_ctx, _param, value):

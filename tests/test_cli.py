@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 import time
 
 import pytest
@@ -430,3 +432,22 @@ def test_a_build_without_the_page_leaves_no_page_of_an_earlier_graph(tmp_path):
     assert run("build", EXAMPLE, "-o", out, "--no-html").exit_code == 0
     assert not (out / "graph.html").exists() and not facts.exists()
     assert (out / "graph.ttl").exists()
+
+
+def test_query_stops_at_its_time_limit(example_ttl):
+    """Attack 118: `kg query` had no time limit (a 500-item collection ran 36 s, a cross
+    product for ever). --timeout stops it with a one-line error; 0 means no limit."""
+    slow = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    started = time.monotonic()
+    stopped = subprocess.run([sys.executable, "-m", "kg.cli", "query", str(example_ttl), slow,
+                              "--timeout", "1.5"], capture_output=True, text=True, timeout=60)
+    took = time.monotonic() - started
+    assert stopped.returncode == 1, stopped.stderr
+    assert stopped.stdout == ""
+    assert stopped.stderr == ("Error: the query ran longer than the limit of 1.5 s and was "
+                              "stopped (--timeout 0: no limit)\n")
+    assert 1.5 < took < 15, took
+    quick = subprocess.run([sys.executable, "-m", "kg.cli", "query", str(example_ttl),
+                            "ASK {}", "--timeout", "1.5", "--format", "csv"],
+                           capture_output=True, text=True, timeout=60)
+    assert (quick.returncode, quick.stdout.strip()) == (0, "true"), quick.stderr
