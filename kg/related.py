@@ -63,6 +63,7 @@ import orjson
 
 from .embed import BLOCK_ROWS, Encoder, count_matrix, encoder_for
 from .errors import InputError
+from .memory import release_free_memory
 from .model import RelatedLink, as_sentence, name_of
 from .resolve import lemma, lexicon
 
@@ -419,6 +420,7 @@ def related_links(mentions: Iterable[tuple[str, str, str]], settings: Settings =
         table = MentionTable(mentions, (bool(is_tag and is_tag(node))
                                         for _, node, _ in mentions), encoder, vectors)
         x, y = candidate_pairs(table, settings)
+        release_free_memory()  # (its many small arrays: 47 MB at 100,000 documents)
         weights = Weights.load(settings.weights)
         # each row's least score of a link (its entity's, or the build's)
         least = np.maximum(np.array([least_score(node) for node in table.nodes]),
