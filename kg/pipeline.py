@@ -64,7 +64,7 @@ from .files import (TEMP_PREFIX, SourceFile, atomic_write, check_writable, conte
                     find_sources, remove_leftovers, summary_stem)
 from .graph import BuildReport, Graph
 from .kinds import KINDS, KindTable
-from .memory import map_large_blocks, release_free_memory
+from .memory import release_free_memory
 from .progress import progress_bar
 from .rdf import check_base, safe_url
 from .related import Settings as RelatedSettings
@@ -368,11 +368,8 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
 
     Raises InputError for a source that does not exist, a malformed aliases file or a
     licence that is not an absolute IRI, and NothingToBuild when no file is a summary.
-    (Blocks of a megabyte or more are mapped on their own from then on in this process,
-    kg.memory: a stage's freed arrays go back to the system before the next stage.)
     """
     check_base(base)
-    map_large_blocks()
     started = time.time()
     sources = list(sources)
     if license is not None and safe_url(license) != license:
