@@ -10,12 +10,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import math
 import os
 import re
 import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import click
@@ -143,6 +145,12 @@ def build(sources, outdir, base, html, strict, cache, jobs, quiet, aliases, rela
         sys.exit(1)
 
 
+def _seconds(_ctx, _param, value: float) -> float:
+    if not math.isfinite(value) or value > 1e7:
+        raise click.BadParameter(f"{value!r} is not a number of seconds (0 for no limit)")
+    return value
+
+
 def _list_queries(ctx: click.Context, _param, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
@@ -184,7 +192,7 @@ def _list_queries(ctx: click.Context, _param, value: bool) -> None:
 @click.option("--max-width", default=60, show_default=True,
               help="Longest cell shown in table format.")
 @click.option("--timeout", default=300.0, show_default=True,
-              type=click.FloatRange(min=0),
+              type=click.FloatRange(min=0), callback=_seconds,
               help="Seconds the query may run before it is stopped (0: no limit).")
 @click.option("--list", "list_queries", is_flag=True, is_eager=True, expose_value=False,
               callback=_list_queries, help="List the saved queries, their parameters, and exit.")
@@ -288,25 +296,29 @@ def _evaluating():
 def _time_limit(seconds: float):
     """End the program with an error when the block runs longer than `seconds` (0: no
     limit). No exception stops the engine mid-query, but it lets other threads run, so
-    this one can end the process (nothing is written while the block runs)."""
+    this one can end the process: only while the block runs (after it, what the block
+    made is written whole). Ends a program that runs `main` in-process too."""
     from .errors import QueryError
 
     if not seconds:
         yield
         return
-    done = threading.Event()
+    lock, state = threading.Lock(), {"running": True}
 
     def stop() -> None:
-        if not done.wait(seconds):
-            click.echo(f"Error: the query ran longer than the limit of {seconds:g} s and was "
-                       "stopped (--timeout 0: no limit)", err=True)
-            os._exit(QueryError.exit_code)
+        time.sleep(seconds)
+        with lock:
+            if state["running"]:
+                click.ClickException(f"the query ran longer than the limit of {seconds:g} s "
+                                     "and was stopped (--timeout 0: no limit)").show()
+                os._exit(QueryError.exit_code)
 
     threading.Thread(target=stop, daemon=True).start()
     try:
         yield
     finally:
-        done.set()
+        with lock:
+            state["running"] = False
 
 
 def _date(_ctx, _param, value):

@@ -36,7 +36,6 @@ block is sorted, so the same input always gives the same output.
 from __future__ import annotations
 
 import datetime as _dt
-import sys
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -324,6 +323,7 @@ class SharedNodes:
         self.forms: dict[str, "str | dict[str, int]"] = {}
         # entity IRI -> {(property IRI, other entity IRI): count}, e.g. a signal's drivers
         self.entity_links: dict[str, dict[tuple[str, str], int]] = {}
+        self._same_iri: dict[str, str] = {}  # each IRI of them, as one string
         self.pages: dict[str, dict[str, int]] = {}  # page id -> its URLs ("" for none)
         self.page_paths: dict[str, dict[str, int]] = {}  # page id -> files published in it
         self.links: dict[str, dict[str, int]] = {}  # linked article id -> link texts
@@ -365,9 +365,12 @@ class SharedNodes:
             self._count_form(iri, form, step)
 
     def _count_facts(self, part: ArticlePart, step: int) -> None:
-        intern = sys.intern  # (each IRI once, not once per article: 100 MB at 100,000)
+        # (each IRI once, not once per article: 100 MB at 100,000 articles; a table of
+        # its own, not sys.intern, whose strings Python 3.12 keeps for ever)
+        same = self._same_iri.setdefault
         for entity, prop, other in part.entity_links:
-            _bump(self.entity_links, intern(entity), (intern(prop), intern(other)), step)
+            _bump(self.entity_links, same(entity, entity),
+                  (same(prop, prop), same(other, other)), step)
         for path, page, url in part.pages:
             _bump(self.pages, page, url or "", step)
             _bump(self.page_paths, page, path, step)

@@ -451,3 +451,12 @@ def test_query_stops_at_its_time_limit(example_ttl):
                             "ASK {}", "--timeout", "1.5", "--format", "csv"],
                            capture_output=True, text=True, timeout=60)
     assert (quick.returncode, quick.stdout.strip()) == (0, "true"), quick.stderr
+
+
+@pytest.mark.parametrize("seconds", ["nan", "inf", "1e300"])
+def test_query_time_limit_is_a_number_of_seconds(example_ttl, seconds):
+    """(A review's: nan stopped every query at once, inf raised in the timer's thread and
+    set no limit.)"""
+    result = CliRunner().invoke(main, ["query", str(example_ttl), "ASK {}", "--timeout", seconds])
+    assert result.exit_code == 2
+    assert "is not a number of seconds (0 for no limit)" in result.output

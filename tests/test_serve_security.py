@@ -1112,6 +1112,19 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+def _busy(pid: int) -> bool:
+    """Whether a process is using CPU now (its CPU time grows over 0.3 s)."""
+    def ticks() -> int:
+        try:
+            fields = open(f"/proc/{pid}/stat").read().rpartition(")")[2].split()
+        except OSError:
+            return 0
+        return int(fields[11]) + int(fields[12])  # (utime, stime)
+    before = ticks()
+    time.sleep(0.3)
+    return ticks() > before
+
+
 def _answer_or_none(url: str):
     try:
         return http(url, timeout=30)
@@ -1125,12 +1138,16 @@ def test_query_workers_end_with_a_killed_server(graph):
     server was killed. Workers now watch their parent and end with it."""
     with kg_server(graph, "--timeout", "120") as (url, process):
         workers = _children(process.pid)
-        assert len(workers) >= 2, workers  # general workers and the quick lane
+        assert len(workers) >= 2, workers  # general workers and the quick lane (and
+        # multiprocessing's resource tracker, which ends with its pipe)
         slow = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
         asking = threading.Thread(target=_answer_or_none, daemon=True, args=(
             f"{url}/sparql?{urllib.parse.urlencode({'query': slow})}",))
         asking.start()
-        time.sleep(1.5)  # (the query is running in a worker)
+        deadline = time.monotonic() + 20
+        while not any(map(_busy, workers)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert any(map(_busy, workers)), "no worker ran the query"
         process.kill()
         process.wait()
         deadline = time.monotonic() + 5

@@ -325,7 +325,7 @@ def _join_wordings(groups: _Groups, evidence: _Evidence) -> dict[int, str]:
     one of their variants: see `signatures`) are one; an adjective of
     adjective-nouns.csv as its noun; an acronym key and the long keys of its signature
     that start with it ("LiDAR technology" / "LiDAR"). Gives the first long key of each
-    unmarked or ">" signature (for `_spelled_reordered`)."""
+    unmarked or ">" signature, by the signature's `_digest` (for `_spelled_reordered`)."""
     # (Each signature keeps its first key only, and joins the next to it: the groups
     # are the same, the memory a dict of strings, not of lists, at a million names; and
     # keyed by the signature's `_digest`, not the string: 3 million signatures of a
