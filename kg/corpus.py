@@ -30,11 +30,11 @@ from .resolve import AliasTable, join_keys, resolution_key
 from .resolve.wordings import signatures
 
 if TYPE_CHECKING:
-    from .related import TextVectors
+    from .related import ScoredPairs
 
 __all__ = ["Canonical", "canonical_map", "link_triples", "gather", "trends_of",
            "related_triples", "trend_triples", "corpus_triples", "find_related",
-           "corpus_section", "RelatedFound", "RelatedTexts", "read_related_texts",
+           "corpus_section", "RelatedFound", "RelatedScores", "score_related",
            "link_related", "key_of_iri", "decimal_text"]
 
 
@@ -204,34 +204,34 @@ def corpus_triples(parts: Callable[[], Iterable], canonical: Canonical, base: st
 
 
 @dataclass
-class RelatedTexts:
-    """What the related stage reads of a corpus before its joins are known: the texts
-    (article id, entity key IRI, text; sorted) of the entities it may link, each
-    article's page date, notes for the build's diagnostics, and the texts embedded."""
+class RelatedScores:
+    """What the related stage finds in a corpus before its joins are known: the
+    candidate pairs of the entities' texts scored (by entity key IRI), each article's
+    page date, and notes for the build's diagnostics."""
 
-    texts: list[tuple[str, str, str]]
+    scored: ScoredPairs | None
     date_of: dict[str, str]
     notes: list[str]
-    vectors: TextVectors
 
 
 def find_related(parts: Callable[[], Iterable], canonical: Canonical, base: str,
                  kinds: KindTable, settings) -> RelatedFound:
     """The related links and trend groups of every article's part (see `corpus_triples`;
-    needs no shared node: a build runs it in a process of its own meanwhile, reading the
+    needs no shared node: a build runs it in a process of its own meanwhile, scoring the
     texts while the corpus' joins are computed)."""
-    return link_related(read_related_texts(parts, base, kinds, settings), canonical, base,
+    return link_related(score_related(parts, base, kinds, settings), canonical, base,
                         kinds, settings)
 
 
-def read_related_texts(parts: Callable[[], Iterable], base: str, kinds: KindTable,
-                       settings) -> RelatedTexts:
-    """The texts `link_related` links, embedded: an article's first
-    `settings.max_article_texts`, of the most recent articles when there are more than
-    `settings.max_mentions`; of no category or content type (they classify articles: they
-    are not what articles are about), nor of a name of generic words only."""
+def score_related(parts: Callable[[], Iterable], base: str, kinds: KindTable,
+                  settings) -> RelatedScores:
+    """The texts `link_related` links, embedded and their candidate pairs scored
+    (kg.related.scored_pairs): an article's first `settings.max_article_texts`, of the
+    most recent articles when there are more than `settings.max_mentions`; of no
+    category or content type (they classify articles: they are not what articles are
+    about), nor of a name of generic words only."""
     from .embed import encoder_for
-    from .related import embed_texts, specific_texts
+    from .related import embed_texts, scored_pairs, specific_texts
 
     crowded: dict[str, int] = {}
     texts, date_of, sizes = gather(parts(), max_texts=settings.max_mentions,
@@ -247,37 +247,38 @@ def read_related_texts(parts: Callable[[], Iterable], base: str, kinds: KindTabl
               f"{settings.max_article_texts:,} of its {count:,} entity texts (more than an "
               f"article of summaries has; the rest stay unlinked)"
               for article_id, count in sorted(crowded.items())]
-    source_of = _sources(base, kinds)
-    specific = specific_texts(text for _, _, text in texts)
-    texts = [t for t in texts if source_of(t[1]) != "field" and t[2] in specific] \
-        if settings.enabled else []
-    vectors = embed_texts((text for _, _, text in texts), encoder_for(settings.encoder))
-    return RelatedTexts(texts, date_of, notes, vectors)
-
-
-def link_related(read: RelatedTexts, canonical: Canonical, base: str, kinds: KindTable,
-                 settings) -> RelatedFound:
-    """Related links and trend groups of the texts `read_related_texts` read, each
-    entity key IRI as the node the corpus joined it into."""
-    from .related import related_links, trend_groups
-
-    # (the texts as read are dropped once mapped: their list is the stage's largest)
-    texts, read.texts = read.texts, []
-    mentions = sorted({(article_id, canonical(iri), text) for article_id, iri, text in texts})
-    del texts
-    articles_of: dict[str, set[str]] = defaultdict(set)
-    for article_id, node, _ in mentions:
-        articles_of[node].add(article_id)
+    if not settings.enabled:
+        return RelatedScores(None, date_of, notes)
     source_of, kind_of = _sources(base, kinds), _kind_of(base, kinds)
-    links = related_links(mentions, settings, is_tag=lambda node: source_of(node) == "list",
-                          vectors=read.vectors,
-                          least_score=lambda node: getattr(kind_of(node), "related_score", 0.0))
-    del mentions
+    specific = specific_texts(text for _, _, text in texts)
+    texts = [t for t in texts if source_of(t[1]) != "field" and t[2] in specific]
+    vectors = embed_texts((text for _, _, text in texts), encoder_for(settings.encoder))
+    # (an entity key IRI's kind is its node's: a join keeps the kind)
+    scored = scored_pairs(texts, settings, is_tag=lambda iri: source_of(iri) == "list",
+                          vectors=vectors,
+                          least_score=lambda iri: getattr(kind_of(iri), "related_score", 0.0))
+    return RelatedScores(scored, date_of, notes)
+
+
+def link_related(scores: RelatedScores, canonical: Canonical, base: str, kinds: KindTable,
+                 settings) -> RelatedFound:
+    """Related links and trend groups of what `score_related` scored, each entity key
+    IRI as the node the corpus joined it into."""
+    from .related import strongest_links, trend_groups
+
+    scored, scores.scored = scores.scored, None  # (the stage's largest: gone when done)
+    links = strongest_links(scored, settings, canonical)
+    articles_of: dict[str, set[str]] = defaultdict(set)
+    if scored is not None:
+        for article_id, iri, _ in scored.table.mentions:
+            articles_of[canonical(iri)].add(article_id)
+    del scored
+    source_of = _sources(base, kinds)
     groups = trend_groups(links, articles_of, settings,
                           members=lambda node: source_of(node) in ("table", "column"))
     grouped = {node for group in groups for node in group}
     return RelatedFound(links, groups, {node: articles_of[node] for node in sorted(grouped)},
-                        read.date_of, read.notes)
+                        scores.date_of, scores.notes)
 
 
 def _kind_of(base: str, kinds: KindTable) -> Callable[[str], EntityKind | None]:

@@ -54,7 +54,7 @@ from .cache import (BuildCache, CachedArticle, CachedBucket, FileSignature, Shar
                     SignatureMemo, load_all_forms, load_cache, load_shared, no_follow,
                     page_problems, part_digest, prepare_cache_dir, read_part, reusable)
 from .corpus import (Canonical, RelatedFound, canonical_map, corpus_section, find_related,
-                     link_related, link_triples, read_related_texts)
+                     link_related, link_triples, score_related)
 from .dataset import DatasetInfo, dataset_triples
 from .dates import build_date, parse_page_date
 from .errors import CacheError, InputError, NothingToBuild
@@ -214,10 +214,10 @@ def _results(jobs: list[tuple], workers: int, progress) -> Iterator[ArticleResul
 
 
 class RelatedHelper:
-    """A process to run the related stage in while the main one works on: it reads and
-    embeds the texts (kg.corpus.read_related_texts) while the corpus' joins are
-    computed, then links them (kg.corpus.link_related) while the links and shared nodes
-    are written; the second core is idle once the workers stop.
+    """A process to run the related stage in while the main one works on: it reads,
+    embeds and scores the texts (kg.corpus.score_related) while the corpus' joins are
+    computed, then links their entities (kg.corpus.link_related) while the links and
+    shared nodes are written; the second core is idle once the workers stop.
 
     Started with the workers, before kg starts any thread of its own (forking a process
     with threads running is unsafe); `result` is None when the process is gone (killed,
@@ -281,9 +281,9 @@ def _related_helper_main(connection, builds, parent: int) -> None:
         return
 
     try:
-        read = read_related_texts(lambda: parts_at(parts_path, spans), base, kinds, settings)
+        scores = score_related(lambda: parts_at(parts_path, spans), base, kinds, settings)
         canonical = connection.recv()
-        answer = ("found", link_related(read, canonical, base, kinds, settings))
+        answer = ("found", link_related(scores, canonical, base, kinds, settings))
     except (EOFError, OSError):
         return
     except Exception as err:  # (the build's own errors, as the main process would raise them)

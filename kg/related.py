@@ -17,8 +17,10 @@ compared with the mentions of other articles in three steps:
    articles, how specific the broader name is, whether one end is a tag). The
    weights are data (kg/models/related-weights.json), fitted by
    bench/related_train.py on the `tune` rows of the labelled pairs only;
-3. links: pairs scoring at least `min_score` (or their kinds' `related_score`, when
-   higher: a link to a theme asks 0.6) that are among the `max_links`
+3. links: once the corpus' joins are known (steps 1 and 2 need none: `scored_pairs`
+   reads entity keys, and a build runs them meanwhile; `strongest_links` takes the
+   joins), pairs of nodes scoring at least `min_score` (or their kinds'
+   `related_score`, when higher: a link to a theme asks 0.6) that are among the `max_links`
    strongest of both their entities (hubness: a broad "AI ethics" cannot collect
    hundreds). Two tags (keywords, themes) are never related: a tag shared by
    articles is already one node, and tags that differ are mostly fields
@@ -68,7 +70,8 @@ from .model import RelatedLink, as_sentence, name_of
 from .resolve import lemma, lexicon
 
 __all__ = ["Settings", "Weights", "MentionTable", "TextVectors", "embed_texts",
-           "specific_texts", "FEATURES", "related_links",
+           "specific_texts", "FEATURES", "ScoredPairs", "scored_pairs", "strongest_links",
+           "related_links",
            "candidate_pairs", "trend_groups", "words_of", "GENERIC_WORDS"]
 
 
@@ -379,27 +382,40 @@ def _centred(vectors: np.ndarray, counts: np.ndarray,
     return centred
 
 
-def related_links(mentions: Iterable[tuple[str, str, str]], settings: Settings = Settings(),
-                  encoder: Encoder | None = None,
-                  is_tag: Callable[[str], bool] | None = None,
-                  vectors: TextVectors | None = None,
-                  least_score: Callable[[str], float] | None = None) -> list[RelatedLink]:
-    """Related links between the entities of `mentions`, (article id, entity IRI, text)
-    triples (an entity named by several articles has a mention in each); `is_tag` says
-    which entity IRIs are tags (keywords, themes); `vectors` are the embeddings of the
-    mentions' `specific_texts` when made ahead (`embed_texts`); `least_score` gives an
-    entity IRI's least score of a link, where above `settings.min_score` (a kind's
-    `related_score`).
+@dataclass
+class ScoredPairs:
+    """The candidate pairs of a corpus' mentions (rows of `table`: `x[i]`, `y[i]`) and
+    their scores, those at least their ends' least score: what needs no join of the
+    corpus (`strongest_links` takes the joins)."""
+
+    table: MentionTable
+    x: np.ndarray
+    y: np.ndarray
+    score: np.ndarray
+
+
+def scored_pairs(mentions: Iterable[tuple[str, str, str]], settings: Settings = Settings(),
+                 encoder: Encoder | None = None,
+                 is_tag: Callable[[str], bool] | None = None,
+                 vectors: TextVectors | None = None,
+                 least_score: Callable[[str], float] | None = None) -> ScoredPairs | None:
+    """The ScoredPairs of `mentions`, (article id, entity IRI, text) triples (an entity
+    named by several articles has a mention in each), or None when there is nothing to
+    link; `is_tag` says which entity IRIs are tags (keywords, themes); `vectors` are the
+    embeddings of the mentions' `specific_texts` when made ahead (`embed_texts`);
+    `least_score` gives an entity IRI's least score of a link, where above
+    `settings.min_score` (a kind's `related_score`). Both may only read an IRI's kind:
+    the IRIs may be keys the corpus joins later.
 
     >>> texts = [("a1", "t/deepfake", "Deepfake videos. AI-made videos that fake real people."),
     ...          ("a2", "c/fakes", "Deepfake misinformation. Realistic fake videos spread lies."),
     ...          ("a3", "t/solar", "Solar roof tiles. Roof tiles that make electricity."),
     ...          ("a4", "c/heat", "Urban heat islands. Cities grow hotter than the countryside."),
     ...          ("a5", "s/farms", "Vertical farms. Crops grown indoors in stacked trays.")]
-    >>> [(link.first, link.second, link.score) for link in related_links(texts)]
-    [('c/fakes', 't/deepfake', 0.6411)]
-    >>> related_links(texts, least_score=lambda node: 0.7 if node.startswith("c/") else 0.0)
-    []
+    >>> found = scored_pairs(texts)
+    >>> [(found.table.mentions[x][1], found.table.mentions[y][1], float(score))
+    ...  for x, y, score in zip(found.x, found.y, found.score)]
+    [('t/deepfake', 'c/fakes', 0.6411)]
     """
     # A name of generic words only ("technology", "AI", "innovation") names no specific
     # phenomenon: such an entity is linked to nothing (it would link to everything).
@@ -411,7 +427,7 @@ def related_links(mentions: Iterable[tuple[str, str, str]], settings: Settings =
         mentions = {m for m in mentions if m[2] in specific}
     mentions = sorted(mentions)
     if len(mentions) < 2 or not settings.enabled:
-        return []
+        return None
     # One BLAS thread: the products here are many and small, and BLAS threads that spin
     # while the machine is busy made them fifty times slower (bench/run.py measures).
     with threadpool_limits(limits=1, user_api="blas"):
@@ -436,15 +452,73 @@ def related_links(mentions: Iterable[tuple[str, str, str]], settings: Settings =
             keep = score >= np.maximum(least[cx], least[cy])
             return cx[keep], cy[keep], score[keep]
 
-        chosen = ([], [], [])
+        chosen: tuple[list, list, list] = ([], [], [])
         # features of a chunk of pairs at a time, in order
         for values in _in_threads(scored, range(0, len(x), _CHUNK)):
             for found, value in zip(chosen, values):
                 found.append(value)
-    if not chosen[0]:
+    empty = np.array([], np.int64)
+    x, y, score = (np.concatenate(found) if found else empty for found in chosen)
+    return ScoredPairs(table, x, y, score)
+
+
+def strongest_links(scored: ScoredPairs | None, settings: Settings = Settings(),
+                    node_of: Callable[[str], str] | None = None) -> list[RelatedLink]:
+    """The related links of `scored`, each mention's entity IRI as `node_of` gives it
+    (the node the corpus joined its key into; by default itself): the best score per
+    pair of entities, then each entity's `max_links` strongest. Two mentions of one
+    node, or of one key in two types (one concept: skos:exactMatch already), are no
+    link.
+
+    >>> texts = [("a1", "t/deepfake", "Deepfake videos. AI-made videos that fake real people."),
+    ...          ("a2", "c/fakes", "Deepfake misinformation. Realistic fake videos spread lies."),
+    ...          ("a3", "t/solar", "Solar roof tiles. Roof tiles that make electricity."),
+    ...          ("a4", "c/heat", "Urban heat islands. Cities grow hotter than the countryside."),
+    ...          ("a5", "s/farms", "Vertical farms. Crops grown indoors in stacked trays.")]
+    >>> [(link.first, link.second) for link in strongest_links(scored_pairs(texts))]
+    [('c/fakes', 't/deepfake')]
+    >>> joined = {"t/deepfake": "c/fakes"}  # (the corpus joined the two: one node)
+    >>> strongest_links(scored_pairs(texts), node_of=lambda iri: joined.get(iri, iri))
+    []
+    """
+    if scored is None or not len(scored.x):
         return []
-    x, y, score = (np.concatenate(found) for found in chosen)
-    return _strongest(table, x, y, score, settings)
+    table, x, y = scored.table, scored.x, scored.y
+    if node_of is None:
+        nodes, row_node = table.nodes, table.node_of
+    else:
+        joined = [node_of(node) for node in table.nodes]
+        nodes = sorted(set(joined))
+        index = {node: n for n, node in enumerate(nodes)}
+        row_node = np.array([index[node] for node in joined], dtype=np.int64)[table.node_of]
+    keys: dict[str, int] = {}
+    key_of = np.array([keys.setdefault(node[node.rfind("/") + 1:], len(keys))
+                       for node in nodes], dtype=np.int64)[row_node]
+    keep = key_of[x] != key_of[y]  # (one node, or one concept in two types, since scored)
+    return _strongest(row_node[x[keep]], row_node[y[keep]], scored.score[keep], nodes,
+                      settings)
+
+
+def related_links(mentions: Iterable[tuple[str, str, str]], settings: Settings = Settings(),
+                  encoder: Encoder | None = None,
+                  is_tag: Callable[[str], bool] | None = None,
+                  vectors: TextVectors | None = None,
+                  least_score: Callable[[str], float] | None = None) -> list[RelatedLink]:
+    """Related links between the entities of `mentions` (`scored_pairs`, then
+    `strongest_links`: the entity IRIs are the nodes).
+
+    >>> texts = [("a1", "t/deepfake", "Deepfake videos. AI-made videos that fake real people."),
+    ...          ("a2", "c/fakes", "Deepfake misinformation. Realistic fake videos spread lies."),
+    ...          ("a3", "t/solar", "Solar roof tiles. Roof tiles that make electricity."),
+    ...          ("a4", "c/heat", "Urban heat islands. Cities grow hotter than the countryside."),
+    ...          ("a5", "s/farms", "Vertical farms. Crops grown indoors in stacked trays.")]
+    >>> [(link.first, link.second, link.score) for link in related_links(texts)]
+    [('c/fakes', 't/deepfake', 0.6411)]
+    >>> related_links(texts, least_score=lambda node: 0.7 if node.startswith("c/") else 0.0)
+    []
+    """
+    return strongest_links(scored_pairs(mentions, settings, encoder, is_tag, vectors,
+                                        least_score), settings)
 
 
 _CHUNK = 1 << 14  # pairs whose features are computed together (memory: ~40 MB)
@@ -534,11 +608,11 @@ def _word_pairs(table: MentionTable, max_df: int) -> tuple[np.ndarray, np.ndarra
     return np.concatenate(xs), np.concatenate(ys)
 
 
-def _strongest(table: MentionTable, x: np.ndarray, y: np.ndarray, score: np.ndarray,
+def _strongest(a: np.ndarray, b: np.ndarray, score: np.ndarray, nodes: list[str],
                settings: Settings) -> list[RelatedLink]:
-    """The best score per pair of entities, then each entity's `max_links` strongest
-    links (a link stays when both ends keep it)."""
-    a, b = table.node_of[x], table.node_of[y]
+    """The best score per pair of entities (`a[i]`, `b[i]`: indexes in `nodes`, sorted
+    IRIs), then each entity's `max_links` strongest links (a link stays when both ends
+    keep it)."""
     first, second = np.minimum(a, b), np.maximum(a, b)
     order = np.lexsort((-score, second, first))  # best first within each pair
     first, second, score = first[order], second[order], score[order]
@@ -556,7 +630,6 @@ def _strongest(table: MentionTable, x: np.ndarray, y: np.ndarray, score: np.ndar
     rank = np.arange(len(ends)) - np.repeat(starts, np.diff(np.r_[starts, len(ends)]))
     votes = np.bincount(pair[rank < settings.max_links], minlength=len(first))
     kept = np.flatnonzero(votes == 2)
-    nodes = table.nodes
     method = "logistic:" + (settings.encoder or "static-minilm")
     return [RelatedLink(nodes[p], nodes[q], min(max(float(s), 0.0), 1.0), method)
             for p, q, s in zip(first[kept].tolist(), second[kept].tolist(),

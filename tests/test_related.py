@@ -206,6 +206,28 @@ def test_same_links_whatever_the_hash_seed_and_the_input_order(topical, tmp_path
     assert related_links(mentions) == related_links(list(reversed(mentions)))
 
 
+def test_pairs_scored_before_the_joins_link_as_the_joined_nodes_do():
+    """A build scores its texts' pairs while the corpus' joins are computed (by entity
+    key), then links the nodes the keys joined into: the links of the nodes themselves,
+    and none between two keys joined into one node."""
+    from kg.related import scored_pairs, strongest_links
+
+    keyed = [(f"a{n}", f"c/{n}", describe(name, text)) for n, (name, text)
+             in enumerate(row for rows in TOPICS.values() for row in rows)]
+    joined = {"c/1": "c/0", "c/4": "c/3", "c/5": "c/3"}  # (two drones, three heats as one)
+
+    def node(iri: str) -> str:
+        return joined.get(iri, iri)
+
+    assert [(link.first, link.second, link.score) for link in related_links(keyed)] == [
+        ("c/0", "c/1", 0.6253), ("c/0", "c/2", 0.8032), ("c/1", "c/2", 0.5825),
+        ("c/3", "c/4", 0.5673)]
+    links = strongest_links(scored_pairs(keyed), node_of=node)
+    # (c/0 - c/2 keeps the better score of its two keys', c/1's 0.5825 aside)
+    assert [(link.first, link.second, link.score) for link in links] == [("c/0", "c/2", 0.8032)]
+    assert links == related_links([(article, node(iri), text) for article, iri, text in keyed])
+
+
 def test_a_name_holding_a_full_stop_is_read_whole():
     """"Dystopian vs. Utopian Narratives in AI" was read as the name "Dystopian vs"
     (the text's name ended at its first ". "), so it met nothing named utopian."""
@@ -415,7 +437,7 @@ def test_the_related_stage_in_its_own_process_gives_the_same_graph_and_page(
     assert len(answered) == 1
 
 
-@pytest.mark.parametrize("stage", ["read_related_texts", "link_related"])
+@pytest.mark.parametrize("stage", ["score_related", "link_related"])
 def test_a_related_process_that_dies_leaves_its_stage_to_the_build(synthetic_dir, tmp_path,
                                                                    monkeypatch, stage):
     import kg.pipeline as pipeline
