@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Canonical", "canonical_map", "link_triples", "gather", "trends_of",
            "related_triples", "trend_triples", "corpus_triples", "find_related",
-           "corpus_section", "RelatedFound", "RelatedScores", "score_related",
+           "trends_section", "RelatedFound", "RelatedScores", "score_related",
            "link_related", "key_of_iri", "decimal_text"]
 
 
@@ -199,8 +199,9 @@ def corpus_triples(parts: Callable[[], Iterable], canonical: Canonical, base: st
     to link whole (then the most recent articles are linked, up to
     `settings.max_mentions` texts), and for each article with more texts than
     `settings.max_article_texts` (its first ones are linked)."""
-    return corpus_section(find_related(parts, canonical, base, kinds, settings), base,
-                          labels_of)
+    found = find_related(parts, canonical, base, kinds, settings)
+    trends, links, named, notes = trends_section(found, base, labels_of)
+    return sorted(related_triples(links, base) + trends, key=sort_key), links, named, notes
 
 
 @dataclass
@@ -293,14 +294,15 @@ def _sources(base: str, kinds: KindTable) -> Callable[[str], str | None]:
     return lambda node: getattr(kind_of(node), "source", None)
 
 
-def corpus_section(found: RelatedFound, base: str,
+def trends_section(found: RelatedFound, base: str,
                    labels_of: Callable[[set[str]], dict[str, str]]
                    ) -> tuple[list[Triple], list[RelatedLink], list[Trend], list[str]]:
-    """The triples of what `find_related` found, its trends named (see `corpus_triples`)."""
+    """The sorted triples of the trends `find_related` found, named (see
+    `corpus_triples`; a build writes the links' own, `related_triples`, beside them),
+    with its links, the trends and its notes."""
     named = {node for group in found.groups for node in group}
     trends = trends_of(found.groups, base, found.articles_of, found.date_of, labels_of(named))
-    triples = sorted(related_triples(found.links, base) + trend_triples(trends), key=sort_key)
-    return triples, found.links, trends, found.notes
+    return sorted(trend_triples(trends), key=sort_key), found.links, trends, found.notes
 
 
 def _most_recent(sizes: list[tuple[str, str, int]], max_texts: int) -> tuple[set[str], str]:

@@ -45,7 +45,7 @@ from collections import Counter
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
 
 from . import vocab as V
 from .blocks import BlockAppender, BlockCopier, open_or_none
@@ -53,8 +53,8 @@ from .cache import (BuildCache, CachedArticle, CachedBucket, FileSignature, Shar
                     build_lock, cache_dir, cache_key, encode_part, file_signature,
                     SignatureMemo, load_all_forms, load_cache, load_shared, no_follow,
                     page_problems, part_digest, prepare_cache_dir, read_part, reusable)
-from .corpus import (Canonical, RelatedFound, canonical_map, corpus_section, find_related,
-                     link_related, link_triples, score_related)
+from .corpus import (Canonical, RelatedFound, canonical_map, find_related, link_related,
+                     link_triples, related_triples, score_related, trends_section)
 from .dataset import DatasetInfo, dataset_triples
 from .dates import build_date, parse_page_date
 from .errors import CacheError, InputError, NothingToBuild
@@ -66,7 +66,7 @@ from .graph import BuildReport, Graph
 from .kinds import KINDS, KindTable
 from .memory import release_free_memory
 from .progress import progress_bar
-from .rdf import check_base, safe_url
+from .rdf import check_base, safe_url, sort_key
 from .related import Settings as RelatedSettings
 from .resolve import AliasTable, load_lexicons
 from .resolve.wordings import signatures as key_signatures
@@ -249,7 +249,7 @@ class RelatedHelper:
         except OSError:  # gone: `result` says so
             pass
 
-    def result(self) -> RelatedFound | None:
+    def result(self) -> "tuple[RelatedFound, LinksSection] | None":
         try:
             while not self.connection.poll(0.1):
                 # (an answer sent just before the process ended is still read)
@@ -283,7 +283,8 @@ def _related_helper_main(connection, builds, parent: int) -> None:
     try:
         scores = score_related(lambda: parts_at(parts_path, spans), base, kinds, settings)
         canonical = connection.recv()
-        answer = ("found", link_related(scores, canonical, base, kinds, settings))
+        found = link_related(scores, canonical, base, kinds, settings)
+        answer = ("found", (found, links_section(found, base, kinds)))
     except (EOFError, OSError):
         return
     except Exception as err:  # (the build's own errors, as the main process would raise them)
@@ -301,6 +302,22 @@ def parts_at(path: Path, spans: Iterable[tuple[int, int, str]],
     with open(path, "rb") as handle:
         for offset, length, digest in spans:
             yield read_part(handle, offset, length, digest, known)
+
+
+class LinksSection(NamedTuple):
+    """The related links' triples (kg.corpus.related_triples) as graph.ttl writes them:
+    made where the links are found (in the related process, when there is one)."""
+
+    turtle: bytes
+    counts: Counter  # nodes per kg class (count_classes)
+    triple_count: int
+
+
+def links_section(found: RelatedFound, base: str, kinds: KindTable) -> LinksSection:
+    """The LinksSection of the links `found`."""
+    triples = sorted(related_triples(found.links, base), key=sort_key)
+    return LinksSection(turtle_body(triples, graph_prefixes(base, kinds)).encode("utf-8")
+                        if triples else b"", count_classes(triples), len(triples))
 
 
 def _die_with_parent() -> None:
@@ -806,21 +823,25 @@ class _Build:
             return
         names.set_canonical(canonical)
         canonical.forget()  # (the names' IRIs: the texts' are asked for now)
-        found = helper.result() if helper is not None else None
-        if found is None:
+        answer = helper.result() if helper is not None else None
+        if answer is None:
             # (its process gone, maybe out of memory: the page's index waits, not to hold
             # its memory too)
             self.page_index = None
             found = find_related(
                 lambda: (self.new_part(parts, entry) for entry in self.new.articles.values()),
                 canonical, self.base, self.kinds, self.related)
-        triples, self.links, self.trends, notes = corpus_section(found, self.base, names.labels)
+            links = links_section(found, self.base, self.kinds)
+        else:
+            found, links = answer
+        triples, self.links, self.trends, notes = trends_section(found, self.base, names.labels)
         canonical.forget()
         for note in notes:
             result.diagnostics.append(Diagnostic("warning", str(self.outdir / "graph.ttl"),
                                                  None, note))
-        result.counts = dict(count_classes(triples))
-        result.triple_count += len(triples)
+        result.counts = dict(count_classes(triples) + links.counts)
+        result.triple_count += len(triples) + links.triple_count
+        out.write(links.turtle)  # (the links' subjects and the trends' are apart: each sorted)
         if triples:
             out.write(turtle_body(triples, graph_prefixes(self.base, self.kinds)).encode("utf-8"))
 

@@ -431,7 +431,10 @@ def test_the_related_stage_in_its_own_process_gives_the_same_graph_and_page(
     monkeypatch.setattr(pipeline.RelatedHelper, "result",
                         lambda helper: answered.append(result(helper)) or answered[-1])
     beside = _build_bytes(synthetic_dir, tmp_path / "beside")
-    assert len(answered) == 1 and answered[0] is not None and answered[0].links
+    assert len(answered) == 1 and answered[0] is not None and answered[0][0].links
+    found, links = answered[0]  # (the links' Turtle made there too: 7 triples a link)
+    assert links.counts == {"Relatedness": len(found.links)}
+    assert links.triple_count == 7 * len(found.links) == 7 * links.turtle.count(b" kg:Relatedness")
     monkeypatch.setattr(pipeline, "PARALLEL_RELATED_MOST", 0)  # after each other
     assert _build_bytes(synthetic_dir, tmp_path / "after") == beside
     assert len(answered) == 1
