@@ -200,8 +200,8 @@ def corpus_triples(parts: Callable[[], Iterable], canonical: Canonical, base: st
     `settings.max_mentions` texts), and for each article with more texts than
     `settings.max_article_texts` (its first ones are linked)."""
     found = find_related(parts, canonical, base, kinds, settings)
-    trends, links, named, notes = trends_section(found, base, labels_of)
-    return sorted(related_triples(links, base) + trends, key=sort_key), links, named, notes
+    triples, links, trends, notes = trends_section(found, base, labels_of)
+    return sorted(related_triples(links, base) + triples, key=sort_key), links, trends, notes
 
 
 @dataclass

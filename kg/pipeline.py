@@ -315,7 +315,8 @@ class LinksSection(NamedTuple):
 
 def links_section(found: RelatedFound, base: str, kinds: KindTable) -> LinksSection:
     """The LinksSection of the links `found`."""
-    triples = sorted(related_triples(found.links, base), key=sort_key)
+    triples = related_triples(found.links, base)
+    triples.sort(key=sort_key)
     return LinksSection(turtle_body(triples, graph_prefixes(base, kinds)).encode("utf-8")
                         if triples else b"", count_classes(triples), len(triples))
 
