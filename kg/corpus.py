@@ -200,8 +200,9 @@ def corpus_triples(parts: Callable[[], Iterable], canonical: Canonical, base: st
     `settings.max_mentions` texts), and for each article with more texts than
     `settings.max_article_texts` (its first ones are linked)."""
     found = find_related(parts, canonical, base, kinds, settings)
-    triples, links, trends, notes = trends_section(found, base, labels_of)
-    return sorted(related_triples(links, base) + triples, key=sort_key), links, trends, notes
+    triples, trends = trends_section(found, base, labels_of)
+    return sorted(related_triples(found.links, base) + triples, key=sort_key), found.links, \
+        trends, found.notes
 
 
 @dataclass
@@ -296,13 +297,12 @@ def _sources(base: str, kinds: KindTable) -> Callable[[str], str | None]:
 
 def trends_section(found: RelatedFound, base: str,
                    labels_of: Callable[[set[str]], dict[str, str]]
-                   ) -> tuple[list[Triple], list[RelatedLink], list[Trend], list[str]]:
-    """The sorted triples of the trends `find_related` found, named (see
-    `corpus_triples`; a build writes the links' own, `related_triples`, beside them),
-    with its links, the trends and its notes."""
+                   ) -> tuple[list[Triple], list[Trend]]:
+    """The trends `find_related` found, named, and their sorted triples (see
+    `corpus_triples`; a build writes the links' own, `related_triples`, beside them)."""
     named = {node for group in found.groups for node in group}
     trends = trends_of(found.groups, base, found.articles_of, found.date_of, labels_of(named))
-    return sorted(trend_triples(trends), key=sort_key), found.links, trends, found.notes
+    return sorted(trend_triples(trends), key=sort_key), trends
 
 
 def _most_recent(sizes: list[tuple[str, str, int]], max_texts: int) -> tuple[set[str], str]:

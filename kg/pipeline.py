@@ -19,8 +19,9 @@ How a build runs, so it stays fast on big archives:
   they give shared nodes;
 * then what needs the whole corpus: the keys it joins, related links and trends
   (in a process of their own, forked with the workers and set to work once they are
-  done: it reads and embeds the texts while the main process computes the joins,
-  then links them while the main process writes each article's triples pointing at
+  done: it reads and embeds the texts and scores their candidate pairs while the main
+  process computes the joins, then links the joined entities and makes the links'
+  Turtle while the main process writes each article's triples pointing at
   entities, gathering the rest of what articles say about shared nodes, then the
   shared nodes, and begins the explorer's index; on one core, or past
   `PARALLEL_RELATED_MOST` articles, first, while the shared nodes are names only: the
@@ -39,6 +40,7 @@ import os
 import signal
 import sqlite3
 import tempfile
+import threading
 import time
 import traceback
 from collections import Counter
@@ -249,7 +251,7 @@ class RelatedHelper:
         except OSError:  # gone: `result` says so
             pass
 
-    def result(self) -> "tuple[RelatedFound, LinksSection] | None":
+    def result(self) -> tuple[RelatedFound, LinksSection] | None:
         try:
             while not self.connection.poll(0.1):
                 # (an answer sent just before the process ended is still read)
@@ -280,10 +282,17 @@ def _related_helper_main(connection, builds, parent: int) -> None:
     except (EOFError, OSError):  # the build ended before its related stage
         return
 
+    # The joins are taken as soon as they are sent, on a thread (the main process, whose
+    # message may be more than the pipe holds, would else wait for the scores).
+    joins: list = []
+    taking = threading.Thread(target=_take_message, args=(connection, joins), daemon=True)
+    taking.start()
     try:
         scores = score_related(lambda: parts_at(parts_path, spans), base, kinds, settings)
-        canonical = connection.recv()
-        found = link_related(scores, canonical, base, kinds, settings)
+        taking.join()
+        if isinstance(joins[0], BaseException):
+            raise joins[0]
+        found = link_related(scores, joins.pop(), base, kinds, settings)
         answer = ("found", (found, links_section(found, base, kinds)))
     except (EOFError, OSError):
         return
@@ -293,6 +302,14 @@ def _related_helper_main(connection, builds, parent: int) -> None:
         connection.send(answer)
     except Exception:  # (an error that does not pickle: the main process runs the stage)
         pass
+
+
+def _take_message(connection, into: list) -> None:
+    """Append the next message of `connection` to `into`, or the error reading it."""
+    try:
+        into.append(connection.recv())
+    except BaseException as err:  # (EOFError, OSError: the build is gone)
+        into.append(err)
 
 
 def parts_at(path: Path, spans: Iterable[tuple[int, int, str]],
@@ -835,9 +852,10 @@ class _Build:
             links = links_section(found, self.base, self.kinds)
         else:
             found, links = answer
-        triples, self.links, self.trends, notes = trends_section(found, self.base, names.labels)
+        triples, self.trends = trends_section(found, self.base, names.labels)
+        self.links = found.links
         canonical.forget()
-        for note in notes:
+        for note in found.notes:
             result.diagnostics.append(Diagnostic("warning", str(self.outdir / "graph.ttl"),
                                                  None, note))
         result.counts = dict(count_classes(triples) + links.counts)

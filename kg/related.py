@@ -263,11 +263,9 @@ class MentionTable:
         node_index = {node: i for i, node in enumerate(self.nodes)}
         self.article_of = np.array([article_index[a] for a, _, _ in mentions], dtype=np.int64)
         self.node_of = np.array([node_index[n] for _, n, _ in mentions], dtype=np.int64)
-        # each node's key (its IRI's last segment): two nodes of one key are one concept
-        # in two types (skos:exactMatch), which a related link would only repeat
-        keys: dict[str, int] = {}
-        self.key_of = np.array([keys.setdefault(node[node.rfind("/") + 1:], len(keys))
-                                for node in self.nodes], dtype=np.int64)[self.node_of]
+        # two nodes of one key are one concept in two types (skos:exactMatch), which a
+        # related link would only repeat
+        self.key_of = _key_numbers(self.nodes)[self.node_of]
         order = np.argsort(self.article_of, kind="stable")
         bounds = np.searchsorted(self.article_of[order], np.arange(1, len(self.articles)))
         self.rows_of = np.split(order, bounds)  # each article's rows
@@ -293,6 +291,17 @@ class MentionTable:
         one_tag = (self.tag[x] != self.tag[y]).astype(np.float64)
         return np.column_stack([text, name, text_words.ravel(), name_words.ravel(), articles,
                                 specific, one_tag, text * articles])
+
+
+def _key_numbers(nodes: list[str]) -> np.ndarray:
+    """A number per node IRI for its key (the IRI's last segment), one per key.
+
+    >>> _key_numbers(["c/ai_ethics", "s/ai_ethics", "s/deepfake"]).tolist()
+    [0, 0, 1]
+    """
+    keys: dict[str, int] = {}
+    return np.array([keys.setdefault(node[node.rfind("/") + 1:], len(keys)) for node in nodes],
+                    dtype=np.int64)
 
 
 def _distinct(items: Iterable[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
@@ -425,7 +434,10 @@ def scored_pairs(mentions: Iterable[tuple[str, str, str]], settings: Settings = 
     if vectors is None:  # (else the texts were chosen when they were embedded)
         specific = specific_texts(text for _, _, text in mentions)
         mentions = {m for m in mentions if m[2] in specific}
-    mentions = sorted(mentions)
+    # (by article, then text: in an article a text is one key's (in one kind or more),
+    # so no join of the keys reorders the rows, whose order breaks ties between texts
+    # scoring alike)
+    mentions = sorted(mentions, key=lambda mention: (mention[0], mention[2], mention[1]))
     if len(mentions) < 2 or not settings.enabled:
         return None
     # One BLAS thread: the products here are many and small, and BLAS threads that spin
@@ -491,9 +503,7 @@ def strongest_links(scored: ScoredPairs | None, settings: Settings = Settings(),
         nodes = sorted(set(joined))
         index = {node: n for n, node in enumerate(nodes)}
         row_node = np.array([index[node] for node in joined], dtype=np.int64)[table.node_of]
-    keys: dict[str, int] = {}
-    key_of = np.array([keys.setdefault(node[node.rfind("/") + 1:], len(keys))
-                       for node in nodes], dtype=np.int64)[row_node]
+    key_of = _key_numbers(nodes)[row_node]
     keep = key_of[x] != key_of[y]  # (one node, or one concept in two types, since scored)
     return _strongest(row_node[x[keep]], row_node[y[keep]], scored.score[keep], nodes,
                       settings)
