@@ -26,6 +26,8 @@ How a build runs, so it stays fast on big archives:
   shared nodes, and begins the explorer's index; on one core, or past
   `PARALLEL_RELATED_MOST` articles, first, while the shared nodes are names only: the
   stage needs most memory), and last the related links and trends;
+* then the explorer page, while a forked process saves the facts `kg stats` reads
+  (kg.facts) beside it;
 * with the cache (kg/cache.py), an unchanged article is not parsed again: its
   block is copied from the previous graph.ttl. The result is byte-identical
   to a clean build.
@@ -47,7 +49,7 @@ from collections import Counter
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple
 
 from . import vocab as V
 from .blocks import BlockAppender, BlockCopier, open_or_none
@@ -431,9 +433,14 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
 
                 result.outputs["html"] = run.outdir / "graph.html"
                 index = run.explorer_index()
+                # kg stats and kg diff read these instead of parsing graph.ttl (kg.facts);
+                # saved beside the page up to PARALLEL_RELATED_MOST articles (a forked
+                # process copies what it touches of the index: two indexes' memory)
+                beside = len(run.new.articles) <= PARALLEL_RELATED_MOST
+                facts = _RunBeside(_save_facts_of, index, run.turtle_path, kinds,
+                                   workers=(workers or os.cpu_count() or 1) if beside else 1)
                 write_html(index, result.outputs["html"], kinds=kinds)
-                # kg stats and kg diff read these instead of parsing graph.ttl (kg.facts)
-                save_facts(facts_from_index(index, kinds), run.turtle_path, kinds)
+                facts.finish()
             else:  # none left of an earlier build: they would not match this graph (and
                 # kg serve would show that page beside it)
                 facts_file(run.turtle_path).unlink(missing_ok=True)
@@ -477,6 +484,46 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
         for folder in (run.outdir, cache_dir(run.outdir)):
             remove_leftovers(folder, older_than=started)
         return Graph(result.outputs["turtle"], base=base, report=result, kinds=kinds)
+
+
+def _save_facts_of(index: GraphIndex, graph_path: Path, kinds: KindTable) -> None:
+    save_facts(facts_from_index(index, kinds), graph_path, kinds)
+
+
+class _RunBeside:
+    """`function(*args)` run in a forked process of its own while the caller goes on
+    (`finish` waits for it), where that is safe: a second core, and no other thread
+    running (a thread's locks would be forked held). Else, and if that process fails,
+    `finish` runs it here, so its errors are the caller's.
+
+    >>> done = []
+    >>> _RunBeside(done.append, "here", workers=1).finish(), done
+    (None, ['here'])
+    """
+
+    def __init__(self, function: Callable[..., None], *args, workers: int):
+        self.function, self.args, self.process = function, args, None
+        if workers > 1 and threading.active_count() == 1 and \
+                "fork" in multiprocessing.get_all_start_methods():
+            self.process = multiprocessing.get_context("fork").Process(
+                target=_quietly, args=(function, *args), daemon=True)
+            self.process.start()
+
+    def finish(self) -> None:
+        if self.process is not None:
+            self.process.join()
+            if self.process.exitcode == 0:
+                return
+        self.function(*self.args)
+
+
+def _quietly(function: Callable[..., None], *args) -> None:
+    """(In a forked process: an error ends it with a status, its report left to the
+    caller, who runs `function` again.)"""
+    try:
+        function(*args)
+    except BaseException:
+        os._exit(1)
 
 
 # The errors reading a crafted cache may raise where its values are used, not read.

@@ -823,6 +823,45 @@ def test_the_facts_a_build_saves_are_the_facts_of_its_graph(source_dirs, tmp_pat
     assert parsed.relevancy and parsed.driven and parsed.named_by
 
 
+@pytest.mark.parametrize("case", ["beside the page", "a thread running", "its process dies"])
+def test_the_facts_are_saved_beside_the_page_where_that_is_safe(source_dirs, tmp_path,
+                                                               monkeypatch, case):
+    """A build saves the facts in a forked process while it writes the page, never with
+    another thread running (a thread's locks would be forked held); if that process
+    fails, the build saves them itself."""
+    import os
+    import threading
+
+    import kg
+    import kg.pipeline as pipeline
+    from kg.facts import saved_facts
+
+    builder, savers = os.getpid(), tmp_path / "savers"
+    save = pipeline._save_facts_of
+
+    def saving(*args):
+        with open(savers, "a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\n")
+        if case == "its process dies" and os.getpid() != builder:
+            raise OSError("disk full")
+        save(*args)
+
+    monkeypatch.setattr(pipeline, "_save_facts_of", saving)
+    stop = threading.Event()
+    running = threading.Thread(target=stop.wait)
+    if case == "a thread running":
+        running.start()
+    try:
+        graph = kg.build(source_dirs, tmp_path / "out", workers=2)
+    finally:
+        stop.set()
+    pids = [int(line) for line in savers.read_text().split()]
+    assert {"beside the page": len(pids) == 1 and pids[0] != builder,
+            "a thread running": pids == [builder],
+            "its process dies": len(pids) == 2 and pids[1] == builder != pids[0]}[case]
+    _same_facts(saved_facts(graph.path), read_facts(graph.path, saved=False))
+
+
 def test_saved_facts_keep_relevancies_and_forces_as_the_rows_give_them(tmp_path):
     import kg
     from kg.facts import saved_facts
