@@ -426,8 +426,10 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
         run = _Build(outdir, base, today, use_cache and not keep_records,
                      keep_records, aliases, kinds, related or RelatedSettings(), dataset, html)
 
+        cores = workers or os.cpu_count() or 1
+
         def attempt() -> BuildReport:
-            result = run.write(files, workers or os.cpu_count() or 1, progress)
+            result = run.write(files, cores, progress)
             if html:  # the page reads every article's part back from the cache
                 from .view import write_html
 
@@ -436,9 +438,9 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
                 # kg stats and kg diff read these instead of parsing graph.ttl (kg.facts);
                 # saved beside the page up to PARALLEL_RELATED_MOST articles (a forked
                 # process copies what it touches of the index: two indexes' memory)
-                beside = len(run.new.articles) <= PARALLEL_RELATED_MOST
                 facts = _RunBeside(_save_facts_of, index, run.turtle_path, kinds,
-                                   workers=(workers or os.cpu_count() or 1) if beside else 1)
+                                   fork=cores > 1 and
+                                   len(run.new.articles) <= PARALLEL_RELATED_MOST)
                 write_html(index, result.outputs["html"], kinds=kinds)
                 facts.finish()
             else:  # none left of an earlier build: they would not match this graph (and
@@ -492,18 +494,18 @@ def _save_facts_of(index: GraphIndex, graph_path: Path, kinds: KindTable) -> Non
 
 class _RunBeside:
     """`function(*args)` run in a forked process of its own while the caller goes on
-    (`finish` waits for it), where that is safe: a second core, and no other thread
-    running (a thread's locks would be forked held). Else, and if that process fails,
-    `finish` runs it here, so its errors are the caller's.
+    (`finish` waits for it), when asked to `fork` (a second core to run on) and where
+    that is safe: no other thread running (a thread's locks would be forked held). Else,
+    and if that process fails, `finish` runs it here, so its errors are the caller's.
 
     >>> done = []
-    >>> _RunBeside(done.append, "here", workers=1).finish(), done
+    >>> _RunBeside(done.append, "here", fork=False).finish(), done
     (None, ['here'])
     """
 
-    def __init__(self, function: Callable[..., None], *args, workers: int):
+    def __init__(self, function: Callable[..., None], *args, fork: bool):
         self.function, self.args, self.process = function, args, None
-        if workers > 1 and threading.active_count() == 1 and \
+        if fork and threading.active_count() == 1 and \
                 "fork" in multiprocessing.get_all_start_methods():
             self.process = multiprocessing.get_context("fork").Process(
                 target=_quietly, args=(function, *args), daemon=True)
