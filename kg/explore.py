@@ -41,7 +41,7 @@ from . import vocab as V
 from .errors import InputError
 from .identity import identity_key
 from .kinds import KINDS, EntityKind, KindTable
-from .parts import ArticlePart, SharedNodes, most_common
+from .parts import ArticlePart, SharedNodes, article_head, most_common
 from .rdf import article_iri, iri_segment
 from .resolve import resolution_key
 
@@ -476,9 +476,11 @@ def index_from_parts(parts: Callable[[], Iterator[ArticlePart]], shared: SharedN
     return finish_index(start_index(parts, shared), related, trends)
 
 
-def start_index(parts: Callable[[], Iterator[ArticlePart]], shared: SharedNodes):
+def start_index(parts: Callable[[], Iterator[ArticlePart]], shared: SharedNodes,
+                heads: Iterable[tuple] | None = None):
     """The index of a build but its related links and trends (`finish_index` adds them:
-    a build makes this while another process finds them)."""
+    a build makes this while another process finds them); `heads` are the parts'
+    `article_head`s, in the parts' order, when already taken (else a pass reads them)."""
     builder = _IndexBuilder(_relations(shared.kinds))
     articles: dict[str, tuple] = {}
     iri_of: dict[str, str] = {}
@@ -489,9 +491,11 @@ def start_index(parts: Callable[[], Iterator[ArticlePart]], shared: SharedNodes)
             iri = iri_of[article_id] = article_iri(shared.base, article_id)
         return iri
 
-    for part in parts():
-        articles[article(part.article_id)] = (part.title, part.date, part.url, True, part.folder)
-        for target, _ in part.links:
+    if heads is None:
+        heads = map(article_head, parts())
+    for article_id, title, date, url, folder, targets in heads:
+        articles[article(article_id)] = (title, date, url, True, folder)
+        for target in targets:
             articles.setdefault(article(target), None)
     for iri, value in articles.items():
         if value is None:  # an article known only from Closest lists

@@ -50,7 +50,7 @@ from .rdf import (Literal, Triple, article_iri, iri_segment, key_of_iri, page_ir
                   sort_key)
 from .resolve import AliasTable, alias_keys, name_key, resolution_key
 
-__all__ = ["ArticlePart", "article_part", "SharedNodes", "entity_iri", "count_classes",
+__all__ = ["ArticlePart", "article_part", "article_head", "SharedNodes", "entity_iri", "count_classes",
            "group_by_article", "page_date_warnings", "most_common", "assemble", "BUCKETS"]
 
 
@@ -130,6 +130,18 @@ class ArticlePart:
                            self.entity_links, self.pages, self.links, self.diagnostics,
                            self.mentions, self.title, self.date, self.url, self.summary,
                            self.folder)
+
+
+def article_head(part: ArticlePart) -> tuple:
+    """What the explorer's index reads of an article before its entities: id, title, page
+    date, link, folder, and the ids its Closest list links to (a build takes them on a
+    pass over the parts it makes anyway: kg.explore.start_index's `heads`).
+
+    >>> article_head(ArticlePart("a1", [], title="T", links=[("b2", "B")]))
+    ('a1', 'T', None, None, '', ['b2'])
+    """
+    return (part.article_id, part.title, part.date, part.url, part.folder,
+            [target for target, _ in part.links])
 
 
 class _ArticleBuilder:

@@ -75,8 +75,8 @@ from .related import Settings as RelatedSettings
 from .resolve import AliasTable, load_lexicons
 from .resolve.wordings import signatures as key_signatures
 from .turtle import graph_prefixes, turtle_body, turtle_header
-from .parts import (ArticlePart, SharedNodes, article_part, count_classes, page_date_warnings,
-                    page_dates)
+from .parts import (ArticlePart, SharedNodes, article_head, article_part, count_classes,
+                    page_date_warnings, page_dates)
 from .version import __version__
 from .model import ArticleRecord, Diagnostic
 from .parse import parse_bytes
@@ -645,12 +645,16 @@ class _Build:
                             # is the build's largest (written last)
                             self.link_corpus(handle, canonical, result, corpus)
                             release_free_memory()
-                        self.write_links(turtle, handle, set(reused) if not rejoined else set())
+                        # (the page's index, begun below, reads the articles' heads then)
+                        heads = [] if helper is not None and self.page and not incremental \
+                            else None
+                        self.write_links(turtle, handle, set(reused) if not rejoined else set(),
+                                         heads)
                         rows = self.write_shared(turtle, old_parts_of_gone, new_parts, canonical,
                                                  incremental and not rejoined)
                         if helper is not None:
                             if self.page and self.complete:  # the page's index meanwhile too
-                                self.start_page(lambda: self.parts_in(parts_file))
+                                self.start_page(lambda: self.parts_in(parts_file), heads)
                             self.link_corpus(handle, canonical, result, corpus, helper)
                         page_warnings = page_date_warnings(page_problems(self.old)) \
                             if incremental and not rejoined else self.shared.diagnostics()
@@ -806,11 +810,13 @@ class _Build:
              for line, name in self.aliases.unused(
                  form for _, form in _every_name(self.names.forms))]
 
-    def write_links(self, turtle: BlockCopier, parts, unchanged: set[str]) -> None:
+    def write_links(self, turtle: BlockCopier, parts, unchanged: set[str],
+                    heads: list | None = None) -> None:
         """Each article's triples pointing at entities, in id order: copied from the
         previous graph.ttl for the `unchanged` articles (when the corpus' joins are the
         same as then), else made anew from the article's part. A full build gathers
-        what the parts say about shared nodes beside their names on the way."""
+        what the parts say about shared nodes beside their names on the way, and the
+        articles' heads for the page's index into `heads` (kg.explore.article_head)."""
         prefixes = graph_prefixes(self.base, self.kinds)
         gather = not self.incremental
         for article_id, entry in self.new.articles.items():
@@ -819,6 +825,8 @@ class _Build:
                 or old is None else None
             if gather:
                 self.shared.add_facts(part)
+                if heads is not None:
+                    heads.append(article_head(part))
             if article_id in unchanged and old is not None:
                 offset, length, count = turtle.copy(old.link_offset, old.link_length), \
                     old.link_length, old.link_triple_count
@@ -966,11 +974,11 @@ class _Build:
         return [(entry.part_offset, entry.part_length, entry.part_digest)
                 for entry in self.new.articles.values()]
 
-    def start_page(self, parts) -> None:
+    def start_page(self, parts, heads: list | None = None) -> None:
         """Begin the explorer's index (kg.explore.start_index) of a full build."""
         from .explore import start_index
 
-        self.page_index = start_index(parts, self.shared)
+        self.page_index = start_index(parts, self.shared, heads or None)
 
     def explorer_index(self) -> GraphIndex:
         """The explorer's index of this build, with its related links and trends."""

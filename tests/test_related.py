@@ -461,14 +461,22 @@ def _build_bytes(source, out, **options) -> tuple[bytes, bytes]:
 
 def test_the_related_stage_in_its_own_process_gives_the_same_graph_and_page(
         synthetic_dir, tmp_path, monkeypatch):
+    import kg.explore as explore
     import kg.pipeline as pipeline
 
-    answered = []
+    answered, heads = [], []
     result = pipeline.RelatedHelper.result
     monkeypatch.setattr(pipeline.RelatedHelper, "result",
                         lambda helper: answered.append(result(helper)) or answered[-1])
+    start = explore.start_index
+    monkeypatch.setattr(explore, "start_index",
+                        lambda parts, shared, taken=None: heads.append(taken) or
+                        start(parts, shared, taken))
     beside = _build_bytes(synthetic_dir, tmp_path / "beside")
     assert len(answered) == 1 and answered[0] is not None and answered[0][0].links
+    # the page's index read the articles' heads from the links' pass, not the parts again
+    assert [len(taken) for taken in heads] == [
+        len({path.name.split(".")[0] for path in synthetic_dir.glob("*.md")})]
     found, links = answered[0]  # (the links' Turtle made there too: 7 triples a link)
     assert links.counts == {"Relatedness": len(found.links)}
     assert links.triple_count == 7 * len(found.links) == 7 * links.turtle.count(b" kg:Relatedness")

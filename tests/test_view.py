@@ -10,11 +10,11 @@ import pytest
 
 from kg import InputError, build, open_graph
 from kg import vocab as V
-from kg.explore import (active_nodes, find_nodes, index_from_networkx, index_from_parts, layout,
-                        select)
+from kg.explore import (active_nodes, find_nodes, finish_index, index_from_networkx,
+                        index_from_parts, layout, select, start_index)
 from kg.corpus import canonical_map
 from kg.model import RelatedLink, Trend
-from kg.parts import SharedNodes, article_part, group_by_article
+from kg.parts import SharedNodes, article_head, article_part, group_by_article
 from kg.related import Settings
 from kg.view import page_data, read_page_data, render_html
 
@@ -295,11 +295,22 @@ def test_parts_and_graph_file_give_one_index_with_related_links_and_trends(synth
         handle.write("\n" + "\n".join(triples_of(related, trends)) + "\n")
     from_file = index_from_networkx(open_graph(tmp_path / "graph.ttl").to_networkx())
     from_parts = index_from_parts(lambda: iter(parts), shared, related, trends)
+    passes = []  # the articles' heads taken ahead (a build's pass over the parts): one pass
+
+    def parts_once():
+        passes.append(1)
+        return iter(parts)
+
+    from_heads = finish_index(start_index(parts_once, shared, [article_head(p) for p in parts]),
+                              related, trends)
+    assert len(passes) == 1
     for name in ("ids", "types", "labels", "dates", "urls", "loaded", "folders", "relations",
                  "scores", "trends", "chunks"):
         assert getattr(from_file, name) == getattr(from_parts, name), name
+        assert getattr(from_heads, name) == getattr(from_parts, name), name
     for name in ("es", "et", "er", "ev"):
         assert getattr(from_file, name).tolist() == getattr(from_parts, name).tolist(), name
+        assert getattr(from_heads, name).tolist() == getattr(from_parts, name).tolist(), name
     trend = from_parts.number_of(BASE + "trend/deepfakes")
     assert from_parts.trends[trend] == (len(articles), "2024-01-05", "2024-03-01",
                                         [["2024-01", 1], ["2024-03", 1]])
