@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import ctypes
 import datetime as _dt
+import gc
 import multiprocessing
 import os
 import signal
@@ -68,7 +69,7 @@ from .files import (TEMP_PREFIX, SourceFile, atomic_write, check_writable, conte
                     find_sources, remove_leftovers, summary_stem)
 from .graph import BuildReport, Graph
 from .kinds import KINDS, KindTable
-from .memory import release_free_memory
+from .memory import collections_on, fewer_collections, release_free_memory
 from .progress import progress_bar
 from .rdf import check_base, safe_url, sort_key
 from .related import Settings as RelatedSettings
@@ -199,6 +200,11 @@ def read_article(article_id: str, files: list[SourceFile], base: str, today: _dt
                          records if keep_records else None)
 
 
+def _worker_start() -> None:
+    gc.enable()
+    gc.freeze()
+
+
 def _read_article_job(job) -> ArticleResult:
     return read_article(*job)
 
@@ -214,7 +220,8 @@ def _results(jobs: list[tuple], workers: int, progress) -> Iterator[ArticleResul
     if fork:
         load_lexicons()
     context = multiprocessing.get_context("fork" if fork else None)
-    return _in_pool(context.Pool(workers), jobs, progress)
+    # (the workers collect garbage as usual: parsing leaves reference cycles, kg.memory)
+    return _in_pool(context.Pool(workers, initializer=_worker_start), jobs, progress)
 
 
 class RelatedHelper:
@@ -362,7 +369,9 @@ def _related_helper(workers: int, articles: int, related: RelatedSettings
 
 def _one_by_one(jobs: list[tuple], progress) -> Iterator[ArticleResult]:
     for job in jobs:
-        yield read_article(*job)
+        with collections_on():  # (parsing leaves reference cycles: kg.memory)
+            article = read_article(*job)
+        yield article
         progress.update()
 
 
@@ -421,8 +430,9 @@ def build(sources: Iterable[str | Path], outdir: str | Path = "output", *,
     dataset = DatasetInfo([str(source) for source in sources], today.isoformat(), __version__,
                           license)
     # (one build at a time into a folder: two at once mixed their caches, and later
-    # builds kept the mix; a differential test's finding)
-    with build_lock(outdir):
+    # builds kept the mix; a differential test's finding. The garbage collector is off
+    # but in parsing: kg.memory.)
+    with build_lock(outdir), fewer_collections():
         run = _Build(outdir, base, today, use_cache and not keep_records,
                      keep_records, aliases, kinds, related or RelatedSettings(), dataset, html)
 

@@ -7,7 +7,6 @@ needs it.)
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Callable, Collection, Iterator
 
@@ -62,35 +61,7 @@ def abbreviation_spans(short: str, long: str) -> list[tuple[str, str]] | None:
     if not letters or not words or len(letters) > 3 * len(long) or \
             len(words) > _LONGEST_NAME:  # (match recurses once per word)
         return None
-    # Where each of short's words ends, in its letters.
-    ends, at = set(), 0
-    for word in short.split():
-        at += len(word)
-        ends.add(at)
-
-    @functools.lru_cache(maxsize=None)
-    def match(i: int, j: int) -> tuple | None:
-        """The long-word index where each letter run starts, from letter i and word j."""
-        if j == len(words):
-            return () if i == len(letters) else None
-        word = words[j]
-        if word in _STOP:
-            rest = match(i, j + 1)
-            if rest is not None:
-                return rest
-        if _SPOKEN_DIGITS.get(letters[i:i + 1]) == word:  # ("d2d": direct to device)
-            rest = match(i + 1, j + 1)
-            if rest is not None:
-                return ((i, j),) + rest
-        k = 0
-        while i + k < len(letters) and k < len(word) and letters[i + k] == word[k]:
-            k += 1
-            rest = match(i + k, j + 1)
-            if rest is not None:
-                return ((i, j),) + rest
-        return None
-
-    starts = match(0, 0)
+    starts = _runs(letters, words, 0, 0, {})
     if starts is None:
         return None
     spans, first_word, letter = [], 0, 0
@@ -120,20 +91,62 @@ def initials_within(short: str, long: str) -> bool:
     words, short = long.split(), short.lower()  # (a word in capitals' key: "ICE")
     if " " in short or not words or len(words) > _LONGEST_NAME:
         return False
+    return _initials(short, words, 0, 0, {})
 
-    @functools.lru_cache(maxsize=None)
-    def match(i: int, j: int) -> bool:
-        if j == len(words):
-            return i == len(short)
-        word = words[j]
-        if word in _STOP and match(i, j + 1):
-            return True
-        if i == len(short) or short[i] != word[0]:
-            return False
-        if match(i + 1, j + 1):
-            return True
-        return i + 1 < len(short) and short[i + 1] in word[1:] and match(i + 2, j + 1)
-    return match(0, 0)
+
+# (The two matches below recurse through module functions with a memo of their own: a
+# memoised closure that calls itself is a reference cycle, left for the garbage
+# collector, which a build turns off: kg.memory.)
+
+
+def _runs(letters: str, words: list[str], i: int, j: int, memo: dict) -> tuple | None:
+    """`abbreviation_spans`' match: the long-word index where each letter run starts,
+    from letter i and word j (`memo`: the answers so far, by (i, j))."""
+    if (i, j) not in memo:
+        memo[i, j] = _runs_from(letters, words, i, j, memo)
+    return memo[i, j]
+
+
+def _runs_from(letters: str, words: list[str], i: int, j: int, memo: dict) -> tuple | None:
+    if j == len(words):
+        return () if i == len(letters) else None
+    word = words[j]
+    if word in _STOP:
+        rest = _runs(letters, words, i, j + 1, memo)
+        if rest is not None:
+            return rest
+    if _SPOKEN_DIGITS.get(letters[i:i + 1]) == word:  # ("d2d": direct to device)
+        rest = _runs(letters, words, i + 1, j + 1, memo)
+        if rest is not None:
+            return ((i, j),) + rest
+    k = 0
+    while i + k < len(letters) and k < len(word) and letters[i + k] == word[k]:
+        k += 1
+        rest = _runs(letters, words, i + k, j + 1, memo)
+        if rest is not None:
+            return ((i, j),) + rest
+    return None
+
+
+def _initials(short: str, words: list[str], i: int, j: int, memo: dict) -> bool:
+    """`initials_within`' match, from letter i and word j (`memo`: as `_runs`')."""
+    if (i, j) not in memo:
+        memo[i, j] = _initials_from(short, words, i, j, memo)
+    return memo[i, j]
+
+
+def _initials_from(short: str, words: list[str], i: int, j: int, memo: dict) -> bool:
+    if j == len(words):
+        return i == len(short)
+    word = words[j]
+    if word in _STOP and _initials(short, words, i, j + 1, memo):
+        return True
+    if i == len(short) or short[i] != word[0]:
+        return False
+    if _initials(short, words, i + 1, j + 1, memo):
+        return True
+    return i + 1 < len(short) and short[i + 1] in word[1:] and \
+        _initials(short, words, i + 2, j + 1, memo)
 
 
 def _mostly_same_words(first: str, second: str) -> bool:
