@@ -201,6 +201,8 @@ def read_article(article_id: str, files: list[SourceFile], base: str, today: _dt
 
 
 def _worker_start() -> None:
+    """A worker collects garbage (parsing leaves reference cycles), but never walks
+    again what it inherited from the build (the lexicons): frozen."""
     gc.enable()
     gc.freeze()
 
@@ -220,7 +222,6 @@ def _results(jobs: list[tuple], workers: int, progress) -> Iterator[ArticleResul
     if fork:
         load_lexicons()
     context = multiprocessing.get_context("fork" if fork else None)
-    # (the workers collect garbage as usual: parsing leaves reference cycles, kg.memory)
     return _in_pool(context.Pool(workers, initializer=_worker_start), jobs, progress)
 
 
